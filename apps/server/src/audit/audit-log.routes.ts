@@ -1,0 +1,123 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { AuditLogRow } from '@csphub/db';
+import { createRouter } from '../http/openapi-app';
+import { problem } from '../http/schemas';
+import { guarded, scopedErrors } from '../http/protected-route';
+import { authenticate } from '../auth/authenticate';
+import type { Principal } from '../auth/principal';
+import { companyInScope, requirePermission } from '../access/scope';
+import { reposOf, type ChannelDeps } from '../channel/channel-deps';
+
+const AuditEntrySchema = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    companyId: z.number().int(),
+    companyName: z.string(),
+    actorType: z.enum(['user', 'api_token', 'system']),
+    actorLabel: z.string(),
+    action: z.string(),
+    targetType: z.string(),
+    targetId: z.string(),
+    summary: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+    requestId: z.string().nullable(),
+  })
+  .openapi('AuditEntry');
+
+const QuerySchema = z.object({
+  companyId: z.coerce.number().int().positive().optional().openapi({ description: "One company; omit for the caller's whole subtree" }),
+  includeDescendants: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .openapi({ description: "With companyId: include the companies under it" }),
+  action: z.string().max(64).optional().openapi({ description: 'Action prefix, e.g. company. or company.moved' }),
+  from: z.string().datetime({ offset: true }).optional(),
+  to: z.string().datetime({ offset: true }).optional(),
+  beforeId: z.coerce.number().int().positive().optional().openapi({ description: 'Next page: the id of the last entry seen' }),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+type Query = z.infer<typeof QuerySchema>;
+
+async function query(deps: ChannelDeps, p: Principal, q: Query, limit: number) {
+  const repos = reposOf(deps);
+  let pathPrefix = p.company.path;
+  let companyId: number | undefined;
+  if (q.companyId !== undefined) {
+    const company = await companyInScope(repos, p, q.companyId);
+    pathPrefix = company.path;
+    if (!q.includeDescendants) companyId = company.id;
+  }
+  requirePermission(p, 'audit.read', 'read the audit log');
+  return repos.auditLog.list({
+    pathPrefix,
+    ...(companyId !== undefined ? { companyId } : {}),
+    ...(q.action ? { action: q.action } : {}),
+    ...(q.from ? { from: new Date(q.from) } : {}),
+    ...(q.to ? { to: new Date(q.to) } : {}),
+    ...(q.beforeId ? { beforeId: q.beforeId } : {}),
+    limit,
+  });
+}
+
+function entryDto(e: AuditLogRow & { companyName: string }) {
+  return { ...e, at: e.at.toISOString(), before: e.before ?? null, after: e.after ?? null };
+}
+
+/** RFC 4180 quoting; formula-looking cells are prefixed so spreadsheets do not execute them. */
+function csvCell(value: unknown): string {
+  let s = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const CSV_COLUMNS = ['id', 'at', 'companyId', 'companyName', 'actorType', 'actorLabel', 'action', 'targetType', 'targetId', 'summary', 'before', 'after', 'requestId'] as const;
+
+/** GET /audit-log (filter per company, action, time) and GET /audit-log/export.csv. */
+export function auditLogRoutes(deps: ChannelDeps) {
+  const auth = authenticate(deps);
+  return createRouter()
+    .openapi(
+      createRoute({
+        ...guarded(auth),
+        method: 'get',
+        path: '/audit-log',
+        tags: ['Audit log'],
+        summary: 'Audit entries of the caller\'s subtree, newest first; filter per company, action and time',
+        request: { query: QuerySchema },
+        responses: {
+          200: { description: 'Entries and the cursor of the next page', content: { 'application/json': { schema: z.object({ items: z.array(AuditEntrySchema), nextBeforeId: z.number().int().nullable() }) } } },
+          400: problem('A filter is not valid'),
+          ...scopedErrors,
+        },
+      }),
+      async (c) => {
+        const q = c.req.valid('query');
+        const rows = await query(deps, c.var.principal, q, q.limit);
+        return c.json({ items: rows.map(entryDto), nextBeforeId: rows.length === q.limit ? rows.at(-1)!.id : null }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        ...guarded(auth),
+        method: 'get',
+        path: '/audit-log/export.csv',
+        tags: ['Audit log'],
+        summary: 'The same entries as CSV (up to 10,000 per export)',
+        request: { query: QuerySchema.omit({ limit: true }) },
+        responses: { 200: { description: 'CSV with a header row', content: { 'text/csv': { schema: z.string() } } }, 400: problem('A filter is not valid'), ...scopedErrors },
+      }),
+      async (c) => {
+        const q = c.req.valid('query');
+        const rows = (await query(deps, c.var.principal, { ...q, limit: 10_000 }, 10_000)).map(entryDto);
+        const lines = [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((k) => csvCell(r[k])).join(','))];
+        return c.body(lines.join('\r\n') + '\r\n', 200, {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="audit-log${q.companyId ? `-${q.companyId}` : ''}.csv"`,
+        });
+      },
+    );
+}

@@ -1,0 +1,114 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { PERMISSIONS, ROLES, hasPermission } from '@csphub/domain';
+import { createRouter } from '../http/openapi-app';
+import { problem } from '../http/schemas';
+import { authErrors, guarded } from '../http/protected-route';
+import { reposOf, type ChannelDeps } from '../channel/channel-deps';
+import { SESSION_COOKIE, authenticate, clientAddress } from './authenticate';
+import { signIn } from './sign-in';
+import type { Principal } from './principal';
+
+const LoginSchema = z
+  .object({
+    email: z.string().min(1).max(254).openapi({ example: 'reseller@demo.test' }),
+    password: z.string().min(1).max(1024).openapi({ example: 'demo-password' }),
+  })
+  .openapi('LoginRequest');
+
+/** The signed-in caller, as the UI needs it. */
+export const SessionSchema = z
+  .object({
+    via: z.enum(['session', 'api_token']),
+    user: z.object({ id: z.string(), name: z.string(), email: z.string().nullable(), role: z.enum(ROLES) }),
+    company: z.object({ id: z.number().int(), name: z.string(), kind: z.enum(['distributor', 'reseller', 'customer']) }),
+    permissions: z.array(z.enum(PERMISSIONS)),
+    csrfToken: z.string().optional().openapi({ description: 'Send it as X-CSRF-Token on every change made with the session cookie.' }),
+  })
+  .openapi('Session');
+
+function sessionBody(p: Principal): z.infer<typeof SessionSchema> {
+  return {
+    via: p.via,
+    user: { id: p.id, name: p.name, email: p.email, role: p.role },
+    company: { id: p.company.id, name: p.company.name, kind: p.company.kind },
+    permissions: PERMISSIONS.filter((perm) => hasPermission(p.role, perm)),
+    ...(p.csrfToken ? { csrfToken: p.csrfToken } : {}),
+  };
+}
+
+/** POST /auth/login, POST /auth/logout, GET /auth/session. */
+export function authRoutes(deps: ChannelDeps) {
+  const auth = authenticate(deps);
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/auth/login',
+        tags: ['Auth'],
+        summary: 'Sign in with e-mail and password; sets the HttpOnly session cookie',
+        description: 'Rate-limited per account (5 failures in 15 minutes) and per address (20). Answers the session, with the CSRF token for later changes.',
+        request: { body: { required: true, content: { 'application/json': { schema: LoginSchema } } } },
+        responses: {
+          200: { description: 'Signed in', content: { 'application/json': { schema: SessionSchema } } },
+          400: problem('The body is not an e-mail and a password'),
+          401: problem('The e-mail or password is not right (SIGN_IN_FAILED)'),
+          429: problem('Too many failed attempts for this account or address; Retry-After says when to retry'),
+        },
+      }),
+      async (c) => {
+        const body = c.req.valid('json');
+        const now = deps.clock.now();
+        let session;
+        try {
+          // Not in a transaction: a failed attempt must stay recorded although the request fails.
+          session = await signIn(reposOf(deps), { email: body.email, password: body.password, ip: clientAddress(c, deps.trustProxy), userAgent: c.req.header('user-agent') ?? null, now });
+        } catch (e) {
+          const retryAfter = (e as { retryAfter?: number }).retryAfter;
+          if (retryAfter) c.header('Retry-After', String(retryAfter));
+          throw e;
+        }
+        setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Lax', secure: deps.secureCookies, path: '/', expires: session.expiresAt });
+        const company = (await reposOf(deps).companies.get(session.user.companyId))!;
+        const principal: Principal = {
+          via: 'session',
+          id: session.user.id,
+          label: session.user.email,
+          userId: session.user.id,
+          name: session.user.name,
+          email: session.user.email,
+          role: session.user.role as Principal['role'],
+          company,
+          csrfToken: session.csrfToken,
+        };
+        return c.json(sessionBody(principal), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        ...guarded(auth),
+        method: 'post',
+        path: '/auth/logout',
+        tags: ['Auth'],
+        summary: 'Sign out: ends the session and clears the cookie',
+        responses: { 204: { description: 'Signed out' }, ...authErrors },
+      }),
+      async (c) => {
+        const p = c.var.principal;
+        if (p.sessionIdHash) await reposOf(deps).sessions.revoke(p.sessionIdHash, deps.clock.now());
+        deleteCookie(c, SESSION_COOKIE, { path: '/' });
+        return c.body(null, 204);
+      },
+    )
+    .openapi(
+      createRoute({
+        ...guarded(auth),
+        method: 'get',
+        path: '/auth/session',
+        tags: ['Auth'],
+        summary: 'Who is signed in, their company, role and permissions',
+        responses: { 200: { description: 'The caller', content: { 'application/json': { schema: SessionSchema } } }, ...authErrors },
+      }),
+      (c) => c.json(sessionBody(c.var.principal), 200),
+    );
+}

@@ -1,0 +1,30 @@
+import { createRepos, type Database, type Repos, type SecretBox } from '@csphub/db';
+import type { Clock } from '../clock';
+import type { ConnectionTester } from '../partner-center/connection-tester';
+
+/** What the channel and accounts routes are built from (one object, passed down from createApp). */
+export interface ChannelDeps {
+  db: Database;
+  box: SecretBox;
+  clock: Clock;
+  /** Trust X-Forwarded-For for the client address (behind a proxy). */
+  trustProxy: boolean;
+  /** Session cookies get `Secure` when the public URL is https. */
+  secureCookies: boolean;
+  /** Where emulated connections send Partner Center calls (the embedded emulator's origin). */
+  emulatorUrl: string;
+  connectionTester: ConnectionTester;
+}
+
+/** Repositories on the database handle. */
+export function reposOf(deps: ChannelDeps): Repos {
+  return createRepos(deps.db, deps.box);
+}
+
+/**
+ * Runs `work` in one transaction with repositories bound to it: a mutation and its audit entry
+ * commit together or not at all.
+ */
+export function inTransaction<T>(deps: ChannelDeps, work: (repos: Repos) => Promise<T>): Promise<T> {
+  return deps.db.transaction((tx) => work(createRepos(tx as unknown as Database, deps.box)));
+}

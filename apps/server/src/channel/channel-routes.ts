@@ -1,0 +1,18 @@
+import type { Router } from '../http/openapi-app';
+import { authRoutes } from '../auth/auth.routes';
+import { auditLogRoutes } from '../audit/audit-log.routes';
+import type { ChannelDeps } from './channel-deps';
+import { companiesRoutes } from './companies.routes';
+import { companyLifecycleRoutes } from './company-lifecycle.routes';
+import { companyUsersRoutes } from './company-users.routes';
+import { apiTokensRoutes } from './api-tokens.routes';
+import { connectionsRoutes } from './connections.routes';
+import { syncOptionsRoutes } from './sync-options.routes';
+import { settingsRoutes } from './settings.routes';
+
+/** Mounts every channel-and-accounts route (issue 5) on the /api/v1 router. */
+export function mountChannelRoutes(api: Router, deps: ChannelDeps): void {
+  for (const routes of [authRoutes, companiesRoutes, companyLifecycleRoutes, companyUsersRoutes, apiTokensRoutes, connectionsRoutes, syncOptionsRoutes, auditLogRoutes, settingsRoutes]) {
+    api.route('/', routes(deps));
+  }
+}

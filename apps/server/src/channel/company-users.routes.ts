@@ -1,0 +1,172 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { AppError, ROLES, canGrantRole, isRoleAllowedFor, isValidEmail, isWithinPath, type Role } from '@csphub/domain';
+import type { UserRow } from '@csphub/db';
+import { createRouter } from '../http/openapi-app';
+import { problem } from '../http/schemas';
+import { guarded, scopedErrors } from '../http/protected-route';
+import { authenticate } from '../auth/authenticate';
+import { companyInScope, requirePermission } from '../access/scope';
+import { writeAudit } from '../audit/write-audit';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../security/password';
+import { inTransaction, reposOf, type ChannelDeps } from './channel-deps';
+import { IdParamSchema } from './company.schema';
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+const UserSchema = z
+  .object({
+    id: z.string(),
+    companyId: z.number().int(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    status: z.enum(['active', 'disabled']),
+    createdAt: z.string(),
+    lastSignInAt: z.string().nullable(),
+  })
+  .openapi('User');
+
+const NewUserSchema = z
+  .object({
+    email: z.string().max(254),
+    name: z.string().min(1).max(200),
+    role: z.enum(ROLES),
+    password: z.string().min(MIN_PASSWORD_LENGTH).max(1024).openapi({ description: `At least ${MIN_PASSWORD_LENGTH} characters; tell it to the person, who should change it` }),
+  })
+  .strict()
+  .openapi('NewUser');
+
+const UserPatchSchema = z
+  .object({ name: z.string().min(1).max(200), role: z.enum(ROLES), status: z.enum(['active', 'disabled']), password: z.string().min(MIN_PASSWORD_LENGTH).max(1024) })
+  .partial()
+  .strict()
+  .openapi('UserPatch');
+
+const UserParamsSchema = IdParamSchema.extend({ userId: z.string().uuid().openapi({ param: { name: 'userId', in: 'path' } }) });
+
+function userDto(u: UserRow) {
+  return {
+    id: u.id,
+    companyId: u.companyId,
+    email: u.email,
+    name: u.name,
+    role: u.role as Role,
+    status: u.status,
+    createdAt: u.createdAt.toISOString(),
+    lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
+  };
+}
+
+function checkRole(granter: Role, role: Role, kind: 'distributor' | 'reseller' | 'customer') {
+  if (!isRoleAllowedFor(role, kind)) throw new AppError('ROLE_NOT_ALLOWED', `The role ${role.replace(/_/g, ' ')} cannot be held in a ${kind}.`);
+  if (!canGrantRole(granter, role)) throw new AppError('ROLE_NOT_ALLOWED', `You cannot give the role ${role.replace(/_/g, ' ')}: it can do more than your own.`);
+}
+
+/** People of a company (the Security tab): list, add, change role or status, reset password. */
+export function companyUsersRoutes(deps: ChannelDeps) {
+  const auth = authenticate(deps);
+  return createRouter()
+    .openapi(
+      createRoute({
+        ...guarded(auth),
+        method: 'get',
+        path: '/companies/{id}/users',
+        tags: ['People and access'],
+        summary: 'The users of a company and their roles',
+        request: { params: IdParamSchema },
+        responses: { 200: { description: 'Users', content: json(z.object({ items: z.array(UserSchema) })) }, ...scopedErrors },
+      }),
+      async (c) => {
+        const p = c.var.principal;
+        const repos = reposOf(deps);
+        const company = await companyInScope(repos, p, c.req.valid('param').id);
+        requirePermission(p, 'users.read', 'see users');
+        return c.json({ items: (await repos.users.listByCompanies([company.id])).map(userDto) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        ...guarded(auth),
+        method: 'post',
+        path: '/companies/{id}/users',
+        tags: ['People and access'],
+        summary: 'Add a user to a company with a role and an initial password',
+        request: { params: IdParamSchema, body: { required: true, content: json(NewUserSchema) } },
+        responses: {
+          201: { description: 'Created', content: json(UserSchema) },
+          400: problem('A field is not valid'),
+          ...scopedErrors,
+          409: problem('The e-mail is taken'),
+          422: problem('The role cannot be held there or is stronger than yours'),
+        },
+      }),
+      async (c) => {
+        const p = c.var.principal;
+        const body = c.req.valid('json');
+        if (!isValidEmail(body.email.trim())) throw new AppError('VALIDATION_FAILED', 'Enter an e-mail address like name@company.com.', [{ field: 'email', message: 'Not an e-mail address' }]);
+        const passwordHash = await hashPassword(body.password);
+        const now = deps.clock.now();
+        const user = await inTransaction(deps, async (repos) => {
+          const company = await companyInScope(repos, p, c.req.valid('param').id);
+          requirePermission(p, 'users.manage', 'manage users');
+          checkRole(p.role, body.role, company.kind);
+          if (await repos.users.findByEmail(body.email)) throw new AppError('EMAIL_TAKEN', `${body.email} already signs in to CSP Hub; use another address.`);
+          const row = await repos.users.create({ companyId: company.id, email: body.email, name: body.name, passwordHash, role: body.role, now });
+          await writeAudit(c, repos, {
+            at: now,
+            companyId: company.id,
+            action: 'user.created',
+            targetType: 'user',
+            targetId: row.id,
+            summary: `Added ${row.email} as ${body.role.replace(/_/g, ' ')}`,
+            after: { email: row.email, name: row.name, role: row.role, password: 'set' },
+          });
+          return row;
+        });
+        return c.json(userDto(user), 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        ...guarded(auth),
+        method: 'patch',
+        path: '/companies/{id}/users/{userId}',
+        tags: ['People and access'],
+        summary: "Change a user's name, role or status, or set a new password (ends their sessions)",
+        request: { params: UserParamsSchema, body: { required: true, content: json(UserPatchSchema) } },
+        responses: { 200: { description: 'Updated', content: json(UserSchema) }, 400: problem('A field is not valid'), ...scopedErrors, 422: problem('The role is not allowed') },
+      }),
+      async (c) => {
+        const p = c.var.principal;
+        const { id, userId } = c.req.valid('param');
+        const patch = c.req.valid('json');
+        const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
+        const now = deps.clock.now();
+        const user = await inTransaction(deps, async (repos) => {
+          const company = await companyInScope(repos, p, id);
+          const target = await repos.users.get(userId);
+          if (!target || target.companyId !== company.id || !isWithinPath(company.path, p.company.path)) throw new AppError('NOT_FOUND', `There is no user ${userId} in ${company.name}.`);
+          requirePermission(p, 'users.manage', 'manage users');
+          if (patch.role) checkRole(p.role, patch.role, company.kind);
+          if (target.id === p.userId && (patch.status === 'disabled' || (patch.role && patch.role !== p.role))) {
+            throw new AppError('FORBIDDEN', 'You cannot disable yourself or change your own role; ask another administrator.');
+          }
+          if (!canGrantRole(p.role, target.role as Role)) throw new AppError('FORBIDDEN', 'This user can do more than you; ask a higher administrator.');
+          const row = await repos.users.update(target.id, { name: patch.name, role: patch.role, status: patch.status, passwordHash });
+          if (patch.status === 'disabled' || passwordHash) await repos.sessions.revokeAllForUser(target.id, now);
+          await writeAudit(c, repos, {
+            at: now,
+            companyId: company.id,
+            action: 'user.updated',
+            targetType: 'user',
+            targetId: target.id,
+            summary: `Changed ${Object.keys(patch).join(', ')} of ${target.email}`,
+            before: { name: target.name, role: target.role, status: target.status },
+            after: { name: row.name, role: row.role, status: row.status, ...(passwordHash ? { password: 'changed' } : {}) },
+          });
+          return row;
+        });
+        return c.json(userDto(user), 200);
+      },
+    );
+}

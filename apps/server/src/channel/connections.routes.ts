@@ -1,0 +1,236 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { AppError, SUPPORTED_COUNTRIES, changedFields, isWithinPath } from '@csphub/domain';
+import type { ConnectionSummary, Repos } from '@csphub/db';
+import { createRouter } from '../http/openapi-app';
+import { problem } from '../http/schemas';
+import { authErrors, guarded, scopedErrors } from '../http/protected-route';
+import { authenticate } from '../auth/authenticate';
+import type { Principal } from '../auth/principal';
+import { requirePermission } from '../access/scope';
+import { writeAudit } from '../audit/write-audit';
+import { toClientConnection } from '../partner-center/connection-tester';
+import { inTransaction, reposOf, type ChannelDeps } from './channel-deps';
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+const TestResultSchema = z
+  .object({
+    ok: z.boolean(),
+    checks: z.array(z.object({ name: z.enum(['app-only-token', 'app-user-token', 'reseller-network']), ok: z.boolean(), detail: z.string() })),
+    testedAt: z.string(),
+  })
+  .openapi('ConnectionTestResult');
+
+const ConnectionSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    region: z.string(),
+    type: z.enum(['direct-bill', 'indirect-provider']),
+    mode: z.enum(['emulated', 'live']),
+    tenantId: z.string(),
+    appId: z.string(),
+    hasAppSecret: z.boolean().openapi({ description: 'The secret itself is never returned' }),
+    hasRefreshToken: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    lastTestAt: z.string().nullable(),
+    lastTestResult: TestResultSchema.nullable(),
+  })
+  .openapi('Connection');
+
+const ConnectionFieldsSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  region: z
+    .string()
+    .length(2)
+    .transform((s) => s.toUpperCase())
+    .refine((s) => SUPPORTED_COUNTRIES.includes(s), { message: 'Pick a supported country' }),
+  type: z.enum(['direct-bill', 'indirect-provider']),
+  mode: z.enum(['emulated', 'live']),
+  tenantId: z.string().trim().min(1).max(100),
+  appId: z.string().trim().min(1).max(100),
+  appSecret: z.string().max(4096).nullable().openapi({ description: 'Write-only; null clears it' }),
+  refreshToken: z.string().max(16384).nullable().openapi({ description: 'App+User refresh token; write-only; null clears it' }),
+});
+const NewConnectionSchema = ConnectionFieldsSchema.partial({ appSecret: true, refreshToken: true }).strict().openapi('NewConnection');
+const ConnectionPatchSchema = ConnectionFieldsSchema.partial().strict().openapi('ConnectionPatch');
+const ConnIdSchema = z.object({ id: z.string().uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+
+function connectionDto(s: ConnectionSummary): z.infer<typeof ConnectionSchema> {
+  return {
+    id: s.id,
+    name: s.name,
+    region: s.region,
+    type: s.type,
+    mode: s.mode,
+    tenantId: s.tenantId,
+    appId: s.appId,
+    hasAppSecret: s.hasAppSecret,
+    hasRefreshToken: s.hasRefreshToken,
+    createdAt: s.createdAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
+    lastTestAt: s.lastTestAt?.toISOString() ?? null,
+    lastTestResult: (s.lastTestResult as z.infer<typeof TestResultSchema> | null) ?? null,
+  };
+}
+
+/**
+ * A connection the caller may see, or 404: connections belong to the distributor, so nobody below
+ * it learns that one exists.
+ */
+async function connectionInScope(repos: Repos, p: Principal, id: string): Promise<ConnectionSummary> {
+  const conn = await repos.connections.get(id);
+  const owner = conn && (await repos.companies.get(conn.ownerCompanyId));
+  if (!conn || !owner || !isWithinPath(owner.path, p.company.path)) throw new AppError('NOT_FOUND', `There is no Partner Center connection ${id} among those you can see.`);
+  return conn;
+}
+
+/** The distributor company (connections' owner); only distributor staff get here. */
+async function distributorOf(repos: Repos, p: Principal) {
+  const root = await repos.companies.root();
+  if (!root || !isWithinPath(root.path, p.company.path)) throw new AppError('FORBIDDEN', "Partner Center connections are the distributor's; your role cannot see them.");
+  return root;
+}
+
+/** Partner Center connections of the distributor (A3): list, create, read, change, test. */
+export function connectionsRoutes(deps: ChannelDeps) {
+  const auth = authenticate(deps);
+  return createRouter()
+    .openapi(
+      createRoute({
+        ...guarded(auth),
+        method: 'get',
+        path: '/connections',
+        tags: ['Partner Center connections'],
+        summary: "The distributor's Partner Center connections (secrets never included)",
+        responses: { 200: { description: 'Connections', content: json(z.object({ items: z.array(ConnectionSchema) })) }, ...authErrors },
+      }),
+      async (c) => {
+        const p = c.var.principal;
+        requirePermission(p, 'connections.read', 'see Partner Center connections');
+        const repos = reposOf(deps);
+        const root = await distributorOf(repos, p);
+        return c.json({ items: (await repos.connections.list(root.id)).map(connectionDto) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        ...guarded(auth),
+        method: 'post',
+        path: '/connections',
+        tags: ['Partner Center connections'],
+        summary: 'Add a Partner Center connection; secrets are encrypted at rest and never returned',
+        request: { body: { required: true, content: json(NewConnectionSchema) } },
+        responses: { 201: { description: 'Created', content: json(ConnectionSchema) }, 400: problem('A field is not valid'), ...authErrors, 409: problem('The name is taken') },
+      }),
+      async (c) => {
+        const p = c.var.principal;
+        requirePermission(p, 'connections.manage', 'manage Partner Center connections');
+        const body = c.req.valid('json');
+        const now = deps.clock.now();
+        const created = await inTransaction(deps, async (repos) => {
+          const root = await distributorOf(repos, p);
+          if (await repos.connections.findByName(root.id, body.name)) throw new AppError('CONFLICT', `A connection named "${body.name}" exists already; pick another name.`);
+          const conn = await repos.connections.create(root.id, body, now);
+          await writeAudit(c, repos, {
+            at: now,
+            companyId: root.id,
+            action: 'connection.created',
+            targetType: 'connection',
+            targetId: conn.id,
+            summary: `Added Partner Center connection "${conn.name}" (${conn.type}, ${conn.region}, ${conn.mode})`,
+            after: { ...connectionDto(conn), appSecret: body.appSecret ?? null, refreshToken: body.refreshToken ?? null },
+          });
+          return conn;
+        });
+        return c.json(connectionDto(created), 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        ...guarded(auth),
+        method: 'get',
+        path: '/connections/{id}',
+        tags: ['Partner Center connections'],
+        summary: 'One connection (secrets never included)',
+        request: { params: ConnIdSchema },
+        responses: { 200: { description: 'The connection', content: json(ConnectionSchema) }, ...scopedErrors },
+      }),
+      async (c) => {
+        const p = c.var.principal;
+        const conn = await connectionInScope(reposOf(deps), p, c.req.valid('param').id);
+        requirePermission(p, 'connections.read', 'see Partner Center connections');
+        return c.json(connectionDto(conn), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        ...guarded(auth),
+        method: 'patch',
+        path: '/connections/{id}',
+        tags: ['Partner Center connections'],
+        summary: 'Change a connection; send a secret to replace it, null to clear it, nothing to keep it',
+        request: { params: ConnIdSchema, body: { required: true, content: json(ConnectionPatchSchema) } },
+        responses: { 200: { description: 'Updated', content: json(ConnectionSchema) }, 400: problem('A field is not valid'), ...scopedErrors },
+      }),
+      async (c) => {
+        const p = c.var.principal;
+        const patch = c.req.valid('json');
+        const now = deps.clock.now();
+        const updated = await inTransaction(deps, async (repos) => {
+          const conn = await connectionInScope(repos, p, c.req.valid('param').id);
+          requirePermission(p, 'connections.manage', 'manage Partner Center connections');
+          const row = await repos.connections.update(conn.id, patch, now);
+          const before = { ...connectionDto(conn), appSecret: conn.hasAppSecret ? 'old' : null, refreshToken: conn.hasRefreshToken ? 'old' : null };
+          const after = { ...connectionDto(row), appSecret: row.hasAppSecret ? (patch.appSecret ? 'new' : 'old') : null, refreshToken: row.hasRefreshToken ? (patch.refreshToken ? 'new' : 'old') : null };
+          const changed = changedFields(before, after).filter((k) => k !== 'updatedAt');
+          await writeAudit(c, repos, {
+            at: now,
+            companyId: conn.ownerCompanyId,
+            action: 'connection.updated',
+            targetType: 'connection',
+            targetId: conn.id,
+            summary: `Changed ${changed.join(', ') || 'nothing'} of connection "${row.name}"`,
+            before,
+            after,
+          });
+          return row;
+        });
+        return c.json(connectionDto(updated), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        ...guarded(auth),
+        method: 'post',
+        path: '/connections/{id}/test',
+        tags: ['Partner Center connections'],
+        summary: 'Call Partner Center with the connection and report what works',
+        request: { params: ConnIdSchema },
+        responses: { 200: { description: 'The test result (ok false says what to fix)', content: json(TestResultSchema) }, ...scopedErrors },
+      }),
+      async (c) => {
+        const p = c.var.principal;
+        const repos = reposOf(deps);
+        const conn = await connectionInScope(repos, p, c.req.valid('param').id);
+        requirePermission(p, 'connections.read', 'test Partner Center connections');
+        const creds = (await repos.connections.readCredentials(conn.id))!;
+        const now = deps.clock.now();
+        const result = await deps.connectionTester.test(toClientConnection(conn, creds, deps.emulatorUrl), now);
+        await inTransaction(deps, async (tx) => {
+          await tx.connections.recordTest(conn.id, now, result);
+          await writeAudit(c, tx, {
+            at: now,
+            companyId: conn.ownerCompanyId,
+            action: 'connection.tested',
+            targetType: 'connection',
+            targetId: conn.id,
+            summary: `Tested connection "${conn.name}": ${result.ok ? 'everything works' : 'problems found'}`,
+            after: result,
+          });
+        });
+        return c.json(result, 200);
+      },
+    );
+}

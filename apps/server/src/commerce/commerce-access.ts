@@ -1,0 +1,25 @@
+import { COMMERCE_PERMISSIONS, type CommerceAction } from '@csphub/domain';
+import type { Principal } from '../auth/principal';
+import { requirePermission } from '../access/scope';
+
+const WHAT: Record<CommerceAction, string> = {
+  'catalog.read': 'see the catalog',
+  'catalog.refresh': 'refresh the catalog',
+  'catalog.hide': 'hide products from resellers',
+  'orders.read': 'see orders',
+  'orders.place': 'place orders',
+  'subscriptions.read': 'see subscriptions',
+  'subscriptions.manage': 'change subscriptions',
+  'licenses.read': "see the tenant's users and licenses",
+  'licenses.manage': 'assign or remove licenses',
+};
+
+/** Refuses with 403 when the caller's role may not do this commerce action (after the scope check). */
+export function requireCommerce(principal: Principal, action: CommerceAction): void {
+  requirePermission(principal, COMMERCE_PERMISSIONS[action], WHAT[action]);
+}
+
+/** Distributor staff see hidden products (marked) and may hide them; everyone else never sees them. */
+export function seesHiddenProducts(principal: Principal): boolean {
+  return principal.company.kind === 'distributor';
+}

@@ -1,0 +1,88 @@
+import { isWindowClosingSoon, cancellationWindow } from '@csphub/domain';
+import type { Notifier } from '@csphub/notifications';
+import { reposOf } from '../channel/channel-deps';
+import type { CommerceDeps } from './commerce-deps';
+import { linkedTenantsOf } from './linked-tenants';
+
+/** What one pass sent. */
+export interface NoticePass {
+  tenants: number;
+  windowClosing: number;
+  expiryNear: number;
+  failures: number;
+}
+
+/**
+ * Looks at every linked tenant's subscriptions and sends the two time-based notices of issue 8:
+ * "window closing" in the last 24 hours of the 168-hour reduce/cancel window, and "expiry near" in
+ * the last 30 days of a term that will not renew. Dedupe keys carry the window end or term end, so a
+ * pass repeated every hour sends each notice once (the outbox and SMTP transports dedupe on them).
+ * Recipients: the customer's e-mail and its reseller's.
+ */
+export async function sendSubscriptionNotices(deps: CommerceDeps, notifier: Pick<Notifier, 'send'>): Promise<NoticePass> {
+  const repos = reposOf(deps);
+  const root = await repos.companies.root();
+  const pass: NoticePass = { tenants: 0, windowClosing: 0, expiryNear: 0, failures: 0 };
+  if (!root) return pass;
+  const companies = (await repos.companies.listSubtree(root.path)).filter((c) => c.kind === 'customer' && c.status === 'active');
+  const now = deps.clock.now();
+  for (const company of companies) {
+    const tenants = await linkedTenantsOf(repos, company);
+    if (tenants.length === 0) continue;
+    const parent = company.parentId ? await repos.companies.get(company.parentId) : undefined;
+    const to = [company.email, parent?.kind === 'reseller' ? parent.email : null].filter((x): x is string => !!x);
+    if (to.length === 0) continue;
+    for (const tenant of tenants) {
+      pass.tenants++;
+      try {
+        const pc = await deps.partnerCenterFor(tenant.connection.id);
+        for (const s of await pc.listSubscriptions(tenant.tenantId)) {
+          if (s.status !== 'active') continue;
+          const window = cancellationWindow({ termStartedAt: new Date(s.startsAt), cancellationAllowedUntil: s.cancellationAllowedUntil ? new Date(s.cancellationAllowedUntil) : undefined }, now);
+          const url = `${deps.publicUrl}/companies/${company.id}?tab=subscriptions`;
+          if (isWindowClosingSoon(window)) {
+            await notifier.send({
+              template: 'subscription-window-closing',
+              language: company.language,
+              to,
+              fields: { recipientName: company.contactPerson ?? company.name, companyName: company.name, productName: s.offerName, quantity: String(s.quantity), windowEndsAt: window.endsAt.toISOString(), subscriptionsUrl: url },
+              dedupeKey: `subscription:${s.id}:window-closing:${window.endsAt.toISOString()}`,
+              subjectId: String(company.id),
+            });
+            pass.windowClosing++;
+          }
+          const daysLeft = Math.floor((new Date(s.termEndsAt).getTime() - now.getTime()) / 86_400_000);
+          if (!s.autoRenew && daysLeft >= 0 && daysLeft <= 30) {
+            await notifier.send({
+              template: 'subscription-expiry-near',
+              language: company.language,
+              to,
+              fields: { recipientName: company.contactPerson ?? company.name, companyName: company.name, productName: s.offerName, expiresAt: s.termEndsAt.slice(0, 10), daysLeft: String(daysLeft), subscriptionsUrl: url },
+              dedupeKey: `subscription:${s.id}:expiry-near:${s.termEndsAt}`,
+              subjectId: String(company.id),
+            });
+            pass.expiryNear++;
+          }
+        }
+      } catch (e) {
+        pass.failures++;
+        deps.logger?.warn({ err: e, companyId: company.id, connectionId: tenant.connection.id }, 'subscription notices: tenant skipped');
+      }
+    }
+  }
+  return pass;
+}
+
+/** Runs {@link sendSubscriptionNotices} every `everyMs` (unref'd timer); returns how to stop it. */
+export function startSubscriptionNotices(deps: CommerceDeps, notifier: Pick<Notifier, 'send'>, everyMs: number): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    void sendSubscriptionNotices(deps, notifier)
+      .catch((e: unknown) => deps.logger?.warn({ err: e }, 'subscription notices failed'))
+      .finally(() => (running = false));
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

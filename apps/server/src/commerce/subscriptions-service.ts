@@ -1,0 +1,73 @@
+import type { CompanyRow } from '@csphub/db';
+import type { SubscribedSku, Subscription } from '@csphub/partner-center';
+import { commerceRepos, type CommerceDeps } from './commerce-deps';
+import { buyingCountryOf, type LinkedTenant } from './linked-tenants';
+import { toSubscriptionView, type SubscriptionView } from './subscription-view';
+
+/** Seats of a licence SKU the tenant holds through other partners. */
+export interface HeldElsewhere {
+  skuId: string;
+  name: string;
+  purchased: number;
+  assigned: number;
+}
+
+/** What one linked tenant shows on the subscriptions tab. */
+export interface TenantSubscriptions {
+  subscriptions: SubscriptionView[];
+  heldElsewhere: HeldElsewhere[] | null;
+  /** The tenant's licenses by SKU, when visible (GDAP). */
+  licenses: SubscribedSku[] | null;
+  error: string | null;
+  licensesError: string | null;
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const explain = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** The licence SKU a subscription fills (by product name: Partner Center links them by SKU title). */
+export function licenceOf(sub: Pick<Subscription, 'offerName'>, skuTitle: string | undefined, licenses: readonly SubscribedSku[]): SubscribedSku | undefined {
+  const names = [sub.offerName, skuTitle].filter((x): x is string => !!x).map(norm);
+  return licenses.find((l) => names.includes(norm(l.name)));
+}
+
+/**
+ * Reads a tenant's subscriptions from Partner Center (ours: those sold through this connection) and
+ * its licenses by SKU (every partner's, MISSION.md E3): assigned counts come from the licenses, and
+ * seats beyond ours are "held elsewhere" (another partner's). Licenses need App+User and a GDAP
+ * role; without them the subscriptions still show, with the reason.
+ */
+export async function readTenantSubscriptions(deps: CommerceDeps, company: CompanyRow, tenant: LinkedTenant): Promise<TenantSubscriptions> {
+  const pc = await deps.partnerCenterFor(tenant.connection.id);
+  let subs: Subscription[];
+  try {
+    subs = await pc.listSubscriptions(tenant.tenantId);
+  } catch (e) {
+    return { subscriptions: [], heldElsewhere: null, licenses: null, error: `Partner Center did not answer for this tenant: ${explain(e)}`, licensesError: null };
+  }
+  let licenses: SubscribedSku[] | null = null;
+  let licensesError: string | null = null;
+  try {
+    licenses = await pc.listSubscribedSkus(tenant.tenantId);
+  } catch (e) {
+    licensesError = `The tenant's licenses are not visible (they need the connection's partner user and a GDAP role such as Global Reader or License Administrator): ${explain(e)}`;
+  }
+  const country = buyingCountryOf(company) ?? tenant.connection.region;
+  const catalog = commerceRepos(deps).catalog;
+  const now = deps.clock.now();
+  const ourSeats = new Map<string, number>();
+  const views: SubscriptionView[] = [];
+  for (const s of subs) {
+    const item = await catalog.getItem(tenant.connection.id, country.toUpperCase(), s.catalogItemId);
+    const licence = licenses ? licenceOf(s, item?.skuTitle, licenses) : undefined;
+    if (licence && (s.status === 'active' || s.status === 'suspended')) ourSeats.set(licence.skuId, (ourSeats.get(licence.skuId) ?? 0) + s.quantity);
+    const assigned = licence ? Math.min(licence.consumedUnits, s.quantity) : null;
+    views.push(toSubscriptionView(s, tenant, now, item ? { minimum: item.minimumQuantity, maximum: item.maximumQuantity } : undefined, assigned));
+  }
+  const heldElsewhere = licenses
+    ? licenses
+        .map((l) => ({ skuId: l.skuId, name: l.name, purchased: l.totalUnits - (ourSeats.get(l.skuId) ?? 0), assigned: l.consumedUnits }))
+        .filter((h) => h.purchased > 0)
+    : null;
+  return { subscriptions: views, heldElsewhere, licenses, error: null, licensesError };
+}

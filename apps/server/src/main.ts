@@ -1,0 +1,134 @@
+/**
+ * The server process: reads the configuration, opens the database (taking the data folder's lock),
+ * starts the embedded Partner Center emulator, seeds demo data and serves the API and the web app.
+ * Every start-up failure ends with one line that says what to fix.
+ */
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { ConfigError, loadConfig } from '@csphub/config';
+import { DataDirLockedError, createRepos, createSecretBox, openDatabase } from '@csphub/db';
+import { createApp } from './create-app';
+import { launchWorkflows } from './workflows/launch-workflows';
+import { createOrderWorkflowWiring } from './commerce/order-workflow-wiring';
+import { createPartnerCenterClients } from './partner-center/partner-center-clients';
+import { notifierFor } from './onboarding/mount-onboarding-routes';
+import { createLogger } from './logger';
+import { startEmbeddedEmulator } from './embedded-emulator';
+import { loadOrCreateSecretKey } from './security/secret-key';
+import { prepareFirstStart } from './demo/first-start';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const version = (JSON.parse(fs.readFileSync(path.join(here, '../package.json'), 'utf8')) as { version: string }).version;
+
+function fail(message: string): never {
+  process.stderr.write(`csphub: ${message}\n`);
+  process.exit(1);
+}
+
+let config;
+try {
+  config = loadConfig(process.env);
+} catch (e) {
+  if (e instanceof ConfigError) fail(`invalid configuration: ${e.message}`);
+  throw e;
+}
+
+const logger = createLogger(config.logLevel);
+fs.mkdirSync(config.dataDir, { recursive: true });
+
+let database;
+try {
+  database = await openDatabase(config.database);
+} catch (e) {
+  if (e instanceof DataDirLockedError) fail(e.message);
+  const reason = e instanceof Error ? e.message : String(e);
+  if (config.database.kind === 'postgres') {
+    fail(`cannot open the database at DATABASE_URL (${redactUrl(config.database.url)}): ${reason}`);
+  }
+  fail(`cannot open the embedded database in ${config.database.dataDir}: ${reason}`);
+}
+
+const emulator =
+  config.emulator.mode === 'embedded'
+    ? await startEmbeddedEmulator({ port: config.emulator.port, host: config.host, dataDir: config.dataDir }).catch((e: unknown) =>
+        fail(`cannot start the embedded Partner Center emulator on port ${config.emulator.port} (CSPHUB_EMULATOR_PORT): ${(e as Error).message}`),
+      )
+    : undefined;
+
+let secretKey: Buffer;
+try {
+  secretKey = loadOrCreateSecretKey({ configured: config.secretKey, dataDir: config.dataDir }).key;
+} catch (e) {
+  fail(`cannot read the secret key: ${(e as Error).message}`);
+}
+const firstStart = await prepareFirstStart({ db: database.db, box: createSecretBox(secretKey), demo: config.demo, now: new Date() }).catch((e: unknown) =>
+  fail(`cannot prepare the database (demo data or first admin): ${(e as Error).message}`),
+);
+
+// Durable runs: one DBOS runtime for the process, launched before the API serves (pending runs resume).
+const box = createSecretBox(secretKey);
+const emulatorUrl = emulator?.url ?? `http://127.0.0.1:${config.emulator.port}`;
+const clients = createPartnerCenterClients({ repos: () => createRepos(database!.db, box), emulatorUrl, now: () => new Date() });
+const notifier = notifierFor({ db: database.db, box }, config.mail);
+const partnerCenterFor = async (connectionId: string) => (await clients.forConnection(connectionId)).client;
+const orders = createOrderWorkflowWiring({ db: database.db, partnerCenterFor, notifier });
+const workflows = await launchWorkflows({ config, db: database.db, box, clients, notifier, workerId: config.workerId, extra: [orders.workflow] }).catch((e: unknown) =>
+  fail(`cannot start the workflow runtime (durable provisioning runs): ${(e as Error).message}`),
+);
+
+const webDist = path.resolve(here, '../../web/dist');
+const app = createApp(config, {
+  database,
+  logger,
+  version,
+  emulator,
+  secretKey,
+  onboarding: { clients, notifier, ...workflows.onboarding, checkPendingAuthorizationsEveryMs: 30_000 },
+  commerce: { startPlaceOrder: orders.starter(workflows.runtime), partnerCenterFor, notifier, checkSubscriptionsEveryMs: 3_600_000 },
+  webDist: fs.existsSync(path.join(webDist, 'index.html')) ? webDist : undefined,
+});
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+server.once('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EADDRINUSE') fail(`port ${config.port} is already in use; set PORT to a free port.`);
+  fail(`cannot listen on ${config.host}:${config.port}: ${e.message}`);
+});
+server.once('listening', () => {
+  const lines = [
+    '',
+    `  CSP Hub ${version} is running`,
+    `  Open          ${config.publicUrl}`,
+    `  Database      ${config.database.kind === 'pglite' ? `embedded (${config.database.dataDir})` : 'PostgreSQL (DATABASE_URL)'}`,
+    `  Emulator      ${emulator ? `${emulator.url} (Partner Center and Graph GDAP, embedded)` : 'off'}`,
+    `  API           ${config.publicUrl}/api/openapi.json`,
+    ...firstStart,
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  server.close();
+  await workflows.shutdown();
+  await emulator?.close().catch(() => undefined);
+  await database!.close().catch(() => undefined);
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparsable)';
+  }
+}

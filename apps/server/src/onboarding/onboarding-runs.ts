@@ -1,0 +1,78 @@
+import { createWorkflowRunsRepo, type Database } from '@csphub/db';
+import type { LinkExistingTenantInput, NewTenantInput } from '@csphub/provisioning';
+
+/** A run as the timeline shows it (one row per step attempt). */
+export interface RunView {
+  id: string;
+  kind: string;
+  state: 'running' | 'succeeded' | 'failed' | 'needs_attention';
+  currentStep: string | null;
+  failedStep: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  facts: Record<string, unknown>;
+  startedAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+  steps: {
+    stepId: string;
+    attempt: number;
+    state: string;
+    errorCode: string | null;
+    errorMessage: string | null;
+    correlationId: string | null;
+    startedAt: string;
+    finishedAt: string | null;
+  }[];
+}
+
+/**
+ * The durable runs the onboarding routes start and read. The server implements it over the
+ * workflow runtime (engineer 4's `launchWorkflowRuntime`) and the workflow-runs repository; when
+ * the runtime is not launched (API-only tests), `startLinkExistingTenant` is undefined and the route
+ * answers that runs are unavailable rather than pretending.
+ */
+export interface OnboardingRuns {
+  /** Starts the link run under `runId` (default: from business intent), or attaches to it. */
+  startLinkExistingTenant?: (input: LinkExistingTenantInput, runId?: string) => Promise<{ runId: string }>;
+  /** Submits the new-tenant run (started, attached to, or retried: engineer 4's `submitNewTenantRun`). */
+  startNewTenant?: (input: NewTenantInput) => Promise<{ runId: string; outcome: 'started' | 'attached' | 'retried' }>;
+  /** Runs of one account, newest first, with their step attempts. */
+  listForCompany(companyId: number): Promise<RunView[]>;
+}
+
+
+/**
+ * Reads the runs of an account from the workflow-runs tables (written by the runtime from inside
+ * its steps), for the company page's timeline. Every kind of run shows: the new-tenant run and the
+ * existing-tenant link run use the same account id as subject.
+ */
+export async function listRunsOfCompany(db: Database, companyId: number): Promise<RunView[]> {
+  const repo = createWorkflowRunsRepo(db);
+  const runs = await repo.listRunsForSubject(String(companyId));
+  return Promise.all(
+    runs.map(async (r) => ({
+      id: r.id,
+      kind: r.kind,
+      state: r.state as RunView['state'],
+      currentStep: r.currentStep,
+      failedStep: r.failedStep,
+      errorCode: r.errorCode,
+      errorMessage: r.errorMessage,
+      facts: (r.facts ?? {}) as Record<string, unknown>,
+      startedAt: r.startedAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+      finishedAt: r.finishedAt?.toISOString() ?? null,
+      steps: (await repo.listAttempts(r.id)).map((a) => ({
+        stepId: a.stepId,
+        attempt: a.attempt,
+        state: a.state,
+        errorCode: a.errorCode,
+        errorMessage: a.errorMessage,
+        correlationId: a.correlationId,
+        startedAt: a.startedAt.toISOString(),
+        finishedAt: a.finishedAt?.toISOString() ?? null,
+      })),
+    })),
+  );
+}

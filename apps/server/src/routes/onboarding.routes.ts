@@ -1,0 +1,213 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { AppError, isValidDomainPrefix } from '@csphub/domain';
+import { checkResellerPartnerId, GDAP_REQUEST_AUTO_EXTEND_DAYS, GDAP_REQUEST_DURATION_DAYS, GDAP_REQUEST_ROLES } from '@csphub/provisioning';
+import { createRouter } from '../http/openapi-app';
+import { guarded, scopedErrors } from '../http/protected-route';
+import { problem } from '../http/schemas';
+import { authenticate } from '../auth/authenticate';
+import { companyInScope, requirePermission } from '../access/scope';
+import { reposOf } from '../channel/channel-deps';
+import { suggestDomainPrefixes } from '../onboarding/domain-suggestions';
+import { requireOnboardingRead, requireOrderAccess } from '../onboarding/onboarding-access';
+import { loadOnboardingContext } from '../onboarding/onboarding-context';
+import type { OnboardingDeps } from '../onboarding/onboarding-deps';
+import { listRunsOfCompany } from '../onboarding/onboarding-runs';
+import {
+  CompanyIdParamSchema,
+  ConnectionQuerySchema,
+  DomainCheckQuerySchema,
+  DomainCheckSchema,
+  OnboardingContextSchema,
+  PartnerIdCheckBodySchema,
+  PartnerIdVerdictSchema,
+  RunSchema,
+  ServiceSchema,
+  TermsSchema,
+} from '../onboarding/onboarding.schema';
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+const MAX_PREFIX = 27;
+
+/**
+ * The "New service" wizard's API (issue 6, B1-B2, D1): the services to pick from, the account's
+ * onboarding context, the MCA terms, the live domain-prefix check with free suggestions, the
+ * reseller Partner ID check, and the runs of an account for the timeline.
+ */
+export function onboardingRoutes(deps: OnboardingDeps) {
+  const auth = authenticate(deps);
+  const connectionOf = async (ctx: Awaited<ReturnType<typeof loadOnboardingContext>>, connectionId: string) => {
+    const connection = ctx.connections.find((c) => c.id === connectionId);
+    if (!connection) throw new AppError('NOT_FOUND', `There is no Partner Center connection ${connectionId} for ${ctx.company.name}.`);
+    return (await deps.clients.forConnection(connection.id)).client;
+  };
+  const orderable = async (principal: Parameters<typeof companyInScope>[1], id: number) => {
+    const repos = reposOf(deps);
+    const company = await companyInScope(repos, principal, id);
+    requireOrderAccess(principal, company);
+    return { repos, company, ctx: await loadOnboardingContext(repos, company) };
+  };
+
+  return createRouter()
+    .openapi(
+      createRoute({
+        ...guarded(auth),
+        method: 'get',
+        path: '/onboarding/services',
+        tags: ['Onboarding'],
+        summary: 'Services the "New service" wizard offers',
+        responses: { 200: { description: 'Services; names are translated by the UI', content: json(z.object({ items: z.array(ServiceSchema) })) }, ...scopedErrors },
+      }),
+      (c) => {
+        requirePermission(c.var.principal, 'company.read', 'see services');
+        return c.json({ items: [{ id: 'microsoft-tenant' as const, vendor: 'Microsoft' as const, keywords: ['microsoft', 'tenant', 'office 365', 'microsoft 365', 'onmicrosoft', 'csp'] }] }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        ...guarded(auth),
+        method: 'get',
+        path: '/companies/{id}/onboarding',
+        tags: ['Onboarding'],
+        summary: "What the wizard needs about an account: channel, connections, sync options, checklist, GDAP defaults",
+        request: { params: CompanyIdParamSchema },
+        responses: { 200: { description: 'The onboarding context', content: json(OnboardingContextSchema) }, ...scopedErrors },
+      }),
+      async (c) => {
+        const { ctx } = await orderable(c.var.principal, c.req.valid('param').id);
+        return c.json(
+          {
+            company: {
+              id: ctx.company.id,
+              name: ctx.company.name,
+              kind: ctx.company.kind,
+              country: ctx.company.billingCountry ?? ctx.company.country,
+              language: ctx.company.language,
+              email: ctx.company.email,
+              domain: ctx.company.domain,
+            },
+            distributor: { id: ctx.distributor.id, name: ctx.distributor.name },
+            reseller: ctx.reseller ? { id: ctx.reseller.id, name: ctx.reseller.name, partnerId: ctx.reseller.partnerId } : null,
+            direct: ctx.reseller === null,
+            connections: ctx.connections.map((k) => ({ id: k.id, name: k.name, region: k.region, type: k.type })),
+            defaultConnectionId: ctx.defaultConnectionId,
+            syncOptions: ctx.syncOptions.map((o) => ({
+              connectionId: o.connectionId,
+              adminUsername: o.adminUsername,
+              domainPrefix: o.domainPrefix,
+              resellerPartnerId: o.resellerPartnerId,
+              syncStatus: o.syncStatus,
+              failureReason: o.failureReason,
+              tenantId: o.tenantId,
+              defaultDomain: o.defaultDomain,
+            })),
+            cultures: ctx.cultures,
+            defaultCulture: ctx.defaultCulture,
+            prerequisites: { ready: ctx.prerequisites.ready, items: ctx.prerequisites.items },
+            gdap: { roles: GDAP_REQUEST_ROLES.map((r) => ({ id: r.id, name: r.name })), durationDays: GDAP_REQUEST_DURATION_DAYS, autoExtendDays: GDAP_REQUEST_AUTO_EXTEND_DAYS },
+          },
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        ...guarded(auth),
+        method: 'get',
+        path: '/companies/{id}/onboarding/terms',
+        tags: ['Onboarding'],
+        summary: 'The Microsoft Customer Agreement to accept, from Partner Center',
+        request: { params: CompanyIdParamSchema, query: ConnectionQuerySchema },
+        responses: { 200: { description: 'Template id and link', content: json(TermsSchema) }, ...scopedErrors, 502: problem('Partner Center did not answer') },
+      }),
+      async (c) => {
+        const { ctx } = await orderable(c.var.principal, c.req.valid('param').id);
+        const client = await connectionOf(ctx, c.req.valid('query').connectionId);
+        const t = await client.getMcaTemplate();
+        return c.json({ templateId: t.templateId, link: t.link, versionRank: t.versionRank }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        ...guarded(auth),
+        method: 'get',
+        path: '/companies/{id}/onboarding/domain-check',
+        tags: ['Onboarding'],
+        summary: 'Is this onmicrosoft.com prefix free? Format first, then Partner Center; free suggestions when taken',
+        request: { params: CompanyIdParamSchema, query: DomainCheckQuerySchema },
+        responses: { 200: { description: 'The verdict', content: json(DomainCheckSchema) }, ...scopedErrors, 502: problem('Partner Center did not answer') },
+      }),
+      async (c) => {
+        const { ctx } = await orderable(c.var.principal, c.req.valid('param').id);
+        const q = c.req.valid('query');
+        const prefix = q.prefix.trim().toLowerCase();
+        const domain = `${prefix}.onmicrosoft.com`;
+        const invalid = (problem: 'empty' | 'characters' | 'too-long', message: string) =>
+          c.json({ prefix, domain, valid: false, available: null, problem, message, suggestions: [] }, 200);
+        if (prefix === '') return invalid('empty', 'Enter a domain prefix.');
+        if (!isValidDomainPrefix(prefix)) return invalid('characters', 'Use only letters and digits (no spaces, dots or hyphens).');
+        if (prefix.length > MAX_PREFIX) return invalid('too-long', `Use at most ${MAX_PREFIX} characters.`);
+        const client = await connectionOf(ctx, q.connectionId);
+        if (await client.isDomainAvailable(prefix)) {
+          return c.json({ prefix, domain, valid: true, available: true, problem: null, message: `${domain} is available.`, suggestions: [] }, 200);
+        }
+        const candidates = suggestDomainPrefixes(prefix, { companyName: ctx.company.name, country: ctx.company.billingCountry ?? ctx.company.country });
+        const free = (await Promise.all(candidates.map(async (p) => ((await client.isDomainAvailable(p).catch(() => false)) ? p : null)))).filter((p): p is string => p !== null);
+        return c.json(
+          {
+            prefix,
+            domain,
+            valid: true,
+            available: false,
+            problem: 'taken' as const,
+            message: `${domain} is already registered by another Microsoft tenant. If that tenant is this customer's, choose "The customer already uses Microsoft 365 and owns this domain" and follow the authorization path; otherwise choose another prefix.`,
+            suggestions: free.slice(0, 3),
+          },
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        ...guarded(auth),
+        method: 'post',
+        path: '/companies/{id}/onboarding/partner-id-check',
+        tags: ['Onboarding'],
+        summary: "Check a reseller Partner ID (D1): known, in this connection's network, Partner Agreement accepted",
+        request: { params: CompanyIdParamSchema, body: { content: json(PartnerIdCheckBodySchema), required: true } },
+        responses: { 200: { description: 'The verdict and what the reseller must do', content: json(PartnerIdVerdictSchema) }, ...scopedErrors, 502: problem('Partner Center did not answer') },
+      }),
+      async (c) => {
+        const { ctx } = await orderable(c.var.principal, c.req.valid('param').id);
+        const body = c.req.valid('json');
+        const client = await connectionOf(ctx, body.connectionId);
+        const verdict = await checkResellerPartnerId(client, { partnerId: body.partnerId, distributorName: ctx.distributor.name });
+        return c.json(
+          {
+            status: verdict.status,
+            message: verdict.message,
+            distributorName: ctx.distributor.name,
+            ...('partnerId' in verdict ? { partnerId: verdict.partnerId } : {}),
+            ...('partnerName' in verdict ? { partnerName: verdict.partnerName } : {}),
+          },
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        ...guarded(auth),
+        method: 'get',
+        path: '/companies/{id}/onboarding/runs',
+        tags: ['Onboarding'],
+        summary: "The account's provisioning and linking runs, with every step attempt (the timeline)",
+        request: { params: CompanyIdParamSchema },
+        responses: { 200: { description: 'Runs, newest first', content: json(z.object({ items: z.array(RunSchema) })) }, ...scopedErrors },
+      }),
+      async (c) => {
+        const repos = reposOf(deps);
+        const company = await companyInScope(repos, c.var.principal, c.req.valid('param').id);
+        requireOnboardingRead(c.var.principal);
+        return c.json({ items: await listRunsOfCompany(deps.db, company.id) }, 200);
+      },
+    );
+}

@@ -1,0 +1,127 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { AppError, actionOfChange, quantityProblem } from '@csphub/domain';
+import { createRouter } from '../http/openapi-app';
+import { guarded, scopedErrors } from '../http/protected-route';
+import { problem } from '../http/schemas';
+import { authenticate } from '../auth/authenticate';
+import { companyInScope } from '../access/scope';
+import { writeAudit } from '../audit/write-audit';
+import { reposOf } from '../channel/channel-deps';
+import type { CommerceDeps } from '../commerce/commerce-deps';
+import { requireCommerce } from '../commerce/commerce-access';
+import { CompanyIdParam, SubscriptionChangeSchema, SubscriptionSchema, SubscriptionsResponseSchema, json } from '../commerce/commerce.schema';
+import { linkedTenantIn, linkedTenantsOf } from '../commerce/linked-tenants';
+import { callPartnerCenter } from '../commerce/partner-center-failure';
+import { readTenantSubscriptions } from '../commerce/subscriptions-service';
+
+const REFUSAL_TEXT: Record<string, string> = {
+  not_ours: 'This subscription was sold by another partner; only that partner can change it.',
+  window_closed: 'The 7-day (168-hour) window to reduce seats or cancel has passed. Turn auto-renew off to end the subscription at its term end instead.',
+  status: 'The subscription’s status does not allow this change.',
+  at_minimum: 'The subscription already has the fewest seats the product allows.',
+  at_maximum: 'The subscription already has the most seats the product allows.',
+  already: 'The subscription is already in that state.',
+};
+
+const SubscriptionParams = CompanyIdParam.extend({ subscriptionId: z.string().min(1).max(64).openapi({ param: { name: 'subscriptionId', in: 'path' } }) });
+
+/** Subscriptions of a company's linked tenants (MISSION.md E3): read, and change within the rules. */
+export function subscriptionsRoutes(deps: CommerceDeps) {
+  const auth = authenticate(deps);
+  return createRouter()
+    .openapi(
+      createRoute({
+        ...guarded(auth),
+        method: 'get',
+        path: '/companies/{id}/subscriptions',
+        tags: ['Subscriptions'],
+        summary: 'Subscriptions of every tenant the company is linked to, with the actions allowed now',
+        description:
+          'Per linked tenant: the subscriptions Partner Center knows for this connection (product, quantity, assigned licenses, status, term, billing cycle, term end, auto-renew, partner of record, the 168-hour window with the time left) and the seats the tenant holds through other partners, when its licenses are visible.',
+        request: { params: CompanyIdParam },
+        responses: { 200: { description: 'Per tenant', content: json(SubscriptionsResponseSchema) }, ...scopedErrors },
+      }),
+      async (c) => {
+        const p = c.var.principal;
+        const repos = reposOf(deps);
+        const company = await companyInScope(repos, p, c.req.valid('param').id);
+        requireCommerce(p, 'subscriptions.read');
+        const tenants = await linkedTenantsOf(repos, company);
+        const out = await Promise.all(
+          tenants.map(async (t) => {
+            const read = await readTenantSubscriptions(deps, company, t);
+            return { connection: t.connection, tenantId: t.tenantId, defaultDomain: t.defaultDomain, subscriptions: read.subscriptions, heldElsewhere: read.heldElsewhere, error: read.error, licensesError: read.licensesError };
+          }),
+        );
+        return c.json({ tenants: out }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        ...guarded(auth),
+        method: 'patch',
+        path: '/companies/{id}/subscriptions/{subscriptionId}',
+        tags: ['Subscriptions'],
+        summary: 'Add or reduce seats, cancel, suspend, reactivate, or turn auto-renew on or off',
+        description:
+          'One change per call. Reducing seats and cancelling are refused (409) once the 168-hour window has passed; if Microsoft still refuses, the answer is 422 PARTNER_CENTER_REFUSED with the reason explained.',
+        request: { params: SubscriptionParams, body: { required: true, content: json(SubscriptionChangeSchema) } },
+        responses: {
+          200: { description: 'The subscription after the change', content: json(SubscriptionSchema) },
+          409: problem('The change is not allowed now (window closed, status, another partner’s subscription)'),
+          422: problem('Microsoft refused the change, or the seat count is out of range'),
+          ...scopedErrors,
+        },
+      }),
+      async (c) => {
+        const p = c.var.principal;
+        const repos = reposOf(deps);
+        const { id, subscriptionId } = c.req.valid('param');
+        const company = await companyInScope(repos, p, id);
+        requireCommerce(p, 'subscriptions.manage');
+        const body = c.req.valid('json');
+        const tenant = await linkedTenantIn(repos, company, body.connectionId);
+        const read = await readTenantSubscriptions(deps, company, tenant);
+        if (read.error) throw new AppError('PARTNER_CENTER_UNAVAILABLE', read.error);
+        const current = read.subscriptions.find((s) => s.id.toLowerCase() === subscriptionId.toLowerCase());
+        if (!current) throw new AppError('NOT_FOUND', `There is no subscription ${subscriptionId} in this tenant for this connection.`);
+        const changes = [body.quantity !== undefined && body.quantity !== current.quantity, body.autoRenew !== undefined, body.status !== undefined].filter(Boolean).length;
+        if (changes > 1) throw new AppError('VALIDATION_FAILED', 'Change one thing at a time: seats, status or auto-renew.');
+        const action = actionOfChange(current, body);
+        if (!action) return c.json(current, 200);
+        const decision = current.actions[action];
+        if (!decision.allowed) {
+          const window = action === 'reduce_seats' || action === 'cancel' ? ` (window ended ${current.window.endsAt})` : '';
+          throw new AppError('SUBSCRIPTION_ACTION_NOT_ALLOWED', `${REFUSAL_TEXT[decision.reason ?? 'status']}${window}`, [{ field: action, message: decision.reason ?? 'status' }]);
+        }
+        if (body.quantity !== undefined) {
+          const q = quantityProblem(body.quantity, current.bounds);
+          if (q) throw new AppError('QUANTITY_OUT_OF_RANGE', `Choose between ${current.bounds.minimum} and ${current.bounds.maximum} seats.`, [{ field: 'quantity', message: q }]);
+        }
+        const pc = await deps.partnerCenterFor(tenant.connection.id);
+        await callPartnerCenter(action.replace(/_/g, ' '), () =>
+          pc.updateSubscription(tenant.tenantId, current.id, {
+            ...(body.quantity !== undefined ? { quantity: body.quantity } : {}),
+            ...(body.autoRenew !== undefined ? { autoRenew: body.autoRenew } : {}),
+            ...(body.status !== undefined ? { status: body.status } : {}),
+          }),
+        );
+        const after = (await readTenantSubscriptions(deps, company, tenant)).subscriptions.find((s) => s.id === current.id) ?? current;
+        await writeAudit(c, repos, {
+          at: deps.clock.now(),
+          companyId: company.id,
+          action: `subscription.${action}`,
+          targetType: 'subscription',
+          targetId: current.id,
+          summary: `${action.replace(/_/g, ' ')} on ${current.productName}: ${describe(current)} → ${describe(after)}`,
+          before: { quantity: current.quantity, status: current.status, autoRenew: current.autoRenew },
+          after: { quantity: after.quantity, status: after.status, autoRenew: after.autoRenew },
+        });
+        return c.json(after, 200);
+      },
+    );
+}
+
+function describe(s: { quantity: number; status: string; autoRenew: boolean }): string {
+  return `${s.quantity} seats, ${s.status}, auto-renew ${s.autoRenew ? 'on' : 'off'}`;
+}

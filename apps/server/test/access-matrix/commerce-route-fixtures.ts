@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll } from 'vitest';
+import type { Role } from '@csphub/domain';
+import { createCatalogRepo, createOrdersRepo, type ConnectionSummary } from '@csphub/db';
+import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
+import type { FixtureContext, RouteFixture } from './route-fixtures';
+
+const ALL: readonly Role[] = ['distributor_admin', 'distributor_operator', 'reseller_admin', 'reseller_operator', 'customer_admin', 'billing_reader'];
+const EDITORS: readonly Role[] = ['distributor_admin', 'distributor_operator', 'reseller_admin', 'reseller_operator', 'customer_admin'];
+const DISTRIBUTOR_STAFF: readonly Role[] = ['distributor_admin', 'distributor_operator'];
+const PEOPLE_READERS: readonly Role[] = EDITORS;
+
+const latam = DEFAULT_SCENARIO.partners.find((p) => p.key === 'distributor-latam')!;
+const wingtip = DEFAULT_SCENARIO.tenants.find((t) => t.key === 'wingtip')!;
+const adatum = DEFAULT_SCENARIO.resellers.find((r) => r.key === 'adatum')!;
+interface EmulatorSubscriptions {
+  subscriptions: { id: string; customerTenantId: string; partnerTenantId: string; status: string; autoRenewEnabled: boolean }[];
+}
+const wingtipSubscription = (state: EmulatorSubscriptions) =>
+  state.subscriptions.find((s) => s.customerTenantId === wingtip.tenantId && s.partnerTenantId === latam.tenantId && s.status === 'active')!;
+
+let emulator: Promise<{ url: string; running?: RunningEmulator }> | undefined;
+
+/**
+ * The emulator the test app's emulated connections talk to (its configured emulator port). Started
+ * here, in the test process, unless one already answers there (then that one is used: same default
+ * scenario). Only the routes that must reach Partner Center to answer 2xx need it.
+ */
+async function emulatorFor(ctx: FixtureContext): Promise<string> {
+  emulator ??= (async () => {
+    const url = `http://127.0.0.1:${ctx.t.config.emulator.port}`;
+    try {
+      const running = await startEmulator({ port: ctx.t.config.emulator.port });
+      return { url, running };
+    } catch {
+      const res = await fetch(`${url}/_emulator/clock`).catch(() => undefined);
+      if (!res?.ok) throw new Error(`Port ${ctx.t.config.emulator.port} is taken by something that is not the emulator.`);
+      return { url };
+    }
+  })();
+  return (await emulator).url;
+}
+
+/** Stops the emulator this file started, once the suite that imported it is done. */
+async function stopCommerceEmulator(): Promise<void> {
+  const e = await emulator?.catch(() => undefined);
+  await e?.running?.close();
+  emulator = undefined;
+}
+afterAll(stopCommerceEmulator);
+
+let connection: Promise<ConnectionSummary> | undefined;
+
+/** A connection of the world's distributor with the emulator's LATAM credentials (created once). */
+function emulatorConnection(ctx: FixtureContext): Promise<ConnectionSummary> {
+  connection ??= ctx.world.repos.connections.create(
+    ctx.world.d.id,
+    { name: `Emulator LATAM ${randomUUID().slice(0, 8)}`, region: 'MX', type: 'indirect-provider', mode: 'emulated', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken },
+    new Date(),
+  );
+  return connection;
+}
+
+/** Links the target customer to the emulator's Wingtip tenant (indirect, through Adatum). */
+async function linkTarget(ctx: FixtureContext): Promise<ConnectionSummary> {
+  await emulatorFor(ctx);
+  const conn = await emulatorConnection(ctx);
+  await ctx.world.repos.syncOptions.upsert(ctx.target.customer.id, conn.id, { tenantId: wingtip.tenantId, resellerPartnerId: adatum.partnerId, syncStatus: 'synced' }, new Date());
+  return conn;
+}
+
+/** A fresh cached catalog for the world's connection in ES, so browsing needs no Partner Center call. */
+async function seedCatalog(ctx: FixtureContext): Promise<void> {
+  const repo = createCatalogRepo(ctx.t.database.db);
+  const snapshot = await repo.getSnapshot(ctx.world.conn.id, 'ES');
+  if (snapshot?.refreshedAt) return;
+  await repo.replaceCatalog(
+    ctx.world.conn.id,
+    'ES',
+    [
+      {
+        catalogItemId: 'CFQ7TTC0LH18:0001:CFQ7TTC0LH18AV01',
+        productId: 'CFQ7TTC0LH18',
+        skuId: '0001',
+        availabilityId: 'CFQ7TTC0LH18AV01',
+        category: 'Online services',
+        productGroup: 'Microsoft 365',
+        productTitle: 'Microsoft 365 Business Basic',
+        productDescription: 'Business Basic',
+        skuTitle: 'Microsoft 365 Business Basic',
+        skuDescription: 'Business Basic',
+        minimumQuantity: 1,
+        maximumQuantity: 300,
+        isTrial: false,
+        isAddOn: false,
+        isPurchasable: true,
+        segment: 'commercial',
+        currency: 'EUR',
+        listPrice: null,
+        terms: [{ duration: 'P1Y', billingCycle: 'monthly', description: 'One year' }],
+      },
+    ],
+    new Date(),
+    { partnerCenterCalls: 0, durationMs: 0 },
+  );
+}
+
+/** An order row of the target customer, optionally with an idempotency key. */
+async function seedOrder(ctx: FixtureContext, idempotencyKey?: string) {
+  const id = randomUUID();
+  const { row } = await createOrdersRepo(ctx.t.database.db).create({
+    id,
+    companyId: ctx.target.customer.id,
+    connectionId: ctx.world.conn.id,
+    customerTenantId: wingtip.tenantId,
+    reference: `CSPH-${id.replace(/-/g, '').slice(0, 10).toUpperCase()}`,
+    idempotencyKey: idempotencyKey ?? null,
+    lines: [{ catalogItemId: 'CFQ7TTC0LH18:0001:CFQ7TTC0LH18AV01', productTitle: 'Microsoft 365 Business Basic', skuTitle: 'Microsoft 365 Business Basic', quantity: 1, termDuration: 'P1Y', billingCycle: 'monthly' }],
+    createdBy: 'matrix',
+    at: new Date(),
+  });
+  return row;
+}
+
+/**
+ * Access fixtures of the catalog, orders, subscriptions, moves and licenses routes (issue 8), spread
+ * into ROUTE_FIXTURES. Reading follows `company.read`/`billing.read`/`users.read`, changing follows
+ * `company.update`; the catalog's refresh and hidden products are the distributor's.
+ */
+export const COMMERCE_ROUTE_FIXTURES: Record<string, RouteFixture> = {
+  'GET /api/v1/companies/{id}/catalog': {
+    scope: 'company',
+    allowed: ALL,
+    request: async (ctx) => {
+      await seedCatalog(ctx);
+      return { path: `/api/v1/companies/${ctx.target.customer.id}/catalog?connectionId=${ctx.world.conn.id}&country=ES&q=basic` };
+    },
+  },
+  'POST /api/v1/catalog/refresh': {
+    scope: 'distributor',
+    allowed: DISTRIBUTOR_STAFF,
+    request: async (ctx) => ({ path: '/api/v1/catalog/refresh', body: { connectionId: (await linkTarget(ctx)).id, country: 'MX' } }),
+  },
+  'GET /api/v1/catalog/hidden-products': { scope: 'distributor', allowed: DISTRIBUTOR_STAFF, request: () => ({ path: '/api/v1/catalog/hidden-products' }) },
+  'PUT /api/v1/catalog/hidden-products/{productId}': { scope: 'distributor', allowed: ['distributor_admin'], request: () => ({ path: '/api/v1/catalog/hidden-products/CFQ7TTC0HD33', body: { hidden: true } }) },
+
+  'GET /api/v1/companies/{id}/orders': { scope: 'company', allowed: ALL, request: (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/orders` }) },
+  'GET /api/v1/companies/{id}/orders/{orderId}': {
+    scope: 'company',
+    allowed: ALL,
+    request: async (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/orders/${(await seedOrder(ctx)).id}` }),
+  },
+  'POST /api/v1/companies/{id}/orders': {
+    scope: 'company',
+    allowed: EDITORS,
+    // A repeated submission (same idempotency key) answers 200 with the first order: authorised
+    // callers get 2xx without a second order; the ordering itself is covered by the e2e and crash tests.
+    request: async (ctx) => {
+      const key = `matrix-${randomUUID()}`;
+      await seedOrder(ctx, key);
+      return {
+        path: `/api/v1/companies/${ctx.target.customer.id}/orders`,
+        body: { connectionId: ctx.world.conn.id, idempotencyKey: key, partnerOfRecordAttested: true, lines: [{ catalogItemId: 'CFQ7TTC0LH18:0001:CFQ7TTC0LH18AV01', quantity: 1, termDuration: 'P1Y', billingCycle: 'monthly' }] },
+      };
+    },
+  },
+
+  'GET /api/v1/companies/{id}/subscriptions': {
+    scope: 'company',
+    allowed: ALL,
+    request: async (ctx) => {
+      await linkTarget(ctx);
+      return { path: `/api/v1/companies/${ctx.target.customer.id}/subscriptions` };
+    },
+  },
+  'PATCH /api/v1/companies/{id}/subscriptions/{subscriptionId}': {
+    scope: 'company',
+    allowed: EDITORS,
+    request: async (ctx) => {
+      const conn = await linkTarget(ctx);
+      const current = wingtipSubscription((await (await fetch(`${await emulatorFor(ctx)}/_emulator/state`)).json()) as EmulatorSubscriptions);
+      return { path: `/api/v1/companies/${ctx.target.customer.id}/subscriptions/${current.id}`, body: { connectionId: conn.id, autoRenew: !current.autoRenewEnabled } };
+    },
+  },
+  'GET /api/v1/companies/{id}/subscription-moves': {
+    scope: 'company',
+    allowed: ALL,
+    request: async (ctx) => {
+      await linkTarget(ctx);
+      return { path: `/api/v1/companies/${ctx.target.customer.id}/subscription-moves` };
+    },
+  },
+  'PUT /api/v1/companies/{id}/subscription-moves/{skuId}': {
+    scope: 'company',
+    allowed: EDITORS,
+    request: async (ctx) => ({
+      path: `/api/v1/companies/${ctx.target.customer.id}/subscription-moves/sku-matrix`,
+      body: { connectionId: (await linkTarget(ctx)).id, skuName: 'Microsoft 365 Business Premium', oldExpiresAt: '2030-01-31' },
+    }),
+  },
+
+  'GET /api/v1/companies/{id}/licenses': {
+    scope: 'company',
+    allowed: PEOPLE_READERS,
+    request: async (ctx) => {
+      await linkTarget(ctx);
+      return { path: `/api/v1/companies/${ctx.target.customer.id}/licenses` };
+    },
+  },
+  'POST /api/v1/companies/{id}/licenses/changes': {
+    scope: 'company',
+    allowed: EDITORS,
+    request: async (ctx) => ({
+      path: `/api/v1/companies/${ctx.target.customer.id}/licenses/changes`,
+      body: { connectionId: (await linkTarget(ctx)).id, userIds: [randomUUID()], assign: [randomUUID()] },
+    }),
+  },
+};

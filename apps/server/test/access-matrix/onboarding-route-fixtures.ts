@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll } from 'vitest';
+import type { Role } from '@csphub/domain';
+import { createOutboxRepo, createSecretBox, createTenantAuthorizationsRepo, createWorkflowRunsRepo, type ConnectionSummary } from '@csphub/db';
+import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
+import { linkExistingTenantRunId, provisionTenantRunId } from '@csphub/provisioning';
+import type { FixtureContext, RouteFixture } from './route-fixtures';
+
+/**
+ * Access fixtures of the onboarding routes (issues 6 and 7): the wizard, the existing-tenant
+ * branch, pending authorizations, the outbox and the one-time password. Ordering is for people who
+ * may order for the account (staff with sync.manage, and a customer admin for its own company);
+ * reading is for sync.read. Routes that must reach Partner Center use the emulator's LATAM account;
+ * routes that would start a durable run are called on an existing run, which they attach to.
+ */
+const ORDERERS: readonly Role[] = ['distributor_admin', 'distributor_operator', 'reseller_admin', 'reseller_operator', 'customer_admin'];
+const READERS: readonly Role[] = ORDERERS;
+const STAFF: readonly Role[] = ['distributor_admin', 'distributor_operator', 'reseller_admin', 'reseller_operator'];
+const ALL: readonly Role[] = [...ORDERERS, 'billing_reader'];
+
+const latam = DEFAULT_SCENARIO.partners.find((p) => p.key === 'distributor-latam')!;
+const adatum = DEFAULT_SCENARIO.resellers.find((r) => r.key === 'adatum')!;
+
+let emulator: Promise<{ running?: RunningEmulator }> | undefined;
+/** The emulator on the test app's emulator port: started here unless one already answers there. */
+async function ensureEmulator(ctx: FixtureContext): Promise<void> {
+  emulator ??= (async () => {
+    const port = ctx.t.config.emulator.port;
+    try {
+      return { running: await startEmulator({ port }) };
+    } catch {
+      const res = await fetch(`http://127.0.0.1:${port}/_emulator/clock`).catch(() => undefined);
+      if (!res?.ok) throw new Error(`Port ${port} is taken by something that is not the emulator.`);
+      return {};
+    }
+  })();
+  await emulator;
+}
+afterAll(async () => {
+  const e = await emulator?.catch(() => undefined);
+  await e?.running?.close();
+  emulator = undefined;
+});
+
+let connection: Promise<ConnectionSummary> | undefined;
+async function emulatorConnection(ctx: FixtureContext): Promise<ConnectionSummary> {
+  await ensureEmulator(ctx);
+  connection ??= ctx.world.repos.connections.create(
+    ctx.world.d.id,
+    { name: `Onboarding LATAM ${randomUUID().slice(0, 8)}`, region: 'MX', type: 'indirect-provider', mode: 'emulated', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken },
+    new Date(),
+  );
+  return connection;
+}
+
+/** A pending authorization of the target customer (optionally already sent, or accepted). */
+async function seedAuthorization(ctx: FixtureContext, opts: { sent?: boolean; accepted?: boolean } = {}) {
+  const conn = await emulatorConnection(ctx);
+  const repo = createTenantAuthorizationsRepo(ctx.t.database.db);
+  const now = new Date();
+  const open = await repo.findOpen(ctx.target.customer.id, conn.id);
+  if (open) await repo.cancel(open.id, now);
+  let row = await repo.create(
+    {
+      companyId: ctx.target.customer.id,
+      connectionId: conn.id,
+      resellerCompanyId: null,
+      resellerPartnerId: adatum.partnerId,
+      resellerTenantId: adatum.tenantId,
+      invitationUrl: 'http://127.0.0.1/admin/Adminportal/Home?invType=ResellerRelationship',
+      domain: 'matrix.example',
+      requestedById: null,
+      requestedByLabel: 'matrix',
+      requestedByEmail: null,
+    },
+    now,
+  );
+  if (opts.sent) row = await repo.recordSent(row.id, { to: ['ga@matrix.example'], cc: [], at: now });
+  if (opts.accepted) row = (await repo.markAccepted(row.id, { tenantId: randomUUID(), defaultDomain: 'matrix.onmicrosoft.com', detectedBy: 'verify', at: now }))!;
+  return { conn, row };
+}
+
+async function seedRun(ctx: FixtureContext, id: string, kind: string, connectionId: string) {
+  await createWorkflowRunsRepo(ctx.t.database.db).saveRun({ id, kind, subjectId: String(ctx.target.customer.id), connectionId, state: 'running', at: new Date() });
+}
+
+const attestation = { firstName: 'Ana', lastName: 'Matrix', email: 'ana@matrix.example', acceptedAt: '2026-01-01T00:00:00.000Z' };
+
+export const ONBOARDING_ROUTE_FIXTURES: Record<string, RouteFixture> = {
+  'GET /api/v1/onboarding/services': { scope: 'self', allowed: ALL, request: () => ({ path: '/api/v1/onboarding/services' }) },
+  'GET /api/v1/companies/{id}/onboarding': { scope: 'company', allowed: ORDERERS, request: (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/onboarding` }) },
+  'GET /api/v1/companies/{id}/onboarding/terms': {
+    scope: 'company',
+    allowed: ORDERERS,
+    request: async (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/onboarding/terms?connectionId=${(await emulatorConnection(ctx)).id}` }),
+  },
+  'GET /api/v1/companies/{id}/onboarding/domain-check': {
+    scope: 'company',
+    allowed: ORDERERS,
+    request: async (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/onboarding/domain-check?connectionId=${(await emulatorConnection(ctx)).id}&prefix=matrixfree${Date.now()}` }),
+  },
+  'POST /api/v1/companies/{id}/onboarding/partner-id-check': {
+    scope: 'company',
+    allowed: ORDERERS,
+    request: async (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/onboarding/partner-id-check`, body: { connectionId: (await emulatorConnection(ctx)).id, partnerId: adatum.partnerId } }),
+  },
+  'GET /api/v1/companies/{id}/onboarding/runs': { scope: 'company', allowed: READERS, request: (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/onboarding/runs` }) },
+  'POST /api/v1/companies/{id}/onboarding/new-tenant': {
+    scope: 'company',
+    allowed: ORDERERS,
+    // A second Finish attaches to the run under way: authorised callers get 2xx without a new run.
+    request: async (ctx) => {
+      const conn = await emulatorConnection(ctx);
+      await seedRun(ctx, provisionTenantRunId(ctx.target.customer.id, conn.id), 'provision-tenant', conn.id);
+      return {
+        path: `/api/v1/companies/${ctx.target.customer.id}/onboarding/new-tenant`,
+        body: { connectionId: conn.id, domainPrefix: 'matrixprefix', culture: 'es-MX', defaultGdap: true, attestation },
+      };
+    },
+  },
+  'POST /api/v1/companies/{id}/onboarding/runs/{runId}/reveal-credentials': {
+    scope: 'company',
+    allowed: ORDERERS,
+    request: async (ctx) => {
+      const conn = await emulatorConnection(ctx);
+      const runId = provisionTenantRunId(ctx.target.customer.id, conn.id);
+      await seedRun(ctx, runId, 'provision-tenant', conn.id);
+      const user = await ctx.world.repos.users.findByEmail(ctx.caller.email);
+      await ctx.world.repos.auditLog.append({
+        at: new Date(),
+        companyId: ctx.target.customer.id,
+        actor: { type: 'user', id: user!.id, label: ctx.caller.email },
+        action: 'tenant.provisioning_ordered',
+        targetType: 'company',
+        targetId: ctx.target.customer.id,
+        summary: 'matrix order',
+        after: { connectionId: conn.id },
+      });
+      const outbox = createOutboxRepo(ctx.t.database.db, createSecretBox(ctx.t.secretKey));
+      await outbox.deliver({
+        dedupeKey: `${runId}:welcome`,
+        template: 'welcome',
+        language: 'en',
+        from: 'matrix@csphub.local',
+        to: ['it@matrix.example'],
+        subject: 'Welcome',
+        text: 'Sign in as admin@matrix.onmicrosoft.com',
+        html: '<p>Welcome</p>',
+        subjectId: String(ctx.target.customer.id),
+        secrets: { temporaryPassword: 'Matrix-Once-1' },
+      });
+      return { path: `/api/v1/companies/${ctx.target.customer.id}/onboarding/runs/${encodeURIComponent(runId)}/reveal-credentials` };
+    },
+  },
+
+  'POST /api/v1/companies/{id}/existing-tenant/authorization': {
+    scope: 'company',
+    allowed: ORDERERS,
+    request: async (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/existing-tenant/authorization`, body: { connectionId: (await emulatorConnection(ctx)).id, resellerPartnerId: adatum.partnerId } }),
+  },
+  'POST /api/v1/companies/{id}/existing-tenant/authorization/request': {
+    scope: 'company',
+    allowed: ORDERERS,
+    request: async (ctx) => {
+      const { conn } = await seedAuthorization(ctx);
+      return { path: `/api/v1/companies/${ctx.target.customer.id}/existing-tenant/authorization/request`, body: { connectionId: conn.id, to: ['ga@matrix.example'], cc: [] } };
+    },
+  },
+  'POST /api/v1/companies/{id}/existing-tenant/verify': {
+    scope: 'company',
+    allowed: ORDERERS,
+    request: async (ctx) => {
+      const { conn } = await seedAuthorization(ctx);
+      return { path: `/api/v1/companies/${ctx.target.customer.id}/existing-tenant/verify`, body: { connectionId: conn.id, domain: 'fabrikam.com' } };
+    },
+  },
+  'POST /api/v1/companies/{id}/existing-tenant/checkout': {
+    scope: 'company',
+    allowed: ORDERERS,
+    // A second Finish attaches to the authorization's run: authorised callers get 2xx without a new run.
+    request: async (ctx) => {
+      const { conn, row } = await seedAuthorization(ctx, { accepted: true });
+      await seedRun(ctx, linkExistingTenantRunId({ companyId: ctx.target.customer.id, connectionId: conn.id, authorizationId: row.id }), 'link-existing-tenant', conn.id);
+      return { path: `/api/v1/companies/${ctx.target.customer.id}/existing-tenant/checkout`, body: { connectionId: conn.id, attestation } };
+    },
+  },
+  'GET /api/v1/existing-tenant/authorizations': { scope: 'self', allowed: READERS, request: () => ({ path: '/api/v1/existing-tenant/authorizations' }) },
+  'POST /api/v1/existing-tenant/authorizations/{authorizationId}/resend': {
+    scope: 'company',
+    allowed: ORDERERS,
+    request: async (ctx) => ({ path: `/api/v1/existing-tenant/authorizations/${(await seedAuthorization(ctx, { sent: true })).row.id}/resend` }),
+  },
+  'POST /api/v1/existing-tenant/authorizations/{authorizationId}/cancel': {
+    scope: 'company',
+    allowed: ORDERERS,
+    request: async (ctx) => ({ path: `/api/v1/existing-tenant/authorizations/${(await seedAuthorization(ctx)).row.id}/cancel` }),
+  },
+  'POST /api/v1/existing-tenant/authorizations/check': { scope: 'self', allowed: STAFF, request: () => ({ path: '/api/v1/existing-tenant/authorizations/check' }) },
+  'POST /api/v1/webhooks/partner-center/{connectionId}': { scope: 'public', why: 'Partner Center has no CSP Hub session; every delivery is authenticated by its RSA signature instead (tested in existing-tenant.test.ts)' },
+
+  'GET /api/v1/outbox': { scope: 'self', allowed: READERS, request: () => ({ path: '/api/v1/outbox' }) },
+  'GET /api/v1/outbox/{messageId}': {
+    scope: 'company',
+    allowed: READERS,
+    request: async (ctx) => {
+      const { id } = await createOutboxRepo(ctx.t.database.db, createSecretBox(ctx.t.secretKey)).deliver({
+        dedupeKey: `matrix:${randomUUID()}`,
+        template: 'provisioning-completed',
+        language: 'en',
+        from: 'matrix@csphub.local',
+        to: ['it@matrix.example'],
+        subject: 'Done',
+        text: 'Done',
+        html: '<p>Done</p>',
+        subjectId: String(ctx.target.customer.id),
+      });
+      return { path: `/api/v1/outbox/${id}` };
+    },
+  },
+};

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '@csphub/domain';
+import type { CompanyRow } from '@csphub/db';
+import type { Caller, World } from '../channel-world';
+import { signInAs } from '../channel-world';
+import type { TestApp } from '../test-app';
+import { ONBOARDING_ROUTE_FIXTURES } from './onboarding-route-fixtures';
+import { COMMERCE_ROUTE_FIXTURES } from './commerce-route-fixtures';
+
+/** The companies a case acts on: all inside the caller's subtree ("own") or all inside a sibling's ("foreign"). */
+export interface Targets {
+  /** A customer account to read or change (fresh for each case when the caller may see more than one). */
+  customer: CompanyRow;
+  /** A company that can take children in that subtree (or the caller's own company). */
+  parent: CompanyRow;
+  /** Another parent in the same subtree, for moves. */
+  otherParent: CompanyRow;
+}
+
+export interface FixtureContext {
+  t: TestApp;
+  world: World;
+  caller: Caller;
+  target: Targets;
+}
+
+/** The request one case sends; `headers` replaces the caller's (e.g. a fresh session for logout). */
+export interface CaseRequest {
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * How a route is protected:
+ * - `public`: no authentication (sign-in, health, system information).
+ * - `company`: acts on a company (or something inside one): outside the caller's subtree it must
+ *   answer 404; inside, 2xx for `allowed` roles and 403 for the others.
+ * - `distributor`: the distributor's own objects (connections): only distributor staff get 2xx
+ *   (`allowed`), every other role gets 403 or 404.
+ * - `self`: about the caller only (session, tree, own policy view): 2xx for `allowed`, else 403.
+ */
+export type RouteFixture =
+  | { scope: 'public'; why: string }
+  | { scope: 'company' | 'distributor' | 'self'; allowed: readonly Role[]; request: (ctx: FixtureContext) => CaseRequest | Promise<CaseRequest> };
+
+const ALL: readonly Role[] = ['distributor_admin', 'distributor_operator', 'reseller_admin', 'reseller_operator', 'customer_admin', 'billing_reader'];
+const EDITORS: readonly Role[] = ['distributor_admin', 'distributor_operator', 'reseller_admin', 'reseller_operator', 'customer_admin'];
+const STAFF: readonly Role[] = ['distributor_admin', 'distributor_operator', 'reseller_admin', 'reseller_operator'];
+const ADMINS: readonly Role[] = ['distributor_admin', 'reseller_admin', 'customer_admin'];
+const READERS = EDITORS;
+
+async function freshUser(ctx: FixtureContext) {
+  return ctx.world.repos.users.create({ companyId: ctx.target.customer.id, email: `u-${randomUUID()}@matrix.test`, name: 'Matrix user', passwordHash: 'x', role: 'billing_reader', now: new Date() });
+}
+async function freshToken(ctx: FixtureContext) {
+  return ctx.world.repos.apiTokens.create({
+    companyId: ctx.target.customer.id,
+    createdByUserId: null,
+    name: 'matrix',
+    role: 'billing_reader',
+    tokenHash: randomUUID(),
+    tokenPrefix: 'csph_matrix',
+    now: new Date(),
+    expiresAt: null,
+  });
+}
+
+/**
+ * One entry per `METHOD path` of the OpenAPI document. The access-matrix test fails for a route that
+ * has no entry here, so a new route cannot escape it: add yours (or spread a table from your
+ * feature's own file into ROUTE_FIXTURES).
+ */
+export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
+  'GET /healthz': { scope: 'public', why: 'liveness for load balancers; says nothing about tenants' },
+  'GET /api/v1/system': { scope: 'public', why: 'product name and version for the sign-in page' },
+  'POST /api/v1/auth/login': { scope: 'public', why: 'how a session starts' },
+
+  'POST /api/v1/auth/logout': { scope: 'self', allowed: ALL, request: async (ctx) => ({ path: '/api/v1/auth/logout', headers: (await signInAs(ctx.t, ctx.caller.email)).headers }) },
+  'GET /api/v1/auth/session': { scope: 'self', allowed: ALL, request: () => ({ path: '/api/v1/auth/session' }) },
+  'GET /api/v1/companies/tree': { scope: 'self', allowed: ALL, request: () => ({ path: '/api/v1/companies/tree' }) },
+  'GET /api/v1/settings/policy': { scope: 'self', allowed: ALL, request: () => ({ path: '/api/v1/settings/policy' }) },
+  'PATCH /api/v1/settings/policy': { scope: 'self', allowed: ['distributor_admin'], request: () => ({ path: '/api/v1/settings/policy', body: { requireCorporateEmail: true } }) },
+
+  'POST /api/v1/companies': {
+    scope: 'company',
+    allowed: STAFF,
+    request: (ctx) => ({ path: '/api/v1/companies', body: { parentId: ctx.target.parent.id, kind: 'customer', name: 'Matrix Customer' } }),
+  },
+  'GET /api/v1/companies/{id}': { scope: 'company', allowed: ALL, request: (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}` }) },
+  'PATCH /api/v1/companies/{id}': { scope: 'company', allowed: EDITORS, request: (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}`, body: { city: 'Matrixville' } }) },
+  'POST /api/v1/companies/{id}/move': {
+    scope: 'company',
+    allowed: ['distributor_admin'],
+    request: (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/move`, body: { parentId: ctx.target.otherParent.id } }),
+  },
+  'POST /api/v1/companies/{id}/deactivate': { scope: 'company', allowed: ['distributor_admin', 'reseller_admin'], request: (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/deactivate` }) },
+  'POST /api/v1/companies/{id}/reactivate': { scope: 'company', allowed: ['distributor_admin', 'reseller_admin'], request: (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/reactivate` }) },
+  'GET /api/v1/companies/{id}/prerequisites': { scope: 'company', allowed: ALL, request: (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/prerequisites` }) },
+
+  'GET /api/v1/companies/{id}/users': { scope: 'company', allowed: READERS, request: (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/users` }) },
+  'POST /api/v1/companies/{id}/users': {
+    scope: 'company',
+    allowed: ADMINS,
+    request: (ctx) => ({
+      path: `/api/v1/companies/${ctx.target.customer.id}/users`,
+      body: { email: `new-${randomUUID()}@matrix.test`, name: 'New person', role: 'billing_reader', password: 'a-long-enough-password' },
+    }),
+  },
+  'PATCH /api/v1/companies/{id}/users/{userId}': {
+    scope: 'company',
+    allowed: ADMINS,
+    request: async (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/users/${(await freshUser(ctx)).id}`, body: { name: 'Renamed' } }),
+  },
+
+  'GET /api/v1/companies/{id}/api-tokens': { scope: 'company', allowed: ADMINS, request: (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/api-tokens` }) },
+  'POST /api/v1/companies/{id}/api-tokens': { scope: 'company', allowed: ADMINS, request: (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/api-tokens`, body: { name: 'matrix', role: 'billing_reader' } }) },
+  'POST /api/v1/companies/{id}/api-tokens/{tokenId}/revoke': {
+    scope: 'company',
+    allowed: ADMINS,
+    request: async (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/api-tokens/${(await freshToken(ctx)).id}/revoke` }),
+  },
+
+  'GET /api/v1/companies/{id}/sync-options': { scope: 'company', allowed: READERS, request: (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/sync-options` }) },
+  'PUT /api/v1/companies/{id}/sync-options/{connectionId}': {
+    scope: 'company',
+    allowed: STAFF,
+    request: (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/sync-options/${ctx.world.conn.id}`, body: { domainPrefix: 'matrixprefix', adminUsername: 'admin' } }),
+  },
+
+  'GET /api/v1/audit-log': { scope: 'company', allowed: READERS, request: (ctx) => ({ path: `/api/v1/audit-log?companyId=${ctx.target.customer.id}` }) },
+  'GET /api/v1/audit-log/export.csv': { scope: 'company', allowed: READERS, request: (ctx) => ({ path: `/api/v1/audit-log/export.csv?companyId=${ctx.target.customer.id}` }) },
+
+  'GET /api/v1/connections': { scope: 'distributor', allowed: ['distributor_admin', 'distributor_operator'], request: () => ({ path: '/api/v1/connections' }) },
+  'POST /api/v1/connections': {
+    scope: 'distributor',
+    allowed: ['distributor_admin'],
+    request: () => ({ path: '/api/v1/connections', body: { name: `Matrix ${randomUUID()}`, region: 'US', type: 'direct-bill', mode: 'emulated', tenantId: 't', appId: 'a', appSecret: 'matrix-secret' } }),
+  },
+  'GET /api/v1/connections/{id}': { scope: 'distributor', allowed: ['distributor_admin', 'distributor_operator'], request: (ctx) => ({ path: `/api/v1/connections/${ctx.world.conn.id}` }) },
+  'PATCH /api/v1/connections/{id}': { scope: 'distributor', allowed: ['distributor_admin'], request: (ctx) => ({ path: `/api/v1/connections/${ctx.world.conn.id}`, body: { appId: 'app' } }) },
+  'POST /api/v1/connections/{id}/test': { scope: 'distributor', allowed: ['distributor_admin', 'distributor_operator'], request: (ctx) => ({ path: `/api/v1/connections/${ctx.world.conn.id}/test` }) },
+  ...COMMERCE_ROUTE_FIXTURES,
+  ...ONBOARDING_ROUTE_FIXTURES,
+};

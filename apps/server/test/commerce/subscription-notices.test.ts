@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOutboxRepo, createRepos, createSecretBox, type CompanyRow } from '@csphub/db';
+import { createNotifier, createOutboxTransport } from '@csphub/notifications';
+import { createPartnerCenterClient, emulatorEndpoints } from '@csphub/partner-center';
+import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
+import { createTestDatabase, type TestDatabase } from '@csphub/testing';
+import type { CommerceDeps } from '../../src/commerce/commerce-deps';
+import { sendSubscriptionNotices } from '../../src/commerce/subscription-notices';
+
+/**
+ * The time-based notices of issue 8 against the emulator: "window closing" in the last 24 hours of
+ * a subscription's 168-hour window, once however often the pass runs, and nothing before that.
+ */
+describe('subscription notices', () => {
+  let emulator: RunningEmulator;
+  let db: TestDatabase;
+  let now = new Date();
+  let customer: CompanyRow;
+  const box = createSecretBox(randomBytes(32));
+  const latam = DEFAULT_SCENARIO.partners.find((p) => p.key === 'distributor-latam')!;
+  const wingtip = DEFAULT_SCENARIO.tenants.find((t) => t.key === 'wingtip')!;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+    db = await createTestDatabase();
+    const repos = createRepos(db.db, box);
+    const d = await repos.companies.create({ kind: 'distributor', parent: null, name: 'Distributor', now });
+    const r = await repos.companies.create({ kind: 'reseller', parent: d, name: 'Adatum', partnerId: '6100001', email: 'sales@adatum.example', now });
+    customer = await repos.companies.create({ kind: 'customer', parent: r, name: 'Wingtip Toys', email: 'ti@wingtip.example', language: 'es', now });
+    const conn = await repos.connections.create(d.id, { name: 'LATAM', region: 'MX', type: 'indirect-provider', mode: 'emulated', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret }, now);
+    await repos.syncOptions.upsert(customer.id, conn.id, { tenantId: wingtip.tenantId, syncStatus: 'synced' }, now);
+  });
+  afterAll(async () => {
+    await emulator?.close();
+    await db?.dispose();
+  });
+
+  const depsAt = (at: () => Date): CommerceDeps => {
+    const client = createPartnerCenterClient({
+      connection: { id: 'latam', name: 'LATAM', type: 'indirect-provider', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, ...emulatorEndpoints(emulator.url) },
+    });
+    return {
+      db: db.db,
+      box,
+      clock: { now: at },
+      trustProxy: false,
+      secureCookies: false,
+      emulatorUrl: emulator.url,
+      connectionTester: { test: async () => ({ ok: true, checks: [], testedAt: '' }) },
+      partnerCenterFor: async () => client,
+      orderRuns: {},
+      publicUrl: 'http://csphub.test',
+    };
+  };
+
+  it('sends "window closing" once in the last 24 hours, to the customer and its reseller, in their language', async () => {
+    const outbox = createOutboxRepo(db.db, box);
+    const notifier = createNotifier({ transport: createOutboxTransport(outbox), from: 'csphub@example.test' });
+    // Wingtip's seeded subscription started 3 days ago: its window closes in about 4 days.
+    now = new Date();
+    const early = await sendSubscriptionNotices(depsAt(() => now), notifier);
+    expect(early).toMatchObject({ tenants: 1, windowClosing: 0, failures: 0 });
+
+    now = new Date(Date.now() + 3.6 * 86_400_000);
+    const due = await sendSubscriptionNotices(depsAt(() => now), notifier);
+    expect(due).toMatchObject({ windowClosing: 1, failures: 0 });
+    await sendSubscriptionNotices(depsAt(() => now), notifier);
+
+    const messages = (await outbox.list({ limit: 50 })).filter((m) => m.template === 'subscription-window-closing');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.to).toEqual(['ti@wingtip.example', 'sales@adatum.example']);
+    expect(messages[0]!.subject).toContain('Último día');
+  });
+});

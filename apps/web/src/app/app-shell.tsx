@@ -1,0 +1,91 @@
+import type { ReactNode } from 'react';
+import { NavLink as RouterNavLink, useLocation } from 'react-router';
+import {
+  ActionIcon,
+  AppShell,
+  Burger,
+  Group,
+  NavLink,
+  ScrollArea,
+  Select,
+  Text,
+  Title,
+  Tooltip,
+  useMantineColorScheme,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconMoon, IconSun } from '@tabler/icons-react';
+import { LOCALES, useI18n, type Locale } from '../i18n/i18n';
+import { NAVIGATION } from './navigation';
+import { useSession } from '../auth/session';
+
+/**
+ * The frame around every page: header (product, signed-in company, language, colour scheme),
+ * navigation, and the company tree's place in the side bar.
+ */
+export function Shell({ children, companyTree, signedInAs }: { children: ReactNode; companyTree?: ReactNode; signedInAs?: ReactNode }) {
+  const [opened, { toggle }] = useDisclosure();
+  const { t, locale, setLocale } = useI18n();
+  const { colorScheme, toggleColorScheme } = useMantineColorScheme();
+  const location = useLocation();
+  const { can } = useSession();
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('header.toggleNavigation')} />
+            <Title order={3} component="span">
+              {t('app.name')}
+            </Title>
+            <Text c="dimmed" size="sm" visibleFrom="md">
+              {t('app.tagline')}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <div data-testid="signed-in-company">{signedInAs ?? <Text size="sm">{t('header.notSignedIn')}</Text>}</div>
+            <Select
+              aria-label={t('header.language')}
+              size="xs"
+              w={120}
+              allowDeselect={false}
+              value={locale}
+              data={Object.entries(LOCALES).map(([value, l]) => ({ value, label: l.label }))}
+              onChange={(v) => v && setLocale(v as Locale)}
+            />
+            <Tooltip label={t('header.colorScheme')}>
+              <ActionIcon variant="default" size="lg" onClick={toggleColorScheme} aria-label={t('header.colorScheme')}>
+                {colorScheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
+              </ActionIcon>
+            </Tooltip>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label="Main">
+        <AppShell.Section>
+          {NAVIGATION.filter((item) => !item.permission || can(item.permission)).map((item) => (
+            <NavLink
+              key={item.to}
+              component={RouterNavLink}
+              to={item.to}
+              label={t(item.label)}
+              leftSection={<item.icon size={18} stroke={1.5} />}
+              active={item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)}
+            />
+          ))}
+        </AppShell.Section>
+        <AppShell.Section grow component={ScrollArea} mt="md" aria-label={t('tree.title')}>
+          <Text size="xs" fw={700} c="dimmed" tt="uppercase" mb="xs">
+            {t('tree.title')}
+          </Text>
+          {companyTree ?? (
+            <Text size="sm" c="dimmed">
+              {t('tree.empty')}
+            </Text>
+          )}
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,98 @@
+import { BrowserRouter, Link, Route, Routes } from 'react-router';
+import { Button, Center, Group, Loader, Menu, MantineProvider, Text, createTheme } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { I18nProvider, useI18n } from '../i18n/i18n';
+import { Shell } from './app-shell';
+import { HomePage } from '../pages/home-page';
+import { NotFoundPage } from '../pages/not-found-page';
+import { SignInPage } from '../pages/sign-in-page';
+import { CompanyPage } from '../pages/company-page';
+import { ConnectionsPage } from '../pages/connections-page';
+import { CatalogPage } from '../features/catalog/catalog-page';
+import { newServiceRoutes } from '../features/new-service/new-service-routes';
+import { SessionProvider, useSession } from '../auth/session';
+import { TreeProvider } from '../channel/tree-data';
+import { CompanyTree } from '../channel/company-tree';
+
+const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md' });
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="auto">
+      <Notifications />
+      <I18nProvider>
+        <BrowserRouter>
+          <SessionProvider>
+            <Gate />
+          </SessionProvider>
+        </BrowserRouter>
+      </I18nProvider>
+    </MantineProvider>
+  );
+}
+
+/** Signed in: the shell with the company tree; not signed in: the sign-in page at any address. */
+function Gate() {
+  const { session } = useSession();
+  const { t } = useI18n();
+  if (session === undefined) {
+    return (
+      <Center h="100vh" aria-busy>
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (session === null) {
+    return (
+      <Shell>
+        <SignInPage />
+      </Shell>
+    );
+  }
+  return (
+    <TreeProvider>
+      <Shell companyTree={<CompanyTree />} signedInAs={<UserMenu />}>
+        <Routes>
+          <Route path="/" element={<HomePage />} />
+          <Route path="/companies/:id" element={<CompanyPage />} />
+          <Route path="/connections" element={<ConnectionsPage />} />
+          <Route path="/catalog" element={<CatalogPage />} />
+          {newServiceRoutes}
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Shell>
+    </TreeProvider>
+  );
+}
+
+function UserMenu() {
+  const { session, signOut } = useSession();
+  const { t } = useI18n();
+  if (!session) return null;
+  return (
+    <Menu position="bottom-end">
+      <Menu.Target>
+        <Button variant="subtle" size="compact-sm" rightSection={<IconChevronDown size={14} />}>
+          <Group gap={6} wrap="nowrap">
+            <Text size="sm" fw={600}>
+              {session.company.name}
+            </Text>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {session.user.email}
+            </Text>
+          </Group>
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{t(`role.${session.user.role}`)}</Menu.Label>
+        <Menu.Item component={Link} to={`/companies/${session.company.id}`}>
+          {t('header.myCompany')}
+        </Menu.Item>
+        <Menu.Item leftSection={<IconLogout size={14} />} onClick={() => void signOut()}>
+          {t('header.signOut')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,106 @@
+import { useCallback } from 'react';
+import { Alert, Checkbox, Divider, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useI18n } from '../../i18n/i18n';
+import { DomainPrefixField } from './domain-prefix-field';
+import { ExistingTenantPanel } from './existing-tenant-panel';
+import { McaAttestationFields } from './mca-attestation-fields';
+import type { DomainCheck, OnboardingContext, OpenAuthorization, PartnerIdVerdict, VerifyResult } from './new-service-api';
+import { PartnerIdField } from './partner-id-field';
+import type { WizardState } from './wizard-state';
+
+/**
+ * Configuration (B2, C2): the connection, the existing-tenant switch, and then either the new
+ * tenant's fields (prefix checked live, culture, admin user, password change, default GDAP, MCA
+ * attestation) or the authorization path; the reseller Partner ID (D1) and "notify me" in both.
+ */
+export function ConfigurationStep(props: { ctx: OnboardingContext; state: WizardState; update(patch: Partial<WizardState>): void; needsPartnerId: boolean }) {
+  const { t } = useI18n();
+  const { ctx, state, update } = props;
+  const connectionId = state.connectionId!;
+  const onChecked = useCallback((c: DomainCheck | null) => update({ domainCheck: c }), [update]);
+  const onAuthorization = useCallback((a: OpenAuthorization) => update({ authorization: a }), [update]);
+  const onVerify = useCallback((v: VerifyResult) => update({ verify: v }), [update]);
+  const onVerdict = useCallback((v: PartnerIdVerdict | null) => update({ partnerVerdict: v }), [update]);
+  const domain = `${state.domainPrefix.trim().toLowerCase() || '…'}.onmicrosoft.com`;
+  // The indirect link carries the reseller: use the Partner ID once it passed the check (or the stored one).
+  const linkPartnerId = state.partnerVerdict?.status === 'ok' ? (state.partnerVerdict.partnerId ?? null) : (ctx.reseller?.partnerId ?? null);
+  const roles = ctx.gdap.roles.map((r) => r.name).join(', ');
+  return (
+    <Stack>
+      {ctx.connections.length > 1 && (
+        <Select
+          label={t('ns.config.connection')}
+          description={t('ns.config.connectionHint')}
+          data={ctx.connections.map((c) => ({ value: c.id, label: `${c.name} (${c.region})` }))}
+          value={connectionId}
+          allowDeselect={false}
+          onChange={(v) => v && update({ connectionId: v, domainCheck: null, partnerVerdict: null, authorization: null, verify: null })}
+        />
+      )}
+      <Checkbox
+        label={t('ns.config.existing')}
+        description={t('ns.config.existingHint')}
+        checked={state.existing}
+        onChange={(e) => update({ existing: e.currentTarget.checked, verify: null })}
+        data-testid="existing-tenant-switch"
+      />
+      {props.needsPartnerId && ctx.reseller && (
+        <PartnerIdField
+          companyId={ctx.company.id}
+          connectionId={connectionId}
+          resellerName={ctx.reseller.name}
+          value={state.partnerId}
+          verdict={state.partnerVerdict}
+          onChange={(v) => update({ partnerId: v })}
+          onVerdict={onVerdict}
+        />
+      )}
+      <Divider />
+      {state.existing ? (
+        <ExistingTenantPanel
+          companyId={ctx.company.id}
+          connectionId={connectionId}
+          resellerPartnerId={props.needsPartnerId ? linkPartnerId : null}
+          partnerName={ctx.reseller && props.needsPartnerId ? ctx.reseller.name : ctx.distributor.name}
+          authorization={state.authorization}
+          verify={state.verify}
+          customerDomain={state.customerDomain}
+          onAuthorization={onAuthorization}
+          onVerify={onVerify}
+          onCustomerDomain={(d) => update({ customerDomain: d })}
+        />
+      ) : (
+        <Stack>
+          <DomainPrefixField
+            companyId={ctx.company.id}
+            connectionId={connectionId}
+            value={state.domainPrefix}
+            check={state.domainCheck}
+            onChange={(v) => update({ domainPrefix: v })}
+            onChecked={onChecked}
+            onUseExisting={() => update({ existing: true, customerDomain: domain })}
+          />
+          <Select label={t('ns.config.culture')} data={ctx.cultures} value={state.culture} allowDeselect={false} onChange={(v) => v && update({ culture: v })} />
+          <TextInput
+            label={t('ns.config.adminUsername')}
+            description={t('ns.config.adminUsernameHint', { user: state.adminUsername || 'admin', domain })}
+            value={state.adminUsername}
+            onChange={(e) => update({ adminUsername: e.currentTarget.value })}
+            required
+          />
+          <Checkbox label={t('ns.config.requirePasswordChange')} checked={state.requirePasswordChange} onChange={(e) => update({ requirePasswordChange: e.currentTarget.checked })} />
+        </Stack>
+      )}
+      <Checkbox label={t(state.existing ? 'ns.config.gdapRequest' : 'ns.config.gdapDefault')} checked={state.gdap} onChange={(e) => update({ gdap: e.currentTarget.checked })} />
+      <Text size="sm" c="dimmed">
+        {t('ns.config.gdapAbout', { days: ctx.gdap.durationDays, extend: ctx.gdap.autoExtendDays, roles })}
+      </Text>
+      {state.existing && state.verify?.mcaOnRecord ? (
+        <Alert color="green">{t('ns.mca.onRecord')}</Alert>
+      ) : (
+        <McaAttestationFields value={state.attestation} onChange={(a) => update({ attestation: a })} />
+      )}
+      <Checkbox label={t('ns.notifyMe')} checked={state.notifyMe} onChange={(e) => update({ notifyMe: e.currentTarget.checked })} />
+    </Stack>
+  );
+}

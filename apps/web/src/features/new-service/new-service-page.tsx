@@ -1,0 +1,135 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useParams } from 'react-router';
+import { Alert, Button, Group, Loader, Stack, Stepper, Text, Title } from '@mantine/core';
+import { useApi } from '../../api/use-api';
+import { ApiError } from '../../api/api-client';
+import { useI18n } from '../../i18n/i18n';
+import { ConfigurationStep } from './configuration-step';
+import { onboardingApi, todayIso, type OnboardingContext } from './new-service-api';
+import { ReviewStep } from './review-step';
+import { RunTimeline } from './run-timeline';
+import { ServiceStep } from './service-step';
+import { TermsStep } from './terms-step';
+import { buildChecklist, initialWizardState, type WizardState } from './wizard-state';
+
+/**
+ * "New service" (issue 6 B1, issue 7 C2): Select service > Terms > Configuration > Order review >
+ * Finish, for the company in the URL (company page) or, on the storefront, the signed-in customer's
+ * own company. After Finish the run's timeline follows live on the same page.
+ */
+export function NewServicePage({ storefrontCompanyId }: { storefrontCompanyId?: number }) {
+  const params = useParams();
+  const companyId = storefrontCompanyId ?? Number(params.companyId);
+  const { t } = useI18n();
+  const ctx = useApi<OnboardingContext>(Number.isFinite(companyId) ? onboardingApi.context(companyId) : null);
+  if (!ctx.data) {
+    return (
+      <Stack maw={900}>
+        {ctx.loading && (
+          <Group>
+            <Loader size="sm" />
+            <Text>{t('ns.loading')}</Text>
+          </Group>
+        )}
+        {ctx.error && (
+          <Alert color="red" title={t('ns.loadError', { message: ctx.error.message })}>
+            <Button size="xs" variant="light" onClick={ctx.reload}>
+              {t('ns.retry')}
+            </Button>
+          </Alert>
+        )}
+      </Stack>
+    );
+  }
+  return <Wizard key={ctx.data.company.id} ctx={ctx.data} storefront={storefrontCompanyId !== undefined} />;
+}
+
+function Wizard({ ctx, storefront }: { ctx: OnboardingContext; storefront: boolean }) {
+  const { t } = useI18n();
+  const [active, setActive] = useState(0);
+  const [state, setState] = useState<WizardState>(() => initialWizardState(ctx));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [started, setStarted] = useState(false);
+  const update = useCallback((patch: Partial<WizardState>) => setState((s) => ({ ...s, ...patch })), []);
+  const connection = ctx.connections.find((c) => c.id === state.connectionId);
+  const needsPartnerId = Boolean(ctx.reseller) && connection?.type === 'indirect-provider';
+  const checklist = useMemo(() => buildChecklist(ctx, state, { needsPartnerId, today: todayIso() }), [ctx, state, needsPartnerId]);
+  const ready = checklist.every((i) => i.ok);
+  const canNext = [state.serviceId !== null, state.termsAccepted && Boolean(state.connectionId), true][active] ?? false;
+
+  const finish = async () => {
+    setBusy(true);
+    setError(null);
+    const a = state.attestation;
+    const attestation = { firstName: a.firstName.trim(), lastName: a.lastName.trim(), email: a.email.trim(), ...(a.phone.trim() ? { phone: a.phone.trim() } : {}), acceptedAt: new Date(`${a.acceptedAt}T00:00:00Z`).toISOString() };
+    try {
+      if (state.existing) {
+        await onboardingApi.checkout(ctx.company.id, { connectionId: state.connectionId, attestation: state.verify?.mcaOnRecord ? null : attestation, requestGdap: state.gdap, notifyMe: state.notifyMe });
+      } else {
+        await onboardingApi.finishNewTenant(ctx.company.id, {
+          connectionId: state.connectionId,
+          domainPrefix: state.domainPrefix.trim().toLowerCase(),
+          culture: state.culture,
+          adminUsername: state.adminUsername.trim() || 'admin',
+          requirePasswordChange: state.requirePasswordChange,
+          defaultGdap: state.gdap,
+          resellerPartnerId: needsPartnerId && state.partnerId.trim() ? state.partnerId.trim() : null,
+          attestation,
+          notifyMe: state.notifyMe,
+        });
+      }
+      setStarted(true);
+    } catch (e) {
+      setError(t('ns.finishError', { message: e instanceof ApiError ? e.message : String(e) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack maw={960}>
+      <Title order={1}>{storefront ? t('ns.storefrontTitle') : t('ns.title', { company: ctx.company.name })}</Title>
+      {started ? (
+        <Stack>
+          <Alert color="green">{t('ns.started')}</Alert>
+          <RunTimeline companyId={ctx.company.id} />
+        </Stack>
+      ) : (
+        <>
+          <Stepper active={active} onStepClick={(i) => i < active && setActive(i)} allowNextStepsSelect={false}>
+            <Stepper.Step label={t('ns.step.service')}>
+              <ServiceStep value={state.serviceId} onChange={(id) => update({ serviceId: id })} />
+            </Stepper.Step>
+            <Stepper.Step label={t('ns.step.terms')}>
+              <TermsStep companyId={ctx.company.id} connectionId={state.connectionId} accepted={state.termsAccepted} onAccepted={(v) => update({ termsAccepted: v })} />
+            </Stepper.Step>
+            <Stepper.Step label={t('ns.step.config')}>{state.connectionId && <ConfigurationStep ctx={ctx} state={state} update={update} needsPartnerId={needsPartnerId} />}</Stepper.Step>
+            <Stepper.Step label={t('ns.step.review')}>
+              <ReviewStep ctx={ctx} state={state} checklist={checklist} needsPartnerId={needsPartnerId} />
+            </Stepper.Step>
+          </Stepper>
+          {error && (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          )}
+          <Group justify="space-between">
+            <Button variant="default" onClick={() => setActive((a) => Math.max(0, a - 1))} disabled={active === 0}>
+              {t('ns.back')}
+            </Button>
+            {active < 3 ? (
+              <Button onClick={() => setActive((a) => a + 1)} disabled={!canNext}>
+                {t('ns.next')}
+              </Button>
+            ) : (
+              <Button onClick={() => void finish()} disabled={!ready} loading={busy}>
+                {t('ns.finish')}
+              </Button>
+            )}
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}

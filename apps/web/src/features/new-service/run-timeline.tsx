@@ -1,0 +1,90 @@
+import { useEffect } from 'react';
+import { Alert, Badge, Card, Group, Loader, Stack, Text, Timeline, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconClock, IconPlayerPlay, IconRefresh, IconX } from '@tabler/icons-react';
+import { useApi } from '../../api/use-api';
+import { useI18n } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/messages/en';
+import { onboardingApi, type Run } from './new-service-api';
+import { OneTimePassword } from './one-time-password';
+
+const STATE_COLOR: Record<Run['state'], string> = { running: 'blue', succeeded: 'green', failed: 'red', needs_attention: 'orange' };
+const STEP_ICON: Record<string, typeof IconCheck> = { succeeded: IconCheck, failed: IconX, retrying: IconRefresh, running: IconPlayerPlay, interrupted: IconAlertTriangle };
+
+/**
+ * The account's runs as a live timeline (issue 6 Visibility): every step attempt with its state,
+ * attempt number, last error and Partner Center correlation id. Polls every 2 s while a run is in
+ * progress, then stops.
+ */
+export function RunTimeline({ companyId }: { companyId: number }) {
+  const { t, formatDate } = useI18n();
+  const runs = useApi<{ items: Run[] }>(onboardingApi.runs(companyId));
+  const active = runs.data?.items.some((r) => r.state === 'running') ?? true;
+  const { reload } = runs;
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(reload, 2000);
+    return () => clearInterval(timer);
+  }, [active, reload]);
+
+  return (
+    <Card withBorder aria-busy={runs.loading} data-testid="run-timeline">
+      <Title order={2} size="h4" mb="sm">
+        {t('run.title')}
+      </Title>
+      {!runs.data && runs.loading && (
+        <Group>
+          <Loader size="sm" />
+          <Text>{t('run.loading')}</Text>
+        </Group>
+      )}
+      {runs.error && <Alert color="red">{t('run.error', { message: runs.error.message })}</Alert>}
+      {runs.data && runs.data.items.length === 0 && <Text c="dimmed">{t('run.empty')}</Text>}
+      <Stack>
+        {runs.data?.items.map((run) => (
+          <Stack key={run.id} gap="xs" data-testid={`run-${run.kind}`}>
+            <Group justify="space-between">
+              <Text fw={600}>{t(`run.kind.${run.kind}` as MessageKey)}</Text>
+              <Badge color={STATE_COLOR[run.state]} data-testid="run-state">
+                {t(`run.state.${run.state}`)}
+              </Badge>
+            </Group>
+            {typeof run.facts.tenantId === 'string' && (
+              <Text size="sm">{t('run.facts.tenant', { domain: String(run.facts.domain ?? run.facts.defaultDomain ?? ''), id: run.facts.tenantId })}</Text>
+            )}
+            {run.errorMessage && (
+              <Alert color={run.state === 'needs_attention' ? 'orange' : 'red'} title={run.errorCode ?? undefined}>
+                {run.errorMessage}
+              </Alert>
+            )}
+            <Timeline bulletSize={22} lineWidth={2} active={run.steps.length}>
+              {run.steps.map((s) => {
+                const Icon = STEP_ICON[s.state] ?? IconClock;
+                return (
+                  <Timeline.Item key={`${s.stepId}-${s.attempt}`} bullet={<Icon size={12} />} title={`${s.stepId} · ${t(`run.step.state.${s.state}` as MessageKey)}`}>
+                    <Text size="xs" c="dimmed">
+                      {t('run.attempt', { n: s.attempt })} · {formatDate(s.startedAt, 'time')}
+                    </Text>
+                    {s.errorMessage && (
+                      <Text size="xs" c="red">
+                        {s.errorCode}: {s.errorMessage}
+                      </Text>
+                    )}
+                    {s.correlationId && (
+                      <Text size="xs" c="dimmed">
+                        {t('run.correlation', { id: s.correlationId })}
+                      </Text>
+                    )}
+                  </Timeline.Item>
+                );
+              })}
+            </Timeline>
+            {run.kind === 'provision-tenant' && run.state === 'succeeded' && <OneTimePassword companyId={companyId} runId={run.id} />}
+            <Text size="xs" c="dimmed">
+              {t('run.updated', { time: formatDate(run.updatedAt, 'dateTime') })}
+            </Text>
+          </Stack>
+        ))}
+      </Stack>
+    </Card>
+  );
+}

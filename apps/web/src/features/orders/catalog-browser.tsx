@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { Accordion, Alert, Badge, Button, Group, Loader, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { useApi } from '../../api/use-api';
+import { useI18n } from '../../i18n/i18n';
+import { useDebouncedValue } from '../new-service/use-debounced-value';
+import type { Catalog, CatalogProduct, CatalogSku } from './orders-api';
+
+/**
+ * Browses the catalog a company can buy from: category > product group > product > SKU, with a
+ * search box. `onPick` makes each SKU a button (ordering); `renderProductActions` adds the
+ * distributor's hide/show.
+ */
+export function CatalogBrowser(props: {
+  companyId: number;
+  connectionId?: string | null | undefined;
+  country?: string | null | undefined;
+  onPick?: (sku: CatalogSku, product: CatalogProduct) => void;
+  selectedId?: string | null | undefined;
+  renderProductActions?: (product: CatalogProduct) => React.ReactNode;
+  reloadKey?: number;
+}) {
+  const { t, formatCurrency, formatRelative } = useI18n();
+  const [query, setQuery] = useState('');
+  const debounced = useDebouncedValue(query, 250);
+  const params = new URLSearchParams();
+  if (props.connectionId) params.set('connectionId', props.connectionId);
+  if (props.country) params.set('country', props.country);
+  if (debounced.trim()) params.set('q', debounced.trim());
+  params.set('r', String(props.reloadKey ?? 0));
+  const catalog = useApi<Catalog>(`/api/v1/companies/${props.companyId}/catalog?${params}`);
+  const c = catalog.data;
+  return (
+    <Stack gap="sm">
+      <TextInput leftSection={<IconSearch size={16} />} label={t('catalog.search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} data-testid="catalog-search" />
+      {catalog.loading && !c && (
+        <Group>
+          <Loader size="sm" />
+          <Text>{t('catalog.loading')}</Text>
+        </Group>
+      )}
+      {catalog.error && <Alert color="red">{t('catalog.error', { message: catalog.error.message })}</Alert>}
+      {c && !c.connection && <Alert color="yellow">{t('catalog.noConnection')}</Alert>}
+      {c?.snapshot.lastError && <Alert color="yellow">{t('catalog.lastError', { message: c.snapshot.lastError })}</Alert>}
+      {c?.snapshot.refreshedAt && (
+        <Text size="xs" c="dimmed">
+          {t('catalog.refreshedAt', { time: formatRelative(c.snapshot.refreshedAt), count: c.snapshot.entryCount, calls: c.snapshot.partnerCenterCalls, ms: c.snapshot.durationMs })}
+        </Text>
+      )}
+      {c && c.connection && c.categories.length === 0 && !catalog.loading && <Text c="dimmed">{t('catalog.empty')}</Text>}
+      {c && c.categories.length > 0 && (
+        <Accordion multiple defaultValue={c.categories.map((x) => x.name)} variant="separated">
+          {c.categories.map((category) => (
+            <Accordion.Item key={category.name} value={category.name}>
+              <Accordion.Control>{category.name}</Accordion.Control>
+              <Accordion.Panel>
+                <Stack gap="md">
+                  {category.groups.map((group) => (
+                    <Stack key={group.name} gap={4}>
+                      <Text fw={600} size="sm">
+                        {group.name}
+                      </Text>
+                      {group.products.map((product) => (
+                        <Stack key={product.id} gap={2} pl="sm" data-testid={`catalog-product-${product.id}`}>
+                          <Group gap="xs">
+                            <Text size="sm">{product.title}</Text>
+                            {product.hidden && <Badge color="gray">{t('catalog.hidden')}</Badge>}
+                            {props.renderProductActions?.(product)}
+                          </Group>
+                          {product.skus.map((sku) =>
+                            props.onPick ? (
+                              <UnstyledButton
+                                key={sku.catalogItemId}
+                                onClick={() => props.onPick!(sku, product)}
+                                aria-pressed={props.selectedId === sku.catalogItemId}
+                                p={4}
+                                style={{ borderRadius: 6, outline: props.selectedId === sku.catalogItemId ? '2px solid var(--mantine-color-indigo-5)' : undefined }}
+                                data-testid={`pick-${sku.catalogItemId}`}
+                              >
+                                <SkuLine sku={sku} />
+                              </UnstyledButton>
+                            ) : (
+                              <SkuLine key={sku.catalogItemId} sku={sku} />
+                            ),
+                          )}
+                        </Stack>
+                      ))}
+                    </Stack>
+                  ))}
+                </Stack>
+              </Accordion.Panel>
+            </Accordion.Item>
+          ))}
+        </Accordion>
+      )}
+      {catalog.error && (
+        <Button variant="default" size="xs" onClick={catalog.reload}>
+          {t('home.status.retry')}
+        </Button>
+      )}
+    </Stack>
+  );
+
+  function SkuLine({ sku }: { sku: CatalogSku }) {
+    return (
+      <Group gap="xs">
+        <Text size="sm">{sku.title}</Text>
+        <Text size="xs" c="dimmed">
+          {t('catalog.seats', { min: sku.minimumQuantity, max: sku.maximumQuantity })}
+        </Text>
+        {sku.listPrice !== null && (
+          <Text size="xs" c="dimmed">
+            {t('catalog.listPrice', { price: formatCurrency(sku.listPrice, sku.currency) })}
+          </Text>
+        )}
+      </Group>
+    );
+  }
+}

@@ -1,0 +1,10 @@
+import { useApi } from '../../api/use-api';
+import { useSession } from '../../auth/session';
+import type { SyncOption } from './orders-api';
+
+/** The connections where the company has a Microsoft tenant (from its sync options). */
+export function useLinkedTenants(companyId: number) {
+  const { can } = useSession();
+  const options = useApi<{ items: SyncOption[] }>(can('sync.read') ? `/api/v1/companies/${companyId}/sync-options` : null);
+  return { linked: (options.data?.items ?? []).filter((o) => !!o.tenantId), loading: options.loading };
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('gives safe local defaults for an empty environment', () => {
+    const c = loadConfig({}, '/srv/app');
+    expect(c.port).toBe(3000);
+    expect(c.dataDir).toBe('/srv/app/.data');
+    expect(c.database).toEqual({ kind: 'pglite', dataDir: '/srv/app/.data/pglite' });
+    expect(c.emulator).toEqual({ mode: 'embedded', port: 4010 });
+    expect(c.demo).toBe(true);
+    expect(c.mail.transport).toBe('outbox');
+  });
+
+  it('uses PostgreSQL and turns demo data off when DATABASE_URL is set', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://localhost/test' });
+    expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://localhost/test' });
+    expect(c.demo).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT must be a whole number from 1 to 65535/],
+    [{ PORT: '70000' }, /PORT must be a whole number/],
+    [{ DATABASE_URL: 'mysql://x/y' }, /DATABASE_URL must be a URL starting with postgres:\/\/ or postgresql:\/\//],
+    [{ DATABASE_URL: 'not a url' }, /DATABASE_URL must be a URL/],
+    [{ CSPHUB_EMULATOR: 'maybe' }, /CSPHUB_EMULATOR must be one of embedded, off/],
+    [{ CSPHUB_DEMO: 'perhaps' }, /CSPHUB_DEMO must be one of/],
+    [{ CSPHUB_SECRET_KEY: 'short' }, /CSPHUB_SECRET_KEY must be 32 bytes/],
+    [{ CSPHUB_WORKER_ID: 'has spaces' }, /CSPHUB_WORKER_ID must be 1-64 letters/],
+  ])('rejects %j with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('accepts every valid port and rejects everything else', () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const valid = /^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 65535;
+        if (s === '') return loadConfig({ PORT: s }).port === 3000;
+        try {
+          const port = loadConfig({ PORT: s }).port;
+          return valid && port === Number(s);
+        } catch (e) {
+          return !valid && e instanceof ConfigError && e.message.includes('PORT');
+        }
+      }),
+    );
+  });
+});

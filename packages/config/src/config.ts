@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { EnvSchema } from './config.schema';
+
+/** Where outgoing mail goes: an SMTP server, or the local outbox in the database. */
+export type MailConfig = { transport: 'smtp'; url: string; from: string } | { transport: 'outbox'; from: string };
+
+/** The one configuration object every app is built from. */
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  emulator: { mode: 'embedded' | 'off'; port: number };
+  demo: boolean;
+  /** Base64 key for secrets at rest; undefined means "generate one into the data folder". */
+  secretKey: string | undefined;
+  /**
+   * Take the client address from X-Forwarded-For (behind a reverse proxy). Off by default: the
+   * sign-in rate limit per address must not trust a header any client can set.
+   */
+  trustProxy: boolean;
+  /** The durable-workflow executor id of this process; undefined: one kept in the data folder. */
+  workerId: string | undefined;
+  mail: MailConfig;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  production: boolean;
+}
+
+/** A configuration value that cannot be used; the message names the variable and what is allowed. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads the configuration from an environment (process.env by default is the caller's choice).
+ * Throws ConfigError with one line per bad variable.
+ */
+export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => i.message));
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(cwd, e.CSPHUB_DATA_DIR || '.data');
+  const host = e.HOST || '127.0.0.1';
+  const database = e.DATABASE_URL
+    ? ({ kind: 'postgres', url: e.DATABASE_URL } as const)
+    : ({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') } as const);
+  const from = e.MAIL_FROM || 'CSP Hub <no-reply@csphub.local>';
+  return {
+    port: e.PORT,
+    host,
+    publicUrl: e.CSPHUB_PUBLIC_URL || `http://localhost:${e.PORT}`,
+    dataDir,
+    database,
+    emulator: { mode: e.CSPHUB_EMULATOR, port: e.CSPHUB_EMULATOR_PORT },
+    demo: e.CSPHUB_DEMO ?? database.kind === 'pglite',
+    secretKey: e.CSPHUB_SECRET_KEY || undefined,
+    trustProxy: e.CSPHUB_TRUST_PROXY ?? false,
+    workerId: e.CSPHUB_WORKER_ID || undefined,
+    mail: e.SMTP_URL ? { transport: 'smtp', url: e.SMTP_URL, from } : { transport: 'outbox', from },
+    logLevel: e.LOG_LEVEL,
+    production: e.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,89 @@
+import { and, desc, eq, gte, like, lt, lte, type SQL } from 'drizzle-orm';
+import { maskSecrets } from '@csphub/domain';
+import type { Database } from './database';
+import { auditLog, companies } from './schema/index';
+
+export type AuditLogRow = typeof auditLog.$inferSelect;
+
+/** Who acted: a signed-in user, an API token, or CSP Hub itself (seed, workflows). */
+export interface AuditActor {
+  type: 'user' | 'api_token' | 'system';
+  id: string | null;
+  label: string;
+}
+
+/** One audit entry to append. Before/after are masked here, whatever the caller passes. */
+export interface AuditEntry {
+  at: Date;
+  companyId: number;
+  actor: AuditActor;
+  /** Dotted past tense, e.g. `company.updated`, `company.moved`, `connection.tested`. */
+  action: string;
+  targetType: string;
+  targetId: string | number;
+  summary: string;
+  before?: unknown;
+  after?: unknown;
+  requestId?: string | null;
+}
+
+export interface AuditQuery {
+  /** Only entries of companies under this path (the caller's subtree, or one company's). */
+  pathPrefix: string;
+  /** Only this company (not its descendants). */
+  companyId?: number;
+  action?: string;
+  from?: Date;
+  to?: Date;
+  /** Keyset pagination: entries with a smaller id. */
+  beforeId?: number;
+  limit: number;
+}
+
+/**
+ * The append-only audit log. There is deliberately no update or delete here; the database refuses
+ * them too (migration 0002).
+ */
+export function createAuditLogRepo(db: Database) {
+  return {
+    async append(entry: AuditEntry): Promise<AuditLogRow> {
+      const [row] = await db
+        .insert(auditLog)
+        .values({
+          at: entry.at,
+          companyId: entry.companyId,
+          actorType: entry.actor.type,
+          actorId: entry.actor.id,
+          actorLabel: entry.actor.label,
+          action: entry.action,
+          targetType: entry.targetType,
+          targetId: String(entry.targetId),
+          summary: entry.summary,
+          before: entry.before === undefined ? null : maskSecrets(entry.before),
+          after: entry.after === undefined ? null : maskSecrets(entry.after),
+          requestId: entry.requestId ?? null,
+        })
+        .returning();
+      return row!;
+    },
+
+    /** Entries newest first, with the company's name, filtered as asked. */
+    async list(q: AuditQuery): Promise<(AuditLogRow & { companyName: string })[]> {
+      const where: SQL[] = [like(companies.path, `${q.pathPrefix}%`)];
+      if (q.companyId !== undefined) where.push(eq(auditLog.companyId, q.companyId));
+      if (q.action) where.push(like(auditLog.action, `${q.action.replace(/[%_\\]/g, (m) => `\\${m}`)}%`));
+      if (q.from) where.push(gte(auditLog.at, q.from));
+      if (q.to) where.push(lte(auditLog.at, q.to));
+      if (q.beforeId !== undefined) where.push(lt(auditLog.id, q.beforeId));
+      const rows = await db
+        .select({ entry: auditLog, companyName: companies.name })
+        .from(auditLog)
+        .innerJoin(companies, eq(companies.id, auditLog.companyId))
+        .where(and(...where))
+        .orderBy(desc(auditLog.id))
+        .limit(q.limit);
+      return rows.map((r) => ({ ...r.entry, companyName: r.companyName }));
+    },
+  };
+}
+export type AuditLogRepo = ReturnType<typeof createAuditLogRepo>;

@@ -1,0 +1,103 @@
+import { and, asc, eq, inArray, like, ne, sql } from 'drizzle-orm';
+import { childPath, idsOfPath } from '@csphub/domain';
+import type { Database } from './database';
+import { companies } from './schema/index';
+
+/** A company row as repositories return it. */
+export type CompanyRow = typeof companies.$inferSelect;
+/** The editable fields of a company (everything but identity, hierarchy and status). */
+export type CompanyFields = Partial<Omit<CompanyRow, 'id' | 'kind' | 'parentId' | 'path' | 'status' | 'createdAt' | 'updatedAt' | 'deactivatedAt'>>;
+
+/** Companies and their hierarchy (materialized path). */
+export function createCompaniesRepo(db: Database) {
+  return {
+    /** Creates a company under `parent` (none for the distributor root); the path includes its new id. */
+    async create(input: { kind: CompanyRow['kind']; parent: Pick<CompanyRow, 'id' | 'path'> | null; name: string; now: Date } & CompanyFields): Promise<CompanyRow> {
+      const { parent, now, ...fields } = input;
+      const next = await db.execute<{ id: number }>(sql`select nextval(pg_get_serial_sequence('companies', 'id'))::int as id`);
+      const id = Number(rowsOf<{ id: number }>(next)[0]!.id);
+      const [row] = await db
+        .insert(companies)
+        .values({ ...fields, id, parentId: parent?.id ?? null, path: childPath(parent?.path ?? null, id), createdAt: now, updatedAt: now })
+        .returning();
+      return row!;
+    },
+
+    async get(id: number): Promise<CompanyRow | undefined> {
+      const rows = await db.select().from(companies).where(eq(companies.id, id));
+      return rows[0];
+    },
+
+    async getMany(ids: number[]): Promise<CompanyRow[]> {
+      if (ids.length === 0) return [];
+      return db.select().from(companies).where(inArray(companies.id, ids));
+    },
+
+    /** The root (the distributor), or undefined on an empty database. */
+    async root(): Promise<CompanyRow | undefined> {
+      const rows = await db.select().from(companies).where(eq(companies.kind, 'distributor')).orderBy(asc(companies.id)).limit(1);
+      return rows[0];
+    },
+
+    /** The company at `rootPath` and everything beneath it, in path order (parents first). */
+    async listSubtree(rootPath: string): Promise<CompanyRow[]> {
+      return db.select().from(companies).where(like(companies.path, `${rootPath}%`)).orderBy(asc(companies.path));
+    },
+
+    /** The ancestors of a company (root first), excluding the company itself. */
+    async ancestors(path: string): Promise<CompanyRow[]> {
+      const ids = idsOfPath(path).slice(0, -1);
+      const rows = await this.getMany(ids);
+      return ids.map((id) => rows.find((r) => r.id === id)!).filter(Boolean);
+    },
+
+    async update(id: number, fields: CompanyFields, now: Date): Promise<CompanyRow> {
+      const [row] = await db
+        .update(companies)
+        .set({ ...fields, updatedAt: now })
+        .where(eq(companies.id, id))
+        .returning();
+      return row!;
+    },
+
+    async setStatus(id: number, status: 'active' | 'inactive', now: Date): Promise<CompanyRow> {
+      const [row] = await db
+        .update(companies)
+        .set({ status, deactivatedAt: status === 'inactive' ? now : null, updatedAt: now })
+        .where(eq(companies.id, id))
+        .returning();
+      return row!;
+    },
+
+    /** Active companies directly or indirectly under `path` (not counting itself). */
+    async countActiveDescendants(path: string): Promise<number> {
+      const rows = await db
+        .select({ n: sql<number>`count(*)`.mapWith(Number) })
+        .from(companies)
+        .where(and(like(companies.path, `${path}%`), ne(companies.path, path), eq(companies.status, 'active')));
+      return rows[0]?.n ?? 0;
+    },
+
+    /** Moves a company under a new parent, rewriting its path and its descendants' paths in one statement. */
+    async move(company: Pick<CompanyRow, 'id' | 'path'>, newParent: Pick<CompanyRow, 'id' | 'path'>, now: Date): Promise<CompanyRow> {
+      const newPath = childPath(newParent.path, company.id);
+      await db.execute(
+        sql`update companies set path = ${newPath} || substr(path, ${company.path.length + 1}), updated_at = ${now.toISOString()}::timestamptz where path like ${company.path + '%'}`,
+      );
+      const [row] = await db.update(companies).set({ parentId: newParent.id }).where(eq(companies.id, company.id)).returning();
+      return row!;
+    },
+
+    async count(): Promise<number> {
+      const rows = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(companies);
+      return rows[0]?.n ?? 0;
+    },
+  };
+}
+export type CompaniesRepo = ReturnType<typeof createCompaniesRepo>;
+
+/** node-postgres answers `{ rows }`, PGlite's drizzle answers `{ rows }` too; older shapes are arrays. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

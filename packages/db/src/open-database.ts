@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import * as schema from './schema/index';
+import { acquireDataDirLock } from './data-dir-lock';
+import type { Database, DatabaseTarget, OpenDatabase } from './database';
+
+export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
+
+const INT8_OID = 20;
+/**
+ * PGlite returns int8 as a number and `pg` as a string; map `pg` to numbers once here so that
+ * repositories see the same types on both (values beyond 2^53 are refused rather than rounded).
+ */
+function parseInt8(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new Error(`int8 value ${value} is beyond JavaScript's safe integer range`);
+  return n;
+}
+
+/** Opens the database named by `target`, applies the migrations and returns the handle. */
+export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+  if (target.kind === 'postgres') {
+    // Drizzle passes its own per-query type parsers (dates), falling back to pg's global table,
+    // so int8 has to be set there; it is the same mapping for every pool in the process.
+    pg.types.setTypeParser(INT8_OID, parseInt8);
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    try {
+      const db = drizzlePg(pool, { schema, casing: 'snake_case' });
+      await migratePg(db, { migrationsFolder });
+      return {
+        db: db as unknown as Database,
+        kind: 'postgres',
+        ping: () => timed(() => db.execute(sql`select 1`)),
+        close: () => pool.end(),
+      };
+    } catch (e) {
+      await pool.end().catch(() => undefined);
+      throw e;
+    }
+  }
+  const release = target.dataDir ? acquireDataDirLock(target.dataDir) : () => undefined;
+  try {
+    const client = target.dataDir ? await PGlite.create(target.dataDir) : await PGlite.create();
+    const db = drizzlePglite(client, { schema, casing: 'snake_case' });
+    await migratePglite(db, { migrationsFolder });
+    return {
+      db: db as unknown as Database,
+      kind: 'pglite',
+      pglite: client,
+      ping: () => timed(() => db.execute(sql`select 1`)),
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return Math.round((performance.now() - start) * 100) / 100;
+}

@@ -1,0 +1,30 @@
+import type { Database } from './database';
+import type { SecretBox } from './secret-box';
+import { createSettingsRepo } from './settings.repo';
+import { createCompaniesRepo } from './companies.repo';
+import { createUsersRepo } from './users.repo';
+import { createSessionsRepo } from './sessions.repo';
+import { createApiTokensRepo } from './api-tokens.repo';
+import { createSignInAttemptsRepo } from './sign-in-attempts.repo';
+import { createConnectionsRepo } from './connections.repo';
+import { createAccountSyncOptionsRepo } from './account-sync-options.repo';
+import { createAuditLogRepo } from './audit-log.repo';
+
+/**
+ * Every repository on one handle (the database or a transaction), so that a mutation and its audit
+ * entry can be written in the same transaction: `db.transaction((tx) => work(createRepos(tx, box)))`.
+ */
+export function createRepos(db: Database, box: SecretBox) {
+  return {
+    settings: createSettingsRepo(db),
+    companies: createCompaniesRepo(db),
+    users: createUsersRepo(db),
+    sessions: createSessionsRepo(db),
+    apiTokens: createApiTokensRepo(db),
+    signInAttempts: createSignInAttemptsRepo(db),
+    connections: createConnectionsRepo(db, box),
+    syncOptions: createAccountSyncOptionsRepo(db),
+    auditLog: createAuditLogRepo(db),
+  };
+}
+export type Repos = ReturnType<typeof createRepos>;

@@ -1,0 +1,31 @@
+import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { companies } from './companies';
+import { connections } from './connections';
+
+/**
+ * How one account (company) is provisioned in one Partner Center connection: the admin user name,
+ * the onmicrosoft.com prefix, the reseller Partner ID (indirect connections only), the sync status
+ * and, once linked, the tenant. One company may be linked to different tenants in different
+ * connections, hence the pair key.
+ */
+export const accountSyncOptions = pgTable(
+  'account_sync_options',
+  {
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id),
+    connectionId: uuid()
+      .notNull()
+      .references(() => connections.id),
+    adminUsername: text(),
+    domainPrefix: text(),
+    resellerPartnerId: text(),
+    syncStatus: text().notNull().default('not_synced').$type<'not_synced' | 'in_progress' | 'synced' | 'failed'>(),
+    failureReason: text(),
+    lastAttemptAt: timestamp({ withTimezone: true, mode: 'date' }),
+    tenantId: text(),
+    defaultDomain: text(),
+    updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.connectionId] })],
+);

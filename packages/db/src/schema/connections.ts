@@ -1,0 +1,32 @@
+import { integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { companies } from './companies';
+
+/**
+ * Partner Center connections of the distributor (MISSION.md A3): one per Partner Center account or
+ * region. `appSecretEnc` and `refreshTokenEnc` are AES-256-GCM ciphertexts (see secret-box.ts);
+ * the plain values never leave the server's memory.
+ */
+export const connections = pgTable(
+  'connections',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ownerCompanyId: integer()
+      .notNull()
+      .references(() => companies.id),
+    name: text().notNull(),
+    /** ISO country or region code the account serves. */
+    region: text().notNull(),
+    type: text().notNull().$type<'direct-bill' | 'indirect-provider'>(),
+    /** `emulated` talks to the embedded emulator, `live` to Microsoft. */
+    mode: text().notNull().$type<'emulated' | 'live'>(),
+    tenantId: text().notNull(),
+    appId: text().notNull(),
+    appSecretEnc: text(),
+    refreshTokenEnc: text(),
+    createdAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    lastTestAt: timestamp({ withTimezone: true, mode: 'date' }),
+    lastTestResult: jsonb(),
+  },
+  (t) => [unique('connections_owner_name_uq').on(t.ownerCompanyId, t.name)],
+);

@@ -1,0 +1,49 @@
+/**
+ * The closed set of CSP Hub error codes. Each entry says when it is thrown, the HTTP status the API
+ * answers with, and whether repeating the same request later can succeed (retryable).
+ * Add a code here, never a string literal elsewhere; the API edge maps codes to statuses from this table.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 400, retryable: false, when: 'A request body, query or path parameter does not match its schema.' },
+  UNAUTHENTICATED: { status: 401, retryable: false, when: 'No valid session or API token was presented.' },
+  CSRF_TOKEN_INVALID: { status: 403, retryable: false, when: 'A cookie-authenticated mutation came without the matching CSRF token.' },
+  FORBIDDEN: { status: 403, retryable: false, when: 'The caller can see the resource but their role may not perform this action.' },
+  NOT_FOUND: { status: 404, retryable: false, when: 'The resource does not exist or lies outside the caller\'s subtree (no existence leak).' },
+  ROUTE_NOT_FOUND: { status: 404, retryable: false, when: 'No API route matches the method and path.' },
+  CONFLICT: { status: 409, retryable: false, when: 'The request conflicts with the current state of the resource.' },
+  SIGN_IN_FAILED: { status: 401, retryable: false, when: 'The e-mail and password do not match an active user (never says which one is wrong).' },
+  SESSION_EXPIRED: { status: 401, retryable: false, when: 'The session cookie or API token has expired or was revoked; sign in again.' },
+  HIERARCHY_INVALID: { status: 422, retryable: false, when: 'A company cannot sit under the requested parent (for example a reseller under a customer).' },
+  MOVE_NOT_ALLOWED: { status: 422, retryable: false, when: 'A company move breaks the move rules (only customers move, only a distributor admin moves them).' },
+  COMPANY_HAS_ACTIVE_CHILDREN: { status: 409, retryable: false, when: 'A company with active companies under it cannot be deactivated; deactivate or move them first.' },
+  COMPANY_INACTIVE: { status: 409, retryable: false, when: 'The company is deactivated; reactivate it before changing it or adding to it.' },
+  EMAIL_TAKEN: { status: 409, retryable: false, when: 'Another user already signs in with this e-mail address.' },
+  ROLE_NOT_ALLOWED: { status: 422, retryable: false, when: 'The role cannot be held in this kind of company, or is stronger than the granter\'s own.' },
+  RATE_LIMITED: { status: 429, retryable: true, when: 'Too many attempts (for example sign-in) in a short time.' },
+  DOMAIN_PREFIX_TAKEN: { status: 409, retryable: false, when: 'The onmicrosoft.com prefix already belongs to a tenant.' },
+  DOMAIN_PREFIX_INVALID: { status: 400, retryable: false, when: 'The prefix breaks the format rules (letters and digits, length).' },
+  ADDRESS_INVALID: { status: 422, retryable: false, when: 'Partner Center or the country rules reject the billing address.' },
+  PREREQUISITES_MISSING: { status: 422, retryable: false, when: 'The account lacks phone, corporate e-mail or a valid billing address.' },
+  PARTNER_ID_UNKNOWN: { status: 422, retryable: false, when: 'Microsoft does not know the reseller Partner ID.' },
+  PARTNER_ID_NOT_IN_NETWORK: { status: 422, retryable: false, when: 'The Partner ID is not in this connection\'s indirect reseller network.' },
+  MPA_NOT_SIGNED: { status: 422, retryable: false, when: 'The reseller has not accepted the Microsoft Partner Agreement.' },
+  MCA_MISSING: { status: 422, retryable: false, when: 'The customer has no Microsoft Customer Agreement attestation.' },
+  QUANTITY_OUT_OF_RANGE: { status: 422, retryable: false, when: "A seat count is not a whole number within the SKU's minimum and maximum." },
+  ORDER_INVALID: { status: 422, retryable: false, when: 'An order line names an unknown or unpurchasable item, a term it does not offer, or repeats a line.' },
+  PARTNER_OF_RECORD_MISSING: { status: 422, retryable: false, when: "An indirect-provider order needs the reseller's Partner ID on the account's sync options." },
+  TENANT_NOT_LINKED: { status: 409, retryable: false, when: 'The account has no Microsoft tenant linked in this connection yet; provision or link one first.' },
+  SUBSCRIPTION_ACTION_NOT_ALLOWED: { status: 409, retryable: false, when: "The subscription's status, owner or window does not allow this change (the reason is in the message)." },
+  PARTNER_CENTER_REFUSED: { status: 422, retryable: false, when: 'Partner Center refused the change for a business reason; the message explains it.' },
+  NCE_WINDOW_PASSED: { status: 409, retryable: false, when: 'The 7-day (168-hour) window to reduce or cancel has passed.' },
+  WORKFLOWS_UNAVAILABLE: { status: 503, retryable: true, when: 'Durable runs (orders, provisioning) are not running in this process; the request was not accepted.' },
+  PARTNER_CENTER_UNAVAILABLE: { status: 502, retryable: true, when: 'Partner Center failed or timed out after retries.' },
+  PARTNER_CENTER_THROTTLED: { status: 503, retryable: true, when: 'Partner Center kept answering 429 after retries.' },
+  CONNECTION_AUTH_FAILED: { status: 502, retryable: false, when: 'The connection\'s credentials were refused; an operator must reconnect.' },
+  INTERNAL: { status: 500, retryable: true, when: 'An unexpected failure; logged in full with the request id.' },
+} as const satisfies Record<string, { status: number; retryable: boolean; when: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(ERROR_CODES, code);
+}

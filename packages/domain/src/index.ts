@@ -1,0 +1,35 @@
+export { AppError, isAppError, type ErrorDetail } from './errors/app-error';
+export { ERROR_CODES, isErrorCode, type ErrorCode } from './errors/error-codes';
+export { COMPANY_KINDS, COMPANY_STATUSES, canBeChildOf, type CompanyKind, type CompanyStatus } from './channel/company-kind';
+export { childPath, depthOfPath, idsOfPath, isWithinPath, rebasePath } from './channel/company-path';
+export { checkMove, type MoveRefusal } from './channel/company-move';
+export { companyNameProblem, isValidDomainName } from './channel/company-name';
+export { isValidDomainPrefix } from './channel/domain-prefix';
+export {
+  ROLES,
+  PERMISSIONS,
+  ROLE_COMPANY_KINDS,
+  ROLE_PERMISSIONS,
+  canGrantRole,
+  hasPermission,
+  isRole,
+  isRoleAllowedFor,
+  type Permission,
+  type Role,
+} from './access/roles';
+export { FREE_MAIL_DOMAINS, emailDomain, emailProblem, isFreeMail, isValidEmail, type EmailProblem } from './contact/email';
+export { phoneProblem, type PhoneProblem } from './contact/phone';
+export { COUNTRY_RULES, SUPPORTED_COUNTRIES, countryRules, findState, type CountryRules } from './address/country-rules';
+export { isAddressEmpty, normalizePostalCode, validateAddress, type AddressProblem, type PostalAddress } from './address/validate-address';
+export {
+  checkPrerequisites,
+  type PrerequisiteCompany,
+  type PrerequisiteItem,
+  type PrerequisiteKey,
+  type PrerequisitePolicy,
+  type PrerequisiteReseller,
+  type PrerequisiteResult,
+} from './prerequisites/check-prerequisites';
+export { SYNC_STATUSES, type SyncStatus } from './channel/sync-status';
+export { MASK, changedFields, maskSecrets } from './audit/mask-secrets';
+export * from './orders/index';

@@ -1,0 +1,18 @@
+import { authorizationAcceptedTemplate } from './authorization-accepted.template';
+import { customerAuthorizationRequestTemplate } from './customer-authorization-request.template';
+import { provisioningCompletedTemplate } from './provisioning-completed.template';
+import { provisioningFailedTemplate } from './provisioning-failed.template';
+import type { TemplateDefinition } from './template-definition';
+import { welcomeTemplate } from './welcome.template';
+import { orderFulfilledTemplate } from './order-fulfilled.template';
+import { orderFailedTemplate } from './order-failed.template';
+import { subscriptionWindowClosingTemplate } from './subscription-window-closing.template';
+import { subscriptionExpiryNearTemplate } from './subscription-expiry-near.template';
+
+export { welcomeTemplate, provisioningCompletedTemplate, provisioningFailedTemplate, customerAuthorizationRequestTemplate, authorizationAcceptedTemplate };
+export { orderFulfilledTemplate, orderFailedTemplate, subscriptionWindowClosingTemplate, subscriptionExpiryNearTemplate };
+
+/** Every template by id. */
+export const templates: Readonly<Record<string, TemplateDefinition>> = Object.fromEntries(
+  [welcomeTemplate, provisioningCompletedTemplate, provisioningFailedTemplate, customerAuthorizationRequestTemplate, authorizationAcceptedTemplate, orderFulfilledTemplate, orderFailedTemplate, subscriptionWindowClosingTemplate, subscriptionExpiryNearTemplate].map((t) => [t.id, t]),
+);

@@ -1,0 +1,278 @@
+import type { Context, Hono } from 'hono';
+import type { z } from 'zod';
+import type { EmulatorRuntime } from '../runtime';
+import type { AppEnv } from '../protocol/app-env';
+import { EmulatorError } from '../errors/emulator-error';
+import { json, renderError } from '../protocol/respond';
+import { ScenarioSchema } from '../scenario/scenario.schema';
+import { parseIsoDuration } from '../engine/emulator-clock';
+import { acceptResellerRelationship } from '../engine/customers.engine';
+import { approveGdapRelationship, expireGdapApproval } from '../engine/gdap.engine';
+import { webhookKeys } from '../webhooks/webhook-signing';
+import { describeScenario } from '../scenario/describe-scenario';
+import {
+  AcceptRelationshipSchema,
+  ApproveGdapSchema,
+  ClockAdvanceSchema,
+  FaultInputSchema,
+  RevokeRefreshTokenSchema,
+  SetMcaDirectSchema,
+  SettingsPatchSchema,
+  ThrottleInputSchema,
+} from './control.schema';
+import { resolveTenant, resolvePartner, resolveReseller } from './resolve';
+
+/** A control-plane error: plain `{ error, message }`, outside Microsoft's shapes on purpose. */
+function controlError(status: number, message: string): EmulatorError {
+  return new EmulatorError(status, { error: 'EmulatorControlError', message });
+}
+
+async function body<T extends z.ZodType>(c: Context<AppEnv>, schema: T): Promise<z.infer<T>> {
+  const text = await c.req.text();
+  let value: unknown = {};
+  if (text.trim() !== '') {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw controlError(400, 'body is not valid JSON');
+    }
+  }
+  const result = schema.safeParse(value);
+  if (!result.success) throw controlError(400, result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  return result.data;
+}
+
+/**
+ * The control plane under `/_emulator`, outside Microsoft's namespace (STYLE.md): read and reset
+ * state, seed a scenario, act as the customer, inject faults, throttle, move the clock, read the
+ * call log and counters. No bearer token: it is a local test tool.
+ */
+export function registerControlRoutes(app: Hono<AppEnv>, runtime: EmulatorRuntime): void {
+  const engine = () => runtime.engine;
+  const route = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, handler: (c: Context<AppEnv>) => Promise<Response> | Response) => {
+    app.on(method, `/_emulator${path}`, async (c) => {
+      try {
+        runtime.tick();
+        return await handler(c);
+      } catch (error) {
+        if (error instanceof EmulatorError) return renderError(error);
+        throw error;
+      } finally {
+        runtime.afterRequest();
+      }
+    });
+  };
+
+  route('GET', '/scenario', () => json(200, describeScenario(engine().state.scenario, runtime.publicUrl)));
+  route('GET', '/state', (c) => {
+    const s = engine().state;
+    if (c.req.query('full') === 'true') return json(200, { ...s, secrets: undefined });
+    return json(200, {
+      now: engine().iso(),
+      clockOffsetMs: s.clockOffsetMs,
+      settings: s.settings,
+      counters: s.counters,
+      // Side effects that happened (audit operation types), whatever the number of calls/replays.
+      effects: countEffects(s.audit),
+      totals: {
+        tenants: Object.keys(s.tenants).length,
+        relationships: s.relationships.length,
+        agreements: s.agreements.length,
+        carts: Object.keys(s.carts).length,
+        orders: Object.keys(s.orders).length,
+        subscriptions: Object.keys(s.subscriptions).length,
+        users: Object.keys(s.users).length,
+        gdapRelationships: Object.keys(s.gdap).length,
+        webhookDeliveries: s.webhookDeliveries.length,
+        auditRecords: s.audit.length,
+        calls: s.calls.length,
+      },
+      tenants: Object.values(s.tenants).map((t) => ({ tenantId: t.tenantId, companyName: t.companyName, domains: [t.initialDomain, ...t.customDomains], mcaDirectlySigned: t.mcaDirectlySigned })),
+      relationships: s.relationships,
+      agreements: s.agreements,
+      orders: Object.values(s.orders),
+      subscriptions: Object.values(s.subscriptions),
+      gdap: Object.values(s.gdap),
+      faults: s.faults,
+    });
+  });
+  route('GET', '/counters', () => json(200, engine().state.counters));
+  route('GET', '/calls', (c) => {
+    const op = c.req.query('operation');
+    const partner = c.req.query('partner');
+    const calls = engine().state.calls.filter((x) => (!op || x.operation === op) && (!partner || x.partnerTenantId === (resolvePartner(engine(), partner)?.tenantId ?? partner)));
+    return json(200, { count: calls.length, calls });
+  });
+  route('DELETE', '/calls', () => {
+    engine().state.calls = [];
+    engine().state.counters = {};
+    engine().markDirty();
+    return json(200, { cleared: true });
+  });
+
+  route('POST', '/reset', async (c) => {
+    const text = await c.req.text();
+    if (text.trim() === '') runtime.reseed(runtime.initialScenario);
+    else runtime.reseed(parseScenario(text));
+    return json(200, { reset: true, scenario: engine().state.scenario.name, now: engine().iso() });
+  });
+  route('POST', '/seed', async (c) => {
+    runtime.reseed(parseScenario(await c.req.text()));
+    return json(200, { seeded: true, scenario: engine().state.scenario.name });
+  });
+
+  route('GET', '/clock', () => json(200, { now: engine().iso(), offsetMs: engine().clock.offset }));
+  route('POST', '/clock/advance', async (c) => {
+    const input = await body(c, ClockAdvanceSchema);
+    let ms: number;
+    if (input.seconds !== undefined) ms = input.seconds * 1000;
+    else if (input.duration !== undefined) {
+      const parsed = parseIsoDuration(input.duration);
+      if (parsed === undefined) throw controlError(400, `'${input.duration}' is not an ISO-8601 duration`);
+      ms = parsed;
+    } else {
+      const target = Date.parse(input.to!);
+      if (Number.isNaN(target)) throw controlError(400, `'${input.to}' is not a date`);
+      ms = target - engine().now();
+      if (ms < 0) throw controlError(400, 'the emulator clock only moves forward');
+    }
+    engine().advanceClock(ms);
+    runtime.tick();
+    return json(200, { now: engine().iso(), offsetMs: engine().clock.offset });
+  });
+
+  route('GET', '/settings', () => json(200, engine().state.settings));
+  route('PUT', '/settings', async (c) => {
+    const patch = await body(c, SettingsPatchSchema);
+    Object.assign(engine().state.settings, patch);
+    engine().nextDueAt = 0;
+    engine().markDirty();
+    return json(200, engine().state.settings);
+  });
+  route('PUT', '/throttling', async (c) => {
+    const input = await body(c, ThrottleInputSchema);
+    const settings = engine().state.settings;
+    if (input.partner) {
+      const partner = resolvePartner(engine(), input.partner);
+      if (!partner) throw controlError(404, `unknown partner '${input.partner}'`);
+      settings.throttleOverrides[partner.tenantId] = input.limitPerMinute;
+    } else settings.throttleLimitPerMinute = input.limitPerMinute;
+    engine().throttleWindows.clear();
+    engine().markDirty();
+    return json(200, { limitPerMinute: settings.throttleLimitPerMinute, overrides: settings.throttleOverrides });
+  });
+
+  route('GET', '/faults', () => json(200, engine().state.faults));
+  route('POST', '/faults', async (c) => {
+    const input = await body(c, FaultInputSchema);
+    if (input.status === undefined && !input.drop && input.delayMs === undefined) throw controlError(400, 'a fault needs status, drop or delayMs');
+    const rule = {
+      id: engine().newId(),
+      route: input.route.replace(/\s+/, ' '),
+      status: input.status,
+      retryAfterSeconds: input.retryAfterSeconds,
+      delayMs: input.delayMs,
+      drop: input.drop,
+      body: input.body,
+      remaining: input.count ?? (input.probability !== undefined ? undefined : 1),
+      probability: input.probability,
+      fired: 0,
+    };
+    engine().state.faults.push(rule);
+    engine().markDirty();
+    return json(201, rule);
+  });
+  route('DELETE', '/faults', () => {
+    engine().state.faults = [];
+    engine().markDirty();
+    return json(200, { cleared: true });
+  });
+  route('DELETE', '/faults/:id', (c) => {
+    const before = engine().state.faults.length;
+    engine().state.faults = engine().state.faults.filter((f) => f.id !== (c.req.param('id') ?? ''));
+    if (engine().state.faults.length === before) throw controlError(404, 'no such fault');
+    engine().markDirty();
+    return json(200, { deleted: true });
+  });
+
+  route('POST', '/refresh-tokens/revoke', async (c) => {
+    const input = await body(c, RevokeRefreshTokenSchema);
+    const token = input.refreshToken ?? resolvePartner(engine(), input.partner!)?.refreshToken;
+    if (!token) throw controlError(404, `unknown partner '${input.partner}'`);
+    if (!engine().state.revokedRefreshTokens.includes(token)) engine().state.revokedRefreshTokens.push(token);
+    runtime.tokens.clearCache();
+    engine().markDirty();
+    return json(200, { revoked: true });
+  });
+  route('POST', '/refresh-tokens/restore', async (c) => {
+    const input = await body(c, RevokeRefreshTokenSchema);
+    const token = input.refreshToken ?? resolvePartner(engine(), input.partner!)?.refreshToken;
+    engine().state.revokedRefreshTokens = engine().state.revokedRefreshTokens.filter((t) => t !== token);
+    engine().markDirty();
+    return json(200, { restored: true });
+  });
+
+  // Acting as the customer (the same actions as the /admin pages).
+  route('POST', '/relationships/accept', async (c) => {
+    const input = await body(c, AcceptRelationshipSchema);
+    const partner = resolvePartner(engine(), input.partner);
+    if (!partner) throw controlError(404, `unknown partner '${input.partner}'`);
+    const tenant = resolveTenant(engine(), input.customer);
+    if (!tenant) throw controlError(404, `unknown customer '${input.customer}'`);
+    const reseller = input.indirectReseller ? resolveReseller(engine(), input.indirectReseller) : undefined;
+    if (input.indirectReseller && !reseller) throw controlError(404, `unknown reseller '${input.indirectReseller}'`);
+    const result = acceptResellerRelationship(engine(), partner.tenantId, tenant.tenantId, reseller?.tenantId);
+    return json(200, { created: result.created, relationship: result.relationship });
+  });
+  route('POST', '/gdap/:id/approve', async (c) => {
+    const input = await body(c, ApproveGdapSchema);
+    const record = engine().state.gdap[(c.req.param('id') ?? '')];
+    if (!record) throw controlError(404, 'no such relationship');
+    const customer = input.customer ?? record.customerTenantId;
+    if (!customer) throw controlError(400, 'this relationship names no customer; give customer');
+    const tenant = resolveTenant(engine(), customer);
+    if (!tenant) throw controlError(404, `unknown customer '${customer}'`);
+    const approved = approveGdapRelationship(engine(), record.id, tenant.tenantId);
+    runtime.tick();
+    return json(200, { id: approved.id, status: approved.status });
+  });
+  route('POST', '/gdap/:id/expire', (c) => {
+    const record = expireGdapApproval(engine(), (c.req.param('id') ?? ''));
+    return json(200, { id: record.id, status: record.status });
+  });
+  route('PUT', '/customers/:id/direct-signed-mca', async (c) => {
+    const input = await body(c, SetMcaDirectSchema);
+    const tenant = resolveTenant(engine(), (c.req.param('id') ?? ''));
+    if (!tenant) throw controlError(404, 'unknown customer');
+    tenant.mcaDirectlySigned = input.isSigned;
+    engine().markDirty();
+    return json(200, { tenantId: tenant.tenantId, isSigned: tenant.mcaDirectlySigned });
+  });
+
+  route('GET', '/webhooks/deliveries', () => json(200, engine().state.webhookDeliveries.map((d) => ({ ...d, body: JSON.parse(d.body) as unknown }))));
+  route('POST', '/webhooks/flush', async () => {
+    await runtime.drain();
+    return json(200, { deliveries: engine().state.webhookDeliveries.length });
+  });
+  route('GET', '/webhooks/certificate', () => new Response(webhookKeys(engine()).publicKeyPem, { status: 200, headers: { 'Content-Type': 'application/x-pem-file' } }));
+
+  app.all('/_emulator/*', (c) => renderError(controlError(404, `no control-plane operation ${c.req.method} ${c.req.path}`)));
+}
+
+function countEffects(audit: readonly { operationType: string; operationStatus: string }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const record of audit) if (record.operationStatus === 'succeeded') out[record.operationType] = (out[record.operationType] ?? 0) + 1;
+  return out;
+}
+
+function parseScenario(text: string) {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw controlError(400, 'scenario is not valid JSON');
+  }
+  const result = ScenarioSchema.safeParse(value);
+  if (!result.success) throw controlError(400, `scenario is not valid: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return result.data;
+}

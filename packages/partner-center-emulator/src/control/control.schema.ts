@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/** Bodies of the control plane (`/_emulator/*`); emulator-only, camelCase. */
+export const FaultInputSchema = z.object({
+  route: z.string().regex(/^(\*|GET|HEAD|POST|PUT|PATCH|DELETE)\s+\/\S*$/i, "route must be 'METHOD /path' (segments may be :param or *)"),
+  status: z.number().int().min(100).max(599).optional(),
+  retryAfterSeconds: z.number().int().nonnegative().optional(),
+  delayMs: z.number().int().nonnegative().max(120_000).optional(),
+  drop: z.boolean().optional(),
+  body: z.unknown().optional(),
+  /** How many times the fault fires; default 1 unless `probability` is set (then unlimited). */
+  count: z.number().int().positive().optional(),
+  probability: z.number().min(0).max(1).optional(),
+});
+export type FaultInput = z.infer<typeof FaultInputSchema>;
+
+export const ClockAdvanceSchema = z
+  .object({ seconds: z.number().nonnegative().optional(), duration: z.string().optional(), to: z.string().optional() })
+  .refine((v) => [v.seconds, v.duration, v.to].filter((x) => x !== undefined).length === 1, 'give exactly one of seconds, duration (ISO-8601) or to (ISO date)');
+
+export const SettingsPatchSchema = z
+  .object({
+    orderFulfilmentDelaySeconds: z.number().nonnegative(),
+    gdapActivationDelaySeconds: z.number().nonnegative(),
+    accessAssignmentActivationDelaySeconds: z.number().nonnegative(),
+    gdapTerminationDelaySeconds: z.number().nonnegative(),
+    throttleLimitPerMinute: z.number().int().positive(),
+    replayWindowHours: z.number().positive(),
+    callLogLimit: z.number().int().positive(),
+  })
+  .partial();
+
+export const ThrottleInputSchema = z.object({
+  limitPerMinute: z.number().int().positive(),
+  /** Partner tenant id or key; omitted = the default for every partner. */
+  partner: z.string().optional(),
+});
+
+export const AcceptRelationshipSchema = z.object({
+  /** Partner tenant id or key. */
+  partner: z.string(),
+  /** Customer tenant id, or a tenant key of the scenario, or a domain of the tenant. */
+  customer: z.string(),
+  /** Indirect reseller tenant id or key, for the indirect form of the invitation. */
+  indirectReseller: z.string().optional(),
+});
+
+export const ApproveGdapSchema = z.object({ customer: z.string().optional() });
+
+export const RevokeRefreshTokenSchema = z.object({ refreshToken: z.string().optional(), partner: z.string().optional() }).refine((v) => v.refreshToken || v.partner, 'give refreshToken or partner');
+
+export const SetMcaDirectSchema = z.object({ isSigned: z.boolean() });

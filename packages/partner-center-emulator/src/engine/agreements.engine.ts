@@ -1,0 +1,65 @@
+import type { CreateAgreementRequest } from '@csphub/partner-center/wire';
+import { MCA_TEMPLATE_ID } from '@csphub/partner-center/wire';
+import type { Engine } from './engine';
+import type { AgreementRecord } from './emulator-state';
+import type { Principal } from '../protocol/tokens';
+import * as pcErrors from '../errors/pc-errors';
+import { getVisibleCustomer } from './customers.engine';
+import { recordAudit } from './events';
+
+/** Agreement templates (partner-center-api.md §5.1). The MCA template id is the doc's example. */
+export const AGREEMENT_TEMPLATES = [
+  { templateId: MCA_TEMPLATE_ID, agreementType: 'MicrosoftCustomerAgreement', agreementLink: 'https://aka.ms/customeragreement', versionRank: 0 },
+  { templateId: '998b88de-aa99-4388-a42c-1b3517d49490', agreementType: 'MicrosoftCloudAgreement', agreementLink: 'https://aka.ms/microsoftcloudagreement', versionRank: 0 },
+] as const;
+
+export function agreementLinkOf(type: string): string {
+  return AGREEMENT_TEMPLATES.find((t) => t.agreementType === type)?.agreementLink ?? '';
+}
+
+/**
+ * `POST /v1/customers/{id}/agreements` (§5.2): the partner attests that the customer accepted.
+ * 600061 when an attestation with the same contact details exists; a changed name, e-mail or
+ * phone makes a new one.
+ */
+export function confirmAgreement(engine: Engine, principal: Principal, customerTenantId: string, input: CreateAgreementRequest): AgreementRecord {
+  const { tenant } = getVisibleCustomer(engine, principal.partnerTenantId, customerTenantId);
+  const template = AGREEMENT_TEMPLATES.find((t) => t.templateId === input.templateId.toLowerCase());
+  if (!template || template.agreementType !== input.type) {
+    throw pcErrors.invalidProperty(`templateId ${input.templateId} is not a template of type ${input.type}.`, ['templateId']);
+  }
+  if (Number.isNaN(Date.parse(input.dateAgreed))) throw pcErrors.invalidProperty('dateAgreed must be an ISO-8601 date.', ['dateAgreed']);
+  if (Date.parse(input.dateAgreed) > engine.now() + 86_400_000) throw pcErrors.invalidProperty('dateAgreed cannot be in the future.', ['dateAgreed']);
+  const contact = input.primaryContact;
+  const same = (a: AgreementRecord) =>
+    a.customerTenantId === tenant.tenantId &&
+    a.type === input.type &&
+    a.primaryContact.firstName === contact.firstName &&
+    a.primaryContact.lastName === contact.lastName &&
+    a.primaryContact.email.toLowerCase() === contact.email.toLowerCase() &&
+    (a.primaryContact.phoneNumber ?? '') === (contact.phoneNumber ?? '');
+  if (engine.state.agreements.some(same)) throw pcErrors.agreementAlreadyExists();
+  const record: AgreementRecord = {
+    id: engine.newId(),
+    partnerTenantId: principal.partnerTenantId,
+    customerTenantId: tenant.tenantId,
+    templateId: template.templateId,
+    type: input.type,
+    dateAgreed: new Date(Date.parse(input.dateAgreed)).toISOString(),
+    primaryContact: { firstName: contact.firstName, lastName: contact.lastName, email: contact.email, phoneNumber: contact.phoneNumber ?? undefined },
+    userId: principal.objectId,
+    createdAt: engine.now(),
+  };
+  engine.state.agreements.push(record);
+  recordAudit(engine, {
+    partnerTenantId: principal.partnerTenantId,
+    customerTenantId: tenant.tenantId,
+    customerName: tenant.companyName,
+    userPrincipalName: principal.userPrincipalName,
+    applicationId: principal.appId,
+    resourceType: 'agreement',
+    operationType: 'create_customer_agreement',
+  });
+  engine.markDirty();
+  return record;
+}

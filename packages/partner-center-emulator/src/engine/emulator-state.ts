@@ -1,0 +1,375 @@
+import type { Scenario, PartnerKind, CspRegion, ScenarioProduct } from '../scenario/scenario.schema';
+
+/**
+ * The whole emulator state: plain JSON, so the store can save and load it as is. Records hold what
+ * Microsoft holds; the wire shape is built from them by the handlers (`*.view.ts`). Times are epoch
+ * milliseconds of emulator time.
+ */
+export interface EmulatorState {
+  version: 1;
+  scenario: Scenario;
+  clockOffsetMs: number;
+  settings: EmulatorSettings;
+  secrets: { tokenKey: string; webhookKeys?: { publicKeyPem: string; privateKeyPem: string } };
+  partners: Record<string, PartnerRecord>;
+  resellers: Record<string, ResellerRecord>;
+  tenants: Record<string, TenantRecord>;
+  relationships: CustomerRelationshipRecord[];
+  agreements: AgreementRecord[];
+  carts: Record<string, CartRecord>;
+  orders: Record<string, OrderRecord>;
+  subscriptions: Record<string, SubscriptionRecord>;
+  users: Record<string, CustomerUserRecord>;
+  gdap: Record<string, GdapRelationshipRecord>;
+  webhooks: Record<string, WebhookRegistrationRecord>;
+  webhookDeliveries: WebhookDeliveryRecord[];
+  validationEvents: Record<string, ValidationEventRecord>;
+  audit: AuditRecordRecord[];
+  replay: Record<string, ReplayRecord>;
+  revokedRefreshTokens: string[];
+  calls: CallRecord[];
+  counters: Record<string, number>;
+  faults: FaultRule[];
+}
+
+export interface EmulatorSettings {
+  /** Seconds between checkout and an order being completed/fulfilled. */
+  orderFulfilmentDelaySeconds: number;
+  /** Seconds between customer approval and a GDAP relationship being active. */
+  gdapActivationDelaySeconds: number;
+  /** Seconds between an access assignment's creation and it being active. */
+  accessAssignmentActivationDelaySeconds: number;
+  /** Seconds between a terminate request and the relationship being terminated. */
+  gdapTerminationDelaySeconds: number;
+  /** Requests per minute per partner tenant for each throttled family (§14: 500). */
+  throttleLimitPerMinute: number;
+  /** Per-partner override of {@link throttleLimitPerMinute}, keyed by partner tenant id. */
+  throttleOverrides: Record<string, number>;
+  /** How long a POST's MS-RequestId replays its first response (emulator time). */
+  replayWindowHours: number;
+  /** Maximum call records kept for `GET /_emulator/calls`. */
+  callLogLimit: number;
+}
+
+export const DEFAULT_SETTINGS: EmulatorSettings = {
+  orderFulfilmentDelaySeconds: 30,
+  gdapActivationDelaySeconds: 60,
+  accessAssignmentActivationDelaySeconds: 30,
+  gdapTerminationDelaySeconds: 60,
+  throttleLimitPerMinute: 500,
+  throttleOverrides: {},
+  replayWindowHours: 24,
+  callLogLimit: 5000,
+};
+
+export interface PartnerRecord {
+  key: string;
+  name: string;
+  kind: PartnerKind;
+  tenantId: string;
+  domain: string;
+  partnerId: string;
+  region: CspRegion;
+  country: string;
+  sandbox: boolean;
+  appId: string;
+  appSecret: string;
+  userObjectId: string;
+  userPrincipalName: string;
+  refreshToken: string;
+}
+
+export interface ResellerRecord {
+  key: string;
+  name: string;
+  tenantId: string;
+  partnerId: string;
+  country: string;
+  region: CspRegion;
+  mpaSignedRegions: CspRegion[];
+  /** Provider tenant ids of the networks the reseller belongs to. */
+  providerTenantIds: string[];
+  state: 'Active' | 'Inactive';
+}
+
+export interface AddressRecord {
+  addressLine1: string;
+  addressLine2?: string | null;
+  addressLine3?: string | null;
+  city?: string | null;
+  state?: string | null;
+  postalCode?: string | null;
+  country: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  phoneNumber?: string | null;
+}
+
+/** A customer tenant in the Microsoft cloud; exists whether or not any partner is related to it. */
+export interface TenantRecord {
+  tenantId: string;
+  commerceId: string;
+  companyName: string;
+  /** `<prefix>.onmicrosoft.com` */
+  initialDomain: string;
+  customDomains: string[];
+  email: string;
+  organizationRegistrationNumber?: string;
+  billing: {
+    id: string;
+    firstName?: string;
+    lastName?: string;
+    email: string;
+    culture: string;
+    language: string;
+    companyName: string;
+    address: AddressRecord;
+    etag: string;
+  };
+  mcaDirectlySigned: boolean;
+  createdAt: number;
+  /** Partner tenant id that created it through Partner Center, if any. */
+  createdByPartnerTenantId?: string;
+}
+
+/** A reseller relationship between a partner (provider/direct) and a customer tenant. */
+export interface CustomerRelationshipRecord {
+  partnerTenantId: string;
+  customerTenantId: string;
+  /** Indirect reseller tenant id for customers of an indirect reseller. */
+  associatedPartnerId?: string;
+  allowDelegatedAccess: boolean;
+  createdAt: number;
+}
+
+export interface AgreementRecord {
+  id: string;
+  partnerTenantId: string;
+  customerTenantId: string;
+  templateId: string;
+  type: 'MicrosoftCustomerAgreement' | 'MicrosoftCloudAgreement';
+  dateAgreed: string;
+  primaryContact: { firstName: string; lastName: string; email: string; phoneNumber?: string | null };
+  userId: string;
+  createdAt: number;
+}
+
+export interface CartLineRecord {
+  id: number;
+  catalogItemId: string;
+  quantity: number;
+  billingCycle: string;
+  termDuration?: string;
+  friendlyName?: string | null;
+  participants: { key: string; value: string }[];
+  provisioningContext: Record<string, string>;
+  orderGroup: string;
+  currencyCode: string;
+  error?: { errorCode: number; errorDescription: string };
+}
+
+export interface CartRecord {
+  id: string;
+  partnerTenantId: string;
+  customerTenantId: string;
+  status: 'Active' | 'Ordered';
+  lines: CartLineRecord[];
+  createdAt: number;
+  modifiedAt: number;
+  lastModifiedUser: string;
+  checkoutInProgress: boolean;
+}
+
+export interface OrderLineRecord {
+  lineItemNumber: number;
+  offerId: string;
+  productId: string;
+  skuId: string;
+  quantity: number;
+  termDuration?: string;
+  billingCycle: string;
+  friendlyName?: string | null;
+  partnerIdOnRecord?: string;
+  provisioningContext: Record<string, string>;
+  subscriptionId?: string;
+}
+
+export interface OrderRecord {
+  id: string;
+  partnerTenantId: string;
+  customerTenantId: string;
+  billingCycle: string;
+  lines: OrderLineRecord[];
+  currencyCode: string;
+  currencySymbol: string;
+  createdAt: number;
+  /** Emulator time at which the order completes (pending until then). */
+  fulfilAt: number;
+  status: 'pending' | 'completed' | 'cancelled';
+}
+
+export interface SubscriptionRecord {
+  id: string;
+  partnerTenantId: string;
+  customerTenantId: string;
+  orderId: string;
+  offerId: string;
+  productId: string;
+  skuId: string;
+  offerName: string;
+  friendlyName: string;
+  quantity: number;
+  termDuration: string;
+  billingCycle: string;
+  productType: 'OnlineServicesNCE' | 'Azure';
+  /** Reseller Partner ID on record. */
+  partnerId?: string;
+  createdAt: number;
+  /** Start of the current term (purchase or last renewal): the 7-day window starts here. */
+  termStartAt: number;
+  commitmentEndAt: number;
+  status: 'active' | 'suspended' | 'expired' | 'deleted';
+  autoRenewEnabled: boolean;
+  etag: string;
+}
+
+export interface CustomerUserRecord {
+  id: string;
+  customerTenantId: string;
+  userPrincipalName: string;
+  firstName?: string;
+  lastName?: string;
+  displayName: string;
+  usageLocation?: string;
+  state: 'active' | 'inactive';
+  isGlobalAdmin: boolean;
+  /** Assigned sku ids (`productId:skuId`). */
+  licenses: string[];
+  createdAt: number;
+}
+
+export interface GdapAccessAssignmentRecord {
+  id: string;
+  accessContainerId: string;
+  roles: string[];
+  status: 'pending' | 'active' | 'deleting' | 'deleted' | 'error';
+  createdAt: number;
+  modifiedAt: number;
+  /** When pending → active, or deleting → deleted. */
+  transitionAt?: number;
+  etag: string;
+}
+
+export interface GdapRequestRecord {
+  id: string;
+  action: 'lockForApproval' | 'terminate' | 'approve' | 'reject';
+  status: 'created' | 'pending' | 'succeeded' | 'failed';
+  createdAt: number;
+  modifiedAt: number;
+}
+
+export interface GdapRelationshipRecord {
+  id: string;
+  partnerTenantId: string;
+  displayName: string;
+  duration: string;
+  customerTenantId?: string;
+  customerDisplayName?: string;
+  roles: string[];
+  autoExtendDuration: string;
+  status: 'created' | 'approvalPending' | 'approved' | 'activating' | 'active' | 'expiring' | 'expired' | 'terminationRequested' | 'terminating' | 'terminated';
+  createdAt: number;
+  modifiedAt: number;
+  lockedAt?: number;
+  approvedAt?: number;
+  activatedAt?: number;
+  endAt?: number;
+  terminationRequestedAt?: number;
+  etag: string;
+  requests: GdapRequestRecord[];
+  accessAssignments: GdapAccessAssignmentRecord[];
+  /** Created by Microsoft at customer creation (enableGDAPByDefault). */
+  isDefault: boolean;
+}
+
+export interface WebhookRegistrationRecord {
+  subscriberId: string;
+  partnerTenantId: string;
+  webhookUrl: string;
+  webhookEvents: string[];
+  signatureInMsSignatureHeader: boolean;
+}
+
+export interface WebhookDeliveryRecord {
+  id: string;
+  partnerTenantId: string;
+  url: string;
+  eventName: string;
+  body: string;
+  attempts: number;
+  status: 'pending' | 'delivered' | 'parked';
+  nextAttemptAt: number;
+  lastResponseStatus?: number;
+  lastError?: string;
+  createdAt: number;
+  correlationId?: string;
+}
+
+export interface ValidationEventRecord {
+  correlationId: string;
+  partnerTenantId: string;
+  deliveryId: string;
+  createdAt: number;
+}
+
+export interface AuditRecordRecord {
+  id: string;
+  partnerTenantId: string;
+  customerTenantId?: string;
+  customerName?: string;
+  userPrincipalName?: string;
+  applicationId?: string;
+  resourceType: string;
+  operationType: string;
+  operationStatus: 'succeeded' | 'failed';
+  at: number;
+  resourceNewValue?: string;
+}
+
+export interface ReplayRecord {
+  at: number;
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface CallRecord {
+  at: string;
+  operation: string;
+  method: string;
+  path: string;
+  status: number;
+  partnerTenantId?: string;
+  requestId?: string;
+  correlationId?: string;
+  replayed?: boolean;
+  fault?: string;
+}
+
+export interface FaultRule {
+  id: string;
+  /** `METHOD /path`, where path segments may be `:param` or `*`; method may be `*`. */
+  route: string;
+  status?: number;
+  retryAfterSeconds?: number;
+  delayMs?: number;
+  drop?: boolean;
+  body?: unknown;
+  /** Remaining number of times this fault fires; undefined = unlimited. */
+  remaining?: number;
+  /** Probability in [0,1] that a matching request is faulted (default 1). */
+  probability?: number;
+  fired: number;
+}
+
+export type CatalogProduct = ScenarioProduct;

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { Engine } from './engine';
+import { DEFAULT_SCENARIO } from '../scenario/default-scenario';
+import { approveGdapRelationship, createGdapRelationship, createGdapRequest, GDAP_APPROVAL_EXPIRY_MS, GDAP_EXPIRING_WINDOW_MS } from './gdap.engine';
+import { tick } from './tick';
+import { DAY_MS } from './emulator-clock';
+import { EmulatorError } from '../errors/emulator-error';
+
+const partner = DEFAULT_SCENARIO.partners[0]!.tenantId;
+const customer = DEFAULT_SCENARIO.tenants[0]!.tenantId;
+const USER_ADMIN = 'fe930be7-5e62-47db-91af-98c3a49a38b1';
+
+function setup() {
+  let now = Date.parse('2026-01-01T00:00:00Z');
+  const engine = new Engine(DEFAULT_SCENARIO, { clock: { now: () => now } });
+  const move = (ms: number) => {
+    now += ms;
+    tick(engine);
+  };
+  const rel = createGdapRelationship(engine, partner, {
+    displayName: 'Unit',
+    duration: 'P90D',
+    customer: { tenantId: customer },
+    accessDetails: { unifiedRoles: [{ roleDefinitionId: USER_ADMIN }] },
+    autoExtendDuration: 'PT0S',
+  });
+  return { engine, rel, move };
+}
+
+describe('GDAP relationship state machine (partner-center-api.md §12.2, §17)', () => {
+  it('walks created → approvalPending → approved → active → expiring → expired on the clock', () => {
+    const { engine, rel, move } = setup();
+    const delay = engine.state.settings.gdapActivationDelaySeconds * 1000;
+    expect(rel.status).toBe('created');
+    createGdapRequest(engine, rel, 'lockForApproval');
+    expect(rel.status).toBe('approvalPending');
+    approveGdapRelationship(engine, rel.id, customer);
+    expect(rel.status).toBe('approved');
+    move(delay - 1);
+    expect(rel.status).toBe('approved');
+    move(1);
+    expect(rel.status).toBe('active');
+    expect(rel.endAt! - rel.activatedAt!).toBe(90 * DAY_MS);
+    move(90 * DAY_MS - GDAP_EXPIRING_WINDOW_MS - 1);
+    expect(rel.status).toBe('active');
+    move(1);
+    expect(rel.status).toBe('expiring');
+    move(GDAP_EXPIRING_WINDOW_MS);
+    expect(rel.status).toBe('expired');
+    expect(engine.state.counters['event:granular-admin-relationship-expired']).toBe(1);
+  });
+
+  it('expires an unapproved request after exactly 90 days', () => {
+    const { engine, rel, move } = setup();
+    createGdapRequest(engine, rel, 'lockForApproval');
+    move(GDAP_APPROVAL_EXPIRY_MS - 1);
+    expect(rel.status).toBe('approvalPending');
+    move(1);
+    expect(rel.status).toBe('expired');
+  });
+
+  it('refuses transitions from the wrong status', () => {
+    const { engine, rel } = setup();
+    expect(() => createGdapRequest(engine, rel, 'terminate')).toThrow(EmulatorError);
+    expect(() => approveGdapRelationship(engine, rel.id, customer)).toThrow(EmulatorError);
+    createGdapRequest(engine, rel, 'lockForApproval');
+    expect(() => createGdapRequest(engine, rel, 'lockForApproval')).toThrow(EmulatorError);
+  });
+});

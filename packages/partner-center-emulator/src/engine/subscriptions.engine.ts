@@ -1,0 +1,116 @@
+import type { PatchSubscriptionRequest } from '@csphub/partner-center/wire';
+import type { Engine } from './engine';
+import type { SubscriptionRecord } from './emulator-state';
+import * as pcErrors from '../errors/pc-errors';
+import { HOUR_MS, addTerm } from './emulator-clock';
+import { findCatalogItem } from './catalog.engine';
+import { getVisibleCustomer } from './customers.engine';
+import { emitWebhookEvent, recordAudit } from './events';
+import { SANDBOX_LICENSES_PER_SUBSCRIPTION } from './commerce.engine';
+
+/** NCE: seats can be reduced and subscriptions cancelled only within 7 days (168 h) of purchase or renewal (§10). */
+export const NCE_WINDOW_MS = 168 * HOUR_MS;
+
+export function isInsideNceWindow(engine: Engine, sub: SubscriptionRecord): boolean {
+  return engine.now() < sub.termStartAt + NCE_WINDOW_MS;
+}
+
+export function listSubscriptions(engine: Engine, partnerTenantId: string, customerTenantId: string): SubscriptionRecord[] {
+  const { tenant } = getVisibleCustomer(engine, partnerTenantId, customerTenantId);
+  return Object.values(engine.state.subscriptions)
+    .filter((s) => s.customerTenantId === tenant.tenantId && s.partnerTenantId === partnerTenantId)
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+export function getSubscription(engine: Engine, partnerTenantId: string, customerTenantId: string, subscriptionId: string): SubscriptionRecord {
+  const { tenant } = getVisibleCustomer(engine, partnerTenantId, customerTenantId);
+  const sub = engine.state.subscriptions[subscriptionId.toLowerCase()] ?? engine.state.subscriptions[subscriptionId];
+  if (!sub || sub.customerTenantId !== tenant.tenantId || sub.partnerTenantId !== partnerTenantId) throw pcErrors.subscriptionNotFound(subscriptionId);
+  return sub;
+}
+
+function subscriptionUri(sub: SubscriptionRecord): string {
+  return `/webhooks/v1/customers/${sub.customerTenantId}/subscriptions/${sub.id}`;
+}
+
+/**
+ * `PATCH …/subscriptions/{id}` (§10): quantity, suspend/reactivate, cancel (`deleted`), auto-renew,
+ * friendly name. The ETag is checked from `If-Match` or `attributes.etag` (2055 when stale).
+ */
+export function patchSubscription(engine: Engine, sub: SubscriptionRecord, ifMatch: string | undefined, patch: PatchSubscriptionRequest): SubscriptionRecord {
+  if (sub.status === 'deleted') throw pcErrors.deletedSubscriptionUpdate();
+  const presented = ifMatch?.replace(/^W\//, '').replace(/"/g, '') ?? patch.attributes?.etag;
+  if (presented !== undefined && presented !== '*' && presented !== sub.etag) throw pcErrors.etagStale();
+  const item = findCatalogItem(engine.state.scenario.catalog, sub.offerId);
+  const partner = engine.partnerByTenant(sub.partnerTenantId)!;
+  let changed = false;
+
+  if (patch.status === 'deleted') {
+    if (!isInsideNceWindow(engine, sub)) throw pcErrors.cancellationWindowPassed();
+    sub.status = 'deleted';
+    sub.autoRenewEnabled = false;
+    changed = true;
+  } else {
+    if (patch.quantity !== undefined && patch.quantity !== sub.quantity) {
+      const min = item?.sku.minimumQuantity ?? 1;
+      const max = item?.sku.maximumQuantity ?? 10_000;
+      if (patch.quantity < min || patch.quantity > max) throw pcErrors.quantityOutOfRange(min, max);
+      if (partner.sandbox && patch.quantity > SANDBOX_LICENSES_PER_SUBSCRIPTION) throw pcErrors.sandboxLimitReached(`${SANDBOX_LICENSES_PER_SUBSCRIPTION} licenses per subscription`);
+      if (patch.quantity < sub.quantity && !isInsideNceWindow(engine, sub)) throw pcErrors.quantityDecreaseNotAllowed();
+      sub.quantity = patch.quantity;
+      changed = true;
+    }
+    if (patch.status !== undefined && patch.status !== sub.status) {
+      if (patch.status !== 'suspended' && patch.status !== 'active') throw pcErrors.invalidProperty(`status can be set to active, suspended or deleted; got '${patch.status}'.`, ['status']);
+      if (sub.status === 'expired') throw pcErrors.invalidProperty('An expired subscription cannot be suspended or reactivated.', ['status']);
+      sub.status = patch.status;
+      changed = true;
+    }
+    if (patch.autoRenewEnabled !== undefined && patch.autoRenewEnabled !== sub.autoRenewEnabled) {
+      sub.autoRenewEnabled = patch.autoRenewEnabled;
+      changed = true;
+    }
+    if (patch.friendlyName !== undefined && patch.friendlyName !== sub.friendlyName) {
+      sub.friendlyName = patch.friendlyName;
+      changed = true;
+    }
+  }
+  if (changed) {
+    sub.etag = engine.newId();
+    recordAudit(engine, {
+      partnerTenantId: sub.partnerTenantId,
+      customerTenantId: sub.customerTenantId,
+      resourceType: 'subscription',
+      operationType: 'update_subscription',
+      resourceNewValue: JSON.stringify({ id: sub.id, quantity: sub.quantity, status: sub.status, autoRenewEnabled: sub.autoRenewEnabled }),
+    });
+    emitWebhookEvent(engine, sub.partnerTenantId, 'subscription-updated', 'Subscription', subscriptionUri(sub));
+    engine.markDirty();
+  }
+  return sub;
+}
+
+/** Term ends: renew when auto-renew is on (a new 7-day window starts), otherwise expire (§10). */
+export function tickSubscriptions(engine: Engine, now: number): number {
+  let next = Number.POSITIVE_INFINITY;
+  for (const sub of Object.values(engine.state.subscriptions)) {
+    if (sub.status !== 'active' && sub.status !== 'suspended') continue;
+    if (now < sub.commitmentEndAt) {
+      next = Math.min(next, sub.commitmentEndAt);
+      continue;
+    }
+    if (sub.autoRenewEnabled && sub.status === 'active' && sub.termDuration) {
+      while (sub.commitmentEndAt <= now) {
+        sub.termStartAt = sub.commitmentEndAt;
+        sub.commitmentEndAt = addTerm(sub.termStartAt, sub.termDuration);
+      }
+      next = Math.min(next, sub.commitmentEndAt);
+    } else {
+      sub.status = 'expired';
+    }
+    sub.etag = engine.newId();
+    emitWebhookEvent(engine, sub.partnerTenantId, 'subscription-updated', 'Subscription', subscriptionUri(sub));
+    engine.markDirty();
+  }
+  return next;
+}

@@ -1,0 +1,160 @@
+import {
+  CreateAccessAssignmentRequestSchema,
+  CreateGdapRelationshipRequestSchema,
+  CreateGdapRequestRequestSchema,
+  GraphHeader,
+  UpdateAccessAssignmentRequestSchema,
+  UpdateGdapRelationshipRequestSchema,
+} from '@csphub/partner-center/wire';
+import type { ApiRouter, RouteContext } from '../protocol/api-router';
+import { parseBody } from '../protocol/validate';
+import { empty, json } from '../protocol/respond';
+import * as graphErrors from '../errors/graph-errors';
+import {
+  createAccessAssignment,
+  createGdapRelationship,
+  createGdapRequest,
+  deleteAccessAssignment,
+  deleteGdapRelationship,
+  getAccessAssignment,
+  getGdapRelationship,
+  updateAccessAssignment,
+  updateGdapRelationship,
+} from '../engine/gdap.engine';
+import { toAccessAssignment, toGdapRelationship, toGdapRequest } from '../views/gdap.view';
+import { applySelect, encodeSkipToken, parseEqFilter, parseOrderBy, parseSkipToken, parseTop, readPath } from '../protocol/odata-query';
+
+const RELATIONSHIPS = '/tenantRelationships/delegatedAdminRelationships';
+
+/** Graph list with `$filter`, `$orderby`, `$top`, `$skipToken`, `$count`, `$select` (§12.3). */
+function graphList(ctx: RouteContext, items: Record<string, unknown>[], filterPaths: readonly string[], orderPaths: readonly string[]): Response {
+  const q = (name: string) => ctx.query(name) ?? ctx.query(name.replace('$', ''));
+  const clauses = parseEqFilter(q('$filter'), filterPaths);
+  let rows = items.filter((item) => clauses.every((c) => String(readPath(item, c.path) ?? '').toLowerCase() === c.value.toLowerCase()));
+  const order = parseOrderBy(q('$orderby'), orderPaths);
+  if (order) {
+    rows = [...rows].sort((a, b) => {
+      const av = String(readPath(a, order.path) ?? '');
+      const bv = String(readPath(b, order.path) ?? '');
+      return order.desc ? bv.localeCompare(av) : av.localeCompare(bv);
+    });
+  }
+  const top = parseTop(q('$top'));
+  const offset = parseSkipToken(q('$skipToken') ?? q('$skiptoken'));
+  const page = rows.slice(offset, offset + top).map((row) => applySelect(row, q('$select')));
+  const body: Record<string, unknown> = { '@odata.context': `${ctx.runtime.publicUrl}/graph/v1.0/$metadata#${ctx.c.req.path.split('/').pop()}` };
+  if ((q('$count') ?? '').toLowerCase() === 'true') body['@odata.count'] = rows.length;
+  if (offset + top < rows.length) {
+    const next = new URL(ctx.c.req.url);
+    next.searchParams.delete('$skiptoken');
+    next.searchParams.set('$skipToken', encodeSkipToken(offset + top));
+    body['@odata.nextLink'] = `${ctx.runtime.publicUrl}${next.pathname}${next.search}`;
+  }
+  body['value'] = page;
+  return json(200, body);
+}
+
+function relationshipOf(ctx: RouteContext) {
+  return getGdapRelationship(ctx.runtime.engine, ctx.principal.partnerTenantId, ctx.param('relationshipId'));
+}
+
+export function registerGdapRoutes(g: ApiRouter): void {
+  // partner-center-api.md §12.3: create (status created), 201 + Location.
+  g.op({ id: 'gdap.relationships.create', method: 'POST', path: RELATIONSHIPS, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, async (ctx) => {
+    const input = parseBody(CreateGdapRelationshipRequestSchema, await ctx.body(), 'graph');
+    const record = createGdapRelationship(ctx.runtime.engine, ctx.principal.partnerTenantId, input);
+    return json(201, toGdapRelationship(record), { [GraphHeader.location]: `${ctx.runtime.publicUrl}/graph/v1.0${RELATIONSHIPS}/${record.id}` });
+  });
+
+  g.op({ id: 'gdap.relationships.list', method: 'GET', path: RELATIONSHIPS, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, (ctx) => {
+    const items = Object.values(ctx.runtime.engine.state.gdap)
+      .filter((r) => r.partnerTenantId === ctx.principal.partnerTenantId)
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .map((r) => toGdapRelationship(r) as Record<string, unknown>);
+    return graphList(ctx, items, ['customer/tenantId', 'status', 'displayName', 'id'], ['displayName', 'createdDateTime', 'endDateTime', 'status']);
+  });
+
+  g.op({ id: 'gdap.relationships.get', method: 'GET', path: `${RELATIONSHIPS}/:relationshipId`, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, (ctx) => {
+    const record = relationshipOf(ctx);
+    return json(200, toGdapRelationship(record), { ETag: record.etag });
+  });
+
+  g.op({ id: 'gdap.relationships.update', method: 'PATCH', path: `${RELATIONSHIPS}/:relationshipId`, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, async (ctx) => {
+    const input = parseBody(UpdateGdapRelationshipRequestSchema, await ctx.body(), 'graph');
+    const record = updateGdapRelationship(ctx.runtime.engine, relationshipOf(ctx), ctx.c.req.header(GraphHeader.ifMatch), input);
+    return json(200, toGdapRelationship(record));
+  });
+
+  g.op({ id: 'gdap.relationships.delete', method: 'DELETE', path: `${RELATIONSHIPS}/:relationshipId`, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, (ctx) => {
+    deleteGdapRelationship(ctx.runtime.engine, relationshipOf(ctx), ctx.c.req.header(GraphHeader.ifMatch));
+    return empty(204);
+  });
+
+  // §12.3: requests (lockForApproval, terminate).
+  g.op({ id: 'gdap.requests.create', method: 'POST', path: `${RELATIONSHIPS}/:relationshipId/requests`, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, async (ctx) => {
+    const input = parseBody(CreateGdapRequestRequestSchema, await ctx.body(), 'graph');
+    const record = relationshipOf(ctx);
+    const request = createGdapRequest(ctx.runtime.engine, record, input.action);
+    return json(201, toGdapRequest(request), { [GraphHeader.location]: `${ctx.runtime.publicUrl}/graph/v1.0${RELATIONSHIPS}/${record.id}/requests/${request.id}` });
+  });
+
+  g.op({ id: 'gdap.requests.list', method: 'GET', path: `${RELATIONSHIPS}/:relationshipId/requests`, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, (ctx) =>
+    graphList(ctx, relationshipOf(ctx).requests.map((q) => toGdapRequest(q) as Record<string, unknown>), ['action', 'status'], ['createdDateTime']),
+  );
+
+  g.op({ id: 'gdap.requests.get', method: 'GET', path: `${RELATIONSHIPS}/:relationshipId/requests/:requestId`, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, (ctx) => {
+    const request = relationshipOf(ctx).requests.find((q) => q.id === ctx.param('requestId'));
+    if (!request) throw graphErrors.graphNotFound(ctx.param('requestId'));
+    return json(200, toGdapRequest(request));
+  });
+
+  // §12.3: long-running operations; the emulator's transitions are not modelled as operations.
+  g.op({ id: 'gdap.operations.list', method: 'GET', path: `${RELATIONSHIPS}/:relationshipId/operations`, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, (ctx) => {
+    relationshipOf(ctx);
+    return json(200, { '@odata.context': `${ctx.runtime.publicUrl}/graph/v1.0/$metadata#operations`, value: [] });
+  });
+
+  // §12.3: access assignments.
+  g.op({ id: 'gdap.accessAssignments.create', method: 'POST', path: `${RELATIONSHIPS}/:relationshipId/accessAssignments`, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, async (ctx) => {
+    const input = parseBody(CreateAccessAssignmentRequestSchema, await ctx.body(), 'graph');
+    const record = relationshipOf(ctx);
+    const assignment = createAccessAssignment(ctx.runtime.engine, record, input);
+    return json(201, toAccessAssignment(assignment), {
+      [GraphHeader.location]: `${ctx.runtime.publicUrl}/graph/v1.0${RELATIONSHIPS}/${record.id}/accessAssignments/${assignment.id}`,
+    });
+  });
+
+  g.op({ id: 'gdap.accessAssignments.list', method: 'GET', path: `${RELATIONSHIPS}/:relationshipId/accessAssignments`, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, (ctx) =>
+    graphList(ctx, relationshipOf(ctx).accessAssignments.map((a) => toAccessAssignment(a) as Record<string, unknown>), ['status', 'accessContainer/accessContainerId'], ['createdDateTime']),
+  );
+
+  g.op({ id: 'gdap.accessAssignments.get', method: 'GET', path: `${RELATIONSHIPS}/:relationshipId/accessAssignments/:assignmentId`, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, (ctx) => {
+    const a = getAccessAssignment(relationshipOf(ctx), ctx.param('assignmentId'));
+    return json(200, toAccessAssignment(a), { ETag: a.etag });
+  });
+
+  g.op({ id: 'gdap.accessAssignments.update', method: 'PATCH', path: `${RELATIONSHIPS}/:relationshipId/accessAssignments/:assignmentId`, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, async (ctx) => {
+    const input = parseBody(UpdateAccessAssignmentRequestSchema, await ctx.body(), 'graph');
+    const record = relationshipOf(ctx);
+    const a = updateAccessAssignment(ctx.runtime.engine, record, getAccessAssignment(record, ctx.param('assignmentId')), ctx.c.req.header(GraphHeader.ifMatch), input.accessDetails.unifiedRoles.map((r) => r.roleDefinitionId));
+    return json(200, toAccessAssignment(a));
+  });
+
+  g.op({ id: 'gdap.accessAssignments.delete', method: 'DELETE', path: `${RELATIONSHIPS}/:relationshipId/accessAssignments/:assignmentId`, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, (ctx) => {
+    const record = relationshipOf(ctx);
+    deleteAccessAssignment(ctx.runtime.engine, record, getAccessAssignment(record, ctx.param('assignmentId')), ctx.c.req.header(GraphHeader.ifMatch));
+    return empty(204);
+  });
+
+  // §12.3: customers with a GDAP relationship to the partner.
+  g.op({ id: 'gdap.customers.list', method: 'GET', path: '/tenantRelationships/delegatedAdminCustomers', api: 'graph', auth: 'app-or-user', doc: '§12.3' }, (ctx) => {
+    const engine = ctx.runtime.engine;
+    const byTenant = new Map<string, Record<string, unknown>>();
+    for (const r of Object.values(engine.state.gdap)) {
+      if (r.partnerTenantId !== ctx.principal.partnerTenantId || !r.customerTenantId) continue;
+      if (r.status !== 'active' && r.status !== 'expiring') continue;
+      byTenant.set(r.customerTenantId, { id: r.customerTenantId, tenantId: r.customerTenantId, displayName: r.customerDisplayName ?? engine.state.tenants[r.customerTenantId]?.companyName ?? '' });
+    }
+    return graphList(ctx, [...byTenant.values()], ['tenantId', 'displayName'], ['displayName']);
+  });
+}

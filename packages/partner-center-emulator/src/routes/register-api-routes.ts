@@ -1,0 +1,25 @@
+import type { ApiRouter } from '../protocol/api-router';
+import { registerValidationRoutes } from './validations.routes';
+import { registerAgreementRoutes } from './agreements.routes';
+import { registerResellerRoutes } from './resellers.routes';
+import { registerCatalogRoutes } from './catalog.routes';
+import { registerCommerceRoutes } from './commerce.routes';
+import { registerSubscriptionRoutes } from './subscriptions.routes';
+import { registerUserRoutes } from './users.routes';
+import { registerAuditRoutes } from './audit.routes';
+import { registerWebhookRoutes } from './webhooks.routes';
+import { registerGdapRoutes } from './gdap.routes';
+
+/** Registers every Partner Center and Graph family except customers (registered first, see app.ts). */
+export function registerApiRoutes(pc: ApiRouter, graph: ApiRouter): void {
+  registerValidationRoutes(pc);
+  registerAgreementRoutes(pc);
+  registerResellerRoutes(pc);
+  registerCatalogRoutes(pc);
+  registerCommerceRoutes(pc);
+  registerSubscriptionRoutes(pc);
+  registerUserRoutes(pc);
+  registerAuditRoutes(pc);
+  registerWebhookRoutes(pc);
+  registerGdapRoutes(graph);
+}

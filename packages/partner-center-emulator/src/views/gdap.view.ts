@@ -1,0 +1,40 @@
+import type { AccessAssignment, GdapRelationship, GdapRequest } from '@csphub/partner-center/wire';
+import type { GdapAccessAssignmentRecord, GdapRelationshipRecord, GdapRequestRecord } from '../engine/emulator-state';
+
+const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+
+/** delegatedAdminRelationship (partner-center-api.md §12.2). */
+export function toGdapRelationship(r: GdapRelationshipRecord): GdapRelationship {
+  return {
+    '@odata.type': '#microsoft.graph.delegatedAdminRelationship',
+    '@odata.etag': r.etag,
+    id: r.id,
+    displayName: r.displayName,
+    duration: r.duration,
+    customer: r.customerTenantId ? { tenantId: r.customerTenantId, displayName: r.customerDisplayName ?? '' } : null,
+    accessDetails: { unifiedRoles: r.roles.map((roleDefinitionId) => ({ roleDefinitionId })) },
+    autoExtendDuration: r.autoExtendDuration,
+    status: r.status,
+    createdDateTime: iso(r.createdAt)!,
+    lastModifiedDateTime: iso(r.modifiedAt)!,
+    activatedDateTime: iso(r.activatedAt),
+    endDateTime: iso(r.endAt),
+  };
+}
+
+export function toGdapRequest(q: GdapRequestRecord): GdapRequest {
+  return { '@odata.type': '#microsoft.graph.delegatedAdminRelationshipRequest', id: q.id, action: q.action, status: q.status, createdDateTime: iso(q.createdAt)!, lastModifiedDateTime: iso(q.modifiedAt)! };
+}
+
+export function toAccessAssignment(a: GdapAccessAssignmentRecord): AccessAssignment {
+  return {
+    '@odata.type': '#microsoft.graph.delegatedAdminAccessAssignment',
+    '@odata.etag': a.etag,
+    id: a.id,
+    accessContainer: { accessContainerId: a.accessContainerId, accessContainerType: 'securityGroup' },
+    accessDetails: { unifiedRoles: a.roles.map((roleDefinitionId) => ({ roleDefinitionId })) },
+    status: a.status,
+    createdDateTime: iso(a.createdAt)!,
+    lastModifiedDateTime: iso(a.modifiedAt)!,
+  };
+}

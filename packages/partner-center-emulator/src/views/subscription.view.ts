@@ -1,0 +1,49 @@
+import type { Subscription } from '@csphub/partner-center/wire';
+import type { SubscriptionRecord } from '../engine/emulator-state';
+import { NCE_WINDOW_MS } from '../engine/subscriptions.engine';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Subscription (partner-center-api.md §10). */
+export function toSubscription(sub: SubscriptionRecord, now: number): Subscription {
+  const windowEnd = sub.termStartAt + NCE_WINDOW_MS;
+  const isAzure = sub.productType === 'Azure';
+  return {
+    id: sub.id,
+    offerId: sub.offerId,
+    offerName: sub.offerName,
+    friendlyName: sub.friendlyName,
+    productType: isAzure ? { id: 'Azure', displayName: 'Azure' } : { id: 'OnlineServicesNCE', displayName: 'OnlineServicesNCE' },
+    quantity: sub.quantity,
+    unitType: isAzure ? 'Usage-based' : 'Licenses',
+    entitlementId: sub.id.replace(/-/g, '').slice(0, 16),
+    parentSubscriptionId: null,
+    hasPurchasableAddons: false,
+    creationDate: iso(sub.createdAt),
+    effectiveStartDate: iso(sub.termStartAt),
+    commitmentEndDate: iso(sub.commitmentEndAt),
+    commitmentEndDateTime: iso(sub.commitmentEndAt),
+    status: sub.status,
+    autoRenewEnabled: sub.autoRenewEnabled,
+    isTrial: false,
+    billingType: isAzure ? 'usage' : 'license',
+    billingCycle: sub.billingCycle,
+    termDuration: sub.termDuration,
+    ...(sub.termDuration ? { renewalTermDuration: sub.termDuration } : {}),
+    refundOptions: now < windowEnd && !isAzure ? [{ type: 'Full', expiresAt: iso(windowEnd) }] : [],
+    refundableQuantity: { totalQuantity: now < windowEnd ? sub.quantity : 0 },
+    isMicrosoftProduct: true,
+    publisherName: 'Microsoft Corporation',
+    ...(sub.partnerId ? { partnerId: sub.partnerId } : {}),
+    suspensionReasons: sub.status === 'suspended' ? ['PartnerInitiated'] : [],
+    contractType: 'subscription',
+    orderId: sub.orderId,
+    ...(isAzure ? {} : { cancellationAllowedUntilDate: iso(windowEnd) }),
+    links: {
+      product: { uri: `/products/${sub.productId}?country=US`, method: 'GET', headers: [] },
+      sku: { uri: `/products/${sub.productId}/skus/${sub.skuId}?country=US`, method: 'GET', headers: [] },
+      self: { uri: `/customers/${sub.customerTenantId}/subscriptions/${sub.id}`, method: 'GET', headers: [] },
+    },
+    attributes: { etag: sub.etag, objectType: 'Subscription' },
+  };
+}

@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { Harness, LATAM, EUROPE, tenant } from './support/emulator-harness';
+
+const ROLES = {
+  directoryReaders: '88d8e3e3-8f55-4a1e-953a-9b9898b8876b',
+  userAdministrator: 'fe930be7-5e62-47db-91af-98c3a49a38b1',
+  licenseAdministrator: '4d6ac14f-3453-41d0-bef9-a3e0c569773a',
+  globalAdministrator: '62e90394-69f5-4237-9190-012177145e10',
+};
+const BASE = '/graph/v1.0/tenantRelationships/delegatedAdminRelationships';
+
+function relationshipBody(overrides: Record<string, unknown> = {}) {
+  return {
+    displayName: `CSP Hub ${Math.random().toString(36).slice(2, 10)}`,
+    duration: 'P730D',
+    customer: { tenantId: tenant('fabrikam').tenantId, displayName: 'Fabrikam' },
+    accessDetails: { unifiedRoles: [{ roleDefinitionId: ROLES.directoryReaders }, { roleDefinitionId: ROLES.userAdministrator }] },
+    autoExtendDuration: 'P180D',
+    ...overrides,
+  };
+}
+
+async function graphSetup() {
+  const h = new Harness();
+  await h.control('PUT', '/settings', { gdapActivationDelaySeconds: 60, accessAssignmentActivationDelaySeconds: 30, gdapTerminationDelaySeconds: 60 });
+  const token = await h.token(LATAM, 'user', 'graph');
+  return { h, token };
+}
+
+describe('GDAP relationships (partner-center-api.md §12)', () => {
+  it('creates in status created with a Location, lists by customer tenant id, gets by id', async () => {
+    const { h, token } = await graphSetup();
+    const created = await h.call('POST', BASE, { token, body: relationshipBody() });
+    expect(created.status).toBe(201);
+    expect(created.body.status).toBe('created');
+    expect(created.body.id).toMatch(/^[0-9a-f-]{36}-[0-9a-f-]{36}$/);
+    expect(created.body['@odata.etag']).toMatch(/^W\/"/);
+    expect(created.headers.get('Location')).toContain(`${BASE}/${created.body.id}`);
+    expect(created.body.activatedDateTime).toBeNull();
+    const list = await h.call('GET', `${BASE}?$filter=${encodeURIComponent(`customer/tenantId eq '${tenant('fabrikam').tenantId}'`)}&$count=true`, { token });
+    expect(list.body.value.map((r: { id: string }) => r.id)).toEqual([created.body.id]);
+    expect(list.body['@odata.count']).toBe(1);
+    expect((await h.call('GET', `${BASE}/${created.body.id}`, { token })).body.displayName).toBe(created.body.displayName);
+    expect((await h.call('GET', `${BASE}/nope`, { token })).body.error.code).toBe('Request_ResourceNotFound');
+    // Another partner does not see it.
+    expect((await h.call('GET', `${BASE}/${created.body.id}`, { token: await h.token(EUROPE, 'user', 'graph') })).status).toBe(404);
+    const bad = await h.call('GET', `${BASE}?$filter=${encodeURIComponent("startswith(displayName,'x')")}`, { token });
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'BadRequest']);
+  });
+
+  it('validates duration, unique names and refuses auto-extend with Global Administrator', async () => {
+    const { h, token } = await graphSetup();
+    expect((await h.call('POST', BASE, { token, body: relationshipBody({ duration: 'P731D' }) })).status).toBe(400);
+    const ga = await h.call('POST', BASE, { token, body: relationshipBody({ accessDetails: { unifiedRoles: [{ roleDefinitionId: ROLES.globalAdministrator }] } }) });
+    expect(ga.status).toBe(400);
+    expect(ga.body.error.message).toMatch(/Global Administrator/);
+    const gaNoExtend = await h.call('POST', BASE, { token, body: relationshipBody({ autoExtendDuration: 'PT0S', accessDetails: { unifiedRoles: [{ roleDefinitionId: ROLES.globalAdministrator }] } }) });
+    expect(gaNoExtend.status).toBe(201);
+    const name = relationshipBody();
+    expect((await h.call('POST', BASE, { token, body: name })).status).toBe(201);
+    expect((await h.call('POST', BASE, { token, body: { ...name } })).status).toBe(409);
+    expect((await h.call('POST', BASE, { token, body: { displayName: 'x' } })).body.error.code).toBe('BadRequest');
+  });
+
+  it('updates and deletes only while created, with If-Match', async () => {
+    const { h, token } = await graphSetup();
+    const created = (await h.call('POST', BASE, { token, body: relationshipBody() })).body;
+    const path = `${BASE}/${created.id}`;
+    expect((await h.call('PATCH', path, { token, body: { duration: 'P365D' } })).status).toBe(400);
+    expect((await h.call('PATCH', path, { token, body: { duration: 'P365D' }, headers: { 'If-Match': 'W/"stale"' } })).status).toBe(412);
+    const patched = await h.call('PATCH', path, { token, body: { duration: 'P365D' }, headers: { 'If-Match': created['@odata.etag'] } });
+    expect(patched.status).toBe(200);
+    expect(patched.body.duration).toBe('P365D');
+    await h.call('POST', `${path}/requests`, { token, body: { action: 'lockForApproval' } });
+    const locked = (await h.call('GET', path, { token })).body;
+    expect((await h.call('PATCH', path, { token, body: { duration: 'P30D' }, headers: { 'If-Match': locked['@odata.etag'] } })).status).toBe(400);
+    expect((await h.call('DELETE', path, { token, headers: { 'If-Match': locked['@odata.etag'] } })).status).toBe(400);
+    const other = (await h.call('POST', BASE, { token, body: relationshipBody() })).body;
+    expect((await h.call('DELETE', `${BASE}/${other.id}`, { token, headers: { 'If-Match': other['@odata.etag'] } })).status).toBe(204);
+    expect((await h.call('GET', `${BASE}/${other.id}`, { token })).status).toBe(404);
+  });
+
+  it('runs created → approvalPending → approved → active → auto-extended, with the clock', async () => {
+    const { h, token } = await graphSetup();
+    const created = (await h.call('POST', BASE, { token, body: relationshipBody() })).body;
+    const path = `${BASE}/${created.id}`;
+    const lock = await h.call('POST', `${path}/requests`, { token, body: { action: 'lockForApproval' } });
+    expect(lock.status).toBe(201);
+    expect(lock.body).toMatchObject({ action: 'lockForApproval', status: 'succeeded' });
+    expect((await h.call('GET', path, { token })).body.status).toBe('approvalPending');
+    expect((await h.call('POST', `${path}/requests`, { token, body: { action: 'lockForApproval' } })).status).toBe(400);
+    const approve = await h.control('POST', `/gdap/${created.id}/approve`, {});
+    expect(approve.body.status).toBe('approved');
+    await h.advance(59);
+    const fresh = await h.token(LATAM, 'user', 'graph');
+    expect((await h.call('GET', path, { token: fresh })).body.status).toBe('approved');
+    await h.advance(1);
+    const active = (await h.call('GET', path, { token: fresh })).body;
+    expect(active.status).toBe('active');
+    expect(Date.parse(active.endDateTime) - Date.parse(active.activatedDateTime)).toBe(730 * 86_400_000);
+    await h.advance((Date.parse(active.endDateTime) - h.engine.now()) / 1000 + 1);
+    const extended = (await h.call('GET', path, { token: await h.token(LATAM, 'user', 'graph') })).body;
+    expect(extended.status).toBe('active');
+    expect(Date.parse(extended.endDateTime) - Date.parse(active.endDateTime)).toBe(180 * 86_400_000);
+  });
+
+  it('shows expiring in the last 30 days and expires without auto-extend', async () => {
+    const { h, token } = await graphSetup();
+    const created = (await h.call('POST', BASE, { token, body: relationshipBody({ duration: 'P90D', autoExtendDuration: 'PT0S' }) })).body;
+    await h.call('POST', `${BASE}/${created.id}/requests`, { token, body: { action: 'lockForApproval' } });
+    await h.control('POST', `/gdap/${created.id}/approve`, {});
+    await h.advance(60 + 61 * 86_400);
+    const get = async () => (await h.call('GET', `${BASE}/${created.id}`, { token: await h.token(LATAM, 'user', 'graph') })).body.status;
+    expect(await get()).toBe('expiring');
+    await h.advance(30 * 86_400);
+    expect(await get()).toBe('expired');
+  });
+
+  it('lets an unapproved request expire after 90 days, or on demand', async () => {
+    const { h, token } = await graphSetup();
+    const a = (await h.call('POST', BASE, { token, body: relationshipBody() })).body;
+    const b = (await h.call('POST', BASE, { token, body: relationshipBody() })).body;
+    for (const r of [a, b]) await h.call('POST', `${BASE}/${r.id}/requests`, { token, body: { action: 'lockForApproval' } });
+    expect((await h.control('POST', `/gdap/${a.id}/expire`)).body.status).toBe('expired');
+    expect((await h.control('POST', `/gdap/${a.id}/approve`, {})).status).toBe(400);
+    await h.advance(90 * 86_400);
+    expect((await h.call('GET', `${BASE}/${b.id}`, { token: await h.token(LATAM, 'user', 'graph') })).body.status).toBe('expired');
+  });
+
+  it('binds a customer-less request to the approving tenant and refuses another tenant', async () => {
+    const { h, token } = await graphSetup();
+    const open = (await h.call('POST', BASE, { token, body: relationshipBody({ customer: undefined }) })).body;
+    expect(open.customer).toBeNull();
+    await h.call('POST', `${BASE}/${open.id}/requests`, { token, body: { action: 'lockForApproval' } });
+    expect((await h.control('POST', `/gdap/${open.id}/approve`, { customer: 'coho' })).status).toBe(200);
+    expect((await h.call('GET', `${BASE}/${open.id}`, { token })).body.customer.tenantId).toBe(tenant('coho').tenantId);
+    const bound = (await h.call('POST', BASE, { token, body: relationshipBody() })).body;
+    await h.call('POST', `${BASE}/${bound.id}/requests`, { token, body: { action: 'lockForApproval' } });
+    expect((await h.control('POST', `/gdap/${bound.id}/approve`, { customer: 'coho' })).status).toBe(403);
+  });
+
+  it('manages access assignments pending → active, roles within the relationship, then terminates', async () => {
+    const { h, token } = await graphSetup();
+    await h.control('PUT', '/settings', { gdapActivationDelaySeconds: 0 });
+    const rel = (await h.call('POST', BASE, { token, body: relationshipBody() })).body;
+    const path = `${BASE}/${rel.id}`;
+    const group = '11111111-2222-4333-8444-555555555555';
+    const body = { accessContainer: { accessContainerId: group, accessContainerType: 'securityGroup' }, accessDetails: { unifiedRoles: [{ roleDefinitionId: ROLES.userAdministrator }] } };
+    expect((await h.call('POST', `${path}/accessAssignments`, { token, body })).status).toBe(400);
+    await h.call('POST', `${path}/requests`, { token, body: { action: 'lockForApproval' } });
+    await h.control('POST', `/gdap/${rel.id}/approve`, {});
+    expect((await h.call('GET', path, { token })).body.status).toBe('active');
+    const notInRelationship = await h.call('POST', `${path}/accessAssignments`, { token, body: { ...body, accessDetails: { unifiedRoles: [{ roleDefinitionId: ROLES.licenseAdministrator }] } } });
+    expect(notInRelationship.status).toBe(400);
+    const created = await h.call('POST', `${path}/accessAssignments`, { token, body });
+    expect(created.status).toBe(201);
+    expect(created.body.status).toBe('pending');
+    expect((await h.call('POST', `${path}/accessAssignments`, { token, body })).status).toBe(409);
+    await h.advance(30);
+    const token2 = await h.token(LATAM, 'user', 'graph');
+    const active = (await h.call('GET', `${path}/accessAssignments/${created.body.id}`, { token: token2 })).body;
+    expect(active.status).toBe('active');
+    const updated = await h.call('PATCH', `${path}/accessAssignments/${created.body.id}`, {
+      token: token2,
+      body: { accessDetails: { unifiedRoles: [{ roleDefinitionId: ROLES.directoryReaders }] } },
+      headers: { 'If-Match': active['@odata.etag'] },
+    });
+    expect(updated.body.accessDetails.unifiedRoles).toEqual([{ roleDefinitionId: ROLES.directoryReaders }]);
+    expect((await h.call('GET', `${path}/accessAssignments?$filter=${encodeURIComponent("status eq 'active'")}`, { token: token2 })).body.value).toHaveLength(1);
+    const term = await h.call('POST', `${path}/requests`, { token: token2, body: { action: 'terminate' } });
+    expect(term.status).toBe(201);
+    expect((await h.call('GET', path, { token: token2 })).body.status).toBe('terminationRequested');
+    await h.advance(60);
+    const token3 = await h.token(LATAM, 'user', 'graph');
+    expect((await h.call('GET', path, { token: token3 })).body.status).toBe('terminated');
+    expect((await h.call('GET', `${path}/requests`, { token: token3 })).body.value.map((r: { action: string }) => r.action)).toEqual(['lockForApproval', 'terminate']);
+    expect((await h.call('POST', `${path}/requests`, { token: token3, body: { action: 'approve' } })).status).toBe(501);
+  });
+
+  it('pages with $top and @odata.nextLink, lists delegatedAdminCustomers, and a default GDAP comes with each new customer', async () => {
+    const { h, token } = await graphSetup();
+    for (let i = 0; i < 5; i++) await h.call('POST', BASE, { token, body: relationshipBody() });
+    const first = await h.call('GET', `${BASE}?$top=2`, { token });
+    expect(first.body.value).toHaveLength(2);
+    const next = new URL(first.body['@odata.nextLink']);
+    const second = await h.call('GET', next.pathname + next.search, { token });
+    expect(second.body.value).toHaveLength(2);
+    expect(second.body.value[0].id).not.toBe(first.body.value[0].id);
+    expect((await h.call('GET', `${BASE}?$top=301`, { token })).status).toBe(400);
+    const pcToken = await h.token(LATAM);
+    const customer = await h.call('POST', '/v1/customers', {
+      token: pcToken,
+      body: { companyProfile: { domain: 'gdapdefault1.onmicrosoft.com' }, billingProfile: { email: 'a@gdapdefault.com', culture: 'en-US', language: 'en', companyName: 'GDAP Default', defaultAddress: { addressLine1: '1 Main', city: 'Redmond', state: 'WA', postalCode: '98052', country: 'US' } } },
+    });
+    const defaults = await h.call('GET', `${BASE}?$filter=${encodeURIComponent(`customer/tenantId eq '${customer.body.id}'`)}`, { token });
+    expect(defaults.body.value).toHaveLength(1);
+    expect(defaults.body.value[0].status).toBe('active');
+    expect(defaults.body.value[0].accessDetails.unifiedRoles).toHaveLength(11);
+    const customers = await h.call('GET', '/graph/v1.0/tenantRelationships/delegatedAdminCustomers', { token });
+    expect(customers.body.value.map((c: { tenantId: string }) => c.tenantId)).toContain(customer.body.id);
+  });
+});

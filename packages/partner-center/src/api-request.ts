@@ -1,0 +1,61 @@
+import type { RateLimit } from './rate-limiter';
+
+/** Per-call options every client method accepts. */
+export interface CallOptions {
+  /**
+   * `MS-RequestId` (partner-center-api.md §1.3, §14): the idempotency key. A workflow saves it
+   * before the call and passes the same value when it runs the step again, so Microsoft replays
+   * the first answer instead of acting twice. Generated when absent. Reused on every retry.
+   */
+  requestId?: string;
+  /** `MS-CorrelationId`: one per logical operation (all its retries and pages). Generated when absent. */
+  correlationId?: string;
+  /** Cancels the call, including waits in the limiter and between retries. */
+  signal?: AbortSignal;
+  /** Timeout of each attempt; overrides the client's default. */
+  timeoutMs?: number;
+  /** `X-Locale` for this call; overrides the connection's. */
+  locale?: string;
+}
+
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What the client sends, at the level of an operation file. */
+export interface ApiRequest<T> {
+  /** Stable name for logs and metrics, `family.verb` (`customers.create`). */
+  operation: string;
+  api: 'partnerCenter' | 'graph';
+  method: HttpMethod;
+  /** Path template relative to the API base (`/v1/customers/{customerId}`); logged as is. */
+  path: string;
+  params?: Record<string, string>;
+  query?: Record<string, string | number | boolean | undefined>;
+  /** An absolute URL from a `next` link; replaces `path`/`query` (must be on the API's origin). */
+  url?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** `appUser` for operations Microsoft documents as App+User only (§1.2 table). */
+  auth: 'any' | 'appUser';
+  /** Set for calls Microsoft throttles per (partner, customer) tenant pair (§14). */
+  customerId?: string;
+  /** Non-2xx statuses that are answers, not errors (404 on `HEAD /domains` means "free", §3). */
+  okStatuses?: readonly number[];
+  /** Turns the answer into the method's result; throw a ZodError when the body is not as expected. */
+  parse: (response: { status: number; body: unknown; headers: Headers }) => T;
+}
+
+/** Limits the client keeps to (§14). */
+export interface ClientRateLimits {
+  /** Every Partner Center call of one partner tenant. Default 450 per minute (500 documented, 10 % margin). */
+  partner: RateLimit;
+  /** Calls on one customer's resources (customers, orders, subscriptions, carts). Default 450 per minute. */
+  customer: RateLimit;
+  /** Graph GDAP calls of one partner tenant. Default 600 per minute (no GDAP limit documented). */
+  graph: RateLimit;
+}
+
+export const defaultRateLimits: ClientRateLimits = {
+  partner: { limit: 450, windowMs: 60_000 },
+  customer: { limit: 450, windowMs: 60_000 },
+  graph: { limit: 600, windowMs: 60_000 },
+};

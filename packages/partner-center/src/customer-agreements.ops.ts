@@ -1,0 +1,161 @@
+import type { CallOptions, RequestPipeline } from './request-pipeline';
+import {
+  AgreementCollectionSchema,
+  AgreementMetaDataCollectionSchema,
+  AgreementSchema,
+  DirectSignStatusSchema,
+  type Agreement,
+} from './wire/agreement.schema';
+
+/** The current Microsoft Customer Agreement template (§5.1). */
+export interface McaTemplate {
+  templateId: string;
+  /** Link to show the customer (`https://aka.ms/customeragreement`). */
+  link: string;
+  versionRank: number;
+}
+
+/** Who accepted the MCA on the customer's side, as the partner attests it (MISSION.md B2). */
+export interface McaSigner {
+  firstName: string;
+  lastName: string;
+  email: string;
+  phoneNumber?: string;
+}
+
+/** A recorded MCA acceptance (§5.2, §5.3). */
+export interface McaAttestation {
+  signer: McaSigner;
+  templateId: string;
+  /** When the customer accepted, ISO 8601. */
+  acceptedAt: string;
+  link?: string;
+  /** Object id of the partner user whose token recorded it. */
+  recordedByUserId?: string;
+}
+
+const toAttestation = (a: Agreement): McaAttestation => {
+  const signer: McaSigner = {
+    firstName: a.primaryContact.firstName,
+    lastName: a.primaryContact.lastName,
+    email: a.primaryContact.email,
+  };
+  if (a.primaryContact.phoneNumber) signer.phoneNumber = a.primaryContact.phoneNumber;
+  const out: McaAttestation = { signer, templateId: a.templateId, acceptedAt: a.dateAgreed };
+  if (a.agreementLink) out.link = a.agreementLink;
+  if (a.userId) out.recordedByUserId = a.userId;
+  return out;
+};
+
+/** Microsoft Customer Agreement: metadata, attestation, status (partner-center-api.md §5). */
+export function createCustomerAgreementOps(pipeline: RequestPipeline) {
+  const ops = {
+    /** The MCA template to attest against: the highest `versionRank` Microsoft lists (§5.1). */
+    async getMcaTemplate(options?: CallOptions): Promise<McaTemplate> {
+      return pipeline.send(
+        {
+          operation: 'agreements.template',
+          api: 'partnerCenter',
+          method: 'GET',
+          path: '/v1/agreements',
+          query: { agreementType: 'MicrosoftCustomerAgreement' },
+          auth: 'any',
+          parse: ({ body }) => {
+            const items = AgreementMetaDataCollectionSchema.parse(body).items.filter(
+              (i) => i.agreementType === 'MicrosoftCustomerAgreement',
+            );
+            const best = items.sort((a, b) => b.versionRank - a.versionRank)[0];
+            if (!best) throw new Error('Partner Center lists no Microsoft Customer Agreement template');
+            return { templateId: best.templateId, link: best.agreementLink, versionRank: best.versionRank };
+          },
+        },
+        options,
+      );
+    },
+
+    /**
+     * Records that the customer accepted the MCA (`POST /v1/customers/{id}/agreements`, App+User
+     * only, §5.2). Without a `templateId` the current one is fetched first. The same signer twice
+     * fails with `MCA_ALREADY_CONFIRMED` (600061), which a retried step can treat as done.
+     */
+    async confirmMca(
+      customerTenantId: string,
+      attestation: { signer: McaSigner; acceptedAt: Date | string; templateId?: string },
+      options?: CallOptions,
+    ): Promise<McaAttestation> {
+      const templateId =
+        attestation.templateId ?? (await ops.getMcaTemplate({ ...options, requestId: undefined })).templateId;
+      const dateAgreed =
+        typeof attestation.acceptedAt === 'string'
+          ? attestation.acceptedAt
+          : attestation.acceptedAt.toISOString();
+      return pipeline.send(
+        {
+          operation: 'agreements.confirm',
+          api: 'partnerCenter',
+          method: 'POST',
+          path: '/v1/customers/{customerId}/agreements',
+          params: { customerId: customerTenantId },
+          customerId: customerTenantId,
+          body: {
+            primaryContact: {
+              firstName: attestation.signer.firstName,
+              lastName: attestation.signer.lastName,
+              email: attestation.signer.email,
+              ...(attestation.signer.phoneNumber ? { phoneNumber: attestation.signer.phoneNumber } : {}),
+            },
+            templateId,
+            dateAgreed,
+            type: 'MicrosoftCustomerAgreement',
+          },
+          auth: 'appUser',
+          parse: ({ body }) => toAttestation(AgreementSchema.parse(body)),
+        },
+        options,
+      );
+    },
+
+    /** The MCA acceptances recorded for a customer (§5.3, App+User only). Empty when none. */
+    async listMcaAttestations(customerTenantId: string, options?: CallOptions): Promise<McaAttestation[]> {
+      return pipeline.send(
+        {
+          operation: 'agreements.list',
+          api: 'partnerCenter',
+          method: 'GET',
+          path: '/v1/customers/{customerId}/agreements',
+          params: { customerId: customerTenantId },
+          query: { agreementType: 'MicrosoftCustomerAgreement' },
+          customerId: customerTenantId,
+          auth: 'appUser',
+          parse: ({ body }) => AgreementCollectionSchema.parse(body).items.map(toAttestation),
+        },
+        options,
+      );
+    },
+
+    /** Whether the customer accepted the MCA themselves in the Microsoft 365 admin center (§5.4). */
+    async isMcaDirectlySigned(customerTenantId: string, options?: CallOptions): Promise<boolean> {
+      return pipeline.send(
+        {
+          operation: 'agreements.directSignStatus',
+          api: 'partnerCenter',
+          method: 'GET',
+          path: '/v1/customers/{customerId}/directSignedMicrosoftCustomerAgreementStatus',
+          params: { customerId: customerTenantId },
+          customerId: customerTenantId,
+          auth: 'appUser',
+          parse: ({ body }) => DirectSignStatusSchema.parse(body).isSigned,
+        },
+        options,
+      );
+    },
+
+    /** Whether an MCA acceptance exists either way (attested by a partner or signed directly). */
+    async hasMca(customerTenantId: string, options?: CallOptions): Promise<boolean> {
+      const attested = await ops.listMcaAttestations(customerTenantId, { ...options, requestId: undefined });
+      if (attested.length > 0) return true;
+      return ops.isMcaDirectlySigned(customerTenantId, { ...options, requestId: undefined });
+    },
+  };
+  return ops;
+}

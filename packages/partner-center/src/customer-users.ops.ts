@@ -1,0 +1,211 @@
+import { pagePartnerCenterCollection } from './collection-paging';
+import type { PagedResult } from './paged-result';
+import type { CallOptions, RequestPipeline } from './request-pipeline';
+import {
+  CustomerUserSchema,
+  LicenseSchema,
+  LicenseUpdateSchema,
+  SubscribedSkuCollectionSchema,
+  type CustomerUser as WireUser,
+} from './wire/user.schema';
+import { collectionSchema } from './wire/common.schema';
+
+/** A user in a customer tenant (§11). */
+export interface CustomerUser {
+  id: string;
+  userPrincipalName: string;
+  displayName: string;
+  firstName?: string;
+  lastName?: string;
+  usageLocation?: string;
+  state: 'active' | 'inactive';
+  domainType: 'none' | 'managed' | 'federated';
+}
+
+/** A new user (§11 create). */
+export interface NewCustomerUser {
+  userPrincipalName: string;
+  displayName: string;
+  firstName?: string;
+  lastName?: string;
+  /** Two-letter country where the user uses the services (required to assign licenses). */
+  usageLocation: string;
+  password: string;
+  /** MISSION.md B2: "require password change at first sign-in". Default true. */
+  forceChangePassword?: boolean;
+}
+
+/** A licence SKU the customer owns, with seat counts (§11 subscribed SKUs). */
+export interface SubscribedSku {
+  skuId: string;
+  name: string;
+  skuPartNumber: string;
+  totalUnits: number;
+  consumedUnits: number;
+  availableUnits: number;
+  status: string;
+}
+
+/** A licence assigned to one user (§11 `GET …/users/{id}/licenses`). */
+export interface UserLicense {
+  skuId: string;
+  name: string;
+  skuPartNumber: string;
+}
+
+const toUser = (u: WireUser): CustomerUser => {
+  const out: CustomerUser = {
+    id: u.id,
+    userPrincipalName: u.userPrincipalName,
+    displayName: u.displayName,
+    state: u.state,
+    domainType: u.userDomainType,
+  };
+  if (u.firstName) out.firstName = u.firstName;
+  if (u.lastName) out.lastName = u.lastName;
+  if (u.usageLocation) out.usageLocation = u.usageLocation;
+  return out;
+};
+
+/** Customer users and licence assignment (partner-center-api.md §11; App+User and GDAP roles). */
+export function createCustomerUserOps(pipeline: RequestPipeline) {
+  return {
+    /** The customer's users, page by page (seek paging, §11). */
+    listCustomerUsers(
+      customerTenantId: string,
+      options: CallOptions & { pageSize?: number } = {},
+    ): PagedResult<CustomerUser> {
+      return pagePartnerCenterCollection(
+        pipeline,
+        {
+          operation: 'users.list',
+          api: 'partnerCenter',
+          method: 'GET',
+          path: '/v1/customers/{customerId}/users',
+          params: { customerId: customerTenantId },
+          query: { size: options.pageSize ?? 100 },
+          customerId: customerTenantId,
+          auth: 'appUser',
+        },
+        CustomerUserSchema,
+        toUser,
+        options,
+      );
+    },
+
+    /** Creates a user in the customer tenant (needs the User Administrator GDAP role). */
+    async createCustomerUser(
+      customerTenantId: string,
+      user: NewCustomerUser,
+      options?: CallOptions,
+    ): Promise<CustomerUser> {
+      return pipeline.send(
+        {
+          operation: 'users.create',
+          api: 'partnerCenter',
+          method: 'POST',
+          path: '/v1/customers/{customerId}/users',
+          params: { customerId: customerTenantId },
+          customerId: customerTenantId,
+          body: {
+            usageLocation: user.usageLocation.toUpperCase(),
+            userPrincipalName: user.userPrincipalName,
+            displayName: user.displayName,
+            ...(user.firstName ? { firstName: user.firstName } : {}),
+            ...(user.lastName ? { lastName: user.lastName } : {}),
+            passwordProfile: {
+              password: user.password,
+              forceChangePassword: user.forceChangePassword ?? true,
+            },
+            attributes: { objectType: 'CustomerUser' },
+          },
+          auth: 'appUser',
+          parse: ({ body }) => toUser(CustomerUserSchema.parse(body)),
+        },
+        options,
+      );
+    },
+
+    /** The licences assigned to one user (`GET …/users/{id}/licenses`, §11). */
+    async listUserLicenses(customerTenantId: string, userId: string, options?: CallOptions): Promise<UserLicense[]> {
+      return pipeline.send(
+        {
+          operation: 'users.licenses',
+          api: 'partnerCenter',
+          method: 'GET',
+          path: '/v1/customers/{customerId}/users/{userId}/licenses',
+          params: { customerId: customerTenantId, userId },
+          customerId: customerTenantId,
+          auth: 'appUser',
+          parse: ({ body }) =>
+            collectionSchema(LicenseSchema)
+              .parse(body)
+              .items.map((l) => ({ skuId: l.productSku.id, name: l.productSku.name, skuPartNumber: l.productSku.skuPartNumber })),
+        },
+        options,
+      );
+    },
+
+    /** The licences the customer owns and how many are free (`GET …/subscribedskus`). */
+    async listSubscribedSkus(customerTenantId: string, options?: CallOptions): Promise<SubscribedSku[]> {
+      return pipeline.send(
+        {
+          operation: 'users.subscribedSkus',
+          api: 'partnerCenter',
+          method: 'GET',
+          path: '/v1/customers/{customerId}/subscribedskus',
+          params: { customerId: customerTenantId },
+          customerId: customerTenantId,
+          auth: 'appUser',
+          parse: ({ body }) =>
+            SubscribedSkuCollectionSchema.parse(body).items.map((s) => ({
+              skuId: s.productSku.id,
+              name: s.productSku.name,
+              skuPartNumber: s.productSku.skuPartNumber,
+              totalUnits: s.totalUnits,
+              consumedUnits: s.consumedUnits,
+              availableUnits: s.availableUnits,
+              status: s.capabilityStatus,
+            })),
+        },
+        options,
+      );
+    },
+
+    /**
+     * Assigns and removes licences of one user (`POST …/users/{id}/licenseupdates`, one licence
+     * group per request, §11). No free seat fails with `LICENSES_EXHAUSTED`. Returns Microsoft's
+     * warnings, as text.
+     */
+    async updateUserLicenses(
+      customerTenantId: string,
+      userId: string,
+      change: { assign?: { skuId: string; excludedPlans?: string[] }[]; remove?: string[] },
+      options?: CallOptions,
+    ): Promise<{ warnings: string[] }> {
+      return pipeline.send(
+        {
+          operation: 'users.updateLicenses',
+          api: 'partnerCenter',
+          method: 'POST',
+          path: '/v1/customers/{customerId}/users/{userId}/licenseupdates',
+          params: { customerId: customerTenantId, userId },
+          customerId: customerTenantId,
+          body: {
+            licensesToAssign: change.assign?.length
+              ? change.assign.map((a) => ({ skuId: a.skuId, excludedPlans: a.excludedPlans ?? null }))
+              : null,
+            licensesToRemove: change.remove?.length ? change.remove : null,
+          },
+          auth: 'appUser',
+          parse: ({ body }) => ({
+            warnings: LicenseUpdateSchema.parse(body).licenseWarnings.map((w) =>
+              typeof w === 'string' ? w : JSON.stringify(w),
+            ),
+          }),
+        },
+        options,
+      );
+    },
+  };
+}

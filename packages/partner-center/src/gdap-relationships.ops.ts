@@ -1,0 +1,222 @@
+import { pageGraphCollection } from './collection-paging';
+import type { PagedResult } from './paged-result';
+import { isPartnerCenterError } from './partner-center-error';
+import type { CallOptions, RequestPipeline } from './request-pipeline';
+import {
+  GdapRelationshipSchema,
+  GdapRequestSchema,
+  type GdapRelationship as WireRelationship,
+  type GdapRelationshipStatus,
+  type GdapRequest as WireRequest,
+} from './wire/gdap.schema';
+import { gdapApprovalUrl } from './wire/paths';
+
+/** A GDAP relationship (§12.2), in CSP Hub's words. */
+export interface GdapRelationship {
+  id: string;
+  displayName: string;
+  status: GdapRelationshipStatus;
+  /** Absent when any customer may approve it (§12.3). */
+  customerTenantId?: string;
+  customerName?: string;
+  /** Entra role template ids (§12.4). */
+  roleIds: string[];
+  /** ISO duration, e.g. `P730D`. */
+  duration: string;
+  /** `P180D` when auto-extended, `PT0S`/`P0D` otherwise. */
+  autoExtendDuration: string;
+  createdAt: string;
+  activatedAt?: string;
+  endsAt?: string;
+  /** The page the customer's Global Admin opens to approve it (§12.3). */
+  approvalUrl: string;
+  etag?: string;
+}
+
+/** A GDAP relationship request (lock for approval, terminate, ...). */
+export interface GdapRequest {
+  id: string;
+  action: WireRequest['action'];
+  status: WireRequest['status'];
+  createdAt: string;
+}
+
+/** What to ask a customer for (MISSION.md C6). */
+export interface NewGdapRelationship {
+  /** Unique across the partner's relationships, at most 50 characters. */
+  displayName: string;
+  /** Customer tenant; omit to let any customer approve (§12.3). */
+  customerTenantId?: string;
+  customerName?: string;
+  roleIds: string[];
+  /** 1 to 730 days (two years, §12.3). */
+  durationDays: number;
+  /** Auto-extend by 180 days at the end (not allowed with Global Administrator, §12.3). */
+  autoExtend?: boolean;
+}
+
+/** GDAP relationships and their requests (partner-center-api.md §12, Microsoft Graph). */
+export function createGdapRelationshipOps(pipeline: RequestPipeline) {
+  const adminBase = pipeline.connection.adminPortalBaseUrl;
+  const toRelationship = (r: WireRelationship): GdapRelationship => {
+    const out: GdapRelationship = {
+      id: r.id,
+      displayName: r.displayName,
+      status: r.status,
+      roleIds: r.accessDetails.unifiedRoles.map((u) => u.roleDefinitionId),
+      duration: r.duration,
+      autoExtendDuration: r.autoExtendDuration,
+      createdAt: r.createdDateTime,
+      approvalUrl: gdapApprovalUrl(adminBase, r.id),
+    };
+    if (r.customer?.tenantId) out.customerTenantId = r.customer.tenantId;
+    if (r.customer?.displayName) out.customerName = r.customer.displayName;
+    if (r.activatedDateTime) out.activatedAt = r.activatedDateTime;
+    if (r.endDateTime) out.endsAt = r.endDateTime;
+    if (r['@odata.etag']) out.etag = r['@odata.etag'];
+    return out;
+  };
+  const toRequest = (r: WireRequest): GdapRequest => ({
+    id: r.id,
+    action: r.action,
+    status: r.status,
+    createdAt: r.createdDateTime,
+  });
+
+  const ops = {
+    /** Relationships of the partner, optionally of one customer (`$filter=customer/tenantId eq '…'`). */
+    listGdapRelationships(
+      filter: { customerTenantId?: string } = {},
+      options?: CallOptions,
+    ): PagedResult<GdapRelationship> {
+      return pageGraphCollection(
+        pipeline,
+        {
+          operation: 'gdap.listRelationships',
+          api: 'graph',
+          method: 'GET',
+          path: '/tenantRelationships/delegatedAdminRelationships',
+          query: {
+            $filter: filter.customerTenantId
+              ? `customer/tenantId eq '${filter.customerTenantId.replace(/'/g, "''")}'`
+              : undefined,
+          },
+          auth: 'appUser',
+        },
+        GdapRelationshipSchema,
+        toRelationship,
+        options,
+      );
+    },
+
+    async getGdapRelationship(relationshipId: string, options?: CallOptions): Promise<GdapRelationship> {
+      return pipeline.send(
+        {
+          operation: 'gdap.getRelationship',
+          api: 'graph',
+          method: 'GET',
+          path: '/tenantRelationships/delegatedAdminRelationships/{relationshipId}',
+          params: { relationshipId },
+          auth: 'appUser',
+          parse: ({ body }) => toRelationship(GdapRelationshipSchema.parse(body)),
+        },
+        options,
+      );
+    },
+
+    /**
+     * Creates a relationship in status `created` (§12.3). Graph has no request-id idempotency, so a
+     * create that fails with `CONFLICT` (the display name exists, e.g. the first attempt did go
+     * through before a timeout) looks the name up and returns that relationship when it is for the
+     * same customer: retrying a step never yields two relationships.
+     */
+    async createGdapRelationship(
+      input: NewGdapRelationship,
+      options?: CallOptions,
+    ): Promise<GdapRelationship> {
+      const body = {
+        displayName: input.displayName,
+        duration: `P${Math.round(input.durationDays)}D`,
+        ...(input.customerTenantId
+          ? {
+              customer: {
+                tenantId: input.customerTenantId,
+                ...(input.customerName ? { displayName: input.customerName } : {}),
+              },
+            }
+          : {}),
+        accessDetails: { unifiedRoles: input.roleIds.map((roleDefinitionId) => ({ roleDefinitionId })) },
+        autoExtendDuration: input.autoExtend ? 'P180D' : 'PT0S',
+      };
+      try {
+        return await pipeline.send(
+          {
+            operation: 'gdap.createRelationship',
+            api: 'graph',
+            method: 'POST',
+            path: '/tenantRelationships/delegatedAdminRelationships',
+            body,
+            auth: 'appUser',
+            parse: ({ body }) => toRelationship(GdapRelationshipSchema.parse(body)),
+          },
+          options,
+        );
+      } catch (error) {
+        if (!isPartnerCenterError(error, 'CONFLICT')) throw error;
+        for await (const r of ops.listGdapRelationships(
+          input.customerTenantId ? { customerTenantId: input.customerTenantId } : {},
+          { ...options, requestId: undefined },
+        )) {
+          if (r.displayName === input.displayName && r.customerTenantId === input.customerTenantId) return r;
+        }
+        throw error;
+      }
+    },
+
+    /**
+     * Locks a `created` relationship for the customer's approval (`POST …/requests
+     * {action:"lockForApproval"}`) and returns the approval link to send (§12.3).
+     */
+    async requestGdapApproval(
+      relationshipId: string,
+      options?: CallOptions,
+    ): Promise<{ request: GdapRequest; approvalUrl: string }> {
+      const request = await ops.createGdapRequest(relationshipId, 'lockForApproval', options);
+      return { request, approvalUrl: gdapApprovalUrl(adminBase, relationshipId) };
+    },
+
+    /** Asks Microsoft to end an active relationship (`{action:"terminate"}`, §12.3). */
+    async terminateGdapRelationship(relationshipId: string, options?: CallOptions): Promise<GdapRequest> {
+      return ops.createGdapRequest(relationshipId, 'terminate', options);
+    },
+
+    /** Posts a relationship request (lockForApproval, terminate, approve, reject). */
+    async createGdapRequest(
+      relationshipId: string,
+      action: 'lockForApproval' | 'terminate' | 'approve' | 'reject',
+      options?: CallOptions,
+    ): Promise<GdapRequest> {
+      return pipeline.send(
+        {
+          operation: `gdap.request.${action}`,
+          api: 'graph',
+          method: 'POST',
+          path: '/tenantRelationships/delegatedAdminRelationships/{relationshipId}/requests',
+          params: { relationshipId },
+          body: { action },
+          // §12.3: `reject` needs the unknown-enum opt-in.
+          headers: action === 'reject' ? { Prefer: 'include-unknown-enum-members' } : undefined,
+          auth: 'appUser',
+          parse: ({ body }) => toRequest(GdapRequestSchema.parse(body)),
+        },
+        options,
+      );
+    },
+
+    /** The approval link of a relationship, without a call (§12.3). */
+    gdapApprovalUrl(relationshipId: string): string {
+      return gdapApprovalUrl(adminBase, relationshipId);
+    },
+  };
+  return ops;
+}

@@ -1,0 +1,170 @@
+import { isPartnerCenterError } from './partner-center-error';
+import type { CallOptions, RequestPipeline } from './request-pipeline';
+import {
+  AgreementStatusSchema,
+  MpnProfileSchema,
+  PartnerRelationshipCollectionSchema,
+  type PartnerRelationship,
+} from './wire/relationship.schema';
+
+/** An indirect reseller in the provider's network (§7). */
+export interface IndirectReseller {
+  /** The reseller's tenant id: what a customer's `indirectResellerTenantId` is set to. */
+  tenantId: string;
+  name: string;
+  /** The reseller's Partner ID (formerly MPN id). */
+  partnerId: string;
+  /** Microsoft's state (`Active`, ...). */
+  state: string;
+  isActive: boolean;
+  /** Country of the reseller's location. */
+  country?: string;
+}
+
+/** What Microsoft says about a Partner ID (§7). */
+export interface PartnerProfile {
+  partnerId: string;
+  name: string;
+}
+
+/** The D1 verdict on a reseller's Partner ID (MISSION.md D1). */
+export type ResellerPartnerIdCheck =
+  | { status: 'ok'; reseller: IndirectReseller; profile: PartnerProfile }
+  | { status: 'unknown'; message: string }
+  | { status: 'not-in-network'; profile: PartnerProfile; message: string }
+  | { status: 'mpa-not-signed'; reseller: IndirectReseller; profile: PartnerProfile; message: string };
+
+const toReseller = (r: PartnerRelationship): IndirectReseller => {
+  const out: IndirectReseller = {
+    tenantId: r.id,
+    name: r.name,
+    partnerId: r.mpnId,
+    state: r.state,
+    isActive: r.state.toLowerCase() === 'active',
+  };
+  if (r.location) out.country = r.location;
+  return out;
+};
+
+/** Indirect resellers, Partner ID lookup and MPA status (partner-center-api.md §7). */
+export function createIndirectResellerOps(pipeline: RequestPipeline) {
+  const ops = {
+    /** The provider's indirect resellers (`GET /v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf`, App+User). */
+    async listIndirectResellers(options?: CallOptions): Promise<IndirectReseller[]> {
+      return pipeline.send(
+        {
+          operation: 'resellers.list',
+          api: 'partnerCenter',
+          method: 'GET',
+          path: '/v1/relationships',
+          query: { relationship_type: 'IsIndirectCloudSolutionProviderOf' },
+          auth: 'appUser',
+          parse: ({ body }) => PartnerRelationshipCollectionSchema.parse(body).items.map(toReseller),
+        },
+        options,
+      );
+    },
+
+    /** Microsoft's profile for a Partner ID (`GET /v1/profiles/mpn?mpnId=`, App+User). Unknown → `PARTNER_ID_UNKNOWN`. */
+    async lookupPartnerId(partnerId: string, options?: CallOptions): Promise<PartnerProfile> {
+      return pipeline.send(
+        {
+          operation: 'partners.lookup',
+          api: 'partnerCenter',
+          method: 'GET',
+          path: '/v1/profiles/mpn',
+          query: { mpnId: partnerId.trim() },
+          auth: 'appUser',
+          parse: ({ body }) => {
+            const p = MpnProfileSchema.parse(body);
+            return { partnerId: p.mpnId, name: p.partnerName };
+          },
+        },
+        options,
+      );
+    },
+
+    /**
+     * Whether a reseller accepted the Microsoft Partner Agreement
+     * (`GET /v1/compliance/csp/agreementstatus`, App+User). Error 2203 ("MPA not signed for the
+     * region") is an answer, false; unknown or out-of-network ids still fail with their codes.
+     */
+    async hasSignedMpa(
+      reseller: { partnerId: string } | { tenantId: string },
+      options?: CallOptions,
+    ): Promise<boolean> {
+      try {
+        return await pipeline.send(
+          {
+            operation: 'partners.mpaStatus',
+            api: 'partnerCenter',
+            method: 'GET',
+            path: '/v1/compliance/csp/agreementstatus',
+            query:
+              'partnerId' in reseller
+                ? { mpnId: reseller.partnerId.trim() }
+                : { tenantId: reseller.tenantId },
+            auth: 'appUser',
+            parse: ({ body }) => AgreementStatusSchema.parse(body).isAgreementSigned,
+          },
+          options,
+        );
+      } catch (error) {
+        if (isPartnerCenterError(error, 'MPA_NOT_SIGNED')) return false;
+        throw error;
+      }
+    },
+
+    /**
+     * The whole D1 check of a reseller Partner ID: known to Microsoft, an indirect reseller of this
+     * provider, Partner Agreement accepted. Each failure comes with a sentence saying what the
+     * reseller must do.
+     */
+    async verifyResellerPartnerId(partnerId: string, options?: CallOptions): Promise<ResellerPartnerIdCheck> {
+      const sub = { ...options, requestId: undefined };
+      let profile: PartnerProfile;
+      try {
+        profile = await ops.lookupPartnerId(partnerId, sub);
+      } catch (error) {
+        if (isPartnerCenterError(error, 'PARTNER_ID_UNKNOWN') || isPartnerCenterError(error, 'NOT_FOUND')) {
+          return {
+            status: 'unknown',
+            message: `Microsoft does not know Partner ID ${partnerId}. Check the number with the reseller.`,
+          };
+        }
+        throw error;
+      }
+      const reseller = (await ops.listIndirectResellers(sub)).find((r) => r.partnerId === profile.partnerId);
+      if (!reseller || !reseller.isActive) {
+        return {
+          status: 'not-in-network',
+          profile,
+          message: `${profile.name} (Partner ID ${profile.partnerId}) is not an active indirect reseller of this provider. The reseller must accept the provider's reseller invitation in Partner Center.`,
+        };
+      }
+      let signed: boolean;
+      try {
+        signed = await ops.hasSignedMpa({ partnerId: profile.partnerId }, sub);
+      } catch (error) {
+        if (isPartnerCenterError(error, 'PARTNER_ID_NOT_IN_NETWORK')) {
+          return {
+            status: 'not-in-network',
+            profile,
+            message: `${profile.name} (Partner ID ${profile.partnerId}) is not an indirect reseller in this provider's CSP region.`,
+          };
+        }
+        throw error;
+      }
+      if (!signed) {
+        return {
+          status: 'mpa-not-signed',
+          reseller,
+          profile,
+          message: `${profile.name} (Partner ID ${profile.partnerId}) has not accepted the Microsoft Partner Agreement. The reseller must accept it in Partner Center before orders can name it.`,
+        };
+      }
+      return { status: 'ok', reseller, profile };
+    },
+  };
+  return ops;
+}

@@ -1,0 +1,183 @@
+import type { CallOptions, RequestPipeline } from './request-pipeline';
+import {
+  SubscriptionCollectionSchema,
+  SubscriptionProvisioningStatusSchema,
+  SubscriptionSchema,
+  type Subscription as WireSubscription,
+  type SubscriptionStatus,
+} from './wire/subscription.schema';
+
+/** A subscription of a customer (§10). */
+export interface Subscription {
+  id: string;
+  catalogItemId: string;
+  offerName: string;
+  friendlyName: string;
+  quantity: number;
+  status: SubscriptionStatus;
+  autoRenew: boolean;
+  isTrial: boolean;
+  billingCycle: string;
+  termDuration: string;
+  createdAt: string;
+  startsAt: string;
+  /** End of the current term (the commitment end date). */
+  termEndsAt: string;
+  /** NCE: until when a reduction or cancellation is allowed (the 7-day window, MISSION.md E3). */
+  cancellationAllowedUntil?: string;
+  orderId?: string;
+  /** Partner ID of the reseller of record. */
+  resellerPartnerId?: string;
+  parentSubscriptionId?: string;
+  /** Concurrency token for updates. */
+  etag?: string;
+}
+
+/** What can be changed on a subscription (§10 update). */
+export interface SubscriptionChange {
+  /** New seat count (NCE: a reduction only inside the 7-day window, else `NCE_WINDOW_PASSED`). */
+  quantity?: number;
+  /** `suspended`, `active` (reactivate) or `deleted` (cancel; NCE: within the window). */
+  status?: 'active' | 'suspended' | 'deleted';
+  autoRenew?: boolean;
+  friendlyName?: string;
+}
+
+const toSubscription = (s: WireSubscription): Subscription => {
+  const out: Subscription = {
+    id: s.id,
+    catalogItemId: s.offerId,
+    offerName: s.offerName,
+    friendlyName: s.friendlyName,
+    quantity: s.quantity,
+    status: s.status,
+    autoRenew: s.autoRenewEnabled,
+    isTrial: s.isTrial,
+    billingCycle: s.billingCycle,
+    termDuration: s.termDuration,
+    createdAt: s.creationDate,
+    startsAt: s.effectiveStartDate,
+    termEndsAt: s.commitmentEndDateTime ?? s.commitmentEndDate,
+  };
+  if (s.cancellationAllowedUntilDate) out.cancellationAllowedUntil = s.cancellationAllowedUntilDate;
+  if (s.orderId) out.orderId = s.orderId;
+  if (s.partnerId) out.resellerPartnerId = s.partnerId;
+  if (s.parentSubscriptionId) out.parentSubscriptionId = s.parentSubscriptionId;
+  if (s.attributes.etag) out.etag = s.attributes.etag;
+  return out;
+};
+
+/** Subscriptions: get, list, update (partner-center-api.md §10). */
+export function createSubscriptionOps(pipeline: RequestPipeline) {
+  const getWire = (customerTenantId: string, subscriptionId: string, options?: CallOptions) =>
+    pipeline.send(
+      {
+        operation: 'subscriptions.get',
+        api: 'partnerCenter',
+        method: 'GET',
+        path: '/v1/customers/{customerId}/subscriptions/{subscriptionId}',
+        params: { customerId: customerTenantId, subscriptionId },
+        customerId: customerTenantId,
+        auth: 'any',
+        parse: ({ body }) => SubscriptionSchema.parse(body),
+      },
+      options,
+    );
+
+  return {
+    async getSubscription(
+      customerTenantId: string,
+      subscriptionId: string,
+      options?: CallOptions,
+    ): Promise<Subscription> {
+      return toSubscription(await getWire(customerTenantId, subscriptionId, options));
+    },
+
+    /** A customer's subscriptions, optionally only those of one order or one reseller of record (§10). */
+    async listSubscriptions(
+      customerTenantId: string,
+      filter: { orderId?: string; resellerPartnerId?: string } = {},
+      options?: CallOptions,
+    ): Promise<Subscription[]> {
+      return pipeline.send(
+        {
+          operation: 'subscriptions.list',
+          api: 'partnerCenter',
+          method: 'GET',
+          path: '/v1/customers/{customerId}/subscriptions',
+          params: { customerId: customerTenantId },
+          query: { order_id: filter.orderId, mpn_id: filter.resellerPartnerId },
+          customerId: customerTenantId,
+          auth: 'any',
+          parse: ({ body }) => SubscriptionCollectionSchema.parse(body).items.map(toSubscription),
+        },
+        options,
+      );
+    },
+
+    /**
+     * Changes seats, status, auto-renew or name. Partner Center wants the full subscription back
+     * (a minimal body resets auto-renew and next-term instructions, §10), so this reads it fresh,
+     * applies the change and PATCHes it with `If-Match` on its ETag; a concurrent change then fails
+     * with `ETAG_STALE` instead of being overwritten.
+     */
+    async updateSubscription(
+      customerTenantId: string,
+      subscriptionId: string,
+      change: SubscriptionChange,
+      options?: CallOptions,
+    ): Promise<Subscription> {
+      const current = await getWire(customerTenantId, subscriptionId, { ...options, requestId: undefined });
+      const body: Record<string, unknown> = { ...current };
+      if (change.quantity !== undefined) body.quantity = change.quantity;
+      if (change.status !== undefined) body.status = change.status;
+      if (change.autoRenew !== undefined) body.autoRenewEnabled = change.autoRenew;
+      if (change.friendlyName !== undefined) body.friendlyName = change.friendlyName;
+      const etag = current.attributes.etag;
+      return pipeline.send(
+        {
+          operation: 'subscriptions.update',
+          api: 'partnerCenter',
+          method: 'PATCH',
+          path: '/v1/customers/{customerId}/subscriptions/{subscriptionId}',
+          params: { customerId: customerTenantId, subscriptionId },
+          customerId: customerTenantId,
+          body,
+          headers: etag ? { 'If-Match': etag } : undefined,
+          auth: 'any',
+          parse: ({ body }) => toSubscription(SubscriptionSchema.parse(body)),
+        },
+        options,
+      );
+    },
+
+    /** Whether Microsoft finished provisioning a subscription (`…/provisioningstatus`, App+User, §10). */
+    async getSubscriptionProvisioningStatus(
+      customerTenantId: string,
+      subscriptionId: string,
+      options?: CallOptions,
+    ): Promise<{
+      status: 'success' | 'pending' | 'failed';
+      skuId: string;
+      quantity: number;
+      endsAt: string;
+    }> {
+      return pipeline.send(
+        {
+          operation: 'subscriptions.provisioningStatus',
+          api: 'partnerCenter',
+          method: 'GET',
+          path: '/v1/customers/{customerId}/subscriptions/{subscriptionId}/provisioningstatus',
+          params: { customerId: customerTenantId, subscriptionId },
+          customerId: customerTenantId,
+          auth: 'appUser',
+          parse: ({ body }) => {
+            const s = SubscriptionProvisioningStatusSchema.parse(body);
+            return { status: s.status, skuId: s.skuId, quantity: s.quantity, endsAt: s.endDate };
+          },
+        },
+        options,
+      );
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+
+/** Statuses of a delegatedAdminRelationship (partner-center-api.md §12.2). */
+export const GdapRelationshipStatusSchema = z.enum([
+  'created',
+  'approvalPending',
+  'approved',
+  'activating',
+  'active',
+  'expiring',
+  'expired',
+  'terminationRequested',
+  'terminating',
+  'terminated',
+  'unknownFutureValue',
+]);
+export type GdapRelationshipStatus = z.infer<typeof GdapRelationshipStatusSchema>;
+
+export const UnifiedRoleSchema = z.object({ roleDefinitionId: z.guid() });
+export const AccessDetailsSchema = z.object({ unifiedRoles: z.array(UnifiedRoleSchema).min(1) });
+
+/** ISO-8601 duration such as `P730D`, `P2Y`, `PT0S`. */
+export const IsoDurationSchema = z.string().regex(/^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/, 'must be an ISO-8601 duration');
+
+export const GdapRelationshipSchema = z.looseObject({
+  '@odata.type': z.string().optional(),
+  '@odata.etag': z.string().optional(),
+  id: z.string(),
+  displayName: z.string(),
+  duration: z.string(),
+  customer: z.looseObject({ tenantId: z.string(), displayName: z.string() }).nullable().optional(),
+  accessDetails: z.looseObject({ unifiedRoles: z.array(z.looseObject({ roleDefinitionId: z.string() })) }),
+  autoExtendDuration: z.string(),
+  status: GdapRelationshipStatusSchema,
+  createdDateTime: z.string(),
+  lastModifiedDateTime: z.string(),
+  activatedDateTime: z.string().nullable(),
+  endDateTime: z.string().nullable(),
+});
+export type GdapRelationship = z.infer<typeof GdapRelationshipSchema>;
+
+/** Graph collection: `value` plus `@odata.nextLink` / `@odata.count`. */
+export function graphCollectionSchema<T extends z.ZodType>(item: T) {
+  return z.looseObject({
+    '@odata.context': z.string().optional(),
+    '@odata.count': z.number().int().optional(),
+    '@odata.nextLink': z.string().optional(),
+    value: z.array(item),
+  });
+}
+export const GdapRelationshipCollectionSchema = graphCollectionSchema(GdapRelationshipSchema);
+
+/** `POST /tenantRelationships/delegatedAdminRelationships` (§12.3). Graph is camelCase only. */
+export const CreateGdapRelationshipRequestSchema = z.object({
+  displayName: z.string().min(1).max(50),
+  duration: IsoDurationSchema,
+  customer: z.object({ tenantId: z.guid(), displayName: z.string().optional() }).optional().nullable(),
+  accessDetails: AccessDetailsSchema,
+  autoExtendDuration: IsoDurationSchema.optional(),
+});
+export type CreateGdapRelationshipRequest = z.infer<typeof CreateGdapRelationshipRequestSchema>;
+
+/** `PATCH …/{id}` (only while `created`). */
+export const UpdateGdapRelationshipRequestSchema = CreateGdapRelationshipRequestSchema.partial();
+export type UpdateGdapRelationshipRequest = z.infer<typeof UpdateGdapRelationshipRequestSchema>;
+
+export const GdapRequestActionSchema = z.enum(['lockForApproval', 'approve', 'terminate', 'reject', 'unknownFutureValue']);
+export type GdapRequestAction = z.infer<typeof GdapRequestActionSchema>;
+
+/** `POST …/{id}/requests` body. */
+export const CreateGdapRequestRequestSchema = z.object({ action: GdapRequestActionSchema });
+
+export const GdapRequestSchema = z.looseObject({
+  '@odata.etag': z.string().optional(),
+  id: z.string(),
+  action: GdapRequestActionSchema,
+  status: z.enum(['created', 'pending', 'succeeded', 'failed', 'unknownFutureValue']),
+  createdDateTime: z.string(),
+  lastModifiedDateTime: z.string(),
+});
+export type GdapRequest = z.infer<typeof GdapRequestSchema>;
+export const GdapRequestCollectionSchema = graphCollectionSchema(GdapRequestSchema);
+
+export const AccessContainerSchema = z.object({
+  accessContainerId: z.string().min(1),
+  accessContainerType: z.enum(['securityGroup', 'unknownFutureValue']),
+});
+
+export const AccessAssignmentStatusSchema = z.enum(['pending', 'active', 'deleting', 'deleted', 'error', 'unknownFutureValue']);
+export type AccessAssignmentStatus = z.infer<typeof AccessAssignmentStatusSchema>;
+
+export const CreateAccessAssignmentRequestSchema = z.object({
+  accessContainer: AccessContainerSchema,
+  accessDetails: AccessDetailsSchema,
+});
+export type CreateAccessAssignmentRequest = z.infer<typeof CreateAccessAssignmentRequestSchema>;
+
+export const UpdateAccessAssignmentRequestSchema = z.object({ accessDetails: AccessDetailsSchema });
+
+export const AccessAssignmentSchema = z.looseObject({
+  '@odata.etag': z.string().optional(),
+  id: z.string(),
+  accessContainer: z.looseObject({ accessContainerId: z.string(), accessContainerType: z.string() }),
+  accessDetails: z.looseObject({ unifiedRoles: z.array(z.looseObject({ roleDefinitionId: z.string() })) }),
+  status: AccessAssignmentStatusSchema,
+  createdDateTime: z.string(),
+  lastModifiedDateTime: z.string(),
+});
+export type AccessAssignment = z.infer<typeof AccessAssignmentSchema>;
+export const AccessAssignmentCollectionSchema = graphCollectionSchema(AccessAssignmentSchema);
+
+/** Entra built-in role template ids (§12.4). */
+export const EntraRole = {
+  directoryReaders: '88d8e3e3-8f55-4a1e-953a-9b9898b8876b',
+  directoryWriters: '9360feb5-f418-4baa-8175-e2a00bac4301',
+  globalReader: 'f2ef992c-3afb-46b9-b7cf-a126ee74c451',
+  licenseAdministrator: '4d6ac14f-3453-41d0-bef9-a3e0c569773a',
+  userAdministrator: 'fe930be7-5e62-47db-91af-98c3a49a38b1',
+  serviceSupportAdministrator: 'f023fd81-a637-4b56-95fd-791ac0226033',
+  helpdeskAdministrator: '729827e3-9c14-49f7-bb1b-9608f156bbb8',
+  privilegedRoleAdministrator: 'e8611ab8-c189-46e8-94e1-60213ab1f814',
+  privilegedAuthenticationAdministrator: '7be44c8a-adaf-4e2a-84d6-ab2649e08a13',
+  cloudApplicationAdministrator: '158c047a-c907-4556-b7ef-446551a6b5f7',
+  applicationAdministrator: '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3',
+  externalIdentityProviderAdministrator: 'be2f45a1-457d-42af-a067-6ec1fa63bc45',
+  domainNameAdministrator: '8329153b-31d0-4727-b945-745eb3bc5f31',
+  globalAdministrator: '62e90394-69f5-4237-9190-012177145e10',
+  exchangeAdministrator: '29232cdf-9323-42fd-ade2-1d097af3e4de',
+  intuneAdministrator: '3a2c62db-5318-420d-8d74-23affee5d9d5',
+  teamsAdministrator: '69091246-20e8-4a56-aa4d-066075b2a7a8',
+  sharePointAdministrator: 'f28a1f50-f6e7-4571-818b-6a12f2af6b6c',
+  securityReader: '5d6b6bb7-de71-4623-b4af-96380a352509',
+  billingAdministrator: 'b0f54661-2d74-4c50-afa3-1ec803f12efe',
+  groupsAdministrator: 'fdd7a751-b60b-444a-984c-02652fe8fa1c',
+} as const;
+
+/** Roles of the default GDAP relationship for direct-bill partners and indirect providers (§12.6). */
+export const DEFAULT_GDAP_ROLES: readonly string[] = [
+  EntraRole.directoryReaders,
+  EntraRole.directoryWriters,
+  EntraRole.licenseAdministrator,
+  EntraRole.serviceSupportAdministrator,
+  EntraRole.userAdministrator,
+  EntraRole.privilegedRoleAdministrator,
+  EntraRole.helpdeskAdministrator,
+  EntraRole.privilegedAuthenticationAdministrator,
+  EntraRole.cloudApplicationAdministrator,
+  EntraRole.applicationAdministrator,
+  EntraRole.globalReader,
+];

@@ -1,0 +1,115 @@
+import { defineStep } from '../runtime/step-definition';
+import { defaultStepRetryPolicy } from '../runtime/retry-policy';
+import { defineWorkflow, type WorkflowDefinition } from '../runtime/workflow-definition';
+import { StepFailedError } from '../runtime/step-failure';
+import { confirmMcaStep, type McaAttestationInput } from './confirm-mca.step';
+import type { ExistingTenantPorts } from './existing-tenant.ports';
+import { notifyLinkedStep } from './notify-linked.step';
+import { requestGdapStep } from './request-gdap.step';
+import { storeTenantLinkStep } from './store-tenant-link.step';
+
+/** The workflow kind, as the timeline and the run rows name it. */
+export const LINK_EXISTING_TENANT_KIND = 'link-existing-tenant';
+
+/** What the server passes when the existing-tenant checkout is finished (after verification). */
+export interface LinkExistingTenantInput {
+  companyId: number;
+  companyName: string;
+  connectionId: string;
+  authorizationId: string;
+  tenantId: string;
+  defaultDomain: string;
+  resellerPartnerId: string | null;
+  /** Captured in the wizard only when Partner Center had no MCA for the customer. */
+  attestation: McaAttestationInput | null;
+  requestGdap: boolean;
+  /** "Notify me": who gets the completed message, in their language. */
+  notify: { name: string; email: string; language: string } | null;
+  accountUrl: string;
+}
+
+export interface LinkExistingTenantResult {
+  state: 'succeeded' | 'failed' | 'needs_attention';
+  failedStep?: string;
+  errorCode?: string;
+}
+
+/**
+ * The durable id from business intent (STYLE.md): one run per account, connection and verified
+ * authorization, so a double click on Finish or a second API call attaches to the same run.
+ */
+export function linkExistingTenantRunId(input: Pick<LinkExistingTenantInput, 'companyId' | 'connectionId' | 'authorizationId'>): string {
+  return `${LINK_EXISTING_TENANT_KIND}:${input.companyId}:${input.connectionId}:${input.authorizationId}`;
+}
+
+/**
+ * The run after "verify authorization" (issue 7): store the link > check the MCA (direct-sign
+ * status, or record the attestation from the wizard) > optional GDAP request > notify. No step
+ * creates a customer or an admin user (C4). A failure before the link is stored leaves the account
+ * as it was (`failed`); a failure after it needs attention with the reason, and the link stays.
+ */
+export function createLinkExistingTenantWorkflow(ports: ExistingTenantPorts): WorkflowDefinition<LinkExistingTenantInput, LinkExistingTenantResult> {
+  const storeLink = storeTenantLinkStep(ports.accounts);
+  const confirmMca = confirmMcaStep(ports);
+  const requestGdap = requestGdapStep(ports);
+  const notify = notifyLinkedStep(ports.notifier);
+  return defineWorkflow<LinkExistingTenantInput, LinkExistingTenantResult>({
+    name: 'link-existing-tenant-v1',
+    async run(input, wf) {
+      const base = { kind: LINK_EXISTING_TENANT_KIND, subjectId: String(input.companyId), connectionId: input.connectionId };
+      let linked = false;
+      try {
+        await wf.recordRun({ ...base, state: 'running', currentStep: storeLink.id, facts: { defaultDomain: input.defaultDomain } });
+        await wf.step(storeLink, {
+          companyId: input.companyId,
+          connectionId: input.connectionId,
+          tenantId: input.tenantId,
+          defaultDomain: input.defaultDomain,
+          resellerPartnerId: input.resellerPartnerId,
+        });
+        linked = true;
+        await wf.recordRun({ ...base, state: 'running', currentStep: confirmMca.id, facts: { tenantId: input.tenantId } });
+        const mca = await wf.step(confirmMca, { connectionId: input.connectionId, tenantId: input.tenantId, attestation: input.attestation });
+        let gdap: { relationshipId: string; approvalUrl: string } | undefined;
+        if (input.requestGdap) {
+          await wf.recordRun({ ...base, state: 'running', currentStep: requestGdap.id, facts: { mca: mca.mca } });
+          gdap = await wf.step(requestGdap, { connectionId: input.connectionId, tenantId: input.tenantId, customerName: input.companyName, companyId: input.companyId });
+        }
+        await wf.recordRun({ ...base, state: 'running', currentStep: notify.id, facts: { mca: mca.mca, ...(gdap ? { gdapApprovalUrl: gdap.approvalUrl } : {}) } });
+        await wf.step(notify, {
+          runId: wf.workflowId,
+          companyId: input.companyId,
+          companyName: input.companyName,
+          tenantId: input.tenantId,
+          defaultDomain: input.defaultDomain,
+          recipient: input.notify,
+          accountUrl: input.accountUrl,
+        });
+        await wf.recordRun({ ...base, state: 'succeeded', currentStep: null });
+        return { state: 'succeeded' };
+      } catch (e) {
+        if (!(e instanceof StepFailedError)) throw e;
+        const state = linked ? 'needs_attention' : 'failed';
+        await wf.recordRun({ ...base, state, currentStep: null, failedStep: e.stepId, errorCode: e.failure.code, errorMessage: e.failure.message });
+        if (!linked) {
+          await wf.step(markFailedStep(ports), { companyId: input.companyId, connectionId: input.connectionId, reason: e.failure.message });
+        }
+        return { state, failedStep: e.stepId, errorCode: e.failure.code };
+      }
+    },
+  });
+}
+
+/** Puts the account's sync status to failed with the reason, so the company page says why. */
+function markFailedStep(ports: ExistingTenantPorts) {
+  return defineStep<{ companyId: number; connectionId: string; reason: string }, { marked: true }>({
+    id: 'mark-link-failed',
+    title: 'Record the failure on the account',
+    retry: defaultStepRetryPolicy,
+    timeoutMs: 15_000,
+    async run(input) {
+      await ports.accounts.setSyncStatus({ companyId: input.companyId, connectionId: input.connectionId, status: 'failed', reason: input.reason });
+      return { marked: true };
+    },
+  });
+}

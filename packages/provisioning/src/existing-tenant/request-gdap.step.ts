@@ -1,0 +1,48 @@
+import { defineStep } from '../runtime/step-definition';
+import { defaultStepRetryPolicy } from '../runtime/retry-policy';
+import type { ExistingTenantPorts } from './existing-tenant.ports';
+import { GDAP_REQUEST_DURATION_DAYS, GDAP_REQUEST_ROLES } from './gdap-request-roles';
+
+export interface RequestGdapInput {
+  connectionId: string;
+  tenantId: string;
+  customerName: string;
+  companyId: number;
+}
+
+/**
+ * Asks the customer for delegated administration (C6): a GDAP relationship with the least-privileged
+ * roles, locked for approval, and the approval link the customer's Global Admin opens. The display
+ * name is derived from the account, so a retry finds the first relationship instead of making two
+ * (the client looks the name up on CONFLICT).
+ */
+export function requestGdapStep(ports: Pick<ExistingTenantPorts, 'partnerCenter'>) {
+  return defineStep<RequestGdapInput, { relationshipId: string; approvalUrl: string }>({
+    id: 'request-gdap',
+    title: 'Request delegated administration (GDAP)',
+    callsPartnerCenter: true,
+    retry: defaultStepRetryPolicy,
+    timeoutMs: 60_000,
+    async run(input, ctx) {
+      const pc = await ports.partnerCenter(input.connectionId);
+      const call = { correlationId: ctx.correlationId, signal: ctx.signal };
+      const relationship = await pc.createGdapRelationship(
+        {
+          displayName: `CSP Hub ${input.companyId} ${input.tenantId.slice(0, 8)}`,
+          customerTenantId: input.tenantId,
+          customerName: input.customerName,
+          roleIds: GDAP_REQUEST_ROLES.map((r) => r.id),
+          durationDays: GDAP_REQUEST_DURATION_DAYS,
+          autoExtend: true,
+        },
+        call,
+      );
+      if (relationship.status !== 'created') {
+        // Already locked by an earlier attempt whose answer was lost: the approval link is the same.
+        return { relationshipId: relationship.id, approvalUrl: relationship.approvalUrl };
+      }
+      const { approvalUrl } = await pc.requestGdapApproval(relationship.id, { ...call, ...(ctx.requestId ? { requestId: ctx.requestId } : {}) });
+      return { relationshipId: relationship.id, approvalUrl };
+    },
+  });
+}

@@ -1,0 +1,29 @@
+import { defineStep } from '../runtime/step-definition';
+import { defaultStepRetryPolicy } from '../runtime/retry-policy';
+import type { ExistingTenantAccounts } from './existing-tenant.ports';
+
+export interface StoreTenantLinkInput {
+  companyId: number;
+  connectionId: string;
+  tenantId: string;
+  defaultDomain: string;
+  resellerPartnerId: string | null;
+}
+
+/**
+ * Stores the verified tenant on the account (C4): tenant id, default domain, connection, and the
+ * reseller as partner of record. Never creates a user or a customer: the tenant already exists.
+ * An upsert, so a re-run after a crash writes the same row.
+ */
+export function storeTenantLinkStep(accounts: ExistingTenantAccounts) {
+  return defineStep<StoreTenantLinkInput, { tenantId: string }>({
+    id: 'store-tenant-link',
+    title: 'Link the account to the tenant',
+    retry: defaultStepRetryPolicy,
+    timeoutMs: 15_000,
+    async run(input) {
+      await accounts.storeTenantLink(input);
+      return { tenantId: input.tenantId };
+    },
+  });
+}

@@ -1,0 +1,77 @@
+export type { Clock } from './ports/clock';
+export { systemClock } from './ports/clock';
+export type { Ids } from './ports/ids';
+export { randomIds } from './ports/ids';
+export type { StepTimeline, RunUpdate, RunState } from './ports/step-timeline';
+export { defineStep, type StepDefinition, type StepContext } from './runtime/step-definition';
+export { defineWorkflow, type WorkflowDefinition, type WorkflowContext } from './runtime/workflow-definition';
+export { StepFailedError, StepTimeoutError, toStepFailure, type StepFailure, type StepOutcome } from './runtime/step-failure';
+export { defaultStepRetryPolicy, noRetry, nextRetryDelay, deterministicJitter, type StepRetryPolicy } from './runtime/retry-policy';
+export {
+  launchWorkflowRuntime,
+  WORKFLOW_APPLICATION_VERSION,
+  WORKFLOW_APPLICATION_NAME,
+  type WorkflowRuntime,
+  type WorkflowRuntimeOptions,
+  type WorkflowRunHandle,
+  type SystemDatabase,
+  type QueueSpec,
+} from './runtime/workflow-runtime';
+export { resolveWorkerId } from './runtime/worker-id';
+export {
+  checkResellerPartnerId,
+  authorizeDistributorAdvice,
+  type ResellerDirectory,
+  type NetworkReseller,
+  type ResellerPartnerIdVerdict,
+  type ResellerPartnerIdStatus,
+} from './partner-id/check-reseller-partner-id';
+export {
+  verifyAuthorization,
+  normalizeCustomerDomain,
+  type TenantDirectory,
+  type VisibleTenant,
+  type AuthorizationVerdict,
+  type AuthorizationStatus,
+} from './existing-tenant/verify-authorization';
+export type { ExistingTenantPorts, ExistingTenantPartnerCenter, ExistingTenantAccounts, ExistingTenantNotifier } from './existing-tenant/existing-tenant.ports';
+export {
+  createLinkExistingTenantWorkflow,
+  linkExistingTenantRunId,
+  LINK_EXISTING_TENANT_KIND,
+  type LinkExistingTenantInput,
+  type LinkExistingTenantResult,
+} from './existing-tenant/link-existing-tenant.workflow';
+export type { McaAttestationInput } from './existing-tenant/confirm-mca.step';
+export { GDAP_REQUEST_ROLES, GDAP_REQUEST_DURATION_DAYS, GDAP_REQUEST_AUTO_EXTEND_DAYS } from './existing-tenant/gdap-request-roles';
+export * from './orders/index';
+export type {
+  NewTenantPorts,
+  NewTenantPartnerCenter,
+  NewTenantAccounts,
+  NewTenantNotifier,
+  CredentialVault,
+  ProvisioningProfile,
+  TenantAddress,
+} from './ports/new-tenant.ports';
+export {
+  createProvisionTenantWorkflow,
+  provisionTenantRunId,
+  PROVISION_TENANT_KIND,
+  RETRY_TOPIC,
+  AWAITING_RETRY_EVENT,
+  type NewTenantInput,
+  type NewTenantResult,
+  type NewTenantRetry,
+} from './new-tenant/provision-tenant.workflow';
+export { submitNewTenantRun, retryNewTenantRun, type AwaitingRetry } from './new-tenant/new-tenant-runs';
+export { createPartnerCenterPorts } from './adapters/partner-center-ports';
+export {
+  buildRunTimeline,
+  NEW_TENANT_TIMELINE_STEPS,
+  type RunTimeline,
+  type TimelineStep,
+  type TimelineStepState,
+  type RunRecord,
+  type StepAttemptRecord,
+} from './new-tenant/run-timeline';

@@ -1,0 +1,41 @@
+import { AppError } from '@csphub/domain';
+import { defineStep } from '../runtime/step-definition';
+import { defaultStepRetryPolicy } from '../runtime/retry-policy';
+import type { NewTenantPorts } from '../ports/new-tenant.ports';
+
+export interface CheckDomainOutput {
+  domain: string;
+  /** The domain already belongs to one of this partner's customers (found by looking, not created by us now). */
+  existingTenantId?: string;
+}
+
+/**
+ * Checks the onmicrosoft.com prefix (B4): free, or already one of this partner's customers (a
+ * tenant this run created before it was cut, found by looking). Taken by anybody else stops the run
+ * before anything is created, with a message that says to pick another prefix.
+ */
+export function checkDomainStep(ports: Pick<NewTenantPorts, 'partnerCenter'>) {
+  return defineStep<{ connectionId: string; domainPrefix: string }, CheckDomainOutput>({
+    id: 'check-domain',
+    title: 'Check the domain is free',
+    callsPartnerCenter: true,
+    retry: defaultStepRetryPolicy,
+    timeoutMs: 60_000,
+    async run(input, ctx) {
+      const domain = `${input.domainPrefix.trim().toLowerCase()}.onmicrosoft.com`;
+      if (!/^[a-z0-9]{1,63}$/.test(input.domainPrefix.trim().toLowerCase())) {
+        throw new AppError('DOMAIN_PREFIX_INVALID', `"${input.domainPrefix}" is not a valid prefix: use letters and digits only (at most 63).`, [
+          { field: 'domainPrefix', message: 'Letters and digits only' },
+        ]);
+      }
+      const pc = await ports.partnerCenter(input.connectionId);
+      const call = { correlationId: ctx.correlationId, signal: ctx.signal };
+      if (await pc.isDomainAvailable(domain, call)) return { domain };
+      const ours = await pc.findCustomerByDomain(domain, call);
+      if (ours) return { domain, existingTenantId: ours.tenantId };
+      throw new AppError('DOMAIN_PREFIX_TAKEN', `${domain} is already used by another tenant. Choose another prefix and retry.`, [
+        { field: 'domainPrefix', message: `${domain} is taken` },
+      ]);
+    },
+  });
+}

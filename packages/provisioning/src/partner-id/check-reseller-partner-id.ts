@@ -1,0 +1,120 @@
+/**
+ * The one D1 check of a reseller Partner ID (MISSION.md D1), shared by both branches of the
+ * onboarding wizard (new tenant, existing tenant) and by the runs that follow them, so that a
+ * Partner ID is judged with the same rules and the same words everywhere.
+ *
+ * It talks to Partner Center through {@link ResellerDirectory}, a port the typed client satisfies
+ * as it is (`lookupPartnerId`, `listIndirectResellers`, `hasSignedMpa`); provisioning never imports
+ * the client. Failures are matched on their `code` (STYLE.md Errors), never on a class.
+ */
+
+/** An indirect reseller as the provider's network lists it (partner-center-api.md §7). */
+export interface NetworkReseller {
+  tenantId: string;
+  name: string;
+  partnerId: string;
+  isActive: boolean;
+}
+
+/** What the check needs from Partner Center (a subset of the typed client). */
+export interface ResellerDirectory {
+  lookupPartnerId(partnerId: string): Promise<{ partnerId: string; name: string }>;
+  listIndirectResellers(): Promise<NetworkReseller[]>;
+  hasSignedMpa(reseller: { partnerId: string }): Promise<boolean>;
+}
+
+/** The verdict, with a sentence a person can act on. UIs translate by `status`. */
+export type ResellerPartnerIdVerdict =
+  /** Nothing entered: allowed while the reseller's Partner ID is pending (the seeds allow it). */
+  | { status: 'empty'; message: string }
+  | { status: 'invalid-format'; partnerId: string; message: string }
+  | { status: 'unknown'; partnerId: string; message: string }
+  | { status: 'not-in-network'; partnerId: string; partnerName: string; message: string }
+  | { status: 'mpa-not-signed'; partnerId: string; partnerName: string; resellerTenantId: string; message: string }
+  | { status: 'ok'; partnerId: string; partnerName: string; resellerTenantId: string; message: string };
+
+export type ResellerPartnerIdStatus = ResellerPartnerIdVerdict['status'];
+
+/** Partner IDs (formerly MPN ids) are numeric; Partner Center answers 400 "MPN Id must be numeric" otherwise (§7). */
+const PARTNER_ID = /^\d{1,10}$/;
+
+const codeOf = (e: unknown): string | undefined =>
+  typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
+
+/** The sentence every failing verdict ends with: what the reseller must do (issue 6, D1). */
+export function authorizeDistributorAdvice(distributorName: string): string {
+  return `Authorize ${distributorName} as your CSP by accepting the Microsoft Partner Agreement in Partner Center.`;
+}
+
+/**
+ * Checks a reseller Partner ID against this connection's network: known to Microsoft, an active
+ * indirect reseller of the provider, Microsoft Partner Agreement accepted. Transient failures
+ * (Partner Center down, throttled) are thrown, not turned into a warning: the caller shows "try
+ * again", never a false "not in your network".
+ */
+export async function checkResellerPartnerId(
+  directory: ResellerDirectory,
+  input: { partnerId: string | null | undefined; distributorName: string },
+): Promise<ResellerPartnerIdVerdict> {
+  const partnerId = (input.partnerId ?? '').trim();
+  const advice = authorizeDistributorAdvice(input.distributorName);
+  if (partnerId === '') {
+    return { status: 'empty', message: 'No Partner ID yet: the order can go ahead, and the reseller is recorded as partner of record once the ID is known.' };
+  }
+  if (!PARTNER_ID.test(partnerId)) {
+    return { status: 'invalid-format', partnerId, message: `A Partner ID is a number of up to 10 digits; "${partnerId}" is not.` };
+  }
+  let profile: { partnerId: string; name: string };
+  try {
+    profile = await directory.lookupPartnerId(partnerId);
+  } catch (e) {
+    const code = codeOf(e);
+    if (code === 'PARTNER_ID_UNKNOWN' || code === 'NOT_FOUND') {
+      return {
+        status: 'unknown',
+        partnerId,
+        message: `There seems to be a problem with the Partner ID ${partnerId}: Microsoft does not know it. Make sure it is typed correctly. If the problem persists, ${lowerFirst(advice)}`,
+      };
+    }
+    throw e;
+  }
+  const reseller = (await directory.listIndirectResellers()).find((r) => r.partnerId === profile.partnerId);
+  if (!reseller || !reseller.isActive) {
+    return {
+      status: 'not-in-network',
+      partnerId,
+      partnerName: profile.name,
+      message: `${profile.name} (Partner ID ${partnerId}) is not in ${input.distributorName}'s indirect reseller network. ${advice}`,
+    };
+  }
+  let signed: boolean;
+  try {
+    signed = await directory.hasSignedMpa({ partnerId: profile.partnerId });
+  } catch (e) {
+    const code = codeOf(e);
+    if (code === 'PARTNER_ID_NOT_IN_NETWORK' || code === 'PARTNER_ID_UNKNOWN') {
+      // 2201/2204: listed, but not a reseller of this provider's CSP region.
+      return {
+        status: 'not-in-network',
+        partnerId,
+        partnerName: profile.name,
+        message: `${profile.name} (Partner ID ${partnerId}) is not in ${input.distributorName}'s indirect reseller network for this region. ${advice}`,
+      };
+    }
+    throw e;
+  }
+  if (!signed) {
+    return {
+      status: 'mpa-not-signed',
+      partnerId,
+      partnerName: profile.name,
+      resellerTenantId: reseller.tenantId,
+      message: `${profile.name} (Partner ID ${partnerId}) has not accepted the Microsoft Partner Agreement. ${advice}`,
+    };
+  }
+  return { status: 'ok', partnerId, partnerName: profile.name, resellerTenantId: reseller.tenantId, message: `${profile.name} is in ${input.distributorName}'s network and has accepted the Microsoft Partner Agreement.` };
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}

@@ -1,0 +1,103 @@
+/**
+ * What the new-tenant run talks to (issue 6). Provisioning declares these; the server wires them:
+ * Partner Center through `@csphub/partner-center`'s client (it satisfies `NewTenantPartnerCenter`
+ * as is), accounts and the credential vault through `@csphub/db`, the notifier through
+ * `@csphub/notifications`.
+ */
+import type { ExistingTenantPartnerCenter, PartnerCenterCall } from '../existing-tenant/existing-tenant.ports';
+
+export type { PartnerCenterCall };
+
+/** A postal address in CSP Hub's names (the client's `PostalAddress`). */
+export interface TenantAddress {
+  line1: string;
+  line2?: string;
+  city?: string;
+  state?: string;
+  postalCode?: string;
+  country: string;
+  firstName?: string;
+  lastName?: string;
+  phoneNumber?: string;
+  email?: string;
+}
+
+/** The Partner Center operations of one connection that the run needs. */
+export interface NewTenantPartnerCenter extends ExistingTenantPartnerCenter {
+  validateAddress(
+    address: TenantAddress,
+    options?: PartnerCenterCall,
+  ): Promise<{ status: string; isValid: boolean; needsConfirmation: boolean; suggestions: TenantAddress[]; message?: string }>;
+  isDomainAvailable(prefixOrDomain: string, options?: PartnerCenterCall): Promise<boolean>;
+  findCustomerByDomain(prefixOrDomain: string, options?: PartnerCenterCall): Promise<{ tenantId: string; domain: string; indirectResellerTenantId?: string } | undefined>;
+  createCustomer(
+    input: {
+      domainPrefix: string;
+      companyName: string;
+      email: string;
+      culture: string;
+      language: string;
+      address: TenantAddress & { firstName: string; lastName: string };
+      organizationRegistrationNumber?: string;
+      enableDefaultGdap?: boolean;
+      indirectResellerTenantId?: string;
+    },
+    options?: PartnerCenterCall,
+  ): Promise<{ tenantId: string; domain: string; adminCredentials?: { userName: string; signInName: string; password: string } }>;
+  listIndirectResellers(options?: PartnerCenterCall): Promise<{ tenantId: string; partnerId: string; name: string; isActive: boolean }[]>;
+}
+
+/** The account as the run needs it, read fresh at each attempt (a retry after a fix sees the fix). */
+export interface ProvisioningProfile {
+  companyName: string;
+  /** Billing e-mail for Microsoft's billing profile. */
+  email: string;
+  phone: string | null;
+  /** Culture such as `en-US`, `es-MX`; the two-letter language is derived from it. */
+  culture: string;
+  /** The account's language for notifications. */
+  language: string;
+  registrationNumber: string | null;
+  /** The billing address to send (the reseller's when the sub-customer uses it), with a contact person. */
+  billingAddress: TenantAddress & { firstName: string; lastName: string };
+  /** The "ready to provision" checklist (domain `checkPrerequisites`). */
+  prerequisites: { ready: boolean; problems: string[] };
+}
+
+/** The account side: profile, sync status and the tenant link. */
+export interface NewTenantAccounts {
+  loadProfile(companyId: number, connectionId: string): Promise<ProvisioningProfile>;
+  /** Records the link (tenant id, default domain, connection) and marks the account synced. Idempotent. */
+  storeTenantLink(link: { companyId: number; connectionId: string; tenantId: string; defaultDomain: string; resellerPartnerId: string | null }): Promise<void>;
+  setSyncStatus(s: { companyId: number; connectionId: string; status: 'not_synced' | 'in_progress' | 'synced' | 'failed'; reason?: string | null }): Promise<void>;
+}
+
+/**
+ * Holds a new tenant's one-time admin password, encrypted, between its creation and the welcome
+ * message (MISSION.md B5); `wipe` after delivery. Implemented by `createPendingCredentialsRepo`.
+ */
+export interface CredentialVault {
+  put(runId: string, credentials: { userName: string; password: string }): Promise<void>;
+  get(runId: string): Promise<{ userName: string; password: string } | undefined>;
+  wipe(runId: string): Promise<boolean>;
+}
+
+/** Sends one templated notification; the same `dedupeKey` is delivered once where the transport can tell. */
+export interface NewTenantNotifier {
+  send(message: {
+    template: 'welcome' | 'provisioning-completed' | 'provisioning-failed';
+    dedupeKey: string;
+    to: string[];
+    cc?: string[];
+    language: string;
+    subjectId: string;
+    fields: Record<string, string>;
+  }): Promise<unknown>;
+}
+
+export interface NewTenantPorts {
+  partnerCenter(connectionId: string): Promise<NewTenantPartnerCenter>;
+  accounts: NewTenantAccounts;
+  vault: CredentialVault;
+  notifier: NewTenantNotifier;
+}

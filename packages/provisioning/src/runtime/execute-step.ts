@@ -1,0 +1,115 @@
+import { DBOS } from '@dbos-inc/dbos-sdk';
+import type { Clock } from '../ports/clock';
+import type { Ids } from '../ports/ids';
+import type { StepTimeline } from '../ports/step-timeline';
+import { deterministicJitter, nextRetryDelay } from './retry-policy';
+import type { StepContext, StepDefinition } from './step-definition';
+import { StepFailedError, StepTimeoutError, toStepFailure, type StepOutcome } from './step-failure';
+
+/** What the runtime hands to `executeStep`. */
+export interface StepRuntimeDeps {
+  timeline: StepTimeline;
+  clock: Clock;
+  ids: Ids;
+  /**
+   * Test hook called at each step boundary (`before` the step's first attempt, `after` its output is
+   * journaled). The crash tests SIGKILL the worker from here; production leaves it unset.
+   */
+  onBoundary?: (stepId: string, phase: 'before' | 'after') => void | Promise<void>;
+}
+
+/**
+ * Runs one step durably inside a workflow. Each attempt is its own DBOS step whose journaled value
+ * is a `StepOutcome` (never a thrown error), and the waits between attempts are durable sleeps; so
+ * after a crash the workflow replays the same attempts, the same waits and the same request ids,
+ * and resumes at the first attempt that did not finish. Inside each attempt the timeline row is
+ * opened before `run` and closed after it.
+ */
+export async function executeStep<I, O>(deps: StepRuntimeDeps, runId: string, def: StepDefinition<I, O>, input: I): Promise<O> {
+  await deps.onBoundary?.(def.id, 'before');
+  let requestId: string | undefined;
+  let needNewRequestId = def.callsPartnerCenter === true;
+  for (let n = 1; ; n++) {
+    if (needNewRequestId) {
+      requestId = await DBOS.runStep(async () => deps.ids.uuid(), { name: `${def.id}.request-id` });
+      needNewRequestId = false;
+    }
+    const currentRequestId = requestId;
+    const outcome = await DBOS.runStep(() => runAttempt(deps, runId, def, input, currentRequestId, n), { name: def.id });
+    if (outcome.ok) {
+      await deps.onBoundary?.(def.id, 'after');
+      return outcome.value;
+    }
+    const failure = outcome.failure;
+    const delay = nextRetryDelay(failure, n, def.retry, deterministicJitter(runId, def.id, n));
+    if (delay === undefined) throw new StepFailedError(def.id, failure, n);
+    // Partner Center: reuse the request id when no response came back, change it after any response.
+    if (def.callsPartnerCenter && failure.status !== undefined) needNewRequestId = true;
+    await DBOS.sleep(delay);
+  }
+}
+
+async function runAttempt<I, O>(
+  deps: StepRuntimeDeps,
+  runId: string,
+  def: StepDefinition<I, O>,
+  input: I,
+  requestId: string | undefined,
+  journaledAttempt: number,
+): Promise<StepOutcome<O>> {
+  const correlationId = deps.ids.uuid();
+  let opened: { attempt: number; interruptedRequestIds: string[] };
+  try {
+    opened = await deps.timeline.beginAttempt({ runId, stepId: def.id, requestId: requestId ?? null, correlationId, at: deps.clock.now() });
+  } catch (e) {
+    // The timeline store is down: nothing was called yet, so retrying later is safe.
+    return { ok: false, failure: { ...toStepFailure(e), transient: true, code: 'TIMELINE_UNAVAILABLE' } };
+  }
+  const controller = new AbortController();
+  const ctx: StepContext = {
+    runId,
+    stepId: def.id,
+    attempt: opened.attempt,
+    requestId,
+    correlationId,
+    interruptedRequestIds: opened.interruptedRequestIds,
+    signal: controller.signal,
+    now: () => deps.clock.now(),
+  };
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const value = await Promise.race([
+      def.run(input, ctx),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          controller.abort(new StepTimeoutError(`Step ${def.id} took longer than ${def.timeoutMs} ms`));
+          reject(new StepTimeoutError(`Step ${def.id} took longer than ${def.timeoutMs} ms`));
+        }, def.timeoutMs);
+      }),
+    ]);
+    await deps.timeline.finishAttempt({ runId, stepId: def.id, attempt: opened.attempt, state: 'succeeded', correlationId, at: deps.clock.now() });
+    return { ok: true, value };
+  } catch (e) {
+    const failure = toStepFailure(e);
+    failure.correlationId ??= correlationId;
+    if (requestId) failure.requestId ??= requestId;
+    // The same decision executeStep will take from the journaled outcome (same attempt number, same jitter).
+    const delay = nextRetryDelay(failure, journaledAttempt, def.retry, deterministicJitter(runId, def.id, journaledAttempt));
+    await deps.timeline
+      .finishAttempt({
+        runId,
+        stepId: def.id,
+        attempt: opened.attempt,
+        state: delay === undefined ? 'failed' : 'retrying',
+        errorCode: failure.code,
+        errorMessage: failure.message,
+        correlationId: failure.correlationId,
+        retryAt: delay === undefined ? null : new Date(deps.clock.now().getTime() + delay),
+        at: deps.clock.now(),
+      })
+      .catch(() => undefined);
+    return { ok: false, failure };
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+}

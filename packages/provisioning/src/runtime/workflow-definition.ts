@@ -1,0 +1,32 @@
+import type { RunUpdate } from '../ports/step-timeline';
+import type { StepDefinition } from './step-definition';
+
+/** What a workflow body can do besides computing: every effect goes through here. */
+export interface WorkflowContext {
+  /** The workflow id (business intent, e.g. `provision-tenant:<accountId>:<connectionId>`). */
+  workflowId: string;
+  /** Runs a step durably (see `executeStep`). */
+  step<I, O>(def: StepDefinition<I, O>, input: I): Promise<O>;
+  /** Writes the run's row (state, current step, facts) as a journaled step. */
+  recordRun(update: Omit<RunUpdate, 'id' | 'at'>): Promise<void>;
+  /** A durable sleep: survives restarts. */
+  sleep(ms: number): Promise<void>;
+  /** A durable receive on a topic; null on timeout. */
+  recv<T>(topic: string, timeoutMs: number): Promise<T | null>;
+  /** The time, journaled (same value on replay). */
+  now(): Promise<Date>;
+  /** Publishes a value others read with `WorkflowRuntime.getEvent` (e.g. "waiting for a retry"). */
+  setEvent(key: string, value: unknown): Promise<void>;
+}
+
+/** A named workflow: a deterministic body over a `WorkflowContext`. */
+export interface WorkflowDefinition<I, O> {
+  /** Registered with DBOS under this name; never renamed once shipped. */
+  name: string;
+  run(input: I, wf: WorkflowContext): Promise<O>;
+}
+
+/** Declares a workflow (plain data; the runtime registers it with DBOS before launch). */
+export function defineWorkflow<I, O>(def: WorkflowDefinition<I, O>): WorkflowDefinition<I, O> {
+  return def;
+}

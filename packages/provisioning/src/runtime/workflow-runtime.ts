@@ -1,0 +1,197 @@
+import { DBOS, type DBOSConfig } from '@dbos-inc/dbos-sdk';
+import type { Clock } from '../ports/clock';
+import type { Ids } from '../ports/ids';
+import type { StepTimeline } from '../ports/step-timeline';
+import { executeStep, type StepRuntimeDeps } from './execute-step';
+import type { WorkflowContext, WorkflowDefinition } from './workflow-definition';
+
+/**
+ * The application version DBOS records on every workflow. Pinned (STACK-NOTES 8): DBOS's default is
+ * a hash of the code, which would strand pending runs (an approval waiting for days) after any
+ * deploy. Change it only with a migration plan; evolve workflows with `DBOS.patch`.
+ */
+export const WORKFLOW_APPLICATION_VERSION = 'csphub-workflows-1';
+
+/** The DBOS application name; scopes workflows and queues in the system database. */
+export const WORKFLOW_APPLICATION_NAME = 'csphub';
+
+/** Where DBOS keeps its system tables. */
+export type SystemDatabase =
+  /** Embedded: a node-postgres pool over PGlite (from `openWorkflowSystemPool` in @csphub/db). */
+  | { kind: 'pool'; pool: unknown }
+  /** A PostgreSQL server: DBOS uses the `dbos` schema of this database. */
+  | { kind: 'url'; url: string };
+
+/** A DBOS queue for workflows started with `queueName`. */
+export interface QueueSpec {
+  name: string;
+  concurrency?: number;
+  workerConcurrency?: number;
+  /** DBOS counts workflow starts, not API calls (STACK-NOTES 9). */
+  rateLimit?: { limitPerPeriod: number; periodSec: number };
+}
+
+export interface WorkflowRuntimeOptions {
+  systemDatabase: SystemDatabase;
+  /** Unique and stable per worker process (see `resolveWorkerId`). */
+  executorId: string;
+  applicationVersion?: string;
+  /** Every workflow this process may run or recover; registered before launch. */
+  workflows: readonly WorkflowDefinition<never, unknown>[];
+  timeline: StepTimeline;
+  clock: Clock;
+  ids: Ids;
+  queues?: QueueSpec[];
+  logLevel?: 'error' | 'warn' | 'info' | 'debug';
+  /**
+   * How often a waiting `recv`/`getEvent` polls the system database. Embedded mode has no
+   * LISTEN/NOTIFY, so this is the latency of a retry click reaching a waiting run (DBOS's default
+   * is 10 s). Default 1000 ms.
+   */
+  pollingIntervalMs?: number;
+  /** Test hook, see `StepRuntimeDeps.onBoundary`. */
+  onBoundary?: StepRuntimeDeps['onBoundary'];
+}
+
+/** A started (or already existing) run. */
+export interface WorkflowRunHandle<O> {
+  workflowId: string;
+  result(): Promise<O>;
+  /** DBOS's status: PENDING, ENQUEUED, SUCCESS, ERROR, CANCELLED, MAX_RECOVERY_ATTEMPTS_EXCEEDED ... */
+  status(): Promise<string | undefined>;
+}
+
+/** The launched runtime. One per process: DBOS is process-wide. */
+export interface WorkflowRuntime {
+  readonly executorId: string;
+  readonly applicationVersion: string;
+  /**
+   * Starts `def` under `workflowId`, or attaches to the run that already has this id (a double
+   * click or a second API call starts nothing new).
+   */
+  start<I, O>(def: WorkflowDefinition<I, O>, workflowId: string, input: I, opts?: { queueName?: string }): Promise<WorkflowRunHandle<O>>;
+  /** Attaches to an existing run. */
+  retrieve<O>(workflowId: string): WorkflowRunHandle<O>;
+  status(workflowId: string): Promise<string | undefined>;
+  /** Delivers a message to a run waiting in `recv` (idempotent on `idempotencyKey`). */
+  send(workflowId: string, topic: string, message: unknown, idempotencyKey?: string): Promise<void>;
+  /** The latest value a run published with `setEvent`; null when none within `timeoutMs`. */
+  getEvent<T>(workflowId: string, key: string, timeoutMs?: number): Promise<T | null>;
+  /** Stops DBOS; runs in flight resume on the next launch with the same executor id. */
+  shutdown(opts?: { waitMs?: number }): Promise<void>;
+}
+
+let launched = false;
+
+/**
+ * Configures DBOS, registers the workflows and launches it: pending runs owned by this executor id
+ * are recovered at once. Embedded mode needs `useListenNotify: false` (STACK-NOTES 6), set here.
+ */
+export async function launchWorkflowRuntime(opts: WorkflowRuntimeOptions): Promise<WorkflowRuntime> {
+  if (launched) throw new Error('The workflow runtime is already launched in this process (DBOS is process-wide).');
+  const applicationVersion = opts.applicationVersion ?? WORKFLOW_APPLICATION_VERSION;
+  const config: DBOSConfig = {
+    name: WORKFLOW_APPLICATION_NAME,
+    executorID: opts.executorId,
+    applicationVersion,
+    logLevel: opts.logLevel ?? 'warn',
+  };
+  if (opts.systemDatabase.kind === 'pool') {
+    config.systemDatabasePool = opts.systemDatabase.pool as DBOSConfig['systemDatabasePool'];
+    config.useListenNotify = false;
+    // DBOS still wants a URL to name the database; the pool is what it uses.
+    config.systemDatabaseUrl = 'postgresql://postgres@localhost:5432/postgres';
+  } else {
+    config.systemDatabaseUrl = opts.systemDatabase.url;
+    config.systemDatabasePoolSize = 10;
+  }
+  DBOS.setConfig(config);
+
+  const pollingIntervalMs = opts.pollingIntervalMs ?? 1000;
+  const stepDeps: StepRuntimeDeps = { timeline: opts.timeline, clock: opts.clock, ids: opts.ids };
+  if (opts.onBoundary) stepDeps.onBoundary = opts.onBoundary;
+  const registered = new Map<string, (input: unknown) => Promise<unknown>>();
+  for (const def of opts.workflows) {
+    if (registered.has(def.name)) throw new Error(`Workflow ${def.name} is registered twice.`);
+    const body = async (input: unknown) => {
+      const workflowId = DBOS.workflowID;
+      if (!workflowId) throw new Error('A workflow body ran outside DBOS.');
+      return (def as WorkflowDefinition<unknown, unknown>).run(input, createWorkflowContext(stepDeps, workflowId, pollingIntervalMs));
+    };
+    registered.set(def.name, DBOS.registerWorkflow(body, { name: def.name }));
+  }
+
+  if (opts.systemDatabase.kind === 'url') await migrateSystemDatabase(opts.systemDatabase.url);
+  await DBOS.launch();
+  launched = true;
+  for (const q of opts.queues ?? []) {
+    const options: Parameters<typeof DBOS.registerQueue>[1] = {};
+    if (q.concurrency !== undefined) options.concurrency = q.concurrency;
+    if (q.workerConcurrency !== undefined) options.workerConcurrency = q.workerConcurrency;
+    if (q.rateLimit) options.rateLimit = q.rateLimit;
+    await DBOS.registerQueue(q.name, { ...options, onConflict: 'always_update' });
+  }
+
+  const handleOf = <O>(workflowId: string): WorkflowRunHandle<O> => ({
+    workflowId,
+    result: () => DBOS.retrieveWorkflow<O>(workflowId).getResult() as Promise<O>,
+    status: async () => (await DBOS.getWorkflowStatus(workflowId))?.status,
+  });
+
+  return {
+    executorId: opts.executorId,
+    applicationVersion,
+    async start<I, O>(def: WorkflowDefinition<I, O>, workflowId: string, input: I, startOpts: { queueName?: string } = {}) {
+      const fn = registered.get(def.name);
+      if (!fn) throw new Error(`Workflow ${def.name} was not registered with the runtime before launch.`);
+      const params: { workflowID: string; queueName?: string } = { workflowID: workflowId };
+      if (startOpts.queueName) params.queueName = startOpts.queueName;
+      await DBOS.startWorkflow(fn, params)(input);
+      return handleOf<O>(workflowId);
+    },
+    retrieve: handleOf,
+    status: async (workflowId) => (await DBOS.getWorkflowStatus(workflowId))?.status,
+    send: (workflowId, topic, message, idempotencyKey) => DBOS.send(workflowId, message, topic, idempotencyKey),
+    getEvent: <T>(workflowId: string, key: string, timeoutMs = 0) =>
+      DBOS.getEvent<T>(workflowId, key, { timeoutSeconds: Math.max(0, timeoutMs / 1000), pollingIntervalMs }),
+    async shutdown({ waitMs } = {}) {
+      if (!launched) return;
+      launched = false;
+      await DBOS.shutdown({ deregister: true, ...(waitMs !== undefined ? { workflowCompletionTimeoutMS: waitMs } : {}) });
+    },
+  };
+}
+
+function createWorkflowContext(deps: StepRuntimeDeps, workflowId: string, pollingIntervalMs: number): WorkflowContext {
+  return {
+    workflowId,
+    step: (def, input) => executeStep(deps, workflowId, def, input),
+    recordRun: async (update) => {
+      await DBOS.runStep(() => deps.timeline.saveRun({ ...update, id: workflowId, at: deps.clock.now() }), { name: 'record-run' });
+    },
+    sleep: (ms) => DBOS.sleep(ms),
+    recv: (topic, timeoutMs) => DBOS.recv(topic, { timeoutSeconds: Math.max(1, Math.round(timeoutMs / 1000)), pollingIntervalMs }),
+    setEvent: (key, value) => DBOS.setEvent(key, value),
+    now: async () => new Date(await DBOS.runStep(async () => deps.clock.now().getTime(), { name: 'now' })),
+  };
+}
+
+/**
+ * Creates or upgrades DBOS's schema before launch, retrying when another worker is doing the same:
+ * workers started together on a fresh PostgreSQL database race on the migration ("tuple
+ * concurrently updated" was seen in the crash suite). The migration is idempotent, so the loser
+ * simply runs it again and finds nothing to do.
+ */
+async function migrateSystemDatabase(url: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await DBOS.migrate(url);
+      return;
+    } catch (e) {
+      const message = e instanceof Error ? `${e.message} ${String((e as { cause?: unknown }).cause ?? '')}` : String(e);
+      const race = /concurrently updated|already exists|duplicate key|deadlock detected/i.test(message);
+      if (!race || attempt >= 6) throw e;
+      await new Promise((r) => setTimeout(r, 100 * attempt + Math.floor(Math.random() * 200)));
+    }
+  }
+}

@@ -1,0 +1,218 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, it, type ExpectStatic } from 'vitest';
+/* eslint-disable no-restricted-imports -- test reads the outcome through the real repositories */
+import { openDatabase, openWorkflowSystemPool, type OpenDatabase } from '@csphub/db';
+/* eslint-enable no-restricted-imports */
+import { startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
+import { spawnWorker } from '../crash/spawn-worker';
+import { createThrowawayPostgres } from '../crash/throwaway-postgres';
+import { emulatorControl } from './emulator-control';
+import { startHoldingProxy } from './holding-proxy';
+import { seedAccounts } from './new-tenant-wiring';
+
+interface Scenario {
+  companyId: number;
+  prefix: string;
+  dataDir: string;
+  pgUrl: string;
+}
+
+/** What the worker reports after the run finished (see new-tenant-worker.ts). */
+interface WorkerReport {
+  result: { state: string; tenantId: string };
+  sync: { syncStatus: string; tenantId: string | null } | undefined;
+  welcome: { hasSecret: boolean }[];
+  completed: number;
+  vault: unknown;
+  run: { state: string } | null;
+  createAttempts: { state: string; requestId: string | null }[];
+}
+
+/** At most `n` scenarios at once: each is two node processes, and CI has two cores. */
+function semaphore(n: number) {
+  let free = n;
+  const waiting: (() => void)[] = [];
+  return {
+    async run<T>(fn: () => Promise<T>): Promise<T> {
+      if (free === 0) await new Promise<void>((r) => waiting.push(r));
+      else free--;
+      try {
+        return await fn();
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else free++;
+      }
+    },
+  };
+}
+/** Scenarios wait for a slot, so their timeout covers the queue as well. */
+const QUEUED_TEST_TIMEOUT_MS = 600_000;
+const slots = semaphore(Number(process.env.CSPHUB_CRASH_PARALLEL ?? 2));
+
+/** Every step boundary of the happy path, in order (the run's `wf.step` calls). */
+const BOUNDARIES = [
+  'after:set-sync-status',
+  'after:validate-prerequisites',
+  'after:validate-address',
+  'after:check-domain',
+  'after:resolve-reseller',
+  'before:create-customer',
+  'after:create-customer',
+  'after:confirm-mca',
+  'after:default-gdap',
+  'after:store-tenant-link',
+  'after:deliver-credentials',
+  'after:notify',
+];
+
+const layout = process.env.DATABASE_URL ? 'postgres' : 'pglite-folder';
+
+/**
+ * Issue 6's exactly-once promise with real process kills: the worker is SIGKILLed at every step
+ * boundary, and in the middle of create-customer after Partner Center created the tenant; a new
+ * process resumes the run. Each time: one tenant and one MCA confirmation in the emulator, the
+ * account synced, one welcome message holding the password, and no password left in the vault.
+ */
+describe(`new-tenant run survives SIGKILL at every step (${layout})`, () => {
+  let emulator: RunningEmulator;
+  let proxy: Awaited<ReturnType<typeof startHoldingProxy>>;
+  let ctl: ReturnType<typeof emulatorControl>;
+  let dataDir = '';
+  let pgUrl = '';
+  let pgTemplate = '';
+  const drops: (() => Promise<void>)[] = [];
+  let seeded: Awaited<ReturnType<typeof seedAccounts>>;
+  const run = Date.now().toString(36);
+
+  const openApp = (): Promise<OpenDatabase> =>
+    layout === 'postgres'
+      ? openDatabase({ kind: 'postgres', url: pgUrl })
+      : openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'template', 'app') });
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+    proxy = await startHoldingProxy(emulator.url);
+    ctl = emulatorControl(emulator.url);
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csphub-nt-crash-'));
+    if (layout === 'postgres') {
+      const db = await createThrowawayPostgres(process.env.DATABASE_URL!, 'ntcrash');
+      pgUrl = db.url;
+      pgTemplate = db.name;
+      drops.push(db.drop);
+    }
+    const app = await openApp();
+    try {
+      seeded = await seedAccounts(app.db, BOUNDARIES.length + 1, 'Crash');
+    } finally {
+      await app.close();
+    }
+    if (layout !== 'postgres')
+      await (await openWorkflowSystemPool({ dataDir: path.join(dataDir, 'template', 'workflows') })).close();
+  }, 120_000);
+  afterAll(async () => {
+    await proxy?.close();
+    await emulator?.close();
+    for (const drop of drops.reverse()) await drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const envFor = (s: Scenario, killAt = '') => ({
+    NT_LAYOUT: layout,
+    NT_DATA_DIR: s.dataDir,
+    DATABASE_URL: s.pgUrl,
+    NT_PC_ORIGIN: proxy.url,
+    NT_COMPANY_ID: String(s.companyId),
+    NT_CONNECTION_ID: seeded.connectionId,
+    NT_PREFIX: s.prefix,
+    NT_KILL_AT: killAt,
+    NT_EXECUTOR_ID: `nt-worker-${s.prefix}`,
+  });
+
+  /**
+   * A scenario's own copy of the seeded databases: embedded folders copied from the template (an
+   * embedded folder admits one process, and copying beats a fresh initdb), or a PostgreSQL database
+   * created from the seeded one. Scenarios run two at a time and must not share a DBOS system
+   * database: DBOS puts recovered runs on an internal queue any worker may dequeue, so a worker that
+   * kills itself for its own scenario could take the other scenario's run down with it.
+   */
+  async function prepare(index: number, prefix: string): Promise<Scenario> {
+    const companyId = seeded.customers[index]!.id;
+    if (layout === 'postgres') {
+      const db = await createThrowawayPostgres(process.env.DATABASE_URL!, 'ntscen', { template: pgTemplate });
+      drops.push(db.drop);
+      return { companyId, prefix, dataDir: '', pgUrl: db.url };
+    }
+    const dir = path.join(dataDir, prefix);
+    fs.cpSync(path.join(dataDir, 'template'), dir, { recursive: true });
+    return { companyId, prefix, dataDir: dir, pgUrl: '' };
+  }
+
+  /** Runs the scenario's second process to the end and checks the outcome it reports. */
+  async function finishAndCheck(expect: ExpectStatic, scenario: Scenario) {
+    const worker = spawnWorker('../new-tenant/new-tenant-worker.ts', envFor(scenario));
+    const report = JSON.parse(await worker.waitFor('DONE', 180_000)) as WorkerReport;
+    expect((await worker.exited).code).toBe(0);
+    expect(report.result.state).toBe('succeeded');
+
+    const tenants = await ctl.tenantsWithPrefix(scenario.prefix);
+    expect(tenants, 'customers in the emulator').toHaveLength(1);
+    expect(tenants[0]!.tenantId).toBe(report.result.tenantId);
+    expect(await ctl.agreementsOf(report.result.tenantId), 'MCA confirmations').toHaveLength(1);
+    expect(report.sync).toMatchObject({ syncStatus: 'synced', tenantId: report.result.tenantId });
+    expect(report.welcome, 'welcome messages, each carrying the one-time password').toEqual([
+      { hasSecret: true },
+    ]);
+    expect(report.completed).toBe(1);
+    expect(report.vault, 'password left in the vault').toBeNull();
+    expect(report.run?.state).toBe('succeeded');
+    return report;
+  }
+
+  it.concurrent.for(BOUNDARIES.map((b, i) => [b, i] as const))(
+    'killed %s: resumes, one tenant, one MCA, synced',
+    { timeout: QUEUED_TEST_TIMEOUT_MS },
+    async ([killAt, i], { expect }) => {
+      await slots.run(async () => {
+        const scenario = await prepare(i, `ntc${i}${run}`);
+        const first = spawnWorker('../new-tenant/new-tenant-worker.ts', envFor(scenario, killAt));
+        expect((await first.exited).signal, first.output()).toBe('SIGKILL');
+        const report = await finishAndCheck(expect, scenario);
+        // A step journaled before the kill is replayed, never re-run.
+        expect(report.createAttempts.map((a) => a.state)).toEqual(['succeeded']);
+      });
+    },
+  );
+
+  it.concurrent(
+    'killed in the middle of create-customer after the tenant was created: the restart recovers the first answer, no second tenant',
+    async ({ expect }) => {
+      await slots.run(async () => {
+        const scenario = await prepare(BOUNDARIES.length, `ntcmid${run}`);
+        const prefix = scenario.prefix;
+        const held = proxy.holdNext(
+          (method, url, body) =>
+            method === 'POST' &&
+            url.startsWith('/v1/customers') &&
+            body.includes(`${prefix}.onmicrosoft.com`),
+        );
+        const first = spawnWorker('../new-tenant/new-tenant-worker.ts', envFor(scenario));
+        await held; // the emulator created the tenant; the worker never hears back
+        expect(await ctl.tenantsWithPrefix(prefix)).toHaveLength(1);
+        await first.kill();
+
+        const report = await finishAndCheck(expect, scenario);
+        const creates = report.createAttempts;
+        expect(creates.map((a) => a.state)).toEqual(['interrupted', 'succeeded']);
+        expect(creates[1]!.requestId).toBe(creates[0]!.requestId);
+        const createCalls = (await ctl.calls('customers.create')).calls.filter(
+          (c) => c.requestId === creates[0]!.requestId,
+        );
+        expect(createCalls.map((c) => c.replayed === true)).toEqual([false, true]);
+      });
+    },
+    QUEUED_TEST_TIMEOUT_MS,
+  );
+});

@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+/* eslint-disable no-restricted-imports -- test composition root: real db adapters */
+import {
+  createOutboxRepo,
+  createPendingCredentialsRepo,
+  createProvisioningAccountsRepo,
+  openWorkflowSystemPool,
+  type WorkflowSystemPool,
+} from '@csphub/db';
+/* eslint-enable no-restricted-imports */
+import { createTestDatabase, type TestDatabase } from '@csphub/testing';
+import { startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
+import {
+  AWAITING_RETRY_EVENT,
+  launchWorkflowRuntime,
+  randomIds,
+  submitNewTenantRun,
+  retryNewTenantRun,
+  systemClock,
+  type NewTenantInput,
+  type NewTenantResult,
+  type WorkflowDefinition,
+  type WorkflowRuntime,
+} from '../../src/index';
+import { createThrowawayPostgres } from '../crash/throwaway-postgres';
+import { emulatorControl } from './emulator-control';
+import { newTenantWorkflow, seedAccounts, timelineOf, wireNewTenantPorts, wizardInput } from './new-tenant-wiring';
+
+/**
+ * The new-tenant run in one process against the real emulator, database adapters and outbox:
+ * the happy path, a taken prefix (B4), an invalid address, faults (503, 429 burst) and the
+ * credential rule (B5).
+ */
+describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
+  let emulator: RunningEmulator;
+  let t: TestDatabase;
+  let sys: WorkflowSystemPool | undefined;
+  let dropSys = async () => {};
+  let runtime: WorkflowRuntime;
+  let workflow: WorkflowDefinition<NewTenantInput, NewTenantResult>;
+  let seeded: Awaited<ReturnType<typeof seedAccounts>>;
+  let bad: Awaited<ReturnType<typeof seedAccounts>>;
+  let ctl: ReturnType<typeof emulatorControl>;
+  const run = Date.now().toString(36);
+  const prefix = (label: string) => `nt${label}${run}`;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+    ctl = emulatorControl(emulator.url);
+    t = await createTestDatabase();
+    seeded = await seedAccounts(t.db, 5, 'Run');
+    bad = await seedAccounts(t.db, 1, 'Bad', { badStreet: true });
+    const ports = wireNewTenantPorts(t.db, emulator.url, { fastRetries: true });
+    workflow = newTenantWorkflow(ports);
+    let systemDatabase;
+    if (process.env.DATABASE_URL) {
+      const pgdb = await createThrowawayPostgres(process.env.DATABASE_URL, 'ntsys');
+      dropSys = pgdb.drop;
+      systemDatabase = { kind: 'url' as const, url: pgdb.url };
+    } else {
+      sys = await openWorkflowSystemPool({});
+      systemDatabase = { kind: 'pool' as const, pool: sys.pool };
+    }
+    runtime = await launchWorkflowRuntime({
+      systemDatabase,
+      executorId: 'new-tenant-test',
+      workflows: [workflow as WorkflowDefinition<never, unknown>],
+      timeline: timelineOf(t.db),
+      clock: systemClock,
+      ids: randomIds,
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await runtime?.shutdown();
+    await sys?.close();
+    await dropSys();
+    await t?.dispose();
+    await emulator?.close();
+  });
+
+  const accounts = () => createProvisioningAccountsRepo(t.db, { policy: () => ({ requireCorporateEmail: false, requireSubCustomerBillingAddress: false }) });
+
+  it('creates one tenant for the reseller, attests the MCA once, links the account and delivers the credentials once', async () => {
+    const companyId = seeded.customers[0]!.id;
+    const input = wizardInput(companyId, seeded.connectionId, prefix('ok'));
+    const first = await submitNewTenantRun(runtime, workflow, input);
+    const second = await submitNewTenantRun(runtime, workflow, input); // a double click
+    expect(first.outcome).toBe('started');
+    expect(second.outcome).toBe('attached');
+    expect(second.runId).toBe(first.runId);
+    const result = await first.handle.result();
+    expect(result.state).toBe('succeeded');
+
+    const tenants = await ctl.tenantsWithPrefix(prefix('ok'));
+    expect(tenants).toHaveLength(1);
+    expect(tenants[0]!.tenantId).toBe(result.tenantId);
+    expect(await ctl.agreementsOf(result.tenantId!)).toHaveLength(1);
+
+    const sync = await accounts().getSync(companyId, seeded.connectionId);
+    expect(sync).toMatchObject({ syncStatus: 'synced', tenantId: result.tenantId, defaultDomain: `${prefix('ok')}.onmicrosoft.com`, resellerPartnerId: '6100001' });
+
+    // B5: the welcome message went to the outbox in the recipient's language, the password only sealed, shown once.
+    const box = wireNewTenantPorts(t.db, emulator.url).box;
+    const outbox = createOutboxRepo(t.db, box);
+    const messages = await outbox.list({ subjectId: String(companyId) });
+    const welcome = messages.find((m) => m.template === 'welcome')!;
+    expect(welcome.language).toBe('es');
+    expect(welcome.text).toContain(`admin@${prefix('ok')}.onmicrosoft.com`);
+    expect(welcome.text).not.toMatch(/Contraseña de un solo uso: [^•]/);
+    const secrets = await outbox.revealSecrets(welcome.id);
+    expect(secrets?.temporaryPassword).toEqual(expect.any(String));
+    expect(secrets?.temporaryPassword?.length ?? 0).toBeGreaterThan(6);
+    expect(await outbox.revealSecrets(welcome.id)).toBeUndefined();
+    expect(messages.filter((m) => m.template === 'provisioning-completed')).toHaveLength(1);
+    // The vault no longer holds the password, and the journal never did.
+    expect(await createPendingCredentialsRepo(t.db, box).raw(first.runId)).toBeUndefined();
+
+    const run = await timelineOf(t.db).getRun(first.runId);
+    expect(run).toMatchObject({ state: 'succeeded', kind: 'provision-tenant' });
+    const steps = (await timelineOf(t.db).listAttempts(first.runId)).filter((a) => a.state === 'succeeded').map((a) => a.stepId);
+    expect(steps).toEqual(
+      expect.arrayContaining(['validate-prerequisites', 'validate-address', 'check-domain', 'resolve-reseller', 'create-customer', 'confirm-mca', 'default-gdap', 'store-tenant-link', 'deliver-credentials', 'notify']),
+    );
+    const create = (await timelineOf(t.db).listAttempts(first.runId)).find((a) => a.stepId === 'create-customer');
+    expect(create?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(create?.correlationId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('stops before creating anything when the prefix is taken, then finishes with a new prefix on retry (B4)', async () => {
+    const companyId = seeded.customers[1]!.id;
+    const before = (await ctl.state()).tenants.length;
+    const submitted = await submitNewTenantRun(runtime, workflow, wizardInput(companyId, seeded.connectionId, 'fabrikam'));
+    const waiting = await runtime.getEvent<{ failedStep: string; errorCode: string }>(submitted.runId, AWAITING_RETRY_EVENT, 30_000);
+    expect(waiting).toMatchObject({ failedStep: 'check-domain', errorCode: 'DOMAIN_PREFIX_TAKEN' });
+    expect((await ctl.state()).tenants.length).toBe(before);
+    const sync = await accounts().getSync(companyId, seeded.connectionId);
+    expect(sync?.syncStatus).toBe('not_synced');
+    expect(sync?.failureReason).toMatch(/fabrikam\.onmicrosoft\.com is already used by another tenant/);
+    expect(await timelineOf(t.db).getRun(submitted.runId)).toMatchObject({ state: 'failed', failedStep: 'check-domain', errorCode: 'DOMAIN_PREFIX_TAKEN' });
+
+    // The user picks another prefix and finishes the wizard again: same run, retried.
+    const again = await submitNewTenantRun(runtime, workflow, wizardInput(companyId, seeded.connectionId, prefix('retry')));
+    expect(again.outcome).toBe('retried');
+    expect(again.runId).toBe(submitted.runId);
+    // A second click on Retry for the same failure is the same message (idempotency key): one wake-up.
+    await retryNewTenantRun(runtime, submitted.runId, { domainPrefix: prefix('retry') });
+    const result = await again.handle.result();
+    expect(result).toMatchObject({ state: 'succeeded', domain: `${prefix('retry')}.onmicrosoft.com` });
+    expect(await ctl.tenantsWithPrefix(prefix('retry'))).toHaveLength(1);
+    expect((await accounts().getSync(companyId, seeded.connectionId))?.syncStatus).toBe('synced');
+  });
+
+  it('stops at an address Partner Center does not verify, with its suggestion, before anything is created', async () => {
+    const companyId = bad.customers[0]!.id;
+    const submitted = await submitNewTenantRun(runtime, workflow, wizardInput(companyId, bad.connectionId, prefix('addr')));
+    const waiting = await runtime.getEvent<{ failedStep: string; errorCode: string; reason: string }>(submitted.runId, AWAITING_RETRY_EVENT, 30_000);
+    expect(waiting).toMatchObject({ failedStep: 'validate-address', errorCode: 'ADDRESS_INVALID' });
+    expect(waiting!.reason).toMatch(/StreetPartial/);
+    expect(await ctl.tenantsWithPrefix(prefix('addr'))).toHaveLength(0);
+    expect((await accounts().getSync(companyId, bad.connectionId))?.syncStatus).toBe('not_synced');
+  });
+
+  it('a 503 on create-customer still ends synced with one tenant (the step retries with a new request id)', async () => {
+    const companyId = seeded.customers[2]!.id;
+    await ctl.fault({ route: 'POST /v1/customers', status: 503, count: 3 });
+    try {
+      const { handle, runId } = await submitNewTenantRun(runtime, workflow, wizardInput(companyId, seeded.connectionId, prefix('s503')));
+      const result = await handle.result();
+      expect(result.state).toBe('succeeded');
+      expect(await ctl.tenantsWithPrefix(prefix('s503'))).toHaveLength(1);
+      const creates = (await timelineOf(t.db).listAttempts(runId)).filter((a) => a.stepId === 'create-customer');
+      expect(creates.map((a) => a.state)).toEqual(['retrying', 'succeeded']);
+      expect(creates[0]!.errorCode).toBe('PARTNER_CENTER_UNAVAILABLE');
+      expect(creates[1]!.requestId).not.toBe(creates[0]!.requestId); // a response came back: new MS-RequestId
+    } finally {
+      await ctl.clearFaults();
+    }
+  });
+
+  it('a 429 burst on every call still ends synced with one tenant', async () => {
+    const companyId = seeded.customers[3]!.id;
+    const throttledBefore = (await ctl.calls()).calls.filter((c) => c.status === 429).length;
+    // Every Partner Center route the run calls answers a burst of two 429s (Retry-After: 1) before it
+    // serves: the client's own retry is used up, and the step's durable retry takes over.
+    const routes = [
+      'POST /v1/validations/address',
+      'HEAD /v1/domains/*',
+      'GET /v1/relationships',
+      'GET /v1/customers',
+      'POST /v1/customers',
+      'GET /v1/customers/*',
+      'GET /v1/agreements',
+      'POST /v1/customers/:id/agreements',
+    ];
+    for (const route of routes) await ctl.fault({ route, status: 429, retryAfterSeconds: 1, count: 2 });
+    try {
+      const { handle } = await submitNewTenantRun(runtime, workflow, wizardInput(companyId, seeded.connectionId, prefix('s429')));
+      const result = await handle.result();
+      expect(result.state).toBe('succeeded');
+      expect(await ctl.tenantsWithPrefix(prefix('s429'))).toHaveLength(1);
+      expect(await ctl.agreementsOf(result.tenantId!)).toHaveLength(1);
+      const throttled = (await ctl.calls()).calls.filter((c) => c.status === 429).length - throttledBefore;
+      expect(throttled).toBe(routes.length * 2);
+    } finally {
+      await ctl.clearFaults();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orderReferenceOf } from '@csphub/domain';
+import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
+import { spawnWorker } from '../crash/spawn-worker';
+
+/**
+ * The order workflow's promise (MISSION.md X2, issue 8), proven with real process kills against the
+ * emulator: whether the worker dies before the checkout, right after it, in the middle of the call,
+ * or while waiting for fulfilment, and whatever transient faults Partner Center throws, the restarted
+ * worker finishes the order and the emulator holds exactly one order for it.
+ */
+const wingtip = DEFAULT_SCENARIO.tenants.find((t) => t.key === 'wingtip')!;
+const adatum = DEFAULT_SCENARIO.resellers.find((r) => r.key === 'adatum')!;
+const BUSINESS_BASIC = 'CFQ7TTC0LH18:0001:CFQ7TTC0LH18AV01';
+
+interface EmulatorOrder {
+  id: string;
+  status: string;
+  lines: { friendlyName?: string | null; quantity: number; subscriptionId?: string }[];
+}
+
+describe('place-order workflow survives crashes and faults (emulator)', () => {
+  let emulator: RunningEmulator;
+  let dataDir = '';
+
+  const control = async (method: string, p: string, body?: unknown) => {
+    const res = await fetch(`${emulator.url}/_emulator${p}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`control ${method} ${p}: ${res.status} ${await res.text()}`);
+    const text = await res.text();
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  };
+  const ordersWith = async (reference: string) => {
+    const state = (await control('GET', '/state')) as { orders: EmulatorOrder[] };
+    return state.orders.filter((o) => o.lines.some((l) => l.friendlyName?.includes(reference)));
+  };
+  const checkoutCalls = async () => {
+    const { calls } = (await control('GET', '/calls')) as { calls: { operation: string; replayed?: boolean }[] };
+    return calls.filter((c) => c.operation === 'carts.checkout');
+  };
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0, tickIntervalMs: 200 });
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csphub-order-crash-'));
+    await control('PUT', '/settings', { orderFulfilmentDelaySeconds: 1 });
+    await control('PUT', `/customers/${wingtip.tenantId}/direct-signed-mca`, { isSigned: true });
+  });
+  afterAll(async () => {
+    await emulator?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const envFor = (orderId: string, killAt = '', tenantId = wingtip.tenantId) => ({
+    ORDER_DATA_DIR: dataDir,
+    EMULATOR_URL: emulator.url,
+    ORDER_ID: orderId,
+    ORDER_REFERENCE: orderReferenceOf(orderId),
+    CUSTOMER_TENANT_ID: tenantId,
+    RESELLER_PARTNER_ID: adatum.partnerId,
+    CATALOG_ITEM_ID: BUSINESS_BASIC,
+    ORDER_QUANTITY: '10',
+    ORDER_KILL_AT: killAt,
+  });
+
+  async function finish(orderId: string, tenantId?: string) {
+    const worker = spawnWorker('../orders/order-worker.ts', envFor(orderId, '', tenantId));
+    const result = JSON.parse(await worker.waitFor('DONE', 90_000)) as { status: string; microsoftOrderIds: string[]; subscriptionIds: string[]; errorCode?: string; errorMessage?: string };
+    expect((await worker.exited).code).toBe(0);
+    return result;
+  }
+  const progressOf = (orderId: string) =>
+    fs
+      .readFileSync(path.join(dataDir, 'progress.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { orderId: string; status: string })
+      .filter((p) => p.orderId === orderId);
+  const notificationsOf = (orderId: string) =>
+    (fs.existsSync(path.join(dataDir, 'notifications.jsonl')) ? fs.readFileSync(path.join(dataDir, 'notifications.jsonl'), 'utf8') : '')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { template: string; subjectId: string })
+      .filter((n) => n.subjectId === orderId);
+
+  async function expectOneFulfilledOrder(orderId: string, result: Awaited<ReturnType<typeof finish>>) {
+    expect(result.status, JSON.stringify(result)).toBe('fulfilled');
+    const inEmulator = await ordersWith(orderReferenceOf(orderId));
+    expect(inEmulator).toHaveLength(1);
+    expect(result.microsoftOrderIds).toEqual([inEmulator[0]!.id]);
+    expect(result.subscriptionIds).toHaveLength(1);
+    expect(inEmulator[0]!.lines[0]!.quantity).toBe(10);
+  }
+
+  it('places the order and follows it from in progress to fulfilled, with the subscription attached', async () => {
+    const orderId = randomUUID();
+    const result = await finish(orderId);
+    await expectOneFulfilledOrder(orderId, result);
+    const statuses = progressOf(orderId).map((p) => p.status);
+    expect(statuses[0]).toBe('submitted');
+    expect(statuses).toContain('in_progress');
+    expect(statuses.at(-1)).toBe('fulfilled');
+    expect(notificationsOf(orderId).map((n) => n.template)).toEqual(['order-fulfilled']);
+  });
+
+  it.each(['before:order-checkout', 'after:order-checkout', 'after:order-create-cart', 'after:order-read-status'])(
+    'killed at %s and restarted: one order in the emulator, never two',
+    async (killAt) => {
+      const orderId = randomUUID();
+      const first = spawnWorker('../orders/order-worker.ts', envFor(orderId, killAt));
+      expect((await first.exited).signal, first.output()).toBe('SIGKILL');
+      const result = await finish(orderId);
+      await expectOneFulfilledOrder(orderId, result);
+    },
+  );
+
+  it('killed in the middle of the checkout call: the restart finds the order instead of placing a second', async () => {
+    const orderId = randomUUID();
+    const before = (await checkoutCalls()).length;
+    // The emulator holds the checkout for 2.5 s; the worker dies 1 s into it, with the call in flight.
+    await control('POST', '/faults', { route: 'POST /v1/customers/:id/carts/:cartId/checkout', delayMs: 2500, count: 1 });
+    const first = spawnWorker('../orders/order-worker.ts', envFor(orderId, 'mid:order-checkout:1000'));
+    expect((await first.exited).signal, first.output()).toBe('SIGKILL');
+    // Wait until the held checkout has been carried out by the emulator (its answer went nowhere).
+    for (let i = 0; i < 100 && (await checkoutCalls()).length === before; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await ordersWith(orderReferenceOf(orderId))).toHaveLength(1);
+    const result = await finish(orderId);
+    await expectOneFulfilledOrder(orderId, result);
+  });
+
+  it('rides out 429s and 5xx on the cart and the checkout without ordering twice', async () => {
+    const orderId = randomUUID();
+    await control('POST', '/faults', { route: 'POST /v1/customers/:id/carts', status: 429, retryAfterSeconds: 1, count: 1 });
+    await control('POST', '/faults', { route: 'POST /v1/customers/:id/carts/:cartId/checkout', status: 503, count: 2 });
+    const result = await finish(orderId);
+    await expectOneFulfilledOrder(orderId, result);
+  });
+
+  it('stops before any cart when the customer has no MCA: a fixable message, not a failed order', async () => {
+    const orderId = randomUUID();
+    const cartsBefore = ((await control('GET', '/calls')) as { calls: { operation: string }[] }).calls.filter((c) => c.operation === 'carts.create').length;
+    await control('PUT', `/customers/${wingtip.tenantId}/direct-signed-mca`, { isSigned: false });
+    try {
+      const result = await finish(orderId);
+      expect(result.status).toBe('needs_attention');
+      expect(result.errorCode).toBe('MCA_MISSING');
+      expect(result.errorMessage).toMatch(/Microsoft Customer Agreement.*submit the order again/);
+    } finally {
+      await control('PUT', `/customers/${wingtip.tenantId}/direct-signed-mca`, { isSigned: true });
+    }
+    const cartsAfter = ((await control('GET', '/calls')) as { calls: { operation: string }[] }).calls.filter((c) => c.operation === 'carts.create').length;
+    expect(cartsAfter).toBe(cartsBefore);
+    expect(await ordersWith(orderReferenceOf(orderId))).toHaveLength(0);
+    expect(notificationsOf(orderId)).toEqual([]);
+  });
+});

@@ -1,0 +1,3 @@
+export { createTestDatabase, type TestDatabase } from './test-database';
+export { startStack, runServerToExit, type Stack, type StackOptions } from './start-stack';
+export { freePort } from './free-port';

@@ -1,0 +1,64 @@
+import { isPartnerCenterError } from '@csphub/partner-center';
+import { describe, expect, it } from 'vitest';
+import type { ContractContext } from './contract-context';
+
+/** Relationship invitation links, indirect resellers, Partner ID and MPA checks (§6, §7). */
+export function registerResellerContract(ctx: ContractContext): void {
+  describe('relationship requests and indirect resellers', () => {
+    it('hands out the reseller-relationship invitation link, direct and for a reseller', async () => {
+      const client = ctx.target.client('indirect');
+      const direct = new URL(await client.getRelationshipRequestLink());
+      expect(direct.toString()).toMatch(/ResellerRelationship/);
+      const indirect = new URL(
+        await client.getRelationshipRequestLink({
+          indirectResellerTenantId: ctx.target.fixtures.reseller.tenantId,
+        }),
+      );
+      expect(indirect.toString()).not.toBe(direct.toString());
+    });
+
+    it('lists the provider’s indirect resellers with their Partner IDs', async () => {
+      const resellers = await ctx.target.client('indirect').listIndirectResellers();
+      const { reseller } = ctx.target.fixtures;
+      expect(resellers.find((r) => r.tenantId === reseller.tenantId)).toMatchObject({
+        partnerId: reseller.partnerId,
+        isActive: true,
+      });
+    });
+
+    it('looks a Partner ID up, and reports an unknown one as PARTNER_ID_UNKNOWN', async () => {
+      const client = ctx.target.client('indirect');
+      const profile = await client.lookupPartnerId(ctx.target.fixtures.reseller.partnerId);
+      expect(profile.partnerId).toBe(ctx.target.fixtures.reseller.partnerId);
+      expect(profile.name.length).toBeGreaterThan(0);
+      const error = await client
+        .lookupPartnerId(ctx.target.fixtures.unknownPartnerId)
+        .catch((e: unknown) => e);
+      expect(isPartnerCenterError(error, 'PARTNER_ID_UNKNOWN')).toBe(true);
+    });
+
+    it('tells whether a reseller signed the Microsoft Partner Agreement', async () => {
+      const client = ctx.target.client('indirect');
+      expect(await client.hasSignedMpa({ partnerId: ctx.target.fixtures.reseller.partnerId })).toBe(true);
+      expect(await client.hasSignedMpa({ tenantId: ctx.target.fixtures.reseller.tenantId })).toBe(true);
+      const unsigned = ctx.target.fixtures.mpaNotSignedPartnerId;
+      if (unsigned) expect(await client.hasSignedMpa({ partnerId: unsigned })).toBe(false);
+    });
+
+    it('gives the D1 verdict on a reseller Partner ID', async () => {
+      const client = ctx.target.client('indirect');
+      expect(await client.verifyResellerPartnerId(ctx.target.fixtures.reseller.partnerId)).toMatchObject({
+        status: 'ok',
+      });
+      expect(await client.verifyResellerPartnerId(ctx.target.fixtures.unknownPartnerId)).toMatchObject({
+        status: 'unknown',
+      });
+      const unsigned = ctx.target.fixtures.mpaNotSignedPartnerId;
+      if (unsigned) {
+        const verdict = await client.verifyResellerPartnerId(unsigned);
+        expect(verdict.status).toBe('mpa-not-signed');
+        expect('message' in verdict && verdict.message).toMatch(/Partner Agreement/);
+      }
+    });
+  });
+}

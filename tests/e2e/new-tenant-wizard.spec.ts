@@ -1,0 +1,67 @@
+import { expect, test } from './fixtures';
+import { createReadyCustomer, fillAttestation, ownCompanyId, signInByApi, startWizard } from './onboarding-helpers';
+
+/**
+ * Issue 6 acceptance, in real Chromium: the New service wizard for a new tenant, run by a reseller
+ * (taken prefix, a free suggestion, finish, timeline to "Synced", the welcome message in the outbox,
+ * the one-time password once) and by the distributor for a direct customer.
+ */
+test('a reseller provisions a new tenant: taken prefix, free suggestion, synced, welcome in the outbox', async ({ page }) => {
+  test.setTimeout(150_000);
+  const { csrfToken } = await signInByApi(page, 'reseller@demo.test');
+  const reseller = await ownCompanyId(page.request);
+  const customer = await createReadyCustomer(page.request, csrfToken, { parentId: reseller, name: 'Northwind Mercados', country: 'ES', language: 'es' });
+
+  await startWizard(page, customer.id);
+  // The reseller's Partner ID on file is checked at once (D1).
+  await expect(page.getByTestId('partner-id-verdict')).toContainText('has accepted the Microsoft Partner Agreement');
+
+  const prefix = page.getByTestId('domain-prefix');
+  await prefix.fill('fabrikam');
+  await expect(page.getByTestId('domain-taken')).toContainText('fabrikam.onmicrosoft.com is already registered by another Microsoft tenant');
+  const suggestion = page.getByTestId('domain-taken').getByRole('button').first();
+  const free = (await suggestion.textContent())!.trim();
+  await suggestion.click();
+  await expect(prefix).toHaveValue(free);
+  await expect(page.getByTestId('domain-result')).toHaveText(`${free}.onmicrosoft.com is available.`);
+  await expect(page.getByRole('textbox', { name: 'Administrator user name' })).toHaveValue('admin');
+  await fillAttestation(page);
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await expect(page.getByTestId('checklist').locator('[data-ok="false"]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Finish' }).click();
+  const run = page.getByTestId('run-provision-tenant');
+  await expect(run.getByTestId('run-state')).toHaveText('Synced', { timeout: 90_000 });
+
+  // The one-time password: shown once, to the person who ran the order.
+  await run.getByRole('button', { name: 'Show the one-time administrator password' }).click();
+  await expect(page.getByTestId('one-time-password')).toBeVisible();
+  const runs = (await (await page.request.get(`/api/v1/companies/${customer.id}/onboarding/runs`)).json()) as { items: { id: string; kind: string }[] };
+  const runId = runs.items.find((r) => r.kind === 'provision-tenant')!.id;
+  const again = await page.request.post(`/api/v1/companies/${customer.id}/onboarding/runs/${encodeURIComponent(runId)}/reveal-credentials`, { headers: { 'x-csrf-token': csrfToken } });
+  expect(again.status()).toBe(404);
+
+  await page.goto('/outbox');
+  const welcome = page.getByTestId('outbox-message').filter({ hasText: `${free}.onmicrosoft.com` }).filter({ hasText: 'welcome' });
+  await expect(welcome.first()).toBeVisible();
+  await expect(welcome.first()).toContainText(`it@northwindmercados.example`);
+});
+
+test('the distributor provisions a new tenant for a direct customer', async ({ page }) => {
+  test.setTimeout(150_000);
+  const { csrfToken } = await signInByApi(page, 'distributor@demo.test');
+  const distributor = await ownCompanyId(page.request);
+  const customer = await createReadyCustomer(page.request, csrfToken, { parentId: distributor, name: 'Southwind Direct Labs', country: 'US' });
+  await startWizard(page, customer.id);
+  // A direct customer: no reseller Partner ID.
+  await expect(page.getByTestId('partner-id')).toHaveCount(0);
+  const free = `southwind${Date.now() % 1_000_000}`;
+  await page.getByTestId('domain-prefix').fill(free);
+  await expect(page.getByTestId('domain-result')).toHaveText(`${free}.onmicrosoft.com is available.`);
+  await fillAttestation(page);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await expect(page.getByTestId('run-provision-tenant').getByTestId('run-state')).toHaveText('Synced', { timeout: 90_000 });
+  await page.goto('/outbox');
+  await expect(page.getByTestId('outbox-message').filter({ hasText: `${free}.onmicrosoft.com` }).first()).toBeVisible();
+});

@@ -1,0 +1,66 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+/** The demo password printed on start-up (demo data is seeded on an embedded database). */
+export const DEMO_PASSWORD = 'demo-password';
+
+/** Signs in through the API in the page's context (the session cookie is shared with the page). */
+export async function signInByApi(page: Page, email: string): Promise<{ csrfToken: string }> {
+  const res = await page.request.post('/api/v1/auth/login', { data: { email, password: DEMO_PASSWORD } });
+  expect(res.status(), await res.text()).toBe(200);
+  return (await res.json()) as { csrfToken: string };
+}
+
+/** Creates a customer ready to provision (valid phone, corporate e-mail, billing address) under `parentId`, as the signed-in user. */
+export async function createReadyCustomer(
+  request: APIRequestContext,
+  csrfToken: string,
+  input: { parentId: number; name: string; country: 'ES' | 'MX' | 'US'; language?: string },
+): Promise<{ id: number; name: string }> {
+  const address = {
+    ES: { billingLine1: 'Calle de Alcalá 50', billingCity: 'Madrid', billingPostalCode: '28014', billingCountry: 'ES', phone: '+34 915 550 123' },
+    MX: { billingLine1: 'Av. Insurgentes Sur 100', billingCity: 'Ciudad de México', billingState: 'CMX', billingPostalCode: '03100', billingCountry: 'MX', phone: '+52 55 1234 5678' },
+    US: { billingLine1: '1 Main Street', billingCity: 'Seattle', billingState: 'WA', billingPostalCode: '98101', billingCountry: 'US', phone: '+1 206 555 0100' },
+  }[input.country];
+  const slug = input.name.toLowerCase().replace(/[^a-z0-9]+/g, '');
+  const res = await request.post('/api/v1/companies', {
+    headers: { 'x-csrf-token': csrfToken },
+    data: {
+      kind: 'customer',
+      parentId: input.parentId,
+      name: input.name,
+      email: `it@${slug}.example`,
+      country: input.country,
+      language: input.language ?? 'en',
+      contactPerson: 'Test Contact',
+      ...address,
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()) as { id: number; name: string };
+}
+
+/** The caller's company (its id is the parent for new customers). */
+export async function ownCompanyId(request: APIRequestContext): Promise<number> {
+  const res = await request.get('/api/v1/auth/session');
+  const body = (await res.json()) as { company: { id: number } };
+  return body.company.id;
+}
+
+/** Walks the wizard's first two steps: pick "Microsoft tenant", accept the MCA. */
+export async function startWizard(page: Page, companyId: number): Promise<void> {
+  await page.goto(`/companies/${companyId}/new-service`);
+  await page.getByLabel('Search services').fill('tenant');
+  await page.getByRole('radio', { name: /Microsoft tenant/ }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByTestId('mca-link')).toHaveAttribute('href', /customeragreement/);
+  await page.getByRole('checkbox', { name: /has accepted the Microsoft Customer Agreement/ }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+}
+
+/** Fills the MCA attestation (signer and a past date). */
+export async function fillAttestation(page: Page): Promise<void> {
+  await page.getByRole('textbox', { name: 'First name' }).fill('Lucía');
+  await page.getByRole('textbox', { name: 'Last name' }).fill('Hernández');
+  await page.getByRole('textbox', { name: 'E-mail' }).fill('lucia@fabrikam.com');
+  await page.getByLabel('Date of acceptance').fill('2026-01-15');
+}

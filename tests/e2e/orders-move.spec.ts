@@ -1,0 +1,89 @@
+import { expect, test } from './fixtures';
+import { createReadyCustomer, ownCompanyId, signInByApi } from './onboarding-helpers';
+
+const TAILSPIN = 'c2b20002-3d4e-4f60-9b7c-000000000002';
+
+async function control(emulatorUrl: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${emulatorUrl}/_emulator${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(res.ok, `${method} ${path}: ${res.status} ${res.ok ? '' : await res.text()}`).toBe(true);
+  const text = await res.text();
+  return text ? (JSON.parse(text) as unknown) : undefined;
+}
+
+/**
+ * Issue 8, moving from another partner (seed 004) against the emulator's seeded Tailspin Toys, whose
+ * licenses were sold by another partner (Litware): the reseller links the tenant (existing-tenant
+ * path, GDAP approved by the customer), sees the seats held elsewhere with purchased and assigned
+ * counts, enters the old subscription's expiry and gets the near-expiry warning, orders the same
+ * package with at least the current seats, and the guided path moves on to retiring the old one.
+ */
+test('reseller moves Tailspin Toys from another partner: current licenses, expiry warning, replacement order', async ({ page, stack }) => {
+  test.setTimeout(240_000);
+  await control(stack.emulatorUrl, 'PUT', '/settings', { orderFulfilmentDelaySeconds: 4, gdapActivationDelaySeconds: 0 });
+  const { csrfToken } = await signInByApi(page, 'reseller@demo.test');
+  const headers = { 'x-csrf-token': csrfToken };
+  const reseller = await ownCompanyId(page.request);
+  const customer = await createReadyCustomer(page.request, csrfToken, { parentId: reseller, name: 'Tailspin Toys Europe', country: 'ES' });
+  const createsBefore = ((await control(stack.emulatorUrl, 'GET', '/counters')) as Record<string, number>)['customers.create'] ?? 0;
+
+  // Link the existing tenant through the existing-tenant path (API), the customer accepting in the emulator.
+  const options = (await (await page.request.get(`/api/v1/companies/${customer.id}/sync-options`)).json()) as { items: { connection: { id: string; name: string } }[] };
+  const connectionId = options.items.find((o) => /Europe/.test(o.connection.name))!.connection.id;
+  const opened = await page.request.post(`/api/v1/companies/${customer.id}/existing-tenant/authorization`, { headers, data: { connectionId } });
+  expect(opened.status(), await opened.text()).toBe(200);
+  await control(stack.emulatorUrl, 'POST', '/relationships/accept', { partner: 'distributor-europe', customer: TAILSPIN, indirectReseller: 'relecloud' });
+  const verified = await page.request.post(`/api/v1/companies/${customer.id}/existing-tenant/verify`, { headers, data: { connectionId, domain: 'tailspintoys.co.uk' } });
+  expect(((await verified.json()) as { status: string }).status).toBe('verified');
+  const checkout = await page.request.post(`/api/v1/companies/${customer.id}/existing-tenant/checkout`, { headers, data: { connectionId, requestGdap: true } });
+  expect(checkout.status(), await checkout.text()).toBeLessThan(300);
+  // The customer approves the GDAP request (needed to read the tenant's licenses).
+  await expect(async () => {
+    const state = (await control(stack.emulatorUrl, 'GET', '/state')) as { gdap: { id: string; customerTenantId: string; status: string }[] };
+    const pending = state.gdap.find((g) => g.customerTenantId === TAILSPIN && g.status === 'approvalPending');
+    expect(pending, 'a GDAP request for Tailspin').toBeTruthy();
+    await control(stack.emulatorUrl, 'POST', `/gdap/${encodeURIComponent(pending!.id)}/approve`, {});
+  }).toPass({ timeout: 60_000 });
+
+  // The move view: the seats held through the other partner, with purchased and assigned counts.
+  await page.goto(`/companies/${customer.id}?tab=subscriptions`);
+  const panel = page.getByTestId('move-panel');
+  await expect(async () => {
+    await page.reload();
+    await expect(panel.getByTestId('move-Microsoft 365 Business Premium')).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 60_000 });
+  const premium = panel.getByTestId('move-Microsoft 365 Business Premium');
+  await expect(premium.getByTestId('move-purchased')).toHaveText('25');
+  await expect(panel.getByTestId('move-Exchange Online (Plan 1)').getByTestId('move-purchased')).toHaveText('10');
+  await expect(premium.getByTestId('move-step')).toHaveText('Enter the expiry date');
+
+  // The expiry read in the customer's admin center: 20 days away, so the warning shows.
+  const expiry = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  await premium.getByTestId('move-expiry-input').fill(expiry);
+  await premium.getByTestId('move-expiry-save').click();
+  await expect(premium.getByTestId('move-expiry-warning')).toContainText(/Expires in (19|20) days/);
+  await expect(premium.getByTestId('move-step')).toHaveText('Order the replacement');
+
+  // Order the same package with at least the current seats, before the expiry.
+  await premium.getByTestId('move-order').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('catalog-search').fill('business premium');
+  await dialog.getByTestId('pick-CFQ7TTC0LCHC:0002:CFQ7TTC0LCHCAV02').click();
+  await expect(dialog.getByTestId('order-quantity')).toHaveValue('25');
+  await dialog.getByTestId('order-attest').check();
+  await dialog.getByTestId('order-submit').click();
+
+  // Both subscriptions exist side by side; the path moves on to retiring the old one.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId('move-panel').getByTestId('move-Microsoft 365 Business Premium').getByTestId('move-step')).toHaveText('Ask the other partner to cancel or not renew the old one', { timeout: 3000 });
+  }).toPass({ timeout: 90_000 });
+  const ours = page.getByTestId('subscriptions-table').locator('tbody tr').filter({ hasText: 'Business Premium' });
+  await expect(ours.getByTestId('subscription-quantity')).toHaveText('25');
+  // An existing tenant: no tenant was created on the way.
+  const counters = (await control(stack.emulatorUrl, 'GET', '/counters')) as Record<string, number>;
+  expect(counters['customers.create'] ?? 0).toBe(createsBefore);
+});

@@ -1,0 +1,13 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The demo password printed on start-up. */
+export const DEMO_PASSWORD = 'demo-password';
+
+/** Signs in through the sign-in page, as a person would. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
+  await page.locator('input[autocomplete="current-password"]').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByTestId('signed-in-company')).not.toContainText('Not signed in');
+}
