@@ -24,6 +24,32 @@ function parseInt8(value: string): number {
   return n;
 }
 
+/**
+ * Ends a node-postgres pool and waits until every connection has really closed. `pool.end()`
+ * resolves once the clients are asked to end, before their sockets close; a caller that drops the
+ * database right after (the test helper does) would otherwise kill a connection that is still
+ * closing, and node-postgres raises that as an uncaught error.
+ */
+export async function endPool(pool: pg.Pool, waitMs = 5_000): Promise<void> {
+  if (pool.ending || pool.ended) return;
+  const open = pool.totalCount;
+  let removed = 0;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) return resolve();
+    const timer = setTimeout(resolve, waitMs);
+    timer.unref();
+    pool.on('remove', () => {
+      removed += 1;
+      if (removed >= open) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  await pool.end();
+  await closed;
+}
+
 /** Opens the database named by `target`, applies the migrations and returns the handle. */
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   if (target.kind === 'postgres') {
@@ -38,7 +64,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
         db: db as unknown as Database,
         kind: 'postgres',
         ping: () => timed(() => db.execute(sql`select 1`)),
-        close: () => pool.end(),
+        close: () => endPool(pool),
       };
     } catch (e) {
       await pool.end().catch(() => undefined);

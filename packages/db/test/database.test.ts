@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '@csphub/testing';
 import { acquireDataDirLock, createSettingsRepo, DataDirLockedError, openDatabase } from '@csphub/db';
 
@@ -32,6 +33,29 @@ describe(`database (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () 
 
   it('answers a ping', async () => {
     expect(await t.ping()).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)('closing a PostgreSQL pool', () => {
+  it('has every connection closed when close() resolves, so the database can be dropped at once', async () => {
+    const t = await createTestDatabase();
+    const rows = async <R extends Record<string, unknown>>(q: ReturnType<typeof sql>) => {
+      const r = await t.db.execute<R>(q);
+      return (Array.isArray(r) ? r : (r as { rows: R[] }).rows) as R[];
+    };
+    const name = (await rows<{ name: string }>(sql`select current_database() as name`))[0]!.name;
+    // Several connections at once, then close.
+    await Promise.all(Array.from({ length: 6 }, () => rows(sql`select pg_sleep(0.05)`)));
+    await t.close();
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      const left = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+      expect(left.rows[0]!.n).toBe(0);
+    } finally {
+      await admin.end();
+      await t.dispose();
+    }
   });
 });
 

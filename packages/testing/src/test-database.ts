@@ -36,6 +36,13 @@ export async function createTestDatabase(env: Record<string, string | undefined>
       const drop = new pg.Client({ connectionString: url });
       await drop.connect();
       try {
+        // Give connections other pools of this process are still closing a moment to go, so that
+        // `with (force)` only ends the ones that leaked (a test that forgot to close something).
+        for (let waited = 0; waited < 5_000; waited += 50) {
+          const left = await drop.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if (left.rows[0]!.n === 0) break;
+          await new Promise((r) => setTimeout(r, 50));
+        }
         await drop.query(`drop database if exists ${name} with (force)`);
       } finally {
         await drop.end();
