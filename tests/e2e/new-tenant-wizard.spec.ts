@@ -55,6 +55,9 @@ test('the distributor provisions a new tenant for a direct customer', async ({ p
   await startWizard(page, customer.id);
   // A direct customer: no reseller Partner ID.
   await expect(page.getByTestId('partner-id')).toHaveCount(0);
+  // One prefix rule (at most 27, the emulator's create-time limit): 28 letters are refused by the live check.
+  await page.getByTestId('domain-prefix').fill('southwinddirectlabsmexicoabc');
+  await expect(page.getByText('Use at most 27 letters or digits.')).toBeVisible();
   const free = `southwind${Date.now() % 1_000_000}`;
   await page.getByTestId('domain-prefix').fill(free);
   await expect(page.getByTestId('domain-result')).toHaveText(`${free}.onmicrosoft.com is available.`);

@@ -4,7 +4,7 @@ export { COMPANY_KINDS, COMPANY_STATUSES, canBeChildOf, type CompanyKind, type C
 export { childPath, depthOfPath, idsOfPath, isWithinPath, rebasePath } from './channel/company-path';
 export { checkMove, type MoveRefusal } from './channel/company-move';
 export { companyNameProblem, isValidDomainName } from './channel/company-name';
-export { isValidDomainPrefix } from './channel/domain-prefix';
+export { MAX_DOMAIN_PREFIX_LENGTH, domainPrefixProblem, isValidDomainPrefix, type DomainPrefixProblem } from './channel/domain-prefix';
 export {
   ROLES,
   PERMISSIONS,

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError, SYNC_STATUSES, changedFields, isValidDomainPrefix } from '@csphub/domain';
+import { AppError, SYNC_STATUSES, changedFields, MAX_DOMAIN_PREFIX_LENGTH, isValidDomainPrefix } from '@csphub/domain';
 import { createRouter } from '../http/openapi-app';
 import { problem } from '../http/schemas';
 import { guarded, scopedErrors } from '../http/protected-route';
@@ -102,7 +102,7 @@ export function syncOptionsRoutes(deps: ChannelDeps) {
           requirePermission(p, 'sync.manage', 'change sync options');
           if (company.kind !== 'customer') throw new AppError('VALIDATION_FAILED', 'Only customer accounts are provisioned as Microsoft tenants.');
           const errors = [];
-          if (body.domainPrefix && !isValidDomainPrefix(body.domainPrefix)) errors.push({ field: 'domainPrefix', message: 'Use only letters and digits (no dots, dashes or spaces).' });
+          if (body.domainPrefix && !isValidDomainPrefix(body.domainPrefix)) errors.push({ field: 'domainPrefix', message: `Use at most ${MAX_DOMAIN_PREFIX_LENGTH} letters or digits (no dots, dashes or spaces).` });
           if (body.adminUsername && !/^[A-Za-z0-9._-]{1,64}$/.test(body.adminUsername)) errors.push({ field: 'adminUsername', message: 'Use letters, digits, dots, dashes or underscores (the part before @).' });
           if (body.resellerPartnerId && conn.type !== 'indirect-provider') errors.push({ field: 'resellerPartnerId', message: 'A reseller Partner ID only applies to indirect-provider connections.' });
           if (body.resellerPartnerId && !/^\d{5,10}$/.test(body.resellerPartnerId)) errors.push({ field: 'resellerPartnerId', message: 'A Partner ID is 5 to 10 digits.' });

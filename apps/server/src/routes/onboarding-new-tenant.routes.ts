@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError, isValidDomainPrefix } from '@csphub/domain';
+import { AppError, MAX_DOMAIN_PREFIX_LENGTH, isValidDomainPrefix } from '@csphub/domain';
 import { checkResellerPartnerId, provisionTenantRunId } from '@csphub/provisioning';
 import { createWorkflowRunsRepo } from '@csphub/db';
 import { createRouter } from '../http/openapi-app';
@@ -23,7 +23,7 @@ export const CREDENTIALS_RECIPIENT_KEY = 'distributor.credentialsRecipient';
 const NewTenantOrderSchema = z
   .object({
     connectionId: z.string().uuid(),
-    domainPrefix: z.string().trim().toLowerCase().refine(isValidDomainPrefix, { message: 'Letters and digits only' }),
+    domainPrefix: z.string().trim().toLowerCase().refine(isValidDomainPrefix, { message: `Letters and digits only, at most ${MAX_DOMAIN_PREFIX_LENGTH}` }),
     culture: z.string().regex(/^[a-z]{2}-[A-Z]{2}$/, 'A culture such as es-MX'),
     adminUsername: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{1,64}$/, 'Letters, digits, dots, dashes and underscores').default('admin'),
     requirePasswordChange: z.boolean().default(true),

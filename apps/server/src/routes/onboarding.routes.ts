@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError, isValidDomainPrefix } from '@csphub/domain';
+import { AppError, MAX_DOMAIN_PREFIX_LENGTH, domainPrefixProblem, type DomainPrefixProblem } from '@csphub/domain';
 import { checkResellerPartnerId, GDAP_REQUEST_AUTO_EXTEND_DAYS, GDAP_REQUEST_DURATION_DAYS, GDAP_REQUEST_ROLES } from '@csphub/provisioning';
 import { createRouter } from '../http/openapi-app';
 import { guarded, scopedErrors } from '../http/protected-route';
@@ -26,7 +26,13 @@ import {
 } from '../onboarding/onboarding.schema';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
-const MAX_PREFIX = 27;
+
+/** The one rule of the domain package, said so that a person can fix the prefix (the web shows its own translation). */
+const PREFIX_PROBLEM_MESSAGES: Record<DomainPrefixProblem, string> = {
+  empty: 'Enter a domain prefix.',
+  characters: 'Use only letters and digits (no spaces, dots or hyphens).',
+  'too-long': `Use at most ${MAX_DOMAIN_PREFIX_LENGTH} letters or digits.`,
+};
 
 /**
  * The "New service" wizard's API (issue 6, B1-B2, D1): the services to pick from, the account's
@@ -141,11 +147,8 @@ export function onboardingRoutes(deps: OnboardingDeps) {
         const q = c.req.valid('query');
         const prefix = q.prefix.trim().toLowerCase();
         const domain = `${prefix}.onmicrosoft.com`;
-        const invalid = (problem: 'empty' | 'characters' | 'too-long', message: string) =>
-          c.json({ prefix, domain, valid: false, available: null, problem, message, suggestions: [] }, 200);
-        if (prefix === '') return invalid('empty', 'Enter a domain prefix.');
-        if (!isValidDomainPrefix(prefix)) return invalid('characters', 'Use only letters and digits (no spaces, dots or hyphens).');
-        if (prefix.length > MAX_PREFIX) return invalid('too-long', `Use at most ${MAX_PREFIX} characters.`);
+        const problem = domainPrefixProblem(prefix);
+        if (problem) return c.json({ prefix, domain, valid: false, available: null, problem, message: PREFIX_PROBLEM_MESSAGES[problem], suggestions: [] }, 200);
         const client = await connectionOf(ctx, q.connectionId);
         if (await client.isDomainAvailable(prefix)) {
           return c.json({ prefix, domain, valid: true, available: true, problem: null, message: `${domain} is available.`, suggestions: [] }, 200);

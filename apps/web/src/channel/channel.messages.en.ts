@@ -134,7 +134,7 @@ export const channelEn = {
   'validation.state': 'Pick a state from the list.',
   'validation.registrationNumber': 'This is not a registration ID of this country; it looks like {example}.',
   'validation.partnerId': 'A Partner ID is 5 to 10 digits.',
-  'validation.domainPrefix': 'Use only letters and digits (no dots, dashes or spaces).',
+  'validation.domainPrefix': 'Use at most {max} letters or digits (no dots, dashes or spaces).',
   'validation.passwordLength': 'Use at least 12 characters.',
   'services.onlyCustomers': 'Microsoft tenants are provisioned for customer accounts; open one of this company’s customers.',
   'services.noConnections': 'The distributor has no Partner Center connection yet.',

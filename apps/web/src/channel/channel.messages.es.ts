@@ -136,7 +136,7 @@ export const channelEs: Record<keyof typeof channelEn, string> = {
   'validation.state': 'Elija un estado de la lista.',
   'validation.registrationNumber': 'No es un ID de registro de este país; tiene la forma {example}.',
   'validation.partnerId': 'Un Partner ID tiene de 5 a 10 dígitos.',
-  'validation.domainPrefix': 'Use solo letras y dígitos (sin puntos, guiones ni espacios).',
+  'validation.domainPrefix': 'Use como máximo {max} letras o dígitos (sin puntos, guiones ni espacios).',
   'validation.passwordLength': 'Use al menos 12 caracteres.',
   'services.onlyCustomers': 'Los tenants de Microsoft se aprovisionan para cuentas de cliente; abra uno de los clientes de esta empresa.',
   'services.noConnections': 'El mayorista todavía no tiene ninguna conexión de Partner Center.',

@@ -1,5 +1,5 @@
 import { Alert, Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { isValidDomainPrefix } from '@csphub/domain';
+import { MAX_DOMAIN_PREFIX_LENGTH, isValidDomainPrefix } from '@csphub/domain';
 import { apiSend } from '../api/api-client';
 import { useApi } from '../api/use-api';
 import type { Company, SyncOptions } from '../api/types';
@@ -54,7 +54,7 @@ export function ServicesTab({ company }: { company: Company }) {
               label={t('services.domainPrefix')}
               value={o.domainPrefix}
               display={o.domainPrefix ? `${o.domainPrefix}.onmicrosoft.com` : null}
-              validate={(v) => (v.trim() && !isValidDomainPrefix(v.trim()) ? t('validation.domainPrefix') : null)}
+              validate={(v) => (v.trim() && !isValidDomainPrefix(v.trim()) ? t('validation.domainPrefix', { max: MAX_DOMAIN_PREFIX_LENGTH }) : null)}
               onSave={save(o.connection.id, 'domainPrefix')}
             />
             {o.connection.type === 'indirect-provider' && (

@@ -1,4 +1,4 @@
-import { AppError } from '@csphub/domain';
+import { AppError, MAX_DOMAIN_PREFIX_LENGTH, isValidDomainPrefix } from '@csphub/domain';
 import { defineStep } from '../runtime/step-definition';
 import { defaultStepRetryPolicy } from '../runtime/retry-policy';
 import type { NewTenantPorts } from '../ports/new-tenant.ports';
@@ -23,9 +23,10 @@ export function checkDomainStep(ports: Pick<NewTenantPorts, 'partnerCenter'>) {
     timeoutMs: 60_000,
     async run(input, ctx) {
       const domain = `${input.domainPrefix.trim().toLowerCase()}.onmicrosoft.com`;
-      if (!/^[a-z0-9]{1,63}$/.test(input.domainPrefix.trim().toLowerCase())) {
-        throw new AppError('DOMAIN_PREFIX_INVALID', `"${input.domainPrefix}" is not a valid prefix: use letters and digits only (at most 63).`, [
-          { field: 'domainPrefix', message: 'Letters and digits only' },
+      // The domain package's rule, the one the wizard checks live: a prefix it accepts is never refused at create time.
+      if (!isValidDomainPrefix(input.domainPrefix.trim())) {
+        throw new AppError('DOMAIN_PREFIX_INVALID', `"${input.domainPrefix}" is not a valid prefix: use at most ${MAX_DOMAIN_PREFIX_LENGTH} letters or digits.`, [
+          { field: 'domainPrefix', message: `At most ${MAX_DOMAIN_PREFIX_LENGTH} letters or digits` },
         ]);
       }
       const pc = await ports.partnerCenter(input.connectionId);

@@ -160,6 +160,23 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
     expect((await accounts().getSync(companyId, bad.connectionId))?.syncStatus).toBe('not_synced');
   });
 
+  it('one prefix rule end to end: 28 letters stop at check-domain before anything is created, the 27-letter retry is created by the emulator', async () => {
+    const companyId = seeded.customers[4]!.id;
+    const longest = `ntmax${run}`.padEnd(27, 'z');
+    const tooLong = `${longest}z`;
+    const submitted = await submitNewTenantRun(runtime, workflow, wizardInput(companyId, seeded.connectionId, tooLong));
+    const waiting = await runtime.getEvent<{ failedStep: string; errorCode: string; reason: string }>(submitted.runId, AWAITING_RETRY_EVENT, 30_000);
+    expect(waiting).toMatchObject({ failedStep: 'check-domain', errorCode: 'DOMAIN_PREFIX_INVALID' });
+    expect(waiting!.reason).toMatch(/at most 27 letters or digits/);
+    expect(await ctl.tenantsWithPrefix(tooLong)).toHaveLength(0);
+
+    const again = await submitNewTenantRun(runtime, workflow, wizardInput(companyId, seeded.connectionId, longest));
+    expect(again.outcome).toBe('retried');
+    const result = await again.handle.result();
+    expect(result).toMatchObject({ state: 'succeeded', domain: `${longest}.onmicrosoft.com` });
+    expect(await ctl.tenantsWithPrefix(longest)).toHaveLength(1);
+  });
+
   it('a 503 on create-customer still ends synced with one tenant (the step retries with a new request id)', async () => {
     const companyId = seeded.customers[2]!.id;
     await ctl.fault({ route: 'POST /v1/customers', status: 503, count: 3 });

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
+import { MAX_DOMAIN_PREFIX_LENGTH } from '@csphub/domain';
 import { useI18n } from '../../i18n/i18n';
 import { ApiError } from '../../api/api-client';
 import { onboardingApi, type DomainCheck } from './new-service-api';
@@ -41,12 +42,12 @@ export function DomainPrefixField(props: {
   const error = failure && failure.prefix === prefix ? failure.message : null;
   const current = props.check && props.check.prefix === prefix ? props.check : null;
   const checking = prefix !== '' && !current && !error;
-  const problem = current?.problem ? t(`ns.config.prefix.${current.problem}`, { domain: current.domain }) : null;
+  const problem = current?.problem ? t(`ns.config.prefix.${current.problem}`, { domain: current.domain, max: MAX_DOMAIN_PREFIX_LENGTH }) : null;
   return (
     <Stack gap={6}>
       <TextInput
         label={t('ns.config.prefix')}
-        description={t('ns.config.prefixHint')}
+        description={t('ns.config.prefixHint', { max: MAX_DOMAIN_PREFIX_LENGTH })}
         value={props.value}
         onChange={(e) => props.onChange(e.currentTarget.value)}
         rightSection={checking ? <Loader size="xs" /> : current?.available ? <IconCheck size={16} color="var(--mantine-color-green-6)" /> : null}
