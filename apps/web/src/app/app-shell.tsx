@@ -16,7 +16,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { IconMoon, IconSun } from '@tabler/icons-react';
 import { LOCALES, useI18n, type Locale } from '../i18n/i18n';
-import { NAVIGATION } from './navigation';
+import { visibleNavigation } from './navigation';
 import { useSession } from '../auth/session';
 
 /**
@@ -28,7 +28,7 @@ export function Shell({ children, companyTree, signedInAs }: { children: ReactNo
   const { t, locale, setLocale } = useI18n();
   const { colorScheme, toggleColorScheme } = useMantineColorScheme();
   const location = useLocation();
-  const { can } = useSession();
+  const { can, session } = useSession();
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
@@ -63,7 +63,7 @@ export function Shell({ children, companyTree, signedInAs }: { children: ReactNo
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main">
         <AppShell.Section>
-          {NAVIGATION.filter((item) => !item.permission || can(item.permission)).map((item) => (
+          {visibleNavigation({ kind: session?.company.kind, can }).map((item) => (
             <NavLink
               key={item.to}
               component={RouterNavLink}

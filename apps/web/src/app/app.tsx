@@ -11,6 +11,7 @@ import { CompanyPage } from '../pages/company-page';
 import { ConnectionsPage } from '../pages/connections-page';
 import { CatalogPage } from '../features/catalog/catalog-page';
 import { newServiceRoutes } from '../features/new-service/new-service-routes';
+import { StorefrontPage } from '../features/storefront/storefront-page';
 import { SessionProvider, useSession } from '../auth/session';
 import { TreeProvider } from '../channel/tree-data';
 import { CompanyTree } from '../channel/company-tree';
@@ -59,6 +60,7 @@ function Gate() {
           <Route path="/connections" element={<ConnectionsPage />} />
           <Route path="/catalog" element={<CatalogPage />} />
           {newServiceRoutes}
+          <Route path="/store" element={<StorefrontPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Shell>

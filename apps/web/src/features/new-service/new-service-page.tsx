@@ -14,8 +14,8 @@ import { buildChecklist, initialWizardState, type WizardState } from './wizard-s
 
 /**
  * "New service" (issue 6 B1, issue 7 C2): Select service > Terms > Configuration > Order review >
- * Finish, for the company in the URL (company page) or, on the storefront, the signed-in customer's
- * own company. After Finish the run's timeline follows live on the same page.
+ * Finish, for the company in the URL (company page) or, inside the storefront, the company the
+ * store is for (a customer admin's own, or a reseller's customer). After Finish the run's timeline follows live on the same page.
  */
 export function NewServicePage({ storefrontCompanyId }: { storefrontCompanyId?: number }) {
   const params = useParams();
@@ -89,7 +89,11 @@ function Wizard({ ctx, storefront }: { ctx: OnboardingContext; storefront: boole
 
   return (
     <Stack maw={960}>
-      <Title order={1}>{storefront ? t('ns.storefrontTitle') : t('ns.title', { company: ctx.company.name })}</Title>
+      {storefront ? (
+        <Title order={2}>{t('ns.storefrontTitle')}</Title>
+      ) : (
+        <Title order={1}>{t('ns.title', { company: ctx.company.name })}</Title>
+      )}
       {started ? (
         <Stack>
           <Alert color="green">{t('ns.started')}</Alert>

@@ -19,13 +19,15 @@ export function NewOrderModal(props: {
   companyName: string;
   linked: SyncOption[];
   initialQuantity?: number;
+  /** A SKU already chosen (the storefront picks it before the form opens). */
+  initialPick?: { sku: CatalogSku; product: CatalogProduct };
   onPlaced: (order: Order) => void;
 }) {
   const { t } = useI18n();
   const [connectionId, setConnectionId] = useState<string | null>(props.linked[0]?.connection.id ?? null);
-  const [picked, setPicked] = useState<{ sku: CatalogSku; product: CatalogProduct } | null>(null);
-  const [quantity, setQuantity] = useState<number | string>(props.initialQuantity ?? 1);
-  const [term, setTerm] = useState<string | null>(null);
+  const [picked, setPicked] = useState<{ sku: CatalogSku; product: CatalogProduct } | null>(props.initialPick ?? null);
+  const [quantity, setQuantity] = useState<number | string>(props.initialQuantity ?? props.initialPick?.sku.minimumQuantity ?? 1);
+  const [term, setTerm] = useState<string | null>(props.initialPick ? defaultTerm(props.initialPick.sku) : null);
   const [attested, setAttested] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -72,8 +74,7 @@ export function NewOrderModal(props: {
           selectedId={picked?.sku.catalogItemId}
           onPick={(sku, product) => {
             setPicked({ sku, product });
-            const first = sku.terms.find((x) => x.duration === 'P1Y' && x.billingCycle === 'monthly') ?? sku.terms[0];
-            setTerm(first ? `${first.duration}|${first.billingCycle}` : null);
+            setTerm(defaultTerm(sku));
           }}
         />
         {picked && (
@@ -114,4 +115,10 @@ export function NewOrderModal(props: {
       </Stack>
     </Modal>
   );
+}
+
+/** One year billed monthly when the SKU offers it (the usual choice), else its first term. */
+function defaultTerm(sku: CatalogSku): string | null {
+  const first = sku.terms.find((x) => x.duration === 'P1Y' && x.billingCycle === 'monthly') ?? sku.terms[0];
+  return first ? `${first.duration}|${first.billingCycle}` : null;
 }

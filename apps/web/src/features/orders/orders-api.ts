@@ -73,6 +73,7 @@ export interface SyncOption {
   connection: { id: string; name: string; type: 'direct-bill' | 'indirect-provider'; region: string };
   resellerPartnerId: string | null;
   tenantId: string | null;
+  defaultDomain: string | null;
 }
 
 /** A stable idempotency key for one submission attempt of the order form. */

@@ -2,12 +2,14 @@ import { channelEn } from '../../channel/channel.messages.en';
 
 import { newServiceEn } from '../../features/new-service/new-service.messages.en';
 import { ordersEn } from '../../features/orders/orders.messages.en';
+import { storefrontEn } from '../../features/storefront/storefront.messages.en';
 
 /** English UI text: the reference catalogue; every other language must have the same keys. */
 export const en = {
   ...channelEn,
   ...newServiceEn,
   ...ordersEn,
+  ...storefrontEn,
   'app.name': 'CSP Hub',
   'app.tagline': 'Microsoft tenants for the whole channel',
   'nav.home': 'Home',

@@ -2,12 +2,14 @@ import type { Messages } from './en';
 import { channelEs } from '../../channel/channel.messages.es';
 import { newServiceEs } from '../../features/new-service/new-service.messages.es';
 import { ordersEs } from '../../features/orders/orders.messages.es';
+import { storefrontEs } from '../../features/storefront/storefront.messages.es';
 
 /** Spanish UI text. The type makes a missing key a compile error. */
 export const es: Messages = {
   ...channelEs,
   ...newServiceEs,
   ...ordersEs,
+  ...storefrontEs,
   'app.name': 'CSP Hub',
   'app.tagline': 'Tenants de Microsoft para todo el canal',
   'nav.home': 'Inicio',

@@ -1,0 +1,23 @@
+/** English text of the storefront (B1): the store of a customer admin's own company, or of a reseller's customer. */
+export const storefrontEn = {
+  'nav.store': 'Store',
+  'store.title': 'Store',
+  'store.intro.customer': 'Order Microsoft products for {company}, or set up its Microsoft tenant first.',
+  'store.intro.reseller': 'Choose one of your customers, then order Microsoft products for it or set up its Microsoft tenant.',
+  'store.notForYou': 'The store is for resellers and customer administrators. Distributor staff order from a customer\'s company page; ask an administrator if you need to order.',
+  'store.customer': 'Customer',
+  'store.customerPlaceholder': 'Search your customers by name',
+  'store.noCustomers': 'You have no customers yet. Create one from your company page, then come back to order for it.',
+  'store.pickCustomer': 'Choose a customer to see what it can order.',
+  'store.treeLoading': 'Loading your customers…',
+  'store.treeError': 'Your customers could not be loaded: {message}',
+  'store.tab.products': 'Products',
+  'store.tab.tenant': 'Microsoft tenant',
+  'store.loading': 'Loading the store…',
+  'store.error': 'The store could not be loaded: {message}',
+  'store.retry': 'Try again',
+  'store.noTenant': '{company} has no Microsoft tenant linked yet. Set one up first (a new tenant, or the one the company already uses); products can be ordered once it is ready.',
+  'store.setUpTenant': 'Set up the Microsoft tenant',
+  'store.pickProduct': 'Choose a product and its plan to order it; you confirm the seats and the term next.',
+  'store.tenantReady': 'Microsoft tenant linked: {domain}',
+} as const;
