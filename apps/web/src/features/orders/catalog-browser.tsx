@@ -4,6 +4,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { useDebouncedValue } from '../new-service/use-debounced-value';
+import { categoryLabel } from './category-label';
 import type { Catalog, CatalogProduct, CatalogSku } from './orders-api';
 
 /**
@@ -52,7 +53,7 @@ export function CatalogBrowser(props: {
         <Accordion multiple defaultValue={c.categories.map((x) => x.name)} variant="separated">
           {c.categories.map((category) => (
             <Accordion.Item key={category.name} value={category.name}>
-              <Accordion.Control>{category.name}</Accordion.Control>
+              <Accordion.Control data-testid="catalog-category">{categoryLabel(t, category.name)}</Accordion.Control>
               <Accordion.Panel>
                 <Stack gap="md">
                   {category.groups.map((group) => (
