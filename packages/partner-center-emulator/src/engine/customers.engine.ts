@@ -9,7 +9,7 @@ import { emitWebhookEvent, recordAudit } from './events';
 
 /** Sandbox limits (partner-center-api.md §1.4). */
 export const SANDBOX_CUSTOMER_LIMIT = 75;
-/** onmicrosoft.com prefix: letters and digits (§3); length limit is an emulator choice. */
+/** onmicrosoft.com prefix: letters and digits (§3); the length limit is an emulator choice, and CSP Hub's domain rule (MAX_DOMAIN_PREFIX_LENGTH) follows it: change both together. */
 export const DOMAIN_PREFIX_PATTERN = /^[a-zA-Z0-9]{1,27}$/;
 export const ONMICROSOFT_SUFFIX = '.onmicrosoft.com';
 
