@@ -6,9 +6,9 @@ import { problem } from '../http/schemas';
 import { guarded, scopedErrors } from '../http/protected-route';
 import { authenticate } from '../auth/authenticate';
 import { companyInScope, requirePermission } from '../access/scope';
-import { writeAudit } from '../audit/write-audit';
 import { API_TOKEN_PREFIX, randomToken, sha256 } from '../security/random-token';
-import { inTransaction, reposOf, type ChannelDeps } from './channel-deps';
+import { reposOf, type ChannelDeps } from './channel-deps';
+import { scopedMutation } from './scoped-mutation';
 import { IdParamSchema } from './company.schema';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
@@ -86,35 +86,34 @@ export function apiTokensRoutes(deps: ChannelDeps) {
         },
       }),
       async (c) => {
-        const p = c.var.principal;
         const body = c.req.valid('json');
-        const now = deps.clock.now();
         const token = API_TOKEN_PREFIX + randomToken();
-        const row = await inTransaction(deps, async (repos) => {
-          const company = await companyInScope(repos, p, c.req.valid('param').id);
-          requirePermission(p, 'tokens.manage', 'manage API tokens');
-          if (!isRoleAllowedFor(body.role, company.kind)) throw new AppError('ROLE_NOT_ALLOWED', `The role ${body.role.replace(/_/g, ' ')} cannot be held in a ${company.kind}.`);
-          if (!canGrantRole(p.role, body.role)) throw new AppError('ROLE_NOT_ALLOWED', 'A token cannot do more than its creator.');
-          const created = await repos.apiTokens.create({
-            companyId: company.id,
-            createdByUserId: p.userId,
-            name: body.name,
-            role: body.role,
-            tokenHash: sha256(token),
-            tokenPrefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
-            now,
-            expiresAt: body.expiresInDays ? new Date(now.getTime() + body.expiresInDays * 86_400_000) : null,
-          });
-          await writeAudit(c, repos, {
-            at: now,
-            companyId: company.id,
-            action: 'api_token.created',
-            targetType: 'api_token',
-            targetId: created.id,
-            summary: `Created API token "${body.name}" with role ${body.role.replace(/_/g, ' ')}`,
-            after: { name: body.name, role: body.role, prefix: created.tokenPrefix, expiresAt: created.expiresAt?.toISOString() ?? null },
-          });
-          return created;
+        const row = await scopedMutation(deps, c, {
+          scope: (repos, p) => companyInScope(repos, p, c.req.valid('param').id),
+          permission: 'tokens.manage', what: 'manage API tokens',
+          run: async ({ repos, principal: p, now, scoped: company, audit }) => {
+            if (!isRoleAllowedFor(body.role, company.kind)) throw new AppError('ROLE_NOT_ALLOWED', `The role ${body.role.replace(/_/g, ' ')} cannot be held in a ${company.kind}.`);
+            if (!canGrantRole(p.role, body.role)) throw new AppError('ROLE_NOT_ALLOWED', 'A token cannot do more than its creator.');
+            const created = await repos.apiTokens.create({
+              companyId: company.id,
+              createdByUserId: p.userId,
+              name: body.name,
+              role: body.role,
+              tokenHash: sha256(token),
+              tokenPrefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+              now,
+              expiresAt: body.expiresInDays ? new Date(now.getTime() + body.expiresInDays * 86_400_000) : null,
+            });
+            await audit({
+              companyId: company.id,
+              action: 'api_token.created',
+              targetType: 'api_token',
+              targetId: created.id,
+              summary: `Created API token "${body.name}" with role ${body.role.replace(/_/g, ' ')}`,
+              after: { name: body.name, role: body.role, prefix: created.tokenPrefix, expiresAt: created.expiresAt?.toISOString() ?? null },
+            });
+            return created;
+          },
         });
         return c.json({ ...tokenDto(row), token }, 201);
       },
@@ -130,27 +129,29 @@ export function apiTokensRoutes(deps: ChannelDeps) {
         responses: { 200: { description: 'Revoked', content: json(ApiTokenSchema) }, ...scopedErrors },
       }),
       async (c) => {
-        const p = c.var.principal;
         const { id, tokenId } = c.req.valid('param');
-        const now = deps.clock.now();
-        const row = await inTransaction(deps, async (repos) => {
-          const company = await companyInScope(repos, p, id);
-          const token = await repos.apiTokens.get(tokenId);
-          if (!token || token.companyId !== company.id) throw new AppError('NOT_FOUND', `There is no API token ${tokenId} in ${company.name}.`);
-          requirePermission(p, 'tokens.manage', 'manage API tokens');
-          if (token.revokedAt) return token;
-          const revoked = await repos.apiTokens.revoke(token.id, now);
-          await writeAudit(c, repos, {
-            at: now,
-            companyId: company.id,
-            action: 'api_token.revoked',
-            targetType: 'api_token',
-            targetId: token.id,
-            summary: `Revoked API token "${token.name}"`,
-            before: { revokedAt: null },
-            after: { revokedAt: now.toISOString() },
-          });
-          return revoked;
+        const row = await scopedMutation(deps, c, {
+          scope: async (repos, p) => {
+            const company = await companyInScope(repos, p, id);
+            const token = await repos.apiTokens.get(tokenId);
+            if (!token || token.companyId !== company.id) throw new AppError('NOT_FOUND', `There is no API token ${tokenId} in ${company.name}.`);
+            return { company, token };
+          },
+          permission: 'tokens.manage', what: 'manage API tokens',
+          run: async ({ repos, now, scoped: { company, token }, audit }) => {
+            if (token.revokedAt) return token;
+            const revoked = await repos.apiTokens.revoke(token.id, now);
+            await audit({
+              companyId: company.id,
+              action: 'api_token.revoked',
+              targetType: 'api_token',
+              targetId: token.id,
+              summary: `Revoked API token "${token.name}"`,
+              before: { revokedAt: null },
+              after: { revokedAt: now.toISOString() },
+            });
+            return revoked;
+          },
         });
         return c.json(tokenDto(row), 200);
       },

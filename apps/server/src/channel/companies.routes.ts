@@ -6,8 +6,8 @@ import { problem } from '../http/schemas';
 import { authErrors, guarded, scopedErrors } from '../http/protected-route';
 import { authenticate } from '../auth/authenticate';
 import { companyInScope, requirePermission } from '../access/scope';
-import { writeAudit } from '../audit/write-audit';
-import { inTransaction, reposOf, type ChannelDeps } from './channel-deps';
+import { reposOf, type ChannelDeps } from './channel-deps';
+import { scopedMutation } from './scoped-mutation';
 import { CompanyCreateSchema, CompanyPatchSchema, CompanySchema, IdParamSchema, TreeSchema } from './company.schema';
 import { auditStateOf, toCompanyDto } from './company-dto';
 import { normalizeCompanyFields } from './company-fields';
@@ -84,31 +84,30 @@ export function companiesRoutes(deps: ChannelDeps) {
         },
       }),
       async (c) => {
-        const p = c.var.principal;
         const { parentId, kind, ...fields } = c.req.valid('json');
-        const now = deps.clock.now();
-        const created = await inTransaction(deps, async (repos) => {
-          const parent = await companyInScope(repos, p, parentId);
-          requirePermission(p, 'company.create', 'create companies');
-          if (!canBeChildOf(kind, parent.kind)) {
-            throw new AppError('HIERARCHY_INVALID', `A ${kind} cannot be created under a ${parent.kind}: resellers go under the distributor, customers under a reseller or the distributor.`);
-          }
-          if (parent.status !== 'active') throw new AppError('COMPANY_INACTIVE', `${parent.name} is deactivated; reactivate it before adding companies to it.`);
-          if (fields.partnerId && !p.role.startsWith('distributor_')) throw new AppError('FORBIDDEN', "Only the distributor's staff set a reseller's Partner ID.");
-          const clean = normalizeCompanyFields(fields, { kind }, parent.kind);
-          const row = await repos.companies.create({ ...clean, kind, parent, name: clean.name ?? fields.name, now });
-          await writeAudit(c, repos, {
-            at: now,
-            companyId: row.id,
-            action: 'company.created',
-            targetType: 'company',
-            targetId: row.id,
-            summary: `Created ${kind} ${row.name} (${row.id}) under ${parent.name} (${parent.id})`,
-            after: auditStateOf(row),
-          });
-          return row;
+        const created = await scopedMutation(deps, c, {
+          scope: (repos, p) => companyInScope(repos, p, parentId),
+          permission: 'company.create', what: 'create companies',
+          run: async ({ repos, principal: p, now, scoped: parent, audit }) => {
+            if (!canBeChildOf(kind, parent.kind)) {
+              throw new AppError('HIERARCHY_INVALID', `A ${kind} cannot be created under a ${parent.kind}: resellers go under the distributor, customers under a reseller or the distributor.`);
+            }
+            if (parent.status !== 'active') throw new AppError('COMPANY_INACTIVE', `${parent.name} is deactivated; reactivate it before adding companies to it.`);
+            if (fields.partnerId && !p.role.startsWith('distributor_')) throw new AppError('FORBIDDEN', "Only the distributor's staff set a reseller's Partner ID.");
+            const clean = normalizeCompanyFields(fields, { kind }, parent.kind);
+            const row = await repos.companies.create({ ...clean, kind, parent, name: clean.name ?? fields.name, now });
+            await audit({
+              companyId: row.id,
+              action: 'company.created',
+              targetType: 'company',
+              targetId: row.id,
+              summary: `Created ${kind} ${row.name} (${row.id}) under ${parent.name} (${parent.id})`,
+              after: auditStateOf(row),
+            });
+            return row;
+          },
         });
-        return c.json(await toCompanyDto(reposOf(deps), p, created), 201);
+        return c.json(await toCompanyDto(reposOf(deps), c.var.principal, created), 201);
       },
     )
     .openapi(
@@ -127,38 +126,37 @@ export function companiesRoutes(deps: ChannelDeps) {
         },
       }),
       async (c) => {
-        const p = c.var.principal;
         const patch = c.req.valid('json');
-        const now = deps.clock.now();
-        const updated = await inTransaction(deps, async (repos) => {
-          const company = await companyInScope(repos, p, c.req.valid('param').id);
-          requirePermission(p, 'company.update', 'change company details');
-          if (company.status !== 'active') throw new AppError('COMPANY_INACTIVE', `${company.name} is deactivated; reactivate it before changing it.`);
-          if ('partnerId' in patch && patch.partnerId !== company.partnerId && !p.role.startsWith('distributor_')) {
-            throw new AppError('FORBIDDEN', "Only the distributor's staff change a reseller's Partner ID.");
-          }
-          const parent: CompanyRow | undefined = company.parentId ? await repos.companies.get(company.parentId) : undefined;
-          const clean = normalizeCompanyFields(patch, company, parent?.kind ?? null);
-          const row = await repos.companies.update(company.id, clean, now);
-          const before = auditStateOf(company);
-          const after = auditStateOf(row);
-          const changed = changedFields(before, after);
-          if (changed.length > 0) {
-            const pick = (s: Record<string, unknown>) => Object.fromEntries(changed.map((k) => [k, s[k] ?? null]));
-            await writeAudit(c, repos, {
-              at: now,
-              companyId: row.id,
-              action: 'company.updated',
-              targetType: 'company',
-              targetId: row.id,
-              summary: `Changed ${changed.join(', ')} of ${row.name} (${row.id})`,
-              before: pick(before),
-              after: pick(after),
-            });
-          }
-          return row;
+        const updated = await scopedMutation(deps, c, {
+          scope: (repos, p) => companyInScope(repos, p, c.req.valid('param').id),
+          permission: 'company.update', what: 'change company details',
+          run: async ({ repos, principal: p, now, scoped: company, audit }) => {
+            if (company.status !== 'active') throw new AppError('COMPANY_INACTIVE', `${company.name} is deactivated; reactivate it before changing it.`);
+            if ('partnerId' in patch && patch.partnerId !== company.partnerId && !p.role.startsWith('distributor_')) {
+              throw new AppError('FORBIDDEN', "Only the distributor's staff change a reseller's Partner ID.");
+            }
+            const parent: CompanyRow | undefined = company.parentId ? await repos.companies.get(company.parentId) : undefined;
+            const clean = normalizeCompanyFields(patch, company, parent?.kind ?? null);
+            const row = await repos.companies.update(company.id, clean, now);
+            const before = auditStateOf(company);
+            const after = auditStateOf(row);
+            const changed = changedFields(before, after);
+            if (changed.length > 0) {
+              const pick = (s: Record<string, unknown>) => Object.fromEntries(changed.map((k) => [k, s[k] ?? null]));
+              await audit({
+                companyId: row.id,
+                action: 'company.updated',
+                targetType: 'company',
+                targetId: row.id,
+                summary: `Changed ${changed.join(', ')} of ${row.name} (${row.id})`,
+                before: pick(before),
+                after: pick(after),
+              });
+            }
+            return row;
+          },
         });
-        return c.json(await toCompanyDto(reposOf(deps), p, updated), 200);
+        return c.json(await toCompanyDto(reposOf(deps), c.var.principal, updated), 200);
       },
     );
 }

@@ -5,8 +5,8 @@ import { problem } from '../http/schemas';
 import { guarded, scopedErrors } from '../http/protected-route';
 import { authenticate } from '../auth/authenticate';
 import { companyInScope, requirePermission } from '../access/scope';
-import { writeAudit } from '../audit/write-audit';
-import { inTransaction, reposOf, type ChannelDeps } from './channel-deps';
+import { reposOf, type ChannelDeps } from './channel-deps';
+import { scopedMutation } from './scoped-mutation';
 import { CompanySchema, IdParamSchema, PrerequisitesSchema } from './company.schema';
 import { auditStateOf, toCompanyDto } from './company-dto';
 import { loadPrerequisites } from './company-prerequisites';
@@ -37,29 +37,30 @@ export function companyLifecycleRoutes(deps: ChannelDeps) {
         responses: { 200: { description: 'Moved', content: json(CompanySchema) }, ...scopedErrors, 422: problem('The move breaks the move rules') },
       }),
       async (c) => {
-        const p = c.var.principal;
-        const now = deps.clock.now();
-        const moved = await inTransaction(deps, async (repos) => {
-          const company = await companyInScope(repos, p, c.req.valid('param').id);
-          const newParent = await companyInScope(repos, p, c.req.valid('json').parentId);
-          requirePermission(p, 'company.move', 'move companies');
-          const refusal = checkMove({ actorRole: p.role, company, newParent });
-          if (refusal) throw new AppError('MOVE_NOT_ALLOWED', MOVE_MESSAGES[refusal.reason]);
-          const oldParent = company.parentId ? await repos.companies.get(company.parentId) : undefined;
-          const row = await repos.companies.move(company, newParent, now);
-          await writeAudit(c, repos, {
-            at: now,
-            companyId: row.id,
-            action: 'company.moved',
-            targetType: 'company',
-            targetId: row.id,
-            summary: `Moved ${row.name} (${row.id}) from ${oldParent?.name ?? '-'} (${oldParent?.id ?? '-'}) to ${newParent.name} (${newParent.id}) by distributor admin ${p.label}`,
-            before: { parentId: oldParent?.id ?? null, parentName: oldParent?.name ?? null },
-            after: { parentId: newParent.id, parentName: newParent.name },
-          });
-          return row;
+        const moved = await scopedMutation(deps, c, {
+          scope: async (repos, p) => ({
+            company: await companyInScope(repos, p, c.req.valid('param').id),
+            newParent: await companyInScope(repos, p, c.req.valid('json').parentId),
+          }),
+          permission: 'company.move', what: 'move companies',
+          run: async ({ repos, principal: p, now, scoped: { company, newParent }, audit }) => {
+            const refusal = checkMove({ actorRole: p.role, company, newParent });
+            if (refusal) throw new AppError('MOVE_NOT_ALLOWED', MOVE_MESSAGES[refusal.reason]);
+            const oldParent = company.parentId ? await repos.companies.get(company.parentId) : undefined;
+            const row = await repos.companies.move(company, newParent, now);
+            await audit({
+              companyId: row.id,
+              action: 'company.moved',
+              targetType: 'company',
+              targetId: row.id,
+              summary: `Moved ${row.name} (${row.id}) from ${oldParent?.name ?? '-'} (${oldParent?.id ?? '-'}) to ${newParent.name} (${newParent.id}) by distributor admin ${p.label}`,
+              before: { parentId: oldParent?.id ?? null, parentName: oldParent?.name ?? null },
+              after: { parentId: newParent.id, parentName: newParent.name },
+            });
+            return row;
+          },
         });
-        return c.json(await toCompanyDto(reposOf(deps), p, moved), 200);
+        return c.json(await toCompanyDto(reposOf(deps), c.var.principal, moved), 200);
       },
     )
     .openapi(
@@ -73,29 +74,28 @@ export function companyLifecycleRoutes(deps: ChannelDeps) {
         responses: { 200: { description: 'Deactivated', content: json(CompanySchema) }, ...scopedErrors, 409: problem('Active companies sit under it') },
       }),
       async (c) => {
-        const p = c.var.principal;
-        const now = deps.clock.now();
-        const row = await inTransaction(deps, async (repos) => {
-          const company = await companyInScope(repos, p, c.req.valid('param').id);
-          requirePermission(p, 'company.deactivate', 'deactivate companies');
-          if (company.id === p.company.id) throw new AppError('FORBIDDEN', 'You cannot deactivate your own company; ask the level above you.');
-          if (company.status === 'inactive') return company;
-          const active = await repos.companies.countActiveDescendants(company.path);
-          if (active > 0) throw new AppError('COMPANY_HAS_ACTIVE_CHILDREN', `${company.name} still has ${active} active compan${active === 1 ? 'y' : 'ies'} under it; deactivate or move them first.`);
-          const updated = await repos.companies.setStatus(company.id, 'inactive', now);
-          await writeAudit(c, repos, {
-            at: now,
-            companyId: company.id,
-            action: 'company.deactivated',
-            targetType: 'company',
-            targetId: company.id,
-            summary: `Deactivated ${company.name} (${company.id})`,
-            before: { status: company.status },
-            after: { status: 'inactive' },
-          });
-          return updated;
+        const row = await scopedMutation(deps, c, {
+          scope: (repos, p) => companyInScope(repos, p, c.req.valid('param').id),
+          permission: 'company.deactivate', what: 'deactivate companies',
+          run: async ({ repos, principal: p, now, scoped: company, audit }) => {
+            if (company.id === p.company.id) throw new AppError('FORBIDDEN', 'You cannot deactivate your own company; ask the level above you.');
+            if (company.status === 'inactive') return company;
+            const active = await repos.companies.countActiveDescendants(company.path);
+            if (active > 0) throw new AppError('COMPANY_HAS_ACTIVE_CHILDREN', `${company.name} still has ${active} active compan${active === 1 ? 'y' : 'ies'} under it; deactivate or move them first.`);
+            const updated = await repos.companies.setStatus(company.id, 'inactive', now);
+            await audit({
+              companyId: company.id,
+              action: 'company.deactivated',
+              targetType: 'company',
+              targetId: company.id,
+              summary: `Deactivated ${company.name} (${company.id})`,
+              before: { status: company.status },
+              after: { status: 'inactive' },
+            });
+            return updated;
+          },
         });
-        return c.json(await toCompanyDto(reposOf(deps), p, row), 200);
+        return c.json(await toCompanyDto(reposOf(deps), c.var.principal, row), 200);
       },
     )
     .openapi(
@@ -109,28 +109,27 @@ export function companyLifecycleRoutes(deps: ChannelDeps) {
         responses: { 200: { description: 'Active again', content: json(CompanySchema) }, ...scopedErrors, 409: problem('Its parent is deactivated') },
       }),
       async (c) => {
-        const p = c.var.principal;
-        const now = deps.clock.now();
-        const row = await inTransaction(deps, async (repos) => {
-          const company = await companyInScope(repos, p, c.req.valid('param').id);
-          requirePermission(p, 'company.deactivate', 'reactivate companies');
-          if (company.status === 'active') return company;
-          const parent = company.parentId ? await repos.companies.get(company.parentId) : undefined;
-          if (parent && parent.status !== 'active') throw new AppError('COMPANY_INACTIVE', `Its parent ${parent.name} is deactivated; reactivate that first.`);
-          const updated = await repos.companies.setStatus(company.id, 'active', now);
-          await writeAudit(c, repos, {
-            at: now,
-            companyId: company.id,
-            action: 'company.reactivated',
-            targetType: 'company',
-            targetId: company.id,
-            summary: `Reactivated ${company.name} (${company.id})`,
-            before: { status: 'inactive' },
-            after: auditStateOf(updated),
-          });
-          return updated;
+        const row = await scopedMutation(deps, c, {
+          scope: (repos, p) => companyInScope(repos, p, c.req.valid('param').id),
+          permission: 'company.deactivate', what: 'reactivate companies',
+          run: async ({ repos, now, scoped: company, audit }) => {
+            if (company.status === 'active') return company;
+            const parent = company.parentId ? await repos.companies.get(company.parentId) : undefined;
+            if (parent && parent.status !== 'active') throw new AppError('COMPANY_INACTIVE', `Its parent ${parent.name} is deactivated; reactivate that first.`);
+            const updated = await repos.companies.setStatus(company.id, 'active', now);
+            await audit({
+              companyId: company.id,
+              action: 'company.reactivated',
+              targetType: 'company',
+              targetId: company.id,
+              summary: `Reactivated ${company.name} (${company.id})`,
+              before: { status: 'inactive' },
+              after: auditStateOf(updated),
+            });
+            return updated;
+          },
         });
-        return c.json(await toCompanyDto(reposOf(deps), p, row), 200);
+        return c.json(await toCompanyDto(reposOf(deps), c.var.principal, row), 200);
       },
     )
     .openapi(

@@ -6,9 +6,9 @@ import { problem } from '../http/schemas';
 import { guarded, scopedErrors } from '../http/protected-route';
 import { authenticate } from '../auth/authenticate';
 import { companyInScope, requirePermission } from '../access/scope';
-import { writeAudit } from '../audit/write-audit';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../security/password';
-import { inTransaction, reposOf, type ChannelDeps } from './channel-deps';
+import { reposOf, type ChannelDeps } from './channel-deps';
+import { scopedMutation } from './scoped-mutation';
 import { IdParamSchema } from './company.schema';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
@@ -101,27 +101,26 @@ export function companyUsersRoutes(deps: ChannelDeps) {
         },
       }),
       async (c) => {
-        const p = c.var.principal;
         const body = c.req.valid('json');
         if (!isValidEmail(body.email.trim())) throw new AppError('VALIDATION_FAILED', 'Enter an e-mail address like name@company.com.', [{ field: 'email', message: 'Not an e-mail address' }]);
         const passwordHash = await hashPassword(body.password);
-        const now = deps.clock.now();
-        const user = await inTransaction(deps, async (repos) => {
-          const company = await companyInScope(repos, p, c.req.valid('param').id);
-          requirePermission(p, 'users.manage', 'manage users');
-          checkRole(p.role, body.role, company.kind);
-          if (await repos.users.findByEmail(body.email)) throw new AppError('EMAIL_TAKEN', `${body.email} already signs in to CSP Hub; use another address.`);
-          const row = await repos.users.create({ companyId: company.id, email: body.email, name: body.name, passwordHash, role: body.role, now });
-          await writeAudit(c, repos, {
-            at: now,
-            companyId: company.id,
-            action: 'user.created',
-            targetType: 'user',
-            targetId: row.id,
-            summary: `Added ${row.email} as ${body.role.replace(/_/g, ' ')}`,
-            after: { email: row.email, name: row.name, role: row.role, password: 'set' },
-          });
-          return row;
+        const user = await scopedMutation(deps, c, {
+          scope: (repos, p) => companyInScope(repos, p, c.req.valid('param').id),
+          permission: 'users.manage', what: 'manage users',
+          run: async ({ repos, principal: p, now, scoped: company, audit }) => {
+            checkRole(p.role, body.role, company.kind);
+            if (await repos.users.findByEmail(body.email)) throw new AppError('EMAIL_TAKEN', `${body.email} already signs in to CSP Hub; use another address.`);
+            const row = await repos.users.create({ companyId: company.id, email: body.email, name: body.name, passwordHash, role: body.role, now });
+            await audit({
+              companyId: company.id,
+              action: 'user.created',
+              targetType: 'user',
+              targetId: row.id,
+              summary: `Added ${row.email} as ${body.role.replace(/_/g, ' ')}`,
+              after: { email: row.email, name: row.name, role: row.role, password: 'set' },
+            });
+            return row;
+          },
         });
         return c.json(userDto(user), 201);
       },
@@ -137,34 +136,36 @@ export function companyUsersRoutes(deps: ChannelDeps) {
         responses: { 200: { description: 'Updated', content: json(UserSchema) }, 400: problem('A field is not valid'), ...scopedErrors, 422: problem('The role is not allowed') },
       }),
       async (c) => {
-        const p = c.var.principal;
         const { id, userId } = c.req.valid('param');
         const patch = c.req.valid('json');
         const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
-        const now = deps.clock.now();
-        const user = await inTransaction(deps, async (repos) => {
-          const company = await companyInScope(repos, p, id);
-          const target = await repos.users.get(userId);
-          if (!target || target.companyId !== company.id || !isWithinPath(company.path, p.company.path)) throw new AppError('NOT_FOUND', `There is no user ${userId} in ${company.name}.`);
-          requirePermission(p, 'users.manage', 'manage users');
-          if (patch.role) checkRole(p.role, patch.role, company.kind);
-          if (target.id === p.userId && (patch.status === 'disabled' || (patch.role && patch.role !== p.role))) {
-            throw new AppError('FORBIDDEN', 'You cannot disable yourself or change your own role; ask another administrator.');
-          }
-          if (!canGrantRole(p.role, target.role as Role)) throw new AppError('FORBIDDEN', 'This user can do more than you; ask a higher administrator.');
-          const row = await repos.users.update(target.id, { name: patch.name, role: patch.role, status: patch.status, passwordHash });
-          if (patch.status === 'disabled' || passwordHash) await repos.sessions.revokeAllForUser(target.id, now);
-          await writeAudit(c, repos, {
-            at: now,
-            companyId: company.id,
-            action: 'user.updated',
-            targetType: 'user',
-            targetId: target.id,
-            summary: `Changed ${Object.keys(patch).join(', ')} of ${target.email}`,
-            before: { name: target.name, role: target.role, status: target.status },
-            after: { name: row.name, role: row.role, status: row.status, ...(passwordHash ? { password: 'changed' } : {}) },
-          });
-          return row;
+        const user = await scopedMutation(deps, c, {
+          scope: async (repos, p) => {
+            const company = await companyInScope(repos, p, id);
+            const target = await repos.users.get(userId);
+            if (!target || target.companyId !== company.id || !isWithinPath(company.path, p.company.path)) throw new AppError('NOT_FOUND', `There is no user ${userId} in ${company.name}.`);
+            return { company, target };
+          },
+          permission: 'users.manage', what: 'manage users',
+          run: async ({ repos, principal: p, now, scoped: { company, target }, audit }) => {
+            if (patch.role) checkRole(p.role, patch.role, company.kind);
+            if (target.id === p.userId && (patch.status === 'disabled' || (patch.role && patch.role !== p.role))) {
+              throw new AppError('FORBIDDEN', 'You cannot disable yourself or change your own role; ask another administrator.');
+            }
+            if (!canGrantRole(p.role, target.role as Role)) throw new AppError('FORBIDDEN', 'This user can do more than you; ask a higher administrator.');
+            const row = await repos.users.update(target.id, { name: patch.name, role: patch.role, status: patch.status, passwordHash });
+            if (patch.status === 'disabled' || passwordHash) await repos.sessions.revokeAllForUser(target.id, now);
+            await audit({
+              companyId: company.id,
+              action: 'user.updated',
+              targetType: 'user',
+              targetId: target.id,
+              summary: `Changed ${Object.keys(patch).join(', ')} of ${target.email}`,
+              before: { name: target.name, role: target.role, status: target.status },
+              after: { name: row.name, role: row.role, status: row.status, ...(passwordHash ? { password: 'changed' } : {}) },
+            });
+            return row;
+          },
         });
         return c.json(userDto(user), 200);
       },

@@ -10,6 +10,7 @@ import { requirePermission } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
 import { toClientConnection } from '../partner-center/connection-tester';
 import { inTransaction, reposOf, type ChannelDeps } from './channel-deps';
+import { scopedMutation } from './scoped-mutation';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
@@ -175,27 +176,26 @@ export function connectionsRoutes(deps: ChannelDeps) {
         responses: { 200: { description: 'Updated', content: json(ConnectionSchema) }, 400: problem('A field is not valid'), ...scopedErrors },
       }),
       async (c) => {
-        const p = c.var.principal;
         const patch = c.req.valid('json');
-        const now = deps.clock.now();
-        const updated = await inTransaction(deps, async (repos) => {
-          const conn = await connectionInScope(repos, p, c.req.valid('param').id);
-          requirePermission(p, 'connections.manage', 'manage Partner Center connections');
-          const row = await repos.connections.update(conn.id, patch, now);
-          const before = { ...connectionDto(conn), appSecret: conn.hasAppSecret ? 'old' : null, refreshToken: conn.hasRefreshToken ? 'old' : null };
-          const after = { ...connectionDto(row), appSecret: row.hasAppSecret ? (patch.appSecret ? 'new' : 'old') : null, refreshToken: row.hasRefreshToken ? (patch.refreshToken ? 'new' : 'old') : null };
-          const changed = changedFields(before, after).filter((k) => k !== 'updatedAt');
-          await writeAudit(c, repos, {
-            at: now,
-            companyId: conn.ownerCompanyId,
-            action: 'connection.updated',
-            targetType: 'connection',
-            targetId: conn.id,
-            summary: `Changed ${changed.join(', ') || 'nothing'} of connection "${row.name}"`,
-            before,
-            after,
-          });
-          return row;
+        const updated = await scopedMutation(deps, c, {
+          scope: (repos, p) => connectionInScope(repos, p, c.req.valid('param').id),
+          permission: 'connections.manage', what: 'manage Partner Center connections',
+          run: async ({ repos, now, scoped: conn, audit }) => {
+            const row = await repos.connections.update(conn.id, patch, now);
+            const before = { ...connectionDto(conn), appSecret: conn.hasAppSecret ? 'old' : null, refreshToken: conn.hasRefreshToken ? 'old' : null };
+            const after = { ...connectionDto(row), appSecret: row.hasAppSecret ? (patch.appSecret ? 'new' : 'old') : null, refreshToken: row.hasRefreshToken ? (patch.refreshToken ? 'new' : 'old') : null };
+            const changed = changedFields(before, after).filter((k) => k !== 'updatedAt');
+            await audit({
+              companyId: conn.ownerCompanyId,
+              action: 'connection.updated',
+              targetType: 'connection',
+              targetId: conn.id,
+              summary: `Changed ${changed.join(', ') || 'nothing'} of connection "${row.name}"`,
+              before,
+              after,
+            });
+            return row;
+          },
         });
         return c.json(connectionDto(updated), 200);
       },

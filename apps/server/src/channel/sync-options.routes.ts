@@ -5,8 +5,8 @@ import { problem } from '../http/schemas';
 import { guarded, scopedErrors } from '../http/protected-route';
 import { authenticate } from '../auth/authenticate';
 import { companyInScope, requirePermission } from '../access/scope';
-import { writeAudit } from '../audit/write-audit';
-import { inTransaction, reposOf, type ChannelDeps } from './channel-deps';
+import { reposOf, type ChannelDeps } from './channel-deps';
+import { scopedMutation } from './scoped-mutation';
 import { IdParamSchema } from './company.schema';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
@@ -91,36 +91,38 @@ export function syncOptionsRoutes(deps: ChannelDeps) {
         responses: { 200: { description: 'Saved', content: json(z.object({ ok: z.literal(true) })) }, 400: problem('A field is not valid'), ...scopedErrors },
       }),
       async (c) => {
-        const p = c.var.principal;
         const { id, connectionId } = c.req.valid('param');
         const body = c.req.valid('json');
-        const now = deps.clock.now();
-        await inTransaction(deps, async (repos) => {
-          const company = await companyInScope(repos, p, id);
-          const conn = await repos.connections.get(connectionId);
-          if (!conn) throw new AppError('NOT_FOUND', `There is no Partner Center connection ${connectionId}.`);
-          requirePermission(p, 'sync.manage', 'change sync options');
-          if (company.kind !== 'customer') throw new AppError('VALIDATION_FAILED', 'Only customer accounts are provisioned as Microsoft tenants.');
-          const errors = [];
-          if (body.domainPrefix && !isValidDomainPrefix(body.domainPrefix)) errors.push({ field: 'domainPrefix', message: `Use at most ${MAX_DOMAIN_PREFIX_LENGTH} letters or digits (no dots, dashes or spaces).` });
-          if (body.adminUsername && !/^[A-Za-z0-9._-]{1,64}$/.test(body.adminUsername)) errors.push({ field: 'adminUsername', message: 'Use letters, digits, dots, dashes or underscores (the part before @).' });
-          if (body.resellerPartnerId && conn.type !== 'indirect-provider') errors.push({ field: 'resellerPartnerId', message: 'A reseller Partner ID only applies to indirect-provider connections.' });
-          if (body.resellerPartnerId && !/^\d{5,10}$/.test(body.resellerPartnerId)) errors.push({ field: 'resellerPartnerId', message: 'A Partner ID is 5 to 10 digits.' });
-          if (errors.length) throw new AppError('VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.message}`).join(' '), errors);
-          const before = await repos.syncOptions.get(company.id, conn.id);
-          const fields = { ...body, ...(body.domainPrefix ? { domainPrefix: body.domainPrefix.toLowerCase() } : {}) };
-          const after = await repos.syncOptions.upsert(company.id, conn.id, fields, now);
-          const pick = (o: typeof after | undefined) => ({ adminUsername: o?.adminUsername ?? null, domainPrefix: o?.domainPrefix ?? null, resellerPartnerId: o?.resellerPartnerId ?? null });
-          await writeAudit(c, repos, {
-            at: now,
-            companyId: company.id,
-            action: 'sync_options.updated',
-            targetType: 'company',
-            targetId: company.id,
-            summary: `Changed ${changedFields(pick(before), pick(after)).join(', ') || 'nothing'} of the sync options for connection "${conn.name}"`,
-            before: pick(before),
-            after: pick(after),
-          });
+        await scopedMutation(deps, c, {
+          scope: async (repos, p) => {
+            const company = await companyInScope(repos, p, id);
+            const conn = await repos.connections.get(connectionId);
+            if (!conn) throw new AppError('NOT_FOUND', `There is no Partner Center connection ${connectionId}.`);
+            return { company, conn };
+          },
+          permission: 'sync.manage', what: 'change sync options',
+          run: async ({ repos, now, scoped: { company, conn }, audit }) => {
+            if (company.kind !== 'customer') throw new AppError('VALIDATION_FAILED', 'Only customer accounts are provisioned as Microsoft tenants.');
+            const errors = [];
+            if (body.domainPrefix && !isValidDomainPrefix(body.domainPrefix)) errors.push({ field: 'domainPrefix', message: `Use at most ${MAX_DOMAIN_PREFIX_LENGTH} letters or digits (no dots, dashes or spaces).` });
+            if (body.adminUsername && !/^[A-Za-z0-9._-]{1,64}$/.test(body.adminUsername)) errors.push({ field: 'adminUsername', message: 'Use letters, digits, dots, dashes or underscores (the part before @).' });
+            if (body.resellerPartnerId && conn.type !== 'indirect-provider') errors.push({ field: 'resellerPartnerId', message: 'A reseller Partner ID only applies to indirect-provider connections.' });
+            if (body.resellerPartnerId && !/^\d{5,10}$/.test(body.resellerPartnerId)) errors.push({ field: 'resellerPartnerId', message: 'A Partner ID is 5 to 10 digits.' });
+            if (errors.length) throw new AppError('VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.message}`).join(' '), errors);
+            const before = await repos.syncOptions.get(company.id, conn.id);
+            const fields = { ...body, ...(body.domainPrefix ? { domainPrefix: body.domainPrefix.toLowerCase() } : {}) };
+            const after = await repos.syncOptions.upsert(company.id, conn.id, fields, now);
+            const pick = (o: typeof after | undefined) => ({ adminUsername: o?.adminUsername ?? null, domainPrefix: o?.domainPrefix ?? null, resellerPartnerId: o?.resellerPartnerId ?? null });
+            await audit({
+              companyId: company.id,
+              action: 'sync_options.updated',
+              targetType: 'company',
+              targetId: company.id,
+              summary: `Changed ${changedFields(pick(before), pick(after)).join(', ') || 'nothing'} of the sync options for connection "${conn.name}"`,
+              before: pick(before),
+              after: pick(after),
+            });
+          },
         });
         return c.json({ ok: true as const }, 200);
       },
