@@ -145,7 +145,7 @@ export function createCustomerUserOps(pipeline: RequestPipeline) {
      * The user with this sign-in name, or undefined (case-insensitive). Partner Center has no
      * documented UPN filter on the users list, so this pages through it.
      */
-    async findCustomerUserByUpn(customerTenantId: string, userPrincipalName: string, options: CallOptions = {}): Promise<CustomerUser | undefined> {
+    async findCustomerUserByUpn(customerTenantId: string, userPrincipalName: string, options: CallOptions & { pageSize?: number } = {}): Promise<CustomerUser | undefined> {
       const wanted = userPrincipalName.toLowerCase();
       for await (const user of listCustomerUsers(customerTenantId, options)) {
         if (user.userPrincipalName.toLowerCase() === wanted) return user;
