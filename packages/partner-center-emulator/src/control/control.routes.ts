@@ -69,7 +69,10 @@ export function registerControlRoutes(app: Hono<AppEnv>, runtime: EmulatorRuntim
   route('GET', '/scenario', () => json(200, describeScenario(engine().state.scenario, runtime.publicUrl)));
   route('GET', '/state', (c) => {
     const s = engine().state;
-    if (c.req.query('full') === 'true') return json(200, { ...s, secrets: undefined });
+    if (c.req.query('full') === 'true') {
+      const users = Object.fromEntries(Object.entries(s.users).map(([id, u]) => [id, { ...u, passwordSha256: undefined }]));
+      return json(200, { ...s, users, secrets: undefined });
+    }
     return json(200, {
       now: engine().iso(),
       clockOffsetMs: s.clockOffsetMs,
