@@ -20,6 +20,8 @@ export interface CustomerUser {
   usageLocation?: string;
   state: 'active' | 'inactive';
   domainType: 'none' | 'managed' | 'federated';
+  /** Whether the user must change the password at the next sign-in, when Partner Center says. */
+  forceChangePassword?: boolean;
 }
 
 /** A new user (§11 create). */
@@ -33,6 +35,16 @@ export interface NewCustomerUser {
   password: string;
   /** MISSION.md B2: "require password change at first sign-in". Default true. */
   forceChangePassword?: boolean;
+}
+
+/** What `updateCustomerUser` may change (§11 PATCH); only what is given is sent. */
+export interface CustomerUserChanges {
+  displayName?: string;
+  firstName?: string;
+  lastName?: string;
+  usageLocation?: string;
+  /** A new password ("Reset user password for a customer"), and whether to change it at the next sign-in. */
+  password?: { password: string; forceChangePassword: boolean };
 }
 
 /** A licence SKU the customer owns, with seat counts (§11 subscribed SKUs). */
@@ -64,34 +76,37 @@ const toUser = (u: WireUser): CustomerUser => {
   if (u.firstName) out.firstName = u.firstName;
   if (u.lastName) out.lastName = u.lastName;
   if (u.usageLocation) out.usageLocation = u.usageLocation;
+  if (u.passwordProfile) out.forceChangePassword = u.passwordProfile.forceChangePassword;
   return out;
 };
 
 /** Customer users and licence assignment (partner-center-api.md §11; App+User and GDAP roles). */
 export function createCustomerUserOps(pipeline: RequestPipeline) {
+  /** The customer's users, page by page (seek paging, §11). */
+  function listCustomerUsers(
+    customerTenantId: string,
+    options: CallOptions & { pageSize?: number } = {},
+  ): PagedResult<CustomerUser> {
+    return pagePartnerCenterCollection(
+      pipeline,
+      {
+        operation: 'users.list',
+        api: 'partnerCenter',
+        method: 'GET',
+        path: '/v1/customers/{customerId}/users',
+        params: { customerId: customerTenantId },
+        query: { size: options.pageSize ?? 100 },
+        customerId: customerTenantId,
+        auth: 'appUser',
+      },
+      CustomerUserSchema,
+      toUser,
+      options,
+    );
+  }
+
   return {
-    /** The customer's users, page by page (seek paging, §11). */
-    listCustomerUsers(
-      customerTenantId: string,
-      options: CallOptions & { pageSize?: number } = {},
-    ): PagedResult<CustomerUser> {
-      return pagePartnerCenterCollection(
-        pipeline,
-        {
-          operation: 'users.list',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/v1/customers/{customerId}/users',
-          params: { customerId: customerTenantId },
-          query: { size: options.pageSize ?? 100 },
-          customerId: customerTenantId,
-          auth: 'appUser',
-        },
-        CustomerUserSchema,
-        toUser,
-        options,
-      );
-    },
+    listCustomerUsers,
 
     /** Creates a user in the customer tenant (needs the User Administrator GDAP role). */
     async createCustomerUser(
@@ -117,6 +132,43 @@ export function createCustomerUserOps(pipeline: RequestPipeline) {
               password: user.password,
               forceChangePassword: user.forceChangePassword ?? true,
             },
+            attributes: { objectType: 'CustomerUser' },
+          },
+          auth: 'appUser',
+          parse: ({ body }) => toUser(CustomerUserSchema.parse(body)),
+        },
+        options,
+      );
+    },
+
+    /**
+     * The user with this sign-in name, or undefined (case-insensitive). Partner Center has no
+     * documented UPN filter on the users list, so this pages through it.
+     */
+    async findCustomerUserByUpn(customerTenantId: string, userPrincipalName: string, options: CallOptions & { pageSize?: number } = {}): Promise<CustomerUser | undefined> {
+      const wanted = userPrincipalName.toLowerCase();
+      for await (const user of listCustomerUsers(customerTenantId, options)) {
+        if (user.userPrincipalName.toLowerCase() === wanted) return user;
+      }
+      return undefined;
+    },
+
+    /** Updates a user, or resets its password (`PATCH …/users/{id}`, §11). */
+    async updateCustomerUser(customerTenantId: string, userId: string, changes: CustomerUserChanges, options?: CallOptions): Promise<CustomerUser> {
+      return pipeline.send(
+        {
+          operation: 'users.update',
+          api: 'partnerCenter',
+          method: 'PATCH',
+          path: '/v1/customers/{customerId}/users/{userId}',
+          params: { customerId: customerTenantId, userId },
+          customerId: customerTenantId,
+          body: {
+            ...(changes.displayName !== undefined ? { displayName: changes.displayName } : {}),
+            ...(changes.firstName !== undefined ? { firstName: changes.firstName } : {}),
+            ...(changes.lastName !== undefined ? { lastName: changes.lastName } : {}),
+            ...(changes.usageLocation !== undefined ? { usageLocation: changes.usageLocation.toUpperCase() } : {}),
+            ...(changes.password ? { passwordProfile: { password: changes.password.password, forceChangePassword: changes.password.forceChangePassword } } : {}),
             attributes: { objectType: 'CustomerUser' },
           },
           auth: 'appUser',

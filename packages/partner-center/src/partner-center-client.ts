@@ -5,6 +5,7 @@ import { createCatalogOps } from './catalog.ops';
 import { systemClock, type Clock, type Random } from './clock';
 import { createCustomerAgreementOps } from './customer-agreements.ops';
 import { createCustomerUserOps } from './customer-users.ops';
+import { createDirectoryRoleOps } from './directory-roles.ops';
 import { createCustomerOps } from './customers.ops';
 import { createDomainOps } from './domains.ops';
 import { createGdapAccessAssignmentOps } from './gdap-access-assignments.ops';
@@ -126,6 +127,7 @@ export function createPartnerCenterClient(options: PartnerCenterClientOptions) {
     ...createOrderOps(pipeline),
     ...createSubscriptionOps(pipeline),
     ...createCustomerUserOps(pipeline),
+    ...createDirectoryRoleOps(pipeline),
     ...createGdapRelationshipOps(pipeline),
     ...createGdapAccessAssignmentOps(pipeline),
     ...createWebhookOps(pipeline),

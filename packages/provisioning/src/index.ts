@@ -53,6 +53,8 @@ export type {
   CredentialVault,
   ProvisioningProfile,
   TenantAddress,
+  TenantUser,
+  PasswordGenerator,
 } from './ports/new-tenant.ports';
 export {
   createProvisionTenantWorkflow,
@@ -65,6 +67,8 @@ export {
   type NewTenantRetry,
 } from './new-tenant/provision-tenant.workflow';
 export { submitNewTenantRun, retryNewTenantRun, type AwaitingRetry } from './new-tenant/new-tenant-runs';
+export { DEFAULT_ADMIN_USERNAME, setUpAdminStep, type SetUpAdminInput, type SetUpAdminOutput } from './new-tenant/set-up-admin.step';
+export { strongPasswordGenerator } from './new-tenant/strong-password';
 export { createPartnerCenterPorts } from './adapters/partner-center-ports';
 export {
   buildRunTimeline,

@@ -62,6 +62,14 @@ export function onboardingNewTenantRoutes(deps: OnboardingDeps) {
       const company = await companyInScope(repos, p, c.req.valid('param').id);
       requireOrderAccess(p, company);
       const body = c.req.valid('json');
+      // The run sets up another administrator (or Microsoft's admin without a forced password change)
+      // through the default GDAP roles (User Administrator, Privileged Role Administrator): without
+      // them Partner Center would refuse after the tenant exists.
+      if (!body.defaultGdap && (body.adminUsername !== 'admin' || !body.requirePasswordChange)) {
+        throw new AppError('VALIDATION_FAILED', 'Another administrator name, or no password change at first sign-in, needs the default GDAP roles: keep defaultGdap on, or keep "admin" with a password change.', [
+          { field: 'defaultGdap', message: 'Required for a custom administrator.' },
+        ]);
+      }
       // A second Finish while the run is under way, or after it succeeded, attaches to it (no new run).
       const existing = await createWorkflowRunsRepo(deps.db).getRun(provisionTenantRunId(company.id, body.connectionId));
       if (existing && (existing.state === 'running' || existing.state === 'succeeded')) return c.json({ runId: existing.id, outcome: 'attached' as const }, 202);
@@ -111,6 +119,8 @@ export function onboardingNewTenantRoutes(deps: OnboardingDeps) {
         credentialsRecipient: { name: recipient.contactPerson ?? recipient.name, email: recipient.email, language: recipient.language },
         notify: body.notifyMe && p.email ? { name: p.name, email: p.email, language: company.language } : null,
         accountUrl: `${deps.publicUrl}/companies/${company.id}`,
+        adminUsername: body.adminUsername,
+        requirePasswordChange: body.requirePasswordChange,
       });
       return c.json(run, 202);
     },

@@ -10,6 +10,8 @@ import { acceptResellerRelationship } from '../engine/customers.engine';
 import { approveGdapRelationship, expireGdapApproval } from '../engine/gdap.engine';
 import { webhookKeys } from '../webhooks/webhook-signing';
 import { describeScenario } from '../scenario/describe-scenario';
+import { rolesOf, TENANT_DIRECTORY_ROLES } from '../engine/directory-roles.engine';
+import { passwordDigest } from '../engine/password-policy';
 import {
   AcceptRelationshipSchema,
   ApproveGdapSchema,
@@ -17,6 +19,7 @@ import {
   FaultInputSchema,
   RevokeRefreshTokenSchema,
   SetMcaDirectSchema,
+  SignInSchema,
   SettingsPatchSchema,
   ThrottleInputSchema,
 } from './control.schema';
@@ -66,7 +69,10 @@ export function registerControlRoutes(app: Hono<AppEnv>, runtime: EmulatorRuntim
   route('GET', '/scenario', () => json(200, describeScenario(engine().state.scenario, runtime.publicUrl)));
   route('GET', '/state', (c) => {
     const s = engine().state;
-    if (c.req.query('full') === 'true') return json(200, { ...s, secrets: undefined });
+    if (c.req.query('full') === 'true') {
+      const users = Object.fromEntries(Object.entries(s.users).map(([id, u]) => [id, { ...u, passwordSha256: undefined }]));
+      return json(200, { ...s, users, secrets: undefined });
+    }
     return json(200, {
       now: engine().iso(),
       clockOffsetMs: s.clockOffsetMs,
@@ -93,6 +99,16 @@ export function registerControlRoutes(app: Hono<AppEnv>, runtime: EmulatorRuntim
       orders: Object.values(s.orders),
       subscriptions: Object.values(s.subscriptions),
       gdap: Object.values(s.gdap),
+      // Customer users with what a test may assert (never a password or its digest).
+      users: Object.values(s.users).map((u) => ({
+        id: u.id,
+        customerTenantId: u.customerTenantId,
+        userPrincipalName: u.userPrincipalName,
+        displayName: u.displayName,
+        state: u.state,
+        forceChangePassword: u.forceChangePassword ?? false,
+        directoryRoles: rolesOf(u).map((id) => TENANT_DIRECTORY_ROLES.find((r) => r.templateId === id)?.name ?? id),
+      })),
       faults: s.faults,
     });
   });
@@ -247,6 +263,17 @@ export function registerControlRoutes(app: Hono<AppEnv>, runtime: EmulatorRuntim
     tenant.mcaDirectlySigned = input.isSigned;
     engine().markDirty();
     return json(200, { tenantId: tenant.tenantId, isSigned: tenant.mcaDirectlySigned });
+  });
+
+  // Act as a customer user signing in to Microsoft 365 with the password the partner delivered.
+  route('POST', '/customers/:id/sign-in', async (c) => {
+    const input = await body(c, SignInSchema);
+    const tenant = resolveTenant(engine(), (c.req.param('id') ?? ''));
+    if (!tenant) throw controlError(404, 'unknown customer');
+    const upn = input.userPrincipalName.toLowerCase();
+    const user = Object.values(engine().state.users).find((u) => u.customerTenantId === tenant.tenantId && u.userPrincipalName.toLowerCase() === upn);
+    const ok = !!user && user.state === 'active' && user.passwordSha256 === passwordDigest(input.password);
+    return json(200, { signedIn: ok, mustChangePassword: ok ? (user.forceChangePassword ?? false) : null });
   });
 
   route('GET', '/webhooks/deliveries', () => json(200, engine().state.webhookDeliveries.map((d) => ({ ...d, body: JSON.parse(d.body) as unknown }))));

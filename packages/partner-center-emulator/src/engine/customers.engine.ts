@@ -6,6 +6,7 @@ import * as pcErrors from '../errors/pc-errors';
 import { checkBillingAddress, checkCompanyName, checkCustomerEmail } from './address-rules';
 import { createDefaultGdapRelationship, hasActiveGdap } from './gdap.engine';
 import { emitWebhookEvent, recordAudit } from './events';
+import { passwordDigest } from './password-policy';
 
 /** Sandbox limits (partner-center-api.md §1.4). */
 export const SANDBOX_CUSTOMER_LIMIT = 75;
@@ -130,6 +131,9 @@ export function createCustomer(engine: Engine, principal: Principal, input: Crea
     usageLocation: address.country,
     state: 'active',
     isGlobalAdmin: true,
+    // Microsoft's first password is temporary: the admin changes it at the first sign-in.
+    forceChangePassword: true,
+    passwordSha256: passwordDigest(password),
     licenses: [],
     createdAt: now,
   };

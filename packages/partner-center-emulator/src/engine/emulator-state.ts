@@ -242,7 +242,14 @@ export interface CustomerUserRecord {
   displayName: string;
   usageLocation?: string;
   state: 'active' | 'inactive';
+  /** Member of Company Administrator (Global Administrator). */
   isGlobalAdmin: boolean;
+  /** Other directory roles the user is a member of (Entra role template ids); absent on older saved states. */
+  directoryRoles?: string[];
+  /** `passwordProfile.forceChangePassword`: the user must change the password at the next sign-in. */
+  forceChangePassword?: boolean;
+  /** SHA-256 of the current password (the emulator never keeps it in clear); absent on older saved states. */
+  passwordSha256?: string;
   /** Assigned sku ids (`productId:skuId`). */
   licenses: string[];
   createdAt: number;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EntraRole, type CreateCustomerUserRequest, type LicenseUpdateRequest } from '@csphub/partner-center/wire';
+import { EntraRole, type CreateCustomerUserRequest, type LicenseUpdateRequest, type UpdateCustomerUserRequest } from '@csphub/partner-center/wire';
 import type { Engine } from './engine';
 import type { CustomerUserRecord } from './emulator-state';
 import type { Principal } from '../protocol/tokens';
@@ -8,6 +8,7 @@ import { getVisibleCustomer } from './customers.engine';
 import { hasActiveGdap } from './gdap.engine';
 import { findCatalogItem } from './catalog.engine';
 import { recordAudit } from './events';
+import { passwordDigest, passwordProblem } from './password-policy';
 
 /** GDAP roles each user/licence operation needs (partner-center-api.md §11). */
 export const ROLES_TO_READ_USERS = [EntraRole.directoryReaders, EntraRole.globalReader, EntraRole.userAdministrator, EntraRole.directoryWriters];
@@ -84,15 +85,21 @@ export function getUser(engine: Engine, customerTenantId: string, userId: string
   return user;
 }
 
-/** `POST /v1/customers/{id}/users` (§11): the UPN must be in one of the tenant's domains. */
-export function createUser(engine: Engine, customerTenantId: string, input: CreateCustomerUserRequest): CustomerUserRecord {
+/**
+ * `POST /v1/customers/{id}/users` (§11, "Create user accounts for a customer"): the UPN must be in
+ * one of the tenant's domains and unused; the password must meet Entra's rule; the user must
+ * change it at the first sign-in when `passwordProfile.forceChangePassword` is true.
+ */
+export function createUser(engine: Engine, principal: Principal, customerTenantId: string, input: CreateCustomerUserRequest): CustomerUserRecord {
   const tenant = engine.state.tenants[customerTenantId]!;
   const upn = input.userPrincipalName.toLowerCase();
   const domain = upn.slice(upn.indexOf('@') + 1);
   if (domain !== tenant.initialDomain && !tenant.customDomains.includes(domain)) {
-    throw pcErrors.invalidProperty(`userPrincipalName must use a domain of the tenant (${[tenant.initialDomain, ...tenant.customDomains].join(', ')}).`, ['userPrincipalName']);
+    throw pcErrors.upnDomainNotOwned(domain, [tenant.initialDomain, ...tenant.customDomains]);
   }
   if (Object.values(engine.state.users).some((u) => u.userPrincipalName.toLowerCase() === upn)) throw pcErrors.userAlreadyExists(input.userPrincipalName);
+  const weak = passwordProblem(input.passwordProfile.password, input.userPrincipalName);
+  if (weak) throw pcErrors.passwordNotComplex(weak);
   const user: CustomerUserRecord = {
     id: engine.newId(),
     customerTenantId,
@@ -103,10 +110,52 @@ export function createUser(engine: Engine, customerTenantId: string, input: Crea
     usageLocation: input.usageLocation.toUpperCase(),
     state: 'active',
     isGlobalAdmin: false,
+    forceChangePassword: input.passwordProfile.forceChangePassword,
+    passwordSha256: passwordDigest(input.passwordProfile.password),
     licenses: [],
     createdAt: engine.now(),
   };
   engine.state.users[user.id] = user;
+  recordAudit(engine, {
+    partnerTenantId: principal.partnerTenantId,
+    customerTenantId,
+    userPrincipalName: principal.userPrincipalName,
+    applicationId: principal.appId,
+    resourceType: 'user',
+    operationType: 'create_customer_user',
+    resourceNewValue: JSON.stringify({ id: user.id, userPrincipalName: user.userPrincipalName }),
+  });
+  engine.markDirty();
+  return user;
+}
+
+/**
+ * `PATCH /v1/customers/{id}/users/{userId}` (§11, "Update user accounts" and "Reset user password
+ * for a customer"): changes only what is sent. A new `passwordProfile` replaces the password and
+ * the first-sign-in rule.
+ */
+export function updateUser(engine: Engine, principal: Principal, user: CustomerUserRecord, input: UpdateCustomerUserRequest): CustomerUserRecord {
+  if (input.passwordProfile) {
+    const weak = passwordProblem(input.passwordProfile.password, user.userPrincipalName);
+    if (weak) throw pcErrors.passwordNotComplex(weak);
+  }
+  if (input.displayName !== undefined) user.displayName = input.displayName;
+  if (input.firstName !== undefined) user.firstName = input.firstName;
+  if (input.lastName !== undefined) user.lastName = input.lastName;
+  if (input.usageLocation !== undefined) user.usageLocation = input.usageLocation.toUpperCase();
+  if (input.passwordProfile) {
+    user.passwordSha256 = passwordDigest(input.passwordProfile.password);
+    user.forceChangePassword = input.passwordProfile.forceChangePassword;
+  }
+  recordAudit(engine, {
+    partnerTenantId: principal.partnerTenantId,
+    customerTenantId: user.customerTenantId,
+    userPrincipalName: principal.userPrincipalName,
+    applicationId: principal.appId,
+    resourceType: 'user',
+    operationType: input.passwordProfile ? 'reset_customer_user_password' : 'update_customer_user',
+    resourceNewValue: JSON.stringify({ id: user.id, userPrincipalName: user.userPrincipalName }),
+  });
   engine.markDirty();
   return user;
 }

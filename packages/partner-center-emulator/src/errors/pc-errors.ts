@@ -110,6 +110,15 @@ export const etagStale = () => pc(400, 2055, 'The ETag is no longer valid. Get t
 // §11: users and licenses
 export const licensesExhausted = (skuId: string) => pc(400, 60012, `No licenses are available for sku ${skuId}.`);
 export const userAlreadyExists = (upn: string) => pc(409, 600000, `A user with userPrincipalName ${upn} already exists.`, ['userPrincipalName']);
+/** 400/3000: the UPN's domain is not a domain of the customer's tenant ("Create user accounts for a customer"). */
+export const upnDomainNotOwned = (domain: string, owned: string[]) =>
+  pc(400, 3000, `The domain ${domain} of userPrincipalName is not a domain of the customer (${owned.join(', ')}).`, ['userPrincipalName']);
+/** 400/3000: the password fails Entra's complexity rule (emulator choice of code, docs/EMULATOR-DIFFERENCES.md). */
+export const passwordNotComplex = (why: string) => pc(400, 3000, `The password does not meet the complexity requirements. ${why}`, ['passwordProfile.password']);
+/** 409/600000: the user is already a member of the directory role (emulator choice of code, docs/EMULATOR-DIFFERENCES.md). */
+export const alreadyRoleMember = (upn: string, role: string) => pc(409, 600000, `The user ${upn} is already a member of the directory role ${role}.`, ['id']);
+/** 400/3000: removing the last member of Company Administrator would leave the tenant without a Global Administrator. */
+export const lastGlobalAdministrator = () => pc(400, 3000, 'The last Company Administrator of a tenant cannot be removed.', ['id']);
 
 // §16: webhooks
 export const webhookNotRegistered = () => pc(404, 1000, 'No webhook registration exists for this partner.');

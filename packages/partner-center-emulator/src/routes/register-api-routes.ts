@@ -6,6 +6,7 @@ import { registerCatalogRoutes } from './catalog.routes';
 import { registerCommerceRoutes } from './commerce.routes';
 import { registerSubscriptionRoutes } from './subscriptions.routes';
 import { registerUserRoutes } from './users.routes';
+import { registerDirectoryRoleRoutes } from './directory-roles.routes';
 import { registerAuditRoutes } from './audit.routes';
 import { registerWebhookRoutes } from './webhooks.routes';
 import { registerGdapRoutes } from './gdap.routes';
@@ -19,6 +20,7 @@ export function registerApiRoutes(pc: ApiRouter, graph: ApiRouter): void {
   registerCommerceRoutes(pc);
   registerSubscriptionRoutes(pc);
   registerUserRoutes(pc);
+  registerDirectoryRoleRoutes(pc);
   registerAuditRoutes(pc);
   registerWebhookRoutes(pc);
   registerGdapRoutes(graph);

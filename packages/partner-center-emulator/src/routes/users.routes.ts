@@ -1,4 +1,4 @@
-import { CreateCustomerUserRequestSchema, LicenseUpdateRequestSchema, PcHeader, type CustomerUser } from '@csphub/partner-center/wire';
+import { CreateCustomerUserRequestSchema, LicenseUpdateRequestSchema, PcHeader, UpdateCustomerUserRequestSchema, type CustomerUser } from '@csphub/partner-center/wire';
 import type { ApiRouter } from '../protocol/api-router';
 import { parseBody } from '../protocol/validate';
 import { empty, json } from '../protocol/respond';
@@ -14,10 +14,12 @@ import {
   listUsers,
   subscribedSkus,
   updateLicenses,
+  updateUser,
 } from '../engine/users.engine';
 import { collection, parseSize, seekPage } from '../views/collection.view';
 
-function toUser(user: CustomerUserRecord): CustomerUser {
+/** The wire CustomerUser; the password is never answered, only whether it must be changed. */
+export function toUser(user: CustomerUserRecord): CustomerUser {
   return {
     id: user.id,
     usageLocation: user.usageLocation,
@@ -29,6 +31,7 @@ function toUser(user: CustomerUserRecord): CustomerUser {
     userDomainType: 'managed',
     state: user.state,
     softDeletionTime: null,
+    ...(user.forceChangePassword !== undefined ? { passwordProfile: { forceChangePassword: user.forceChangePassword } } : {}),
     links: { self: { uri: `/customers/${user.customerTenantId}/users/${user.id}`, method: 'GET', headers: [] } },
     attributes: { objectType: 'CustomerUser' },
   };
@@ -54,13 +57,21 @@ export function registerUserRoutes(r: ApiRouter): void {
     const engine = ctx.runtime.engine;
     const input = parseBody(CreateCustomerUserRequestSchema, await ctx.body());
     const { tenant } = customerWithRoles(engine, ctx.principal, ctx.param('customerId'), ROLES_TO_WRITE_USERS, 'Creating users');
-    return json(201, toUser(createUser(engine, tenant.tenantId, input)));
+    return json(201, toUser(createUser(engine, ctx.principal, tenant.tenantId, input)));
   });
 
   r.op({ id: 'users.get', method: 'GET', path: '/v1/customers/:customerId/users/:userId', api: 'pc', auth: 'user', doc: '§11' }, (ctx) => {
     const engine = ctx.runtime.engine;
     const { tenant } = customerWithRoles(engine, ctx.principal, ctx.param('customerId'), ROLES_TO_READ_USERS, 'Reading users');
     return json(200, toUser(getUser(engine, tenant.tenantId, ctx.param('userId'))));
+  });
+
+  // "Update user accounts for a customer" / "Reset user password for a customer".
+  r.op({ id: 'users.update', method: 'PATCH', path: '/v1/customers/:customerId/users/:userId', api: 'pc', auth: 'user', doc: '§11' }, async (ctx) => {
+    const engine = ctx.runtime.engine;
+    const input = parseBody(UpdateCustomerUserRequestSchema, await ctx.body());
+    const { tenant } = customerWithRoles(engine, ctx.principal, ctx.param('customerId'), ROLES_TO_WRITE_USERS, 'Updating users');
+    return json(200, toUser(updateUser(engine, ctx.principal, getUser(engine, tenant.tenantId, ctx.param('userId')), input)));
   });
 
   r.op({ id: 'users.delete', method: 'DELETE', path: '/v1/customers/:customerId/users/:userId', api: 'pc', auth: 'user', doc: '§11' }, (ctx) => {

@@ -18,6 +18,7 @@ export * from './cart.schema';
 export * from './order.schema';
 export * from './subscription.schema';
 export * from './user.schema';
+export * from './directory-role.schema';
 export * from './gdap.schema';
 export * from './webhook.schema';
 export * from './audit.schema';

@@ -36,6 +36,23 @@ export const CreateCustomerUserRequestSchema = acceptPascalCase(
 );
 export type CreateCustomerUserRequest = z.infer<typeof CreateCustomerUserRequestSchema>;
 
+/**
+ * `PATCH /v1/customers/{id}/users/{userId}` body (§11; Partner Center "Update user accounts" and
+ * "Reset user password for a customer": a `passwordProfile` with the new password and whether it
+ * must be changed at the next sign-in). Only the properties sent change.
+ */
+export const UpdateCustomerUserRequestSchema = acceptPascalCase(
+  z.object({
+    usageLocation: z.string().length(2).optional(),
+    firstName: z.string().optional(),
+    lastName: z.string().optional(),
+    displayName: z.string().min(1).optional(),
+    passwordProfile: z.object({ password: z.string().min(8), forceChangePassword: z.boolean() }).optional(),
+    attributes: z.object({ objectType: z.string().optional() }).optional(),
+  }),
+);
+export type UpdateCustomerUserRequest = z.infer<typeof UpdateCustomerUserRequestSchema>;
+
 /** `GET …/subscribedskus` item (§11). */
 export const SubscribedSkuSchema = z.looseObject({
   availableUnits: z.number().int(),

@@ -11,6 +11,7 @@ import { deliverCredentialsStep } from './deliver-credentials.step';
 import { notifyRunStep } from './notify-run.step';
 import { resolveResellerStep } from './resolve-reseller.step';
 import { setSyncStatusStep } from './set-sync-status.step';
+import { DEFAULT_ADMIN_USERNAME, setUpAdminStep } from './set-up-admin.step';
 import { validateAddressStep } from './validate-address.step';
 import { validatePrerequisitesStep } from './validate-prerequisites.step';
 
@@ -44,6 +45,13 @@ export interface NewTenantInput {
   accountUrl: string;
   /** Where the customer's admin signs in (Microsoft 365). */
   signInUrl?: string;
+  /**
+   * The wizard's admin user name, the part before @ (B2). Absent (runs submitted before it was
+   * threaded through) means Microsoft's `admin`.
+   */
+  adminUsername?: string;
+  /** The wizard's "require a password change at first sign-in" (B2). Absent means true. */
+  requirePasswordChange?: boolean;
 }
 
 /** What a retry may change: the prefix (B4) and the reseller; everything else is re-read from the account. */
@@ -69,12 +77,21 @@ export function provisionTenantRunId(companyId: number, connectionId: string): s
 interface Stage {
   id: string;
   title: string;
+  /** Evaluated when the stage's turn comes: false skips it without a trace (no run row, no step). */
+  enabled?(): boolean;
   run(): Promise<void>;
 }
 
 /**
+ * The DBOS patch that added set-up-admin (STACK-NOTES 8): runs started before it replay their
+ * journal without the step; runs that reach the end of create-customer after it take it.
+ */
+const SET_UP_ADMIN_PATCH = 'set-up-admin';
+
+/**
  * The new-tenant run (issue 6): validate prerequisites > validate the address with Partner Center >
- * check the domain > find the reseller (when one is set) > create the customer > confirm the MCA >
+ * check the domain > find the reseller (when one is set) > create the customer > set up the
+ * administrator the wizard asked for (user name, password change at first sign-in) > confirm the MCA >
  * default GDAP (or an explicit GDAP request) > store the tenant link (account synced) > deliver the
  * credentials > notify.
  *
@@ -91,6 +108,7 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
     domain: checkDomainStep(ports),
     reseller: resolveResellerStep(ports),
     create: createCustomerStep(ports),
+    admin: setUpAdminStep(ports),
     mca: confirmMcaStep(ports),
     gdapRequest: requestGdapStep(ports),
     link: storeTenantLinkStep(ports.accounts),
@@ -110,6 +128,7 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
       let profile: ProvisioningProfile | undefined;
       let resellerTenantId: string | null = null;
       let tenant: CreateCustomerOutput | undefined;
+      let withAdminSetUp = false;
 
       const before: Stage[] = [
         {
@@ -150,10 +169,31 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
               resellerTenantId,
             });
             await wf.recordRun({ ...base, state: 'running', currentStep: steps.create.id, facts: { tenantId: tenant.tenantId, domain: tenant.domain, credentials: tenant.credentials } });
+            // Here, right after the tenant exists, so a run journaled before the step replays unchanged.
+            withAdminSetUp = await wf.patch(SET_UP_ADMIN_PATCH);
           },
         },
       ];
       const after: Stage[] = [
+        {
+          id: steps.admin.id,
+          title: steps.admin.title,
+          enabled: () => withAdminSetUp,
+          run: async () => {
+            const admin = await wf.step(steps.admin, {
+              runId: wf.workflowId,
+              connectionId: input.connectionId,
+              tenantId: tenant!.tenantId,
+              domain: tenant!.domain,
+              adminUsername: input.adminUsername ?? DEFAULT_ADMIN_USERNAME,
+              requirePasswordChange: input.requirePasswordChange ?? true,
+              usageLocation: profile!.billingAddress.country,
+            });
+            if (admin.action !== 'default') {
+              await wf.recordRun({ ...base, state: 'running', currentStep: steps.admin.id, facts: { adminSignInName: admin.signInName, forceChangePassword: admin.forceChangePassword, credentials: 'held' } });
+            }
+          },
+        },
         {
           id: steps.mca.id,
           title: steps.mca.title,
@@ -279,6 +319,7 @@ async function runStages(
   stages: Stage[],
 ): Promise<'done' | { stage: Stage; error: StepFailedError }> {
   for (const stage of stages) {
+    if (stage.enabled && !stage.enabled()) continue;
     await wf.recordRun({ ...base, state: 'running', currentStep: stage.id, failedStep: null, errorCode: null, errorMessage: null });
     try {
       await stage.run();

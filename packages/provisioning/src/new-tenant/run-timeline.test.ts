@@ -40,6 +40,15 @@ describe('buildRunTimeline', () => {
     expect(t.steps.find((s) => s.stepId === 'create-customer')).toMatchObject({ state: 'succeeded', attempts: 2, lastError: null });
   });
 
+  it('shows the administrator set-up right after the tenant is created, skipped by a run that predates it', () => {
+    const ids = buildRunTimeline(run, []).steps.map((s) => s.stepId);
+    expect(ids.indexOf('set-up-admin')).toBe(ids.indexOf('create-customer') + 1);
+    const withStep = buildRunTimeline(run, [attempt('create-customer', 1, 'succeeded'), attempt('set-up-admin', 1, 'succeeded'), attempt('confirm-mca', 1, 'succeeded')]);
+    expect(withStep.steps.find((s) => s.stepId === 'set-up-admin')).toMatchObject({ state: 'succeeded', title: 'Set up the tenant administrator' });
+    const older = buildRunTimeline(run, [attempt('create-customer', 1, 'succeeded'), attempt('confirm-mca', 1, 'succeeded')]);
+    expect(older.steps.find((s) => s.stepId === 'set-up-admin')!.state).toBe('skipped');
+  });
+
   it('reports a stopped run with its failed step and reason', () => {
     const t = buildRunTimeline({ ...run, state: 'failed', failedStep: 'check-domain', errorCode: 'DOMAIN_PREFIX_TAKEN', errorMessage: 'taken' }, [
       attempt('check-domain', 1, 'failed', { errorCode: 'DOMAIN_PREFIX_TAKEN', errorMessage: 'taken' }),

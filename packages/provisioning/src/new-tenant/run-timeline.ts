@@ -59,12 +59,14 @@ export interface RunTimeline {
 }
 
 /** The new-tenant run's steps, in order, with the titles the UI shows. */
-export const NEW_TENANT_TIMELINE_STEPS: readonly { id: string; title: string; when?: 'reseller' | 'default-gdap' | 'explicit-gdap' }[] = [
+export const NEW_TENANT_TIMELINE_STEPS: readonly { id: string; title: string; when?: 'reseller' | 'admin-setup' | 'default-gdap' | 'explicit-gdap' }[] = [
   { id: 'validate-prerequisites', title: 'Check the account is ready' },
   { id: 'validate-address', title: 'Validate the billing address with Partner Center' },
   { id: 'check-domain', title: 'Check the domain is free' },
   { id: 'resolve-reseller', title: 'Find the indirect reseller', when: 'reseller' },
   { id: 'create-customer', title: 'Create the customer tenant' },
+  // Optional only for runs started before the step existed (DBOS patch): they skip it.
+  { id: 'set-up-admin', title: 'Set up the tenant administrator', when: 'admin-setup' },
   { id: 'confirm-mca', title: 'Check the Microsoft Customer Agreement' },
   { id: 'default-gdap', title: 'Default GDAP roles (requested at creation)', when: 'default-gdap' },
   { id: 'request-gdap', title: 'Request delegated administration (GDAP)', when: 'explicit-gdap' },

@@ -45,6 +45,43 @@ export interface NewTenantPartnerCenter extends ExistingTenantPartnerCenter {
     options?: PartnerCenterCall,
   ): Promise<{ tenantId: string; domain: string; adminCredentials?: { userName: string; signInName: string; password: string } }>;
   listIndirectResellers(options?: PartnerCenterCall): Promise<{ tenantId: string; partnerId: string; name: string; isActive: boolean }[]>;
+  /** §11 customer users: the user with this sign-in name, or undefined. */
+  findCustomerUserByUpn(customerTenantId: string, userPrincipalName: string, options?: PartnerCenterCall): Promise<TenantUser | undefined>;
+  createCustomerUser(
+    customerTenantId: string,
+    user: { userPrincipalName: string; displayName: string; usageLocation: string; password: string; forceChangePassword?: boolean },
+    options?: PartnerCenterCall,
+  ): Promise<TenantUser>;
+  /** Resets a user's password and its first-sign-in rule (§11 PATCH). */
+  updateCustomerUser(
+    customerTenantId: string,
+    userId: string,
+    changes: { password?: { password: string; forceChangePassword: boolean } },
+    options?: PartnerCenterCall,
+  ): Promise<TenantUser>;
+  /** §11 directory roles: find "Company Administrator" by name (ids differ per tenant). */
+  listDirectoryRoles(customerTenantId: string, options?: PartnerCenterCall): Promise<{ id: string; name: string }[]>;
+  listDirectoryRoleMembers(customerTenantId: string, roleId: string, options?: PartnerCenterCall): Promise<{ userId: string; userPrincipalName: string }[]>;
+  /** Fails with code CONFLICT when the user already holds the role. */
+  addUserToDirectoryRole(
+    customerTenantId: string,
+    roleId: string,
+    user: { userId: string; userPrincipalName: string; displayName?: string },
+    options?: PartnerCenterCall,
+  ): Promise<unknown>;
+}
+
+/** A user of the customer's tenant (§11). */
+export interface TenantUser {
+  id: string;
+  userPrincipalName: string;
+  displayName: string;
+}
+
+/** Makes one-time passwords for the accounts the run sets up (randomness is a port, STYLE.md Wiring). */
+export interface PasswordGenerator {
+  /** A fresh password that meets Entra's rule (length and character classes). */
+  generate(): string;
 }
 
 /** The account as the run needs it, read fresh at each attempt (a retry after a fix sees the fix). */
@@ -100,4 +137,6 @@ export interface NewTenantPorts {
   accounts: NewTenantAccounts;
   vault: CredentialVault;
   notifier: NewTenantNotifier;
+  /** Defaults to `strongPasswordGenerator` (node:crypto). */
+  passwords?: PasswordGenerator;
 }

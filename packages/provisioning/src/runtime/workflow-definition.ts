@@ -15,6 +15,12 @@ export interface WorkflowContext {
   recv<T>(topic: string, timeoutMs: number): Promise<T | null>;
   /** The time, journaled (same value on replay). */
   now(): Promise<Date>;
+  /**
+   * DBOS patching (STACK-NOTES 8): true when this run takes the code path added under `name`, false
+   * when its journal predates it (replay the old path). Call it at the point where the new path
+   * begins, deterministically.
+   */
+  patch(name: string): Promise<boolean>;
   /** Publishes a value others read with `WorkflowRuntime.getEvent` (e.g. "waiting for a retry"). */
   setEvent(key: string, value: unknown): Promise<void>;
 }

@@ -95,6 +95,8 @@ export async function launchWorkflowRuntime(opts: WorkflowRuntimeOptions): Promi
     executorID: opts.executorId,
     applicationVersion,
     logLevel: opts.logLevel ?? 'warn',
+    // Workflows evolve with `WorkflowContext.patch` (the pinned version above stays).
+    enablePatching: true,
   };
   if (opts.systemDatabase.kind === 'pool') {
     config.systemDatabasePool = opts.systemDatabase.pool as DBOSConfig['systemDatabasePool'];
@@ -172,6 +174,7 @@ function createWorkflowContext(deps: StepRuntimeDeps, workflowId: string, pollin
     sleep: (ms) => DBOS.sleep(ms),
     recv: (topic, timeoutMs) => DBOS.recv(topic, { timeoutSeconds: Math.max(1, Math.round(timeoutMs / 1000)), pollingIntervalMs }),
     setEvent: (key, value) => DBOS.setEvent(key, value),
+    patch: (name) => DBOS.patch(name),
     now: async () => new Date(await DBOS.runStep(async () => deps.clock.now().getTime(), { name: 'now' })),
   };
 }

@@ -13,6 +13,7 @@ export function emulatorControl(url: string) {
   type State = {
     tenants: { tenantId: string; companyName: string; domains: string[] }[];
     agreements: { customerTenantId: string; partnerTenantId: string }[];
+    users: { id: string; customerTenantId: string; userPrincipalName: string; forceChangePassword: boolean; directoryRoles: string[] }[];
   };
   return {
     call,
@@ -27,6 +28,14 @@ export function emulatorControl(url: string) {
       const s = await call<State>('GET', '/state');
       return s.agreements.filter((a) => a.customerTenantId === tenantId);
     },
+    /** The tenant's users, with their first-sign-in rule and directory roles. */
+    async usersOf(tenantId: string) {
+      const s = await call<State>('GET', '/state');
+      return s.users.filter((u) => u.customerTenantId === tenantId);
+    },
+    /** Acts as the user signing in: is this the current password, and must it be changed. */
+    signIn: (tenantId: string, userPrincipalName: string, password: string) =>
+      call<{ signedIn: boolean; mustChangePassword: boolean | null }>('POST', `/customers/${encodeURIComponent(tenantId)}/sign-in`, { userPrincipalName, password }),
     calls: (operation?: string) =>
       call<{ count: number; calls: { operation: string; status: number; requestId?: string; replayed?: boolean; fault?: string }[] }>(
         'GET',

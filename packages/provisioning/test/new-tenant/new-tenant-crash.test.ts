@@ -28,7 +28,12 @@ interface WorkerReport {
   vault: unknown;
   run: { state: string } | null;
   createAttempts: { state: string; requestId: string | null }[];
+  adminAttempts: { state: string; requestId: string | null }[];
+  adminSignIn: { signInName: string; welcomeNamesIt: boolean; signedIn: boolean; mustChangePassword: boolean | null } | null;
 }
+
+/** Every scenario orders its own administrator, so each boundary also tests set-up-admin's exactly-once. */
+const ADMIN_USERNAME = 'it.admin';
 
 /** At most `n` scenarios at once: each is two node processes, and CI has two cores. */
 function semaphore(n: number) {
@@ -61,6 +66,7 @@ const BOUNDARIES = [
   'after:resolve-reseller',
   'before:create-customer',
   'after:create-customer',
+  'after:set-up-admin',
   'after:confirm-mca',
   'after:default-gdap',
   'after:store-tenant-link',
@@ -73,7 +79,8 @@ const layout = process.env.DATABASE_URL ? 'postgres' : 'pglite-folder';
 /**
  * Issue 6's exactly-once promise with real process kills: the worker is SIGKILLed at every step
  * boundary, and in the middle of create-customer after Partner Center created the tenant; a new
- * process resumes the run. Each time: one tenant and one MCA confirmation in the emulator, the
+ * process resumes the run (and in the middle of set-up-admin after the user was created). Each time:
+ * one tenant, one MCA confirmation and one administrator as ordered in the emulator, the
  * account synced, one welcome message holding the password, and no password left in the vault.
  */
 describe(`new-tenant run survives SIGKILL at every step (${layout})`, () => {
@@ -105,7 +112,7 @@ describe(`new-tenant run survives SIGKILL at every step (${layout})`, () => {
     }
     const app = await openApp();
     try {
-      seeded = await seedAccounts(app.db, BOUNDARIES.length + 1, 'Crash');
+      seeded = await seedAccounts(app.db, BOUNDARIES.length + 2, 'Crash');
     } finally {
       await app.close();
     }
@@ -129,6 +136,8 @@ describe(`new-tenant run survives SIGKILL at every step (${layout})`, () => {
     NT_PREFIX: s.prefix,
     NT_KILL_AT: killAt,
     NT_EXECUTOR_ID: `nt-worker-${s.prefix}`,
+    NT_ADMIN_USERNAME: ADMIN_USERNAME,
+    NT_REQUIRE_PASSWORD_CHANGE: 'false',
   });
 
   /**
@@ -168,6 +177,11 @@ describe(`new-tenant run survives SIGKILL at every step (${layout})`, () => {
     expect(report.completed).toBe(1);
     expect(report.vault, 'password left in the vault').toBeNull();
     expect(report.run?.state).toBe('succeeded');
+    // One administrator as ordered, Global Administrator, and the delivered password is its current one.
+    const admins = (await ctl.usersOf(report.result.tenantId)).filter((u) => u.userPrincipalName === `${ADMIN_USERNAME}@${scenario.prefix}.onmicrosoft.com`);
+    expect(admins, 'administrators created').toHaveLength(1);
+    expect(admins[0]).toMatchObject({ forceChangePassword: false, directoryRoles: ['Company Administrator'] });
+    expect(report.adminSignIn).toEqual({ signInName: `${ADMIN_USERNAME}@${scenario.prefix}.onmicrosoft.com`, welcomeNamesIt: true, signedIn: true, mustChangePassword: false });
     return report;
   }
 
@@ -182,6 +196,7 @@ describe(`new-tenant run survives SIGKILL at every step (${layout})`, () => {
         const report = await finishAndCheck(expect, scenario);
         // A step journaled before the kill is replayed, never re-run.
         expect(report.createAttempts.map((a) => a.state)).toEqual(['succeeded']);
+        expect(report.adminAttempts.map((a) => a.state)).toEqual(['succeeded']);
       });
     },
   );
@@ -211,6 +226,27 @@ describe(`new-tenant run survives SIGKILL at every step (${layout})`, () => {
           (c) => c.requestId === creates[0]!.requestId,
         );
         expect(createCalls.map((c) => c.replayed === true)).toEqual([false, true]);
+      });
+    },
+    QUEUED_TEST_TIMEOUT_MS,
+  );
+
+  it.concurrent(
+    'killed in the middle of set-up-admin after Partner Center created the user: the restart takes it over, one admin, the delivered password works',
+    async ({ expect }) => {
+      await slots.run(async () => {
+        const scenario = await prepare(BOUNDARIES.length + 1, `ntcadm${run}`);
+        const upn = `${ADMIN_USERNAME}@${scenario.prefix}.onmicrosoft.com`;
+        const held = proxy.holdNext((method, url, body) => method === 'POST' && /\/users$/.test(url) && body.includes(upn));
+        const first = spawnWorker('../new-tenant/new-tenant-worker.ts', envFor(scenario));
+        await held; // the emulator created the user; the worker never hears back
+        const [tenant] = await ctl.tenantsWithPrefix(scenario.prefix);
+        expect((await ctl.usersOf(tenant!.tenantId)).filter((u) => u.userPrincipalName === upn)).toHaveLength(1);
+        await first.kill();
+
+        const report = await finishAndCheck(expect, scenario);
+        expect(report.adminAttempts.map((a) => a.state)).toEqual(['interrupted', 'succeeded']);
+        expect(report.createAttempts.map((a) => a.state)).toEqual(['succeeded']);
       });
     },
     QUEUED_TEST_TIMEOUT_MS,

@@ -48,7 +48,7 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
     emulator = await startEmulator({ port: 0 });
     ctl = emulatorControl(emulator.url);
     t = await createTestDatabase();
-    seeded = await seedAccounts(t.db, 5, 'Run');
+    seeded = await seedAccounts(t.db, 7, 'Run');
     bad = await seedAccounts(t.db, 1, 'Bad', { badStreet: true });
     const ports = wireNewTenantPorts(t.db, emulator.url, { fastRetries: true });
     workflow = newTenantWorkflow(ports);
@@ -124,6 +124,64 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
     const create = (await timelineOf(t.db).listAttempts(first.runId)).find((a) => a.stepId === 'create-customer');
     expect(create?.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(create?.correlationId).toMatch(/^[0-9a-f-]{36}$/);
+
+    // Default administrator, password change required: Microsoft's admin as created, nothing else.
+    expect(steps).toContain('set-up-admin');
+    const users = await ctl.usersOf(result.tenantId!);
+    expect(users).toEqual([expect.objectContaining({ userPrincipalName: `admin@${prefix('ok')}.onmicrosoft.com`, forceChangePassword: true, directoryRoles: ['Company Administrator'] })]);
+    expect(await ctl.signIn(result.tenantId!, `admin@${prefix('ok')}.onmicrosoft.com`, secrets!.temporaryPassword!)).toEqual({ signedIn: true, mustChangePassword: true });
+    expect((await ctl.calls()).calls.filter((c) => c.operation.startsWith('users.') || c.operation.startsWith('directoryRoles.'))).toHaveLength(0);
+  });
+
+  /** The welcome message of an account, and its one-time password (revealed once). */
+  async function welcomeOf(companyId: number) {
+    const outbox = createOutboxRepo(t.db, wireNewTenantPorts(t.db, emulator.url).box);
+    const welcomes = (await outbox.list({ subjectId: String(companyId) })).filter((m) => m.template === 'welcome');
+    expect(welcomes, 'one welcome message').toHaveLength(1);
+    const password = (await outbox.revealSecrets(welcomes[0]!.id))?.temporaryPassword;
+    return { text: welcomes[0]!.text, password: password! };
+  }
+
+  it('a custom administrator: created with the first-sign-in rule asked for, made Global Administrator, and its credentials delivered (B2, B5)', async () => {
+    const companyId = seeded.customers[4]!.id;
+    const domain = `${prefix('adm')}.onmicrosoft.com`;
+    const { handle, runId } = await submitNewTenantRun(runtime, workflow, wizardInput(companyId, seeded.connectionId, prefix('adm'), { adminUsername: 'it.admin', requirePasswordChange: false }));
+    const result = await handle.result();
+    expect(result.state).toBe('succeeded');
+
+    const users = await ctl.usersOf(result.tenantId!);
+    const admin = users.filter((u) => u.userPrincipalName === `it.admin@${domain}`);
+    expect(admin, 'one it.admin user').toHaveLength(1);
+    expect(admin[0]).toMatchObject({ forceChangePassword: false, directoryRoles: ['Company Administrator'] });
+
+    const welcome = await welcomeOf(companyId);
+    expect(welcome.text).toContain(`it.admin@${domain}`);
+    expect(welcome.password).toMatch(/^\S{16}$/);
+    expect(welcome.text).not.toContain(welcome.password);
+    expect(await ctl.signIn(result.tenantId!, `it.admin@${domain}`, welcome.password)).toEqual({ signedIn: true, mustChangePassword: false });
+
+    expect(await createPendingCredentialsRepo(t.db, wireNewTenantPorts(t.db, emulator.url).box).raw(runId)).toBeUndefined();
+    const attempts = await timelineOf(t.db).listAttempts(runId);
+    expect(attempts.filter((a) => a.stepId === 'set-up-admin').map((a) => a.state)).toEqual(['succeeded']);
+    const order = attempts.filter((a) => a.state === 'succeeded').map((a) => a.stepId);
+    expect(order.indexOf('set-up-admin')).toBe(order.indexOf('create-customer') + 1);
+    expect(order.indexOf('set-up-admin')).toBeLessThan(order.indexOf('deliver-credentials'));
+    expect((await timelineOf(t.db).getRun(runId))?.facts).toMatchObject({ adminSignInName: `it.admin@${domain}`, forceChangePassword: false });
+    // Neither the journal nor the run row holds the password.
+    expect(JSON.stringify(await timelineOf(t.db).getRun(runId))).not.toContain(welcome.password);
+  });
+
+  it('the default admin without a forced password change gets a new password with forceChangePassword false', async () => {
+    const companyId = seeded.customers[5]!.id;
+    const upn = `admin@${prefix('nochg')}.onmicrosoft.com`;
+    const { handle } = await submitNewTenantRun(runtime, workflow, wizardInput(companyId, seeded.connectionId, prefix('nochg'), { requirePasswordChange: false }));
+    const result = await handle.result();
+    expect(result.state).toBe('succeeded');
+    const users = await ctl.usersOf(result.tenantId!);
+    expect(users).toEqual([expect.objectContaining({ userPrincipalName: upn, forceChangePassword: false, directoryRoles: ['Company Administrator'] })]);
+    const welcome = await welcomeOf(companyId);
+    expect(welcome.text).toContain(upn);
+    expect(await ctl.signIn(result.tenantId!, upn, welcome.password)).toEqual({ signedIn: true, mustChangePassword: false });
   });
 
   it('stops before creating anything when the prefix is taken, then finishes with a new prefix on retry (B4)', async () => {

@@ -2,7 +2,10 @@
  * A worker process for the new-tenant crash tests (spawned with `node --import tsx`): wires the run
  * like the server (database, DBOS system database per NT_LAYOUT, Partner Center client at
  * NT_PC_ORIGIN), submits the wizard's input and prints `DONE <result>`. NT_KILL_AT=`after:<step>` or
- * `before:<step>` SIGKILLs the process at that step boundary.
+ * `before:<step>` SIGKILLs the process at that step boundary. NT_ADMIN_USERNAME and
+ * NT_REQUIRE_PASSWORD_CHANGE (`true`/`false`) are the wizard's administrator choices; the report
+ * says whether the delivered password signs that administrator in (checked here, where the outbox
+ * is readable, so the password never leaves this process).
  */
 import path from 'node:path';
 // eslint-disable-next-line no-restricted-imports -- test composition root
@@ -37,7 +40,10 @@ const runtime = await launchWorkflowRuntime({
   },
 });
 process.stdout.write('LAUNCHED 1\n');
-const input = wizardInput(Number(env.NT_COMPANY_ID), env.NT_CONNECTION_ID!, env.NT_PREFIX!);
+const input = wizardInput(Number(env.NT_COMPANY_ID), env.NT_CONNECTION_ID!, env.NT_PREFIX!, {
+  ...(env.NT_ADMIN_USERNAME ? { adminUsername: env.NT_ADMIN_USERNAME } : {}),
+  ...(env.NT_REQUIRE_PASSWORD_CHANGE ? { requirePasswordChange: env.NT_REQUIRE_PASSWORD_CHANGE === 'true' } : {}),
+});
 const { handle } = await submitNewTenantRun(runtime, workflow, input);
 const result = await handle.result();
 // What the account side looks like now, read through the real repositories (the parent cannot open
@@ -45,7 +51,23 @@ const result = await handle.result();
 const companyId = Number(env.NT_COMPANY_ID);
 const runId = provisionTenantRunId(companyId, env.NT_CONNECTION_ID!);
 const accounts = createProvisioningAccountsRepo(app.db, { policy: () => ({ requireCorporateEmail: false, requireSubCustomerBillingAddress: false }) });
-const messages = await createOutboxRepo(app.db, ports.box).list({ subjectId: String(companyId) });
+const outbox = createOutboxRepo(app.db, ports.box);
+const messages = await outbox.list({ subjectId: String(companyId) });
+const signInName = `${env.NT_ADMIN_USERNAME ?? 'admin'}@${env.NT_PREFIX!}.onmicrosoft.com`;
+/** Signs in as the administrator with the welcome message's one-time password (through the emulator's control plane). */
+async function adminSignIn() {
+  const welcome = messages.find((m) => m.template === 'welcome');
+  if (!welcome || !result.tenantId) return null;
+  const password = (await outbox.revealSecrets(welcome.id))?.temporaryPassword ?? '';
+  const res = await fetch(`${env.NT_PC_ORIGIN!}/_emulator/customers/${encodeURIComponent(result.tenantId)}/sign-in`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ userPrincipalName: signInName, password }),
+  });
+  return { signInName, welcomeNamesIt: welcome.text.includes(signInName), ...((await res.json()) as { signedIn: boolean; mustChangePassword: boolean | null }) };
+}
+const attemptsOf = async (stepId: string) =>
+  (await timelineOf(app.db).listAttempts(runId)).filter((a) => a.stepId === stepId).map((a) => ({ state: a.state, requestId: a.requestId }));
 const report = {
   result,
   sync: await accounts.getSync(companyId, env.NT_CONNECTION_ID!),
@@ -53,7 +75,9 @@ const report = {
   completed: messages.filter((m) => m.template === 'provisioning-completed').length,
   vault: (await createPendingCredentialsRepo(app.db, ports.box).raw(runId)) ?? null,
   run: (await timelineOf(app.db).getRun(runId)) ?? null,
-  createAttempts: (await timelineOf(app.db).listAttempts(runId)).filter((a) => a.stepId === 'create-customer').map((a) => ({ state: a.state, requestId: a.requestId })),
+  createAttempts: await attemptsOf('create-customer'),
+  adminAttempts: await attemptsOf('set-up-admin'),
+  adminSignIn: await adminSignIn(),
 };
 process.stdout.write(`DONE ${JSON.stringify(report)}\n`);
 await runtime.shutdown();

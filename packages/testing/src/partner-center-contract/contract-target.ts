@@ -83,6 +83,11 @@ export interface ContractControl {
   acceptRelationship(customerTenantId: string, indirectResellerTenantId?: string): Promise<void>;
   /** Acts as the customer's Global Admin approving a GDAP relationship. */
   approveGdapRelationship(relationshipId: string): Promise<void>;
+  /**
+   * Acts as a customer user signing in with a password: whether it is that user's current password,
+   * and whether Microsoft would then ask to change it (null when the sign-in failed).
+   */
+  signIn(customerTenantId: string, userPrincipalName: string, password: string): Promise<{ signedIn: boolean; mustChangePassword: boolean | null }>;
   /** The calls the target received, oldest first. */
   calls(): Promise<ObservedCall[]>;
   /** Restores the seeded state (also clears faults and revocations). */

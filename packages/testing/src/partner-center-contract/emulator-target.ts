@@ -110,6 +110,12 @@ export async function emulatorContractTarget(
     async approveGdapRelationship(relationshipId) {
       await control('POST', `/gdap/${encodeURIComponent(relationshipId)}/approve`, {});
     },
+    async signIn(customerTenantId, userPrincipalName, password) {
+      return (await control('POST', `/customers/${encodeURIComponent(customerTenantId)}/sign-in`, { userPrincipalName, password })) as {
+        signedIn: boolean;
+        mustChangePassword: boolean | null;
+      };
+    },
     async calls() {
       const { calls } = (await control('GET', '/calls')) as { calls: ObservedCall[] };
       return calls;

@@ -4,6 +4,7 @@ import { registerCommerceContract } from './commerce.contract';
 import type { ContractContext } from './contract-context';
 import type { ContractControl, ContractTarget } from './contract-target';
 import { registerCustomerContract } from './customers.contract';
+import { registerDirectoryRoleContract } from './directory-roles.contract';
 import { registerGdapContract } from './gdap.contract';
 import { registerResellerContract } from './resellers.contract';
 import { registerResilienceContract } from './resilience.contract';
@@ -20,7 +21,7 @@ export { createAcceleratedClock } from './accelerated-clock';
  * `@csphub/partner-center` client against a target, the embedded emulator or a live Partner Center
  * sandbox. Tests that need the emulator's control plane (fault injection, clock, acting as the
  * customer, revoking tokens) are skipped on a target without one, and their names say so.
- * Families run in order: customers, agreements, resellers, commerce, users, GDAP, webhooks,
+ * Families run in order: customers, agreements, resellers, commerce, users, directory roles, GDAP, webhooks,
  * resilience (last, as it revokes the connection's refresh token).
  */
 export function registerPartnerCenterContract(
@@ -55,6 +56,7 @@ export function registerPartnerCenterContract(
     registerResellerContract(ctx);
     registerCommerceContract(ctx);
     registerUserContract(ctx);
+    registerDirectoryRoleContract(ctx);
     registerGdapContract(ctx);
     registerWebhookContract(ctx);
     registerResilienceContract(ctx);

@@ -6,7 +6,7 @@ import { ExistingTenantPanel } from './existing-tenant-panel';
 import { McaAttestationFields } from './mca-attestation-fields';
 import type { DomainCheck, OnboardingContext, OpenAuthorization, PartnerIdVerdict, VerifyResult } from './new-service-api';
 import { PartnerIdField } from './partner-id-field';
-import type { WizardState } from './wizard-state';
+import { isAdminSetUpPossible, isAdminUsernameValid, type WizardState } from './wizard-state';
 
 /**
  * Configuration (B2, C2): the connection, the existing-tenant switch, and then either the new
@@ -86,12 +86,18 @@ export function ConfigurationStep(props: { ctx: OnboardingContext; state: Wizard
             description={t('ns.config.adminUsernameHint', { user: state.adminUsername || 'admin', domain })}
             value={state.adminUsername}
             onChange={(e) => update({ adminUsername: e.currentTarget.value })}
+            error={isAdminUsernameValid(state.adminUsername) ? undefined : t('ns.config.adminUsernameInvalid')}
             required
           />
           <Checkbox label={t('ns.config.requirePasswordChange')} checked={state.requirePasswordChange} onChange={(e) => update({ requirePasswordChange: e.currentTarget.checked })} />
         </Stack>
       )}
       <Checkbox label={t(state.existing ? 'ns.config.gdapRequest' : 'ns.config.gdapDefault')} checked={state.gdap} onChange={(e) => update({ gdap: e.currentTarget.checked })} />
+      {!state.existing && !state.gdap && isAdminUsernameValid(state.adminUsername) && !isAdminSetUpPossible(state) && (
+        <Alert color="orange" data-testid="admin-needs-gdap">
+          {t('ns.config.adminNeedsGdap')}
+        </Alert>
+      )}
       <Text size="sm" c="dimmed">
         {t('ns.config.gdapAbout', { days: ctx.gdap.durationDays, extend: ctx.gdap.autoExtendDays, roles })}
       </Text>

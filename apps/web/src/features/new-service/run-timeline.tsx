@@ -3,12 +3,18 @@ import { Alert, Badge, Card, Group, Loader, Stack, Text, Timeline, Title } from 
 import { IconAlertTriangle, IconCheck, IconClock, IconPlayerPlay, IconRefresh, IconX } from '@tabler/icons-react';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/messages/en';
+import { en, type MessageKey } from '../../i18n/messages/en';
 import { onboardingApi, type Run } from './new-service-api';
 import { OneTimePassword } from './one-time-password';
 
 const STATE_COLOR: Record<Run['state'], string> = { running: 'blue', succeeded: 'green', failed: 'red', needs_attention: 'orange' };
 const STEP_ICON: Record<string, typeof IconCheck> = { succeeded: IconCheck, failed: IconX, retrying: IconRefresh, running: IconPlayerPlay, interrupted: IconAlertTriangle };
+
+/** The step's label in the UI language when the catalogue has one (`run.step.<id>`), else its id. */
+function stepLabel(t: (key: MessageKey) => string, stepId: string): string {
+  const key = `run.step.${stepId}`;
+  return Object.hasOwn(en, key) ? t(key as MessageKey) : stepId;
+}
 
 /**
  * The account's runs as a live timeline (issue 6 Visibility): every step attempt with its state,
@@ -60,7 +66,9 @@ export function RunTimeline({ companyId }: { companyId: number }) {
               {run.steps.map((s) => {
                 const Icon = STEP_ICON[s.state] ?? IconClock;
                 return (
-                  <Timeline.Item key={`${s.stepId}-${s.attempt}`} bullet={<Icon size={12} />} title={`${s.stepId} · ${t(`run.step.state.${s.state}` as MessageKey)}`}>
+                  <Timeline.Item key={`${s.stepId}-${s.attempt}`} bullet={<Icon size={12} />} title={`${stepLabel(t, s.stepId)} · ${t(`run.step.state.${s.state}` as MessageKey)}`}
+                    data-step={s.stepId}
+                  >
                     <Text size="xs" c="dimmed">
                       {t('run.attempt', { n: s.attempt })} · {formatDate(s.startedAt, 'time')}
                     </Text>

@@ -48,7 +48,7 @@ export function initialWizardState(ctx: OnboardingContext): WizardState {
 
 /** One line of the Order review checklist. */
 export interface ChecklistItem {
-  key: 'terms' | 'phone' | 'email' | 'billingAddress' | 'prefix' | 'partnerId' | 'mca' | 'authorization';
+  key: 'terms' | 'phone' | 'email' | 'billingAddress' | 'prefix' | 'admin' | 'partnerId' | 'mca' | 'authorization';
   ok: boolean;
   /** Messages from the server saying what to fix (prerequisites). */
   problems?: string[];
@@ -60,6 +60,24 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Whether the MCA attestation is complete and plausible (date given, not in the future). */
 export function isAttestationComplete(a: WizardState['attestation'], today: string): boolean {
   return a.firstName.trim() !== '' && a.lastName.trim() !== '' && EMAIL.test(a.email.trim()) && a.acceptedAt !== '' && a.acceptedAt <= today;
+}
+
+const ADMIN_USERNAME = /^[a-z0-9._-]{1,64}$/;
+
+/** The part before @: letters, digits, dots, dashes, underscores (empty means `admin`). */
+export function isAdminUsernameValid(name: string): boolean {
+  return ADMIN_USERNAME.test(name.trim().toLowerCase() || 'admin');
+}
+
+/**
+ * Whether the administrator asked for can be set up: a valid user name, and, for anything other
+ * than Microsoft's `admin` with a forced password change, the default GDAP roles (the run creates
+ * the user and makes it Global Administrator through them).
+ */
+export function isAdminSetUpPossible(state: Pick<WizardState, 'adminUsername' | 'requirePasswordChange' | 'gdap'>): boolean {
+  const name = state.adminUsername.trim().toLowerCase() || 'admin';
+  if (!isAdminUsernameValid(name)) return false;
+  return state.gdap || (name === 'admin' && state.requirePasswordChange);
 }
 
 /** Whether the reseller Partner ID may be used: checked and fine, or empty (pending, D1). */
@@ -83,6 +101,7 @@ export function buildChecklist(ctx: OnboardingContext, state: WizardState, opts:
     if (!(state.verify?.mcaOnRecord ?? false)) items.push({ key: 'mca', ok: isAttestationComplete(state.attestation, opts.today) });
   } else {
     items.push({ key: 'prefix', ok: state.domainCheck?.prefix === state.domainPrefix.trim().toLowerCase() && state.domainCheck.available === true });
+    items.push({ key: 'admin', ok: isAdminSetUpPossible(state) });
     items.push({ key: 'mca', ok: isAttestationComplete(state.attestation, opts.today) });
   }
   if (opts.needsPartnerId) items.push({ key: 'partnerId', ok: isPartnerIdAcceptable(state, opts.needsPartnerId) });
