@@ -6,6 +6,7 @@ import {
   launchWorkflowRuntime,
   randomIds,
   resolveWorkerId,
+  retryNewTenantRun,
   submitNewTenantRun,
   systemClock,
   type NewTenantPartnerCenter,
@@ -22,7 +23,7 @@ import type { PartnerCenterClients } from '../partner-center/partner-center-clie
 /** The launched runtime and what createApp needs to start runs. */
 export interface LaunchedWorkflows {
   runtime: WorkflowRuntime;
-  onboarding: Required<Pick<OnboardingRuns, 'startLinkExistingTenant' | 'startNewTenant'>>;
+  onboarding: Required<Pick<OnboardingRuns, 'startLinkExistingTenant' | 'startNewTenant' | 'retryNewTenant'>>;
   shutdown(): Promise<void>;
 }
 
@@ -80,6 +81,7 @@ export async function launchWorkflows(opts: {
         const { runId, outcome } = await submitNewTenantRun(runtime, newTenant, input);
         return { runId, outcome };
       },
+      retryNewTenant: (runId, patch) => retryNewTenantRun(runtime, runId, patch),
     },
     async shutdown() {
       await runtime.shutdown({ waitMs: 2000 }).catch(() => undefined);
