@@ -39,6 +39,8 @@ export async function launchWorkflows(opts: {
   box: SecretBox;
   clients: PartnerCenterClients;
   notifier: Notifier;
+  /** Warnings from the engine's plumbing (a stalled system-database connection, decision 0005). */
+  logger?: { warn: (obj: object, msg: string) => void } | undefined;
   /** CSPHUB_WORKER_ID, when set: the DBOS executor id (else one kept in the data folder). */
   workerId?: string | undefined;
   extra?: WorkflowDefinition<never, unknown>[];
@@ -49,7 +51,10 @@ export async function launchWorkflows(opts: {
   if (config.database.kind === 'postgres') {
     systemDatabase = { kind: 'url', url: config.database.url };
   } else {
-    const sys = await openWorkflowSystemPool({ dataDir: path.join(config.dataDir, 'workflows') });
+    const sys = await openWorkflowSystemPool({
+      dataDir: path.join(config.dataDir, 'workflows'),
+      onStall: (stall) => opts.logger?.warn(stall, 'the workflow system database connection is held for long; durable-run calls (retry, status) wait behind it'),
+    });
     systemDatabase = { kind: 'pool', pool: sys.pool };
     closeSystem = sys.close;
   }
