@@ -137,8 +137,11 @@ describe('POST /companies/{id}/onboarding/runs/{runId}/retry (whole server)', ()
   }, 150_000);
 });
 
-/** The route's bounded wait: an engine that never answers gives a clear 503, not a hung request. */
-describe('POST .../retry when the engine does not answer', () => {
+/**
+ * Decisions the route takes around the engine: a run that is running or finished is refused before
+ * the engine is asked, and an engine that never answers gives a clear 503, not a hung request.
+ */
+describe('POST .../retry around the engine', () => {
   let t: TestApp;
   let world: World;
   beforeAll(async () => {
@@ -147,6 +150,17 @@ describe('POST .../retry when the engine does not answer', () => {
   });
   afterAll(async () => {
     await t?.dispose();
+  });
+
+  it.each(['running', 'succeeded'] as const)('refuses a %s run with 409 RUN_NOT_WAITING', async (state) => {
+    const runId = `provision-tenant:${world.c1b.id}:${world.conn.id}`;
+    await createWorkflowRunsRepo(t.database.db).saveRun({ id: runId, kind: 'provision-tenant', subjectId: String(world.c1b.id), connectionId: world.conn.id, state, at: new Date() });
+    const caller = await signInAs(t, world.users.reseller_admin!);
+    const res = await call(t, caller, 'POST', `/api/v1/companies/${world.c1b.id}/onboarding/runs/${encodeURIComponent(runId)}/retry`);
+    expect(res.status).toBe(409);
+    const body = await json(res);
+    expect(body.code).toBe('RUN_NOT_WAITING');
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
   });
 
   it('answers 503 WORKFLOWS_BUSY within the bounded wait', async () => {
