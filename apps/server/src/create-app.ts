@@ -31,7 +31,7 @@ export interface AppDeps {
   /** How "test connection" reaches Partner Center; the real client by default. */
   connectionTester?: ConnectionTester | undefined;
   /** Onboarding wiring (notifier, Partner Center clients, the existing-tenant run starter); defaults work. */
-  onboarding?: (Partial<Pick<OnboardingOptions, 'notifier' | 'clients' | 'startLinkExistingTenant' | 'startNewTenant'>> & { checkPendingAuthorizationsEveryMs?: number }) | undefined;
+  onboarding?: (Partial<Pick<OnboardingOptions, 'notifier' | 'clients' | 'startLinkExistingTenant' | 'startNewTenant' | 'retryNewTenant' | 'engineWaitMs'>> & { checkPendingAuthorizationsEveryMs?: number }) | undefined;
   /** Orders and subscriptions wiring (the place-order run starter, a Partner Center client factory); defaults work. */
   commerce?: Partial<Omit<CommerceOptions, 'publicUrl'>> | undefined;
 }

@@ -74,7 +74,7 @@ const clients = createPartnerCenterClients({ repos: () => createRepos(database!.
 const notifier = notifierFor({ db: database.db, box }, config.mail);
 const partnerCenterFor = async (connectionId: string) => (await clients.forConnection(connectionId)).client;
 const orders = createOrderWorkflowWiring({ db: database.db, partnerCenterFor, notifier });
-const workflows = await launchWorkflows({ config, db: database.db, box, clients, notifier, workerId: config.workerId, extra: [orders.workflow] }).catch((e: unknown) =>
+const workflows = await launchWorkflows({ config, db: database.db, box, clients, notifier, logger, workerId: config.workerId, extra: [orders.workflow] }).catch((e: unknown) =>
   fail(`cannot start the workflow runtime (durable provisioning runs): ${(e as Error).message}`),
 );
 

@@ -14,6 +14,7 @@ export { createAccountSyncOptionsRepo, type AccountSyncOptionsFields, type Accou
 export { createAuditLogRepo, type AuditActor, type AuditEntry, type AuditLogRow, type AuditQuery } from './audit-log.repo';
 export { createRepos, type Repos } from './repos';
 export { openWorkflowSystemPool, type WorkflowSystemPool } from './workflow-system-pool';
+export { watchSystemPool, type SystemPoolStall } from './system-pool-watch';
 export { createWorkflowRunsRepo, type WorkflowRunsRepo, type WorkflowRunRow, type WorkflowStepAttemptRow, type WorkflowRunUpdate } from './workflow-runs.repo';
 export { createPendingCredentialsRepo, type PendingCredentialsRepo } from './pending-credentials.repo';
 export { createOutboxRepo, type OutboxRepo, type OutboxMessageInput, type OutboxMessageView, type OutboxMessageRow } from './outbox.repo';

@@ -6,6 +6,7 @@ import type { ChannelDeps } from '../channel/channel-deps';
 import { onboardingRoutes } from '../routes/onboarding.routes';
 import { onboardingNewTenantRoutes } from '../routes/onboarding-new-tenant.routes';
 import { onboardingCredentialsRoutes } from '../routes/onboarding-credentials.routes';
+import { onboardingRetryRoutes } from '../routes/onboarding-retry.routes';
 import { existingTenantRoutes } from '../routes/existing-tenant.routes';
 import { existingTenantAuthorizationsRoutes } from '../routes/existing-tenant-authorizations.routes';
 import { existingTenantWebhookRoutes } from '../routes/existing-tenant-webhook.routes';
@@ -24,6 +25,8 @@ export interface OnboardingOptions {
   /** Starts the existing-tenant run; absent when the workflow runtime is not launched. */
   startLinkExistingTenant?: OnboardingRuns['startLinkExistingTenant'];
   startNewTenant?: OnboardingRuns['startNewTenant'];
+  retryNewTenant?: OnboardingRuns['retryNewTenant'];
+  engineWaitMs?: OnboardingRuns['engineWaitMs'];
   logger?: OnboardingDeps['logger'];
 }
 
@@ -46,6 +49,8 @@ export function mountOnboardingRoutes(api: Router, channel: ChannelDeps, opts: O
     runs: {
       ...(opts.startLinkExistingTenant ? { startLinkExistingTenant: opts.startLinkExistingTenant } : {}),
       ...(opts.startNewTenant ? { startNewTenant: opts.startNewTenant } : {}),
+      ...(opts.retryNewTenant ? { retryNewTenant: opts.retryNewTenant } : {}),
+      ...(opts.engineWaitMs !== undefined ? { engineWaitMs: opts.engineWaitMs } : {}),
       listForCompany: (companyId) => listRunsOfCompany(channel.db, companyId),
     },
     ...(opts.logger ? { logger: opts.logger } : {}),
@@ -53,6 +58,7 @@ export function mountOnboardingRoutes(api: Router, channel: ChannelDeps, opts: O
   api.route('/', onboardingRoutes(deps));
   api.route('/', onboardingNewTenantRoutes(deps));
   api.route('/', onboardingCredentialsRoutes(deps));
+  api.route('/', onboardingRetryRoutes(deps));
   api.route('/', existingTenantRoutes(deps));
   api.route('/', existingTenantAuthorizationsRoutes(deps));
   api.route('/', existingTenantWebhookRoutes(deps));

@@ -1,5 +1,5 @@
 import { createWorkflowRunsRepo, type Database } from '@csphub/db';
-import type { LinkExistingTenantInput, NewTenantInput } from '@csphub/provisioning';
+import type { LinkExistingTenantInput, NewTenantInput, NewTenantRetry } from '@csphub/provisioning';
 
 /** A run as the timeline shows it (one row per step attempt). */
 export interface RunView {
@@ -37,6 +37,13 @@ export interface OnboardingRuns {
   startLinkExistingTenant?: (input: LinkExistingTenantInput, runId?: string) => Promise<{ runId: string }>;
   /** Submits the new-tenant run (started, attached to, or retried: engineer 4's `submitNewTenantRun`). */
   startNewTenant?: (input: NewTenantInput) => Promise<{ runId: string; outcome: 'started' | 'attached' | 'retried' }>;
+  /**
+   * "Retry" on the company page: wakes a stopped new-tenant run (engineer 4's `retryNewTenantRun`);
+   * false when the run is not waiting for a retry. Idempotent per failure: two clicks wake it once.
+   */
+  retryNewTenant?: (runId: string, patch: NewTenantRetry) => Promise<boolean>;
+  /** How long a route waits for the engine before answering 503 WORKFLOWS_BUSY (default 15 s). */
+  engineWaitMs?: number;
   /** Runs of one account, newest first, with their step attempts. */
   listForCompany(companyId: number): Promise<RunView[]>;
 }

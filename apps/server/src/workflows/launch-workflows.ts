@@ -6,6 +6,7 @@ import {
   launchWorkflowRuntime,
   randomIds,
   resolveWorkerId,
+  retryNewTenantRun,
   submitNewTenantRun,
   systemClock,
   type NewTenantPartnerCenter,
@@ -22,7 +23,7 @@ import type { PartnerCenterClients } from '../partner-center/partner-center-clie
 /** The launched runtime and what createApp needs to start runs. */
 export interface LaunchedWorkflows {
   runtime: WorkflowRuntime;
-  onboarding: Required<Pick<OnboardingRuns, 'startLinkExistingTenant' | 'startNewTenant'>>;
+  onboarding: Required<Pick<OnboardingRuns, 'startLinkExistingTenant' | 'startNewTenant' | 'retryNewTenant'>>;
   shutdown(): Promise<void>;
 }
 
@@ -38,6 +39,8 @@ export async function launchWorkflows(opts: {
   box: SecretBox;
   clients: PartnerCenterClients;
   notifier: Notifier;
+  /** Warnings from the engine's plumbing (a stalled system-database connection, decision 0005). */
+  logger?: { warn: (obj: object, msg: string) => void } | undefined;
   /** CSPHUB_WORKER_ID, when set: the DBOS executor id (else one kept in the data folder). */
   workerId?: string | undefined;
   extra?: WorkflowDefinition<never, unknown>[];
@@ -48,7 +51,10 @@ export async function launchWorkflows(opts: {
   if (config.database.kind === 'postgres') {
     systemDatabase = { kind: 'url', url: config.database.url };
   } else {
-    const sys = await openWorkflowSystemPool({ dataDir: path.join(config.dataDir, 'workflows') });
+    const sys = await openWorkflowSystemPool({
+      dataDir: path.join(config.dataDir, 'workflows'),
+      onStall: (stall) => opts.logger?.warn(stall, 'the workflow system database connection is held for long; durable-run calls (retry, status) wait behind it'),
+    });
     systemDatabase = { kind: 'pool', pool: sys.pool };
     closeSystem = sys.close;
   }
@@ -80,6 +86,7 @@ export async function launchWorkflows(opts: {
         const { runId, outcome } = await submitNewTenantRun(runtime, newTenant, input);
         return { runId, outcome };
       },
+      retryNewTenant: (runId, patch) => retryNewTenantRun(runtime, runId, patch),
     },
     async shutdown() {
       await runtime.shutdown({ waitMs: 2000 }).catch(() => undefined);

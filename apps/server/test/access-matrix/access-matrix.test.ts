@@ -18,7 +18,16 @@ describe('access matrix', () => {
   const foreignTouched = new Set<number>();
 
   beforeAll(async () => {
-    t = await createTestApp({}, { connectionTester: { test: async (_c, now) => ({ ok: true, checks: [], testedAt: now.toISOString() }) } });
+    t = await createTestApp(
+      {},
+      {
+        connectionTester: { test: async (_c, now) => ({ ok: true, checks: [], testedAt: now.toISOString() }) },
+        // No durable-run engine in this process: "retry" answers as a waiting run would. The access
+        // decision is made before the engine is reached; the real engine is exercised in
+        // test/onboarding/new-tenant-retry.test.ts.
+        onboarding: { retryNewTenant: async () => true },
+      },
+    );
     world = await seedWorld(t);
     callers = await callersOf(t, world);
     const doc = await (await json(t.app.request('/api/openapi.json')));

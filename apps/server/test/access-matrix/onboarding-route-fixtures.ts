@@ -80,8 +80,8 @@ async function seedAuthorization(ctx: FixtureContext, opts: { sent?: boolean; ac
   return { conn, row };
 }
 
-async function seedRun(ctx: FixtureContext, id: string, kind: string, connectionId: string) {
-  await createWorkflowRunsRepo(ctx.t.database.db).saveRun({ id, kind, subjectId: String(ctx.target.customer.id), connectionId, state: 'running', at: new Date() });
+async function seedRun(ctx: FixtureContext, id: string, kind: string, connectionId: string, state: 'running' | 'needs_attention' = 'running') {
+  await createWorkflowRunsRepo(ctx.t.database.db).saveRun({ id, kind, subjectId: String(ctx.target.customer.id), connectionId, state, at: new Date() });
 }
 
 const attestation = { firstName: 'Ana', lastName: 'Matrix', email: 'ana@matrix.example', acceptedAt: '2026-01-01T00:00:00.000Z' };
@@ -116,6 +116,17 @@ export const ONBOARDING_ROUTE_FIXTURES: Record<string, RouteFixture> = {
         path: `/api/v1/companies/${ctx.target.customer.id}/onboarding/new-tenant`,
         body: { connectionId: conn.id, domainPrefix: 'matrixprefix', culture: 'es-MX', defaultGdap: true, attestation },
       };
+    },
+  },
+  'POST /api/v1/companies/{id}/onboarding/runs/{runId}/retry': {
+    scope: 'company',
+    allowed: ORDERERS,
+    // A run stopped after creating the tenant; the test app's engine stand-in wakes it.
+    request: async (ctx) => {
+      const conn = await emulatorConnection(ctx);
+      const runId = provisionTenantRunId(ctx.target.customer.id, conn.id);
+      await seedRun(ctx, runId, 'provision-tenant', conn.id, 'needs_attention');
+      return { path: `/api/v1/companies/${ctx.target.customer.id}/onboarding/runs/${encodeURIComponent(runId)}/retry` };
     },
   },
   'POST /api/v1/companies/{id}/onboarding/runs/{runId}/reveal-credentials': {

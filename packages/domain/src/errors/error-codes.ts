@@ -35,6 +35,8 @@ export const ERROR_CODES = {
   SUBSCRIPTION_ACTION_NOT_ALLOWED: { status: 409, retryable: false, when: "The subscription's status, owner or window does not allow this change (the reason is in the message)." },
   PARTNER_CENTER_REFUSED: { status: 422, retryable: false, when: 'Partner Center refused the change for a business reason; the message explains it.' },
   NCE_WINDOW_PASSED: { status: 409, retryable: false, when: 'The 7-day (168-hour) window to reduce or cancel has passed.' },
+  RUN_NOT_WAITING: { status: 409, retryable: false, when: 'A retry was asked for a run that is not stopped waiting for one (it is running, or it has finished).' },
+  WORKFLOWS_BUSY: { status: 503, retryable: true, when: 'The durable-run engine did not answer within the request\'s bounded wait; nothing is lost, and repeating the request is safe (it is idempotent).' },
   WORKFLOWS_UNAVAILABLE: { status: 503, retryable: true, when: 'Durable runs (orders, provisioning) are not running in this process; the request was not accepted.' },
   PARTNER_CENTER_UNAVAILABLE: { status: 502, retryable: true, when: 'Partner Center failed or timed out after retries.' },
   PARTNER_CENTER_THROTTLED: { status: 503, retryable: true, when: 'Partner Center kept answering 429 after retries.' },

@@ -38,9 +38,13 @@ export async function submitNewTenantRun(
 /**
  * "Retry" on the company page: wakes a run that stopped (not synced, or needs attention). The
  * message key is the failure's occurrence, so two clicks on Retry wake it once. Returns false when
- * the run is not waiting (running, or finished).
+ * the run is not waiting (running, or finished). A run that gave up waiting (RETRY_WAIT_MS) still
+ * shows its last "awaiting retry" event, so its status is checked first: a message to a finished
+ * run would never be read.
  */
 export async function retryNewTenantRun(runtime: WorkflowRuntime, runId: string, patch: NewTenantRetry = {}): Promise<boolean> {
+  const status = await runtime.status(runId);
+  if (status !== 'PENDING' && status !== 'ENQUEUED') return false;
   const waiting = await runtime.getEvent<AwaitingRetry | null>(runId, AWAITING_RETRY_EVENT, 0);
   if (!waiting) return false;
   await runtime.send(runId, RETRY_TOPIC, patch, `${runId}:retry:${waiting.occurrence}`);

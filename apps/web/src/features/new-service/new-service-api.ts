@@ -121,6 +121,7 @@ export const onboardingApi = {
   checkPartnerId: (companyId: number, connectionId: string, partnerId: string | null) =>
     post<PartnerIdVerdict>(`/api/v1/companies/${companyId}/onboarding/partner-id-check`, { connectionId, partnerId }),
   runs: (companyId: number) => `/api/v1/companies/${companyId}/onboarding/runs`,
+  retryRun: (companyId: number, runId: string) => post<{ runId: string; outcome: 'retried' }>(`/api/v1/companies/${companyId}/onboarding/runs/${encodeURIComponent(runId)}/retry`),
   finishNewTenant: (companyId: number, body: unknown) => post<{ runId: string }>(`/api/v1/companies/${companyId}/onboarding/new-tenant`, body),
   openAuthorization: (companyId: number, body: { connectionId: string; resellerPartnerId?: string | null; domain?: string | null }) =>
     post<OpenAuthorization>(`/api/v1/companies/${companyId}/existing-tenant/authorization`, body),

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Alert, Badge, Card, Group, Loader, Stack, Text, Timeline, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconClock, IconPlayerPlay, IconRefresh, IconX } from '@tabler/icons-react';
 import { useApi } from '../../api/use-api';
@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n';
 import { en, type MessageKey } from '../../i18n/messages/en';
 import { onboardingApi, type Run } from './new-service-api';
 import { OneTimePassword } from './one-time-password';
+import { RetryRunButton } from './retry-run-button';
 
 const STATE_COLOR: Record<Run['state'], string> = { running: 'blue', succeeded: 'green', failed: 'red', needs_attention: 'orange' };
 const STEP_ICON: Record<string, typeof IconCheck> = { succeeded: IconCheck, failed: IconX, retrying: IconRefresh, running: IconPlayerPlay, interrupted: IconAlertTriangle };
@@ -19,13 +20,23 @@ function stepLabel(t: (key: MessageKey) => string, stepId: string): string {
 /**
  * The account's runs as a live timeline (issue 6 Visibility): every step attempt with its state,
  * attempt number, last error and Partner Center correlation id. Polls every 2 s while a run is in
- * progress, then stops.
+ * progress, then stops. A stopped new-tenant run (not synced, or needs attention) offers Retry;
+ * after a retry the timeline polls again until the run moves on.
  */
 export function RunTimeline({ companyId }: { companyId: number }) {
   const { t, formatDate } = useI18n();
   const runs = useApi<{ items: Run[] }>(onboardingApi.runs(companyId));
-  const active = runs.data?.items.some((r) => r.state === 'running') ?? true;
+  // Runs woken by Retry, with the `updatedAt` they had then: poll until the run has moved on.
+  const [woken, setWoken] = useState<Record<string, string>>({});
+  const active = runs.data?.items.some((r) => r.state === 'running' || woken[r.id] === r.updatedAt) ?? true;
   const { reload } = runs;
+  const onRetried = useCallback(
+    (run: Run) => {
+      setWoken((w) => ({ ...w, [run.id]: run.updatedAt }));
+      reload();
+    },
+    [reload],
+  );
   useEffect(() => {
     if (!active) return;
     const timer = setInterval(reload, 2000);
@@ -86,6 +97,9 @@ export function RunTimeline({ companyId }: { companyId: number }) {
                 );
               })}
             </Timeline>
+            {run.kind === 'provision-tenant' && (run.state === 'failed' || run.state === 'needs_attention') && woken[run.id] !== run.updatedAt && (
+              <RetryRunButton companyId={companyId} runId={run.id} onRetried={() => onRetried(run)} />
+            )}
             {run.kind === 'provision-tenant' && run.state === 'succeeded' && <OneTimePassword companyId={companyId} runId={run.id} />}
             <Text size="xs" c="dimmed">
               {t('run.updated', { time: formatDate(run.updatedAt, 'dateTime') })}
