@@ -48,7 +48,7 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
     emulator = await startEmulator({ port: 0 });
     ctl = emulatorControl(emulator.url);
     t = await createTestDatabase();
-    seeded = await seedAccounts(t.db, 7, 'Run');
+    seeded = await seedAccounts(t.db, 8, 'Run');
     bad = await seedAccounts(t.db, 1, 'Bad', { badStreet: true });
     const ports = wireNewTenantPorts(t.db, emulator.url, { fastRetries: true });
     workflow = newTenantWorkflow(ports);
@@ -219,7 +219,7 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
   });
 
   it('one prefix rule end to end: 28 letters stop at check-domain before anything is created, the 27-letter retry is created by the emulator', async () => {
-    const companyId = seeded.customers[4]!.id;
+    const companyId = seeded.customers[7]!.id;
     const longest = `ntmax${run}`.padEnd(27, 'z');
     const tooLong = `${longest}z`;
     const submitted = await submitNewTenantRun(runtime, workflow, wizardInput(companyId, seeded.connectionId, tooLong));
