@@ -112,6 +112,11 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     allowed: ADMINS,
     request: async (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/users/${(await freshUser(ctx)).id}`, body: { name: 'Renamed' } }),
   },
+  'POST /api/v1/companies/{id}/users/{userId}/reset-password': {
+    scope: 'company',
+    allowed: ADMINS,
+    request: async (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/users/${(await freshUser(ctx)).id}/reset-password` }),
+  },
 
   'GET /api/v1/companies/{id}/api-tokens': { scope: 'company', allowed: ADMINS, request: (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/api-tokens` }) },
   'POST /api/v1/companies/{id}/api-tokens': { scope: 'company', allowed: ADMINS, request: (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/api-tokens`, body: { name: 'matrix', role: 'billing_reader' } }) },
