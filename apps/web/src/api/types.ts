@@ -89,6 +89,18 @@ export interface User {
   lastSignInAt: string | null;
 }
 
+/** GET /companies/{id}/users: the people, and the roles the caller may give in this company. */
+export interface UserList {
+  items: User[];
+  assignableRoles: Role[];
+}
+
+/** POST /companies/{id}/users/{userId}/reset-password: the one-time password, in this answer only. */
+export interface PasswordReset {
+  user: User;
+  password: string;
+}
+
 export interface ApiToken {
   id: string;
   companyId: number;

@@ -1,4 +1,5 @@
 import { channelEn } from '../../channel/channel.messages.en';
+import { peopleEn } from '../../channel/people.messages.en';
 
 import { newServiceEn } from '../../features/new-service/new-service.messages.en';
 import { ordersEn } from '../../features/orders/orders.messages.en';
@@ -7,6 +8,7 @@ import { storefrontEn } from '../../features/storefront/storefront.messages.en';
 /** English UI text: the reference catalogue; every other language must have the same keys. */
 export const en = {
   ...channelEn,
+  ...peopleEn,
   ...newServiceEn,
   ...ordersEn,
   ...storefrontEn,

@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { channelEs } from '../../channel/channel.messages.es';
+import { peopleEs } from '../../channel/people.messages.es';
 import { newServiceEs } from '../../features/new-service/new-service.messages.es';
 import { ordersEs } from '../../features/orders/orders.messages.es';
 import { storefrontEs } from '../../features/storefront/storefront.messages.es';
@@ -7,6 +8,7 @@ import { storefrontEs } from '../../features/storefront/storefront.messages.es';
 /** Spanish UI text. The type makes a missing key a compile error. */
 export const es: Messages = {
   ...channelEs,
+  ...peopleEs,
   ...newServiceEs,
   ...ordersEs,
   ...storefrontEs,
