@@ -4,9 +4,14 @@ import { signIn } from './sign-in';
 test('a reseller admin adds a person, changes their role, resets their password (shown once) and disables them, all in the audit log', async ({ page, request }) => {
   const email = `pat.${Date.now()}@relecloud.example`;
   await signIn(page, 'reseller@demo.test');
-  // The reseller's own company, reached through a customer's breadcrumbs (the tree's root only folds).
-  await page.getByRole('navigation', { name: 'Companies' }).getByRole('link', { name: /Graphic Design Institute/ }).click();
-  await page.getByTestId('breadcrumbs').getByRole('link', { name: /Relecloud Iberia/ }).click();
+  // The tree's root is the reseller's own company: its name opens the page, the button beside it folds.
+  const tree = page.getByRole('navigation', { name: 'Companies' });
+  await tree.getByRole('button', { name: 'Fold Relecloud Iberia' }).click();
+  await expect(tree.getByRole('link', { name: /Graphic Design Institute/ })).toBeHidden();
+  await tree.getByRole('button', { name: 'Unfold Relecloud Iberia' }).click();
+  await expect(tree.getByRole('link', { name: /Graphic Design Institute/ })).toBeVisible();
+  await tree.getByRole('link', { name: /Relecloud Iberia/ }).click();
+  await expect(page).toHaveURL(/\/companies\/\d+$/);
   await expect(page.getByRole('heading', { name: /Relecloud Iberia/ })).toBeVisible();
   await page.getByRole('tab', { name: 'Security' }).click();
   const users = page.getByTestId('users-table');

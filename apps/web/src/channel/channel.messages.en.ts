@@ -27,6 +27,8 @@ export const channelEn = {
   'tree.error': 'The companies could not be loaded.',
   'tree.search': 'Search companies',
   'tree.searchPlaceholder': 'Name, domain or number',
+  'tree.fold': 'Fold {name}',
+  'tree.unfold': 'Unfold {name}',
   'tree.noMatch': 'No company matches “{query}”.',
   'tree.ready': 'Ready to provision',
   'tree.notReady': 'Something is missing before provisioning',

@@ -29,6 +29,8 @@ export const channelEs: Record<keyof typeof channelEn, string> = {
   'tree.error': 'No se pudieron cargar las empresas.',
   'tree.search': 'Buscar empresas',
   'tree.searchPlaceholder': 'Nombre, dominio o número',
+  'tree.fold': 'Plegar {name}',
+  'tree.unfold': 'Desplegar {name}',
   'tree.noMatch': 'Ninguna empresa coincide con «{query}».',
   'tree.ready': 'Lista para aprovisionar',
   'tree.notReady': 'Falta algo antes de aprovisionar',

@@ -1,8 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
 import { useHotkeys } from '@mantine/hooks';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
-import { Alert, Badge, Button, Group, Loader, NavLink, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconBuildingStore, IconBuildingWarehouse, IconSearch, IconUser } from '@tabler/icons-react';
+import { ActionIcon, Alert, Badge, Box, Button, Collapse, Group, Loader, NavLink, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { IconBuildingStore, IconBuildingWarehouse, IconChevronDown, IconChevronRight, IconSearch, IconUser } from '@tabler/icons-react';
 import type { TreeNode } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { filterTree, useTree } from './tree-data';
@@ -11,13 +11,21 @@ const ICONS = { distributor: IconBuildingWarehouse, reseller: IconBuildingStore,
 
 /**
  * The searchable company tree of the side bar: search by name, domain or numeric id; matches keep
- * their parents visible; each customer shows whether it is ready to provision. Links are ordinary
- * links, so Tab and Enter work everywhere.
+ * their parents visible; each customer shows whether it is ready to provision. Every name is an
+ * ordinary link (Tab and Enter open the company, parents included); a separate button beside a
+ * parent folds and unfolds its branch.
  */
 export function CompanyTree() {
   const { t } = useI18n();
   const { nodes, loading, error, refresh } = useTree();
   const [query, setQuery] = useState('');
+  const [folded, setFolded] = useState<ReadonlySet<number>>(new Set());
+  const toggle = (id: number) =>
+    setFolded((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   const searchRef = useRef<HTMLInputElement>(null);
   // "/" jumps to the search box from anywhere, as in most consoles.
   useHotkeys([['/', () => searchRef.current?.focus()]]);
@@ -52,9 +60,9 @@ export function CompanyTree() {
     if (!visible.has(node.id)) return null;
     const Icon = ICONS[node.kind];
     const kids = (children.get(node.id) ?? []).filter((k) => visible.has(k.id));
-    return (
+    const open = query ? true : !folded.has(node.id);
+    const link = (
       <NavLink
-        key={node.id}
         component={RouterNavLink}
         to={`/companies/${node.id}`}
         active={node.id === activeId}
@@ -74,13 +82,32 @@ export function CompanyTree() {
             </Tooltip>
           )
         }
-        defaultOpened
-        opened={query ? true : undefined}
-        childrenOffset={12}
+        style={{ flex: 1, minWidth: 0 }}
         data-testid={`tree-node-${node.id}`}
-      >
-        {kids.length > 0 ? kids.map(render) : undefined}
-      </NavLink>
+      />
+    );
+    if (kids.length === 0) return <Box key={node.id} pl={22}>{link}</Box>;
+    return (
+      <Box key={node.id}>
+        <Group gap={0} wrap="nowrap" align="center">
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="sm"
+            onClick={() => toggle(node.id)}
+            disabled={!!query}
+            aria-expanded={open}
+            aria-label={t(open ? 'tree.fold' : 'tree.unfold', { name: node.name })}
+            data-testid={`tree-toggle-${node.id}`}
+          >
+            {open ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
+          </ActionIcon>
+          {link}
+        </Group>
+        <Collapse expanded={open}>
+          <Box pl={12}>{kids.map(render)}</Box>
+        </Collapse>
+      </Box>
     );
   };
   const roots = (nodes ?? []).filter((n) => n.parentId === null);
