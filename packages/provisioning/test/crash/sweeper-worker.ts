@@ -3,10 +3,11 @@
  * (apps/server launch-workflows.ts): it records its heartbeat before launching the engine, then runs
  * the heartbeat and sweeper. With SWEEP_START_RUN it starts that counter run and prints
  * `DONE <result>`; when it takes over a dead worker it prints `CLAIMED`, `RESUMED <ids>` and, once
- * each resumed run finishes wherever it runs, `DONE <result>`. SIGTERM stops it cleanly.
+ * each resumed run finishes wherever it runs, `DONE <result>`. SIGTERM stops it cleanly. With
+ * SWEEP_SILENT=1 it beats once and never again: alive, but presumed dead by the others (a long pause).
  *
  * Env: DATABASE_URL, SWEEP_WORKER_ID, SWEEP_START_RUN, COUNTER_URL, CRASH_STEPS,
- * SWEEP_HEARTBEAT_MS, SWEEP_GRACE_MS.
+ * SWEEP_HEARTBEAT_MS, SWEEP_GRACE_MS, SWEEP_SILENT.
  */
 // eslint-disable-next-line no-restricted-imports -- test composition root: wires the real db adapters as the server does
 import { createWorkersRepo, createWorkflowRunsRepo, openDatabase } from '@csphub/db';
@@ -31,7 +32,7 @@ const runtime = await launchWorkflowRuntime({
 });
 print('LAUNCHED', workerId);
 
-const sweeper = startWorkerSweeper({
+const sweeper = env.SWEEP_SILENT === '1' ? undefined : startWorkerSweeper({
   registry,
   workerId,
   heartbeatMs: Number(env.SWEEP_HEARTBEAT_MS ?? '500'),
@@ -47,12 +48,12 @@ const sweeper = startWorkerSweeper({
 
 if (env.SWEEP_START_RUN) {
   const handle = await runtime.start(counterWorkflow, env.SWEEP_START_RUN, { counterUrl: env.COUNTER_URL!, steps: Number(env.CRASH_STEPS ?? '3') });
-  print('DONE', await handle.result());
+  print('DONE', await handle.result().catch((e: unknown) => ({ error: String(e) })));
 }
 
 process.once('SIGTERM', () => {
   void (async () => {
-    await sweeper.stop();
+    await sweeper?.stop();
     await runtime.shutdown({ waitMs: 1000 });
     await app.close();
     process.exit(0);

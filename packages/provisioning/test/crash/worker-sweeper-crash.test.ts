@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 // eslint-disable-next-line no-restricted-imports -- test reads the timeline and the workers registry through the real repositories
 import { createWorkersRepo, createWorkflowRunsRepo, openDatabase } from '@csphub/db';
 // eslint-disable-next-line no-restricted-imports -- test reads DBOS's own record of who runs the workflow
@@ -27,17 +27,21 @@ describe.skipIf(!process.env.DATABASE_URL)("a dead worker's runs are taken over 
     pgUrl = db.url;
     dropPg = db.drop;
   });
-  afterAll(async () => {
-    for (const w of workers) {
+  /** Stops every worker (SIGTERM, clean shutdown), so the next test's sweepers are the only ones. */
+  async function stopAll() {
+    for (const w of workers.splice(0)) {
       if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGTERM');
       const ended = await Promise.race([w.exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 5_000))]);
       if (!ended) await w.kill();
     }
+  }
+  afterEach(stopAll);
+  afterAll(async () => {
     await counter?.close();
     await dropPg();
   });
 
-  const start = (workerId: string, run = '') => {
+  const start = (workerId: string, run = '', extra: Record<string, string> = {}) => {
     const w = spawnWorker('sweeper-worker.ts', {
       DATABASE_URL: pgUrl,
       SWEEP_WORKER_ID: workerId,
@@ -46,6 +50,7 @@ describe.skipIf(!process.env.DATABASE_URL)("a dead worker's runs are taken over 
       CRASH_STEPS: String(STEPS),
       SWEEP_HEARTBEAT_MS: '500',
       SWEEP_GRACE_MS: '2000',
+      ...extra,
     });
     workers.push(w);
     return w;
@@ -130,5 +135,36 @@ describe.skipIf(!process.env.DATABASE_URL)("a dead worker's runs are taken over 
     process.stdout.write(
       `sweeper crash: kill -> resumed on a live worker ${Math.round(resumedAt - killedAt)} ms (grace 2000 ms), whole test ${Math.round(doneAt - t0)} ms\n`,
     );
+  }, 120_000);
+
+  it('a worker only presumed dead (silent but alive) loses its run to the new owner without a second effect', async () => {
+    const runId = 'sweep:paused-worker-run';
+    const gate = counter.gate(runId, 1);
+    const slow = start('worker-slow', runId, { SWEEP_SILENT: '1' });
+    await within(gate.arrived, 60_000, () => slow.output()); // step 1's effect applied, its answer held: the worker is "paused"
+    const sweeper = start('worker-d');
+    // The first test's workers, stopped since, are silent too: worker-d claims them as well (no runs).
+    const claimLine = 'CLAIMED {"kind":"claimed","deadWorkerId":"worker-slow","resumedRuns":1}';
+    for (let i = 0; !sweeper.output().includes(claimLine); i++) {
+      if (i > 600) throw new Error(`worker-d did not claim worker-slow:\n${sweeper.output()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    for (let i = 0; (await dbosStatus(runId))?.status !== 'SUCCESS'; i++) {
+      if (i > 300) throw new Error(`the taken-over run did not finish:\n${sweeper.output()}\n${slow.output()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // The paused execution wakes up with step 1's answer: its journal write is refused (DBOS's
+    // ownership check), so it adopts the new owner's result instead of running step 2 again.
+    gate.release();
+    expect(JSON.parse(await slow.waitFor('DONE', 30_000))).toEqual(Array(STEPS).fill(1));
+    await new Promise((r) => setTimeout(r, 500));
+    for (let i = 0; i < STEPS; i++) expect(counter.effects(runId, i), `effects of step ${i}`).toBe(1);
+    expect([0, 1, 2].map((i) => counter.calls(runId, i))).toEqual([1, 2, 1]);
+    const db = await openDatabase({ kind: 'postgres', url: pgUrl });
+    try {
+      expect((await createWorkersRepo(db.db).listClaims('worker-slow')).map((cl) => cl.claimedBy)).toEqual(['worker-d']);
+    } finally {
+      await db.close();
+    }
   }, 120_000);
 });
