@@ -63,6 +63,7 @@ describe(`workers registry (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   });
 
   it('claims exactly the workers the claim rule allows', async () => {
+    const ageMs = (ageS: number) => ageS * 1000 + 500;
     const repo = createWorkersRepo(t.db);
     await fc.assert(
       fc.asyncProperty(
@@ -74,13 +75,14 @@ describe(`workers registry (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
           await t.db.execute(sql`delete from workers`);
           for (const r of rows) {
             await repo.beat(r.id);
-            // Whole seconds away from the boundary, so the statement's now() and ours agree.
-            await silence(r.id, r.ageS * 1000 + (r.ageS * 1000 === GRACE ? 0 : 500));
+            // Half a second off whole seconds: the clock moves between statements, so an age exactly
+            // at the grace period would flip (the strict boundary is pinned by the rule's unit test).
+            await silence(r.id, ageMs(r.ageS));
             if (r.claimed) await t.db.execute(sql`update workers set claimed_by = 'someone' where worker_id = ${r.id}`);
           }
           const dbNow = new Date(rowsOf<{ now: string | Date }>(await t.db.execute(sql`select now() as now`))[0]!.now);
           const expected = rows
-            .filter((r) => isClaimable({ workerId: r.id, heartbeatAt: new Date(dbNow.getTime() - (r.ageS * 1000 + (r.ageS * 1000 === GRACE ? 0 : 500))), claimedBy: r.claimed ? 'someone' : null }, { self, now: dbNow, graceMs: GRACE }))
+            .filter((r) => isClaimable({ workerId: r.id, heartbeatAt: new Date(dbNow.getTime() - ageMs(r.ageS)), claimedBy: r.claimed ? 'someone' : null }, { self, now: dbNow, graceMs: GRACE }))
             .map((r) => r.id)
             .sort();
           const claimed: string[] = [];
