@@ -49,6 +49,19 @@ const url = (name: string, protocols: string[]) =>
       return v;
     });
 
+const seconds = (name: string, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 86_400) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number of seconds from 1 to 86400 (got "${v}")` });
+        return z.NEVER;
+      }
+      return Number(v);
+    });
+
 const oneOf = <T extends string>(name: string, values: readonly T[], fallback: T) =>
   z
     .string()
@@ -84,6 +97,8 @@ export const EnvSchema = z.object({
     .refine((v) => v === undefined || v === '' || /^[A-Za-z0-9._-]{1,64}$/.test(v), {
       message: 'CSPHUB_WORKER_ID must be 1-64 letters, digits, dots, dashes or underscores, stable for each worker process',
     }),
+  CSPHUB_WORKER_HEARTBEAT_SECONDS: seconds('CSPHUB_WORKER_HEARTBEAT_SECONDS', 10),
+  CSPHUB_WORKER_GRACE_SECONDS: seconds('CSPHUB_WORKER_GRACE_SECONDS', 60),
   CSPHUB_PUBLIC_URL: url('CSPHUB_PUBLIC_URL', ['http://', 'https://']),
   SMTP_URL: url('SMTP_URL', ['smtp://', 'smtps://']),
   MAIL_FROM: z.string().optional(),

@@ -13,6 +13,11 @@ describe('loadConfig', () => {
     expect(c.mail.transport).toBe('outbox');
   });
 
+  it('presumes a worker dead after 60 s without a 10 s heartbeat unless told otherwise', () => {
+    expect(loadConfig({}).workerSweeper).toEqual({ heartbeatMs: 10_000, graceMs: 60_000 });
+    expect(loadConfig({ CSPHUB_WORKER_HEARTBEAT_SECONDS: '5', CSPHUB_WORKER_GRACE_SECONDS: '10' }).workerSweeper).toEqual({ heartbeatMs: 5_000, graceMs: 10_000 });
+  });
+
   it('uses PostgreSQL and turns demo data off when DATABASE_URL is set', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://localhost/test' });
     expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://localhost/test' });
@@ -28,6 +33,9 @@ describe('loadConfig', () => {
     [{ CSPHUB_DEMO: 'perhaps' }, /CSPHUB_DEMO must be one of/],
     [{ CSPHUB_SECRET_KEY: 'short' }, /CSPHUB_SECRET_KEY must be 32 bytes/],
     [{ CSPHUB_WORKER_ID: 'has spaces' }, /CSPHUB_WORKER_ID must be 1-64 letters/],
+    [{ CSPHUB_WORKER_HEARTBEAT_SECONDS: '0' }, /CSPHUB_WORKER_HEARTBEAT_SECONDS must be a whole number of seconds/],
+    [{ CSPHUB_WORKER_GRACE_SECONDS: '1.5' }, /CSPHUB_WORKER_GRACE_SECONDS must be a whole number of seconds/],
+    [{ CSPHUB_WORKER_HEARTBEAT_SECONDS: '30', CSPHUB_WORKER_GRACE_SECONDS: '45' }, /CSPHUB_WORKER_GRACE_SECONDS \(45\) must be at least twice/],
   ])('rejects %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

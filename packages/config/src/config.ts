@@ -22,6 +22,12 @@ export interface Config {
   trustProxy: boolean;
   /** The durable-workflow executor id of this process; undefined: one kept in the data folder. */
   workerId: string | undefined;
+  /**
+   * PostgreSQL mode with several workers (docs/decisions/0006): every worker records a heartbeat
+   * each `heartbeatMs`; one silent for longer than `graceMs` is presumed dead and a live worker
+   * takes over its pending runs. Unused with the embedded database (one process).
+   */
+  workerSweeper: { heartbeatMs: number; graceMs: number };
   mail: MailConfig;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   production: boolean;
@@ -45,6 +51,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     throw new ConfigError(parsed.error.issues.map((i) => i.message));
   }
   const e = parsed.data;
+  if (e.CSPHUB_WORKER_GRACE_SECONDS < 2 * e.CSPHUB_WORKER_HEARTBEAT_SECONDS) {
+    throw new ConfigError([
+      `CSPHUB_WORKER_GRACE_SECONDS (${e.CSPHUB_WORKER_GRACE_SECONDS}) must be at least twice CSPHUB_WORKER_HEARTBEAT_SECONDS (${e.CSPHUB_WORKER_HEARTBEAT_SECONDS}): a shorter grace declares a live worker dead after one late heartbeat`,
+    ]);
+  }
   const dataDir = path.resolve(cwd, e.CSPHUB_DATA_DIR || '.data');
   const host = e.HOST || '127.0.0.1';
   const database = e.DATABASE_URL
@@ -62,6 +73,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     secretKey: e.CSPHUB_SECRET_KEY || undefined,
     trustProxy: e.CSPHUB_TRUST_PROXY ?? false,
     workerId: e.CSPHUB_WORKER_ID || undefined,
+    workerSweeper: { heartbeatMs: e.CSPHUB_WORKER_HEARTBEAT_SECONDS * 1000, graceMs: e.CSPHUB_WORKER_GRACE_SECONDS * 1000 },
     mail: e.SMTP_URL ? { transport: 'smtp', url: e.SMTP_URL, from } : { transport: 'outbox', from },
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',

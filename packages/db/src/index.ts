@@ -24,3 +24,4 @@ export { createOrdersRepo, type NewOrder, type OrderLineJson, type OrderProgress
 export { createCatalogRepo, type CatalogEntryInput, type CatalogItemRow, type CatalogRepo, type CatalogSnapshotRow } from './catalog.repo';
 export { createProvisioningAccountsRepo, type ProvisioningAccountsRepo, type ProvisioningProfileRow } from './provisioning-accounts.repo';
 export { createSubscriptionMovesRepo, type SubscriptionMoveFields, type SubscriptionMoveRow, type SubscriptionMovesRepo } from './subscription-moves.repo';
+export { createWorkersRepo, type WorkerClaimRow, type WorkerRow, type WorkersRepo } from './workers.repo';

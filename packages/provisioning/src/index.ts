@@ -79,3 +79,6 @@ export {
   type RunRecord,
   type StepAttemptRecord,
 } from './new-tenant/run-timeline';
+export type { WorkerRegistry } from './ports/worker-registry';
+export { isClaimable, checkSweeperTimings, type WorkerLiveness } from './runtime/worker-claim-rule';
+export { startWorkerSweeper, type WorkerSweeper, type WorkerSweeperEvent, type WorkerSweeperOptions } from './runtime/worker-sweeper';

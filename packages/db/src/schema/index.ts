@@ -14,3 +14,4 @@ export * from './tenant-authorizations';
 export * from './orders';
 export * from './catalog';
 export * from './subscription-moves';
+export * from './workers';

@@ -77,6 +77,12 @@ export interface WorkflowRuntime {
   send(workflowId: string, topic: string, message: unknown, idempotencyKey?: string): Promise<void>;
   /** The latest value a run published with `setEvent`; null when none within `timeoutMs`. */
   getEvent<T>(workflowId: string, key: string, timeoutMs?: number): Promise<T | null>;
+  /**
+   * Hands the pending runs of another executor (a worker presumed dead, docs/decisions/0006) back
+   * to DBOS's queue, where a live worker picks each up and replays it from its last journaled step.
+   * Resolves with their ids. Only runs of this application and version, like DBOS's own recovery.
+   */
+  resumeRunsOf(executorId: string): Promise<string[]>;
   /** Stops DBOS; runs in flight resume on the next launch with the same executor id. */
   shutdown(opts?: { waitMs?: number }): Promise<void>;
 }
@@ -156,6 +162,23 @@ export async function launchWorkflowRuntime(opts: WorkflowRuntimeOptions): Promi
     send: (workflowId, topic, message, idempotencyKey) => DBOS.send(workflowId, message, topic, idempotencyKey),
     getEvent: <T>(workflowId: string, key: string, timeoutMs = 0) =>
       DBOS.getEvent<T>(workflowId, key, { timeoutSeconds: Math.max(0, timeoutMs / 1000), pollingIntervalMs }),
+    async resumeRunsOf(executorId) {
+      if (executorId === opts.executorId) throw new Error('A worker does not take over its own runs; DBOS recovers them at launch.');
+      const pending = await DBOS.listWorkflows({
+        executorId,
+        status: 'PENDING',
+        applicationName: WORKFLOW_APPLICATION_NAME,
+        applicationVersion,
+        loadInput: false,
+        loadOutput: false,
+      });
+      const ids = pending.map((w) => w.workflowID);
+      // Public API: resume re-enqueues on DBOS's internal queue and clears the run's owner token, so
+      // an execution still alive somewhere fails its next journal write (DBOSWorkflowConflictError)
+      // instead of running beside the new one.
+      if (ids.length > 0) await DBOS.resumeWorkflows(ids);
+      return ids;
+    },
     async shutdown({ waitMs } = {}) {
       if (!launched) return;
       launched = false;
