@@ -15,7 +15,10 @@ const DEMO_PASSWORD = 'demo-password';
 describe('POST /companies/{id}/onboarding/runs/{runId}/retry (whole server)', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack();
+    // Always the embedded database with its demo users, as `npm start` runs it, even in the
+    // PostgreSQL pass (DATABASE_URL would point the server at the shared database, where demo users
+    // are off).
+    stack = await startStack({ env: { DATABASE_URL: '' } });
   }, 120_000);
   afterAll(async () => {
     await stack?.stop();
