@@ -67,7 +67,9 @@ test('reseller moves Tailspin Toys from another partner: current licenses, expir
   await expect(premium.getByTestId('move-expiry-warning')).toContainText(/Expires in (19|20) days/);
   await expect(premium.getByTestId('move-step')).toHaveText('Order the replacement');
 
-  // Order the same package with at least the current seats, before the expiry.
+  // Order the same package with at least the current seats, before the expiry. Microsoft holds the
+  // order until the emulator's clock passes its fulfilment time, so the in-progress page is seen for sure.
+  await control(stack.emulatorUrl, 'PUT', '/settings', { orderFulfilmentDelaySeconds: 3600 });
   await premium.getByTestId('move-order').click();
   const dialog = page.getByRole('dialog');
   await dialog.getByTestId('catalog-search').fill('business premium');
@@ -75,14 +77,23 @@ test('reseller moves Tailspin Toys from another partner: current licenses, expir
   await expect(dialog.getByTestId('order-quantity')).toHaveValue('25');
   await dialog.getByTestId('order-attest').check();
   await dialog.getByTestId('order-submit').click();
+  await expect(dialog).toBeHidden();
 
-  // Both subscriptions exist side by side; the path moves on to retiring the old one.
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByTestId('move-panel').getByTestId('move-Microsoft 365 Business Premium').getByTestId('move-step')).toHaveText('Ask the other partner to cancel or not renew the old one', { timeout: 3000 });
-  }).toPass({ timeout: 90_000 });
+  // While Microsoft processes it, the page says the order is in progress (never "no subscriptions").
+  const pending = page.getByTestId('subscriptions-order-pending');
+  await expect(pending).toContainText('25 × Microsoft 365 Business Premium');
+  await expect(page.getByText('No subscriptions through this connection.')).toHaveCount(0);
+  await expect(premium.getByTestId('move-step')).toHaveText('Wait until the replacement is active next to the old one');
+  // Checked out in Partner Center (the run records it as in progress): now let Microsoft fulfil it.
+  await expect(pending).toContainText('In progress', { timeout: 30_000 });
+  await control(stack.emulatorUrl, 'POST', '/clock/advance', { duration: 'PT2H' });
+
+  // Fulfilled: the page reads the subscriptions and the move again by itself (no reload). Both
+  // subscriptions exist side by side; the path moves on to retiring the old one.
+  await expect(pending).toHaveCount(0, { timeout: 30_000 });
   const ours = page.getByTestId('subscriptions-table').locator('tbody tr').filter({ hasText: 'Business Premium' });
   await expect(ours.getByTestId('subscription-quantity')).toHaveText('25');
+  await expect(premium.getByTestId('move-step')).toHaveText('Ask the other partner to cancel or not renew the old one');
   // An existing tenant: no tenant was created on the way.
   const counters = (await control(stack.emulatorUrl, 'GET', '/counters')) as Record<string, number>;
   expect(counters['customers.create'] ?? 0).toBe(createsBefore);

@@ -69,6 +69,7 @@ export const ordersEn = {
   'subs.tenantError': 'Partner Center did not answer for this tenant: {message}',
   'subs.licensesHidden': 'Assigned licenses and other partners’ seats are not visible: {message}',
   'subs.empty': 'No subscriptions through this connection.',
+  'subs.orderPending': 'Order {reference} ({products}): {status}. Microsoft is still processing it; its subscriptions appear here as soon as it is fulfilled.',
   'subs.product': 'Product',
   'subs.quantity': 'Seats',
   'subs.assigned': 'Assigned',

@@ -71,6 +71,7 @@ export const ordersEs: Record<keyof typeof ordersEn, string> = {
   'subs.tenantError': 'Partner Center no respondió para este tenant: {message}',
   'subs.licensesHidden': 'Las licencias asignadas y las de otros partners no están visibles: {message}',
   'subs.empty': 'No hay suscripciones en esta conexión.',
+  'subs.orderPending': 'Pedido {reference} ({products}): {status}. Microsoft aún lo está procesando; sus suscripciones aparecerán aquí en cuanto se complete.',
   'subs.product': 'Producto',
   'subs.quantity': 'Licencias',
   'subs.assigned': 'Asignadas',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { apiSend, ApiError } from '../../api/api-client';
 import { useApi } from '../../api/use-api';
@@ -26,10 +26,26 @@ interface MoveItem {
  * assigned counts, the expiry (entered from the customer's admin center) with a warning when near,
  * and the next step of the guided path, with the replacement order one click away.
  */
-export function MovePanel({ company, connectionId }: { company: { id: number; name: string }; connectionId: string }) {
+export function MovePanel({
+  company,
+  connectionId,
+  refreshKey = 0,
+  onOrderPlaced,
+}: {
+  company: { id: number; name: string };
+  connectionId: string;
+  /** Changes when the subscriptions were read again (an order finished): the panel reads again too. */
+  refreshKey?: number;
+  /** The replacement order was accepted (the subscriptions tab then shows it in progress). */
+  onOrderPlaced?: () => void;
+}) {
   const { t, formatDate } = useI18n();
   const { can } = useSession();
   const moves = useApi<{ items: MoveItem[]; licensesError: string | null }>(`/api/v1/companies/${company.id}/subscription-moves?connectionId=${connectionId}`);
+  const { reload: reloadMoves } = moves;
+  useEffect(() => {
+    if (refreshKey > 0) reloadMoves();
+  }, [refreshKey, reloadMoves]);
   const { linked } = useLinkedTenants(company.id);
   const [dates, setDates] = useState<Record<string, string>>({});
   const [ordering, setOrdering] = useState<MoveItem | null>(null);
@@ -132,7 +148,10 @@ export function MovePanel({ company, connectionId }: { company: { id: number; na
           companyName={company.name}
           linked={linked.filter((l) => l.connection.id === connectionId)}
           initialQuantity={ordering.minimumQuantity}
-          onPlaced={(order) => void save(ordering, { replacementOrderId: order.id, targetCatalogItemId: order.lines[0]?.catalogItemId ?? null })}
+          onPlaced={(order) => {
+            onOrderPlaced?.();
+            void save(ordering, { replacementOrderId: order.id, targetCatalogItemId: order.lines[0]?.catalogItemId ?? null });
+          }}
         />
       )}
     </Stack>

@@ -1,20 +1,60 @@
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useApi } from '../../api/use-api';
 import { useSession } from '../../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages/en';
-import type { TenantSubscriptions } from '../orders/orders-api';
+import type { Order, TenantSubscriptions } from '../orders/orders-api';
 import { termLabel } from '../orders/term-label';
 import { MovePanel } from './move-panel';
 import { SubscriptionActions } from './subscription-actions';
 
-/** Subscriptions per linked tenant (MISSION.md E3), with the window's time left and the allowed actions. */
+const isOpen = (o: Order) => o.status === 'submitted' || o.status === 'in_progress';
+
+/**
+ * Subscriptions per linked tenant (MISSION.md E3), with the window's time left and the allowed actions.
+ * An order still being fulfilled is shown as such (its subscriptions do not exist in Partner Center
+ * yet), the orders are looked at again while one is open, and when one finishes the subscriptions and
+ * the move panel are read again together. The orders are read first: an order already finished there
+ * was fulfilled in Partner Center before the subscriptions are read, so the page never shows a
+ * finished order without its subscriptions.
+ */
 export function SubscriptionsTab({ company }: { company: { id: number; name: string } }) {
   const { t, formatDate } = useI18n();
   const { can } = useSession();
-  const data = useApi<{ tenants: TenantSubscriptions[] }>(`/api/v1/companies/${company.id}/subscriptions`);
+  const orders = useApi<{ items: Order[] }>(`/api/v1/companies/${company.id}/orders`);
+  const ordersRead = orders.data !== undefined || orders.error !== undefined;
+  const data = useApi<{ tenants: TenantSubscriptions[] }>(ordersRead ? `/api/v1/companies/${company.id}/subscriptions` : null);
   const canManage = can('company.update');
-  if (data.loading && !data.data) {
+  const [moveVersion, setMoveVersion] = useState(0);
+  const openOrders = (orders.data?.items ?? []).filter(isOpen);
+  const openKey = openOrders.map((o) => o.id).join(',');
+  const { reload: reloadOrders } = orders;
+  const { reload: reloadSubscriptions } = data;
+  useEffect(() => {
+    if (!openKey) return;
+    const timer = setInterval(reloadOrders, 2000);
+    return () => clearInterval(timer);
+  }, [openKey, reloadOrders]);
+  // When an order finishes (fulfilled or failed: it joins the closed ones), read the subscriptions
+  // and the move panel again.
+  const closedKey = (orders.data?.items ?? [])
+    .filter((o) => !isOpen(o))
+    .map((o) => o.id)
+    .sort()
+    .join(',');
+  const seenClosed = useRef<string | null>(null);
+  const ordersLoaded = orders.data !== undefined;
+  useEffect(() => {
+    if (!ordersLoaded) return;
+    const before = seenClosed.current;
+    seenClosed.current = closedKey;
+    if (before !== null && before !== closedKey) {
+      reloadSubscriptions();
+      setMoveVersion((v) => v + 1);
+    }
+  }, [closedKey, ordersLoaded, reloadSubscriptions]);
+  if (!ordersRead || (data.loading && !data.data)) {
     return (
       <Group>
         <Loader size="sm" />
@@ -46,7 +86,18 @@ export function SubscriptionsTab({ company }: { company: { id: number; name: str
               {t('subs.licensesHidden', { message: tenant.licensesError })}
             </Alert>
           )}
-          {!tenant.error && tenant.subscriptions.length === 0 && <Text c="dimmed">{t('subs.empty')}</Text>}
+          {openOrders
+            .filter((o) => o.connectionId === tenant.connection.id)
+            .map((o) => (
+              <Alert key={o.id} color="blue" variant="light" icon={<Loader size="xs" />} data-testid="subscriptions-order-pending">
+                {t('subs.orderPending', {
+                  reference: o.reference,
+                  products: o.lines.map((l) => t('order.lines', { quantity: l.quantity, product: l.skuTitle })).join(', '),
+                  status: t(`orders.status.${o.status}` as MessageKey),
+                })}
+              </Alert>
+            ))}
+          {!tenant.error && tenant.subscriptions.length === 0 && !openOrders.some((o) => o.connectionId === tenant.connection.id) && <Text c="dimmed">{t('subs.empty')}</Text>}
           {tenant.subscriptions.length > 0 && (
             <Table.ScrollContainer minWidth={900}>
               <Table striped data-testid="subscriptions-table">
@@ -102,7 +153,7 @@ export function SubscriptionsTab({ company }: { company: { id: number; name: str
               </Table>
             </Table.ScrollContainer>
           )}
-          {tenant.heldElsewhere !== null && <MovePanel company={company} connectionId={tenant.connection.id} />}
+          {tenant.heldElsewhere !== null && <MovePanel company={company} connectionId={tenant.connection.id} refreshKey={moveVersion} onOrderPlaced={reloadOrders} />}
         </Stack>
       ))}
     </Stack>
