@@ -4,6 +4,9 @@ import { z } from '@hono/zod-openapi';
 
 export const CompanyIdParamSchema = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 100017 }) });
 
+/** A company's provisioning run in the path: `/companies/{id}/onboarding/runs/{runId}/...`. */
+export const CompanyRunParamSchema = CompanyIdParamSchema.extend({ runId: z.string().min(1).max(200).openapi({ param: { name: 'runId', in: 'path' } }) });
+
 export const ServiceSchema = z
   .object({
     id: z.enum(['microsoft-tenant']),

@@ -9,7 +9,7 @@ import { writeAudit } from '../audit/write-audit';
 import { reposOf } from '../channel/channel-deps';
 import type { OnboardingDeps } from '../onboarding/onboarding-deps';
 import { requireOrderAccess } from '../onboarding/onboarding-access';
-import { CompanyIdParamSchema } from '../onboarding/onboarding.schema';
+import { CompanyRunParamSchema } from '../onboarding/onboarding.schema';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
@@ -28,7 +28,7 @@ export function onboardingCredentialsRoutes(deps: OnboardingDeps) {
       path: '/companies/{id}/onboarding/runs/{runId}/reveal-credentials',
       tags: ['Onboarding'],
       summary: "Show the new tenant's one-time admin password, once, to the person who ordered it",
-      request: { params: CompanyIdParamSchema.extend({ runId: z.string().min(1).max(200).openapi({ param: { name: 'runId', in: 'path' } }) }) },
+      request: { params: CompanyRunParamSchema },
       responses: { 200: { description: 'The credentials; never again', content: json(z.object({ signInName: z.string().nullable(), password: z.string() })) }, ...scopedErrors },
     }),
     async (c) => {

@@ -11,7 +11,7 @@ import { writeAudit } from '../audit/write-audit';
 import { reposOf } from '../channel/channel-deps';
 import type { OnboardingDeps } from '../onboarding/onboarding-deps';
 import { requireOrderAccess } from '../onboarding/onboarding-access';
-import { CompanyIdParamSchema } from '../onboarding/onboarding.schema';
+import { CompanyRunParamSchema } from '../onboarding/onboarding.schema';
 import { withBoundedWait } from '../workflows/bounded-wait';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
@@ -42,7 +42,7 @@ export function onboardingRetryRoutes(deps: OnboardingDeps) {
       path: '/companies/{id}/onboarding/runs/{runId}/retry',
       tags: ['Onboarding'],
       summary: 'Retry a stopped new-tenant provisioning run (not synced, or needs attention)',
-      request: { params: CompanyIdParamSchema.extend({ runId: z.string().min(1).max(200).openapi({ param: { name: 'runId', in: 'path' } }) }) },
+      request: { params: CompanyRunParamSchema },
       responses: {
         202: { description: 'The run was woken and goes on; follow it on the timeline', content: json(RetryAcceptedSchema) },
         ...scopedErrors,

@@ -2,34 +2,24 @@ import { useState } from 'react';
 import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Role } from '@csphub/domain';
-import { apiSend, ApiError } from '../api/api-client';
+import { apiSend } from '../api/api-client';
 import type { User } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { peopleErrorMessage } from './people-error';
+import { useUserAction } from './use-user-action';
 
 /** Picks a new role for one person among those the server says the caller may give here. Mount it afresh (a key) per person. */
 export function ChangeRoleModal({ user, companyId, roles, onClose, onChanged }: { user: User | null; companyId: number; roles: readonly Role[]; onClose: () => void; onChanged: () => void }) {
   const { t } = useI18n();
   const [role, setRole] = useState<string | null>(user?.role ?? null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useUserAction(onChanged);
   const unchanged = !role || role === user?.role;
   const submit = async () => {
     if (!user || unchanged) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await apiSend('PATCH', `/api/v1/companies/${companyId}/users/${user.id}`, { role });
-      notifications.show({ color: 'green', message: t('people.changeRole.done', { name: user.name, role: t(`role.${role as Role}`) }) });
-      onChanged();
-      onClose();
-    } catch (e) {
-      setError(peopleErrorMessage(t, e));
-      // Someone else removed or moved the person meanwhile: show the list as it is now.
-      if (e instanceof ApiError && e.code === 'NOT_FOUND') onChanged();
-    } finally {
-      setBusy(false);
-    }
+    const done = await run(() => apiSend('PATCH', `/api/v1/companies/${companyId}/users/${user.id}`, { role }).then(() => true));
+    if (!done) return;
+    notifications.show({ color: 'green', message: t('people.changeRole.done', { name: user.name, role: t(`role.${role as Role}`) }) });
+    onChanged();
+    onClose();
   };
   return (
     <Modal opened={user !== null} onClose={onClose} title={user ? t('people.changeRole.title', { name: user.name }) : ''}>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
-import { apiSend, ApiError } from '../api/api-client';
+import { apiSend } from '../api/api-client';
 import type { PasswordReset, User } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { peopleErrorMessage } from './people-error';
+import { useUserAction } from './use-user-action';
 
 /**
  * Resets a person's password: asks first, then shows the one-time password the server answered.
@@ -13,8 +13,7 @@ import { peopleErrorMessage } from './people-error';
  */
 export function ResetPasswordModal({ user, companyId, onClose, onReset }: { user: User | null; companyId: number; onClose: () => void; onReset: () => void }) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useUserAction(onReset);
   const [password, setPassword] = useState<string | null>(null);
   const close = () => {
     setPassword(null);
@@ -22,19 +21,10 @@ export function ResetPasswordModal({ user, companyId, onClose, onReset }: { user
   };
   const reset = async () => {
     if (!user) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await apiSend<PasswordReset>('POST', `/api/v1/companies/${companyId}/users/${user.id}/reset-password`);
-      setPassword(answer.password);
-      onReset();
-    } catch (e) {
-      setError(peopleErrorMessage(t, e));
-      // Someone else removed or moved the person meanwhile: show the list as it is now.
-      if (e instanceof ApiError && e.code === 'NOT_FOUND') onReset();
-    } finally {
-      setBusy(false);
-    }
+    const answer = await run(() => apiSend<PasswordReset>('POST', `/api/v1/companies/${companyId}/users/${user.id}/reset-password`));
+    if (!answer) return;
+    setPassword(answer.password);
+    onReset();
   };
   const title = !user ? '' : password ? t('people.reset.shownTitle', { name: user.name }) : t('people.reset.title', { name: user.name });
   return (

@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { apiSend, ApiError } from '../api/api-client';
+import { apiSend } from '../api/api-client';
 import type { User } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { peopleErrorMessage } from './people-error';
+import { useUserAction } from './use-user-action';
 
 /**
  * Asks before disabling a person (which signs them out everywhere) or re-enabling them. Cancel has
@@ -12,25 +11,15 @@ import { peopleErrorMessage } from './people-error';
  */
 export function UserStatusModal({ user, companyId, onClose, onChanged }: { user: User | null; companyId: number; onClose: () => void; onChanged: () => void }) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useUserAction(onChanged);
   const disabling = user?.status === 'active';
   const confirm = async () => {
     if (!user) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await apiSend('PATCH', `/api/v1/companies/${companyId}/users/${user.id}`, { status: disabling ? 'disabled' : 'active' });
-      notifications.show({ color: 'green', message: t(disabling ? 'people.disable.done' : 'people.enable.done', { name: user.name }) });
-      onChanged();
-      onClose();
-    } catch (e) {
-      setError(peopleErrorMessage(t, e));
-      // Someone else removed or moved the person meanwhile: show the list as it is now.
-      if (e instanceof ApiError && e.code === 'NOT_FOUND') onChanged();
-    } finally {
-      setBusy(false);
-    }
+    const done = await run(() => apiSend('PATCH', `/api/v1/companies/${companyId}/users/${user.id}`, { status: disabling ? 'disabled' : 'active' }).then(() => true));
+    if (!done) return;
+    notifications.show({ color: 'green', message: t(disabling ? 'people.disable.done' : 'people.enable.done', { name: user.name }) });
+    onChanged();
+    onClose();
   };
   return (
     <Modal opened={user !== null} onClose={onClose} title={user ? t(disabling ? 'people.disable.title' : 'people.enable.title', { name: user.name }) : ''}>
