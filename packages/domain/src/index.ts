@@ -30,6 +30,7 @@ export {
   type PrerequisiteReseller,
   type PrerequisiteResult,
 } from './prerequisites/check-prerequisites';
+export { ONE_TIME_PASSWORD_ALPHABET, oneTimePassword } from './access/one-time-password';
 export { SYNC_STATUSES, type SyncStatus } from './channel/sync-status';
 export { MASK, changedFields, maskSecrets } from './audit/mask-secrets';
 export * from './orders/index';

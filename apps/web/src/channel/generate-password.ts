@@ -1,11 +1,15 @@
-// No look-alikes (0/O, 1/l/I), so the password survives being read aloud or typed by hand.
-const ALPHABET = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+import { oneTimePassword } from '@csphub/domain';
 
-/** A strong initial password (4 groups of 5, about 116 bits) from the browser's CSPRNG. */
+/** A uniform whole number in [0, n) from the browser's CSPRNG (rejection sampling: no modulo bias). */
+function randomIndex(n: number): number {
+  const limit = Math.floor(0x1_0000_0000 / n) * n;
+  const buf = new Uint32Array(1);
+  do crypto.getRandomValues(buf);
+  while (buf[0]! >= limit);
+  return buf[0]! % n;
+}
+
+/** A strong initial password, the same format the server gives on a reset (`oneTimePassword`). */
 export function generatePassword(): string {
-  const out: string[] = [];
-  const bytes = new Uint32Array(20);
-  crypto.getRandomValues(bytes);
-  bytes.forEach((b, i) => out.push((i > 0 && i % 5 === 0 ? '-' : '') + ALPHABET[b % ALPHABET.length]));
-  return out.join('');
+  return oneTimePassword(randomIndex);
 }
