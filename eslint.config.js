@@ -38,6 +38,23 @@ export default tseslint.config(
     },
   },
   {
+    // The workflows reach Partner Center through their ports; the server wires the client to them.
+    // (Their tests may build a real client against the emulator.)
+    files: ['packages/domain/src/**', 'packages/provisioning/src/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@csphub/db', 'drizzle-orm*', 'pg', '@electric-sql/*'], message: 'The domain and provisioning packages do not touch the database; declare a port.' },
+            { group: ['nodemailer', 'hono', '@hono/*'], message: 'The domain and provisioning packages do no HTTP or SMTP; declare a port.' },
+            { group: ['@csphub/partner-center', '@csphub/partner-center/*'], message: 'Workflows call Partner Center through a port (packages/provisioning/src/ports); the server wires the client.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -69,7 +69,6 @@ export {
 export { submitNewTenantRun, retryNewTenantRun, type AwaitingRetry } from './new-tenant/new-tenant-runs';
 export { DEFAULT_ADMIN_USERNAME, setUpAdminStep, type SetUpAdminInput, type SetUpAdminOutput } from './new-tenant/set-up-admin.step';
 export { strongPasswordGenerator } from './new-tenant/strong-password';
-export { createPartnerCenterPorts } from './adapters/partner-center-ports';
 export {
   buildRunTimeline,
   NEW_TENANT_TIMELINE_STEPS,
