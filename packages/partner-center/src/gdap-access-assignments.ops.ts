@@ -83,9 +83,10 @@ export function createGdapAccessAssignmentOps(pipeline: RequestPipeline) {
       );
     },
 
+    /** A relationship's access assignments, page by page (`$top`, then `@odata.nextLink`). */
     listGdapAccessAssignments(
       relationshipId: string,
-      options?: CallOptions,
+      options: CallOptions & { pageSize?: number } = {},
     ): PagedResult<GdapAccessAssignment> {
       return pageGraphCollection(
         pipeline,
@@ -95,6 +96,7 @@ export function createGdapAccessAssignmentOps(pipeline: RequestPipeline) {
           method: 'GET',
           path: '/tenantRelationships/delegatedAdminRelationships/{relationshipId}/accessAssignments',
           params: { relationshipId },
+          query: { $top: options.pageSize },
           auth: 'appUser',
         },
         AccessAssignmentSchema,

@@ -84,10 +84,13 @@ export function createGdapRelationshipOps(pipeline: RequestPipeline) {
   });
 
   const ops = {
-    /** Relationships of the partner, optionally of one customer (`$filter=customer/tenantId eq '…'`). */
+    /**
+     * Relationships of the partner, optionally of one customer (`$filter=customer/tenantId eq '…'`),
+     * page by page (`$top`, then `@odata.nextLink`; Graph's default page size when absent).
+     */
     listGdapRelationships(
       filter: { customerTenantId?: string } = {},
-      options?: CallOptions,
+      options: CallOptions & { pageSize?: number } = {},
     ): PagedResult<GdapRelationship> {
       return pageGraphCollection(
         pipeline,
@@ -100,6 +103,7 @@ export function createGdapRelationshipOps(pipeline: RequestPipeline) {
             $filter: filter.customerTenantId
               ? `customer/tenantId eq '${filter.customerTenantId.replace(/'/g, "''")}'`
               : undefined,
+            $top: options.pageSize,
           },
           auth: 'appUser',
         },
