@@ -201,5 +201,24 @@ export function createCatalogOps(pipeline: RequestPipeline) {
         options,
       );
     },
+
+    /** One availability by id: a fresh `catalogItemId` and terms just before a purchase (§8). */
+    async getAvailability(
+      productId: string,
+      skuId: string,
+      availabilityId: string,
+      scope: CatalogScope,
+      options?: CallOptions,
+    ): Promise<CatalogAvailability> {
+      return pipeline.send(
+        {
+          ...fromCatalogue('catalog.availabilities.get'),
+          params: { productId, skuId, availabilityId },
+          query: scopeQuery(scope),
+          parse: ({ body }) => toAvailability(AvailabilitySchema.parse(body)),
+        },
+        options,
+      );
+    },
   };
 }

@@ -81,7 +81,7 @@ export const PartnerCenterOperations = {
   'catalog.skus.list': { method: 'GET', path: '/v1/products/{productId}/skus', api: 'partnerCenter', auth: 'any', doc: '§8' },
   'catalog.skus.get': { method: 'GET', path: '/v1/products/{productId}/skus/{skuId}', api: 'partnerCenter', auth: 'any', doc: '§8' },
   'catalog.availabilities.list': { method: 'GET', path: '/v1/products/{productId}/skus/{skuId}/availabilities', api: 'partnerCenter', auth: 'any', doc: '§8' },
-  'catalog.availabilities.get': { method: 'GET', path: '/v1/products/{productId}/skus/{skuId}/availabilities/{availabilityId}', api: 'partnerCenter', auth: 'any', doc: '§8', emulatorOnly: true },
+  'catalog.availabilities.get': { method: 'GET', path: '/v1/products/{productId}/skus/{skuId}/availabilities/{availabilityId}', api: 'partnerCenter', auth: 'any', doc: '§8' },
   'carts.create': { method: 'POST', path: '/v1/customers/{customerId}/carts', api: 'partnerCenter', auth: 'any', throttle: 'orders', doc: '§9.1' },
   'carts.get': { method: 'GET', path: '/v1/customers/{customerId}/carts/{cartId}', api: 'partnerCenter', auth: 'any', throttle: 'orders', doc: '§9.1' },
   'carts.update': { method: 'PUT', path: '/v1/customers/{customerId}/carts/{cartId}', api: 'partnerCenter', auth: 'any', throttle: 'orders', doc: '§9.1' },
