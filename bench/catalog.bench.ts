@@ -37,7 +37,8 @@ export default async function catalogBench(report: Report) {
     report('catalog load: cold (first, token fetched)', runs[0]!, 'ms');
     report('catalog load: warm median', warm[Math.floor(warm.length / 2)]!, 'ms');
     report('catalog load: warm max', warm.at(-1)!, 'ms');
-    // Back-to-back loads hit the client's per-partner rate limiter (Microsoft's limits, §14): the wait is reported apart.
+    // Catalog reads are not on Microsoft's throttling list, so the client's limiter should report no wait
+    // (docs/PARTNER-CENTER-REFERENCE.md §14; throttle classes in packages/partner-center/src/wire/operations.ts).
     report('catalog load: rate-limiter wait, first load', waits[0]!, 'ms');
     report('catalog load: rate-limiter wait, last load', waits.at(-1)!, 'ms');
   } finally {

@@ -31,7 +31,7 @@ export default async function bench(report: Report): Promise<void> {
   try {
     await fetch(`${open.emulator.url}/_emulator/throttling`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ limitPerMinute: 1_000_000 }) });
     const unlimited = { limit: 1_000_000, windowMs: 60_000 };
-    const client = open.client('indirect', { limiters: createLimiterRegistry({ clock: systemClock }), limits: { partner: unlimited, customer: unlimited } });
+    const client = open.client('indirect', { limiters: createLimiterRegistry({ clock: systemClock }), limits: { customers: unlimited, orders: unlimited, subscriptions: unlimited } });
     await client.getCustomer(wingtip);
     const started = Date.now();
     await Promise.all(Array.from({ length: 1000 }, () => client.getCustomer(wingtip)));

@@ -29,7 +29,7 @@ type Report = (name: string, value: number, unit: string) => void;
 type Limits = Parameters<typeof createPartnerCenterClient>[0]['limits'];
 
 const RUNS = Number(process.env.BENCH_PROVISIONING_RUNS ?? 60);
-const UNLIMITED: Limits = { partner: { limit: 1e9, windowMs: 60_000 }, customer: { limit: 1e9, windowMs: 60_000 }, graph: { limit: 1e9, windowMs: 60_000 } };
+const UNLIMITED: Limits = { customers: { limit: 1e9, windowMs: 60_000 }, orders: { limit: 1e9, windowMs: 60_000 }, subscriptions: { limit: 1e9, windowMs: 60_000 }, graph: { limit: 1e9, windowMs: 60_000 } };
 
 export default async function bench(report: Report): Promise<void> {
   const emulator = await startEmulator({ port: 0 });

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './protocol/app-env';
 import { ApiRouter } from './protocol/api-router';
+import type { OperationSpec } from './protocol/operation';
 import { fallback } from './protocol/fallback';
 import { EmulatorRuntime, type RuntimeOptions } from './runtime';
 import { DEFAULT_SCENARIO } from './scenario/default-scenario';
@@ -32,8 +33,11 @@ export interface EmulatorAppOptions {
   publicUrl?: string;
 }
 
-/** The Hono app of one emulator, with its runtime (engine, tokens, store) attached. */
-export type EmulatorApp = Hono<AppEnv> & { emulator: EmulatorRuntime };
+/**
+ * The Hono app of one emulator, with its runtime (engine, tokens, store) and the catalogue
+ * operations it serves attached.
+ */
+export type EmulatorApp = Hono<AppEnv> & { emulator: EmulatorRuntime; operations: readonly OperationSpec[] };
 
 /**
  * Builds one emulator as a Hono app: serve it with `startEmulator`, or call `app.request()` in
@@ -68,5 +72,5 @@ export function createEmulatorApp(options: EmulatorAppOptions = {}): EmulatorApp
     runtime.log(`unhandled error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
     return c.json({ code: 800003, description: 'An unexpected error occurred.', data: [], source: 'CspEmulator' }, 500);
   });
-  return Object.assign(app, { emulator: runtime });
+  return Object.assign(app, { emulator: runtime, operations: operations() });
 }

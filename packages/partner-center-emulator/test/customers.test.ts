@@ -58,7 +58,7 @@ describe('customers (partner-center-api.md §2, §3)', () => {
     expect(calls.map((c: { replayed?: boolean }) => c.replayed ?? false)).toEqual([false, true]);
   });
 
-  it('lists with seek paging through links.next and MS-ContinuationToken', async () => {
+  it('lists with seek paging through links.next (relative to the versioned root, as Microsoft writes it) and MS-ContinuationToken', async () => {
     const h = new Harness();
     const token = await h.token(SANDBOX);
     for (let i = 0; i < 5; i++) expect((await h.call('POST', '/v1/customers', { token, body: customerBody(freshPrefix('page')) })).status).toBe(201);
@@ -71,7 +71,10 @@ describe('customers (partner-center-api.md §2, §3)', () => {
       if (!next) break;
       expect(next.headers[0].key).toBe('MS-ContinuationToken');
       expect(next.uri).toContain('seekOperation=Next');
-      res = await h.call(next.method, next.uri, { token, headers: { [next.headers[0].key]: next.headers[0].value } });
+      expect(next.uri).toMatch(/^\/customers\?/);
+      expect(res.body.links.self.uri).toMatch(/^\/customers\?/);
+      // As Microsoft's SDK does: the link is joined to the versioned root.
+      res = await h.call(next.method, `/v1${next.uri}`, { token, headers: { [next.headers[0].key]: next.headers[0].value } });
     }
     expect(seen).toHaveLength(5);
     expect(new Set(seen).size).toBe(5);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Harness, LATAM, EUROPE, customerBody, freshPrefix, tenant } from './support/emulator-harness';
+import { Harness, LATAM, EUROPE, SANDBOX, customerBody, freshPrefix, tenant } from './support/emulator-harness';
 
 describe('strictness (STYLE.md "The emulator stays faithful")', () => {
   it('answers 501 naming what is not emulated, 405 for a known path with another method', async () => {
@@ -87,6 +87,23 @@ describe('throttling per partner (§14)', () => {
     expect((await h.call('GET', `/v1/customers/${tenant('alpine').tenantId}`, { token: await h.token(EUROPE) })).status).toBe(200);
     h.clock.advance(retryAfter * 1000);
     expect((await h.call('GET', `/v1/customers/${id}`, { token: latam })).status).toBe(200);
+  });
+
+  it('counts per (partner, customer) and throttle class, and leaves operations off Microsoft\'s list alone (create customer)', async () => {
+    const h = new Harness();
+    await h.control('PUT', '/throttling', { limitPerMinute: 1 });
+    const sandbox = await h.token(SANDBOX);
+    // Creating customers is not on Microsoft's throttling list.
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const created = await h.call('POST', '/v1/customers', { token: sandbox, body: customerBody(freshPrefix('thr')) });
+      expect(created.status).toBe(201);
+      ids.push(created.body.id);
+    }
+    expect((await h.call('GET', `/v1/customers/${ids[0]}`, { token: sandbox })).status).toBe(200);
+    expect((await h.call('GET', `/v1/customers/${ids[0]}`, { token: sandbox })).status).toBe(429);
+    // Another customer of the same partner has its own budget.
+    expect((await h.call('GET', `/v1/customers/${ids[1]}`, { token: sandbox })).status).toBe(200);
   });
 
   it('defaults to 500 per minute and can be overridden per partner', async () => {

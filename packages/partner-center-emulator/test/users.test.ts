@@ -32,6 +32,7 @@ describe('customer users and licences (partner-center-api.md §11)', () => {
     const page = await h.call('GET', `/v1/customers/${id}/users?size=2`, { token: user });
     expect(page.body.items).toHaveLength(2);
     expect(page.body.links.next.headers[0].key).toBe('MS-ContinuationToken');
+    expect(page.body.links.next.uri).toBe(`/customers/${id}/users?size=2&seekOperation=Next`);
     const skus = await h.call('GET', `/v1/customers/${id}/subscribedskus`, { token: user });
     const sku = skus.body.items[0];
     expect(sku).toMatchObject({ totalUnits: 2, consumedUnits: 0, availableUnits: 2, productSku: { skuPartNumber: 'O365_BUSINESS_ESSENTIALS' } });

@@ -1,4 +1,5 @@
 import { fromWireAddress, toWireAddress, type PostalAddress } from './postal-address';
+import { fromCatalogue } from './api-request';
 import type { CallOptions, RequestPipeline } from './request-pipeline';
 import {
   AddressValidationResponseSchema,
@@ -62,10 +63,7 @@ export function createAddressValidationOps(pipeline: RequestPipeline) {
       const wire = toWireAddress(address);
       return pipeline.send(
         {
-          operation: 'addresses.validate',
-          api: 'partnerCenter',
-          method: 'POST',
-          path: '/v1/validations/address',
+          ...fromCatalogue('validations.address'),
           body: {
             addressLine1: wire.addressLine1,
             addressLine2: wire.addressLine2,
@@ -75,7 +73,6 @@ export function createAddressValidationOps(pipeline: RequestPipeline) {
             postalCode: wire.postalCode,
             country: wire.country,
           },
-          auth: 'any',
           parse: ({ body }) => {
             const r = AddressValidationResponseSchema.parse(body);
             const result: AddressValidation = {
@@ -97,12 +94,8 @@ export function createAddressValidationOps(pipeline: RequestPipeline) {
     async getCountryRules(country: string, options?: CallOptions): Promise<CountryRules> {
       return pipeline.send(
         {
-          operation: 'addresses.countryRules',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/v1/countryvalidationrules/{country}',
+          ...fromCatalogue('validations.countryRules'),
           params: { country: country.toUpperCase() },
-          auth: 'any',
           parse: ({ body }) => {
             const r = CountryValidationRulesSchema.parse(body);
             return {

@@ -1,4 +1,5 @@
 import type { RateLimit } from './rate-limiter';
+import { operationDefinition, ThrottleClasses, type OperationId, type ThrottleClass } from './wire/operations';
 
 /** Per-call options every client method accepts. */
 export interface CallOptions {
@@ -36,7 +37,7 @@ export interface ApiRequest<T> {
   headers?: Record<string, string>;
   /** `appUser` for operations Microsoft documents as App+User only (§1.2 table). */
   auth: 'any' | 'appUser';
-  /** Set for calls Microsoft throttles per (partner, customer) tenant pair (§14). */
+  /** The customer tenant the call is about: the key of throttle classes counted per (partner, customer). */
   customerId?: string;
   /** Non-2xx statuses that are answers, not errors (404 on `HEAD /domains` means "free", §3). */
   okStatuses?: readonly number[];
@@ -44,18 +45,33 @@ export interface ApiRequest<T> {
   parse: (response: { status: number; body: unknown; headers: Headers }) => T;
 }
 
-/** Limits the client keeps to (§14). */
-export interface ClientRateLimits {
-  /** Every Partner Center call of one partner tenant. Default 450 per minute (500 documented, 10 % margin). */
-  partner: RateLimit;
-  /** Calls on one customer's resources (customers, orders, subscriptions, carts). Default 450 per minute. */
-  customer: RateLimit;
+/**
+ * Limits the client keeps to: one per throttle class of the operation catalogue (Microsoft's
+ * published limit less a 10 % margin, keyed as the class says), and one for Graph.
+ */
+export type ClientRateLimits = Record<ThrottleClass, RateLimit> & {
   /** Graph GDAP calls of one partner tenant. Default 600 per minute (no GDAP limit documented). */
   graph: RateLimit;
-}
+};
+
+const withMargin = (throttle: ThrottleClass): RateLimit => ({
+  limit: Math.floor(ThrottleClasses[throttle].limit * 0.9),
+  windowMs: ThrottleClasses[throttle].windowMs,
+});
 
 export const defaultRateLimits: ClientRateLimits = {
-  partner: { limit: 450, windowMs: 60_000 },
-  customer: { limit: 450, windowMs: 60_000 },
+  customers: withMargin('customers'),
+  orders: withMargin('orders'),
+  subscriptions: withMargin('subscriptions'),
   graph: { limit: 600, windowMs: 60_000 },
 };
+
+/**
+ * The catalogued part of a request (wire/operations.ts): its id, API, method, path template and
+ * authentication. Every client operation starts from one (`{ ...fromCatalogue('customers.get'), ... }`),
+ * so the client and the emulator agree on names and paths.
+ */
+export function fromCatalogue(id: OperationId): Pick<ApiRequest<never>, 'operation' | 'api' | 'method' | 'path' | 'auth'> {
+  const op = operationDefinition(id);
+  return { operation: id, api: op.api, method: op.method, path: op.path, auth: op.auth };
+}

@@ -1,4 +1,5 @@
 import { toOrder, type Order } from './orders.ops';
+import { fromCatalogue } from './api-request';
 import type { CallOptions, RequestPipeline } from './request-pipeline';
 import { CartSchema, ParticipantKey, type Cart as WireCart } from './wire/cart.schema';
 import { CartCheckoutResultSchema } from './wire/order.schema';
@@ -101,17 +102,13 @@ export function createCartOps(pipeline: RequestPipeline) {
     ): Promise<Cart> {
       return pipeline.send(
         {
-          operation: 'carts.create',
-          api: 'partnerCenter',
-          method: 'POST',
-          path: '/v1/customers/{customerId}/carts',
+          ...fromCatalogue('carts.create'),
           params: { customerId: customerTenantId },
           customerId: customerTenantId,
           body: {
             partnerOnRecordAttestationAccepted: cart.partnerOnRecordAttestationAccepted ?? true,
             lineItems: toWireLines(cart.lines),
           },
-          auth: 'any',
           parse: ({ body }) => toCart(CartSchema.parse(body)),
         },
         options,
@@ -121,13 +118,9 @@ export function createCartOps(pipeline: RequestPipeline) {
     async getCart(customerTenantId: string, cartId: string, options?: CallOptions): Promise<Cart> {
       return pipeline.send(
         {
-          operation: 'carts.get',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/v1/customers/{customerId}/carts/{cartId}',
+          ...fromCatalogue('carts.get'),
           params: { customerId: customerTenantId, cartId },
           customerId: customerTenantId,
-          auth: 'any',
           parse: ({ body }) => toCart(CartSchema.parse(body)),
         },
         options,
@@ -143,10 +136,7 @@ export function createCartOps(pipeline: RequestPipeline) {
     ): Promise<Cart> {
       return pipeline.send(
         {
-          operation: 'carts.update',
-          api: 'partnerCenter',
-          method: 'PUT',
-          path: '/v1/customers/{customerId}/carts/{cartId}',
+          ...fromCatalogue('carts.update'),
           params: { customerId: customerTenantId, cartId },
           customerId: customerTenantId,
           body: {
@@ -154,7 +144,6 @@ export function createCartOps(pipeline: RequestPipeline) {
             partnerOnRecordAttestationAccepted: cart.partnerOnRecordAttestationAccepted ?? true,
             lineItems: toWireLines(cart.lines),
           },
-          auth: 'any',
           parse: ({ body }) => toCart(CartSchema.parse(body)),
         },
         options,
@@ -172,14 +161,10 @@ export function createCartOps(pipeline: RequestPipeline) {
     ): Promise<CheckoutResult> {
       return pipeline.send(
         {
-          operation: 'carts.checkout',
-          api: 'partnerCenter',
-          method: 'POST',
-          path: '/v1/customers/{customerId}/carts/{cartId}/checkout',
+          ...fromCatalogue('carts.checkout'),
           params: { customerId: customerTenantId, cartId },
           customerId: customerTenantId,
           body: {},
-          auth: 'any',
           parse: ({ body }) => {
             const r = CartCheckoutResultSchema.parse(body);
             return {

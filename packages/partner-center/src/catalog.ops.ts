@@ -1,5 +1,6 @@
 import { pagePartnerCenterCollection } from './collection-paging';
 import type { PagedResult } from './paged-result';
+import { fromCatalogue } from './api-request';
 import type { CallOptions, RequestPipeline } from './request-pipeline';
 import {
   AvailabilitySchema,
@@ -129,12 +130,8 @@ export function createCatalogOps(pipeline: RequestPipeline) {
       return pagePartnerCenterCollection(
         pipeline,
         {
-          operation: 'catalog.listProducts',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/v1/products',
+          ...fromCatalogue('catalog.products.list'),
           query: { ...scopeQuery(scope), targetView: scope.targetView },
-          auth: 'any',
         },
         ProductSchema,
         toProduct,
@@ -145,13 +142,9 @@ export function createCatalogOps(pipeline: RequestPipeline) {
     async getProduct(productId: string, scope: CatalogScope, options?: CallOptions): Promise<CatalogProduct> {
       return pipeline.send(
         {
-          operation: 'catalog.getProduct',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/v1/products/{productId}',
+          ...fromCatalogue('catalog.products.get'),
           params: { productId },
           query: scopeQuery(scope),
-          auth: 'any',
           parse: ({ body }) => toProduct(ProductSchema.parse(body)),
         },
         options,
@@ -162,13 +155,9 @@ export function createCatalogOps(pipeline: RequestPipeline) {
       return pagePartnerCenterCollection(
         pipeline,
         {
-          operation: 'catalog.listSkus',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/v1/products/{productId}/skus',
+          ...fromCatalogue('catalog.skus.list'),
           params: { productId },
           query: scopeQuery(scope),
-          auth: 'any',
         },
         SkuSchema,
         toSku,
@@ -184,13 +173,9 @@ export function createCatalogOps(pipeline: RequestPipeline) {
     ): Promise<CatalogSku> {
       return pipeline.send(
         {
-          operation: 'catalog.getSku',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/v1/products/{productId}/skus/{skuId}',
+          ...fromCatalogue('catalog.skus.get'),
           params: { productId, skuId },
           query: scopeQuery(scope),
-          auth: 'any',
           parse: ({ body }) => toSku(SkuSchema.parse(body)),
         },
         options,
@@ -207,16 +192,31 @@ export function createCatalogOps(pipeline: RequestPipeline) {
       return pagePartnerCenterCollection(
         pipeline,
         {
-          operation: 'catalog.listAvailabilities',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/v1/products/{productId}/skus/{skuId}/availabilities',
+          ...fromCatalogue('catalog.availabilities.list'),
           params: { productId, skuId },
           query: scopeQuery(scope),
-          auth: 'any',
         },
         AvailabilitySchema,
         toAvailability,
+        options,
+      );
+    },
+
+    /** One availability by id: a fresh `catalogItemId` and terms just before a purchase (§8). */
+    async getAvailability(
+      productId: string,
+      skuId: string,
+      availabilityId: string,
+      scope: CatalogScope,
+      options?: CallOptions,
+    ): Promise<CatalogAvailability> {
+      return pipeline.send(
+        {
+          ...fromCatalogue('catalog.availabilities.get'),
+          params: { productId, skuId, availabilityId },
+          query: scopeQuery(scope),
+          parse: ({ body }) => toAvailability(AvailabilitySchema.parse(body)),
+        },
         options,
       );
     },

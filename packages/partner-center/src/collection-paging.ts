@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { pagedResult, type PagedResult } from './paged-result';
+import { toPartnerCenterLinkPath } from './paging-link';
 import type { ApiRequest, CallOptions, RequestPipeline } from './request-pipeline';
 import { collectionSchema } from './wire/common.schema';
 import { graphCollectionSchema } from './wire/gdap.schema';
@@ -48,6 +49,8 @@ function followPages<P, T>(pipeline: RequestPipeline, first: PageRequest, option
  * Pages through a Partner Center collection (partner-center-api.md §2.5): each answer's
  * `links.next` is re-issued with its method and every header it lists (notably
  * `MS-ContinuationToken`), with `seekOperation=Next` as the SDK adds, until there is no `next`.
+ * Microsoft writes the link relative to the versioned root (`/customers?...`); the version is put
+ * back in front of it as Microsoft's SDK does ({@link toPartnerCenterLinkPath}).
  */
 export function pagePartnerCenterCollection<W extends z.ZodType, T>(
   pipeline: RequestPipeline,
@@ -65,7 +68,7 @@ export function pagePartnerCenterCollection<W extends z.ZodType, T>(
       if (!next || (body.items.length === 0 && !next.headers.length)) return undefined;
       const headers: Record<string, string> = {};
       for (const h of next.headers) headers[h.key] = h.value;
-      let url = next.uri;
+      let url = toPartnerCenterLinkPath(next.uri);
       if (!/[?&]seekOperation=/i.test(url)) url += `${url.includes('?') ? '&' : '?'}seekOperation=Next`;
       return {
         ...first,

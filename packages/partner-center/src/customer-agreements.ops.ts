@@ -1,3 +1,4 @@
+import { fromCatalogue } from './api-request';
 import type { CallOptions, RequestPipeline } from './request-pipeline';
 import {
   AgreementCollectionSchema,
@@ -54,12 +55,8 @@ export function createCustomerAgreementOps(pipeline: RequestPipeline) {
     async getMcaTemplate(options?: CallOptions): Promise<McaTemplate> {
       return pipeline.send(
         {
-          operation: 'agreements.template',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/v1/agreements',
+          ...fromCatalogue('agreements.metadata'),
           query: { agreementType: 'MicrosoftCustomerAgreement' },
-          auth: 'any',
           parse: ({ body }) => {
             const items = AgreementMetaDataCollectionSchema.parse(body).items.filter(
               (i) => i.agreementType === 'MicrosoftCustomerAgreement',
@@ -91,10 +88,7 @@ export function createCustomerAgreementOps(pipeline: RequestPipeline) {
           : attestation.acceptedAt.toISOString();
       return pipeline.send(
         {
-          operation: 'agreements.confirm',
-          api: 'partnerCenter',
-          method: 'POST',
-          path: '/v1/customers/{customerId}/agreements',
+          ...fromCatalogue('agreements.create'),
           params: { customerId: customerTenantId },
           customerId: customerTenantId,
           body: {
@@ -108,7 +102,6 @@ export function createCustomerAgreementOps(pipeline: RequestPipeline) {
             dateAgreed,
             type: 'MicrosoftCustomerAgreement',
           },
-          auth: 'appUser',
           parse: ({ body }) => toAttestation(AgreementSchema.parse(body)),
         },
         options,
@@ -119,14 +112,10 @@ export function createCustomerAgreementOps(pipeline: RequestPipeline) {
     async listMcaAttestations(customerTenantId: string, options?: CallOptions): Promise<McaAttestation[]> {
       return pipeline.send(
         {
-          operation: 'agreements.list',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/v1/customers/{customerId}/agreements',
+          ...fromCatalogue('agreements.list'),
           params: { customerId: customerTenantId },
           query: { agreementType: 'MicrosoftCustomerAgreement' },
           customerId: customerTenantId,
-          auth: 'appUser',
           parse: ({ body }) => AgreementCollectionSchema.parse(body).items.map(toAttestation),
         },
         options,
@@ -137,13 +126,9 @@ export function createCustomerAgreementOps(pipeline: RequestPipeline) {
     async isMcaDirectlySigned(customerTenantId: string, options?: CallOptions): Promise<boolean> {
       return pipeline.send(
         {
-          operation: 'agreements.directSignStatus',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/v1/customers/{customerId}/directSignedMicrosoftCustomerAgreementStatus',
+          ...fromCatalogue('agreements.directSignStatus'),
           params: { customerId: customerTenantId },
           customerId: customerTenantId,
-          auth: 'appUser',
           parse: ({ body }) => DirectSignStatusSchema.parse(body).isSigned,
         },
         options,

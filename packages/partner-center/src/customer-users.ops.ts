@@ -1,5 +1,6 @@
 import { pagePartnerCenterCollection } from './collection-paging';
 import type { PagedResult } from './paged-result';
+import { fromCatalogue } from './api-request';
 import type { CallOptions, RequestPipeline } from './request-pipeline';
 import {
   CustomerUserSchema,
@@ -90,14 +91,10 @@ export function createCustomerUserOps(pipeline: RequestPipeline) {
     return pagePartnerCenterCollection(
       pipeline,
       {
-        operation: 'users.list',
-        api: 'partnerCenter',
-        method: 'GET',
-        path: '/v1/customers/{customerId}/users',
+        ...fromCatalogue('users.list'),
         params: { customerId: customerTenantId },
         query: { size: options.pageSize ?? 100 },
         customerId: customerTenantId,
-        auth: 'appUser',
       },
       CustomerUserSchema,
       toUser,
@@ -116,10 +113,7 @@ export function createCustomerUserOps(pipeline: RequestPipeline) {
     ): Promise<CustomerUser> {
       return pipeline.send(
         {
-          operation: 'users.create',
-          api: 'partnerCenter',
-          method: 'POST',
-          path: '/v1/customers/{customerId}/users',
+          ...fromCatalogue('users.create'),
           params: { customerId: customerTenantId },
           customerId: customerTenantId,
           body: {
@@ -134,7 +128,6 @@ export function createCustomerUserOps(pipeline: RequestPipeline) {
             },
             attributes: { objectType: 'CustomerUser' },
           },
-          auth: 'appUser',
           parse: ({ body }) => toUser(CustomerUserSchema.parse(body)),
         },
         options,
@@ -157,10 +150,7 @@ export function createCustomerUserOps(pipeline: RequestPipeline) {
     async updateCustomerUser(customerTenantId: string, userId: string, changes: CustomerUserChanges, options?: CallOptions): Promise<CustomerUser> {
       return pipeline.send(
         {
-          operation: 'users.update',
-          api: 'partnerCenter',
-          method: 'PATCH',
-          path: '/v1/customers/{customerId}/users/{userId}',
+          ...fromCatalogue('users.update'),
           params: { customerId: customerTenantId, userId },
           customerId: customerTenantId,
           body: {
@@ -171,7 +161,6 @@ export function createCustomerUserOps(pipeline: RequestPipeline) {
             ...(changes.password ? { passwordProfile: { password: changes.password.password, forceChangePassword: changes.password.forceChangePassword } } : {}),
             attributes: { objectType: 'CustomerUser' },
           },
-          auth: 'appUser',
           parse: ({ body }) => toUser(CustomerUserSchema.parse(body)),
         },
         options,
@@ -182,13 +171,9 @@ export function createCustomerUserOps(pipeline: RequestPipeline) {
     async listUserLicenses(customerTenantId: string, userId: string, options?: CallOptions): Promise<UserLicense[]> {
       return pipeline.send(
         {
-          operation: 'users.licenses',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/v1/customers/{customerId}/users/{userId}/licenses',
+          ...fromCatalogue('users.licenses.list'),
           params: { customerId: customerTenantId, userId },
           customerId: customerTenantId,
-          auth: 'appUser',
           parse: ({ body }) =>
             collectionSchema(LicenseSchema)
               .parse(body)
@@ -202,13 +187,9 @@ export function createCustomerUserOps(pipeline: RequestPipeline) {
     async listSubscribedSkus(customerTenantId: string, options?: CallOptions): Promise<SubscribedSku[]> {
       return pipeline.send(
         {
-          operation: 'users.subscribedSkus',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/v1/customers/{customerId}/subscribedskus',
+          ...fromCatalogue('subscribedSkus.list'),
           params: { customerId: customerTenantId },
           customerId: customerTenantId,
-          auth: 'appUser',
           parse: ({ body }) =>
             SubscribedSkuCollectionSchema.parse(body).items.map((s) => ({
               skuId: s.productSku.id,
@@ -237,10 +218,7 @@ export function createCustomerUserOps(pipeline: RequestPipeline) {
     ): Promise<{ warnings: string[] }> {
       return pipeline.send(
         {
-          operation: 'users.updateLicenses',
-          api: 'partnerCenter',
-          method: 'POST',
-          path: '/v1/customers/{customerId}/users/{userId}/licenseupdates',
+          ...fromCatalogue('users.licenseUpdates'),
           params: { customerId: customerTenantId, userId },
           customerId: customerTenantId,
           body: {
@@ -249,7 +227,6 @@ export function createCustomerUserOps(pipeline: RequestPipeline) {
               : null,
             licensesToRemove: change.remove?.length ? change.remove : null,
           },
-          auth: 'appUser',
           parse: ({ body }) => ({
             warnings: LicenseUpdateSchema.parse(body).licenseWarnings.map((w) =>
               typeof w === 'string' ? w : JSON.stringify(w),

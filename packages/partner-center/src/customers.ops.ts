@@ -4,6 +4,7 @@ import { toOnMicrosoftDomain } from './domains.ops';
 import type { PagedResult } from './paged-result';
 import { isPartnerCenterError } from './partner-center-error';
 import { toWireAddress, type PostalAddress } from './postal-address';
+import { fromCatalogue } from './api-request';
 import type { CallOptions, RequestPipeline } from './request-pipeline';
 import { CustomerSchema, encodeCustomerFilter, type CustomerSearchField } from './wire/customer.schema';
 
@@ -64,10 +65,7 @@ export function createCustomerOps(pipeline: RequestPipeline) {
     pagePartnerCenterCollection(
       pipeline,
       {
-        operation: query.filter ? 'customers.search' : 'customers.list',
-        api: 'partnerCenter',
-        method: 'GET',
-        path: '/v1/customers',
+        ...fromCatalogue('customers.list'),
         query,
         auth,
       },
@@ -107,11 +105,9 @@ export function createCustomerOps(pipeline: RequestPipeline) {
       };
       return pipeline.send(
         {
-          operation: input.indirectResellerTenantId ? 'customers.createForReseller' : 'customers.create',
-          api: 'partnerCenter',
-          method: 'POST',
-          path: '/v1/customers',
+          ...fromCatalogue('customers.create'),
           body,
+          // Creating a customer for an indirect reseller is App+User only (§2.3).
           auth: input.indirectResellerTenantId ? 'appUser' : 'any',
           parse: ({ body }) => {
             const c = CustomerSchema.parse(body);
@@ -136,13 +132,9 @@ export function createCustomerOps(pipeline: RequestPipeline) {
     async getCustomer(tenantId: string, options?: CallOptions): Promise<CustomerTenant> {
       return pipeline.send(
         {
-          operation: 'customers.get',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/v1/customers/{customerId}',
+          ...fromCatalogue('customers.get'),
           params: { customerId: tenantId },
           customerId: tenantId,
-          auth: 'any',
           parse: ({ body }) => toCustomerTenant(CustomerSchema.parse(body)),
         },
         options,
@@ -209,13 +201,9 @@ export function createCustomerOps(pipeline: RequestPipeline) {
     async deleteSandboxCustomer(tenantId: string, options?: CallOptions): Promise<void> {
       await pipeline.send(
         {
-          operation: 'customers.deleteSandbox',
-          api: 'partnerCenter',
-          method: 'DELETE',
-          path: '/v1/customers/{customerId}',
+          ...fromCatalogue('customers.delete'),
           params: { customerId: tenantId },
           customerId: tenantId,
-          auth: 'any',
           parse: () => undefined,
         },
         options,

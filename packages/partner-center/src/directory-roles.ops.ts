@@ -1,3 +1,4 @@
+import { fromCatalogue } from './api-request';
 import type { CallOptions, RequestPipeline } from './request-pipeline';
 import { DirectoryRoleCollectionSchema, UserMemberCollectionSchema, UserMemberSchema } from './wire/directory-role.schema';
 
@@ -28,13 +29,9 @@ export function createDirectoryRoleOps(pipeline: RequestPipeline) {
     async listDirectoryRoles(customerTenantId: string, options?: CallOptions): Promise<CustomerDirectoryRole[]> {
       return pipeline.send(
         {
-          operation: 'directoryRoles.list',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/v1/customers/{customerId}/directoryroles',
+          ...fromCatalogue('directoryRoles.list'),
           params: { customerId: customerTenantId },
           customerId: customerTenantId,
-          auth: 'appUser',
           parse: ({ body }) => DirectoryRoleCollectionSchema.parse(body).items.map((r) => ({ id: r.id, name: r.name })),
         },
         options,
@@ -45,13 +42,9 @@ export function createDirectoryRoleOps(pipeline: RequestPipeline) {
     async listDirectoryRoleMembers(customerTenantId: string, roleId: string, options?: CallOptions): Promise<DirectoryRoleMember[]> {
       return pipeline.send(
         {
-          operation: 'directoryRoles.members',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/v1/customers/{customerId}/directoryroles/{roleId}/usermembers',
+          ...fromCatalogue('directoryRoles.members.list'),
           params: { customerId: customerTenantId, roleId },
           customerId: customerTenantId,
-          auth: 'appUser',
           parse: ({ body }) =>
             UserMemberCollectionSchema.parse(body).items.map((m) => ({
               userId: m.id,
@@ -76,10 +69,7 @@ export function createDirectoryRoleOps(pipeline: RequestPipeline) {
     ): Promise<DirectoryRoleMember> {
       return pipeline.send(
         {
-          operation: 'directoryRoles.addMember',
-          api: 'partnerCenter',
-          method: 'POST',
-          path: '/v1/customers/{customerId}/directoryroles/{roleId}/usermembers',
+          ...fromCatalogue('directoryRoles.members.add'),
           params: { customerId: customerTenantId, roleId },
           customerId: customerTenantId,
           body: {
@@ -88,7 +78,6 @@ export function createDirectoryRoleOps(pipeline: RequestPipeline) {
             UserPrincipalName: user.userPrincipalName,
             Attributes: { ObjectType: 'UserMember' },
           },
-          auth: 'appUser',
           parse: ({ body }) => {
             const m = UserMemberSchema.parse(body);
             return { userId: m.id, userPrincipalName: m.userPrincipalName, ...(m.displayName ? { displayName: m.displayName } : {}) };

@@ -1,3 +1,4 @@
+import { fromCatalogue } from './api-request';
 import type { CallOptions, RequestPipeline } from './request-pipeline';
 
 /**
@@ -21,12 +22,8 @@ export function createDomainOps(pipeline: RequestPipeline) {
       const domain = toOnMicrosoftDomain(prefixOrDomain);
       return pipeline.send(
         {
-          operation: 'domains.check',
-          api: 'partnerCenter',
-          method: 'HEAD',
-          path: '/v1/domains/{domain}',
+          ...fromCatalogue('domains.check'),
           params: { domain },
-          auth: 'any',
           okStatuses: [404],
           parse: ({ status }) => status === 404,
         },

@@ -1,4 +1,4 @@
-import { EmulatorMount } from './wire/paths';
+import { EmulatorMount } from './wire/urls';
 import type { PartnerCenterConnectionInput } from './partner-center-connection.schema';
 
 /**

@@ -1,5 +1,6 @@
 import { pageGraphCollection } from './collection-paging';
 import type { PagedResult } from './paged-result';
+import { fromCatalogue } from './api-request';
 import type { CallOptions, RequestPipeline } from './request-pipeline';
 import {
   AccessAssignmentSchema,
@@ -31,6 +32,9 @@ const toAssignment = (a: WireAssignment): GdapAccessAssignment => {
 
 /** GDAP access assignments (partner-center-api.md §12.3): needed even on the default relationship (§12.6). */
 export function createGdapAccessAssignmentOps(pipeline: RequestPipeline) {
+  // Graph accepts an application permission too (catalogue: any), but CSP Hub calls GDAP with the
+  // partner user's delegated token: the app registration may not hold the application permission.
+  const delegated = 'appUser' as const;
   return {
     /**
      * Grants some of an active relationship's roles to a security group of the partner tenant
@@ -43,10 +47,7 @@ export function createGdapAccessAssignmentOps(pipeline: RequestPipeline) {
     ): Promise<GdapAccessAssignment> {
       return pipeline.send(
         {
-          operation: 'gdap.createAccessAssignment',
-          api: 'graph',
-          method: 'POST',
-          path: '/tenantRelationships/delegatedAdminRelationships/{relationshipId}/accessAssignments',
+          ...fromCatalogue('gdap.accessAssignments.create'),
           params: { relationshipId },
           body: {
             accessContainer: {
@@ -57,7 +58,7 @@ export function createGdapAccessAssignmentOps(pipeline: RequestPipeline) {
               unifiedRoles: assignment.roleIds.map((roleDefinitionId) => ({ roleDefinitionId })),
             },
           },
-          auth: 'appUser',
+          auth: delegated,
           parse: ({ body }) => toAssignment(AccessAssignmentSchema.parse(body)),
         },
         options,
@@ -71,31 +72,27 @@ export function createGdapAccessAssignmentOps(pipeline: RequestPipeline) {
     ): Promise<GdapAccessAssignment> {
       return pipeline.send(
         {
-          operation: 'gdap.getAccessAssignment',
-          api: 'graph',
-          method: 'GET',
-          path: '/tenantRelationships/delegatedAdminRelationships/{relationshipId}/accessAssignments/{assignmentId}',
+          ...fromCatalogue('gdap.accessAssignments.get'),
           params: { relationshipId, assignmentId },
-          auth: 'appUser',
+          auth: delegated,
           parse: ({ body }) => toAssignment(AccessAssignmentSchema.parse(body)),
         },
         options,
       );
     },
 
+    /** A relationship's access assignments, page by page (`$top`, then `@odata.nextLink`). */
     listGdapAccessAssignments(
       relationshipId: string,
-      options?: CallOptions,
+      options: CallOptions & { pageSize?: number } = {},
     ): PagedResult<GdapAccessAssignment> {
       return pageGraphCollection(
         pipeline,
         {
-          operation: 'gdap.listAccessAssignments',
-          api: 'graph',
-          method: 'GET',
-          path: '/tenantRelationships/delegatedAdminRelationships/{relationshipId}/accessAssignments',
+          ...fromCatalogue('gdap.accessAssignments.list'),
           params: { relationshipId },
-          auth: 'appUser',
+          query: { $top: options.pageSize },
+          auth: delegated,
         },
         AccessAssignmentSchema,
         toAssignment,

@@ -1,6 +1,7 @@
 import { pageGraphCollection } from './collection-paging';
 import type { PagedResult } from './paged-result';
 import { isPartnerCenterError } from './partner-center-error';
+import { fromCatalogue } from './api-request';
 import type { CallOptions, RequestPipeline } from './request-pipeline';
 import {
   GdapRelationshipSchema,
@@ -9,7 +10,7 @@ import {
   type GdapRelationshipStatus,
   type GdapRequest as WireRequest,
 } from './wire/gdap.schema';
-import { gdapApprovalUrl } from './wire/paths';
+import { gdapApprovalUrl } from './wire/urls';
 
 /** A GDAP relationship (§12.2), in CSP Hub's words. */
 export interface GdapRelationship {
@@ -57,6 +58,9 @@ export interface NewGdapRelationship {
 
 /** GDAP relationships and their requests (partner-center-api.md §12, Microsoft Graph). */
 export function createGdapRelationshipOps(pipeline: RequestPipeline) {
+  // Graph accepts an application permission too (catalogue: any), but CSP Hub calls GDAP with the
+  // partner user's delegated token: the app registration may not hold the application permission.
+  const delegated = 'appUser' as const;
   const adminBase = pipeline.connection.adminPortalBaseUrl;
   const toRelationship = (r: WireRelationship): GdapRelationship => {
     const out: GdapRelationship = {
@@ -84,24 +88,25 @@ export function createGdapRelationshipOps(pipeline: RequestPipeline) {
   });
 
   const ops = {
-    /** Relationships of the partner, optionally of one customer (`$filter=customer/tenantId eq '…'`). */
+    /**
+     * Relationships of the partner, optionally of one customer (`$filter=customer/tenantId eq '…'`),
+     * page by page (`$top`, then `@odata.nextLink`; Graph's default page size when absent).
+     */
     listGdapRelationships(
       filter: { customerTenantId?: string } = {},
-      options?: CallOptions,
+      options: CallOptions & { pageSize?: number } = {},
     ): PagedResult<GdapRelationship> {
       return pageGraphCollection(
         pipeline,
         {
-          operation: 'gdap.listRelationships',
-          api: 'graph',
-          method: 'GET',
-          path: '/tenantRelationships/delegatedAdminRelationships',
+          ...fromCatalogue('gdap.relationships.list'),
           query: {
             $filter: filter.customerTenantId
               ? `customer/tenantId eq '${filter.customerTenantId.replace(/'/g, "''")}'`
               : undefined,
+            $top: options.pageSize,
           },
-          auth: 'appUser',
+          auth: delegated,
         },
         GdapRelationshipSchema,
         toRelationship,
@@ -112,12 +117,9 @@ export function createGdapRelationshipOps(pipeline: RequestPipeline) {
     async getGdapRelationship(relationshipId: string, options?: CallOptions): Promise<GdapRelationship> {
       return pipeline.send(
         {
-          operation: 'gdap.getRelationship',
-          api: 'graph',
-          method: 'GET',
-          path: '/tenantRelationships/delegatedAdminRelationships/{relationshipId}',
+          ...fromCatalogue('gdap.relationships.get'),
           params: { relationshipId },
-          auth: 'appUser',
+          auth: delegated,
           parse: ({ body }) => toRelationship(GdapRelationshipSchema.parse(body)),
         },
         options,
@@ -151,12 +153,9 @@ export function createGdapRelationshipOps(pipeline: RequestPipeline) {
       try {
         return await pipeline.send(
           {
-            operation: 'gdap.createRelationship',
-            api: 'graph',
-            method: 'POST',
-            path: '/tenantRelationships/delegatedAdminRelationships',
+            ...fromCatalogue('gdap.relationships.create'),
             body,
-            auth: 'appUser',
+            auth: delegated,
             parse: ({ body }) => toRelationship(GdapRelationshipSchema.parse(body)),
           },
           options,
@@ -198,15 +197,12 @@ export function createGdapRelationshipOps(pipeline: RequestPipeline) {
     ): Promise<GdapRequest> {
       return pipeline.send(
         {
-          operation: `gdap.request.${action}`,
-          api: 'graph',
-          method: 'POST',
-          path: '/tenantRelationships/delegatedAdminRelationships/{relationshipId}/requests',
+          ...fromCatalogue('gdap.requests.create'),
           params: { relationshipId },
           body: { action },
           // §12.3: `reject` needs the unknown-enum opt-in.
           headers: action === 'reject' ? { Prefer: 'include-unknown-enum-members' } : undefined,
-          auth: 'appUser',
+          auth: delegated,
           parse: ({ body }) => toRequest(GdapRequestSchema.parse(body)),
         },
         options,

@@ -1,4 +1,5 @@
 import { isPartnerCenterError } from './partner-center-error';
+import { fromCatalogue } from './api-request';
 import type { CallOptions, RequestPipeline } from './request-pipeline';
 import {
   AgreementStatusSchema,
@@ -53,12 +54,8 @@ export function createIndirectResellerOps(pipeline: RequestPipeline) {
     async listIndirectResellers(options?: CallOptions): Promise<IndirectReseller[]> {
       return pipeline.send(
         {
-          operation: 'resellers.list',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/v1/relationships',
+          ...fromCatalogue('relationships.list'),
           query: { relationship_type: 'IsIndirectCloudSolutionProviderOf' },
-          auth: 'appUser',
           parse: ({ body }) => PartnerRelationshipCollectionSchema.parse(body).items.map(toReseller),
         },
         options,
@@ -69,12 +66,8 @@ export function createIndirectResellerOps(pipeline: RequestPipeline) {
     async lookupPartnerId(partnerId: string, options?: CallOptions): Promise<PartnerProfile> {
       return pipeline.send(
         {
-          operation: 'partners.lookup',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/v1/profiles/mpn',
+          ...fromCatalogue('profiles.mpn'),
           query: { mpnId: partnerId.trim() },
-          auth: 'appUser',
           parse: ({ body }) => {
             const p = MpnProfileSchema.parse(body);
             return { partnerId: p.mpnId, name: p.partnerName };
@@ -96,15 +89,11 @@ export function createIndirectResellerOps(pipeline: RequestPipeline) {
       try {
         return await pipeline.send(
           {
-            operation: 'partners.mpaStatus',
-            api: 'partnerCenter',
-            method: 'GET',
-            path: '/v1/compliance/csp/agreementstatus',
+            ...fromCatalogue('compliance.agreementStatus'),
             query:
               'partnerId' in reseller
                 ? { mpnId: reseller.partnerId.trim() }
                 : { tenantId: reseller.tenantId },
-            auth: 'appUser',
             parse: ({ body }) => AgreementStatusSchema.parse(body).isAgreementSigned,
           },
           options,

@@ -1,3 +1,4 @@
+import { fromCatalogue } from './api-request';
 import type { CallOptions, RequestPipeline } from './request-pipeline';
 import {
   OrderCollectionSchema,
@@ -69,13 +70,9 @@ export function createOrderOps(pipeline: RequestPipeline) {
     async getOrder(customerTenantId: string, orderId: string, options?: CallOptions): Promise<Order> {
       return pipeline.send(
         {
-          operation: 'orders.get',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/v1/customers/{customerId}/orders/{orderId}',
+          ...fromCatalogue('orders.get'),
           params: { customerId: customerTenantId, orderId },
           customerId: customerTenantId,
-          auth: 'any',
           parse: ({ body }) => toOrder(OrderSchema.parse(body)),
         },
         options,
@@ -86,13 +83,9 @@ export function createOrderOps(pipeline: RequestPipeline) {
     async listOrders(customerTenantId: string, options?: CallOptions): Promise<Order[]> {
       return pipeline.send(
         {
-          operation: 'orders.list',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/v1/customers/{customerId}/orders',
+          ...fromCatalogue('orders.list'),
           params: { customerId: customerTenantId },
           customerId: customerTenantId,
-          auth: 'any',
           parse: ({ body }) => OrderCollectionSchema.parse(body).items.map(toOrder),
         },
         options,
@@ -107,13 +100,9 @@ export function createOrderOps(pipeline: RequestPipeline) {
     ): Promise<OrderLineProvisioning[]> {
       return pipeline.send(
         {
-          operation: 'orders.provisioningStatus',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/v1/customers/{customerId}/orders/{orderId}/provisioningstatus',
+          ...fromCatalogue('orders.provisioningStatus'),
           params: { customerId: customerTenantId, orderId },
           customerId: customerTenantId,
-          auth: 'appUser',
           parse: ({ body }) =>
             OrderProvisioningStatusCollectionSchema.parse(body).items.map((i) => ({
               lineNumber: i.lineItemNumber,

@@ -1,3 +1,4 @@
+import { fromCatalogue } from './api-request';
 import type { CallOptions, RequestPipeline } from './request-pipeline';
 import { RelationshipRequestSchema } from './wire/relationship.schema';
 
@@ -17,12 +18,8 @@ export function createRelationshipRequestOps(pipeline: RequestPipeline) {
     ): Promise<string> {
       return pipeline.send(
         {
-          operation: 'relationships.requestLink',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/v1/customers/relationshiprequests',
+          ...fromCatalogue('relationshipRequests.get'),
           query: { indirectResellerId: request.indirectResellerTenantId },
-          auth: 'appUser',
           parse: ({ body }) => RelationshipRequestSchema.parse(body).url,
         },
         options,

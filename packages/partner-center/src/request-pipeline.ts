@@ -8,6 +8,7 @@ import { PartnerCenterError } from './partner-center-error';
 import type { PartnerCenterMetrics } from './partner-center-metrics';
 import type { ApiRequest, CallOptions, ClientRateLimits } from './api-request';
 import type { LimiterRegistry } from './rate-limiter';
+import { limitersForRequest } from './throttle-limiters';
 import {
   computeRetryDelay,
   parseRetryAfter,
@@ -53,17 +54,9 @@ class TimeoutSignal extends Error {}
  */
 export function createRequestPipeline(deps: RequestPipelineDeps): RequestPipeline {
   const { connection, clock, logger, metrics, tokens } = deps;
-  const partnerKey = `partner-center:${connection.tenantId.toLowerCase()}`;
 
   function limitersFor(request: ApiRequest<unknown>) {
-    if (request.api === 'graph')
-      return [deps.limiters.get(`graph:${connection.tenantId.toLowerCase()}`, deps.limits.graph)];
-    const list = [deps.limiters.get(partnerKey, deps.limits.partner)];
-    if (request.customerId)
-      list.push(
-        deps.limiters.get(`${partnerKey}:customer:${request.customerId.toLowerCase()}`, deps.limits.customer),
-      );
-    return list;
+    return limitersForRequest(request, { partnerTenantId: connection.tenantId, limiters: deps.limiters, limits: deps.limits });
   }
 
   function chooseFlow(auth: ApiRequest<unknown>['auth']): TokenFlow {

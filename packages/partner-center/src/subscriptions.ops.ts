@@ -1,3 +1,4 @@
+import { fromCatalogue } from './api-request';
 import type { CallOptions, RequestPipeline } from './request-pipeline';
 import {
   SubscriptionCollectionSchema,
@@ -72,13 +73,9 @@ export function createSubscriptionOps(pipeline: RequestPipeline) {
   const getWire = (customerTenantId: string, subscriptionId: string, options?: CallOptions) =>
     pipeline.send(
       {
-        operation: 'subscriptions.get',
-        api: 'partnerCenter',
-        method: 'GET',
-        path: '/v1/customers/{customerId}/subscriptions/{subscriptionId}',
+        ...fromCatalogue('subscriptions.get'),
         params: { customerId: customerTenantId, subscriptionId },
         customerId: customerTenantId,
-        auth: 'any',
         parse: ({ body }) => SubscriptionSchema.parse(body),
       },
       options,
@@ -101,14 +98,10 @@ export function createSubscriptionOps(pipeline: RequestPipeline) {
     ): Promise<Subscription[]> {
       return pipeline.send(
         {
-          operation: 'subscriptions.list',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/v1/customers/{customerId}/subscriptions',
+          ...fromCatalogue('subscriptions.list'),
           params: { customerId: customerTenantId },
           query: { order_id: filter.orderId, mpn_id: filter.resellerPartnerId },
           customerId: customerTenantId,
-          auth: 'any',
           parse: ({ body }) => SubscriptionCollectionSchema.parse(body).items.map(toSubscription),
         },
         options,
@@ -136,15 +129,11 @@ export function createSubscriptionOps(pipeline: RequestPipeline) {
       const etag = current.attributes.etag;
       return pipeline.send(
         {
-          operation: 'subscriptions.update',
-          api: 'partnerCenter',
-          method: 'PATCH',
-          path: '/v1/customers/{customerId}/subscriptions/{subscriptionId}',
+          ...fromCatalogue('subscriptions.patch'),
           params: { customerId: customerTenantId, subscriptionId },
           customerId: customerTenantId,
           body,
           headers: etag ? { 'If-Match': etag } : undefined,
-          auth: 'any',
           parse: ({ body }) => toSubscription(SubscriptionSchema.parse(body)),
         },
         options,
@@ -164,13 +153,9 @@ export function createSubscriptionOps(pipeline: RequestPipeline) {
     }> {
       return pipeline.send(
         {
-          operation: 'subscriptions.provisioningStatus',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/v1/customers/{customerId}/subscriptions/{subscriptionId}/provisioningstatus',
+          ...fromCatalogue('subscriptions.provisioningStatus'),
           params: { customerId: customerTenantId, subscriptionId },
           customerId: customerTenantId,
-          auth: 'appUser',
           parse: ({ body }) => {
             const s = SubscriptionProvisioningStatusSchema.parse(body);
             return { status: s.status, skuId: s.skuId, quantity: s.quantity, endsAt: s.endDate };

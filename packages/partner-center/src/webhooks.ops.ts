@@ -1,3 +1,4 @@
+import { fromCatalogue } from './api-request';
 import type { CallOptions, RequestPipeline } from './request-pipeline';
 import {
   WebhookRegistrationSchema,
@@ -36,12 +37,8 @@ export function createWebhookOps(pipeline: RequestPipeline) {
   ) =>
     pipeline.send(
       {
-        operation: method === 'POST' ? 'webhooks.register' : 'webhooks.update',
-        api: 'partnerCenter',
-        method,
-        path: '/webhooks/v1/registration',
+        ...fromCatalogue(method === 'POST' ? 'webhooks.register' : 'webhooks.update'),
         body: { WebhookUrl: registration.url, WebhookEvents: registration.events },
-        auth: 'any',
         parse: ({ body }) => toRegistration(body),
       },
       options,
@@ -67,12 +64,8 @@ export function createWebhookOps(pipeline: RequestPipeline) {
     async getWebhookRegistration(options?: CallOptions): Promise<WebhookRegistration | undefined> {
       return pipeline.send(
         {
-          operation: 'webhooks.get',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/webhooks/v1/registration',
+          ...fromCatalogue('webhooks.get'),
           okStatuses: [404],
-          auth: 'any',
           parse: ({ status, body }) =>
             status === 404 || body === undefined ? undefined : toRegistration(body),
         },
@@ -84,11 +77,7 @@ export function createWebhookOps(pipeline: RequestPipeline) {
     async deleteWebhookRegistration(options?: CallOptions): Promise<void> {
       await pipeline.send(
         {
-          operation: 'webhooks.delete',
-          api: 'partnerCenter',
-          method: 'DELETE',
-          path: '/webhooks/v1/registration',
-          auth: 'any',
+          ...fromCatalogue('webhooks.delete'),
           parse: () => undefined,
         },
         options,
@@ -99,11 +88,7 @@ export function createWebhookOps(pipeline: RequestPipeline) {
     async listWebhookEvents(options?: CallOptions): Promise<string[]> {
       return pipeline.send(
         {
-          operation: 'webhooks.events',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/webhooks/v1/registration/events',
-          auth: 'any',
+          ...fromCatalogue('webhooks.events'),
           parse: ({ body }) => z.array(z.string()).parse(body),
         },
         options,
@@ -114,11 +99,7 @@ export function createWebhookOps(pipeline: RequestPipeline) {
     async sendWebhookTestEvent(options?: CallOptions): Promise<string> {
       return pipeline.send(
         {
-          operation: 'webhooks.test',
-          api: 'partnerCenter',
-          method: 'POST',
-          path: '/webhooks/v1/registration/validationEvents',
-          auth: 'any',
+          ...fromCatalogue('webhooks.validationEvents.create'),
           parse: ({ body }) => WebhookValidationEventSchema.parse(body).correlationId,
         },
         options,
@@ -131,12 +112,8 @@ export function createWebhookOps(pipeline: RequestPipeline) {
     ): Promise<WebhookValidationStatus> {
       return pipeline.send(
         {
-          operation: 'webhooks.testStatus',
-          api: 'partnerCenter',
-          method: 'GET',
-          path: '/webhooks/v1/registration/validationEvents/{correlationId}',
+          ...fromCatalogue('webhooks.validationEvents.get'),
           params: { correlationId },
-          auth: 'any',
           parse: ({ body }) => {
             const s = WebhookValidationStatusSchema.parse(body);
             return {

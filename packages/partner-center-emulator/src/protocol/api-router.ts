@@ -1,7 +1,8 @@
 import type { Context, Hono } from 'hono';
 import { PcHeader, GraphHeader } from '@csphub/partner-center/wire';
 import type { EmulatorRuntime } from '../runtime';
-import type { OperationSpec } from './operation';
+import type { OperationId } from '@csphub/partner-center/wire';
+import { operationSpec, type OperationSpec } from './operation';
 import type { Principal } from './tokens';
 import { EmulatorError } from '../errors/emulator-error';
 import * as pcErrors from '../errors/pc-errors';
@@ -44,7 +45,10 @@ export class ApiRouter {
     private readonly mount: string,
   ) {}
 
-  op(spec: OperationSpec, handler: RouteHandler): void {
+  /** Registers catalogue operation `id` (method, path, auth and throttle class from the catalogue). */
+  op(id: OperationId, handler: RouteHandler): void {
+    const spec = operationSpec(id);
+    if ((spec.api === 'graph') !== (this.mount !== '')) throw new Error(`${id} is a ${spec.api} operation; register it on the ${spec.api} router`);
     this.operations.push(spec);
     // HEAD is dispatched by Hono to GET routes; the handler checks c.req.method.
     const method = spec.method === 'HEAD' ? 'GET' : spec.method;
@@ -109,7 +113,7 @@ export class ApiRouter {
         })));
       }
       if (spec.throttle) {
-        const wait = checkThrottle(engine, principal.partnerTenantId, spec.throttle);
+        const wait = checkThrottle(engine, principal.partnerTenantId, spec.throttle, c.req.param('customerId'));
         if (wait !== undefined) throw spec.api === 'pc' ? pcErrors.throttled(wait) : graphErrors.graphThrottled(wait);
       }
       if (fault?.delayMs && fault.status === undefined && !fault.drop) await sleep(fault.delayMs);

@@ -31,21 +31,21 @@ function typesOf(raw: string | undefined): string[] {
 
 export function registerAgreementRoutes(r: ApiRouter): void {
   // partner-center-api.md §5.1: agreement metadata.
-  r.op({ id: 'agreements.metadata', method: 'GET', path: '/v1/agreements', api: 'pc', auth: 'app-or-user', doc: '§5.1' }, (ctx) => {
+  r.op('agreements.metadata', (ctx) => {
     const types = typesOf(ctx.query('agreementType'));
     const items = AGREEMENT_TEMPLATES.filter((t) => types.includes(t.agreementType)).map((t) => ({ ...t, attributes: { objectType: 'AgreementMetaData' } }));
     return json(200, collection(items, '/v1/agreements'));
   });
 
   // §5.2: confirm customer acceptance (App+User only).
-  r.op({ id: 'agreements.create', method: 'POST', path: '/v1/customers/:customerId/agreements', api: 'pc', auth: 'user', doc: '§5.2' }, async (ctx) => {
+  r.op('agreements.create', async (ctx) => {
     const input = parseBody(CreateAgreementRequestSchema, await ctx.body());
     const record = confirmAgreement(ctx.runtime.engine, ctx.principal, ctx.param('customerId'), input);
     return json(201, toAgreement(record));
   });
 
   // §5.3: get confirmations (App+User only).
-  r.op({ id: 'agreements.list', method: 'GET', path: '/v1/customers/:customerId/agreements', api: 'pc', auth: 'user', doc: '§5.3' }, (ctx) => {
+  r.op('agreements.list', (ctx) => {
     const engine = ctx.runtime.engine;
     const { tenant } = getVisibleCustomer(engine, ctx.principal.partnerTenantId, ctx.param('customerId'));
     const types = typesOf(ctx.query('agreementType') ?? 'MicrosoftCustomerAgreement');
@@ -55,7 +55,7 @@ export function registerAgreementRoutes(r: ApiRouter): void {
 
   // §5.4: direct-sign status (App+User only).
   r.op(
-    { id: 'agreements.directSignStatus', method: 'GET', path: '/v1/customers/:customerId/directSignedMicrosoftCustomerAgreementStatus', api: 'pc', auth: 'user', doc: '§5.4' },
+    'agreements.directSignStatus',
     (ctx) => {
       const { tenant } = getVisibleCustomer(ctx.runtime.engine, ctx.principal.partnerTenantId, ctx.param('customerId'));
       return json(200, { isSigned: tenant.mcaDirectlySigned, attributes: { objectType: 'DirectSignedCustomerAgreementStatus' } });

@@ -34,7 +34,7 @@ function parseDate(raw: string | undefined, name: string): number | undefined {
 
 export function registerAuditRoutes(r: ApiRouter): void {
   // partner-center-api.md §14: activity logs, seek-paged.
-  r.op({ id: 'auditRecords.list', method: 'GET', path: '/v1/auditrecords', api: 'pc', auth: 'app-or-user', doc: '§14' }, (ctx) => {
+  r.op('auditRecords.list', (ctx) => {
     const engine = ctx.runtime.engine;
     const partner = engine.partnerByTenant(ctx.principal.partnerTenantId)!;
     const start = parseDate(ctx.query('startDate'), 'startDate');

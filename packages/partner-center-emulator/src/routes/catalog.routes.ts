@@ -41,7 +41,7 @@ function skuOf(ctx: RouteContext) {
 
 export function registerCatalogRoutes(r: ApiRouter): void {
   // partner-center-api.md §8: products by view.
-  r.op({ id: 'catalog.products.list', method: 'GET', path: '/v1/products', api: 'pc', auth: 'app-or-user', doc: '§8' }, (ctx) => {
+  r.op('catalog.products.list', (ctx) => {
     const country = countryOf(ctx);
     const rawView = ctx.query('targetView');
     if (!rawView) throw pcErrors.invalidProperty('The targetView query parameter is required.', ['targetView']);
@@ -54,25 +54,25 @@ export function registerCatalogRoutes(r: ApiRouter): void {
     return json(200, collection(items, `/v1/products?country=${country}&targetView=${view.data}`));
   });
 
-  r.op({ id: 'catalog.products.get', method: 'GET', path: '/v1/products/:productId', api: 'pc', auth: 'app-or-user', doc: '§8' }, (ctx) => {
+  r.op('catalog.products.get', (ctx) => {
     const country = countryOf(ctx);
     return json(200, toProduct(productOf(ctx), country));
   });
 
-  r.op({ id: 'catalog.skus.list', method: 'GET', path: '/v1/products/:productId/skus', api: 'pc', auth: 'app-or-user', doc: '§8' }, (ctx) => {
+  r.op('catalog.skus.list', (ctx) => {
     const country = countryOf(ctx);
     const product = productOf(ctx);
     const items = segmentOf(ctx) === 'commercial' ? product.skus.map((s) => toSku(product, s, country)) : [];
     return json(200, collection(items, `/v1/products/${product.id}/skus?country=${country}`));
   });
 
-  r.op({ id: 'catalog.skus.get', method: 'GET', path: '/v1/products/:productId/skus/:skuId', api: 'pc', auth: 'app-or-user', doc: '§8' }, (ctx) => {
+  r.op('catalog.skus.get', (ctx) => {
     const country = countryOf(ctx);
     const { product, sku } = skuOf(ctx);
     return json(200, toSku(product, sku, country));
   });
 
-  r.op({ id: 'catalog.availabilities.list', method: 'GET', path: '/v1/products/:productId/skus/:skuId/availabilities', api: 'pc', auth: 'app-or-user', doc: '§8' }, (ctx) => {
+  r.op('catalog.availabilities.list', (ctx) => {
     const country = countryOf(ctx);
     const segment = segmentOf(ctx);
     const { product, sku } = skuOf(ctx);
@@ -82,7 +82,7 @@ export function registerCatalogRoutes(r: ApiRouter): void {
   });
 
   r.op(
-    { id: 'catalog.availabilities.get', method: 'GET', path: '/v1/products/:productId/skus/:skuId/availabilities/:availabilityId', api: 'pc', auth: 'app-or-user', doc: '§8' },
+    'catalog.availabilities.get',
     (ctx) => {
       const country = countryOf(ctx);
       const { product, sku } = skuOf(ctx);

@@ -9,23 +9,23 @@ import { collection } from '../views/collection.view';
 
 export function registerCommerceRoutes(r: ApiRouter): void {
   // partner-center-api.md §9.1: create a cart.
-  r.op({ id: 'carts.create', method: 'POST', path: '/v1/customers/:customerId/carts', api: 'pc', auth: 'app-or-user', throttle: 'orders', doc: '§9.1' }, async (ctx) => {
+  r.op('carts.create', async (ctx) => {
     const input = parseBody(CreateCartRequestSchema, await ctx.body());
     return json(201, toCart(createCart(ctx.runtime.engine, ctx.principal, ctx.param('customerId'), input)));
   });
 
-  r.op({ id: 'carts.get', method: 'GET', path: '/v1/customers/:customerId/carts/:cartId', api: 'pc', auth: 'app-or-user', doc: '§9.1' }, (ctx) =>
+  r.op('carts.get', (ctx) =>
     json(200, toCart(getCart(ctx.runtime.engine, ctx.principal.partnerTenantId, ctx.param('customerId'), ctx.param('cartId')))),
   );
 
-  r.op({ id: 'carts.update', method: 'PUT', path: '/v1/customers/:customerId/carts/:cartId', api: 'pc', auth: 'app-or-user', throttle: 'orders', doc: '§9.1' }, async (ctx) => {
+  r.op('carts.update', async (ctx) => {
     const input = parseBody(CreateCartRequestSchema, await ctx.body());
     return json(200, toCart(updateCart(ctx.runtime.engine, ctx.principal, ctx.param('customerId'), ctx.param('cartId'), input)));
   });
 
   // §9.2: checkout (empty body).
   r.op(
-    { id: 'carts.checkout', method: 'POST', path: '/v1/customers/:customerId/carts/:cartId/checkout', api: 'pc', auth: 'app-or-user', throttle: 'orders', doc: '§9.2' },
+    'carts.checkout',
     (ctx) => {
       const result = checkoutCart(ctx.runtime.engine, ctx.principal, ctx.param('customerId'), ctx.param('cartId'));
       return json(201, { orders: result.orders.map(toOrder), orderErrors: result.orderErrors, attributes: { objectType: 'CartCheckoutResult' } });
@@ -33,7 +33,7 @@ export function registerCommerceRoutes(r: ApiRouter): void {
   );
 
   // §9.3: orders.
-  r.op({ id: 'orders.list', method: 'GET', path: '/v1/customers/:customerId/orders', api: 'pc', auth: 'app-or-user', throttle: 'orders', doc: '§9.3' }, (ctx) => {
+  r.op('orders.list', (ctx) => {
     const engine = ctx.runtime.engine;
     const { tenant } = getVisibleCustomer(engine, ctx.principal.partnerTenantId, ctx.param('customerId'));
     const orders = Object.values(engine.state.orders)
@@ -43,13 +43,13 @@ export function registerCommerceRoutes(r: ApiRouter): void {
     return json(200, collection(orders, `/v1/customers/${tenant.tenantId}/orders`));
   });
 
-  r.op({ id: 'orders.get', method: 'GET', path: '/v1/customers/:customerId/orders/:orderId', api: 'pc', auth: 'app-or-user', throttle: 'orders', doc: '§9.3' }, (ctx) =>
+  r.op('orders.get', (ctx) =>
     json(200, toOrder(getOrder(ctx.runtime.engine, ctx.principal.partnerTenantId, ctx.param('customerId'), ctx.param('orderId')))),
   );
 
   // §9.3: provisioning status (App+User only per §1.2).
   r.op(
-    { id: 'orders.provisioningStatus', method: 'GET', path: '/v1/customers/:customerId/orders/:orderId/provisioningstatus', api: 'pc', auth: 'user', throttle: 'orders', doc: '§9.3' },
+    'orders.provisioningStatus',
     (ctx) => {
       const order = getOrder(ctx.runtime.engine, ctx.principal.partnerTenantId, ctx.param('customerId'), ctx.param('orderId'));
       return json(200, collection(toProvisioningStatus(order), `/v1/customers/${order.customerTenantId}/orders/${order.id}/provisioningstatus`));

@@ -54,7 +54,7 @@ function matchesFilter(view: CustomerView, filter: NonNullable<ReturnType<typeof
 export function registerCustomerRoutes(r: ApiRouter): void {
   // partner-center-api.md §6: the link the customer's Global Admin opens. Registered before
   // /v1/customers/:customerId so the literal segment wins.
-  r.op({ id: 'relationshipRequests.get', method: 'GET', path: '/v1/customers/relationshiprequests', api: 'pc', auth: 'user', doc: '§6' }, (ctx) => {
+  r.op('relationshipRequests.get', (ctx) => {
     const partner = partnerOf(ctx);
     const engine = ctx.runtime.engine;
     const resellerId = ctx.query('indirectResellerId')?.toLowerCase();
@@ -73,7 +73,7 @@ export function registerCustomerRoutes(r: ApiRouter): void {
   });
 
   // §2.2, §2.3: create a customer (direct, or for an indirect reseller with associatedPartnerId).
-  r.op({ id: 'customers.create', method: 'POST', path: '/v1/customers', api: 'pc', auth: 'app-or-user', throttle: 'customers', doc: '§2.2' }, async (ctx) => {
+  r.op('customers.create', async (ctx) => {
     const input = parseBody(CreateCustomerRequestSchema, await ctx.body());
     const created = createCustomer(ctx.runtime.engine, ctx.principal, input);
     const body = toCustomer(created, { detail: true, adminAccess: true, credentials: created.credentials });
@@ -81,7 +81,7 @@ export function registerCustomerRoutes(r: ApiRouter): void {
   });
 
   // §2.5, §2.6: list with seek paging and starts_with filters.
-  r.op({ id: 'customers.list', method: 'GET', path: '/v1/customers', api: 'pc', auth: 'app-or-user', doc: '§2.5' }, (ctx) => {
+  r.op('customers.list', (ctx) => {
     const engine = ctx.runtime.engine;
     const continuationToken = ctx.c.req.header(PcHeader.continuationToken);
     const url = new URL(ctx.c.req.url);
@@ -98,14 +98,14 @@ export function registerCustomerRoutes(r: ApiRouter): void {
   });
 
   // §2.4: get by id.
-  r.op({ id: 'customers.get', method: 'GET', path: '/v1/customers/:customerId', api: 'pc', auth: 'app-or-user', throttle: 'customers', doc: '§2.4' }, (ctx) => {
+  r.op('customers.get', (ctx) => {
     const engine = ctx.runtime.engine;
     const view = getVisibleCustomer(engine, ctx.principal.partnerTenantId, ctx.param('customerId'));
     return json(200, toCustomer(view, { detail: true, adminAccess: hasAdminAccess(engine, view) }));
   });
 
   // §2.8: remove the reseller relationship or DAP.
-  r.op({ id: 'customers.patch', method: 'PATCH', path: '/v1/customers/:customerId', api: 'pc', auth: 'app-or-user', throttle: 'customers', doc: '§2.8' }, async (ctx) => {
+  r.op('customers.patch', async (ctx) => {
     const engine = ctx.runtime.engine;
     const patch = parseBody(PatchCustomerRequestSchema, await ctx.body());
     const view = patchCustomer(engine, partnerOf(ctx), ctx.param('customerId'), patch);
@@ -114,22 +114,22 @@ export function registerCustomerRoutes(r: ApiRouter): void {
   });
 
   // §2.7: delete (integration sandbox only).
-  r.op({ id: 'customers.delete', method: 'DELETE', path: '/v1/customers/:customerId', api: 'pc', auth: 'app-or-user', throttle: 'customers', doc: '§2.7' }, (ctx) => {
+  r.op('customers.delete', (ctx) => {
     deleteCustomer(ctx.runtime.engine, partnerOf(ctx), ctx.param('customerId'));
     return empty(204);
   });
 
   // §2.4: company and billing profiles.
-  r.op({ id: 'customers.companyProfile.get', method: 'GET', path: '/v1/customers/:customerId/profiles/company', api: 'pc', auth: 'app-or-user', doc: '§2.4' }, (ctx) => {
+  r.op('customers.companyProfile.get', (ctx) => {
     const engine = ctx.runtime.engine;
     const view = getVisibleCustomer(engine, ctx.principal.partnerTenantId, ctx.param('customerId'));
     return json(200, toCustomer(view, { detail: true, adminAccess: hasAdminAccess(engine, view) }).companyProfile);
   });
-  r.op({ id: 'customers.billingProfile.get', method: 'GET', path: '/v1/customers/:customerId/profiles/billing', api: 'pc', auth: 'app-or-user', doc: '§2.1' }, (ctx) => {
+  r.op('customers.billingProfile.get', (ctx) => {
     const view = getVisibleCustomer(ctx.runtime.engine, ctx.principal.partnerTenantId, ctx.param('customerId'));
     return json(200, toBillingProfile(view.tenant));
   });
-  r.op({ id: 'customers.billingProfile.update', method: 'PUT', path: '/v1/customers/:customerId/profiles/billing', api: 'pc', auth: 'app-or-user', doc: '§2.1' }, async (ctx) => {
+  r.op('customers.billingProfile.update', async (ctx) => {
     const engine = ctx.runtime.engine;
     const input = parseBody(UpdateBillingProfileRequestSchema, await ctx.body());
     const view = getVisibleCustomer(engine, ctx.principal.partnerTenantId, ctx.param('customerId'));
@@ -153,7 +153,7 @@ export function registerCustomerRoutes(r: ApiRouter): void {
   });
 
   // §6: the partners (indirect resellers) associated with a customer.
-  r.op({ id: 'customers.relationships.list', method: 'GET', path: '/v1/customers/:customerId/relationships', api: 'pc', auth: 'user', doc: '§6' }, (ctx) => {
+  r.op('customers.relationships.list', (ctx) => {
     const engine = ctx.runtime.engine;
     const view = getVisibleCustomer(engine, ctx.principal.partnerTenantId, ctx.param('customerId'));
     const reseller = view.relationship.associatedPartnerId ? engine.state.resellers[view.relationship.associatedPartnerId] : undefined;
@@ -162,7 +162,7 @@ export function registerCustomerRoutes(r: ApiRouter): void {
   });
 
   // §3: domain availability. HEAD only; 200 = taken, 404 = free, empty bodies.
-  r.op({ id: 'domains.check', method: 'HEAD', path: '/v1/domains/:domain', api: 'pc', auth: 'app-or-user', doc: '§3' }, (ctx) => {
+  r.op('domains.check', (ctx) => {
     if (ctx.c.req.method !== 'HEAD') throw pcErrors.methodNotAllowed(ctx.c.req.method, '/v1/domains/{domain}');
     return empty(isDomainTaken(ctx.runtime.engine, ctx.param('domain')) ? 200 : 404);
   });

@@ -26,13 +26,13 @@ function toUserMember(user: CustomerUserRecord, role: TenantDirectoryRole) {
  * from a role"). App+User only; GDAP roles as the docs list them.
  */
 export function registerDirectoryRoleRoutes(r: ApiRouter): void {
-  r.op({ id: 'directoryRoles.list', method: 'GET', path: '/v1/customers/:customerId/directoryroles', api: 'pc', auth: 'user', doc: '§11' }, (ctx) => {
+  r.op('directoryRoles.list', (ctx) => {
     const { tenant } = customerWithRoles(ctx.runtime.engine, ctx.principal, ctx.param('customerId'), ROLES_TO_READ_DIRECTORY_ROLES, 'Reading directory roles');
     const items = listDirectoryRoles(tenant.tenantId).map((role) => ({ name: role.name, id: role.id, attributes: { objectType: 'DirectoryRole' } }));
     return json(200, collection(items, `/v1/customers/${tenant.tenantId}/directoryroles`));
   });
 
-  r.op({ id: 'directoryRoles.members.list', method: 'GET', path: '/v1/customers/:customerId/directoryroles/:roleId/usermembers', api: 'pc', auth: 'user', doc: '§11' }, (ctx) => {
+  r.op('directoryRoles.members.list', (ctx) => {
     const engine = ctx.runtime.engine;
     const { tenant } = customerWithRoles(engine, ctx.principal, ctx.param('customerId'), ROLES_TO_READ_DIRECTORY_ROLES, 'Reading directory role members');
     const role = getDirectoryRole(tenant.tenantId, ctx.param('roleId'));
@@ -40,7 +40,7 @@ export function registerDirectoryRoleRoutes(r: ApiRouter): void {
     return json(200, collection(items, `/v1/customers/${tenant.tenantId}/directoryroles/${role.id}/usermembers`));
   });
 
-  r.op({ id: 'directoryRoles.members.add', method: 'POST', path: '/v1/customers/:customerId/directoryroles/:roleId/usermembers', api: 'pc', auth: 'user', doc: '§11' }, async (ctx) => {
+  r.op('directoryRoles.members.add', async (ctx) => {
     const engine = ctx.runtime.engine;
     const input = parseBody(AddUserMemberRequestSchema, await ctx.body());
     const { tenant } = customerWithRoles(engine, ctx.principal, ctx.param('customerId'), ROLES_TO_SET_DIRECTORY_ROLES, 'Setting user roles');
@@ -50,7 +50,7 @@ export function registerDirectoryRoleRoutes(r: ApiRouter): void {
     return json(201, toUserMember(user, role));
   });
 
-  r.op({ id: 'directoryRoles.members.remove', method: 'DELETE', path: '/v1/customers/:customerId/directoryroles/:roleId/usermembers/:userId', api: 'pc', auth: 'user', doc: '§11' }, (ctx) => {
+  r.op('directoryRoles.members.remove', (ctx) => {
     const engine = ctx.runtime.engine;
     const { tenant } = customerWithRoles(engine, ctx.principal, ctx.param('customerId'), ROLES_TO_SET_DIRECTORY_ROLES, 'Removing user roles');
     const role = getDirectoryRole(tenant.tenantId, ctx.param('roleId'));

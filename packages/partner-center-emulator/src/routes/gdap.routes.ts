@@ -60,13 +60,13 @@ function relationshipOf(ctx: RouteContext) {
 
 export function registerGdapRoutes(g: ApiRouter): void {
   // partner-center-api.md §12.3: create (status created), 201 + Location.
-  g.op({ id: 'gdap.relationships.create', method: 'POST', path: RELATIONSHIPS, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, async (ctx) => {
+  g.op('gdap.relationships.create', async (ctx) => {
     const input = parseBody(CreateGdapRelationshipRequestSchema, await ctx.body(), 'graph');
     const record = createGdapRelationship(ctx.runtime.engine, ctx.principal.partnerTenantId, input);
     return json(201, toGdapRelationship(record), { [GraphHeader.location]: `${ctx.runtime.publicUrl}/graph/v1.0${RELATIONSHIPS}/${record.id}` });
   });
 
-  g.op({ id: 'gdap.relationships.list', method: 'GET', path: RELATIONSHIPS, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, (ctx) => {
+  g.op('gdap.relationships.list', (ctx) => {
     const items = Object.values(ctx.runtime.engine.state.gdap)
       .filter((r) => r.partnerTenantId === ctx.principal.partnerTenantId)
       .sort((a, b) => a.createdAt - b.createdAt)
@@ -74,48 +74,48 @@ export function registerGdapRoutes(g: ApiRouter): void {
     return graphList(ctx, items, ['customer/tenantId', 'status', 'displayName', 'id'], ['displayName', 'createdDateTime', 'endDateTime', 'status']);
   });
 
-  g.op({ id: 'gdap.relationships.get', method: 'GET', path: `${RELATIONSHIPS}/:relationshipId`, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, (ctx) => {
+  g.op('gdap.relationships.get', (ctx) => {
     const record = relationshipOf(ctx);
     return json(200, toGdapRelationship(record), { ETag: record.etag });
   });
 
-  g.op({ id: 'gdap.relationships.update', method: 'PATCH', path: `${RELATIONSHIPS}/:relationshipId`, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, async (ctx) => {
+  g.op('gdap.relationships.update', async (ctx) => {
     const input = parseBody(UpdateGdapRelationshipRequestSchema, await ctx.body(), 'graph');
     const record = updateGdapRelationship(ctx.runtime.engine, relationshipOf(ctx), ctx.c.req.header(GraphHeader.ifMatch), input);
     return json(200, toGdapRelationship(record));
   });
 
-  g.op({ id: 'gdap.relationships.delete', method: 'DELETE', path: `${RELATIONSHIPS}/:relationshipId`, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, (ctx) => {
+  g.op('gdap.relationships.delete', (ctx) => {
     deleteGdapRelationship(ctx.runtime.engine, relationshipOf(ctx), ctx.c.req.header(GraphHeader.ifMatch));
     return empty(204);
   });
 
   // §12.3: requests (lockForApproval, terminate).
-  g.op({ id: 'gdap.requests.create', method: 'POST', path: `${RELATIONSHIPS}/:relationshipId/requests`, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, async (ctx) => {
+  g.op('gdap.requests.create', async (ctx) => {
     const input = parseBody(CreateGdapRequestRequestSchema, await ctx.body(), 'graph');
     const record = relationshipOf(ctx);
     const request = createGdapRequest(ctx.runtime.engine, record, input.action);
     return json(201, toGdapRequest(request), { [GraphHeader.location]: `${ctx.runtime.publicUrl}/graph/v1.0${RELATIONSHIPS}/${record.id}/requests/${request.id}` });
   });
 
-  g.op({ id: 'gdap.requests.list', method: 'GET', path: `${RELATIONSHIPS}/:relationshipId/requests`, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, (ctx) =>
+  g.op('gdap.requests.list', (ctx) =>
     graphList(ctx, relationshipOf(ctx).requests.map((q) => toGdapRequest(q) as Record<string, unknown>), ['action', 'status'], ['createdDateTime']),
   );
 
-  g.op({ id: 'gdap.requests.get', method: 'GET', path: `${RELATIONSHIPS}/:relationshipId/requests/:requestId`, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, (ctx) => {
+  g.op('gdap.requests.get', (ctx) => {
     const request = relationshipOf(ctx).requests.find((q) => q.id === ctx.param('requestId'));
     if (!request) throw graphErrors.graphNotFound(ctx.param('requestId'));
     return json(200, toGdapRequest(request));
   });
 
   // §12.3: long-running operations; the emulator's transitions are not modelled as operations.
-  g.op({ id: 'gdap.operations.list', method: 'GET', path: `${RELATIONSHIPS}/:relationshipId/operations`, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, (ctx) => {
+  g.op('gdap.operations.list', (ctx) => {
     relationshipOf(ctx);
     return json(200, { '@odata.context': `${ctx.runtime.publicUrl}/graph/v1.0/$metadata#operations`, value: [] });
   });
 
   // §12.3: access assignments.
-  g.op({ id: 'gdap.accessAssignments.create', method: 'POST', path: `${RELATIONSHIPS}/:relationshipId/accessAssignments`, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, async (ctx) => {
+  g.op('gdap.accessAssignments.create', async (ctx) => {
     const input = parseBody(CreateAccessAssignmentRequestSchema, await ctx.body(), 'graph');
     const record = relationshipOf(ctx);
     const assignment = createAccessAssignment(ctx.runtime.engine, record, input);
@@ -124,30 +124,30 @@ export function registerGdapRoutes(g: ApiRouter): void {
     });
   });
 
-  g.op({ id: 'gdap.accessAssignments.list', method: 'GET', path: `${RELATIONSHIPS}/:relationshipId/accessAssignments`, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, (ctx) =>
+  g.op('gdap.accessAssignments.list', (ctx) =>
     graphList(ctx, relationshipOf(ctx).accessAssignments.map((a) => toAccessAssignment(a) as Record<string, unknown>), ['status', 'accessContainer/accessContainerId'], ['createdDateTime']),
   );
 
-  g.op({ id: 'gdap.accessAssignments.get', method: 'GET', path: `${RELATIONSHIPS}/:relationshipId/accessAssignments/:assignmentId`, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, (ctx) => {
+  g.op('gdap.accessAssignments.get', (ctx) => {
     const a = getAccessAssignment(relationshipOf(ctx), ctx.param('assignmentId'));
     return json(200, toAccessAssignment(a), { ETag: a.etag });
   });
 
-  g.op({ id: 'gdap.accessAssignments.update', method: 'PATCH', path: `${RELATIONSHIPS}/:relationshipId/accessAssignments/:assignmentId`, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, async (ctx) => {
+  g.op('gdap.accessAssignments.update', async (ctx) => {
     const input = parseBody(UpdateAccessAssignmentRequestSchema, await ctx.body(), 'graph');
     const record = relationshipOf(ctx);
     const a = updateAccessAssignment(ctx.runtime.engine, record, getAccessAssignment(record, ctx.param('assignmentId')), ctx.c.req.header(GraphHeader.ifMatch), input.accessDetails.unifiedRoles.map((r) => r.roleDefinitionId));
     return json(200, toAccessAssignment(a));
   });
 
-  g.op({ id: 'gdap.accessAssignments.delete', method: 'DELETE', path: `${RELATIONSHIPS}/:relationshipId/accessAssignments/:assignmentId`, api: 'graph', auth: 'app-or-user', doc: '§12.3' }, (ctx) => {
+  g.op('gdap.accessAssignments.delete', (ctx) => {
     const record = relationshipOf(ctx);
     deleteAccessAssignment(ctx.runtime.engine, record, getAccessAssignment(record, ctx.param('assignmentId')), ctx.c.req.header(GraphHeader.ifMatch));
     return empty(204);
   });
 
   // §12.3: customers with a GDAP relationship to the partner.
-  g.op({ id: 'gdap.customers.list', method: 'GET', path: '/tenantRelationships/delegatedAdminCustomers', api: 'graph', auth: 'app-or-user', doc: '§12.3' }, (ctx) => {
+  g.op('gdap.customers.list', (ctx) => {
     const engine = ctx.runtime.engine;
     const byTenant = new Map<string, Record<string, unknown>>();
     for (const r of Object.values(engine.state.gdap)) {

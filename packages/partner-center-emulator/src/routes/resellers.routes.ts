@@ -8,7 +8,7 @@ import { collection } from '../views/collection.view';
 
 export function registerResellerRoutes(r: ApiRouter): void {
   // partner-center-api.md §7: the indirect reseller network (App+User only).
-  r.op({ id: 'relationships.list', method: 'GET', path: '/v1/relationships', api: 'pc', auth: 'user', doc: '§7' }, (ctx) => {
+  r.op('relationships.list', (ctx) => {
     const engine = ctx.runtime.engine;
     const partner = engine.partnerByTenant(ctx.principal.partnerTenantId)!;
     const raw = ctx.query('relationship_type');
@@ -36,7 +36,7 @@ export function registerResellerRoutes(r: ApiRouter): void {
   });
 
   // §7: validate a Partner ID (App+User only). Omitting mpnId returns the caller's own profile.
-  r.op({ id: 'profiles.mpn', method: 'GET', path: '/v1/profiles/mpn', api: 'pc', auth: 'user', doc: '§7' }, (ctx) => {
+  r.op('profiles.mpn', (ctx) => {
     const engine = ctx.runtime.engine;
     const mpnId = ctx.query('mpnId');
     const found = mpnId === undefined || mpnId === '' ? { name: engine.partnerByTenant(ctx.principal.partnerTenantId)!.name, partnerId: engine.partnerByTenant(ctx.principal.partnerTenantId)!.partnerId } : findByPartnerId(engine, mpnId);
@@ -51,7 +51,7 @@ export function registerResellerRoutes(r: ApiRouter): void {
   });
 
   // §7: reseller MPA status (App+User only).
-  r.op({ id: 'compliance.agreementStatus', method: 'GET', path: '/v1/compliance/csp/agreementstatus', api: 'pc', auth: 'user', doc: '§7' }, (ctx) => {
+  r.op('compliance.agreementStatus', (ctx) => {
     const engine = ctx.runtime.engine;
     const provider = engine.partnerByTenant(ctx.principal.partnerTenantId)!;
     return json(200, agreementStatus(engine, provider, ctx.query('mpnId'), ctx.query('tenantId')));

@@ -8,7 +8,7 @@ import { collection } from '../views/collection.view';
 
 export function registerSubscriptionRoutes(r: ApiRouter): void {
   // partner-center-api.md §10: list, optionally by order or by reseller Partner ID.
-  r.op({ id: 'subscriptions.list', method: 'GET', path: '/v1/customers/:customerId/subscriptions', api: 'pc', auth: 'app-or-user', throttle: 'subscriptions', doc: '§10' }, (ctx) => {
+  r.op('subscriptions.list', (ctx) => {
     const engine = ctx.runtime.engine;
     const orderId = ctx.query('order_id');
     const mpnId = ctx.query('mpn_id');
@@ -18,14 +18,14 @@ export function registerSubscriptionRoutes(r: ApiRouter): void {
     return json(200, collection(subs.map((s) => toSubscription(s, engine.now())), `/v1/customers/${ctx.param('customerId')}/subscriptions`));
   });
 
-  r.op({ id: 'subscriptions.get', method: 'GET', path: '/v1/customers/:customerId/subscriptions/:subscriptionId', api: 'pc', auth: 'app-or-user', throttle: 'subscriptions', doc: '§10' }, (ctx) => {
+  r.op('subscriptions.get', (ctx) => {
     const engine = ctx.runtime.engine;
     const sub = getSubscription(engine, ctx.principal.partnerTenantId, ctx.param('customerId'), ctx.param('subscriptionId'));
     return json(200, toSubscription(sub, engine.now()), { [PcHeader.eTag]: sub.etag });
   });
 
   // §10: quantity, suspend/reactivate, cancel within 7 days, auto-renew.
-  r.op({ id: 'subscriptions.patch', method: 'PATCH', path: '/v1/customers/:customerId/subscriptions/:subscriptionId', api: 'pc', auth: 'app-or-user', throttle: 'subscriptions', doc: '§10' }, async (ctx) => {
+  r.op('subscriptions.patch', async (ctx) => {
     const engine = ctx.runtime.engine;
     const patch = parseBody(PatchSubscriptionRequestSchema, await ctx.body());
     const sub = getSubscription(engine, ctx.principal.partnerTenantId, ctx.param('customerId'), ctx.param('subscriptionId'));
@@ -35,7 +35,7 @@ export function registerSubscriptionRoutes(r: ApiRouter): void {
 
   // §10: subscription provisioning status (App+User only per §1.2).
   r.op(
-    { id: 'subscriptions.provisioningStatus', method: 'GET', path: '/v1/customers/:customerId/subscriptions/:subscriptionId/provisioningstatus', api: 'pc', auth: 'user', throttle: 'subscriptions', doc: '§10' },
+    'subscriptions.provisioningStatus',
     (ctx) => {
       const sub = getSubscription(ctx.runtime.engine, ctx.principal.partnerTenantId, ctx.param('customerId'), ctx.param('subscriptionId'));
       return json(200, {

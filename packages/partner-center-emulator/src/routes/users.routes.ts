@@ -39,7 +39,7 @@ export function toUser(user: CustomerUserRecord): CustomerUser {
 
 export function registerUserRoutes(r: ApiRouter): void {
   // partner-center-api.md §11 (App+User only; GDAP roles required).
-  r.op({ id: 'users.list', method: 'GET', path: '/v1/customers/:customerId/users', api: 'pc', auth: 'user', doc: '§11' }, (ctx) => {
+  r.op('users.list', (ctx) => {
     const engine = ctx.runtime.engine;
     const { tenant } = customerWithRoles(engine, ctx.principal, ctx.param('customerId'), ROLES_TO_READ_USERS, 'Listing users');
     const url = new URL(ctx.c.req.url);
@@ -53,35 +53,35 @@ export function registerUserRoutes(r: ApiRouter): void {
     return json(200, { ...page, items: page.items.map(toUser) });
   });
 
-  r.op({ id: 'users.create', method: 'POST', path: '/v1/customers/:customerId/users', api: 'pc', auth: 'user', doc: '§11' }, async (ctx) => {
+  r.op('users.create', async (ctx) => {
     const engine = ctx.runtime.engine;
     const input = parseBody(CreateCustomerUserRequestSchema, await ctx.body());
     const { tenant } = customerWithRoles(engine, ctx.principal, ctx.param('customerId'), ROLES_TO_WRITE_USERS, 'Creating users');
     return json(201, toUser(createUser(engine, ctx.principal, tenant.tenantId, input)));
   });
 
-  r.op({ id: 'users.get', method: 'GET', path: '/v1/customers/:customerId/users/:userId', api: 'pc', auth: 'user', doc: '§11' }, (ctx) => {
+  r.op('users.get', (ctx) => {
     const engine = ctx.runtime.engine;
     const { tenant } = customerWithRoles(engine, ctx.principal, ctx.param('customerId'), ROLES_TO_READ_USERS, 'Reading users');
     return json(200, toUser(getUser(engine, tenant.tenantId, ctx.param('userId'))));
   });
 
   // "Update user accounts for a customer" / "Reset user password for a customer".
-  r.op({ id: 'users.update', method: 'PATCH', path: '/v1/customers/:customerId/users/:userId', api: 'pc', auth: 'user', doc: '§11' }, async (ctx) => {
+  r.op('users.update', async (ctx) => {
     const engine = ctx.runtime.engine;
     const input = parseBody(UpdateCustomerUserRequestSchema, await ctx.body());
     const { tenant } = customerWithRoles(engine, ctx.principal, ctx.param('customerId'), ROLES_TO_WRITE_USERS, 'Updating users');
     return json(200, toUser(updateUser(engine, ctx.principal, getUser(engine, tenant.tenantId, ctx.param('userId')), input)));
   });
 
-  r.op({ id: 'users.delete', method: 'DELETE', path: '/v1/customers/:customerId/users/:userId', api: 'pc', auth: 'user', doc: '§11' }, (ctx) => {
+  r.op('users.delete', (ctx) => {
     const engine = ctx.runtime.engine;
     const { tenant } = customerWithRoles(engine, ctx.principal, ctx.param('customerId'), ROLES_TO_WRITE_USERS, 'Deleting users');
     deleteUser(engine, getUser(engine, tenant.tenantId, ctx.param('userId')));
     return empty(204);
   });
 
-  r.op({ id: 'users.licenses.list', method: 'GET', path: '/v1/customers/:customerId/users/:userId/licenses', api: 'pc', auth: 'user', doc: '§11' }, (ctx) => {
+  r.op('users.licenses.list', (ctx) => {
     const engine = ctx.runtime.engine;
     const { tenant } = customerWithRoles(engine, ctx.principal, ctx.param('customerId'), ROLES_TO_READ_USERS, 'Reading licences');
     const user = getUser(engine, tenant.tenantId, ctx.param('userId'));
@@ -93,7 +93,7 @@ export function registerUserRoutes(r: ApiRouter): void {
     return json(200, collection(items, `/v1/customers/${tenant.tenantId}/users/${user.id}/licenses`));
   });
 
-  r.op({ id: 'users.licenseUpdates', method: 'POST', path: '/v1/customers/:customerId/users/:userId/licenseupdates', api: 'pc', auth: 'user', doc: '§11' }, async (ctx) => {
+  r.op('users.licenseUpdates', async (ctx) => {
     const engine = ctx.runtime.engine;
     const input = parseBody(LicenseUpdateRequestSchema, await ctx.body());
     const { tenant } = customerWithRoles(engine, ctx.principal, ctx.param('customerId'), ROLES_TO_ASSIGN_LICENSES, 'Assigning licences');
@@ -107,7 +107,7 @@ export function registerUserRoutes(r: ApiRouter): void {
     });
   });
 
-  r.op({ id: 'subscribedSkus.list', method: 'GET', path: '/v1/customers/:customerId/subscribedskus', api: 'pc', auth: 'user', doc: '§11' }, (ctx) => {
+  r.op('subscribedSkus.list', (ctx) => {
     const engine = ctx.runtime.engine;
     const { tenant } = customerWithRoles(engine, ctx.principal, ctx.param('customerId'), ROLES_TO_READ_USERS, 'Reading subscribed SKUs');
     const items = subscribedSkus(engine, tenant.tenantId).map((s) => ({

@@ -7,13 +7,13 @@ import { REGISTRATION_NUMBER_COUNTRIES } from '../engine/country-rules';
 
 export function registerValidationRoutes(r: ApiRouter): void {
   // partner-center-api.md §4: address validation.
-  r.op({ id: 'validations.address', method: 'POST', path: '/v1/validations/address', api: 'pc', auth: 'app-or-user', doc: '§4' }, async (ctx) => {
+  r.op('validations.address', async (ctx) => {
     const input = parseBody(AddressValidationRequestSchema, await ctx.body());
     return json(200, validateAddress(input));
   });
 
   // §4: country validation rules.
-  r.op({ id: 'validations.countryRules', method: 'GET', path: '/v1/countryvalidationrules/:country', api: 'pc', auth: 'app-or-user', doc: '§4' }, (ctx) => {
+  r.op('validations.countryRules', (ctx) => {
     const rule = ruleOrNotEmulated(ctx.param('country'));
     const registrationRequired = rule.registrationNumberRequired || REGISTRATION_NUMBER_COUNTRIES.has(rule.iso2);
     const body: CountryValidationRules = {

@@ -15,17 +15,17 @@ const VALIDATION_EVENTS_PER_MINUTE = 2;
 
 export function registerWebhookRoutes(r: ApiRouter): void {
   // partner-center-api.md §16: registration.
-  r.op({ id: 'webhooks.events', method: 'GET', path: '/webhooks/v1/registration/events', api: 'pc', auth: 'app-or-user', doc: '§16' }, () =>
+  r.op('webhooks.events', () =>
     json(200, WebhookEventNameSchema.options),
   );
 
-  r.op({ id: 'webhooks.get', method: 'GET', path: '/webhooks/v1/registration', api: 'pc', auth: 'app-or-user', doc: '§16' }, (ctx) => {
+  r.op('webhooks.get', (ctx) => {
     const reg = ctx.runtime.engine.state.webhooks[ctx.principal.partnerTenantId];
     if (!reg) throw pcErrors.webhookNotRegistered();
     return json(200, toRegistration(reg));
   });
 
-  r.op({ id: 'webhooks.register', method: 'POST', path: '/webhooks/v1/registration', api: 'pc', auth: 'app-or-user', doc: '§16' }, async (ctx) => {
+  r.op('webhooks.register', async (ctx) => {
     const engine = ctx.runtime.engine;
     const input = parseBody(WebhookRegistrationRequestSchema, await ctx.body());
     if (engine.state.webhooks[ctx.principal.partnerTenantId]) throw pcErrors.webhookAlreadyRegistered();
@@ -41,7 +41,7 @@ export function registerWebhookRoutes(r: ApiRouter): void {
     return json(200, toRegistration(reg));
   });
 
-  r.op({ id: 'webhooks.update', method: 'PUT', path: '/webhooks/v1/registration', api: 'pc', auth: 'app-or-user', doc: '§16' }, async (ctx) => {
+  r.op('webhooks.update', async (ctx) => {
     const engine = ctx.runtime.engine;
     const input = parseBody(WebhookRegistrationRequestSchema, await ctx.body());
     const reg = engine.state.webhooks[ctx.principal.partnerTenantId];
@@ -53,7 +53,7 @@ export function registerWebhookRoutes(r: ApiRouter): void {
     return json(200, toRegistration(reg));
   });
 
-  r.op({ id: 'webhooks.delete', method: 'DELETE', path: '/webhooks/v1/registration', api: 'pc', auth: 'app-or-user', doc: '§16' }, (ctx) => {
+  r.op('webhooks.delete', (ctx) => {
     const engine = ctx.runtime.engine;
     if (!engine.state.webhooks[ctx.principal.partnerTenantId]) throw pcErrors.webhookNotRegistered();
     delete engine.state.webhooks[ctx.principal.partnerTenantId];
@@ -61,7 +61,7 @@ export function registerWebhookRoutes(r: ApiRouter): void {
     return empty(204);
   });
 
-  r.op({ id: 'webhooks.validationEvents.create', method: 'POST', path: '/webhooks/v1/registration/validationEvents', api: 'pc', auth: 'app-or-user', doc: '§16' }, (ctx) => {
+  r.op('webhooks.validationEvents.create', (ctx) => {
     const engine = ctx.runtime.engine;
     const partnerTenantId = ctx.principal.partnerTenantId;
     const reg = engine.state.webhooks[partnerTenantId];
@@ -80,7 +80,7 @@ export function registerWebhookRoutes(r: ApiRouter): void {
     return json(200, { correlationId });
   });
 
-  r.op({ id: 'webhooks.validationEvents.get', method: 'GET', path: '/webhooks/v1/registration/validationEvents/:correlationId', api: 'pc', auth: 'app-or-user', doc: '§16' }, (ctx) => {
+  r.op('webhooks.validationEvents.get', (ctx) => {
     const engine = ctx.runtime.engine;
     const event = engine.state.validationEvents[ctx.param('correlationId')];
     if (!event || event.partnerTenantId !== ctx.principal.partnerTenantId) throw pcErrors.notFound(`Validation event ${ctx.param('correlationId')}`);

@@ -5,9 +5,18 @@ import * as pcErrors from '../errors/pc-errors';
 /** Largest page size (the Java SDK enforces 1–500, partner-center-api.md §2.5). */
 export const MAX_PAGE_SIZE = 500;
 
-/** An unpaged collection envelope (§17). */
-export function collection<T>(items: T[], selfUri: string, objectType = 'Collection'): Collection<T> {
-  return { totalCount: items.length, items, links: { self: { uri: selfUri, method: 'GET', headers: [] } }, attributes: { objectType } };
+/**
+ * A request path as Microsoft writes it in `links.*.uri`: relative to the versioned root, so
+ * `/v1/customers?size=2` becomes `/customers?size=2` (docs/PARTNER-CENTER-REFERENCE.md §2.5;
+ * the item links of the views are written that way already).
+ */
+export function versionRelative(path: string): string {
+  return path.replace(/^\/v1(?=[/?]|$)/, '') || '/';
+}
+
+/** An unpaged collection envelope (§17); `selfPath` is the request path (with or without `/v1`). */
+export function collection<T>(items: T[], selfPath: string, objectType = 'Collection'): Collection<T> {
+  return { totalCount: items.length, items, links: { self: { uri: versionRelative(selfPath), method: 'GET', headers: [] } }, attributes: { objectType } };
 }
 
 interface SeekState {
@@ -37,7 +46,7 @@ export function decodeContinuation(token: string): SeekState {
 /**
  * Seek paging (§2.5): the first page takes `size` (0 = everything, as SDK filter queries send);
  * `links.next` carries the same path with `seekOperation=Next` and the `MS-ContinuationToken`
- * header. A request with the header continues where the token says, whatever its query string.
+ * header; both links are relative to the versioned root, as Microsoft writes them. A request with the header continues where the token says, whatever its query string.
  */
 export function seekPage<T>(
   all: T[],
@@ -55,7 +64,7 @@ export function seekPage<T>(
   if (size < 0 || size > MAX_PAGE_SIZE || !Number.isInteger(size)) throw pcErrors.invalidProperty(`size must be between 0 and ${MAX_PAGE_SIZE}.`, ['size']);
   const effective = size === 0 ? all.length : size;
   const items = all.slice(offset, offset + effective);
-  const selfUri = `${args.basePath}${query ? `?${query}` : ''}`;
+  const selfUri = versionRelative(`${args.basePath}${query ? `?${query}` : ''}`);
   const result: Collection<T> = {
     totalCount: items.length,
     items,

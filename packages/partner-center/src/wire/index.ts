@@ -5,7 +5,8 @@
  */
 export * from './case';
 export * from './headers';
-export * from './paths';
+export * from './urls';
+export * from './operations';
 export * from './common.schema';
 export * from './error.schema';
 export * from './token.schema';

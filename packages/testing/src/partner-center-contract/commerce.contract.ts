@@ -91,6 +91,9 @@ export function registerCommerceContract(ctx: ContractContext): void {
       ).toMatchObject({ id: catalog.skuId });
       const availability = await fixtureAvailability(ctx);
       expect(availability.catalogItemId.startsWith(`${catalog.productId}:${catalog.skuId}:`)).toBe(true);
+      expect(
+        await client.getAvailability(catalog.productId, catalog.skuId, availability.id, { country: catalog.country }),
+      ).toMatchObject({ id: availability.id, catalogItemId: availability.catalogItemId });
     });
 
     it('reports an unknown product as CATALOG_ITEM_NOT_FOUND', async () => {

@@ -6,6 +6,7 @@ import type { ContractControl, ContractTarget } from './contract-target';
 import { registerCustomerContract } from './customers.contract';
 import { registerDirectoryRoleContract } from './directory-roles.contract';
 import { registerGdapContract } from './gdap.contract';
+import { registerPagingContract } from './paging.contract';
 import { registerResellerContract } from './resellers.contract';
 import { registerResilienceContract } from './resilience.contract';
 import { registerUserContract } from './users.contract';
@@ -21,7 +22,7 @@ export { createAcceleratedClock } from './accelerated-clock';
  * `@csphub/partner-center` client against a target, the embedded emulator or a live Partner Center
  * sandbox. Tests that need the emulator's control plane (fault injection, clock, acting as the
  * customer, revoking tokens) are skipped on a target without one, and their names say so.
- * Families run in order: customers, agreements, resellers, commerce, users, directory roles, GDAP, webhooks,
+ * Families run in order: customers, agreements, resellers, commerce, users, directory roles, GDAP, paging, webhooks,
  * resilience (last, as it revokes the connection's refresh token).
  */
 export function registerPartnerCenterContract(
@@ -58,6 +59,7 @@ export function registerPartnerCenterContract(
     registerUserContract(ctx);
     registerDirectoryRoleContract(ctx);
     registerGdapContract(ctx);
+    registerPagingContract(ctx);
     registerWebhookContract(ctx);
     registerResilienceContract(ctx);
   });
