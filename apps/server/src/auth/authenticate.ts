@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { AppError, isRole } from '@csphub/domain';
+import { AppError, capRole, isRole, isWithinPath } from '@csphub/domain';
 import type { AppEnv } from '../http/app-env';
 import { reposOf, type ChannelDeps } from '../channel/channel-deps';
 import { API_TOKEN_PREFIX, safeEqual, sha256 } from '../security/random-token';
@@ -49,8 +49,26 @@ async function resolvePrincipal(deps: ChannelDeps, c: Context<AppEnv>): Promise<
     }
     const company = await repos.companies.get(token.companyId);
     if (!company || company.status !== 'active' || !isRole(token.role)) throw new AppError('SESSION_EXPIRED', `API token "${token.name}" belongs to a deactivated company.`);
+    // A token never has more power or a longer life than its owner, judged now, not when it was made:
+    // a disabled owner (or one whose company no longer contains the token's) ends it, a demoted one caps it.
+    const owner = token.createdByUserId ? await repos.users.get(token.createdByUserId) : undefined;
+    const ownerCompany = owner && (await repos.companies.get(owner.companyId));
+    if (!owner || owner.status !== 'active' || !isRole(owner.role) || !ownerCompany || ownerCompany.status !== 'active' || !isWithinPath(company.path, ownerCompany.path)) {
+      throw new AppError('SESSION_EXPIRED', `API token "${token.name}" stopped working: the person it belongs to is disabled or no longer reaches this company. Create a new token.`);
+    }
     await repos.apiTokens.touch(token.id, now);
-    return { via: 'api_token', id: token.id, label: `API token "${token.name}"`, userId: null, name: token.name, email: null, role: token.role, company };
+    return {
+      via: 'api_token',
+      id: token.id,
+      label: `API token "${token.name}"`,
+      userId: null,
+      name: token.name,
+      email: null,
+      role: capRole(token.role, owner.role, company.kind),
+      company,
+      ownerUserId: owner.id,
+      tokenExpiresAt: token.expiresAt,
+    };
   }
   const cookie = getCookie(c, SESSION_COOKIE);
   if (!cookie) throw new AppError('UNAUTHENTICATED', 'Sign in first (POST /api/v1/auth/login), or send an API token as "Authorization: Bearer csph_...".');
