@@ -24,6 +24,7 @@ export const SessionSchema = z
     company: z.object({ id: z.number().int(), name: z.string(), kind: z.enum(['distributor', 'reseller', 'customer']) }),
     permissions: z.array(z.enum(PERMISSIONS)),
     csrfToken: z.string().optional().openapi({ description: 'Send it as X-CSRF-Token on every change made with the session cookie.' }),
+    mustChangePassword: z.boolean().openapi({ description: 'An administrator set the password: every other route answers 403 PASSWORD_CHANGE_REQUIRED until POST /auth/password' }),
   })
   .openapi('Session');
 
@@ -34,12 +35,14 @@ function sessionBody(p: Principal): z.infer<typeof SessionSchema> {
     company: { id: p.company.id, name: p.company.name, kind: p.company.kind },
     permissions: PERMISSIONS.filter((perm) => hasPermission(p.role, perm)),
     ...(p.csrfToken ? { csrfToken: p.csrfToken } : {}),
+    mustChangePassword: Boolean(p.mustChangePassword),
   };
 }
 
 /** POST /auth/login, POST /auth/logout, GET /auth/session. */
 export function authRoutes(deps: ChannelDeps) {
-  const auth = authenticate(deps);
+  // Signing out and asking who one is stay open to a person who must first change their password.
+  const auth = authenticate(deps, { duringPasswordChange: true });
   return createRouter()
     .openapi(
       createRoute({
@@ -73,6 +76,7 @@ export function authRoutes(deps: ChannelDeps) {
           role: session.user.role as Principal['role'],
           company,
           csrfToken: session.csrfToken,
+          mustChangePassword: session.user.mustChangePassword,
         };
         return c.json(sessionBody(principal), 200);
       },

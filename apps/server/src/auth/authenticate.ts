@@ -18,12 +18,17 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Route middleware: resolves the caller from an API token (`Authorization: Bearer csph_...`) or the
  * session cookie, refuses with 401 otherwise, and for cookie sessions refuses mutations without the
- * session's CSRF token (403). Sets `c.var.principal`. Attach it to every non-public route (see
+ * session's CSRF token (403), and a person who must change their password from everything but the
+ * routes made with `duringPasswordChange` (403 PASSWORD_CHANGE_REQUIRED). Sets `c.var.principal`. Attach it to every non-public route (see
  * `protectedRoute`); the access-matrix test fails for a route that answers without it.
  */
-export function authenticate(deps: ChannelDeps): MiddlewareHandler<AppEnv> {
+export function authenticate(deps: ChannelDeps, opts: { duringPasswordChange?: boolean } = {}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const principal = await resolvePrincipal(deps, c);
+    // A person whose password an administrator set may only see who they are, sign out, or choose their own.
+    if (principal.mustChangePassword && !opts.duringPasswordChange) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', 'An administrator set your password: choose your own first (POST /api/v1/auth/password).');
+    }
     if (principal.via === 'session' && !SAFE_METHODS.has(c.req.method)) {
       const sent = c.req.header(CSRF_HEADER) ?? '';
       if (!principal.csrfToken || !safeEqual(sent, principal.csrfToken)) {
@@ -93,6 +98,7 @@ async function resolvePrincipal(deps: ChannelDeps, c: Context<AppEnv>): Promise<
     company,
     csrfToken: session.csrfToken,
     sessionIdHash: idHash,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 
