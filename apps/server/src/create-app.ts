@@ -97,6 +97,9 @@ export function createApp(config: Config, deps: AppDeps) {
   app.onError((err, c) => {
     const { problem, unexpected } = problemFromError(err, c.var.requestId ?? 'unknown');
     if (unexpected) (c.var.logger ?? deps.logger).error({ err }, 'unexpected error');
+    // A refusal that knows when to come back says so (RFC 9110, Retry-After), e.g. the sign-in back-off.
+    const retryAfter = (err as { retryAfter?: unknown }).retryAfter;
+    if (typeof retryAfter === 'number' && retryAfter > 0) c.header('Retry-After', String(Math.ceil(retryAfter)));
     return problemResponse(c, problem);
   });
 

@@ -63,7 +63,7 @@ describe('sign-in, sessions, CSRF and API tokens', () => {
     expect((await call(t, { headers }, 'GET', '/api/v1/auth/session')).status).toBe(401);
   });
 
-  it('locks an account after 5 failures in 15 minutes, with Retry-After, even for the right password', async () => {
+  it('holds an account back after 5 failures from one address, with Retry-After, even for the right password', async () => {
     const email = 'reseller-operator@world.test';
     for (let i = 0; i < 5; i++) {
       expect((await call(t, null, 'POST', '/api/v1/auth/login', { email, password: `wrong-${i}-password` })).status).toBe(401);

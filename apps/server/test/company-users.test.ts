@@ -120,7 +120,7 @@ describe('people of a company: role, status and password reset', () => {
     expect((await call(t, await signInAs(t, u.email, password), 'GET', '/api/v1/auth/session')).status).toBe(200);
 
     const entries = await auditOf(u.id);
-    expect(entries[0]).toMatchObject({ action: 'user.password_reset', summary: `Reset the password of ${u.email} and ended their sessions`, actorLabel: as.reseller_admin.email });
+    expect(entries[0]).toMatchObject({ action: 'user.password_reset', summary: `Reset the password of ${u.email} and ended their sessions; they choose their own at next sign-in`, actorLabel: as.reseller_admin.email });
     const log = await call(t, as.reseller_admin, 'GET', `/api/v1/audit-log?companyId=${w.c1.id}`);
     expect(await log.text()).not.toContain(password);
     expect(JSON.stringify(await json(call(t, as.reseller_admin, 'GET', `/api/v1/companies/${w.c1.id}/users`)))).not.toContain(password);

@@ -8,7 +8,7 @@ export { createCompaniesRepo, rowsOf, type CompaniesRepo, type CompanyFields, ty
 export { createUsersRepo, type UserRow, type UsersRepo } from './users.repo';
 export { createSessionsRepo, type SessionRow, type SessionsRepo } from './sessions.repo';
 export { createApiTokensRepo, type ApiTokenRow, type ApiTokensRepo } from './api-tokens.repo';
-export { createSignInAttemptsRepo, type SignInAttemptsRepo } from './sign-in-attempts.repo';
+export { createSignInThrottlesRepo, type SignInThrottlesRepo, type ThrottleKeyState } from './sign-in-throttles.repo';
 export { createConnectionsRepo, type ConnectionCredentials, type ConnectionInput, type ConnectionRow, type ConnectionSummary, type ConnectionsRepo } from './connections.repo';
 export { createAccountSyncOptionsRepo, type AccountSyncOptionsFields, type AccountSyncOptionsRepo, type AccountSyncOptionsRow } from './account-sync-options.repo';
 export { createAuditLogRepo, type AuditActor, type AuditEntry, type AuditLogRow, type AuditQuery } from './audit-log.repo';

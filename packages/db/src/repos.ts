@@ -5,7 +5,7 @@ import { createCompaniesRepo } from './companies.repo';
 import { createUsersRepo } from './users.repo';
 import { createSessionsRepo } from './sessions.repo';
 import { createApiTokensRepo } from './api-tokens.repo';
-import { createSignInAttemptsRepo } from './sign-in-attempts.repo';
+import { createSignInThrottlesRepo } from './sign-in-throttles.repo';
 import { createConnectionsRepo } from './connections.repo';
 import { createAccountSyncOptionsRepo } from './account-sync-options.repo';
 import { createAuditLogRepo } from './audit-log.repo';
@@ -21,7 +21,7 @@ export function createRepos(db: Database, box: SecretBox) {
     users: createUsersRepo(db),
     sessions: createSessionsRepo(db),
     apiTokens: createApiTokensRepo(db),
-    signInAttempts: createSignInAttemptsRepo(db),
+    signInThrottles: createSignInThrottlesRepo(db),
     connections: createConnectionsRepo(db, box),
     syncOptions: createAccountSyncOptionsRepo(db),
     auditLog: createAuditLogRepo(db),

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Database } from './database';
 import { sessions } from './schema/index';
 
@@ -28,6 +28,13 @@ export function createSessionsRepo(db: Database) {
     },
     async revoke(idHash: string, now: Date): Promise<void> {
       await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, idHash));
+    },
+    /** Ends every session of a user but one (the person changed their password in `keepIdHash`). */
+    async revokeOthersOfUser(userId: string, keepIdHash: string, now: Date): Promise<void> {
+      await db
+        .update(sessions)
+        .set({ revokedAt: now })
+        .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), ne(sessions.id, keepIdHash)));
     },
     /** Ends every session of a user (disabled user, changed password). */
     async revokeAllForUser(userId: string, now: Date): Promise<void> {

@@ -27,7 +27,7 @@ export function createUsersRepo(db: Database) {
       if (companyIds.length === 0) return [];
       return db.select().from(users).where(inArray(users.companyId, companyIds)).orderBy(asc(users.email));
     },
-    async update(id: string, fields: Partial<Pick<UserRow, 'name' | 'role' | 'status' | 'passwordHash' | 'lastSignInAt'>>): Promise<UserRow> {
+    async update(id: string, fields: Partial<Pick<UserRow, 'name' | 'role' | 'status' | 'passwordHash' | 'lastSignInAt' | 'mustChangePassword'>>): Promise<UserRow> {
       const [row] = await db.update(users).set(fields).where(eq(users.id, id)).returning();
       return row!;
     },

@@ -87,16 +87,21 @@ describe(`channel and accounts repositories (${process.env.DATABASE_URL ? 'Postg
     await expect(other.connections.readCredentials(conn.id)).rejects.toThrow(/secret key/);
   });
 
-  it('counts sign-in failures per account since the last success and per address', async () => {
-    const at = (min: number) => new Date(now.getTime() + min * 60_000);
-    await repos.signInAttempts.record({ email: 'A@x.test', ip: '10.0.0.1', at: at(0), succeeded: false });
-    await repos.signInAttempts.record({ email: 'a@x.test', ip: '10.0.0.1', at: at(1), succeeded: false });
-    expect((await repos.signInAttempts.failuresForEmail('a@x.test', at(-15))).count).toBe(2);
-    await repos.signInAttempts.record({ email: 'a@x.test', ip: '10.0.0.1', at: at(2), succeeded: true });
-    await repos.signInAttempts.record({ email: 'a@x.test', ip: '10.0.0.1', at: at(3), succeeded: false });
-    expect((await repos.signInAttempts.failuresForEmail('a@x.test', at(-15))).count).toBe(1);
-    expect((await repos.signInAttempts.failuresForIp('10.0.0.1', at(-15))).count).toBe(3);
-    expect((await repos.signInAttempts.failuresForIp('10.0.0.1', at(2))).count).toBe(1);
+  it('counts concurrent updates of a sign-in key one after another (row lock), none lost', async () => {
+    const keys = [{ scope: 'account_source' as const, key: 'a@x.test 10.0.0.1' }, { scope: 'source' as const, key: '10.0.0.1' }];
+    const seen = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        repos.signInThrottles.update(keys, now, (current) => ({
+          result: current[0]!.state?.failures ?? 0,
+          next: current.map((k) => ({ ...k, state: { failures: (k.state?.failures ?? 0) + 1, blockedUntil: null, lastAttemptAt: now } })),
+        })),
+      ),
+    );
+    expect([...seen].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    expect((await repos.signInThrottles.get('account_source', 'a@x.test 10.0.0.1'))!.failures).toBe(40);
+    expect((await repos.signInThrottles.get('source', '10.0.0.1'))!.failures).toBe(40);
+    await repos.signInThrottles.update(keys, now, (current) => ({ result: null, next: current.map((k) => ({ ...k, state: null })) }));
+    expect(await repos.signInThrottles.get('source', '10.0.0.1')).toBeUndefined();
   });
 
   it('keeps sync options per account and per connection', async () => {

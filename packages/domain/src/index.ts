@@ -30,6 +30,21 @@ export {
   type PrerequisiteReseller,
   type PrerequisiteResult,
 } from './prerequisites/check-prerequisites';
+export { capRole } from './access/cap-role';
+export {
+  ACCOUNT_SOURCE_BACKOFF,
+  SIGN_IN_BACKOFF,
+  SOURCE_BACKOFF,
+  admitSignIn,
+  afterSuccess,
+  backoffDelayMs,
+  countAttempt,
+  signInKeys,
+  waitMs,
+  type BackoffPolicy,
+  type BackoffState,
+  type SignInKeyScope,
+} from './access/sign-in-backoff';
 export { ONE_TIME_PASSWORD_ALPHABET, oneTimePassword } from './access/one-time-password';
 export { SYNC_STATUSES, type SyncStatus } from './channel/sync-status';
 export { MASK, changedFields, maskSecrets } from './audit/mask-secrets';

@@ -24,6 +24,7 @@ export const SessionSchema = z
     company: z.object({ id: z.number().int(), name: z.string(), kind: z.enum(['distributor', 'reseller', 'customer']) }),
     permissions: z.array(z.enum(PERMISSIONS)),
     csrfToken: z.string().optional().openapi({ description: 'Send it as X-CSRF-Token on every change made with the session cookie.' }),
+    mustChangePassword: z.boolean().openapi({ description: 'An administrator set the password: every other route answers 403 PASSWORD_CHANGE_REQUIRED until POST /auth/password' }),
   })
   .openapi('Session');
 
@@ -34,12 +35,14 @@ function sessionBody(p: Principal): z.infer<typeof SessionSchema> {
     company: { id: p.company.id, name: p.company.name, kind: p.company.kind },
     permissions: PERMISSIONS.filter((perm) => hasPermission(p.role, perm)),
     ...(p.csrfToken ? { csrfToken: p.csrfToken } : {}),
+    mustChangePassword: Boolean(p.mustChangePassword),
   };
 }
 
 /** POST /auth/login, POST /auth/logout, GET /auth/session. */
 export function authRoutes(deps: ChannelDeps) {
-  const auth = authenticate(deps);
+  // Signing out and asking who one is stay open to a person who must first change their password.
+  const auth = authenticate(deps, { duringPasswordChange: true });
   return createRouter()
     .openapi(
       createRoute({
@@ -47,27 +50,20 @@ export function authRoutes(deps: ChannelDeps) {
         path: '/auth/login',
         tags: ['Auth'],
         summary: 'Sign in with e-mail and password; sets the HttpOnly session cookie',
-        description: 'Rate-limited per account (5 failures in 15 minutes) and per address (20). Answers the session, with the CSRF token for later changes.',
+        description: 'Backs off per account and address (5 free failures, then 30 s doubling up to 15 minutes) and per address over all accounts (20 free failures), answering 429 with Retry-After; the real person from another address is not held up. Answers the session, with the CSRF token for later changes.',
         request: { body: { required: true, content: { 'application/json': { schema: LoginSchema } } } },
         responses: {
           200: { description: 'Signed in', content: { 'application/json': { schema: SessionSchema } } },
           400: problem('The body is not an e-mail and a password'),
           401: problem('The e-mail or password is not right (SIGN_IN_FAILED)'),
-          429: problem('Too many failed attempts for this account or address; Retry-After says when to retry'),
+          429: problem('Too many failed attempts for this account from this address, or from this address; Retry-After says when to retry (RATE_LIMITED)'),
         },
       }),
       async (c) => {
         const body = c.req.valid('json');
         const now = deps.clock.now();
-        let session;
-        try {
-          // Not in a transaction: a failed attempt must stay recorded although the request fails.
-          session = await signIn(reposOf(deps), { email: body.email, password: body.password, ip: clientAddress(c, deps.trustProxy), userAgent: c.req.header('user-agent') ?? null, now });
-        } catch (e) {
-          const retryAfter = (e as { retryAfter?: number }).retryAfter;
-          if (retryAfter) c.header('Retry-After', String(retryAfter));
-          throw e;
-        }
+        // Not in a transaction: a failed attempt must stay counted although the request fails.
+        const session = await signIn(reposOf(deps), { email: body.email, password: body.password, ip: clientAddress(c, deps.trustProxy), userAgent: c.req.header('user-agent') ?? null, now });
         setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Lax', secure: deps.secureCookies, path: '/', expires: session.expiresAt });
         const company = (await reposOf(deps).companies.get(session.user.companyId))!;
         const principal: Principal = {
@@ -80,6 +76,7 @@ export function authRoutes(deps: ChannelDeps) {
           role: session.user.role as Principal['role'],
           company,
           csrfToken: session.csrfToken,
+          mustChangePassword: session.user.mustChangePassword,
         };
         return c.json(sessionBody(principal), 200);
       },

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { AppError, isRole } from '@csphub/domain';
+import { AppError, capRole, isRole, isWithinPath } from '@csphub/domain';
 import type { AppEnv } from '../http/app-env';
 import { reposOf, type ChannelDeps } from '../channel/channel-deps';
 import { API_TOKEN_PREFIX, safeEqual, sha256 } from '../security/random-token';
@@ -18,12 +18,17 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Route middleware: resolves the caller from an API token (`Authorization: Bearer csph_...`) or the
  * session cookie, refuses with 401 otherwise, and for cookie sessions refuses mutations without the
- * session's CSRF token (403). Sets `c.var.principal`. Attach it to every non-public route (see
+ * session's CSRF token (403), and a person who must change their password from everything but the
+ * routes made with `duringPasswordChange` (403 PASSWORD_CHANGE_REQUIRED). Sets `c.var.principal`. Attach it to every non-public route (see
  * `protectedRoute`); the access-matrix test fails for a route that answers without it.
  */
-export function authenticate(deps: ChannelDeps): MiddlewareHandler<AppEnv> {
+export function authenticate(deps: ChannelDeps, opts: { duringPasswordChange?: boolean } = {}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const principal = await resolvePrincipal(deps, c);
+    // A person whose password an administrator set may only see who they are, sign out, or choose their own.
+    if (principal.mustChangePassword && !opts.duringPasswordChange) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', 'An administrator set your password: choose your own first (POST /api/v1/auth/password).');
+    }
     if (principal.via === 'session' && !SAFE_METHODS.has(c.req.method)) {
       const sent = c.req.header(CSRF_HEADER) ?? '';
       if (!principal.csrfToken || !safeEqual(sent, principal.csrfToken)) {
@@ -49,8 +54,26 @@ async function resolvePrincipal(deps: ChannelDeps, c: Context<AppEnv>): Promise<
     }
     const company = await repos.companies.get(token.companyId);
     if (!company || company.status !== 'active' || !isRole(token.role)) throw new AppError('SESSION_EXPIRED', `API token "${token.name}" belongs to a deactivated company.`);
+    // A token never has more power or a longer life than its owner, judged now, not when it was made:
+    // a disabled owner (or one whose company no longer contains the token's) ends it, a demoted one caps it.
+    const owner = token.createdByUserId ? await repos.users.get(token.createdByUserId) : undefined;
+    const ownerCompany = owner && (await repos.companies.get(owner.companyId));
+    if (!owner || owner.status !== 'active' || !isRole(owner.role) || !ownerCompany || ownerCompany.status !== 'active' || !isWithinPath(company.path, ownerCompany.path)) {
+      throw new AppError('SESSION_EXPIRED', `API token "${token.name}" stopped working: the person it belongs to is disabled or no longer reaches this company. Create a new token.`);
+    }
     await repos.apiTokens.touch(token.id, now);
-    return { via: 'api_token', id: token.id, label: `API token "${token.name}"`, userId: null, name: token.name, email: null, role: token.role, company };
+    return {
+      via: 'api_token',
+      id: token.id,
+      label: `API token "${token.name}"`,
+      userId: null,
+      name: token.name,
+      email: null,
+      role: capRole(token.role, owner.role, company.kind),
+      company,
+      ownerUserId: owner.id,
+      tokenExpiresAt: token.expiresAt,
+    };
   }
   const cookie = getCookie(c, SESSION_COOKIE);
   if (!cookie) throw new AppError('UNAUTHENTICATED', 'Sign in first (POST /api/v1/auth/login), or send an API token as "Authorization: Bearer csph_...".');
@@ -75,6 +98,7 @@ async function resolvePrincipal(deps: ChannelDeps, c: Context<AppEnv>): Promise<
     company,
     csrfToken: session.csrfToken,
     sessionIdHash: idHash,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 

@@ -19,6 +19,12 @@ export interface Principal {
   /** For sessions: the token the UI must echo in X-CSRF-Token on mutations. */
   csrfToken?: string;
   sessionIdHash?: string;
+  /** For sessions: an administrator set the password; only the own-password routes answer until it changes. */
+  mustChangePassword?: boolean;
+  /** For API tokens: the person the token belongs to (its power and life are capped by theirs). */
+  ownerUserId?: string;
+  /** For API tokens: when the token expires (null: when its owner's access ends). */
+  tokenExpiresAt?: Date | null;
 }
 
 /** The audit actor for a principal. */

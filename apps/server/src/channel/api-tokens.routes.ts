@@ -10,6 +10,7 @@ import { API_TOKEN_PREFIX, randomToken, sha256 } from '../security/random-token'
 import { reposOf, type ChannelDeps } from './channel-deps';
 import { scopedMutation } from './scoped-mutation';
 import { IdParamSchema } from './company.schema';
+import type { Principal } from '../auth/principal';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
@@ -48,6 +49,24 @@ function tokenDto(t: ApiTokenRow) {
   };
 }
 
+/**
+ * When a new token expires: `expiresInDays` from now, never later than the token minting it (a
+ * token cannot outlive the one that made it; without `expiresInDays` it inherits that expiry).
+ */
+function tokenExpiry(p: Principal, now: Date, expiresInDays: number | undefined): Date | null {
+  const requested = expiresInDays ? new Date(now.getTime() + expiresInDays * 86_400_000) : null;
+  const limit = p.via === 'api_token' ? (p.tokenExpiresAt ?? null) : null;
+  if (!limit) return requested;
+  if (!requested) return limit;
+  if (requested > limit) {
+    const days = Math.max(0, Math.floor((limit.getTime() - now.getTime()) / 86_400_000));
+    throw new AppError('VALIDATION_FAILED', `A token cannot outlive the token that creates it, which expires on ${limit.toISOString()}; ask for ${days} day(s) at most.`, [
+      { field: 'expiresInDays', message: `At most ${days} (the creating token expires on ${limit.toISOString()})` },
+    ]);
+  }
+  return requested;
+}
+
 /** API tokens of a company: list, create (the token is shown once), revoke. */
 export function apiTokensRoutes(deps: ChannelDeps) {
   const auth = authenticate(deps);
@@ -80,9 +99,9 @@ export function apiTokensRoutes(deps: ChannelDeps) {
         request: { params: IdParamSchema, body: { required: true, content: json(NewApiTokenSchema) } },
         responses: {
           201: { description: 'Created; store `token` now, it is never shown again', content: json(ApiTokenSchema.extend({ token: z.string() }).openapi('NewApiTokenResult')) },
-          400: problem('A field is not valid'),
+          400: problem('A field is not valid, or `expiresInDays` would outlive the API token making this one'),
           ...scopedErrors,
-          422: problem('The role cannot be held there or is stronger than yours'),
+          422: problem('The role cannot be held there or is stronger than yours (for an API token: than its capped role)'),
         },
       }),
       async (c) => {
@@ -94,15 +113,17 @@ export function apiTokensRoutes(deps: ChannelDeps) {
           run: async ({ repos, principal: p, now, scoped: company, audit }) => {
             if (!isRoleAllowedFor(body.role, company.kind)) throw new AppError('ROLE_NOT_ALLOWED', `The role ${body.role.replace(/_/g, ' ')} cannot be held in a ${company.kind}.`);
             if (!canGrantRole(p.role, body.role)) throw new AppError('ROLE_NOT_ALLOWED', 'A token cannot do more than its creator.');
+            const expiresAt = tokenExpiry(p, now, body.expiresInDays);
             const created = await repos.apiTokens.create({
               companyId: company.id,
-              createdByUserId: p.userId,
+              // A token made by a token belongs to that token's owner, whose power caps both.
+              createdByUserId: p.userId ?? p.ownerUserId ?? null,
               name: body.name,
               role: body.role,
               tokenHash: sha256(token),
               tokenPrefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
               now,
-              expiresAt: body.expiresInDays ? new Date(now.getTime() + body.expiresInDays * 86_400_000) : null,
+              expiresAt,
             });
             await audit({
               companyId: company.id,

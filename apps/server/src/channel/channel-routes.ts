@@ -1,5 +1,6 @@
 import type { Router } from '../http/openapi-app';
 import { authRoutes } from '../auth/auth.routes';
+import { ownPasswordRoutes } from '../auth/own-password.routes';
 import { auditLogRoutes } from '../audit/audit-log.routes';
 import type { ChannelDeps } from './channel-deps';
 import { companiesRoutes } from './companies.routes';
@@ -12,7 +13,7 @@ import { settingsRoutes } from './settings.routes';
 
 /** Mounts every channel-and-accounts route (issue 5) on the /api/v1 router. */
 export function mountChannelRoutes(api: Router, deps: ChannelDeps): void {
-  for (const routes of [authRoutes, companiesRoutes, companyLifecycleRoutes, companyUsersRoutes, apiTokensRoutes, connectionsRoutes, syncOptionsRoutes, auditLogRoutes, settingsRoutes]) {
+  for (const routes of [authRoutes, ownPasswordRoutes, companiesRoutes, companyLifecycleRoutes, companyUsersRoutes, apiTokensRoutes, connectionsRoutes, syncOptionsRoutes, auditLogRoutes, settingsRoutes]) {
     api.route('/', routes(deps));
   }
 }

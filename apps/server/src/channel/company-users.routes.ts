@@ -199,7 +199,8 @@ export function companyUsersRoutes(deps: ChannelDeps) {
               throw new AppError('OWN_ACCESS_LOCKED', 'You cannot disable yourself or change your own role; ask another administrator.');
             }
             checkOutranks(p, target);
-            const row = await repos.users.update(target.id, { name: patch.name, role: patch.role, status: patch.status, passwordHash });
+            // A password an administrator chose is known to two people: the person must replace it at next sign-in.
+            const row = await repos.users.update(target.id, { name: patch.name, role: patch.role, status: patch.status, passwordHash, ...(passwordHash ? { mustChangePassword: true } : {}) });
             if (patch.status === 'disabled' || passwordHash) await repos.sessions.revokeAllForUser(target.id, now);
             await audit({
               companyId: company.id,
@@ -242,15 +243,15 @@ export function companyUsersRoutes(deps: ChannelDeps) {
           run: async ({ repos, principal: p, now, scoped: { company, target }, audit }) => {
             if (target.id === p.userId) throw new AppError('OWN_ACCESS_LOCKED', 'You cannot reset your own password here; ask another administrator.');
             checkOutranks(p, target);
-            const row = await repos.users.update(target.id, { passwordHash });
+            const row = await repos.users.update(target.id, { passwordHash, mustChangePassword: true });
             await repos.sessions.revokeAllForUser(target.id, now);
             await audit({
               companyId: company.id,
               action: 'user.password_reset',
               targetType: 'user',
               targetId: target.id,
-              summary: `Reset the password of ${target.email} and ended their sessions`,
-              after: { password: 'reset', sessions: 'ended' },
+              summary: `Reset the password of ${target.email} and ended their sessions; they choose their own at next sign-in`,
+              after: { password: 'reset', sessions: 'ended', mustChangePassword: true },
             });
             return row;
           },

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '@csphub/domain';
 import type { CompanyRow } from '@csphub/db';
 import type { Caller, World } from '../channel-world';
-import { signInAs } from '../channel-world';
+import { PASSWORD, signInAs } from '../channel-world';
+import { hashPassword } from '../../src/security/password';
 import type { TestApp } from '../test-app';
 import { ONBOARDING_ROUTE_FIXTURES } from './onboarding-route-fixtures';
 import { COMMERCE_ROUTE_FIXTURES } from './commerce-route-fixtures';
@@ -78,6 +79,18 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
 
   'POST /api/v1/auth/logout': { scope: 'self', allowed: ALL, request: async (ctx) => ({ path: '/api/v1/auth/logout', headers: (await signInAs(ctx.t, ctx.caller.email)).headers }) },
   'GET /api/v1/auth/session': { scope: 'self', allowed: ALL, request: () => ({ path: '/api/v1/auth/session' }) },
+  'POST /api/v1/auth/password': {
+    scope: 'self',
+    allowed: ALL,
+    // A fresh person with the caller's role and company: the change ends their other sessions, which
+    // must not be the shared callers' ones.
+    request: async (ctx) => {
+      const email = `self-${randomUUID()}@matrix.test`;
+      await ctx.world.repos.users.create({ companyId: ctx.caller.home.id, email, name: 'Matrix self', passwordHash: await hashPassword(PASSWORD), role: ctx.caller.role, now: new Date() });
+      const { headers } = await signInAs(ctx.t, email);
+      return { path: '/api/v1/auth/password', headers, body: { currentPassword: PASSWORD, newPassword: PASSWORD.split('').reverse().join('') } };
+    },
+  },
   'GET /api/v1/companies/tree': { scope: 'self', allowed: ALL, request: () => ({ path: '/api/v1/companies/tree' }) },
   'GET /api/v1/settings/policy': { scope: 'self', allowed: ALL, request: () => ({ path: '/api/v1/settings/policy' }) },
   'PATCH /api/v1/settings/policy': { scope: 'self', allowed: ['distributor_admin'], request: () => ({ path: '/api/v1/settings/policy', body: { requireCorporateEmail: true } }) },

@@ -6,6 +6,8 @@ export class ApiError extends Error {
     message: string,
     readonly requestId: string | undefined,
     readonly errors: { field?: string; message: string }[] = [],
+    /** Seconds to wait before trying again, from the answer's Retry-After header. */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -53,7 +55,8 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
   if (res.status === 401 && !path.endsWith('/auth/login')) onSignedOut?.();
   if (!res.ok) {
     const p = (body ?? {}) as { code?: string; detail?: string; requestId?: string; errors?: { field?: string; message: string }[] };
-    throw new ApiError(res.status, p.code ?? `HTTP_${res.status}`, p.detail ?? res.statusText, p.requestId, p.errors ?? []);
+    const retryAfter = Number(res.headers.get('retry-after'));
+    throw new ApiError(res.status, p.code ?? `HTTP_${res.status}`, p.detail ?? res.statusText, p.requestId, p.errors ?? [], retryAfter > 0 ? retryAfter : undefined);
   }
   return body as T;
 }

@@ -7,6 +7,8 @@ export interface SessionInfo {
   company: { id: number; name: string; kind: CompanyKind };
   permissions: Permission[];
   csrfToken?: string;
+  /** An administrator set the password: the person must choose their own before anything else. */
+  mustChangePassword?: boolean;
 }
 
 export interface TreeNode {

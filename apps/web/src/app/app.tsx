@@ -1,7 +1,21 @@
 import { BrowserRouter, Link, Route, Routes } from 'react-router';
-import { Button, Center, Group, Loader, Menu, MantineProvider, Text, createTheme } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { useState } from 'react';
+import {
+  Button,
+  Card,
+  Center,
+  Group,
+  Loader,
+  Menu,
+  MantineProvider,
+  Modal,
+  Stack,
+  Text,
+  Title,
+  createTheme,
+} from '@mantine/core';
+import { Notifications, notifications } from '@mantine/notifications';
+import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
 import { I18nProvider, useI18n } from '../i18n/i18n';
 import { Shell } from './app-shell';
 import { HomePage } from '../pages/home-page';
@@ -13,6 +27,7 @@ import { CatalogPage } from '../features/catalog/catalog-page';
 import { newServiceRoutes } from '../features/new-service/new-service-routes';
 import { StorefrontPage } from '../features/storefront/storefront-page';
 import { SessionProvider, useSession } from '../auth/session';
+import { ChangePasswordForm } from '../auth/change-password-form';
 import { TreeProvider } from '../channel/tree-data';
 import { CompanyTree } from '../channel/company-tree';
 
@@ -51,6 +66,13 @@ function Gate() {
       </Shell>
     );
   }
+  if (session.mustChangePassword) {
+    return (
+      <Shell>
+        <ForcedPasswordChange />
+      </Shell>
+    );
+  }
   return (
     <TreeProvider>
       <Shell companyTree={<CompanyTree />} signedInAs={<UserMenu />}>
@@ -68,33 +90,65 @@ function Gate() {
   );
 }
 
+/** An administrator set this person's password: they choose their own before anything else. */
+function ForcedPasswordChange() {
+  const { refresh, signOut } = useSession();
+  const { t } = useI18n();
+  return (
+    <Stack maw={420} mx="auto" mt="xl">
+      <Title order={1}>{t('password.forcedTitle')}</Title>
+      <Text>{t('password.forcedBody')}</Text>
+      <Card withBorder>
+        <ChangePasswordForm onDone={() => void refresh()} onCancel={() => void signOut()} />
+      </Card>
+    </Stack>
+  );
+}
+
 function UserMenu() {
   const { session, signOut } = useSession();
   const { t } = useI18n();
+  const [changing, setChanging] = useState(false);
   if (!session) return null;
   return (
-    <Menu position="bottom-end">
-      <Menu.Target>
-        <Button variant="subtle" size="compact-sm" rightSection={<IconChevronDown size={14} />}>
-          <Group gap={6} wrap="nowrap">
-            <Text size="sm" fw={600}>
-              {session.company.name}
-            </Text>
-            <Text size="sm" c="dimmed" visibleFrom="md">
-              {session.user.email}
-            </Text>
-          </Group>
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{t(`role.${session.user.role}`)}</Menu.Label>
-        <Menu.Item component={Link} to={`/companies/${session.company.id}`}>
-          {t('header.myCompany')}
-        </Menu.Item>
-        <Menu.Item leftSection={<IconLogout size={14} />} onClick={() => void signOut()}>
-          {t('header.signOut')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <>
+      <Modal opened={changing} onClose={() => setChanging(false)} title={t('password.title')}>
+        <ChangePasswordForm
+          onCancel={() => setChanging(false)}
+          onDone={() => {
+            setChanging(false);
+            notifications.show({ color: 'green', message: t('password.done') });
+          }}
+        />
+      </Modal>
+      <Menu position="bottom-end">
+        <Menu.Target>
+          <Button variant="subtle" size="compact-sm" rightSection={<IconChevronDown size={14} />}>
+            <Group gap={6} wrap="nowrap">
+              <Text size="sm" fw={600}>
+                {session.company.name}
+              </Text>
+              <Text size="sm" c="dimmed" visibleFrom="md">
+                {session.user.email}
+              </Text>
+            </Group>
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>{t(`role.${session.user.role}`)}</Menu.Label>
+          <Menu.Item component={Link} to={`/companies/${session.company.id}`}>
+            {t('header.myCompany')}
+          </Menu.Item>
+          {session.via === 'session' && (
+            <Menu.Item leftSection={<IconKey size={14} />} onClick={() => setChanging(true)}>
+              {t('password.menu')}
+            </Menu.Item>
+          )}
+          <Menu.Item leftSection={<IconLogout size={14} />} onClick={() => void signOut()}>
+            {t('header.signOut')}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+    </>
   );
 }

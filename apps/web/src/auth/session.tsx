@@ -8,6 +8,8 @@ interface SessionState {
   session: SessionInfo | null | undefined;
   signIn(email: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  /** Reads the session again (after the person changed their own password). */
+  refresh(): Promise<void>;
   can(permission: Permission): boolean;
 }
 
@@ -31,11 +33,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const value = useMemo<SessionState>(
     () => ({
       session,
-      signIn: async (email, password) => accept(await apiSend<SessionInfo>('POST', '/api/v1/auth/login', { email, password })),
+      signIn: async (email, password) =>
+        accept(await apiSend<SessionInfo>('POST', '/api/v1/auth/login', { email, password })),
       signOut: async () => {
         await apiSend('POST', '/api/v1/auth/logout').catch(() => undefined);
         accept(null);
       },
+      refresh: async () => accept(await apiFetch<SessionInfo>('/api/v1/auth/session')),
       can: (permission) => Boolean(session?.permissions.includes(permission)),
     }),
     [session, accept],

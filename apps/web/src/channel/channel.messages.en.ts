@@ -18,7 +18,7 @@ export const channelEn = {
   'signIn.password': 'Password',
   'signIn.submit': 'Sign in',
   'signIn.failed': 'The e-mail or the password is not right. Check both and try again.',
-  'signIn.rateLimited': 'Too many failed attempts. Wait 15 minutes or ask an administrator to reset your password.',
+  'signIn.rateLimited': 'Too many failed attempts from here. Try again in {wait}, or ask an administrator to reset your password.',
   'signIn.missing': 'Enter your e-mail and your password.',
   'signIn.unavailable': 'The server did not answer. Check your connection and try again.',
   'signIn.demoTitle': 'Demo users',

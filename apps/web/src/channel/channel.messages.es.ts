@@ -20,7 +20,7 @@ export const channelEs: Record<keyof typeof channelEn, string> = {
   'signIn.password': 'Contraseña',
   'signIn.submit': 'Iniciar sesión',
   'signIn.failed': 'El correo o la contraseña no son correctos. Revise ambos e inténtelo de nuevo.',
-  'signIn.rateLimited': 'Demasiados intentos fallidos. Espere 15 minutos o pida a un administrador que restablezca su contraseña.',
+  'signIn.rateLimited': 'Demasiados intentos fallidos desde aquí. Vuelva a intentarlo en {wait} o pida a un administrador que restablezca su contraseña.',
   'signIn.missing': 'Escriba su correo y su contraseña.',
   'signIn.unavailable': 'El servidor no respondió. Compruebe su conexión e inténtelo de nuevo.',
   'signIn.demoTitle': 'Usuarios de demostración',

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Code, PasswordInput, Stack, Table, Text, TextInput
 import { ApiError } from '../api/api-client';
 import { useApi } from '../api/use-api';
 import { useSession } from '../auth/session';
+import { waitText } from '../auth/wait-text';
 import { useI18n } from '../i18n/i18n';
 
 const DEMO = ['distributor@demo.test', 'reseller@demo.test', 'customer@demo.test'] as const;
@@ -25,7 +26,8 @@ export function SignInPage() {
       await signIn(email, password);
     } catch (err) {
       const code = err instanceof ApiError ? err.code : 'NETWORK';
-      setError(code === 'SIGN_IN_FAILED' ? t('signIn.failed') : code === 'RATE_LIMITED' ? t('signIn.rateLimited') : code === 'VALIDATION_FAILED' ? t('signIn.missing') : t('signIn.unavailable'));
+      if (code === 'RATE_LIMITED') setError(t('signIn.rateLimited', { wait: waitText(t, err instanceof ApiError ? err.retryAfter : undefined) }));
+      else setError(code === 'SIGN_IN_FAILED' ? t('signIn.failed') : code === 'VALIDATION_FAILED' ? t('signIn.missing') : t('signIn.unavailable'));
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@ export * from './companies';
 export * from './users';
 export * from './sessions';
 export * from './api-tokens';
-export * from './sign-in-attempts';
+export * from './sign-in-throttles';
 export * from './connections';
 export * from './account-sync-options';
 export * from './audit-log';

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { companies } from './companies';
 
 /**
@@ -20,6 +20,8 @@ export const users = pgTable(
     status: text().notNull().default('active').$type<'active' | 'disabled'>(),
     createdAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     lastSignInAt: timestamp({ withTimezone: true, mode: 'date' }),
+    /** Set when an administrator resets the password: the person must choose their own before anything else. */
+    mustChangePassword: boolean().notNull().default(false),
   },
   (t) => [index('users_company_idx').on(t.companyId)],
 );

@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   COMPANY_HAS_ACTIVE_CHILDREN: { status: 409, retryable: false, when: 'A company with active companies under it cannot be deactivated; deactivate or move them first.' },
   COMPANY_INACTIVE: { status: 409, retryable: false, when: 'The company is deactivated; reactivate it before changing it or adding to it.' },
   EMAIL_TAKEN: { status: 409, retryable: false, when: 'Another user already signs in with this e-mail address.' },
+  CURRENT_PASSWORD_WRONG: { status: 403, retryable: false, when: 'A person changing their own password gave a current password that is not right (counted like a failed sign-in).' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, retryable: false, when: 'An administrator set this person\'s password; they must choose their own (POST /api/v1/auth/password) before anything else.' },
   OWN_ACCESS_LOCKED: { status: 403, retryable: false, when: 'A user tried to disable themself, change their own role or reset their own password; another administrator must do it.' },
   ROLE_NOT_ALLOWED: { status: 422, retryable: false, when: 'The role cannot be held in this kind of company, or is stronger than the granter\'s own.' },
   RATE_LIMITED: { status: 429, retryable: true, when: 'Too many attempts (for example sign-in) in a short time.' },

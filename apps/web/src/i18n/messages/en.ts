@@ -1,3 +1,4 @@
+import { authEn } from '../../auth/auth.messages.en';
 import { channelEn } from '../../channel/channel.messages.en';
 import { peopleEn } from '../../channel/people.messages.en';
 
@@ -7,6 +8,7 @@ import { storefrontEn } from '../../features/storefront/storefront.messages.en';
 
 /** English UI text: the reference catalogue; every other language must have the same keys. */
 export const en = {
+  ...authEn,
   ...channelEn,
   ...peopleEn,
   ...newServiceEn,

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { authEs } from '../../auth/auth.messages.es';
 import { channelEs } from '../../channel/channel.messages.es';
 import { peopleEs } from '../../channel/people.messages.es';
 import { newServiceEs } from '../../features/new-service/new-service.messages.es';
@@ -7,6 +8,7 @@ import { storefrontEs } from '../../features/storefront/storefront.messages.es';
 
 /** Spanish UI text. The type makes a missing key a compile error. */
 export const es: Messages = {
+  ...authEs,
   ...channelEs,
   ...peopleEs,
   ...newServiceEs,

@@ -1,0 +1,21 @@
+/** English text for signing in and changing one's own password. */
+export const authEn = {
+  'wait.seconds': '{n} seconds',
+  'wait.minutes': '{n} minutes',
+  'password.menu': 'Change password',
+  'password.title': 'Change your password',
+  'password.forcedTitle': 'Choose your own password',
+  'password.forcedBody': 'An administrator set your password. Choose one only you know before you continue.',
+  'password.current': 'Current password',
+  'password.new': 'New password',
+  'password.newHint': 'At least {min} characters. Your other sessions will be signed out.',
+  'password.confirm': 'New password again',
+  'password.submit': 'Change password',
+  'password.done': 'Your password was changed. Your other sessions were signed out.',
+  'password.tooShort': 'Use at least {min} characters.',
+  'password.mismatch': 'The two new passwords differ.',
+  'password.sameAsCurrent': 'Choose a password that differs from the current one.',
+  'password.wrongCurrent': 'This is not your current password.',
+  'password.rateLimited': 'Too many wrong passwords from here. Try again in {wait}.',
+  'password.failed': 'The password could not be changed: {reason}',
+} as const;
