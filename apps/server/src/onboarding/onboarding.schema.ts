@@ -28,6 +28,7 @@ export const OnboardingContextSchema = z
     distributor: z.object({ id: z.number().int(), name: z.string() }),
     reseller: z.object({ id: z.number().int(), name: z.string(), partnerId: z.string().nullable() }).nullable(),
     direct: z.boolean().openapi({ description: 'A direct customer of the distributor: no reseller, the direct invitation link (C5)' }),
+    resellerChoice: z.enum(['any', 'own']).openapi({ description: "'any': the caller (the distributor) may name any reseller of its network; 'own': only the account's own reseller's Partner ID" }),
     connections: z.array(z.object({ id: z.string(), name: z.string(), region: z.string(), type: z.enum(['direct-bill', 'indirect-provider']) })),
     defaultConnectionId: z.string().nullable(),
     syncOptions: z.array(

@@ -95,6 +95,7 @@ export function onboardingRoutes(deps: OnboardingDeps) {
             distributor: { id: ctx.distributor.id, name: ctx.distributor.name },
             reseller: ctx.reseller ? { id: ctx.reseller.id, name: ctx.reseller.name, partnerId: ctx.reseller.partnerId } : null,
             direct: ctx.reseller === null,
+            resellerChoice: c.var.principal.company.kind === 'distributor' ? ('any' as const) : ('own' as const),
             connections: ctx.connections.map((k) => ({ id: k.id, name: k.name, region: k.region, type: k.type })),
             defaultConnectionId: ctx.defaultConnectionId,
             syncOptions: ctx.syncOptions.map((o) => ({
