@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenantAuthorizationsRepo, type CompanyRow } from '@csphub/db';
+import { createTenantAuthorizationsRepo, createWorkflowRunsRepo, type CompanyRow } from '@csphub/db';
+import { provisionTenantRunId } from '@csphub/provisioning';
 import { DEFAULT_SCENARIO } from '@csphub/partner-center-emulator';
 import { hashPassword } from '../../src/security/password';
 import { PASSWORD, startOnboardingWorld, type OnboardingWorld } from './onboarding-world';
@@ -143,7 +144,7 @@ describe('tenant ownership', () => {
     expect(JSON.stringify(foreign.body)).not.toContain('Fourth Coffee');
   });
 
-  it("refuses a sibling's Partner ID for reseller staff in new-tenant runs, sync options and an order's partner of record", async () => {
+  it("refuses a sibling's Partner ID for reseller staff in new-tenant runs (and their retry), sync options and an order's partner of record", async () => {
     const attestation = { firstName: 'Leo', lastName: 'Lucerne', email: 'leo@lucerne.example', acceptedAt: '2026-01-01T00:00:00.000Z' };
     const run = await attacker('POST', `/api/v1/companies/${lucerneCustomer.id}/onboarding/new-tenant`, {
       connectionId: w.conn.id,
@@ -174,6 +175,14 @@ describe('tenant ownership', () => {
     expect(order.status).toBe(403);
     expect(order.body.code).toBe('PARTNER_ID_NOT_ALLOWED');
     expect(JSON.stringify(order.body)).not.toContain('Adatum');
+
+    // A failed run retried by reseller staff would carry the foreign Partner ID on file: refused.
+    await w.repos.syncOptions.upsert(lucerneCustomer.id, w.conn.id, { tenantId: null, defaultDomain: null, domainPrefix: 'lucerneclient' }, new Date());
+    const runId = provisionTenantRunId(lucerneCustomer.id, w.conn.id);
+    await createWorkflowRunsRepo(w.database.db).saveRun({ id: runId, kind: 'provision-tenant', subjectId: String(lucerneCustomer.id), connectionId: w.conn.id, state: 'needs_attention', at: new Date() });
+    const retry = await attacker('POST', `/api/v1/companies/${lucerneCustomer.id}/onboarding/runs/${encodeURIComponent(runId)}/retry`);
+    expect(retry.status).toBe(403);
+    expect(retry.body.code).toBe('PARTNER_ID_NOT_ALLOWED');
     await w.repos.syncOptions.upsert(lucerneCustomer.id, w.conn.id, { tenantId: null, defaultDomain: null, resellerPartnerId: null }, new Date());
   });
 
