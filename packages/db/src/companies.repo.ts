@@ -33,6 +33,11 @@ export function createCompaniesRepo(db: Database) {
       return db.select().from(companies).where(inArray(companies.id, ids));
     },
 
+    /** The resellers holding a Partner ID (normally one; the distributor sets them). */
+    async findByPartnerId(partnerId: string): Promise<CompanyRow[]> {
+      return db.select().from(companies).where(eq(companies.partnerId, partnerId)).orderBy(asc(companies.id));
+    },
+
     /** The root (the distributor), or undefined on an empty database. */
     async root(): Promise<CompanyRow | undefined> {
       const rows = await db.select().from(companies).where(eq(companies.kind, 'distributor')).orderBy(asc(companies.id)).limit(1);

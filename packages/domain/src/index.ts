@@ -47,5 +47,15 @@ export {
 } from './access/sign-in-backoff';
 export { ONE_TIME_PASSWORD_ALPHABET, oneTimePassword } from './access/one-time-password';
 export { SYNC_STATUSES, type SyncStatus } from './channel/sync-status';
+export {
+  RELINK_ROLES,
+  isAcceptanceEvidence,
+  mayRevealPartnerName,
+  partnerIdChoice,
+  relinkDecision,
+  type PartnerIdChoice,
+  type RelinkDecision,
+  type TenantCaller,
+} from './channel/tenant-ownership';
 export { MASK, changedFields, maskSecrets } from './audit/mask-secrets';
 export * from './orders/index';

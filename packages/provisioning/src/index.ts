@@ -20,6 +20,7 @@ export {
 export { resolveWorkerId } from './runtime/worker-id';
 export {
   checkResellerPartnerId,
+  notAllowedPartnerIdVerdict,
   authorizeDistributorAdvice,
   type ResellerDirectory,
   type NetworkReseller,

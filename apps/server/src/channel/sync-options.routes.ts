@@ -8,6 +8,7 @@ import { companyInScope, requirePermission } from '../access/scope';
 import { reposOf, type ChannelDeps } from './channel-deps';
 import { scopedMutation } from './scoped-mutation';
 import { IdParamSchema } from './company.schema';
+import { requirePartnerIdChoice } from '../access/tenant-ownership';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
@@ -101,7 +102,7 @@ export function syncOptionsRoutes(deps: ChannelDeps) {
             return { company, conn };
           },
           permission: 'sync.manage', what: 'change sync options',
-          run: async ({ repos, now, scoped: { company, conn }, audit }) => {
+          run: async ({ repos, now, principal: p, scoped: { company, conn }, audit }) => {
             if (company.kind !== 'customer') throw new AppError('VALIDATION_FAILED', 'Only customer accounts are provisioned as Microsoft tenants.');
             const errors = [];
             if (body.domainPrefix && !isValidDomainPrefix(body.domainPrefix)) errors.push({ field: 'domainPrefix', message: `Use at most ${MAX_DOMAIN_PREFIX_LENGTH} letters or digits (no dots, dashes or spaces).` });
@@ -109,6 +110,8 @@ export function syncOptionsRoutes(deps: ChannelDeps) {
             if (body.resellerPartnerId && conn.type !== 'indirect-provider') errors.push({ field: 'resellerPartnerId', message: 'A reseller Partner ID only applies to indirect-provider connections.' });
             if (body.resellerPartnerId && !/^\d{5,10}$/.test(body.resellerPartnerId)) errors.push({ field: 'resellerPartnerId', message: 'A Partner ID is 5 to 10 digits.' });
             if (errors.length) throw new AppError('VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.message}`).join(' '), errors);
+            // Only the distributor names another reseller as the account's partner of record.
+            if (body.resellerPartnerId) await requirePartnerIdChoice(repos, p, company, body.resellerPartnerId, "The account's sync options");
             const before = await repos.syncOptions.get(company.id, conn.id);
             const fields = { ...body, ...(body.domainPrefix ? { domainPrefix: body.domainPrefix.toLowerCase() } : {}) };
             const after = await repos.syncOptions.upsert(company.id, conn.id, fields, now);

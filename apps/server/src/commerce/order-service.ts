@@ -13,6 +13,7 @@ import {
 import type { CatalogItemRow, CompanyRow, OrderLineJson, OrderRow, Repos } from '@csphub/db';
 import { isPartnerCenterError } from '@csphub/partner-center';
 import type { Principal } from '../auth/principal';
+import { requirePartnerIdChoice } from '../access/tenant-ownership';
 import type { CatalogService } from './catalog-service';
 import { commerceRepos, type CommerceDeps } from './commerce-deps';
 import { seesHiddenProducts } from './commerce-access';
@@ -60,6 +61,9 @@ export async function submitOrder(
   }
   if (company.kind !== 'customer') throw new AppError('VALIDATION_FAILED', 'Orders are placed for customer accounts (end customers or direct customers).');
   const tenant = await linkedTenantIn(repos, company, body.connectionId);
+  // The partner of record on file must be one the caller may name: only the distributor orders
+  // with another reseller's Partner ID (docs/CHANNEL-AND-ACCOUNTS.md, "Tenants and Partner IDs").
+  if (tenant.connection.type === 'indirect-provider') await requirePartnerIdChoice(repos, principal, company, tenant.resellerPartnerId, 'An order');
   const country = buyingCountryOf(company);
   if (!country) throw new AppError('PREREQUISITES_MISSING', `${company.name} has no billing country; set it on the company page so the right catalog applies.`);
 

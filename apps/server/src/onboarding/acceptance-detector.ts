@@ -3,6 +3,7 @@ import { normalizeCustomerDomain, verifyAuthorization } from '@csphub/provisioni
 import { reposOf } from '../channel/channel-deps';
 import { recordAcceptance } from './existing-tenant-service';
 import type { OnboardingDeps } from './onboarding-deps';
+import { ownResellerPartnerId } from '../access/tenant-ownership';
 
 const SYSTEM = { type: 'system' as const, id: null, label: 'CSP Hub' };
 
@@ -65,12 +66,20 @@ async function acceptOne(deps: OnboardingDeps, p: TenantAuthorizationRow, opts: 
     await auths.recordCheck(p.id, verdict.status, now);
     return false;
   }
+  // Nobody is there to judge: an authorization naming a Partner ID other than the account's own
+  // reseller's (the distributor's choice, or one opened before these rules), or a tenant other
+  // accounts hold, waits for a person to press Verify, where the caller's rights are checked.
+  const ownPartnerId = await ownResellerPartnerId(repos, company);
+  if ((p.resellerPartnerId ?? null) !== (p.resellerTenantId ? ownPartnerId : null)) {
+    await auths.recordCheck(p.id, 'needs-confirmation', now);
+    return false;
+  }
   const others = await createTenantLinksRepo(deps.db).findAccountsLinkedTo(p.connectionId, verdict.tenant.tenantId, company.id);
   if (others.length > 0) {
     await auths.recordCheck(p.id, 'needs-confirmation', now);
     return false;
   }
-  const recorded = await recordAcceptance(deps, repos, {
+  const recorded = await recordAcceptance(deps, {
     authorization: p,
     company,
     tenantId: verdict.tenant.tenantId,

@@ -28,6 +28,7 @@ export const OnboardingContextSchema = z
     distributor: z.object({ id: z.number().int(), name: z.string() }),
     reseller: z.object({ id: z.number().int(), name: z.string(), partnerId: z.string().nullable() }).nullable(),
     direct: z.boolean().openapi({ description: 'A direct customer of the distributor: no reseller, the direct invitation link (C5)' }),
+    resellerChoice: z.enum(['any', 'own']).openapi({ description: "'any': the caller (the distributor) may name any reseller of its network; 'own': only the account's own reseller's Partner ID" }),
     connections: z.array(z.object({ id: z.string(), name: z.string(), region: z.string(), type: z.enum(['direct-bill', 'indirect-provider']) })),
     defaultConnectionId: z.string().nullable(),
     syncOptions: z.array(
@@ -81,9 +82,9 @@ export const PartnerIdCheckBodySchema = z
 
 export const PartnerIdVerdictSchema = z
   .object({
-    status: z.enum(['empty', 'invalid-format', 'unknown', 'not-in-network', 'mpa-not-signed', 'ok']),
+    status: z.enum(['empty', 'invalid-format', 'unknown', 'not-allowed', 'not-in-network', 'mpa-not-signed', 'ok']),
     partnerId: z.string().optional(),
-    partnerName: z.string().optional(),
+    partnerName: z.string().optional().openapi({ description: "Only when the caller may know it: a reseller of its subtree or its own reseller, or (the distributor) a reseller of its network" }),
     message: z.string(),
     distributorName: z.string(),
   })

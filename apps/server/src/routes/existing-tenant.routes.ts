@@ -66,6 +66,7 @@ export function existingTenantRoutes(deps: OnboardingDeps) {
         const body = c.req.valid('json');
         const p = c.var.principal;
         const { authorization, ctx, reseller } = await openAuthorization(deps, {
+          principal: p,
           company,
           connectionId: body.connectionId,
           resellerPartnerId: body.resellerPartnerId ?? null,
@@ -112,13 +113,18 @@ export function existingTenantRoutes(deps: OnboardingDeps) {
         tags: ['Existing tenant'],
         summary: "Verify the authorization by the customer's default domain (onmicrosoft.com or custom); link when verified",
         request: { params: CompanyIdParamSchema, body: { content: json(VerifyBodySchema), required: true } },
-        responses: { 200: { description: 'Verified (and whether the link was recorded), or what is missing', content: json(VerifySchema) }, ...scopedErrors, 409: problem('No authorization is open') },
+        responses: {
+          200: { description: 'Verified (and whether the link was recorded), or what is missing', content: json(VerifySchema) },
+          ...scopedErrors,
+          403: problem('RELINK_NOT_ALLOWED: the tenant is held by an account the caller may not take it from (named nowhere); PARTNER_ID_NOT_ALLOWED: the authorization names a Partner ID the caller may not use'),
+          409: problem('No authorization is open'),
+        },
       }),
       async (c) => {
         const { company } = await load(c.var.principal, c.req.valid('param').id);
         const body = c.req.valid('json');
         const open = await openOf(company.id, body.connectionId);
-        const outcome = await verifyAndRecord(deps, { authorization: open, company, domain: body.domain, confirmRelink: body.confirmRelink, actor: actorOf(c.var.principal), requestId: c.var.requestId });
+        const outcome = await verifyAndRecord(deps, { principal: c.var.principal, authorization: open, company, domain: body.domain, confirmRelink: body.confirmRelink, actor: actorOf(c.var.principal), requestId: c.var.requestId });
         if (outcome.status !== 'verified') return c.json({ status: outcome.status, message: outcome.message }, 200);
         return c.json(outcome, 200);
       },

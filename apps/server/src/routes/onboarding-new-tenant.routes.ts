@@ -11,6 +11,7 @@ import { writeAudit } from '../audit/write-audit';
 import { reposOf } from '../channel/channel-deps';
 import { requireOrderAccess } from '../onboarding/onboarding-access';
 import { loadOnboardingContext } from '../onboarding/onboarding-context';
+import { requirePartnerIdChoice } from '../access/tenant-ownership';
 import type { OnboardingDeps } from '../onboarding/onboarding-deps';
 import { AttestationSchema } from '../onboarding/existing-tenant.schema';
 import { CompanyIdParamSchema } from '../onboarding/onboarding.schema';
@@ -62,6 +63,8 @@ export function onboardingNewTenantRoutes(deps: OnboardingDeps) {
       const company = await companyInScope(repos, p, c.req.valid('param').id);
       requireOrderAccess(p, company);
       const body = c.req.valid('json');
+      // Only the distributor names another reseller as partner of record.
+      await requirePartnerIdChoice(repos, p, company, body.resellerPartnerId, 'A new tenant');
       // The run sets up another administrator (or Microsoft's admin without a forced password change)
       // through the default GDAP roles (User Administrator, Privileged Role Administrator): without
       // them Partner Center would refuse after the tenant exists.

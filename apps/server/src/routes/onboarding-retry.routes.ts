@@ -6,6 +6,7 @@ import { createRouter } from '../http/openapi-app';
 import { guarded, scopedErrors } from '../http/protected-route';
 import { problem } from '../http/schemas';
 import { authenticate } from '../auth/authenticate';
+import { requirePartnerIdChoice } from '../access/tenant-ownership';
 import { companyInScope } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
 import { reposOf } from '../channel/channel-deps';
@@ -66,12 +67,14 @@ export function onboardingRetryRoutes(deps: OnboardingDeps) {
           run.state === 'running' ? 'This run is already in progress; there is nothing to retry. Follow it on the timeline.' : 'This run has finished: the tenant is synced; there is nothing to retry.',
         );
       }
-      const retry = deps.runs.retryNewTenant;
-      if (!retry) throw new AppError('WORKFLOWS_UNAVAILABLE', 'Durable runs are not running on this server, so the run cannot be retried now. Start CSP Hub normally (npm start).');
       // Before the tenant exists the run starts over with the account's current sync options: a
       // prefix or Partner ID corrected on the company page is what the retry uses.
       const options = run.connectionId ? await repos.syncOptions.get(company.id, run.connectionId) : undefined;
       const patch = options?.domainPrefix ? { domainPrefix: options.domainPrefix, resellerPartnerId: options.resellerPartnerId } : {};
+      // The Partner ID on file must be one this caller may name (only the distributor picks another reseller).
+      if (patch.resellerPartnerId) await requirePartnerIdChoice(repos, p, company, patch.resellerPartnerId, 'A retried new-tenant run');
+      const retry = deps.runs.retryNewTenant;
+      if (!retry) throw new AppError('WORKFLOWS_UNAVAILABLE', 'Durable runs are not running on this server, so the run cannot be retried now. Start CSP Hub normally (npm start).');
       const woken = await withBoundedWait(retry(run.id, patch), deps.runs.engineWaitMs ?? RETRY_ENGINE_WAIT_MS, 'wake the run');
       if (!woken) throw new AppError('RUN_NOT_WAITING', 'This run is not waiting for a retry (it is running again, or it has ended). Reload the timeline to see where it is.');
       await writeAudit(c, repos, {

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError, MAX_DOMAIN_PREFIX_LENGTH, domainPrefixProblem, type DomainPrefixProblem } from '@csphub/domain';
-import { checkResellerPartnerId, GDAP_REQUEST_AUTO_EXTEND_DAYS, GDAP_REQUEST_DURATION_DAYS, GDAP_REQUEST_ROLES } from '@csphub/provisioning';
+import { AppError, MAX_DOMAIN_PREFIX_LENGTH, domainPrefixProblem, partnerIdChoice, type DomainPrefixProblem } from '@csphub/domain';
+import { checkResellerPartnerId, notAllowedPartnerIdVerdict, GDAP_REQUEST_AUTO_EXTEND_DAYS, GDAP_REQUEST_DURATION_DAYS, GDAP_REQUEST_ROLES } from '@csphub/provisioning';
 import { createRouter } from '../http/openapi-app';
 import { guarded, scopedErrors } from '../http/protected-route';
 import { problem } from '../http/schemas';
@@ -12,6 +12,7 @@ import { requireOnboardingRead, requireOrderAccess } from '../onboarding/onboard
 import { loadOnboardingContext } from '../onboarding/onboarding-context';
 import type { OnboardingDeps } from '../onboarding/onboarding-deps';
 import { listRunsOfCompany } from '../onboarding/onboarding-runs';
+import { ownResellerPartnerId, partnerNameVisibleTo, tenantCallerOf } from '../access/tenant-ownership';
 import {
   CompanyIdParamSchema,
   ConnectionQuerySchema,
@@ -94,6 +95,7 @@ export function onboardingRoutes(deps: OnboardingDeps) {
             distributor: { id: ctx.distributor.id, name: ctx.distributor.name },
             reseller: ctx.reseller ? { id: ctx.reseller.id, name: ctx.reseller.name, partnerId: ctx.reseller.partnerId } : null,
             direct: ctx.reseller === null,
+            resellerChoice: c.var.principal.company.kind === 'distributor' ? ('any' as const) : ('own' as const),
             connections: ctx.connections.map((k) => ({ id: k.id, name: k.name, region: k.region, type: k.type })),
             defaultConnectionId: ctx.defaultConnectionId,
             syncOptions: ctx.syncOptions.map((o) => ({
@@ -175,15 +177,25 @@ export function onboardingRoutes(deps: OnboardingDeps) {
         method: 'post',
         path: '/companies/{id}/onboarding/partner-id-check',
         tags: ['Onboarding'],
-        summary: "Check a reseller Partner ID (D1): known, in this connection's network, Partner Agreement accepted",
+        summary: "Check a reseller Partner ID (D1): known, in this connection's network, Partner Agreement accepted. Only the distributor may check another reseller's (others get not-allowed); a partner's name is given only inside the caller's subtree",
         request: { params: CompanyIdParamSchema, body: { content: json(PartnerIdCheckBodySchema), required: true } },
         responses: { 200: { description: 'The verdict and what the reseller must do', content: json(PartnerIdVerdictSchema) }, ...scopedErrors, 502: problem('Partner Center did not answer') },
       }),
       async (c) => {
-        const { ctx } = await orderable(c.var.principal, c.req.valid('param').id);
+        const { repos, ctx } = await orderable(c.var.principal, c.req.valid('param').id);
         const body = c.req.valid('json');
         const client = await connectionOf(ctx, body.connectionId);
-        const verdict = await checkResellerPartnerId(client, { partnerId: body.partnerId, distributorName: ctx.distributor.name });
+        const p = c.var.principal;
+        // Only the distributor picks another reseller: anyone else learns which ID it may use, and
+        // nothing about the one it typed (not even whether Microsoft knows it).
+        const choice = partnerIdChoice({ caller: tenantCallerOf(p), accountResellerPartnerId: await ownResellerPartnerId(repos, ctx.company), requested: body.partnerId });
+        const verdict = choice.ok
+          ? await checkResellerPartnerId(client, {
+              partnerId: body.partnerId,
+              distributorName: ctx.distributor.name,
+              revealName: ({ partnerId, inNetwork }) => partnerNameVisibleTo(repos, p, partnerId, inNetwork),
+            })
+          : notAllowedPartnerIdVerdict((body.partnerId ?? '').trim(), choice.allowed);
         return c.json(
           {
             status: verdict.status,

@@ -4,6 +4,7 @@ import type { Role } from '@csphub/domain';
 import { createCatalogRepo, createOrdersRepo, type ConnectionSummary } from '@csphub/db';
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
 import type { FixtureContext, RouteFixture } from './route-fixtures';
+import { resellerIsAdatum } from './onboarding-route-fixtures';
 
 const ALL: readonly Role[] = ['distributor_admin', 'distributor_operator', 'reseller_admin', 'reseller_operator', 'customer_admin', 'billing_reader'];
 const EDITORS: readonly Role[] = ['distributor_admin', 'distributor_operator', 'reseller_admin', 'reseller_operator', 'customer_admin'];
@@ -65,6 +66,7 @@ function emulatorConnection(ctx: FixtureContext): Promise<ConnectionSummary> {
 async function linkTarget(ctx: FixtureContext): Promise<ConnectionSummary> {
   await emulatorFor(ctx);
   const conn = await emulatorConnection(ctx);
+  await resellerIsAdatum(ctx);
   await ctx.world.repos.syncOptions.upsert(ctx.target.customer.id, conn.id, { tenantId: wingtip.tenantId, resellerPartnerId: adatum.partnerId, syncStatus: 'synced' }, new Date());
   return conn;
 }

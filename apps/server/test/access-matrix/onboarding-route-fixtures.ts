@@ -43,8 +43,18 @@ afterAll(async () => {
 });
 
 let connection: Promise<ConnectionSummary> | undefined;
+
+/**
+ * The reseller of the targets (r1) holds Adatum's Partner ID, the emulator's LATAM reseller: only
+ * the distributor may name another reseller's Partner ID, so the routes that take one (or carry
+ * one on file) are called with the target's own.
+ */
+export async function resellerIsAdatum(ctx: FixtureContext): Promise<void> {
+  if ((await ctx.world.repos.companies.get(ctx.world.r1.id))?.partnerId !== adatum.partnerId) await ctx.world.repos.companies.update(ctx.world.r1.id, { partnerId: adatum.partnerId }, new Date());
+}
 async function emulatorConnection(ctx: FixtureContext): Promise<ConnectionSummary> {
   await ensureEmulator(ctx);
+  await resellerIsAdatum(ctx);
   connection ??= ctx.world.repos.connections.create(
     ctx.world.d.id,
     { name: `Onboarding LATAM ${randomUUID().slice(0, 8)}`, region: 'MX', type: 'indirect-provider', mode: 'emulated', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken },

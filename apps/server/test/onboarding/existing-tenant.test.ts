@@ -96,7 +96,7 @@ describe('existing tenant', () => {
     expect(res.status).toBe(401);
   });
 
-  it('links a tenant already visible, and asks for confirmation when another account is linked to it (C4)', async () => {
+  it('links a tenant already visible, and a reseller admin moves it between its own accounts after confirming (C4)', async () => {
     const wingtip = 'wingtiptoysmx.onmicrosoft.com';
     await reseller('POST', `/api/v1/companies/${w.other.id}/existing-tenant/authorization`, { connectionId: w.conn.id });
     const first = await reseller('POST', `/api/v1/companies/${w.other.id}/existing-tenant/verify`, { connectionId: w.conn.id, domain: wingtip });
@@ -110,6 +110,10 @@ describe('existing tenant', () => {
     const confirmed = await reseller('POST', `/api/v1/companies/${w.second.id}/existing-tenant/verify`, { connectionId: w.conn.id, domain: wingtip, confirmRelink: true });
     expect(confirmed.body.recorded).toBe(true);
     expect((await w.repos.syncOptions.get(w.second.id, w.conn.id))?.tenantId).toBe('c2b20003-3d4e-4f60-9b7c-000000000003');
+    // A move, not a copy: the first account no longer holds the tenant, and its log says so.
+    expect((await w.repos.syncOptions.get(w.other.id, w.conn.id))?.tenantId ?? null).toBeNull();
+    const unlinked = await w.repos.auditLog.list({ pathPrefix: w.other.path, companyId: w.other.id, action: 'tenant.unlinked', limit: 10 });
+    expect(unlinked).toHaveLength(1);
   });
 
   it('gives the direct link to a direct customer ordering for itself (C5)', async () => {
@@ -125,18 +129,21 @@ describe('existing tenant', () => {
   });
 
   it('checks reseller Partner IDs with the exact D1 warnings (one shared function)', async () => {
-    const check = (partnerId: string) => reseller('POST', `/api/v1/companies/${w.customer.id}/onboarding/partner-id-check`, { connectionId: w.conn.id, partnerId });
-    const ok = await check('6100001');
+    // The distributor may check any reseller of its network; a reseller only its own.
+    const dora = await w.signIn('dora@contoso-dist.example');
+    const check = (partnerId: string) => dora('POST', `/api/v1/companies/${w.customer.id}/onboarding/partner-id-check`, { connectionId: w.conn.id, partnerId });
+    const ok = await reseller('POST', `/api/v1/companies/${w.customer.id}/onboarding/partner-id-check`, { connectionId: w.conn.id, partnerId: '6100001' });
     expect(ok.body.status).toBe('ok');
     const notSigned = await check('6100002');
     expect(notSigned.body.status).toBe('mpa-not-signed');
     expect(notSigned.body.message).toBe(
       'Proseware Peru (Partner ID 6100002) has not accepted the Microsoft Partner Agreement. Authorize Contoso Distribution as your CSP by accepting the Microsoft Partner Agreement in Partner Center.',
     );
+    // Not a reseller of the network nor of CSP Hub: its name is nobody's business here.
     const outside = await check('6100005');
     expect(outside.body.status).toBe('not-in-network');
     expect(outside.body.message).toBe(
-      "Fourth Coffee IT GmbH (Partner ID 6100005) is not in Contoso Distribution's indirect reseller network. Authorize Contoso Distribution as your CSP by accepting the Microsoft Partner Agreement in Partner Center.",
+      "Partner ID 6100005 is not in Contoso Distribution's indirect reseller network. Authorize Contoso Distribution as your CSP by accepting the Microsoft Partner Agreement in Partner Center.",
     );
     const unknown = await check('9999999');
     expect(unknown.body.status).toBe('unknown');

@@ -12,7 +12,7 @@ const STATUS_COLOR = { not_synced: 'gray', in_progress: 'blue', synced: 'green',
 /** The Microsoft tenant service per Partner Center connection: sync options and status (A3). */
 export function ServicesTab({ company }: { company: Company }) {
   const { t, formatDate } = useI18n();
-  const { can } = useSession();
+  const { can, session } = useSession();
   const options = useApi<{ items: SyncOptions[] }>(`/api/v1/companies/${company.id}/sync-options`);
   if (company.kind !== 'customer') return <Text c="dimmed">{t('services.onlyCustomers')}</Text>;
   if (options.loading && !options.data) return <Loader size="sm" />;
@@ -20,6 +20,9 @@ export function ServicesTab({ company }: { company: Company }) {
   const items = options.data?.items ?? [];
   if (items.length === 0) return <Text c="dimmed">{t('services.noConnections')}</Text>;
   const editable = can('sync.manage') && company.status === 'active';
+  // Only the distributor chooses another reseller as partner of record; everyone else sees the
+  // account's Partner ID without a way to change it (docs/CHANNEL-AND-ACCOUNTS.md).
+  const choosesReseller = Boolean(session?.user.role.startsWith('distributor_'));
   const save = (connectionId: string, field: 'adminUsername' | 'domainPrefix' | 'resellerPartnerId') =>
     editable
       ? async (v: string | null) => {
@@ -63,7 +66,7 @@ export function ServicesTab({ company }: { company: Company }) {
                 label={t('services.resellerPartnerId')}
                 value={o.resellerPartnerId}
                 validate={(v) => (v.trim() && !/^\d{5,10}$/.test(v.trim()) ? t('validation.partnerId') : null)}
-                onSave={save(o.connection.id, 'resellerPartnerId')}
+                onSave={choosesReseller ? save(o.connection.id, 'resellerPartnerId') : undefined}
               />
             )}
             <InlineField name="tenantId" label={t('services.tenantId')} value={o.tenantId} />

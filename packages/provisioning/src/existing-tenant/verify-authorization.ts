@@ -1,3 +1,5 @@
+import { isAcceptanceEvidence } from '@csphub/domain';
+
 /**
  * "Verify authorization" (MISSION.md C2, C4): given the customer's default domain (the
  * onmicrosoft.com one or a custom one), find out whether the customer's Global Admin accepted the
@@ -59,12 +61,16 @@ export async function verifyAuthorization(
   }
   const tenant = await directory.findCustomerByDomain(domain);
   if (tenant && tenant.relationship === 'reseller') {
-    if (input.resellerTenantId && tenant.indirectResellerTenantId !== input.resellerTenantId) {
+    // Evidence only when the tenant is associated with exactly this request's reseller (none for a
+    // direct one): a tenant of another reseller says nothing about this account's request.
+    if (!isAcceptanceEvidence({ authorizationResellerTenantId: input.resellerTenantId, tenantIndirectResellerTenantId: tenant.indirectResellerTenantId })) {
       return {
         status: 'other-partner',
         domain,
         tenant,
-        message: `The customer owning ${domain} accepted a relationship with ${input.distributorName}, but not through ${input.resellerName ?? 'this reseller'}. Send the customer this reseller's invitation link and ask the Global Admin to accept it.`,
+        message: input.resellerTenantId
+          ? `The customer owning ${domain} has not accepted a relationship with ${input.distributorName} through ${input.resellerName ?? 'this reseller'}. Send the customer this reseller's invitation link and ask the Global Admin to accept it.`
+          : `The customer owning ${domain} has not accepted ${input.distributorName} as its direct partner. Send the customer the direct invitation link and ask the Global Admin to accept it.`,
       };
     }
     return { status: 'verified', tenant, defaultDomain: domain, message: `Authorization verified: ${tenant.companyName} (${tenant.domain}) accepted ${input.resellerName ?? input.distributorName} as its CSP.` };

@@ -29,9 +29,12 @@ export type ResellerPartnerIdVerdict =
   | { status: 'empty'; message: string }
   | { status: 'invalid-format'; partnerId: string; message: string }
   | { status: 'unknown'; partnerId: string; message: string }
-  | { status: 'not-in-network'; partnerId: string; partnerName: string; message: string }
-  | { status: 'mpa-not-signed'; partnerId: string; partnerName: string; resellerTenantId: string; message: string }
-  | { status: 'ok'; partnerId: string; partnerName: string; resellerTenantId: string; message: string };
+  /** The caller may not name this Partner ID (only the distributor picks another reseller). */
+  | { status: 'not-allowed'; partnerId: string; message: string }
+  /** `partnerName` is absent when the caller may not learn it (see `revealName`). */
+  | { status: 'not-in-network'; partnerId: string; partnerName?: string; message: string }
+  | { status: 'mpa-not-signed'; partnerId: string; partnerName?: string; resellerTenantId: string; message: string }
+  | { status: 'ok'; partnerId: string; partnerName?: string; resellerTenantId: string; message: string };
 
 export type ResellerPartnerIdStatus = ResellerPartnerIdVerdict['status'];
 
@@ -54,7 +57,16 @@ export function authorizeDistributorAdvice(distributorName: string): string {
  */
 export async function checkResellerPartnerId(
   directory: ResellerDirectory,
-  input: { partnerId: string | null | undefined; distributorName: string },
+  input: {
+    partnerId: string | null | undefined;
+    distributorName: string;
+    /**
+     * May the caller learn the partner's name (in its subtree, or the distributor's own network)?
+     * When not, the verdict says "Partner ID n" and carries no name. Omitted: the name is shown
+     * (runs and other callers acting for the distributor).
+     */
+    revealName?: (p: { partnerId: string; inNetwork: boolean }) => boolean | Promise<boolean>;
+  },
 ): Promise<ResellerPartnerIdVerdict> {
   const partnerId = (input.partnerId ?? '').trim();
   const advice = authorizeDistributorAdvice(input.distributorName);
@@ -79,12 +91,17 @@ export async function checkResellerPartnerId(
     throw e;
   }
   const reseller = (await directory.listIndirectResellers()).find((r) => r.partnerId === profile.partnerId);
+  const inNetwork = reseller !== undefined && reseller.isActive;
+  const shown = input.revealName ? await input.revealName({ partnerId: profile.partnerId, inNetwork }) : true;
+  // Who the partner is, as far as the caller may know it.
+  const who = shown ? `${profile.name} (Partner ID ${partnerId})` : `Partner ID ${partnerId}`;
+  const named = shown ? { partnerName: profile.name } : {};
   if (!reseller || !reseller.isActive) {
     return {
       status: 'not-in-network',
       partnerId,
-      partnerName: profile.name,
-      message: `${profile.name} (Partner ID ${partnerId}) is not in ${input.distributorName}'s indirect reseller network. ${advice}`,
+      ...named,
+      message: `${who} is not in ${input.distributorName}'s indirect reseller network. ${advice}`,
     };
   }
   let signed: boolean;
@@ -97,8 +114,8 @@ export async function checkResellerPartnerId(
       return {
         status: 'not-in-network',
         partnerId,
-        partnerName: profile.name,
-        message: `${profile.name} (Partner ID ${partnerId}) is not in ${input.distributorName}'s indirect reseller network for this region. ${advice}`,
+        ...named,
+        message: `${who} is not in ${input.distributorName}'s indirect reseller network for this region. ${advice}`,
       };
     }
     throw e;
@@ -107,12 +124,26 @@ export async function checkResellerPartnerId(
     return {
       status: 'mpa-not-signed',
       partnerId,
-      partnerName: profile.name,
+      ...named,
       resellerTenantId: reseller.tenantId,
-      message: `${profile.name} (Partner ID ${partnerId}) has not accepted the Microsoft Partner Agreement. ${advice}`,
+      message: `${who} has not accepted the Microsoft Partner Agreement. ${advice}`,
     };
   }
-  return { status: 'ok', partnerId, partnerName: profile.name, resellerTenantId: reseller.tenantId, message: `${profile.name} is in ${input.distributorName}'s network and has accepted the Microsoft Partner Agreement.` };
+  return { status: 'ok', partnerId, ...named, resellerTenantId: reseller.tenantId, message: `${shown ? profile.name : who} is in ${input.distributorName}'s network and has accepted the Microsoft Partner Agreement.` };
+}
+
+/**
+ * The verdict for a Partner ID the caller may not name: it says which one it may use and names no
+ * partner (the check never reaches Partner Center for it).
+ */
+export function notAllowedPartnerIdVerdict(partnerId: string, allowed: string | null): ResellerPartnerIdVerdict {
+  return {
+    status: 'not-allowed',
+    partnerId,
+    message: allowed
+      ? `Partner ID ${partnerId} cannot be used for this account: only the distributor chooses another reseller. Use your reseller Partner ID (${allowed}).`
+      : `Partner ID ${partnerId} cannot be used for this account: only the distributor chooses another reseller, and no reseller Partner ID is on file yet.`,
+  };
 }
 
 function lowerFirst(s: string): string {

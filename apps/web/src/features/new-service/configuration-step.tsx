@@ -49,6 +49,7 @@ export function ConfigurationStep(props: { ctx: OnboardingContext; state: Wizard
           companyId={ctx.company.id}
           connectionId={connectionId}
           resellerName={ctx.reseller.name}
+          locked={ctx.resellerChoice === 'own'}
           value={state.partnerId}
           verdict={state.partnerVerdict}
           onChange={(v) => update({ partnerId: v })}

@@ -1,8 +1,15 @@
 import { useEffect, useState } from 'react';
 import { Alert, Anchor, Button, CopyButton, Group, Loader, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/messages/en';
 import { ApiError, apiFetch } from '../../api/api-client';
 import { onboardingApi, splitEmails, type Authorization, type OpenAuthorization, type VerifyResult } from './new-service-api';
+
+/** Refusals the panel explains in the reader's language (the tenant ownership rules). */
+const REFUSALS: Record<string, MessageKey> = {
+  RELINK_NOT_ALLOWED: 'ns.et.relinkRefused',
+  PARTNER_ID_NOT_ALLOWED: 'ns.pid.notAllowedError',
+};
 
 /**
  * The existing-tenant branch of Configuration (issue 7, C1-C5): the invitation link from Partner
@@ -33,11 +40,11 @@ export function ExistingTenantPanel(props: {
     onboardingApi
       .openAuthorization(companyId, { connectionId, resellerPartnerId })
       .then((a) => !cancelled && onAuthorization(a))
-      .catch((e: unknown) => !cancelled && setOpenFailure({ key, message: e instanceof ApiError ? e.message : String(e) }));
+      .catch((e: unknown) => !cancelled && setOpenFailure({ key, message: e instanceof ApiError && REFUSALS[e.code] ? t(REFUSALS[e.code]!) : e instanceof ApiError ? e.message : String(e) }));
     return () => {
       cancelled = true;
     };
-  }, [companyId, connectionId, resellerPartnerId, onAuthorization]);
+  }, [companyId, connectionId, resellerPartnerId, onAuthorization, t]);
 
   const openError = openFailure && openFailure.key === `${connectionId}:${resellerPartnerId ?? ''}` ? openFailure.message : null;
   // Acceptance may be detected without the button (webhook, background check): look every 5 s.
@@ -207,7 +214,10 @@ function VerifyModal(props: {
       props.onResult(v);
       props.onClose();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setPendingConfirm(null);
+      // Refusals are translated by code; the server's text names no other company either.
+      const byCode = e instanceof ApiError ? REFUSALS[e.code] : undefined;
+      setError(byCode ? t(byCode) : e instanceof ApiError ? e.message : String(e));
     } finally {
       setBusy(false);
     }

@@ -7,6 +7,8 @@ export interface OnboardingContext {
   distributor: { id: number; name: string };
   reseller: { id: number; name: string; partnerId: string | null } | null;
   direct: boolean;
+  /** 'own': the caller may only use the account's own reseller's Partner ID (only the distributor picks another). */
+  resellerChoice: 'any' | 'own';
   connections: { id: string; name: string; region: string; type: 'direct-bill' | 'indirect-provider' }[];
   defaultConnectionId: string | null;
   syncOptions: {

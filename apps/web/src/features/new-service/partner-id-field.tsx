@@ -7,12 +7,16 @@ import { onboardingApi, type PartnerIdVerdict } from './new-service-api';
 /**
  * The reseller Partner ID, checked when the field loses focus (D1) with the one shared check on the
  * server: known, in the connection's network, Partner Agreement accepted. Each failure says what
- * the reseller must do. The same field serves both wizard branches.
+ * the reseller must do. The same field serves both wizard branches. Only the distributor may name
+ * another reseller; for everyone else the field shows the account's own reseller's Partner ID,
+ * read-only (docs/CHANNEL-AND-ACCOUNTS.md, "Tenants and Partner IDs").
  */
 export function PartnerIdField(props: {
   companyId: number;
   connectionId: string;
   resellerName: string;
+  /** The caller may only use the account's own reseller's Partner ID: shown, not editable. */
+  locked: boolean;
   value: string;
   verdict: PartnerIdVerdict | null;
   onChange(value: string): void;
@@ -54,7 +58,8 @@ export function PartnerIdField(props: {
     <Stack gap={6}>
       <TextInput
         label={t('ns.config.partnerId')}
-        description={t('ns.config.partnerIdHint', { reseller: props.resellerName })}
+        description={props.locked ? t('ns.config.partnerIdOwn', { reseller: props.resellerName }) : t('ns.config.partnerIdHint', { reseller: props.resellerName })}
+        readOnly={props.locked}
         value={props.value}
         onChange={(e) => {
           props.onChange(e.currentTarget.value);

@@ -36,7 +36,8 @@ export function initialWizardState(ctx: OnboardingContext): WizardState {
     adminUsername: options?.adminUsername ?? 'admin',
     requirePasswordChange: true,
     gdap: true,
-    partnerId: options?.resellerPartnerId ?? ctx.reseller?.partnerId ?? '',
+    // Only the distributor picks another reseller; anyone else uses the account's own reseller's ID.
+    partnerId: (ctx.resellerChoice === 'any' ? options?.resellerPartnerId : null) ?? ctx.reseller?.partnerId ?? '',
     partnerVerdict: null,
     attestation: { firstName: '', lastName: '', email: '', phone: '', acceptedAt: '' },
     notifyMe: true,
