@@ -18,6 +18,7 @@ import { createLogger } from './logger';
 import { startEmbeddedEmulator } from './embedded-emulator';
 import { loadOrCreateSecretKey } from './security/secret-key';
 import { prepareFirstStart } from './demo/first-start';
+import { demoPasswordFor } from './demo/demo-password';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const version = (JSON.parse(fs.readFileSync(path.join(here, '../package.json'), 'utf8')) as { version: string }).version;
@@ -63,7 +64,8 @@ try {
 } catch (e) {
   fail(`cannot read the secret key: ${(e as Error).message}`);
 }
-const firstStart = await prepareFirstStart({ db: database.db, box: createSecretBox(secretKey), demo: config.demo, now: new Date() }).catch((e: unknown) =>
+const demoPassword = demoPasswordFor({ configured: config.demoPassword, secretKey });
+const firstStart = await prepareFirstStart({ db: database.db, box: createSecretBox(secretKey), demo: config.demo, demoPassword, now: new Date() }).catch((e: unknown) =>
   fail(`cannot prepare the database (demo data or first admin): ${(e as Error).message}`),
 );
 
