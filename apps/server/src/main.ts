@@ -17,6 +17,7 @@ import { notifierFor } from './onboarding/mount-onboarding-routes';
 import { createLogger } from './logger';
 import { startEmbeddedEmulator } from './embedded-emulator';
 import { loadOrCreateSecretKey } from './security/secret-key';
+import { restrictDataDir } from './security/data-dir-permissions';
 import { prepareFirstStart } from './demo/first-start';
 import { demoPasswordFor } from './demo/demo-password';
 
@@ -37,7 +38,14 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
-fs.mkdirSync(config.dataDir, { recursive: true });
+// Everything this process writes (PGlite's files, the workflow journal, the emulator's state) is
+// its owner's only; restrictDataDir corrects what older versions left readable to others.
+process.umask(0o077);
+try {
+  restrictDataDir(config.dataDir);
+} catch (e) {
+  fail(`cannot make the data folder ${config.dataDir} (CSPHUB_DATA_DIR) private to its owner: ${(e as Error).message}`);
+}
 
 let database;
 try {
@@ -51,19 +59,19 @@ try {
   fail(`cannot open the embedded database in ${config.database.dataDir}: ${reason}`);
 }
 
-const emulator =
-  config.emulator.mode === 'embedded'
-    ? await startEmbeddedEmulator({ port: config.emulator.port, host: config.host, dataDir: config.dataDir }).catch((e: unknown) =>
-        fail(`cannot start the embedded Partner Center emulator on port ${config.emulator.port} (CSPHUB_EMULATOR_PORT): ${(e as Error).message}`),
-      )
-    : undefined;
-
 let secretKey: Buffer;
 try {
   secretKey = loadOrCreateSecretKey({ configured: config.secretKey, dataDir: config.dataDir }).key;
 } catch (e) {
   fail(`cannot read the secret key: ${(e as Error).message}`);
 }
+
+const emulator =
+  config.emulator.mode === 'embedded'
+    ? await startEmbeddedEmulator({ port: config.emulator.port, dataDir: config.dataDir, secretKey, log: (message) => logger.warn({ emulator: true }, message) }).catch((e: unknown) =>
+        fail(`cannot start the embedded Partner Center emulator on port ${config.emulator.port} (CSPHUB_EMULATOR_PORT): ${(e as Error).message}`),
+      )
+    : undefined;
 const demoPassword = demoPasswordFor({ configured: config.demoPassword, secretKey });
 const firstStart = await prepareFirstStart({ db: database.db, box: createSecretBox(secretKey), demo: config.demo, demoPassword, now: new Date() }).catch((e: unknown) =>
   fail(`cannot prepare the database (demo data or first admin): ${(e as Error).message}`),
@@ -79,6 +87,10 @@ const orders = createOrderWorkflowWiring({ db: database.db, partnerCenterFor, no
 const workflows = await launchWorkflows({ config, db: database.db, box, clients, notifier, logger, workerId: config.workerId, extra: [orders.workflow] }).catch((e: unknown) =>
   fail(`cannot start the workflow runtime (durable provisioning runs): ${(e as Error).message}`),
 );
+
+// PGlite writes a few files with a fixed mode whatever the umask (pg_internal.init, 0644): correct
+// them once both databases are open, and again when the process stops.
+restrictDataDir(config.dataDir);
 
 const webDist = path.resolve(here, '../../web/dist');
 const app = createApp(config, {
@@ -120,6 +132,11 @@ async function shutdown(signal: string) {
   await workflows.shutdown();
   await emulator?.close().catch(() => undefined);
   await database!.close().catch(() => undefined);
+  try {
+    restrictDataDir(config!.dataDir);
+  } catch {
+    /* best effort on the way out; the next start corrects it */
+  }
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
