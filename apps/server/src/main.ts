@@ -7,7 +7,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { ConfigError, loadConfig } from '@csphub/config';
+import { ConfigError, isLoopbackHost, loadConfig } from '@csphub/config';
 import { DataDirLockedError, createRepos, createSecretBox, openDatabase } from '@csphub/db';
 import { createApp } from './create-app';
 import { launchWorkflows } from './workflows/launch-workflows';
@@ -20,6 +20,7 @@ import { loadOrCreateSecretKey } from './security/secret-key';
 import { restrictDataDir } from './security/data-dir-permissions';
 import { prepareFirstStart } from './demo/first-start';
 import { demoPasswordFor } from './demo/demo-password';
+import { activeDemoUsers } from './demo/demo-seed';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const version = (JSON.parse(fs.readFileSync(path.join(here, '../package.json'), 'utf8')) as { version: string }).version;
@@ -72,6 +73,16 @@ const emulator =
         fail(`cannot start the embedded Partner Center emulator on port ${config.emulator.port} (CSPHUB_EMULATOR_PORT): ${(e as Error).message}`),
       )
     : undefined;
+// Demo users left from an earlier demo start are demo data too: not on the network unless asked for.
+if (!config.demo && !config.demoOnNetwork && !isLoopbackHost(config.host)) {
+  const present = await activeDemoUsers(createRepos(database.db, createSecretBox(secretKey)));
+  if (present.length > 0) {
+    fail(
+      `this database still has active demo users (${present.join(', ')}) and HOST (${config.host}) listens beyond this machine: ` +
+        'disable them on the Security tab (started on 127.0.0.1), or set CSPHUB_DEMO_ON_NETWORK=1 to show the demo on purpose',
+    );
+  }
+}
 const demoPassword = demoPasswordFor({ configured: config.demoPassword, secretKey });
 const firstStart = await prepareFirstStart({ db: database.db, box: createSecretBox(secretKey), demo: config.demo, demoPassword, now: new Date() }).catch((e: unknown) =>
   fail(`cannot prepare the database (demo data or first admin): ${(e as Error).message}`),

@@ -10,6 +10,7 @@ import { createTestApp, type TestApp } from './test-app';
 import { call, json, signInAs } from './channel-world';
 import { prepareFirstStart, BOOTSTRAP_ADMIN_EMAIL } from '../src/demo/first-start';
 import { demoPasswordFor } from '../src/demo/demo-password';
+import { activeDemoUsers } from '../src/demo/demo-seed';
 import { loadOrCreateSecretKey } from '../src/security/secret-key';
 import { hashPassword } from '../src/security/password';
 
@@ -85,6 +86,15 @@ describe('demo seed and first start', () => {
     expect(broken.ok).toBe(false);
     expect(broken.checks[0]).toMatchObject({ name: 'app-only-token', ok: false });
     expect(broken.checks[0].detail.length).toBeGreaterThan(10);
+  });
+
+  it('knows which demo users are still active (start-up refuses them on a non-loopback HOST without CSPHUB_DEMO_ON_NETWORK)', async () => {
+    const repos = createRepos(t.database.db, createSecretBox(t.secretKey));
+    expect(await activeDemoUsers(repos)).toEqual(['distributor@demo.test', 'reseller@demo.test', 'customer@demo.test']);
+    const customer = (await repos.users.findByEmail('customer@demo.test'))!;
+    await repos.users.update(customer.id, { status: 'disabled' });
+    expect(await activeDemoUsers(repos)).toEqual(['distributor@demo.test', 'reseller@demo.test']);
+    await repos.users.update(customer.id, { status: 'active' });
   });
 
   it('seeds only once: a restart keeps the data and prints the users again', async () => {

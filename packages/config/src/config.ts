@@ -18,6 +18,8 @@ export interface Config {
    * undefined: one derived from the data folder's secret key, printed at start, never stored.
    */
   demoPassword: string | undefined;
+  /** `CSPHUB_DEMO_ON_NETWORK`: demo users may be reached from other machines (off: refused on a non-loopback host). */
+  demoOnNetwork: boolean;
   /** Base64 key for secrets at rest; undefined means "generate one into the data folder". */
   secretKey: string | undefined;
   /**
@@ -83,6 +85,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     emulator: { mode: e.CSPHUB_EMULATOR, port: e.CSPHUB_EMULATOR_PORT },
     demo,
     demoPassword: e.CSPHUB_DEMO_PASSWORD || undefined,
+    demoOnNetwork: e.CSPHUB_DEMO_ON_NETWORK ?? false,
     secretKey: e.CSPHUB_SECRET_KEY || undefined,
     trustProxy: e.CSPHUB_TRUST_PROXY ?? false,
     workerId: e.CSPHUB_WORKER_ID || undefined,

@@ -201,3 +201,10 @@ export async function seedDemo(repos: Repos, opts: { now: Date; password: string
   }
   return { seeded: true, users, password: opts.password };
 }
+
+/** The demo users still active in this database (a database seeded in demo mode keeps them after demo mode is turned off). */
+export async function activeDemoUsers(repos: Repos): Promise<string[]> {
+  const active: string[] = [];
+  for (const u of DEMO_USERS) if ((await repos.users.findByEmail(u.email))?.status === 'active') active.push(u.email);
+  return active;
+}
