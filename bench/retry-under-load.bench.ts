@@ -6,7 +6,7 @@
  * run is synced, and how many "system database connection held" warnings the server logged.
  * This is the probe behind decision 0005's "Retry and the single-connection system pool".
  */
-import { startStack } from '../packages/testing/src/index';
+import { STACK_DEMO_PASSWORD, startStack } from '../packages/testing/src/index';
 
 type Report = (name: string, value: number, unit: string) => void;
 
@@ -16,7 +16,7 @@ const IDLE_MS = Number(process.env.BENCH_RETRY_IDLE_MS ?? 10_000);
 export default async function bench(report: Report): Promise<void> {
   const stack = await startStack();
   try {
-    const login = await fetch(`${stack.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'reseller@demo.test', password: 'demo-password' }) });
+    const login = await fetch(`${stack.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'reseller@demo.test', password: STACK_DEMO_PASSWORD }) });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     // eslint-disable-next-line @typescript-eslint/no-explicit-any

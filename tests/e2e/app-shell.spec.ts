@@ -26,3 +26,23 @@ test('an unknown page says so and links home', async ({ page }) => {
   await page.getByRole('link', { name: 'Go to the home page' }).click();
   await expect(page).toHaveURL(/\/$/);
 });
+
+test('the built app runs under its Content-Security-Policy without a single violation', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to (load|apply|execute|connect|frame)/i.test(m.text())) violations.push(m.text());
+  });
+  // The browser also raises an event for each blocked resource; report it on the console too.
+  await page.addInitScript({
+    content: "document.addEventListener('securitypolicyviolation', (e) => console.error('Content Security Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI));",
+  });
+  const home = await page.goto('/');
+  expect(home?.headers()['content-security-policy']).toContain("script-src 'self'");
+  await signIn(page, 'distributor@demo.test');
+  await expect(page.getByTestId('status-emulator')).toContainText('Working');
+  await page.getByRole('combobox', { name: 'Language' }).click();
+  await page.getByRole('option', { name: 'Español' }).click();
+  await page.goto('/no/such/page');
+  await page.waitForLoadState('networkidle');
+  expect(violations).toEqual([]);
+});

@@ -1,7 +1,8 @@
+import { STACK_DEMO_PASSWORD } from '@csphub/testing';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
-/** The demo password printed on start-up (demo data is seeded on an embedded database). */
-export const DEMO_PASSWORD = 'demo-password';
+/** The demo users' password: the test stack fixes it with CSPHUB_DEMO_PASSWORD (see @csphub/testing). */
+export const DEMO_PASSWORD = STACK_DEMO_PASSWORD;
 
 /** Signs in through the API in the page's context (the session cookie is shared with the page). */
 export async function signInByApi(page: Page, email: string): Promise<{ csrfToken: string }> {

@@ -1,7 +1,8 @@
+import { STACK_DEMO_PASSWORD } from '@csphub/testing';
 import { expect, type Page } from '@playwright/test';
 
-/** The demo password printed on start-up. */
-export const DEMO_PASSWORD = 'demo-password';
+/** The demo users' password: the test stack fixes it with CSPHUB_DEMO_PASSWORD (see @csphub/testing). */
+export const DEMO_PASSWORD = STACK_DEMO_PASSWORD;
 
 /** Signs in through the sign-in page, as a person would. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createSecretBox, type OpenDatabase } from '@csphub/db';
 import { createRouter } from './http/openapi-app';
 import { requestId } from './http/request-id';
+import { securityHeaders } from './http/security-headers';
 import { problemFromError, problemResponse, toProblem } from './http/problem';
 import { staticWeb } from './http/static-web';
 import { healthRoutes } from './routes/health.routes';
@@ -42,6 +43,7 @@ export interface AppDeps {
  */
 export function createApp(config: Config, deps: AppDeps) {
   const app = createRouter();
+  app.use('*', securityHeaders());
   app.use('*', requestId());
   app.use('*', async (c, next) => {
     const logger = deps.logger.child({ requestId: c.var.requestId });

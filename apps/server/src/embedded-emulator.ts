@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import path from 'node:path';
 import { startEmulator } from '@csphub/partner-center-emulator';
 
@@ -8,12 +9,18 @@ export interface EmbeddedEmulator {
   close(): Promise<void>;
 }
 
+/** Where the embedded emulator listens, whatever `HOST` says: it is a local test tool with an unauthenticated control plane. */
+export const EMBEDDED_EMULATOR_HOST = '127.0.0.1';
+
 /**
- * Starts the Partner Center emulator in this process. Its state file lives beside the database in
- * the data folder, so a restart keeps CSP Hub's records and the emulator's tenants consistent.
+ * Starts the Partner Center emulator in this process, on loopback only. Its state file lives beside
+ * the database in the data folder, so a restart keeps CSP Hub's records and the emulator's tenants
+ * consistent; the state's secrets are sealed with a key derived from CSP Hub's secret key, so the
+ * file alone reveals no password or signing key (docs/EMULATOR-DIFFERENCES.md, "State file").
  */
-export async function startEmbeddedEmulator(opts: { port: number; host: string; dataDir: string }): Promise<EmbeddedEmulator> {
-  const running = await startEmulator({ port: opts.port, host: opts.host, statePath: path.join(opts.dataDir, 'emulator-state.json') });
+export async function startEmbeddedEmulator(opts: { port: number; dataDir: string; secretKey: Buffer; log?: (message: string) => void }): Promise<EmbeddedEmulator> {
+  const stateKey = Buffer.from(hkdfSync('sha256', opts.secretKey, Buffer.alloc(0), 'csphub embedded emulator state v1', 32));
+  const running = await startEmulator({ port: opts.port, host: EMBEDDED_EMULATOR_HOST, statePath: path.join(opts.dataDir, 'emulator-state.json'), stateKey, log: opts.log });
   return {
     url: running.url,
     ping: async () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { ConfigError, loadConfig } from '@csphub/config';
+import { ConfigError, isLoopbackHost, loadConfig } from '@csphub/config';
 import { DataDirLockedError, createRepos, createSecretBox, openDatabase } from '@csphub/db';
 import { createApp } from './create-app';
 import { launchWorkflows } from './workflows/launch-workflows';
@@ -17,7 +17,10 @@ import { notifierFor } from './onboarding/mount-onboarding-routes';
 import { createLogger } from './logger';
 import { startEmbeddedEmulator } from './embedded-emulator';
 import { loadOrCreateSecretKey } from './security/secret-key';
+import { restrictDataDir } from './security/data-dir-permissions';
 import { prepareFirstStart } from './demo/first-start';
+import { demoPasswordFor } from './demo/demo-password';
+import { activeDemoUsers } from './demo/demo-seed';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const version = (JSON.parse(fs.readFileSync(path.join(here, '../package.json'), 'utf8')) as { version: string }).version;
@@ -36,7 +39,14 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
-fs.mkdirSync(config.dataDir, { recursive: true });
+// Everything this process writes (PGlite's files, the workflow journal, the emulator's state) is
+// its owner's only; restrictDataDir corrects what older versions left readable to others.
+process.umask(0o077);
+try {
+  restrictDataDir(config.dataDir);
+} catch (e) {
+  fail(`cannot make the data folder ${config.dataDir} (CSPHUB_DATA_DIR) private to its owner: ${(e as Error).message}`);
+}
 
 let database;
 try {
@@ -50,20 +60,31 @@ try {
   fail(`cannot open the embedded database in ${config.database.dataDir}: ${reason}`);
 }
 
-const emulator =
-  config.emulator.mode === 'embedded'
-    ? await startEmbeddedEmulator({ port: config.emulator.port, host: config.host, dataDir: config.dataDir }).catch((e: unknown) =>
-        fail(`cannot start the embedded Partner Center emulator on port ${config.emulator.port} (CSPHUB_EMULATOR_PORT): ${(e as Error).message}`),
-      )
-    : undefined;
-
 let secretKey: Buffer;
 try {
   secretKey = loadOrCreateSecretKey({ configured: config.secretKey, dataDir: config.dataDir }).key;
 } catch (e) {
   fail(`cannot read the secret key: ${(e as Error).message}`);
 }
-const firstStart = await prepareFirstStart({ db: database.db, box: createSecretBox(secretKey), demo: config.demo, now: new Date() }).catch((e: unknown) =>
+
+const emulator =
+  config.emulator.mode === 'embedded'
+    ? await startEmbeddedEmulator({ port: config.emulator.port, dataDir: config.dataDir, secretKey, log: (message) => logger.warn({ emulator: true }, message) }).catch((e: unknown) =>
+        fail(`cannot start the embedded Partner Center emulator on port ${config.emulator.port} (CSPHUB_EMULATOR_PORT): ${(e as Error).message}`),
+      )
+    : undefined;
+// Demo users left from an earlier demo start are demo data too: not on the network unless asked for.
+if (!config.demo && !config.demoOnNetwork && !isLoopbackHost(config.host)) {
+  const present = await activeDemoUsers(createRepos(database.db, createSecretBox(secretKey)));
+  if (present.length > 0) {
+    fail(
+      `this database still has active demo users (${present.join(', ')}) and HOST (${config.host}) listens beyond this machine: ` +
+        'disable them on the Security tab (started on 127.0.0.1), or set CSPHUB_DEMO_ON_NETWORK=1 to show the demo on purpose',
+    );
+  }
+}
+const demoPassword = demoPasswordFor({ configured: config.demoPassword, secretKey });
+const firstStart = await prepareFirstStart({ db: database.db, box: createSecretBox(secretKey), demo: config.demo, demoPassword, now: new Date() }).catch((e: unknown) =>
   fail(`cannot prepare the database (demo data or first admin): ${(e as Error).message}`),
 );
 
@@ -77,6 +98,10 @@ const orders = createOrderWorkflowWiring({ db: database.db, partnerCenterFor, no
 const workflows = await launchWorkflows({ config, db: database.db, box, clients, notifier, logger, workerId: config.workerId, extra: [orders.workflow] }).catch((e: unknown) =>
   fail(`cannot start the workflow runtime (durable provisioning runs): ${(e as Error).message}`),
 );
+
+// PGlite writes a few files with a fixed mode whatever the umask (pg_internal.init, 0644): correct
+// them once both databases are open, and again when the process stops.
+restrictDataDir(config.dataDir);
 
 const webDist = path.resolve(here, '../../web/dist');
 const app = createApp(config, {
@@ -118,6 +143,11 @@ async function shutdown(signal: string) {
   await workflows.shutdown();
   await emulator?.close().catch(() => undefined);
   await database!.close().catch(() => undefined);
+  try {
+    restrictDataDir(config!.dataDir);
+  } catch {
+    /* best effort on the way out; the next start corrects it */
+  }
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
 import { freePort } from '@csphub/testing';
@@ -5,17 +9,22 @@ import { createRepos, createSecretBox } from '@csphub/db';
 import { createTestApp, type TestApp } from './test-app';
 import { call, json, signInAs } from './channel-world';
 import { prepareFirstStart, BOOTSTRAP_ADMIN_EMAIL } from '../src/demo/first-start';
-import { DEMO_PASSWORD } from '../src/demo/demo-seed';
+import { demoPasswordFor } from '../src/demo/demo-password';
+import { activeDemoUsers } from '../src/demo/demo-seed';
+import { loadOrCreateSecretKey } from '../src/security/secret-key';
+import { hashPassword } from '../src/security/password';
 
 describe('demo seed and first start', () => {
   let t: TestApp;
   let emulator: RunningEmulator;
   let banner: string[];
+  let DEMO_PASSWORD: string;
   beforeAll(async () => {
     const port = await freePort();
     emulator = await startEmulator({ port });
     t = await createTestApp({ CSPHUB_EMULATOR_PORT: String(port) });
-    banner = await prepareFirstStart({ db: t.database.db, box: createSecretBox(t.secretKey), demo: true, now: new Date() });
+    DEMO_PASSWORD = demoPasswordFor({ configured: undefined, secretKey: t.secretKey });
+    banner = await prepareFirstStart({ db: t.database.db, box: createSecretBox(t.secretKey), demo: true, demoPassword: DEMO_PASSWORD, now: new Date() });
   });
   afterAll(async () => {
     await t?.dispose();
@@ -79,10 +88,19 @@ describe('demo seed and first start', () => {
     expect(broken.checks[0].detail.length).toBeGreaterThan(10);
   });
 
+  it('knows which demo users are still active (start-up refuses them on a non-loopback HOST without CSPHUB_DEMO_ON_NETWORK)', async () => {
+    const repos = createRepos(t.database.db, createSecretBox(t.secretKey));
+    expect(await activeDemoUsers(repos)).toEqual(['distributor@demo.test', 'reseller@demo.test', 'customer@demo.test']);
+    const customer = (await repos.users.findByEmail('customer@demo.test'))!;
+    await repos.users.update(customer.id, { status: 'disabled' });
+    expect(await activeDemoUsers(repos)).toEqual(['distributor@demo.test', 'reseller@demo.test']);
+    await repos.users.update(customer.id, { status: 'active' });
+  });
+
   it('seeds only once: a restart keeps the data and prints the users again', async () => {
     const repos = createRepos(t.database.db, createSecretBox(t.secretKey));
     const before = await repos.companies.count();
-    const again = await prepareFirstStart({ db: t.database.db, box: createSecretBox(t.secretKey), demo: true, now: new Date() });
+    const again = await prepareFirstStart({ db: t.database.db, box: createSecretBox(t.secretKey), demo: true, demoPassword: DEMO_PASSWORD, now: new Date() });
     expect(await repos.companies.count()).toBe(before);
     expect(again.join('\n')).toContain('reseller@demo.test');
     expect(again.join('\n')).not.toContain('seeded');
@@ -93,14 +111,62 @@ describe('first start without demo data', () => {
   it('creates the distributor and one admin whose password is shown once and works', async () => {
     const t = await createTestApp();
     try {
-      const lines = await prepareFirstStart({ db: t.database.db, box: createSecretBox(t.secretKey), demo: false, now: new Date() });
+      const lines = await prepareFirstStart({ db: t.database.db, box: createSecretBox(t.secretKey), demo: false, demoPassword: 'unused-demo-password', now: new Date() });
       const password = new RegExp(`${BOOTSTRAP_ADMIN_EMAIL} / (\\S+)`).exec(lines.join('\n'))![1]!;
       const session = await signInAs(t, BOOTSTRAP_ADMIN_EMAIL, password);
       expect(session.body).toMatchObject({ company: { kind: 'distributor' } });
-      expect(await prepareFirstStart({ db: t.database.db, box: createSecretBox(t.secretKey), demo: false, now: new Date() })).toEqual([]);
-      expect((await call(t, null, 'POST', '/api/v1/auth/login', { email: 'distributor@demo.test', password: DEMO_PASSWORD })).status).toBe(401);
+      expect(await prepareFirstStart({ db: t.database.db, box: createSecretBox(t.secretKey), demo: false, demoPassword: 'unused-demo-password', now: new Date() })).toEqual([]);
+      expect((await call(t, null, 'POST', '/api/v1/auth/login', { email: 'distributor@demo.test', password: 'unused-demo-password' })).status).toBe(401);
     } finally {
       await t.dispose();
+    }
+  });
+});
+
+describe('demo password per data folder', () => {
+  it('differs between two data folders, is the same after a restart of one, and CSPHUB_DEMO_PASSWORD fixes it', () => {
+    const [a, b] = [fs.mkdtempSync(path.join(os.tmpdir(), 'csphub-demo-a-')), fs.mkdtempSync(path.join(os.tmpdir(), 'csphub-demo-b-'))];
+    try {
+      const first = demoPasswordFor({ configured: undefined, secretKey: loadOrCreateSecretKey({ configured: undefined, dataDir: a }).key });
+      const other = demoPasswordFor({ configured: undefined, secretKey: loadOrCreateSecretKey({ configured: undefined, dataDir: b }).key });
+      const again = demoPasswordFor({ configured: undefined, secretKey: loadOrCreateSecretKey({ configured: undefined, dataDir: a }).key });
+      expect(first).not.toBe(other);
+      expect(again).toBe(first);
+      expect(first).toMatch(/^[a-km-zA-HJ-NP-Z2-9]{5}(-[a-km-zA-HJ-NP-Z2-9]{5}){3}$/);
+      expect(demoPasswordFor({ configured: 'fixed-for-a-recorded-demo', secretKey: randomBytes(32) })).toBe('fixed-for-a-recorded-demo');
+      for (const dir of [a, b]) for (const f of fs.readdirSync(dir)) expect(fs.readFileSync(path.join(dir, f), 'utf8')).not.toContain(first);
+    } finally {
+      fs.rmSync(a, { recursive: true, force: true });
+      fs.rmSync(b, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps only an argon2 hash; moves users from the old shared password; never claims a password a user changed', async () => {
+    const port = await freePort();
+    const emulator = await startEmulator({ port });
+    const t = await createTestApp({ CSPHUB_EMULATOR_PORT: String(port) });
+    try {
+      const box = createSecretBox(t.secretKey);
+      const password = demoPasswordFor({ configured: undefined, secretKey: t.secretKey });
+      await prepareFirstStart({ db: t.database.db, box, demo: true, demoPassword: password, now: new Date() });
+      const repos = createRepos(t.database.db, box);
+      const reseller = (await repos.users.findByEmail('reseller@demo.test'))!;
+      expect(reseller.passwordHash).toMatch(/^\$argon2id\$/);
+      expect(reseller.passwordHash).not.toContain(password);
+
+      // A data folder seeded before per-folder passwords: its users still have the old shared one.
+      await repos.users.update(reseller.id, { passwordHash: await hashPassword('demo-password') });
+      const customer = (await repos.users.findByEmail('customer@demo.test'))!;
+      await repos.users.update(customer.id, { passwordHash: await hashPassword('chosen-by-the-customer') });
+      const banner = (await prepareFirstStart({ db: t.database.db, box, demo: true, demoPassword: password, now: new Date() })).join('\n');
+      expect(banner).toContain(`password "${password}"`);
+      expect(banner).toMatch(/customer@demo\.test .*\(own password\)/);
+      expect(banner).not.toMatch(/reseller@demo\.test .*\(own password\)/);
+      expect((await call(t, null, 'POST', '/api/v1/auth/login', { email: 'reseller@demo.test', password: 'demo-password' })).status).toBe(401);
+      expect((await call(t, null, 'POST', '/api/v1/auth/login', { email: 'reseller@demo.test', password })).status).toBe(200);
+    } finally {
+      await t.dispose();
+      await emulator.close();
     }
   });
 });

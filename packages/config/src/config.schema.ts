@@ -84,6 +84,13 @@ export const EnvSchema = z.object({
   CSPHUB_EMULATOR: oneOf('CSPHUB_EMULATOR', ['embedded', 'off'] as const, 'embedded'),
   CSPHUB_EMULATOR_PORT: port('CSPHUB_EMULATOR_PORT', 4010),
   CSPHUB_DEMO: flag('CSPHUB_DEMO'),
+  CSPHUB_DEMO_ON_NETWORK: flag('CSPHUB_DEMO_ON_NETWORK'),
+  CSPHUB_DEMO_PASSWORD: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || (v.length >= 12 && v.length <= 256), {
+      message: 'CSPHUB_DEMO_PASSWORD must be 12 to 256 characters (or unset: a password is generated for each data folder)',
+    }),
   CSPHUB_SECRET_KEY: z
     .string()
     .optional()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, isLoopbackHost, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('gives safe local defaults for an empty environment', () => {
@@ -54,5 +54,32 @@ describe('loadConfig', () => {
         }
       }),
     );
+  });
+
+  it('refuses demo data on a non-loopback HOST unless CSPHUB_DEMO_ON_NETWORK asks for it, naming both variables', () => {
+    for (const host of ['0.0.0.0', '::', '192.0.2.10', 'csphub.example.com']) {
+      expect(() => loadConfig({ HOST: host })).toThrow(ConfigError);
+      expect(() => loadConfig({ HOST: host })).toThrow(/demo data is refused when HOST \(.+\) listens beyond this machine.*CSPHUB_DEMO=0.*CSPHUB_DEMO_ON_NETWORK=1/);
+      expect(loadConfig({ HOST: host, CSPHUB_DEMO_ON_NETWORK: '1' }).demo).toBe(true);
+      expect(loadConfig({ HOST: host, CSPHUB_DEMO: '0' }).demo).toBe(false);
+      expect(loadConfig({ HOST: host, DATABASE_URL: 'postgres://localhost/test' }).demo).toBe(false);
+    }
+    for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]']) expect(loadConfig({ HOST: host }).demo).toBe(true);
+  });
+
+  it('tells loopback hosts from the rest', () => {
+    fc.assert(
+      fc.property(fc.ipV4(), (ip) => isLoopbackHost(ip) === ip.startsWith('127.')),
+      { seed: 11 },
+    );
+    expect(isLoopbackHost('::ffff:127.0.0.1')).toBe(true);
+    expect(isLoopbackHost('::ffff:10.0.0.1')).toBe(false);
+    expect(isLoopbackHost('0.0.0.0')).toBe(false);
+  });
+
+  it('fixes the demo password only when CSPHUB_DEMO_PASSWORD is long enough', () => {
+    expect(loadConfig({}).demoPassword).toBeUndefined();
+    expect(loadConfig({ CSPHUB_DEMO_PASSWORD: 'a-fixed-password-for-tests' }).demoPassword).toBe('a-fixed-password-for-tests');
+    expect(() => loadConfig({ CSPHUB_DEMO_PASSWORD: 'short' })).toThrow(/CSPHUB_DEMO_PASSWORD must be 12 to 256 characters/);
   });
 });

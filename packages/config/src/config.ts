@@ -13,6 +13,13 @@ export interface Config {
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   emulator: { mode: 'embedded' | 'off'; port: number };
   demo: boolean;
+  /**
+   * The demo users' password when `CSPHUB_DEMO_PASSWORD` fixes it (tests, recorded demos);
+   * undefined: one derived from the data folder's secret key, printed at start, never stored.
+   */
+  demoPassword: string | undefined;
+  /** `CSPHUB_DEMO_ON_NETWORK`: demo users may be reached from other machines (off: refused on a non-loopback host). */
+  demoOnNetwork: boolean;
   /** Base64 key for secrets at rest; undefined means "generate one into the data folder". */
   secretKey: string | undefined;
   /**
@@ -61,6 +68,13 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   const database = e.DATABASE_URL
     ? ({ kind: 'postgres', url: e.DATABASE_URL } as const)
     : ({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') } as const);
+  const demo = e.CSPHUB_DEMO ?? database.kind === 'pglite';
+  if (demo && !isLoopbackHost(host) && !e.CSPHUB_DEMO_ON_NETWORK) {
+    throw new ConfigError([
+      `demo data is refused when HOST (${host}) listens beyond this machine: anyone who can reach it could sign in as a demo user. ` +
+        'For a real deployment set CSPHUB_DEMO=0; to show the demo to other machines on purpose set CSPHUB_DEMO_ON_NETWORK=1',
+    ]);
+  }
   const from = e.MAIL_FROM || 'CSP Hub <no-reply@csphub.local>';
   return {
     port: e.PORT,
@@ -69,7 +83,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     dataDir,
     database,
     emulator: { mode: e.CSPHUB_EMULATOR, port: e.CSPHUB_EMULATOR_PORT },
-    demo: e.CSPHUB_DEMO ?? database.kind === 'pglite',
+    demo,
+    demoPassword: e.CSPHUB_DEMO_PASSWORD || undefined,
+    demoOnNetwork: e.CSPHUB_DEMO_ON_NETWORK ?? false,
     secretKey: e.CSPHUB_SECRET_KEY || undefined,
     trustProxy: e.CSPHUB_TRUST_PROXY ?? false,
     workerId: e.CSPHUB_WORKER_ID || undefined,
@@ -78,4 +94,15 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
   };
+}
+
+/**
+ * Whether `host` only accepts connections from this machine: 127.0.0.0/8, ::1 (also IPv4-mapped)
+ * or `localhost`. `0.0.0.0`, `::` and any other name or address reach the network.
+ */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  if (h === 'localhost' || h === '::1') return true;
+  const v4 = h.startsWith('::ffff:') ? h.slice('::ffff:'.length) : h;
+  return /^127(\.\d{1,3}){3}$/.test(v4);
 }

@@ -1,2 +1,2 @@
-export { loadConfig, ConfigError, type Config, type MailConfig } from './config';
+export { loadConfig, ConfigError, isLoopbackHost, type Config, type MailConfig } from './config';
 export { EnvSchema } from './config.schema';

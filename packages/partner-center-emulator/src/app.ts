@@ -19,6 +19,8 @@ export interface EmulatorAppOptions {
   scenario?: Scenario | ScenarioInput;
   /** JSON state file; without it the state lives in memory only. */
   statePath?: string;
+  /** 32-byte key sealing the state file's secrets; default: a key file beside it (see createFileStore). */
+  stateKey?: Buffer;
   /** Base time source (epoch ms); emulator time = base + control-plane offset. */
   clock?: TimeSource;
   /** GUID generator, for predictable ids in tests. */
@@ -31,6 +33,8 @@ export interface EmulatorAppOptions {
   log?: (message: string) => void;
   /** Origin the emulator is reached at, used in links it hands out (default http://localhost). */
   publicUrl?: string;
+  /** Let callers on other machines use the control plane (`/_emulator`); off: they get 403. */
+  allowRemoteControl?: boolean;
 }
 
 /**
@@ -47,7 +51,7 @@ export function createEmulatorApp(options: EmulatorAppOptions = {}): EmulatorApp
   const scenario = ScenarioSchema.parse(options.scenario ?? DEFAULT_SCENARIO);
   const runtimeOptions: RuntimeOptions = {
     scenario,
-    store: options.statePath ? createFileStore(options.statePath) : createMemoryStore(),
+    store: options.statePath ? createFileStore(options.statePath, { key: options.stateKey, log: options.log }) : createMemoryStore(),
     clock: options.clock,
     ids: options.ids,
     random: options.random,
@@ -59,7 +63,7 @@ export function createEmulatorApp(options: EmulatorAppOptions = {}): EmulatorApp
   const app = new Hono<AppEnv>();
 
   registerTokenRoutes(app, runtime);
-  registerControlRoutes(app, runtime);
+  registerControlRoutes(app, runtime, { allowRemoteControl: options.allowRemoteControl });
   registerAdminRoutes(app, runtime);
   const pc = new ApiRouter(app, runtime, '');
   const graph = new ApiRouter(app, runtime, '/graph/v1.0');

@@ -5,8 +5,8 @@ import { ScenarioSchema } from './scenario/scenario.schema';
 import { formatScenario } from './scenario/describe-scenario';
 
 /**
- * `csp-emulator --port 4010 [--host 127.0.0.1] [--state FILE] [--scenario FILE] [--quiet]`: starts the emulator,
- * prints the seeded scenario (partners, credentials, resellers, tenants) and a `listening` line.
+ * `csp-emulator --port 4010 [--host 127.0.0.1] [--state FILE] [--scenario FILE] [--quiet] [--allow-remote-control]`:
+ * starts the emulator (its control plane answers only this machine unless the last flag says so), prints the seeded scenario (partners, credentials, resellers, tenants) and a `listening` line.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -16,11 +16,12 @@ async function main(): Promise<void> {
       state: { type: 'string' },
       scenario: { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      'allow-remote-control': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    process.stdout.write('Usage: csp-emulator [--port 4010] [--host 127.0.0.1] [--state FILE] [--scenario FILE] [--quiet]\n');
+    process.stdout.write('Usage: csp-emulator [--port 4010] [--host 127.0.0.1] [--state FILE] [--scenario FILE] [--quiet] [--allow-remote-control]\n');
     return;
   }
   const port = Number(values.port);
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     port,
     host: values.host,
     statePath: values.state,
+    allowRemoteControl: values['allow-remote-control'],
     log: (message) => process.stderr.write(`[csp-emulator] ${message}\n`),
   });
   const ms = Math.round(performance.now() - started);

@@ -1,3 +1,3 @@
 export { createTestDatabase, type TestDatabase } from './test-database';
-export { startStack, runServerToExit, type Stack, type StackOptions } from './start-stack';
+export { startStack, runServerToExit, STACK_DEMO_PASSWORD, type Stack, type StackOptions } from './start-stack';
 export { freePort } from './free-port';

@@ -7,6 +7,12 @@ import { freePort } from './free-port';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
+/**
+ * The demo users' password in stacks started by {@link startStack} (it sets `CSPHUB_DEMO_PASSWORD`,
+ * unless the test's own env sets it, or sets it to '' to let the server derive one per data folder).
+ */
+export const STACK_DEMO_PASSWORD = 'stack-demo-password-for-tests';
+
 /** A running CSP Hub server process with its own data folder and ports. */
 export interface Stack {
   url: string;
@@ -49,6 +55,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     CSPHUB_EMULATOR_PORT: String(emulatorPort),
     CSPHUB_DATA_DIR: dataDir,
     LOG_LEVEL: process.env.CSPHUB_TEST_LOG_LEVEL ?? 'warn',
+    CSPHUB_DEMO_PASSWORD: STACK_DEMO_PASSWORD,
     ...opts.env,
   };
   let out = '';

@@ -12,7 +12,7 @@ import type { Principal } from './principal';
 const LoginSchema = z
   .object({
     email: z.string().min(1).max(254).openapi({ example: 'reseller@demo.test' }),
-    password: z.string().min(1).max(1024).openapi({ example: 'demo-password' }),
+    password: z.string().min(1).max(1024).openapi({ example: 'the password printed at start' }),
   })
   .openapi('LoginRequest');
 

@@ -1,14 +1,20 @@
 import { DEFAULT_SCENARIO } from '@csphub/partner-center-emulator';
 import type { CompanyFields, CompanyRow, Repos } from '@csphub/db';
-import { hashPassword } from '../security/password';
+import { hashPassword, verifyPassword } from '../security/password';
 
-/** The demo users, printed on start-up; all share DEMO_PASSWORD. */
+/** The demo users, printed on start-up; all share the install's demo password (demo-password.ts). */
 export const DEMO_USERS = [
   { email: 'distributor@demo.test', role: 'distributor_admin', company: 'distributor' },
   { email: 'reseller@demo.test', role: 'reseller_admin', company: 'relecloud' },
   { email: 'customer@demo.test', role: 'customer_admin', company: 'humongous' },
 ] as const;
-export const DEMO_PASSWORD = 'demo-password';
+
+/**
+ * The one password every install shared before demo passwords were per data folder: demo users
+ * still holding it are moved to the install's password at the next start, so an old data folder
+ * never keeps a password that anyone can read in the repository's history.
+ */
+const LEGACY_SHARED_PASSWORD = 'demo-password';
 
 /** The four resellers of the demo: the emulator's network, by scenario key (Partner IDs come from there). */
 const RESELLERS: { key: string; address: CompanyFields }[] = [
@@ -67,7 +73,8 @@ const CUSTOMERS: { key: string; parent: string; name: string; domain: string; la
 /** What start-up prints about the seed. */
 export interface SeedReport {
   seeded: boolean;
-  users: { email: string; role: string; company: string }[];
+  /** `ownPassword`: the user changed the demo password, so the banner does not claim it works. */
+  users: { email: string; role: string; company: string; ownPassword?: boolean }[];
   password?: string;
 }
 
@@ -77,16 +84,24 @@ export interface SeedReport {
  * accounts and their credentials), four resellers with the scenario's Partner IDs, a dozen end
  * customers and the three demo users. Does nothing when a company exists, so restarts keep data.
  */
-export async function seedDemo(repos: Repos, opts: { now: Date }): Promise<SeedReport> {
-  const users = DEMO_USERS.map((u) => ({ email: u.email, role: u.role, company: '' }));
+export async function seedDemo(repos: Repos, opts: { now: Date; password: string }): Promise<SeedReport> {
+  const users: SeedReport['users'] = DEMO_USERS.map((u) => ({ email: u.email, role: u.role, company: '' }));
   if ((await repos.companies.count()) > 0) {
     for (const u of users) {
       const user = await repos.users.findByEmail(u.email);
       const company = user && (await repos.companies.get(user.companyId));
       u.company = company?.name ?? '';
+      if (!user || !company) continue;
+      if (await verifyPassword(user.passwordHash, opts.password)) continue;
+      if (opts.password !== LEGACY_SHARED_PASSWORD && (await verifyPassword(user.passwordHash, LEGACY_SHARED_PASSWORD))) {
+        await repos.users.update(user.id, { passwordHash: await hashPassword(opts.password) });
+        await repos.auditLog.append({ at: opts.now, companyId: company.id, actor: { type: 'system', id: null, label: 'demo seed' }, action: 'user.password_reset', targetType: 'user', targetId: user.id, summary: `Moved ${u.email} from the old shared demo password to this install's demo password` });
+        continue;
+      }
+      u.ownPassword = true;
     }
     const present = users.filter((u) => u.company !== '');
-    return { seeded: false, users: present, ...(present.length ? { password: DEMO_PASSWORD } : {}) };
+    return { seeded: false, users: present, ...(present.some((u) => !u.ownPassword) ? { password: opts.password } : {}) };
   }
   const now = opts.now;
   const scenario = DEFAULT_SCENARIO;
@@ -177,12 +192,19 @@ export async function seedDemo(repos: Repos, opts: { now: Date }): Promise<SeedR
     now,
   );
 
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await hashPassword(opts.password);
   for (const u of DEMO_USERS) {
     const company = byKey.get(u.company)!;
     const user = await repos.users.create({ companyId: company.id, email: u.email, name: u.email.split('@')[0]!.replace(/^\w/, (m) => m.toUpperCase()) + ' (demo)', passwordHash, role: u.role, now });
     await repos.auditLog.append({ at: now, companyId: company.id, actor: { type: 'system', id: null, label: 'demo seed' }, action: 'user.created', targetType: 'user', targetId: user.id, summary: `Added ${u.email} as ${u.role.replace(/_/g, ' ')}` });
     users.find((x) => x.email === u.email)!.company = company.name;
   }
-  return { seeded: true, users, password: DEMO_PASSWORD };
+  return { seeded: true, users, password: opts.password };
+}
+
+/** The demo users still active in this database (a database seeded in demo mode keeps them after demo mode is turned off). */
+export async function activeDemoUsers(repos: Repos): Promise<string[]> {
+  const active: string[] = [];
+  for (const u of DEMO_USERS) if ((await repos.users.findByEmail(u.email))?.status === 'active') active.push(u.email);
+  return active;
 }

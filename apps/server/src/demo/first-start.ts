@@ -11,14 +11,16 @@ export const BOOTSTRAP_ADMIN_EMAIL = 'admin@csphub.local';
  * empty database, the distributor company and one distributor admin with a random password shown
  * only in this start-up banner. Returns the banner lines to print.
  */
-export async function prepareFirstStart(opts: { db: Database; box: SecretBox; demo: boolean; now: Date }): Promise<string[]> {
+export async function prepareFirstStart(opts: { db: Database; box: SecretBox; demo: boolean; demoPassword: string; now: Date }): Promise<string[]> {
   const repos = createRepos(opts.db, opts.box);
   if (opts.demo) {
-    const report = await seedDemo(repos, { now: opts.now });
+    const report = await seedDemo(repos, { now: opts.now, password: opts.demoPassword });
     if (report.users.length === 0) return [];
     return [
-      `  Demo users    password "${report.password}"${report.seeded ? ' (demo data seeded)' : ''}`,
-      ...report.users.map((u) => `                ${u.email.padEnd(24)} ${u.role.replace(/_/g, ' ')}, ${u.company}`),
+      report.password
+        ? `  Demo users    password "${report.password}" (this data folder's own; CSPHUB_DEMO_PASSWORD fixes it)${report.seeded ? ', demo data seeded' : ''}`
+        : '  Demo users    (their passwords were changed)',
+      ...report.users.map((u) => `                ${u.email.padEnd(24)} ${u.role.replace(/_/g, ' ')}, ${u.company}${u.ownPassword ? ' (own password)' : ''}`),
     ];
   }
   if ((await repos.companies.count()) > 0) return [];

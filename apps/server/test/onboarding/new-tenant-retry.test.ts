@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkflowRunsRepo } from '@csphub/db';
-import { startStack, type Stack } from '@csphub/testing';
+import { STACK_DEMO_PASSWORD as DEMO_PASSWORD, startStack, type Stack } from '@csphub/testing';
 import { createTestApp, type TestApp } from '../test-app';
 import { call, json, seedWorld, signInAs, type World } from '../channel-world';
-
-const DEMO_PASSWORD = 'demo-password';
 
 /**
  * "Retry" of a stopped new-tenant run (issue 6) through the API of the real server process (durable

@@ -22,7 +22,7 @@ export const channelEn = {
   'signIn.missing': 'Enter your e-mail and your password.',
   'signIn.unavailable': 'The server did not answer. Check your connection and try again.',
   'signIn.demoTitle': 'Demo users',
-  'signIn.demoBody': 'This instance has demo data. Pick a user; the password of all of them is',
+  'signIn.demoBody': 'This instance has demo data. Pick a user; their password is printed where the server was started, by',
   'tree.loading': 'Loading companies…',
   'tree.error': 'The companies could not be loaded.',
   'tree.search': 'Search companies',

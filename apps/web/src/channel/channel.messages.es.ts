@@ -24,7 +24,7 @@ export const channelEs: Record<keyof typeof channelEn, string> = {
   'signIn.missing': 'Escriba su correo y su contraseña.',
   'signIn.unavailable': 'El servidor no respondió. Compruebe su conexión e inténtelo de nuevo.',
   'signIn.demoTitle': 'Usuarios de demostración',
-  'signIn.demoBody': 'Esta instancia tiene datos de demostración. Elija un usuario; la contraseña de todos es',
+  'signIn.demoBody': 'Esta instancia tiene datos de demostración. Elija un usuario; su contraseña aparece donde se inició el servidor, con',
   'tree.loading': 'Cargando empresas…',
   'tree.error': 'No se pudieron cargar las empresas.',
   'tree.search': 'Buscar empresas',

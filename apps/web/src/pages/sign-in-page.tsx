@@ -56,14 +56,14 @@ export function SignInPage() {
             {t('signIn.demoTitle')}
           </Text>
           <Text size="sm" mb="xs">
-            {t('signIn.demoBody')} <Code>demo-password</Code>
+            {t('signIn.demoBody')} <Code>npm start</Code>
           </Text>
           <Table>
             <Table.Tbody>
               {DEMO.map((d) => (
                 <Table.Tr key={d}>
                   <Table.Td>
-                    <Button variant="subtle" size="compact-sm" onClick={() => (setEmail(d), setPassword('demo-password'))}>
+                    <Button variant="subtle" size="compact-sm" onClick={() => setEmail(d)}>
                       {d}
                     </Button>
                   </Table.Td>

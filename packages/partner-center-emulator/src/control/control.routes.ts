@@ -24,6 +24,7 @@ import {
   ThrottleInputSchema,
 } from './control.schema';
 import { resolveTenant, resolvePartner, resolveReseller } from './resolve';
+import { isLocalCaller } from './loopback-only';
 
 /** A control-plane error: plain `{ error, message }`, outside Microsoft's shapes on purpose. */
 function controlError(status: number, message: string): EmulatorError {
@@ -48,12 +49,17 @@ async function body<T extends z.ZodType>(c: Context<AppEnv>, schema: T): Promise
 /**
  * The control plane under `/_emulator`, outside Microsoft's namespace (STYLE.md): read and reset
  * state, seed a scenario, act as the customer, inject faults, throttle, move the clock, read the
- * call log and counters. No bearer token: it is a local test tool.
+ * call log and counters. No bearer token: it is a local test tool, so it answers only callers on
+ * this machine (403 to any other address) unless `allowRemoteControl` says otherwise; the webhook
+ * certificate (a public key, public at Microsoft too) is served to anyone.
  */
-export function registerControlRoutes(app: Hono<AppEnv>, runtime: EmulatorRuntime): void {
+export function registerControlRoutes(app: Hono<AppEnv>, runtime: EmulatorRuntime, opts: { allowRemoteControl?: boolean } = {}): void {
   const engine = () => runtime.engine;
-  const route = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, handler: (c: Context<AppEnv>) => Promise<Response> | Response) => {
+  const route = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, handler: (c: Context<AppEnv>) => Promise<Response> | Response, access: 'local' | 'public' = 'local') => {
     app.on(method, `/_emulator${path}`, async (c) => {
+      if (access === 'local' && !opts.allowRemoteControl && !isLocalCaller(c)) {
+        return json(403, { error: 'EmulatorControlError', message: 'The emulator control plane answers only callers on this machine (127.0.0.1 or ::1).' });
+      }
       try {
         runtime.tick();
         return await handler(c);
@@ -281,7 +287,7 @@ export function registerControlRoutes(app: Hono<AppEnv>, runtime: EmulatorRuntim
     await runtime.drain();
     return json(200, { deliveries: engine().state.webhookDeliveries.length });
   });
-  route('GET', '/webhooks/certificate', () => new Response(webhookKeys(engine()).publicKeyPem, { status: 200, headers: { 'Content-Type': 'application/x-pem-file' } }));
+  route('GET', '/webhooks/certificate', () => new Response(webhookKeys(engine()).publicKeyPem, { status: 200, headers: { 'Content-Type': 'application/x-pem-file' } }), 'public');
 
   app.all('/_emulator/*', (c) => renderError(controlError(404, `no control-plane operation ${c.req.method} ${c.req.path}`)));
 }
