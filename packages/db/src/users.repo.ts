@@ -28,6 +28,11 @@ export function createUsersRepo(db: Database) {
       return db.select().from(users).where(inArray(users.companyId, companyIds)).orderBy(asc(users.email));
     },
     async update(id: string, fields: Partial<Pick<UserRow, 'name' | 'role' | 'status' | 'passwordHash' | 'lastSignInAt' | 'mustChangePassword'>>): Promise<UserRow> {
+      // An empty change (a PATCH with no fields) reads the row: Drizzle refuses an UPDATE with nothing to set.
+      if (Object.values(fields).every((v) => v === undefined)) {
+        const [current] = await db.select().from(users).where(eq(users.id, id));
+        return current!;
+      }
       const [row] = await db.update(users).set(fields).where(eq(users.id, id)).returning();
       return row!;
     },

@@ -132,7 +132,7 @@ export function connectionsRoutes(deps: ChannelDeps) {
         const now = deps.clock.now();
         const created = await inTransaction(deps, async (repos) => {
           const root = await distributorOf(repos, p);
-          if (await repos.connections.findByName(root.id, body.name)) throw new AppError('CONFLICT', `A connection named "${body.name}" exists already; pick another name.`);
+          if (await repos.connections.findByName(root.id, body.name)) throw new AppError('CONFLICT', `A connection named "${body.name}" exists already; pick another name.`, [{ field: 'name', message: 'is already taken; pick another' }]);
           const conn = await repos.connections.create(root.id, body, now);
           await writeAudit(c, repos, {
             at: now,

@@ -12,7 +12,7 @@ import { createWebhookVerifier, customerIdOf, parseWebhookEvent, RELATIONSHIP_AC
  * A relationship acceptance is matched to pending authorizations of the connection in the URL.
  */
 export function existingTenantWebhookRoutes(deps: OnboardingDeps) {
-  const verifier = createWebhookVerifier({ trustedOrigins: [new URL(deps.emulatorUrl).origin] });
+  const verifier = createWebhookVerifier({ trustedOrigins: [new URL(deps.emulatorUrl).origin], now: () => deps.clock.now().getTime() });
   return createRouter().openapi(
     createRoute({
       method: 'post',
