@@ -1,6 +1,7 @@
 import type { Config } from '@csphub/config';
 import { randomBytes } from 'node:crypto';
 import { createSecretBox, type OpenDatabase } from '@csphub/db';
+import { AppError } from '@csphub/domain';
 import { createRouter } from './http/openapi-app';
 import { requestId } from './http/request-id';
 import { problemFromError, problemResponse, toProblem } from './http/problem';
@@ -15,6 +16,7 @@ import { SESSION_COOKIE } from './auth/authenticate';
 import { mountOnboardingRoutes, type OnboardingOptions } from './onboarding/mount-onboarding-routes';
 import { startPendingAuthorizationChecks } from './onboarding/acceptance-detector';
 import { mountCommerceRoutes, type CommerceOptions } from './commerce/mount-commerce-routes';
+import { createLimiterRegistry, systemClock as partnerCenterClock } from '@csphub/partner-center';
 
 /** Everything the server is built from; tests pass their own. */
 export interface AppDeps {
@@ -69,7 +71,12 @@ export function createApp(config: Config, deps: AppDeps) {
   mountChannelRoutes(api, channelDeps);
   const onboarding = mountOnboardingRoutes(api, channelDeps, { publicUrl: config.publicUrl, mail: config.mail, ...deps.onboarding, logger: deps.logger });
   if (deps.onboarding?.checkPendingAuthorizationsEveryMs) startPendingAuthorizationChecks(onboarding, deps.onboarding.checkPendingAuthorizationsEveryMs);
-  mountCommerceRoutes(api, channelDeps, { publicUrl: config.publicUrl, logger: deps.logger, ...deps.commerce });
+  mountCommerceRoutes(api, channelDeps, {
+    publicUrl: config.publicUrl,
+    logger: deps.logger,
+    limiters: createLimiterRegistry({ clock: partnerCenterClock, maxQueued: config.partnerCenter.maxQueued }),
+    ...deps.commerce,
+  });
   app.route('/api/v1', api);
 
   app.doc('/api/openapi.json', {
@@ -96,7 +103,10 @@ export function createApp(config: Config, deps: AppDeps) {
   });
   app.onError((err, c) => {
     const { problem, unexpected } = problemFromError(err, c.var.requestId ?? 'unknown');
-    if (unexpected) (c.var.logger ?? deps.logger).error({ err }, 'unexpected error');
+    // A request whose client went away stops at its next Partner Center call (CANCELLED): not a fault.
+    if (unexpected && c.req.raw.signal.aborted) (c.var.logger ?? deps.logger).debug({ err }, 'the client went away');
+    else if (unexpected) (c.var.logger ?? deps.logger).error({ err }, 'unexpected error');
+    if (err instanceof AppError && err.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.retryAfterSeconds));
     return problemResponse(c, problem);
   });
 

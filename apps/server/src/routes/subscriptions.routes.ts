@@ -47,9 +47,11 @@ export function subscriptionsRoutes(deps: CommerceDeps) {
         const company = await companyInScope(repos, p, c.req.valid('param').id);
         requireCommerce(p, 'subscriptions.read');
         const tenants = await linkedTenantsOf(repos, company);
+        // An interactive read: dropped when the client goes away, and behind provisioning and orders.
+        const readCall = { signal: c.req.raw.signal, priority: 'low' as const };
         const out = await Promise.all(
           tenants.map(async (t) => {
-            const read = await readTenantSubscriptions(deps, company, t);
+            const read = await readTenantSubscriptions(deps, company, t, readCall);
             return { connection: t.connection, tenantId: t.tenantId, defaultDomain: t.defaultDomain, subscriptions: read.subscriptions, heldElsewhere: read.heldElsewhere, error: read.error, licensesError: read.licensesError };
           }),
         );
