@@ -1,6 +1,7 @@
 import type { Config } from '@csphub/config';
 import { randomBytes } from 'node:crypto';
 import { createSecretBox, type OpenDatabase } from '@csphub/db';
+import { AppError } from '@csphub/domain';
 import { createRouter } from './http/openapi-app';
 import { requestId } from './http/request-id';
 import { securityHeaders } from './http/security-headers';
@@ -16,6 +17,7 @@ import { SESSION_COOKIE } from './auth/authenticate';
 import { mountOnboardingRoutes, type OnboardingOptions } from './onboarding/mount-onboarding-routes';
 import { startPendingAuthorizationChecks } from './onboarding/acceptance-detector';
 import { mountCommerceRoutes, type CommerceOptions } from './commerce/mount-commerce-routes';
+import { createLimiterRegistry, systemClock as partnerCenterClock } from '@csphub/partner-center';
 
 /** Everything the server is built from; tests pass their own. */
 export interface AppDeps {
@@ -71,7 +73,12 @@ export function createApp(config: Config, deps: AppDeps) {
   mountChannelRoutes(api, channelDeps);
   const onboarding = mountOnboardingRoutes(api, channelDeps, { publicUrl: config.publicUrl, mail: config.mail, ...deps.onboarding, logger: deps.logger });
   if (deps.onboarding?.checkPendingAuthorizationsEveryMs) startPendingAuthorizationChecks(onboarding, deps.onboarding.checkPendingAuthorizationsEveryMs);
-  mountCommerceRoutes(api, channelDeps, { publicUrl: config.publicUrl, logger: deps.logger, ...deps.commerce });
+  mountCommerceRoutes(api, channelDeps, {
+    publicUrl: config.publicUrl,
+    logger: deps.logger,
+    limiters: createLimiterRegistry({ clock: partnerCenterClock, maxQueued: config.partnerCenter.maxQueued }),
+    ...deps.commerce,
+  });
   app.route('/api/v1', api);
 
   app.doc('/api/openapi.json', {
@@ -98,10 +105,11 @@ export function createApp(config: Config, deps: AppDeps) {
   });
   app.onError((err, c) => {
     const { problem, unexpected } = problemFromError(err, c.var.requestId ?? 'unknown');
-    if (unexpected) (c.var.logger ?? deps.logger).error({ err }, 'unexpected error');
-    // A refusal that knows when to come back says so (RFC 9110, Retry-After), e.g. the sign-in back-off.
-    const retryAfter = (err as { retryAfter?: unknown }).retryAfter;
-    if (typeof retryAfter === 'number' && retryAfter > 0) c.header('Retry-After', String(Math.ceil(retryAfter)));
+    // A request whose client went away stops at its next Partner Center call (CANCELLED): not a fault.
+    if (unexpected && c.req.raw.signal.aborted) (c.var.logger ?? deps.logger).debug({ err }, 'the client went away');
+    else if (unexpected) (c.var.logger ?? deps.logger).error({ err }, 'unexpected error');
+    // A refusal that knows when to come back says so (RFC 9110, Retry-After): the sign-in back-off, a full Partner Center queue.
+    if (err instanceof AppError && err.retryAfterSeconds !== undefined && err.retryAfterSeconds > 0) c.header('Retry-After', String(Math.ceil(err.retryAfterSeconds)));
     return problemResponse(c, problem);
   });
 

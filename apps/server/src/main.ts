@@ -12,6 +12,7 @@ import { DataDirLockedError, createRepos, createSecretBox, openDatabase } from '
 import { createApp } from './create-app';
 import { launchWorkflows } from './workflows/launch-workflows';
 import { createOrderWorkflowWiring } from './commerce/order-workflow-wiring';
+import { createLimiterRegistry, systemClock } from '@csphub/partner-center';
 import { createPartnerCenterClients } from './partner-center/partner-center-clients';
 import { notifierFor } from './onboarding/mount-onboarding-routes';
 import { createLogger } from './logger';
@@ -91,7 +92,9 @@ const firstStart = await prepareFirstStart({ db: database.db, box: createSecretB
 // Durable runs: one DBOS runtime for the process, launched before the API serves (pending runs resume).
 const box = createSecretBox(secretKey);
 const emulatorUrl = emulator?.url ?? `http://127.0.0.1:${config.emulator.port}`;
-const clients = createPartnerCenterClients({ repos: () => createRepos(database!.db, box), emulatorUrl, now: () => new Date() });
+// One limiter registry for the process: the wizard, the runs and the reads share each partner's budget and bounded queue.
+const limiters = createLimiterRegistry({ clock: systemClock, maxQueued: config.partnerCenter.maxQueued });
+const clients = createPartnerCenterClients({ repos: () => createRepos(database!.db, box), emulatorUrl, now: () => new Date(), limiters });
 const notifier = notifierFor({ db: database.db, box }, config.mail);
 const partnerCenterFor = async (connectionId: string) => (await clients.forConnection(connectionId)).client;
 const orders = createOrderWorkflowWiring({ db: database.db, partnerCenterFor, notifier });

@@ -106,6 +106,17 @@ export const EnvSchema = z.object({
     }),
   CSPHUB_WORKER_HEARTBEAT_SECONDS: seconds('CSPHUB_WORKER_HEARTBEAT_SECONDS', 10),
   CSPHUB_WORKER_GRACE_SECONDS: seconds('CSPHUB_WORKER_GRACE_SECONDS', 60),
+  CSPHUB_PC_MAX_QUEUED: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return 200;
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 100_000) {
+        ctx.addIssue({ code: 'custom', message: `CSPHUB_PC_MAX_QUEUED must be a whole number of calls from 1 to 100000 (got "${v}")` });
+        return z.NEVER;
+      }
+      return Number(v);
+    }),
   CSPHUB_PUBLIC_URL: url('CSPHUB_PUBLIC_URL', ['http://', 'https://']),
   SMTP_URL: url('SMTP_URL', ['smtp://', 'smtps://']),
   MAIL_FROM: z.string().optional(),

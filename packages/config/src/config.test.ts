@@ -16,6 +16,8 @@ describe('loadConfig', () => {
   it('presumes a worker dead after 60 s without a 10 s heartbeat unless told otherwise', () => {
     expect(loadConfig({}).workerSweeper).toEqual({ heartbeatMs: 10_000, graceMs: 60_000 });
     expect(loadConfig({ CSPHUB_WORKER_HEARTBEAT_SECONDS: '5', CSPHUB_WORKER_GRACE_SECONDS: '10' }).workerSweeper).toEqual({ heartbeatMs: 5_000, graceMs: 10_000 });
+    expect(loadConfig({}).partnerCenter).toEqual({ maxQueued: 200 });
+    expect(loadConfig({ CSPHUB_PC_MAX_QUEUED: '50' }).partnerCenter).toEqual({ maxQueued: 50 });
   });
 
   it('uses PostgreSQL and turns demo data off when DATABASE_URL is set', () => {
@@ -35,6 +37,7 @@ describe('loadConfig', () => {
     [{ CSPHUB_WORKER_ID: 'has spaces' }, /CSPHUB_WORKER_ID must be 1-64 letters/],
     [{ CSPHUB_WORKER_HEARTBEAT_SECONDS: '0' }, /CSPHUB_WORKER_HEARTBEAT_SECONDS must be a whole number of seconds/],
     [{ CSPHUB_WORKER_GRACE_SECONDS: '1.5' }, /CSPHUB_WORKER_GRACE_SECONDS must be a whole number of seconds/],
+    [{ CSPHUB_PC_MAX_QUEUED: '0' }, /CSPHUB_PC_MAX_QUEUED must be a whole number of calls from 1 to 100000/],
     [{ CSPHUB_WORKER_HEARTBEAT_SECONDS: '30', CSPHUB_WORKER_GRACE_SECONDS: '45' }, /CSPHUB_WORKER_GRACE_SECONDS \(45\) must be at least twice/],
   ])('rejects %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

@@ -35,6 +35,12 @@ export interface Config {
    * takes over its pending runs. Unused with the embedded database (one process).
    */
   workerSweeper: { heartbeatMs: number; graceMs: number };
+  /**
+   * Partner Center calls of one partner tenant that may wait for its rate limit at once
+   * (docs/ARCHITECTURE.md, "Partner Center calls: priority, bound, cancellation"); past it a read
+   * is refused with 503 and Retry-After.
+   */
+  partnerCenter: { maxQueued: number };
   mail: MailConfig;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   production: boolean;
@@ -90,6 +96,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     trustProxy: e.CSPHUB_TRUST_PROXY ?? false,
     workerId: e.CSPHUB_WORKER_ID || undefined,
     workerSweeper: { heartbeatMs: e.CSPHUB_WORKER_HEARTBEAT_SECONDS * 1000, graceMs: e.CSPHUB_WORKER_GRACE_SECONDS * 1000 },
+    partnerCenter: { maxQueued: e.CSPHUB_PC_MAX_QUEUED },
     mail: e.SMTP_URL ? { transport: 'smtp', url: e.SMTP_URL, from } : { transport: 'outbox', from },
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',

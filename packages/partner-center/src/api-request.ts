@@ -1,4 +1,4 @@
-import type { RateLimit } from './rate-limiter';
+import type { CallPriority, RateLimit } from './rate-limiter';
 import { operationDefinition, ThrottleClasses, type OperationId, type ThrottleClass } from './wire/operations';
 
 /** Per-call options every client method accepts. */
@@ -11,8 +11,17 @@ export interface CallOptions {
   requestId?: string;
   /** `MS-CorrelationId`: one per logical operation (all its retries and pages). Generated when absent. */
   correlationId?: string;
-  /** Cancels the call, including waits in the limiter and between retries. */
+  /**
+   * Cancels the call, including waits in the limiter and between retries: a call queued for the
+   * rate limit when its signal aborts is never sent, and one in flight is aborted. The server passes
+   * the HTTP request's signal, so a client that goes away costs no Partner Center calls.
+   */
   signal?: AbortSignal;
+  /**
+   * Place in the rate limiter's queue: `normal` (default) for provisioning, orders and changes;
+   * `low` for reads a person can repeat, which wait while any `normal` call is queued.
+   */
+  priority?: CallPriority;
   /** Timeout of each attempt; overrides the client's default. */
   timeoutMs?: number;
   /** `X-Locale` for this call; overrides the connection's. */

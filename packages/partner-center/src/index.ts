@@ -37,7 +37,7 @@ export {
   type PartnerCenterMetricsSnapshot,
   type OperationCounters,
 } from './partner-center-metrics';
-export { RateLimiter, createLimiterRegistry, type LimiterRegistry, type RateLimit } from './rate-limiter';
+export { RateLimiter, createLimiterRegistry, queueFullError, type CallPriority, type LimiterRegistry, type RateLimit } from './rate-limiter';
 export {
   defaultRetryPolicy,
   parseRetryAfter,

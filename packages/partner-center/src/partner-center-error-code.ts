@@ -31,6 +31,10 @@ export const partnerCenterErrorCodes = {
     when: 'A new-commerce subscription can only be reduced or cancelled within 7 days (168 hours) of purchase or renewal.',
   },
   THROTTLED: { transient: true, when: 'Partner Center answered 429 and the client ran out of attempts.' },
+  QUEUE_FULL: {
+    transient: true,
+    when: "Too many calls already wait for the connection's rate limit (the client's bounded queue); nothing was sent. Retry after Retry-After.",
+  },
   APP_USER_REQUIRED: {
     transient: false,
     when: 'The operation needs an App+User token; the connection only has app credentials. Reconnect with a partner user.',

@@ -1,4 +1,30 @@
 import type { Clock } from './clock';
+import { PartnerCenterError } from './partner-center-error';
+
+/**
+ * Which queued calls leave first. `normal` (the default): provisioning runs, orders and everything
+ * that changes something; `low`: reads a person can simply repeat (subscription and licence lists).
+ * A `low` call waits while any `normal` call is queued; within a priority, arrival order.
+ */
+export type CallPriority = 'normal' | 'low';
+
+const RANK: Record<CallPriority, number> = { normal: 0, low: 1 };
+
+/** How long a caller refused by a full queue should wait: the time the queue needs to drain. */
+function drainSeconds(queued: number, rate: RateLimit): number {
+  return Math.max(1, Math.ceil((queued * rate.windowMs) / rate.limit / 1000));
+}
+
+/** The error a call gets when the limiter's queue is full (or it was pushed out by a more urgent call). */
+export function queueFullError(queued: number, rate: RateLimit): PartnerCenterError {
+  const seconds = drainSeconds(queued, rate);
+  return new PartnerCenterError({
+    code: 'QUEUE_FULL',
+    message: `Too many Partner Center calls are already waiting on this connection (${queued}); try again in ${seconds} s.`,
+    transient: true,
+    retryAfterSeconds: seconds,
+  });
+}
 
 /** At most `limit` requests in any `windowMs` window. */
 export interface RateLimit {
@@ -14,6 +40,7 @@ export interface RateLimit {
 }
 
 interface Waiter {
+  rank: number;
   /** Called with the clock time at which the limiter released this caller. */
   resolve: (releasedAt: number) => void;
   reject: (reason: unknown) => void;
@@ -26,12 +53,18 @@ interface Waiter {
  * Partner Center's published limits (500 requests per minute per tenant, partner-center-api.md §14)
  * rather than bouncing off 429s.
  *
- * It keeps the start times of the last `limit` calls it let through and releases queued callers in
- * arrival order (FIFO, no starvation) only while fewer than `limit` of those fall in the last
+ * It keeps the start times of the last `limit` calls it let through and releases queued callers by
+ * priority, then in arrival order (FIFO within a priority), only while fewer than `limit` of those fall in the last
  * `windowMs`, and no faster than `limit/windowMs` once a small burst is spent (token bucket). Starts are recorded when a caller is actually released, not when it queued: if the
  * process falls behind (a busy event loop fires timers late), late callers are not released in a
  * bunch. A 429 that reaches the client anyway pauses the limiter for the Retry-After
  * (`pauseUntil`), so the other queued calls do not walk into the same wall.
+ *
+ * The queue is bounded (`maxQueued`): a caller arriving at a full queue takes the place of the
+ * newest queued caller of lower priority, which is refused, or is refused itself with `QUEUE_FULL`
+ * (transient, with a Retry-After of the time the queue needs to drain). A caller whose signal
+ * aborts leaves the queue at once and is never released, so calls of a request whose client went
+ * away are never sent.
  */
 export class RateLimiter {
   #rate: RateLimit;
@@ -45,11 +78,14 @@ export class RateLimiter {
   #tokensAt: number;
   /** Cancels the single pending wake-up timer. */
   #timer: AbortController | undefined;
+  #maxQueued: number;
 
-  constructor(rate: RateLimit, clock: Clock) {
+  constructor(rate: RateLimit, clock: Clock, options: { maxQueued?: number } = {}) {
     assertRate(rate);
     this.#rate = { ...rate };
     this.#clock = clock;
+    this.#maxQueued = options.maxQueued ?? Number.POSITIVE_INFINITY;
+    if (!(this.#maxQueued >= 0)) throw new RangeError(`Queue bound must be zero or more (got ${options.maxQueued})`);
     this.#tokens = this.#burst();
     this.#tokensAt = clock.now();
   }
@@ -93,14 +129,23 @@ export class RateLimiter {
     this.#pump();
   }
 
+  /** Calls queued of each priority. */
+  get waitingByPriority(): Record<CallPriority, number> {
+    const out: Record<CallPriority, number> = { normal: 0, low: 0 };
+    for (const w of this.#queue) out[w.rank === RANK.normal ? 'normal' : 'low']++;
+    return out;
+  }
+
   /**
    * Waits for a slot; resolves with the milliseconds waited. Rejects with the signal's reason when
-   * it aborts while queued.
+   * it aborts while queued, and with a `QUEUE_FULL` PartnerCenterError when the queue is full of
+   * calls at least as urgent (or when a more urgent call takes its place).
    */
-  async acquire(signal?: AbortSignal): Promise<number> {
+  async acquire(signal?: AbortSignal, priority: CallPriority = 'normal'): Promise<number> {
     signal?.throwIfAborted();
+    const rank = RANK[priority];
     const asked = this.#clock.now();
-    if (this.#queue.length === 0 && this.#canRelease(asked)) {
+    if (!this.#queue.some((w) => w.rank <= rank) && this.#canRelease(asked)) {
       this.#take(asked);
       this.#trim();
       return 0;
@@ -108,7 +153,22 @@ export class RateLimiter {
     // The wait is measured to the release the limiter decided, not to when this continuation
     // happens to run (a busy event loop, or a test clock that has moved on, would inflate it).
     const releasedAt = await new Promise<number>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, signal };
+      const waiter: Waiter = { rank, resolve, reject, signal };
+      if (this.#queue.length >= this.#maxQueued) {
+        // Full: push out the newest caller of lower priority, or refuse this one.
+        let victim = -1;
+        for (let i = this.#queue.length - 1; i >= 0; i--) if (this.#queue[i]!.rank > rank) {
+          victim = i;
+          break;
+        }
+        if (victim < 0) {
+          reject(queueFullError(this.#queue.length, this.#rate));
+          return;
+        }
+        const [out] = this.#queue.splice(victim, 1);
+        if (out!.signal && out!.onAbort) out!.signal.removeEventListener('abort', out!.onAbort);
+        out!.reject(queueFullError(this.#queue.length + 1, this.#rate));
+      }
       if (signal) {
         waiter.onAbort = () => {
           const i = this.#queue.indexOf(waiter);
@@ -118,7 +178,10 @@ export class RateLimiter {
         };
         signal.addEventListener('abort', waiter.onAbort, { once: true });
       }
-      this.#queue.push(waiter);
+      // After every queued caller of the same or a higher priority (FIFO within a priority).
+      let at = this.#queue.length;
+      while (at > 0 && this.#queue[at - 1]!.rank > rank) at--;
+      this.#queue.splice(at, 0, waiter);
       this.#pump();
     });
     return releasedAt - asked;
@@ -192,14 +255,17 @@ export interface LimiterRegistry {
   keys(): string[];
 }
 
-/** A new, empty registry. */
-export function createLimiterRegistry(options: { clock: Clock }): LimiterRegistry {
+/**
+ * A new, empty registry. `maxQueued` bounds each limiter's queue (unbounded when absent; the server
+ * passes `CSPHUB_PC_MAX_QUEUED`, docs/CONFIGURATION.md).
+ */
+export function createLimiterRegistry(options: { clock: Clock; maxQueued?: number }): LimiterRegistry {
   const limiters = new Map<string, RateLimiter>();
   return {
     get(key, rate) {
       let limiter = limiters.get(key);
       if (!limiter) {
-        limiter = new RateLimiter(rate, options.clock);
+        limiter = new RateLimiter(rate, options.clock, options.maxQueued === undefined ? {} : { maxQueued: options.maxQueued });
         limiters.set(key, limiter);
       } else if (
         limiter.rate.limit !== rate.limit ||

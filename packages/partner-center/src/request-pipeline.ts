@@ -258,7 +258,7 @@ export function createRequestPipeline(deps: RequestPipelineDeps): RequestPipelin
           // token refresh cannot bunch requests that the limiter spread out.
           flow = chooseFlow(request.auth);
           token = await tokens.getAccessToken(audience, flow, options.signal);
-          for (const limiter of limitersFor(request)) limiterWaitMs += await limiter.acquire(options.signal);
+          for (const limiter of limitersFor(request)) limiterWaitMs += await limiter.acquire(options.signal, options.priority);
           const url = buildUrl(request);
           const attemptStarted = clock.now();
           const res = await attempt(request, url, token, ids, options);
@@ -346,6 +346,12 @@ export function createRequestPipeline(deps: RequestPipelineDeps): RequestPipelin
           if (options.signal?.aborted) {
             lastStatus = 'cancelled';
             return cancelled(cause);
+          }
+          // The local queue is full: nothing was sent; retrying here would only queue again, so the
+          // caller gets it at once (with Retry-After) and decides.
+          if (cause instanceof PartnerCenterError && cause.code === 'QUEUE_FULL') {
+            lastStatus = 'cancelled';
+            return fail(cause);
           }
           if (cause instanceof PartnerCenterError) {
             error = cause;

@@ -13,12 +13,14 @@ export interface NewSession {
 }
 
 /** A refusal while a key backs off: 429 RATE_LIMITED with the seconds to wait (`Retry-After`). */
-export function rateLimited(retryAfter: number): AppError & { retryAfter: number } {
+export function rateLimited(retryAfter: number): AppError {
   const minutes = Math.ceil(retryAfter / 60);
   const when = retryAfter < 60 ? `${retryAfter} second(s)` : `${minutes} minute(s)`;
-  return Object.assign(
-    new AppError('RATE_LIMITED', `Too many failed attempts from this address. Try again in ${when}, or ask an administrator to reset your password.`),
-    { retryAfter },
+  return new AppError(
+    'RATE_LIMITED',
+    `Too many failed attempts from this address. Try again in ${when}, or ask an administrator to reset your password.`,
+    [],
+    retryAfter,
   );
 }
 

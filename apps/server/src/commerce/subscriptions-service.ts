@@ -1,5 +1,6 @@
 import type { CompanyRow } from '@csphub/db';
-import type { SubscribedSku, Subscription } from '@csphub/partner-center';
+import { AppError } from '@csphub/domain';
+import { isPartnerCenterError, type CallPriority, type SubscribedSku, type Subscription } from '@csphub/partner-center';
 import { commerceRepos, type CommerceDeps } from './commerce-deps';
 import { buyingCountryOf, type LinkedTenant } from './linked-tenants';
 import { toSubscriptionView, type SubscriptionView } from './subscription-view';
@@ -22,6 +23,28 @@ export interface TenantSubscriptions {
   licensesError: string | null;
 }
 
+/**
+ * How a read is placed: the HTTP request's signal (its client went away: the calls still queued are
+ * dropped, the one in flight aborted) and `low` priority for a read a person can repeat, so
+ * provisioning and orders go first (docs/ORDERS-AND-SUBSCRIPTIONS.md).
+ */
+export interface ReadCall {
+  signal?: AbortSignal;
+  priority?: CallPriority;
+}
+
+/**
+ * A read that was never answered is not "Partner Center did not answer for this tenant": a full
+ * queue is the server's 503 with Retry-After, and a cancelled read (the client left) stops here.
+ */
+function stopUnlessAnswered(e: unknown): void {
+  if (!isPartnerCenterError(e)) return;
+  if (e.code === 'QUEUE_FULL') {
+    throw new AppError('PARTNER_CENTER_BUSY', `Too many Partner Center calls are already waiting on this connection; try again in ${e.retryAfterSeconds ?? 1} s.`, [], e.retryAfterSeconds ?? 1);
+  }
+  if (e.code === 'CANCELLED') throw e;
+}
+
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 const explain = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -37,19 +60,21 @@ export function licenceOf(sub: Pick<Subscription, 'offerName'>, skuTitle: string
  * seats beyond ours are "held elsewhere" (another partner's). Licenses need App+User and a GDAP
  * role; without them the subscriptions still show, with the reason.
  */
-export async function readTenantSubscriptions(deps: CommerceDeps, company: CompanyRow, tenant: LinkedTenant): Promise<TenantSubscriptions> {
+export async function readTenantSubscriptions(deps: CommerceDeps, company: CompanyRow, tenant: LinkedTenant, call: ReadCall = {}): Promise<TenantSubscriptions> {
   const pc = await deps.partnerCenterFor(tenant.connection.id);
   let subs: Subscription[];
   try {
-    subs = await pc.listSubscriptions(tenant.tenantId);
+    subs = await pc.listSubscriptions(tenant.tenantId, {}, call);
   } catch (e) {
+    stopUnlessAnswered(e);
     return { subscriptions: [], heldElsewhere: null, licenses: null, error: `Partner Center did not answer for this tenant: ${explain(e)}`, licensesError: null };
   }
   let licenses: SubscribedSku[] | null = null;
   let licensesError: string | null = null;
   try {
-    licenses = await pc.listSubscribedSkus(tenant.tenantId);
+    licenses = await pc.listSubscribedSkus(tenant.tenantId, call);
   } catch (e) {
+    stopUnlessAnswered(e);
     licensesError = `The tenant's licenses are not visible (they need the connection's partner user and a GDAP role such as Global Reader or License Administrator): ${explain(e)}`;
   }
   const country = buyingCountryOf(company) ?? tenant.connection.region;

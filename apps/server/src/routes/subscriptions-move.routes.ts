@@ -71,7 +71,7 @@ export function subscriptionsMoveRoutes(deps: CommerceDeps) {
         const { connectionId } = c.req.valid('query');
         const tenant = connectionId ? await linkedTenantIn(repos, company, connectionId) : (await linkedTenantsOf(repos, company))[0];
         if (!tenant) return c.json({ connectionId: null, tenantId: null, licensesError: null, items: [] }, 200);
-        const read = await readTenantSubscriptions(deps, company, tenant);
+        const read = await readTenantSubscriptions(deps, company, tenant, { signal: c.req.raw.signal, priority: 'low' });
         if (read.error) throw new AppError('PARTNER_CENTER_UNAVAILABLE', read.error);
         const moves = await createSubscriptionMovesRepo(deps.db).listFor(company.id, tenant.connection.id);
         const country = (buyingCountryOf(company) ?? tenant.connection.region).toUpperCase();

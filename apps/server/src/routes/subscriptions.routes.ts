@@ -39,7 +39,11 @@ export function subscriptionsRoutes(deps: CommerceDeps) {
         description:
           'Per linked tenant: the subscriptions Partner Center knows for this connection (product, quantity, assigned licenses, status, term, billing cycle, term end, auto-renew, partner of record, the 168-hour window with the time left) and the seats the tenant holds through other partners, when its licenses are visible.',
         request: { params: CompanyIdParam },
-        responses: { 200: { description: 'Per tenant', content: json(SubscriptionsResponseSchema) }, ...scopedErrors },
+        responses: {
+          200: { description: 'Per tenant', content: json(SubscriptionsResponseSchema) },
+          503: problem('PARTNER_CENTER_BUSY: too many Partner Center calls already wait on the connection; Retry-After says when to try again'),
+          ...scopedErrors,
+        },
       }),
       async (c) => {
         const p = c.var.principal;
@@ -47,9 +51,11 @@ export function subscriptionsRoutes(deps: CommerceDeps) {
         const company = await companyInScope(repos, p, c.req.valid('param').id);
         requireCommerce(p, 'subscriptions.read');
         const tenants = await linkedTenantsOf(repos, company);
+        // An interactive read: dropped when the client goes away, and behind provisioning and orders.
+        const readCall = { signal: c.req.raw.signal, priority: 'low' as const };
         const out = await Promise.all(
           tenants.map(async (t) => {
-            const read = await readTenantSubscriptions(deps, company, t);
+            const read = await readTenantSubscriptions(deps, company, t, readCall);
             return { connection: t.connection, tenantId: t.tenantId, defaultDomain: t.defaultDomain, subscriptions: read.subscriptions, heldElsewhere: read.heldElsewhere, error: read.error, licensesError: read.licensesError };
           }),
         );

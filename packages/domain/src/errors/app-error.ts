@@ -17,6 +17,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** When the caller may try again (sent as Retry-After); only for retryable codes. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

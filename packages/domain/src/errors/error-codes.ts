@@ -45,6 +45,7 @@ export const ERROR_CODES = {
   WORKFLOWS_UNAVAILABLE: { status: 503, retryable: true, when: 'Durable runs (orders, provisioning) are not running in this process; the request was not accepted.' },
   PARTNER_CENTER_UNAVAILABLE: { status: 502, retryable: true, when: 'Partner Center failed or timed out after retries.' },
   PARTNER_CENTER_THROTTLED: { status: 503, retryable: true, when: 'Partner Center kept answering 429 after retries.' },
+  PARTNER_CENTER_BUSY: { status: 503, retryable: true, when: "Too many calls already wait for the connection's Partner Center rate limit; nothing was sent. Retry-After says when to try again." },
   CONNECTION_AUTH_FAILED: { status: 502, retryable: false, when: 'The connection\'s credentials were refused; an operator must reconnect.' },
   INTERNAL: { status: 500, retryable: true, when: 'An unexpected failure; logged in full with the request id.' },
 } as const satisfies Record<string, { status: number; retryable: boolean; when: string }>;

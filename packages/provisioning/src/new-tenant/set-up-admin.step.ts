@@ -45,7 +45,11 @@ const isCode = (e: unknown, code: string) => typeof e === 'object' && e !== null
  *   "Set user roles for a customer");
  * - `admin` without a forced change: resets the first admin's password with
  *   `forceChangePassword: false` (§11 PATCH, "Reset user password");
- * - `admin` with a forced change: Microsoft's account as it is, nothing to call.
+ * - `admin` with a forced change: Microsoft's account as it is, nothing to call, when the vault holds
+ *   the password create-customer received; when it does not (create-customer's answer was lost and
+ *   could no longer be replayed, so the run found the tenant by its domain), the first admin's
+ *   password is reset with `forceChangePassword: true` and that one is delivered: a run never
+ *   succeeds without a usable admin credential.
  * The new password replaces the pending credential in the encrypted vault, so the welcome message
  * carries the account that was set up; it never enters the step's output (journaled in clear) nor
  * a log line.
@@ -59,6 +63,8 @@ const isCode = (e: unknown, code: string) => typeof e === 'object' && e !== null
  */
 export function setUpAdminStep(ports: Pick<NewTenantPorts, 'partnerCenter' | 'vault' | 'passwords'>) {
   const passwords = ports.passwords ?? strongPasswordGenerator;
+  const holdsPasswordOf = async (runId: string, signInName: string) =>
+    (await ports.vault.get(runId))?.userName.toLowerCase() === signInName.toLowerCase();
   return defineStep<SetUpAdminInput, SetUpAdminOutput>({
     id: 'set-up-admin',
     title: 'Set up the tenant administrator',
@@ -69,7 +75,12 @@ export function setUpAdminStep(ports: Pick<NewTenantPorts, 'partnerCenter' | 'va
       const userName = input.adminUsername.trim().toLowerCase() || DEFAULT_ADMIN_USERNAME;
       const signInName = `${userName}@${input.domain}`;
       const isDefault = userName === DEFAULT_ADMIN_USERNAME;
-      if (isDefault && input.requirePasswordChange) return { action: 'default', signInName, forceChangePassword: true };
+      if (isDefault && input.requirePasswordChange && (await holdsPasswordOf(input.runId, signInName))) {
+        return { action: 'default', signInName, forceChangePassword: true };
+      }
+      // Otherwise, for Microsoft's admin with a forced change, create-customer left no usable password
+      // (its first answer was lost and Partner Center's MS-RequestId replay window had passed, or the
+      // tenant was adopted after a lookup): reset it below, so the run never ends without one.
 
       const pc = await ports.partnerCenter(input.connectionId);
       const call = { correlationId: ctx.correlationId, signal: ctx.signal };

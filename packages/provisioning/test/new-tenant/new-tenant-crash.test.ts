@@ -112,7 +112,7 @@ describe(`new-tenant run survives SIGKILL at every step (${layout})`, () => {
     }
     const app = await openApp();
     try {
-      seeded = await seedAccounts(app.db, BOUNDARIES.length + 2, 'Crash');
+      seeded = await seedAccounts(app.db, BOUNDARIES.length + 3, 'Crash');
     } finally {
       await app.close();
     }
@@ -126,18 +126,18 @@ describe(`new-tenant run survives SIGKILL at every step (${layout})`, () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const envFor = (s: Scenario, killAt = '') => ({
+  const envFor = (s: Scenario, killAt = '', admin = { username: ADMIN_USERNAME, requirePasswordChange: false }, pcOrigin = proxy.url) => ({
     NT_LAYOUT: layout,
     NT_DATA_DIR: s.dataDir,
     DATABASE_URL: s.pgUrl,
-    NT_PC_ORIGIN: proxy.url,
+    NT_PC_ORIGIN: pcOrigin,
     NT_COMPANY_ID: String(s.companyId),
     NT_CONNECTION_ID: seeded.connectionId,
     NT_PREFIX: s.prefix,
     NT_KILL_AT: killAt,
     NT_EXECUTOR_ID: `nt-worker-${s.prefix}`,
-    NT_ADMIN_USERNAME: ADMIN_USERNAME,
-    NT_REQUIRE_PASSWORD_CHANGE: 'false',
+    NT_ADMIN_USERNAME: admin.username,
+    NT_REQUIRE_PASSWORD_CHANGE: String(admin.requirePasswordChange),
   });
 
   /**
@@ -247,6 +247,46 @@ describe(`new-tenant run survives SIGKILL at every step (${layout})`, () => {
         const report = await finishAndCheck(expect, scenario);
         expect(report.adminAttempts.map((a) => a.state)).toEqual(['interrupted', 'succeeded']);
         expect(report.createAttempts.map((a) => a.state)).toEqual(['succeeded']);
+      });
+    },
+    QUEUED_TEST_TIMEOUT_MS,
+  );
+
+  it.concurrent(
+    "killed in the middle of create-customer, restarted after Partner Center's replay window: the admin's password is reset and delivered, never lost",
+    async ({ expect }) => {
+      await slots.run(async () => {
+        // Its own emulator: moving the clock past the replay window must not touch the other scenarios' replays.
+        const own = await startEmulator({ port: 0 });
+        const ownProxy = await startHoldingProxy(own.url);
+        const ownCtl = emulatorControl(own.url);
+        try {
+          const scenario = await prepare(BOUNDARIES.length + 2, `ntcwin${run}`);
+          const prefix = scenario.prefix;
+          // The wizard's default: Microsoft's admin, password change at first sign-in, so only create-customer's answer carries a password.
+          const admin = { username: 'admin', requirePasswordChange: true };
+          const held = ownProxy.holdNext((method, url, body) => method === 'POST' && url.startsWith('/v1/customers') && body.includes(`${prefix}.onmicrosoft.com`));
+          const first = spawnWorker('../new-tenant/new-tenant-worker.ts', envFor(scenario, '', admin, ownProxy.url));
+          await held; // the emulator created the tenant; the worker never hears back
+          await first.kill();
+          await ownCtl.call('POST', '/clock/advance', { duration: 'PT25H' });
+
+          const worker = spawnWorker('../new-tenant/new-tenant-worker.ts', envFor(scenario, '', admin, ownProxy.url));
+          const report = JSON.parse(await worker.waitFor('DONE', 180_000)) as WorkerReport;
+          expect((await worker.exited).code).toBe(0);
+          expect(report.result.state).toBe('succeeded');
+          expect(await ownCtl.tenantsWithPrefix(prefix), 'customers in the emulator').toHaveLength(1);
+          // The first answer is gone: the restart found the tenant by its domain, with no password to replay.
+          expect(report.createAttempts.map((a) => a.state)).toEqual(['interrupted', 'succeeded']);
+          expect(report.welcome, 'welcome messages, each carrying the one-time password').toEqual([{ hasSecret: true }]);
+          expect(report.vault, 'password left in the vault').toBeNull();
+          expect(report.adminSignIn).toEqual({ signInName: `admin@${prefix}.onmicrosoft.com`, welcomeNamesIt: true, signedIn: true, mustChangePassword: true });
+          const admins = (await ownCtl.usersOf(report.result.tenantId)).filter((u) => u.userPrincipalName.startsWith('admin@'));
+          expect(admins, "Microsoft's first admin, not a second one").toHaveLength(1);
+        } finally {
+          await ownProxy.close();
+          await own.close();
+        }
       });
     },
     QUEUED_TEST_TIMEOUT_MS,
