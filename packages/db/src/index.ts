@@ -11,6 +11,7 @@ export { createApiTokensRepo, type ApiTokenRow, type ApiTokensRepo } from './api
 export { createSignInAttemptsRepo, type SignInAttemptsRepo } from './sign-in-attempts.repo';
 export { createConnectionsRepo, type ConnectionCredentials, type ConnectionInput, type ConnectionRow, type ConnectionSummary, type ConnectionsRepo } from './connections.repo';
 export { createAccountSyncOptionsRepo, type AccountSyncOptionsFields, type AccountSyncOptionsRepo, type AccountSyncOptionsRow } from './account-sync-options.repo';
+export { verifyAuditChain, AUDIT_CHAIN_GENESIS, type AuditChainReport, type AuditChainBreak, type AuditChainBreakReason } from './audit-chain';
 export { createAuditLogRepo, type AuditActor, type AuditEntry, type AuditLogRow, type AuditQuery } from './audit-log.repo';
 export { createRepos, type Repos } from './repos';
 export { openWorkflowSystemPool, type WorkflowSystemPool } from './workflow-system-pool';
