@@ -1,6 +1,7 @@
 export * as schema from './schema/index';
 export type { Database, DatabaseTarget, OpenDatabase } from './database';
 export { openDatabase, migrationsFolder } from './open-database';
+export { scrubQueryError, installQueryErrorScrubbing } from './query-errors';
 export { acquireDataDirLock, DataDirLockedError } from './data-dir-lock';
 export { createSettingsRepo, type SettingsRepo } from './settings.repo';
 export { createSecretBox, type SecretBox } from './secret-box';

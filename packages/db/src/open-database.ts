@@ -10,6 +10,7 @@ import pg from 'pg';
 import * as schema from './schema/index';
 import { acquireDataDirLock } from './data-dir-lock';
 import type { Database, DatabaseTarget, OpenDatabase } from './database';
+import { installQueryErrorScrubbing } from './query-errors';
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
 
@@ -52,6 +53,7 @@ export async function endPool(pool: pg.Pool, waitMs = 5_000): Promise<void> {
 
 /** Opens the database named by `target`, applies the migrations and returns the handle. */
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+  installQueryErrorScrubbing();
   if (target.kind === 'postgres') {
     // Drizzle passes its own per-query type parsers (dates), falling back to pg's global table,
     // so int8 has to be set there; it is the same mapping for every pool in the process.
