@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema/index';
@@ -61,7 +62,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
     try {
       const db = drizzlePg(pool, { schema, casing: 'snake_case' });
-      await migratePg(db, { migrationsFolder });
+      if (await hasPendingMigrations(pool)) await migratePg(db, { migrationsFolder });
       return {
         db: db as unknown as Database,
         kind: 'postgres',
@@ -91,6 +92,23 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   } catch (e) {
     release();
     throw e;
+  }
+}
+
+/**
+ * True unless every migration of this build is recorded as applied. Checked before migrating so
+ * that a role without DDL rights (the application role of docs/DEPLOYMENT-POSTGRESQL.md) opens a
+ * database its owner has migrated: Drizzle's migrator starts with CREATE SCHEMA IF NOT EXISTS,
+ * which PostgreSQL refuses to such a role even when the schema exists.
+ */
+async function hasPendingMigrations(pool: pg.Pool): Promise<boolean> {
+  const latest = Math.max(...readMigrationFiles({ migrationsFolder }).map((m) => m.folderMillis));
+  try {
+    const res = await pool.query<{ created_at: string | number | null }>('select max(created_at) as created_at from drizzle.__drizzle_migrations');
+    const applied = Number(res.rows[0]?.created_at ?? 0);
+    return !(applied >= latest);
+  } catch {
+    return true;
   }
 }
 
