@@ -16,7 +16,7 @@ const onPostgres = Boolean(process.env.DATABASE_URL);
 /**
  * A failed SQL statement is logged without its bound parameters and without the row values the
  * database quotes back: an argon2 hash or an e-mail address must not reach the log
- * (docs/ARCHITECTURE.md, "Errors").
+ * (docs/ARCHITECTURE.md, "Failed SQL statements").
  */
 describe(`failed SQL statements in the log (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   const lines: string[] = [];
