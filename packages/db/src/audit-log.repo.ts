@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, like, lt, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { maskSecrets } from '@csphub/domain';
 import type { Database } from './database';
 import { auditLog, companies } from './schema/index';
@@ -27,9 +27,23 @@ export interface AuditEntry {
   requestId?: string | null;
 }
 
+/** A company as the audit visibility rule needs it: its id and its path today. */
+export interface AuditScopeCompany {
+  id: number;
+  path: string;
+}
+
 export interface AuditQuery {
-  /** Only entries of companies under this path (the caller's subtree, or one company's). */
-  pathPrefix: string;
+  /** Only entries of companies under this path today (internal look-ups of one company's entries). */
+  pathPrefix?: string;
+  /**
+   * Who reads: only entries written while their company was at or under this company (the path
+   * recorded on each entry). A reseller keeps its former customer's entries from before a move and
+   * never sees the ones after it; the new reseller sees only those after it.
+   */
+  reader?: AuditScopeCompany;
+  /** Only entries written while their company was at or under this company (it and its descendants). */
+  within?: AuditScopeCompany;
   /** Only this company (not its descendants). */
   companyId?: number;
   action?: string;
@@ -69,7 +83,10 @@ export function createAuditLogRepo(db: Database) {
 
     /** Entries newest first, with the company's name, filtered as asked. */
     async list(q: AuditQuery): Promise<(AuditLogRow & { companyName: string })[]> {
-      const where: SQL[] = [like(companies.path, `${q.pathPrefix}%`)];
+      const where: SQL[] = [];
+      if (q.pathPrefix !== undefined) where.push(like(companies.path, `${q.pathPrefix}%`));
+      if (q.reader) where.push(...recordedUnder(q.reader));
+      if (q.within) where.push(...recordedUnder(q.within));
       if (q.companyId !== undefined) where.push(eq(auditLog.companyId, q.companyId));
       if (q.action) where.push(like(auditLog.action, `${q.action.replace(/[%_\\]/g, (m) => `\\${m}`)}%`));
       if (q.from) where.push(gte(auditLog.at, q.from));
@@ -86,4 +103,17 @@ export function createAuditLogRepo(db: Database) {
     },
   };
 }
+/**
+ * Entries whose recorded path (the company's path when the entry was written) runs through
+ * `company`. The exact test is the `/id/` segment; the prefix of its path today (or the company
+ * itself, for a customer that moved) only lets the path index narrow the rows first.
+ */
+function recordedUnder(company: AuditScopeCompany): SQL[] {
+  const id = Math.trunc(company.id);
+  return [
+    or(like(auditLog.companyPath, `${company.path.replace(/[%_\\]/g, (m) => `\\${m}`)}%`), eq(auditLog.companyId, id))!,
+    sql`${auditLog.companyPath} like ${`%/${id}/%`}`,
+  ];
+}
+
 export type AuditLogRepo = ReturnType<typeof createAuditLogRepo>;

@@ -5,11 +5,13 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema/index';
 import { acquireDataDirLock } from './data-dir-lock';
 import type { Database, DatabaseTarget, OpenDatabase } from './database';
+import { installQueryErrorScrubbing } from './query-errors';
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
 
@@ -52,6 +54,7 @@ export async function endPool(pool: pg.Pool, waitMs = 5_000): Promise<void> {
 
 /** Opens the database named by `target`, applies the migrations and returns the handle. */
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+  installQueryErrorScrubbing();
   if (target.kind === 'postgres') {
     // Drizzle passes its own per-query type parsers (dates), falling back to pg's global table,
     // so int8 has to be set there; it is the same mapping for every pool in the process.
@@ -59,7 +62,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
     try {
       const db = drizzlePg(pool, { schema, casing: 'snake_case' });
-      await migratePg(db, { migrationsFolder });
+      if (await hasPendingMigrations(pool)) await migratePg(db, { migrationsFolder });
       return {
         db: db as unknown as Database,
         kind: 'postgres',
@@ -89,6 +92,23 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   } catch (e) {
     release();
     throw e;
+  }
+}
+
+/**
+ * True unless every migration of this build is recorded as applied. Checked before migrating so
+ * that a role without DDL rights (the application role of docs/DEPLOYMENT-POSTGRESQL.md) opens a
+ * database its owner has migrated: Drizzle's migrator starts with CREATE SCHEMA IF NOT EXISTS,
+ * which PostgreSQL refuses to such a role even when the schema exists.
+ */
+async function hasPendingMigrations(pool: pg.Pool): Promise<boolean> {
+  const latest = Math.max(...readMigrationFiles({ migrationsFolder }).map((m) => m.folderMillis));
+  try {
+    const res = await pool.query<{ created_at: string | number | null }>('select max(created_at) as created_at from drizzle.__drizzle_migrations');
+    const applied = Number(res.rows[0]?.created_at ?? 0);
+    return !(applied >= latest);
+  } catch {
+    return true;
   }
 }
 

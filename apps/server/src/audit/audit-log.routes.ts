@@ -23,6 +23,8 @@ const AuditEntrySchema = z
     before: z.unknown(),
     after: z.unknown(),
     requestId: z.string().nullable(),
+    seq: z.number().int().openapi({ description: "The entry's position in the audit chain" }),
+    hash: z.string().openapi({ description: 'SHA-256 of the previous hash and this entry (GET /api/v1/audit/verify checks the chain)' }),
   })
   .openapi('AuditEntry');
 
@@ -42,18 +44,24 @@ const QuerySchema = z.object({
 
 type Query = z.infer<typeof QuerySchema>;
 
+/**
+ * The caller reads the entries written while their company was in the caller's subtree (the path
+ * recorded on each entry): after a customer moves to another reseller, each reseller sees only its
+ * own period. A company filter must name a company in the caller's subtree today.
+ */
 async function query(deps: ChannelDeps, p: Principal, q: Query, limit: number) {
   const repos = reposOf(deps);
-  let pathPrefix = p.company.path;
+  let within: { id: number; path: string } | undefined;
   let companyId: number | undefined;
   if (q.companyId !== undefined) {
     const company = await companyInScope(repos, p, q.companyId);
-    pathPrefix = company.path;
-    if (!q.includeDescendants) companyId = company.id;
+    if (q.includeDescendants) within = { id: company.id, path: company.path };
+    else companyId = company.id;
   }
   requirePermission(p, 'audit.read', 'read the audit log');
   return repos.auditLog.list({
-    pathPrefix,
+    reader: { id: p.company.id, path: p.company.path },
+    ...(within ? { within } : {}),
     ...(companyId !== undefined ? { companyId } : {}),
     ...(q.action ? { action: q.action } : {}),
     ...(q.from ? { from: new Date(q.from) } : {}),
@@ -64,7 +72,23 @@ async function query(deps: ChannelDeps, p: Principal, q: Query, limit: number) {
 }
 
 function entryDto(e: AuditLogRow & { companyName: string }) {
-  return { ...e, at: e.at.toISOString(), before: e.before ?? null, after: e.after ?? null };
+  return {
+    id: e.id,
+    at: e.at.toISOString(),
+    companyId: e.companyId,
+    companyName: e.companyName,
+    actorType: e.actorType,
+    actorLabel: e.actorLabel,
+    action: e.action,
+    targetType: e.targetType,
+    targetId: e.targetId,
+    summary: e.summary,
+    before: e.before ?? null,
+    after: e.after ?? null,
+    requestId: e.requestId,
+    seq: e.seq,
+    hash: e.hash,
+  };
 }
 
 /** RFC 4180 quoting; formula-looking cells are prefixed so spreadsheets do not execute them. */

@@ -2,6 +2,7 @@ import type { Router } from '../http/openapi-app';
 import { authRoutes } from '../auth/auth.routes';
 import { ownPasswordRoutes } from '../auth/own-password.routes';
 import { auditLogRoutes } from '../audit/audit-log.routes';
+import { auditVerifyRoutes } from '../audit/audit-verify.routes';
 import type { ChannelDeps } from './channel-deps';
 import { companiesRoutes } from './companies.routes';
 import { companyLifecycleRoutes } from './company-lifecycle.routes';
@@ -13,7 +14,7 @@ import { settingsRoutes } from './settings.routes';
 
 /** Mounts every channel-and-accounts route (issue 5) on the /api/v1 router. */
 export function mountChannelRoutes(api: Router, deps: ChannelDeps): void {
-  for (const routes of [authRoutes, ownPasswordRoutes, companiesRoutes, companyLifecycleRoutes, companyUsersRoutes, apiTokensRoutes, connectionsRoutes, syncOptionsRoutes, auditLogRoutes, settingsRoutes]) {
+  for (const routes of [authRoutes, ownPasswordRoutes, companiesRoutes, companyLifecycleRoutes, companyUsersRoutes, apiTokensRoutes, connectionsRoutes, syncOptionsRoutes, auditLogRoutes, auditVerifyRoutes, settingsRoutes]) {
     api.route('/', routes(deps));
   }
 }

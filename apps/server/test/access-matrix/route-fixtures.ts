@@ -147,6 +147,7 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   },
 
   'GET /api/v1/audit-log': { scope: 'company', allowed: READERS, request: (ctx) => ({ path: `/api/v1/audit-log?companyId=${ctx.target.customer.id}` }) },
+  'GET /api/v1/audit/verify': { scope: 'distributor', allowed: ['distributor_admin'], request: () => ({ path: '/api/v1/audit/verify' }) },
   'GET /api/v1/audit-log/export.csv': { scope: 'company', allowed: READERS, request: (ctx) => ({ path: `/api/v1/audit-log/export.csv?companyId=${ctx.target.customer.id}` }) },
 
   'GET /api/v1/connections': { scope: 'distributor', allowed: ['distributor_admin', 'distributor_operator'], request: () => ({ path: '/api/v1/connections' }) },

@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   'users.manage',
   'tokens.manage',
   'audit.read',
+  'audit.verify',
   'sync.read',
   'sync.manage',
   'connections.read',
@@ -53,12 +54,13 @@ const ADMIN_OF_SUBTREE: Permission[] = [
 const OPERATOR: Permission[] = ['company.read', 'company.update', 'company.create', 'billing.read', 'users.read', 'audit.read', 'sync.read', 'sync.manage'];
 
 /**
- * What each role may do inside its subtree. Moving customers and managing Partner Center connections
- * are the distributor admin's alone; operators work on companies but do not manage people; a
- * read-only billing user reads the company and its billing data and nothing else.
+ * What each role may do inside its subtree. Moving customers, managing Partner Center connections
+ * and checking the whole audit chain are the distributor admin's alone; operators work on companies
+ * but do not manage people; a read-only billing user reads the company and its billing data and
+ * nothing else.
  */
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  distributor_admin: new Set<Permission>([...ADMIN_OF_SUBTREE, 'company.move', 'connections.read', 'connections.manage', 'settings.manage']),
+  distributor_admin: new Set<Permission>([...ADMIN_OF_SUBTREE, 'company.move', 'connections.read', 'connections.manage', 'settings.manage', 'audit.verify']),
   distributor_operator: new Set<Permission>([...OPERATOR, 'connections.read']),
   reseller_admin: new Set<Permission>(ADMIN_OF_SUBTREE),
   reseller_operator: new Set<Permission>(OPERATOR),
