@@ -14,7 +14,7 @@ import { migrationsFolder, rowsOf, type Database } from '@csphub/db';
 import { runAuditVerify } from '../src/audit/audit-verify-command';
 
 const url = process.env.DATABASE_URL;
-const FIRST_CHAINED_MIGRATION = '0008_audit_chain';
+const FIRST_CHAINED_MIGRATION = '0009_audit_chain';
 
 /** A copy of the migrations folder that stops before the audit chain: a database as it was before. */
 function migrationsBeforeTheChain(): string {
