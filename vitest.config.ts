@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
  * one tier without touching this file (docs/ARCHITECTURE.md, "Tests"). `npm run test:tiers` fails
  * when a `*.test.ts` file matches no tier or two.
  *
- * - unit: beside the code (`src/**`), pure: no database, no network, no child process.
+ * - unit: beside the code (`src/**`, the web app's included), pure: no database, no network, no
+ *   child process.
  * - contract: the Partner Center client against the emulator, and the emulator's own HTTP suites.
  * - crash: workers killed with SIGKILL (`*-crash.test.ts`, or anything under a `test/crash/` folder).
  * - api: every other suite under `test/`: the server and the repositories on a database, workflows
