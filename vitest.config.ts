@@ -13,8 +13,7 @@ import { defineConfig } from 'vitest/config';
  *   in one process. With DATABASE_URL set, api and crash run again on PostgreSQL (`npm run test:db`).
  *
  * The tiers run one after the other (`sequence.groupOrder`): the fast ones fail first, and the
- * crash tier, whose tests wait on worker processes rather than on this one, has its files run side
- * by side without crowding the API suites' timeouts.
+ * crash tier's worker processes never compete with the API suites for the cores.
  */
 const CRASH = ['{packages,apps}/*/**/*-crash.test.ts', '{packages,apps}/*/test/crash/**/*.test.ts'];
 const CONTRACT = ['packages/partner-center/test/**/*.test.ts', 'packages/partner-center-emulator/test/**/*.test.ts'];
@@ -43,8 +42,6 @@ export default defineConfig({
           environment: 'node',
           ...slow,
           sequence: { groupOrder: 3 },
-          // Each crash file mostly waits on its worker processes: two files at a time keep both cores busy.
-          maxWorkers: 2,
           globalSetup: ['packages/provisioning/test/crash/bundle-workers.global.ts'],
         },
       },
