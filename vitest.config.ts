@@ -1,22 +1,48 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Four test tiers, chosen by where a test file lives and how it is named, so a new file lands in
+ * one tier without touching this file (docs/ARCHITECTURE.md, "Tests"). `npm run test:tiers` fails
+ * when a `*.test.ts` file matches no tier or two.
+ *
+ * - unit: beside the code (`src/**`, the web app's included), pure: no database, no network, no
+ *   child process.
+ * - contract: the Partner Center client against the emulator, and the emulator's own HTTP suites.
+ * - crash: workers killed with SIGKILL (`*-crash.test.ts`, or anything under a `test/crash/` folder).
+ * - api: every other suite under `test/`: the server and the repositories on a database, workflows
+ *   in one process. With DATABASE_URL set, api and crash run again on PostgreSQL (`npm run test:db`).
+ *
+ * The tiers run one after the other (`sequence.groupOrder`): the fast ones fail first, and the
+ * crash tier's worker processes never compete with the API suites for the cores.
+ */
+const CRASH = ['{packages,apps}/*/**/*-crash.test.ts', '{packages,apps}/*/test/crash/**/*.test.ts'];
+const CONTRACT = ['packages/partner-center/test/**/*.test.ts', 'packages/partner-center-emulator/test/**/*.test.ts'];
+const SUITES = ['{packages,apps}/*/test/**/*.test.ts'];
+const NODE_MODULES = ['**/node_modules/**'];
+
+export const tiers = {
+  unit: { include: ['{packages,apps}/*/src/**/*.test.ts'], exclude: NODE_MODULES },
+  contract: { include: CONTRACT, exclude: [...NODE_MODULES, ...CRASH] },
+  api: { include: SUITES, exclude: [...NODE_MODULES, ...CONTRACT, ...CRASH] },
+  crash: { include: CRASH, exclude: NODE_MODULES },
+};
+
+const slow = { testTimeout: 60_000, hookTimeout: 120_000 };
+
 export default defineConfig({
   test: {
     projects: [
+      { test: { name: 'unit', ...tiers.unit, environment: 'node', sequence: { groupOrder: 0 } } },
+      { test: { name: 'contract', ...tiers.contract, environment: 'node', ...slow, sequence: { groupOrder: 1 } } },
+      { test: { name: 'api', ...tiers.api, environment: 'node', ...slow, sequence: { groupOrder: 2 } } },
       {
         test: {
-          name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts'],
+          name: 'crash',
+          ...tiers.crash,
           environment: 'node',
-        },
-      },
-      {
-        test: {
-          name: 'integration',
-          include: ['packages/*/test/**/*.test.ts', 'apps/server/test/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          ...slow,
+          sequence: { groupOrder: 3 },
+          globalSetup: ['packages/provisioning/test/crash/bundle-workers.global.ts'],
         },
       },
     ],

@@ -1,9 +1,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+import { bundleNameOf, crashTestFolder as here } from './crash-workers';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../../..');
+
+/**
+ * How to start `script`: its bundle when the crash tier's global setup built one
+ * (bundle-workers.global.ts), otherwise the TypeScript source through tsx (a crash file run
+ * under another configuration).
+ */
+function commandFor(script: string): string[] {
+  const bundles = inject('crashWorkerBundles') as string | undefined;
+  const bundle = bundles ? path.join(bundles, bundleNameOf(script)) : undefined;
+  if (bundle && fs.existsSync(bundle)) return [bundle];
+  return ['--import', 'tsx', path.join(here, script)];
+}
 
 /** A spawned test worker, with its output and how it ended. */
 export interface WorkerProcess {
@@ -15,9 +28,9 @@ export interface WorkerProcess {
   kill(): Promise<void>;
 }
 
-/** Spawns `script` (relative to this folder) with `node --import tsx` and the given environment. */
+/** Spawns `script` (relative to this folder, bundled or through tsx) with the given environment. */
 export function spawnWorker(script: string, env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, script)], {
+  const child = spawn(process.execPath, commandFor(script), {
     cwd: repoRoot,
     env: { ...process.env, ...env } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

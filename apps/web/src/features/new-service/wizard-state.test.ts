@@ -1,0 +1,157 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { DomainCheck, OnboardingContext, PartnerIdVerdict } from './new-service-api';
+import { buildChecklist, initialWizardState, isAdminSetUpPossible, isAdminUsernameValid, isAttestationComplete, isPartnerIdAcceptable, type WizardState } from './wizard-state';
+
+const ctx = (over: Partial<OnboardingContext> = {}): OnboardingContext => ({
+  company: { id: 7, name: 'Wingtip Toys', kind: 'customer', country: 'US', language: 'en', email: 'it@wingtip.example', domain: null },
+  distributor: { id: 1, name: 'Contoso Distribution LATAM' },
+  reseller: { id: 2, name: 'Adatum', partnerId: '6100001' },
+  direct: false,
+  connections: [{ id: 'latam', name: 'LATAM', region: 'MX', type: 'indirect-provider' }],
+  defaultConnectionId: 'latam',
+  syncOptions: [],
+  cultures: ['en-US', 'es-MX'],
+  defaultCulture: 'es-MX',
+  prerequisites: { ready: true, items: [{ key: 'phone', ok: true, problems: [] }] },
+  gdap: { roles: [], durationDays: 730, autoExtendDays: 180 },
+  ...over,
+});
+
+const attestation = { firstName: 'Ana', lastName: 'López', email: 'ana@wingtip.example', phone: '', acceptedAt: '2026-11-01' };
+const available = (prefix: string): DomainCheck => ({ prefix, domain: `${prefix}.onmicrosoft.com`, valid: true, available: true, problem: null, message: '', suggestions: [] });
+const verdict = (partnerId: string, status: PartnerIdVerdict['status']): PartnerIdVerdict => ({ status, partnerId, message: '', distributorName: 'Contoso' });
+
+/** A new-tenant wizard filled in completely and correctly. */
+const complete = (c = ctx()): WizardState => ({
+  ...initialWizardState(c),
+  serviceId: 'microsoft-tenant',
+  termsAccepted: true,
+  domainPrefix: 'wingtiptoys',
+  domainCheck: available('wingtiptoys'),
+  partnerVerdict: verdict('6100001', 'ok'),
+  attestation,
+});
+
+describe('the wizard starts from what the account already knows', () => {
+  it('takes the prefix, administrator and Partner ID from the default connection\'s sync options', () => {
+    const s = initialWizardState(
+      ctx({ syncOptions: [{ connectionId: 'latam', adminUsername: 'it.admin', domainPrefix: 'wingtip', resellerPartnerId: '6100002', syncStatus: 'not_synced', failureReason: null, tenantId: null, defaultDomain: null }] }),
+    );
+    expect(s).toMatchObject({ connectionId: 'latam', domainPrefix: 'wingtip', adminUsername: 'it.admin', partnerId: '6100002', culture: 'es-MX' });
+  });
+
+  it('falls back to Microsoft\'s admin, the reseller\'s Partner ID, a forced password change, default GDAP and nothing accepted', () => {
+    expect(initialWizardState(ctx())).toMatchObject({
+      serviceId: null,
+      termsAccepted: false,
+      existing: false,
+      domainPrefix: '',
+      adminUsername: 'admin',
+      requirePasswordChange: true,
+      gdap: true,
+      partnerId: '6100001',
+      notifyMe: true,
+    });
+    expect(initialWizardState(ctx({ reseller: null })).partnerId).toBe('');
+  });
+});
+
+describe('field rules', () => {
+  it('an administrator user name is letters, digits, dots, dashes and underscores, at most 64; empty means admin', () => {
+    expect(isAdminUsernameValid('')).toBe(true);
+    expect(isAdminUsernameValid('It.Admin')).toBe(true);
+    expect(isAdminUsernameValid('a'.repeat(64))).toBe(true);
+    expect(isAdminUsernameValid('a'.repeat(65))).toBe(false);
+    expect(isAdminUsernameValid('ana lópez')).toBe(false);
+    expect(isAdminUsernameValid('ana@wingtip')).toBe(false);
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 80 }), (name) => {
+        const n = name.trim().toLowerCase();
+        const expected = n === '' || (n.length <= 64 && /^[a-z0-9._-]+$/.test(n));
+        expect(isAdminUsernameValid(name)).toBe(expected);
+      }),
+    );
+  });
+
+  it('a custom administrator, or the default one without a forced change, needs the default GDAP roles', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('', 'admin', 'ADMIN ', 'it.admin', 'bad name'), fc.boolean(), fc.boolean(), (adminUsername, requirePasswordChange, gdap) => {
+        const name = adminUsername.trim().toLowerCase() || 'admin';
+        const expected = isAdminUsernameValid(adminUsername) && (gdap || (name === 'admin' && requirePasswordChange));
+        expect(isAdminSetUpPossible({ adminUsername, requirePasswordChange, gdap })).toBe(expected);
+      }),
+    );
+  });
+
+  it('the MCA attestation needs both names, a plausible e-mail and an acceptance date not after today', () => {
+    const today = '2026-12-06';
+    expect(isAttestationComplete(attestation, today)).toBe(true);
+    expect(isAttestationComplete({ ...attestation, acceptedAt: today }, today)).toBe(true);
+    expect(isAttestationComplete({ ...attestation, acceptedAt: '2026-12-07' }, today)).toBe(false);
+    expect(isAttestationComplete({ ...attestation, acceptedAt: '' }, today)).toBe(false);
+    expect(isAttestationComplete({ ...attestation, firstName: '  ' }, today)).toBe(false);
+    expect(isAttestationComplete({ ...attestation, lastName: '' }, today)).toBe(false);
+    expect(isAttestationComplete({ ...attestation, email: 'ana@wingtip' }, today)).toBe(false);
+    expect(isAttestationComplete({ ...attestation, email: ' ana@wingtip.example ' }, today)).toBe(true);
+  });
+
+  it('a Partner ID is acceptable when empty (pending), not needed, or checked as ok for exactly what is typed', () => {
+    const s = complete();
+    expect(isPartnerIdAcceptable({ ...s, partnerId: '  ' }, true)).toBe(true);
+    expect(isPartnerIdAcceptable({ ...s, partnerVerdict: null }, false)).toBe(true);
+    expect(isPartnerIdAcceptable(s, true)).toBe(true);
+    expect(isPartnerIdAcceptable({ ...s, partnerId: ' 6100001 ' }, true)).toBe(true);
+    expect(isPartnerIdAcceptable({ ...s, partnerId: '6100002' }, true)).toBe(false); // the verdict is for another ID
+    expect(isPartnerIdAcceptable({ ...s, partnerVerdict: verdict('6100001', 'mpa-not-signed') }, true)).toBe(false);
+    expect(isPartnerIdAcceptable({ ...s, partnerVerdict: null }, true)).toBe(false);
+  });
+});
+
+describe('Order review checklist', () => {
+  const opts = { needsPartnerId: true, today: '2026-12-06' };
+  const failing = (s: WizardState, c = ctx()) => buildChecklist(c, s, opts).filter((i) => !i.ok).map((i) => i.key);
+
+  it('a complete new-tenant wizard passes every line, in order', () => {
+    expect(buildChecklist(ctx(), complete(), opts).map((i) => [i.key, i.ok])).toEqual([
+      ['terms', true],
+      ['phone', true],
+      ['prefix', true],
+      ['admin', true],
+      ['mca', true],
+      ['partnerId', true],
+    ]);
+  });
+
+  it('each missing piece fails its own line and only that one', () => {
+    const s = complete();
+    expect(failing({ ...s, termsAccepted: false })).toEqual(['terms']);
+    expect(failing({ ...s, domainCheck: null })).toEqual(['prefix']);
+    expect(failing({ ...s, domainPrefix: 'other' })).toEqual(['prefix']); // the check was for another prefix
+    expect(failing({ ...s, domainCheck: { ...available('wingtiptoys'), available: false, problem: 'taken' } })).toEqual(['prefix']);
+    expect(failing({ ...s, adminUsername: 'it.admin', gdap: false })).toEqual(['admin']);
+    expect(failing({ ...s, attestation: { ...attestation, email: '' } })).toEqual(['mca']);
+    expect(failing({ ...s, partnerVerdict: verdict('6100001', 'unknown') })).toEqual(['partnerId']);
+  });
+
+  it('the prefix line compares the check with the prefix as typed, trimmed and lower-cased', () => {
+    expect(failing({ ...complete(), domainPrefix: ' WingtipToys ' })).toEqual([]);
+  });
+
+  it('carries the server\'s prerequisite problems, and no Partner ID line when none is needed', () => {
+    const c = ctx({ prerequisites: { ready: false, items: [{ key: 'billingAddress', ok: false, source: 'reseller', problems: [{ field: 'billingLine1', code: 'REQUIRED', message: 'Add the street.' }] }] } });
+    const items = buildChecklist(c, complete(c), { needsPartnerId: false, today: opts.today });
+    expect(items.find((i) => i.key === 'billingAddress')).toEqual({ key: 'billingAddress', ok: false, problems: ['Add the street.'], source: 'reseller' });
+    expect(items.some((i) => i.key === 'partnerId')).toBe(false);
+  });
+
+  it('an existing tenant needs the authorization instead of a prefix and an administrator, and no attestation when an MCA is on record', () => {
+    const s: WizardState = { ...complete(), existing: true, domainCheck: null };
+    expect(failing(s)).toEqual(['authorization']);
+    const verified: WizardState = { ...s, verify: { status: 'verified', message: '', recorded: true, mcaOnRecord: true }, attestation: { ...attestation, firstName: '' } };
+    expect(buildChecklist(ctx(), verified, opts).map((i) => i.key)).toEqual(['terms', 'phone', 'authorization', 'partnerId']);
+    expect(failing(verified)).toEqual([]);
+    expect(failing({ ...verified, verify: { status: 'verified', message: '', recorded: true, mcaOnRecord: false } })).toEqual(['mca']);
+    expect(failing({ ...verified, verify: { status: 'verified', message: '', recorded: false, mcaOnRecord: true } })).toEqual(['authorization']);
+  });
+});
