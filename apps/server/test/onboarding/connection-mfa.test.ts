@@ -108,7 +108,9 @@ describe('MFA claim missing on a connection: health, needs_attention, re-consent
     const consent = await distributor('POST', `/api/v1/connections/${connectionId}/consent`);
     expect(consent.status, JSON.stringify(consent.body)).toBe(200);
     const url = new URL(consent.body.url as string);
-    expect(url.searchParams.get('redirect_uri')).toBe(`${stack.url}/connections/consent`);
+    // Back to the web app's consent page on CSP Hub's public URL.
+    const redirect = new URL(url.searchParams.get('redirect_uri')!);
+    expect({ port: redirect.port, path: redirect.pathname }).toEqual({ port: new URL(stack.url).port, path: '/connections/consent' });
     expect((await fetch(url)).status).toBe(200);
     const form = new URLSearchParams(url.searchParams);
     form.set('mfa', 'true');
