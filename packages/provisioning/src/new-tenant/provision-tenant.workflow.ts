@@ -15,9 +15,6 @@ import { DEFAULT_ADMIN_USERNAME, setUpAdminStep } from './set-up-admin.step';
 import { validateAddressStep } from './validate-address.step';
 import { validatePrerequisitesStep } from './validate-prerequisites.step';
 
-/** Failures fixed on the Partner Center connection (re-consent with MFA, reconnect), not in the run's input. */
-const CONNECTION_FIX_CODES: ReadonlySet<string> = new Set(['MFA_REQUIRED', 'RECONNECT_REQUIRED']);
-
 /** The workflow kind, as run rows and the timeline name it. */
 export const PROVISION_TENANT_KIND = 'provision-tenant';
 
@@ -257,12 +254,9 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
         const { stage, error } = outcome;
         const created = tenant !== undefined;
         const reason = error.failure.message;
-        // A refused credential (no MFA claim, revoked consent) is fixed on the connection, not by
-        // changing the request: a person must act, then Retry, whether or not the tenant exists.
-        const credentials = CONNECTION_FIX_CODES.has(error.failure.code);
         await wf.recordRun({
           ...base,
-          state: created || credentials ? 'needs_attention' : 'failed',
+          state: created ? 'needs_attention' : 'failed',
           currentStep: null,
           failedStep: stage.id,
           errorCode: error.failure.code,
