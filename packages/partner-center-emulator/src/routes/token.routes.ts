@@ -82,7 +82,10 @@ function signIn(runtime: EmulatorRuntime, tenant: string, form: Record<string, s
   if ('error' in target) return page('Sign in', `<h1>Sign in</h1><p class="err">${escapeHtml(target.error ?? '')}</p>`, 400);
   const engine = runtime.engine;
   const code = engine.token(32);
-  (engine.state.authorizationCodes ??= {})[code] = {
+  const codes = (engine.state.authorizationCodes ??= {});
+  // Codes never redeemed are dropped once expired, so the state does not grow with abandoned sign-ins.
+  for (const [key, grant] of Object.entries(codes)) if (grant.expiresAt <= engine.now()) delete codes[key];
+  codes[code] = {
     partnerTenantId: target.partner.tenantId,
     clientId: target.partner.appId,
     redirectUri: form['redirect_uri']!,
