@@ -98,6 +98,20 @@ describe('MFA claim on App+User tokens (partner-center-api.md §1.2)', () => {
     expect((await h.call('GET', RESELLERS, { token: (await userToken(h, LATAM.user.refreshToken)).access })).status).toBe(401);
   });
 
+  it('an authorization code expires after ten minutes (AADSTS70008)', async () => {
+    const h = new Harness();
+    const redirect = 'http://localhost:3000/cb';
+    const signIn = await h.app.request(`/login/${LATAM.tenantId}/oauth2/authorize`, form({ client_id: LATAM.app.appId, response_type: 'code', redirect_uri: redirect, mfa: 'true' }));
+    const code = new URL(signIn.headers.get('Location')!).searchParams.get('code')!;
+    h.clock.advance(11 * 60_000);
+    const res = await h.app.request(
+      `/login/${LATAM.tenantId}/oauth2/token`,
+      form({ grant_type: 'authorization_code', client_id: LATAM.app.appId, client_secret: LATAM.app.appSecret, resource: 'https://api.partnercenter.microsoft.com', code, redirect_uri: redirect }),
+    );
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error_codes: number[] }).error_codes).toEqual([70008]);
+  });
+
   it('a sign-in without MFA at the authorize page yields a refresh token without the claim', async () => {
     const h = new Harness();
     const redirect = 'http://localhost:3000/cb';
