@@ -89,7 +89,7 @@ describe('MFA claim missing on a connection: health, needs_attention, re-consent
     });
     expect(start.status, JSON.stringify(start.body)).toBe(202);
     const runId = start.body.runId as string;
-    type RunBody = { id: string; state: string; errorCode: string | null; errorMessage: string | null };
+    type RunBody = { id: string; state: string; failedStep: string | null; errorCode: string | null; errorMessage: string | null };
     const runOf = async () => ((await reseller('GET', `/api/v1/companies/${companyId}/onboarding/runs`)).body.items as RunBody[]).find((r) => r.id === runId);
     const waitFor = async (state: string) => {
       const deadline = Date.now() + 60_000;
@@ -102,6 +102,7 @@ describe('MFA claim missing on a connection: health, needs_attention, re-consent
     };
     const stopped = await waitFor('needs_attention');
     expect(stopped.errorCode).toBe('MFA_REQUIRED');
+    expect(stopped.failedStep).toBe('confirm-mca');
     expect(stopped.errorMessage).toMatch(/re-consent/i);
 
     // Re-consent: Microsoft's sign-in page (the emulator's), with MFA, back to CSP Hub with a code.
