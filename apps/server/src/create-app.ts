@@ -69,6 +69,7 @@ export function createApp(config: Config, deps: AppDeps) {
     secureCookies: config.publicUrl.startsWith('https://'),
     emulatorUrl: deps.emulator?.url ?? `http://127.0.0.1:${config.emulator.port}`,
     connectionTester: deps.connectionTester ?? createPartnerCenterConnectionTester(),
+    publicUrl: config.publicUrl,
   };
   mountChannelRoutes(api, channelDeps);
   const onboarding = mountOnboardingRoutes(api, channelDeps, { publicUrl: config.publicUrl, mail: config.mail, ...deps.onboarding, logger: deps.logger });

@@ -40,7 +40,15 @@ export function createConnectionsRepo(db: Database, box: SecretBox) {
       const { appSecret, refreshToken, ...fields } = input;
       const [row] = await db
         .insert(connections)
-        .values({ ...fields, ownerCompanyId, appSecretEnc: seal(appSecret) ?? null, refreshTokenEnc: seal(refreshToken) ?? null, createdAt: now, updatedAt: now })
+        .values({
+          ...fields,
+          ownerCompanyId,
+          appSecretEnc: seal(appSecret) ?? null,
+          refreshTokenEnc: seal(refreshToken) ?? null,
+          ...(refreshToken ? { refreshTokenConsentedAt: now, refreshTokenIssuedAt: now } : {}),
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning();
       return summarize(row!);
     },
@@ -65,7 +73,12 @@ export function createConnectionsRepo(db: Database, box: SecretBox) {
       const s = seal(appSecret);
       if (s !== undefined) set.appSecretEnc = s;
       const r = seal(refreshToken);
-      if (r !== undefined) set.refreshTokenEnc = r;
+      if (r !== undefined) {
+        set.refreshTokenEnc = r;
+        // A refresh token written by a person comes from a new sign-in (consent).
+        set.refreshTokenConsentedAt = r === null ? null : now;
+        set.refreshTokenIssuedAt = r === null ? null : now;
+      }
       const [row] = await db.update(connections).set(set).where(eq(connections.id, id)).returning();
       return summarize(row!);
     },
@@ -84,9 +97,18 @@ export function createConnectionsRepo(db: Database, box: SecretBox) {
         refreshToken: row.refreshTokenEnc ? box.open(row.refreshTokenEnc) : undefined,
       };
     },
-    /** Stores a rotated refresh token the client handed back. */
+    /** Stores a rotated refresh token the client handed back (same sign-in, new token). */
     async storeRefreshToken(id: string, refreshToken: string, now: Date): Promise<void> {
-      await db.update(connections).set({ refreshTokenEnc: box.seal(refreshToken), updatedAt: now }).where(eq(connections.id, id));
+      await db.update(connections).set({ refreshTokenEnc: box.seal(refreshToken), refreshTokenIssuedAt: now, updatedAt: now }).where(eq(connections.id, id));
+    },
+    /** Replaces the refresh token with one from a new partner-user sign-in (re-consent). */
+    async replaceRefreshToken(id: string, refreshToken: string, now: Date): Promise<ConnectionSummary> {
+      const [row] = await db
+        .update(connections)
+        .set({ refreshTokenEnc: box.seal(refreshToken), refreshTokenConsentedAt: now, refreshTokenIssuedAt: now, updatedAt: now })
+        .where(eq(connections.id, id))
+        .returning();
+      return summarize(row!);
     },
     async recordTest(id: string, at: Date, result: unknown): Promise<void> {
       await db.update(connections).set({ lastTestAt: at, lastTestResult: result }).where(eq(connections.id, id));

@@ -87,6 +87,24 @@ describe(`channel and accounts repositories (${process.env.DATABASE_URL ? 'Postg
     await expect(other.connections.readCredentials(conn.id)).rejects.toThrow(/secret key/);
   });
 
+  it("records when a connection's refresh token was consented and issued: a rotation moves only the issue, a re-consent both", async () => {
+    const root = (await repos.companies.root())!;
+    const later = (days: number) => new Date(now.getTime() + days * 86_400_000);
+    const conn = await repos.connections.create(root.id, { name: 'RT dates', region: 'ES', type: 'indirect-provider', mode: 'emulated', tenantId: 't', appId: 'a', appSecret: 's', refreshToken: 'rt-1' }, now);
+    expect(conn).toMatchObject({ refreshTokenConsentedAt: now, refreshTokenIssuedAt: now });
+    await repos.connections.storeRefreshToken(conn.id, 'rt-2', later(10));
+    expect(await repos.connections.get(conn.id)).toMatchObject({ refreshTokenConsentedAt: now, refreshTokenIssuedAt: later(10) });
+    const replaced = await repos.connections.replaceRefreshToken(conn.id, 'rt-3', later(20));
+    expect(replaced).toMatchObject({ refreshTokenConsentedAt: later(20), refreshTokenIssuedAt: later(20), hasRefreshToken: true });
+    expect((await repos.connections.readCredentials(conn.id))?.refreshToken).toBe('rt-3');
+    expect(JSON.stringify(await t.db.select().from(schema.connections))).not.toContain('rt-3');
+    // Editing other fields keeps the dates; clearing the token clears them.
+    expect(await repos.connections.update(conn.id, { appId: 'b' }, later(21))).toMatchObject({ refreshTokenIssuedAt: later(20) });
+    expect(await repos.connections.update(conn.id, { refreshToken: null }, later(22))).toMatchObject({ refreshTokenConsentedAt: null, refreshTokenIssuedAt: null });
+    const direct = await repos.connections.create(root.id, { name: 'RT none', region: 'ES', type: 'direct-bill', mode: 'emulated', tenantId: 't', appId: 'a', appSecret: 's' }, now);
+    expect(direct).toMatchObject({ refreshTokenConsentedAt: null, refreshTokenIssuedAt: null });
+  });
+
   it('counts concurrent updates of a sign-in key one after another (row lock), none lost', async () => {
     const keys = [{ scope: 'account_source' as const, key: 'a@x.test 10.0.0.1' }, { scope: 'source' as const, key: '10.0.0.1' }];
     const seen = await Promise.all(

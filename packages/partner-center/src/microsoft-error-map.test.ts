@@ -30,7 +30,7 @@ describe('mapMicrosoftError (partner-center-api.md §15)', () => {
     [400, '2055', 'ETAG_STALE'],
     [400, '60012', 'LICENSES_EXHAUSTED'],
     [401, '400', 'RECONNECT_REQUIRED'],
-    [401, '900421', 'RECONNECT_REQUIRED'],
+    [401, '900421', 'MFA_REQUIRED'],
     [429, undefined, 'THROTTLED'],
     [503, '900192', 'PARTNER_CENTER_UNAVAILABLE'],
     [500, '800003', 'PARTNER_CENTER_UNAVAILABLE'],

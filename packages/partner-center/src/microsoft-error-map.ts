@@ -145,8 +145,10 @@ export function mapMicrosoftError(input: {
   const { status, code, description } = input;
   if (status === 429) return 'THROTTLED';
   if (transientStatuses.has(status)) return 'PARTNER_CENTER_UNAVAILABLE';
-  // A 401 that survives a fresh token (the pipeline retries once) is a credentials problem,
-  // whatever its code (§15 lists 401/400 "Access denied", 401/800001, 401/900421 MFA missing).
+  // An App+User token without the MFA claim (§1.2): fixed by a new sign-in with MFA, not by a retry.
+  if (status === 401 && code === '900421') return 'MFA_REQUIRED';
+  // Any other 401 that survives a fresh token (the pipeline retries once) is a credentials
+  // problem, whatever its code (§15 lists 401/400 "Access denied", 401/800001).
   if (status === 401) return 'RECONNECT_REQUIRED';
   if (code !== undefined) {
     if (code === '3000') return status === 404 ? 'PARTNER_ID_UNKNOWN' : 'INVALID_REQUEST';

@@ -116,6 +116,22 @@ export function createPartnerCenterClient(options: PartnerCenterClientOptions) {
     metrics,
     /** The limiter registry in use. */
     limiters,
+    /** What is known of the App+User sign-in (MFA claim, refresh token rotation), for credential health. */
+    appUserState: () => tokens.appUserState(),
+    /** Redeems a partner user's new sign-in (authorization code) for a refresh token; see TokenProvider. */
+    redeemAuthorizationCode: (code: string, redirectUri: string) => tokens.redeemAuthorizationCode(code, redirectUri),
+    /**
+     * The Entra sign-in page where a partner user consents the app again (secure application model,
+     * https://learn.microsoft.com/partner-center/developer/enable-secure-app-model); it redirects to
+     * `redirectUri` with `code` and `state`.
+     */
+    consentUrl: (redirectUri: string, state: string) => {
+      const v2 = connection.tokenEndpointVersion === 'v2';
+      const q = new URLSearchParams({ client_id: connection.appId, response_type: 'code', redirect_uri: redirectUri, state, prompt: 'login' });
+      if (v2) q.set('scope', `${connection.partnerCenterResource}/.default offline_access`);
+      else q.set('resource', connection.partnerCenterResource);
+      return `${connection.authorityBaseUrl}/${encodeURIComponent(connection.tenantId)}/oauth2/${v2 ? 'v2.0/' : ''}authorize?${q}`;
+    },
     ...createDomainOps(pipeline),
     ...createAddressValidationOps(pipeline),
     ...createCustomerOps(pipeline),

@@ -39,6 +39,10 @@ export const partnerCenterErrorCodes = {
     transient: false,
     when: 'The operation needs an App+User token; the connection only has app credentials. Reconnect with a partner user.',
   },
+  MFA_REQUIRED: {
+    transient: false,
+    when: "Partner Center refused an App+User token without the MFA claim (401/900421; enforced from 1 April 2026, Microsoft Learn 'Partner Center authentication'). A partner user must sign in again with MFA (re-consent the connection).",
+  },
   RECONNECT_REQUIRED: {
     transient: false,
     when: 'The connection can no longer get a token (refresh token revoked or expired, MFA claim missing, app secret invalid). Reconnect it.',

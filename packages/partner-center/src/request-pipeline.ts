@@ -128,6 +128,8 @@ export function createRequestPipeline(deps: RequestPipelineDeps): RequestPipelin
 
   /** What an operator should do, for the codes that have a clear fix on the connection. */
   function operatorHint(code: string): string {
+    if (code === 'MFA_REQUIRED')
+      return ` Re-consent Partner Center connection "${connection.name}": a partner user must sign in again with multi-factor authentication.`;
     if (code === 'RECONNECT_REQUIRED')
       return ` Reconnect Partner Center connection "${connection.name}": a partner admin must sign in again (with MFA).`;
     if (code === 'APP_USER_REQUIRED') {

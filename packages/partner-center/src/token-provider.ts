@@ -23,6 +23,39 @@ export interface TokenProvider {
   getAccessToken(audience: TokenAudience, flow: TokenFlow, signal?: AbortSignal): Promise<string>;
   /** Forgets `token` if it is the cached one (after a 401), so the next call fetches a new one. */
   invalidate(audience: TokenAudience, flow: TokenFlow, token: string): void;
+  /** What the provider has learnt about the App+User credentials so far (nothing before the first App+User token). */
+  appUserState(): AppUserCredentialState;
+  /**
+   * Redeems the authorization code of a partner user's new sign-in (the secure application
+   * model's consent) for tokens; the new refresh token replaces the old one in this provider and
+   * is returned for storing. Fails like {@link getAccessToken}.
+   */
+  redeemAuthorizationCode(code: string, redirectUri: string): Promise<{ refreshToken: string; mfaClaim: boolean | undefined }>;
+}
+
+/** What is known of a connection's App+User sign-in, for its credential health. */
+export interface AppUserCredentialState {
+  /**
+   * Whether the last Partner Center App+User access token carried the MFA claim (`amr` contains
+   * `mfa`), which Partner Center requires from 1 April 2026
+   * (https://learn.microsoft.com/partner-center/developer/partner-center-authentication);
+   * undefined before one was obtained or when the token cannot be read.
+   */
+  mfaClaim: boolean | undefined;
+  /** When (epoch ms) the token endpoint last handed out a new refresh token (rotation or consent). */
+  refreshTokenRotatedAt: number | undefined;
+}
+
+/** Reads `amr` from a JWT access token without verifying it (the client never verifies Microsoft's tokens). */
+export function mfaClaimOf(accessToken: string): boolean | undefined {
+  const payload = accessToken.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { amr?: unknown };
+    return Array.isArray(claims.amr) ? claims.amr.includes('mfa') : false;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Called with a refresh token Microsoft rotated; store it, the old one may stop working. */
@@ -79,6 +112,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
   let refreshToken = connection.refreshToken;
   // App+User exchanges run one at a time: each may rotate the refresh token the next one uses.
   let userChain: Promise<unknown> = Promise.resolve();
+  const appUser: AppUserCredentialState = { mfaClaim: undefined, refreshTokenRotatedAt: undefined };
 
   const flows = { app: Boolean(connection.appSecret), appUser: Boolean(connection.refreshToken) };
 
@@ -98,7 +132,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
   const resourceOf = (audience: TokenAudience) =>
     audience === 'graph' ? connection.graphResource : connection.partnerCenterResource;
 
-  async function requestToken(audience: TokenAudience, flow: TokenFlow): Promise<CachedToken> {
+  async function requestToken(audience: TokenAudience, flow: TokenFlow, authorization?: { code: string; redirectUri: string }): Promise<CachedToken> {
     const resource = resourceOf(audience);
     const v2 = connection.tokenEndpointVersion === 'v2';
     const url = `${connection.authorityBaseUrl}/${encodeURIComponent(connection.tenantId)}/oauth2/${v2 ? 'v2.0/' : ''}token`;
@@ -107,6 +141,12 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
     if (flow === 'app') {
       form.set('grant_type', 'client_credentials');
       if (v2) form.set('scope', `${resource}/.default`);
+      else form.set('resource', resource);
+    } else if (authorization) {
+      form.set('grant_type', 'authorization_code');
+      form.set('code', authorization.code);
+      form.set('redirect_uri', authorization.redirectUri);
+      if (v2) form.set('scope', `${resource}/.default offline_access`);
       else form.set('resource', resource);
     } else {
       form.set('grant_type', 'refresh_token');
@@ -218,15 +258,22 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
     }
     metrics.recordToken(true);
 
+    if (flow === 'appUser' && audience === 'partnerCenter') appUser.mfaClaim = mfaClaimOf(parsed.access_token);
     if (flow === 'appUser' && parsed.refresh_token && parsed.refresh_token !== refreshToken) {
       refreshToken = parsed.refresh_token;
-      try {
-        await options.onRefreshToken?.({ connectionId: connection.id, refreshToken: parsed.refresh_token });
-      } catch (cause) {
-        logger.error(
-          { connectionId: connection.id, err: cause instanceof Error ? cause.message : String(cause) },
-          'Could not store the rotated Partner Center refresh token; the connection may need to be reconnected when the old one expires',
-        );
+      appUser.refreshTokenRotatedAt = clock.now();
+      if (authorization) {
+        // A code redemption is a new consent: the caller stores its refresh token.
+        flows.appUser = true;
+      } else {
+        try {
+          await options.onRefreshToken?.({ connectionId: connection.id, refreshToken: parsed.refresh_token });
+        } catch (cause) {
+          logger.error(
+            { connectionId: connection.id, err: cause instanceof Error ? cause.message : String(cause) },
+            'Could not store the rotated Partner Center refresh token; the connection may need to be reconnected when the old one expires',
+          );
+        }
       }
     }
 
@@ -302,6 +349,21 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
     invalidate(audience, flow, token) {
       const key = `${audience}:${flow}`;
       if (cache.get(key)?.accessToken === token) cache.delete(key);
+    },
+    appUserState() {
+      return { ...appUser };
+    },
+    async redeemAuthorizationCode(code, redirectUri) {
+      const run = (userChain = userChain.then(
+        () => requestToken('partnerCenter', 'appUser', { code, redirectUri }),
+        () => requestToken('partnerCenter', 'appUser', { code, redirectUri }),
+      ) as Promise<CachedToken>);
+      const token = await run;
+      // Tokens of the old sign-in are not used again.
+      cache.clear();
+      cache.set('partnerCenter:appUser', token);
+      if (!refreshToken) throw reconnect('the token endpoint returned no refresh token for the sign-in', {});
+      return { refreshToken, mfaClaim: appUser.mfaClaim };
     },
   };
 }

@@ -14,6 +14,8 @@ export interface ChannelDeps {
   /** Where emulated connections send Partner Center calls (the embedded emulator's origin). */
   emulatorUrl: string;
   connectionTester: ConnectionTester;
+  /** CSP Hub's public URL (re-consent redirect URIs); the request's origin when absent. */
+  publicUrl?: string;
 }
 
 /** Repositories on the database handle. */

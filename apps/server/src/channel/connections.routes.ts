@@ -9,6 +9,8 @@ import type { Principal } from '../auth/principal';
 import { requirePermission } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
 import { toClientConnection } from '../partner-center/connection-tester';
+import { refreshTokenHealth } from '../partner-center/refresh-token-health';
+import { CONSENT_CALLBACK_PATH, createConnectionConsent } from '../partner-center/connection-consent';
 import { inTransaction, reposOf, type ChannelDeps } from './channel-deps';
 import { scopedMutation } from './scoped-mutation';
 
@@ -17,7 +19,7 @@ const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const TestResultSchema = z
   .object({
     ok: z.boolean(),
-    checks: z.array(z.object({ name: z.enum(['app-only-token', 'app-user-token', 'reseller-network']), ok: z.boolean(), detail: z.string() })),
+    checks: z.array(z.object({ name: z.enum(['app-only-token', 'app-user-token', 'reseller-network', 'mfa-claim']), ok: z.boolean(), detail: z.string() })),
     testedAt: z.string(),
   })
   .openapi('ConnectionTestResult');
@@ -37,8 +39,21 @@ const ConnectionSchema = z
     updatedAt: z.string(),
     lastTestAt: z.string().nullable(),
     lastTestResult: TestResultSchema.nullable(),
+    refreshTokenHealth: z
+      .object({
+        state: z.enum(['none', 'unknown', 'ok', 'expiring', 'expired']),
+        consentedAt: z.string().nullable(),
+        issuedAt: z.string().nullable(),
+        ageDays: z.number().int().nullable(),
+        expiresAt: z.string().nullable(),
+        daysLeft: z.number().int().nullable(),
+      })
+      .openapi({ description: "Estimated from Entra's 90 days of inactivity (docs/PARTNER-CENTER-REFERENCE.md §1.2); `expiring` in the last 14 days" }),
   })
   .openapi('Connection');
+
+const ConsentStartSchema = z.object({ url: z.string().openapi({ description: "Microsoft's sign-in page; it returns to the web app's /connections/consent with code and state" }) }).openapi('ConnectionConsentStart');
+const ConsentCompleteSchema = z.object({ code: z.string().trim().min(1).max(8192), state: z.string().trim().min(1).max(4096) }).strict().openapi('ConnectionConsentComplete');
 
 const ConnectionFieldsSchema = z.object({
   name: z.string().trim().min(1).max(100),
@@ -58,7 +73,9 @@ const NewConnectionSchema = ConnectionFieldsSchema.partial({ appSecret: true, re
 const ConnectionPatchSchema = ConnectionFieldsSchema.partial().strict().openapi('ConnectionPatch');
 const ConnIdSchema = z.object({ id: z.string().uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
-function connectionDto(s: ConnectionSummary): z.infer<typeof ConnectionSchema> {
+type ConnectionDto = Omit<z.infer<typeof ConnectionSchema>, 'refreshTokenHealth'>;
+
+function connectionDto(s: ConnectionSummary): ConnectionDto {
   return {
     id: s.id,
     name: s.name,
@@ -74,6 +91,11 @@ function connectionDto(s: ConnectionSummary): z.infer<typeof ConnectionSchema> {
     lastTestAt: s.lastTestAt?.toISOString() ?? null,
     lastTestResult: (s.lastTestResult as z.infer<typeof TestResultSchema> | null) ?? null,
   };
+}
+
+/** The API's view of a connection: its fields and its refresh-token health at `now`. */
+function connectionView(s: ConnectionSummary, now: Date): z.infer<typeof ConnectionSchema> {
+  return { ...connectionDto(s), refreshTokenHealth: refreshTokenHealth(s, now) };
 }
 
 /**
@@ -112,7 +134,8 @@ export function connectionsRoutes(deps: ChannelDeps) {
         requirePermission(p, 'connections.read', 'see Partner Center connections');
         const repos = reposOf(deps);
         const root = await distributorOf(repos, p);
-        return c.json({ items: (await repos.connections.list(root.id)).map(connectionDto) }, 200);
+        const now = deps.clock.now();
+        return c.json({ items: (await repos.connections.list(root.id)).map((s) => connectionView(s, now)) }, 200);
       },
     )
     .openapi(
@@ -145,7 +168,7 @@ export function connectionsRoutes(deps: ChannelDeps) {
           });
           return conn;
         });
-        return c.json(connectionDto(created), 201);
+        return c.json(connectionView(created, now), 201);
       },
     )
     .openapi(
@@ -162,7 +185,7 @@ export function connectionsRoutes(deps: ChannelDeps) {
         const p = c.var.principal;
         const conn = await connectionInScope(reposOf(deps), p, c.req.valid('param').id);
         requirePermission(p, 'connections.read', 'see Partner Center connections');
-        return c.json(connectionDto(conn), 200);
+        return c.json(connectionView(conn, deps.clock.now()), 200);
       },
     )
     .openapi(
@@ -197,7 +220,7 @@ export function connectionsRoutes(deps: ChannelDeps) {
             return row;
           },
         });
-        return c.json(connectionDto(updated), 200);
+        return c.json(connectionView(updated, deps.clock.now()), 200);
       },
     )
     .openapi(
@@ -232,5 +255,87 @@ export function connectionsRoutes(deps: ChannelDeps) {
         });
         return c.json(result, 200);
       },
+    )
+    .openapi(
+      createRoute({
+        ...guarded(auth),
+        method: 'post',
+        path: '/connections/{id}/consent',
+        tags: ['Partner Center connections'],
+        summary: "Start a re-consent: the URL of Microsoft's sign-in page where a partner user signs in again with MFA",
+        request: { params: ConnIdSchema },
+        responses: { 200: { description: 'Where to send the browser', content: json(ConsentStartSchema) }, ...scopedErrors },
+      }),
+      async (c) => {
+        const p = c.var.principal;
+        const repos = reposOf(deps);
+        const conn = await connectionInScope(repos, p, c.req.valid('param').id);
+        requirePermission(p, 'connections.manage', 're-consent Partner Center connections');
+        const creds = (await repos.connections.readCredentials(conn.id))!;
+        const { url } = createConnectionConsent(deps.box).start(toClientConnection(conn, creds, deps.emulatorUrl), consentRedirectUri(deps, c.req.url), deps.clock.now());
+        return c.json({ url }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        ...guarded(auth),
+        method: 'post',
+        path: '/connections/{id}/consent/complete',
+        tags: ['Partner Center connections'],
+        summary: 'Finish a re-consent: redeem the sign-in code for a new refresh token (stored encrypted), then test the connection again',
+        request: { params: ConnIdSchema, body: { required: true, content: json(ConsentCompleteSchema) } },
+        responses: {
+          200: { description: 'The connection with its new refresh token, and the new test result', content: json(z.object({ connection: ConnectionSchema, test: TestResultSchema })) },
+          400: problem('The code or state is not valid (expired, spent, or for another connection): start again'),
+          ...scopedErrors,
+        },
+      }),
+      async (c) => {
+        const p = c.var.principal;
+        const { code, state } = c.req.valid('json');
+        const repos = reposOf(deps);
+        const conn = await connectionInScope(repos, p, c.req.valid('param').id);
+        requirePermission(p, 'connections.manage', 're-consent Partner Center connections');
+        const consent = createConnectionConsent(deps.box);
+        consent.checkState(state, conn.id, deps.clock.now());
+        const creds = (await repos.connections.readCredentials(conn.id))!;
+        const redeemed = await consent.redeem(toClientConnection(conn, creds, deps.emulatorUrl), code, consentRedirectUri(deps, c.req.url));
+        const now = deps.clock.now();
+        const updated = await inTransaction(deps, async (tx) => {
+          const row = await tx.connections.replaceRefreshToken(conn.id, redeemed.refreshToken, now);
+          await writeAudit(c, tx, {
+            at: now,
+            companyId: conn.ownerCompanyId,
+            action: 'connection.reconsented',
+            targetType: 'connection',
+            targetId: conn.id,
+            summary: `Re-consented connection "${conn.name}": a partner user signed in again${redeemed.mfaClaim === true ? ' with MFA' : redeemed.mfaClaim === false ? ' without MFA' : ''}; new refresh token stored`,
+            before: { refreshToken: conn.hasRefreshToken ? 'old' : null, refreshTokenIssuedAt: conn.refreshTokenIssuedAt?.toISOString() ?? null },
+            after: { refreshToken: 'new', refreshTokenIssuedAt: now.toISOString(), mfaClaim: redeemed.mfaClaim ?? null },
+          });
+          return row;
+        });
+        const fresh = (await repos.connections.readCredentials(conn.id))!;
+        const test = await deps.connectionTester.test(toClientConnection(updated, fresh, deps.emulatorUrl), now);
+        await inTransaction(deps, async (tx) => {
+          await tx.connections.recordTest(conn.id, now, test);
+          await writeAudit(c, tx, {
+            at: now,
+            companyId: conn.ownerCompanyId,
+            action: 'connection.tested',
+            targetType: 'connection',
+            targetId: conn.id,
+            summary: `Tested connection "${conn.name}" after re-consent: ${test.ok ? 'everything works' : 'problems found'}`,
+            after: test,
+          });
+        });
+        const latest = (await repos.connections.get(conn.id))!;
+        return c.json({ connection: connectionView(latest, now), test }, 200);
+      },
     );
+}
+
+/** Where Microsoft sends the browser back: the web app's consent page on CSP Hub's public URL. */
+function consentRedirectUri(deps: ChannelDeps, requestUrl: string): string {
+  return new URL(CONSENT_CALLBACK_PATH, deps.publicUrl ?? new URL(requestUrl).origin).toString();
 }

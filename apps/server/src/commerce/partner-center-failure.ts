@@ -27,6 +27,7 @@ export function toAppError(e: unknown, action: string): never {
       throw new AppError('PARTNER_CENTER_UNAVAILABLE', `Partner Center could not be reached; ${action} was not done. Try again shortly.`);
     }
     if (e.code === 'RECONNECT_REQUIRED') throw new AppError('CONNECTION_AUTH_FAILED', `The Partner Center connection needs to be reconnected before ${action}.`);
+    if (e.code === 'MFA_REQUIRED') throw new AppError('CONNECTION_AUTH_FAILED', `Microsoft requires multi-factor authentication on the connection's partner user: re-consent the Partner Center connection (sign in again with MFA) before ${action}.`);
     if (e.code === 'MCA_MISSING') throw new AppError('MCA_MISSING', "The customer has no Microsoft Customer Agreement acceptance on record. Record it on the company page, then try again.");
     const text = REFUSALS[explainSubscriptionRefusal(e.code)];
     const ms = e.microsoftCode ? ` (Microsoft ${e.microsoftCode}: ${e.description ?? e.message})` : '';

@@ -3,7 +3,7 @@ import type { ConnectionCredentials, ConnectionSummary } from '@csphub/db';
 
 /** One check of a connection test: what was tried and what came back. */
 export interface ConnectionCheck {
-  name: 'app-only-token' | 'app-user-token' | 'reseller-network';
+  name: 'app-only-token' | 'app-user-token' | 'reseller-network' | 'mfa-claim';
   ok: boolean;
   /** What works, or what to fix. */
   detail: string;
@@ -49,7 +49,8 @@ function explain(e: unknown): string {
 /**
  * Tests a connection with the real client and no retries (an operator is waiting): an app-only
  * call (domain availability), an App+User call (the indirect reseller list, for an indirect
- * provider; the relationship request link otherwise).
+ * provider; the relationship request link otherwise), and whether the App+User token carries the
+ * MFA claim Partner Center requires from 1 April 2026 (partner-center-api.md §1.2).
  */
 export function createPartnerCenterConnectionTester(opts: { timeoutMs?: number } = {}): ConnectionTester {
   return {
@@ -83,6 +84,14 @@ export function createPartnerCenterConnectionTester(opts: { timeoutMs?: number }
         } catch (e) {
           checks.push({ name: connection.type === 'indirect-provider' ? 'reseller-network' : 'app-user-token', ok: false, detail: explain(e) });
         }
+        const mfa = client.appUserState().mfaClaim;
+        checks.push(
+          mfa === true
+            ? { name: 'mfa-claim', ok: true, detail: 'The App+User token carries the MFA claim.' }
+            : mfa === false
+              ? { name: 'mfa-claim', ok: false, detail: 'The App+User token has no MFA claim: Partner Center refuses App+User calls without it. Re-consent the connection, signing in with MFA.' }
+              : { name: 'mfa-claim', ok: false, detail: 'No App+User token could be obtained, so the MFA claim is unknown; fix the App+User check first.' },
+        );
       } else {
         checks.push({ name: 'app-user-token', ok: false, detail: 'No App+User refresh token: customer creation and reseller checks need one; run the consent and paste it.' });
       }

@@ -27,7 +27,7 @@ let emulator: Promise<{ url: string; running?: RunningEmulator }> | undefined;
  * here, in the test process, unless one already answers there (then that one is used: same default
  * scenario). Only the routes that must reach Partner Center to answer 2xx need it.
  */
-async function emulatorFor(ctx: FixtureContext): Promise<string> {
+export async function emulatorFor(ctx: FixtureContext): Promise<string> {
   emulator ??= (async () => {
     const url = `http://127.0.0.1:${ctx.t.config.emulator.port}`;
     try {
@@ -53,7 +53,7 @@ afterAll(stopCommerceEmulator);
 let connection: Promise<ConnectionSummary> | undefined;
 
 /** A connection of the world's distributor with the emulator's LATAM credentials (created once). */
-function emulatorConnection(ctx: FixtureContext): Promise<ConnectionSummary> {
+export function emulatorConnection(ctx: FixtureContext): Promise<ConnectionSummary> {
   connection ??= ctx.world.repos.connections.create(
     ctx.world.d.id,
     { name: `Emulator LATAM ${randomUUID().slice(0, 8)}`, region: 'MX', type: 'indirect-provider', mode: 'emulated', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken },

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@csphub/domain';
-import type { CompanyRow } from '@csphub/db';
+import { createSecretBox, type CompanyRow } from '@csphub/db';
 import type { Caller, World } from '../channel-world';
 import { PASSWORD, signInAs } from '../channel-world';
 import { hashPassword } from '../../src/security/password';
 import type { TestApp } from '../test-app';
 import { ONBOARDING_ROUTE_FIXTURES } from './onboarding-route-fixtures';
-import { COMMERCE_ROUTE_FIXTURES } from './commerce-route-fixtures';
+import { COMMERCE_ROUTE_FIXTURES, emulatorConnection, emulatorFor } from './commerce-route-fixtures';
 
 /** The companies a case acts on: all inside the caller's subtree ("own") or all inside a sibling's ("foreign"). */
 export interface Targets {
@@ -159,6 +159,31 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   'GET /api/v1/connections/{id}': { scope: 'distributor', allowed: ['distributor_admin', 'distributor_operator'], request: (ctx) => ({ path: `/api/v1/connections/${ctx.world.conn.id}` }) },
   'PATCH /api/v1/connections/{id}': { scope: 'distributor', allowed: ['distributor_admin'], request: (ctx) => ({ path: `/api/v1/connections/${ctx.world.conn.id}`, body: { appId: 'app' } }) },
   'POST /api/v1/connections/{id}/test': { scope: 'distributor', allowed: ['distributor_admin', 'distributor_operator'], request: (ctx) => ({ path: `/api/v1/connections/${ctx.world.conn.id}/test` }) },
+  'POST /api/v1/connections/{id}/consent': {
+    scope: 'distributor',
+    allowed: ['distributor_admin'],
+    request: async (ctx) => ({ path: `/api/v1/connections/${(await emulatorConnection(ctx)).id}/consent` }),
+  },
+  'POST /api/v1/connections/{id}/consent/complete': {
+    scope: 'distributor',
+    allowed: ['distributor_admin'],
+    request: async (ctx) => {
+      // A real sign-in at the emulator's authorize page, so that an allowed caller gets 2xx.
+      const emulatorUrl = await emulatorFor(ctx);
+      const conn = await emulatorConnection(ctx);
+      const state = createSecretBox(ctx.t.secretKey).seal(JSON.stringify({ c: conn.id, e: Date.now() + 600_000 }));
+      const redirectUri = new URL('/connections/consent', ctx.t.config.publicUrl).toString();
+      const res = await fetch(`${emulatorUrl}/login/${conn.tenantId}/oauth2/authorize`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ client_id: conn.appId, response_type: 'code', redirect_uri: redirectUri, state, mfa: 'true' }).toString(),
+        redirect: 'manual',
+      });
+      if (res.status !== 302) throw new Error(`The emulator's sign-in answered ${res.status}: ${await res.text()}`);
+      const code = new URL(res.headers.get('location')!).searchParams.get('code')!;
+      return { path: `/api/v1/connections/${conn.id}/consent/complete`, body: { code, state } };
+    },
+  },
   ...COMMERCE_ROUTE_FIXTURES,
   ...ONBOARDING_ROUTE_FIXTURES,
 };

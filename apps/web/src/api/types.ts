@@ -145,7 +145,7 @@ export interface AuditEntry {
 
 export interface ConnectionTestResult {
   ok: boolean;
-  checks: { name: 'app-only-token' | 'app-user-token' | 'reseller-network'; ok: boolean; detail: string }[];
+  checks: { name: 'app-only-token' | 'app-user-token' | 'reseller-network' | 'mfa-claim'; ok: boolean; detail: string }[];
   testedAt: string;
 }
 
@@ -163,4 +163,13 @@ export interface Connection {
   updatedAt: string;
   lastTestAt: string | null;
   lastTestResult: ConnectionTestResult | null;
+  /** Estimated from Entra's 90 days of inactivity; `expiring` in the last 14 days. */
+  refreshTokenHealth: {
+    state: 'none' | 'unknown' | 'ok' | 'expiring' | 'expired';
+    consentedAt: string | null;
+    issuedAt: string | null;
+    ageDays: number | null;
+    expiresAt: string | null;
+    daysLeft: number | null;
+  };
 }

@@ -22,7 +22,7 @@ import { HomePage } from '../pages/home-page';
 import { NotFoundPage } from '../pages/not-found-page';
 import { SignInPage } from '../pages/sign-in-page';
 import { CompanyPage } from '../pages/company-page';
-import { ConnectionsPage } from '../pages/connections-page';
+import { ConnectionConsentPage, ConnectionsPage } from '../pages/connections-page';
 import { CatalogPage } from '../features/catalog/catalog-page';
 import { newServiceRoutes } from '../features/new-service/new-service-routes';
 import { StorefrontPage } from '../features/storefront/storefront-page';
@@ -80,6 +80,7 @@ function Gate() {
           <Route path="/" element={<HomePage />} />
           <Route path="/companies/:id" element={<CompanyPage />} />
           <Route path="/connections" element={<ConnectionsPage />} />
+          <Route path="/connections/consent" element={<ConnectionConsentPage />} />
           <Route path="/catalog" element={<CatalogPage />} />
           {newServiceRoutes}
           <Route path="/store" element={<StorefrontPage />} />

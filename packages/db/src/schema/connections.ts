@@ -23,6 +23,13 @@ export const connections = pgTable(
     appId: text().notNull(),
     appSecretEnc: text(),
     refreshTokenEnc: text(),
+    /** When a partner user last signed in (consent) to produce the stored refresh token. */
+    refreshTokenConsentedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    /**
+     * When the stored refresh token was issued (consent or rotation on use): Entra ends a refresh
+     * token after 90 days without use (https://learn.microsoft.com/entra/identity-platform/refresh-tokens).
+     */
+    refreshTokenIssuedAt: timestamp({ withTimezone: true, mode: 'date' }),
     createdAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     lastTestAt: timestamp({ withTimezone: true, mode: 'date' }),

@@ -18,6 +18,7 @@ import {
   ClockAdvanceSchema,
   FaultInputSchema,
   RevokeRefreshTokenSchema,
+  RefreshTokenMfaSchema,
   SetMcaDirectSchema,
   SignInSchema,
   SettingsPatchSchema,
@@ -232,6 +233,20 @@ export function registerControlRoutes(app: Hono<AppEnv>, runtime: EmulatorRuntim
     engine().state.revokedRefreshTokens = engine().state.revokedRefreshTokens.filter((t) => t !== token);
     engine().markDirty();
     return json(200, { restored: true });
+  });
+
+  route('POST', '/refresh-tokens/mfa', async (c) => {
+    const input = await body(c, RefreshTokenMfaSchema);
+    const token = input.refreshToken ?? resolvePartner(engine(), input.partner!)?.refreshToken;
+    if (!token) throw controlError(404, `unknown partner '${input.partner}'`);
+    const known = Object.values(engine().state.partners).some((p) => p.refreshToken === token) || Boolean(engine().state.issuedRefreshTokens?.[token]);
+    if (!known) throw controlError(404, 'unknown refresh token');
+    const without = (engine().state.refreshTokensWithoutMfa ?? []).filter((t) => t !== token);
+    engine().state.refreshTokensWithoutMfa = input.mfa ? without : [...without, token];
+    const issued = engine().state.issuedRefreshTokens?.[token];
+    if (issued) issued.mfa = input.mfa;
+    engine().markDirty();
+    return json(200, { mfa: input.mfa });
   });
 
   // Acting as the customer (the same actions as the /admin pages).

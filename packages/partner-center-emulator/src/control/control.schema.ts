@@ -49,6 +49,15 @@ export const ApproveGdapSchema = z.object({ customer: z.string().optional() });
 
 export const RevokeRefreshTokenSchema = z.object({ refreshToken: z.string().optional(), partner: z.string().optional() }).refine((v) => v.refreshToken || v.partner, 'give refreshToken or partner');
 
+/**
+ * Whether the sign-in behind a refresh token passed MFA: `false` makes the access tokens it yields
+ * lack `mfa` in `amr`, so Partner Center refuses its App+User calls (401/900421).
+ */
+export const RefreshTokenMfaSchema = z
+  .object({ refreshToken: z.string().optional(), partner: z.string().optional(), mfa: z.boolean() })
+  .strict()
+  .refine((v) => v.refreshToken || v.partner, 'give refreshToken or partner');
+
 export const SetMcaDirectSchema = z.object({ isSigned: z.boolean() });
 /** Act as a customer user signing in: checks the password the partner delivered. */
 export const SignInSchema = z.object({ userPrincipalName: z.string().min(3), password: z.string().min(1) });

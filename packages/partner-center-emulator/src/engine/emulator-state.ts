@@ -27,6 +27,16 @@ export interface EmulatorState {
   audit: AuditRecordRecord[];
   replay: Record<string, ReplayRecord>;
   revokedRefreshTokens: string[];
+  /**
+   * Refresh tokens whose sign-in did not pass multi-factor authentication: the access tokens they
+   * yield carry no `mfa` in `amr` (control plane `POST /_emulator/refresh-tokens/mfa`). Absent in
+   * states saved before it existed.
+   */
+  refreshTokensWithoutMfa?: string[];
+  /** Refresh tokens issued by the authorization-code grant (a partner user signing in again at `/oauth2/authorize`). */
+  issuedRefreshTokens?: Record<string, IssuedRefreshTokenRecord>;
+  /** Authorization codes not yet redeemed, by code. */
+  authorizationCodes?: Record<string, AuthorizationCodeRecord>;
   calls: CallRecord[];
   counters: Record<string, number>;
   faults: FaultRule[];
@@ -77,6 +87,22 @@ export interface PartnerRecord {
   userObjectId: string;
   userPrincipalName: string;
   refreshToken: string;
+}
+
+export interface IssuedRefreshTokenRecord {
+  partnerTenantId: string;
+  /** Whether the sign-in that produced it passed MFA. */
+  mfa: boolean;
+  issuedAt: number;
+}
+
+export interface AuthorizationCodeRecord {
+  partnerTenantId: string;
+  clientId: string;
+  redirectUri: string;
+  mfa: boolean;
+  /** Entra's authorization codes live about ten minutes. */
+  expiresAt: number;
 }
 
 export interface ResellerRecord {

@@ -16,6 +16,22 @@ export const partnerTokenMissing = () =>
 /** 401/400: token present but invalid, expired, or for another audience (§15 "Access denied"). */
 export const accessDeniedToken = (reason: string) =>
   pc(401, 400, `Access denied: ${reason}`, [], 'PartnerFD', {}, { 'WWW-Authenticate': 'OAuth realm=urn:cpsvc:cpid:csp-emulator, error="invalid_token"' });
+/**
+ * 401/900421 (§1.2): an App+User token whose `amr` claim lacks `mfa`. Microsoft enforces MFA on
+ * every App+User call from 1 April 2026 ("Partner Center authentication",
+ * https://learn.microsoft.com/partner-center/developer/partner-center-authentication); the page
+ * names no status or code, so both follow what partners report (docs/EMULATOR-DIFFERENCES.md).
+ */
+export const mfaClaimMissing = () =>
+  pc(
+    401,
+    900421,
+    'Multi-factor authentication is required: the App+User access token has no MFA claim (amr does not contain mfa). Sign the partner user in again with MFA to get a new refresh token.',
+    [],
+    'PartnerFD',
+    {},
+    { 'WWW-Authenticate': 'OAuth realm=urn:cpsvc:cpid:csp-emulator, error="insufficient_claims"' },
+  );
 /** 403/900329 (§1.2). */
 export const appOnlyNotSupported = () => pc(403, 900329, 'This resource does not support application-only authentication.');
 /** 403/2032 (§15). */

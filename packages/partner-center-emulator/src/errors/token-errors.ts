@@ -23,5 +23,6 @@ export const revokedRefreshToken = () =>
   aad(400, 'invalid_grant', 50173, 'The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.');
 export const refreshTokenOtherClient = () => aad(400, 'invalid_grant', 70000, 'Provided grant is invalid or malformed: the refresh token was issued to a different client.');
 export const mfaRequired = () => aad(400, 'invalid_grant', 50076, 'Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication.');
-export const authorizationCodeNotEmulated = () =>
-  aad(400, 'invalid_grant', 70000, 'Provided grant is invalid or malformed. (The emulator does not run the interactive consent; use the seeded refresh token.)');
+export const invalidAuthorizationCode = () => aad(400, 'invalid_grant', 70000, 'Provided grant is invalid or malformed.');
+export const expiredAuthorizationCode = () => aad(400, 'invalid_grant', 70008, 'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.');
+export const redirectUriMismatch = () => aad(400, 'invalid_grant', 50148, 'The redirect_uri does not match the one used in the authorization request.');

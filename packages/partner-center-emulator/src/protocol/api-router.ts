@@ -14,6 +14,9 @@ import { findReplay, rememberReplay, replayKey } from './replay';
 import type { FaultRule } from '../engine/emulator-state';
 import type { AppEnv } from './app-env';
 
+/** "Beginning April 1, 2026 all App+User usage of Partner Center APIs will enforce the usage of MFA" (partner-center-authentication). */
+const APP_USER_MFA_ENFORCED_FROM = Date.UTC(2026, 3, 1);
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** What a handler receives: the request, the verified caller and the runtime. */
@@ -199,6 +202,11 @@ export class ApiRouter {
     if ('reason' in result) throw spec.api === 'pc' ? pcErrors.accessDeniedToken(result.reason) : graphErrors.graphTokenInvalid(result.reason);
     if (spec.auth === 'user' && result.principal.kind === 'app') {
       throw spec.api === 'pc' ? pcErrors.appOnlyNotSupported() : graphErrors.graphForbidden('This operation does not support application-only authentication.');
+    }
+    // From 1 April 2026 every App+User call to Partner Center must carry the MFA claim (§1.2);
+    // app-only tokens are not affected. Graph has no such Partner Center rule.
+    if (spec.api === 'pc' && result.principal.kind === 'user' && !result.principal.mfa && this.runtime.engine.now() >= APP_USER_MFA_ENFORCED_FROM) {
+      throw pcErrors.mfaClaimMissing();
     }
     return result.principal;
   }

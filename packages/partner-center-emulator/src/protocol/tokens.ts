@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { Audience, type AccessTokenClaims } from '@csphub/partner-center/wire';
 import type { Engine } from '../engine/engine';
@@ -12,6 +13,19 @@ export interface Principal {
   objectId: string;
   userPrincipalName?: string;
   audience: string;
+  /** App+User only: whether the sign-in behind the token passed MFA (`amr` contains `mfa`). */
+  mfa: boolean;
+}
+
+/** The App+User sign-in a token comes from: its refresh token and whether it passed MFA. */
+export interface UserSession {
+  refreshToken: string;
+  mfa: boolean;
+}
+
+/** Entra's `sid` claim names the sign-in session; here derived from its refresh token so a revoke ends it. */
+export function sessionIdOf(refreshToken: string): string {
+  return createHash('sha256').update(refreshToken).digest('base64url').slice(0, 22);
 }
 
 export type TokenAudience = 'pc' | 'graph';
@@ -24,6 +38,11 @@ const TOKEN_LIFETIME_SECONDS = 3600;
  * signs RS256 with published keys; the client must not verify tokens itself, so the algorithm is an
  * emulator detail). Claims follow Entra's: `tid`, `appid`, `idtyp` (app|user), `oid`, `scp` for
  * app+user. Expiry is checked against emulator time, so moving the clock expires tokens.
+ * App+User tokens carry `amr` (authentication methods: `pwd`, plus `mfa` when the sign-in passed
+ * multi-factor authentication), the claim Partner Center checks from 1 April 2026
+ * (https://learn.microsoft.com/partner-center/developer/partner-center-authentication;
+ * https://learn.microsoft.com/powershell/partnercenter/test-partner-security-requirements), and
+ * `sid`, the sign-in session.
  */
 export class TokenService {
   private readonly cache = new Map<string, { principal: Principal; exp: number }>();
@@ -34,7 +53,7 @@ export class TokenService {
     return Buffer.from(this.engine.state.secrets.tokenKey, 'base64url');
   }
 
-  async issue(partner: PartnerRecord, audience: TokenAudience, kind: 'app' | 'user', version: 'v1' | 'v2'): Promise<{ token: string; iat: number; exp: number }> {
+  async issue(partner: PartnerRecord, audience: TokenAudience, kind: 'app' | 'user', version: 'v1' | 'v2', session?: UserSession): Promise<{ token: string; iat: number; exp: number }> {
     const iat = Math.floor(this.engine.now() / 1000);
     const exp = iat + TOKEN_LIFETIME_SECONDS;
     const oid = kind === 'user' ? partner.userObjectId : partner.appId;
@@ -44,10 +63,11 @@ export class TokenService {
       idtyp: kind,
       oid,
       ...(kind === 'user'
-        ? { scp: audience === 'pc' ? 'user_impersonation' : 'DelegatedAdminRelationship.ReadWrite.All', upn: partner.userPrincipalName, amr: ['pwd', 'mfa'] }
+        ? { scp: audience === 'pc' ? 'user_impersonation' : 'DelegatedAdminRelationship.ReadWrite.All', upn: partner.userPrincipalName, amr: session?.mfa === false ? ['pwd'] : ['pwd', 'mfa'] }
         : {}),
     };
-    const token = await new SignJWT({ ...claims, azp: partner.appId, ver: version === 'v1' ? '1.0' : '2.0' })
+    const sid = kind === 'user' ? { sid: sessionIdOf(session?.refreshToken ?? partner.refreshToken) } : {};
+    const token = await new SignJWT({ ...claims, ...sid, azp: partner.appId, ver: version === 'v1' ? '1.0' : '2.0' })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: 'csp-emulator' })
       .setIssuer(version === 'v1' ? `https://sts.windows.net/${partner.tenantId}/` : `https://login.microsoftonline.com/${partner.tenantId}/v2.0`)
       .setAudience(AUDIENCE_URI[audience])
@@ -74,7 +94,8 @@ export class TokenService {
       const partner = this.engine.partnerByTenant(tid);
       if (!partner) return { reason: `tenant ${tid} is not a partner of this emulator` };
       const kind = payload['idtyp'] === 'user' ? 'user' : 'app';
-      if (kind === 'user' && this.engine.state.revokedRefreshTokens.includes(partner.refreshToken)) {
+      const sid = typeof payload['sid'] === 'string' ? payload['sid'] : sessionIdOf(partner.refreshToken);
+      if (kind === 'user' && this.engine.state.revokedRefreshTokens.some((t) => sessionIdOf(t) === sid)) {
         // Revoking the user's grant also ends the sessions it backed, as Entra does on password reset.
         return { reason: 'the user session behind this token was revoked' };
       }
@@ -85,6 +106,7 @@ export class TokenService {
         objectId: String(payload['oid'] ?? ''),
         userPrincipalName: typeof payload['upn'] === 'string' ? payload['upn'] : undefined,
         audience: AUDIENCE_URI[audience],
+        mfa: Array.isArray(payload['amr']) && payload['amr'].includes('mfa'),
       };
       if (this.cache.size > 10_000) this.cache.clear();
       this.cache.set(token, { principal, exp: Number(payload.exp ?? 0) });

@@ -9,6 +9,7 @@ export const TokenRequestSchema = z.object({
   scope: z.string().optional(),
   refresh_token: z.string().optional(),
   code: z.string().optional(),
+  redirect_uri: z.string().optional(),
 });
 export type TokenRequest = z.infer<typeof TokenRequestSchema>;
 

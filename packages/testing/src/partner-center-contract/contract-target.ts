@@ -77,6 +77,16 @@ export interface ContractControl {
   clearFaults(): Promise<void>;
   /** Revokes the App+User refresh token of the connection's partner user (as a password reset would). */
   revokeRefreshToken(role: ConnectionRole): Promise<void>;
+  /**
+   * Whether the sign-in behind the connection's refresh token passed MFA: with `false` its App+User
+   * tokens lack the claim Partner Center requires (partner-center-api.md §1.2).
+   */
+  setRefreshTokenMfa(role: ConnectionRole, mfa: boolean): Promise<void>;
+  /**
+   * Acts as the partner user on the sign-in page of `consentUrl` (the secure application model's
+   * consent), with or without MFA; returns the URL the page redirects to (with `code` and `state`).
+   */
+  signInForConsent(consentUrl: string, options: { mfa: boolean }): Promise<string>;
   /** Moves the target's clock forward (orders complete, GDAP activates, NCE windows close). */
   advanceClock(ms: number): Promise<void>;
   /** Acts as an existing tenant's Global Admin accepting the indirect provider's invitation link (§6). */

@@ -97,6 +97,25 @@ export async function emulatorContractTarget(
     async revokeRefreshToken(role) {
       await control('POST', '/refresh-tokens/revoke', { partner: partnerKeys[role] });
     },
+    async setRefreshTokenMfa(role, mfa) {
+      await control('POST', '/refresh-tokens/mfa', { partner: partnerKeys[role], mfa });
+    },
+    async signInForConsent(consentUrl, { mfa }) {
+      const url = new URL(consentUrl);
+      const page = await fetch(url);
+      if (page.status !== 200) throw new Error(`The sign-in page answered ${page.status}: ${await page.text()}`);
+      const form = new URLSearchParams(url.searchParams);
+      form.set('mfa', String(mfa));
+      const res = await fetch(`${url.origin}${url.pathname}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: form.toString(),
+        redirect: 'manual',
+      });
+      const location = res.headers.get('Location');
+      if (res.status !== 302 || !location) throw new Error(`The sign-in did not redirect back (${res.status}): ${await res.text()}`);
+      return location;
+    },
     async advanceClock(ms) {
       await control('POST', '/clock/advance', { seconds: ms / 1000 });
     },

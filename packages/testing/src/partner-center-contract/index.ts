@@ -6,6 +6,7 @@ import type { ContractControl, ContractTarget } from './contract-target';
 import { registerCustomerContract } from './customers.contract';
 import { registerDirectoryRoleContract } from './directory-roles.contract';
 import { registerGdapContract } from './gdap.contract';
+import { registerMfaContract } from './mfa.contract';
 import { registerPagingContract } from './paging.contract';
 import { registerResellerContract } from './resellers.contract';
 import { registerResilienceContract } from './resilience.contract';
@@ -61,6 +62,7 @@ export function registerPartnerCenterContract(
     registerGdapContract(ctx);
     registerPagingContract(ctx);
     registerWebhookContract(ctx);
+    registerMfaContract(ctx);
     registerResilienceContract(ctx);
   });
 }

@@ -151,6 +151,8 @@ export const newServiceEn = {
   'run.state.succeeded': 'Synced',
   'run.state.failed': 'Not synced',
   'run.state.needs_attention': 'Needs attention',
+  'run.hint.MFA_REQUIRED': "Microsoft refused the connection's App+User token because it lacks multi-factor authentication. A distributor admin must re-consent the connection on the Connections page (sign in with MFA); then press Retry.",
+  'run.hint.RECONNECT_REQUIRED': 'The connection can no longer get a token. A distributor admin must re-consent it on the Connections page; then press Retry.',
   'run.step.state.running': 'running',
   'run.step.state.succeeded': 'done',
   'run.step.state.failed': 'failed',

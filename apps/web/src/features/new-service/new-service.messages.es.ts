@@ -153,6 +153,8 @@ export const newServiceEs: Record<keyof typeof newServiceEn, string> = {
   'run.state.succeeded': 'Sincronizado',
   'run.state.failed': 'No sincronizado',
   'run.state.needs_attention': 'Requiere atención',
+  'run.hint.MFA_REQUIRED': 'Microsoft rechazó el token App+User de la conexión porque no tiene autenticación multifactor. Un administrador del distribuidor debe volver a dar el consentimiento a la conexión en la página Conexiones (iniciando sesión con MFA); después pulse Reintentar.',
+  'run.hint.RECONNECT_REQUIRED': 'La conexión ya no puede obtener un token. Un administrador del distribuidor debe volver a dar el consentimiento en la página Conexiones; después pulse Reintentar.',
   'run.step.state.running': 'en curso',
   'run.step.state.succeeded': 'hecho',
   'run.step.state.failed': 'falló',

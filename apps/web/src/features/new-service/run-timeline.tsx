@@ -70,6 +70,11 @@ export function RunTimeline({ companyId }: { companyId: number }) {
             )}
             {run.errorMessage && (
               <Alert color={run.state === 'needs_attention' ? 'orange' : 'red'} title={run.errorCode ?? undefined}>
+                {(run.errorCode === 'MFA_REQUIRED' || run.errorCode === 'RECONNECT_REQUIRED') && (
+                  <Text size="sm" fw={600} mb={4} data-testid="run-hint">
+                    {t(`run.hint.${run.errorCode}`)}
+                  </Text>
+                )}
                 {run.errorMessage}
               </Alert>
             )}

@@ -8,6 +8,7 @@ const ctx = (over: Partial<OnboardingContext> = {}): OnboardingContext => ({
   distributor: { id: 1, name: 'Contoso Distribution LATAM' },
   reseller: { id: 2, name: 'Adatum', partnerId: '6100001' },
   direct: false,
+  resellerChoice: 'any',
   connections: [{ id: 'latam', name: 'LATAM', region: 'MX', type: 'indirect-provider' }],
   defaultConnectionId: 'latam',
   syncOptions: [],

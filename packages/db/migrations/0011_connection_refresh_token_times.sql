@@ -1,0 +1,2 @@
+ALTER TABLE "connections" ADD COLUMN "refresh_token_consented_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "connections" ADD COLUMN "refresh_token_issued_at" timestamp with time zone;
