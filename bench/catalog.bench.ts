@@ -1,5 +1,5 @@
 /**
- * Catalog load (issue 8): the new-commerce licence-based catalog of one country (products, their
+ * Catalog load: the new-commerce licence-based catalog of one country (products, their
  * SKUs and each SKU's availabilities) read through the real Partner Center client from the
  * emulator, as the catalog cache's refresh does. Reports the wall time of a cold and a warm load
  * (same process, token cached) and how many Partner Center calls one load takes.

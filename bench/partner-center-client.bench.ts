@@ -1,5 +1,5 @@
 /**
- * Partner Center client under load, against the embedded emulator (issue 4): a burst of 2,000
+ * Partner Center client under load, against the embedded emulator: a burst of 2,000
  * concurrent calls with Microsoft's limit (500 per minute per partner) on an emulator whose clock
  * runs 30 times faster than the wall clock, shared with the client. Reports how many requests met
  * a 429 and how long the burst took; and the client's raw throughput with limits lifted.

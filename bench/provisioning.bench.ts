@@ -7,7 +7,7 @@
  * - "no throttle": the emulator's limit and the client's limiter raised out of the way, so the
  *   figure is CSP Hub's own cost per run.
  * - "documented limit": the emulator throttles at Partner Center's documented 500 requests per
- *   minute per partner tenant (partner-center-api.md §14) and the client keeps its default limiter
+ *   minute per partner tenant (docs/PARTNER-CENTER-REFERENCE.md §14) and the client keeps its default limiter
  *   (450/min, a 10 % margin); a run makes about ten Partner Center calls, so this is the ceiling a
  *   single connection can reach, whatever the hardware.
  */

@@ -4,7 +4,7 @@ import { createReadyCustomer, fillAttestation, ownCompanyId, signInByApi, startW
 const FABRIKAM_TENANT = 'c2b20001-3d4e-4f60-9b7c-000000000001';
 
 /**
- * Issue 7 acceptance: a reseller starts an existing-tenant order for the seeded tenant with a custom
+ * A reseller starts an existing-tenant order for the seeded tenant with a custom
  * default domain (Fabrikam, fabrikam.com), copies the invitation link, the customer's Global Admin
  * accepts it in a second browser context on the emulator's /admin page, the reseller verifies with
  * the custom domain and finishes; the account shows the linked tenant and the emulator never saw a

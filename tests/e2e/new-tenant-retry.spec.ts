@@ -2,7 +2,7 @@ import { expect, test } from './fixtures';
 import { createReadyCustomer, fillAttestation, ownCompanyId, signInByApi, startWizard } from './onboarding-helpers';
 
 /**
- * Issue 6, "a failure after the tenant exists goes to needs attention with the reason and a retry
+ * "A failure after the tenant exists goes to needs attention with the reason and a retry
  * from that step", in real Chromium: the emulator refuses the MCA confirmation (a business 400, so
  * no automatic retries), the timeline shows "Needs attention" with the reason, the fault is
  * cleared, Retry wakes the same run, which ends "Synced" with exactly one customer in the emulator.

@@ -2,7 +2,7 @@ import { expect, test } from './fixtures';
 import { createReadyCustomer, fillAttestation, ownCompanyId, signInByApi, startWizard } from './onboarding-helpers';
 
 /**
- * Issue 6 acceptance, in real Chromium: the New service wizard for a new tenant, run by a reseller
+ * In real Chromium: the New service wizard for a new tenant, run by a reseller
  * (taken prefix, a free suggestion, finish, timeline to "Synced", the welcome message in the outbox,
  * the one-time password once) and by the distributor for a direct customer.
  */

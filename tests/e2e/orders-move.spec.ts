@@ -15,7 +15,7 @@ async function control(emulatorUrl: string, method: string, path: string, body?:
 }
 
 /**
- * Issue 8, moving from another partner (seed 004) against the emulator's seeded Tailspin Toys, whose
+ * Moving from another partner against the emulator's seeded Tailspin Toys, whose
  * licenses were sold by another partner (Litware): the reseller links the tenant (existing-tenant
  * path, GDAP approved by the customer), sees the seats held elsewhere with purchased and assigned
  * counts, enters the old subscription's expiry and gets the near-expiry warning, orders the same

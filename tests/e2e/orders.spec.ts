@@ -14,7 +14,7 @@ async function control(emulatorUrl: string, method: string, path: string, body?:
 }
 
 /**
- * Issue 8 acceptance, in real Chromium: a reseller provisions a fresh tenant (the wizard), orders 10
+ * Orders and subscriptions in real Chromium: a reseller provisions a fresh tenant (the wizard), orders 10
  * seats of Microsoft 365 Business Basic, watches the order go from in progress to fulfilled (the
  * emulator's fulfilment delay shortened through its control plane), reduces to 8 seats inside the
  * 168-hour window, and after the emulator's clock moves 8 days sees the next reduction refused with

@@ -58,7 +58,7 @@ test('a customer admin opens the Store from the navigation, sets up its tenant t
   await page.getByRole('tab', { name: 'Products' }).click();
   const products = page.getByTestId('store-products');
   await expect(products).toContainText(`Microsoft tenant linked: ${prefix}.onmicrosoft.com`);
-  // The category is Partner Center's product type, in the UI's language; no list price is invented (§8 has none).
+  // The category is Partner Center's product type, in the UI's language; no list price is invented (docs/PARTNER-CENTER-REFERENCE.md §8 has none).
   await expect(products.getByTestId('catalog-category').first()).toHaveText('Online services (new commerce licences)');
   await expect(products).not.toContainText('List price');
   await products.getByTestId('catalog-search').fill('business basic');

@@ -3,7 +3,7 @@ import type { Role } from '@csphub/domain';
 import { createTestApp, type TestApp } from './test-app';
 import { call, callersOf, json, seedWorld, signInAs, type Caller, type World } from './channel-world';
 
-/** The Security tab's API: change a role, disable and re-enable, reset a password (MISSION.md A4). */
+/** The Security tab's API: change a role, disable and re-enable, reset a password. */
 describe('people of a company: role, status and password reset', () => {
   let t: TestApp;
   let w: World;

@@ -1,4 +1,4 @@
--- The audit log is append-only (MISSION.md F2): refuse UPDATE, DELETE and TRUNCATE at the database,
+-- The audit log is append-only: refuse UPDATE, DELETE and TRUNCATE at the database,
 -- whatever code or console runs them. Runs on PostgreSQL and on PGlite (plpgsql is built in).
 CREATE OR REPLACE FUNCTION audit_log_refuse_change() RETURNS trigger AS $$
 BEGIN

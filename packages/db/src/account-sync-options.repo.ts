@@ -5,7 +5,7 @@ import { accountSyncOptions } from './schema/index';
 export type AccountSyncOptionsRow = typeof accountSyncOptions.$inferSelect;
 export type AccountSyncOptionsFields = Partial<Omit<AccountSyncOptionsRow, 'companyId' | 'connectionId' | 'updatedAt'>>;
 
-/** Per-account, per-connection sync options and status (MISSION.md A3). */
+/** Per-account, per-connection sync options and status. */
 export function createAccountSyncOptionsRepo(db: Database) {
   return {
     async listForCompany(companyId: number): Promise<AccountSyncOptionsRow[]> {

@@ -7,7 +7,7 @@ export type CatalogSnapshotRow = typeof catalogSnapshots.$inferSelect;
 export type CatalogEntryInput = Omit<CatalogItemRow, 'connectionId' | 'country'>;
 
 /**
- * The cached catalog per connection and country (MISSION.md E1) and the products a distributor
+ * The cached catalog per connection and country and the products a distributor
  * hides. Satisfies the catalog cache's `CatalogStore` port: a refresh replaces a country's items in
  * one transaction, so readers never see half a catalog.
  */

@@ -31,7 +31,7 @@ export interface OrderProgressPatch {
   at: Date;
 }
 
-/** Orders placed through CSP Hub (MISSION.md E2); satisfies the workflow's `OrderRecords` port. */
+/** Orders placed through CSP Hub; satisfies the workflow's `OrderRecords` port. */
 export function createOrdersRepo(db: Database) {
   return {
     /**

@@ -77,7 +77,7 @@ export function createOutboxRepo(db: Database, box: SecretBox) {
     },
 
     /**
-     * Returns the message's secrets once and wipes them (MISSION.md B5: shown at most once). A second
+     * Returns the message's secrets once and wipes them (shown at most once). A second
      * call, or a call on a message without secrets, returns undefined.
      */
     async revealSecrets(id: number, at: Date = new Date()): Promise<Record<string, string> | undefined> {

@@ -5,7 +5,7 @@ import { subscriptionMoves } from './schema/subscription-moves';
 export type SubscriptionMoveRow = typeof subscriptionMoves.$inferSelect;
 export type SubscriptionMoveFields = Partial<Pick<SubscriptionMoveRow, 'oldExpiresAt' | 'targetCatalogItemId' | 'replacementOrderId'>>;
 
-/** Moves of licenses from another partner (MISSION.md E3), per company, connection and licence SKU. */
+/** Moves of licenses from another partner, per company, connection and licence SKU. */
 export function createSubscriptionMovesRepo(db: Database) {
   return {
     async listFor(companyId: number, connectionId: string): Promise<SubscriptionMoveRow[]> {

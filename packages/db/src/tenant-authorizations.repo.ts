@@ -19,7 +19,7 @@ export interface NewTenantAuthorization {
 }
 
 /**
- * Existing-tenant authorizations (MISSION.md C1, C2). A row is opened once per account and
+ * Existing-tenant authorizations. A row is opened once per account and
  * connection and reused while it is pending, so repeated visits of the wizard and resends never
  * pile up duplicates; the state moves pending → accepted (or cancelled) and never back.
  */

@@ -16,7 +16,7 @@ export interface WorkflowSystemPool {
 const STALL_THRESHOLD_MS = 5_000;
 
 /**
- * Builds the pool DBOS needs in embedded mode (STACK-NOTES 6: PGlite's node-postgres adapter, a pool
+ * Builds the pool DBOS needs in embedded mode (docs/WORKFLOWS.md §4: PGlite's node-postgres adapter, a pool
  * of one; DBOS must also be given `useListenNotify: false`).
  *
  * - `{ dataDir }` (the default layout, decision 0005): DBOS gets its own PGlite folder, locked like

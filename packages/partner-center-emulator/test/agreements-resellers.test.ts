@@ -4,7 +4,7 @@ import { Harness, LATAM, EUROPE, NORTHWIND, reseller, tenant } from './support/e
 const MCA = '117a77b0-9360-443b-8795-c6dedc750cf9';
 const contact = { firstName: 'Lucía', lastName: 'Hernández', email: 'lucia@wingtiptoys.mx', phoneNumber: '+52 55 5555 0101' };
 
-describe('Microsoft Customer Agreement (partner-center-api.md §5)', () => {
+describe('Microsoft Customer Agreement (docs/PARTNER-CENTER-REFERENCE.md §5)', () => {
   it('serves MCA metadata, confirms acceptance once, refuses a duplicate with 600061', async () => {
     const h = new Harness();
     const token = await h.token(LATAM, 'user');
@@ -38,7 +38,7 @@ describe('Microsoft Customer Agreement (partner-center-api.md §5)', () => {
   });
 });
 
-describe('relationship request link (§6)', () => {
+describe('relationship request link (docs/PARTNER-CENTER-REFERENCE.md §6)', () => {
   it('gives the direct and the indirect reseller forms pointing at the emulator /admin pages', async () => {
     const h = new Harness();
     const token = await h.token(LATAM, 'user');
@@ -51,7 +51,7 @@ describe('relationship request link (§6)', () => {
   });
 });
 
-describe('indirect resellers, Partner IDs and MPA status (§7)', () => {
+describe('indirect resellers, Partner IDs and MPA status (docs/PARTNER-CENTER-REFERENCE.md §7)', () => {
   it('lists the provider network with Partner IDs', async () => {
     const h = new Harness();
     const res = await h.call('GET', '/v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf', { token: await h.token(LATAM, 'user') });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Harness, LATAM, SANDBOX, NORTHWIND, customerBody, freshPrefix, pascalCase, reseller, tenant } from './support/emulator-harness';
 
-describe('customers (partner-center-api.md §2, §3)', () => {
+describe('customers (docs/PARTNER-CENTER-REFERENCE.md §2, §3)', () => {
   it('HEAD /v1/domains answers 404 for a free domain, then 200 once a customer holds it', async () => {
     const h = new Harness();
     const token = await h.token(LATAM);
@@ -32,7 +32,7 @@ describe('customers (partner-center-api.md §2, §3)', () => {
     expect(res.body.attributes.objectType).toBe('Customer');
     const again = await h.call('GET', `/v1/customers/${res.body.id}`, { token });
     expect(again.body.userCredentials).toBeUndefined();
-    // Default GDAP (§2.2) gives admin access, so the address and e-mail are shown.
+    // Default GDAP (docs/PARTNER-CENTER-REFERENCE.md §2.2) gives admin access, so the address and e-mail are shown.
     expect(again.body.companyProfile.address.postalCode).toBe('98052');
   });
 
@@ -107,7 +107,7 @@ describe('customers (partner-center-api.md §2, §3)', () => {
     const related = await h.call('GET', `/v1/customers/${tenant('wingtip').tenantId}`, { token });
     expect(related.status).toBe(200);
     expect(related.body.associatedPartnerId).toBe(reseller('adatum').tenantId);
-    // No GDAP with Wingtip: no address, e-mail or custom domains (§2.1).
+    // No GDAP with Wingtip: no address, e-mail or custom domains (docs/PARTNER-CENTER-REFERENCE.md §2.1).
     expect(related.body.companyProfile.address).toBeUndefined();
   });
 
@@ -186,7 +186,7 @@ describe('customers (partner-center-api.md §2, §3)', () => {
     expect([over.status, over.body.code]).toEqual([400, 800018]);
   });
 
-  it('PATCH relationshipToPartner none removes the customer from the partner list (§2.8)', async () => {
+  it('PATCH relationshipToPartner none removes the customer from the partner list (docs/PARTNER-CENTER-REFERENCE.md §2.8)', async () => {
     const h = new Harness();
     const token = await h.token(LATAM);
     const res = await h.call('PATCH', `/v1/customers/${tenant('wingtip').tenantId}`, { token, body: { relationshipToPartner: 'none', attributes: { objectType: 'Customer' } } });
@@ -221,7 +221,7 @@ describe('customers (partner-center-api.md §2, §3)', () => {
     expect((await h.call('GET', '/v1/auditrecords', { token })).status).toBe(400);
   });
 
-  it('lists the indirect reseller associated with a customer (§6) with app+user only', async () => {
+  it('lists the indirect reseller associated with a customer (docs/PARTNER-CENTER-REFERENCE.md §6) with app+user only', async () => {
     const h = new Harness();
     const id = tenant('wingtip').tenantId;
     const res = await h.call('GET', `/v1/customers/${id}/relationships`, { token: await h.token(LATAM, 'user') });

@@ -16,7 +16,7 @@ async function userToken(h: Harness, refreshToken: string): Promise<{ access: st
   return { access: body['access_token']!, refresh: body['refresh_token']! };
 }
 
-describe('MFA claim on App+User tokens (partner-center-api.md §1.2)', () => {
+describe('MFA claim on App+User tokens (docs/PARTNER-CENTER-REFERENCE.md §1.2)', () => {
   it('App+User tokens carry amr with mfa unless the refresh token is switched to a sign-in without MFA', async () => {
     const h = new Harness();
     expect(decodeJwt((await userToken(h, LATAM.user.refreshToken)).access)['amr']).toEqual(['pwd', 'mfa']);

@@ -27,7 +27,7 @@ async function buy(h: Harness, c: { id: string; app: string }, lines = [line()])
   return h.call('POST', `/v1/customers/${c.id}/carts/${cart.body.id}/checkout`, { token: c.app });
 }
 
-describe('carts and orders (partner-center-api.md §9)', () => {
+describe('carts and orders (docs/PARTNER-CENTER-REFERENCE.md §9)', () => {
   it('checks out into a pending order that completes after the fulfilment delay, creating the subscription', async () => {
     const h = new Harness();
     await h.control('PUT', '/settings', { orderFulfilmentDelaySeconds: 120 });
@@ -132,7 +132,7 @@ describe('carts and orders (partner-center-api.md §9)', () => {
   });
 });
 
-describe('subscriptions and the NCE 7-day window (§10)', () => {
+describe('subscriptions and the NCE 7-day window (docs/PARTNER-CENTER-REFERENCE.md §10)', () => {
   async function activeSubscription(h: Harness) {
     await h.control('PUT', '/settings', { orderFulfilmentDelaySeconds: 0 });
     const c = await customerWithMca(h);

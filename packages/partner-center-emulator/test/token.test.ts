@@ -4,7 +4,7 @@ import { Harness, LATAM, EUROPE } from './support/emulator-harness';
 
 const form = (fields: Record<string, string>) => ({ method: 'POST', body: new URLSearchParams(fields), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
 
-describe('token endpoint (partner-center-api.md §1.2)', () => {
+describe('token endpoint (docs/PARTNER-CENTER-REFERENCE.md §1.2)', () => {
   it('issues an app-only v1 token whose claims say app-only and name the partner tenant', async () => {
     const h = new Harness();
     const res = await h.app.request(`/login/${LATAM.tenantId}/oauth2/token`, form({ grant_type: 'client_credentials', client_id: LATAM.app.appId, client_secret: LATAM.app.appSecret, resource: 'https://api.partnercenter.microsoft.com' }));
@@ -76,7 +76,7 @@ describe('token endpoint (partner-center-api.md §1.2)', () => {
   });
 });
 
-describe('bearer checks (§1.2, §15)', () => {
+describe('bearer checks (docs/PARTNER-CENTER-REFERENCE.md §1.2, §15)', () => {
   it('answers 401/800001 with WWW-Authenticate without a token, 401/400 with a bad or expired one', async () => {
     const h = new Harness();
     const none = await h.call('GET', '/v1/customers');

@@ -16,7 +16,7 @@ async function licensedCustomer(h: Harness, seats = 2) {
   return { id, user, prefix };
 }
 
-describe('customer users and licences (partner-center-api.md §11)', () => {
+describe('customer users and licences (docs/PARTNER-CENTER-REFERENCE.md §11)', () => {
   it('creates users, lists them with paging, assigns licences until none are left (60012)', async () => {
     const h = new Harness();
     const { id, user, prefix } = await licensedCustomer(h, 2);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Harness, LATAM } from './support/emulator-harness';
 
-describe('address validation and country rules (partner-center-api.md §4)', () => {
+describe('address validation and country rules (docs/PARTNER-CENTER-REFERENCE.md §4)', () => {
   it('verifies a good address with a suggestion and rejects a bad postal code', async () => {
     const h = new Harness();
     const token = await h.token(LATAM);
@@ -53,7 +53,7 @@ describe('address validation and country rules (partner-center-api.md §4)', () 
   });
 });
 
-describe('new-commerce catalog (§8)', () => {
+describe('new-commerce catalog (docs/PARTNER-CENTER-REFERENCE.md §8)', () => {
   it('lists at least 15 NCE products, their SKUs and availabilities with terms and billing cycles', async () => {
     const h = new Harness();
     const token = await h.token(LATAM);

@@ -9,7 +9,7 @@ async function register(h: Harness, events: string[]) {
   return { token, registration: res.body };
 }
 
-describe('webhook registration and delivery (partner-center-api.md §16)', () => {
+describe('webhook registration and delivery (docs/PARTNER-CENTER-REFERENCE.md §16)', () => {
   it('registers, reads, updates and deletes the registration (PascalCase bodies)', async () => {
     const h = new Harness();
     const { token, registration } = await register(h, ['test-created']);
@@ -62,7 +62,7 @@ describe('webhook registration and delivery (partner-center-api.md §16)', () =>
   });
 });
 
-describe('customer side /admin pages (§6, §12.3)', () => {
+describe('customer side /admin pages (docs/PARTNER-CENTER-REFERENCE.md §6, §12.3)', () => {
   it('accepting the relationship link creates the relationship and fires the signed webhook event', async () => {
     const h = new Harness();
     await register(h, ['reseller-relationship-accepted-by-customer']);

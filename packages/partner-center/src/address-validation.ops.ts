@@ -7,7 +7,7 @@ import {
   type AddressValidationStatus,
 } from './wire/validation.schema';
 
-/** Microsoft's verdict on an address (partner-center-api.md §4). */
+/** Microsoft's verdict on an address (docs/PARTNER-CENTER-REFERENCE.md §4). */
 export interface AddressValidation {
   /** Microsoft's status, as is (`VerifiedShippable`, `Verified`, `StreetPartial`, `None`, ...). */
   status: AddressValidationStatus;
@@ -21,7 +21,7 @@ export interface AddressValidation {
   message?: string;
 }
 
-/** What a country requires of a customer's address and profile (MISSION.md A2; §4). */
+/** What a country requires of a customer's address and profile (docs/PARTNER-CENTER-REFERENCE.md §4). */
 export interface CountryRules {
   country: string;
   defaultCulture: string;
@@ -55,10 +55,10 @@ const confirmStatuses: ReadonlySet<string> = new Set([
 ]);
 const orUndefined = (v: string | null | undefined) => (v === null || v === '' ? undefined : v);
 
-/** Address validation and country rules (partner-center-api.md §4). */
+/** Address validation and country rules (docs/PARTNER-CENTER-REFERENCE.md §4). */
 export function createAddressValidationOps(pipeline: RequestPipeline) {
   return {
-    /** Asks Microsoft whether an address is real and shippable, with its suggestions (§4). */
+    /** Asks Microsoft whether an address is real and shippable, with its suggestions (docs/PARTNER-CENTER-REFERENCE.md §4). */
     async validateAddress(address: PostalAddress, options?: CallOptions): Promise<AddressValidation> {
       const wire = toWireAddress(address);
       return pipeline.send(

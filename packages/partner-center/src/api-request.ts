@@ -4,7 +4,7 @@ import { operationDefinition, ThrottleClasses, type OperationId, type ThrottleCl
 /** Per-call options every client method accepts. */
 export interface CallOptions {
   /**
-   * `MS-RequestId` (partner-center-api.md §1.3, §14): the idempotency key. A workflow saves it
+   * `MS-RequestId` (docs/PARTNER-CENTER-REFERENCE.md §1.3, §14): the idempotency key. A workflow saves it
    * before the call and passes the same value when it runs the step again, so Microsoft replays
    * the first answer instead of acting twice. Generated when absent. Reused on every retry.
    */
@@ -44,7 +44,7 @@ export interface ApiRequest<T> {
   url?: string;
   body?: unknown;
   headers?: Record<string, string>;
-  /** `appUser` for operations Microsoft documents as App+User only (§1.2 table). */
+  /** `appUser` for operations Microsoft documents as App+User only (docs/PARTNER-CENTER-REFERENCE.md §1.2 table). */
   auth: 'any' | 'appUser';
   /** The customer tenant the call is about: the key of throttle classes counted per (partner, customer). */
   customerId?: string;

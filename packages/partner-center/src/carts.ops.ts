@@ -4,7 +4,7 @@ import type { CallOptions, RequestPipeline } from './request-pipeline';
 import { CartSchema, ParticipantKey, type Cart as WireCart } from './wire/cart.schema';
 import { CartCheckoutResultSchema } from './wire/order.schema';
 
-/** One line to buy (§9.1). */
+/** One line to buy (docs/PARTNER-CENTER-REFERENCE.md §9.1). */
 export interface CartLineInput {
   /** From {@link CatalogAvailability} `catalogItemId`. */
   catalogItemId: string;
@@ -14,10 +14,10 @@ export interface CartLineInput {
   /** `monthly`, `annual`, ... */
   billingCycle: string;
   friendlyName?: string;
-  /** Indirect providers: the reseller's Partner ID, sent as `transaction_reseller` (§0 C5, §9.1). */
+  /** Indirect providers: the reseller's Partner ID, sent as `transaction_reseller` (docs/PARTNER-CENTER-REFERENCE.md §9.1). */
   resellerPartnerId?: string;
   provisioningContext?: Record<string, string>;
-  /** For SKUs that enforce an attestation (§8). */
+  /** For SKUs that enforce an attestation (docs/PARTNER-CENTER-REFERENCE.md §8). */
   attestationAccepted?: boolean;
   promotionId?: string;
 }
@@ -27,11 +27,11 @@ export interface CartLine extends CartLineInput {
   lineId: number;
   currency?: string;
   orderGroup?: string;
-  /** Microsoft's objection to this line, if any (§9.1 CartErrorCode). */
+  /** Microsoft's objection to this line, if any (docs/PARTNER-CENTER-REFERENCE.md §9.1 CartErrorCode). */
   error?: { code: number; description: string };
 }
 
-/** A cart (§9.1); expires seven days after creation. */
+/** A cart (docs/PARTNER-CENTER-REFERENCE.md §9.1); expires seven days after creation. */
 export interface Cart {
   id: string;
   status: 'Active' | 'Ordered';
@@ -40,7 +40,7 @@ export interface Cart {
   lines: CartLine[];
 }
 
-/** The outcome of a checkout (§9.2): orders, and per order group the errors. */
+/** The outcome of a checkout (docs/PARTNER-CENTER-REFERENCE.md §9.2): orders, and per order group the errors. */
 export interface CheckoutResult {
   orders: Order[];
   errors: { orderGroup: string; microsoftCode: number; description: string }[];
@@ -88,7 +88,7 @@ const toWireLines = (lines: CartLineInput[]) =>
     ...(l.promotionId ? { promotionId: l.promotionId } : {}),
   }));
 
-/** Carts and checkout (partner-center-api.md §9.1, §9.2). */
+/** Carts and checkout (docs/PARTNER-CENTER-REFERENCE.md §9.1, §9.2). */
 export function createCartOps(pipeline: RequestPipeline) {
   return {
     /**
@@ -151,7 +151,7 @@ export function createCartOps(pipeline: RequestPipeline) {
     },
 
     /**
-     * Checks a cart out (§9.2). Pass the saved `requestId`: a retried checkout then replays the
+     * Checks a cart out (docs/PARTNER-CENTER-REFERENCE.md §9.2). Pass the saved `requestId`: a retried checkout then replays the
      * first result instead of ordering twice. Missing MCA fails with `MCA_MISSING`.
      */
     async checkoutCart(

@@ -13,7 +13,7 @@ import {
   type TargetView,
 } from './wire/catalog.schema';
 
-/** A catalog product (§8). */
+/** A catalog product (docs/PARTNER-CENTER-REFERENCE.md §8). */
 export interface CatalogProduct {
   id: string;
   title: string;
@@ -26,7 +26,7 @@ export interface CatalogProduct {
   publisherName: string;
 }
 
-/** A SKU of a product (§8). */
+/** A SKU of a product (docs/PARTNER-CENTER-REFERENCE.md §8). */
 export interface CatalogSku {
   id: string;
   productId: string;
@@ -41,7 +41,7 @@ export interface CatalogSku {
   isAddOn: boolean;
 }
 
-/** A purchasable term of an availability (§8). */
+/** A purchasable term of an availability (docs/PARTNER-CENTER-REFERENCE.md §8). */
 export interface CatalogTerm {
   /** ISO duration: `P1M`, `P1Y`, `P3Y`. */
   duration: string;
@@ -50,7 +50,7 @@ export interface CatalogTerm {
   description: string;
 }
 
-/** An availability: what goes in a cart line (§8). */
+/** An availability: what goes in a cart line (docs/PARTNER-CENTER-REFERENCE.md §8). */
 export interface CatalogAvailability {
   id: string;
   productId: string;
@@ -65,7 +65,7 @@ export interface CatalogAvailability {
   terms: CatalogTerm[];
 }
 
-/** Where to look in the catalog (§8): country is required. */
+/** Where to look in the catalog (docs/PARTNER-CENTER-REFERENCE.md §8): country is required. */
 export interface CatalogScope {
   country: string;
   targetSegment?: TargetSegment;
@@ -115,7 +115,7 @@ const toAvailability = (a: WireAvailability): CatalogAvailability => ({
   })),
 });
 
-/** The new-commerce catalog (partner-center-api.md §8); all reads accept app-only tokens. */
+/** The new-commerce catalog (docs/PARTNER-CENTER-REFERENCE.md §8); all reads accept app-only tokens. */
 export function createCatalogOps(pipeline: RequestPipeline) {
   const scopeQuery = (scope: CatalogScope) => ({
     country: scope.country.toUpperCase(),
@@ -202,7 +202,7 @@ export function createCatalogOps(pipeline: RequestPipeline) {
       );
     },
 
-    /** One availability by id: a fresh `catalogItemId` and terms just before a purchase (§8). */
+    /** One availability by id: a fresh `catalogItemId` and terms just before a purchase (docs/PARTNER-CENTER-REFERENCE.md §8). */
     async getAvailability(
       productId: string,
       skuId: string,

@@ -46,7 +46,7 @@ function followPages<P, T>(pipeline: RequestPipeline, first: PageRequest, option
 }
 
 /**
- * Pages through a Partner Center collection (partner-center-api.md §2.5): each answer's
+ * Pages through a Partner Center collection (docs/PARTNER-CENTER-REFERENCE.md §2.5): each answer's
  * `links.next` is re-issued with its method and every header it lists (notably
  * `MS-ContinuationToken`), with `seekOperation=Next` as the SDK adds, until there is no `next`.
  * Microsoft writes the link relative to the versioned root (`/customers?...`); the version is put
@@ -81,7 +81,7 @@ export function pagePartnerCenterCollection<W extends z.ZodType, T>(
   });
 }
 
-/** Pages through a Graph collection by `@odata.nextLink` (partner-center-api.md §12.3, `$skipToken`). */
+/** Pages through a Graph collection by `@odata.nextLink` (docs/PARTNER-CENTER-REFERENCE.md §12.3, `$skipToken`). */
 export function pageGraphCollection<W extends z.ZodType, T>(
   pipeline: RequestPipeline,
   first: PageRequest,

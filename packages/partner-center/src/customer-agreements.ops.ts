@@ -8,7 +8,7 @@ import {
   type Agreement,
 } from './wire/agreement.schema';
 
-/** The current Microsoft Customer Agreement template (§5.1). */
+/** The current Microsoft Customer Agreement template (docs/PARTNER-CENTER-REFERENCE.md §5.1). */
 export interface McaTemplate {
   templateId: string;
   /** Link to show the customer (`https://aka.ms/customeragreement`). */
@@ -16,7 +16,7 @@ export interface McaTemplate {
   versionRank: number;
 }
 
-/** Who accepted the MCA on the customer's side, as the partner attests it (MISSION.md B2). */
+/** Who accepted the MCA on the customer's side, as the partner attests it. */
 export interface McaSigner {
   firstName: string;
   lastName: string;
@@ -24,7 +24,7 @@ export interface McaSigner {
   phoneNumber?: string;
 }
 
-/** A recorded MCA acceptance (§5.2, §5.3). */
+/** A recorded MCA acceptance (docs/PARTNER-CENTER-REFERENCE.md §5.2, §5.3). */
 export interface McaAttestation {
   signer: McaSigner;
   templateId: string;
@@ -48,10 +48,10 @@ const toAttestation = (a: Agreement): McaAttestation => {
   return out;
 };
 
-/** Microsoft Customer Agreement: metadata, attestation, status (partner-center-api.md §5). */
+/** Microsoft Customer Agreement: metadata, attestation, status (docs/PARTNER-CENTER-REFERENCE.md §5). */
 export function createCustomerAgreementOps(pipeline: RequestPipeline) {
   const ops = {
-    /** The MCA template to attest against: the highest `versionRank` Microsoft lists (§5.1). */
+    /** The MCA template to attest against: the highest `versionRank` Microsoft lists (docs/PARTNER-CENTER-REFERENCE.md §5.1). */
     async getMcaTemplate(options?: CallOptions): Promise<McaTemplate> {
       return pipeline.send(
         {
@@ -108,7 +108,7 @@ export function createCustomerAgreementOps(pipeline: RequestPipeline) {
       );
     },
 
-    /** The MCA acceptances recorded for a customer (§5.3, App+User only). Empty when none. */
+    /** The MCA acceptances recorded for a customer (docs/PARTNER-CENTER-REFERENCE.md §5.3, App+User only). Empty when none. */
     async listMcaAttestations(customerTenantId: string, options?: CallOptions): Promise<McaAttestation[]> {
       return pipeline.send(
         {
@@ -122,7 +122,7 @@ export function createCustomerAgreementOps(pipeline: RequestPipeline) {
       );
     },
 
-    /** Whether the customer accepted the MCA themselves in the Microsoft 365 admin center (§5.4). */
+    /** Whether the customer accepted the MCA themselves in the Microsoft 365 admin center (docs/PARTNER-CENTER-REFERENCE.md §5.4). */
     async isMcaDirectlySigned(customerTenantId: string, options?: CallOptions): Promise<boolean> {
       return pipeline.send(
         {

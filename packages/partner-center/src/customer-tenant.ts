@@ -1,7 +1,7 @@
 import { fromWireAddress, type PostalAddress } from './postal-address';
 import type { Customer as WireCustomer } from './wire/customer.schema';
 
-/** The partner's relationship to a customer tenant (§2.1 `relationshipToPartner`). */
+/** The partner's relationship to a customer tenant (docs/PARTNER-CENTER-REFERENCE.md §2.1 `relationshipToPartner`). */
 export type CustomerRelationship =
   'none' | 'reseller' | 'advisor' | 'syndication' | 'microsoftSupport' | 'unknown';
 
@@ -16,17 +16,17 @@ export interface CustomerTenant {
   relationship: CustomerRelationship;
   /** For an indirect provider: the reseller the customer belongs to (tenant id). */
   indirectResellerTenantId?: string;
-  /** Verified custom domains; only shown when the partner has admin access (§2.4). */
+  /** Verified custom domains; only shown when the partner has admin access (docs/PARTNER-CENTER-REFERENCE.md §2.4). */
   customDomains: string[];
-  /** Legacy DAP flag; only on get-by-id (§2.1, §13). */
+  /** Legacy DAP flag; only on get-by-id (docs/PARTNER-CENTER-REFERENCE.md §2.1, §13). */
   hasDelegatedAdminAccess?: boolean;
-  /** Company address and e-mail; only shown with admin access (§2.1). */
+  /** Company address and e-mail; only shown with admin access (docs/PARTNER-CENTER-REFERENCE.md §2.1). */
   companyAddress?: PostalAddress;
   companyEmail?: string;
   billing?: CustomerBillingProfile;
 }
 
-/** The customer's billing profile (§2.1). */
+/** The customer's billing profile (docs/PARTNER-CENTER-REFERENCE.md §2.1). */
 export interface CustomerBillingProfile {
   email: string;
   culture: string;

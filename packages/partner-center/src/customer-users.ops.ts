@@ -11,7 +11,7 @@ import {
 } from './wire/user.schema';
 import { collectionSchema } from './wire/common.schema';
 
-/** A user in a customer tenant (§11). */
+/** A user in a customer tenant (docs/PARTNER-CENTER-REFERENCE.md §11). */
 export interface CustomerUser {
   id: string;
   userPrincipalName: string;
@@ -25,7 +25,7 @@ export interface CustomerUser {
   forceChangePassword?: boolean;
 }
 
-/** A new user (§11 create). */
+/** A new user (docs/PARTNER-CENTER-REFERENCE.md §11 create). */
 export interface NewCustomerUser {
   userPrincipalName: string;
   displayName: string;
@@ -34,11 +34,11 @@ export interface NewCustomerUser {
   /** Two-letter country where the user uses the services (required to assign licenses). */
   usageLocation: string;
   password: string;
-  /** MISSION.md B2: "require password change at first sign-in". Default true. */
+  /** "require password change at first sign-in". Default true. */
   forceChangePassword?: boolean;
 }
 
-/** What `updateCustomerUser` may change (§11 PATCH); only what is given is sent. */
+/** What `updateCustomerUser` may change (docs/PARTNER-CENTER-REFERENCE.md §11 PATCH); only what is given is sent. */
 export interface CustomerUserChanges {
   displayName?: string;
   firstName?: string;
@@ -48,7 +48,7 @@ export interface CustomerUserChanges {
   password?: { password: string; forceChangePassword: boolean };
 }
 
-/** A licence SKU the customer owns, with seat counts (§11 subscribed SKUs). */
+/** A licence SKU the customer owns, with seat counts (docs/PARTNER-CENTER-REFERENCE.md §11 subscribed SKUs). */
 export interface SubscribedSku {
   skuId: string;
   name: string;
@@ -59,7 +59,7 @@ export interface SubscribedSku {
   status: string;
 }
 
-/** A licence assigned to one user (§11 `GET …/users/{id}/licenses`). */
+/** A licence assigned to one user (docs/PARTNER-CENTER-REFERENCE.md §11 `GET …/users/{id}/licenses`). */
 export interface UserLicense {
   skuId: string;
   name: string;
@@ -81,7 +81,7 @@ const toUser = (u: WireUser): CustomerUser => {
   return out;
 };
 
-/** Customer users and licence assignment (partner-center-api.md §11; App+User and GDAP roles). */
+/** Customer users and licence assignment (docs/PARTNER-CENTER-REFERENCE.md §11; App+User and GDAP roles). */
 export function createCustomerUserOps(pipeline: RequestPipeline) {
   /** The customer's users, page by page (seek paging, §11). */
   function listCustomerUsers(

@@ -8,7 +8,7 @@ import { fromCatalogue } from './api-request';
 import type { CallOptions, RequestPipeline } from './request-pipeline';
 import { CustomerSchema, encodeCustomerFilter, type CustomerSearchField } from './wire/customer.schema';
 
-/** What is needed to create a customer tenant (partner-center-api.md §2.2, §2.3). */
+/** What is needed to create a customer tenant (docs/PARTNER-CENTER-REFERENCE.md §2.2, §2.3). */
 export interface NewCustomer {
   /** The `onmicrosoft.com` prefix (`contoso`) or the full initial domain. */
   domainPrefix: string;
@@ -20,13 +20,13 @@ export interface NewCustomer {
   language: string;
   /** The default (billing) address; its first and last name are the contact person. */
   address: PostalAddress & { firstName: string; lastName: string };
-  /** Required in some countries (§2.2); refused in some others. */
+  /** Required in some countries (docs/PARTNER-CENTER-REFERENCE.md §2.2); refused in some others. */
   organizationRegistrationNumber?: string;
-  /** Create Microsoft's default GDAP relationship (§2.2, §12.6). Default true. */
+  /** Create Microsoft's default GDAP relationship (docs/PARTNER-CENTER-REFERENCE.md §2.2, §12.6). Default true. */
   enableDefaultGdap?: boolean;
   /**
    * For an indirect provider: the indirect reseller's tenant id (`associatedPartnerId`, from
-   * {@link createIndirectResellerOps} `listIndirectResellers`). Needs App+User (§2.3).
+   * {@link createIndirectResellerOps} `listIndirectResellers`). Needs App+User (docs/PARTNER-CENTER-REFERENCE.md §2.3).
    */
   indirectResellerTenantId?: string;
 }
@@ -34,13 +34,13 @@ export interface NewCustomer {
 /** A new tenant, with the one-time admin credentials Microsoft generated. */
 export interface CreatedCustomer extends CustomerTenant {
   /**
-   * Shown once by Microsoft: deliver it and forget it (MISSION.md B5). Absent when Microsoft did not
+   * Shown once by Microsoft: deliver it and forget it. Absent when Microsoft did not
    * return credentials (a replayed request may omit them).
    */
   adminCredentials?: { userName: string; signInName: string; password: string };
 }
 
-/** How to search customers: Partner Center only supports a case-insensitive prefix (§2.6). */
+/** How to search customers: Partner Center only supports a case-insensitive prefix (docs/PARTNER-CENTER-REFERENCE.md §2.6). */
 export interface CustomerSearch {
   by: 'companyName' | 'domain' | 'indirectReseller' | 'indirectProvider';
   /** The prefix (for `indirectReseller`/`indirectProvider`: the tenant id). */
@@ -55,7 +55,7 @@ const searchFields: Record<CustomerSearch['by'], CustomerSearchField> = {
   indirectProvider: 'IndirectCloudSolutionProvider',
 };
 
-/** Customers: create, get, list, search (partner-center-api.md §2). */
+/** Customers: create, get, list, search (docs/PARTNER-CENTER-REFERENCE.md §2). */
 export function createCustomerOps(pipeline: RequestPipeline) {
   const listCustomers = (
     query: Record<string, string | number>,
@@ -77,7 +77,7 @@ export function createCustomerOps(pipeline: RequestPipeline) {
   const ops = {
     /**
      * Creates a customer tenant (`POST /v1/customers`). Pass the `requestId` saved before the call:
-     * Microsoft treats a repeated `MS-RequestId` as the same creation (§2.2, §14), so a retried
+     * Microsoft treats a repeated `MS-RequestId` as the same creation (docs/PARTNER-CENTER-REFERENCE.md §2.2, §14), so a retried
      * step never creates two tenants. With `indirectResellerTenantId`, the tenant is created for
      * that reseller (App+User only, §2.3). A taken domain fails with `DOMAIN_PREFIX_TAKEN`.
      */
@@ -107,7 +107,7 @@ export function createCustomerOps(pipeline: RequestPipeline) {
         {
           ...fromCatalogue('customers.create'),
           body,
-          // Creating a customer for an indirect reseller is App+User only (§2.3).
+          // Creating a customer for an indirect reseller is App+User only (docs/PARTNER-CENTER-REFERENCE.md §2.3).
           auth: input.indirectResellerTenantId ? 'appUser' : 'any',
           parse: ({ body }) => {
             const c = CustomerSchema.parse(body);
@@ -144,7 +144,7 @@ export function createCustomerOps(pipeline: RequestPipeline) {
     /**
      * Like {@link getCustomer}, but undefined when the partner does not see the tenant (not found,
      * or no relationship yet): what relationship-acceptance polling and "look before you create"
-     * need (§6).
+     * need (docs/PARTNER-CENTER-REFERENCE.md §6).
      */
     async findCustomer(tenantId: string, options?: CallOptions): Promise<CustomerTenant | undefined> {
       try {
@@ -156,12 +156,12 @@ export function createCustomerOps(pipeline: RequestPipeline) {
       }
     },
 
-    /** Every customer of the partner, page by page (§2.5, seek paging with `MS-ContinuationToken`). */
+    /** Every customer of the partner, page by page (docs/PARTNER-CENTER-REFERENCE.md §2.5, seek paging with `MS-ContinuationToken`). */
     listCustomers(options: CallOptions & { pageSize?: number } = {}): PagedResult<CustomerTenant> {
       return listCustomers({ size: options.pageSize ?? 100 }, options);
     },
 
-    /** Customers whose company name, domain or reseller starts with a value (§2.6). */
+    /** Customers whose company name, domain or reseller starts with a value (docs/PARTNER-CENTER-REFERENCE.md §2.6). */
     searchCustomers(search: CustomerSearch, options?: CallOptions): PagedResult<CustomerTenant> {
       // §1.2: "get customers of a reseller" is App+User only; name and domain searches take app-only.
       const auth = search.by === 'indirectReseller' || search.by === 'indirectProvider' ? 'appUser' : 'any';
@@ -175,14 +175,14 @@ export function createCustomerOps(pipeline: RequestPipeline) {
       );
     },
 
-    /** The customers of one indirect reseller (§7 step C4). */
+    /** The customers of one indirect reseller (docs/PARTNER-CENTER-REFERENCE.md §7 step C4). */
     listResellerCustomers(resellerTenantId: string, options?: CallOptions): PagedResult<CustomerTenant> {
       return ops.searchCustomers({ by: 'indirectReseller', value: resellerTenantId }, options);
     },
 
     /**
      * The customer whose initial domain (or, when visible, a custom domain) is exactly `domain`:
-     * used to link an existing tenant (MISSION.md C4) and to look before creating.
+     * used to link an existing tenant and to look before creating.
      */
     async findCustomerByDomain(
       prefixOrDomain: string,
@@ -197,7 +197,7 @@ export function createCustomerOps(pipeline: RequestPipeline) {
       return undefined;
     },
 
-    /** Deletes a customer; only the integration sandbox allows it (§2.7). For test clean-up. */
+    /** Deletes a customer; only the integration sandbox allows it (docs/PARTNER-CENTER-REFERENCE.md §2.7). For test clean-up. */
     async deleteSandboxCustomer(tenantId: string, options?: CallOptions): Promise<void> {
       await pipeline.send(
         {

@@ -19,7 +19,7 @@ export interface DirectoryRoleMember {
 }
 
 /**
- * Customer directory roles and their members (partner-center-api.md §11; "Get user roles for a
+ * Customer directory roles and their members (docs/PARTNER-CENTER-REFERENCE.md §11; "Get user roles for a
  * customer", "Set user roles for a customer"; App+User; adding a member needs the Privileged Role
  * Administrator GDAP role).
  */

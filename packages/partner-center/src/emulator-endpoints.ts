@@ -4,7 +4,7 @@ import type { PartnerCenterConnectionInput } from './partner-center-connection.s
 /**
  * The base URLs of a connection that talks to the CSP Hub emulator at `origin` (e.g.
  * `http://127.0.0.1:4010`): Partner Center at the root, Graph, login and the admin portal under
- * their mounts. Only the URLs differ from a Microsoft connection (MISSION.md X1).
+ * their mounts. Only the URLs differ from a Microsoft connection.
  */
 export function emulatorEndpoints(
   origin: string,

@@ -8,7 +8,7 @@ import {
   type AccessAssignmentStatus,
 } from './wire/gdap.schema';
 
-/** Roles of a GDAP relationship granted to a partner security group (§12.3). */
+/** Roles of a GDAP relationship granted to a partner security group (docs/PARTNER-CENTER-REFERENCE.md §12.3). */
 export interface GdapAccessAssignment {
   id: string;
   securityGroupId: string;
@@ -30,7 +30,7 @@ const toAssignment = (a: WireAssignment): GdapAccessAssignment => {
   return out;
 };
 
-/** GDAP access assignments (partner-center-api.md §12.3): needed even on the default relationship (§12.6). */
+/** GDAP access assignments (docs/PARTNER-CENTER-REFERENCE.md §12.3): needed even on the default relationship (docs/PARTNER-CENTER-REFERENCE.md §12.6). */
 export function createGdapAccessAssignmentOps(pipeline: RequestPipeline) {
   // Graph accepts an application permission too (catalogue: any), but CSP Hub calls GDAP with the
   // partner user's delegated token: the app registration may not hold the application permission.

@@ -12,15 +12,15 @@ import {
 } from './wire/gdap.schema';
 import { gdapApprovalUrl } from './wire/urls';
 
-/** A GDAP relationship (§12.2), in CSP Hub's words. */
+/** A GDAP relationship (docs/PARTNER-CENTER-REFERENCE.md §12.2), in CSP Hub's words. */
 export interface GdapRelationship {
   id: string;
   displayName: string;
   status: GdapRelationshipStatus;
-  /** Absent when any customer may approve it (§12.3). */
+  /** Absent when any customer may approve it (docs/PARTNER-CENTER-REFERENCE.md §12.3). */
   customerTenantId?: string;
   customerName?: string;
-  /** Entra role template ids (§12.4). */
+  /** Entra role template ids (docs/PARTNER-CENTER-REFERENCE.md §12.4). */
   roleIds: string[];
   /** ISO duration, e.g. `P730D`. */
   duration: string;
@@ -29,7 +29,7 @@ export interface GdapRelationship {
   createdAt: string;
   activatedAt?: string;
   endsAt?: string;
-  /** The page the customer's Global Admin opens to approve it (§12.3). */
+  /** The page the customer's Global Admin opens to approve it (docs/PARTNER-CENTER-REFERENCE.md §12.3). */
   approvalUrl: string;
   etag?: string;
 }
@@ -42,11 +42,11 @@ export interface GdapRequest {
   createdAt: string;
 }
 
-/** What to ask a customer for (MISSION.md C6). */
+/** What to ask a customer for. */
 export interface NewGdapRelationship {
   /** Unique across the partner's relationships, at most 50 characters. */
   displayName: string;
-  /** Customer tenant; omit to let any customer approve (§12.3). */
+  /** Customer tenant; omit to let any customer approve (docs/PARTNER-CENTER-REFERENCE.md §12.3). */
   customerTenantId?: string;
   customerName?: string;
   roleIds: string[];
@@ -56,7 +56,7 @@ export interface NewGdapRelationship {
   autoExtend?: boolean;
 }
 
-/** GDAP relationships and their requests (partner-center-api.md §12, Microsoft Graph). */
+/** GDAP relationships and their requests (docs/PARTNER-CENTER-REFERENCE.md §12, Microsoft Graph). */
 export function createGdapRelationshipOps(pipeline: RequestPipeline) {
   // Graph accepts an application permission too (catalogue: any), but CSP Hub calls GDAP with the
   // partner user's delegated token: the app registration may not hold the application permission.
@@ -127,7 +127,7 @@ export function createGdapRelationshipOps(pipeline: RequestPipeline) {
     },
 
     /**
-     * Creates a relationship in status `created` (§12.3). Graph has no request-id idempotency, so a
+     * Creates a relationship in status `created` (docs/PARTNER-CENTER-REFERENCE.md §12.3). Graph has no request-id idempotency, so a
      * create that fails with `CONFLICT` (the display name exists, e.g. the first attempt did go
      * through before a timeout) looks the name up and returns that relationship when it is for the
      * same customer: retrying a step never yields two relationships.
@@ -174,7 +174,7 @@ export function createGdapRelationshipOps(pipeline: RequestPipeline) {
 
     /**
      * Locks a `created` relationship for the customer's approval (`POST …/requests
-     * {action:"lockForApproval"}`) and returns the approval link to send (§12.3).
+     * {action:"lockForApproval"}`) and returns the approval link to send (docs/PARTNER-CENTER-REFERENCE.md §12.3).
      */
     async requestGdapApproval(
       relationshipId: string,
@@ -209,7 +209,7 @@ export function createGdapRelationshipOps(pipeline: RequestPipeline) {
       );
     },
 
-    /** The approval link of a relationship, without a call (§12.3). */
+    /** The approval link of a relationship, without a call (docs/PARTNER-CENTER-REFERENCE.md §12.3). */
     gdapApprovalUrl(relationshipId: string): string {
       return gdapApprovalUrl(adminBase, relationshipId);
     },

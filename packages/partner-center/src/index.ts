@@ -1,6 +1,6 @@
 /**
  * @csphub/partner-center: the typed client for Partner Center REST, Graph GDAP and the token
- * endpoint (issue 4). The only CSP Hub code that speaks to Microsoft; wire models are exported
+ * endpoint. The only CSP Hub code that speaks to Microsoft; wire models are exported
  * separately as `@csphub/partner-center/wire`.
  */
 export {

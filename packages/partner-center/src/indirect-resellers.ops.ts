@@ -8,7 +8,7 @@ import {
   type PartnerRelationship,
 } from './wire/relationship.schema';
 
-/** An indirect reseller in the provider's network (§7). */
+/** An indirect reseller in the provider's network (docs/PARTNER-CENTER-REFERENCE.md §7). */
 export interface IndirectReseller {
   /** The reseller's tenant id: what a customer's `indirectResellerTenantId` is set to. */
   tenantId: string;
@@ -22,13 +22,13 @@ export interface IndirectReseller {
   country?: string;
 }
 
-/** What Microsoft says about a Partner ID (§7). */
+/** What Microsoft says about a Partner ID (docs/PARTNER-CENTER-REFERENCE.md §7). */
 export interface PartnerProfile {
   partnerId: string;
   name: string;
 }
 
-/** The D1 verdict on a reseller's Partner ID (MISSION.md D1). */
+/** The D1 verdict on a reseller's Partner ID. */
 export type ResellerPartnerIdCheck =
   | { status: 'ok'; reseller: IndirectReseller; profile: PartnerProfile }
   | { status: 'unknown'; message: string }
@@ -47,7 +47,7 @@ const toReseller = (r: PartnerRelationship): IndirectReseller => {
   return out;
 };
 
-/** Indirect resellers, Partner ID lookup and MPA status (partner-center-api.md §7). */
+/** Indirect resellers, Partner ID lookup and MPA status (docs/PARTNER-CENTER-REFERENCE.md §7). */
 export function createIndirectResellerOps(pipeline: RequestPipeline) {
   const ops = {
     /** The provider's indirect resellers (`GET /v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf`, App+User). */

@@ -2,7 +2,7 @@ import type { PartnerCenterErrorCode } from './partner-center-error-code';
 
 /**
  * Microsoft's documented Partner Center error codes to CSP Hub codes.
- * partner-center-api.md §15 (error table), §7 (MPN / MPA checks), §5 (MCA), §10 (NCE window),
+ * docs/PARTNER-CENTER-REFERENCE.md §15 (error table), §7 (MPN / MPA checks), §5 (MCA), §10 (NCE window),
  * §11 (licenses). Codes not listed fall back on the HTTP status (below).
  */
 const byMicrosoftCode: Record<string, PartnerCenterErrorCode> = {
@@ -82,7 +82,7 @@ const byMicrosoftCode: Record<string, PartnerCenterErrorCode> = {
   '60012': 'LICENSES_EXHAUSTED',
 };
 
-/** Graph error code names (§12; GDAP-specific codes are not documented, so only the generic ones). */
+/** Graph error code names (docs/PARTNER-CENTER-REFERENCE.md §12; GDAP-specific codes are not documented, so only the generic ones). */
 const byGraphCode: Record<string, PartnerCenterErrorCode> = {
   authorization_requestdenied: 'ACCESS_DENIED',
   forbidden: 'ACCESS_DENIED',
@@ -133,7 +133,7 @@ const domainTakenPattern =
 /**
  * The CSP Hub code for an error answer.
  * `status` wins over the code for throttling and outages (a 5xx is transient whatever its code);
- * 3000 is "invalid property" on a 400 but "Partner ID not found" on the MPN lookup's 404 (§7, §15);
+ * 3000 is "invalid property" on a 400 but "Partner ID not found" on the MPN lookup's 404 (docs/PARTNER-CENTER-REFERENCE.md §7, §15);
  * every 401 asks for a reconnect (the pipeline already retried it once with a fresh token).
  */
 export function mapMicrosoftError(input: {
@@ -145,10 +145,10 @@ export function mapMicrosoftError(input: {
   const { status, code, description } = input;
   if (status === 429) return 'THROTTLED';
   if (transientStatuses.has(status)) return 'PARTNER_CENTER_UNAVAILABLE';
-  // An App+User token without the MFA claim (§1.2): fixed by a new sign-in with MFA, not by a retry.
+  // An App+User token without the MFA claim (docs/PARTNER-CENTER-REFERENCE.md §1.2): fixed by a new sign-in with MFA, not by a retry.
   if (status === 401 && code === '900421') return 'MFA_REQUIRED';
   // Any other 401 that survives a fresh token (the pipeline retries once) is a credentials
-  // problem, whatever its code (§15 lists 401/400 "Access denied", 401/800001).
+  // problem, whatever its code (docs/PARTNER-CENTER-REFERENCE.md §15 lists 401/400 "Access denied", 401/800001).
   if (status === 401) return 'RECONNECT_REQUIRED';
   if (code !== undefined) {
     if (code === '3000') return status === 404 ? 'PARTNER_ID_UNKNOWN' : 'INVALID_REQUEST';

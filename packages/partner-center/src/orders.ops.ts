@@ -8,7 +8,7 @@ import {
   type OrderStatus,
 } from './wire/order.schema';
 
-/** An order line (§9.3). */
+/** An order line (docs/PARTNER-CENTER-REFERENCE.md §9.3). */
 export interface OrderLine {
   lineNumber: number;
   catalogItemId: string;
@@ -21,7 +21,7 @@ export interface OrderLine {
   resellerPartnerId?: string;
 }
 
-/** An order (§9.3). */
+/** An order (docs/PARTNER-CENTER-REFERENCE.md §9.3). */
 export interface Order {
   id: string;
   customerTenantId: string;
@@ -33,7 +33,7 @@ export interface Order {
   lines: OrderLine[];
 }
 
-/** Fulfilment of one order line (§9.3 provisioning status). */
+/** Fulfilment of one order line (docs/PARTNER-CENTER-REFERENCE.md §9.3 provisioning status). */
 export interface OrderLineProvisioning {
   lineNumber: number;
   status: 'fulfilled' | 'unfulfilled' | 'prefulfillmentPending';
@@ -64,7 +64,7 @@ export function toOrder(o: WireOrder): Order {
   };
 }
 
-/** Orders and their fulfilment (partner-center-api.md §9.3). */
+/** Orders and their fulfilment (docs/PARTNER-CENTER-REFERENCE.md §9.3). */
 export function createOrderOps(pipeline: RequestPipeline) {
   return {
     async getOrder(customerTenantId: string, orderId: string, options?: CallOptions): Promise<Order> {

@@ -1,4 +1,4 @@
-/** The version segment every Partner Center REST path starts with (partner-center-api.md §1.1). */
+/** The version segment every Partner Center REST path starts with (docs/PARTNER-CENTER-REFERENCE.md §1.1). */
 export const partnerCenterApiVersion = 'v1';
 
 /**

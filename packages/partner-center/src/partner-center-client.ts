@@ -67,7 +67,7 @@ export type PartnerCenterConnectionInfo = Pick<
 /**
  * Creates the typed Partner Center client of one connection: every operation CSP Hub needs on
  * Partner Center REST, Graph GDAP and the token endpoint, with headers, token cache, limiter,
- * retries, errors, logs and metrics handled in one place (issue 4). Methods take and return
+ * retries, errors, logs and metrics handled in one place. Methods take and return
  * CSP Hub's camelCase types; Microsoft's wire names stay inside this package.
  */
 export function createPartnerCenterClient(options: PartnerCenterClientOptions) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Microsoft's public endpoints (partner-center-api.md §1.1, §1.2, §12.1). */
+/** Microsoft's public endpoints (docs/PARTNER-CENTER-REFERENCE.md §1.1, §1.2, §12.1). */
 export const microsoftEndpoints = {
   partnerCenterBaseUrl: 'https://api.partnercenter.microsoft.com',
   graphBaseUrl: 'https://graph.microsoft.com/v1.0',
@@ -16,7 +16,7 @@ const baseUrl = z
   .transform((u) => u.replace(/\/+$/, ''));
 
 /**
- * One Partner Center connection (MISSION.md A3): a distributor may hold several, each with its own
+ * One Partner Center connection: a distributor may hold several, each with its own
  * credentials, type and endpoints. The emulator is reached by pointing the three base URLs at it;
  * nothing else differs, so the same code runs against Microsoft and the emulator (X1).
  *
@@ -28,7 +28,7 @@ export const PartnerCenterConnectionSchema = z.object({
   id: z.string().min(1),
   /** What an operator calls it ("Contoso EU (indirect)"); quoted in "reconnect" messages. */
   name: z.string().min(1),
-  /** Direct-bill partner or indirect provider (MISSION.md A3). */
+  /** Direct-bill partner or indirect provider. */
   type: z.enum(['direct-bill', 'indirect-provider']),
   /** The partner's Entra tenant id (or its domain): the token authority's tenant and the throttling key. */
   tenantId: z.string().min(1),
@@ -50,9 +50,9 @@ export const PartnerCenterConnectionSchema = z.object({
   tokenEndpointVersion: z.enum(['v1', 'v2']).default('v1'),
   partnerCenterResource: z.string().min(1).default(microsoftEndpoints.partnerCenterResource),
   graphResource: z.string().min(1).default(microsoftEndpoints.graphResource),
-  /** Where customers approve GDAP requests (§12.3 approval link). */
+  /** Where customers approve GDAP requests (docs/PARTNER-CENTER-REFERENCE.md §12.3 approval link). */
   adminPortalBaseUrl: baseUrl.default(microsoftEndpoints.adminPortalBaseUrl),
-  /** `X-Locale` sent on every call (§1.3); Partner Center's default is en-US. */
+  /** `X-Locale` sent on every call (docs/PARTNER-CENTER-REFERENCE.md §1.3); Partner Center's default is en-US. */
   locale: z.string().min(2).default('en-US'),
 });
 

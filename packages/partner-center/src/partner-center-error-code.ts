@@ -2,7 +2,7 @@
  * CSP Hub's own names for what went wrong in a Partner Center call, so that provisioning and the UI
  * branch on a stable code instead of Microsoft's numeric ones. Each entry says when it is used and
  * whether retrying the same request later can succeed. Mapping from Microsoft codes:
- * `microsoft-error-map.ts` (partner-center-api.md §15).
+ * `microsoft-error-map.ts` (docs/PARTNER-CENTER-REFERENCE.md §15).
  */
 export const partnerCenterErrorCodes = {
   DOMAIN_PREFIX_TAKEN: {

@@ -50,7 +50,7 @@ interface Waiter {
 
 /**
  * A sliding-window limiter that queues callers instead of refusing them: it keeps the client under
- * Partner Center's published limits (500 requests per minute per tenant, partner-center-api.md §14)
+ * Partner Center's published limits (500 requests per minute per tenant, docs/PARTNER-CENTER-REFERENCE.md §14)
  * rather than bouncing off 429s.
  *
  * It keeps the start times of the last `limit` calls it let through and releases queued callers by

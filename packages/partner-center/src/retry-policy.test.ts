@@ -50,7 +50,7 @@ describe('parseRetryAfter', () => {
     );
   });
 
-  it('falls back on the throttling body sentence (§14)', () => {
+  it('falls back on the throttling body sentence (docs/PARTNER-CENTER-REFERENCE.md §14)', () => {
     expect(parseRetryAfterFromMessage('Rate limit is exceeded. Try again in 57 seconds.')).toBe(57_000);
     expect(parseRetryAfterFromMessage('Something else')).toBeUndefined();
   });

@@ -30,7 +30,7 @@ export const defaultRetryPolicy: RetryPolicy = {
 
 /**
  * Milliseconds to wait according to a `Retry-After` header: delta-seconds or an HTTP date
- * (RFC 9110 §10.2.3). Partner Center sends seconds (partner-center-api.md §14). Returns undefined
+ * (RFC 9110 §10.2.3). Partner Center sends seconds (docs/PARTNER-CENTER-REFERENCE.md §14). Returns undefined
  * when absent or unreadable; a date in the past gives 0.
  */
 export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
@@ -50,7 +50,7 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
 
 /**
  * The wait a throttling body announces when the header is missing:
- * `"Rate limit is exceeded. Try again in 57 seconds."` (partner-center-api.md §14).
+ * `"Rate limit is exceeded. Try again in 57 seconds."` (docs/PARTNER-CENTER-REFERENCE.md §14).
  */
 export function parseRetryAfterFromMessage(message: string | undefined): number | undefined {
   const m = message?.match(/try again in (\d+(?:\.\d+)?) seconds?/i);

@@ -8,7 +8,7 @@ import {
   type SubscriptionStatus,
 } from './wire/subscription.schema';
 
-/** A subscription of a customer (§10). */
+/** A subscription of a customer (docs/PARTNER-CENTER-REFERENCE.md §10). */
 export interface Subscription {
   id: string;
   catalogItemId: string;
@@ -24,7 +24,7 @@ export interface Subscription {
   startsAt: string;
   /** End of the current term (the commitment end date). */
   termEndsAt: string;
-  /** NCE: until when a reduction or cancellation is allowed (the 7-day window, MISSION.md E3). */
+  /** NCE: until when a reduction or cancellation is allowed (the 7-day window, docs/PARTNER-CENTER-REFERENCE.md §10). */
   cancellationAllowedUntil?: string;
   orderId?: string;
   /** Partner ID of the reseller of record. */
@@ -34,7 +34,7 @@ export interface Subscription {
   etag?: string;
 }
 
-/** What can be changed on a subscription (§10 update). */
+/** What can be changed on a subscription (docs/PARTNER-CENTER-REFERENCE.md §10 update). */
 export interface SubscriptionChange {
   /** New seat count (NCE: a reduction only inside the 7-day window, else `NCE_WINDOW_PASSED`). */
   quantity?: number;
@@ -68,7 +68,7 @@ const toSubscription = (s: WireSubscription): Subscription => {
   return out;
 };
 
-/** Subscriptions: get, list, update (partner-center-api.md §10). */
+/** Subscriptions: get, list, update (docs/PARTNER-CENTER-REFERENCE.md §10). */
 export function createSubscriptionOps(pipeline: RequestPipeline) {
   const getWire = (customerTenantId: string, subscriptionId: string, options?: CallOptions) =>
     pipeline.send(
@@ -90,7 +90,7 @@ export function createSubscriptionOps(pipeline: RequestPipeline) {
       return toSubscription(await getWire(customerTenantId, subscriptionId, options));
     },
 
-    /** A customer's subscriptions, optionally only those of one order or one reseller of record (§10). */
+    /** A customer's subscriptions, optionally only those of one order or one reseller of record (docs/PARTNER-CENTER-REFERENCE.md §10). */
     async listSubscriptions(
       customerTenantId: string,
       filter: { orderId?: string; resellerPartnerId?: string } = {},

@@ -85,7 +85,7 @@ interface CachedToken {
 
 /**
  * AADSTS codes seen on token failures and what an operator should be told (Entra ID error reference;
- * partner-center-api.md §1.2 for the MFA requirement).
+ * docs/PARTNER-CENTER-REFERENCE.md §1.2 for the MFA requirement).
  */
 const aadstsReasons: Record<number, string> = {
   70008: 'the refresh token expired after a period of inactivity',

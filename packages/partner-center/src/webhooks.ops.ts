@@ -8,14 +8,14 @@ import {
 } from './wire/webhook.schema';
 import { z } from 'zod';
 
-/** The partner's webhook registration (§16). */
+/** The partner's webhook registration (docs/PARTNER-CENTER-REFERENCE.md §16). */
 export interface WebhookRegistration {
   subscriberId: string;
   url: string;
   events: string[];
 }
 
-/** Result of a test delivery (§16 validation events). */
+/** Result of a test delivery (docs/PARTNER-CENTER-REFERENCE.md §16 validation events). */
 export interface WebhookValidationStatus {
   correlationId: string;
   status: string;
@@ -28,7 +28,7 @@ const toRegistration = (body: unknown): WebhookRegistration => {
   return { subscriberId: r.SubscriberId, url: r.WebhookUrl, events: r.WebhookEvents };
 };
 
-/** Partner Center webhook registration (partner-center-api.md §16). The webhook API speaks PascalCase. */
+/** Partner Center webhook registration (docs/PARTNER-CENTER-REFERENCE.md §16). The webhook API speaks PascalCase. */
 export function createWebhookOps(pipeline: RequestPipeline) {
   const write = (
     method: 'POST' | 'PUT',

@@ -3,7 +3,7 @@ import { createAcceleratedClock, emulatorContractTarget } from '@csphub/testing/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * Issue 4 acceptance: a burst of 2,000 concurrent calls against an emulator throttled at 500 per
+ * A burst of 2,000 concurrent calls against an emulator throttled at 500 per
  * minute; at most 1 % of the calls may meet a 429, and every call completes.
  *
  * The emulator and the client share one clock running 30 times faster than the wall clock, so the

@@ -12,7 +12,7 @@ import { connectionsRoutes } from './connections.routes';
 import { syncOptionsRoutes } from './sync-options.routes';
 import { settingsRoutes } from './settings.routes';
 
-/** Mounts every channel-and-accounts route (issue 5) on the /api/v1 router. */
+/** Mounts every channel-and-accounts route on the /api/v1 router. */
 export function mountChannelRoutes(api: Router, deps: ChannelDeps): void {
   for (const routes of [authRoutes, ownPasswordRoutes, companiesRoutes, companyLifecycleRoutes, companyUsersRoutes, apiTokensRoutes, connectionsRoutes, syncOptionsRoutes, auditLogRoutes, auditVerifyRoutes, settingsRoutes]) {
     api.route('/', routes(deps));

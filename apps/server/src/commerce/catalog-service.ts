@@ -30,7 +30,7 @@ export interface CatalogProductView {
   skus: CatalogSkuView[];
 }
 
-/** category > product group > product > SKU (seed 004's browse order). */
+/** category > product group > product > SKU (the browse order partners know from distributors' portals). */
 export interface CatalogTree {
   categories: { name: string; groups: { name: string; products: CatalogProductView[] }[] }[];
 }

@@ -13,7 +13,7 @@ export interface OrderRuns {
 }
 
 /**
- * What the catalog, orders, subscriptions and licenses routes (issue 8) are built from: the
+ * What the catalog, orders, subscriptions and licenses routes are built from: the
  * channel's deps (database, secrets, clock, auth) plus the Partner Center client of a connection
  * and the order runs. One object, passed from createApp.
  */

@@ -12,7 +12,7 @@ export interface LinkedTenant {
 
 /**
  * The tenants a company is linked to, one per connection where its sync options carry a tenant id
- * (MISSION.md A3: one account may be linked to different tenants in different connections).
+ * (one account may be linked to different tenants in different connections).
  */
 export async function linkedTenantsOf(repos: Repos, company: CompanyRow): Promise<LinkedTenant[]> {
   const root = await repos.companies.root();

@@ -28,7 +28,7 @@ export interface CommerceOptions {
 }
 
 /**
- * Mounts catalog, orders, subscriptions, subscription moves and licenses (issue 8) on the /api/v1
+ * Mounts catalog, orders, subscriptions, subscription moves and licenses on the /api/v1
  * router, with one catalog cache service for the process. Returns the deps and the service, so the
  * process can stop the catalog schedule.
  */

@@ -40,7 +40,7 @@ const LINE_PROBLEMS: Record<string, string> = {
 };
 
 /**
- * Submitting an order (MISSION.md E2): everything that can be checked before Microsoft is checked
+ * Submitting an order: everything that can be checked before Microsoft is checked
  * here, so that a mistake is a clear message and not a failed order: the tenant link, the lines
  * against the cached catalog (SKU bounds, terms, hidden products), the partner of record and its
  * attestation, and the MCA (a missing one is MCA_MISSING with what to do). Then the order row is
@@ -87,7 +87,7 @@ export async function submitOrder(
     throw new AppError(onlyQuantity ? 'QUANTITY_OUT_OF_RANGE' : 'ORDER_INVALID', details.map((d) => d.message).join(' '), details);
   }
 
-  // Partner of record (MISSION.md D1): the reseller's Partner ID on every line of an indirect order.
+  // Partner of record: the reseller's Partner ID on every line of an indirect order.
   const por = partnerOfRecord({ connectionKind: tenant.connection.type, resellerPartnerId: tenant.resellerPartnerId, providerPartnerId: root?.partnerId });
   if (!por.ok) {
     throw new AppError(

@@ -13,7 +13,7 @@ export interface NoticePass {
 }
 
 /**
- * Looks at every linked tenant's subscriptions and sends the two time-based notices of issue 8:
+ * Looks at every linked tenant's subscriptions and sends the two time-based notices:
  * "window closing" in the last 24 hours of the 168-hour reduce/cancel window, and "expiry near" in
  * the last 30 days of a term that will not renew. Dedupe keys carry the window end or term end, so a
  * pass repeated every hour sends each notice once (the outbox and SMTP transports dedupe on them).

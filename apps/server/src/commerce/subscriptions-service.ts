@@ -56,7 +56,7 @@ export function licenceOf(sub: Pick<Subscription, 'offerName'>, skuTitle: string
 
 /**
  * Reads a tenant's subscriptions from Partner Center (ours: those sold through this connection) and
- * its licenses by SKU (every partner's, MISSION.md E3): assigned counts come from the licenses, and
+ * its licenses by SKU (every partner's): assigned counts come from the licenses, and
  * seats beyond ours are "held elsewhere" (another partner's). Licenses need App+User and a GDAP
  * role; without them the subscriptions still show, with the reason.
  */

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 
-/** Shapes of the existing-tenant routes (issue 7); OpenAPI is derived from these. */
+/** Shapes of the existing-tenant routes; OpenAPI is derived from these. */
 
 export const AuthorizationSchema = z
   .object({

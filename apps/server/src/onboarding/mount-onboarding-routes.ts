@@ -37,8 +37,8 @@ export function notifierFor(channel: Pick<ChannelDeps, 'db' | 'box'>, mail: Mail
 }
 
 /**
- * Mounts the wizard, existing-tenant, pending-authorization, webhook and outbox routes (issues 6
- * and 7) on the API router, and returns the deps they share (the background check uses them too).
+ * Mounts the wizard, existing-tenant, pending-authorization, webhook and outbox routes on the API
+ * router, and returns the deps they share (the background check uses them too).
  */
 export function mountOnboardingRoutes(api: Router, channel: ChannelDeps, opts: OnboardingOptions): OnboardingDeps {
   const deps: OnboardingDeps = {

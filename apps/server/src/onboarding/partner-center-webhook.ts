@@ -3,7 +3,7 @@ import type { PartnerCenterClient } from '@csphub/partner-center';
 import { createBoundedCache } from './bounded-cache';
 import { WebhookEventPayloadSchema, type WebhookEventPayload } from '@csphub/partner-center/wire';
 
-/** The event that says a customer accepted the reseller relationship (partner-center-api.md §16). */
+/** The event that says a customer accepted the reseller relationship (docs/PARTNER-CENTER-REFERENCE.md §16). */
 export const RELATIONSHIP_ACCEPTED_EVENT = 'reseller-relationship-accepted-by-customer';
 
 /** Where Partner Center posts events for one connection. */
@@ -41,7 +41,7 @@ export function isTrustedCertificateUrl(url: URL, trustedOrigins: readonly strin
 }
 
 /**
- * Verifies a delivery's signature (§16; https://learn.microsoft.com/partner-center/developer/partner-center-webhooks):
+ * Verifies a delivery's signature (docs/PARTNER-CENTER-REFERENCE.md §16; https://learn.microsoft.com/partner-center/developer/partner-center-webhooks):
  * `Authorization: Signature <base64>` (or `x-ms-signature`), RSA-SHA256 over the UTF-8 body, with
  * the key from `X-MS-Certificate-Url`. The certificate is only fetched from a trusted URL (see
  * `isTrustedCertificateUrl`), without following redirects, and at most 64 KiB of it is read; keys

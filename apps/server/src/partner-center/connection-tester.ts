@@ -50,7 +50,7 @@ function explain(e: unknown): string {
  * Tests a connection with the real client and no retries (an operator is waiting): an app-only
  * call (domain availability), an App+User call (the indirect reseller list, for an indirect
  * provider; the relationship request link otherwise), and whether the App+User token carries the
- * MFA claim Partner Center requires from 1 April 2026 (partner-center-api.md §1.2).
+ * MFA claim Partner Center requires from 1 April 2026 (docs/PARTNER-CENTER-REFERENCE.md §1.2).
  */
 export function createPartnerCenterConnectionTester(opts: { timeoutMs?: number } = {}): ConnectionTester {
   return {

@@ -25,7 +25,7 @@ const RefreshResultSchema = z
   .object({ ok: z.boolean(), entries: z.number().int(), partnerCenterCalls: z.number().int(), durationMs: z.number().int(), error: z.string().nullable() })
   .openapi('CatalogRefreshResult');
 
-/** Catalog (MISSION.md E1): browse per company, manual refresh, products hidden from resellers. */
+/** Catalog: browse per company, manual refresh, products hidden from resellers. */
 export function catalogRoutes(deps: CommerceDeps, catalog: CatalogService) {
   const auth = authenticate(deps);
   const requireDistributorStaff = (p: { company: { kind: string } }) => {

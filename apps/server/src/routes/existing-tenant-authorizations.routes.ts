@@ -18,7 +18,7 @@ import { sendRequest } from './existing-tenant.routes';
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
 /**
- * The Pending authorizations page's API (issue 7): every existing-tenant authorization in the
+ * The Pending authorizations page's API: every existing-tenant authorization in the
  * caller's subtree with its customer, domain, when and to whom it was sent, and state; resend the
  * same request, cancel it, or run the acceptance check now.
  */

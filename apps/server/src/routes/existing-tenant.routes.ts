@@ -31,7 +31,7 @@ import { z } from '@hono/zod-openapi';
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
 /**
- * The existing-tenant branch of the wizard (issue 7, C1-C5): open the authorization with the
+ * The existing-tenant branch of the wizard: open the authorization with the
  * invitation link and ready text, send the "customer authorization request" e-mail, verify the
  * authorization by the customer's default domain (linking, with confirmation when the tenant is
  * linked elsewhere), and check out, which starts the durable link run.

@@ -28,7 +28,7 @@ const RetryAcceptedSchema = z
   .openapi('RunRetryAccepted');
 
 /**
- * "Retry" on the company page (issue 6): wakes a new-tenant run that stopped, "not synced" before
+ * "Retry" on the company page: wakes a new-tenant run that stopped, "not synced" before
  * the tenant exists (it starts over, reading the fixed account and its current sync options) or
  * "needs attention" after (it goes on from the failed step). Authorised exactly like the wizard's
  * Finish. A run that is not waiting (running, or finished) answers 409 RUN_NOT_WAITING; two quick

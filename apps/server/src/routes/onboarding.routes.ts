@@ -36,7 +36,7 @@ const PREFIX_PROBLEM_MESSAGES: Record<DomainPrefixProblem, string> = {
 };
 
 /**
- * The "New service" wizard's API (issue 6, B1-B2, D1): the services to pick from, the account's
+ * The "New service" wizard's API: the services to pick from, the account's
  * onboarding context, the MCA terms, the live domain-prefix check with free suggestions, the
  * reseller Partner ID check, and the runs of an account for the timeline.
  */

@@ -37,7 +37,7 @@ export function toOrderDto(o: OrderRow) {
 
 const OrderParams = CompanyIdParam.extend({ orderId: z.string().uuid().openapi({ param: { name: 'orderId', in: 'path' } }) });
 
-/** Orders (MISSION.md E2): list, read and submit; the durable workflow moves them along. */
+/** Orders: list, read and submit; the durable workflow moves them along. */
 export function ordersRoutes(deps: CommerceDeps, catalog: CatalogService) {
   const auth = authenticate(deps);
   return createRouter()

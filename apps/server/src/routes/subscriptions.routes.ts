@@ -25,7 +25,7 @@ const REFUSAL_TEXT: Record<string, string> = {
 
 const SubscriptionParams = CompanyIdParam.extend({ subscriptionId: z.string().min(1).max(64).openapi({ param: { name: 'subscriptionId', in: 'path' } }) });
 
-/** Subscriptions of a company's linked tenants (MISSION.md E3): read, and change within the rules. */
+/** Subscriptions of a company's linked tenants: read, and change within the rules. */
 export function subscriptionsRoutes(deps: CommerceDeps) {
   const auth = authenticate(deps);
   return createRouter()

@@ -125,7 +125,7 @@ async function seedOrder(ctx: FixtureContext, idempotencyKey?: string) {
 }
 
 /**
- * Access fixtures of the catalog, orders, subscriptions, moves and licenses routes (issue 8), spread
+ * Access fixtures of the catalog, orders, subscriptions, moves and licenses routes, spread
  * into ROUTE_FIXTURES. Reading follows `company.read`/`billing.read`/`users.read`, changing follows
  * `company.update`; the catalog's refresh and hidden products are the distributor's.
  */

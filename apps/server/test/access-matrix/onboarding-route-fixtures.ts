@@ -7,7 +7,7 @@ import { linkExistingTenantRunId, provisionTenantRunId } from '@csphub/provision
 import type { FixtureContext, RouteFixture } from './route-fixtures';
 
 /**
- * Access fixtures of the onboarding routes (issues 6 and 7): the wizard, the existing-tenant
+ * Access fixtures of the onboarding routes: the wizard, the existing-tenant
  * branch, pending authorizations, the outbox and the one-time password. Ordering is for people who
  * may order for the account (staff with sync.manage, and a customer admin for its own company);
  * reading is for sync.read. Routes that must reach Partner Center use the emulator's LATAM account;

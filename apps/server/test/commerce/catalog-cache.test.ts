@@ -10,7 +10,7 @@ import type { CommerceDeps } from '../../src/commerce/commerce-deps';
 const HOUR = 3_600_000;
 
 /**
- * The catalog cache (MISSION.md E1) against the emulator: loaded on first use, served from the cache
+ * The catalog cache against the emulator: loaded on first use, served from the cache
  * afterwards without calling Partner Center, refreshed in the background once older than a day, and
  * kept as it was (with the reason) when a refresh fails.
  */

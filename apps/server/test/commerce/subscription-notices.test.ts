@@ -9,7 +9,7 @@ import type { CommerceDeps } from '../../src/commerce/commerce-deps';
 import { sendSubscriptionNotices } from '../../src/commerce/subscription-notices';
 
 /**
- * The time-based notices of issue 8 against the emulator: "window closing" in the last 24 hours of
+ * The time-based notices against the emulator: "window closing" in the last 24 hours of
  * a subscription's 168-hour window, once however often the pass runs, and nothing before that.
  */
 describe('subscription notices', () => {

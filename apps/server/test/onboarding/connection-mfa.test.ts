@@ -4,7 +4,7 @@ import { startStack, type Stack } from '@csphub/testing';
 const DEMO_PASSWORD = 'demo-password';
 
 /**
- * A connection whose refresh token lacks the MFA claim (partner-center-api.md §1.2), through the
+ * A connection whose refresh token lacks the MFA claim (docs/PARTNER-CENTER-REFERENCE.md §1.2), through the
  * API of the real server process (durable runs, embedded database and emulator): the connection
  * test says so, a new-tenant run stops in needs_attention with a message to re-consent, the
  * re-consent (sign-in with MFA at the emulator's authorize page, code redeemed by the server)

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOnboardingWorld, type OnboardingWorld } from './onboarding-world';
 
 /**
- * Issue 7 through the API against the emulator: invitation link and text, the authorization request
+ * The existing-tenant branch through the API against the emulator: invitation link and text, the authorization request
  * e-mail (outbox and audit log), verify before and after acceptance, acceptance by the signed
  * webhook alone, linking a tenant already linked elsewhere (confirmation), the D1 warnings, and no
  * create-customer call ever.

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../test-app';
 import { call, json, seedWorld, signInAs, type World } from '../channel-world';
 
 /**
- * "Retry" of a stopped new-tenant run (issue 6) through the API of the real server process (durable
+ * "Retry" of a stopped new-tenant run through the API of the real server process (durable
  * runs, embedded database and emulator, as `npm start` runs them): a run that needs attention after
  * the tenant exists is woken once (two quick calls), goes on to synced with one tenant, and is
  * audited; a run that is not waiting answers 409; another reseller gets 404.

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { companies } from './companies';
 
 /**
- * The append-only, hash-chained audit log (MISSION.md F2): who did what, when, to which company,
+ * The append-only, hash-chained audit log: who did what, when, to which company,
  * with the state before and after (secrets masked) and the request id. No code path updates or
  * deletes a row, and triggers (migration 0002) refuse UPDATE, DELETE and TRUNCATE on the table.
  *

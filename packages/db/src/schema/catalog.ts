@@ -3,7 +3,7 @@ import { companies } from './companies';
 import { connections } from './connections';
 
 /**
- * The state of the cached catalog of one connection and country (MISSION.md E1): when it was last
+ * The state of the cached catalog of one connection and country: when it was last
  * loaded, what that took, and the last failure. The schedule refreshes snapshots older than a day.
  */
 export const catalogSnapshots = pgTable(

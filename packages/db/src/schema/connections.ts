@@ -2,7 +2,7 @@ import { integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-
 import { companies } from './companies';
 
 /**
- * Partner Center connections of the distributor (MISSION.md A3): one per Partner Center account or
+ * Partner Center connections of the distributor: one per Partner Center account or
  * region. `appSecretEnc` and `refreshTokenEnc` are AES-256-GCM ciphertexts (see secret-box.ts);
  * the plain values never leave the server's memory.
  */

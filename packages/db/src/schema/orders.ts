@@ -18,7 +18,7 @@ export interface OrderLineJson {
 }
 
 /**
- * Orders placed through CSP Hub (MISSION.md E2). The row is created when the order is submitted and
+ * Orders placed through CSP Hub. The row is created when the order is submitted and
  * moved along by the place-order workflow (`place-order:<id>`): submitted > in_progress > fulfilled
  * | failed | needs_attention, with Microsoft's order and subscription ids attached. `reference`
  * (`CSPH-…`) travels in each line's friendly name so the order can be found in Partner Center.

@@ -3,7 +3,7 @@ import { companies } from './companies';
 import { connections } from './connections';
 
 /**
- * A move of licenses held through another partner to this one (MISSION.md E3, seed 004), per
+ * A move of licenses held through another partner to this one, per
  * licence SKU of the tenant. Partner Center shows the tenant's licenses (subscribed SKUs) but not
  * another partner's subscription dates, so the expiry read in the customer's admin center is
  * entered here; the replacement order and the retirement of the old licenses are tracked with it.

@@ -3,7 +3,7 @@ import { companies } from './companies';
 import { connections } from './connections';
 
 /**
- * Existing-tenant authorizations (MISSION.md C1, C2): one row per account and connection waiting for
+ * Existing-tenant authorizations: one row per account and connection waiting for
  * (or having received) the customer's acceptance of the reseller relationship. It records the
  * invitation link handed out, every "customer authorization request" sent (who, when, to whom),
  * the domain to verify, and how the acceptance was detected (button, webhook, background check).

@@ -1,7 +1,7 @@
 import type { CompanyKind } from '../channel/company-kind';
 
 /**
- * The roles of MISSION.md A4. A role is held in one company and applies to that company's whole
+ * The roles of the channel. A role is held in one company and applies to that company's whole
  * subtree; which kinds of company can hold it is fixed (a reseller cannot have a distributor admin).
  */
 export const ROLES = ['distributor_admin', 'distributor_operator', 'reseller_admin', 'reseller_operator', 'customer_admin', 'billing_reader'] as const;

@@ -1,6 +1,6 @@
 /**
  * Address rules per country, as Partner Center publishes them in CountryValidationRules
- * (partner-center-api.md §4: isStateRequired, supportedStatesList, isPostalCodeRequired,
+ * (docs/PARTNER-CENTER-REFERENCE.md §4: isStateRequired, supportedStatesList, isPostalCodeRequired,
  * postalCodeRegex, customerOrganizationRegistrationNumberRequired/Regex, phone required). Checked
  * before any call to Microsoft so the user fixes the address in CSP Hub, not after a failed order.
  * Countries not listed here are not supported for provisioning yet.

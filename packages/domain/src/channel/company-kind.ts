@@ -1,5 +1,5 @@
 /**
- * The three tiers of the channel (MISSION.md A1). A direct customer is a `customer` whose parent is
+ * The three tiers of the channel. A direct customer is a `customer` whose parent is
  * the distributor itself; there is no fourth kind for it.
  */
 export const COMPANY_KINDS = ['distributor', 'reseller', 'customer'] as const;

@@ -1,4 +1,4 @@
-/** Legal suffixes Partner Center refuses as a whole company name (partner-center-api.md §4). */
+/** Legal suffixes Partner Center refuses as a whole company name (docs/PARTNER-CENTER-REFERENCE.md §4). */
 const BARE_SUFFIXES = new Set([
   'llc', 'inc', 'ltd', 'corp', 'co', 'gmbh', 'ag', 'sa', 'sl', 'srl', 'sas', 'sac', 'bv', 'nv', 'plc', 'spa', 'ltda', 'limited', 'company', 'corporation',
 ]);

@@ -4,7 +4,7 @@ import { MAX_DOMAIN_PREFIX_LENGTH, domainPrefixProblem, isValidDomainPrefix } fr
 
 const alnum = (min: number, max: number) => fc.stringMatching(new RegExp(`^[a-zA-Z0-9]{${min},${max}}$`));
 
-describe('onmicrosoft.com prefix rule (property-based, partner-center-api.md §3)', () => {
+describe('onmicrosoft.com prefix rule (property-based, docs/PARTNER-CENTER-REFERENCE.md §3)', () => {
   it('is 27, the length the emulator accepts at create time', () => {
     expect(MAX_DOMAIN_PREFIX_LENGTH).toBe(27);
   });

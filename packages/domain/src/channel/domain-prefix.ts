@@ -1,6 +1,6 @@
 /**
  * The longest onmicrosoft.com prefix CSP Hub accepts. Microsoft documents no maximum
- * (partner-center-api.md §3); 27 is the emulator's choice (docs/EMULATOR-DIFFERENCES.md) and one
+ * (docs/PARTNER-CENTER-REFERENCE.md §3); 27 is the emulator's choice (docs/EMULATOR-DIFFERENCES.md) and one
  * rule everywhere, so a prefix the wizard calls valid is never refused when the run creates the tenant.
  */
 export const MAX_DOMAIN_PREFIX_LENGTH = 27;

@@ -1,5 +1,5 @@
 /**
- * Where an account stands with one Partner Center connection (MISSION.md A3, B3): never synced, a
+ * Where an account stands with one Partner Center connection: never synced, a
  * provisioning run under way, linked to a tenant, or failed with a reason the user can act on.
  */
 export const SYNC_STATUSES = ['not_synced', 'in_progress', 'synced', 'failed'] as const;

@@ -1,6 +1,6 @@
 /**
  * Free-mail domains that do not count as a corporate e-mail. Microsoft refuses none of them, but a
- * distributor can require a corporate address (MISSION.md A2) so that tenant notices reach the company.
+ * distributor can require a corporate address so that tenant notices reach the company.
  */
 export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([
   'gmail.com', 'googlemail.com', 'hotmail.com', 'hotmail.es', 'hotmail.co.uk', 'hotmail.fr', 'outlook.com', 'outlook.es', 'live.com', 'live.com.mx', 'msn.com',
@@ -8,7 +8,7 @@ export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([
   'web.de', 'mail.com', 'protonmail.com', 'proton.me', 'zoho.com', 'yandex.com', 'yandex.ru', 'mail.ru', 'qq.com', '163.com', 'terra.com.br', 'uol.com.br', 'bol.com.br',
 ]);
 
-/** Domains Partner Center refuses in a customer's e-mail (partner-center-api.md §4). */
+/** Domains Partner Center refuses in a customer's e-mail (docs/PARTNER-CENTER-REFERENCE.md §4). */
 const REFUSED_DOMAINS: ReadonlySet<string> = new Set(['microsoft.com']);
 
 export type EmailProblem = 'required' | 'invalid' | 'refused-domain' | 'free-mail';

@@ -1,6 +1,6 @@
 /**
  * New commerce lets a partner reduce seats or cancel only within 168 hours (7 days) of a purchase
- * or renewal (MISSION.md E3, partner-center-api.md §10: 800090, 900213, 900214, 900257, 900117).
+ * or renewal (docs/PARTNER-CENTER-REFERENCE.md §10: 800090, 900213, 900214, 900257, 900117).
  */
 export const NCE_WINDOW_HOURS = 168;
 const HOUR_MS = 3_600_000;

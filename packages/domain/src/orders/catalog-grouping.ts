@@ -1,7 +1,6 @@
 /**
- * Partner Center's catalog has products, SKUs and availabilities but no categories (partner-center-
- * api.md §8). People browse category > product group > product (seed 004: "select the category,
- * then the product group"), so CSP Hub derives both: the category from the product type, the group
+ * Partner Center's catalog has products, SKUs and availabilities but no categories (docs/PARTNER-CENTER-REFERENCE.md
+ * §8). People browse category > product group > product, as distributors' portals present it, so CSP Hub derives both: the category from the product type, the group
  * from the product family the title starts with. Pure and deterministic, so a refresh never moves
  * a product between groups unless its title changes.
  */

@@ -1,6 +1,6 @@
 import type { Permission } from '../access/roles';
 
-/** What the orders and subscriptions features let people do (issue 8). */
+/** What the orders and subscriptions features let people do. */
 export const COMMERCE_ACTIONS = [
   'catalog.read',
   'catalog.refresh',

@@ -17,7 +17,7 @@ export type MicrosoftRefusal =
 
 /**
  * Maps a Partner Center error code of the client (`PartnerCenterError.code`, itself mapped from
- * Microsoft's numeric codes, partner-center-api.md §10 and §15) to the refusal to explain.
+ * Microsoft's numeric codes, docs/PARTNER-CENTER-REFERENCE.md §10 and §15) to the refusal to explain.
  */
 export function explainSubscriptionRefusal(partnerCenterCode: string): MicrosoftRefusal {
   switch (partnerCenterCode) {

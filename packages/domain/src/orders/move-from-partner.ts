@@ -10,7 +10,7 @@ export interface ExistingSubscription {
 }
 
 export type MoveLineProblem =
-  /** Order at least as many seats as the customer holds today (seed 004). */
+  /** Order at least as many seats as the customer holds today. */
   | 'below_current_quantity'
   /** Fewer seats than users holding a license: someone would lose theirs. */
   | 'below_assigned'
@@ -27,7 +27,7 @@ export interface MoveCheck {
 }
 
 /**
- * Checks a replacement for a subscription held through another partner (MISSION.md E3, seed 004):
+ * Checks a replacement for a subscription held through another partner:
  * order the same or a higher package with at least the current quantity (and never fewer than the
  * assigned licenses) before the old one expires.
  */
@@ -47,7 +47,7 @@ export type MoveStep = (typeof MOVE_STEPS)[number];
 /**
  * Where a move stands: the first step not yet done. `verify_both` is done when the replacement is
  * active next to the old one; `assign_licenses` when every user holding the old package also holds
- * the new one (same package: automatic, seed 004); `retire_old` when the old one is cancelled, expired
+ * the new one (same package: automatic); `retire_old` when the old one is cancelled, expired
  * or no longer renews.
  */
 export function currentMoveStep(facts: {

@@ -1,5 +1,5 @@
 /**
- * CSP Hub's order status (MISSION.md E2). `submitted` until Partner Center has the order,
+ * CSP Hub's order status. `submitted` until Partner Center has the order,
  * `in_progress` while Microsoft provisions it, then `fulfilled` or `failed` with Microsoft's reason.
  * `needs_attention` when the outcome is unknown and an operator must look (never a guess).
  */
@@ -12,7 +12,7 @@ export function isFinalOrderStatus(status: OrderStatus): boolean {
 }
 
 /**
- * Maps Partner Center's order status and the per-line fulfilment (partner-center-api.md §9.3) to
+ * Maps Partner Center's order status and the per-line fulfilment (docs/PARTNER-CENTER-REFERENCE.md §9.3) to
  * ours. An order is fulfilled when Microsoft says `completed` and every line carries its
  * subscription id; `partial success`, `error`, `cancelled` and the PO rejections are failures;
  * anything else is still in progress.

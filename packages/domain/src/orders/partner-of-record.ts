@@ -1,18 +1,18 @@
-/** The kind of Partner Center account an order goes through (MISSION.md A3). */
+/** The kind of Partner Center account an order goes through. */
 export type ConnectionKind = 'direct-bill' | 'indirect-provider';
 
 /** Why no partner of record can be named. */
 export type PartnerOfRecordProblem =
   /** An indirect provider sells only through a reseller: the reseller Partner ID must be set. */
   | 'reseller_partner_id_missing'
-  /** The provider's own Partner ID may never go on a line (partner-center-api.md §9.1). */
+  /** The provider's own Partner ID may never go on a line (docs/PARTNER-CENTER-REFERENCE.md §9.1). */
   | 'provider_partner_id'
   | 'malformed';
 
 export type PartnerOfRecord = { ok: true; partnerId: string | undefined } | { ok: false; problem: PartnerOfRecordProblem };
 
 /**
- * The Partner ID that goes on each cart line as `transaction_reseller` (MISSION.md D1). On an
+ * The Partner ID that goes on each cart line as `transaction_reseller`. On an
  * indirect-provider connection it is the reseller's and is required; a direct-bill partner sells
  * on its own and names nobody.
  */

@@ -1,4 +1,4 @@
-/** The quantity bounds a SKU allows (partner-center-api.md §8: `minimumQuantity`, `maximumQuantity`). */
+/** The quantity bounds a SKU allows (docs/PARTNER-CENTER-REFERENCE.md §8: `minimumQuantity`, `maximumQuantity`). */
 export interface SeatBounds {
   minimum: number;
   maximum: number;
@@ -9,7 +9,7 @@ export type QuantityProblem = 'not_a_whole_number' | 'below_minimum' | 'above_ma
 
 /**
  * Checks a seat count against the SKU's bounds before anything reaches Microsoft, which would
- * refuse it with 2002/800017/900275 after a round trip (§10, §15). A whole number of seats only.
+ * refuse it with 2002/800017/900275 after a round trip (docs/PARTNER-CENTER-REFERENCE.md §10, §15). A whole number of seats only.
  */
 export function quantityProblem(quantity: number, bounds: SeatBounds): QuantityProblem | undefined {
   if (!Number.isSafeInteger(quantity)) return 'not_a_whole_number';

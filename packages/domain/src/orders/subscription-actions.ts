@@ -1,11 +1,11 @@
 import { cancellationWindow, type CancellationWindow } from './cancellation-window';
 import type { SeatBounds } from './seat-quantity';
 
-/** Subscription statuses as Partner Center reports them (partner-center-api.md §10). */
+/** Subscription statuses as Partner Center reports them (docs/PARTNER-CENTER-REFERENCE.md §10). */
 export const SUBSCRIPTION_STATUSES = ['none', 'active', 'pending', 'suspended', 'expired', 'disabled', 'deleted'] as const;
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 
-/** What a person can ask of a subscription (MISSION.md E3). */
+/** What a person can ask of a subscription. */
 export const SUBSCRIPTION_ACTIONS = ['add_seats', 'reduce_seats', 'cancel', 'enable_auto_renew', 'disable_auto_renew', 'suspend', 'reactivate'] as const;
 export type SubscriptionAction = (typeof SUBSCRIPTION_ACTIONS)[number];
 

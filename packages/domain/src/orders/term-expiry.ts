@@ -15,8 +15,7 @@ export interface TermExpiry {
 
 /**
  * The expiry of a term. A customer moving from another partner must order before the old
- * subscription expires (seed 004: "ensure your new order is placed prior to the existing
- * subscription expiry"), so the UI warns inside the last {@link EXPIRY_WARNING_DAYS} days.
+ * subscription expires (otherwise the customer is left without licences in between), so the UI warns inside the last {@link EXPIRY_WARNING_DAYS} days.
  */
 export function termExpiry(termEndsAt: Date, now: Date, warningDays = EXPIRY_WARNING_DAYS): TermExpiry {
   const ms = termEndsAt.getTime() - now.getTime();

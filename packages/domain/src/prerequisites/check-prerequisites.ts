@@ -3,7 +3,7 @@ import { emailProblem, type EmailProblem } from '../contact/email';
 import { phoneProblem, type PhoneProblem } from '../contact/phone';
 import { isAddressEmpty, validateAddress, type AddressProblem, type PostalAddress } from '../address/validate-address';
 
-/** The distributor's policy that shapes the prerequisites (MISSION.md A2). */
+/** The distributor's policy that shapes the prerequisites. */
 export interface PrerequisitePolicy {
   /** Refuse free-mail addresses as the company e-mail. */
   requireCorporateEmail: boolean;

@@ -1,7 +1,7 @@
 import { defineTemplate } from './template-definition';
 
 /**
- * Sent to the person who requested an existing tenant's authorization (issue 7) when the acceptance
+ * Sent to the person who requested an existing tenant's authorization when the acceptance
  * is detected without them (Partner Center's webhook or the background check): checkout can go on.
  */
 export const authorizationAcceptedTemplate = defineTemplate({

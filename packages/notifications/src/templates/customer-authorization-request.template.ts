@@ -1,7 +1,7 @@
 import { defineTemplate } from './template-definition';
 
 /**
- * The "customer authorization request" sent to an existing tenant's Global Admin (MISSION.md C1):
+ * The "customer authorization request" sent to an existing tenant's Global Admin:
  * a fixed body around the reseller relationship link; only the names and the link vary.
  */
 export const customerAuthorizationRequestTemplate = defineTemplate({

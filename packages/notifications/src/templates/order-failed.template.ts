@@ -1,6 +1,6 @@
 import { defineTemplate } from './template-definition';
 
-/** Microsoft refused or failed an order placed through CSP Hub (issue 8). */
+/** Microsoft refused or failed an order placed through CSP Hub. */
 export const orderFailedTemplate = defineTemplate({
   id: 'order-failed',
   description: 'An order failed, with Microsoft’s reason',

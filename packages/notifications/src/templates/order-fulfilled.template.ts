@@ -1,6 +1,6 @@
 import { defineTemplate } from './template-definition';
 
-/** An order placed through CSP Hub was fulfilled by Microsoft (issue 8). */
+/** An order placed through CSP Hub was fulfilled by Microsoft. */
 export const orderFulfilledTemplate = defineTemplate({
   id: 'order-fulfilled',
   description: 'Microsoft fulfilled an order; its subscriptions are active',

@@ -1,6 +1,6 @@
 import { defineTemplate } from './template-definition';
 
-/** "Notify me when provisioning completes" (issue 6): sent to the person who ran the order. */
+/** "Notify me when provisioning completes": sent to the person who ran the order. */
 export const provisioningCompletedTemplate = defineTemplate({
   id: 'provisioning-completed',
   description: 'The new-tenant run finished and the account is synced',

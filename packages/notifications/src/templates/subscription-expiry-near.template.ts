@@ -1,6 +1,6 @@
 import { defineTemplate } from './template-definition';
 
-/** A subscription's term ends soon (issue 8; also for licenses held through another partner). */
+/** A subscription's term ends soon (also for licenses held through another partner). */
 export const subscriptionExpiryNearTemplate = defineTemplate({
   id: 'subscription-expiry-near',
   description: 'A subscription expires soon',

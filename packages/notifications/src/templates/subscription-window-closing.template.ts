@@ -1,6 +1,6 @@
 import { defineTemplate } from './template-definition';
 
-/** The 168-hour reduce/cancel window of a subscription closes within 24 hours (issue 8). */
+/** The 168-hour reduce/cancel window of a subscription closes within 24 hours. */
 export const subscriptionWindowClosingTemplate = defineTemplate({
   id: 'subscription-window-closing',
   description: 'Last day to reduce seats or cancel a new-commerce subscription',

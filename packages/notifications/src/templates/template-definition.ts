@@ -10,7 +10,7 @@ export interface TemplateText {
 }
 
 /**
- * A notification template (MISSION.md F1). `fields` lists every merge field it uses; `secretFields`
+ * A notification template. `fields` lists every merge field it uses; `secretFields`
  * are the ones (a one-time password) that the local outbox must not store in clear.
  */
 export interface TemplateDefinition {

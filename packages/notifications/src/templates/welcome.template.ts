@@ -1,8 +1,8 @@
 import { defineTemplate } from './template-definition';
 
 /**
- * The welcome message with the new tenant's admin sign-in name and one-time password (MISSION.md
- * B5). Goes to the customer or to the reseller, as the distributor chooses.
+ * The welcome message with the new tenant's admin sign-in name and one-time password,
+ * shown once. Goes to the customer or to the reseller, as the distributor chooses.
  */
 export const welcomeTemplate = defineTemplate({
   id: 'welcome',

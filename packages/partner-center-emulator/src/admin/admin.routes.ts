@@ -18,7 +18,7 @@ function errorText(error: unknown): string {
 }
 
 /**
- * The customer side (partner-center-api.md §6, §12.3): the pages a customer's Global Admin opens
+ * The customer side (docs/PARTNER-CENTER-REFERENCE.md §6, §12.3): the pages a customer's Global Admin opens
  * from a reseller relationship link or a GDAP approval link. "Signing in" is choosing one of the
  * tenants' Global Admins in a list (or `?as=<tenant id|key|domain>`); Accept / Approve act as that
  * tenant. Plain server-rendered HTML; the only script turns the GDAP link's `#/…` fragment, which a

@@ -31,7 +31,7 @@ export function checkCustomerEmail(email: string, partner: PartnerRecord): void 
 }
 
 /**
- * The billing address rules applied at customer creation (§2.2, §4): postal code format, state and
+ * The billing address rules applied at customer creation (docs/PARTNER-CENTER-REFERENCE.md §2.2, §4): postal code format, state and
  * city when required, registration number and phone for the countries that need them.
  */
 export function checkBillingAddress(address: AddressRecord, registrationNumber: string | undefined): void {
@@ -59,7 +59,7 @@ export function checkBillingAddress(address: AddressRecord, registrationNumber: 
 }
 
 /**
- * `POST /v1/validations/address` (§4). The emulator has no postal database, so the answer follows
+ * `POST /v1/validations/address` (docs/PARTNER-CENTER-REFERENCE.md §4). The emulator has no postal database, so the answer follows
  * fixed rules (docs/EMULATOR-DIFFERENCES.md): a wrong postal format, a missing required state or
  * city, or an unknown state → `None`; a first address line without a house number → `StreetPartial`;
  * otherwise `VerifiedShippable` with one suggestion (US ZIP codes gain a +4 suffix, as in the doc).

@@ -7,7 +7,7 @@ import * as pcErrors from '../errors/pc-errors';
 import { getVisibleCustomer } from './customers.engine';
 import { recordAudit } from './events';
 
-/** Agreement templates (partner-center-api.md §5.1). The MCA template id is the doc's example. */
+/** Agreement templates (docs/PARTNER-CENTER-REFERENCE.md §5.1). The MCA template id is the doc's example. */
 export const AGREEMENT_TEMPLATES = [
   { templateId: MCA_TEMPLATE_ID, agreementType: 'MicrosoftCustomerAgreement', agreementLink: 'https://aka.ms/customeragreement', versionRank: 0 },
   { templateId: '998b88de-aa99-4388-a42c-1b3517d49490', agreementType: 'MicrosoftCloudAgreement', agreementLink: 'https://aka.ms/microsoftcloudagreement', versionRank: 0 },
@@ -18,7 +18,7 @@ export function agreementLinkOf(type: string): string {
 }
 
 /**
- * `POST /v1/customers/{id}/agreements` (§5.2): the partner attests that the customer accepted.
+ * `POST /v1/customers/{id}/agreements` (docs/PARTNER-CENTER-REFERENCE.md §5.2): the partner attests that the customer accepted.
  * 600061 when an attestation with the same contact details exists; a changed name, e-mail or
  * phone makes a new one.
  */

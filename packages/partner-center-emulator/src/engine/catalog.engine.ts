@@ -9,7 +9,7 @@ export interface CatalogItem {
   catalogItemId: string;
 }
 
-/** `PID:SKU:AVAIL` (partner-center-api.md §8). */
+/** `PID:SKU:AVAIL` (docs/PARTNER-CENTER-REFERENCE.md §8). */
 export function catalogItemIdOf(productId: string, skuId: string, availabilityId: string): string {
   return `${productId}:${skuId}:${availabilityId}`;
 }

@@ -11,9 +11,9 @@ import { getVisibleCustomer } from './customers.engine';
 import { recordAudit } from './events';
 import { tickSubscriptions } from './subscriptions.engine';
 
-/** Carts expire 7 days after creation (partner-center-api.md §9.1). */
+/** Carts expire 7 days after creation (docs/PARTNER-CENTER-REFERENCE.md §9.1). */
 export const CART_LIFETIME_MS = 7 * DAY_MS;
-/** Integration sandbox: 5 subscriptions per customer, 25 licenses per subscription (§1.4). */
+/** Integration sandbox: 5 subscriptions per customer, 25 licenses per subscription (docs/PARTNER-CENTER-REFERENCE.md §1.4). */
 export const SANDBOX_SUBSCRIPTIONS_PER_CUSTOMER = 5;
 export const SANDBOX_LICENSES_PER_SUBSCRIPTION = 25;
 
@@ -25,7 +25,7 @@ function lineError(errorCode: number, errorDescription: string): CartLineRecord[
   return { errorCode, errorDescription };
 }
 
-/** Validates one cart line against the catalog; problems become the line's `error` (§9.1). */
+/** Validates one cart line against the catalog; problems become the line's `error` (docs/PARTNER-CENTER-REFERENCE.md §9.1). */
 function buildLine(engine: Engine, partner: PartnerRecord, currencyCode: string, input: CreateCartRequest['lineItems'][number]): CartLineRecord {
   const item = findCatalogItem(engine.state.scenario.catalog, input.catalogItemId);
   const participants = (input.participants ?? []).map((p) => ({ key: p.key, value: p.value }));
@@ -63,7 +63,7 @@ function assignOrderGroups(lines: CartLineRecord[]): void {
   }
 }
 
-/** `POST /v1/customers/{id}/carts` (§9.1). */
+/** `POST /v1/customers/{id}/carts` (docs/PARTNER-CENTER-REFERENCE.md §9.1). */
 export function createCart(engine: Engine, principal: Principal, customerTenantId: string, input: CreateCartRequest): CartRecord {
   const partner = engine.partnerByTenant(principal.partnerTenantId)!;
   const { tenant } = getVisibleCustomer(engine, partner.tenantId, customerTenantId);
@@ -95,7 +95,7 @@ export function getCart(engine: Engine, partnerTenantId: string, customerTenantI
   return cart;
 }
 
-/** `PUT /v1/customers/{id}/carts/{cartId}` (§9.1): replaces the line items of an active cart. */
+/** `PUT /v1/customers/{id}/carts/{cartId}` (docs/PARTNER-CENTER-REFERENCE.md §9.1): replaces the line items of an active cart. */
 export function updateCart(engine: Engine, principal: Principal, customerTenantId: string, cartId: string, input: CreateCartRequest): CartRecord {
   const partner = engine.partnerByTenant(principal.partnerTenantId)!;
   const cart = getCart(engine, partner.tenantId, customerTenantId, cartId);
@@ -109,14 +109,14 @@ export function updateCart(engine: Engine, principal: Principal, customerTenantI
   return cart;
 }
 
-/** Whether the customer has accepted the MCA (partner attestation by anyone, or direct sign) (§5). */
+/** Whether the customer has accepted the MCA (partner attestation by anyone, or direct sign) (docs/PARTNER-CENTER-REFERENCE.md §5). */
 export function hasMcaAcceptance(engine: Engine, customerTenantId: string): boolean {
   const tenant = engine.state.tenants[customerTenantId];
   if (tenant?.mcaDirectlySigned) return true;
   return engine.state.agreements.some((a) => a.customerTenantId === customerTenantId && a.type === 'MicrosoftCustomerAgreement');
 }
 
-/** Partner-of-record checks at checkout (§7 "Order-time errors"). */
+/** Partner-of-record checks at checkout (docs/PARTNER-CENTER-REFERENCE.md §7 "Order-time errors"). */
 function checkTransactionReseller(engine: Engine, partner: PartnerRecord, value: string): void {
   if (value === partner.partnerId) throw pcErrors.ownPartnerIdOnRecord(value);
   const reseller = Object.values(engine.state.resellers).find((r) => r.partnerId === value);
@@ -129,7 +129,7 @@ function checkTransactionReseller(engine: Engine, partner: PartnerRecord, value:
   if (!reseller.mpaSignedRegions.includes(partner.region)) throw pcErrors.resellerMpaNotAccepted(value);
 }
 
-/** `POST …/carts/{cartId}/checkout` (§9.2): one pending order per order group. */
+/** `POST …/carts/{cartId}/checkout` (docs/PARTNER-CENTER-REFERENCE.md §9.2): one pending order per order group. */
 export function checkoutCart(engine: Engine, principal: Principal, customerTenantId: string, cartId: string): { orders: OrderRecord[]; orderErrors: { orderGroupId: string; code: number; description: string }[] } {
   const partner = engine.partnerByTenant(principal.partnerTenantId)!;
   const cart = getCart(engine, partner.tenantId, customerTenantId, cartId);

@@ -1,5 +1,5 @@
 /**
- * Country validation rules (partner-center-api.md §4 and §2.2). The doc gives the US postal-code
+ * Country validation rules (docs/PARTNER-CENTER-REFERENCE.md §4 and §2.2). The doc gives the US postal-code
  * regex; the others are the countries' public postal formats. Registration number and phone
  * requirements follow §2.2's country lists. Countries outside this table answer 501 (not emulated).
  */
@@ -74,7 +74,7 @@ export function countryRule(iso2: string): CountryRule | undefined {
   return BY_ISO2.get(iso2.toUpperCase());
 }
 
-/** Countries that require a registration number but are outside the rules table (§2.2's lists). */
+/** Countries that require a registration number but are outside the rules table (docs/PARTNER-CENTER-REFERENCE.md §2.2's lists). */
 export const REGISTRATION_NUMBER_COUNTRIES = new Set([
   'AM', 'AZ', 'BY', 'HU', 'KZ', 'KG', 'MD', 'RU', 'TJ', 'UZ', 'UA', 'IN', 'BR', 'ZA', 'PL', 'AE', 'SA', 'TR', 'TH', 'VN', 'MM', 'IQ', 'SS', 'VE',
 ]);

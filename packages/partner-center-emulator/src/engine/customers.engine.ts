@@ -8,9 +8,9 @@ import { createDefaultGdapRelationship, hasActiveGdap } from './gdap.engine';
 import { emitWebhookEvent, recordAudit } from './events';
 import { passwordDigest } from './password-policy';
 
-/** Sandbox limits (partner-center-api.md §1.4). */
+/** Sandbox limits (docs/PARTNER-CENTER-REFERENCE.md §1.4). */
 export const SANDBOX_CUSTOMER_LIMIT = 75;
-/** onmicrosoft.com prefix: letters and digits (§3); the length limit is an emulator choice, and CSP Hub's domain rule (MAX_DOMAIN_PREFIX_LENGTH) follows it: change both together. */
+/** onmicrosoft.com prefix: letters and digits (docs/PARTNER-CENTER-REFERENCE.md §3); the length limit is an emulator choice, and CSP Hub's domain rule (MAX_DOMAIN_PREFIX_LENGTH) follows it: change both together. */
 export const DOMAIN_PREFIX_PATTERN = /^[a-zA-Z0-9]{1,27}$/;
 export const ONMICROSOFT_SUFFIX = '.onmicrosoft.com';
 
@@ -19,7 +19,7 @@ export interface CustomerView {
   relationship: CustomerRelationshipRecord;
 }
 
-/** Every domain of every tenant, and of the partners themselves, is taken (§3: HEAD 200). */
+/** Every domain of every tenant, and of the partners themselves, is taken (docs/PARTNER-CENTER-REFERENCE.md §3: HEAD 200). */
 export function isDomainTaken(engine: Engine, domain: string): boolean {
   if (!engine.domainIndex) {
     const index = new Set<string>();
@@ -47,7 +47,7 @@ export function getVisibleCustomer(engine: Engine, partnerTenantId: string, cust
   return { tenant, relationship };
 }
 
-/** Whether the partner has admin access (GDAP active, or legacy DAP) and so sees address/email (§2.1). */
+/** Whether the partner has admin access (GDAP active, or legacy DAP) and so sees address/email (docs/PARTNER-CENTER-REFERENCE.md §2.1). */
 export function hasAdminAccess(engine: Engine, view: CustomerView): boolean {
   return view.relationship.allowDelegatedAccess || hasActiveGdap(engine, view.relationship.partnerTenantId, view.tenant.tenantId);
 }
@@ -67,7 +67,7 @@ export interface CreatedCustomer extends CustomerView {
   credentials: { userName: string; password: string };
 }
 
-/** `POST /v1/customers` (§2.2, §2.3). */
+/** `POST /v1/customers` (docs/PARTNER-CENTER-REFERENCE.md §2.2, §2.3). */
 export function createCustomer(engine: Engine, principal: Principal, input: CreateCustomerRequest): CreatedCustomer {
   const partner = engine.partnerByTenant(principal.partnerTenantId)!;
   const domain = input.companyProfile.domain.trim().toLowerCase();
@@ -138,7 +138,7 @@ export function createCustomer(engine: Engine, principal: Principal, input: Crea
     createdAt: now,
   };
   engine.state.users[admin.id] = admin;
-  // From 1 Nov 2023 omitting the flag also yields default GDAP (§2.2).
+  // From 1 Nov 2023 omitting the flag also yields default GDAP (docs/PARTNER-CENTER-REFERENCE.md §2.2).
   if (input.enableGDAPByDefault !== false) createDefaultGdapRelationship(engine, partner, tenant);
   recordAudit(engine, {
     partnerTenantId: partner.tenantId,
@@ -166,13 +166,13 @@ function checkAssociatedReseller(engine: Engine, principal: Principal, partner: 
   }
 }
 
-/** Microsoft generates the first password (§2.1): 16 characters with every class. */
+/** Microsoft generates the first password (docs/PARTNER-CENTER-REFERENCE.md §2.1): 16 characters with every class. */
 function generatePassword(engine: Engine): string {
   const raw = engine.newId().replace(/-/g, '');
   return `Q${raw.slice(0, 6)}!x${raw.slice(6, 12).toUpperCase()}9z`;
 }
 
-/** `DELETE /v1/customers/{id}` (§2.7): integration sandbox only. */
+/** `DELETE /v1/customers/{id}` (docs/PARTNER-CENTER-REFERENCE.md §2.7): integration sandbox only. */
 export function deleteCustomer(engine: Engine, partner: PartnerRecord, customerTenantId: string): void {
   const view = getVisibleCustomer(engine, partner.tenantId, customerTenantId);
   if (!partner.sandbox) throw pcErrors.actionNotAllowed('Customers can only be deleted in an integration sandbox account.');
@@ -189,7 +189,7 @@ export function deleteCustomer(engine: Engine, partner: PartnerRecord, customerT
   engine.markDirty();
 }
 
-/** `PATCH /v1/customers/{id}` (§2.8): remove the reseller relationship or legacy DAP. */
+/** `PATCH /v1/customers/{id}` (docs/PARTNER-CENTER-REFERENCE.md §2.8): remove the reseller relationship or legacy DAP. */
 export function patchCustomer(engine: Engine, partner: PartnerRecord, customerTenantId: string, patch: { relationshipToPartner?: string; allowDelegatedAccess?: boolean }): CustomerView {
   const view = getVisibleCustomer(engine, partner.tenantId, customerTenantId);
   if (patch.relationshipToPartner !== undefined && patch.relationshipToPartner !== 'none' && patch.relationshipToPartner !== 'reseller') {
@@ -206,7 +206,7 @@ export function patchCustomer(engine: Engine, partner: PartnerRecord, customerTe
 }
 
 /**
- * Customer-side acceptance of a reseller relationship request (§6), from the /admin page or the
+ * Customer-side acceptance of a reseller relationship request (docs/PARTNER-CENTER-REFERENCE.md §6), from the /admin page or the
  * control plane. Idempotent: accepting twice keeps one relationship.
  */
 export function acceptResellerRelationship(engine: Engine, partnerTenantId: string, customerTenantId: string, indirectResellerId?: string): { created: boolean; relationship: CustomerRelationshipRecord } {

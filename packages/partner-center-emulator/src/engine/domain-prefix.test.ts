@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { DOMAIN_PREFIX_PATTERN } from './customers.engine';
 import { routeMatches } from '../protocol/faults';
 
-describe('onmicrosoft.com prefixes (property-based, partner-center-api.md §3)', () => {
+describe('onmicrosoft.com prefixes (property-based, docs/PARTNER-CENTER-REFERENCE.md §3)', () => {
   it('accepts 1 to 27 letters and digits', () => {
     fc.assert(fc.property(fc.stringMatching(/^[a-zA-Z0-9]{1,27}$/), (prefix) => {
       expect(DOMAIN_PREFIX_PATTERN.test(prefix)).toBe(true);

@@ -3,7 +3,7 @@ import type { AuditRecordRecord } from './emulator-state';
 
 /**
  * Queues a webhook event for every registration of `partnerTenantId` that subscribed to it
- * (partner-center-api.md §16). Delivery (signing, POST, retries) is the runtime's job; the engine
+ * (docs/PARTNER-CENTER-REFERENCE.md §16). Delivery (signing, POST, retries) is the runtime's job; the engine
  * only records what must be sent and when.
  */
 export function emitWebhookEvent(engine: Engine, partnerTenantId: string, eventName: string, resourceName: string, resourceUri: string | null, auditUri: string | null = null): void {

@@ -27,7 +27,7 @@ function setup() {
   return { engine, rel, move };
 }
 
-describe('GDAP relationship state machine (partner-center-api.md §12.2, §17)', () => {
+describe('GDAP relationship state machine (docs/PARTNER-CENTER-REFERENCE.md §12.2, §17)', () => {
   it('walks created → approvalPending → approved → active → expiring → expired on the clock', () => {
     const { engine, rel, move } = setup();
     const delay = engine.state.settings.gdapActivationDelaySeconds * 1000;

@@ -14,7 +14,7 @@ export function findByPartnerId(engine: Engine, mpnId: string): { name: string; 
 }
 
 /**
- * `GET /v1/compliance/csp/agreementstatus` (partner-center-api.md §7). Codes: 2000 bad input
+ * `GET /v1/compliance/csp/agreementstatus` (docs/PARTNER-CENTER-REFERENCE.md §7). Codes: 2000 bad input
  * format or both ids, 2001 none, 2200 unknown Partner ID, 2204 Partner ID not an indirect reseller,
  * 2205 unknown tenant, 2201 reseller's CSP region differs from the provider's, 2203 MPA signed but
  * not for the provider's region; otherwise `isAgreementSigned` (false when never signed).

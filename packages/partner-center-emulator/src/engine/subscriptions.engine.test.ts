@@ -27,7 +27,7 @@ const codeOf = (fn: () => unknown) => {
   }
 };
 
-describe('NCE subscription rules (partner-center-api.md §10)', () => {
+describe('NCE subscription rules (docs/PARTNER-CENTER-REFERENCE.md §10)', () => {
   it('the 168-hour window opens at purchase and again at each renewal', () => {
     const { engine, sub, move } = setup();
     expect(isInsideNceWindow(engine, sub)).toBe(true);

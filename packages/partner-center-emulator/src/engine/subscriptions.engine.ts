@@ -8,7 +8,7 @@ import { getVisibleCustomer } from './customers.engine';
 import { emitWebhookEvent, recordAudit } from './events';
 import { SANDBOX_LICENSES_PER_SUBSCRIPTION } from './commerce.engine';
 
-/** NCE: seats can be reduced and subscriptions cancelled only within 7 days (168 h) of purchase or renewal (§10). */
+/** NCE: seats can be reduced and subscriptions cancelled only within 7 days (168 h) of purchase or renewal (docs/PARTNER-CENTER-REFERENCE.md §10). */
 export const NCE_WINDOW_MS = 168 * HOUR_MS;
 
 export function isInsideNceWindow(engine: Engine, sub: SubscriptionRecord): boolean {
@@ -34,7 +34,7 @@ function subscriptionUri(sub: SubscriptionRecord): string {
 }
 
 /**
- * `PATCH …/subscriptions/{id}` (§10): quantity, suspend/reactivate, cancel (`deleted`), auto-renew,
+ * `PATCH …/subscriptions/{id}` (docs/PARTNER-CENTER-REFERENCE.md §10): quantity, suspend/reactivate, cancel (`deleted`), auto-renew,
  * friendly name. The ETag is checked from `If-Match` or `attributes.etag` (2055 when stale).
  */
 export function patchSubscription(engine: Engine, sub: SubscriptionRecord, ifMatch: string | undefined, patch: PatchSubscriptionRequest): SubscriptionRecord {
@@ -90,7 +90,7 @@ export function patchSubscription(engine: Engine, sub: SubscriptionRecord, ifMat
   return sub;
 }
 
-/** Term ends: renew when auto-renew is on (a new 7-day window starts), otherwise expire (§10). */
+/** Term ends: renew when auto-renew is on (a new 7-day window starts), otherwise expire (docs/PARTNER-CENTER-REFERENCE.md §10). */
 export function tickSubscriptions(engine: Engine, now: number): number {
   let next = Number.POSITIVE_INFINITY;
   for (const sub of Object.values(engine.state.subscriptions)) {

@@ -10,7 +10,7 @@ import { findCatalogItem } from './catalog.engine';
 import { recordAudit } from './events';
 import { passwordDigest, passwordProblem } from './password-policy';
 
-/** GDAP roles each user/licence operation needs (partner-center-api.md §11). */
+/** GDAP roles each user/licence operation needs (docs/PARTNER-CENTER-REFERENCE.md §11). */
 export const ROLES_TO_READ_USERS = [EntraRole.directoryReaders, EntraRole.globalReader, EntraRole.userAdministrator, EntraRole.directoryWriters];
 export const ROLES_TO_WRITE_USERS = [EntraRole.userAdministrator, EntraRole.directoryWriters];
 export const ROLES_TO_ASSIGN_LICENSES = [EntraRole.licenseAdministrator, EntraRole.userAdministrator, EntraRole.directoryWriters];
@@ -86,7 +86,7 @@ export function getUser(engine: Engine, customerTenantId: string, userId: string
 }
 
 /**
- * `POST /v1/customers/{id}/users` (§11, "Create user accounts for a customer"): the UPN must be in
+ * `POST /v1/customers/{id}/users` (docs/PARTNER-CENTER-REFERENCE.md §11, "Create user accounts for a customer"): the UPN must be in
  * one of the tenant's domains and unused; the password must meet Entra's rule; the user must
  * change it at the first sign-in when `passwordProfile.forceChangePassword` is true.
  */
@@ -130,7 +130,7 @@ export function createUser(engine: Engine, principal: Principal, customerTenantI
 }
 
 /**
- * `PATCH /v1/customers/{id}/users/{userId}` (§11, "Update user accounts" and "Reset user password
+ * `PATCH /v1/customers/{id}/users/{userId}` (docs/PARTNER-CENTER-REFERENCE.md §11, "Update user accounts" and "Reset user password
  * for a customer"): changes only what is sent. A new `passwordProfile` replaces the password and
  * the first-sign-in rule.
  */
@@ -166,7 +166,7 @@ export function deleteUser(engine: Engine, user: CustomerUserRecord): void {
 }
 
 /**
- * `POST …/users/{userId}/licenseupdates` (§11): assigns and removes licences; 60012 when a SKU has no
+ * `POST …/users/{userId}/licenseupdates` (docs/PARTNER-CENTER-REFERENCE.md §11): assigns and removes licences; 60012 when a SKU has no
  * free unit; a usage location is required to assign.
  */
 export function updateLicenses(engine: Engine, principal: Principal, user: CustomerUserRecord, input: LicenseUpdateRequest): void {

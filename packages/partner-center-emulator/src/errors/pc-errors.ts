@@ -1,7 +1,7 @@
 import { EmulatorError } from './emulator-error';
 
 /**
- * Partner Center errors, one function per documented code (partner-center-api.md §15 and the
+ * Partner Center errors, one function per documented code (docs/PARTNER-CENTER-REFERENCE.md §15 and the
  * sections cited). Body shape: `{ code, description, data, source }`. Where the reference gives no
  * HTTP status or no code, the choice is listed in docs/EMULATOR-DIFFERENCES.md.
  */
@@ -13,11 +13,11 @@ function pc(status: number, code: number, description: string, data: unknown[] =
 /** 401/800001: no bearer token. `WWW-Authenticate` per §15. */
 export const partnerTokenMissing = () =>
   pc(401, 800001, 'Partner token missing. Send Authorization: Bearer <token>.', [], 'PartnerFD', {}, { 'WWW-Authenticate': 'OAuth realm=urn:cpsvc:cpid:csp-emulator' });
-/** 401/400: token present but invalid, expired, or for another audience (§15 "Access denied"). */
+/** 401/400: token present but invalid, expired, or for another audience (docs/PARTNER-CENTER-REFERENCE.md §15 "Access denied"). */
 export const accessDeniedToken = (reason: string) =>
   pc(401, 400, `Access denied: ${reason}`, [], 'PartnerFD', {}, { 'WWW-Authenticate': 'OAuth realm=urn:cpsvc:cpid:csp-emulator, error="invalid_token"' });
 /**
- * 401/900421 (§1.2): an App+User token whose `amr` claim lacks `mfa`. Microsoft enforces MFA on
+ * 401/900421 (docs/PARTNER-CENTER-REFERENCE.md §1.2): an App+User token whose `amr` claim lacks `mfa`. Microsoft enforces MFA on
  * every App+User call from 1 April 2026 ("Partner Center authentication",
  * https://learn.microsoft.com/partner-center/developer/partner-center-authentication); the page
  * names no status or code, so both follow what partners report (docs/EMULATOR-DIFFERENCES.md).
@@ -32,26 +32,26 @@ export const mfaClaimMissing = () =>
     {},
     { 'WWW-Authenticate': 'OAuth realm=urn:cpsvc:cpid:csp-emulator, error="insufficient_claims"' },
   );
-/** 403/900329 (§1.2). */
+/** 403/900329 (docs/PARTNER-CENTER-REFERENCE.md §1.2). */
 export const appOnlyNotSupported = () => pc(403, 900329, 'This resource does not support application-only authentication.');
-/** 403/2032 (§15). */
+/** 403/2032 (docs/PARTNER-CENTER-REFERENCE.md §15). */
 export const accessDenied = (why: string) => pc(403, 2032, `Access denied. ${why}`);
-/** 403/900308 (§15, §11: user and license calls need a GDAP role). */
+/** 403/900308 (docs/PARTNER-CENTER-REFERENCE.md §15, §11: user and license calls need a GDAP role). */
 export const insufficientPrivileges = (why: string) => pc(403, 900308, `Insufficient privileges. ${why}`);
-/** 403/600006 (§15, [3rd-party]). */
+/** 403/600006 (docs/PARTNER-CENTER-REFERENCE.md §15, [3rd-party]). */
 export const actionNotAllowed = (why: string) => pc(403, 600006, `The requested action is not allowed. ${why}`);
 
 // §15: not found
 export const notFound = (what: string) => pc(404, 1000, `${what} was not found.`);
-/** 404/60003 (§15): no tenant with this id exists at all. */
+/** 404/60003 (docs/PARTNER-CENTER-REFERENCE.md §15): no tenant with this id exists at all. */
 export const tenantNotFound = (tenantId: string) => pc(404, 60003, `Tenant with id ${tenantId} was not found.`);
-/** 403/20002 (§15): the tenant exists but the partner has no relationship with it. */
+/** 403/20002 (docs/PARTNER-CENTER-REFERENCE.md §15): the tenant exists but the partner has no relationship with it. */
 export const noCommerceRelationship = (tenantId: string) => pc(403, 20002, `Partner does not have a commerce relationship with customer ${tenantId}.`);
 export const orderNotFound = (orderId: string) => pc(404, 20000, `Order ${orderId} was not found.`);
 export const subscriptionNotFound = (subscriptionId: string) => pc(404, 20003, `Subscription ${subscriptionId} was not found.`);
 export const productNotFound = (productId: string) => pc(404, 400013, `Product ${productId} was not found.`);
 export const skuNotFound = (skuId: string) => pc(404, 400018, `Sku ${skuId} was not found.`);
-/** 404/400019 (§8, §9.2): re-GET availabilities and retry. */
+/** 404/400019 (docs/PARTNER-CENTER-REFERENCE.md §8, §9.2): re-GET availabilities and retry. */
 export const availabilityNotFound = (id: string) => pc(404, 400019, `Availability not found: ${id}.`);
 
 // §15: body validation
@@ -152,7 +152,7 @@ export const notEmulated = (what: string) =>
 export const unexpectedError = () => pc(500, 800003, 'An unexpected error occurred.');
 export const retryLater = (status: number) => pc(status, 900192, 'The service is temporarily unavailable. Retry later.');
 
-/** 429 with the throttling body, which differs from the error schema (§14). */
+/** 429 with the throttling body, which differs from the error schema (docs/PARTNER-CENTER-REFERENCE.md §14). */
 export const throttled = (retryAfterSeconds: number) =>
   new EmulatorError(
     429,

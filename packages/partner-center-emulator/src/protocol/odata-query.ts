@@ -1,6 +1,6 @@
 import * as graphErrors from '../errors/graph-errors';
 
-/** Graph's `$top` limit on delegatedAdminRelationships (partner-center-api.md §12.3). */
+/** Graph's `$top` limit on delegatedAdminRelationships (docs/PARTNER-CENTER-REFERENCE.md §12.3). */
 export const GRAPH_MAX_TOP = 300;
 export const GRAPH_DEFAULT_TOP = 100;
 

@@ -12,11 +12,11 @@ export interface OperationSpec {
   /** Hono path under the API's mount (`/v1/customers/:customerId`). */
   path: string;
   api: 'pc' | 'graph';
-  /** `user` = app+user only (403/900329 to app-only tokens, partner-center-api.md §1.2). */
+  /** `user` = app+user only (403/900329 to app-only tokens, docs/PARTNER-CENTER-REFERENCE.md §1.2). */
   auth: 'app-or-user' | 'user';
   /** Microsoft's throttle class, when the operation is on its throttling list. */
   throttle?: ThrottleClass;
-  /** Section of partner-center-api.md the handler follows. */
+  /** Section of docs/PARTNER-CENTER-REFERENCE.md the handler follows. */
   doc: string;
 }
 

@@ -3,7 +3,7 @@ import type { ReplayRecord } from '../engine/emulator-state';
 import { HOUR_MS } from '../engine/emulator-clock';
 
 /**
- * `MS-RequestId` replay (partner-center-api.md §1.3, §14, §17): a POST repeated with the same
+ * `MS-RequestId` replay (docs/PARTNER-CENTER-REFERENCE.md §1.3, §14, §17): a POST repeated with the same
  * request id by the same partner, on the same path, gets the first response again and changes
  * nothing. Window: 24 h of emulator time (Microsoft's is not documented). 429 and 5xx answers are
  * not kept, so a retry after a transient failure runs for real.

@@ -4,7 +4,7 @@ import * as graphErrors from '../errors/graph-errors';
 
 /**
  * Validates a request body against a wire schema. Failures become Partner Center's 400/3000 with
- * the offending property paths in `data` (partner-center-api.md §15), or Graph's 400 BadRequest.
+ * the offending property paths in `data` (docs/PARTNER-CENTER-REFERENCE.md §15), or Graph's 400 BadRequest.
  */
 export function parseBody<T extends z.ZodType>(schema: T, value: unknown, api: 'pc' | 'graph' = 'pc'): z.infer<T> {
   if (value === undefined) {

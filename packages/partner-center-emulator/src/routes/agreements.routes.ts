@@ -20,7 +20,7 @@ function toAgreement(record: AgreementRecord): Agreement {
   };
 }
 
-/** `agreementType` query: default MicrosoftCloudAgreement, `*` = all (§5.1). */
+/** `agreementType` query: default MicrosoftCloudAgreement, `*` = all (docs/PARTNER-CENTER-REFERENCE.md §5.1). */
 function typesOf(raw: string | undefined): string[] {
   if (raw === undefined || raw === '') return ['MicrosoftCloudAgreement'];
   if (raw === '*') return AgreementTypeSchema.options;
@@ -30,7 +30,7 @@ function typesOf(raw: string | undefined): string[] {
 }
 
 export function registerAgreementRoutes(r: ApiRouter): void {
-  // partner-center-api.md §5.1: agreement metadata.
+  // docs/PARTNER-CENTER-REFERENCE.md §5.1: agreement metadata.
   r.op('agreements.metadata', (ctx) => {
     const types = typesOf(ctx.query('agreementType'));
     const items = AGREEMENT_TEMPLATES.filter((t) => types.includes(t.agreementType)).map((t) => ({ ...t, attributes: { objectType: 'AgreementMetaData' } }));

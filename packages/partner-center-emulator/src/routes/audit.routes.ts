@@ -33,7 +33,7 @@ function parseDate(raw: string | undefined, name: string): number | undefined {
 }
 
 export function registerAuditRoutes(r: ApiRouter): void {
-  // partner-center-api.md §14: activity logs, seek-paged.
+  // docs/PARTNER-CENTER-REFERENCE.md §14: activity logs, seek-paged.
   r.op('auditRecords.list', (ctx) => {
     const engine = ctx.runtime.engine;
     const partner = engine.partnerByTenant(ctx.principal.partnerTenantId)!;

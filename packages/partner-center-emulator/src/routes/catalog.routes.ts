@@ -6,7 +6,7 @@ import { countryRule } from '../engine/country-rules';
 import { toAvailability, toProduct, toSku } from '../views/catalog.view';
 import { collection } from '../views/collection.view';
 
-/** Country is required on every catalog read (partner-center-api.md §8). */
+/** Country is required on every catalog read (docs/PARTNER-CENTER-REFERENCE.md §8). */
 function countryOf(ctx: RouteContext): string {
   const raw = ctx.query('country');
   if (!raw) throw pcErrors.countryRequired();
@@ -40,7 +40,7 @@ function skuOf(ctx: RouteContext) {
 }
 
 export function registerCatalogRoutes(r: ApiRouter): void {
-  // partner-center-api.md §8: products by view.
+  // docs/PARTNER-CENTER-REFERENCE.md §8: products by view.
   r.op('catalog.products.list', (ctx) => {
     const country = countryOf(ctx);
     const rawView = ctx.query('targetView');

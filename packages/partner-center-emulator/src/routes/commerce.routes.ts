@@ -8,7 +8,7 @@ import { toCart, toOrder, toProvisioningStatus } from '../views/commerce.view';
 import { collection } from '../views/collection.view';
 
 export function registerCommerceRoutes(r: ApiRouter): void {
-  // partner-center-api.md §9.1: create a cart.
+  // docs/PARTNER-CENTER-REFERENCE.md §9.1: create a cart.
   r.op('carts.create', async (ctx) => {
     const input = parseBody(CreateCartRequestSchema, await ctx.body());
     return json(201, toCart(createCart(ctx.runtime.engine, ctx.principal, ctx.param('customerId'), input)));

@@ -52,7 +52,7 @@ function matchesFilter(view: CustomerView, filter: NonNullable<ReturnType<typeof
 }
 
 export function registerCustomerRoutes(r: ApiRouter): void {
-  // partner-center-api.md §6: the link the customer's Global Admin opens. Registered before
+  // docs/PARTNER-CENTER-REFERENCE.md §6: the link the customer's Global Admin opens. Registered before
   // /v1/customers/:customerId so the literal segment wins.
   r.op('relationshipRequests.get', (ctx) => {
     const partner = partnerOf(ctx);

@@ -21,7 +21,7 @@ function toUserMember(user: CustomerUserRecord, role: TenantDirectoryRole) {
 }
 
 /**
- * Directory roles of a customer tenant and their user members (partner-center-api.md §11; Partner
+ * Directory roles of a customer tenant and their user members (docs/PARTNER-CENTER-REFERENCE.md §11; Partner
  * Center "Get user roles for a customer", "Set user roles for a customer", "Remove a customer user
  * from a role"). App+User only; GDAP roles as the docs list them.
  */

@@ -26,7 +26,7 @@ import { applySelect, encodeSkipToken, parseEqFilter, parseOrderBy, parseSkipTok
 
 const RELATIONSHIPS = '/tenantRelationships/delegatedAdminRelationships';
 
-/** Graph list with `$filter`, `$orderby`, `$top`, `$skipToken`, `$count`, `$select` (§12.3). */
+/** Graph list with `$filter`, `$orderby`, `$top`, `$skipToken`, `$count`, `$select` (docs/PARTNER-CENTER-REFERENCE.md §12.3). */
 function graphList(ctx: RouteContext, items: Record<string, unknown>[], filterPaths: readonly string[], orderPaths: readonly string[]): Response {
   const q = (name: string) => ctx.query(name) ?? ctx.query(name.replace('$', ''));
   const clauses = parseEqFilter(q('$filter'), filterPaths);
@@ -59,7 +59,7 @@ function relationshipOf(ctx: RouteContext) {
 }
 
 export function registerGdapRoutes(g: ApiRouter): void {
-  // partner-center-api.md §12.3: create (status created), 201 + Location.
+  // docs/PARTNER-CENTER-REFERENCE.md §12.3: create (status created), 201 + Location.
   g.op('gdap.relationships.create', async (ctx) => {
     const input = parseBody(CreateGdapRelationshipRequestSchema, await ctx.body(), 'graph');
     const record = createGdapRelationship(ctx.runtime.engine, ctx.principal.partnerTenantId, input);

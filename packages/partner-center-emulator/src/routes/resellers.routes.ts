@@ -7,7 +7,7 @@ import { toPartnerRelationship } from '../views/relationship.view';
 import { collection } from '../views/collection.view';
 
 export function registerResellerRoutes(r: ApiRouter): void {
-  // partner-center-api.md §7: the indirect reseller network (App+User only).
+  // docs/PARTNER-CENTER-REFERENCE.md §7: the indirect reseller network (App+User only).
   r.op('relationships.list', (ctx) => {
     const engine = ctx.runtime.engine;
     const partner = engine.partnerByTenant(ctx.principal.partnerTenantId)!;

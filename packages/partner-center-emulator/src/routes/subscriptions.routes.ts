@@ -7,7 +7,7 @@ import { toSubscription } from '../views/subscription.view';
 import { collection } from '../views/collection.view';
 
 export function registerSubscriptionRoutes(r: ApiRouter): void {
-  // partner-center-api.md §10: list, optionally by order or by reseller Partner ID.
+  // docs/PARTNER-CENTER-REFERENCE.md §10: list, optionally by order or by reseller Partner ID.
   r.op('subscriptions.list', (ctx) => {
     const engine = ctx.runtime.engine;
     const orderId = ctx.query('order_id');

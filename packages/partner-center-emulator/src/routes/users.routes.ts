@@ -38,7 +38,7 @@ export function toUser(user: CustomerUserRecord): CustomerUser {
 }
 
 export function registerUserRoutes(r: ApiRouter): void {
-  // partner-center-api.md §11 (App+User only; GDAP roles required).
+  // docs/PARTNER-CENTER-REFERENCE.md §11 (App+User only; GDAP roles required).
   r.op('users.list', (ctx) => {
     const engine = ctx.runtime.engine;
     const { tenant } = customerWithRoles(engine, ctx.principal, ctx.param('customerId'), ROLES_TO_READ_USERS, 'Listing users');

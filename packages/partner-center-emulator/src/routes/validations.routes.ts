@@ -6,7 +6,7 @@ import { validateAddress, ruleOrNotEmulated } from '../engine/address-rules';
 import { REGISTRATION_NUMBER_COUNTRIES } from '../engine/country-rules';
 
 export function registerValidationRoutes(r: ApiRouter): void {
-  // partner-center-api.md §4: address validation.
+  // docs/PARTNER-CENTER-REFERENCE.md §4: address validation.
   r.op('validations.address', async (ctx) => {
     const input = parseBody(AddressValidationRequestSchema, await ctx.body());
     return json(200, validateAddress(input));

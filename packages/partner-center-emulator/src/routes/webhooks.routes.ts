@@ -10,11 +10,11 @@ function toRegistration(r: WebhookRegistrationRecord) {
   return { SubscriberId: r.subscriberId, WebhookUrl: r.webhookUrl, WebhookEvents: r.webhookEvents };
 }
 
-/** Test events: at most 2 per minute per partner (partner-center-api.md §14, §16). */
+/** Test events: at most 2 per minute per partner (docs/PARTNER-CENTER-REFERENCE.md §14, §16). */
 const VALIDATION_EVENTS_PER_MINUTE = 2;
 
 export function registerWebhookRoutes(r: ApiRouter): void {
-  // partner-center-api.md §16: registration.
+  // docs/PARTNER-CENTER-REFERENCE.md §16: registration.
   r.op('webhooks.events', () =>
     json(200, WebhookEventNameSchema.options),
   );

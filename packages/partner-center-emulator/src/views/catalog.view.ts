@@ -17,7 +17,7 @@ function productTypeOf(p: ScenarioProduct) {
     : { id: 'OnlineServicesNCE', displayName: 'OnlineServicesNCE', subType: null };
 }
 
-/** Product (partner-center-api.md §8). */
+/** Product (docs/PARTNER-CENTER-REFERENCE.md §8). */
 export function toProduct(p: ScenarioProduct, country: string): Product {
   return {
     id: p.id,
@@ -34,7 +34,7 @@ export function toProduct(p: ScenarioProduct, country: string): Product {
   };
 }
 
-/** Sku (§8). */
+/** Sku (docs/PARTNER-CENTER-REFERENCE.md §8). */
 export function toSku(p: ScenarioProduct, s: CatalogSku, country: string): Sku {
   const cycles = p.productType === 'Azure' ? ['one_time'] : [...new Set(s.terms.map((t) => t.billingCycle))];
   return {
@@ -60,7 +60,7 @@ export function toSku(p: ScenarioProduct, s: CatalogSku, country: string): Sku {
   };
 }
 
-/** Availability with its terms and the `PID:SKU:AVAIL` catalogItemId (§8). */
+/** Availability with its terms and the `PID:SKU:AVAIL` catalogItemId (docs/PARTNER-CENTER-REFERENCE.md §8). */
 export function toAvailability(p: ScenarioProduct, s: CatalogSku, country: string, currency: { code: string; symbol: string }, segment: string): Availability {
   return {
     id: s.availabilityId,

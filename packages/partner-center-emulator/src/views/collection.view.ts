@@ -2,7 +2,7 @@ import type { Collection } from '@csphub/partner-center/wire';
 import { PcHeader } from '@csphub/partner-center/wire';
 import * as pcErrors from '../errors/pc-errors';
 
-/** Largest page size (the Java SDK enforces 1–500, partner-center-api.md §2.5). */
+/** Largest page size (the Java SDK enforces 1–500, docs/PARTNER-CENTER-REFERENCE.md §2.5). */
 export const MAX_PAGE_SIZE = 500;
 
 /**
@@ -14,7 +14,7 @@ export function versionRelative(path: string): string {
   return path.replace(/^\/v1(?=[/?]|$)/, '') || '/';
 }
 
-/** An unpaged collection envelope (§17); `selfPath` is the request path (with or without `/v1`). */
+/** An unpaged collection envelope (docs/PARTNER-CENTER-REFERENCE.md §17); `selfPath` is the request path (with or without `/v1`). */
 export function collection<T>(items: T[], selfPath: string, objectType = 'Collection'): Collection<T> {
   return { totalCount: items.length, items, links: { self: { uri: versionRelative(selfPath), method: 'GET', headers: [] } }, attributes: { objectType } };
 }
@@ -28,7 +28,7 @@ interface SeekState {
   q: string;
 }
 
-/** Continuation tokens are opaque (§2.5); the emulator's encode the offset, size and original query. */
+/** Continuation tokens are opaque (docs/PARTNER-CENTER-REFERENCE.md §2.5); the emulator's encode the offset, size and original query. */
 export function encodeContinuation(state: SeekState): string {
   return Buffer.from(JSON.stringify(state)).toString('base64url');
 }
@@ -44,7 +44,7 @@ export function decodeContinuation(token: string): SeekState {
 }
 
 /**
- * Seek paging (§2.5): the first page takes `size` (0 = everything, as SDK filter queries send);
+ * Seek paging (docs/PARTNER-CENTER-REFERENCE.md §2.5): the first page takes `size` (0 = everything, as SDK filter queries send);
  * `links.next` carries the same path with `seekOperation=Next` and the `MS-ContinuationToken`
  * header; both links are relative to the versioned root, as Microsoft writes them. A request with the header continues where the token says, whatever its query string.
  */

@@ -4,7 +4,7 @@ import { CART_LIFETIME_MS } from '../engine/commerce.engine';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** Cart (partner-center-api.md §9.1). */
+/** Cart (docs/PARTNER-CENTER-REFERENCE.md §9.1). */
 export function toCart(cart: CartRecord): Cart {
   return {
     id: cart.id,
@@ -31,7 +31,7 @@ export function toCart(cart: CartRecord): Cart {
   };
 }
 
-/** Order (§9.3). Emulator time decides `status`: pending until fulfilment. */
+/** Order (docs/PARTNER-CENTER-REFERENCE.md §9.3). Emulator time decides `status`: pending until fulfilment. */
 export function toOrder(order: OrderRecord): Order {
   const base = `/customers/${order.customerTenantId}/orders/${order.id}`;
   return {
@@ -70,7 +70,7 @@ export function toOrder(order: OrderRecord): Order {
   };
 }
 
-/** Order provisioning status items (§9.3): unfulfilled until the order completes, then fulfilled. */
+/** Order provisioning status items (docs/PARTNER-CENTER-REFERENCE.md §9.3): unfulfilled until the order completes, then fulfilled. */
 export function toProvisioningStatus(order: OrderRecord): OrderLineItemProvisioningStatus[] {
   const status = order.status === 'completed' ? 'fulfilled' : 'unfulfilled';
   return order.lines.map((l) => ({

@@ -10,7 +10,7 @@ export function toWireAddress(address: AddressRecord): Address {
   return out as Address;
 }
 
-/** The billing profile as answered (partner-center-api.md §2.1). */
+/** The billing profile as answered (docs/PARTNER-CENTER-REFERENCE.md §2.1). */
 export function toBillingProfile(tenant: TenantRecord): CustomerBillingProfile {
   const b = tenant.billing;
   return {
@@ -28,7 +28,7 @@ export function toBillingProfile(tenant: TenantRecord): CustomerBillingProfile {
 }
 
 /**
- * A Customer as Partner Center answers it (§2.1, §2.4, §2.5). `detail` adds what only get-by-id
+ * A Customer as Partner Center answers it (docs/PARTNER-CENTER-REFERENCE.md §2.1, §2.4, §2.5). `detail` adds what only get-by-id
  * returns; `adminAccess` (GDAP/DAP) adds address, e-mail and custom domains.
  */
 export function toCustomer(view: CustomerView, options: { detail: boolean; adminAccess: boolean; credentials?: { userName: string; password: string } }): Customer {

@@ -1,7 +1,7 @@
 import type { PartnerRelationship } from '@csphub/partner-center/wire';
 import type { ResellerRecord } from '../engine/emulator-state';
 
-/** PartnerRelationship item (partner-center-api.md §7). */
+/** PartnerRelationship item (docs/PARTNER-CENTER-REFERENCE.md §7). */
 export function toPartnerRelationship(reseller: ResellerRecord, relationshipType: PartnerRelationship['relationshipType']): PartnerRelationship {
   return {
     id: reseller.tenantId,

@@ -4,7 +4,7 @@ import { NCE_WINDOW_MS } from '../engine/subscriptions.engine';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** Subscription (partner-center-api.md §10). */
+/** Subscription (docs/PARTNER-CENTER-REFERENCE.md §10). */
 export function toSubscription(sub: SubscriptionRecord, now: number): Subscription {
   const windowEnd = sub.termStartAt + NCE_WINDOW_MS;
   const isAzure = sub.productType === 'Azure';

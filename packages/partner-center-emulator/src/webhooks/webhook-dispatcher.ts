@@ -3,7 +3,7 @@ import type { EmulatorRuntime } from '../runtime';
 import type { WebhookDeliveryRecord } from '../engine/emulator-state';
 import { signWebhookBody, webhookKeys } from './webhook-signing';
 
-/** Up to 10 delivery attempts, then parked (partner-center-api.md §16). */
+/** Up to 10 delivery attempts, then parked (docs/PARTNER-CENTER-REFERENCE.md §16). */
 export const MAX_DELIVERY_ATTEMPTS = 10;
 const DELIVERY_TIMEOUT_MS = 10_000;
 

@@ -2,7 +2,7 @@ import { createSign, createVerify, generateKeyPairSync } from 'node:crypto';
 import type { Engine } from '../engine/engine';
 
 /**
- * Webhook signatures (partner-center-api.md §16): `Authorization: Signature <base64 RSA-SHA256 of
+ * Webhook signatures (docs/PARTNER-CENTER-REFERENCE.md §16): `Authorization: Signature <base64 RSA-SHA256 of
  * the UTF-8 body>`, `X-MS-Signature-Algorithm: rsa-sha256`, `X-MS-Certificate-Url`. Microsoft's URL
  * serves an X.509 certificate chained to its root; the emulator serves its RSA public key as PEM
  * at `/_emulator/webhooks/certificate` (docs/EMULATOR-DIFFERENCES.md). The key pair is made on first

@@ -5,7 +5,7 @@ import { LinksSchema, ResourceAttributesSchema, collectionSchema } from './commo
 export const AgreementTypeSchema = z.enum(['MicrosoftCustomerAgreement', 'MicrosoftCloudAgreement']);
 export type AgreementType = z.infer<typeof AgreementTypeSchema>;
 
-/** `GET /v1/agreements?agreementType=` item (partner-center-api.md §5.1). */
+/** `GET /v1/agreements?agreementType=` item (docs/PARTNER-CENTER-REFERENCE.md §5.1). */
 export const AgreementMetaDataSchema = z.looseObject({
   templateId: z.string(),
   agreementType: AgreementTypeSchema,
@@ -23,7 +23,7 @@ export const AgreementContactSchema = z.object({
   phoneNumber: z.string().optional().nullable(),
 });
 
-/** `POST /v1/customers/{id}/agreements` body (partner-center-api.md §5.2). */
+/** `POST /v1/customers/{id}/agreements` body (docs/PARTNER-CENTER-REFERENCE.md §5.2). */
 export const CreateAgreementRequestSchema = acceptPascalCase(
   z.object({
     primaryContact: AgreementContactSchema,
@@ -52,9 +52,9 @@ export const AgreementSchema = z.looseObject({
 export type Agreement = z.infer<typeof AgreementSchema>;
 export const AgreementCollectionSchema = collectionSchema(AgreementSchema);
 
-/** `GET /v1/customers/{id}/directSignedMicrosoftCustomerAgreementStatus` (§5.4). */
+/** `GET /v1/customers/{id}/directSignedMicrosoftCustomerAgreementStatus` (docs/PARTNER-CENTER-REFERENCE.md §5.4). */
 export const DirectSignStatusSchema = z.looseObject({ isSigned: z.boolean() });
 export type DirectSignStatus = z.infer<typeof DirectSignStatusSchema>;
 
-/** Microsoft Customer Agreement template id from the docs' example (§5.1). */
+/** Microsoft Customer Agreement template id from the docs' example (docs/PARTNER-CENTER-REFERENCE.md §5.1). */
 export const MCA_TEMPLATE_ID = '117a77b0-9360-443b-8795-c6dedc750cf9';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ResourceAttributesSchema, collectionSchema } from './common.schema';
 
-/** Audit record (partner-center-api.md §14): `GET /v1/auditrecords?startDate=&endDate=&size=`. */
+/** Audit record (docs/PARTNER-CENTER-REFERENCE.md §14): `GET /v1/auditrecords?startDate=&endDate=&size=`. */
 export const AuditRecordSchema = z.looseObject({
   id: z.string(),
   partnerId: z.string(),

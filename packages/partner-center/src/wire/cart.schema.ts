@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { acceptPascalCase } from './case';
 import { KeyValueSchema, LinksSchema, ResourceAttributesSchema } from './common.schema';
 
-/** Cart line participants keys (partner-center-api.md §9.1). */
+/** Cart line participants keys (docs/PARTNER-CENTER-REFERENCE.md §9.1). */
 export const ParticipantKey = {
   transactionReseller: 'transaction_reseller',
   additionalTransactionReseller: 'additional_transaction_reseller',
@@ -24,7 +24,7 @@ const CartLineItemInputSchema = z.object({
   orderGroup: z.string().optional().nullable(),
 });
 
-/** `POST /v1/customers/{id}/carts` and `PUT …/carts/{cartId}` body (§9.1). */
+/** `POST /v1/customers/{id}/carts` and `PUT …/carts/{cartId}` body (docs/PARTNER-CENTER-REFERENCE.md §9.1). */
 export const CreateCartRequestSchema = acceptPascalCase(
   z.object({
     id: z.string().optional(),
@@ -60,7 +60,7 @@ export type CartLineItem = z.infer<typeof CartLineItemSchema>;
 
 export const CartStatusSchema = z.enum(['Active', 'Ordered']);
 
-/** Cart (§9.1). */
+/** Cart (docs/PARTNER-CENTER-REFERENCE.md §9.1). */
 export const CartSchema = z.looseObject({
   id: z.string(),
   creationTimestamp: z.string(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Partner Center treats JSON property names case-insensitively: its doc examples send PascalCase
- * (`CompanyProfile`, `Domain`) and it answers camelCase (partner-center-api.md §2.2). Request
+ * (`CompanyProfile`, `Domain`) and it answers camelCase (docs/PARTNER-CENTER-REFERENCE.md §2.2). Request
  * schemas are written in camelCase and wrapped with {@link acceptPascalCase}, which lower-cases the
  * first letter of every key before validation. Keys starting with `@` (OData annotations) are kept.
  */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LinksSchema, ResourceAttributesSchema, collectionSchema } from './common.schema';
 
-/** `targetView` values of `GET /v1/products` (partner-center-api.md §8). */
+/** `targetView` values of `GET /v1/products` (docs/PARTNER-CENTER-REFERENCE.md §8). */
 export const TargetViewSchema = z.enum([
   'Azure',
   'AzureReservations',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const KeyValueSchema = z.object({ key: z.string(), value: z.string() });
 export type KeyValue = z.infer<typeof KeyValueSchema>;
 
-/** A hypermedia link (partner-center-api.md §2.5). */
+/** A hypermedia link (docs/PARTNER-CENTER-REFERENCE.md §2.5). */
 export const LinkSchema = z.looseObject({
   uri: z.string(),
   method: z.string(),
@@ -23,7 +23,7 @@ export const ResourceAttributesSchema = z.looseObject({
 export type ResourceAttributes = z.infer<typeof ResourceAttributesSchema>;
 
 /**
- * Collection envelope (partner-center-api.md §2.5, §17): `totalCount`, `items`, `links.self`,
+ * Collection envelope (docs/PARTNER-CENTER-REFERENCE.md §2.5, §17): `totalCount`, `items`, `links.self`,
  * `links.next` with an `MS-ContinuationToken` header when more pages exist.
  */
 export function collectionSchema<T extends z.ZodType>(item: T) {
@@ -46,7 +46,7 @@ export type Collection<T> = {
 /** ISO-3166 alpha-2 country code. */
 export const CountryCodeSchema = z.string().regex(/^[A-Za-z]{2}$/, 'country must be a 2-letter ISO code');
 
-/** Address (partner-center-api.md §2.1). Lengths from the doc's table. */
+/** Address (docs/PARTNER-CENTER-REFERENCE.md §2.1). Lengths from the doc's table. */
 export const AddressSchema = z.object({
   id: z.string().optional(),
   firstName: z.string().min(1).max(50).optional(),

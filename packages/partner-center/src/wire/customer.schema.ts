@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { acceptPascalCase } from './case';
 import { AddressSchema, LinksSchema, ResourceAttributesSchema, collectionSchema } from './common.schema';
 
-/** `relationshipToPartner` values (partner-center-api.md §2.1). */
+/** `relationshipToPartner` values (docs/PARTNER-CENTER-REFERENCE.md §2.1). */
 export const RelationshipToPartnerSchema = z.enum(['none', 'reseller', 'advisor', 'syndication', 'microsoft_support', 'unknown']);
 export type RelationshipToPartner = z.infer<typeof RelationshipToPartnerSchema>;
 
@@ -35,7 +35,7 @@ export type CustomerBillingProfile = z.infer<typeof CustomerBillingProfileSchema
 export const UserCredentialsSchema = z.looseObject({ userName: z.string(), password: z.string() });
 export type UserCredentials = z.infer<typeof UserCredentialsSchema>;
 
-/** Customer as answered by Partner Center (partner-center-api.md §2.1). */
+/** Customer as answered by Partner Center (docs/PARTNER-CENTER-REFERENCE.md §2.1). */
 export const CustomerSchema = z.looseObject({
   id: z.string(),
   commerceId: z.string().optional(),
@@ -54,7 +54,7 @@ export type Customer = z.infer<typeof CustomerSchema>;
 
 export const CustomerCollectionSchema = collectionSchema(CustomerSchema);
 
-/** `POST /v1/customers` body (partner-center-api.md §2.2, §2.3). */
+/** `POST /v1/customers` body (docs/PARTNER-CENTER-REFERENCE.md §2.2, §2.3). */
 export const CreateCustomerRequestSchema = acceptPascalCase(
   z.object({
     enableGDAPByDefault: z.boolean().optional(),
@@ -78,7 +78,7 @@ export const CreateCustomerRequestSchema = acceptPascalCase(
 );
 export type CreateCustomerRequest = z.infer<typeof CreateCustomerRequestSchema>;
 
-/** `PATCH /v1/customers/{id}` (partner-center-api.md §2.8): remove the reseller relationship or DAP. */
+/** `PATCH /v1/customers/{id}` (docs/PARTNER-CENTER-REFERENCE.md §2.8): remove the reseller relationship or DAP. */
 export const PatchCustomerRequestSchema = acceptPascalCase(
   z.object({
     relationshipToPartner: RelationshipToPartnerSchema.optional(),
@@ -103,7 +103,7 @@ export const UpdateBillingProfileRequestSchema = acceptPascalCase(
 );
 export type UpdateBillingProfileRequest = z.infer<typeof UpdateBillingProfileRequestSchema>;
 
-/** Customer search fields for `?filter=` (partner-center-api.md §2.6). */
+/** Customer search fields for `?filter=` (docs/PARTNER-CENTER-REFERENCE.md §2.6). */
 export const CustomerSearchFieldSchema = z.enum(['CompanyName', 'Domain', 'IndirectReseller', 'IndirectCloudSolutionProvider']);
 export type CustomerSearchField = z.infer<typeof CustomerSearchFieldSchema>;
 

@@ -3,7 +3,7 @@ import { acceptPascalCase } from './case';
 import { ResourceAttributesSchema, collectionSchema } from './common.schema';
 
 /**
- * A directory role of a customer tenant (partner-center-api.md §11; Partner Center "Get user roles
+ * A directory role of a customer tenant (docs/PARTNER-CENTER-REFERENCE.md §11; Partner Center "Get user roles
  * for a customer"): `GET /v1/customers/{id}/directoryroles`. `id` is the role object of that tenant,
  * not the Entra role template id, so callers find a role by `name` (e.g. "Company Administrator",
  * Entra's legacy name of Global Administrator).

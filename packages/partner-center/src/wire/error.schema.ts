@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Partner Center error body (partner-center-api.md §15): `code` (documented as string, sent as a
+ * Partner Center error body (docs/PARTNER-CENTER-REFERENCE.md §15): `code` (documented as string, sent as a
  * number in examples), `description`, optional `data` and `source`. Newer errors (600061) add
  * `message`, `errorName`, `isRetryable`.
  */
@@ -16,14 +16,14 @@ export const PartnerCenterErrorBodySchema = z.looseObject({
 });
 export type PartnerCenterErrorBody = z.infer<typeof PartnerCenterErrorBodySchema>;
 
-/** Partner Center 429 body, which differs from the normal error shape (partner-center-api.md §14). */
+/** Partner Center 429 body, which differs from the normal error shape (docs/PARTNER-CENTER-REFERENCE.md §14). */
 export const ThrottlingBodySchema = z.looseObject({
   statusCode: z.literal(429),
   message: z.string(),
 });
 export type ThrottlingBody = z.infer<typeof ThrottlingBodySchema>;
 
-/** Microsoft Graph error envelope (partner-center-api.md §15, last line). */
+/** Microsoft Graph error envelope (docs/PARTNER-CENTER-REFERENCE.md §15, last line). */
 export const GraphErrorBodySchema = z.looseObject({
   error: z.looseObject({
     code: z.string(),
@@ -50,7 +50,7 @@ export const TokenErrorBodySchema = z.looseObject({
 });
 export type TokenErrorBody = z.infer<typeof TokenErrorBodySchema>;
 
-/** Cart line error (partner-center-api.md §9.1). */
+/** Cart line error (docs/PARTNER-CENTER-REFERENCE.md §9.1). */
 export const CartErrorCode = {
   unknown: 0,
   currencyIsNotSupported: 10000,

@@ -1,5 +1,5 @@
 /**
- * Header names used on the wire (partner-center-api.md §1.3, §2.5, §14, §16). Lower-case keys for
+ * Header names used on the wire (docs/PARTNER-CENTER-REFERENCE.md §1.3, §2.5, §14, §16). Lower-case keys for
  * lookups; HTTP header names are case-insensitive.
  */
 export const PcHeader = {
@@ -19,7 +19,7 @@ export const PcHeader = {
   location: 'Location',
 } as const;
 
-/** Microsoft Graph headers (GDAP, partner-center-api.md §12). */
+/** Microsoft Graph headers (GDAP, docs/PARTNER-CENTER-REFERENCE.md §12). */
 export const GraphHeader = {
   requestId: 'request-id',
   clientRequestId: 'client-request-id',
@@ -29,7 +29,7 @@ export const GraphHeader = {
   retryAfter: 'Retry-After',
 } as const;
 
-/** Headers on a webhook delivery (partner-center-api.md §16). */
+/** Headers on a webhook delivery (docs/PARTNER-CENTER-REFERENCE.md §16). */
 export const WebhookHeader = {
   authorization: 'Authorization',
   certificateUrl: 'X-MS-Certificate-Url',
@@ -37,7 +37,7 @@ export const WebhookHeader = {
   msSignature: 'x-ms-signature',
 } as const;
 
-/** Audiences / resources accepted by the token endpoint (partner-center-api.md §1.2, §12.1). */
+/** Audiences / resources accepted by the token endpoint (docs/PARTNER-CENTER-REFERENCE.md §1.2, §12.1). */
 export const Audience = {
   partnerCenter: 'https://api.partnercenter.microsoft.com',
   graph: 'https://graph.microsoft.com',

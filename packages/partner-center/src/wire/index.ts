@@ -1,6 +1,6 @@
 /**
  * Wire models shared by the Partner Center client and the emulator, written once from
- * shared/partner-center-api.md. Request schemas accept PascalCase and camelCase keys; responses are
+ * docs/PARTNER-CENTER-REFERENCE.md. Request schemas accept PascalCase and camelCase keys; responses are
  * camelCase (except the webhook API, which answers PascalCase as documented).
  */
 export * from './case';

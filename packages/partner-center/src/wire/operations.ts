@@ -13,7 +13,7 @@
 export type OperationApi = 'partnerCenter' | 'graph';
 
 /**
- * Who may call it, from the Prerequisites of each Microsoft page (partner-center-api.md §1.2):
+ * Who may call it, from the Prerequisites of each Microsoft page (docs/PARTNER-CENTER-REFERENCE.md §1.2):
  * `any` = app-only or App+User; `appUser` = App+User only (Microsoft answers 403/900329 to an
  * app-only token). A client call site may still ask for App+User on an `any` operation where one
  * use of it is App+User only (a customer created for an indirect reseller, the customers of a
@@ -64,7 +64,7 @@ export interface OperationDefinition {
   auth: OperationAuth;
   /** Set only for endpoints on Microsoft's throttling list. */
   throttle?: ThrottleClass;
-  /** Section of partner-center-api.md the operation follows. */
+  /** Section of docs/PARTNER-CENTER-REFERENCE.md the operation follows. */
   doc: string;
   /** Served by the emulator (for tests and Microsoft's own tools) but not called by CSP Hub's client. */
   emulatorOnly?: true;

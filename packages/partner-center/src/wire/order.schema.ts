@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LinksSchema, ResourceAttributesSchema, collectionSchema } from './common.schema';
 
-/** OrderStatus (partner-center-api.md §9.3). Multi-word spellings are not shown in examples. */
+/** OrderStatus (docs/PARTNER-CENTER-REFERENCE.md §9.3). Multi-word spellings are not shown in examples. */
 export const OrderStatusSchema = z.enum([
   'unknown',
   'completed',
@@ -51,7 +51,7 @@ export const OrderSchema = z.looseObject({
 export type Order = z.infer<typeof OrderSchema>;
 export const OrderCollectionSchema = collectionSchema(OrderSchema);
 
-/** `POST …/carts/{cartId}/checkout` result (§9.2). */
+/** `POST …/carts/{cartId}/checkout` result (docs/PARTNER-CENTER-REFERENCE.md §9.2). */
 export const CartCheckoutResultSchema = z.looseObject({
   orders: z.array(OrderSchema),
   orderErrors: z.array(z.looseObject({ orderGroupId: z.string(), code: z.number().int(), description: z.string() })),
@@ -61,7 +61,7 @@ export type CartCheckoutResult = z.infer<typeof CartCheckoutResultSchema>;
 
 export const ProvisioningStatusValueSchema = z.enum(['fulfilled', 'unfulfilled', 'prefulfillmentPending']);
 
-/** `GET …/orders/{orderId}/provisioningstatus` item (§9.3). */
+/** `GET …/orders/{orderId}/provisioningstatus` item (docs/PARTNER-CENTER-REFERENCE.md §9.3). */
 export const OrderLineItemProvisioningStatusSchema = z.looseObject({
   orderLineItemId: z.number().int(),
   lineItemNumber: z.number().int(),

@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { LinksSchema, ResourceAttributesSchema, collectionSchema } from './common.schema';
 
-/** `GET /v1/customers/relationshiprequests` (partner-center-api.md §6). */
+/** `GET /v1/customers/relationshiprequests` (docs/PARTNER-CENTER-REFERENCE.md §6). */
 export const RelationshipRequestSchema = z.looseObject({
   url: z.string(),
   attributes: ResourceAttributesSchema.optional(),
 });
 export type RelationshipRequest = z.infer<typeof RelationshipRequestSchema>;
 
-/** `relationship_type` query values of `GET /v1/relationships` (§7). */
+/** `relationship_type` query values of `GET /v1/relationships` (docs/PARTNER-CENTER-REFERENCE.md §7). */
 export const RelationshipTypeQuerySchema = z.enum(['IsIndirectCloudSolutionProviderOf', 'IsIndirectResellerOf']);
 export type RelationshipTypeQuery = z.infer<typeof RelationshipTypeQuerySchema>;
 
-/** PartnerRelationship item (§7). */
+/** PartnerRelationship item (docs/PARTNER-CENTER-REFERENCE.md §7). */
 export const PartnerRelationshipSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
@@ -26,7 +26,7 @@ export const PartnerRelationshipSchema = z.looseObject({
 export type PartnerRelationship = z.infer<typeof PartnerRelationshipSchema>;
 export const PartnerRelationshipCollectionSchema = collectionSchema(PartnerRelationshipSchema);
 
-/** `GET /v1/profiles/mpn?mpnId=` (§7). */
+/** `GET /v1/profiles/mpn?mpnId=` (docs/PARTNER-CENTER-REFERENCE.md §7). */
 export const MpnProfileSchema = z.looseObject({
   partnerName: z.string(),
   mpnId: z.string(),
@@ -36,6 +36,6 @@ export const MpnProfileSchema = z.looseObject({
 });
 export type MpnProfile = z.infer<typeof MpnProfileSchema>;
 
-/** `GET /v1/compliance/csp/agreementstatus` (§7). */
+/** `GET /v1/compliance/csp/agreementstatus` (docs/PARTNER-CENTER-REFERENCE.md §7). */
 export const AgreementStatusSchema = z.looseObject({ isAgreementSigned: z.boolean() });
 export type AgreementStatus = z.infer<typeof AgreementStatusSchema>;

@@ -5,7 +5,7 @@ import { LinksSchema, ResourceAttributesSchema, collectionSchema } from './commo
 export const SubscriptionStatusSchema = z.enum(['none', 'active', 'pending', 'suspended', 'expired', 'disabled', 'deleted']);
 export type SubscriptionStatus = z.infer<typeof SubscriptionStatusSchema>;
 
-/** Subscription (partner-center-api.md §10). */
+/** Subscription (docs/PARTNER-CENTER-REFERENCE.md §10). */
 export const SubscriptionSchema = z.looseObject({
   id: z.string(),
   offerId: z.string(),
@@ -58,7 +58,7 @@ export const PatchSubscriptionRequestSchema = acceptPascalCase(
 );
 export type PatchSubscriptionRequest = z.infer<typeof PatchSubscriptionRequestSchema>;
 
-/** `GET …/subscriptions/{id}/provisioningstatus` (§10). */
+/** `GET …/subscriptions/{id}/provisioningstatus` (docs/PARTNER-CENTER-REFERENCE.md §10). */
 export const SubscriptionProvisioningStatusSchema = z.looseObject({
   skuId: z.string(),
   status: z.enum(['success', 'pending', 'failed']),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Form fields of `POST /{tenant}/oauth2/token` and `/oauth2/v2.0/token` (partner-center-api.md §1.2). */
+/** Form fields of `POST /{tenant}/oauth2/token` and `/oauth2/v2.0/token` (docs/PARTNER-CENTER-REFERENCE.md §1.2). */
 export const TokenRequestSchema = z.object({
   grant_type: z.enum(['client_credentials', 'refresh_token', 'authorization_code', 'password']),
   client_id: z.string().min(1),

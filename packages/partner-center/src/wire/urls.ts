@@ -5,7 +5,7 @@
  */
 export const EmulatorMount = { graph: '/graph/v1.0', login: '/login', admin: '/admin', control: '/_emulator' } as const;
 
-/** The customer's GDAP approval link (partner-center-api.md §12.3). `adminBase` is admin.microsoft.com or the emulator's `/admin`. */
+/** The customer's GDAP approval link (docs/PARTNER-CENTER-REFERENCE.md §12.3). `adminBase` is admin.microsoft.com or the emulator's `/admin`. */
 export function gdapApprovalUrl(adminBase: string, relationshipId: string): string {
   return `${adminBase}/AdminPortal/Home#/partners/invitation/granularAdminRelationships/${relationshipId}`;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { acceptPascalCase } from './case';
 import { LinksSchema, ResourceAttributesSchema, collectionSchema } from './common.schema';
 
-/** CustomerUser (partner-center-api.md §11). */
+/** CustomerUser (docs/PARTNER-CENTER-REFERENCE.md §11). */
 export const CustomerUserSchema = z.looseObject({
   id: z.string(),
   usageLocation: z.string().optional(),
@@ -37,7 +37,7 @@ export const CreateCustomerUserRequestSchema = acceptPascalCase(
 export type CreateCustomerUserRequest = z.infer<typeof CreateCustomerUserRequestSchema>;
 
 /**
- * `PATCH /v1/customers/{id}/users/{userId}` body (§11; Partner Center "Update user accounts" and
+ * `PATCH /v1/customers/{id}/users/{userId}` body (docs/PARTNER-CENTER-REFERENCE.md §11; Partner Center "Update user accounts" and
  * "Reset user password for a customer": a `passwordProfile` with the new password and whether it
  * must be changed at the next sign-in). Only the properties sent change.
  */
@@ -53,7 +53,7 @@ export const UpdateCustomerUserRequestSchema = acceptPascalCase(
 );
 export type UpdateCustomerUserRequest = z.infer<typeof UpdateCustomerUserRequestSchema>;
 
-/** `GET …/subscribedskus` item (§11). */
+/** `GET …/subscribedskus` item (docs/PARTNER-CENTER-REFERENCE.md §11). */
 export const SubscribedSkuSchema = z.looseObject({
   availableUnits: z.number().int(),
   activeUnits: z.number().int(),
@@ -68,7 +68,7 @@ export const SubscribedSkuSchema = z.looseObject({
 export type SubscribedSku = z.infer<typeof SubscribedSkuSchema>;
 export const SubscribedSkuCollectionSchema = collectionSchema(SubscribedSkuSchema);
 
-/** `POST …/users/{userId}/licenseupdates` body (§11). */
+/** `POST …/users/{userId}/licenseupdates` body (docs/PARTNER-CENTER-REFERENCE.md §11). */
 export const LicenseUpdateRequestSchema = acceptPascalCase(
   z.object({
     licensesToAssign: z.array(z.object({ skuId: z.string().min(1), excludedPlans: z.array(z.string()).optional().nullable() })).optional().nullable(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { acceptPascalCase } from './case';
 import { CountryCodeSchema } from './common.schema';
 
-/** `POST /v1/validations/address` body (partner-center-api.md §4). */
+/** `POST /v1/validations/address` body (docs/PARTNER-CENTER-REFERENCE.md §4). */
 export const AddressValidationRequestSchema = acceptPascalCase(
   z.object({
     addressLine1: z.string().min(1),
@@ -45,7 +45,7 @@ export const AddressValidationResponseSchema = z.looseObject({
 });
 export type AddressValidationResponse = z.infer<typeof AddressValidationResponseSchema>;
 
-/** `GET /v1/countryvalidationrules/{iso2}` (partner-center-api.md §4). */
+/** `GET /v1/countryvalidationrules/{iso2}` (docs/PARTNER-CENTER-REFERENCE.md §4). */
 export const CountryValidationRulesSchema = z.looseObject({
   iso2Code: z.string(),
   defaultCulture: z.string(),

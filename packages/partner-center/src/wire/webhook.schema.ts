@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { acceptPascalCase } from './case';
 
-/** Webhook event names (partner-center-api.md §16). */
+/** Webhook event names (docs/PARTNER-CENTER-REFERENCE.md §16). */
 export const WebhookEventNameSchema = z.enum([
   'test-created',
   'subscription-updated',
@@ -31,7 +31,7 @@ export const WebhookEventNameSchema = z.enum([
 ]);
 export type WebhookEventName = z.infer<typeof WebhookEventNameSchema>;
 
-/** `POST|PUT /webhooks/v1/registration` body (§16). Accepts PascalCase as the docs send it. */
+/** `POST|PUT /webhooks/v1/registration` body (docs/PARTNER-CENTER-REFERENCE.md §16). Accepts PascalCase as the docs send it. */
 export const WebhookRegistrationRequestSchema = acceptPascalCase(
   z.object({
     webhookUrl: z.url(),
@@ -43,7 +43,7 @@ export type WebhookRegistrationRequest = z.infer<typeof WebhookRegistrationReque
 
 /**
  * Registration as answered. The webhook API answers PascalCase (`SubscriberId`, `WebhookUrl`,
- * `WebhookEvents`), unlike the rest of Partner Center (§16 example).
+ * `WebhookEvents`), unlike the rest of Partner Center (docs/PARTNER-CENTER-REFERENCE.md §16 example).
  */
 export const WebhookRegistrationSchema = z.looseObject({
   SubscriberId: z.string(),
@@ -52,7 +52,7 @@ export const WebhookRegistrationSchema = z.looseObject({
 });
 export type WebhookRegistration = z.infer<typeof WebhookRegistrationSchema>;
 
-/** Body POSTed to the partner's webhook URL (§16). PascalCase on the wire. */
+/** Body POSTed to the partner's webhook URL (docs/PARTNER-CENTER-REFERENCE.md §16). PascalCase on the wire. */
 export const WebhookEventPayloadSchema = z.looseObject({
   EventName: z.string(),
   ResourceUri: z.string().nullable(),

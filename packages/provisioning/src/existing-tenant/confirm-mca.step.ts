@@ -3,7 +3,7 @@ import { defineStep } from '../runtime/step-definition';
 import { defaultStepRetryPolicy } from '../runtime/retry-policy';
 import type { ExistingTenantPorts } from './existing-tenant.ports';
 
-/** The attestation captured in the wizard when the customer had no MCA on record (MISSION.md B2). */
+/** The attestation captured in the wizard when the customer had no MCA on record. */
 export interface McaAttestationInput {
   firstName: string;
   lastName: string;
@@ -23,7 +23,7 @@ export type ConfirmMcaOutput = { mca: 'already-accepted' } | { mca: 'attested' }
 
 /**
  * Makes sure the customer's Microsoft Customer Agreement is on record before anything is bought
- * (partner-center-api.md §5): an MCA attested by a partner or signed directly in the admin center
+ * (docs/PARTNER-CENTER-REFERENCE.md §5): an MCA attested by a partner or signed directly in the admin center
  * is enough; otherwise the attestation from the wizard is recorded. "Already confirmed" (600061)
  * after a crash mid-call counts as done. Without either, the run stops with MCA_MISSING.
  */

@@ -1,7 +1,7 @@
 /**
  * The roles of the optional GDAP request on an existing tenant: Partner Center's least-privileged
- * set for indirect providers (partner-center-api.md §12.5), Global Administrator deliberately
- * absent so that the relationship may auto-extend (§12.3). Names are what the wizard shows.
+ * set for indirect providers (docs/PARTNER-CENTER-REFERENCE.md §12.5), Global Administrator deliberately
+ * absent so that the relationship may auto-extend (docs/PARTNER-CENTER-REFERENCE.md §12.3). Names are what the wizard shows.
  */
 export const GDAP_REQUEST_ROLES = [
   { id: '88d8e3e3-8f55-4a1e-953a-9b9898b8876b', name: 'Directory Readers' },
@@ -13,8 +13,8 @@ export const GDAP_REQUEST_ROLES = [
   { id: '729827e3-9c14-49f7-bb1b-9608f156bbb8', name: 'Helpdesk Administrator' },
 ] as const;
 
-/** Two years, the maximum Microsoft allows (§12.2). */
+/** Two years, the maximum Microsoft allows (docs/PARTNER-CENTER-REFERENCE.md §12.2). */
 export const GDAP_REQUEST_DURATION_DAYS = 730;
 
-/** Auto-extend by 180 days at the end; allowed because Global Administrator is not requested (§12.3). */
+/** Auto-extend by 180 days at the end; allowed because Global Administrator is not requested (docs/PARTNER-CENTER-REFERENCE.md §12.3). */
 export const GDAP_REQUEST_AUTO_EXTEND_DAYS = 180;

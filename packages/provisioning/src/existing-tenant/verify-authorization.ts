@@ -1,7 +1,7 @@
 import { isAcceptanceEvidence } from '@csphub/domain';
 
 /**
- * "Verify authorization" (MISSION.md C2, C4): given the customer's default domain (the
+ * "Verify authorization": given the customer's default domain (the
  * onmicrosoft.com one or a custom one), find out whether the customer's Global Admin accepted the
  * relationship, and if not, say what is missing. The same function serves the button in the wizard,
  * the relationship webhook and the background check of pending authorizations, so all three agree.

@@ -7,7 +7,7 @@ export interface CreateCustomerInput {
   domainPrefix: string;
   profile: ProvisioningProfile;
   enableDefaultGdap: boolean;
-  /** Set when the customer is created for an indirect reseller (§2.3). */
+  /** Set when the customer is created for an indirect reseller (docs/PARTNER-CENTER-REFERENCE.md §2.3). */
   resellerTenantId: string | null;
 }
 
@@ -25,7 +25,7 @@ export interface CreateCustomerOutput {
 const isCode = (e: unknown, ...codes: string[]) => typeof e === 'object' && e !== null && codes.includes(String((e as { code?: unknown }).code));
 
 /**
- * Creates the customer tenant (partner-center-api.md §2.2, §2.3), exactly once:
+ * Creates the customer tenant (docs/PARTNER-CENTER-REFERENCE.md §2.2, §2.3), exactly once:
  * - the MS-RequestId was journaled before the call, so a crash mid-call re-sends the same id and
  *   Partner Center replays its first answer instead of creating a second tenant;
  * - it looks before it creates (customer by domain): when the tenant is already there and an

@@ -2,7 +2,7 @@ import { defineStep } from '../runtime/step-definition';
 import { noRetry } from '../runtime/retry-policy';
 
 /**
- * Default GDAP (partner-center-api.md §12.6): Microsoft creates the relationship with the preset
+ * Default GDAP (docs/PARTNER-CENTER-REFERENCE.md §12.6): Microsoft creates the relationship with the preset
  * roles when the customer is created with `enableGDAPByDefault`, so there is nothing to call. The
  * step exists so the timeline says which GDAP path the run took.
  */

@@ -4,8 +4,8 @@ import { defaultStepRetryPolicy } from '../runtime/retry-policy';
 import type { NewTenantPorts } from '../ports/new-tenant.ports';
 
 /**
- * Finds the indirect reseller's tenant id for its Partner ID (partner-center-api.md §7), needed as
- * `associatedPartnerId` when the customer is created for the reseller (§2.3). A Partner ID outside
+ * Finds the indirect reseller's tenant id for its Partner ID (docs/PARTNER-CENTER-REFERENCE.md §7), needed as
+ * `associatedPartnerId` when the customer is created for the reseller (docs/PARTNER-CENTER-REFERENCE.md §2.3). A Partner ID outside
  * this connection's network stops the run before anything is created (D1).
  */
 export function resolveResellerStep(ports: Pick<NewTenantPorts, 'partnerCenter'>) {

@@ -8,7 +8,7 @@ function describe(a: TenantAddress): string {
 }
 
 /**
- * Asks Partner Center whether the billing address is real (partner-center-api.md §4) before the
+ * Asks Partner Center whether the billing address is real (docs/PARTNER-CENTER-REFERENCE.md §4) before the
  * customer is created: Microsoft refuses to create a customer on a bad address, and in the sandbox
  * one created with a bad address can never be deleted. Anything but Verified/VerifiedShippable stops
  * the run with Microsoft's suggestions, before anything exists.

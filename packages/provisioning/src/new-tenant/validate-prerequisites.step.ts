@@ -4,7 +4,7 @@ import { defaultStepRetryPolicy } from '../runtime/retry-policy';
 import type { NewTenantAccounts, ProvisioningProfile } from '../ports/new-tenant.ports';
 
 /**
- * Checks the account's prerequisites before any call to Microsoft (MISSION.md A2): phone, e-mail,
+ * Checks the account's prerequisites before any call to Microsoft: phone, e-mail,
  * billing address valid for its country. Reads the account fresh, so a retry after the user fixed
  * the company page sees the fix. Its output is the profile the later steps send.
  */

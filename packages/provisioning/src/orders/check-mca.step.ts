@@ -4,7 +4,7 @@ import type { PlaceOrderDeps } from './place-order.input';
 
 /**
  * First step of an order: is a Microsoft Customer Agreement acceptance on record? Partner Center
- * would refuse the checkout with 403/13605 otherwise (partner-center-api.md §9.2); asking first
+ * would refuse the checkout with 403/13605 otherwise (docs/PARTNER-CENTER-REFERENCE.md §9.2); asking first
  * turns that into a fixable message before any cart exists, rather than a failed order.
  */
 export function createCheckMcaStep(deps: Pick<PlaceOrderDeps, 'partnerCenterFor'>) {

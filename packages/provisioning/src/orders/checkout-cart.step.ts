@@ -19,7 +19,7 @@ export interface CheckoutOutcome {
 const codeOf = (e: unknown) => (typeof e === 'object' && e !== null ? String((e as { code?: unknown }).code ?? '') : '');
 
 /**
- * Checks the cart out (partner-center-api.md §9.2): the one call that spends money, so it is
+ * Checks the cart out (docs/PARTNER-CENTER-REFERENCE.md §9.2): the one call that spends money, so it is
  * guarded three ways. The MS-RequestId is journaled before the call and reused after a crash or a
  * lost answer, so Partner Center replays the first result. From the second attempt on, the step
  * first looks for an order carrying our reference. And "cart already submitted" or "order in

@@ -5,7 +5,7 @@ import type { OrderCartLine } from './order-ports';
 import type { PlaceOrderDeps } from './place-order.input';
 
 /**
- * Creates the cart (partner-center-api.md §9.1) with the journaled MS-RequestId: a retry after a
+ * Creates the cart (docs/PARTNER-CENTER-REFERENCE.md §9.1) with the journaled MS-RequestId: a retry after a
  * lost answer replays the first cart instead of making a second one. A cart buys nothing by
  * itself (it expires after 7 days), so this step needs no undo. A line Microsoft objects to
  * (CartErrorCode) stops the order with Microsoft's words.

@@ -16,7 +16,7 @@ const MCA_MESSAGE =
   "The customer has no Microsoft Customer Agreement acceptance on record. Record the customer's acceptance (signer, e-mail and date) on the company page, then submit the order again. Nothing was ordered.";
 
 /**
- * Places an order in Partner Center, exactly once (MISSION.md E2, X2). The workflow id is the
+ * Places an order in Partner Center, exactly once. The workflow id is the
  * business intent (`place-order:<orderId>`), so starting it twice attaches to the same run. Steps:
  * MCA check (a missing attestation ends in needs_attention with a fixable message, before any
  * cart) > cart > checkout (journaled MS-RequestId, look-up by reference) > durable wait for

@@ -12,7 +12,7 @@ export interface OrderStatusReading {
 }
 
 /**
- * Reads the orders Partner Center made from the cart (§9.3) and folds them into one status: failed
+ * Reads the orders Partner Center made from the cart (docs/PARTNER-CENTER-REFERENCE.md §9.3) and folds them into one status: failed
  * when any failed, fulfilled when all are, else in progress. Subscription ids are collected as
  * Microsoft attaches them to the lines.
  */

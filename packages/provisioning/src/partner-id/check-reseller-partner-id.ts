@@ -1,5 +1,5 @@
 /**
- * The one D1 check of a reseller Partner ID (MISSION.md D1), shared by both branches of the
+ * The one D1 check of a reseller Partner ID, shared by both branches of the
  * onboarding wizard (new tenant, existing tenant) and by the runs that follow them, so that a
  * Partner ID is judged with the same rules and the same words everywhere.
  *
@@ -8,7 +8,7 @@
  * the client. Failures are matched on their `code` (STYLE.md Errors), never on a class.
  */
 
-/** An indirect reseller as the provider's network lists it (partner-center-api.md §7). */
+/** An indirect reseller as the provider's network lists it (docs/PARTNER-CENTER-REFERENCE.md §7). */
 export interface NetworkReseller {
   tenantId: string;
   name: string;
@@ -38,13 +38,13 @@ export type ResellerPartnerIdVerdict =
 
 export type ResellerPartnerIdStatus = ResellerPartnerIdVerdict['status'];
 
-/** Partner IDs (formerly MPN ids) are numeric; Partner Center answers 400 "MPN Id must be numeric" otherwise (§7). */
+/** Partner IDs (formerly MPN ids) are numeric; Partner Center answers 400 "MPN Id must be numeric" otherwise (docs/PARTNER-CENTER-REFERENCE.md §7). */
 const PARTNER_ID = /^\d{1,10}$/;
 
 const codeOf = (e: unknown): string | undefined =>
   typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
 
-/** The sentence every failing verdict ends with: what the reseller must do (issue 6, D1). */
+/** The sentence every failing verdict ends with: what the reseller must do. */
 export function authorizeDistributorAdvice(distributorName: string): string {
   return `Authorize ${distributorName} as your CSP by accepting the Microsoft Partner Agreement in Partner Center.`;
 }

@@ -1,5 +1,5 @@
 /**
- * What the new-tenant run talks to (issue 6). Provisioning declares these; the server wires them:
+ * What the new-tenant run talks to. Provisioning declares these; the server wires them:
  * Partner Center through `@csphub/partner-center`'s client (it satisfies `NewTenantPartnerCenter`
  * as is), accounts and the credential vault through `@csphub/db`, the notifier through
  * `@csphub/notifications`.
@@ -52,7 +52,7 @@ export interface NewTenantPartnerCenter extends ExistingTenantPartnerCenter {
     user: { userPrincipalName: string; displayName: string; usageLocation: string; password: string; forceChangePassword?: boolean },
     options?: PartnerCenterCall,
   ): Promise<TenantUser>;
-  /** Resets a user's password and its first-sign-in rule (§11 PATCH). */
+  /** Resets a user's password and its first-sign-in rule (docs/PARTNER-CENTER-REFERENCE.md §11 PATCH). */
   updateCustomerUser(
     customerTenantId: string,
     userId: string,
@@ -71,7 +71,7 @@ export interface NewTenantPartnerCenter extends ExistingTenantPartnerCenter {
   ): Promise<unknown>;
 }
 
-/** A user of the customer's tenant (§11). */
+/** A user of the customer's tenant (docs/PARTNER-CENTER-REFERENCE.md §11). */
 export interface TenantUser {
   id: string;
   userPrincipalName: string;
@@ -111,7 +111,7 @@ export interface NewTenantAccounts {
 
 /**
  * Holds a new tenant's one-time admin password, encrypted, between its creation and the welcome
- * message (MISSION.md B5); `wipe` after delivery. Implemented by `createPendingCredentialsRepo`.
+ * message; `wipe` after delivery. Implemented by `createPendingCredentialsRepo`.
  */
 export interface CredentialVault {
   put(runId: string, credentials: { userName: string; password: string }): Promise<void>;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 
 /**
- * The DBOS executor id of this process (STACK-NOTES 7): unique per worker and stable across its
+ * The DBOS executor id of this process (docs/WORKFLOWS.md §5): unique per worker and stable across its
  * restarts, because DBOS recovers a pending workflow only in a process that starts with its owner's
  * id. An explicit id (CSPHUB_WORKER_ID) wins; otherwise one is generated once and kept in the data
  * folder, so each folder is one worker.

@@ -16,7 +16,7 @@ export interface WorkflowContext {
   /** The time, journaled (same value on replay). */
   now(): Promise<Date>;
   /**
-   * DBOS patching (STACK-NOTES 8): true when this run takes the code path added under `name`, false
+   * DBOS patching (docs/WORKFLOWS.md §6): true when this run takes the code path added under `name`, false
    * when its journal predates it (replay the old path). Call it at the point where the new path
    * begins, deterministically.
    */

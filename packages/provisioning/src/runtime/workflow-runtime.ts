@@ -6,7 +6,7 @@ import { executeStep, type StepRuntimeDeps } from './execute-step';
 import type { WorkflowContext, WorkflowDefinition } from './workflow-definition';
 
 /**
- * The application version DBOS records on every workflow. Pinned (STACK-NOTES 8): DBOS's default is
+ * The application version DBOS records on every workflow. Pinned (docs/WORKFLOWS.md §6): DBOS's default is
  * a hash of the code, which would strand pending runs (an approval waiting for days) after any
  * deploy. Change it only with a migration plan; evolve workflows with `DBOS.patch`.
  */
@@ -27,7 +27,7 @@ export interface QueueSpec {
   name: string;
   concurrency?: number;
   workerConcurrency?: number;
-  /** DBOS counts workflow starts, not API calls (STACK-NOTES 9). */
+  /** DBOS counts workflow starts, not API calls (docs/WORKFLOWS.md §7). */
   rateLimit?: { limitPerPeriod: number; periodSec: number };
 }
 
@@ -91,7 +91,7 @@ let launched = false;
 
 /**
  * Configures DBOS, registers the workflows and launches it: pending runs owned by this executor id
- * are recovered at once. Embedded mode needs `useListenNotify: false` (STACK-NOTES 6), set here.
+ * are recovered at once. Embedded mode needs `useListenNotify: false` (docs/WORKFLOWS.md §4), set here.
  */
 export async function launchWorkflowRuntime(opts: WorkflowRuntimeOptions): Promise<WorkflowRuntime> {
   if (launched) throw new Error('The workflow runtime is already launched in this process (DBOS is process-wide).');

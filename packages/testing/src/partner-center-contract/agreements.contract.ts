@@ -18,7 +18,7 @@ export async function ensureMca(ctx: ContractContext, customerTenantId: string):
   await client.confirmMca(customerTenantId, { signer: contractSigner, acceptedAt: new Date() });
 }
 
-/** Microsoft Customer Agreement (partner-center-api.md §5). */
+/** Microsoft Customer Agreement (docs/PARTNER-CENTER-REFERENCE.md §5). */
 export function registerAgreementContract(ctx: ContractContext): void {
   describe('Microsoft Customer Agreement', () => {
     let customer: CreatedCustomer;

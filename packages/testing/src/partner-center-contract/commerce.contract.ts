@@ -65,7 +65,7 @@ export async function sharedOrder(
   return run;
 }
 
-/** Catalog, carts, checkout, orders, subscriptions (partner-center-api.md §8–§10). */
+/** Catalog, carts, checkout, orders, subscriptions (docs/PARTNER-CENTER-REFERENCE.md §8–§10). */
 export function registerCommerceContract(ctx: ContractContext): void {
   const controlIt = itWithControl(ctx);
 

@@ -79,7 +79,7 @@ export interface ContractControl {
   revokeRefreshToken(role: ConnectionRole): Promise<void>;
   /**
    * Whether the sign-in behind the connection's refresh token passed MFA: with `false` its App+User
-   * tokens lack the claim Partner Center requires (partner-center-api.md §1.2).
+   * tokens lack the claim Partner Center requires (docs/PARTNER-CENTER-REFERENCE.md §1.2).
    */
   setRefreshTokenMfa(role: ConnectionRole, mfa: boolean): Promise<void>;
   /**
@@ -89,7 +89,7 @@ export interface ContractControl {
   signInForConsent(consentUrl: string, options: { mfa: boolean }): Promise<string>;
   /** Moves the target's clock forward (orders complete, GDAP activates, NCE windows close). */
   advanceClock(ms: number): Promise<void>;
-  /** Acts as an existing tenant's Global Admin accepting the indirect provider's invitation link (§6). */
+  /** Acts as an existing tenant's Global Admin accepting the indirect provider's invitation link (docs/PARTNER-CENTER-REFERENCE.md §6). */
   acceptRelationship(customerTenantId: string, indirectResellerTenantId?: string): Promise<void>;
   /** Acts as the customer's Global Admin approving a GDAP relationship. */
   approveGdapRelationship(relationshipId: string): Promise<void>;

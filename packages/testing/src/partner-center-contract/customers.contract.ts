@@ -31,7 +31,7 @@ export async function sharedCustomer(ctx: ContractContext): Promise<CreatedCusto
   return created;
 }
 
-/** Domain availability, address rules, customer create/get/list/search (partner-center-api.md §2–§4). */
+/** Domain availability, address rules, customer create/get/list/search (docs/PARTNER-CENTER-REFERENCE.md §2–§4). */
 export function registerCustomerContract(ctx: ContractContext): void {
   describe('domains, addresses and country rules', () => {
     it('reports an unused prefix as available and a taken domain as not', async () => {
@@ -160,7 +160,7 @@ export function registerCustomerContract(ctx: ContractContext): void {
     });
 
     itWithControl(ctx)(
-      'sees an existing tenant once its admin accepted the invitation link (§6)',
+      'sees an existing tenant once its admin accepted the invitation link (docs/PARTNER-CENTER-REFERENCE.md §6)',
       async () => {
         const client = ctx.target.client('indirect');
         const tenantId = ctx.target.fixtures.unrelatedTenantId;

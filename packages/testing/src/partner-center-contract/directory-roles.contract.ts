@@ -4,7 +4,7 @@ import { itWithControl, type ContractContext } from './contract-context';
 import { sharedCustomer } from './customers.contract';
 
 /**
- * Customer users' passwords and directory roles (partner-center-api.md §11; "Create user accounts",
+ * Customer users' passwords and directory roles (docs/PARTNER-CENTER-REFERENCE.md §11; "Create user accounts",
  * "Reset user password", "Get/Set user roles for a customer"): what the new-tenant run relies on to
  * set up the administrator the wizard asked for.
  */

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { itWithControl, type ContractContext } from './contract-context';
 
 /**
- * The MFA claim on App+User tokens (partner-center-api.md §1.2): from 1 April 2026 Partner Center
+ * The MFA claim on App+User tokens (docs/PARTNER-CENTER-REFERENCE.md §1.2): from 1 April 2026 Partner Center
  * refuses App+User calls whose token lacks it; app-only calls are not affected; a new sign-in with
  * MFA (re-consent, authorization-code grant) fixes it.
  */

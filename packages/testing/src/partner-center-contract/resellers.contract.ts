@@ -2,7 +2,7 @@ import { isPartnerCenterError } from '@csphub/partner-center';
 import { describe, expect, it } from 'vitest';
 import type { ContractContext } from './contract-context';
 
-/** Relationship invitation links, indirect resellers, Partner ID and MPA checks (§6, §7). */
+/** Relationship invitation links, indirect resellers, Partner ID and MPA checks (docs/PARTNER-CENTER-REFERENCE.md §6, §7). */
 export function registerResellerContract(ctx: ContractContext): void {
   describe('relationship requests and indirect resellers', () => {
     it('hands out the reseller-relationship invitation link, direct and for a reseller', async () => {

@@ -17,8 +17,7 @@ function recordingClock(): Clock & { sleeps: number[] } {
 }
 
 /**
- * Throttling, transient faults, idempotent retries, token failures (issue 4 acceptance;
- * partner-center-api.md §1.2, §14, §15). Runs last: the revoked-token test spoils the connection.
+ * Throttling, transient faults, idempotent retries, token failures (* docs/PARTNER-CENTER-REFERENCE.md §1.2, §14, §15). Runs last: the revoked-token test spoils the connection.
  */
 export function registerResilienceContract(ctx: ContractContext): void {
   const controlIt = itWithControl(ctx);

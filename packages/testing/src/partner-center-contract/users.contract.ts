@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContractContext } from './contract-context';
 import { sharedOrder } from './commerce.contract';
 
-/** Customer users and licence assignment (partner-center-api.md §11). */
+/** Customer users and licence assignment (docs/PARTNER-CENTER-REFERENCE.md §11). */
 export function registerUserContract(ctx: ContractContext): void {
   describe('customer users and licences', () => {
     it('creates a user, lists it, and assigns then removes a licence', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractContext } from './contract-context';
 
-/** Webhook registration (partner-center-api.md §16). */
+/** Webhook registration (docs/PARTNER-CENTER-REFERENCE.md §16). */
 export function registerWebhookContract(ctx: ContractContext): void {
   describe('webhooks', () => {
     it('registers for events, reads the registration back and sends a test event', async () => {

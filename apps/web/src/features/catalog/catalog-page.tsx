@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import { CatalogBrowser } from '../orders/catalog-browser';
 
 /**
- * The distributor's catalog page (MISSION.md E1): browse a connection's catalog per country, refresh
+ * The distributor's catalog page: browse a connection's catalog per country, refresh
  * it from Partner Center now, and hide products from resellers (or show them again).
  */
 export function CatalogPage() {

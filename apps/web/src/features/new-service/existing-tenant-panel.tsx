@@ -12,7 +12,7 @@ const REFUSALS: Record<string, MessageKey> = {
 };
 
 /**
- * The existing-tenant branch of Configuration (issue 7, C1-C5): the invitation link from Partner
+ * The existing-tenant branch of Configuration: the invitation link from Partner
  * Center with its ready text, the "customer authorization request" e-mail (TO required, CC
  * optional), and "Verify authorization" by the customer's default domain, with the confirmation
  * when the tenant is already linked to another account (C4). Checkout stays disabled until verified.

@@ -13,7 +13,7 @@ import { TermsStep } from './terms-step';
 import { buildChecklist, initialWizardState, type WizardState } from './wizard-state';
 
 /**
- * "New service" (issue 6 B1, issue 7 C2): Select service > Terms > Configuration > Order review >
+ * "New service": Select service > Terms > Configuration > Order review >
  * Finish, for the company in the URL (company page) or, inside the storefront, the company the
  * store is for (a customer admin's own, or a reseller's customer). After Finish the run's timeline follows live on the same page.
  */

@@ -9,7 +9,7 @@ import { post, type Authorization } from './new-service-api';
 const STATE_COLOR = { pending: 'yellow', accepted: 'green', cancelled: 'gray' } as const;
 
 /**
- * Pending authorizations (issue 7): each existing-tenant request with customer, domain, when and to
+ * Pending authorizations: each existing-tenant request with customer, domain, when and to
  * whom it was sent, its age and state; resend, cancel, or check now for acceptances.
  */
 export function PendingAuthorizationsPage() {

@@ -18,7 +18,7 @@ function stepLabel(t: (key: MessageKey) => string, stepId: string): string {
 }
 
 /**
- * The account's runs as a live timeline (issue 6 Visibility): every step attempt with its state,
+ * The account's runs as a live timeline: every step attempt with its state,
  * attempt number, last error and Partner Center correlation id. Polls every 2 s while a run is in
  * progress, then stops. A stopped new-tenant run (not synced, or needs attention) offers Retry;
  * after a retry the timeline polls again until the run moves on.

@@ -1,4 +1,4 @@
-/** English text of the catalog, orders, subscriptions and licenses (issue 8). */
+/** English text of the catalog, orders, subscriptions and licenses. */
 export const ordersEn = {
   'nav.catalog': 'Catalog',
   'company.tab.orders': 'Orders',

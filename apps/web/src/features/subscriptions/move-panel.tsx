@@ -22,7 +22,7 @@ interface MoveItem {
 }
 
 /**
- * Moving from another partner (seed 004): the seats the tenant holds elsewhere with purchased and
+ * Moving from another partner: the seats the tenant holds elsewhere with purchased and
  * assigned counts, the expiry (entered from the customer's admin center) with a warning when near,
  * and the next step of the guided path, with the replacement order one click away.
  */

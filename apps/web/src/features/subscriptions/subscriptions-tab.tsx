@@ -12,7 +12,7 @@ import { SubscriptionActions } from './subscription-actions';
 const isOpen = (o: Order) => o.status === 'submitted' || o.status === 'in_progress';
 
 /**
- * Subscriptions per linked tenant (MISSION.md E3), with the window's time left and the allowed actions.
+ * Subscriptions per linked tenant, with the window's time left and the allowed actions.
  * An order still being fulfilled is shown as such (its subscriptions do not exist in Partner Center
  * yet), the orders are looked at again while one is open, and when one finishes the subscriptions and
  * the move panel are read again together. The orders are read first: an order already finished there

@@ -44,7 +44,7 @@ export interface SourceAvailability {
   listPrice?: number | null;
 }
 
-/** What the cache reads from Partner Center (partner-center-api.md §8). */
+/** What the cache reads from Partner Center (docs/PARTNER-CENTER-REFERENCE.md §8). */
 export interface CatalogPartnerCenter {
   listProducts(scope: CatalogScopeArg & { targetView: 'OnlineServices' }): Listed<SourceProduct>;
   listSkus(productId: string, scope: CatalogScopeArg): Listed<SourceSku>;

@@ -1,7 +1,7 @@
 import { catalogCategoryOf, productGroupOf } from '@csphub/domain';
 import type { CatalogEntry, CatalogPartnerCenter, SourceSku } from './catalog-ports';
 
-/** How many product/SKU reads run at once: fast, yet well inside Microsoft's limits (§14). */
+/** How many product/SKU reads run at once: fast, yet well inside Microsoft's limits (docs/PARTNER-CENTER-REFERENCE.md §14). */
 const PARALLEL_READS = 4;
 
 async function inParallel<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -18,7 +18,7 @@ async function inParallel<T, R>(items: readonly T[], limit: number, fn: (item: T
 }
 
 /**
- * Reads the new-commerce licence-based catalog of one country from Partner Center (§8): products of
+ * Reads the new-commerce licence-based catalog of one country from Partner Center (docs/PARTNER-CENTER-REFERENCE.md §8): products of
  * the `OnlineServices` view that are NCE, their SKUs, and each SKU's availabilities, which carry the
  * `catalogItemId` and terms a cart line needs. Returns one entry per availability, with CSP Hub's
  * category and product group, and how many Partner Center calls it took.
