@@ -6,6 +6,7 @@ import { EmulatorError } from '../errors/emulator-error';
 import * as tokenErrors from '../errors/token-errors';
 import { audienceOf, type TokenAudience } from '../protocol/tokens';
 import { json, renderError } from '../protocol/respond';
+import { clientInfo, issueIdToken } from '../protocol/id-tokens';
 
 /**
  * Entra ID token endpoint, mounted under `/login` (partner-center-api.md §1.2):
@@ -77,6 +78,13 @@ async function issueToken(runtime: EmulatorRuntime, tenant: string, version: 'v1
   const resource = audience === 'pc' ? 'https://api.partnercenter.microsoft.com' : 'https://graph.microsoft.com';
   const scope = kind === 'user' ? (audience === 'pc' ? 'user_impersonation' : 'DelegatedAdminRelationship.ReadWrite.All') : undefined;
   const refresh = kind === 'user' ? { refresh_token: partner.refreshToken } : {};
+  // A user grant answers, as Entra does, an id_token when `openid` is among the scopes (v2) and
+  // `client_info` when the client asks for it with `client_info=1` (MSAL does, to key its cache).
+  const identity: Record<string, string> = {};
+  if (kind === 'user') {
+    if (version === 'v2' && /(^|\s)openid(\s|$)/.test(target)) identity['id_token'] = await issueIdToken(engine, partner, iat, exp);
+    if (form['client_info'] === '1') identity['client_info'] = clientInfo(partner);
+  }
   if (version === 'v1') {
     return json(200, {
       token_type: 'Bearer',
@@ -88,7 +96,8 @@ async function issueToken(runtime: EmulatorRuntime, tenant: string, version: 'v1
       resource,
       access_token: token,
       ...refresh,
+      ...identity,
     });
   }
-  return json(200, { token_type: 'Bearer', scope: scope ?? `${resource}/.default`, expires_in: exp - iat, ext_expires_in: exp - iat, access_token: token, ...refresh });
+  return json(200, { token_type: 'Bearer', scope: scope ?? `${resource}/.default`, expires_in: exp - iat, ext_expires_in: exp - iat, access_token: token, ...refresh, ...identity });
 }
