@@ -9,6 +9,7 @@ import { ScenarioSchema, type Scenario, type ScenarioInput } from './scenario/sc
 import { createFileStore, createMemoryStore } from './store/state-store';
 import type { TimeSource } from './engine/emulator-clock';
 import { registerTokenRoutes } from './routes/token.routes';
+import { registerOpenIdRoutes } from './routes/openid.routes';
 import { registerCustomerRoutes } from './routes/customers.routes';
 import { registerControlRoutes } from './control/control.routes';
 import { registerApiRoutes } from './routes/register-api-routes';
@@ -63,6 +64,7 @@ export function createEmulatorApp(options: EmulatorAppOptions = {}): EmulatorApp
   const app = new Hono<AppEnv>();
 
   registerTokenRoutes(app, runtime);
+  registerOpenIdRoutes(app, runtime);
   registerControlRoutes(app, runtime, { allowRemoteControl: options.allowRemoteControl });
   registerAdminRoutes(app, runtime);
   const pc = new ApiRouter(app, runtime, '');

@@ -5,6 +5,7 @@
  */
 export { createEmulatorApp, type EmulatorApp, type EmulatorAppOptions } from './app';
 export { startEmulator, type RunningEmulator, type StartEmulatorOptions } from './server';
+export { loadOrCreateSelfSignedCertificate, type TlsIdentity } from './tls/self-signed-certificate';
 export { DEFAULT_SCENARIO } from './scenario/default-scenario';
 export { describeScenario, formatScenario } from './scenario/describe-scenario';
 export {

@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createEmulatorApp, type EmulatorApp, type EmulatorAppOptions } from './app';
 
@@ -7,14 +8,20 @@ export interface StartEmulatorOptions extends Omit<EmulatorAppOptions, 'publicUr
   port: number;
   /** Interface to listen on (default 127.0.0.1). */
   host?: string;
-  /** Origin printed in links; default `http://{host}:{port}`. */
+  /**
+   * Origin written in the absolute links the emulator hands out (Location headers, `@odata.nextLink`,
+   * the webhook certificate URL, discovery endpoints, admin page links), for an emulator reached
+   * through a proxy; default `http(s)://{host}:{port}`.
+   */
   publicUrl?: string;
+  /** Serve HTTPS with this key and certificate (PEM), e.g. from `loadOrCreateSelfSignedCertificate`. */
+  tls?: { key: string; cert: string };
   /** How often due transitions and webhook retries run without requests (ms, default 1000). */
   tickIntervalMs?: number;
 }
 
 export interface RunningEmulator {
-  /** `http://host:port`, no trailing slash. */
+  /** `http://host:port` (`https://` with `tls`), no trailing slash. */
   url: string;
   port: number;
   host: string;
@@ -32,13 +39,15 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
   const host = options.host ?? '127.0.0.1';
   const app = createEmulatorApp({ ...options, publicUrl: options.publicUrl });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));
+    const s = options.tls
+      ? serve({ fetch: app.fetch, port: options.port, hostname: host, createServer: createHttpsServer, serverOptions: { key: options.tls.key, cert: options.tls.cert } }, () => resolve(s))
+      : serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
-  const url = `http://${urlHost}:${port}`;
-  app.emulator.publicUrl = options.publicUrl ?? url;
+  const url = `${options.tls ? 'https' : 'http'}://${urlHost}:${port}`;
+  app.emulator.publicUrl = (options.publicUrl ?? url).replace(/\/+$/, '');
   const runtime = app.emulator;
   const timer = setInterval(() => {
     try {

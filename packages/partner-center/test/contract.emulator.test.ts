@@ -1,4 +1,5 @@
 import {
+  registerMicrosoftClientsContract,
   registerPartnerCenterContract,
   emulatorContractTarget,
 } from '@csphub/testing/partner-center-contract';
@@ -6,3 +7,6 @@ import {
 // The shared Partner Center contract suite, run through the real client against the embedded
 // emulator (issue 4 acceptance), control plane included.
 registerPartnerCenterContract({ name: 'emulator', hasControlPlane: true }, () => emulatorContractTarget());
+
+// Microsoft's own client libraries (msal-node) against the same emulator, over its HTTPS option.
+registerMicrosoftClientsContract();

@@ -10,7 +10,12 @@ export interface EmulatorState {
   scenario: Scenario;
   clockOffsetMs: number;
   settings: EmulatorSettings;
-  secrets: { tokenKey: string; webhookKeys?: { publicKeyPem: string; privateKeyPem: string } };
+  secrets: {
+    tokenKey: string;
+    webhookKeys?: { publicKeyPem: string; privateKeyPem: string };
+    /** RS256 key signing id_tokens, published at `/login/{tenant}/discovery/v2.0/keys`. */
+    idTokenKeys?: { kid: string; publicKeyPem: string; privateKeyPem: string };
+  };
   partners: Record<string, PartnerRecord>;
   resellers: Record<string, ResellerRecord>;
   tenants: Record<string, TenantRecord>;

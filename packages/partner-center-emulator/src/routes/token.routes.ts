@@ -10,6 +10,7 @@ import { escapeHtml, page } from '../admin/html';
 
 /** Entra's authorization codes are short-lived (about ten minutes). */
 const AUTHORIZATION_CODE_LIFETIME_MS = 10 * 60_000;
+import { clientInfo, issueIdToken } from '../protocol/id-tokens';
 
 /**
  * Entra ID token endpoint, mounted under `/login` (partner-center-api.md §1.2):
@@ -171,6 +172,13 @@ async function issueToken(runtime: EmulatorRuntime, tenant: string, version: 'v1
   const resource = audience === 'pc' ? 'https://api.partnercenter.microsoft.com' : 'https://graph.microsoft.com';
   const scope = kind === 'user' ? (audience === 'pc' ? 'user_impersonation' : 'DelegatedAdminRelationship.ReadWrite.All') : undefined;
   const refresh = kind === 'user' ? { refresh_token: newRefreshToken ?? session?.refreshToken ?? partner.refreshToken } : {};
+  // A user grant answers, as Entra does, an id_token when `openid` is among the scopes (v2) and
+  // `client_info` when the client asks for it with `client_info=1` (MSAL does, to key its cache).
+  const identity: Record<string, string> = {};
+  if (kind === 'user') {
+    if (version === 'v2' && /(^|\s)openid(\s|$)/.test(target)) identity['id_token'] = await issueIdToken(engine, partner, iat, exp);
+    if (form['client_info'] === '1') identity['client_info'] = clientInfo(partner);
+  }
   if (version === 'v1') {
     return json(200, {
       token_type: 'Bearer',
@@ -182,7 +190,8 @@ async function issueToken(runtime: EmulatorRuntime, tenant: string, version: 'v1
       resource,
       access_token: token,
       ...refresh,
+      ...identity,
     });
   }
-  return json(200, { token_type: 'Bearer', scope: scope ?? `${resource}/.default`, expires_in: exp - iat, ext_expires_in: exp - iat, access_token: token, ...refresh });
+  return json(200, { token_type: 'Bearer', scope: scope ?? `${resource}/.default`, expires_in: exp - iat, ext_expires_in: exp - iat, access_token: token, ...refresh, ...identity });
 }

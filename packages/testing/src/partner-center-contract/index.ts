@@ -17,6 +17,7 @@ export type * from './contract-target';
 export { emulatorContractTarget, type EmulatorContractTargetOptions } from './emulator-target';
 export { liveContractTarget, liveContractMissingEnv } from './live-target';
 export { createAcceleratedClock } from './accelerated-clock';
+export { registerMicrosoftClientsContract } from './microsoft-clients.contract';
 
 /**
  * The Partner Center contract suite (issue 4): registers Vitest tests that drive a real
