@@ -48,6 +48,18 @@ describe('GDAP relationships (partner-center-api.md §12)', () => {
     expect([bad.status, bad.body.error.code]).toEqual([400, 'BadRequest']);
   });
 
+  it('leaves customer.displayName out when created without it, and Entra fills it at approval', async () => {
+    // Graph resource page "delegatedAdminRelationshipCustomerParticipant": displayName is read-only.
+    const { h, token } = await graphSetup();
+    const created = await h.call('POST', BASE, { token, body: relationshipBody({ customer: { tenantId: tenant('fabrikam').tenantId } }) });
+    expect(created.status).toBe(201);
+    expect(created.body.customer).toEqual({ tenantId: tenant('fabrikam').tenantId });
+    expect((await h.call('GET', `${BASE}/${created.body.id}`, { token })).body.customer).not.toHaveProperty('displayName');
+    await h.call('POST', `${BASE}/${created.body.id}/requests`, { token, body: { action: 'lockForApproval' } });
+    await h.control('POST', `/gdap/${created.body.id}/approve`, {});
+    expect((await h.call('GET', `${BASE}/${created.body.id}`, { token })).body.customer).toEqual({ tenantId: tenant('fabrikam').tenantId, displayName: tenant('fabrikam').companyName });
+  });
+
   it('validates duration, unique names and refuses auto-extend with Global Administrator', async () => {
     const { h, token } = await graphSetup();
     expect((await h.call('POST', BASE, { token, body: relationshipBody({ duration: 'P731D' }) })).status).toBe(400);
