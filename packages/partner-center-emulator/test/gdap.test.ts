@@ -37,6 +37,11 @@ describe('GDAP relationships (partner-center-api.md §12)', () => {
     expect(created.body['@odata.etag']).toMatch(/^W\/"/);
     expect(created.headers.get('Location')).toContain(`${BASE}/${created.body.id}`);
     expect(created.body.activatedDateTime).toBeNull();
+    // The dates the "Create delegatedAdminRelationship" example shows: created and modified now,
+    // activated and end dates null until the customer approves.
+    expect(created.body.createdDateTime).toBe(new Date(h.clock.now()).toISOString());
+    expect(created.body.lastModifiedDateTime).toBe(created.body.createdDateTime);
+    expect(created.body.endDateTime).toBeNull();
     const list = await h.call('GET', `${BASE}?$filter=${encodeURIComponent(`customer/tenantId eq '${tenant('fabrikam').tenantId}'`)}&$count=true`, { token });
     expect(list.body.value.map((r: { id: string }) => r.id)).toEqual([created.body.id]);
     expect(list.body['@odata.count']).toBe(1);
