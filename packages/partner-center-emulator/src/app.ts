@@ -73,7 +73,7 @@ export function createEmulatorApp(options: EmulatorAppOptions = {}): EmulatorApp
   registerApiRoutes(pc, graph);
 
   const operations = () => [...pc.operations, ...graph.operations];
-  app.notFound((c) => fallback(operations(), c));
+  app.notFound((c) => fallback(operations(), c, runtime.engine));
   app.onError((error, c) => {
     runtime.log(`unhandled error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
     return c.json({ code: 800003, description: 'An unexpected error occurred.', data: [], source: 'CspEmulator' }, 500);

@@ -37,6 +37,11 @@ describe('GDAP relationships (partner-center-api.md §12)', () => {
     expect(created.body['@odata.etag']).toMatch(/^W\/"/);
     expect(created.headers.get('Location')).toContain(`${BASE}/${created.body.id}`);
     expect(created.body.activatedDateTime).toBeNull();
+    // The dates the "Create delegatedAdminRelationship" example shows: created and modified now,
+    // activated and end dates null until the customer approves.
+    expect(created.body.createdDateTime).toBe(new Date(h.clock.now()).toISOString());
+    expect(created.body.lastModifiedDateTime).toBe(created.body.createdDateTime);
+    expect(created.body.endDateTime).toBeNull();
     const list = await h.call('GET', `${BASE}?$filter=${encodeURIComponent(`customer/tenantId eq '${tenant('fabrikam').tenantId}'`)}&$count=true`, { token });
     expect(list.body.value.map((r: { id: string }) => r.id)).toEqual([created.body.id]);
     expect(list.body['@odata.count']).toBe(1);
@@ -46,6 +51,18 @@ describe('GDAP relationships (partner-center-api.md §12)', () => {
     expect((await h.call('GET', `${BASE}/${created.body.id}`, { token: await h.token(EUROPE, 'user', 'graph') })).status).toBe(404);
     const bad = await h.call('GET', `${BASE}?$filter=${encodeURIComponent("startswith(displayName,'x')")}`, { token });
     expect([bad.status, bad.body.error.code]).toEqual([400, 'BadRequest']);
+  });
+
+  it('leaves customer.displayName out when created without it, and Entra fills it at approval', async () => {
+    // Graph resource page "delegatedAdminRelationshipCustomerParticipant": displayName is read-only.
+    const { h, token } = await graphSetup();
+    const created = await h.call('POST', BASE, { token, body: relationshipBody({ customer: { tenantId: tenant('fabrikam').tenantId } }) });
+    expect(created.status).toBe(201);
+    expect(created.body.customer).toEqual({ tenantId: tenant('fabrikam').tenantId });
+    expect((await h.call('GET', `${BASE}/${created.body.id}`, { token })).body.customer).not.toHaveProperty('displayName');
+    await h.call('POST', `${BASE}/${created.body.id}/requests`, { token, body: { action: 'lockForApproval' } });
+    await h.control('POST', `/gdap/${created.body.id}/approve`, {});
+    expect((await h.call('GET', `${BASE}/${created.body.id}`, { token })).body.customer).toEqual({ tenantId: tenant('fabrikam').tenantId, displayName: tenant('fabrikam').companyName });
   });
 
   it('validates duration, unique names and refuses auto-extend with Global Administrator', async () => {

@@ -16,6 +16,8 @@ describe('strictness (STYLE.md "The emulator stays faithful")', () => {
     const graph = await h.call('GET', '/graph/v1.0/users', { token });
     expect(graph.status).toBe(501);
     expect(graph.body.error.code).toBe('NotImplemented');
+    expect(graph.body.error.innerError['client-request-id']).toBe(graph.headers.get('client-request-id'));
+    expect(graph.body.error.innerError['request-id']).toBe(graph.headers.get('request-id'));
     expect((await h.call('GET', '/_emulator/nope')).status).toBe(404);
   });
 
@@ -30,6 +32,33 @@ describe('strictness (STYLE.md "The emulator stays faithful")', () => {
     const graph = await h.call('GET', '/graph/v1.0/tenantRelationships/delegatedAdminRelationships', { token: await h.token(LATAM, 'app', 'graph'), headers: { 'client-request-id': 'g-1' } });
     expect(graph.headers.get('client-request-id')).toBe('g-1');
     expect(graph.headers.get('request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('always answers client-request-id on Graph, and Graph errors carry request-id, date and client-request-id in innerError', async () => {
+    // https://learn.microsoft.com/graph/errors: the error resource's innerError.
+    const h = new Harness();
+    const token = await h.token(LATAM, 'app', 'graph');
+    const base = '/graph/v1.0/tenantRelationships/delegatedAdminRelationships';
+    const bare = await h.call('GET', base, { token });
+    expect(bare.headers.get('client-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const missing = await h.call('GET', `${base}/nope`, { token, headers: { 'client-request-id': 'c-42' } });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('client-request-id')).toBe('c-42');
+    expect(missing.body.error.innerError).toEqual({
+      'request-id': missing.headers.get('request-id'),
+      'client-request-id': 'c-42',
+      date: new Date(h.clock.now()).toISOString(),
+    });
+    // Errors raised before the handler (no token) carry them too, with a client-request-id made up.
+    const unauthenticated = await h.call('GET', base);
+    expect(unauthenticated.status).toBe(401);
+    expect(unauthenticated.body.error.innerError['client-request-id']).toBe(unauthenticated.headers.get('client-request-id'));
+    expect(unauthenticated.body.error.innerError['request-id']).toBe(unauthenticated.headers.get('request-id'));
+    // A fault-injected 503 as well.
+    await h.control('POST', '/faults', { route: `GET ${base}`, status: 503 });
+    const faulted = await h.call('GET', base, { token, headers: { 'client-request-id': 'c-43' } });
+    expect(faulted.status).toBe(503);
+    expect(faulted.body.error.innerError['client-request-id']).toBe('c-43');
   });
 });
 

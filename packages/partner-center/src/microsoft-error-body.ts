@@ -11,6 +11,12 @@ export interface MicrosoftErrorBody {
   description?: string;
   /** AADSTS numbers from a token endpoint failure. */
   aadstsCodes?: number[];
+  /** Graph's `innerError["request-id"]`: the id Graph gave the failed call. */
+  serviceRequestId?: string;
+  /** Graph's `innerError["client-request-id"]`: the caller's id as Graph received it. */
+  clientRequestId?: string;
+  /** Graph's `innerError.date`: when Graph failed the call. */
+  date?: string;
   /** Which envelope it came in. */
   envelope: 'partner-center' | 'throttle' | 'graph' | 'oauth' | 'none';
 }
@@ -38,8 +44,20 @@ export function parseMicrosoftErrorBody(text: string): MicrosoftErrorBody {
   const err = lower.get('error');
   if (typeof err === 'object' && err !== null) {
     // partner-center-api.md §15: Graph errors use the standard Graph envelope.
+    // Its innerError carries request-id, client-request-id and date ("Microsoft Graph error
+    // responses and resource types", https://learn.microsoft.com/graph/errors).
     const g = err as Record<string, unknown>;
-    return { envelope: 'graph', code: str(g.code), description: str(g.message) };
+    const innerKey = Object.keys(g).find((k) => k.toLowerCase() === 'innererror');
+    const inner = innerKey === undefined ? undefined : g[innerKey];
+    const ids = typeof inner === 'object' && inner !== null ? (inner as Record<string, unknown>) : {};
+    return {
+      envelope: 'graph',
+      code: str(g.code),
+      description: str(g.message),
+      serviceRequestId: str(ids['request-id']),
+      clientRequestId: str(ids['client-request-id']),
+      date: str(ids.date),
+    };
   }
   if (typeof err === 'string') {
     // §1.2: OAuth token endpoint errors.

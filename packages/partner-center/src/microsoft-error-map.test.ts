@@ -96,6 +96,20 @@ describe('parseMicrosoftErrorBody', () => {
       description: 'no',
     });
   });
+  it("reads the Graph innerError's request-id, client-request-id and date (learn.microsoft.com/graph/errors)", () => {
+    expect(
+      parseMicrosoftErrorBody(
+        '{"error":{"code":"Request_ResourceNotFound","message":"gone","innerError":{"date":"2026-03-02T09:00:00","request-id":"r-1","client-request-id":"c-1"}}}',
+      ),
+    ).toEqual({
+      envelope: 'graph',
+      code: 'Request_ResourceNotFound',
+      description: 'gone',
+      serviceRequestId: 'r-1',
+      clientRequestId: 'c-1',
+      date: '2026-03-02T09:00:00',
+    });
+  });
   it('reads an OAuth error with its AADSTS codes', () => {
     expect(
       parseMicrosoftErrorBody(

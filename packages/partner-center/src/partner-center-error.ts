@@ -13,6 +13,10 @@ export interface PartnerCenterErrorJson {
   description?: string;
   requestId?: string;
   correlationId?: string;
+  /** The id Microsoft gave the failed call (Graph's `request-id`), to quote to Microsoft support. */
+  serviceRequestId?: string;
+  /** When Microsoft failed the call (Graph's `innerError.date`). */
+  serviceDate?: string;
   /** Whether the same request may succeed later (network, timeout, 408, 429, 5xx). */
   transient: boolean;
   /** Seconds Microsoft asked to wait (Retry-After) on the last attempt, when it said. */
@@ -42,6 +46,8 @@ export class PartnerCenterError extends Error {
   readonly description: string | undefined;
   readonly requestId: string | undefined;
   readonly correlationId: string | undefined;
+  readonly serviceRequestId: string | undefined;
+  readonly serviceDate: string | undefined;
   readonly transient: boolean;
   readonly retryAfterSeconds: number | undefined;
   readonly operation: string | undefined;
@@ -56,6 +62,8 @@ export class PartnerCenterError extends Error {
     this.description = init.description;
     this.requestId = init.requestId;
     this.correlationId = init.correlationId;
+    this.serviceRequestId = init.serviceRequestId;
+    this.serviceDate = init.serviceDate;
     this.transient = init.transient;
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.operation = init.operation;
@@ -80,6 +88,8 @@ export class PartnerCenterError extends Error {
     if (this.description !== undefined) json.description = this.description;
     if (this.requestId !== undefined) json.requestId = this.requestId;
     if (this.correlationId !== undefined) json.correlationId = this.correlationId;
+    if (this.serviceRequestId !== undefined) json.serviceRequestId = this.serviceRequestId;
+    if (this.serviceDate !== undefined) json.serviceDate = this.serviceDate;
     if (this.retryAfterSeconds !== undefined) json.retryAfterSeconds = this.retryAfterSeconds;
     if (this.operation !== undefined) json.operation = this.operation;
     if (this.connectionId !== undefined) json.connectionId = this.connectionId;

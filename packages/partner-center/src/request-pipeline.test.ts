@@ -129,6 +129,30 @@ describe('request pipeline', () => {
     expect(client.metrics.snapshot().total).toMatchObject({ calls: 1, attempts: 3, retries: 2, failures: 0 });
   });
 
+  it('keeps client-request-id through Graph retries and reports Graph\'s request-id and date (learn.microsoft.com/graph/errors)', async () => {
+    const inner = (requestId: string) => ({
+      error: {
+        code: 'Request_ResourceNotFound',
+        message: 'gone',
+        innerError: { date: '2026-01-01T00:00:01', 'request-id': requestId, 'client-request-id': 'saved-request-id' },
+      },
+    });
+    const { client, clock, server } = makeClient([
+      { status: 503, body: { error: { code: 'ServiceUnavailable', message: 'later' } } },
+      { status: 404, body: inner('graph-request-2'), headers: { 'request-id': 'graph-request-2' } },
+    ]);
+    const { error } = await settle(clock, client.getGdapRelationship('r1', { requestId: 'saved-request-id' }));
+    expect(server.sent.map((s) => s.headers['client-request-id'])).toEqual(['saved-request-id', 'saved-request-id']);
+    expect(error).toMatchObject({
+      code: 'NOT_FOUND',
+      requestId: 'saved-request-id',
+      serviceRequestId: 'graph-request-2',
+      serviceDate: '2026-01-01T00:00:01',
+    });
+    // The ids survive the workflow journal.
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ serviceRequestId: 'graph-request-2' });
+  });
+
   it('sends the standard headers (§1.3)', async () => {
     const { client, clock, server } = makeClient([{ status: 200, body: customer }]);
     await settle(clock, client.getCustomer('c1', { locale: 'es-MX' }));

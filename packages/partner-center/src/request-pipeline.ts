@@ -331,6 +331,8 @@ export function createRequestPipeline(deps: RequestPipelineDeps): RequestPipelin
             status: res.status,
             microsoftCode: body.code,
             description: body.description,
+            serviceRequestId: body.serviceRequestId ?? res.headers.get('request-id') ?? undefined,
+            serviceDate: body.date,
             transient: isTransientStatus(res.status),
             retryAfterSeconds: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
           });

@@ -96,7 +96,10 @@ export function createGdapRelationship(engine: Engine, partnerTenantId: string, 
     const tenant = engine.state.tenants[input.customer.tenantId.toLowerCase()];
     if (!tenant) throw graphErrors.graphBadRequest(`Customer tenant ${input.customer.tenantId} was not found.`);
     customerTenantId = tenant.tenantId;
-    customerDisplayName = input.customer.displayName ?? tenant.companyName;
+    // Read-only, "as set by Microsoft Entra ID" (Graph resource page
+    // "delegatedAdminRelationshipCustomerParticipant"): a relationship created without it shows no
+    // name until the customer approves it.
+    customerDisplayName = input.customer.displayName;
   }
   const now = engine.now();
   const record: GdapRelationshipRecord = {
@@ -143,7 +146,7 @@ export function updateGdapRelationship(engine: Engine, record: GdapRelationshipR
     const tenant = engine.state.tenants[patch.customer.tenantId.toLowerCase()];
     if (!tenant) throw graphErrors.graphBadRequest(`Customer tenant ${patch.customer.tenantId} was not found.`);
     record.customerTenantId = tenant.tenantId;
-    record.customerDisplayName = patch.customer.displayName ?? tenant.companyName;
+    record.customerDisplayName = patch.customer.displayName;
   }
   record.modifiedAt = engine.now();
   record.etag = newEtag();

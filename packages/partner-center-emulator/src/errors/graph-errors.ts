@@ -3,10 +3,37 @@ import { EmulatorError } from './emulator-error';
 /**
  * Microsoft Graph errors in Graph's envelope `{ error: { code, message, innerError } }`
  * (partner-center-api.md §15). GDAP-specific codes are not documented; the codes below are Graph's
- * generic ones (docs/EMULATOR-DIFFERENCES.md).
+ * generic ones (docs/EMULATOR-DIFFERENCES.md). The factories leave `innerError` empty; the protocol
+ * layer fills it with the call's ids through `withGraphInnerError`.
  */
 function graph(status: number, code: string, message: string, headers: Record<string, string> = {}): EmulatorError {
   return new EmulatorError(status, { error: { code, message, innerError: {} } }, headers);
+}
+
+/** The ids Graph puts in every error's `innerError`. */
+export interface GraphErrorIds {
+  requestId: string;
+  clientRequestId: string;
+  date: string;
+}
+
+/**
+ * The same error with `innerError` carrying `date`, `request-id` and `client-request-id`, as the
+ * example of Microsoft Graph's "Microsoft Graph error responses and resource types" page
+ * (https://learn.microsoft.com/graph/errors) shows them. A body that is not Graph's envelope is kept.
+ */
+export function withGraphInnerError(error: EmulatorError, ids: GraphErrorIds): EmulatorError {
+  const body = error.body as { error?: unknown };
+  if (typeof body !== 'object' || body === null || typeof body.error !== 'object' || body.error === null) return error;
+  const inner = (body.error as { innerError?: Record<string, unknown> }).innerError ?? {};
+  const filled = {
+    ...body,
+    error: {
+      ...body.error,
+      innerError: { ...inner, date: ids.date, 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId },
+    },
+  };
+  return new EmulatorError(error.status, filled, error.headers);
 }
 
 export const graphTokenMissing = () =>

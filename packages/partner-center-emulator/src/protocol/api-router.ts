@@ -76,8 +76,10 @@ export class ApiRouter {
             [PcHeader.serverId]: 'csp-emulator',
           }
         : {
+            // Graph always answers `client-request-id`: the caller's, or one it makes
+            // (https://learn.microsoft.com/graph/errors, innerError; the page's response headers).
             [GraphHeader.requestId]: engine.newId(),
-            ...(requestId ? { [GraphHeader.clientRequestId]: requestId } : {}),
+            [GraphHeader.clientRequestId]: requestId ?? engine.newId(),
           };
     runtime.tick();
 
@@ -90,7 +92,7 @@ export class ApiRouter {
     try {
       fault = takeFault(engine, method, path);
       if (fault) {
-        const faulted = await this.applyFault(fault, spec, c);
+        const faulted = await this.applyFault(fault, spec, c, echo);
         if (faulted) {
           response = faulted;
           return this.finish(response, echo, spec, c, { method, path: msPath, requestId, correlationId, fault: fault.id });
@@ -123,7 +125,7 @@ export class ApiRouter {
       const ctx = this.context(c, principal, spec);
       response = await handler(ctx);
     } catch (error) {
-      response = this.errorResponse(error, spec);
+      response = this.errorResponse(error, spec, echo);
     }
     if (storeKey) {
       const headers: Record<string, string> = {};
@@ -163,7 +165,7 @@ export class ApiRouter {
     return out;
   }
 
-  private async applyFault(fault: FaultRule, spec: OperationSpec, c: Context<AppEnv>): Promise<Response | undefined> {
+  private async applyFault(fault: FaultRule, spec: OperationSpec, c: Context<AppEnv>, echo: Record<string, string>): Promise<Response | undefined> {
     // A delay alone is latency inside the service (applied just before the handler, see run());
     // with a status or a drop it is the time before that answer.
     if (fault.status === undefined && !fault.drop) return undefined;
@@ -181,7 +183,7 @@ export class ApiRouter {
     if (fault.status === undefined) return undefined;
     const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
     if (fault.body !== undefined) return json(fault.status, fault.body, headers);
-    const error =
+    const built =
       fault.status === 429
         ? spec.api === 'pc'
           ? pcErrors.throttled(fault.retryAfterSeconds ?? 1)
@@ -191,6 +193,7 @@ export class ApiRouter {
           : fault.status === 500
             ? pcErrors.unexpectedError()
             : pcErrors.retryLater(fault.status);
+    const error = this.withIds(built, spec, echo);
     return json(fault.status, error.body, { ...error.headers, ...headers });
   }
 
@@ -235,9 +238,19 @@ export class ApiRouter {
     };
   }
 
-  private errorResponse(error: unknown, spec: OperationSpec): Response {
-    if (error instanceof EmulatorError) return renderError(error);
+  private errorResponse(error: unknown, spec: OperationSpec, echo: Record<string, string>): Response {
+    if (error instanceof EmulatorError) return renderError(this.withIds(error, spec, echo));
     this.runtime.log(`unexpected error in ${spec.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return renderError(spec.api === 'pc' ? pcErrors.unexpectedError() : graphErrors.graphServerError(500));
+    return renderError(this.withIds(spec.api === 'pc' ? pcErrors.unexpectedError() : graphErrors.graphServerError(500), spec, echo));
+  }
+
+  /** Graph errors carry the call's ids and the time in `innerError` (https://learn.microsoft.com/graph/errors). */
+  private withIds(error: EmulatorError, spec: OperationSpec, echo: Record<string, string>): EmulatorError {
+    if (spec.api !== 'graph') return error;
+    return graphErrors.withGraphInnerError(error, {
+      requestId: echo[GraphHeader.requestId]!,
+      clientRequestId: echo[GraphHeader.clientRequestId]!,
+      date: this.runtime.engine.iso(),
+    });
   }
 }

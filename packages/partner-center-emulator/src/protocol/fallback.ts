@@ -5,6 +5,9 @@ import * as pcErrors from '../errors/pc-errors';
 import * as graphErrors from '../errors/graph-errors';
 import { renderError } from './respond';
 import type { AppEnv } from './app-env';
+import type { Engine } from '../engine/engine';
+import type { EmulatorError } from '../errors/emulator-error';
+import { GraphHeader } from '@csphub/partner-center/wire';
 
 /**
  * Real Microsoft operations the emulator does not model (docs/EMULATOR-DIFFERENCES.md): answered
@@ -36,19 +39,29 @@ const NOT_EMULATED: { route: string; name: string }[] = [
  * operation when it is a known-but-not-emulated Microsoft one or any other path in Microsoft's
  * namespaces. Never a silent 200.
  */
-export function fallback(operations: readonly OperationSpec[], c: Context<AppEnv>): Response {
+export function fallback(operations: readonly OperationSpec[], c: Context<AppEnv>, engine: Engine): Response {
   const path = c.req.path;
   const method = c.req.method.toUpperCase();
   const isGraph = path.startsWith('/graph/');
-  const msPath = isGraph ? path.slice('/graph/v1.0'.length) : path;
-  const api = isGraph ? 'graph' : 'pc';
-  const sameApi = operations.filter((op) => op.api === api);
-  const known = NOT_EMULATED.find((n) => routeMatches(n.route, method, msPath));
-  if (known) return renderError(isGraph ? graphErrors.graphNotEmulated(known.name) : pcErrors.notEmulated(known.name));
-  const pathExists = sameApi.some((op) => routeMatches(`* ${op.path}`, method, msPath));
-  if (pathExists) {
-    return renderError(isGraph ? graphErrors.graphMethodNotAllowed(method, msPath) : pcErrors.methodNotAllowed(method, msPath));
+  if (isGraph) {
+    // Graph answers request-id and client-request-id on every response, errors included, and puts
+    // them in innerError (https://learn.microsoft.com/graph/errors).
+    const ids = { requestId: engine.newId(), clientRequestId: c.req.header(GraphHeader.clientRequestId) ?? engine.newId(), date: engine.iso() };
+    const error = graphErrors.withGraphInnerError(graphFallback(operations, method, path), ids);
+    return renderError(error, { [GraphHeader.requestId]: ids.requestId, [GraphHeader.clientRequestId]: ids.clientRequestId });
   }
-  const what = `${method} ${path}`;
-  return renderError(isGraph ? graphErrors.graphNotEmulated(what) : pcErrors.notEmulated(what));
+  const sameApi = operations.filter((op) => op.api === 'pc');
+  const known = NOT_EMULATED.find((n) => routeMatches(n.route, method, path));
+  if (known) return renderError(pcErrors.notEmulated(known.name));
+  if (sameApi.some((op) => routeMatches(`* ${op.path}`, method, path))) return renderError(pcErrors.methodNotAllowed(method, path));
+  return renderError(pcErrors.notEmulated(`${method} ${path}`));
+}
+
+function graphFallback(operations: readonly OperationSpec[], method: string, path: string): EmulatorError {
+  const msPath = path.slice('/graph/v1.0'.length);
+  // NOT_EMULATED names Graph routes with their /graph/v1.0 mount.
+  const known = NOT_EMULATED.find((n) => routeMatches(n.route, method, path));
+  if (known) return graphErrors.graphNotEmulated(known.name);
+  if (operations.some((op) => op.api === 'graph' && routeMatches(`* ${op.path}`, method, msPath))) return graphErrors.graphMethodNotAllowed(method, msPath);
+  return graphErrors.graphNotEmulated(`${method} ${path}`);
 }

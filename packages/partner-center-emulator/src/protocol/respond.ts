@@ -11,6 +11,6 @@ export function empty(status: number, headers: Record<string, string> = {}): Res
   return new Response(null, { status, headers });
 }
 
-export function renderError(error: EmulatorError): Response {
-  return json(error.status, error.body, error.headers);
+export function renderError(error: EmulatorError, headers: Record<string, string> = {}): Response {
+  return json(error.status, error.body, { ...error.headers, ...headers });
 }

@@ -11,7 +11,7 @@ export function toGdapRelationship(r: GdapRelationshipRecord): GdapRelationship 
     id: r.id,
     displayName: r.displayName,
     duration: r.duration,
-    customer: r.customerTenantId ? { tenantId: r.customerTenantId, displayName: r.customerDisplayName ?? '' } : null,
+    customer: r.customerTenantId ? { tenantId: r.customerTenantId, ...(r.customerDisplayName === undefined ? {} : { displayName: r.customerDisplayName }) } : null,
     accessDetails: { unifiedRoles: r.roles.map((roleDefinitionId) => ({ roleDefinitionId })) },
     autoExtendDuration: r.autoExtendDuration,
     status: r.status,

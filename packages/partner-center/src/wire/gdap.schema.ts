@@ -28,7 +28,9 @@ export const GdapRelationshipSchema = z.looseObject({
   id: z.string(),
   displayName: z.string(),
   duration: z.string(),
-  customer: z.looseObject({ tenantId: z.string(), displayName: z.string() }).nullable().optional(),
+  // displayName is read-only and nullable, set by Entra ("delegatedAdminRelationshipCustomerParticipant");
+  // absent on a relationship created without it.
+  customer: z.looseObject({ tenantId: z.string(), displayName: z.string().nullish() }).nullable().optional(),
   accessDetails: z.looseObject({ unifiedRoles: z.array(z.looseObject({ roleDefinitionId: z.string() })) }),
   autoExtendDuration: z.string(),
   status: GdapRelationshipStatusSchema,

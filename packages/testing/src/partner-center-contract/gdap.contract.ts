@@ -101,6 +101,12 @@ export function registerGdapContract(ctx: ContractContext): void {
         .getGdapRelationship('00000000-0000-4000-8000-000000000000-00000000-0000-4000-8000-000000000000')
         .catch((e: unknown) => e);
       expect(isPartnerCenterError(error, 'NOT_FOUND')).toBe(true);
+      // Graph's innerError names the call: its request-id (to quote to Microsoft support) and
+      // the time ("Microsoft Graph error responses and resource types", learn.microsoft.com/graph/errors).
+      const failed = error as { serviceRequestId?: string; serviceDate?: string; requestId?: string };
+      expect(failed.serviceRequestId).toMatch(/^[0-9a-f-]{36}$/i);
+      expect(failed.serviceRequestId).not.toBe(failed.requestId);
+      expect(Number.isNaN(Date.parse(failed.serviceDate ?? ''))).toBe(false);
     });
   });
 }
