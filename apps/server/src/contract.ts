@@ -1,0 +1,78 @@
+/**
+ * The API's shapes, for the web app: the route schemas (from where they are defined) and the types
+ * inferred from them. The web imports the types with `import type` (nothing of the server enters its
+ * bundle) and, in development only, the schemas to check each answer (`apps/web/src/api/api-client.ts`).
+ * A route's shapes are added here when the web reads them; see docs/ARCHITECTURE.md.
+ */
+import type { z } from '@hono/zod-openapi';
+import { AuditEntrySchema } from './audit/audit-log.routes';
+import { SessionSchema } from './auth/auth.routes';
+import { ApiTokenSchema } from './channel/api-tokens.routes';
+import { CompanySchema, PrerequisitesSchema, TreeNodeSchema, TreeSchema } from './channel/company.schema';
+import { PasswordResetSchema, UserListSchema, UserSchema } from './channel/company-users.routes';
+import { ConnectionSchema, TestResultSchema } from './channel/connections.routes';
+import { SyncOptionsSchema } from './channel/sync-options.routes';
+import { CatalogResponseSchema, CatalogSkuSchema, OrderSchema, SubscriptionSchema, SubscriptionsResponseSchema } from './commerce/commerce.schema';
+import { AttestationSchema, AuthorizationSchema, OpenAuthorizationSchema, VerifySchema } from './onboarding/existing-tenant.schema';
+import { DomainCheckSchema, OnboardingContextSchema, PartnerIdVerdictSchema, RunSchema } from './onboarding/onboarding.schema';
+
+export {
+  ApiTokenSchema,
+  AttestationSchema,
+  AuditEntrySchema,
+  AuthorizationSchema,
+  CatalogResponseSchema,
+  CatalogSkuSchema,
+  CompanySchema,
+  ConnectionSchema,
+  DomainCheckSchema,
+  OnboardingContextSchema,
+  OpenAuthorizationSchema,
+  OrderSchema,
+  PartnerIdVerdictSchema,
+  PasswordResetSchema,
+  PrerequisitesSchema,
+  RunSchema,
+  SessionSchema,
+  SubscriptionSchema,
+  SubscriptionsResponseSchema,
+  SyncOptionsSchema,
+  TestResultSchema,
+  TreeNodeSchema,
+  TreeSchema,
+  UserListSchema,
+  UserSchema,
+  VerifySchema,
+};
+
+// Channel and accounts
+export type SessionInfo = z.infer<typeof SessionSchema>;
+export type TreeNode = z.infer<typeof TreeNodeSchema>;
+export type CompanyTree = z.infer<typeof TreeSchema>;
+export type Company = z.infer<typeof CompanySchema>;
+export type Prerequisites = z.infer<typeof PrerequisitesSchema>;
+export type User = z.infer<typeof UserSchema>;
+export type UserList = z.infer<typeof UserListSchema>;
+export type PasswordReset = z.infer<typeof PasswordResetSchema>;
+export type ApiToken = z.infer<typeof ApiTokenSchema>;
+export type SyncOptions = z.infer<typeof SyncOptionsSchema>;
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+export type Connection = z.infer<typeof ConnectionSchema>;
+export type ConnectionTestResult = z.infer<typeof TestResultSchema>;
+
+// Commerce
+export type Catalog = z.infer<typeof CatalogResponseSchema>;
+export type CatalogSku = z.infer<typeof CatalogSkuSchema>;
+export type Order = z.infer<typeof OrderSchema>;
+export type Subscription = z.infer<typeof SubscriptionSchema>;
+export type TenantSubscriptions = z.infer<typeof SubscriptionsResponseSchema>;
+
+// Onboarding
+export type OnboardingContext = z.infer<typeof OnboardingContextSchema>;
+export type DomainCheck = z.infer<typeof DomainCheckSchema>;
+export type PartnerIdVerdict = z.infer<typeof PartnerIdVerdictSchema>;
+export type Authorization = z.infer<typeof AuthorizationSchema>;
+export type OpenAuthorization = z.infer<typeof OpenAuthorizationSchema>;
+export type VerifyResult = z.infer<typeof VerifySchema>;
+export type Attestation = z.infer<typeof AttestationSchema>;
+export type Run = z.infer<typeof RunSchema>;
