@@ -1,20 +1,35 @@
 /**
  * The API's shapes, for the web app: the route schemas (from where they are defined) and the types
  * inferred from them. The web imports the types with `import type` (nothing of the server enters its
- * bundle) and, in development only, the schemas to check each answer (`apps/web/src/api/api-client.ts`).
+ * bundle); in development it checks answers against the schema-only modules (`contract-schemas.ts`).
  * A route's shapes are added here when the web reads them; see docs/ARCHITECTURE.md.
  */
 import type { z } from '@hono/zod-openapi';
 import { AuditEntrySchema } from './audit/audit-log.routes';
 import { SessionSchema } from './auth/auth.routes';
 import { ApiTokenSchema } from './channel/api-tokens.routes';
-import { CompanySchema, PrerequisitesSchema, TreeNodeSchema, TreeSchema } from './channel/company.schema';
 import { PasswordResetSchema, UserListSchema, UserSchema } from './channel/company-users.routes';
 import { ConnectionSchema, TestResultSchema } from './channel/connections.routes';
 import { SyncOptionsSchema } from './channel/sync-options.routes';
-import { CatalogResponseSchema, CatalogSkuSchema, OrderSchema, SubscriptionSchema, SubscriptionsResponseSchema } from './commerce/commerce.schema';
-import { AttestationSchema, AuthorizationSchema, OpenAuthorizationSchema, VerifySchema } from './onboarding/existing-tenant.schema';
-import { DomainCheckSchema, OnboardingContextSchema, PartnerIdVerdictSchema, RunSchema } from './onboarding/onboarding.schema';
+import {
+  AttestationSchema,
+  AuthorizationSchema,
+  CatalogResponseSchema,
+  CatalogSkuSchema,
+  CompanySchema,
+  DomainCheckSchema,
+  OnboardingContextSchema,
+  OpenAuthorizationSchema,
+  OrderSchema,
+  PartnerIdVerdictSchema,
+  PrerequisitesSchema,
+  RunSchema,
+  SubscriptionSchema,
+  SubscriptionsResponseSchema,
+  TreeNodeSchema,
+  TreeSchema,
+  VerifySchema,
+} from './contract-schemas';
 
 export {
   ApiTokenSchema,
@@ -65,7 +80,8 @@ export type Catalog = z.infer<typeof CatalogResponseSchema>;
 export type CatalogSku = z.infer<typeof CatalogSkuSchema>;
 export type Order = z.infer<typeof OrderSchema>;
 export type Subscription = z.infer<typeof SubscriptionSchema>;
-export type TenantSubscriptions = z.infer<typeof SubscriptionsResponseSchema>;
+export type Subscriptions = z.infer<typeof SubscriptionsResponseSchema>;
+export type TenantSubscriptions = Subscriptions['tenants'][number];
 
 // Onboarding
 export type OnboardingContext = z.infer<typeof OnboardingContextSchema>;
