@@ -6,4 +6,4 @@
 export { CompanySchema, PrerequisitesSchema, TreeNodeSchema, TreeSchema } from './channel/company.schema';
 export { CatalogResponseSchema, CatalogSkuSchema, OrderSchema, SubscriptionSchema, SubscriptionsResponseSchema } from './commerce/commerce.schema';
 export { AttestationSchema, AuthorizationSchema, OpenAuthorizationSchema, VerifySchema } from './onboarding/existing-tenant.schema';
-export { DomainCheckSchema, OnboardingContextSchema, PartnerIdVerdictSchema, RunSchema } from './onboarding/onboarding.schema';
+export { DomainCheckSchema, OnboardingContextSchema, PartnerIdVerdictSchema, RunSchema, ServiceSchema } from './onboarding/onboarding.schema';

@@ -10,7 +10,12 @@ import { SessionSchema } from './auth/auth.routes';
 import { ApiTokenSchema } from './channel/api-tokens.routes';
 import { PasswordResetSchema, UserListSchema, UserSchema } from './channel/company-users.routes';
 import { ConnectionSchema, TestResultSchema } from './channel/connections.routes';
+import { PolicySchema } from './channel/settings.routes';
 import { SyncOptionsSchema } from './channel/sync-options.routes';
+import { HealthSchema } from './routes/health.routes';
+import { LicensesResponseSchema } from './routes/licenses.routes';
+import { OutboxMessageSchema } from './routes/outbox.routes';
+import { MoveItemSchema } from './routes/subscriptions-move.routes';
 import {
   AttestationSchema,
   AuthorizationSchema,
@@ -21,6 +26,7 @@ import {
   OnboardingContextSchema,
   OpenAuthorizationSchema,
   OrderSchema,
+  ServiceSchema,
   PartnerIdVerdictSchema,
   PrerequisitesSchema,
   RunSchema,
@@ -32,6 +38,12 @@ import {
 } from './contract-schemas';
 
 export {
+  HealthSchema,
+  LicensesResponseSchema,
+  MoveItemSchema,
+  OutboxMessageSchema,
+  PolicySchema,
+  ServiceSchema,
   ApiTokenSchema,
   AttestationSchema,
   AuditEntrySchema,
@@ -74,6 +86,9 @@ export type SyncOptions = z.infer<typeof SyncOptionsSchema>;
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export type Connection = z.infer<typeof ConnectionSchema>;
 export type ConnectionTestResult = z.infer<typeof TestResultSchema>;
+export type DistributorPolicy = z.infer<typeof PolicySchema>;
+export type Health = z.infer<typeof HealthSchema>;
+export type OutboxMessage = z.infer<typeof OutboxMessageSchema>;
 
 // Commerce
 export type Catalog = z.infer<typeof CatalogResponseSchema>;
@@ -82,6 +97,8 @@ export type Order = z.infer<typeof OrderSchema>;
 export type Subscription = z.infer<typeof SubscriptionSchema>;
 export type Subscriptions = z.infer<typeof SubscriptionsResponseSchema>;
 export type TenantSubscriptions = Subscriptions['tenants'][number];
+export type TenantLicenses = z.infer<typeof LicensesResponseSchema>;
+export type SubscriptionMoveItem = z.infer<typeof MoveItemSchema>;
 
 // Onboarding
 export type OnboardingContext = z.infer<typeof OnboardingContextSchema>;
@@ -92,3 +109,4 @@ export type OpenAuthorization = z.infer<typeof OpenAuthorizationSchema>;
 export type VerifyResult = z.infer<typeof VerifySchema>;
 export type Attestation = z.infer<typeof AttestationSchema>;
 export type Run = z.infer<typeof RunSchema>;
+export type OnboardingService = z.infer<typeof ServiceSchema>;
