@@ -8,7 +8,7 @@ import type { Principal } from '../auth/principal';
 import { companyInScope, requirePermission } from '../access/scope';
 import { reposOf, type ChannelDeps } from '../channel/channel-deps';
 
-const AuditEntrySchema = z
+export const AuditEntrySchema = z
   .object({
     id: z.number().int(),
     at: z.string(),

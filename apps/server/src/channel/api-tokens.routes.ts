@@ -14,7 +14,7 @@ import type { Principal } from '../auth/principal';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
-const ApiTokenSchema = z
+export const ApiTokenSchema = z
   .object({
     id: z.string(),
     companyId: z.number().int(),

@@ -15,7 +15,7 @@ import { IdParamSchema } from './company.schema';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
-const UserSchema = z
+export const UserSchema = z
   .object({
     id: z.string(),
     companyId: z.number().int(),
@@ -44,14 +44,14 @@ const UserPatchSchema = z
   .strict()
   .openapi('UserPatch');
 
-const UserListSchema = z
+export const UserListSchema = z
   .object({
     items: z.array(UserSchema),
     assignableRoles: z.array(z.enum(ROLES)).openapi({ description: 'The roles the caller may give in this company (fit for its kind, never stronger than their own); empty without users.manage' }),
   })
   .openapi('UserList');
 
-const PasswordResetSchema = z
+export const PasswordResetSchema = z
   .object({
     user: UserSchema,
     password: z.string().openapi({ description: 'The new one-time password. Shown in this answer only: the server keeps its argon2 hash alone.' }),

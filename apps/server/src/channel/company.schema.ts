@@ -86,7 +86,11 @@ export const PrerequisitesSchema = z
         key: z.enum(['phone', 'email', 'billingAddress']),
         ok: z.boolean(),
         source: z.enum(['own', 'reseller']).optional(),
-        problems: z.array(z.object({ field: z.string(), code: z.string(), example: z.string().optional(), message: z.string() }).passthrough()),
+        problems: z.array(
+          z
+            .object({ field: z.string(), code: z.string(), example: z.string().optional(), message: z.string(), reseller: z.string().optional().openapi({ description: "`reseller-*` codes: the reseller whose data is missing" }) })
+            .passthrough(),
+        ),
       }),
     ),
     policy: z.object({ requireCorporateEmail: z.boolean(), requireSubCustomerBillingAddress: z.boolean() }),

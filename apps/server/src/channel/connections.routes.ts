@@ -16,7 +16,7 @@ import { scopedMutation } from './scoped-mutation';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
-const TestResultSchema = z
+export const TestResultSchema = z
   .object({
     ok: z.boolean(),
     checks: z.array(z.object({ name: z.enum(['app-only-token', 'app-user-token', 'reseller-network', 'mfa-claim']), ok: z.boolean(), detail: z.string() })),
@@ -24,7 +24,7 @@ const TestResultSchema = z
   })
   .openapi('ConnectionTestResult');
 
-const ConnectionSchema = z
+export const ConnectionSchema = z
   .object({
     id: z.string(),
     name: z.string(),

@@ -8,7 +8,7 @@ import { writeAudit } from '../audit/write-audit';
 import { inTransaction, reposOf, type ChannelDeps } from './channel-deps';
 import { POLICY_KEY, readPolicy } from './policy';
 
-const PolicySchema = z
+export const PolicySchema = z
   .object({
     requireCorporateEmail: z.boolean().openapi({ description: 'Refuse free-mail addresses as a company e-mail' }),
     requireSubCustomerBillingAddress: z.boolean().openapi({ description: "Sub-customers need their own billing address (no reseller fallback)" }),

@@ -12,7 +12,7 @@ import { requirePartnerIdChoice } from '../access/tenant-ownership';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
-const SyncOptionsSchema = z
+export const SyncOptionsSchema = z
   .object({
     connection: z.object({ id: z.string(), name: z.string(), type: z.enum(['direct-bill', 'indirect-provider']), region: z.string() }),
     adminUsername: z.string().nullable(),

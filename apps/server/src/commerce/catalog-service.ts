@@ -3,37 +3,16 @@ import { refreshCatalog, type CatalogRefreshResult } from '@csphub/provisioning'
 import type { CatalogItemRow, CatalogRepo, CatalogSnapshotRow } from '@csphub/db';
 import type { CommerceDeps } from './commerce-deps';
 import { commerceRepos } from './commerce-deps';
+import type { CatalogResponse } from './commerce.schema';
 
 /** How often the schedule looks for catalogs older than a day. */
 const SCHEDULE_EVERY_MS = 15 * 60_000;
 
-/** A SKU as the browse tree shows it (one availability). */
-export interface CatalogSkuView {
-  catalogItemId: string;
-  skuId: string;
-  title: string;
-  description: string;
-  minimumQuantity: number;
-  maximumQuantity: number;
-  isTrial: boolean;
-  isPurchasable: boolean;
-  currency: string;
-  listPrice: number | null;
-  terms: { duration: string; billingCycle: string; description: string }[];
-}
-
-export interface CatalogProductView {
-  id: string;
-  title: string;
-  description: string;
-  hidden: boolean;
-  skus: CatalogSkuView[];
-}
+/** A product as the browse tree shows it (each SKU one availability), as the catalog route's schema declares it. */
+type CatalogProductView = CatalogResponse['categories'][number]['groups'][number]['products'][number];
 
 /** category > product group > product > SKU (the browse order partners know from distributors' portals). */
-export interface CatalogTree {
-  categories: { name: string; groups: { name: string; products: CatalogProductView[] }[] }[];
-}
+export type CatalogTree = Pick<CatalogResponse, 'categories'>;
 
 /** Builds the browse tree from cached rows; hidden products are dropped unless `includeHidden`. */
 export function buildCatalogTree(rows: readonly CatalogItemRow[], hidden: ReadonlySet<string>, opts: { includeHidden: boolean; query?: string | undefined }): CatalogTree {

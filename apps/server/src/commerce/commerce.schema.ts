@@ -44,6 +44,7 @@ export const CatalogResponseSchema = z
     ),
   })
   .openapi('Catalog');
+export type CatalogResponse = z.infer<typeof CatalogResponseSchema>;
 
 export const OrderLineInputSchema = z.object({
   catalogItemId: z.string().min(3).max(100),

@@ -1,30 +1,10 @@
 import { createWorkflowRunsRepo, type Database } from '@csphub/db';
+import type { z } from '@hono/zod-openapi';
+import type { RunSchema } from './onboarding.schema';
 import type { LinkExistingTenantInput, NewTenantInput, NewTenantRetry } from '@csphub/provisioning';
 
-/** A run as the timeline shows it (one row per step attempt). */
-export interface RunView {
-  id: string;
-  kind: string;
-  state: 'running' | 'succeeded' | 'failed' | 'needs_attention';
-  currentStep: string | null;
-  failedStep: string | null;
-  errorCode: string | null;
-  errorMessage: string | null;
-  facts: Record<string, unknown>;
-  startedAt: string;
-  updatedAt: string;
-  finishedAt: string | null;
-  steps: {
-    stepId: string;
-    attempt: number;
-    state: string;
-    errorCode: string | null;
-    errorMessage: string | null;
-    correlationId: string | null;
-    startedAt: string;
-    finishedAt: string | null;
-  }[];
-}
+/** A run as the timeline shows it (one row per step attempt), as the runs route's schema declares it. */
+export type RunView = z.infer<typeof RunSchema>;
 
 /**
  * The durable runs the onboarding routes start and read. The server implements it over the

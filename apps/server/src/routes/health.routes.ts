@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../http/openapi-app';
 
-const HealthSchema = z
+export const HealthSchema = z
   .object({
     status: z.enum(['ok', 'degraded']),
     version: z.string(),

@@ -22,7 +22,7 @@ const LicenceSkuSchema = z.object({
   availableUnits: z.number().int(),
 });
 
-const LicensesResponseSchema = z
+export const LicensesResponseSchema = z
   .object({
     connectionId: z.string().nullable(),
     tenantId: z.string().nullable(),

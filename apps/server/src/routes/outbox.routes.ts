@@ -10,7 +10,7 @@ import type { OnboardingDeps } from '../onboarding/onboarding-deps';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
-const OutboxMessageSchema = z
+export const OutboxMessageSchema = z
   .object({
     id: z.number().int(),
     template: z.string(),

@@ -15,7 +15,7 @@ import { readTenantSubscriptions } from '../commerce/subscriptions-service';
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
-const MoveItemSchema = z.object({
+export const MoveItemSchema = z.object({
   skuId: z.string(),
   name: z.string(),
   purchased: z.number().int().openapi({ description: 'Seats held through other partners' }),

@@ -1,3 +1,5 @@
+import type { AnswerOf, CheckedSchema } from './contract-check';
+
 /** A problem+json answer from the API, as an Error the UI can show. */
 export class ApiError extends Error {
   constructor(
@@ -32,9 +34,12 @@ export function onSessionEnded(callback: (() => void) | undefined): void {
 
 /**
  * Calls the CSP Hub API with the session cookie (and the CSRF token on changes). Non-2xx answers become ApiError carrying the
- * server's code, message and request id; a network failure becomes ApiError with code NETWORK.
+ * server's code, message and request id; a network failure becomes ApiError with code NETWORK. With `check`, the
+ * answer is typed by that route schema and, in development, checked against it (`contract-check.ts`).
  */
-export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
+export async function apiFetch<K extends CheckedSchema>(path: string, init: RequestInit | undefined, check: K): Promise<AnswerOf<K>>;
+export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T>;
+export async function apiFetch<T>(path: string, init: RequestInit = {}, check?: CheckedSchema): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -57,6 +62,9 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
     const p = (body ?? {}) as { code?: string; detail?: string; requestId?: string; errors?: { field?: string; message: string }[] };
     const retryAfter = Number(res.headers.get('retry-after'));
     throw new ApiError(res.status, p.code ?? `HTTP_${res.status}`, p.detail ?? res.statusText, p.requestId, p.errors ?? [], retryAfter > 0 ? retryAfter : undefined);
+  }
+  if (import.meta.env.DEV && check) {
+    void import('./contract-check').then((m) => m.checkAnswer(`${(init.method ?? 'GET').toUpperCase()} ${path}`, check, body));
   }
   return body as T;
 }

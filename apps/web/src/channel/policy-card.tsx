@@ -4,11 +4,9 @@ import { apiSend } from '../api/api-client';
 import { useApi } from '../api/use-api';
 import { useI18n } from '../i18n/i18n';
 import { useTree } from './tree-data';
+import type { DistributorPolicy } from '@csphub/server/contract';
 
-interface Policy {
-  requireCorporateEmail: boolean;
-  requireSubCustomerBillingAddress: boolean;
-}
+type Policy = DistributorPolicy;
 
 /** The distributor's provisioning policy (A2), for distributor admins on the distributor's page. */
 export function PolicyCard() {

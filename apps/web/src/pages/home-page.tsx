@@ -2,13 +2,8 @@ import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Tit
 import { useApi } from '../api/use-api';
 import { useI18n } from '../i18n/i18n';
 import { ChannelSummary } from '../channel/channel-summary';
+import type { Health } from '@csphub/server/contract';
 
-interface Health {
-  status: 'ok' | 'degraded';
-  version: string;
-  database: { kind: 'pglite' | 'postgres'; ok: boolean; latencyMs?: number };
-  emulator: { mode: 'embedded' | 'off'; url?: string; ok?: boolean };
-}
 
 /** The landing page: what CSP Hub does and whether its parts answer. */
 export function HomePage() {

@@ -5,14 +5,8 @@ import { apiSend, ApiError } from '../../api/api-client';
 import { useApi } from '../../api/use-api';
 import { useSession } from '../../auth/session';
 import { useI18n } from '../../i18n/i18n';
+import type { TenantLicenses } from '@csphub/server/contract';
 
-interface TenantLicenses {
-  connectionId: string | null;
-  tenantId: string | null;
-  users: { id: string; userPrincipalName: string; displayName: string; state: string; usageLocation: string | null; licenseSkuIds: string[] | null }[];
-  skus: { skuId: string; name: string; skuPartNumber: string; totalUnits: number; consumedUnits: number; availableUnits: number }[];
-  error: string | null;
-}
 
 /**
  * The tenant's users and their licenses (MISSION.md E4): select one user or many and assign or

@@ -1,20 +1,8 @@
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
+import type { OutboxMessage } from '@csphub/server/contract';
 
-interface OutboxMessage {
-  id: number;
-  template: string;
-  language: string;
-  from: string;
-  to: string[];
-  cc: string[];
-  subject: string;
-  text: string;
-  companyId: number | null;
-  companyName: string | null;
-  createdAt: string;
-}
 
 /** The local outbox (F1): what CSP Hub sent while no SMTP server is configured; secrets stay masked. */
 export function OutboxPage() {

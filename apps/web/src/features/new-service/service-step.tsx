@@ -3,12 +3,9 @@ import { Card, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
+import type { OnboardingService } from '@csphub/server/contract';
 
-interface Service {
-  id: 'microsoft-tenant';
-  vendor: string;
-  keywords: string[];
-}
+type Service = OnboardingService;
 
 /** Select service: a searchable list (by translated name, vendor and keywords). */
 export function ServiceStep(props: { value: string | null; onChange(id: 'microsoft-tenant'): void }) {

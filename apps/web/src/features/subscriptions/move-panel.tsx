@@ -7,19 +7,9 @@ import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages/en';
 import { NewOrderModal } from '../orders/new-order-modal';
 import { useLinkedTenants } from '../orders/use-linked-tenants';
+import type { SubscriptionMoveItem } from '@csphub/server/contract';
 
-interface MoveItem {
-  skuId: string;
-  name: string;
-  purchased: number;
-  assigned: number;
-  oldExpiresAt: string | null;
-  expiry: { daysLeft: number; isNear: boolean; isExpired: boolean } | null;
-  minimumQuantity: number;
-  replacement: { subscriptionId: string; productName: string; quantity: number; status: string } | null;
-  problems: string[];
-  step: string;
-}
+type MoveItem = SubscriptionMoveItem;
 
 /**
  * Moving from another partner: the seats the tenant holds elsewhere with purchased and

@@ -1,0 +1,112 @@
+/**
+ * The API's shapes, for the web app: the route schemas (from where they are defined) and the types
+ * inferred from them. The web imports the types with `import type` (nothing of the server enters its
+ * bundle); in development it checks answers against the schema-only modules (`contract-schemas.ts`).
+ * A route's shapes are added here when the web reads them; see docs/ARCHITECTURE.md.
+ */
+import type { z } from '@hono/zod-openapi';
+import { AuditEntrySchema } from './audit/audit-log.routes';
+import { SessionSchema } from './auth/auth.routes';
+import { ApiTokenSchema } from './channel/api-tokens.routes';
+import { PasswordResetSchema, UserListSchema, UserSchema } from './channel/company-users.routes';
+import { ConnectionSchema, TestResultSchema } from './channel/connections.routes';
+import { PolicySchema } from './channel/settings.routes';
+import { SyncOptionsSchema } from './channel/sync-options.routes';
+import { HealthSchema } from './routes/health.routes';
+import { LicensesResponseSchema } from './routes/licenses.routes';
+import { OutboxMessageSchema } from './routes/outbox.routes';
+import { MoveItemSchema } from './routes/subscriptions-move.routes';
+import {
+  AttestationSchema,
+  AuthorizationSchema,
+  CatalogResponseSchema,
+  CatalogSkuSchema,
+  CompanySchema,
+  DomainCheckSchema,
+  OnboardingContextSchema,
+  OpenAuthorizationSchema,
+  OrderSchema,
+  ServiceSchema,
+  PartnerIdVerdictSchema,
+  PrerequisitesSchema,
+  RunSchema,
+  SubscriptionSchema,
+  SubscriptionsResponseSchema,
+  TreeNodeSchema,
+  TreeSchema,
+  VerifySchema,
+} from './contract-schemas';
+
+export {
+  HealthSchema,
+  LicensesResponseSchema,
+  MoveItemSchema,
+  OutboxMessageSchema,
+  PolicySchema,
+  ServiceSchema,
+  ApiTokenSchema,
+  AttestationSchema,
+  AuditEntrySchema,
+  AuthorizationSchema,
+  CatalogResponseSchema,
+  CatalogSkuSchema,
+  CompanySchema,
+  ConnectionSchema,
+  DomainCheckSchema,
+  OnboardingContextSchema,
+  OpenAuthorizationSchema,
+  OrderSchema,
+  PartnerIdVerdictSchema,
+  PasswordResetSchema,
+  PrerequisitesSchema,
+  RunSchema,
+  SessionSchema,
+  SubscriptionSchema,
+  SubscriptionsResponseSchema,
+  SyncOptionsSchema,
+  TestResultSchema,
+  TreeNodeSchema,
+  TreeSchema,
+  UserListSchema,
+  UserSchema,
+  VerifySchema,
+};
+
+// Channel and accounts
+export type SessionInfo = z.infer<typeof SessionSchema>;
+export type TreeNode = z.infer<typeof TreeNodeSchema>;
+export type CompanyTree = z.infer<typeof TreeSchema>;
+export type Company = z.infer<typeof CompanySchema>;
+export type Prerequisites = z.infer<typeof PrerequisitesSchema>;
+export type User = z.infer<typeof UserSchema>;
+export type UserList = z.infer<typeof UserListSchema>;
+export type PasswordReset = z.infer<typeof PasswordResetSchema>;
+export type ApiToken = z.infer<typeof ApiTokenSchema>;
+export type SyncOptions = z.infer<typeof SyncOptionsSchema>;
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+export type Connection = z.infer<typeof ConnectionSchema>;
+export type ConnectionTestResult = z.infer<typeof TestResultSchema>;
+export type DistributorPolicy = z.infer<typeof PolicySchema>;
+export type Health = z.infer<typeof HealthSchema>;
+export type OutboxMessage = z.infer<typeof OutboxMessageSchema>;
+
+// Commerce
+export type Catalog = z.infer<typeof CatalogResponseSchema>;
+export type CatalogSku = z.infer<typeof CatalogSkuSchema>;
+export type Order = z.infer<typeof OrderSchema>;
+export type Subscription = z.infer<typeof SubscriptionSchema>;
+export type Subscriptions = z.infer<typeof SubscriptionsResponseSchema>;
+export type TenantSubscriptions = Subscriptions['tenants'][number];
+export type TenantLicenses = z.infer<typeof LicensesResponseSchema>;
+export type SubscriptionMoveItem = z.infer<typeof MoveItemSchema>;
+
+// Onboarding
+export type OnboardingContext = z.infer<typeof OnboardingContextSchema>;
+export type DomainCheck = z.infer<typeof DomainCheckSchema>;
+export type PartnerIdVerdict = z.infer<typeof PartnerIdVerdictSchema>;
+export type Authorization = z.infer<typeof AuthorizationSchema>;
+export type OpenAuthorization = z.infer<typeof OpenAuthorizationSchema>;
+export type VerifyResult = z.infer<typeof VerifySchema>;
+export type Attestation = z.infer<typeof AttestationSchema>;
+export type Run = z.infer<typeof RunSchema>;
+export type OnboardingService = z.infer<typeof ServiceSchema>;
