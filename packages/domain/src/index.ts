@@ -59,3 +59,4 @@ export {
 } from './channel/tenant-ownership';
 export { MASK, changedFields, maskSecrets } from './audit/mask-secrets';
 export * from './orders/index';
+export { DEFAULT_ADMIN_USERNAME, isAdminChoiceAllowed, needsDefaultGdap, type AdminSetUpChoice } from './onboarding/admin-setup';
