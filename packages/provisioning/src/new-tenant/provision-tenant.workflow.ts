@@ -1,3 +1,4 @@
+import { NEW_TENANT_STAGES, NEW_TENANT_STAGE_IDS, type NewTenantStageId } from '@csphub/domain';
 import { confirmMcaStep, type McaAttestationInput } from '../existing-tenant/confirm-mca.step';
 import { requestGdapStep } from '../existing-tenant/request-gdap.step';
 import { storeTenantLinkStep } from '../existing-tenant/store-tenant-link.step';
@@ -76,7 +77,6 @@ export function provisionTenantRunId(companyId: number, connectionId: string): s
 
 interface Stage {
   id: string;
-  title: string;
   /** Evaluated when the stage's turn comes: false skips it without a trace (no run row, no step). */
   enabled?(): boolean;
   run(): Promise<void>;
@@ -117,6 +117,9 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
     sync: setSyncStatusStep(ports.accounts),
   };
 
+  // The failure e-mail names the step (packages/notifications' provisioning-failed template).
+  const stepTitles = new Map<string, string>([...Object.values(steps), defaultGdapStep].map((s) => [s.id, s.title]));
+
   return defineWorkflow<NewTenantInput, NewTenantResult>({
     name: 'provision-tenant-v1',
     async run(input, wf) {
@@ -130,27 +133,23 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
       let tenant: CreateCustomerOutput | undefined;
       let withAdminSetUp = false;
 
-      const before: Stage[] = [
+      const runners: Stage[] = [
         {
           id: steps.prerequisites.id,
-          title: steps.prerequisites.title,
           run: async () => {
             profile = await wf.step(steps.prerequisites, { companyId: input.companyId, connectionId: input.connectionId });
           },
         },
         {
           id: steps.address.id,
-          title: steps.address.title,
           run: async () => void (await wf.step(steps.address, { connectionId: input.connectionId, address: profile!.billingAddress })),
         },
         {
           id: steps.domain.id,
-          title: steps.domain.title,
           run: async () => void (await wf.step(steps.domain, { connectionId: input.connectionId, domainPrefix: params.domainPrefix })),
         },
         {
           id: steps.reseller.id,
-          title: steps.reseller.title,
           run: async () => {
             resellerTenantId = params.resellerPartnerId
               ? (await wf.step(steps.reseller, { connectionId: input.connectionId, resellerPartnerId: params.resellerPartnerId })).resellerTenantId
@@ -159,7 +158,6 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
         },
         {
           id: steps.create.id,
-          title: steps.create.title,
           run: async () => {
             tenant = await wf.step(steps.create, {
               connectionId: input.connectionId,
@@ -173,11 +171,8 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
             withAdminSetUp = await wf.patch(SET_UP_ADMIN_PATCH);
           },
         },
-      ];
-      const after: Stage[] = [
         {
           id: steps.admin.id,
-          title: steps.admin.title,
           enabled: () => withAdminSetUp,
           run: async () => {
             const admin = await wf.step(steps.admin, {
@@ -196,27 +191,24 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
         },
         {
           id: steps.mca.id,
-          title: steps.mca.title,
           run: async () => void (await wf.step(steps.mca, { connectionId: input.connectionId, tenantId: tenant!.tenantId, attestation: input.mca })),
         },
-        input.defaultGdap
-          ? { id: defaultGdapStep.id, title: defaultGdapStep.title, run: async () => void (await wf.step(defaultGdapStep, { tenantId: tenant!.tenantId })) }
-          : {
-              id: steps.gdapRequest.id,
-              title: steps.gdapRequest.title,
-              run: async () => {
-                const gdap = await wf.step(steps.gdapRequest, {
-                  connectionId: input.connectionId,
-                  tenantId: tenant!.tenantId,
-                  customerName: profile!.companyName,
-                  companyId: input.companyId,
-                });
-                await wf.recordRun({ ...base, state: 'running', currentStep: steps.gdapRequest.id, facts: { gdapApprovalUrl: gdap.approvalUrl } });
-              },
-            },
+        { id: defaultGdapStep.id, enabled: () => input.defaultGdap, run: async () => void (await wf.step(defaultGdapStep, { tenantId: tenant!.tenantId })) },
+        {
+          id: steps.gdapRequest.id,
+          enabled: () => !input.defaultGdap,
+          run: async () => {
+            const gdap = await wf.step(steps.gdapRequest, {
+              connectionId: input.connectionId,
+              tenantId: tenant!.tenantId,
+              customerName: profile!.companyName,
+              companyId: input.companyId,
+            });
+            await wf.recordRun({ ...base, state: 'running', currentStep: steps.gdapRequest.id, facts: { gdapApprovalUrl: gdap.approvalUrl } });
+          },
+        },
         {
           id: steps.link.id,
-          title: steps.link.title,
           run: async () =>
             void (await wf.step(steps.link, {
               companyId: input.companyId,
@@ -228,7 +220,6 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
         },
         {
           id: steps.credentials.id,
-          title: steps.credentials.title,
           run: async () => {
             const r = await wf.step(steps.credentials, {
               runId: wf.workflowId,
@@ -242,6 +233,8 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
           },
         },
       ];
+      // Run order and the split at the first irreversible step come from NEW_TENANT_STAGES.
+      const { before, after } = splitAtFirstIrreversible(inDeclaredOrder(runners));
 
       await sync('in_progress');
       let failures = 0;
@@ -271,7 +264,7 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
             companyId: input.companyId,
             companyName: profile?.companyName ?? `Account ${input.companyId}`,
             recipient: input.notify,
-            stepTitle: stage.title,
+            stepTitle: stepTitles.get(stage.id) ?? stage.id,
             reason,
             accountUrl: input.accountUrl,
           });
@@ -310,6 +303,21 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
       return { state: 'succeeded', tenantId: tenant!.tenantId, domain: tenant!.domain };
     },
   });
+}
+
+/** The stages in NEW_TENANT_STAGES's order; a stage it does not declare is a programming error. */
+function inDeclaredOrder(stages: Stage[]): Stage[] {
+  const index = (id: string) => NEW_TENANT_STAGE_IDS.indexOf(id as NewTenantStageId);
+  const undeclared = stages.find((s) => index(s.id) < 0);
+  if (undeclared) throw new Error(`The new-tenant run has a step that NEW_TENANT_STAGES does not declare: ${undeclared.id}`);
+  return [...stages].sort((a, b) => index(a.id) - index(b.id));
+}
+
+/** Before the first irreversible stage's end the run starts over on retry; after it, it resumes from the failed stage. */
+function splitAtFirstIrreversible(stages: Stage[]): { before: Stage[]; after: Stage[] } {
+  const first = NEW_TENANT_STAGES.find((s) => 'irreversible' in s && s.irreversible)!.id;
+  const cut = stages.findIndex((s) => s.id === first) + 1;
+  return { before: stages.slice(0, cut), after: stages.slice(cut) };
 }
 
 /** Runs stages in order, recording the current one; stops at the first step that failed for good. */

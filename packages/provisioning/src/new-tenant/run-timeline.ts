@@ -1,5 +1,7 @@
+import { NEW_TENANT_STAGES, type StageDeclaration } from '@csphub/domain';
+
 /**
- * The company page's timeline of a run (issue 6, Visibility): one line per step in run order, with
+ * The company page's timeline of a run: one line per step in run order, with
  * its state, how many attempts it took, the last error and the Partner Center ids to quote to
  * Microsoft. Built from the rows the runtime stores (`workflow_runs`, `workflow_step_attempts`), so
  * it is a pure function the API route calls and the UI polls (or streams).
@@ -36,7 +38,6 @@ export type TimelineStepState = 'pending' | 'running' | 'retrying' | 'succeeded'
 
 export interface TimelineStep {
   stepId: string;
-  title: string;
   state: TimelineStepState;
   attempts: number;
   lastError: { code: string; message: string } | null;
@@ -58,22 +59,8 @@ export interface RunTimeline {
   steps: TimelineStep[];
 }
 
-/** The new-tenant run's steps, in order, with the titles the UI shows. */
-export const NEW_TENANT_TIMELINE_STEPS: readonly { id: string; title: string; when?: 'reseller' | 'admin-setup' | 'default-gdap' | 'explicit-gdap' }[] = [
-  { id: 'validate-prerequisites', title: 'Check the account is ready' },
-  { id: 'validate-address', title: 'Validate the billing address with Partner Center' },
-  { id: 'check-domain', title: 'Check the domain is free' },
-  { id: 'resolve-reseller', title: 'Find the indirect reseller', when: 'reseller' },
-  { id: 'create-customer', title: 'Create the customer tenant' },
-  // Optional only for runs started before the step existed (DBOS patch): they skip it.
-  { id: 'set-up-admin', title: 'Set up the tenant administrator', when: 'admin-setup' },
-  { id: 'confirm-mca', title: 'Check the Microsoft Customer Agreement' },
-  { id: 'default-gdap', title: 'Default GDAP roles (requested at creation)', when: 'default-gdap' },
-  { id: 'request-gdap', title: 'Request delegated administration (GDAP)', when: 'explicit-gdap' },
-  { id: 'store-tenant-link', title: 'Link the account to the tenant' },
-  { id: 'deliver-credentials', title: 'Deliver the admin credentials' },
-  { id: 'notify', title: 'Notify' },
-];
+/** The new-tenant run's steps, in order: the workflow's own declaration (the UI owns their text, `run.step.<id>`). */
+export const NEW_TENANT_TIMELINE_STEPS: readonly StageDeclaration[] = NEW_TENANT_STAGES;
 
 /**
  * Folds the stored attempts into one line per step. Steps not reached are `pending`; the optional
@@ -97,7 +84,6 @@ export function buildRunTimeline(run: RunRecord, attempts: StepAttemptRecord[], 
     else state = run.state === 'running' ? 'running' : 'failed';
     return {
       stepId: s.id,
-      title: s.title,
       state,
       attempts: rows.length,
       lastError: failedRow && state !== 'succeeded' ? { code: failedRow.errorCode!, message: failedRow.errorMessage ?? '' } : null,

@@ -1,11 +1,11 @@
-import { AppError } from '@csphub/domain';
+import { AppError, DEFAULT_ADMIN_USERNAME } from '@csphub/domain';
 import { defineStep } from '../runtime/step-definition';
 import { defaultStepRetryPolicy } from '../runtime/retry-policy';
 import type { NewTenantPorts } from '../ports/new-tenant.ports';
 import { strongPasswordGenerator } from './strong-password';
 
-/** The local part Microsoft gives the tenant's first Global Administrator (§2.1 userCredentials). */
-export const DEFAULT_ADMIN_USERNAME = 'admin';
+/** The local part Microsoft gives the tenant's first Global Administrator (§2.1 userCredentials), declared in the domain. */
+export { DEFAULT_ADMIN_USERNAME };
 
 /** Partner Center's name of Global Administrator among a customer's directory roles. */
 const COMPANY_ADMINISTRATOR = 'Company Administrator';

@@ -1,5 +1,23 @@
+import { stageMessages, type NewTenantStageTexts } from './stage-messages';
+
+const stageTextsEn: NewTenantStageTexts = {
+  'validate-prerequisites': 'Check the account is ready',
+  'validate-address': 'Validate the billing address',
+  'check-domain': 'Check the domain is free',
+  'resolve-reseller': 'Find the indirect reseller',
+  'create-customer': 'Create the customer tenant',
+  'set-up-admin': 'Set up the tenant administrator',
+  'confirm-mca': 'Check the Microsoft Customer Agreement',
+  'default-gdap': 'Default GDAP roles',
+  'request-gdap': 'Request delegated administration (GDAP)',
+  'store-tenant-link': 'Link the account to the tenant',
+  'deliver-credentials': 'Deliver the admin credentials',
+  'notify': 'Notify',
+};
+
 /** English text of the New service wizard, existing-tenant path, timeline, outbox and pending authorizations. */
 export const newServiceEn = {
+  ...stageMessages(stageTextsEn),
   'nav.outbox': 'Outbox',
   'nav.authorizations': 'Pending authorizations',
   'ns.newService': 'New service',
@@ -158,18 +176,6 @@ export const newServiceEn = {
   'run.step.state.failed': 'failed',
   'run.step.state.retrying': 'will retry',
   'run.step.state.interrupted': 'interrupted',
-  'run.step.validate-prerequisites': 'Check the account is ready',
-  'run.step.validate-address': 'Validate the billing address',
-  'run.step.check-domain': 'Check the domain is free',
-  'run.step.resolve-reseller': 'Find the indirect reseller',
-  'run.step.create-customer': 'Create the customer tenant',
-  'run.step.set-up-admin': 'Set up the tenant administrator',
-  'run.step.confirm-mca': 'Check the Microsoft Customer Agreement',
-  'run.step.default-gdap': 'Default GDAP roles',
-  'run.step.request-gdap': 'Request delegated administration (GDAP)',
-  'run.step.store-tenant-link': 'Link the account to the tenant',
-  'run.step.deliver-credentials': 'Deliver the admin credentials',
-  'run.step.notify': 'Notify',
   'run.step.set-sync-status': 'Update the sync status',
   'run.attempt': 'attempt {n}',
   'run.correlation': 'Partner Center correlation id {id}',

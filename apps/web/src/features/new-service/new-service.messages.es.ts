@@ -1,7 +1,25 @@
+import { stageMessages, type NewTenantStageTexts } from './stage-messages';
+
 import type { newServiceEn } from './new-service.messages.en';
+
+const stageTextsEs: NewTenantStageTexts = {
+  'validate-prerequisites': 'Comprobar que la cuenta está lista',
+  'validate-address': 'Validar la dirección de facturación',
+  'check-domain': 'Comprobar que el dominio está libre',
+  'resolve-reseller': 'Buscar el revendedor indirecto',
+  'create-customer': 'Crear el tenant del cliente',
+  'set-up-admin': 'Configurar el administrador del tenant',
+  'confirm-mca': 'Comprobar el Contrato de Cliente de Microsoft',
+  'default-gdap': 'Roles GDAP predeterminados',
+  'request-gdap': 'Solicitar administración delegada (GDAP)',
+  'store-tenant-link': 'Vincular la cuenta al tenant',
+  'deliver-credentials': 'Entregar las credenciales del administrador',
+  'notify': 'Notificar',
+};
 
 /** Spanish text of the New service wizard and its pages; the type makes a missing key a compile error. */
 export const newServiceEs: Record<keyof typeof newServiceEn, string> = {
+  ...stageMessages(stageTextsEs),
   'nav.outbox': 'Bandeja de salida',
   'nav.authorizations': 'Autorizaciones pendientes',
   'ns.newService': 'Nuevo servicio',
@@ -160,18 +178,6 @@ export const newServiceEs: Record<keyof typeof newServiceEn, string> = {
   'run.step.state.failed': 'falló',
   'run.step.state.retrying': 'se reintentará',
   'run.step.state.interrupted': 'interrumpido',
-  'run.step.validate-prerequisites': 'Comprobar que la cuenta está lista',
-  'run.step.validate-address': 'Validar la dirección de facturación',
-  'run.step.check-domain': 'Comprobar que el dominio está libre',
-  'run.step.resolve-reseller': 'Buscar el revendedor indirecto',
-  'run.step.create-customer': 'Crear el tenant del cliente',
-  'run.step.set-up-admin': 'Configurar el administrador del tenant',
-  'run.step.confirm-mca': 'Comprobar el Contrato de Cliente de Microsoft',
-  'run.step.default-gdap': 'Roles GDAP predeterminados',
-  'run.step.request-gdap': 'Solicitar administración delegada (GDAP)',
-  'run.step.store-tenant-link': 'Vincular la cuenta al tenant',
-  'run.step.deliver-credentials': 'Entregar las credenciales del administrador',
-  'run.step.notify': 'Notificar',
   'run.step.set-sync-status': 'Actualizar el estado de sincronización',
   'run.attempt': 'intento {n}',
   'run.correlation': 'Id de correlación de Partner Center {id}',

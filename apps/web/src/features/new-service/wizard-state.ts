@@ -1,3 +1,4 @@
+import { isAdminChoiceAllowed } from '@csphub/domain';
 import type { DomainCheck, OnboardingContext, OpenAuthorization, PartnerIdVerdict, VerifyResult } from './new-service-api';
 
 /** Everything the wizard has collected; one object so Order review can show it all. */
@@ -78,7 +79,7 @@ export function isAdminUsernameValid(name: string): boolean {
 export function isAdminSetUpPossible(state: Pick<WizardState, 'adminUsername' | 'requirePasswordChange' | 'gdap'>): boolean {
   const name = state.adminUsername.trim().toLowerCase() || 'admin';
   if (!isAdminUsernameValid(name)) return false;
-  return state.gdap || (name === 'admin' && state.requirePasswordChange);
+  return isAdminChoiceAllowed({ adminUsername: name, requirePasswordChange: state.requirePasswordChange, defaultGdap: state.gdap });
 }
 
 /** Whether the reseller Partner ID may be used: checked and fine, or empty (pending, D1). */

@@ -1,0 +1,39 @@
+/**
+ * The one declaration of a durable run's steps, in run order. The workflow runs its steps in this
+ * order, the company page's timeline lists them, the crash tests kill a worker at their boundaries
+ * and the web's message catalogues name each one (a `Record<StageId, string>` per language, so a
+ * missing text is a type error). Ids are journaled by DBOS: never rename a shipped one
+ * (docs/ARCHITECTURE.md, "Durable workflows"). Display text lives in the web app, not here.
+ */
+export interface StageDeclaration {
+  readonly id: string;
+  /** It changes something at Microsoft that cannot be undone: a failure after it needs attention, never a rollback. */
+  readonly irreversible?: boolean;
+  /** It calls Partner Center or Graph (a kill point worth a real process kill). */
+  readonly callsPartnerCenter?: boolean;
+  /** Taken only on one path; the timeline shows it skipped when the run went past it without it. */
+  readonly when?: 'reseller' | 'admin-setup' | 'default-gdap' | 'explicit-gdap';
+}
+
+/** The new-tenant run (docs/ARCHITECTURE.md, "The flow of one provisioning run"). */
+export const NEW_TENANT_STAGES = [
+  { id: 'validate-prerequisites' },
+  { id: 'validate-address', callsPartnerCenter: true },
+  { id: 'check-domain', callsPartnerCenter: true },
+  { id: 'resolve-reseller', callsPartnerCenter: true, when: 'reseller' },
+  { id: 'create-customer', callsPartnerCenter: true, irreversible: true },
+  // Optional only for runs started before the step existed (a DBOS patch): they skip it.
+  { id: 'set-up-admin', callsPartnerCenter: true, irreversible: true, when: 'admin-setup' },
+  { id: 'confirm-mca', callsPartnerCenter: true, irreversible: true },
+  { id: 'default-gdap', when: 'default-gdap' },
+  { id: 'request-gdap', callsPartnerCenter: true, when: 'explicit-gdap' },
+  { id: 'store-tenant-link' },
+  { id: 'deliver-credentials' },
+  { id: 'notify' },
+] as const satisfies readonly StageDeclaration[];
+
+/** A step id of the new-tenant run. */
+export type NewTenantStageId = (typeof NEW_TENANT_STAGES)[number]['id'];
+
+/** The new-tenant run's ids, in order. */
+export const NEW_TENANT_STAGE_IDS: readonly NewTenantStageId[] = NEW_TENANT_STAGES.map((s) => s.id);

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { NEW_TENANT_IRREVERSIBLE_STAGES, newTenantKillPoints } from './new-tenant-kill-points';
+
+describe('newTenantKillPoints', () => {
+  it('gives the crash test its boundaries of the happy path (reseller, admin set up, default GDAP), in run order', () => {
+    // The list packages/provisioning/test/new-tenant/new-tenant-crash.test.ts kills at.
+    expect(newTenantKillPoints({ reseller: true, 'admin-setup': true, 'default-gdap': true, 'explicit-gdap': false })).toEqual([
+      'after:set-sync-status',
+      'after:validate-prerequisites',
+      'after:validate-address',
+      'after:check-domain',
+      'after:resolve-reseller',
+      'before:create-customer',
+      'after:create-customer',
+      'after:set-up-admin',
+      'after:confirm-mca',
+      'after:default-gdap',
+      'after:store-tenant-link',
+      'after:deliver-credentials',
+      'after:notify',
+    ]);
+  });
+
+  it('takes the explicit GDAP request and leaves out what the path skips', () => {
+    const points = newTenantKillPoints({ reseller: false, 'admin-setup': true, 'default-gdap': false, 'explicit-gdap': true });
+    expect(points).toContain('after:request-gdap');
+    expect(points).not.toContain('after:default-gdap');
+    expect(points).not.toContain('after:resolve-reseller');
+  });
+
+  it('names the irreversible stages', () => {
+    expect(NEW_TENANT_IRREVERSIBLE_STAGES).toEqual(['create-customer', 'set-up-admin', 'confirm-mca']);
+  });
+});
