@@ -70,7 +70,7 @@ export {
 export { submitNewTenantRun, retryNewTenantRun, type AwaitingRetry } from './new-tenant/new-tenant-runs';
 export { DEFAULT_ADMIN_USERNAME, setUpAdminStep, type SetUpAdminInput, type SetUpAdminOutput } from './new-tenant/set-up-admin.step';
 export { strongPasswordGenerator } from './new-tenant/strong-password';
-export { newTenantKillPoints, NEW_TENANT_IRREVERSIBLE_STAGES, type StagePath } from './new-tenant/new-tenant-kill-points';
+export { newTenantKillPoints, newTenantKillPointsByTier, NEW_TENANT_IRREVERSIBLE_STAGES, type StagePath } from './new-tenant/new-tenant-kill-points';
 export {
   buildRunTimeline,
   NEW_TENANT_TIMELINE_STEPS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NEW_TENANT_IRREVERSIBLE_STAGES, newTenantKillPoints } from './new-tenant-kill-points';
+import { NEW_TENANT_IRREVERSIBLE_STAGES, newTenantKillPoints, newTenantKillPointsByTier } from './new-tenant-kill-points';
 
 describe('newTenantKillPoints', () => {
   it('gives the crash test its boundaries of the happy path (reseller, admin set up, default GDAP), in run order', () => {
@@ -26,6 +26,14 @@ describe('newTenantKillPoints', () => {
     expect(points).toContain('after:request-gdap');
     expect(points).not.toContain('after:default-gdap');
     expect(points).not.toContain('after:resolve-reseller');
+  });
+
+  it('splits them: SIGKILL around what cannot be undone, in-process replay for the rest, nothing lost or doubled', () => {
+    const path = { reseller: true, 'admin-setup': true, 'default-gdap': true, 'explicit-gdap': false } as const;
+    const { sigkill, replay } = newTenantKillPointsByTier(path);
+    expect(sigkill).toEqual(['before:create-customer', 'after:create-customer', 'after:set-up-admin', 'after:confirm-mca']);
+    expect([...sigkill, ...replay].sort()).toEqual([...newTenantKillPoints(path)].sort());
+    expect(replay).toContain('after:notify');
   });
 
   it('names the irreversible stages', () => {

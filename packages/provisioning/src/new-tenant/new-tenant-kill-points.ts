@@ -25,3 +25,15 @@ export function newTenantKillPoints(path: StagePath, stages: readonly StageDecla
 
 /** The ids of the stages that change something at Microsoft for good (the crash tier's SIGKILL points). */
 export const NEW_TENANT_IRREVERSIBLE_STAGES: readonly NewTenantStageId[] = NEW_TENANT_STAGES.filter((s) => 'irreversible' in s && s.irreversible).map((s) => s.id);
+
+/**
+ * The kill points of a path split by how a test proves them: around an irreversible stage (before
+ * the first one, after each) with a real SIGKILL of the worker (crash tier); the others by a crash
+ * simulated in-process and recovered from the journal (replay tests).
+ */
+export function newTenantKillPointsByTier(path: StagePath): { sigkill: string[]; replay: string[] } {
+  const all = newTenantKillPoints(path);
+  const irreversible = new Set<string>(NEW_TENANT_IRREVERSIBLE_STAGES);
+  const isSigkill = (point: string) => point.startsWith('before:') || irreversible.has(point.slice('after:'.length));
+  return { sigkill: all.filter(isSigkill), replay: all.filter((p) => !isSigkill(p)) };
+}

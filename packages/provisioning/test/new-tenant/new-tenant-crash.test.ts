@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, it, type ExpectStatic } from 'vitest';
 import { openDatabase, openWorkflowSystemPool, type OpenDatabase } from '@csphub/db';
 /* eslint-enable no-restricted-imports */
 import { startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
+import { newTenantKillPointsByTier } from '../../src/new-tenant/new-tenant-kill-points';
 import { spawnWorker } from '../crash/spawn-worker';
 import { createThrowawayPostgres } from '../crash/throwaway-postgres';
 import { emulatorControl } from './emulator-control';
@@ -62,7 +63,7 @@ const slots = semaphore(Number(process.env.CSPHUB_CRASH_PARALLEL ?? 2));
  * set up, the MCA confirmed. The other boundaries (checks, reads, the link, the delivery, the
  * notice) are crashed in one process and recovered by replay in new-tenant-replay.test.ts.
  */
-const BOUNDARIES = ['before:create-customer', 'after:create-customer', 'after:set-up-admin', 'after:confirm-mca'];
+const BOUNDARIES = newTenantKillPointsByTier({ reseller: true, 'admin-setup': true, 'default-gdap': true, 'explicit-gdap': false }).sigkill;
 
 const layout = process.env.DATABASE_URL ? 'postgres' : 'pglite-folder';
 

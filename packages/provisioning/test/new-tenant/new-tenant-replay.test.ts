@@ -16,6 +16,7 @@ import {
   type WorkflowDefinition,
 } from '../../src/index';
 import { createThrowawayPostgres } from '../crash/throwaway-postgres';
+import { newTenantKillPointsByTier } from '../../src/new-tenant/new-tenant-kill-points';
 import { inProcessCrash } from '../replay/in-process-crash';
 import { emulatorControl } from './emulator-control';
 import { newTenantWorkflow, seedAccounts, timelineOf, wireNewTenantPorts, wizardInput } from './new-tenant-wiring';
@@ -27,17 +28,7 @@ import { newTenantWorkflow, seedAccounts, timelineOf, wireNewTenantPorts, wizard
  * The boundaries around what cannot be undone (create-customer, set-up-admin, confirm-mca) are
  * proven with real process kills in new-tenant-crash.test.ts.
  */
-const BOUNDARIES = [
-  'after:set-sync-status',
-  'after:validate-prerequisites',
-  'after:validate-address',
-  'after:check-domain',
-  'after:resolve-reseller',
-  'after:default-gdap',
-  'after:store-tenant-link',
-  'after:deliver-credentials',
-  'after:notify',
-];
+const BOUNDARIES = newTenantKillPointsByTier({ reseller: true, 'admin-setup': true, 'default-gdap': true, 'explicit-gdap': false }).replay;
 const ADMIN_USERNAME = 'it.admin';
 
 describe(`new-tenant run recovered after a crash at each reversible step boundary (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
