@@ -27,7 +27,7 @@ async function graphSetup() {
   return { h, token };
 }
 
-describe('GDAP relationships (partner-center-api.md §12)', () => {
+describe('GDAP relationships (docs/PARTNER-CENTER-REFERENCE.md §12)', () => {
   it('creates in status created with a Location, lists by customer tenant id, gets by id', async () => {
     const { h, token } = await graphSetup();
     const created = await h.call('POST', BASE, { token, body: relationshipBody() });

@@ -62,7 +62,7 @@ describe('strictness (STYLE.md "The emulator stays faithful")', () => {
   });
 });
 
-describe('MS-RequestId replay (§14, §17)', () => {
+describe('MS-RequestId replay (docs/PARTNER-CENTER-REFERENCE.md §14, §17)', () => {
   it('replays within 24 h of emulator time, runs again after, and never keeps 5xx/429 answers', async () => {
     const h = new Harness();
     await h.control('PUT', '/settings', { replayWindowHours: 24 });
@@ -97,7 +97,7 @@ describe('MS-RequestId replay (§14, §17)', () => {
   });
 });
 
-describe('throttling per partner (§14)', () => {
+describe('throttling per partner (docs/PARTNER-CENTER-REFERENCE.md §14)', () => {
   it('answers 429 with Retry-After and the throttling body once the per-minute limit is used, per partner and family', async () => {
     const h = new Harness();
     await h.control('PUT', '/throttling', { limitPerMinute: 3 });

@@ -1,8 +1,8 @@
 /**
- * What an error response said, whatever its envelope. Partner Center has three (§15, §14): its
+ * What an error response said, whatever its envelope. Partner Center has three (docs/PARTNER-CENTER-REFERENCE.md §15, §14): its
  * normal `{code, description, data, source}`, the throttling body `{statusCode, message}`, and
  * Graph's `{error:{code,message}}`; the token endpoint adds OAuth's `{error, error_description,
- * error_codes}` (§1.2). Parsed by hand, leniently: an error body that does not match any shape must
+ * error_codes}` (docs/PARTNER-CENTER-REFERENCE.md §1.2). Parsed by hand, leniently: an error body that does not match any shape must
  * still yield an error, never a validation failure that hides the real one.
  */
 export interface MicrosoftErrorBody {
@@ -39,11 +39,11 @@ export function parseMicrosoftErrorBody(text: string): MicrosoftErrorBody {
   }
   if (typeof json !== 'object' || json === null)
     return { envelope: 'none', description: text.slice(0, 1024) };
-  // Keys are compared case-insensitively: Partner Center is not consistent about casing (§2.2).
+  // Keys are compared case-insensitively: Partner Center is not consistent about casing (docs/PARTNER-CENTER-REFERENCE.md §2.2).
   const lower = new Map(Object.entries(json).map(([k, v]) => [k.toLowerCase(), v]));
   const err = lower.get('error');
   if (typeof err === 'object' && err !== null) {
-    // partner-center-api.md §15: Graph errors use the standard Graph envelope.
+    // docs/PARTNER-CENTER-REFERENCE.md §15: Graph errors use the standard Graph envelope.
     // Its innerError carries request-id, client-request-id and date ("Microsoft Graph error
     // responses and resource types", https://learn.microsoft.com/graph/errors).
     const g = err as Record<string, unknown>;

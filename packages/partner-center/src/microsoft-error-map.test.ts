@@ -4,7 +4,7 @@ import { parseMicrosoftErrorBody } from './microsoft-error-body';
 import { isTransientStatus, mapMicrosoftError } from './microsoft-error-map';
 import { partnerCenterErrorCodes, type PartnerCenterErrorCode } from './partner-center-error-code';
 
-describe('mapMicrosoftError (partner-center-api.md §15)', () => {
+describe('mapMicrosoftError (docs/PARTNER-CENTER-REFERENCE.md §15)', () => {
   const cases: [number, string | undefined, PartnerCenterErrorCode][] = [
     [404, '3000', 'PARTNER_ID_UNKNOWN'], // §7 MPN lookup
     [400, '3000', 'INVALID_REQUEST'], // invalid property
@@ -44,7 +44,7 @@ describe('mapMicrosoftError (partner-center-api.md §15)', () => {
     expect(mapMicrosoftError({ status, code })).toBe(expected);
   });
 
-  it('recognises a taken domain from its description, since no code is documented (§3)', () => {
+  it('recognises a taken domain from its description, since no code is documented (docs/PARTNER-CENTER-REFERENCE.md §3)', () => {
     expect(
       mapMicrosoftError({
         status: 409,
@@ -82,7 +82,7 @@ describe('parseMicrosoftErrorBody', () => {
       description: 'Subscription quantity cannot be decreased.',
     });
   });
-  it('reads the throttling body (§14)', () => {
+  it('reads the throttling body (docs/PARTNER-CENTER-REFERENCE.md §14)', () => {
     expect(
       parseMicrosoftErrorBody(
         '{"statusCode":429,"message":"Rate limit is exceeded. Try again in 57 seconds."}',

@@ -153,7 +153,7 @@ describe('request pipeline', () => {
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({ serviceRequestId: 'graph-request-2' });
   });
 
-  it('sends the standard headers (§1.3)', async () => {
+  it('sends the standard headers (docs/PARTNER-CENTER-REFERENCE.md §1.3)', async () => {
     const { client, clock, server } = makeClient([{ status: 200, body: customer }]);
     await settle(clock, client.getCustomer('c1', { locale: 'es-MX' }));
     expect(server.sent[0]!.headers).toMatchObject({
@@ -294,7 +294,7 @@ describe('request pipeline', () => {
       expect(everything).not.toContain(secret);
   });
 
-  it('follows `links.next` with its continuation token and seekOperation=Next, one correlation id for all pages (§2.5)', async () => {
+  it('follows `links.next` with its continuation token and seekOperation=Next, one correlation id for all pages (docs/PARTNER-CENTER-REFERENCE.md §2.5)', async () => {
     const page = (id: string, next?: string) => ({
       totalCount: 3,
       items: [{ ...customer, id, companyProfile: { ...customer.companyProfile, tenantId: id } }],

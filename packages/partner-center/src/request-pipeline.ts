@@ -46,7 +46,7 @@ export interface RequestPipeline {
 class TimeoutSignal extends Error {}
 
 /**
- * The request pipeline (partner-center-api.md §1.3 headers, §14 throttling and idempotency, §15
+ * The request pipeline (docs/PARTNER-CENTER-REFERENCE.md §1.3 headers, §14 throttling and idempotency, §15
  * errors): every call goes through the connection's limiters, gets a cached token, is sent with the
  * standard headers and a per-attempt timeout, and is retried on transient failures with the same
  * `MS-RequestId`, honouring `Retry-After`. Business errors are never retried. Each call is logged
@@ -63,7 +63,7 @@ export function createRequestPipeline(deps: RequestPipelineDeps): RequestPipelin
     // App+User-only operations use the refresh token when there is one; otherwise the app-only
     // token is sent and Microsoft refuses it (900329 → APP_USER_REQUIRED), which names the fix.
     if (auth === 'appUser') return tokens.flows.appUser ? 'appUser' : 'app';
-    // Any other operation prefers app-only: it is not subject to the App+User MFA claim checks (§1.2).
+    // Any other operation prefers app-only: it is not subject to the App+User MFA claim checks (docs/PARTNER-CENTER-REFERENCE.md §1.2).
     return tokens.flows.app ? 'app' : 'appUser';
   }
 
@@ -118,7 +118,7 @@ export function createRequestPipeline(deps: RequestPipelineDeps): RequestPipelin
       h['X-Locale'] = locale;
       h['MS-PartnerCenter-Application'] = 'CSP Hub';
     } else {
-      // Graph's tracing header (§12); Graph has no MS-RequestId idempotency.
+      // Graph's tracing header (docs/PARTNER-CENTER-REFERENCE.md §12); Graph has no MS-RequestId idempotency.
       h['client-request-id'] = ids.requestId;
       h['MS-CorrelationId'] = ids.correlationId;
     }
@@ -387,7 +387,7 @@ export function createRequestPipeline(deps: RequestPipelineDeps): RequestPipelin
         const delay = computeRetryDelay(attempts, retryAfterMs, deps.retry, deps.random);
         if (delay === undefined) return fail(error);
         if (error.status === 429 && retryAfterMs !== undefined) {
-          // The whole connection waits, not only this call (§14: honour Retry-After).
+          // The whole connection waits, not only this call (docs/PARTNER-CENTER-REFERENCE.md §14: honour Retry-After).
           for (const limiter of limitersFor(request)) limiter.pauseUntil(clock.now() + retryAfterMs);
         }
         logger.warn(

@@ -5,7 +5,7 @@ import {
 } from '@csphub/testing/partner-center-contract';
 
 // The shared Partner Center contract suite, run through the real client against the embedded
-// emulator (issue 4 acceptance), control plane included.
+// emulator, control plane included.
 registerPartnerCenterContract({ name: 'emulator', hasControlPlane: true }, () => emulatorContractTarget());
 
 // Microsoft's own client libraries (msal-node) against the same emulator, over its HTTPS option.

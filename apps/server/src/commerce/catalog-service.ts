@@ -53,7 +53,7 @@ export function buildCatalogTree(rows: readonly CatalogItemRow[], hidden: Readon
 }
 
 /**
- * The cached catalog per connection and country (MISSION.md E1). The first read of a country
+ * The cached catalog per connection and country. The first read of a country
  * loads it from Partner Center; later reads are served from the cache, and a catalog older than a
  * day is refreshed in the background (stale-while-revalidate) and by a 15-minute schedule, so
  * browsing never waits on Microsoft. One refresh per connection and country runs at a time.

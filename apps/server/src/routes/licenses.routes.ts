@@ -60,7 +60,7 @@ async function userLicenses(pc: PartnerCenterClient, tenantId: string, userId: s
   return (await pc.listUserLicenses(tenantId, userId)).map((l) => l.skuId);
 }
 
-/** Licenses of a linked tenant's users (MISSION.md E4): read, assign and remove, one user or many. */
+/** Licenses of a linked tenant's users: read, assign and remove, one user or many. */
 export function licensesRoutes(deps: CommerceDeps) {
   const auth = authenticate(deps);
   return createRouter()

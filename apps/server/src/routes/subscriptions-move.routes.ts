@@ -45,7 +45,7 @@ const MoveUpdateSchema = z
   .openapi('SubscriptionMoveUpdate');
 
 /**
- * Moving from another partner (MISSION.md E3, seed 004): the tenant's seats held elsewhere with
+ * Moving from another partner: the tenant's seats held elsewhere with
  * purchased and assigned counts and the expiry, a warning when it is near, and where the guided path
  * stands (review > order the same or a higher package with at least the current seats before the
  * expiry > verify both > move users' licenses > retire the old one).

@@ -56,7 +56,7 @@ export interface EmulatorSettings {
   accessAssignmentActivationDelaySeconds: number;
   /** Seconds between a terminate request and the relationship being terminated. */
   gdapTerminationDelaySeconds: number;
-  /** Requests per minute per partner tenant for each throttled family (§14: 500). */
+  /** Requests per minute per partner tenant for each throttled family (docs/PARTNER-CENTER-REFERENCE.md §14: 500). */
   throttleLimitPerMinute: number;
   /** Per-partner override of {@link throttleLimitPerMinute}, keyed by partner tenant id. */
   throttleOverrides: Record<string, number>;

@@ -6,9 +6,9 @@ import * as graphErrors from '../errors/graph-errors';
 import { DAY_MS, parseIsoDuration } from './emulator-clock';
 import { emitWebhookEvent } from './events';
 
-/** Unapproved requests expire after 90 days (partner-center-api.md §12.3). */
+/** Unapproved requests expire after 90 days (docs/PARTNER-CENTER-REFERENCE.md §12.3). */
 export const GDAP_APPROVAL_EXPIRY_MS = 90 * DAY_MS;
-/** Maximum duration: 2 years (§12.3), i.e. P730D. */
+/** Maximum duration: 2 years (docs/PARTNER-CENTER-REFERENCE.md §12.3), i.e. P730D. */
 export const GDAP_MAX_DURATION_MS = 730 * DAY_MS;
 /** An active relationship without auto-extend shows `expiring` in its last 30 days (emulator choice). */
 export const GDAP_EXPIRING_WINDOW_MS = 30 * DAY_MS;
@@ -32,7 +32,7 @@ export function hasActiveGdap(engine: Engine, partnerTenantId: string, customerT
   );
 }
 
-/** Default GDAP created by Microsoft at customer creation (§12.6). Name and duration are emulator choices. */
+/** Default GDAP created by Microsoft at customer creation (docs/PARTNER-CENTER-REFERENCE.md §12.6). Name and duration are emulator choices. */
 export function createDefaultGdapRelationship(engine: Engine, partner: PartnerRecord, tenant: TenantRecord): GdapRelationshipRecord {
   const now = engine.now();
   const record: GdapRelationshipRecord = {
@@ -85,7 +85,7 @@ function checkDisplayNameUnique(engine: Engine, partnerTenantId: string, display
   if (clash) throw graphErrors.graphConflict(`A relationship with displayName '${displayName}' already exists; display names are unique across the partner's relationships.`);
 }
 
-/** `POST /tenantRelationships/delegatedAdminRelationships` (§12.3): status `created`. */
+/** `POST /tenantRelationships/delegatedAdminRelationships` (docs/PARTNER-CENTER-REFERENCE.md §12.3): status `created`. */
 export function createGdapRelationship(engine: Engine, partnerTenantId: string, input: CreateGdapRelationshipRequest): GdapRelationshipRecord {
   const roles = [...new Set(input.accessDetails.unifiedRoles.map((r) => r.roleDefinitionId.toLowerCase()))];
   checkDurations(input.duration, input.autoExtendDuration, roles);
@@ -129,7 +129,7 @@ function checkIfMatch(record: { etag: string }, ifMatch: string | undefined): vo
   if (ifMatch !== '*' && ifMatch !== record.etag) throw graphErrors.graphPreconditionFailed();
 }
 
-/** `PATCH …/{id}` with If-Match, only while `created` (§12.3). */
+/** `PATCH …/{id}` with If-Match, only while `created` (docs/PARTNER-CENTER-REFERENCE.md §12.3). */
 export function updateGdapRelationship(engine: Engine, record: GdapRelationshipRecord, ifMatch: string | undefined, patch: UpdateGdapRelationshipRequest): GdapRelationshipRecord {
   checkIfMatch(record, ifMatch);
   if (record.status !== 'created') throw graphErrors.graphInvalidStatus(record.status, 'update');
@@ -154,7 +154,7 @@ export function updateGdapRelationship(engine: Engine, record: GdapRelationshipR
   return record;
 }
 
-/** `DELETE …/{id}` with If-Match, only while `created` (§12.3). */
+/** `DELETE …/{id}` with If-Match, only while `created` (docs/PARTNER-CENTER-REFERENCE.md §12.3). */
 export function deleteGdapRelationship(engine: Engine, record: GdapRelationshipRecord, ifMatch: string | undefined): void {
   checkIfMatch(record, ifMatch);
   if (record.status !== 'created') throw graphErrors.graphInvalidStatus(record.status, 'delete');
@@ -162,7 +162,7 @@ export function deleteGdapRelationship(engine: Engine, record: GdapRelationshipR
   engine.markDirty();
 }
 
-/** `POST …/{id}/requests` (§12.3): `lockForApproval` from created, `terminate` from active/expiring. */
+/** `POST …/{id}/requests` (docs/PARTNER-CENTER-REFERENCE.md §12.3): `lockForApproval` from created, `terminate` from active/expiring. */
 export function createGdapRequest(engine: Engine, record: GdapRelationshipRecord, action: string) {
   const now = engine.now();
   if (action === 'approve' || action === 'reject') {
@@ -190,7 +190,7 @@ export function createGdapRequest(engine: Engine, record: GdapRelationshipRecord
 
 /**
  * The customer's Global Admin approves (the /admin page or the control plane). A relationship
- * created without a customer is bound to the approving tenant (§12.2: "any customer can approve").
+ * created without a customer is bound to the approving tenant (docs/PARTNER-CENTER-REFERENCE.md §12.2: "any customer can approve").
  */
 export function approveGdapRelationship(engine: Engine, id: string, customerTenantId: string): GdapRelationshipRecord {
   const record = engine.state.gdap[id];
@@ -256,7 +256,7 @@ export function tickGdap(engine: Engine, now: number): number {
       const extend = parseIsoDuration(r.autoExtendDuration) ?? 0;
       if (now >= r.endAt) {
         if (extend > 0) {
-          // Auto-extend adds 180 days at the end date, repeatedly (§12.3).
+          // Auto-extend adds 180 days at the end date, repeatedly (docs/PARTNER-CENTER-REFERENCE.md §12.3).
           while (r.endAt <= now) r.endAt += extend;
           r.status = 'active';
         } else {
@@ -307,7 +307,7 @@ export function tickGdap(engine: Engine, now: number): number {
   return next;
 }
 
-// ---- access assignments (§12.3) ----
+// ---- access assignments (docs/PARTNER-CENTER-REFERENCE.md §12.3) ----
 
 export function getAccessAssignment(record: GdapRelationshipRecord, id: string): GdapAccessAssignmentRecord {
   const a = record.accessAssignments.find((x) => x.id === id);

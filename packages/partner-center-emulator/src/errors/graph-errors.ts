@@ -2,7 +2,7 @@ import { EmulatorError } from './emulator-error';
 
 /**
  * Microsoft Graph errors in Graph's envelope `{ error: { code, message, innerError } }`
- * (partner-center-api.md §15). GDAP-specific codes are not documented; the codes below are Graph's
+ * (docs/PARTNER-CENTER-REFERENCE.md §15). GDAP-specific codes are not documented; the codes below are Graph's
  * generic ones (docs/EMULATOR-DIFFERENCES.md). The factories leave `innerError` empty; the protocol
  * layer fills it with the call's ids through `withGraphInnerError`.
  */

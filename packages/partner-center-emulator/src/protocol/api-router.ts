@@ -206,7 +206,7 @@ export class ApiRouter {
     if (spec.auth === 'user' && result.principal.kind === 'app') {
       throw spec.api === 'pc' ? pcErrors.appOnlyNotSupported() : graphErrors.graphForbidden('This operation does not support application-only authentication.');
     }
-    // From 1 April 2026 every App+User call to Partner Center must carry the MFA claim (§1.2);
+    // From 1 April 2026 every App+User call to Partner Center must carry the MFA claim (docs/PARTNER-CENTER-REFERENCE.md §1.2);
     // app-only tokens are not affected. Graph has no such Partner Center rule.
     if (spec.api === 'pc' && result.principal.kind === 'user' && !result.principal.mfa && this.runtime.engine.now() >= APP_USER_MFA_ENFORCED_FROM) {
       throw pcErrors.mfaClaimMissing();

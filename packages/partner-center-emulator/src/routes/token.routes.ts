@@ -13,7 +13,7 @@ const AUTHORIZATION_CODE_LIFETIME_MS = 10 * 60_000;
 import { clientInfo, issueIdToken } from '../protocol/id-tokens';
 
 /**
- * Entra ID token endpoint, mounted under `/login` (partner-center-api.md §1.2):
+ * Entra ID token endpoint, mounted under `/login` (docs/PARTNER-CENTER-REFERENCE.md §1.2):
  * `/{tenant}/oauth2/token` (v1: `resource`, numbers as strings) and `/{tenant}/oauth2/v2.0/token`
  * (v2: `scope`). Grants: `client_credentials` (app-only) and `refresh_token` (app+user, the secure
  * application model's stored refresh token). `{tenant}` is the partner tenant id or its domain.
@@ -163,7 +163,7 @@ async function issueToken(runtime: EmulatorRuntime, tenant: string, version: 'v1
       break;
     }
     case 'password':
-      // ROPC fails since MFA is required for partner users (§1.2).
+      // ROPC fails since MFA is required for partner users (docs/PARTNER-CENTER-REFERENCE.md §1.2).
       throw tokenErrors.mfaRequired();
     default:
       throw tokenErrors.unsupportedGrant(request.grant_type);

@@ -3,7 +3,7 @@ import type { GdapAccessAssignmentRecord, GdapRelationshipRecord, GdapRequestRec
 
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
-/** delegatedAdminRelationship (partner-center-api.md §12.2). */
+/** delegatedAdminRelationship (docs/PARTNER-CENTER-REFERENCE.md §12.2). */
 export function toGdapRelationship(r: GdapRelationshipRecord): GdapRelationship {
   return {
     '@odata.type': '#microsoft.graph.delegatedAdminRelationship',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Statuses of a delegatedAdminRelationship (partner-center-api.md §12.2). */
+/** Statuses of a delegatedAdminRelationship (docs/PARTNER-CENTER-REFERENCE.md §12.2). */
 export const GdapRelationshipStatusSchema = z.enum([
   'created',
   'approvalPending',
@@ -52,7 +52,7 @@ export function graphCollectionSchema<T extends z.ZodType>(item: T) {
 }
 export const GdapRelationshipCollectionSchema = graphCollectionSchema(GdapRelationshipSchema);
 
-/** `POST /tenantRelationships/delegatedAdminRelationships` (§12.3). Graph is camelCase only. */
+/** `POST /tenantRelationships/delegatedAdminRelationships` (docs/PARTNER-CENTER-REFERENCE.md §12.3). Graph is camelCase only. */
 export const CreateGdapRelationshipRequestSchema = z.object({
   displayName: z.string().min(1).max(50),
   duration: IsoDurationSchema,
@@ -111,7 +111,7 @@ export const AccessAssignmentSchema = z.looseObject({
 export type AccessAssignment = z.infer<typeof AccessAssignmentSchema>;
 export const AccessAssignmentCollectionSchema = graphCollectionSchema(AccessAssignmentSchema);
 
-/** Entra built-in role template ids (§12.4). */
+/** Entra built-in role template ids (docs/PARTNER-CENTER-REFERENCE.md §12.4). */
 export const EntraRole = {
   directoryReaders: '88d8e3e3-8f55-4a1e-953a-9b9898b8876b',
   directoryWriters: '9360feb5-f418-4baa-8175-e2a00bac4301',
@@ -136,7 +136,7 @@ export const EntraRole = {
   groupsAdministrator: 'fdd7a751-b60b-444a-984c-02652fe8fa1c',
 } as const;
 
-/** Roles of the default GDAP relationship for direct-bill partners and indirect providers (§12.6). */
+/** Roles of the default GDAP relationship for direct-bill partners and indirect providers (docs/PARTNER-CENTER-REFERENCE.md §12.6). */
 export const DEFAULT_GDAP_ROLES: readonly string[] = [
   EntraRole.directoryReaders,
   EntraRole.directoryWriters,

@@ -28,7 +28,7 @@ export const AWAITING_RETRY_EVENT = 'awaiting-retry';
 /** How long a stopped run waits for someone to fix and retry before it ends as failed. */
 export const RETRY_WAIT_MS = 30 * 24 * 3600 * 1000;
 
-/** What the wizard's Finish sends (issue 6, B1-B5). */
+/** What the wizard's Finish sends. */
 export interface NewTenantInput {
   companyId: number;
   connectionId: string;
@@ -83,13 +83,13 @@ interface Stage {
 }
 
 /**
- * The DBOS patch that added set-up-admin (STACK-NOTES 8): runs started before it replay their
+ * The DBOS patch that added set-up-admin (docs/WORKFLOWS.md §6): runs started before it replay their
  * journal without the step; runs that reach the end of create-customer after it take it.
  */
 const SET_UP_ADMIN_PATCH = 'set-up-admin';
 
 /**
- * The new-tenant run (issue 6): validate prerequisites > validate the address with Partner Center >
+ * The new-tenant run: validate prerequisites > validate the address with Partner Center >
  * check the domain > find the reseller (when one is set) > create the customer > set up the
  * administrator the wizard asked for (user name, password change at first sign-in) > confirm the MCA >
  * default GDAP (or an explicit GDAP request) > store the tenant link (account synced) > deliver the

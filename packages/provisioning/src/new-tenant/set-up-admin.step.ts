@@ -4,7 +4,7 @@ import { defaultStepRetryPolicy } from '../runtime/retry-policy';
 import type { NewTenantPorts } from '../ports/new-tenant.ports';
 import { strongPasswordGenerator } from './strong-password';
 
-/** The local part Microsoft gives the tenant's first Global Administrator (§2.1 userCredentials), declared in the domain. */
+/** The local part Microsoft gives the tenant's first Global Administrator (docs/PARTNER-CENTER-REFERENCE.md §2.1 userCredentials), declared in the domain. */
 export { DEFAULT_ADMIN_USERNAME };
 
 /** Partner Center's name of Global Administrator among a customer's directory roles. */
@@ -37,14 +37,14 @@ export interface SetUpAdminOutput {
 const isCode = (e: unknown, code: string) => typeof e === 'object' && e !== null && String((e as { code?: unknown }).code) === code;
 
 /**
- * Gives the tenant the administrator the wizard asked for (MISSION.md B2, B5), the way Partner
+ * Gives the tenant the administrator the wizard asked for, the way Partner
  * Center allows it, since its create-customer call always makes `admin@<domain>` with a temporary
- * password (§2.1):
- * - another user name: creates `<name>@<domain>` (§11 create user) with a fresh password and
+ * password (docs/PARTNER-CENTER-REFERENCE.md §2.1):
+ * - another user name: creates `<name>@<domain>` (docs/PARTNER-CENTER-REFERENCE.md §11 create user) with a fresh password and
  *   `forceChangePassword` as chosen, and adds it to Company Administrator (Global Administrator;
  *   "Set user roles for a customer");
  * - `admin` without a forced change: resets the first admin's password with
- *   `forceChangePassword: false` (§11 PATCH, "Reset user password");
+ *   `forceChangePassword: false` (docs/PARTNER-CENTER-REFERENCE.md §11 PATCH, "Reset user password");
  * - `admin` with a forced change: Microsoft's account as it is, nothing to call, when the vault holds
  *   the password create-customer received; when it does not (create-customer's answer was lost and
  *   could no longer be replayed, so the run found the tenant by its domain), the first admin's

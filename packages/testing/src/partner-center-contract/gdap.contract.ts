@@ -5,7 +5,7 @@ import { itWithControl, type ContractContext } from './contract-context';
 import { sharedCustomer } from './customers.contract';
 import { eventually } from './eventually';
 
-/** GDAP relationships, requests and access assignments through Graph (partner-center-api.md §12). */
+/** GDAP relationships, requests and access assignments through Graph (docs/PARTNER-CENTER-REFERENCE.md §12). */
 export function registerGdapContract(ctx: ContractContext): void {
   const controlIt = itWithControl(ctx);
   const roles = [EntraRole.directoryReaders, EntraRole.userAdministrator, EntraRole.licenseAdministrator];

@@ -20,7 +20,7 @@ export { createAcceleratedClock } from './accelerated-clock';
 export { registerMicrosoftClientsContract } from './microsoft-clients.contract';
 
 /**
- * The Partner Center contract suite (issue 4): registers Vitest tests that drive a real
+ * The Partner Center contract suite: registers Vitest tests that drive a real
  * `@csphub/partner-center` client against a target, the embedded emulator or a live Partner Center
  * sandbox. Tests that need the emulator's control plane (fault injection, clock, acting as the
  * customer, revoking tokens) are skipped on a target without one, and their names say so.

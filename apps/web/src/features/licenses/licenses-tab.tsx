@@ -9,7 +9,7 @@ import type { TenantLicenses } from '@csphub/server/contract';
 
 
 /**
- * The tenant's users and their licenses (MISSION.md E4): select one user or many and assign or
+ * The tenant's users and their licenses: select one user or many and assign or
  * remove a licence, so users move from an old package to a new one without interruption.
  */
 export function LicensesTab({ company }: { company: { id: number } }) {

@@ -89,7 +89,7 @@ export function isPartnerIdAcceptable(state: WizardState, needsPartnerId: boolea
 }
 
 /**
- * The prerequisite checklist of Order review (issue 6): the account's prerequisites from the server,
+ * The prerequisite checklist of Order review: the account's prerequisites from the server,
  * plus what the wizard collected for the chosen path. Finish is enabled only when every line is ok.
  */
 export function buildChecklist(ctx: OnboardingContext, state: WizardState, opts: { needsPartnerId: boolean; today: string }): ChecklistItem[] {
