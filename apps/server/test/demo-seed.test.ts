@@ -79,7 +79,7 @@ describe('demo seed and first start', () => {
     for (const conn of items) {
       const result = await json(call(t, dist, 'POST', `/api/v1/connections/${conn.id}/test`));
       expect(result, conn.name).toMatchObject({ ok: true });
-      expect(result.checks.map((c: { name: string }) => c.name)).toEqual(['app-only-token', 'reseller-network']);
+      expect(result.checks.map((c: { name: string }) => c.name)).toEqual(['app-only-token', 'reseller-network', 'mfa-claim']);
     }
     await call(t, dist, 'PATCH', `/api/v1/connections/${items[0].id}`, { appSecret: 'not-the-secret' });
     const broken = await json(call(t, dist, 'POST', `/api/v1/connections/${items[0].id}/test`));

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '@csphub/testing';
+import { STACK_DEMO_PASSWORD, startStack, type Stack } from '@csphub/testing';
 
-const DEMO_PASSWORD = 'demo-password';
+const DEMO_PASSWORD = STACK_DEMO_PASSWORD;
 /** The Partner Center operations behind one subscriptions page read. */
 const READS = new Set(['subscriptions.list', 'subscribedSkus.list']);
 const FLOOD = 300;

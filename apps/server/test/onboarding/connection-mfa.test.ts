@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '@csphub/testing';
+import { STACK_DEMO_PASSWORD, startStack, type Stack } from '@csphub/testing';
 
-const DEMO_PASSWORD = 'demo-password';
+const DEMO_PASSWORD = STACK_DEMO_PASSWORD;
 
 /**
  * A connection whose refresh token lacks the MFA claim (docs/PARTNER-CENTER-REFERENCE.md §1.2), through the
