@@ -4,10 +4,11 @@ import type { AddressInfo } from 'node:net';
 /**
  * A transparent HTTP proxy in front of the emulator. `holdNext(match)` makes it forward the next
  * matching request (so Partner Center acts), then keep the answer: the caller kills the worker while
- * the call is in flight, which is the "created, but the answer was lost" crash.
+ * the call is in flight, which is the "created, but the answer was lost" crash. Several holds may wait
+ * at once (scenarios run side by side); each catches the first request it matches.
  */
 export async function startHoldingProxy(target: string) {
-  let hold: { match: (method: string, path: string, body: string) => boolean; arrived: () => void } | undefined;
+  const holds: { match: (method: string, path: string, body: string) => boolean; arrived: () => void }[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (d: Buffer) => chunks.push(d));
@@ -15,8 +16,8 @@ export async function startHoldingProxy(target: string) {
       const body = Buffer.concat(chunks);
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'content-length') headers[k] = v;
-      const held = hold && hold.match(req.method ?? 'GET', req.url ?? '/', body.toString('utf8')) ? hold : undefined;
-      if (held) hold = undefined;
+      const index = holds.findIndex((h) => h.match(req.method ?? 'GET', req.url ?? '/', body.toString('utf8')));
+      const held = index >= 0 ? holds.splice(index, 1)[0] : undefined;
       fetch(`${target}${req.url}`, { method: req.method, headers, body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body })
         .then(async (upstream) => {
           const payload = Buffer.from(await upstream.arrayBuffer());
@@ -36,7 +37,7 @@ export async function startHoldingProxy(target: string) {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    holdNext: (match: (method: string, path: string, body: string) => boolean) => new Promise<void>((arrived) => (hold = { match, arrived })),
+    holdNext: (match: (method: string, path: string, body: string) => boolean) => new Promise<void>((arrived) => void holds.push({ match, arrived })),
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();
