@@ -7,11 +7,11 @@ import { requestId } from './http/request-id';
 import { securityHeaders } from './http/security-headers';
 import { problemFromError, problemResponse, toProblem } from './http/problem';
 import { staticWeb } from './http/static-web';
-import { healthRoutes } from './routes/health.routes';
-import { systemRoutes } from './routes/system.routes';
+import { mountSystemRoutes } from './system/mount-system-routes';
 import type { Logger } from './logger';
 import { systemClock, type Clock } from './clock';
-import { mountChannelRoutes } from './channel/channel-routes';
+import { mountChannelRoutes } from './channel/mount-channel-routes';
+import type { ServerDeps } from './app/server-deps';
 import { createPartnerCenterConnectionTester, type ConnectionTester } from './partner-center/connection-tester';
 import { SESSION_COOKIE } from './auth/authenticate';
 import { mountOnboardingRoutes, type OnboardingOptions } from './onboarding/mount-onboarding-routes';
@@ -57,11 +57,7 @@ export function createApp(config: Config, deps: AppDeps) {
     logger.info({ method: c.req.method, path, status: c.res.status, ms: Math.round(performance.now() - start) }, 'request');
   });
 
-  app.route('/', healthRoutes({ version: deps.version, database: deps.database, emulator: { mode: config.emulator.mode, url: deps.emulator?.url, ping: deps.emulator?.ping } }));
-
-  const api = createRouter();
-  api.route('/', systemRoutes({ version: deps.version, demo: config.demo, emulator: config.emulator.mode === 'embedded' }));
-  const channelDeps = {
+  const serverDeps: ServerDeps = {
     db: deps.database.db,
     box: createSecretBox(deps.secretKey ?? randomBytes(32)),
     clock: deps.clock ?? systemClock,
@@ -71,10 +67,16 @@ export function createApp(config: Config, deps: AppDeps) {
     connectionTester: deps.connectionTester ?? createPartnerCenterConnectionTester(),
     publicUrl: config.publicUrl,
   };
-  mountChannelRoutes(api, channelDeps);
-  const onboarding = mountOnboardingRoutes(api, channelDeps, { publicUrl: config.publicUrl, mail: config.mail, ...deps.onboarding, logger: deps.logger });
+  // Every feature's routes, mounted in one place: /healthz at the root, the rest under /api/v1.
+  mountSystemRoutes(app, {
+    health: { version: deps.version, database: deps.database, emulator: { mode: config.emulator.mode, url: deps.emulator?.url, ping: deps.emulator?.ping } },
+    info: { version: deps.version, demo: config.demo, emulator: config.emulator.mode === 'embedded' },
+  });
+  const api = createRouter();
+  mountChannelRoutes(api, serverDeps);
+  const onboarding = mountOnboardingRoutes(api, serverDeps, { publicUrl: config.publicUrl, mail: config.mail, ...deps.onboarding, logger: deps.logger });
   if (deps.onboarding?.checkPendingAuthorizationsEveryMs) startPendingAuthorizationChecks(onboarding, deps.onboarding.checkPendingAuthorizationsEveryMs);
-  mountCommerceRoutes(api, channelDeps, {
+  mountCommerceRoutes(api, serverDeps, {
     publicUrl: config.publicUrl,
     logger: deps.logger,
     limiters: createLimiterRegistry({ clock: partnerCenterClock, maxQueued: config.partnerCenter.maxQueued }),

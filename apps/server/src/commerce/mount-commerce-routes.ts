@@ -1,13 +1,13 @@
 import type { LimiterRegistry } from '@csphub/partner-center';
 import type { Notifier } from '@csphub/notifications';
 import type { Router } from '../http/openapi-app';
-import type { ChannelDeps } from '../channel/channel-deps';
-import { reposOf } from '../channel/channel-deps';
-import { catalogRoutes } from '../routes/catalog.routes';
-import { ordersRoutes } from '../routes/orders.routes';
-import { subscriptionsRoutes } from '../routes/subscriptions.routes';
-import { subscriptionsMoveRoutes } from '../routes/subscriptions-move.routes';
-import { licensesRoutes } from '../routes/licenses.routes';
+import type { ServerDeps } from '../app/server-deps';
+import { reposOf } from '../app/server-deps';
+import { catalogRoutes } from './catalog.routes';
+import { ordersRoutes } from './orders.routes';
+import { subscriptionsRoutes } from './subscriptions.routes';
+import { subscriptionsMoveRoutes } from './subscriptions-move.routes';
+import { licensesRoutes } from './licenses.routes';
 import { createCatalogService, type CatalogService } from './catalog-service';
 import type { CommerceDeps, OrderRuns } from './commerce-deps';
 import { createPartnerCenterClients, type PartnerCenterClients } from '../partner-center/partner-center-clients';
@@ -32,7 +32,7 @@ export interface CommerceOptions {
  * router, with one catalog cache service for the process. Returns the deps and the service, so the
  * process can stop the catalog schedule.
  */
-export function mountCommerceRoutes(api: Router, channel: ChannelDeps, options: CommerceOptions): { deps: CommerceDeps; catalog: CatalogService } {
+export function mountCommerceRoutes(api: Router, channel: ServerDeps, options: CommerceOptions): { deps: CommerceDeps; catalog: CatalogService } {
   const deps: CommerceDeps = {
     ...channel,
     publicUrl: options.publicUrl,

@@ -2,19 +2,19 @@ import { createOutboxRepo } from '@csphub/db';
 import { createNotifier, createOutboxTransport, createSmtpTransport, type Notifier } from '@csphub/notifications';
 import type { MailConfig } from '@csphub/config';
 import type { Router } from '../http/openapi-app';
-import type { ChannelDeps } from '../channel/channel-deps';
-import { onboardingRoutes } from '../routes/onboarding.routes';
-import { onboardingNewTenantRoutes } from '../routes/onboarding-new-tenant.routes';
-import { onboardingCredentialsRoutes } from '../routes/onboarding-credentials.routes';
-import { onboardingRetryRoutes } from '../routes/onboarding-retry.routes';
-import { existingTenantRoutes } from '../routes/existing-tenant.routes';
-import { existingTenantAuthorizationsRoutes } from '../routes/existing-tenant-authorizations.routes';
-import { existingTenantWebhookRoutes } from '../routes/existing-tenant-webhook.routes';
-import { outboxRoutes } from '../routes/outbox.routes';
+import type { ServerDeps } from '../app/server-deps';
+import { onboardingRoutes } from './onboarding.routes';
+import { onboardingNewTenantRoutes } from './onboarding-new-tenant.routes';
+import { onboardingCredentialsRoutes } from './onboarding-credentials.routes';
+import { onboardingRetryRoutes } from './onboarding-retry.routes';
+import { existingTenantRoutes } from './existing-tenant.routes';
+import { existingTenantAuthorizationsRoutes } from './existing-tenant-authorizations.routes';
+import { existingTenantWebhookRoutes } from './existing-tenant-webhook.routes';
+import { outboxRoutes } from './outbox.routes';
 import { createPartnerCenterClients, type PartnerCenterClients } from '../partner-center/partner-center-clients';
 import { listRunsOfCompany, type OnboardingRuns } from './onboarding-runs';
 import type { OnboardingDeps } from './onboarding-deps';
-import { reposOf } from '../channel/channel-deps';
+import { reposOf } from '../app/server-deps';
 
 /** What createApp hands over besides the channel's deps; everything has a working default. */
 export interface OnboardingOptions {
@@ -31,7 +31,7 @@ export interface OnboardingOptions {
 }
 
 /** The notifier for the configured mail: SMTP when set, else the local outbox (F1). */
-export function notifierFor(channel: Pick<ChannelDeps, 'db' | 'box'>, mail: MailConfig): Notifier {
+export function notifierFor(channel: Pick<ServerDeps, 'db' | 'box'>, mail: MailConfig): Notifier {
   const transport = mail.transport === 'smtp' ? createSmtpTransport({ url: mail.url }) : createOutboxTransport(createOutboxRepo(channel.db, channel.box));
   return createNotifier({ transport, from: mail.from });
 }
@@ -40,7 +40,7 @@ export function notifierFor(channel: Pick<ChannelDeps, 'db' | 'box'>, mail: Mail
  * Mounts the wizard, existing-tenant, pending-authorization, webhook and outbox routes on the API
  * router, and returns the deps they share (the background check uses them too).
  */
-export function mountOnboardingRoutes(api: Router, channel: ChannelDeps, opts: OnboardingOptions): OnboardingDeps {
+export function mountOnboardingRoutes(api: Router, channel: ServerDeps, opts: OnboardingOptions): OnboardingDeps {
   const deps: OnboardingDeps = {
     ...channel,
     publicUrl: opts.publicUrl,
