@@ -102,31 +102,42 @@ export function createGdapAccessAssignmentOps(pipeline: RequestPipeline) {
   const ops = {
     /**
      * Grants some of an active relationship's roles to a security group of the partner tenant
-     * (`POST …/{id}/accessAssignments`); starts `pending`, then `active`.
+     * (`POST …/{id}/accessAssignments`); starts `pending`, then `active`. Graph keeps one assignment
+     * per security group and has no request-id replay: a create refused with `CONFLICT` (an earlier
+     * attempt went through before its answer was lost) returns the group's existing assignment, so a
+     * retried call never yields two.
      */
     async createGdapAccessAssignment(
       relationshipId: string,
       assignment: { securityGroupId: string; roleIds: string[] },
       options?: CallOptions,
     ): Promise<GdapAccessAssignment> {
-      return pipeline.send(
-        {
-          ...fromCatalogue('gdap.accessAssignments.create'),
-          params: { relationshipId },
-          body: {
-            accessContainer: {
-              accessContainerId: assignment.securityGroupId,
-              accessContainerType: 'securityGroup',
+      try {
+        return await pipeline.send(
+          {
+            ...fromCatalogue('gdap.accessAssignments.create'),
+            params: { relationshipId },
+            body: {
+              accessContainer: {
+                accessContainerId: assignment.securityGroupId,
+                accessContainerType: 'securityGroup',
+              },
+              accessDetails: {
+                unifiedRoles: assignment.roleIds.map((roleDefinitionId) => ({ roleDefinitionId })),
+              },
             },
-            accessDetails: {
-              unifiedRoles: assignment.roleIds.map((roleDefinitionId) => ({ roleDefinitionId })),
-            },
+            auth: delegated,
+            parse: ({ body }) => toAssignment(AccessAssignmentSchema.parse(body)),
           },
-          auth: delegated,
-          parse: ({ body }) => toAssignment(AccessAssignmentSchema.parse(body)),
-        },
-        options,
-      );
+          options,
+        );
+      } catch (error) {
+        if (!isPartnerCenterError(error, 'CONFLICT')) throw error;
+        for await (const a of ops.listGdapAccessAssignments(relationshipId, { ...options, requestId: undefined })) {
+          if (a.securityGroupId.toLowerCase() === assignment.securityGroupId.toLowerCase() && a.status !== 'deleted' && a.status !== 'deleting') return a;
+        }
+        throw error;
+      }
     },
 
     async getGdapAccessAssignment(

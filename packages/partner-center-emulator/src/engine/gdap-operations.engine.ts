@@ -52,7 +52,7 @@ export function updateAccessAssignment(
     throw graphErrors.graphConflict(`An update of access assignment ${assignment.id} is already in progress; follow its operation.`);
   }
   const now = engine.now();
-  const delayMs = (engine.state.settings.gdapOperationDelaySeconds ?? 10) * 1000;
+  const delayMs = engine.state.settings.gdapOperationDelaySeconds * 1000;
   const operation: GdapOperationRecord = {
     id: engine.newId(),
     operationType: 'delegatedAdminAccessAssignmentUpdate',

@@ -188,7 +188,7 @@ export function createGdapRequest(engine: Engine, record: GdapRelationshipRecord
     status: 'created',
     createdAt: now,
     modifiedAt: now,
-    dueAt: now + (engine.state.settings.gdapRequestDelaySeconds ?? 0) * 1000,
+    dueAt: now + engine.state.settings.gdapRequestDelaySeconds * 1000,
   };
   record.requests.push(request);
   engine.schedule(request.dueAt!);

@@ -92,6 +92,11 @@ export function registerGdapContract(ctx: ContractContext): void {
         roleIds: [EntraRole.userAdministrator],
       });
       expect(['pending', 'active']).toContain(assignment.status);
+      const assignedAgain = await client.createGdapAccessAssignment(relationshipId, {
+        securityGroupId: ctx.target.fixtures.securityGroupId,
+        roleIds: [EntraRole.userAdministrator],
+      });
+      expect(assignedAgain.id, 'a repeated create (same security group) finds the first assignment').toBe(assignment.id);
       expect((await client.listGdapAccessAssignments(relationshipId).toArray()).map((a) => a.id)).toContain(
         assignment.id,
       );
