@@ -47,6 +47,9 @@ describe(`existing-tenant link run recovered after a crash away from the agreeme
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0 });
     ctl = emulatorControl(emulator.url);
+    // Graph acts on the lock 3 s after answering it: the run's first look (after 2 s) still sees it
+    // `created`, so a crash after that look leaves the run between looks (docs/EMULATOR-DIFFERENCES.md, GDAP).
+    await ctl.call('PUT', '/settings', { gdapRequestDelaySeconds: 3 });
     t = await createTestDatabase();
     seeded = await seedAccounts(t.db, BOUNDARIES.length, 'LinkReplay');
     // The tenants exist before the runs (setup, not the run under test): created through the client.
@@ -134,6 +137,8 @@ describe(`existing-tenant link run recovered after a crash away from the agreeme
     expect(relationships, 'GDAP relationships').toHaveLength(1);
     expect(relationships[0]!.requests.map((q) => q.action), 'lock requests').toEqual(['lockForApproval']);
     expect(relationships[0]!.status).toBe('approvalPending');
+    const looks = (await createWorkflowRunsRepo(t.db).listAttempts(runId)).filter((a) => a.stepId === 'check-gdap-request');
+    expect(looks.filter((a) => a.state === 'succeeded').length, 'looks at the lock').toBeGreaterThanOrEqual(1);
     const messages = await createOutboxRepo(t.db, shared.box).list({ subjectId: String(companyId) });
     expect(messages.filter((m) => m.template === 'provisioning-completed')).toHaveLength(1);
     expect((await ctl.calls('customers.create')).count, 'create-customer calls').toBe(createsBefore);
