@@ -114,7 +114,7 @@ const app = createApp(config, {
   emulator,
   secretKey,
   onboarding: { clients, notifier, ...workflows.onboarding, checkPendingAuthorizationsEveryMs: 30_000 },
-  commerce: { startPlaceOrder: orders.starter(workflows.runtime), partnerCenterFor, notifier, checkSubscriptionsEveryMs: 3_600_000 },
+  commerce: { startPlaceOrder: orders.starter(workflows.runtime), partnerCenterFor, notifier, checkSubscriptionsEveryMs: 3_600_000, revalidateResellersEveryMs: 86_400_000 },
   webDist: fs.existsSync(path.join(webDist, 'index.html')) ? webDist : undefined,
 });
 

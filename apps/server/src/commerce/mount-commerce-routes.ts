@@ -12,6 +12,8 @@ import { createCatalogService, type CatalogService } from './catalog-service';
 import type { CommerceDeps, OrderRuns } from './commerce-deps';
 import { createPartnerCenterClients, type PartnerCenterClients } from '../partner-center/partner-center-clients';
 import { startSubscriptionNotices } from './subscription-notices';
+import { resellerRevalidationRoutes } from '../channel/reseller-revalidation.routes';
+import { startResellerRevalidation } from '../channel/reseller-revalidation';
 
 /** What createApp may pass for orders and subscriptions; defaults work. */
 export interface CommerceOptions {
@@ -24,6 +26,8 @@ export interface CommerceOptions {
   logger?: CommerceDeps['logger'];
   /** Sends the window-closing and expiry-near notices every this many ms (with `notifier`). */
   checkSubscriptionsEveryMs?: number;
+  /** Revalidates every reseller's Partner Location ID with Microsoft every this many ms (and at start when due). */
+  revalidateResellersEveryMs?: number;
   notifier?: Pick<Notifier, 'send'>;
 }
 
@@ -45,10 +49,11 @@ export function mountCommerceRoutes(api: Router, channel: ChannelDeps, options: 
     ...(options.logger ? { logger: options.logger } : {}),
   };
   const catalog = createCatalogService(deps);
-  for (const routes of [catalogRoutes(deps, catalog), ordersRoutes(deps, catalog), subscriptionsRoutes(deps), subscriptionsMoveRoutes(deps), licensesRoutes(deps)]) {
+  for (const routes of [catalogRoutes(deps, catalog), ordersRoutes(deps, catalog), subscriptionsRoutes(deps), subscriptionsMoveRoutes(deps), licensesRoutes(deps), resellerRevalidationRoutes(deps)]) {
     api.route('/', routes);
   }
   if (options.notifier && options.checkSubscriptionsEveryMs) startSubscriptionNotices(deps, options.notifier, options.checkSubscriptionsEveryMs);
+  if (options.revalidateResellersEveryMs) startResellerRevalidation(deps, options.revalidateResellersEveryMs);
   return { deps, catalog };
 }
 
