@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STACK_DEMO_PASSWORD, startStack, type Stack } from '@csphub/testing';
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 
 const DEMO_PASSWORD = STACK_DEMO_PASSWORD;
 /** The Partner Center operations behind one subscriptions page read. */
@@ -63,12 +64,8 @@ describe('abandoned subscription reads (whole server)', () => {
     };
     return { api, headers };
   }
-  const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${stack.emulatorUrl}/_emulator${path}`, { method, ...(body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}) });
-    expect(r.ok, `${method} ${path}: ${r.status}`).toBe(true);
-    return (await r.json()) as T;
-  };
-  const callLog = async () => (await control<{ calls: { operation: string; fault?: string }[] }>('GET', '/calls')).calls;
+  const control = () => createEmulatorControl(stack.emulatorUrl);
+  const callLog = async () => (await control().calls()).calls;
   const readsIn = (calls: { operation: string }[]) => calls.filter((c) => READS.has(c.operation)).length;
   const until = async (what: string, check: () => Promise<boolean>, ms = 60_000) => {
     const deadline = Date.now() + ms;
@@ -103,8 +100,8 @@ describe('abandoned subscription reads (whole server)', () => {
 
     // Partner Center throttles the first read: the connection's limiter pauses for its Retry-After,
     // so every later call of the flood waits in the queue (none can leave before the clients go).
-    await control('DELETE', '/calls');
-    await control('POST', '/faults', { route: 'GET /v1/customers/:customerId/subscriptions', status: 429, retryAfterSeconds: 120, count: 1 });
+    await control().clearCalls();
+    await control().injectFault({ route: 'GET /v1/customers/:customerId/subscriptions', status: 429, retryAfterSeconds: 120, count: 1 });
     const reads = flood(FLOOD, page, headers);
     // At most the burst left before the 429 came back, MAX_QUEUED wait; the rest are refused at
     // once (within the pause), with when to come back.
@@ -118,7 +115,7 @@ describe('abandoned subscription reads (whole server)', () => {
     // Every client goes away.
     reads.abort();
     await reads.settled();
-    await control('DELETE', '/faults');
+    await control().clearFaults();
 
     // A new-tenant run on the same connection, started after the clients left.
     const created = await api('POST', '/api/v1/companies', {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STACK_DEMO_PASSWORD, startStack, type Stack } from '@csphub/testing';
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 
 const DEMO_PASSWORD = STACK_DEMO_PASSWORD;
 
@@ -35,16 +36,12 @@ describe('MFA claim missing on a connection: health, needs_attention, re-consent
       return { status: r.status, body: text ? JSON.parse(text) : undefined };
     };
   }
-  const control = async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${stack.emulatorUrl}/_emulator${path}`, { method, headers: body !== undefined ? { 'content-type': 'application/json' } : {}, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-    expect(r.ok, `${method} ${path}: ${r.status}`).toBe(true);
-    return r.json() as Promise<unknown>;
-  };
+  const control = () => createEmulatorControl(stack.emulatorUrl);
 
   it('reports the missing claim, stops the run for a person, and re-consent plus Retry fix it', async () => {
     // The partner user's sign-in behind both demo connections did not pass MFA.
-    await control('POST', '/refresh-tokens/mfa', { partner: 'distributor-latam', mfa: false });
-    await control('POST', '/refresh-tokens/mfa', { partner: 'distributor-europe', mfa: false });
+    await control().setRefreshTokenMfa({ partner: 'distributor-latam', mfa: false });
+    await control().setRefreshTokenMfa({ partner: 'distributor-europe', mfa: false });
 
     const reseller = await signIn('reseller@demo.test');
     const distributor = await signIn('distributor@demo.test');

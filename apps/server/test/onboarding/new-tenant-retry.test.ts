@@ -3,6 +3,7 @@ import { createWorkflowRunsRepo } from '@csphub/db';
 import { STACK_DEMO_PASSWORD as DEMO_PASSWORD, startStack, type Stack } from '@csphub/testing';
 import { createTestApp, type TestApp } from '../test-app';
 import { call, json, seedWorld, signInAs, type World } from '../channel-world';
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 
 /**
  * "Retry" of a stopped new-tenant run through the API of the real server process (durable
@@ -39,11 +40,7 @@ describe('POST /companies/{id}/onboarding/runs/{runId}/retry (whole server)', ()
       return { status: r.status, body: text ? JSON.parse(text) : undefined, ms: Date.now() - started };
     };
   }
-  const control = async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${stack.emulatorUrl}/_emulator${path}`, { method, headers: body !== undefined ? { 'content-type': 'application/json' } : {}, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-    expect(r.ok, `${method} ${path}: ${r.status}`).toBe(true);
-    return r.json() as Promise<unknown>;
-  };
+  const control = () => createEmulatorControl(stack.emulatorUrl);
 
   it('wakes a run that needs attention once, finishes it with one tenant, audits it; 409 when not waiting, 404 for another reseller', async () => {
     const reseller = await signIn('reseller@demo.test');
@@ -69,7 +66,7 @@ describe('POST /companies/{id}/onboarding/runs/{runId}/retry (whole server)', ()
     const prefix = `litware${Date.now() % 1_000_000}`;
 
     // The MCA confirmation is refused (a business 400: no automatic retries) after the tenant exists.
-    await control('POST', '/faults', { route: 'POST /v1/customers/:id/agreements', status: 400, count: 1000 });
+    await control().injectFault({ route: 'POST /v1/customers/:id/agreements', status: 400, count: 1000 });
     const finish = await reseller('POST', `/api/v1/companies/${companyId}/onboarding/new-tenant`, {
       connectionId,
       domainPrefix: prefix,
@@ -108,7 +105,7 @@ describe('POST /companies/{id}/onboarding/runs/{runId}/retry (whole server)', ()
     const unknown = await reseller('POST', `/api/v1/companies/${companyId}/onboarding/runs/provision-tenant%3A${companyId}%3Anope/retry`);
     expect(unknown.status).toBe(404);
 
-    await control('DELETE', '/faults');
+    await control().clearFaults();
     // Two quick calls: both accepted, one wake-up (the message is keyed by the failure's occurrence).
     const [first, second] = await Promise.all([reseller('POST', retryPath), reseller('POST', retryPath)]);
     expect([first.status, second.status]).toContain(202);
@@ -117,7 +114,7 @@ describe('POST /companies/{id}/onboarding/runs/{runId}/retry (whole server)', ()
     expect(Math.max(first.ms, second.ms), 'the retry answers at once').toBeLessThan(5_000);
 
     await waitFor('succeeded');
-    const state = (await control('GET', '/state')) as { tenants: { domains: string[] }[]; agreements: unknown[] };
+    const state = await control().state();
     expect(state.tenants.filter((t) => t.domains.includes(`${prefix}.onmicrosoft.com`))).toHaveLength(1);
     const sync = (await reseller('GET', `/api/v1/companies/${companyId}/onboarding`)).body.syncOptions.find((o: { connectionId: string }) => o.connectionId === connectionId);
     expect(sync).toMatchObject({ syncStatus: 'synced', defaultDomain: `${prefix}.onmicrosoft.com` });

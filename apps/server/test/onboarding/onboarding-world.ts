@@ -8,6 +8,7 @@ import { createTestDatabase, freePort } from '@csphub/testing';
 import { createApp, type AppDeps } from '../../src/create-app';
 import { createLogger } from '../../src/logger';
 import { hashPassword } from '../../src/security/password';
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 
 export const PASSWORD = 'correct-horse-battery';
 
@@ -73,16 +74,7 @@ export async function startOnboardingWorld(opts: { onboarding?: AppDeps['onboard
       return { status: r.status, body: text ? JSON.parse(text) : undefined };
     };
   };
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const control = async (method: string, path: string, payload?: unknown): Promise<any> => {
-    const r = await fetch(`${emulator.url}/_emulator${path}`, {
-      method,
-      headers: payload !== undefined ? { 'content-type': 'application/json' } : {},
-      ...(payload !== undefined ? { body: JSON.stringify(payload) } : {}),
-    });
-    if (!r.ok) throw new Error(`emulator control ${method} ${path}: ${r.status} ${await r.text()}`);
-    return r.json();
-  };
+  const control = createEmulatorControl(emulator.url);
   return {
     emulator,
     publicUrl,

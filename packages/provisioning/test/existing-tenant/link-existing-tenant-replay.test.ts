@@ -118,21 +118,20 @@ describe(`existing-tenant link run recovered after a crash away from the agreeme
       accountUrl: `http://localhost:3000/companies/${companyId}`,
     };
     const runId = linkExistingTenantRunId(input);
-    const createsBefore = (await ctl.calls('customers.create')).count;
+    const createsBefore = (await ctl.calls({ operation: 'customers.create' })).count;
     const runtime = await crash.crashAt(boundary, (rt) => rt.start(workflow, runId, input));
     const result = await runtime.retrieve<{ state: string }>(runId).result();
 
     expect(result.state).toBe('succeeded');
     expect((await createWorkflowRunsRepo(t.db).getRun(runId))?.state).toBe('succeeded');
     expect(await accounts().getSync(companyId, seeded.connectionId)).toMatchObject({ syncStatus: 'synced', tenantId: tenants[i]!.tenantId });
-    const state = await ctl.call<{ agreements: { customerTenantId: string; primaryContact: { email: string } }[]; gdap: Record<string, { displayName: string }> | { displayName: string }[] }>('GET', '/state');
+    const state = await ctl.state();
     const agreements = state.agreements.filter((a) => a.customerTenantId === tenants[i]!.tenantId);
     expect(agreements, 'MCA confirmations of the tenant').toHaveLength(1);
     expect(agreements[0]!.primaryContact.email).toBe(signer);
-    const gdap = Array.isArray(state.gdap) ? state.gdap : Object.values(state.gdap);
-    expect(gdap.filter((g) => g.displayName.startsWith(`CSP Hub ${companyId} `)), 'GDAP relationships').toHaveLength(1);
+    expect(state.gdap.filter((g) => g.displayName.startsWith(`CSP Hub ${companyId} `)), 'GDAP relationships').toHaveLength(1);
     const messages = await createOutboxRepo(t.db, shared.box).list({ subjectId: String(companyId) });
     expect(messages.filter((m) => m.template === 'provisioning-completed')).toHaveLength(1);
-    expect((await ctl.calls('customers.create')).count, 'create-customer calls').toBe(createsBefore);
+    expect((await ctl.calls({ operation: 'customers.create' })).count, 'create-customer calls').toBe(createsBefore);
   });
 });

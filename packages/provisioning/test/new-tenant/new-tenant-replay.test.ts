@@ -111,7 +111,7 @@ describe(`new-tenant run recovered after a crash at each reversible step boundar
     expect(admins[0]).toMatchObject({ forceChangePassword: false, directoryRoles: ['Company Administrator'] });
     const password = (await outbox.revealSecrets(welcomes[0]!.id))?.temporaryPassword ?? '';
     expect(welcomes[0]!.text).toContain(upn);
-    expect(await ctl.signIn(result.tenantId!, upn, password)).toEqual({ signedIn: true, mustChangePassword: false });
+    expect(await ctl.signIn(result.tenantId!, { userPrincipalName: upn, password })).toEqual({ signedIn: true, mustChangePassword: false });
 
     // A step journaled before the crash is replayed, never run again.
     const attempts = await timelineOf(t.db).listAttempts(runId);

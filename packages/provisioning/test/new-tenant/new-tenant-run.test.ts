@@ -129,7 +129,7 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
     expect(steps).toContain('set-up-admin');
     const users = await ctl.usersOf(result.tenantId!);
     expect(users).toEqual([expect.objectContaining({ userPrincipalName: `admin@${prefix('ok')}.onmicrosoft.com`, forceChangePassword: true, directoryRoles: ['Company Administrator'] })]);
-    expect(await ctl.signIn(result.tenantId!, `admin@${prefix('ok')}.onmicrosoft.com`, secrets!.temporaryPassword!)).toEqual({ signedIn: true, mustChangePassword: true });
+    expect(await ctl.signIn(result.tenantId!, { userPrincipalName: `admin@${prefix('ok')}.onmicrosoft.com`, password: secrets!.temporaryPassword! })).toEqual({ signedIn: true, mustChangePassword: true });
     expect((await ctl.calls()).calls.filter((c) => c.operation.startsWith('users.') || c.operation.startsWith('directoryRoles.'))).toHaveLength(0);
   });
 
@@ -158,7 +158,7 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
     expect(welcome.text).toContain(`it.admin@${domain}`);
     expect(welcome.password).toMatch(/^\S{16}$/);
     expect(welcome.text).not.toContain(welcome.password);
-    expect(await ctl.signIn(result.tenantId!, `it.admin@${domain}`, welcome.password)).toEqual({ signedIn: true, mustChangePassword: false });
+    expect(await ctl.signIn(result.tenantId!, { userPrincipalName: `it.admin@${domain}`, password: welcome.password })).toEqual({ signedIn: true, mustChangePassword: false });
 
     expect(await createPendingCredentialsRepo(t.db, wireNewTenantPorts(t.db, emulator.url).box).raw(runId)).toBeUndefined();
     const attempts = await timelineOf(t.db).listAttempts(runId);
@@ -181,7 +181,7 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
     expect(users).toEqual([expect.objectContaining({ userPrincipalName: upn, forceChangePassword: false, directoryRoles: ['Company Administrator'] })]);
     const welcome = await welcomeOf(companyId);
     expect(welcome.text).toContain(upn);
-    expect(await ctl.signIn(result.tenantId!, upn, welcome.password)).toEqual({ signedIn: true, mustChangePassword: false });
+    expect(await ctl.signIn(result.tenantId!, { userPrincipalName: upn, password: welcome.password })).toEqual({ signedIn: true, mustChangePassword: false });
   });
 
   it('stops before creating anything when the prefix is taken, then finishes with a new prefix on retry (B4)', async () => {
@@ -237,7 +237,7 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
 
   it('a 503 on create-customer still ends synced with one tenant (the step retries with a new request id)', async () => {
     const companyId = seeded.customers[2]!.id;
-    await ctl.fault({ route: 'POST /v1/customers', status: 503, count: 3 });
+    await ctl.injectFault({ route: 'POST /v1/customers', status: 503, count: 3 });
     try {
       const { handle, runId } = await submitNewTenantRun(runtime, workflow, wizardInput(companyId, seeded.connectionId, prefix('s503')));
       const result = await handle.result();
@@ -267,7 +267,7 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
       'GET /v1/agreements',
       'POST /v1/customers/:id/agreements',
     ];
-    for (const route of routes) await ctl.fault({ route, status: 429, retryAfterSeconds: 1, count: 2 });
+    for (const route of routes) await ctl.injectFault({ route, status: 429, retryAfterSeconds: 1, count: 2 });
     try {
       const { handle } = await submitNewTenantRun(runtime, workflow, wizardInput(companyId, seeded.connectionId, prefix('s429')));
       const result = await handle.result();

@@ -5,6 +5,7 @@ import { createWorkflowRunsRepo, openWorkflowSystemPool, type WorkflowSystemPool
 import { orderReferenceOf } from '@csphub/domain';
 import { createPartnerCenterClient, emulatorEndpoints } from '@csphub/partner-center';
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
+import { createEmulatorControl, type EmulatorControl } from '@csphub/partner-center-emulator/control-client';
 import { createTestDatabase, type TestDatabase } from '@csphub/testing';
 import {
   createPlaceOrderWorkflow,
@@ -43,21 +44,13 @@ describe(`place-order run recovered after a crash away from the checkout (${proc
   const progress: ({ orderId: string } & OrderProgress)[] = [];
   const notifications: OrderNotificationRequest[] = [];
 
-  const control = async (method: string, p: string, body?: unknown) => {
-    const res = await fetch(`${emulator.url}/_emulator${p}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`control ${method} ${p}: ${res.status} ${await res.text()}`);
-    const text = await res.text();
-    return text ? (JSON.parse(text) as unknown) : undefined;
-  };
+  let control: EmulatorControl;
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, tickIntervalMs: 200 });
-    await control('PUT', '/settings', { orderFulfilmentDelaySeconds: 1 });
-    await control('PUT', `/customers/${wingtip.tenantId}/direct-signed-mca`, { isSigned: true });
+    control = createEmulatorControl(emulator.url);
+    await control.updateSettings({ orderFulfilmentDelaySeconds: 1 });
+    await control.setDirectSignedMca(wingtip.tenantId, { isSigned: true });
     t = await createTestDatabase();
     const client = createPartnerCenterClient({
       connection: {
@@ -125,7 +118,7 @@ describe(`place-order run recovered after a crash away from the checkout (${proc
     );
     const result = await runtime.retrieve<PlaceOrderResult>(`place-order:${orderId}`).result();
     expect(result.status, JSON.stringify(result)).toBe('fulfilled');
-    const state = (await control('GET', '/state')) as { orders: { id: string; lines: { friendlyName?: string | null; quantity: number }[] }[] };
+    const state = await control.state();
     const inEmulator = state.orders.filter((o) => o.lines.some((l) => l.friendlyName?.includes(reference)));
     expect(inEmulator, 'orders in the emulator').toHaveLength(1);
     expect(result.microsoftOrderIds).toEqual([inEmulator[0]!.id]);
