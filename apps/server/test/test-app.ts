@@ -3,7 +3,7 @@ import { loadConfig } from '@csphub/config';
 import { createTestDatabase, type TestDatabase } from '@csphub/testing';
 import { createApp, type AppDeps } from '../src/create-app';
 import { createLogger } from '../src/logger';
-import type { Clock } from '../src/clock';
+import type { Clock } from '@csphub/domain';
 import type { ConnectionTester } from '../src/partner-center/connection-tester';
 
 /** The API in-process on a fresh database, as integration tests use it. */

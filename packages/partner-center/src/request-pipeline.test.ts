@@ -191,11 +191,11 @@ describe('request pipeline', () => {
       },
       { status: 200, body: customer },
     ]);
-    const started = clock.now();
+    const started = clock.now().getTime();
     const { error } = await settle(clock, client.getCustomer('c1'), 100);
     expect(error).toBeUndefined();
     expect(server.sent).toHaveLength(2);
-    expect(clock.now() - started).toBeGreaterThanOrEqual(7000);
+    expect(clock.now().getTime() - started).toBeGreaterThanOrEqual(7000);
     expect(client.metrics.snapshot().total.throttled).toBe(1);
   });
 

@@ -1,5 +1,5 @@
-export type { Clock } from './ports/clock';
-export { systemClock } from './ports/clock';
+export type { Clock } from '@csphub/domain';
+export { systemClock } from '@csphub/domain';
 export type { Ids } from './ports/ids';
 export { randomIds } from './ports/ids';
 export type { StepTimeline, RunUpdate, RunState } from './ports/step-timeline';

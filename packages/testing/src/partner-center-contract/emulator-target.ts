@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import type { Clock } from '@csphub/domain';
 import type { AddressInfo } from 'node:net';
 import {
   createLimiterRegistry,
@@ -10,7 +11,6 @@ import {
   DEFAULT_SCENARIO,
   startEmulator,
   type RunningEmulator,
-  type TimeSource,
 } from '@csphub/partner-center-emulator';
 import { createEmulatorControl, type EmulatorControl } from '@csphub/partner-center-emulator/control-client';
 import type {
@@ -21,8 +21,8 @@ import type {
 } from './contract-target';
 
 export interface EmulatorContractTargetOptions {
-  /** The emulator's base time source (e.g. an accelerated clock); default the wall clock. */
-  clock?: TimeSource;
+  /** The emulator's base clock (e.g. an accelerated clock shared with the client); default the wall clock. */
+  clock?: Clock;
 }
 
 const partnerKeys: Record<ConnectionRole, string> = {
@@ -59,7 +59,8 @@ async function startWebhookSink(): Promise<{ url: string; server: Server; receiv
 export async function emulatorContractTarget(
   options: EmulatorContractTargetOptions = {},
 ): Promise<ContractTarget & { emulator: RunningEmulator; control: ContractControl; emulatorControl: EmulatorControl }> {
-  const emulator = await startEmulator({ port: 0, clock: options.clock });
+  const clock = options.clock;
+  const emulator = await startEmulator({ port: 0, clock: clock && { now: () => clock.now().getTime() } });
   const sink = await startWebhookSink();
   const limiters = createLimiterRegistry({ clock: systemClock });
   let counter = 0;
