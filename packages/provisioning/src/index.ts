@@ -35,7 +35,8 @@ export {
   type AuthorizationVerdict,
   type AuthorizationStatus,
 } from './existing-tenant/verify-authorization';
-export type { ExistingTenantPorts, ExistingTenantPartnerCenter, ExistingTenantAccounts, ExistingTenantNotifier } from './existing-tenant/existing-tenant.ports';
+export type { ExistingTenantPorts, ExistingTenantNotifier } from './existing-tenant/existing-tenant.ports';
+export type { TenantLinkPorts, TenantLinkPartnerCenter, TenantLinkAccounts, PartnerCenterCall } from './shared/tenant-link.ports';
 export {
   createLinkExistingTenantWorkflow,
   linkExistingTenantRunId,
@@ -43,8 +44,8 @@ export {
   type LinkExistingTenantInput,
   type LinkExistingTenantResult,
 } from './existing-tenant/link-existing-tenant.workflow';
-export type { McaAttestationInput } from './existing-tenant/confirm-mca.step';
-export { GDAP_REQUEST_ROLES, GDAP_REQUEST_DURATION_DAYS, GDAP_REQUEST_AUTO_EXTEND_DAYS } from './existing-tenant/gdap-request-roles';
+export type { McaAttestationInput } from './shared/confirm-mca.step';
+export { GDAP_REQUEST_ROLES, GDAP_REQUEST_DURATION_DAYS, GDAP_REQUEST_AUTO_EXTEND_DAYS } from './shared/gdap-request-roles';
 export * from './orders/index';
 export type {
   NewTenantPorts,

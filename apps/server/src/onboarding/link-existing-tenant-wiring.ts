@@ -3,7 +3,7 @@ import type { Notifier } from '@csphub/notifications';
 import {
   createLinkExistingTenantWorkflow,
   linkExistingTenantRunId,
-  type ExistingTenantPartnerCenter,
+  type TenantLinkPartnerCenter,
   type LinkExistingTenantInput,
   type LinkExistingTenantResult,
   type WorkflowDefinition,
@@ -26,7 +26,7 @@ export function createLinkExistingTenantWiring(opts: { db: Database; clients: Pa
     },
     partnerCenter: async (connectionId) => {
       const { client } = await opts.clients.forConnection(connectionId);
-      const port: ExistingTenantPartnerCenter = client;
+      const port: TenantLinkPartnerCenter = client;
       return port;
     },
     notifier: {

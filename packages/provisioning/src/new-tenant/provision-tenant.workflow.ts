@@ -1,7 +1,7 @@
 import { NEW_TENANT_STAGES, NEW_TENANT_STAGE_IDS, type NewTenantStageId } from '@csphub/domain';
-import { confirmMcaStep, type McaAttestationInput } from '../existing-tenant/confirm-mca.step';
-import { requestGdapStep } from '../existing-tenant/request-gdap.step';
-import { storeTenantLinkStep } from '../existing-tenant/store-tenant-link.step';
+import { confirmMcaStep, type McaAttestationInput } from '../shared/confirm-mca.step';
+import { requestGdapStep } from '../shared/request-gdap.step';
+import { storeTenantLinkStep } from '../shared/store-tenant-link.step';
 import type { NewTenantPorts, ProvisioningProfile } from '../ports/new-tenant.ports';
 import { StepFailedError } from '../runtime/step-failure';
 import { defineWorkflow, type WorkflowContext, type WorkflowDefinition } from '../runtime/workflow-definition';

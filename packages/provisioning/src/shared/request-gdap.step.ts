@@ -1,6 +1,6 @@
 import { defineStep } from '../runtime/step-definition';
 import { defaultStepRetryPolicy } from '../runtime/retry-policy';
-import type { ExistingTenantPorts } from './existing-tenant.ports';
+import type { TenantLinkPorts } from './tenant-link.ports';
 import { GDAP_REQUEST_DURATION_DAYS, GDAP_REQUEST_ROLES } from './gdap-request-roles';
 
 export interface RequestGdapInput {
@@ -16,7 +16,7 @@ export interface RequestGdapInput {
  * name is derived from the account, so a retry finds the first relationship instead of making two
  * (the client looks the name up on CONFLICT).
  */
-export function requestGdapStep(ports: Pick<ExistingTenantPorts, 'partnerCenter'>) {
+export function requestGdapStep(ports: Pick<TenantLinkPorts, 'partnerCenter'>) {
   return defineStep<RequestGdapInput, { relationshipId: string; approvalUrl: string }>({
     id: 'request-gdap',
     title: 'Request delegated administration (GDAP)',
