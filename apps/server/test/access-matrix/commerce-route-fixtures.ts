@@ -3,7 +3,7 @@ import { afterAll } from 'vitest';
 import type { Role } from '@csphub/domain';
 import { createCatalogRepo, createOrdersRepo, type ConnectionSummary } from '@csphub/db';
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
-import type { FixtureContext, RouteFixture } from './route-fixtures';
+import type { FixtureContext, RouteFixture } from './route-fixture.types';
 import { resellerIsAdatum } from './onboarding-route-fixtures';
 import { createEmulatorControl, type EmulatorStateView } from '@csphub/partner-center-emulator/control-client';
 

@@ -4,7 +4,7 @@ import type { Role } from '@csphub/domain';
 import { createOutboxRepo, createSecretBox, createTenantAuthorizationsRepo, createWorkflowRunsRepo, type ConnectionSummary } from '@csphub/db';
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
 import { linkExistingTenantRunId, provisionTenantRunId } from '@csphub/provisioning';
-import type { FixtureContext, RouteFixture } from './route-fixtures';
+import type { FixtureContext, RouteFixture } from './route-fixture.types';
 import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 
 /**
