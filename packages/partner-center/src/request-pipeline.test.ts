@@ -1,3 +1,4 @@
+// size: the pipeline's behaviours in one suite sharing its manual clock and fake fetch.
 import { describe, expect, it } from 'vitest';
 import type { PartnerCenterLogger } from './logger';
 import { createManualClock, type ManualClock } from './manual-clock';

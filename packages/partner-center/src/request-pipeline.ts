@@ -1,3 +1,4 @@
+// size: one closure, createRequestPipeline: its token flow, limiters, retries with Retry-After and logging share the connection and the per-call state.
 import { z } from 'zod';
 import type { TimerClock } from '@csphub/domain';
 import type { Random } from './random';

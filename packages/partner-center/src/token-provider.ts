@@ -1,3 +1,4 @@
+// size: one closure, createTokenProvider, holding the token cache and the refresh-token rotation that every flow (app, app+user, both audiences) shares.
 import type { TimerClock } from '@csphub/domain';
 import type { PartnerCenterLogger } from './logger';
 import { parseMicrosoftErrorBody } from './microsoft-error-body';

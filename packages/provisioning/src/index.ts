@@ -58,8 +58,8 @@ export type {
   TenantUser,
   PasswordGenerator,
 } from './ports/new-tenant.ports';
+export { createProvisionTenantWorkflow } from './new-tenant/provision-tenant.workflow';
 export {
-  createProvisionTenantWorkflow,
   provisionTenantRunId,
   PROVISION_TENANT_KIND,
   RETRY_TOPIC,
@@ -67,7 +67,7 @@ export {
   type NewTenantInput,
   type NewTenantResult,
   type NewTenantRetry,
-} from './new-tenant/provision-tenant.workflow';
+} from './new-tenant/provision-tenant.input';
 export { submitNewTenantRun, retryNewTenantRun, type AwaitingRetry } from './new-tenant/new-tenant-runs';
 export { DEFAULT_ADMIN_USERNAME, setUpAdminStep, type SetUpAdminInput, type SetUpAdminOutput } from './new-tenant/set-up-admin.step';
 export { strongPasswordGenerator } from './new-tenant/strong-password';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_GDAP_ROLES, EntraRole, type CreateGdapRelationshipRequest, type UpdateGdapRelationshipRequest } from '@csphub/partner-center/wire';
 import type { Engine } from './engine';
-import type { GdapAccessAssignmentRecord, GdapRelationshipRecord, PartnerRecord, TenantRecord } from './emulator-state';
+import type { GdapRelationshipRecord, PartnerRecord, TenantRecord } from './emulator-state';
 import * as graphErrors from '../errors/graph-errors';
 import { DAY_MS, parseIsoDuration } from './emulator-clock';
 import { emitWebhookEvent } from './events';
@@ -18,7 +18,7 @@ export function newEtag(): string {
   return `W/"${randomBytes(12).toString('base64')}"`;
 }
 
-function relationshipUri(id: string): string {
+export function relationshipUri(id: string): string {
   return `https://api.partnercenter.microsoft.com/v1/granularAdminRelationships/${id}`;
 }
 
@@ -124,7 +124,7 @@ export function createGdapRelationship(engine: Engine, partnerTenantId: string, 
   return record;
 }
 
-function checkIfMatch(record: { etag: string }, ifMatch: string | undefined): void {
+export function checkIfMatch(record: { etag: string }, ifMatch: string | undefined): void {
   if (!ifMatch) throw graphErrors.graphPreconditionRequired();
   if (ifMatch !== '*' && ifMatch !== record.etag) throw graphErrors.graphPreconditionFailed();
 }
@@ -223,151 +223,10 @@ export function expireGdapApproval(engine: Engine, id: string): GdapRelationship
   return record;
 }
 
-function setExpired(engine: Engine, record: GdapRelationshipRecord): void {
+export function setExpired(engine: Engine, record: GdapRelationshipRecord): void {
   record.status = 'expired';
   record.modifiedAt = engine.now();
   record.etag = newEtag();
   emitWebhookEvent(engine, record.partnerTenantId, 'granular-admin-relationship-expired', 'GranularAdminRelationship', relationshipUri(record.id));
-  engine.markDirty();
-}
-
-/** Time-based GDAP transitions; returns the next emulator time something is due. */
-export function tickGdap(engine: Engine, now: number): number {
-  let next = Number.POSITIVE_INFINITY;
-  const settings = engine.state.settings;
-  for (const r of Object.values(engine.state.gdap)) {
-    if (r.status === 'approvalPending' && r.lockedAt !== undefined) {
-      if (now >= r.lockedAt + GDAP_APPROVAL_EXPIRY_MS) setExpired(engine, r);
-      else next = Math.min(next, r.lockedAt + GDAP_APPROVAL_EXPIRY_MS);
-    }
-    if (r.status === 'approved' && r.approvedAt !== undefined) {
-      const activateAt = r.approvedAt + settings.gdapActivationDelaySeconds * 1000;
-      if (now >= activateAt) {
-        r.status = 'active';
-        r.activatedAt = activateAt;
-        r.endAt = activateAt + (parseIsoDuration(r.duration) ?? 0);
-        r.modifiedAt = now;
-        r.etag = newEtag();
-        emitWebhookEvent(engine, r.partnerTenantId, 'granular-admin-relationship-activated', 'GranularAdminRelationship', relationshipUri(r.id));
-        engine.markDirty();
-      } else next = Math.min(next, activateAt);
-    }
-    if ((r.status === 'active' || r.status === 'expiring') && r.endAt !== undefined) {
-      const extend = parseIsoDuration(r.autoExtendDuration) ?? 0;
-      if (now >= r.endAt) {
-        if (extend > 0) {
-          // Auto-extend adds 180 days at the end date, repeatedly (docs/PARTNER-CENTER-REFERENCE.md §12.3).
-          while (r.endAt <= now) r.endAt += extend;
-          r.status = 'active';
-        } else {
-          setExpired(engine, r);
-          continue;
-        }
-        r.modifiedAt = now;
-        r.etag = newEtag();
-        engine.markDirty();
-      }
-      if (extend === 0 && r.status === 'active' && now >= r.endAt - GDAP_EXPIRING_WINDOW_MS) {
-        r.status = 'expiring';
-        r.modifiedAt = now;
-        r.etag = newEtag();
-        engine.markDirty();
-      }
-      next = Math.min(next, r.status === 'active' && extend === 0 ? r.endAt - GDAP_EXPIRING_WINDOW_MS : r.endAt);
-    }
-    if (r.status === 'terminationRequested' && r.terminationRequestedAt !== undefined) {
-      const doneAt = r.terminationRequestedAt + settings.gdapTerminationDelaySeconds * 1000;
-      if (now >= doneAt) {
-        r.status = 'terminated';
-        r.endAt = doneAt;
-        r.modifiedAt = now;
-        r.etag = newEtag();
-        for (const a of r.accessAssignments) if (a.status !== 'deleted') a.status = 'deleted';
-        emitWebhookEvent(engine, r.partnerTenantId, 'granular-admin-relationship-terminated', 'GranularAdminRelationship', relationshipUri(r.id));
-        engine.markDirty();
-      } else next = Math.min(next, doneAt);
-    }
-    for (const a of r.accessAssignments) {
-      if (a.transitionAt === undefined) continue;
-      if (now >= a.transitionAt) {
-        const uri = `${relationshipUri(r.id)}/accessAssignments/${a.id}`;
-        if (a.status === 'pending') {
-          a.status = 'active';
-          emitWebhookEvent(engine, r.partnerTenantId, 'granular-admin-access-assignment-activated', 'GranularAdminAccessAssignment', uri);
-        } else if (a.status === 'deleting') {
-          a.status = 'deleted';
-        }
-        a.transitionAt = undefined;
-        a.modifiedAt = now;
-        a.etag = newEtag();
-        engine.markDirty();
-      } else next = Math.min(next, a.transitionAt);
-    }
-  }
-  return next;
-}
-
-// ---- access assignments (docs/PARTNER-CENTER-REFERENCE.md §12.3) ----
-
-export function getAccessAssignment(record: GdapRelationshipRecord, id: string): GdapAccessAssignmentRecord {
-  const a = record.accessAssignments.find((x) => x.id === id);
-  if (!a) throw graphErrors.graphNotFound(id);
-  return a;
-}
-
-function checkRolesSubset(record: GdapRelationshipRecord, roles: string[]): void {
-  const extra = roles.filter((r) => !record.roles.includes(r));
-  if (extra.length > 0) throw graphErrors.graphBadRequest(`The roles ${extra.join(', ')} are not part of the relationship's access details.`);
-}
-
-export function createAccessAssignment(engine: Engine, record: GdapRelationshipRecord, input: { accessContainer: { accessContainerId: string }; accessDetails: { unifiedRoles: { roleDefinitionId: string }[] } }): GdapAccessAssignmentRecord {
-  if (record.status !== 'active' && record.status !== 'expiring') throw graphErrors.graphInvalidStatus(record.status, 'create access assignment');
-  const roles = [...new Set(input.accessDetails.unifiedRoles.map((r) => r.roleDefinitionId.toLowerCase()))];
-  checkRolesSubset(record, roles);
-  const containerId = input.accessContainer.accessContainerId.toLowerCase();
-  if (record.accessAssignments.some((a) => a.accessContainerId === containerId && a.status !== 'deleted')) {
-    throw graphErrors.graphConflict(`An access assignment for security group ${containerId} already exists on this relationship.`);
-  }
-  const now = engine.now();
-  const assignment: GdapAccessAssignmentRecord = {
-    id: engine.newId(),
-    accessContainerId: containerId,
-    roles,
-    status: 'pending',
-    createdAt: now,
-    modifiedAt: now,
-    transitionAt: now + engine.state.settings.accessAssignmentActivationDelaySeconds * 1000,
-    etag: newEtag(),
-  };
-  record.accessAssignments.push(assignment);
-  emitWebhookEvent(engine, record.partnerTenantId, 'granular-admin-access-assignment-created', 'GranularAdminAccessAssignment', `${relationshipUri(record.id)}/accessAssignments/${assignment.id}`);
-  engine.schedule(assignment.transitionAt!);
-  engine.markDirty();
-  return assignment;
-}
-
-export function updateAccessAssignment(engine: Engine, record: GdapRelationshipRecord, assignment: GdapAccessAssignmentRecord, ifMatch: string | undefined, roles: string[]): GdapAccessAssignmentRecord {
-  checkIfMatch(assignment, ifMatch);
-  if (assignment.status !== 'active') throw graphErrors.graphBadRequest(`The access assignment is '${assignment.status}'; only active assignments can be updated.`);
-  const normalised = [...new Set(roles.map((r) => r.toLowerCase()))];
-  checkRolesSubset(record, normalised);
-  assignment.roles = normalised;
-  assignment.modifiedAt = engine.now();
-  assignment.etag = newEtag();
-  emitWebhookEvent(engine, record.partnerTenantId, 'granular-admin-access-assignment-updated', 'GranularAdminAccessAssignment', `${relationshipUri(record.id)}/accessAssignments/${assignment.id}`);
-  engine.markDirty();
-  return assignment;
-}
-
-export function deleteAccessAssignment(engine: Engine, record: GdapRelationshipRecord, assignment: GdapAccessAssignmentRecord, ifMatch: string | undefined): void {
-  checkIfMatch(assignment, ifMatch);
-  if (assignment.status === 'deleting' || assignment.status === 'deleted') throw graphErrors.graphBadRequest(`The access assignment is already '${assignment.status}'.`);
-  const now = engine.now();
-  assignment.status = 'deleting';
-  assignment.transitionAt = now + engine.state.settings.accessAssignmentActivationDelaySeconds * 1000;
-  assignment.modifiedAt = now;
-  assignment.etag = newEtag();
-  emitWebhookEvent(engine, record.partnerTenantId, 'granular-admin-access-assignment-deleted', 'GranularAdminAccessAssignment', `${relationshipUri(record.id)}/accessAssignments/${assignment.id}`);
-  engine.schedule(assignment.transitionAt);
   engine.markDirty();
 }

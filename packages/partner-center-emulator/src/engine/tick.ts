@@ -1,5 +1,5 @@
 import type { Engine } from './engine';
-import { tickGdap } from './gdap.engine';
+import { tickGdap } from './gdap-tick.engine';
 import { tickCommerce } from './commerce.engine';
 import { pruneReplay } from '../protocol/replay';
 

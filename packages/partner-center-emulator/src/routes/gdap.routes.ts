@@ -11,16 +11,13 @@ import { parseBody } from '../protocol/validate';
 import { empty, json } from '../protocol/respond';
 import * as graphErrors from '../errors/graph-errors';
 import {
-  createAccessAssignment,
   createGdapRelationship,
   createGdapRequest,
-  deleteAccessAssignment,
   deleteGdapRelationship,
-  getAccessAssignment,
   getGdapRelationship,
-  updateAccessAssignment,
   updateGdapRelationship,
 } from '../engine/gdap.engine';
+import { createAccessAssignment, deleteAccessAssignment, getAccessAssignment, updateAccessAssignment } from '../engine/gdap-access-assignments.engine';
 import { toAccessAssignment, toGdapRelationship, toGdapRequest } from '../views/gdap.view';
 import { applySelect, encodeSkipToken, parseEqFilter, parseOrderBy, parseSkipToken, parseTop, readPath } from '../protocol/odata-query';
 
