@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STACK_DEMO_PASSWORD, startStack, type Stack } from '@csphub/testing';
+import { STACK_DEMO_PASSWORD, signInToStack, startStack, type Stack } from '@csphub/testing';
 import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 
 const DEMO_PASSWORD = STACK_DEMO_PASSWORD;
@@ -50,20 +50,8 @@ describe('abandoned subscription reads (whole server)', () => {
     await dropDatabase();
   });
 
-  async function signIn(email: string) {
-    const res = await fetch(`${stack.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
-    expect(res.status, await res.clone().text()).toBe(200);
-    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    const headers = { cookie, 'x-csrf-token': csrfToken };
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const api = async (method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> => {
-      const r = await fetch(`${stack.url}${path}`, { method, headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-      const text = await r.text();
-      return { status: r.status, body: text ? JSON.parse(text) : undefined };
-    };
-    return { api, headers };
-  }
+  const signIn = (email: string) => signInToStack(stack.url, email);
+
   const control = () => createEmulatorControl(stack.emulatorUrl);
   const callLog = async () => (await control().calls()).calls;
   const readsIn = (calls: { operation: string }[]) => calls.filter((c) => READS.has(c.operation)).length;

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STACK_DEMO_PASSWORD, startStack, type Stack } from '@csphub/testing';
+import { signInToStack, startStack, type Stack } from '@csphub/testing';
 import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
-
-const DEMO_PASSWORD = STACK_DEMO_PASSWORD;
 
 /**
  * A connection whose refresh token lacks the MFA claim (docs/PARTNER-CENTER-REFERENCE.md §1.2), through the
@@ -20,22 +18,8 @@ describe('MFA claim missing on a connection: health, needs_attention, re-consent
     await stack?.stop();
   });
 
-  async function signIn(email: string) {
-    const res = await fetch(`${stack.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
-    expect(res.status, await res.clone().text()).toBe(200);
-    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return async (method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> => {
-      const r = await fetch(`${stack.url}${path}`, {
-        method,
-        headers: { cookie, 'x-csrf-token': csrfToken, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      const text = await r.text();
-      return { status: r.status, body: text ? JSON.parse(text) : undefined };
-    };
-  }
+  const signIn = async (email: string) => (await signInToStack(stack.url, email)).api;
+
   const control = () => createEmulatorControl(stack.emulatorUrl);
 
   it('reports the missing claim, stops the run for a person, and re-consent plus Retry fix it', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkflowRunsRepo } from '@csphub/db';
-import { STACK_DEMO_PASSWORD as DEMO_PASSWORD, startStack, type Stack } from '@csphub/testing';
+import { signInToStack, startStack, type Stack } from '@csphub/testing';
 import { createTestApp, type TestApp } from '../test-app';
 import { call, json, seedWorld, signInAs, type World } from '../channel-world';
 import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
@@ -23,23 +23,8 @@ describe('POST /companies/{id}/onboarding/runs/{runId}/retry (whole server)', ()
     await stack?.stop();
   });
 
-  async function signIn(email: string, password = DEMO_PASSWORD) {
-    const res = await fetch(`${stack.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-    expect(res.status, await res.clone().text()).toBe(200);
-    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return async (method: string, path: string, body?: unknown): Promise<{ status: number; body: any; ms: number }> => {
-      const started = Date.now();
-      const r = await fetch(`${stack.url}${path}`, {
-        method,
-        headers: { cookie, 'x-csrf-token': csrfToken, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      const text = await r.text();
-      return { status: r.status, body: text ? JSON.parse(text) : undefined, ms: Date.now() - started };
-    };
-  }
+  const signIn = async (email: string, password?: string) => (await signInToStack(stack.url, email, password)).api;
+
   const control = () => createEmulatorControl(stack.emulatorUrl);
 
   it('wakes a run that needs attention once, finishes it with one tenant, audits it; 409 when not waiting, 404 for another reseller', async () => {

@@ -1,24 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 /* eslint-disable no-restricted-imports -- test composition root: real db adapters */
-import { createOutboxRepo, createProvisioningAccountsRepo, createWorkflowRunsRepo, openWorkflowSystemPool, type WorkflowSystemPool } from '@csphub/db';
+import { createOutboxRepo, createProvisioningAccountsRepo, createWorkflowRunsRepo } from '@csphub/db';
 /* eslint-enable no-restricted-imports */
 import { createPartnerCenterClient, emulatorEndpoints } from '@csphub/partner-center';
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
 import { createTestDatabase, type TestDatabase } from '@csphub/testing';
 import {
   createLinkExistingTenantWorkflow,
-  launchWorkflowRuntime,
   linkExistingTenantRunId,
-  randomIds,
-  systemClock,
   type LinkExistingTenantInput,
-  type SystemDatabase,
   type WorkflowDefinition,
 } from '../../src/index';
-import { createThrowawayPostgres } from '../crash/throwaway-postgres';
 import { emulatorControl } from '../new-tenant/emulator-control';
 import { seedAccounts, wireNewTenantPorts } from '../new-tenant/new-tenant-wiring';
-import { inProcessCrash } from '../replay/in-process-crash';
+import type { inProcessCrash } from '../replay/in-process-crash';
+import { startReplayRuntime, type ReplayRuntime } from '../replay/replay-runtime';
 
 /**
  * The link run's boundaries away from the MCA confirmation (after saving the link, after the GDAP
@@ -34,8 +30,7 @@ describe(`existing-tenant link run recovered after a crash away from the agreeme
   let emulator: RunningEmulator;
   let ctl: ReturnType<typeof emulatorControl>;
   let t: TestDatabase;
-  let sys: WorkflowSystemPool | undefined;
-  let dropSys = async () => {};
+  let replay: ReplayRuntime | undefined;
   let crash: ReturnType<typeof inProcessCrash>;
   let seeded: Awaited<ReturnType<typeof seedAccounts>>;
   let shared: ReturnType<typeof wireNewTenantPorts>;
@@ -71,32 +66,11 @@ describe(`existing-tenant link run recovered after a crash away from the agreeme
       partnerCenter: (id) => shared.partnerCenter(id),
       notifier: { send: async (m) => void (await shared.notifier.send(m)) },
     });
-    let systemDatabase: SystemDatabase;
-    if (process.env.DATABASE_URL) {
-      const pgdb = await createThrowawayPostgres(process.env.DATABASE_URL, 'linkreplay');
-      dropSys = pgdb.drop;
-      systemDatabase = { kind: 'url', url: pgdb.url };
-    } else {
-      sys = await openWorkflowSystemPool({});
-      systemDatabase = { kind: 'pool', pool: sys.pool };
-    }
-    crash = inProcessCrash((onBoundary) =>
-      launchWorkflowRuntime({
-        systemDatabase,
-        executorId: 'link-replay',
-        workflows: [workflow as WorkflowDefinition<never, unknown>],
-        timeline: createWorkflowRunsRepo(t.db),
-        clock: systemClock,
-        ids: randomIds,
-        onBoundary,
-      }),
-    );
-    await crash.start();
+    replay = await startReplayRuntime({ journalName: 'linkreplay', executorId: 'link-replay', workflow: workflow as WorkflowDefinition<never, unknown>, timeline: createWorkflowRunsRepo(t.db) });
+    crash = replay.crash;
   }, 300_000);
   afterAll(async () => {
-    await crash?.shutdown();
-    await sys?.close();
-    await dropSys();
+    await replay?.stop();
     await t?.dispose();
     await emulator?.close();
   });

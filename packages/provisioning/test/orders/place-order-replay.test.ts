@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // eslint-disable-next-line no-restricted-imports -- test composition root: the timeline and DBOS's embedded system database
-import { createWorkflowRunsRepo, openWorkflowSystemPool, type WorkflowSystemPool } from '@csphub/db';
+import { createWorkflowRunsRepo } from '@csphub/db';
 import { orderReferenceOf } from '@csphub/domain';
 import { createPartnerCenterClient, emulatorEndpoints } from '@csphub/partner-center';
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
@@ -9,18 +9,14 @@ import { createEmulatorControl, type EmulatorControl } from '@csphub/partner-cen
 import { createTestDatabase, type TestDatabase } from '@csphub/testing';
 import {
   createPlaceOrderWorkflow,
-  launchWorkflowRuntime,
-  randomIds,
-  systemClock,
   type OrderNotificationRequest,
   type OrderProgress,
   type PlaceOrderInput,
   type PlaceOrderResult,
-  type SystemDatabase,
   type WorkflowDefinition,
 } from '../../src/index';
-import { createThrowawayPostgres } from '../crash/throwaway-postgres';
-import { inProcessCrash } from '../replay/in-process-crash';
+import type { inProcessCrash } from '../replay/in-process-crash';
+import { startReplayRuntime, type ReplayRuntime } from '../replay/replay-runtime';
 
 /**
  * The place-order boundaries away from the checkout (after the cart, after a status read): a crash
@@ -37,8 +33,7 @@ const BUSINESS_BASIC = 'CFQ7TTC0LH18:0001:CFQ7TTC0LH18AV01';
 describe(`place-order run recovered after a crash away from the checkout (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
   let emulator: RunningEmulator;
   let t: TestDatabase;
-  let sys: WorkflowSystemPool | undefined;
-  let dropSys = async () => {};
+  let replay: ReplayRuntime | undefined;
   let crash: ReturnType<typeof inProcessCrash>;
   let workflow: WorkflowDefinition<PlaceOrderInput, PlaceOrderResult>;
   const progress: ({ orderId: string } & OrderProgress)[] = [];
@@ -73,32 +68,11 @@ describe(`place-order run recovered after a crash away from the checkout (${proc
       pollIntervalMs: 300,
       maxWaitMs: 60_000,
     });
-    let systemDatabase: SystemDatabase;
-    if (process.env.DATABASE_URL) {
-      const pgdb = await createThrowawayPostgres(process.env.DATABASE_URL, 'orderreplay');
-      dropSys = pgdb.drop;
-      systemDatabase = { kind: 'url', url: pgdb.url };
-    } else {
-      sys = await openWorkflowSystemPool({});
-      systemDatabase = { kind: 'pool', pool: sys.pool };
-    }
-    crash = inProcessCrash((onBoundary) =>
-      launchWorkflowRuntime({
-        systemDatabase,
-        executorId: 'order-replay',
-        workflows: [workflow as WorkflowDefinition<never, unknown>],
-        timeline: createWorkflowRunsRepo(t.db),
-        clock: systemClock,
-        ids: randomIds,
-        onBoundary,
-      }),
-    );
-    await crash.start();
+    replay = await startReplayRuntime({ journalName: 'orderreplay', executorId: 'order-replay', workflow: workflow as WorkflowDefinition<never, unknown>, timeline: createWorkflowRunsRepo(t.db) });
+    crash = replay.crash;
   }, 300_000);
   afterAll(async () => {
-    await crash?.shutdown();
-    await sys?.close();
-    await dropSys();
+    await replay?.stop();
     await t?.dispose();
     await emulator?.close();
   });

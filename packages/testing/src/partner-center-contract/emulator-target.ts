@@ -13,11 +13,12 @@ import {
   type RunningEmulator,
 } from '@csphub/partner-center-emulator';
 import { createEmulatorControl, type EmulatorControl } from '@csphub/partner-center-emulator/control-client';
-import type {
-  ClientOverrides,
-  ConnectionRole,
-  ContractControl,
-  ContractTarget,
+import {
+  US_CONTRACT_FIXTURES,
+  type ClientOverrides,
+  type ConnectionRole,
+  type ContractControl,
+  type ContractTarget,
 } from './contract-target';
 
 export interface EmulatorContractTargetOptions {
@@ -139,18 +140,7 @@ export async function emulatorContractTarget(
     control: controlPlane,
     emulatorControl: control,
     fixtures: {
-      address: {
-        line1: '1 Microsoft Way',
-        city: 'Redmond',
-        state: 'WA',
-        postalCode: '98052',
-        country: 'US',
-        firstName: 'Ana',
-        lastName: 'Contract',
-        phoneNumber: '+1 425 555 0100',
-      },
-      culture: 'en-US',
-      language: 'en',
+      ...US_CONTRACT_FIXTURES,
       reseller: { partnerId: '6100001', tenantId: 'b1a10001-2c3d-4e5f-8a6b-000000000001' }, // Adatum: LATAM network, MPA signed
       unknownPartnerId: '9999999',
       mpaNotSignedPartnerId: '6100002', // Proseware: LATAM network, no MPA
