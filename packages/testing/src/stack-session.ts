@@ -40,3 +40,22 @@ export async function signInToStack(baseUrl: string, email: string, password = S
     },
   };
 }
+
+/** The body of `POST /api/v1/companies` for a customer under `parentId`, with a valid US address and contact. */
+export function usCustomerBody(parentId: number, name: string, email: string) {
+  return {
+    kind: 'customer',
+    parentId,
+    name,
+    email,
+    country: 'US',
+    language: 'en',
+    contactPerson: 'Test Contact',
+    billingLine1: '1 Main Street',
+    billingCity: 'Seattle',
+    billingState: 'WA',
+    billingPostalCode: '98101',
+    billingCountry: 'US',
+    phone: '+1 206 555 0100',
+  };
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STACK_DEMO_PASSWORD, signInToStack, startStack, type Stack } from '@csphub/testing';
+import { STACK_DEMO_PASSWORD, signInToStack, startStack, usCustomerBody, type Stack } from '@csphub/testing';
 import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 
 const DEMO_PASSWORD = STACK_DEMO_PASSWORD;
@@ -106,21 +106,7 @@ describe('abandoned subscription reads (whole server)', () => {
     await control().clearFaults();
 
     // A new-tenant run on the same connection, started after the clients left.
-    const created = await api('POST', '/api/v1/companies', {
-      kind: 'customer',
-      parentId: adatum.id,
-      name: 'Flood Test Co',
-      email: 'it@floodtest.example',
-      country: 'US',
-      language: 'en',
-      contactPerson: 'Test Contact',
-      billingLine1: '1 Main Street',
-      billingCity: 'Seattle',
-      billingState: 'WA',
-      billingPostalCode: '98101',
-      billingCountry: 'US',
-      phone: '+1 206 555 0100',
-    });
+    const created = await api('POST', '/api/v1/companies', usCustomerBody(adatum.id, 'Flood Test Co', 'it@floodtest.example'));
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const companyId = created.body.id as number;
     const prefix = `flood${Date.now() % 1_000_000}`;

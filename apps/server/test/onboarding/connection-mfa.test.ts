@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInToStack, startStack, type Stack } from '@csphub/testing';
+import { signInToStack, startStack, usCustomerBody, type Stack } from '@csphub/testing';
 import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 
 /**
@@ -30,21 +30,7 @@ describe('MFA claim missing on a connection: health, needs_attention, re-consent
     const reseller = await signIn('reseller@demo.test');
     const distributor = await signIn('distributor@demo.test');
     const home = (await reseller('GET', '/api/v1/auth/session')).body.company.id as number;
-    const created = await reseller('POST', '/api/v1/companies', {
-      kind: 'customer',
-      parentId: home,
-      name: 'Fabrikam MFA Co',
-      email: 'it@fabrikammfa.example',
-      country: 'US',
-      language: 'en',
-      contactPerson: 'Test Contact',
-      billingLine1: '1 Main Street',
-      billingCity: 'Seattle',
-      billingState: 'WA',
-      billingPostalCode: '98101',
-      billingCountry: 'US',
-      phone: '+1 206 555 0100',
-    });
+    const created = await reseller('POST', '/api/v1/companies', usCustomerBody(home, 'Fabrikam MFA Co', 'it@fabrikammfa.example'));
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const companyId = created.body.id as number;
     const connectionId = (await reseller('GET', `/api/v1/companies/${companyId}/onboarding`)).body.defaultConnectionId as string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkflowRunsRepo } from '@csphub/db';
-import { signInToStack, startStack, type Stack } from '@csphub/testing';
+import { signInToStack, startStack, usCustomerBody, type Stack } from '@csphub/testing';
 import { createTestApp, type TestApp } from '../test-app';
 import { call, json, seedWorld, signInAs, type World } from '../channel-world';
 import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
@@ -30,21 +30,7 @@ describe('POST /companies/{id}/onboarding/runs/{runId}/retry (whole server)', ()
   it('wakes a run that needs attention once, finishes it with one tenant, audits it; 409 when not waiting, 404 for another reseller', async () => {
     const reseller = await signIn('reseller@demo.test');
     const home = (await reseller('GET', '/api/v1/auth/session')).body.company.id as number;
-    const created = await reseller('POST', '/api/v1/companies', {
-      kind: 'customer',
-      parentId: home,
-      name: 'Litware Retry Co',
-      email: 'it@litwareretry.example',
-      country: 'US',
-      language: 'en',
-      contactPerson: 'Test Contact',
-      billingLine1: '1 Main Street',
-      billingCity: 'Seattle',
-      billingState: 'WA',
-      billingPostalCode: '98101',
-      billingCountry: 'US',
-      phone: '+1 206 555 0100',
-    });
+    const created = await reseller('POST', '/api/v1/companies', usCustomerBody(home, 'Litware Retry Co', 'it@litwareretry.example'));
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const companyId = created.body.id as number;
     const connectionId = (await reseller('GET', `/api/v1/companies/${companyId}/onboarding`)).body.defaultConnectionId as string;
