@@ -6,14 +6,12 @@ import { DEMO_PASSWORD } from './sign-in';
  * connections page says so, and the re-consent (Microsoft's sign-in page, played by the emulator,
  * with MFA) replaces the refresh token and clears the warning.
  */
-test('the connections page shows a missing MFA claim and re-consent fixes it', async ({ page, stack }) => {
+test('the connections page shows a missing MFA claim and re-consent fixes it', async ({ page, stack, emulator }) => {
   // CSP Hub's public URL is http://localhost:<port>: sign in there, so that the session cookie
   // comes along when Microsoft's sign-in page sends the browser back.
   const origin = new URL(stack.url);
   origin.hostname = 'localhost';
-  const control = (path: string, body: unknown) =>
-    fetch(`${stack.emulatorUrl}/_emulator${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  expect((await control('/refresh-tokens/mfa', { partner: 'distributor-latam', mfa: false })).status).toBe(200);
+  await emulator.setRefreshTokenMfa({ partner: 'distributor-latam', mfa: false });
 
   await page.goto(origin.toString());
   await page.getByRole('textbox', { name: 'E-mail' }).fill('distributor@demo.test');

@@ -10,13 +10,13 @@ const FABRIKAM_TENANT = 'c2b20001-3d4e-4f60-9b7c-000000000001';
  * the custom domain and finishes; the account shows the linked tenant and the emulator never saw a
  * create-customer call.
  */
-test('reseller links an existing tenant after its Global Admin accepts the invitation', async ({ page, browser, stack, context }) => {
+test('reseller links an existing tenant after its Global Admin accepts the invitation', async ({ page, browser, context, emulator }) => {
   test.setTimeout(120_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const { csrfToken } = await signInByApi(page, 'reseller@demo.test');
   const reseller = await ownCompanyId(page.request);
   const customer = await createReadyCustomer(page.request, csrfToken, { parentId: reseller, name: 'Fabrikam Iberia', country: 'ES', language: 'es' });
-  const createsBefore = ((await (await fetch(`${stack.emulatorUrl}/_emulator/counters`)).json()) as Record<string, number>)['customers.create'] ?? 0;
+  const createsBefore = (await emulator.counters())['customers.create'] ?? 0;
 
   await startWizard(page, customer.id);
   await page.getByRole('checkbox', { name: /already uses Microsoft 365 and owns this domain/ }).check();
@@ -84,6 +84,6 @@ test('reseller links an existing tenant after its Global Admin accepts the invit
   await page.goto('/outbox');
   const request = page.getByTestId('outbox-message').filter({ hasText: 'customer-authorization-request' }).filter({ hasText: 'Fabrikam Iberia' });
   await expect(request.first()).toContainText('Cc: ops@relecloud.example, boss@relecloud.example');
-  const createsAfter = ((await (await fetch(`${stack.emulatorUrl}/_emulator/counters`)).json()) as Record<string, number>)['customers.create'] ?? 0;
+  const createsAfter = (await emulator.counters())['customers.create'] ?? 0;
   expect(createsAfter).toBe(createsBefore);
 });

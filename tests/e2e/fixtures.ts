@@ -1,12 +1,14 @@
 import { test as base } from '@playwright/test';
 import { startStack, type Stack } from '@csphub/testing';
+import { createEmulatorControl, type EmulatorControl } from '@csphub/partner-center-emulator/control-client';
 import { ensureWebBuilt } from '../../scripts/ensure-web-built';
 
 /**
  * `stack`: the whole CSP Hub (server, embedded database and emulator) started once per worker by
- * the one test factory; `baseURL` points at it.
+ * the one test factory; `baseURL` points at it. `emulator`: the typed client of its emulator's
+ * control plane (`/_emulator/*`).
  */
-export const test = base.extend<object, { stack: Stack }>({
+export const test = base.extend<{ emulator: EmulatorControl }, { stack: Stack }>({
   stack: [
     // Playwright reads a fixture's dependencies from its destructuring pattern: an empty one means none.
     // eslint-disable-next-line no-empty-pattern
@@ -20,6 +22,9 @@ export const test = base.extend<object, { stack: Stack }>({
   ],
   baseURL: async ({ stack }, use) => {
     await use(stack.url);
+  },
+  emulator: async ({ stack }, use) => {
+    await use(createEmulatorControl(stack.emulatorUrl));
   },
 });
 export { expect } from '@playwright/test';

@@ -7,21 +7,20 @@ import { createReadyCustomer, fillAttestation, ownCompanyId, signInByApi, startW
  * no automatic retries), the timeline shows "Needs attention" with the reason, the fault is
  * cleared, Retry wakes the same run, which ends "Synced" with exactly one customer in the emulator.
  */
-test('a run that needs attention after the tenant exists is retried from the company page', async ({ page, stack }) => {
+test('a run that needs attention after the tenant exists is retried from the company page', async ({ page, emulator }) => {
   test.setTimeout(150_000);
-  const control = (method: string, path: string, data?: unknown) => page.request.fetch(`${stack.emulatorUrl}/_emulator${path}`, { method, ...(data !== undefined ? { data } : {}) });
   const { csrfToken } = await signInByApi(page, 'reseller@demo.test');
   const reseller = await ownCompanyId(page.request);
   const customer = await createReadyCustomer(page.request, csrfToken, { parentId: reseller, name: 'Tailspin Retry Labs', country: 'US' });
   const prefix = `tailspin${Date.now() % 1_000_000}`;
 
-  const fault = await control('POST', '/faults', {
+  const fault = await emulator.injectFault({
     route: 'POST /v1/customers/:id/agreements',
     status: 400,
     count: 1000,
     body: { code: 600008, description: 'The MCA attestation was refused (injected by the retry test).', data: [], source: 'PartnerFD' },
   });
-  expect(fault.status(), await fault.text()).toBe(201);
+  expect(fault.remaining).toBe(1000);
   try {
     await startWizard(page, customer.id);
     await page.getByTestId('domain-prefix').fill(prefix);
@@ -35,7 +34,7 @@ test('a run that needs attention after the tenant exists is retried from the com
     await expect(run.getByRole('alert')).toContainText('refused');
     await expect(run).toContainText(`${prefix}.onmicrosoft.com`);
   } finally {
-    await control('DELETE', '/faults');
+    await emulator.clearFaults();
   }
 
   const run = page.getByTestId('run-provision-tenant');
@@ -47,6 +46,6 @@ test('a run that needs attention after the tenant exists is retried from the com
   await expect(run.getByTestId('run-state')).toHaveText('Synced', { timeout: 90_000 });
   await expect(run.getByRole('button', { name: 'Retry' })).toHaveCount(0);
 
-  const state = (await (await control('GET', '/state')).json()) as { tenants: { domains: string[] }[] };
+  const state = await emulator.state();
   expect(state.tenants.filter((t) => t.domains.includes(`${prefix}.onmicrosoft.com`))).toHaveLength(1);
 });

@@ -3,17 +3,6 @@ import { createReadyCustomer, ownCompanyId, signInByApi } from './onboarding-hel
 
 const TAILSPIN = 'c2b20002-3d4e-4f60-9b7c-000000000002';
 
-async function control(emulatorUrl: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${emulatorUrl}/_emulator${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(res.ok, `${method} ${path}: ${res.status} ${res.ok ? '' : await res.text()}`).toBe(true);
-  const text = await res.text();
-  return text ? (JSON.parse(text) as unknown) : undefined;
-}
-
 /**
  * Moving from another partner against the emulator's seeded Tailspin Toys, whose
  * licenses were sold by another partner (Litware): the reseller links the tenant (existing-tenant
@@ -21,31 +10,31 @@ async function control(emulatorUrl: string, method: string, path: string, body?:
  * counts, enters the old subscription's expiry and gets the near-expiry warning, orders the same
  * package with at least the current seats, and the guided path moves on to retiring the old one.
  */
-test('reseller moves Tailspin Toys from another partner: current licenses, expiry warning, replacement order', async ({ page, stack }) => {
+test('reseller moves Tailspin Toys from another partner: current licenses, expiry warning, replacement order', async ({ page, emulator }) => {
   test.setTimeout(240_000);
-  await control(stack.emulatorUrl, 'PUT', '/settings', { orderFulfilmentDelaySeconds: 4, gdapActivationDelaySeconds: 0 });
+  await emulator.updateSettings({ orderFulfilmentDelaySeconds: 4, gdapActivationDelaySeconds: 0 });
   const { csrfToken } = await signInByApi(page, 'reseller@demo.test');
   const headers = { 'x-csrf-token': csrfToken };
   const reseller = await ownCompanyId(page.request);
   const customer = await createReadyCustomer(page.request, csrfToken, { parentId: reseller, name: 'Tailspin Toys Europe', country: 'ES' });
-  const createsBefore = ((await control(stack.emulatorUrl, 'GET', '/counters')) as Record<string, number>)['customers.create'] ?? 0;
+  const createsBefore = (await emulator.counters())['customers.create'] ?? 0;
 
   // Link the existing tenant through the existing-tenant path (API), the customer accepting in the emulator.
   const options = (await (await page.request.get(`/api/v1/companies/${customer.id}/sync-options`)).json()) as { items: { connection: { id: string; name: string } }[] };
   const connectionId = options.items.find((o) => /Europe/.test(o.connection.name))!.connection.id;
   const opened = await page.request.post(`/api/v1/companies/${customer.id}/existing-tenant/authorization`, { headers, data: { connectionId } });
   expect(opened.status(), await opened.text()).toBe(200);
-  await control(stack.emulatorUrl, 'POST', '/relationships/accept', { partner: 'distributor-europe', customer: TAILSPIN, indirectReseller: 'relecloud' });
+  await emulator.acceptRelationship({ partner: 'distributor-europe', customer: TAILSPIN, indirectReseller: 'relecloud' });
   const verified = await page.request.post(`/api/v1/companies/${customer.id}/existing-tenant/verify`, { headers, data: { connectionId, domain: 'tailspintoys.co.uk' } });
   expect(((await verified.json()) as { status: string }).status).toBe('verified');
   const checkout = await page.request.post(`/api/v1/companies/${customer.id}/existing-tenant/checkout`, { headers, data: { connectionId, requestGdap: true } });
   expect(checkout.status(), await checkout.text()).toBeLessThan(300);
   // The customer approves the GDAP request (needed to read the tenant's licenses).
   await expect(async () => {
-    const state = (await control(stack.emulatorUrl, 'GET', '/state')) as { gdap: { id: string; customerTenantId: string; status: string }[] };
+    const state = await emulator.state();
     const pending = state.gdap.find((g) => g.customerTenantId === TAILSPIN && g.status === 'approvalPending');
     expect(pending, 'a GDAP request for Tailspin').toBeTruthy();
-    await control(stack.emulatorUrl, 'POST', `/gdap/${encodeURIComponent(pending!.id)}/approve`, {});
+    await emulator.approveGdap(pending!.id);
   }).toPass({ timeout: 60_000 });
 
   // The move view: the seats held through the other partner, with purchased and assigned counts.
@@ -69,7 +58,7 @@ test('reseller moves Tailspin Toys from another partner: current licenses, expir
 
   // Order the same package with at least the current seats, before the expiry. Microsoft holds the
   // order until the emulator's clock passes its fulfilment time, so the in-progress page is seen for sure.
-  await control(stack.emulatorUrl, 'PUT', '/settings', { orderFulfilmentDelaySeconds: 3600 });
+  await emulator.updateSettings({ orderFulfilmentDelaySeconds: 3600 });
   await premium.getByTestId('move-order').click();
   const dialog = page.getByRole('dialog');
   await dialog.getByTestId('catalog-search').fill('business premium');
@@ -86,7 +75,7 @@ test('reseller moves Tailspin Toys from another partner: current licenses, expir
   await expect(premium.getByTestId('move-step')).toHaveText('Wait until the replacement is active next to the old one');
   // Checked out in Partner Center (the run records it as in progress): now let Microsoft fulfil it.
   await expect(pending).toContainText('In progress', { timeout: 30_000 });
-  await control(stack.emulatorUrl, 'POST', '/clock/advance', { duration: 'PT2H' });
+  await emulator.advanceClock({ duration: 'PT2H' });
 
   // Fulfilled: the page reads the subscriptions and the move again by itself (no reload). Both
   // subscriptions exist side by side; the path moves on to retiring the old one.
@@ -95,6 +84,6 @@ test('reseller moves Tailspin Toys from another partner: current licenses, expir
   await expect(ours.getByTestId('subscription-quantity')).toHaveText('25');
   await expect(premium.getByTestId('move-step')).toHaveText('Ask the other partner to cancel or not renew the old one');
   // An existing tenant: no tenant was created on the way.
-  const counters = (await control(stack.emulatorUrl, 'GET', '/counters')) as Record<string, number>;
+  const counters = await emulator.counters();
   expect(counters['customers.create'] ?? 0).toBe(createsBefore);
 });

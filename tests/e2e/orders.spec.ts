@@ -1,18 +1,6 @@
 import { expect, test } from './fixtures';
 import { createReadyCustomer, fillAttestation, ownCompanyId, signInByApi, startWizard } from './onboarding-helpers';
 
-/** The emulator's control plane (`/_emulator/*`). */
-async function control(emulatorUrl: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${emulatorUrl}/_emulator${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(res.ok, `${method} ${path}: ${res.status}`).toBe(true);
-  const text = await res.text();
-  return text ? (JSON.parse(text) as unknown) : undefined;
-}
-
 /**
  * Orders and subscriptions in real Chromium: a reseller provisions a fresh tenant (the wizard), orders 10
  * seats of Microsoft 365 Business Basic, watches the order go from in progress to fulfilled (the
@@ -20,9 +8,9 @@ async function control(emulatorUrl: string, method: string, path: string, body?:
  * 168-hour window, and after the emulator's clock moves 8 days sees the next reduction refused with
  * Microsoft's reason explained. Exactly one order reaches the emulator.
  */
-test('reseller orders 10 seats for a fresh tenant, watches it fulfilled, reduces to 8, and is refused after 8 days', async ({ page, stack }) => {
+test('reseller orders 10 seats for a fresh tenant, watches it fulfilled, reduces to 8, and is refused after 8 days', async ({ page, emulator }) => {
   test.setTimeout(240_000);
-  await control(stack.emulatorUrl, 'PUT', '/settings', { orderFulfilmentDelaySeconds: 6 });
+  await emulator.updateSettings({ orderFulfilmentDelaySeconds: 6 });
   const { csrfToken } = await signInByApi(page, 'reseller@demo.test');
   const reseller = await ownCompanyId(page.request);
   const customer = await createReadyCustomer(page.request, csrfToken, { parentId: reseller, name: 'Trey Lamps Iberia', country: 'ES', language: 'en' });
@@ -53,7 +41,7 @@ test('reseller orders 10 seats for a fresh tenant, watches it fulfilled, reduces
   await expect(row.getByTestId('order-status')).toHaveText('In progress', { timeout: 20_000 });
   await expect(row.getByTestId('order-status')).toHaveText('Fulfilled', { timeout: 60_000 });
   const reference = (await row.locator('td').first().textContent())!.trim();
-  const state = (await control(stack.emulatorUrl, 'GET', '/state')) as { orders: { lines: { friendlyName?: string | null; quantity: number; partnerIdOnRecord?: string }[] }[] };
+  const state = await emulator.state();
   const ours = state.orders.filter((o) => o.lines.some((l) => l.friendlyName?.includes(reference)));
   expect(ours).toHaveLength(1);
   expect(ours[0]!.lines[0]!.quantity).toBe(10);
@@ -70,7 +58,7 @@ test('reseller orders 10 seats for a fresh tenant, watches it fulfilled, reduces
   await expect(sub.getByTestId('subscription-quantity')).toHaveText('8');
 
   // Eight days later (the emulator's clock), Microsoft refuses the next reduction, and the page says why.
-  await control(stack.emulatorUrl, 'POST', '/clock/advance', { duration: 'P8D' });
+  await emulator.advanceClock({ duration: 'P8D' });
   await page.reload();
   const after = page.getByTestId('subscriptions-table').locator('tbody tr').filter({ hasText: 'Business Basic' }).first();
   await after.getByRole('button', { name: 'Actions' }).click();

@@ -2,25 +2,15 @@ import { expect, test } from './fixtures';
 import { fillAttestation } from './onboarding-helpers';
 import { signIn } from './sign-in';
 
-/** The emulator's control plane (`/_emulator/*`). */
-async function control(emulatorUrl: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${emulatorUrl}/_emulator${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(res.ok, `${method} ${path}: ${res.status}`).toBe(true);
-}
-
 /**
  * The storefront (B1) in real Chromium: a customer admin reaches the Store from the navigation by
  * keyboard, sets up its own Microsoft tenant there, then orders Microsoft 365 Business Basic from
  * the store's catalog and sees the order fulfilled; a reseller picks one of its customers in the
  * store; distributor staff have no Store entry.
  */
-test('a customer admin opens the Store from the navigation, sets up its tenant there and orders Microsoft 365', async ({ page, stack }) => {
+test('a customer admin opens the Store from the navigation, sets up its tenant there and orders Microsoft 365', async ({ page, emulator }) => {
   test.setTimeout(240_000);
-  await control(stack.emulatorUrl, 'PUT', '/settings', { orderFulfilmentDelaySeconds: 3 });
+  await emulator.updateSettings({ orderFulfilmentDelaySeconds: 3 });
   await signIn(page, 'customer@demo.test');
 
   const storeLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Store' });

@@ -1,7 +1,2 @@
-/** Time as the server sees it; tests pass a clock they control (sessions, rate limits, audit). */
-export interface Clock {
-  now(): Date;
-}
-
-/** The wall clock. */
-export const systemClock: Clock = { now: () => new Date() };
+/** The one Clock and system clock live in `@csphub/domain`; this module only keeps `./clock` imports working. */
+export { systemClock, type Clock } from '@csphub/domain';

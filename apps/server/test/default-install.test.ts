@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO } from '@csphub/partner-center-emulator';
 import { runServerToExit, startStack, type Stack } from '@csphub/testing';
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 
 /**
  * The default install as `npm start` makes it (docs/SECURITY.md, "The default install"): demo users
@@ -73,8 +74,9 @@ describe('the default install', () => {
 
       const created = await createCustomer(stack, 'install-create-1', `install${Date.now().toString(36)}`);
       // The webhook signing key is made on first use and kept in the state.
-      expect((await fetch(`${stack.emulatorUrl}/_emulator/webhooks/certificate`)).status).toBe(200);
-      await fetch(`${stack.emulatorUrl}/_emulator/clock`);
+      const control = createEmulatorControl(stack.emulatorUrl);
+      expect(await control.webhookCertificate()).toContain('-----BEGIN ');
+      await control.clock();
       const stateText = fs.readFileSync(path.join(dataDir, 'emulator-state.json'), 'utf8');
       expect(stateText).toContain(created.id);
       expect(stateText).not.toContain(created.password);
@@ -140,7 +142,7 @@ describe('the default install', () => {
         expect(await connects(stack.port)).toBe(true);
         expect(await connects(stack.emulatorPort)).toBe(false);
       }
-      expect((await fetch(`${stack.emulatorUrl}/_emulator/clock`)).status).toBe(200);
+      expect((await createEmulatorControl(stack.emulatorUrl).clock()).now).toBeTruthy();
     } finally {
       await stack.stop();
     }

@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '@csphub/testing';
 import { createApp, type AppDeps } from '../src/create-app';
 import { createServerAdapters, emulatorUrlOf, type ServerAdapters } from '../src/app/composition';
 import { createLogger, type Logger } from '../src/logger';
-import { systemClock, type Clock } from '../src/clock';
+import { systemClock, type Clock } from '@csphub/domain';
 import type { ConnectionTester } from '../src/partner-center/connection-tester';
 
 /** What a test may set on the app besides the database; everything else is built as main.ts builds it. */

@@ -70,3 +70,4 @@ export { MASK, changedFields, maskSecrets } from './audit/mask-secrets';
 export * from './orders/index';
 export { DEFAULT_ADMIN_USERNAME, isAdminChoiceAllowed, needsDefaultGdap, type AdminSetUpChoice } from './onboarding/admin-setup';
 export { NEW_TENANT_STAGES, NEW_TENANT_STAGE_IDS, type NewTenantStageId, type StageDeclaration } from './onboarding/workflow-stages';
+export { systemClock, type Clock, type TimerClock } from './time/clock';

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createEmulatorApp, startEmulator, type RunningEmulator } from '../src/index';
 import { customerBody, freshPrefix, LATAM } from './support/emulator-harness';
+import { createEmulatorControl } from '../src/control/control-client';
 
 /** What the Node server hands the app for a request from `remoteAddress` (Hono's connInfo reads the socket). */
 const from = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } });
@@ -61,7 +62,7 @@ describe('state file: no password or signing key in clear', () => {
     const first = await startEmulator({ port: 0, statePath });
     running.push(first);
     const created = await create(first.url, 'sealed-1', freshPrefix('sealed'));
-    expect((await fetch(`${first.url}/_emulator/webhooks/certificate`)).status).toBe(200);
+    expect(await createEmulatorControl(first.url).webhookCertificate()).toContain('-----BEGIN ');
     await first.close();
     running.pop();
 
@@ -92,7 +93,7 @@ describe('state file: no password or signing key in clear', () => {
     running.push(second);
     expect(logged.join('\n')).toMatch(/sealed with another key/);
     expect(Object.keys(second.app.emulator.engine.state.replay)).toEqual([]);
-    expect((await fetch(`${second.url}/_emulator/clock`)).status).toBe(200);
+    expect((await createEmulatorControl(second.url).clock()).now).toBeTruthy();
   });
 
   it('reads a state file written in clear by an older version and seals it at the next save', async () => {
@@ -110,7 +111,7 @@ describe('state file: no password or signing key in clear', () => {
     const second = await startEmulator({ port: 0, statePath });
     running.push(second);
     expect((await create(second.url, 'legacy-1', freshPrefix('x'))).userCredentials.password).toBe(created.userCredentials.password);
-    await fetch(`${second.url}/_emulator/clock/advance`, { method: 'POST', body: JSON.stringify({ seconds: 1 }) });
+    await createEmulatorControl(second.url).advanceClock({ seconds: 1 });
     expect(fs.readFileSync(statePath, 'utf8')).not.toContain(created.userCredentials.password);
   });
 });

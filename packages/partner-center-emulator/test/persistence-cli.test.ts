@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { startEmulator, DEFAULT_SCENARIO, type RunningEmulator } from '../src/index';
+import { createEmulatorControl } from '../src/control/control-client';
 import { customerBody, freshPrefix, LATAM } from './support/emulator-harness';
 
 const tmpDirs: string[] = [];
@@ -39,8 +40,8 @@ describe('state file (startEmulator with statePath)', () => {
     const prefix = freshPrefix('persist');
     const created = await fetch(`${first.url}/v1/customers`, { method: 'POST', headers: { Authorization: `Bearer ${t}`, 'Content-Type': 'application/json', 'MS-RequestId': 'persist-1' }, body: JSON.stringify(customerBody(prefix)) });
     const id = ((await created.json()) as { id: string }).id;
-    await fetch(`${first.url}/_emulator/clock/advance`, { method: 'POST', body: JSON.stringify({ seconds: 3600 }) });
-    await fetch(`${first.url}/_emulator/settings`, { method: 'PUT', body: JSON.stringify({ orderFulfilmentDelaySeconds: 5 }) });
+    await createEmulatorControl(first.url).advanceClock({ seconds: 3600 });
+    await createEmulatorControl(first.url).updateSettings({ orderFulfilmentDelaySeconds: 5 });
     const issuedBeforeRestart = await token(first.url);
     expect(fs.existsSync(statePath)).toBe(true);
     expect(fs.readdirSync(path.dirname(statePath)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -57,9 +58,8 @@ describe('state file (startEmulator with statePath)', () => {
     // The replay survives: the same MS-RequestId answers the same customer, nothing new is made.
     const replay = await fetch(`${second.url}/v1/customers`, { method: 'POST', headers: { Authorization: `Bearer ${t2}`, 'Content-Type': 'application/json', 'MS-RequestId': 'persist-1' }, body: JSON.stringify(customerBody(prefix)) });
     expect(((await replay.json()) as { id: string }).id).toBe(id);
-    const clock = (await (await fetch(`${second.url}/_emulator/clock`)).json()) as { offsetMs: number };
-    expect(clock.offsetMs).toBe(3_600_000);
-    expect(((await (await fetch(`${second.url}/_emulator/settings`)).json()) as { orderFulfilmentDelaySeconds: number }).orderFulfilmentDelaySeconds).toBe(5);
+    expect((await createEmulatorControl(second.url).clock()).offsetMs).toBe(3_600_000);
+    expect((await createEmulatorControl(second.url).settings()).orderFulfilmentDelaySeconds).toBe(5);
     // A token signed before the restart is still valid (the signing key is part of the state);
     // the one from before the clock moved an hour has expired.
     expect((await fetch(`${second.url}/v1/customers/${id}`, { headers: { Authorization: `Bearer ${issuedBeforeRestart}` } })).status).toBe(200);
@@ -94,14 +94,14 @@ describe('state file (startEmulator with statePath)', () => {
     running.push(a);
     expect(a.port).toBeGreaterThan(0);
     expect(a.url).toBe(`http://127.0.0.1:${a.port}`);
-    const scenario = (await (await fetch(`${a.url}/_emulator/scenario`)).json()) as { urls: { partnerCenter: string } };
+    const scenario = await createEmulatorControl(a.url).scenario();
     expect(scenario.urls.partnerCenter).toBe(`${a.url}/v1`);
   });
 
   it('a dropped-connection fault closes the socket on the real server', async () => {
     const a = await startEmulator({ port: 0 });
     running.push(a);
-    await fetch(`${a.url}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ route: 'GET /v1/customers', drop: true }) });
+    await createEmulatorControl(a.url).injectFault({ route: 'GET /v1/customers', drop: true });
     const t = await token(a.url);
     await expect(fetch(`${a.url}/v1/customers`, { headers: { Authorization: `Bearer ${t}` } })).rejects.toThrow();
     expect((await fetch(`${a.url}/v1/customers`, { headers: { Authorization: `Bearer ${t}` } })).status).toBe(200);

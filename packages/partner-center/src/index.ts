@@ -28,7 +28,8 @@ export {
   type PartnerCenterErrorCode,
 } from './partner-center-error-code';
 export { mapMicrosoftError, isTransientStatus } from './microsoft-error-map';
-export { systemClock, type Clock, type Random } from './clock';
+export { systemClock, type TimerClock } from '@csphub/domain';
+export type { Random } from './random';
 export { createManualClock, type ManualClock } from './manual-clock';
 export { silentLogger, type PartnerCenterLogger } from './logger';
 export {

@@ -1,4 +1,4 @@
-import type { Clock } from './clock';
+import type { TimerClock } from '@csphub/domain';
 
 interface PendingSleep {
   wakeAt: number;
@@ -10,7 +10,7 @@ interface PendingSleep {
 }
 
 /** A clock that only moves when told to; see {@link createManualClock}. */
-export interface ManualClock extends Clock {
+export interface ManualClock extends TimerClock {
   /**
    * Moves time forward by `ms`, waking every sleeper whose time has come, in wake-up order, and
    * letting each one's continuation run before the next wakes.
@@ -50,7 +50,7 @@ export function createManualClock(options: { start?: number; autoAdvance?: boole
   };
 
   return {
-    now: () => now,
+    now: () => new Date(now),
     sleeps,
     pendingSleeps: () => pending.length,
     sleep(ms, signal) {

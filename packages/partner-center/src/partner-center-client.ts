@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createAddressValidationOps } from './address-validation.ops';
 import { createCartOps } from './carts.ops';
 import { createCatalogOps } from './catalog.ops';
-import { systemClock, type Clock, type Random } from './clock';
+import { systemClock, type TimerClock } from '@csphub/domain';
+import type { Random } from './random';
 import { createCustomerAgreementOps } from './customer-agreements.ops';
 import { createCustomerUserOps } from './customer-users.ops';
 import { createDirectoryRoleOps } from './directory-roles.ops';
@@ -34,7 +35,7 @@ export interface PartnerCenterClientOptions {
   /** Defaults to Node's global fetch. */
   fetch?: typeof fetch;
   /** Defaults to the wall clock; tests pass a manual one. */
-  clock?: Clock;
+  clock?: TimerClock;
   /** Jitter source; defaults to Math.random. */
   random?: Random;
   /** Request and correlation id generator; defaults to random UUIDs. */

@@ -8,7 +8,7 @@ describe('RateLimiter', () => {
     const clock = createManualClock({ start: 0 });
     const limiter = new RateLimiter({ limit: 3, windowMs: 1000, burst: 3 }, clock);
     const started: number[] = [];
-    const calls = Array.from({ length: 7 }, () => limiter.acquire().then(() => started.push(clock.now())));
+    const calls = Array.from({ length: 7 }, () => limiter.acquire().then(() => started.push(clock.now().getTime())));
     await clock.advance(0);
     expect(started).toEqual([0, 0, 0]);
     expect(limiter.waiting).toBe(4);
@@ -33,7 +33,7 @@ describe('RateLimiter', () => {
           const all: Promise<unknown>[] = [];
           for (const gap of gaps) {
             await clock.advance(gap);
-            const asked = clock.now();
+            const asked = clock.now().getTime();
             // acquire resolves with the time waited: asked + waited is when the call may start.
             all.push(limiter.acquire().then((waited) => starts.push(asked + waited)));
           }
@@ -54,7 +54,7 @@ describe('RateLimiter', () => {
     const limiter = new RateLimiter({ limit: 100, windowMs: 60_000, burst: 10 }, clock);
     const starts: number[] = [];
     const all = Array.from({ length: 30 }, () => {
-      const asked = clock.now();
+      const asked = clock.now().getTime();
       return limiter.acquire().then((waited) => starts.push(asked + waited));
     });
     await clock.advance(0);
@@ -82,7 +82,7 @@ describe('RateLimiter', () => {
     const limiter = new RateLimiter({ limit: 100, windowMs: 1000 }, clock);
     limiter.pauseUntil(5000);
     let startedAt: number | undefined;
-    const p = limiter.acquire().then(() => (startedAt = clock.now()));
+    const p = limiter.acquire().then(() => (startedAt = clock.now().getTime()));
     await clock.advance(4999);
     expect(startedAt).toBeUndefined();
     await clock.advance(1);

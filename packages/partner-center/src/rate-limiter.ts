@@ -1,4 +1,4 @@
-import type { Clock } from './clock';
+import type { TimerClock } from '@csphub/domain';
 import { PartnerCenterError } from './partner-center-error';
 
 /**
@@ -68,7 +68,7 @@ interface Waiter {
  */
 export class RateLimiter {
   #rate: RateLimit;
-  readonly #clock: Clock;
+  readonly #clock: TimerClock;
   /** Release times of the calls let through, oldest first; only the last `limit` matter. */
   #starts: number[] = [];
   #queue: Waiter[] = [];
@@ -80,14 +80,14 @@ export class RateLimiter {
   #timer: AbortController | undefined;
   #maxQueued: number;
 
-  constructor(rate: RateLimit, clock: Clock, options: { maxQueued?: number } = {}) {
+  constructor(rate: RateLimit, clock: TimerClock, options: { maxQueued?: number } = {}) {
     assertRate(rate);
     this.#rate = { ...rate };
     this.#clock = clock;
     this.#maxQueued = options.maxQueued ?? Number.POSITIVE_INFINITY;
     if (!(this.#maxQueued >= 0)) throw new RangeError(`Queue bound must be zero or more (got ${options.maxQueued})`);
     this.#tokens = this.#burst();
-    this.#tokensAt = clock.now();
+    this.#tokensAt = clock.now().getTime();
   }
 
   #burst(): number {
@@ -144,7 +144,7 @@ export class RateLimiter {
   async acquire(signal?: AbortSignal, priority: CallPriority = 'normal'): Promise<number> {
     signal?.throwIfAborted();
     const rank = RANK[priority];
-    const asked = this.#clock.now();
+    const asked = this.#clock.now().getTime();
     if (!this.#queue.some((w) => w.rank <= rank) && this.#canRelease(asked)) {
       this.#take(asked);
       this.#trim();
@@ -212,7 +212,7 @@ export class RateLimiter {
   }
 
   #pump(): void {
-    const now = this.#clock.now();
+    const now = this.#clock.now().getTime();
     while (this.#queue.length > 0 && this.#canRelease(now)) {
       const waiter = this.#queue.shift()!;
       if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort);
@@ -259,7 +259,7 @@ export interface LimiterRegistry {
  * A new, empty registry. `maxQueued` bounds each limiter's queue (unbounded when absent; the server
  * passes `CSPHUB_PC_MAX_QUEUED`, docs/CONFIGURATION.md).
  */
-export function createLimiterRegistry(options: { clock: Clock; maxQueued?: number }): LimiterRegistry {
+export function createLimiterRegistry(options: { clock: TimerClock; maxQueued?: number }): LimiterRegistry {
   const limiters = new Map<string, RateLimiter>();
   return {
     get(key, rate) {

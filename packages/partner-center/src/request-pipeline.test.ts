@@ -1,3 +1,4 @@
+// size: the pipeline's behaviours in one suite sharing its manual clock and fake fetch.
 import { describe, expect, it } from 'vitest';
 import type { PartnerCenterLogger } from './logger';
 import { createManualClock, type ManualClock } from './manual-clock';
@@ -191,11 +192,11 @@ describe('request pipeline', () => {
       },
       { status: 200, body: customer },
     ]);
-    const started = clock.now();
+    const started = clock.now().getTime();
     const { error } = await settle(clock, client.getCustomer('c1'), 100);
     expect(error).toBeUndefined();
     expect(server.sent).toHaveLength(2);
-    expect(clock.now() - started).toBeGreaterThanOrEqual(7000);
+    expect(clock.now().getTime() - started).toBeGreaterThanOrEqual(7000);
     expect(client.metrics.snapshot().total.throttled).toBe(1);
   });
 

@@ -1,5 +1,7 @@
+// size: one closure, createRequestPipeline: its token flow, limiters, retries with Retry-After and logging share the connection and the per-call state.
 import { z } from 'zod';
-import type { Clock, Random } from './clock';
+import type { TimerClock } from '@csphub/domain';
+import type { Random } from './random';
 import type { PartnerCenterLogger } from './logger';
 import { parseMicrosoftErrorBody } from './microsoft-error-body';
 import { isTransientStatus, mapMicrosoftError } from './microsoft-error-map';
@@ -23,7 +25,7 @@ export { defaultRateLimits } from './api-request';
 export interface RequestPipelineDeps {
   connection: PartnerCenterConnection;
   fetch: typeof fetch;
-  clock: Clock;
+  clock: TimerClock;
   random: Random;
   generateId: () => string;
   logger: PartnerCenterLogger;
@@ -188,7 +190,7 @@ export function createRequestPipeline(deps: RequestPipelineDeps): RequestPipelin
     async send<T>(request: ApiRequest<T>, options: CallOptions = {}): Promise<T> {
       const ids = this.ids(options);
       const audience: TokenAudience = request.api;
-      const started = clock.now();
+      const started = clock.now().getTime();
       const base = {
         connectionId: connection.id,
         operation: request.operation,
@@ -202,7 +204,7 @@ export function createRequestPipeline(deps: RequestPipelineDeps): RequestPipelin
       let lastStatus: number | 'network' | 'timeout' | 'cancelled' | 'invalid' = 'network';
 
       const finish = (error: PartnerCenterError | undefined) => {
-        const durationMs = clock.now() - started;
+        const durationMs = clock.now().getTime() - started;
         metrics.recordCall(request.operation, {
           status: lastStatus,
           failed: error !== undefined,
@@ -262,12 +264,12 @@ export function createRequestPipeline(deps: RequestPipelineDeps): RequestPipelin
           token = await tokens.getAccessToken(audience, flow, options.signal);
           for (const limiter of limitersFor(request)) limiterWaitMs += await limiter.acquire(options.signal, options.priority);
           const url = buildUrl(request);
-          const attemptStarted = clock.now();
+          const attemptStarted = clock.now().getTime();
           const res = await attempt(request, url, token, ids, options);
           lastStatus = res.status;
           metrics.recordAttempt(request.operation, res.status, attempts > 1);
           logger.debug(
-            { ...base, status: res.status, attempt: attempts, durationMs: clock.now() - attemptStarted },
+            { ...base, status: res.status, attempt: attempts, durationMs: clock.now().getTime() - attemptStarted },
             `${describe(request)} attempt ${attempts}: ${res.status}`,
           );
 
@@ -322,7 +324,7 @@ export function createRequestPipeline(deps: RequestPipelineDeps): RequestPipelin
             description: body.description,
             envelope: body.envelope,
           });
-          retryAfterMs = parseRetryAfter(res.headers.get('Retry-After'), clock.now());
+          retryAfterMs = parseRetryAfter(res.headers.get('Retry-After'), clock.now().getTime());
           if (retryAfterMs === undefined && res.status === 429)
             retryAfterMs = parseRetryAfterFromMessage(body.description);
           error = new PartnerCenterError({
@@ -388,7 +390,7 @@ export function createRequestPipeline(deps: RequestPipelineDeps): RequestPipelin
         if (delay === undefined) return fail(error);
         if (error.status === 429 && retryAfterMs !== undefined) {
           // The whole connection waits, not only this call (docs/PARTNER-CENTER-REFERENCE.md §14: honour Retry-After).
-          for (const limiter of limitersFor(request)) limiter.pauseUntil(clock.now() + retryAfterMs);
+          for (const limiter of limitersFor(request)) limiter.pauseUntil(clock.now().getTime() + retryAfterMs);
         }
         logger.warn(
           {

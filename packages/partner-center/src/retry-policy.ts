@@ -1,4 +1,4 @@
-import type { Random } from './clock';
+import type { Random } from './random';
 
 /**
  * How hard the client tries before giving up on a transient failure. The defaults suit an

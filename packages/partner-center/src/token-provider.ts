@@ -1,4 +1,5 @@
-import type { Clock } from './clock';
+// size: one closure, createTokenProvider, holding the token cache and the refresh-token rotation that every flow (app, app+user, both audiences) shares.
+import type { TimerClock } from '@csphub/domain';
 import type { PartnerCenterLogger } from './logger';
 import { parseMicrosoftErrorBody } from './microsoft-error-body';
 import type { PartnerCenterConnection } from './partner-center-connection.schema';
@@ -67,7 +68,7 @@ export type RefreshTokenCallback = (event: {
 export interface TokenProviderOptions {
   connection: PartnerCenterConnection;
   fetch: typeof fetch;
-  clock: Clock;
+  clock: TimerClock;
   logger: PartnerCenterLogger;
   metrics: PartnerCenterMetrics;
   onRefreshToken?: RefreshTokenCallback;
@@ -165,7 +166,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       () => controller.abort(new Error('token endpoint timeout')),
       () => {},
     );
-    const started = clock.now();
+    const started = clock.now().getTime();
     let response: Response;
     let text: string;
     try {
@@ -179,7 +180,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
     } catch (cause) {
       metrics.recordToken(false);
       logger.warn(
-        { connectionId: connection.id, audience, flow, durationMs: clock.now() - started },
+        { connectionId: connection.id, audience, flow, durationMs: clock.now().getTime() - started },
         'Partner Center token request failed without an answer',
       );
       throw new PartnerCenterError({
@@ -194,7 +195,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       timer.abort();
     }
 
-    const durationMs = clock.now() - started;
+    const durationMs = clock.now().getTime() - started;
     if (!response.ok) {
       metrics.recordToken(false);
       const body = parseMicrosoftErrorBody(text);
@@ -261,7 +262,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
     if (flow === 'appUser' && audience === 'partnerCenter') appUser.mfaClaim = mfaClaimOf(parsed.access_token);
     if (flow === 'appUser' && parsed.refresh_token && parsed.refresh_token !== refreshToken) {
       refreshToken = parsed.refresh_token;
-      appUser.refreshTokenRotatedAt = clock.now();
+      appUser.refreshTokenRotatedAt = clock.now().getTime();
       if (authorization) {
         // A code redemption is a new consent: the caller stores its refresh token.
         flows.appUser = true;
@@ -277,7 +278,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       }
     }
 
-    const now = clock.now();
+    const now = clock.now().getTime();
     const lifetimeMs = Number(parsed.expires_in) * 1000;
     const expiresAt =
       Number.isFinite(lifetimeMs) && lifetimeMs > 0
@@ -327,7 +328,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
         });
       }
       const cached = cache.get(`${audience}:${flow}`);
-      if (cached && clock.now() < cached.refreshAt) return cached.accessToken;
+      if (cached && clock.now().getTime() < cached.refreshAt) return cached.accessToken;
       const pending = load(audience, flow);
       if (!signal) return (await pending).accessToken;
       // The shared request is not cancelled by one caller giving up; only this caller stops waiting.

@@ -20,12 +20,7 @@ describe('burst against the emulator throttled at 500 requests per minute', () =
 
   beforeAll(async () => {
     target = await emulatorContractTarget({ clock });
-    const res = await fetch(`${target.emulator.url}/_emulator/throttling`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ limitPerMinute: 500 }),
-    });
-    expect(res.status).toBe(200);
+    expect((await target.emulatorControl.setThrottling({ limitPerMinute: 500 })).limitPerMinute).toBe(500);
   });
   afterAll(() => target?.dispose());
 

@@ -1,5 +1,5 @@
-export type { Clock } from './ports/clock';
-export { systemClock } from './ports/clock';
+export type { Clock } from '@csphub/domain';
+export { systemClock } from '@csphub/domain';
 export type { Ids } from './ports/ids';
 export { randomIds } from './ports/ids';
 export type { StepTimeline, RunUpdate, RunState } from './ports/step-timeline';
@@ -35,7 +35,8 @@ export {
   type AuthorizationVerdict,
   type AuthorizationStatus,
 } from './existing-tenant/verify-authorization';
-export type { ExistingTenantPorts, ExistingTenantPartnerCenter, ExistingTenantAccounts, ExistingTenantNotifier } from './existing-tenant/existing-tenant.ports';
+export type { ExistingTenantPorts, ExistingTenantNotifier } from './existing-tenant/existing-tenant.ports';
+export type { TenantLinkPorts, TenantLinkPartnerCenter, TenantLinkAccounts, PartnerCenterCall } from './shared/tenant-link.ports';
 export {
   createLinkExistingTenantWorkflow,
   linkExistingTenantRunId,
@@ -43,8 +44,8 @@ export {
   type LinkExistingTenantInput,
   type LinkExistingTenantResult,
 } from './existing-tenant/link-existing-tenant.workflow';
-export type { McaAttestationInput } from './existing-tenant/confirm-mca.step';
-export { GDAP_REQUEST_ROLES, GDAP_REQUEST_DURATION_DAYS, GDAP_REQUEST_AUTO_EXTEND_DAYS } from './existing-tenant/gdap-request-roles';
+export type { McaAttestationInput } from './shared/confirm-mca.step';
+export { GDAP_REQUEST_ROLES, GDAP_REQUEST_DURATION_DAYS, GDAP_REQUEST_AUTO_EXTEND_DAYS } from './shared/gdap-request-roles';
 export * from './orders/index';
 export type {
   NewTenantPorts,
@@ -57,8 +58,8 @@ export type {
   TenantUser,
   PasswordGenerator,
 } from './ports/new-tenant.ports';
+export { createProvisionTenantWorkflow } from './new-tenant/provision-tenant.workflow';
 export {
-  createProvisionTenantWorkflow,
   provisionTenantRunId,
   PROVISION_TENANT_KIND,
   RETRY_TOPIC,
@@ -66,7 +67,7 @@ export {
   type NewTenantInput,
   type NewTenantResult,
   type NewTenantRetry,
-} from './new-tenant/provision-tenant.workflow';
+} from './new-tenant/provision-tenant.input';
 export { submitNewTenantRun, retryNewTenantRun, type AwaitingRetry } from './new-tenant/new-tenant-runs';
 export { DEFAULT_ADMIN_USERNAME, setUpAdminStep, type SetUpAdminInput, type SetUpAdminOutput } from './new-tenant/set-up-admin.step';
 export { strongPasswordGenerator } from './new-tenant/strong-password';

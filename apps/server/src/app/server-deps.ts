@@ -1,5 +1,5 @@
 import { createRepos, type Database, type Repos, type SecretBox } from '@csphub/db';
-import type { Clock } from '../clock';
+import type { Clock } from '@csphub/domain';
 import type { ConnectionTester } from '../partner-center/connection-tester';
 
 /** What every feature's routes are built from (one object, passed down from createApp). */

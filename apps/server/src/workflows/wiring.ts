@@ -9,7 +9,7 @@ import {
   linkExistingTenantRunId,
   retryNewTenantRun,
   submitNewTenantRun,
-  type ExistingTenantPartnerCenter,
+  type TenantLinkPartnerCenter,
   type LinkExistingTenantInput,
   type LinkExistingTenantResult,
   type NewTenantPartnerCenter,
@@ -66,7 +66,7 @@ export function wireWorkflows(opts: {
     },
     partnerCenter: async (connectionId) => {
       const { client } = await opts.clients.forConnection(connectionId);
-      const port: ExistingTenantPartnerCenter = client;
+      const port: TenantLinkPartnerCenter = client;
       return port;
     },
     notifier: {

@@ -3,8 +3,9 @@ import { afterAll } from 'vitest';
 import type { Role } from '@csphub/domain';
 import { createCatalogRepo, createOrdersRepo, type ConnectionSummary } from '@csphub/db';
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
-import type { FixtureContext, RouteFixture } from './route-fixtures';
+import type { FixtureContext, RouteFixture } from './route-fixture.types';
 import { resellerIsAdatum } from './onboarding-route-fixtures';
+import { createEmulatorControl, type EmulatorStateView } from '@csphub/partner-center-emulator/control-client';
 
 const ALL: readonly Role[] = ['distributor_admin', 'distributor_operator', 'reseller_admin', 'reseller_operator', 'customer_admin', 'billing_reader'];
 const EDITORS: readonly Role[] = ['distributor_admin', 'distributor_operator', 'reseller_admin', 'reseller_operator', 'customer_admin'];
@@ -14,10 +15,7 @@ const PEOPLE_READERS: readonly Role[] = EDITORS;
 const latam = DEFAULT_SCENARIO.partners.find((p) => p.key === 'distributor-latam')!;
 const wingtip = DEFAULT_SCENARIO.tenants.find((t) => t.key === 'wingtip')!;
 const adatum = DEFAULT_SCENARIO.resellers.find((r) => r.key === 'adatum')!;
-interface EmulatorSubscriptions {
-  subscriptions: { id: string; customerTenantId: string; partnerTenantId: string; status: string; autoRenewEnabled: boolean }[];
-}
-const wingtipSubscription = (state: EmulatorSubscriptions) =>
+const wingtipSubscription = (state: EmulatorStateView) =>
   state.subscriptions.find((s) => s.customerTenantId === wingtip.tenantId && s.partnerTenantId === latam.tenantId && s.status === 'active')!;
 
 let emulator: Promise<{ url: string; running?: RunningEmulator }> | undefined;
@@ -34,8 +32,8 @@ export async function emulatorFor(ctx: FixtureContext): Promise<string> {
       const running = await startEmulator({ port: ctx.t.config.emulator.port });
       return { url, running };
     } catch {
-      const res = await fetch(`${url}/_emulator/clock`).catch(() => undefined);
-      if (!res?.ok) throw new Error(`Port ${ctx.t.config.emulator.port} is taken by something that is not the emulator.`);
+      const answers = await createEmulatorControl(url).clock().then(() => true, () => false);
+      if (!answers) throw new Error(`Port ${ctx.t.config.emulator.port} is taken by something that is not the emulator.`);
       return { url };
     }
   })();
@@ -180,7 +178,7 @@ export const COMMERCE_ROUTE_FIXTURES: Record<string, RouteFixture> = {
     allowed: EDITORS,
     request: async (ctx) => {
       const conn = await linkTarget(ctx);
-      const current = wingtipSubscription((await (await fetch(`${await emulatorFor(ctx)}/_emulator/state`)).json()) as EmulatorSubscriptions);
+      const current = wingtipSubscription(await createEmulatorControl(await emulatorFor(ctx)).state());
       return { path: `/api/v1/companies/${ctx.target.customer.id}/subscriptions/${current.id}`, body: { connectionId: conn.id, autoRenew: !current.autoRenewEnabled } };
     },
   },

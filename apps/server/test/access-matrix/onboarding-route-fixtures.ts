@@ -4,7 +4,8 @@ import type { Role } from '@csphub/domain';
 import { createOutboxRepo, createSecretBox, createTenantAuthorizationsRepo, createWorkflowRunsRepo, type ConnectionSummary } from '@csphub/db';
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
 import { linkExistingTenantRunId, provisionTenantRunId } from '@csphub/provisioning';
-import type { FixtureContext, RouteFixture } from './route-fixtures';
+import type { FixtureContext, RouteFixture } from './route-fixture.types';
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 
 /**
  * Access fixtures of the onboarding routes: the wizard, the existing-tenant
@@ -29,8 +30,8 @@ async function ensureEmulator(ctx: FixtureContext): Promise<void> {
     try {
       return { running: await startEmulator({ port }) };
     } catch {
-      const res = await fetch(`http://127.0.0.1:${port}/_emulator/clock`).catch(() => undefined);
-      if (!res?.ok) throw new Error(`Port ${port} is taken by something that is not the emulator.`);
+      const answers = await createEmulatorControl(`http://127.0.0.1:${port}`).clock().then(() => true, () => false);
+      if (!answers) throw new Error(`Port ${port} is taken by something that is not the emulator.`);
       return {};
     }
   })();

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STACK_DEMO_PASSWORD, startStack, type Stack } from '@csphub/testing';
+import { STACK_DEMO_PASSWORD, signInToStack, startStack, usCustomerBody, type Stack } from '@csphub/testing';
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 
 const DEMO_PASSWORD = STACK_DEMO_PASSWORD;
 /** The Partner Center operations behind one subscriptions page read. */
@@ -49,26 +50,10 @@ describe('abandoned subscription reads (whole server)', () => {
     await dropDatabase();
   });
 
-  async function signIn(email: string) {
-    const res = await fetch(`${stack.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
-    expect(res.status, await res.clone().text()).toBe(200);
-    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    const headers = { cookie, 'x-csrf-token': csrfToken };
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const api = async (method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> => {
-      const r = await fetch(`${stack.url}${path}`, { method, headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-      const text = await r.text();
-      return { status: r.status, body: text ? JSON.parse(text) : undefined };
-    };
-    return { api, headers };
-  }
-  const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${stack.emulatorUrl}/_emulator${path}`, { method, ...(body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}) });
-    expect(r.ok, `${method} ${path}: ${r.status}`).toBe(true);
-    return (await r.json()) as T;
-  };
-  const callLog = async () => (await control<{ calls: { operation: string; fault?: string }[] }>('GET', '/calls')).calls;
+  const signIn = (email: string) => signInToStack(stack.url, email);
+
+  const control = () => createEmulatorControl(stack.emulatorUrl);
+  const callLog = async () => (await control().calls()).calls;
   const readsIn = (calls: { operation: string }[]) => calls.filter((c) => READS.has(c.operation)).length;
   const until = async (what: string, check: () => Promise<boolean>, ms = 60_000) => {
     const deadline = Date.now() + ms;
@@ -103,8 +88,8 @@ describe('abandoned subscription reads (whole server)', () => {
 
     // Partner Center throttles the first read: the connection's limiter pauses for its Retry-After,
     // so every later call of the flood waits in the queue (none can leave before the clients go).
-    await control('DELETE', '/calls');
-    await control('POST', '/faults', { route: 'GET /v1/customers/:customerId/subscriptions', status: 429, retryAfterSeconds: 120, count: 1 });
+    await control().clearCalls();
+    await control().injectFault({ route: 'GET /v1/customers/:customerId/subscriptions', status: 429, retryAfterSeconds: 120, count: 1 });
     const reads = flood(FLOOD, page, headers);
     // At most the burst left before the 429 came back, MAX_QUEUED wait; the rest are refused at
     // once (within the pause), with when to come back.
@@ -118,24 +103,10 @@ describe('abandoned subscription reads (whole server)', () => {
     // Every client goes away.
     reads.abort();
     await reads.settled();
-    await control('DELETE', '/faults');
+    await control().clearFaults();
 
     // A new-tenant run on the same connection, started after the clients left.
-    const created = await api('POST', '/api/v1/companies', {
-      kind: 'customer',
-      parentId: adatum.id,
-      name: 'Flood Test Co',
-      email: 'it@floodtest.example',
-      country: 'US',
-      language: 'en',
-      contactPerson: 'Test Contact',
-      billingLine1: '1 Main Street',
-      billingCity: 'Seattle',
-      billingState: 'WA',
-      billingPostalCode: '98101',
-      billingCountry: 'US',
-      phone: '+1 206 555 0100',
-    });
+    const created = await api('POST', '/api/v1/companies', usCustomerBody(adatum.id, 'Flood Test Co', 'it@floodtest.example'));
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const companyId = created.body.id as number;
     const prefix = `flood${Date.now() % 1_000_000}`;

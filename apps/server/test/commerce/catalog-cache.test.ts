@@ -6,6 +6,7 @@ import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/p
 import { createTestDatabase, type TestDatabase } from '@csphub/testing';
 import { createCatalogService } from '../../src/commerce/catalog-service';
 import type { CommerceDeps } from '../../src/commerce/commerce-deps';
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 
 const HOUR = 3_600_000;
 
@@ -82,8 +83,7 @@ describe('catalog cache', () => {
       expect(fresh.snapshot!.refreshedAt!.getTime()).toBeGreaterThan(loaded.getTime());
 
       // Partner Center answers 503 to the products list: the refresh fails, the catalog stays.
-      const fault = await fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ route: 'GET /v1/products', status: 503, count: 5 }) });
-      expect(fault.ok).toBe(true);
+      await createEmulatorControl(emulator.url).injectFault({ route: 'GET /v1/products', status: 503, count: 5 });
       const failed = await catalog.refresh(conn.id, 'MX');
       expect(failed.ok).toBe(false);
       const after = await catalog.read(conn.id, 'MX');

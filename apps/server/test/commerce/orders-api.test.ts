@@ -9,6 +9,7 @@ import { createApp } from '../../src/create-app';
 import { hashPassword } from '../../src/security/password';
 import { call, signInAs } from '../channel-world';
 import { testAppDeps } from '../test-app';
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 
 const DAY = 86_400_000;
 const BASIC = 'CFQ7TTC0LH18:0001:CFQ7TTC0LH18AV01';
@@ -29,8 +30,7 @@ describe('orders and subscriptions API', () => {
   const secretKey = randomBytes(32);
   const latam = DEFAULT_SCENARIO.partners.find((p) => p.key === 'distributor-latam')!;
   const wingtip = DEFAULT_SCENARIO.tenants.find((t) => t.key === 'wingtip')!;
-  const control = (method: string, path: string, body?: unknown) =>
-    fetch(`${emulator.url}/_emulator${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const control = () => createEmulatorControl(emulator.url);
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0 });
@@ -97,7 +97,7 @@ describe('orders and subscriptions API', () => {
   });
 
   it('answers that ordering is unavailable when no durable runs run, rather than pretending', async () => {
-    expect((await control('PUT', `/customers/${wingtip.tenantId}/direct-signed-mca`, { isSigned: true })).ok).toBe(true);
+    expect(await control().setDirectSignedMca(wingtip.tenantId, { isSigned: true })).toMatchObject({ isSigned: true });
     const reseller = await as('ops@adatum.test');
     const res = await call({ app } as never, reseller, 'POST', `/api/v1/companies/${customer.id}/orders`, { connectionId: conn.id, partnerOfRecordAttested: true, lines: [{ catalogItemId: BASIC, quantity: 3, termDuration: 'P1Y', billingCycle: 'monthly' }] });
     expect(res.status).toBe(503);
@@ -135,7 +135,7 @@ describe('orders and subscriptions API', () => {
   });
 
   it('assigns and removes a licence for several users at once, each user with its own result', async () => {
-    expect((await control('PUT', '/settings', { gdapActivationDelaySeconds: 0 })).ok).toBe(true);
+    expect(await control().updateSettings({ gdapActivationDelaySeconds: 0 })).toMatchObject({ gdapActivationDelaySeconds: 0 });
     const rel = await client.createGdapRelationship({
       displayName: `licenses ${Date.now()}`,
       customerTenantId: wingtip.tenantId,
@@ -143,8 +143,8 @@ describe('orders and subscriptions API', () => {
       durationDays: 30,
     });
     await client.requestGdapApproval(rel.id).catch(() => undefined);
-    expect((await control('POST', `/gdap/${encodeURIComponent(rel.id)}/approve`, {})).ok).toBe(true);
-    await control('POST', '/clock/advance', { seconds: 1 });
+    await control().approveGdap(rel.id);
+    await control().advanceClock({ seconds: 1 });
     await client.createCustomerUser(wingtip.tenantId, { userPrincipalName: `ana${Date.now()}@wingtiptoysmx.onmicrosoft.com`, displayName: 'Ana', usageLocation: 'MX', password: 'Temp-Passw0rd!x' });
 
     const reseller = await as('ops@adatum.test');

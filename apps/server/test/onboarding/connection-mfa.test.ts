@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STACK_DEMO_PASSWORD, startStack, type Stack } from '@csphub/testing';
-
-const DEMO_PASSWORD = STACK_DEMO_PASSWORD;
+import { signInToStack, startStack, usCustomerBody, type Stack } from '@csphub/testing';
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 
 /**
  * A connection whose refresh token lacks the MFA claim (docs/PARTNER-CENTER-REFERENCE.md §1.2), through the
@@ -19,51 +18,19 @@ describe('MFA claim missing on a connection: health, needs_attention, re-consent
     await stack?.stop();
   });
 
-  async function signIn(email: string) {
-    const res = await fetch(`${stack.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
-    expect(res.status, await res.clone().text()).toBe(200);
-    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return async (method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> => {
-      const r = await fetch(`${stack.url}${path}`, {
-        method,
-        headers: { cookie, 'x-csrf-token': csrfToken, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      const text = await r.text();
-      return { status: r.status, body: text ? JSON.parse(text) : undefined };
-    };
-  }
-  const control = async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${stack.emulatorUrl}/_emulator${path}`, { method, headers: body !== undefined ? { 'content-type': 'application/json' } : {}, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-    expect(r.ok, `${method} ${path}: ${r.status}`).toBe(true);
-    return r.json() as Promise<unknown>;
-  };
+  const signIn = async (email: string) => (await signInToStack(stack.url, email)).api;
+
+  const control = () => createEmulatorControl(stack.emulatorUrl);
 
   it('reports the missing claim, stops the run for a person, and re-consent plus Retry fix it', async () => {
     // The partner user's sign-in behind both demo connections did not pass MFA.
-    await control('POST', '/refresh-tokens/mfa', { partner: 'distributor-latam', mfa: false });
-    await control('POST', '/refresh-tokens/mfa', { partner: 'distributor-europe', mfa: false });
+    await control().setRefreshTokenMfa({ partner: 'distributor-latam', mfa: false });
+    await control().setRefreshTokenMfa({ partner: 'distributor-europe', mfa: false });
 
     const reseller = await signIn('reseller@demo.test');
     const distributor = await signIn('distributor@demo.test');
     const home = (await reseller('GET', '/api/v1/auth/session')).body.company.id as number;
-    const created = await reseller('POST', '/api/v1/companies', {
-      kind: 'customer',
-      parentId: home,
-      name: 'Fabrikam MFA Co',
-      email: 'it@fabrikammfa.example',
-      country: 'US',
-      language: 'en',
-      contactPerson: 'Test Contact',
-      billingLine1: '1 Main Street',
-      billingCity: 'Seattle',
-      billingState: 'WA',
-      billingPostalCode: '98101',
-      billingCountry: 'US',
-      phone: '+1 206 555 0100',
-    });
+    const created = await reseller('POST', '/api/v1/companies', usCustomerBody(home, 'Fabrikam MFA Co', 'it@fabrikammfa.example'));
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const companyId = created.body.id as number;
     const connectionId = (await reseller('GET', `/api/v1/companies/${companyId}/onboarding`)).body.defaultConnectionId as string;

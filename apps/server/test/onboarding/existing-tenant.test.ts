@@ -70,10 +70,10 @@ describe('existing tenant', () => {
   });
 
   it('detects the acceptance from the signed webhook alone, records the link and tells the requester', async () => {
-    await w.control('POST', '/relationships/accept', { partner: 'distributor-latam', customer: fabrikamTenant, indirectReseller: 'adatum' });
-    await w.control('POST', '/webhooks/flush');
-    const deliveries = await w.control('GET', '/webhooks/deliveries');
-    expect(deliveries.some((d: { status: string; body: { EventName: string } }) => d.body.EventName === 'reseller-relationship-accepted-by-customer' && d.status === 'delivered')).toBe(true);
+    await w.control.acceptRelationship({ partner: 'distributor-latam', customer: fabrikamTenant, indirectReseller: 'adatum' });
+    await w.control.flushWebhooks();
+    const deliveries = await w.control.webhookDeliveries();
+    expect(deliveries.some((d) => (d.body as { EventName?: string }).EventName === 'reseller-relationship-accepted-by-customer' && d.status === 'delivered')).toBe(true);
     const list = await reseller('GET', '/api/v1/existing-tenant/authorizations');
     const a = list.body.items.find((x: { companyId: number }) => x.companyId === w.customer.id);
     expect(a.state).toBe('accepted');
@@ -83,7 +83,7 @@ describe('existing tenant', () => {
     expect(options?.tenantId).toBe(fabrikamTenant);
     const outbox = await reseller('GET', `/api/v1/outbox?companyId=${w.customer.id}`);
     expect(outbox.body.items.some((m: { template: string; to: string[] }) => m.template === 'authorization-accepted' && m.to[0] === 'ana@adatum.example')).toBe(true);
-    const calls = await w.control('GET', '/counters');
+    const calls = await w.control.counters();
     expect(calls['customers.create'] ?? 0).toBe(0);
   });
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkflowRunsRepo } from '@csphub/db';
-import { STACK_DEMO_PASSWORD as DEMO_PASSWORD, startStack, type Stack } from '@csphub/testing';
+import { signInToStack, startStack, usCustomerBody, type Stack } from '@csphub/testing';
 import { createTestApp, type TestApp } from '../test-app';
 import { call, json, seedWorld, signInAs, type World } from '../channel-world';
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 
 /**
  * "Retry" of a stopped new-tenant run through the API of the real server process (durable
@@ -22,54 +23,21 @@ describe('POST /companies/{id}/onboarding/runs/{runId}/retry (whole server)', ()
     await stack?.stop();
   });
 
-  async function signIn(email: string, password = DEMO_PASSWORD) {
-    const res = await fetch(`${stack.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-    expect(res.status, await res.clone().text()).toBe(200);
-    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return async (method: string, path: string, body?: unknown): Promise<{ status: number; body: any; ms: number }> => {
-      const started = Date.now();
-      const r = await fetch(`${stack.url}${path}`, {
-        method,
-        headers: { cookie, 'x-csrf-token': csrfToken, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      const text = await r.text();
-      return { status: r.status, body: text ? JSON.parse(text) : undefined, ms: Date.now() - started };
-    };
-  }
-  const control = async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${stack.emulatorUrl}/_emulator${path}`, { method, headers: body !== undefined ? { 'content-type': 'application/json' } : {}, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-    expect(r.ok, `${method} ${path}: ${r.status}`).toBe(true);
-    return r.json() as Promise<unknown>;
-  };
+  const signIn = async (email: string, password?: string) => (await signInToStack(stack.url, email, password)).api;
+
+  const control = () => createEmulatorControl(stack.emulatorUrl);
 
   it('wakes a run that needs attention once, finishes it with one tenant, audits it; 409 when not waiting, 404 for another reseller', async () => {
     const reseller = await signIn('reseller@demo.test');
     const home = (await reseller('GET', '/api/v1/auth/session')).body.company.id as number;
-    const created = await reseller('POST', '/api/v1/companies', {
-      kind: 'customer',
-      parentId: home,
-      name: 'Litware Retry Co',
-      email: 'it@litwareretry.example',
-      country: 'US',
-      language: 'en',
-      contactPerson: 'Test Contact',
-      billingLine1: '1 Main Street',
-      billingCity: 'Seattle',
-      billingState: 'WA',
-      billingPostalCode: '98101',
-      billingCountry: 'US',
-      phone: '+1 206 555 0100',
-    });
+    const created = await reseller('POST', '/api/v1/companies', usCustomerBody(home, 'Litware Retry Co', 'it@litwareretry.example'));
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const companyId = created.body.id as number;
     const connectionId = (await reseller('GET', `/api/v1/companies/${companyId}/onboarding`)).body.defaultConnectionId as string;
     const prefix = `litware${Date.now() % 1_000_000}`;
 
     // The MCA confirmation is refused (a business 400: no automatic retries) after the tenant exists.
-    await control('POST', '/faults', { route: 'POST /v1/customers/:id/agreements', status: 400, count: 1000 });
+    await control().injectFault({ route: 'POST /v1/customers/:id/agreements', status: 400, count: 1000 });
     const finish = await reseller('POST', `/api/v1/companies/${companyId}/onboarding/new-tenant`, {
       connectionId,
       domainPrefix: prefix,
@@ -108,7 +76,7 @@ describe('POST /companies/{id}/onboarding/runs/{runId}/retry (whole server)', ()
     const unknown = await reseller('POST', `/api/v1/companies/${companyId}/onboarding/runs/provision-tenant%3A${companyId}%3Anope/retry`);
     expect(unknown.status).toBe(404);
 
-    await control('DELETE', '/faults');
+    await control().clearFaults();
     // Two quick calls: both accepted, one wake-up (the message is keyed by the failure's occurrence).
     const [first, second] = await Promise.all([reseller('POST', retryPath), reseller('POST', retryPath)]);
     expect([first.status, second.status]).toContain(202);
@@ -117,7 +85,7 @@ describe('POST /companies/{id}/onboarding/runs/{runId}/retry (whole server)', ()
     expect(Math.max(first.ms, second.ms), 'the retry answers at once').toBeLessThan(5_000);
 
     await waitFor('succeeded');
-    const state = (await control('GET', '/state')) as { tenants: { domains: string[] }[]; agreements: unknown[] };
+    const state = await control().state();
     expect(state.tenants.filter((t) => t.domains.includes(`${prefix}.onmicrosoft.com`))).toHaveLength(1);
     const sync = (await reseller('GET', `/api/v1/companies/${companyId}/onboarding`)).body.syncOptions.find((o: { connectionId: string }) => o.connectionId === connectionId);
     expect(sync).toMatchObject({ syncStatus: 'synced', defaultDomain: `${prefix}.onmicrosoft.com` });

@@ -8,6 +8,7 @@ import { createTestDatabase, freePort } from '@csphub/testing';
 import { createApp } from '../../src/create-app';
 import { hashPassword } from '../../src/security/password';
 import { testAppDeps, type TestAppOptions } from '../test-app';
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 
 export const PASSWORD = 'correct-horse-battery';
 
@@ -66,16 +67,7 @@ export async function startOnboardingWorld(opts: Pick<TestAppOptions, 'runs' | '
       return { status: r.status, body: text ? JSON.parse(text) : undefined };
     };
   };
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const control = async (method: string, path: string, payload?: unknown): Promise<any> => {
-    const r = await fetch(`${emulator.url}/_emulator${path}`, {
-      method,
-      headers: payload !== undefined ? { 'content-type': 'application/json' } : {},
-      ...(payload !== undefined ? { body: JSON.stringify(payload) } : {}),
-    });
-    if (!r.ok) throw new Error(`emulator control ${method} ${path}: ${r.status} ${await r.text()}`);
-    return r.json();
-  };
+  const control = createEmulatorControl(emulator.url);
   return {
     emulator,
     publicUrl,

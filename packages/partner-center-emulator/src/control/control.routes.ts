@@ -10,7 +10,6 @@ import { acceptResellerRelationship } from '../engine/customers.engine';
 import { approveGdapRelationship, expireGdapApproval } from '../engine/gdap.engine';
 import { webhookKeys } from '../webhooks/webhook-signing';
 import { describeScenario } from '../scenario/describe-scenario';
-import { rolesOf, TENANT_DIRECTORY_ROLES } from '../engine/directory-roles.engine';
 import { passwordDigest } from '../engine/password-policy';
 import {
   AcceptRelationshipSchema,
@@ -27,6 +26,7 @@ import {
 } from './control.schema';
 import { resolveTenant, resolvePartner, resolveReseller } from './resolve';
 import { isLocalCaller } from './loopback-only';
+import { stateView } from './state-view';
 
 /** A control-plane error: plain `{ error, message }`, outside Microsoft's shapes on purpose. */
 function controlError(status: number, message: string): EmulatorError {
@@ -81,44 +81,7 @@ export function registerControlRoutes(app: Hono<AppEnv>, runtime: EmulatorRuntim
       const users = Object.fromEntries(Object.entries(s.users).map(([id, u]) => [id, { ...u, passwordSha256: undefined }]));
       return json(200, { ...s, users, secrets: undefined });
     }
-    return json(200, {
-      now: engine().iso(),
-      clockOffsetMs: s.clockOffsetMs,
-      settings: s.settings,
-      counters: s.counters,
-      // Side effects that happened (audit operation types), whatever the number of calls/replays.
-      effects: countEffects(s.audit),
-      totals: {
-        tenants: Object.keys(s.tenants).length,
-        relationships: s.relationships.length,
-        agreements: s.agreements.length,
-        carts: Object.keys(s.carts).length,
-        orders: Object.keys(s.orders).length,
-        subscriptions: Object.keys(s.subscriptions).length,
-        users: Object.keys(s.users).length,
-        gdapRelationships: Object.keys(s.gdap).length,
-        webhookDeliveries: s.webhookDeliveries.length,
-        auditRecords: s.audit.length,
-        calls: s.calls.length,
-      },
-      tenants: Object.values(s.tenants).map((t) => ({ tenantId: t.tenantId, companyName: t.companyName, domains: [t.initialDomain, ...t.customDomains], mcaDirectlySigned: t.mcaDirectlySigned })),
-      relationships: s.relationships,
-      agreements: s.agreements,
-      orders: Object.values(s.orders),
-      subscriptions: Object.values(s.subscriptions),
-      gdap: Object.values(s.gdap),
-      // Customer users with what a test may assert (never a password or its digest).
-      users: Object.values(s.users).map((u) => ({
-        id: u.id,
-        customerTenantId: u.customerTenantId,
-        userPrincipalName: u.userPrincipalName,
-        displayName: u.displayName,
-        state: u.state,
-        forceChangePassword: u.forceChangePassword ?? false,
-        directoryRoles: rolesOf(u).map((id) => TENANT_DIRECTORY_ROLES.find((r) => r.templateId === id)?.name ?? id),
-      })),
-      faults: s.faults,
-    });
+    return json(200, stateView(engine()));
   });
   route('GET', '/counters', () => json(200, engine().state.counters));
   route('GET', '/calls', (c) => {
@@ -317,12 +280,6 @@ export function registerControlRoutes(app: Hono<AppEnv>, runtime: EmulatorRuntim
   route('GET', '/webhooks/certificate', () => new Response(webhookKeys(engine()).publicKeyPem, { status: 200, headers: { 'Content-Type': 'application/x-pem-file' } }), 'public');
 
   app.all('/_emulator/*', (c) => renderError(controlError(404, `no control-plane operation ${c.req.method} ${c.req.path}`)));
-}
-
-function countEffects(audit: readonly { operationType: string; operationStatus: string }[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const record of audit) if (record.operationStatus === 'succeeded') out[record.operationType] = (out[record.operationType] ?? 0) + 1;
-  return out;
 }
 
 function parseScenario(text: string) {

@@ -10,13 +10,12 @@ import { findCatalogItem, isOfferedTerm } from './catalog.engine';
 import { countryRule } from './country-rules';
 import { getVisibleCustomer } from './customers.engine';
 import { recordAudit } from './events';
-import { tickSubscriptions } from './subscriptions.engine';
+import { SANDBOX_LICENSES_PER_SUBSCRIPTION, tickSubscriptions } from './subscriptions.engine';
 
 /** Carts expire 7 days after creation (docs/PARTNER-CENTER-REFERENCE.md §9.1). */
 export const CART_LIFETIME_MS = 7 * DAY_MS;
 /** Integration sandbox: 5 subscriptions per customer, 25 licenses per subscription (docs/PARTNER-CENTER-REFERENCE.md §1.4). */
 export const SANDBOX_SUBSCRIPTIONS_PER_CUSTOMER = 5;
-export const SANDBOX_LICENSES_PER_SUBSCRIPTION = 25;
 
 export function currencyOf(country: string): { code: string; symbol: string } {
   return countryRule(country)?.currency ?? { code: 'USD', symbol: '$' };

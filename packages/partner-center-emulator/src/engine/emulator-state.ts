@@ -1,3 +1,4 @@
+// size: the persisted state's record types, one per resource family, kept together as the one shape the store saves and loads.
 import type { Scenario, PartnerKind, CspRegion, ScenarioProduct } from '../scenario/scenario.schema';
 
 /**

@@ -1,7 +1,7 @@
 import type { Engine } from './engine';
 import type { GdapAccessAssignmentRecord, GdapOperationRecord, GdapRelationshipRecord } from './emulator-state';
 import * as graphErrors from '../errors/graph-errors';
-import { checkIfMatch, checkRolesSubset, newEtag, relationshipUri } from './gdap.engine';
+import { checkIfMatch, checkRolesSubset, newEtag, relationshipUri } from './gdap-records';
 import { emitWebhookEvent } from './events';
 
 /** What an access assignment update answers: the unchanged assignment (200) or the operation that will apply it (202). */

@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
+// size: relationships, their requests, access assignments and the clock tick share one record set and its rules; the operations live in gdap-operations.engine.ts.
 import { DEFAULT_GDAP_ROLES, EntraRole, type CreateGdapRelationshipRequest, type UpdateGdapRelationshipRequest } from '@csphub/partner-center/wire';
 import type { Engine } from './engine';
 import type { GdapAccessAssignmentRecord, GdapRelationshipRecord, GdapRequestRecord, PartnerRecord, TenantRecord } from './emulator-state';
 import { tickGdapOperations } from './gdap-operations.engine';
+import { checkIfMatch, checkRolesSubset, newEtag, relationshipUri } from './gdap-records';
 import * as graphErrors from '../errors/graph-errors';
 import { DAY_MS, parseIsoDuration } from './emulator-clock';
 import { emitWebhookEvent } from './events';
@@ -14,14 +15,6 @@ export const GDAP_MAX_DURATION_MS = 730 * DAY_MS;
 /** An active relationship without auto-extend shows `expiring` in its last 30 days (emulator choice). */
 export const GDAP_EXPIRING_WINDOW_MS = 30 * DAY_MS;
 const ALLOWED_AUTO_EXTEND = new Set(['PT0S', 'P0D', 'P180D']);
-
-export function newEtag(): string {
-  return `W/"${randomBytes(12).toString('base64')}"`;
-}
-
-export function relationshipUri(id: string): string {
-  return `https://api.partnercenter.microsoft.com/v1/granularAdminRelationships/${id}`;
-}
 
 export function hasActiveGdap(engine: Engine, partnerTenantId: string, customerTenantId: string, anyOfRoles?: readonly string[]): boolean {
   return Object.values(engine.state.gdap).some(
@@ -123,11 +116,6 @@ export function createGdapRelationship(engine: Engine, partnerTenantId: string, 
   engine.state.gdap[record.id] = record;
   engine.markDirty();
   return record;
-}
-
-export function checkIfMatch(record: { etag: string }, ifMatch: string | undefined): void {
-  if (!ifMatch) throw graphErrors.graphPreconditionRequired();
-  if (ifMatch !== '*' && ifMatch !== record.etag) throw graphErrors.graphPreconditionFailed();
 }
 
 /** `PATCH …/{id}` with If-Match, only while `created` (docs/PARTNER-CENTER-REFERENCE.md §12.3). */
@@ -355,11 +343,6 @@ export function getAccessAssignment(record: GdapRelationshipRecord, id: string):
   return a;
 }
 
-export function checkRolesSubset(record: GdapRelationshipRecord, roles: string[]): void {
-  const extra = roles.filter((r) => !record.roles.includes(r));
-  if (extra.length > 0) throw graphErrors.graphBadRequest(`The roles ${extra.join(', ')} are not part of the relationship's access details.`);
-}
-
 export function createAccessAssignment(engine: Engine, record: GdapRelationshipRecord, input: { accessContainer: { accessContainerId: string }; accessDetails: { unifiedRoles: { roleDefinitionId: string }[] } }): GdapAccessAssignmentRecord {
   if (record.status !== 'active' && record.status !== 'expiring') throw graphErrors.graphInvalidStatus(record.status, 'create access assignment');
   const roles = [...new Set(input.accessDetails.unifiedRoles.map((r) => r.roleDefinitionId.toLowerCase()))];
@@ -398,3 +381,5 @@ export function deleteAccessAssignment(engine: Engine, record: GdapRelationshipR
   engine.schedule(assignment.transitionAt);
   engine.markDirty();
 }
+
+export { checkIfMatch, checkRolesSubset, newEtag, relationshipUri };

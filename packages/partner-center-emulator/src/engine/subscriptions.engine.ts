@@ -6,7 +6,9 @@ import { HOUR_MS, addTerm } from './emulator-clock';
 import { findCatalogItem } from './catalog.engine';
 import { getVisibleCustomer } from './customers.engine';
 import { emitWebhookEvent, recordAudit } from './events';
-import { SANDBOX_LICENSES_PER_SUBSCRIPTION } from './commerce.engine';
+
+/** Integration sandbox: 25 licenses per subscription, in a cart or a seat change (docs/PARTNER-CENTER-REFERENCE.md §1.4). */
+export const SANDBOX_LICENSES_PER_SUBSCRIPTION = 25;
 
 /** NCE: seats can be reduced and subscriptions cancelled only within 7 days (168 h) of purchase or renewal (docs/PARTNER-CENTER-REFERENCE.md §10). */
 export const NCE_WINDOW_MS = 168 * HOUR_MS;

@@ -1,3 +1,4 @@
+// size: data: the default scenario's partners, resellers and tenants, one literal.
 import type { Scenario } from './scenario.schema';
 import { buildDefaultCatalog } from './default-catalog';
 

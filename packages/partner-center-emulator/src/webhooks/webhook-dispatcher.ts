@@ -1,11 +1,20 @@
 import { WebhookHeader } from '@csphub/partner-center/wire';
-import type { EmulatorRuntime } from '../runtime';
+import type { Engine } from '../engine/engine';
 import type { WebhookDeliveryRecord } from '../engine/emulator-state';
 import { signWebhookBody, webhookKeys } from './webhook-signing';
 
 /** Up to 10 delivery attempts, then parked (docs/PARTNER-CENTER-REFERENCE.md §16). */
 export const MAX_DELIVERY_ATTEMPTS = 10;
 const DELIVERY_TIMEOUT_MS = 10_000;
+
+/** What the dispatcher needs of the emulator runtime that owns it. */
+export interface WebhookDispatcherHost {
+  readonly engine: Engine;
+  /** The emulator's public origin, for the certificate URL a delivery names. */
+  readonly publicUrl: string;
+  /** Persists the state after a delivery changed it. */
+  commit(): void;
+}
 
 /**
  * Sends queued webhook deliveries: signed POSTs to the registered URL. A non-2xx answer or a network
@@ -17,7 +26,7 @@ export class WebhookDispatcher {
   private readonly inflight = new Map<string, Promise<void>>();
 
   constructor(
-    private readonly runtime: EmulatorRuntime,
+    private readonly runtime: WebhookDispatcherHost,
     private readonly fetchImpl: typeof fetch,
   ) {}
 

@@ -2,13 +2,13 @@ import { defineStep } from '../runtime/step-definition';
 import { defaultStepRetryPolicy } from '../runtime/retry-policy';
 import { defineWorkflow, type WorkflowDefinition } from '../runtime/workflow-definition';
 import { StepFailedError } from '../runtime/step-failure';
-import { confirmMcaStep, type McaAttestationInput } from './confirm-mca.step';
+import { confirmMcaStep, type McaAttestationInput } from '../shared/confirm-mca.step';
 import type { ExistingTenantPorts } from './existing-tenant.ports';
 import { notifyLinkedStep } from './notify-linked.step';
-import { requestGdapStep, type RequestGdapOutput } from './request-gdap.step';
-import { checkGdapRequestStep } from './check-gdap-request.step';
-import { awaitGdapLock, GDAP_LOCK_POLL_PATCH } from './await-gdap-lock';
-import { storeTenantLinkStep } from './store-tenant-link.step';
+import { requestGdapStep, type RequestGdapOutput } from '../shared/request-gdap.step';
+import { checkGdapRequestStep } from '../shared/check-gdap-request.step';
+import { awaitGdapLock, GDAP_LOCK_POLL_PATCH } from '../shared/await-gdap-lock';
+import { storeTenantLinkStep } from '../shared/store-tenant-link.step';
 
 /** The workflow kind, as the timeline and the run rows name it. */
 export const LINK_EXISTING_TENANT_KIND = 'link-existing-tenant';

@@ -7,7 +7,7 @@ import {
   type NewTenantInput,
   type NewTenantResult,
   type NewTenantRetry,
-} from './provision-tenant.workflow';
+} from './provision-tenant.input';
 
 /** What a waiting run publishes (see `AWAITING_RETRY_EVENT`). */
 export interface AwaitingRetry {

@@ -4,7 +4,7 @@
  * as is), accounts and the credential vault through `@csphub/db`, the notifier through
  * `@csphub/notifications`.
  */
-import type { ExistingTenantPartnerCenter, PartnerCenterCall } from '../existing-tenant/existing-tenant.ports';
+import type { PartnerCenterCall, TenantLinkAccounts, TenantLinkPartnerCenter } from '../shared/tenant-link.ports';
 
 export type { PartnerCenterCall };
 
@@ -23,7 +23,7 @@ export interface TenantAddress {
 }
 
 /** The Partner Center operations of one connection that the run needs. */
-export interface NewTenantPartnerCenter extends ExistingTenantPartnerCenter {
+export interface NewTenantPartnerCenter extends TenantLinkPartnerCenter {
   validateAddress(
     address: TenantAddress,
     options?: PartnerCenterCall,
@@ -102,10 +102,9 @@ export interface ProvisioningProfile {
 }
 
 /** The account side: profile, sync status and the tenant link. */
-export interface NewTenantAccounts {
+export interface NewTenantAccounts extends TenantLinkAccounts {
   loadProfile(companyId: number, connectionId: string): Promise<ProvisioningProfile>;
-  /** Records the link (tenant id, default domain, connection) and marks the account synced. Idempotent. */
-  storeTenantLink(link: { companyId: number; connectionId: string; tenantId: string; defaultDomain: string; resellerPartnerId: string | null }): Promise<void>;
+  /** Also `not_synced`: a failure before the tenant exists leaves the account as it was. */
   setSyncStatus(s: { companyId: number; connectionId: string; status: 'not_synced' | 'in_progress' | 'synced' | 'failed'; reason?: string | null }): Promise<void>;
 }
 

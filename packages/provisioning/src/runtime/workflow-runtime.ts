@@ -1,5 +1,5 @@
 import { DBOS, type DBOSConfig } from '@dbos-inc/dbos-sdk';
-import type { Clock } from '../ports/clock';
+import type { Clock } from '@csphub/domain';
 import type { Ids } from '../ports/ids';
 import type { StepTimeline } from '../ports/step-timeline';
 import { executeStep, type StepRuntimeDeps } from './execute-step';

@@ -92,7 +92,7 @@ describe('existing-tenant link run survives SIGKILL around the MCA confirmation'
       LT_KILL_AT: kill,
       LT_EXECUTOR_ID: `link-worker-${i}-${run}`,
     });
-    const createsBefore = (await ctl.calls('customers.create')).count;
+    const createsBefore = (await ctl.calls({ operation: 'customers.create' })).count;
     const first = spawnWorker('../existing-tenant/link-worker.ts', env(killAt));
     expect((await first.exited).signal, first.output()).toBe('SIGKILL');
     const second = spawnWorker('../existing-tenant/link-worker.ts', env(''));
@@ -102,12 +102,11 @@ describe('existing-tenant link run survives SIGKILL around the MCA confirmation'
     expect(report.result.state).toBe('succeeded');
     expect(report.run?.state).toBe('succeeded');
     expect(report.sync).toMatchObject({ syncStatus: 'synced', tenantId: tenants[i]!.tenantId });
-    const state = (await ctl.call<{ agreements: { customerTenantId: string; primaryContact: { email: string } }[]; gdap: Record<string, { displayName: string }> | { displayName: string }[] }>('GET', '/state'));
+    const state = await ctl.state();
     expect(state.agreements.filter((a) => a.customerTenantId === tenants[i]!.tenantId), 'MCA confirmations of the tenant').toHaveLength(1);
     expect(state.agreements.filter((a) => a.customerTenantId === tenants[i]!.tenantId)[0]!.primaryContact.email).toBe(signer);
-    const gdap = Array.isArray(state.gdap) ? state.gdap : Object.values(state.gdap);
-    expect(gdap.filter((g) => g.displayName.startsWith(`CSP Hub ${companyId} `)), 'GDAP relationships').toHaveLength(1);
+    expect(state.gdap.filter((g) => g.displayName.startsWith(`CSP Hub ${companyId} `)), 'GDAP relationships').toHaveLength(1);
     expect(report.completed).toBe(1);
-    expect((await ctl.calls('customers.create')).count, 'create-customer calls').toBe(createsBefore);
+    expect((await ctl.calls({ operation: 'customers.create' })).count, 'create-customer calls').toBe(createsBefore);
   });
 });

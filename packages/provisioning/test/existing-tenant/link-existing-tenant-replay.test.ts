@@ -1,24 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 /* eslint-disable no-restricted-imports -- test composition root: real db adapters */
-import { createOutboxRepo, createProvisioningAccountsRepo, createWorkflowRunsRepo, openWorkflowSystemPool, type WorkflowSystemPool } from '@csphub/db';
+import { createOutboxRepo, createProvisioningAccountsRepo, createWorkflowRunsRepo } from '@csphub/db';
 /* eslint-enable no-restricted-imports */
 import { createPartnerCenterClient, emulatorEndpoints } from '@csphub/partner-center';
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
 import { createTestDatabase, type TestDatabase } from '@csphub/testing';
 import {
   createLinkExistingTenantWorkflow,
-  launchWorkflowRuntime,
   linkExistingTenantRunId,
-  randomIds,
-  systemClock,
   type LinkExistingTenantInput,
-  type SystemDatabase,
   type WorkflowDefinition,
 } from '../../src/index';
-import { createThrowawayPostgres } from '../crash/throwaway-postgres';
 import { emulatorControl } from '../new-tenant/emulator-control';
 import { seedAccounts, wireNewTenantPorts } from '../new-tenant/new-tenant-wiring';
-import { inProcessCrash } from '../replay/in-process-crash';
+import type { inProcessCrash } from '../replay/in-process-crash';
+import { startReplayRuntime, type ReplayRuntime } from '../replay/replay-runtime';
 
 /**
  * The link run's boundaries away from the MCA confirmation (after saving the link, after the GDAP
@@ -34,8 +30,7 @@ describe(`existing-tenant link run recovered after a crash away from the agreeme
   let emulator: RunningEmulator;
   let ctl: ReturnType<typeof emulatorControl>;
   let t: TestDatabase;
-  let sys: WorkflowSystemPool | undefined;
-  let dropSys = async () => {};
+  let replay: ReplayRuntime | undefined;
   let crash: ReturnType<typeof inProcessCrash>;
   let seeded: Awaited<ReturnType<typeof seedAccounts>>;
   let shared: ReturnType<typeof wireNewTenantPorts>;
@@ -49,7 +44,7 @@ describe(`existing-tenant link run recovered after a crash away from the agreeme
     ctl = emulatorControl(emulator.url);
     // Graph acts on the lock 3 s after answering it: the run's first look (after 2 s) still sees it
     // `created`, so a crash after that look leaves the run between looks (docs/EMULATOR-DIFFERENCES.md, GDAP).
-    await ctl.call('PUT', '/settings', { gdapRequestDelaySeconds: 3 });
+    await ctl.updateSettings({ gdapRequestDelaySeconds: 3 });
     t = await createTestDatabase();
     seeded = await seedAccounts(t.db, BOUNDARIES.length, 'LinkReplay');
     // The tenants exist before the runs (setup, not the run under test): created through the client.
@@ -74,32 +69,11 @@ describe(`existing-tenant link run recovered after a crash away from the agreeme
       partnerCenter: (id) => shared.partnerCenter(id),
       notifier: { send: async (m) => void (await shared.notifier.send(m)) },
     });
-    let systemDatabase: SystemDatabase;
-    if (process.env.DATABASE_URL) {
-      const pgdb = await createThrowawayPostgres(process.env.DATABASE_URL, 'linkreplay');
-      dropSys = pgdb.drop;
-      systemDatabase = { kind: 'url', url: pgdb.url };
-    } else {
-      sys = await openWorkflowSystemPool({});
-      systemDatabase = { kind: 'pool', pool: sys.pool };
-    }
-    crash = inProcessCrash((onBoundary) =>
-      launchWorkflowRuntime({
-        systemDatabase,
-        executorId: 'link-replay',
-        workflows: [workflow as WorkflowDefinition<never, unknown>],
-        timeline: createWorkflowRunsRepo(t.db),
-        clock: systemClock,
-        ids: randomIds,
-        onBoundary,
-      }),
-    );
-    await crash.start();
+    replay = await startReplayRuntime({ journalName: 'linkreplay', executorId: 'link-replay', workflow: workflow as WorkflowDefinition<never, unknown>, timeline: createWorkflowRunsRepo(t.db) });
+    crash = replay.crash;
   }, 300_000);
   afterAll(async () => {
-    await crash?.shutdown();
-    await sys?.close();
-    await dropSys();
+    await replay?.stop();
     await t?.dispose();
     await emulator?.close();
   });
@@ -121,19 +95,18 @@ describe(`existing-tenant link run recovered after a crash away from the agreeme
       accountUrl: `http://localhost:3000/companies/${companyId}`,
     };
     const runId = linkExistingTenantRunId(input);
-    const createsBefore = (await ctl.calls('customers.create')).count;
+    const createsBefore = (await ctl.calls({ operation: 'customers.create' })).count;
     const runtime = await crash.crashAt(boundary, (rt) => rt.start(workflow, runId, input));
     const result = await runtime.retrieve<{ state: string }>(runId).result();
 
     expect(result.state).toBe('succeeded');
     expect((await createWorkflowRunsRepo(t.db).getRun(runId))?.state).toBe('succeeded');
     expect(await accounts().getSync(companyId, seeded.connectionId)).toMatchObject({ syncStatus: 'synced', tenantId: tenants[i]!.tenantId });
-    const state = await ctl.call<{ agreements: { customerTenantId: string; primaryContact: { email: string } }[]; gdap: Record<string, { displayName: string; status: string; requests: { action: string }[] }> | { displayName: string; status: string; requests: { action: string }[] }[] }>('GET', '/state');
+    const state = await ctl.state();
     const agreements = state.agreements.filter((a) => a.customerTenantId === tenants[i]!.tenantId);
     expect(agreements, 'MCA confirmations of the tenant').toHaveLength(1);
     expect(agreements[0]!.primaryContact.email).toBe(signer);
-    const gdap = Array.isArray(state.gdap) ? state.gdap : Object.values(state.gdap);
-    const relationships = gdap.filter((g) => g.displayName.startsWith(`CSP Hub ${companyId} `));
+    const relationships = state.gdap.filter((g) => g.displayName.startsWith(`CSP Hub ${companyId} `));
     expect(relationships, 'GDAP relationships').toHaveLength(1);
     expect(relationships[0]!.requests.map((q) => q.action), 'lock requests').toEqual(['lockForApproval']);
     expect(relationships[0]!.status).toBe('approvalPending');
@@ -141,6 +114,6 @@ describe(`existing-tenant link run recovered after a crash away from the agreeme
     expect(looks.filter((a) => a.state === 'succeeded').length, 'looks at the lock').toBeGreaterThanOrEqual(1);
     const messages = await createOutboxRepo(t.db, shared.box).list({ subjectId: String(companyId) });
     expect(messages.filter((m) => m.template === 'provisioning-completed')).toHaveLength(1);
-    expect((await ctl.calls('customers.create')).count, 'create-customer calls').toBe(createsBefore);
+    expect((await ctl.calls({ operation: 'customers.create' })).count, 'create-customer calls').toBe(createsBefore);
   });
 });

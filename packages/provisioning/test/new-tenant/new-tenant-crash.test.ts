@@ -214,7 +214,7 @@ describe(`new-tenant run survives SIGKILL at its irreversible steps (${layout})`
         const creates = report.createAttempts;
         expect(creates.map((a) => a.state)).toEqual(['interrupted', 'succeeded']);
         expect(creates[1]!.requestId).toBe(creates[0]!.requestId);
-        const createCalls = (await ctl.calls('customers.create')).calls.filter(
+        const createCalls = (await ctl.calls({ operation: 'customers.create' })).calls.filter(
           (c) => c.requestId === creates[0]!.requestId,
         );
         expect(createCalls.map((c) => c.replayed === true)).toEqual([false, true]);
@@ -261,7 +261,7 @@ describe(`new-tenant run survives SIGKILL at its irreversible steps (${layout})`
           const first = spawnWorker('../new-tenant/new-tenant-worker.ts', envFor(scenario, '', admin, ownProxy.url));
           await held; // the emulator created the tenant; the worker never hears back
           await first.kill();
-          await ownCtl.call('POST', '/clock/advance', { duration: 'PT25H' });
+          await ownCtl.advanceClock({ duration: 'PT25H' });
 
           const worker = spawnWorker('../new-tenant/new-tenant-worker.ts', envFor(scenario, '', admin, ownProxy.url));
           const report = JSON.parse(await worker.waitFor('DONE', 180_000)) as WorkerReport;

@@ -1,23 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 /* eslint-disable no-restricted-imports -- test composition root: real db adapters */
-import { createOutboxRepo, createPendingCredentialsRepo, createProvisioningAccountsRepo, openWorkflowSystemPool, type WorkflowSystemPool } from '@csphub/db';
+import { createOutboxRepo, createPendingCredentialsRepo, createProvisioningAccountsRepo } from '@csphub/db';
 /* eslint-enable no-restricted-imports */
 import { createTestDatabase, type TestDatabase } from '@csphub/testing';
 import { startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
 import {
-  launchWorkflowRuntime,
   provisionTenantRunId,
-  randomIds,
   submitNewTenantRun,
-  systemClock,
   type NewTenantInput,
   type NewTenantResult,
-  type SystemDatabase,
   type WorkflowDefinition,
 } from '../../src/index';
-import { createThrowawayPostgres } from '../crash/throwaway-postgres';
 import { newTenantKillPointsByTier } from '../../src/new-tenant/new-tenant-kill-points';
-import { inProcessCrash } from '../replay/in-process-crash';
+import type { inProcessCrash } from '../replay/in-process-crash';
+import { startReplayRuntime, type ReplayRuntime } from '../replay/replay-runtime';
 import { emulatorControl } from './emulator-control';
 import { newTenantWorkflow, seedAccounts, timelineOf, wireNewTenantPorts, wizardInput } from './new-tenant-wiring';
 
@@ -35,8 +31,7 @@ describe(`new-tenant run recovered after a crash at each reversible step boundar
   let emulator: RunningEmulator;
   let ctl: ReturnType<typeof emulatorControl>;
   let t: TestDatabase;
-  let sys: WorkflowSystemPool | undefined;
-  let dropSys = async () => {};
+  let replay: ReplayRuntime | undefined;
   let workflow: WorkflowDefinition<NewTenantInput, NewTenantResult>;
   let ports: ReturnType<typeof wireNewTenantPorts>;
   let seeded: Awaited<ReturnType<typeof seedAccounts>>;
@@ -50,32 +45,11 @@ describe(`new-tenant run recovered after a crash at each reversible step boundar
     seeded = await seedAccounts(t.db, BOUNDARIES.length, 'Replay');
     ports = wireNewTenantPorts(t.db, emulator.url, { fastRetries: true });
     workflow = newTenantWorkflow(ports);
-    let systemDatabase: SystemDatabase;
-    if (process.env.DATABASE_URL) {
-      const pgdb = await createThrowawayPostgres(process.env.DATABASE_URL, 'ntreplay');
-      dropSys = pgdb.drop;
-      systemDatabase = { kind: 'url', url: pgdb.url };
-    } else {
-      sys = await openWorkflowSystemPool({});
-      systemDatabase = { kind: 'pool', pool: sys.pool };
-    }
-    crash = inProcessCrash((onBoundary) =>
-      launchWorkflowRuntime({
-        systemDatabase,
-        executorId: 'new-tenant-replay',
-        workflows: [workflow as WorkflowDefinition<never, unknown>],
-        timeline: timelineOf(t.db),
-        clock: systemClock,
-        ids: randomIds,
-        onBoundary,
-      }),
-    );
-    await crash.start();
+    replay = await startReplayRuntime({ journalName: 'ntreplay', executorId: 'new-tenant-replay', workflow: workflow as WorkflowDefinition<never, unknown>, timeline: timelineOf(t.db) });
+    crash = replay.crash;
   }, 300_000);
   afterAll(async () => {
-    await crash?.shutdown();
-    await sys?.close();
-    await dropSys();
+    await replay?.stop();
     await t?.dispose();
     await emulator?.close();
   });
@@ -111,7 +85,7 @@ describe(`new-tenant run recovered after a crash at each reversible step boundar
     expect(admins[0]).toMatchObject({ forceChangePassword: false, directoryRoles: ['Company Administrator'] });
     const password = (await outbox.revealSecrets(welcomes[0]!.id))?.temporaryPassword ?? '';
     expect(welcomes[0]!.text).toContain(upn);
-    expect(await ctl.signIn(result.tenantId!, upn, password)).toEqual({ signedIn: true, mustChangePassword: false });
+    expect(await ctl.signIn(result.tenantId!, { userPrincipalName: upn, password })).toEqual({ signedIn: true, mustChangePassword: false });
 
     // A step journaled before the crash is replayed, never run again.
     const attempts = await timelineOf(t.db).listAttempts(runId);

@@ -129,7 +129,7 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
     expect(steps).toContain('set-up-admin');
     const users = await ctl.usersOf(result.tenantId!);
     expect(users).toEqual([expect.objectContaining({ userPrincipalName: `admin@${prefix('ok')}.onmicrosoft.com`, forceChangePassword: true, directoryRoles: ['Company Administrator'] })]);
-    expect(await ctl.signIn(result.tenantId!, `admin@${prefix('ok')}.onmicrosoft.com`, secrets!.temporaryPassword!)).toEqual({ signedIn: true, mustChangePassword: true });
+    expect(await ctl.signIn(result.tenantId!, { userPrincipalName: `admin@${prefix('ok')}.onmicrosoft.com`, password: secrets!.temporaryPassword! })).toEqual({ signedIn: true, mustChangePassword: true });
     expect((await ctl.calls()).calls.filter((c) => c.operation.startsWith('users.') || c.operation.startsWith('directoryRoles.'))).toHaveLength(0);
   });
 
@@ -158,7 +158,7 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
     expect(welcome.text).toContain(`it.admin@${domain}`);
     expect(welcome.password).toMatch(/^\S{16}$/);
     expect(welcome.text).not.toContain(welcome.password);
-    expect(await ctl.signIn(result.tenantId!, `it.admin@${domain}`, welcome.password)).toEqual({ signedIn: true, mustChangePassword: false });
+    expect(await ctl.signIn(result.tenantId!, { userPrincipalName: `it.admin@${domain}`, password: welcome.password })).toEqual({ signedIn: true, mustChangePassword: false });
 
     expect(await createPendingCredentialsRepo(t.db, wireNewTenantPorts(t.db, emulator.url).box).raw(runId)).toBeUndefined();
     const attempts = await timelineOf(t.db).listAttempts(runId);
@@ -181,7 +181,7 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
     expect(users).toEqual([expect.objectContaining({ userPrincipalName: upn, forceChangePassword: false, directoryRoles: ['Company Administrator'] })]);
     const welcome = await welcomeOf(companyId);
     expect(welcome.text).toContain(upn);
-    expect(await ctl.signIn(result.tenantId!, upn, welcome.password)).toEqual({ signedIn: true, mustChangePassword: false });
+    expect(await ctl.signIn(result.tenantId!, { userPrincipalName: upn, password: welcome.password })).toEqual({ signedIn: true, mustChangePassword: false });
   });
 
   it('stops before creating anything when the prefix is taken, then finishes with a new prefix on retry (B4)', async () => {
@@ -238,12 +238,12 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
   it('explicit GDAP: Graph answers the lock `created`, the run follows it with durable sleeps until the relationship awaits approval; one relationship, one lock', async () => {
     const companyId = seeded.customers[6]!.id;
     // Graph acts on the lockForApproval request 10 s after answering it (docs/EMULATOR-DIFFERENCES.md, GDAP).
-    await ctl.call('PUT', '/settings', { gdapRequestDelaySeconds: 10 });
+    await ctl.updateSettings({ gdapRequestDelaySeconds: 10 });
     try {
       const { handle, runId } = await submitNewTenantRun(runtime, workflow, wizardInput(companyId, seeded.connectionId, prefix('gdap'), { defaultGdap: false }));
       const result = await handle.result();
       expect(result.state).toBe('succeeded');
-      const state = await ctl.call<{ gdap: { id: string; customerTenantId?: string; status: string; requests: { action: string; status: string }[] }[] }>('GET', '/state');
+      const state = await ctl.state();
       const relationships = state.gdap.filter((g) => g.customerTenantId === result.tenantId);
       expect(relationships, 'the run asked for one relationship (no default GDAP)').toHaveLength(1);
       expect(relationships[0]!.status).toBe('approvalPending');
@@ -255,17 +255,17 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
       expect(looks.length).toBeGreaterThanOrEqual(2);
       expect(looks.every((a) => a.state === 'succeeded')).toBe(true);
       expect(attempts.filter((a) => a.stepId === 'request-gdap').map((a) => a.state)).toEqual(['succeeded']);
-      expect((await ctl.calls('gdap.requests.create')).calls.filter((c) => c.status === 201)).toHaveLength(1);
+      expect((await ctl.calls({ operation: 'gdap.requests.create' })).calls.filter((c) => c.status === 201)).toHaveLength(1);
       const run = await timelineOf(t.db).getRun(runId);
       expect(JSON.stringify(run?.facts ?? {})).toContain(`/granularAdminRelationships/${relationships[0]!.id}`);
     } finally {
-      await ctl.call('PUT', '/settings', { gdapRequestDelaySeconds: 0 });
+      await ctl.updateSettings({ gdapRequestDelaySeconds: 0 });
     }
   }, 120_000);
 
   it('a 503 on create-customer still ends synced with one tenant (the step retries with a new request id)', async () => {
     const companyId = seeded.customers[2]!.id;
-    await ctl.fault({ route: 'POST /v1/customers', status: 503, count: 3 });
+    await ctl.injectFault({ route: 'POST /v1/customers', status: 503, count: 3 });
     try {
       const { handle, runId } = await submitNewTenantRun(runtime, workflow, wizardInput(companyId, seeded.connectionId, prefix('s503')));
       const result = await handle.result();
@@ -295,7 +295,7 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
       'GET /v1/agreements',
       'POST /v1/customers/:id/agreements',
     ];
-    for (const route of routes) await ctl.fault({ route, status: 429, retryAfterSeconds: 1, count: 2 });
+    for (const route of routes) await ctl.injectFault({ route, status: 429, retryAfterSeconds: 1, count: 2 });
     try {
       const { handle } = await submitNewTenantRun(runtime, workflow, wizardInput(companyId, seeded.connectionId, prefix('s429')));
       const result = await handle.result();

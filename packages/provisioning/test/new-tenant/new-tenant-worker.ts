@@ -8,6 +8,7 @@
  * is readable, so the password never leaves this process).
  */
 import path from 'node:path';
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 // eslint-disable-next-line no-restricted-imports -- test composition root
 import { createOutboxRepo, createPendingCredentialsRepo, createProvisioningAccountsRepo, openDatabase, openWorkflowSystemPool } from '@csphub/db';
 import { launchWorkflowRuntime, provisionTenantRunId, randomIds, submitNewTenantRun, systemClock, type SystemDatabase, type WorkflowDefinition } from '../../src/index';
@@ -59,12 +60,8 @@ async function adminSignIn() {
   const welcome = messages.find((m) => m.template === 'welcome');
   if (!welcome || !result.tenantId) return null;
   const password = (await outbox.revealSecrets(welcome.id))?.temporaryPassword ?? '';
-  const res = await fetch(`${env.NT_PC_ORIGIN!}/_emulator/customers/${encodeURIComponent(result.tenantId)}/sign-in`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ userPrincipalName: signInName, password }),
-  });
-  return { signInName, welcomeNamesIt: welcome.text.includes(signInName), ...((await res.json()) as { signedIn: boolean; mustChangePassword: boolean | null }) };
+  const answer = await createEmulatorControl(env.NT_PC_ORIGIN!).signIn(result.tenantId, { userPrincipalName: signInName, password });
+  return { signInName, welcomeNamesIt: welcome.text.includes(signInName), ...answer };
 }
 const attemptsOf = async (stepId: string) =>
   (await timelineOf(app.db).listAttempts(runId)).filter((a) => a.stepId === stepId).map((a) => ({ state: a.state, requestId: a.requestId }));

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderReferenceOf } from '@csphub/domain';
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
+import { createEmulatorControl, type EmulatorControl } from '@csphub/partner-center-emulator/control-client';
 import { spawnWorker } from '../crash/spawn-worker';
 
 /**
@@ -18,40 +19,26 @@ const wingtip = DEFAULT_SCENARIO.tenants.find((t) => t.key === 'wingtip')!;
 const adatum = DEFAULT_SCENARIO.resellers.find((r) => r.key === 'adatum')!;
 const BUSINESS_BASIC = 'CFQ7TTC0LH18:0001:CFQ7TTC0LH18AV01';
 
-interface EmulatorOrder {
-  id: string;
-  status: string;
-  lines: { friendlyName?: string | null; quantity: number; subscriptionId?: string }[];
-}
-
 describe('place-order workflow survives crashes and faults (emulator)', () => {
   let emulator: RunningEmulator;
   let dataDir = '';
 
-  const control = async (method: string, p: string, body?: unknown) => {
-    const res = await fetch(`${emulator.url}/_emulator${p}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`control ${method} ${p}: ${res.status} ${await res.text()}`);
-    const text = await res.text();
-    return text ? (JSON.parse(text) as unknown) : undefined;
-  };
+  let control: EmulatorControl;
   const ordersWith = async (reference: string) => {
-    const state = (await control('GET', '/state')) as { orders: EmulatorOrder[] };
+    const state = await control.state();
     return state.orders.filter((o) => o.lines.some((l) => l.friendlyName?.includes(reference)));
   };
   const checkoutCalls = async () => {
-    const { calls } = (await control('GET', '/calls')) as { calls: { operation: string; replayed?: boolean }[] };
+    const { calls } = await control.calls();
     return calls.filter((c) => c.operation === 'carts.checkout');
   };
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, tickIntervalMs: 200 });
+    control = createEmulatorControl(emulator.url);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csphub-order-crash-'));
-    await control('PUT', '/settings', { orderFulfilmentDelaySeconds: 1 });
-    await control('PUT', `/customers/${wingtip.tenantId}/direct-signed-mca`, { isSigned: true });
+    await control.updateSettings({ orderFulfilmentDelaySeconds: 1 });
+    await control.setDirectSignedMca(wingtip.tenantId, { isSigned: true });
   });
   afterAll(async () => {
     await emulator?.close();
@@ -127,7 +114,7 @@ describe('place-order workflow survives crashes and faults (emulator)', () => {
     const orderId = randomUUID();
     const before = (await checkoutCalls()).length;
     // The emulator holds the checkout for 2.5 s; the worker dies 1 s into it, with the call in flight.
-    await control('POST', '/faults', { route: 'POST /v1/customers/:id/carts/:cartId/checkout', delayMs: 2500, count: 1 });
+    await control.injectFault({ route: 'POST /v1/customers/:id/carts/:cartId/checkout', delayMs: 2500, count: 1 });
     const first = spawnWorker('../orders/order-worker.ts', envFor(orderId, 'mid:order-checkout:1000'));
     expect((await first.exited).signal, first.output()).toBe('SIGKILL');
     // Wait until the held checkout has been carried out by the emulator (its answer went nowhere).
@@ -139,25 +126,25 @@ describe('place-order workflow survives crashes and faults (emulator)', () => {
 
   it('rides out 429s and 5xx on the cart and the checkout without ordering twice', async () => {
     const orderId = randomUUID();
-    await control('POST', '/faults', { route: 'POST /v1/customers/:id/carts', status: 429, retryAfterSeconds: 1, count: 1 });
-    await control('POST', '/faults', { route: 'POST /v1/customers/:id/carts/:cartId/checkout', status: 503, count: 2 });
+    await control.injectFault({ route: 'POST /v1/customers/:id/carts', status: 429, retryAfterSeconds: 1, count: 1 });
+    await control.injectFault({ route: 'POST /v1/customers/:id/carts/:cartId/checkout', status: 503, count: 2 });
     const result = await finish(orderId);
     await expectOneFulfilledOrder(orderId, result);
   });
 
   it('stops before any cart when the customer has no MCA: a fixable message, not a failed order', async () => {
     const orderId = randomUUID();
-    const cartsBefore = ((await control('GET', '/calls')) as { calls: { operation: string }[] }).calls.filter((c) => c.operation === 'carts.create').length;
-    await control('PUT', `/customers/${wingtip.tenantId}/direct-signed-mca`, { isSigned: false });
+    const cartsBefore = (await control.calls()).calls.filter((c) => c.operation === 'carts.create').length;
+    await control.setDirectSignedMca(wingtip.tenantId, { isSigned: false });
     try {
       const result = await finish(orderId);
       expect(result.status).toBe('needs_attention');
       expect(result.errorCode).toBe('MCA_MISSING');
       expect(result.errorMessage).toMatch(/Microsoft Customer Agreement.*submit the order again/);
     } finally {
-      await control('PUT', `/customers/${wingtip.tenantId}/direct-signed-mca`, { isSigned: true });
+      await control.setDirectSignedMca(wingtip.tenantId, { isSigned: true });
     }
-    const cartsAfter = ((await control('GET', '/calls')) as { calls: { operation: string }[] }).calls.filter((c) => c.operation === 'carts.create').length;
+    const cartsAfter = (await control.calls()).calls.filter((c) => c.operation === 'carts.create').length;
     expect(cartsAfter).toBe(cartsBefore);
     expect(await ordersWith(orderReferenceOf(orderId))).toHaveLength(0);
     expect(notificationsOf(orderId)).toEqual([]);

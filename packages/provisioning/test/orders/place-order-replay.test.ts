@@ -1,25 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // eslint-disable-next-line no-restricted-imports -- test composition root: the timeline and DBOS's embedded system database
-import { createWorkflowRunsRepo, openWorkflowSystemPool, type WorkflowSystemPool } from '@csphub/db';
+import { createWorkflowRunsRepo } from '@csphub/db';
 import { orderReferenceOf } from '@csphub/domain';
 import { createPartnerCenterClient, emulatorEndpoints } from '@csphub/partner-center';
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
+import { createEmulatorControl, type EmulatorControl } from '@csphub/partner-center-emulator/control-client';
 import { createTestDatabase, type TestDatabase } from '@csphub/testing';
 import {
   createPlaceOrderWorkflow,
-  launchWorkflowRuntime,
-  randomIds,
-  systemClock,
   type OrderNotificationRequest,
   type OrderProgress,
   type PlaceOrderInput,
   type PlaceOrderResult,
-  type SystemDatabase,
   type WorkflowDefinition,
 } from '../../src/index';
-import { createThrowawayPostgres } from '../crash/throwaway-postgres';
-import { inProcessCrash } from '../replay/in-process-crash';
+import type { inProcessCrash } from '../replay/in-process-crash';
+import { startReplayRuntime, type ReplayRuntime } from '../replay/replay-runtime';
 
 /**
  * The place-order boundaries away from the checkout (after the cart, after a status read): a crash
@@ -36,28 +33,19 @@ const BUSINESS_BASIC = 'CFQ7TTC0LH18:0001:CFQ7TTC0LH18AV01';
 describe(`place-order run recovered after a crash away from the checkout (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
   let emulator: RunningEmulator;
   let t: TestDatabase;
-  let sys: WorkflowSystemPool | undefined;
-  let dropSys = async () => {};
+  let replay: ReplayRuntime | undefined;
   let crash: ReturnType<typeof inProcessCrash>;
   let workflow: WorkflowDefinition<PlaceOrderInput, PlaceOrderResult>;
   const progress: ({ orderId: string } & OrderProgress)[] = [];
   const notifications: OrderNotificationRequest[] = [];
 
-  const control = async (method: string, p: string, body?: unknown) => {
-    const res = await fetch(`${emulator.url}/_emulator${p}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`control ${method} ${p}: ${res.status} ${await res.text()}`);
-    const text = await res.text();
-    return text ? (JSON.parse(text) as unknown) : undefined;
-  };
+  let control: EmulatorControl;
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, tickIntervalMs: 200 });
-    await control('PUT', '/settings', { orderFulfilmentDelaySeconds: 1 });
-    await control('PUT', `/customers/${wingtip.tenantId}/direct-signed-mca`, { isSigned: true });
+    control = createEmulatorControl(emulator.url);
+    await control.updateSettings({ orderFulfilmentDelaySeconds: 1 });
+    await control.setDirectSignedMca(wingtip.tenantId, { isSigned: true });
     t = await createTestDatabase();
     const client = createPartnerCenterClient({
       connection: {
@@ -80,32 +68,11 @@ describe(`place-order run recovered after a crash away from the checkout (${proc
       pollIntervalMs: 300,
       maxWaitMs: 60_000,
     });
-    let systemDatabase: SystemDatabase;
-    if (process.env.DATABASE_URL) {
-      const pgdb = await createThrowawayPostgres(process.env.DATABASE_URL, 'orderreplay');
-      dropSys = pgdb.drop;
-      systemDatabase = { kind: 'url', url: pgdb.url };
-    } else {
-      sys = await openWorkflowSystemPool({});
-      systemDatabase = { kind: 'pool', pool: sys.pool };
-    }
-    crash = inProcessCrash((onBoundary) =>
-      launchWorkflowRuntime({
-        systemDatabase,
-        executorId: 'order-replay',
-        workflows: [workflow as WorkflowDefinition<never, unknown>],
-        timeline: createWorkflowRunsRepo(t.db),
-        clock: systemClock,
-        ids: randomIds,
-        onBoundary,
-      }),
-    );
-    await crash.start();
+    replay = await startReplayRuntime({ journalName: 'orderreplay', executorId: 'order-replay', workflow: workflow as WorkflowDefinition<never, unknown>, timeline: createWorkflowRunsRepo(t.db) });
+    crash = replay.crash;
   }, 300_000);
   afterAll(async () => {
-    await crash?.shutdown();
-    await sys?.close();
-    await dropSys();
+    await replay?.stop();
     await t?.dispose();
     await emulator?.close();
   });
@@ -125,7 +92,7 @@ describe(`place-order run recovered after a crash away from the checkout (${proc
     );
     const result = await runtime.retrieve<PlaceOrderResult>(`place-order:${orderId}`).result();
     expect(result.status, JSON.stringify(result)).toBe('fulfilled');
-    const state = (await control('GET', '/state')) as { orders: { id: string; lines: { friendlyName?: string | null; quantity: number }[] }[] };
+    const state = await control.state();
     const inEmulator = state.orders.filter((o) => o.lines.some((l) => l.friendlyName?.includes(reference)));
     expect(inEmulator, 'orders in the emulator').toHaveLength(1);
     expect(result.microsoftOrderIds).toEqual([inEmulator[0]!.id]);

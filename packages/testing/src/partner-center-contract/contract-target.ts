@@ -51,6 +51,22 @@ export interface ContractFixtures {
   webhookUrl: string;
 }
 
+/** The address, culture and language every target uses: Microsoft's Redmond address (US). */
+export const US_CONTRACT_FIXTURES = {
+  address: {
+    line1: '1 Microsoft Way',
+    city: 'Redmond',
+    state: 'WA',
+    postalCode: '98052',
+    country: 'US',
+    firstName: 'Ana',
+    lastName: 'Contract',
+    phoneNumber: '+1 425 555 0100',
+  },
+  culture: 'en-US',
+  language: 'en',
+} satisfies Pick<ContractFixtures, 'address' | 'culture' | 'language'>;
+
 /** One row of the target's request log, as far as the suite needs it. */
 export interface ObservedCall {
   /** When the target received it (ISO 8601, the target's clock). */

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import type { Clock } from '@csphub/domain';
 import type { AddressInfo } from 'node:net';
 import {
   createLimiterRegistry,
@@ -10,19 +11,19 @@ import {
   DEFAULT_SCENARIO,
   startEmulator,
   type RunningEmulator,
-  type TimeSource,
 } from '@csphub/partner-center-emulator';
-import type {
-  ClientOverrides,
-  ConnectionRole,
-  ContractControl,
-  ContractTarget,
-  ObservedCall,
+import { createEmulatorControl, type EmulatorControl } from '@csphub/partner-center-emulator/control-client';
+import {
+  US_CONTRACT_FIXTURES,
+  type ClientOverrides,
+  type ConnectionRole,
+  type ContractControl,
+  type ContractTarget,
 } from './contract-target';
 
 export interface EmulatorContractTargetOptions {
-  /** The emulator's base time source (e.g. an accelerated clock); default the wall clock. */
-  clock?: TimeSource;
+  /** The emulator's base clock (e.g. an accelerated clock shared with the client); default the wall clock. */
+  clock?: Clock;
 }
 
 const partnerKeys: Record<ConnectionRole, string> = {
@@ -52,28 +53,21 @@ async function startWebhookSink(): Promise<{ url: string; server: Server; receiv
 
 /**
  * The embedded emulator (`startEmulator({ port: 0 })`, default scenario) as a contract target,
- * with its control plane (`/_emulator/*`) behind {@link ContractControl}. Connections come from the
+ * with its control plane (`/_emulator/*`) behind {@link ContractControl} (and the whole typed client
+ * as `emulatorControl`). Connections come from the
  * scenario: the LATAM indirect provider (with and without its refresh token) and Northwind Direct.
  */
 export async function emulatorContractTarget(
   options: EmulatorContractTargetOptions = {},
-): Promise<ContractTarget & { emulator: RunningEmulator; control: ContractControl }> {
-  const emulator = await startEmulator({ port: 0, clock: options.clock });
+): Promise<ContractTarget & { emulator: RunningEmulator; control: ContractControl; emulatorControl: EmulatorControl }> {
+  const clock = options.clock;
+  const emulator = await startEmulator({ port: 0, clock: clock && { now: () => clock.now().getTime() } });
   const sink = await startWebhookSink();
   const limiters = createLimiterRegistry({ clock: systemClock });
   let counter = 0;
   const run = Date.now().toString(36);
 
-  const control = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const res = await fetch(`${emulator.url}/_emulator${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`Emulator control ${method} ${path} answered ${res.status}: ${text}`);
-    return text ? (JSON.parse(text) as unknown) : undefined;
-  };
+  const control = createEmulatorControl(emulator.url);
 
   const partner = (role: ConnectionRole) => {
     const p = DEFAULT_SCENARIO.partners.find((x) => x.key === partnerKeys[role]);
@@ -83,7 +77,7 @@ export async function emulatorContractTarget(
 
   const controlPlane: ContractControl = {
     async injectFault(fault) {
-      await control('POST', '/faults', {
+      await control.injectFault({
         route: fault.route,
         status: fault.status,
         retryAfterSeconds: fault.retryAfterSeconds,
@@ -92,13 +86,13 @@ export async function emulatorContractTarget(
       });
     },
     async clearFaults() {
-      await control('DELETE', '/faults');
+      await control.clearFaults();
     },
     async revokeRefreshToken(role) {
-      await control('POST', '/refresh-tokens/revoke', { partner: partnerKeys[role] });
+      await control.revokeRefreshToken({ partner: partnerKeys[role] });
     },
     async setRefreshTokenMfa(role, mfa) {
-      await control('POST', '/refresh-tokens/mfa', { partner: partnerKeys[role], mfa });
+      await control.setRefreshTokenMfa({ partner: partnerKeys[role], mfa });
     },
     async signInForConsent(consentUrl, { mfa }) {
       const url = new URL(consentUrl);
@@ -117,33 +111,29 @@ export async function emulatorContractTarget(
       return location;
     },
     async setResellerPartnerOfRecord(partnerId, authorization) {
-      await control('PUT', `/resellers/${encodeURIComponent(partnerId)}/partner-of-record`, { authorization });
+      await control.setResellerPartnerOfRecord(partnerId, { authorization });
     },
     async advanceClock(ms) {
-      await control('POST', '/clock/advance', { seconds: ms / 1000 });
+      await control.advanceClock({ seconds: ms / 1000 });
     },
     async acceptRelationship(customerTenantId, indirectResellerTenantId) {
-      await control('POST', '/relationships/accept', {
+      await control.acceptRelationship({
         partner: partnerKeys.indirect,
         customer: customerTenantId,
         indirectReseller: indirectResellerTenantId,
       });
     },
     async approveGdapRelationship(relationshipId) {
-      await control('POST', `/gdap/${encodeURIComponent(relationshipId)}/approve`, {});
+      await control.approveGdap(relationshipId);
     },
     async signIn(customerTenantId, userPrincipalName, password) {
-      return (await control('POST', `/customers/${encodeURIComponent(customerTenantId)}/sign-in`, { userPrincipalName, password })) as {
-        signedIn: boolean;
-        mustChangePassword: boolean | null;
-      };
+      return control.signIn(customerTenantId, { userPrincipalName, password });
     },
     async calls() {
-      const { calls } = (await control('GET', '/calls')) as { calls: ObservedCall[] };
-      return calls;
+      return (await control.calls()).calls;
     },
     async reset() {
-      await control('POST', '/reset');
+      await control.reset();
     },
   };
 
@@ -151,19 +141,9 @@ export async function emulatorContractTarget(
     name: 'emulator',
     emulator,
     control: controlPlane,
+    emulatorControl: control,
     fixtures: {
-      address: {
-        line1: '1 Microsoft Way',
-        city: 'Redmond',
-        state: 'WA',
-        postalCode: '98052',
-        country: 'US',
-        firstName: 'Ana',
-        lastName: 'Contract',
-        phoneNumber: '+1 425 555 0100',
-      },
-      culture: 'en-US',
-      language: 'en',
+      ...US_CONTRACT_FIXTURES,
       reseller: { partnerId: '6100001', tenantId: 'b1a10001-2c3d-4e5f-8a6b-000000000001' }, // Adatum: LATAM network, MPA signed
       unknownPartnerId: '9999999',
       mpaNotSignedPartnerId: '6100002', // Proseware: LATAM network, no MPA

@@ -4,7 +4,7 @@ import {
   systemClock,
   type PartnerCenterClient,
 } from '@csphub/partner-center';
-import type { ClientOverrides, ConnectionRole, ContractTarget } from './contract-target';
+import { US_CONTRACT_FIXTURES, type ClientOverrides, type ConnectionRole, type ContractTarget } from './contract-target';
 
 const required = [
   'PC_LIVE_TENANT_ID',
@@ -63,18 +63,7 @@ export async function liveContractTarget(
   return {
     name: 'live',
     fixtures: {
-      address: {
-        line1: '1 Microsoft Way',
-        city: 'Redmond',
-        state: 'WA',
-        postalCode: '98052',
-        country: 'US',
-        firstName: 'Ana',
-        lastName: 'Contract',
-        phoneNumber: '+1 425 555 0100',
-      },
-      culture: 'en-US',
-      language: 'en',
+      ...US_CONTRACT_FIXTURES,
       reseller: { partnerId: env.PC_LIVE_RESELLER_PARTNER_ID!, tenantId: env.PC_LIVE_RESELLER_TENANT_ID! },
       unknownPartnerId: '9999999',
       mpaNotSignedPartnerId: env.PC_LIVE_MPA_NOT_SIGNED_PARTNER_ID,

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { ConfidentialClientApplication, type AuthenticationResult } from '@azure/msal-node';
 import { DEFAULT_SCENARIO, loadOrCreateSelfSignedCertificate, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestTrusting, trustingNetworkClient } from './trusting-https';
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
+import { requestTrusting, trustingFetch, trustingNetworkClient } from './trusting-https';
 
 const PARTNER_CENTER = 'https://api.partnercenter.microsoft.com';
 const GRAPH = 'https://graph.microsoft.com';
@@ -92,11 +93,12 @@ export function registerMicrosoftClientsContract(): void {
         system: { networkClient: trustingNetworkClient(ca) },
       });
       await expect(wrong.acquireTokenByClientCredential({ scopes: [`${PARTNER_CENTER}/.default`] })).rejects.toMatchObject({ errorCode: 'invalid_client', errorMessage: expect.stringContaining('AADSTS7000215') as unknown });
-      await requestTrusting(ca, `${emulator.url}/_emulator/refresh-tokens/revoke`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ partner: partner.key }) });
+      const control = createEmulatorControl(emulator.url, { fetch: trustingFetch(ca) });
+      await control.revokeRefreshToken({ partner: partner.key });
       try {
         await expect(msal().acquireTokenByRefreshToken({ refreshToken: partner.user.refreshToken, scopes: [`${PARTNER_CENTER}/user_impersonation`] })).rejects.toMatchObject({ errorCode: 'invalid_grant', errorMessage: expect.stringContaining('AADSTS50173') as unknown });
       } finally {
-        await requestTrusting(ca, `${emulator.url}/_emulator/refresh-tokens/restore`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ partner: partner.key }) });
+        await control.restoreRefreshToken({ partner: partner.key });
       }
     });
   });

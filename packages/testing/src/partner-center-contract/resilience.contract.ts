@@ -1,10 +1,10 @@
-import { isPartnerCenterError, systemClock, type Clock } from '@csphub/partner-center';
+import { isPartnerCenterError, systemClock, type TimerClock } from '@csphub/partner-center';
 import { describe, expect, it } from 'vitest';
 import { itWithControl, type ContractContext } from './contract-context';
 import { newCustomer, sharedCustomer } from './customers.contract';
 
 /** The real clock, with every sleep recorded: proves a wait happened without asserting timings. */
-function recordingClock(): Clock & { sleeps: number[] } {
+function recordingClock(): TimerClock & { sleeps: number[] } {
   const sleeps: number[] = [];
   return {
     sleeps,

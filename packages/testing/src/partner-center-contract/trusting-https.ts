@@ -23,6 +23,14 @@ export function requestTrusting(
   });
 }
 
+/** A `fetch` for plain JSON exchanges over {@link requestTrusting} (e.g. the emulator's typed control client). */
+export function trustingFetch(ca: string): (url: string, init: RequestInit) => Promise<Response> {
+  return async (url, init) => {
+    const res = await requestTrusting(ca, url, { method: init.method, headers: init.headers as Record<string, string> | undefined, body: init.body as string | undefined });
+    return new Response(res.body === '' ? null : res.body, { status: res.status, headers: res.headers });
+  };
+}
+
 /**
  * MSAL's documented extension point for its HTTP (`system.networkClient`), over node:https with the
  * emulator's certificate as the trust anchor. MSAL still does everything else itself: it insists on

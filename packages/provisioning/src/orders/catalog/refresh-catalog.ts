@@ -1,4 +1,4 @@
-import type { Clock } from '../../ports/clock';
+import type { Clock } from '@csphub/domain';
 import type { CatalogPartnerCenter, CatalogStore } from './catalog-ports';
 import { loadCatalog } from './load-catalog';
 

@@ -1,6 +1,6 @@
 import { defineStep } from '../runtime/step-definition';
 import { defaultStepRetryPolicy } from '../runtime/retry-policy';
-import type { ExistingTenantAccounts } from './existing-tenant.ports';
+import type { TenantLinkAccounts } from './tenant-link.ports';
 
 export interface StoreTenantLinkInput {
   companyId: number;
@@ -15,7 +15,7 @@ export interface StoreTenantLinkInput {
  * reseller as partner of record. Never creates a user or a customer: the tenant already exists.
  * An upsert, so a re-run after a crash writes the same row.
  */
-export function storeTenantLinkStep(accounts: ExistingTenantAccounts) {
+export function storeTenantLinkStep(accounts: TenantLinkAccounts) {
   return defineStep<StoreTenantLinkInput, { tenantId: string }>({
     id: 'store-tenant-link',
     title: 'Link the account to the tenant',

@@ -1,6 +1,6 @@
 import { defineStep } from '../runtime/step-definition';
 import { defaultStepRetryPolicy } from '../runtime/retry-policy';
-import type { ExistingTenantPorts } from './existing-tenant.ports';
+import type { TenantLinkPorts } from './tenant-link.ports';
 import { GDAP_REQUEST_DURATION_DAYS, GDAP_REQUEST_ROLES } from './gdap-request-roles';
 
 export interface RequestGdapInput {
@@ -26,7 +26,7 @@ export interface RequestGdapOutput {
  * before posting one, so a retry never asks twice. The lock is asynchronous at Graph ("Create
  * delegatedAdminRelationshipRequest" answers `created`): the workflow follows it durably afterwards.
  */
-export function requestGdapStep(ports: Pick<ExistingTenantPorts, 'partnerCenter'>) {
+export function requestGdapStep(ports: Pick<TenantLinkPorts, 'partnerCenter'>) {
   return defineStep<RequestGdapInput, RequestGdapOutput>({
     id: 'request-gdap',
     title: 'Request delegated administration (GDAP)',

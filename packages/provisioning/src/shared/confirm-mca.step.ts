@@ -1,7 +1,7 @@
 import { AppError } from '@csphub/domain';
 import { defineStep } from '../runtime/step-definition';
 import { defaultStepRetryPolicy } from '../runtime/retry-policy';
-import type { ExistingTenantPorts } from './existing-tenant.ports';
+import type { TenantLinkPorts } from './tenant-link.ports';
 
 /** The attestation captured in the wizard when the customer had no MCA on record. */
 export interface McaAttestationInput {
@@ -27,7 +27,7 @@ export type ConfirmMcaOutput = { mca: 'already-accepted' } | { mca: 'attested' }
  * is enough; otherwise the attestation from the wizard is recorded. "Already confirmed" (600061)
  * after a crash mid-call counts as done. Without either, the run stops with MCA_MISSING.
  */
-export function confirmMcaStep(ports: Pick<ExistingTenantPorts, 'partnerCenter'>) {
+export function confirmMcaStep(ports: Pick<TenantLinkPorts, 'partnerCenter'>) {
   return defineStep<ConfirmMcaInput, ConfirmMcaOutput>({
     id: 'confirm-mca',
     title: 'Check the Microsoft Customer Agreement',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isAppError } from '@csphub/domain';
 import { checkGdapRequestStep } from './check-gdap-request.step';
 import { gdapLockPollDelayMs, GDAP_LOCK_MAX_LOOKS } from './await-gdap-lock';
-import type { ExistingTenantPartnerCenter } from './existing-tenant.ports';
+import type { TenantLinkPartnerCenter } from './tenant-link.ports';
 import type { StepContext } from '../runtime/step-definition';
 
 const ctx: StepContext = {
@@ -17,7 +17,7 @@ const ctx: StepContext = {
 };
 
 function stepSeeing(status: string) {
-  const pc = { getGdapRequest: async (_rel: string, id: string) => ({ id, status }) } as unknown as ExistingTenantPartnerCenter;
+  const pc = { getGdapRequest: async (_rel: string, id: string) => ({ id, status }) } as unknown as TenantLinkPartnerCenter;
   return checkGdapRequestStep({ partnerCenter: async () => pc });
 }
 

@@ -1,10 +1,14 @@
 /**
- * Time as the client sees it. Injected so that retries, back-off, token expiry and the rate limiter
- * can be driven by a manual clock in tests (STYLE.md, Wiring: time is passed in).
+ * Time, passed in so that rules, workflows, sessions and the Partner Center client are testable and
+ * replayable (docs/ARCHITECTURE.md): every package takes a `Clock` (or, where it waits, a
+ * `TimerClock`) and the composition roots pass {@link systemClock}.
  */
 export interface Clock {
-  /** Milliseconds since the Unix epoch. */
-  now(): number;
+  now(): Date;
+}
+
+/** A clock that can also wait: retries, back-off and rate limiting in the Partner Center client. */
+export interface TimerClock extends Clock {
   /**
    * Resolves after `ms` milliseconds; rejects with the signal's reason when the signal aborts first.
    * A non-positive `ms` resolves on the next turn.
@@ -12,12 +16,9 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-/** A source of uniformly distributed numbers in [0, 1), injected so that jitter is reproducible. */
-export type Random = () => number;
-
 /** The wall clock and real timers; the default outside tests. */
-export const systemClock: Clock = {
-  now: () => Date.now(),
+export const systemClock: TimerClock = {
+  now: () => new Date(),
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
       if (signal?.aborted) {

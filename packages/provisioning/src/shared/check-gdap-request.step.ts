@@ -1,7 +1,7 @@
 import { AppError } from '@csphub/domain';
 import { defineStep } from '../runtime/step-definition';
 import { defaultStepRetryPolicy } from '../runtime/retry-policy';
-import type { ExistingTenantPorts } from './existing-tenant.ports';
+import type { TenantLinkPorts } from './tenant-link.ports';
 
 export interface CheckGdapRequestInput {
   connectionId: string;
@@ -18,7 +18,7 @@ export interface CheckGdapRequestInput {
  * stops the run for a retry (the retry asks again), as does one Microsoft still has not acted on at
  * the last look.
  */
-export function checkGdapRequestStep(ports: Pick<ExistingTenantPorts, 'partnerCenter'>) {
+export function checkGdapRequestStep(ports: Pick<TenantLinkPorts, 'partnerCenter'>) {
   return defineStep<CheckGdapRequestInput, { status: string }>({
     id: 'check-gdap-request',
     title: 'Check the GDAP approval request',

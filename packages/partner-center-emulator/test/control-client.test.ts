@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { createEmulatorApp, DEFAULT_SCENARIO } from '../src/index';
+import { createEmulatorControl, EmulatorControlError } from '../src/control/control-client';
+
+/** The typed control client against an emulator in this process (`app.request`, no socket). */
+function inProcess() {
+  const app = createEmulatorApp();
+  const control = createEmulatorControl('http://emulator.test/', { fetch: (url, init) => Promise.resolve(app.request(url, init)) });
+  return { app, control };
+}
+
+describe('emulator control client', () => {
+  it('sends typed bodies and returns parsed answers', async () => {
+    const { control } = inProcess();
+    const before = await control.clock();
+    expect((await control.advanceClock({ duration: 'PT1H' })).offsetMs).toBe(before.offsetMs + 3_600_000);
+    expect((await control.updateSettings({ orderFulfilmentDelaySeconds: 7 })).orderFulfilmentDelaySeconds).toBe(7);
+    const fault = await control.injectFault({ route: 'GET /v1/customers', status: 503, count: 2 });
+    expect(fault).toMatchObject({ route: 'GET /v1/customers', status: 503, remaining: 2, fired: 0 });
+    expect((await control.faults()).map((f) => f.id)).toEqual([fault.id]);
+    await control.deleteFault(fault.id);
+    expect(await control.faults()).toEqual([]);
+    const state = await control.state();
+    expect(state.totals['tenants']).toBe(DEFAULT_SCENARIO.tenants.length);
+    expect(state.settings.orderFulfilmentDelaySeconds).toBe(7);
+    expect((await control.scenario()).partners.map((p) => p.key)).toEqual(DEFAULT_SCENARIO.partners.map((p) => p.key));
+    expect(await control.webhookCertificate()).toContain('-----BEGIN ');
+  });
+
+  it('throws the control plane refusal with its status and message', async () => {
+    const { control } = inProcess();
+    const refused = await control.advanceClock({ seconds: 1, duration: 'PT1H' }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(EmulatorControlError);
+    expect(refused).toMatchObject({ status: 400, path: '/clock/advance' });
+    expect((refused as Error).message).toContain('give exactly one of');
+    await expect(control.deleteFault('nope')).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('refuses an answer that is not the shape it expects', async () => {
+    const control = createEmulatorControl('http://emulator.test', {
+      fetch: () => Promise.resolve(new Response(JSON.stringify({ now: 5 }), { status: 200, headers: { 'content-type': 'application/json' } })),
+    });
+    await expect(control.clock()).rejects.toThrow(/unexpected answer/);
+  });
+});

@@ -1,0 +1,60 @@
+import type { McaAttestationInput } from '../shared/confirm-mca.step';
+
+/** The workflow kind, as run rows and the timeline name it. */
+export const PROVISION_TENANT_KIND = 'provision-tenant';
+
+/** The message topic a waiting run listens on for "retry" (from the company page or the API). */
+export const RETRY_TOPIC = 'retry';
+
+/** The event a run publishes while it waits for a retry (null once it goes on). */
+export const AWAITING_RETRY_EVENT = 'awaiting-retry';
+
+/** How long a stopped run waits for someone to fix and retry before it ends as failed. */
+export const RETRY_WAIT_MS = 30 * 24 * 3600 * 1000;
+
+/** What the wizard's Finish sends. */
+export interface NewTenantInput {
+  companyId: number;
+  connectionId: string;
+  domainPrefix: string;
+  /** Default GDAP roles at creation; when false, an explicit GDAP request follows instead. */
+  defaultGdap: boolean;
+  /** Indirect connections: create the customer for this reseller (may be null while pending, D1). */
+  resellerPartnerId: string | null;
+  /** The MCA attestation captured in the wizard. */
+  mca: McaAttestationInput;
+  /** Who receives the welcome message with the credentials (customer or reseller, a distributor setting). */
+  credentialsRecipient: { name: string; email: string; cc?: string[]; language: string };
+  /** "Notify me when provisioning completes": the person who ran the order, or null. */
+  notify: { name: string; email: string; language: string } | null;
+  accountUrl: string;
+  /** Where the customer's admin signs in (Microsoft 365). */
+  signInUrl?: string;
+  /**
+   * The wizard's admin user name, the part before @ (B2). Absent (runs submitted before it was
+   * threaded through) means Microsoft's `admin`.
+   */
+  adminUsername?: string;
+  /** The wizard's "require a password change at first sign-in" (B2). Absent means true. */
+  requirePasswordChange?: boolean;
+}
+
+/** What a retry may change: the prefix (B4) and the reseller; everything else is re-read from the account. */
+export interface NewTenantRetry {
+  domainPrefix?: string;
+  resellerPartnerId?: string | null;
+}
+
+export interface NewTenantResult {
+  state: 'succeeded' | 'failed';
+  tenantId?: string;
+  domain?: string;
+  failedStep?: string;
+  errorCode?: string;
+  errorMessage?: string;
+}
+
+/** One run per account and connection (STYLE.md): a double click or a second API call attaches to it. */
+export function provisionTenantRunId(companyId: number, connectionId: string): string {
+  return `${PROVISION_TENANT_KIND}:${companyId}:${connectionId}`;
+}
