@@ -17,7 +17,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconMoon, IconSun } from '@tabler/icons-react';
 import { LOCALES, useI18n, type Locale } from '../i18n/i18n';
 import { visibleNavigation } from './navigation';
-import { useSession } from '../auth/session';
+import { useSession } from '../features/auth/session';
 
 /**
  * The frame around every page: header (product, signed-in company, language, colour scheme),

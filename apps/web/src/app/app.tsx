@@ -1,5 +1,5 @@
 import { BrowserRouter, Link, Route, Routes } from 'react-router';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import {
   Button,
   Card,
@@ -18,18 +18,13 @@ import { Notifications, notifications } from '@mantine/notifications';
 import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
 import { I18nProvider, useI18n } from '../i18n/i18n';
 import { Shell } from './app-shell';
-import { HomePage } from '../pages/home-page';
-import { NotFoundPage } from '../pages/not-found-page';
-import { SignInPage } from '../pages/sign-in-page';
-import { CompanyPage } from '../pages/company-page';
-import { ConnectionConsentPage, ConnectionsPage } from '../pages/connections-page';
-import { CatalogPage } from '../features/catalog/catalog-page';
-import { newServiceRoutes } from '../features/new-service/new-service-routes';
-import { StorefrontPage } from '../features/storefront/storefront-page';
-import { SessionProvider, useSession } from '../auth/session';
-import { ChangePasswordForm } from '../auth/change-password-form';
-import { TreeProvider } from '../channel/tree-data';
-import { CompanyTree } from '../channel/company-tree';
+import { NotFoundPage } from './not-found-page';
+import { FEATURES } from './features';
+import { SignInPage } from '../features/auth';
+import { SessionProvider, useSession } from '../features/auth/session';
+import { ChangePasswordForm } from '../features/auth/change-password-form';
+import { TreeProvider } from '../features/channel/tree-data';
+import { CompanyTree } from '../features/channel/company-tree';
 
 const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md' });
 
@@ -62,7 +57,9 @@ function Gate() {
   if (session === null) {
     return (
       <Shell>
-        <SignInPage />
+        <Suspense fallback={<PageLoading />}>
+          <SignInPage />
+        </Suspense>
       </Shell>
     );
   }
@@ -76,18 +73,26 @@ function Gate() {
   return (
     <TreeProvider>
       <Shell companyTree={<CompanyTree />} signedInAs={<UserMenu />}>
-        <Routes>
-          <Route path="/" element={<HomePage />} />
-          <Route path="/companies/:id" element={<CompanyPage />} />
-          <Route path="/connections" element={<ConnectionsPage />} />
-          <Route path="/connections/consent" element={<ConnectionConsentPage />} />
-          <Route path="/catalog" element={<CatalogPage />} />
-          {newServiceRoutes}
-          <Route path="/store" element={<StorefrontPage />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Routes>
+        <Suspense fallback={<PageLoading />}>
+          <Routes>
+            {FEATURES.flatMap((feature) => feature.routes).map(({ path, component: Page }) => (
+              <Route key={path} path={path} element={<Page />} />
+            ))}
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </Suspense>
       </Shell>
     </TreeProvider>
+  );
+}
+
+/** While a page's code loads (each feature's pages are a chunk of their own). */
+function PageLoading() {
+  const { t } = useI18n();
+  return (
+    <Center py="xl" aria-busy>
+      <Loader aria-label={t('common.loading')} />
+    </Center>
   );
 }
 

@@ -1,28 +1,11 @@
-import type { ComponentType } from 'react';
-import { IconBooks, IconHome, IconMailForward, IconPlugConnected, IconShoppingCart, IconUserCheck } from '@tabler/icons-react';
 import type { CompanyKind, Permission } from '@csphub/domain';
-import type { MessageKey } from '../i18n/messages/en';
+import type { NavItem } from './feature';
+import { FEATURES } from './features';
 
-/** One entry of the main navigation; features add theirs here. */
-export interface NavItem {
-  to: string;
-  label: MessageKey;
-  icon: ComponentType<{ size?: number; stroke?: number }>;
-  /** Shown only to callers whose role grants this permission. */
-  permission?: Permission;
-  /** Shown only to callers signed in to a company of one of these kinds. */
-  companyKinds?: readonly CompanyKind[];
-}
+export type { NavItem } from './feature';
 
-export const NAVIGATION: NavItem[] = [
-  { to: '/', label: 'nav.home', icon: IconHome },
-  { to: '/connections', label: 'nav.connections', icon: IconPlugConnected, permission: 'connections.read' },
-  // The storefront (B1): resellers and customer admins order there; distributor staff use company pages.
-  { to: '/store', label: 'nav.store', icon: IconShoppingCart, permission: 'company.update', companyKinds: ['reseller', 'customer'] },
-  { to: '/catalog', label: 'nav.catalog', icon: IconBooks, permission: 'connections.read' },
-  { to: '/authorizations', label: 'nav.authorizations', icon: IconUserCheck, permission: 'sync.read' },
-  { to: '/outbox', label: 'nav.outbox', icon: IconMailForward, permission: 'sync.read' },
-];
+/** The main navigation: each feature's entries, in the order of the feature list. */
+export const NAVIGATION: NavItem[] = FEATURES.flatMap((feature) => feature.navigation);
 
 /** The entries a caller sees: its role grants the permission and its company is of a listed kind. */
 export function visibleNavigation(caller: { kind: CompanyKind | undefined; can(permission: Permission): boolean }): NavItem[] {

@@ -3,7 +3,7 @@ import { Alert, Button, Checkbox, Group, Loader, Select, Stack, Table, Text, Tit
 import { notifications } from '@mantine/notifications';
 import { apiSend, ApiError } from '../../api/api-client';
 import { useApi } from '../../api/use-api';
-import { useSession } from '../../auth/session';
+import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import type { TenantLicenses } from '@csphub/server/contract';
 

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Button } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useSession } from '../../auth/session';
+import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 
 /**

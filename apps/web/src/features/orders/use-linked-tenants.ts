@@ -1,5 +1,5 @@
 import { useApi } from '../../api/use-api';
-import { useSession } from '../../auth/session';
+import { useSession } from '../auth/session';
 import type { SyncOption } from './orders-api';
 
 /** The connections where the company has a Microsoft tenant (from its sync options), with the load's state. */

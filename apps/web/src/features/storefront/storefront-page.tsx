@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Alert, Button, Group, Loader, Select, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useSession } from '../../auth/session';
-import { useTree } from '../../channel/tree-data';
+import { useSession } from '../auth/session';
+import { useTree } from '../channel/tree-data';
 import { useI18n } from '../../i18n/i18n';
 import { NewServicePage } from '../new-service/new-service-page';
 import { CatalogBrowser } from '../orders/catalog-browser';

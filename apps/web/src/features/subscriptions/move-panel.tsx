@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { apiSend, ApiError } from '../../api/api-client';
 import { useApi } from '../../api/use-api';
-import { useSession } from '../../auth/session';
+import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages/en';
 import { NewOrderModal } from '../orders/new-order-modal';

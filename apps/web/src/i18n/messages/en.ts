@@ -1,19 +1,11 @@
-import { authEn } from '../../auth/auth.messages.en';
-import { channelEn } from '../../channel/channel.messages.en';
-import { peopleEn } from '../../channel/people.messages.en';
+import { FEATURES } from '../../app/features';
 
-import { newServiceEn } from '../../features/new-service/new-service.messages.en';
-import { ordersEn } from '../../features/orders/orders.messages.en';
-import { storefrontEn } from '../../features/storefront/storefront.messages.en';
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+/** The text of every feature (each feature's index.ts lists its own). */
+type FeaturesEn = UnionToIntersection<(typeof FEATURES)[number]['messages']['en']>;
 
-/** English UI text: the reference catalogue; every other language must have the same keys. */
-export const en = {
-  ...authEn,
-  ...channelEn,
-  ...peopleEn,
-  ...newServiceEn,
-  ...ordersEn,
-  ...storefrontEn,
+/** English text of the shell: header, navigation frame, company tree, not-found page. */
+export const shellEn = {
   'app.name': 'CSP Hub',
   'app.tagline': 'Microsoft tenants for the whole channel',
   'nav.home': 'Home',
@@ -24,27 +16,13 @@ export const en = {
   'header.colorScheme': 'Switch light or dark mode',
   'tree.title': 'Companies',
   'tree.empty': 'No companies to show yet.',
-  'home.title': 'Welcome to CSP Hub',
-  'home.intro':
-    'Create new Microsoft tenants or connect existing ones for your customers, then order and manage their subscriptions.',
-  'home.status.title': 'System status',
-  'home.status.loading': 'Checking the system…',
-  'home.status.error': 'The server did not answer: {message}',
-  'home.status.retry': 'Try again',
-  'home.status.database': 'Database',
-  'home.status.databaseKind.pglite': 'Embedded database',
-  'home.status.databaseKind.postgres': 'PostgreSQL server',
-  'home.status.emulator': 'Partner Center',
-  'home.status.emulatorEmbedded': 'Local emulator at {url}',
-  'home.status.emulatorOff': 'Microsoft services (emulator off)',
-  'home.status.ok': 'Working',
-  'home.status.down': 'Not answering',
-  'home.status.latency': '{ms} ms',
-  'home.status.checkedAt': 'Checked {time}',
   'notFound.title': 'Page not found',
   'notFound.body': 'The address {path} does not match any page.',
   'notFound.back': 'Go to the home page',
 } as const;
+
+/** English UI text: the reference catalogue; every other language must have the same keys. */
+export const en = Object.assign({}, ...FEATURES.map((feature) => feature.messages.en), shellEn) as FeaturesEn & typeof shellEn;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -1,0 +1,42 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { CompanyKind, Permission } from '@csphub/domain';
+import type { MessageKey } from '../i18n/messages/en';
+
+/** One entry of the main navigation. */
+export interface NavItem {
+  to: string;
+  label: MessageKey;
+  icon: ComponentType<{ size?: number; stroke?: number }>;
+  /** Shown only to callers whose role grants this permission. */
+  permission?: Permission;
+  /** Shown only to callers signed in to a company of one of these kinds. */
+  companyKinds?: readonly CompanyKind[];
+}
+
+/** A page at an address of the signed-in app; its code is loaded when first visited. */
+export interface FeatureRoute {
+  path: string;
+  component: LazyExoticComponent<ComponentType>;
+}
+
+/**
+ * What a feature (`features/<name>/index.ts`) adds to the app: its pages, its navigation entries
+ * and its text. The shell (`app/features.ts`) loops over the list of features to build the router,
+ * the navigation and the message catalogues.
+ */
+export interface Feature<En extends Record<string, string> = Record<string, string>> {
+  name: string;
+  routes: readonly FeatureRoute[];
+  navigation: readonly NavItem[];
+  messages: { en: En; es: Record<keyof En, string> };
+}
+
+/** A feature's text in every language; the Spanish catalogue must have the English one's keys. */
+export function featureMessages<En extends Record<string, string>>(en: En, es: Record<keyof En, string>): { en: En; es: Record<keyof En, string> } {
+  return { en, es };
+}
+
+/** A page component loaded on first visit (a chunk of its own in the build). */
+export function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): LazyExoticComponent<ComponentType> {
+  return lazy(async () => ({ default: pick(await load()) }));
+}

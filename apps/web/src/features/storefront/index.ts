@@ -1,0 +1,11 @@
+import { IconShoppingCart } from '@tabler/icons-react';
+import { featureMessages, lazyPage, type FeatureRoute, type NavItem } from '../../app/feature';
+import { storefrontEn } from './storefront.messages.en';
+import { storefrontEs } from './storefront.messages.es';
+
+const routes: readonly FeatureRoute[] = [{ path: '/store', component: lazyPage(() => import('./storefront-page'), (m) => m.StorefrontPage) }];
+// Resellers and customer admins order in the storefront; distributor staff use company pages.
+const navigation: readonly NavItem[] = [{ to: '/store', label: 'nav.store', icon: IconShoppingCart, permission: 'company.update', companyKinds: ['reseller', 'customer'] }];
+
+/** Commerce: the storefront. */
+export const storefrontFeature = { name: 'storefront', routes, navigation, messages: featureMessages(storefrontEn, storefrontEs) };
