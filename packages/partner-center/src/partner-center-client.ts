@@ -4,6 +4,7 @@ import { createCartOps } from './carts.ops';
 import { createCatalogOps } from './catalog.ops';
 import { systemClock, type Clock, type Random } from './clock';
 import { createCustomerAgreementOps } from './customer-agreements.ops';
+import { createMcaAttestationOps } from './mca-attestations.ops';
 import { createCustomerUserOps } from './customer-users.ops';
 import { createDirectoryRoleOps } from './directory-roles.ops';
 import { createCustomerOps } from './customers.ops';
@@ -136,6 +137,7 @@ export function createPartnerCenterClient(options: PartnerCenterClientOptions) {
     ...createAddressValidationOps(pipeline),
     ...createCustomerOps(pipeline),
     ...createCustomerAgreementOps(pipeline),
+    ...createMcaAttestationOps(pipeline),
     ...createRelationshipRequestOps(pipeline),
     ...createIndirectResellerOps(pipeline),
     ...createCatalogOps(pipeline),

@@ -12,11 +12,15 @@ import { webhookKeys } from '../webhooks/webhook-signing';
 import { describeScenario } from '../scenario/describe-scenario';
 import { rolesOf, TENANT_DIRECTORY_ROLES } from '../engine/directory-roles.engine';
 import { passwordDigest } from '../engine/password-policy';
+import { currentMcaTemplate, publishMcaVersion } from '../engine/agreements.engine';
+import { decideAttestation } from '../engine/attestations.engine';
 import {
   AcceptRelationshipSchema,
   ApproveGdapSchema,
   ClockAdvanceSchema,
+  DecideAttestationSchema,
   FaultInputSchema,
+  PublishMcaVersionSchema,
   RevokeRefreshTokenSchema,
   RefreshTokenMfaSchema,
   SetMcaDirectSchema,
@@ -284,6 +288,20 @@ export function registerControlRoutes(app: Hono<AppEnv>, runtime: EmulatorRuntim
     tenant.mcaDirectlySigned = input.isSigned;
     engine().markDirty();
     return json(200, { tenantId: tenant.tenantId, isSigned: tenant.mcaDirectlySigned });
+  });
+
+  // The MCA: publish a new version (customers must accept it before their next purchase), list the
+  // enhanced attestations, act as the signatory in Microsoft's component.
+  route('GET', '/mca', () => json(200, { current: currentMcaTemplate(engine()), legacyMcaAttestationRetiredAt: engine().state.settings.legacyMcaAttestationRetiredAt ?? null }));
+  route('POST', '/mca/versions', async (c) => {
+    const input = await body(c, PublishMcaVersionSchema);
+    return json(201, publishMcaVersion(engine(), input.templateId));
+  });
+  route('GET', '/attestations', () => json(200, { items: engine().state.attestations ?? [] }));
+  route('POST', '/attestations/:id/decision', async (c) => {
+    const input = await body(c, DecideAttestationSchema);
+    const { record, changed } = decideAttestation(engine(), c.req.param('id') ?? '', input.decision);
+    return json(changed ? 200 : 409, record);
   });
 
   // Act as a customer user signing in to Microsoft 365 with the password the partner delivered.

@@ -126,6 +126,12 @@ export async function emulatorContractTarget(
         indirectReseller: indirectResellerTenantId,
       });
     },
+    async decideMcaAttestation(attestationId, decision) {
+      await control('POST', `/attestations/${encodeURIComponent(attestationId)}/decision`, { decision });
+    },
+    async publishMcaVersion() {
+      return (await control('POST', '/mca/versions', {})) as { templateId: string };
+    },
     async approveGdapRelationship(relationshipId) {
       await control('POST', `/gdap/${encodeURIComponent(relationshipId)}/approve`, {});
     },
