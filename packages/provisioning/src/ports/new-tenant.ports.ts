@@ -5,6 +5,7 @@
  * `@csphub/notifications`.
  */
 import type { ExistingTenantPartnerCenter, PartnerCenterCall } from '../existing-tenant/existing-tenant.ports';
+import type { McaPartnerCenter } from '../mca/mca-signatory';
 
 export type { PartnerCenterCall };
 
@@ -23,7 +24,7 @@ export interface TenantAddress {
 }
 
 /** The Partner Center operations of one connection that the run needs. */
-export interface NewTenantPartnerCenter extends ExistingTenantPartnerCenter {
+export interface NewTenantPartnerCenter extends ExistingTenantPartnerCenter, McaPartnerCenter {
   validateAddress(
     address: TenantAddress,
     options?: PartnerCenterCall,
@@ -104,8 +105,11 @@ export interface ProvisioningProfile {
 /** The account side: profile, sync status and the tenant link. */
 export interface NewTenantAccounts {
   loadProfile(companyId: number, connectionId: string): Promise<ProvisioningProfile>;
-  /** Records the link (tenant id, default domain, connection) and marks the account synced. Idempotent. */
-  storeTenantLink(link: { companyId: number; connectionId: string; tenantId: string; defaultDomain: string; resellerPartnerId: string | null }): Promise<void>;
+  /**
+   * Records the link (tenant id, default domain, connection) and marks the account synced, or keeps
+   * it in progress while the customer's MCA acceptance is awaited (`awaitingMca`). Idempotent.
+   */
+  storeTenantLink(link: { companyId: number; connectionId: string; tenantId: string; defaultDomain: string; resellerPartnerId: string | null; awaitingMca?: boolean }): Promise<void>;
   setSyncStatus(s: { companyId: number; connectionId: string; status: 'not_synced' | 'in_progress' | 'synced' | 'failed'; reason?: string | null }): Promise<void>;
 }
 
@@ -122,7 +126,7 @@ export interface CredentialVault {
 /** Sends one templated notification; the same `dedupeKey` is delivered once where the transport can tell. */
 export interface NewTenantNotifier {
   send(message: {
-    template: 'welcome' | 'provisioning-completed' | 'provisioning-failed';
+    template: 'welcome' | 'provisioning-completed' | 'provisioning-failed' | 'mca-acceptance-request';
     dedupeKey: string;
     to: string[];
     cc?: string[];
