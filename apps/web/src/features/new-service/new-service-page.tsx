@@ -75,7 +75,15 @@ function Wizard({ ctx, storefront }: { ctx: OnboardingContext; storefront: boole
           requirePasswordChange: state.requirePasswordChange,
           defaultGdap: state.gdap,
           resellerPartnerId: needsPartnerId && state.partnerId.trim() ? state.partnerId.trim() : null,
-          attestation,
+          signatory: {
+            firstName: a.firstName.trim(),
+            lastName: a.lastName.trim(),
+            email: a.email.trim(),
+            ...(a.phone.trim() ? { phone: a.phone.trim() } : {}),
+            companyName: state.signatory.companyName.trim(),
+            country: state.signatory.country.trim().toUpperCase(),
+            language: state.signatory.language,
+          },
           notifyMe: state.notifyMe,
         });
       }
