@@ -65,3 +65,39 @@ export async function fillAttestation(page: Page): Promise<void> {
   await page.getByRole('textbox', { name: 'E-mail' }).fill('lucia@fabrikam.com');
   await page.getByLabel('Date of acceptance').fill('2026-01-15');
 }
+
+/**
+ * Fills the customer's signatory for the new-tenant path (Microsoft's enhanced MCA attestation):
+ * the person who will accept the agreement from the e-mailed link. Company, country and language
+ * keep the account's defaults.
+ */
+export async function fillSignatory(page: Page, email: string): Promise<void> {
+  await page.getByTestId('signatory-first-name').fill('Lucía');
+  await page.getByTestId('signatory-last-name').fill('Hernández');
+  await page.getByTestId('signatory-email').fill(email);
+}
+
+/**
+ * Acts as the signatory accepting in Microsoft's component, through the emulator's control plane,
+ * once the run has sent them a request (for specs about something else; new-tenant-mca.spec.ts
+ * accepts on the page itself).
+ */
+export async function acceptMcaAsSignatory(emulatorUrl: string, email: string): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const res = await fetch(`${emulatorUrl}/_emulator/attestations`);
+        const { items } = (await res.json()) as { items: { attestationId: string; signatoryEmail: string; status: string }[] };
+        const pending = items.find((a) => a.signatoryEmail === email && a.status === 'Pending');
+        if (!pending) return false;
+        const decided = await fetch(`${emulatorUrl}/_emulator/attestations/${pending.attestationId}/decision`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ decision: 'accept' }),
+        });
+        return decided.ok;
+      },
+      { timeout: 90_000, intervals: [500] },
+    )
+    .toBe(true);
+}

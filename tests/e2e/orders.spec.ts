@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { createReadyCustomer, fillAttestation, ownCompanyId, signInByApi, startWizard } from './onboarding-helpers';
+import { acceptMcaAsSignatory, createReadyCustomer, fillSignatory, ownCompanyId, signInByApi, startWizard } from './onboarding-helpers';
 
 /** The emulator's control plane (`/_emulator/*`). */
 async function control(emulatorUrl: string, method: string, path: string, body?: unknown) {
@@ -32,9 +32,10 @@ test('reseller orders 10 seats for a fresh tenant, watches it fulfilled, reduces
   const prefix = `treylamps${Date.now() % 1_000_000}`;
   await page.getByTestId('domain-prefix').fill(prefix);
   await expect(page.getByTestId('domain-result')).toHaveText(`${prefix}.onmicrosoft.com is available.`);
-  await fillAttestation(page);
+  await fillSignatory(page, `lucia.${prefix}@fabrikam.com`);
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Finish' }).click();
+  await acceptMcaAsSignatory(stack.emulatorUrl, `lucia.${prefix}@fabrikam.com`);
   await expect(page.getByTestId('run-provision-tenant').getByTestId('run-state')).toHaveText('Synced', { timeout: 90_000 });
 
   // The order: catalog > Business Basic, 10 seats, one year billed monthly, partner of record confirmed.
