@@ -115,7 +115,7 @@ export async function submitOrder(
       if (!awaiting) {
         throw new AppError(
           'MCA_MISSING',
-          `${company.name} has not accepted the current Microsoft Customer Agreement in this connection. Ask the customer's signatory to accept it (the company page sends them the link), then place the order again. Nothing was ordered.`,
+          `${company.name} has not accepted the current Microsoft Customer Agreement in this connection. Ask the customer's signatory to accept it (a new-tenant order e-mails them the link; for a linked tenant, record their acceptance in the existing-tenant checkout), then place the order again. Nothing was ordered.`,
         );
       }
       holdForMca = true;
