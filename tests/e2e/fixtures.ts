@@ -3,6 +3,9 @@ import { startStack, type Stack } from '@csphub/testing';
 import { createEmulatorControl, type EmulatorControl } from '@csphub/partner-center-emulator/control-client';
 import { ensureWebBuilt } from '../../scripts/ensure-web-built';
 
+/** How long the stack may take to answer /healthz (a loaded machine needs more than the default 90 s). */
+const STACK_START_MS = Number(process.env.CSPHUB_STACK_START_TIMEOUT_MS) || 90_000;
+
 /**
  * `stack`: the whole CSP Hub (server, embedded database and emulator) started once per worker by
  * the one test factory; `baseURL` points at it. `emulator`: the typed client of its emulator's
@@ -14,11 +17,11 @@ export const test = base.extend<{ emulator: EmulatorControl }, { stack: Stack }>
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       ensureWebBuilt();
-      const stack = await startStack();
+      const stack = await startStack({ timeoutMs: STACK_START_MS });
       await use(stack);
       await stack.stop();
     },
-    { scope: 'worker', timeout: 120_000 },
+    { scope: 'worker', timeout: STACK_START_MS + 30_000 },
   ],
   baseURL: async ({ stack }, use) => {
     await use(stack.url);

@@ -1,9 +1,9 @@
 import { expect, test } from './fixtures';
-import { createReadyCustomer, fillAttestation, ownCompanyId, signInByApi, startWizard } from './onboarding-helpers';
+import { acceptMcaAsSignatory, createReadyCustomer, fillSignatory, ownCompanyId, signInByApi, startWizard } from './onboarding-helpers';
 
 /**
  * "A failure after the tenant exists goes to needs attention with the reason and a retry
- * from that step", in real Chromium: the emulator refuses the MCA confirmation (a business 400, so
+ * from that step", in real Chromium: the signatory accepts, the emulator refuses the agreement (a business 400, so
  * no automatic retries), the timeline shows "Needs attention" with the reason, the fault is
  * cleared, Retry wakes the same run, which ends "Synced" with exactly one customer in the emulator.
  */
@@ -25,9 +25,10 @@ test('a run that needs attention after the tenant exists is retried from the com
     await startWizard(page, customer.id);
     await page.getByTestId('domain-prefix').fill(prefix);
     await expect(page.getByTestId('domain-result')).toHaveText(`${prefix}.onmicrosoft.com is available.`);
-    await fillAttestation(page);
+    await fillSignatory(page, `lucia.${prefix}@fabrikam.com`);
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('button', { name: 'Finish' }).click();
+    await acceptMcaAsSignatory(emulator, `lucia.${prefix}@fabrikam.com`);
 
     const run = page.getByTestId('run-provision-tenant');
     await expect(run.getByTestId('run-state')).toHaveText('Needs attention', { timeout: 90_000 });

@@ -1,12 +1,12 @@
 import { expect, test } from './fixtures';
-import { createReadyCustomer, fillAttestation, ownCompanyId, signInByApi, startWizard } from './onboarding-helpers';
+import { acceptMcaAsSignatory, createReadyCustomer, fillSignatory, ownCompanyId, signInByApi, startWizard } from './onboarding-helpers';
 
 /**
  * In real Chromium: the New service wizard for a new tenant, run by a reseller
  * (taken prefix, a free suggestion, finish, timeline to "Synced", the welcome message in the outbox,
  * the one-time password once) and by the distributor for a direct customer.
  */
-test('a reseller provisions a new tenant: taken prefix, free suggestion, synced, welcome in the outbox', async ({ page }) => {
+test('a reseller provisions a new tenant: taken prefix, free suggestion, synced, welcome in the outbox', async ({ page, emulator }) => {
   test.setTimeout(150_000);
   const { csrfToken } = await signInByApi(page, 'reseller@demo.test');
   const reseller = await ownCompanyId(page.request);
@@ -25,11 +25,13 @@ test('a reseller provisions a new tenant: taken prefix, free suggestion, synced,
   await expect(prefix).toHaveValue(free);
   await expect(page.getByTestId('domain-result')).toHaveText(`${free}.onmicrosoft.com is available.`);
   await expect(page.getByRole('textbox', { name: 'Administrator user name' })).toHaveValue('admin');
-  await fillAttestation(page);
+  const signatory = `lucia.${free}@fabrikam.com`;
+  await fillSignatory(page, signatory);
   await page.getByRole('button', { name: 'Next' }).click();
 
   await expect(page.getByTestId('checklist').locator('[data-ok="false"]')).toHaveCount(0);
   await page.getByRole('button', { name: 'Finish' }).click();
+  await acceptMcaAsSignatory(emulator, signatory);
   const run = page.getByTestId('run-provision-tenant');
   await expect(run.getByTestId('run-state')).toHaveText('Synced', { timeout: 90_000 });
 
@@ -47,7 +49,7 @@ test('a reseller provisions a new tenant: taken prefix, free suggestion, synced,
   await expect(welcome.first()).toContainText(`it@northwindmercados.example`);
 });
 
-test('the distributor provisions a new tenant for a direct customer, with its own administrator name and no forced password change', async ({ page }) => {
+test('the distributor provisions a new tenant for a direct customer, with its own administrator name and no forced password change', async ({ page, emulator }) => {
   test.setTimeout(150_000);
   const { csrfToken } = await signInByApi(page, 'distributor@demo.test');
   const distributor = await ownCompanyId(page.request);
@@ -69,9 +71,10 @@ test('the distributor provisions a new tenant for a direct customer, with its ow
   await expect(page.getByTestId('admin-needs-gdap')).toBeVisible();
   await gdap.check();
   await expect(page.getByTestId('admin-needs-gdap')).toHaveCount(0);
-  await fillAttestation(page);
+  await fillSignatory(page, `lucia.${free}@fabrikam.com`);
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Finish' }).click();
+  await acceptMcaAsSignatory(emulator, `lucia.${free}@fabrikam.com`);
   const run = page.getByTestId('run-provision-tenant');
   await expect(run.getByTestId('run-state')).toHaveText('Synced', { timeout: 90_000 });
   await expect(run.locator('[data-step="set-up-admin"]').first()).toContainText('Set up the tenant administrator · done');

@@ -1,3 +1,4 @@
+import type { EmulatorControl } from '@csphub/partner-center-emulator/control-client';
 import { STACK_DEMO_PASSWORD } from '@csphub/testing';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
@@ -64,4 +65,34 @@ export async function fillAttestation(page: Page): Promise<void> {
   await page.getByRole('textbox', { name: 'Last name' }).fill('Hernández');
   await page.getByRole('textbox', { name: 'E-mail' }).fill('lucia@fabrikam.com');
   await page.getByLabel('Date of acceptance').fill('2026-01-15');
+}
+
+/**
+ * Fills the customer's signatory for the new-tenant path (Microsoft's enhanced MCA attestation):
+ * the person who will accept the agreement from the e-mailed link. Company, country and language
+ * keep the account's defaults.
+ */
+export async function fillSignatory(page: Page, email: string): Promise<void> {
+  await page.getByTestId('signatory-first-name').fill('Lucía');
+  await page.getByTestId('signatory-last-name').fill('Hernández');
+  await page.getByTestId('signatory-email').fill(email);
+}
+
+/**
+ * Acts as the signatory accepting in Microsoft's component, through the emulator's control plane,
+ * once the run has sent them a request (for specs about something else; new-tenant-mca.spec.ts
+ * accepts on the page itself).
+ */
+export async function acceptMcaAsSignatory(emulator: EmulatorControl, email: string): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const pending = (await emulator.attestations()).items.find((a) => a.signatoryEmail === email && a.status === 'Pending');
+        if (!pending) return false;
+        await emulator.decideAttestation(pending.attestationId, 'accept');
+        return true;
+      },
+      { timeout: 90_000, intervals: [500] },
+    )
+    .toBe(true);
 }

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { createReadyCustomer, fillAttestation, ownCompanyId, signInByApi, startWizard } from './onboarding-helpers';
+import { acceptMcaAsSignatory, createReadyCustomer, fillSignatory, ownCompanyId, signInByApi, startWizard } from './onboarding-helpers';
 
 /**
  * Orders and subscriptions in real Chromium: a reseller provisions a fresh tenant (the wizard), orders 10
@@ -20,9 +20,10 @@ test('reseller orders 10 seats for a fresh tenant, watches it fulfilled, reduces
   const prefix = `treylamps${Date.now() % 1_000_000}`;
   await page.getByTestId('domain-prefix').fill(prefix);
   await expect(page.getByTestId('domain-result')).toHaveText(`${prefix}.onmicrosoft.com is available.`);
-  await fillAttestation(page);
+  await fillSignatory(page, `lucia.${prefix}@fabrikam.com`);
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Finish' }).click();
+  await acceptMcaAsSignatory(emulator, `lucia.${prefix}@fabrikam.com`);
   await expect(page.getByTestId('run-provision-tenant').getByTestId('run-state')).toHaveText('Synced', { timeout: 90_000 });
 
   // The order: catalog > Business Basic, 10 seats, one year billed monthly, partner of record confirmed.

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { fillAttestation } from './onboarding-helpers';
+import { acceptMcaAsSignatory, fillSignatory } from './onboarding-helpers';
 import { signIn } from './sign-in';
 
 /**
@@ -39,9 +39,10 @@ test('a customer admin opens the Store from the navigation, sets up its tenant t
   const prefix = `humongous${Date.now() % 1_000_000}`;
   await page.getByTestId('domain-prefix').fill(prefix);
   await expect(page.getByTestId('domain-result')).toHaveText(`${prefix}.onmicrosoft.com is available.`);
-  await fillAttestation(page);
+  await fillSignatory(page, `lucia.${prefix}@humongous.example`);
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Finish' }).click();
+  await acceptMcaAsSignatory(emulator, `lucia.${prefix}@humongous.example`);
   await expect(page.getByTestId('run-provision-tenant').getByTestId('run-state')).toHaveText('Synced', { timeout: 90_000 });
 
   // Products: the catalog of the new tenant's connection; picking a plan opens the order form with it chosen.

@@ -114,13 +114,13 @@ export function createProvisioningAccountsRepo(db: Database, opts: { policy: () 
       await upsert(s.companyId, s.connectionId, { syncStatus: s.status, failureReason: s.reason ?? null, lastAttemptAt: now() });
     },
 
-    /** Stores the tenant link and marks the account synced; the same values twice are one row. */
-    async storeTenantLink(l: { companyId: number; connectionId: string; tenantId: string; defaultDomain: string; resellerPartnerId: string | null }): Promise<void> {
+    /** Stores the tenant link and marks the account synced (in progress while an MCA acceptance is awaited); the same values twice are one row. */
+    async storeTenantLink(l: { companyId: number; connectionId: string; tenantId: string; defaultDomain: string; resellerPartnerId: string | null; awaitingMca?: boolean }): Promise<void> {
       await upsert(l.companyId, l.connectionId, {
         tenantId: l.tenantId,
         defaultDomain: l.defaultDomain,
         resellerPartnerId: l.resellerPartnerId,
-        syncStatus: 'synced',
+        syncStatus: l.awaitingMca ? 'in_progress' : 'synced',
         failureReason: null,
       });
     },

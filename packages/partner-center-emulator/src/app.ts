@@ -14,6 +14,7 @@ import { registerCustomerRoutes } from './routes/customers.routes';
 import { registerControlRoutes } from './control/control.routes';
 import { registerApiRoutes } from './routes/register-api-routes';
 import { registerAdminRoutes } from './admin/admin.routes';
+import { registerMcaAcceptanceRoutes } from './admin/mca-acceptance.routes';
 
 export interface EmulatorAppOptions {
   /** Scenario seeded at first start and by `POST /_emulator/reset` (default: {@link DEFAULT_SCENARIO}). */
@@ -67,6 +68,7 @@ export function createEmulatorApp(options: EmulatorAppOptions = {}): EmulatorApp
   registerOpenIdRoutes(app, runtime);
   registerControlRoutes(app, runtime, { allowRemoteControl: options.allowRemoteControl });
   registerAdminRoutes(app, runtime);
+  registerMcaAcceptanceRoutes(app, runtime);
   const pc = new ApiRouter(app, runtime, '');
   const graph = new ApiRouter(app, runtime, '/graph/v1.0');
   registerCustomerRoutes(pc);

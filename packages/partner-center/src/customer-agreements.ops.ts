@@ -89,6 +89,8 @@ export function createCustomerAgreementOps(pipeline: RequestPipeline) {
       return pipeline.send(
         {
           ...fromCatalogue('agreements.create'),
+          // The partner-typed confirmation is App+User only (§5.2); the catalogue entry also serves §5.5.
+          auth: 'appUser',
           params: { customerId: customerTenantId },
           customerId: customerTenantId,
           body: {
@@ -135,11 +137,23 @@ export function createCustomerAgreementOps(pipeline: RequestPipeline) {
       );
     },
 
-    /** Whether an MCA acceptance exists either way (attested by a partner or signed directly). */
+    /**
+     * Whether an acceptance of the current MCA exists either way (attested by a partner or signed
+     * directly). An agreement on an older version does not count once Microsoft lists a newer one:
+     * the customer must accept again before the next purchase (docs/PARTNER-CENTER-REFERENCE.md §5.6).
+     */
     async hasMca(customerTenantId: string, options?: CallOptions): Promise<boolean> {
-      const attested = await ops.listMcaAttestations(customerTenantId, { ...options, requestId: undefined });
-      if (attested.length > 0) return true;
-      return ops.isMcaDirectlySigned(customerTenantId, { ...options, requestId: undefined });
+      return (await ops.mcaStatus(customerTenantId, options)).state === 'current';
+    },
+
+    /** `current`, `outdated` (accepted an older version only) or `none`. */
+    async mcaStatus(customerTenantId: string, options?: CallOptions): Promise<{ state: 'current' | 'outdated' | 'none'; currentTemplateId: string }> {
+      const plain = { ...options, requestId: undefined };
+      const [attested, template] = await Promise.all([ops.listMcaAttestations(customerTenantId, plain), ops.getMcaTemplate(plain)]);
+      const current = template.templateId.toLowerCase();
+      if (attested.some((a) => a.templateId.toLowerCase() === current)) return { state: 'current', currentTemplateId: template.templateId };
+      if (await ops.isMcaDirectlySigned(customerTenantId, plain)) return { state: 'current', currentTemplateId: template.templateId };
+      return { state: attested.length > 0 ? 'outdated' : 'none', currentTemplateId: template.templateId };
     },
   };
   return ops;

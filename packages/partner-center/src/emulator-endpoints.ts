@@ -10,7 +10,7 @@ export function emulatorEndpoints(
   origin: string,
 ): Pick<
   PartnerCenterConnectionInput,
-  'partnerCenterBaseUrl' | 'graphBaseUrl' | 'authorityBaseUrl' | 'adminPortalBaseUrl'
+  'partnerCenterBaseUrl' | 'graphBaseUrl' | 'authorityBaseUrl' | 'adminPortalBaseUrl' | 'mcaComponentBaseUrl'
 > {
   const o = origin.replace(/\/+$/, '');
   return {
@@ -18,5 +18,6 @@ export function emulatorEndpoints(
     graphBaseUrl: o + EmulatorMount.graph,
     authorityBaseUrl: o + EmulatorMount.login,
     adminPortalBaseUrl: o + EmulatorMount.admin,
+    mcaComponentBaseUrl: o + EmulatorMount.mcaComponent,
   };
 }

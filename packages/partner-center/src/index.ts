@@ -55,6 +55,7 @@ export type { NewCustomer, CreatedCustomer, CustomerSearch } from './customers.o
 export { toOnMicrosoftDomain } from './domains.ops';
 export type { AddressValidation, CountryRules } from './address-validation.ops';
 export type { McaTemplate, McaSigner, McaAttestation } from './customer-agreements.ops';
+export type { McaSignatoryRequest, McaAcceptanceRequest, McaAttestationStatus } from './mca-attestations.ops';
 export type { IndirectReseller, PartnerOfRecordValidation, PartnerProfile, ResellerPartnerIdCheck } from './indirect-resellers.ops';
 export type {
   CatalogProduct,

@@ -5,6 +5,7 @@ import { createCatalogOps } from './catalog.ops';
 import { systemClock, type TimerClock } from '@csphub/domain';
 import type { Random } from './random';
 import { createCustomerAgreementOps } from './customer-agreements.ops';
+import { createMcaAttestationOps } from './mca-attestations.ops';
 import { createCustomerUserOps } from './customer-users.ops';
 import { createDirectoryRoleOps } from './directory-roles.ops';
 import { createCustomerOps } from './customers.ops';
@@ -137,6 +138,7 @@ export function createPartnerCenterClient(options: PartnerCenterClientOptions) {
     ...createAddressValidationOps(pipeline),
     ...createCustomerOps(pipeline),
     ...createCustomerAgreementOps(pipeline),
+    ...createMcaAttestationOps(pipeline),
     ...createRelationshipRequestOps(pipeline),
     ...createIndirectResellerOps(pipeline),
     ...createCatalogOps(pipeline),

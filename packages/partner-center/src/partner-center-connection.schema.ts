@@ -52,6 +52,13 @@ export const PartnerCenterConnectionSchema = z.object({
   graphResource: z.string().min(1).default(microsoftEndpoints.graphResource),
   /** Where customers approve GDAP requests (docs/PARTNER-CENTER-REFERENCE.md §12.3 approval link). */
   adminPortalBaseUrl: baseUrl.default(microsoftEndpoints.adminPortalBaseUrl),
+  /**
+   * The base of the parameterized link to Microsoft's embeddable MCA component, where a customer's
+   * signatory accepts an enhanced attestation (docs/PARTNER-CENTER-REFERENCE.md §5.5). Microsoft hands
+   * it to partners rather than documenting one address, so it has no default: without it the client
+   * gives no acceptance link.
+   */
+  mcaComponentBaseUrl: baseUrl.optional(),
   /** `X-Locale` sent on every call (docs/PARTNER-CENTER-REFERENCE.md §1.3); Partner Center's default is en-US. */
   locale: z.string().min(2).default('en-US'),
 });

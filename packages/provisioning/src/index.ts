@@ -67,7 +67,17 @@ export {
   type NewTenantInput,
   type NewTenantResult,
   type NewTenantRetry,
+  isSignatoryMca,
 } from './new-tenant/provision-tenant.input';
+export {
+  MCA_CHECK_TOPIC,
+  MCA_FIRST_CHECK_MS,
+  MCA_MAX_CHECK_MS,
+  MCA_ACCEPTANCE_WAIT_MS,
+  type McaSignatoryInput,
+  type McaPartnerCenter,
+  type McaAcceptanceState,
+} from './mca/mca-signatory';
 export { submitNewTenantRun, retryNewTenantRun, type AwaitingRetry } from './new-tenant/new-tenant-runs';
 export { DEFAULT_ADMIN_USERNAME, setUpAdminStep, type SetUpAdminInput, type SetUpAdminOutput } from './new-tenant/set-up-admin.step';
 export { strongPasswordGenerator } from './new-tenant/strong-password';

@@ -12,7 +12,8 @@ import {
   mayOrderAsPartnerOfRecord,
   partnerOfRecordIdOf,
 } from '@csphub/domain';
-import type { CatalogItemRow, CompanyRow, OrderLineJson, OrderRow, Repos } from '@csphub/db';
+import { createWorkflowRunsRepo, type CatalogItemRow, type CompanyRow, type OrderLineJson, type OrderRow, type Repos } from '@csphub/db';
+import { provisionTenantRunId } from '@csphub/provisioning';
 import { isPartnerCenterError } from '@csphub/partner-center';
 import type { Principal } from '../auth/principal';
 import { requirePartnerIdChoice } from '../access/tenant-ownership';
@@ -120,13 +121,20 @@ export async function submitOrder(
   }
 
   // The MCA first: a clear, fixable message instead of a failed order (Partner Center's 13605).
+  // While the customer's signatory has the acceptance link (a run waits for it), the order is
+  // taken and held until the acceptance arrives; otherwise nothing is ordered.
   const pc = await deps.partnerCenterFor(body.connectionId);
+  let holdForMca = false;
   try {
     if (!(await pc.hasMca(tenant.tenantId))) {
-      throw new AppError(
-        'MCA_MISSING',
-        `${company.name} has not accepted the Microsoft Customer Agreement in this connection. Record the customer's acceptance (signer, e-mail, date) on the company page, then place the order again. Nothing was ordered.`,
-      );
+      const awaiting = await awaitedMcaAcceptance(deps, company.id, body.connectionId);
+      if (!awaiting) {
+        throw new AppError(
+          'MCA_MISSING',
+          `${company.name} has not accepted the current Microsoft Customer Agreement in this connection. Ask the customer's signatory to accept it (a new-tenant order e-mails them the link; for a linked tenant, record their acceptance in the existing-tenant checkout), then place the order again. Nothing was ordered.`,
+        );
+      }
+      holdForMca = true;
     }
   } catch (e) {
     // Only Microsoft's answer counts; an outage here is checked again as the workflow's first step.
@@ -168,6 +176,7 @@ export async function submitOrder(
     reference,
     connectionId: body.connectionId,
     customerTenantId: tenant.tenantId,
+    ...(holdForMca ? { holdForMca: true } : {}),
     lines: lines.map((l) => ({
       catalogItemId: l.catalogItemId,
       quantity: l.quantity,
@@ -185,6 +194,16 @@ export async function submitOrder(
     },
   });
   return { order: row, created };
+}
+
+/**
+ * Whether a new-tenant run of this account waits for the customer's signatory to accept the MCA
+ * (its facts say `mcaStatus: waiting`): orders placed meanwhile are held rather than refused.
+ */
+async function awaitedMcaAcceptance(deps: Pick<CommerceDeps, 'db'>, companyId: number, connectionId: string): Promise<boolean> {
+  const run = await createWorkflowRunsRepo(deps.db).getRun(provisionTenantRunId(companyId, connectionId));
+  const facts = (run?.facts ?? {}) as { mcaStatus?: unknown };
+  return run?.state === 'running' && facts.mcaStatus === 'waiting';
 }
 
 /** The workflow id of an order (for the timeline link). */

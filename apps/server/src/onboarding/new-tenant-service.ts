@@ -9,6 +9,8 @@ import { loadOnboardingContext } from './onboarding-context';
 import type { OnboardingDeps } from './onboarding-deps';
 import type { z } from '@hono/zod-openapi';
 import type { AttestationSchema } from './existing-tenant.schema';
+import type { McaSignatory } from './mca-signatory.schema';
+import { buyingCountryOf } from '../commerce/linked-tenants';
 
 /** Where the distributor says who receives new tenants' credentials: the customer or the reseller. */
 export const CREDENTIALS_RECIPIENT_KEY = 'distributor.credentialsRecipient';
@@ -22,7 +24,8 @@ export interface NewTenantOrder {
   requirePasswordChange: boolean;
   defaultGdap: boolean;
   resellerPartnerId: string | null;
-  attestation: z.infer<typeof AttestationSchema>;
+  attestation?: z.infer<typeof AttestationSchema> | undefined;
+  signatory?: McaSignatory | undefined;
   notifyMe: boolean;
 }
 
@@ -53,6 +56,11 @@ export async function finishNewTenantOrder(deps: OnboardingDeps, actor: Onboardi
       { field: 'defaultGdap', message: 'Required for a custom administrator.' },
     ]);
   }
+  if (!body.signatory === !body.attestation) {
+    throw new AppError('VALIDATION_FAILED', "Name the customer's signatory, who will accept the Microsoft Customer Agreement from an e-mailed link.", [
+      { field: 'signatory', message: body.signatory ? 'Give either the signatory or a recorded attestation, not both.' : "The customer's signatory is required." },
+    ]);
+  }
   const existing = await createWorkflowRunsRepo(deps.db).getRun(provisionTenantRunId(company.id, body.connectionId));
   if (existing && (existing.state === 'running' || existing.state === 'succeeded')) return { runId: existing.id, outcome: 'attached' };
   const ctx = await loadOnboardingContext(repos, company);
@@ -73,18 +81,36 @@ export async function finishNewTenantOrder(deps: OnboardingDeps, actor: Onboardi
   const recipient = toReseller ? ctx.reseller! : company;
   if (!recipient.email) throw new AppError('PREREQUISITES_MISSING', `${recipient.name} has no e-mail address to receive the administrator's credentials.`);
   const resellerPartnerId = verdict.status === 'ok' ? verdict.partnerId : null;
+  const chosenLanguage = body.culture.slice(0, 2).toLowerCase();
+  const country = body.signatory?.country ?? buyingCountryOf(company);
+  if (body.signatory && !country) throw new AppError('PREREQUISITES_MISSING', `${company.name} has no billing country for the Microsoft Customer Agreement; set it on the company page.`, [{ field: 'signatory.country', message: 'Required.' }]);
+  const mca = body.signatory
+    ? {
+        kind: 'signatory' as const,
+        firstName: body.signatory.firstName,
+        lastName: body.signatory.lastName,
+        email: body.signatory.email,
+        ...(body.signatory.phone ? { phone: body.signatory.phone } : {}),
+        companyName: body.signatory.companyName ?? company.name,
+        country: country!,
+        language: body.signatory.language ?? (chosenLanguage === 'es' ? 'es' : 'en'),
+        partnerName: ctx.reseller?.name ?? ctx.distributor.name,
+      }
+    : body.attestation!;
+  const mcaSummary = body.signatory
+    ? `MCA acceptance to be requested from ${mca.firstName} ${mca.lastName} <${mca.email}>`
+    : `MCA attested: ${body.attestation!.firstName} ${body.attestation!.lastName} <${body.attestation!.email}> accepted on ${body.attestation!.acceptedAt.slice(0, 10)}`;
 
   const now = deps.clock.now();
   await inTransaction(deps, async (tx) => {
     // The run creates the tenant in `<account language>-<billing country>`: the chosen culture's
     // language becomes the account's language (also the language of its notifications).
-    const chosenLanguage = body.culture.slice(0, 2).toLowerCase();
     if (chosenLanguage !== company.language.slice(0, 2).toLowerCase()) await tx.companies.update(company.id, { language: chosenLanguage }, now);
     await tx.syncOptions.upsert(company.id, body.connectionId, { domainPrefix: body.domainPrefix, adminUsername: body.adminUsername, resellerPartnerId }, now);
     await tx.auditLog.append(entry(actor, now, {
       action: 'tenant.provisioning_ordered',
-      summary: `New tenant ordered: ${body.domainPrefix}.onmicrosoft.com, admin ${body.adminUsername}; MCA attested: ${body.attestation.firstName} ${body.attestation.lastName} <${body.attestation.email}> accepted on ${body.attestation.acceptedAt.slice(0, 10)}.`,
-      after: { connectionId: body.connectionId, domainPrefix: body.domainPrefix, culture: body.culture, adminUsername: body.adminUsername, requirePasswordChange: body.requirePasswordChange, defaultGdap: body.defaultGdap, resellerPartnerId: body.resellerPartnerId, attestation: body.attestation },
+      summary: `New tenant ordered: ${body.domainPrefix}.onmicrosoft.com, admin ${body.adminUsername}; ${mcaSummary}.`,
+      after: { connectionId: body.connectionId, domainPrefix: body.domainPrefix, culture: body.culture, adminUsername: body.adminUsername, requirePasswordChange: body.requirePasswordChange, defaultGdap: body.defaultGdap, resellerPartnerId: body.resellerPartnerId, ...(body.attestation ? { attestation: body.attestation } : { signatory: mca }) },
     }));
   });
   return start({
@@ -93,7 +119,7 @@ export async function finishNewTenantOrder(deps: OnboardingDeps, actor: Onboardi
     domainPrefix: body.domainPrefix,
     defaultGdap: body.defaultGdap,
     resellerPartnerId,
-    mca: body.attestation,
+    mca,
     credentialsRecipient: { name: recipient.contactPerson ?? recipient.name, email: recipient.email, language: recipient.language },
     notify: body.notifyMe && p.email ? { name: p.name, email: p.email, language: company.language } : null,
     accountUrl: `${deps.publicUrl}/companies/${company.id}`,

@@ -11,6 +11,7 @@ import { finishNewTenantOrder } from './new-tenant-service';
 import type { OnboardingDeps } from './onboarding-deps';
 import { AttestationSchema } from './existing-tenant.schema';
 import { CompanyIdParamSchema } from './onboarding.schema';
+import { McaSignatorySchema } from './mca-signatory.schema';
 
 import { json } from '../http/json-content';
 
@@ -23,7 +24,9 @@ const NewTenantOrderSchema = z
     requirePasswordChange: z.boolean().default(true),
     defaultGdap: z.boolean(),
     resellerPartnerId: z.string().trim().max(20).nullable().default(null),
-    attestation: AttestationSchema,
+    /** Partner-typed attestation (signer and date); `signatory` is the way Microsoft documents today. */
+    attestation: AttestationSchema.optional().openapi({ description: 'The signer and date of acceptance the partner records (the older way); give this or signatory' }),
+    signatory: McaSignatorySchema.optional().openapi({ description: "The customer's signatory, who accepts the MCA from an e-mailed link; give this or attestation" }),
     notifyMe: z.boolean().default(true),
   })
   .openapi('NewTenantOrder');

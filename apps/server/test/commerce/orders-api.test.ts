@@ -92,7 +92,7 @@ describe('orders and subscriptions API', () => {
     expect(res.status).toBe(422);
     const body = (await res.json()) as { code: string; detail: string };
     expect(body.code).toBe('MCA_MISSING');
-    expect(body.detail).toMatch(/Record the customer's acceptance.*Nothing was ordered/);
+    expect(body.detail).toMatch(/Ask the customer's signatory to accept it.*Nothing was ordered/);
     expect(await createOrdersRepo(db.db).listForCompany(customer.id)).toEqual([]);
   });
 

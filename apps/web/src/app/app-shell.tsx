@@ -16,6 +16,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { IconMoon, IconSun } from '@tabler/icons-react';
 import { LOCALES, useI18n, type Locale } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages/en';
 import { visibleNavigation } from './navigation';
 import { useSession } from '../features/auth/session';
 
@@ -68,7 +69,7 @@ export function Shell({ children, companyTree, signedInAs }: { children: ReactNo
               key={item.to}
               component={RouterNavLink}
               to={item.to}
-              label={t(item.label)}
+              label={t(item.label as MessageKey)}
               leftSection={<item.icon size={18} stroke={1.5} />}
               active={item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)}
             />

@@ -1,11 +1,14 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { CompanyKind, Permission } from '@csphub/domain';
-import type { MessageKey } from '../i18n/messages/en';
 
 /** One entry of the main navigation. */
 export interface NavItem {
   to: string;
-  label: MessageKey;
+  /**
+   * The key of its text in the feature's or the shell's messages (a plain string here, so that this
+   * file does not import the catalogue built from the features; a missing key shows in the page walk).
+   */
+  label: string;
   icon: ComponentType<{ size?: number; stroke?: number }>;
   /** Shown only to callers whose role grants this permission. */
   permission?: Permission;

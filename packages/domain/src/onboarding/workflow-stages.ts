@@ -12,7 +12,7 @@ export interface StageDeclaration {
   /** It calls Partner Center or Graph (a kill point worth a real process kill). */
   readonly callsPartnerCenter?: boolean;
   /** Taken only on one path; the timeline shows it skipped when the run went past it without it. */
-  readonly when?: 'reseller' | 'admin-setup' | 'default-gdap' | 'explicit-gdap';
+  readonly when?: 'reseller' | 'admin-setup' | 'default-gdap' | 'explicit-gdap' | 'mca-partner-typed' | 'mca-signatory';
 }
 
 /** The new-tenant run (docs/ARCHITECTURE.md, "The flow of one provisioning run"). */
@@ -24,11 +24,18 @@ export const NEW_TENANT_STAGES = [
   { id: 'create-customer', callsPartnerCenter: true, irreversible: true },
   // Optional only for runs started before the step existed (a DBOS patch): they skip it.
   { id: 'set-up-admin', callsPartnerCenter: true, irreversible: true, when: 'admin-setup' },
-  { id: 'confirm-mca', callsPartnerCenter: true, irreversible: true },
+  // Runs submitted with a partner-typed attestation (signer and date) confirm it here.
+  { id: 'confirm-mca', callsPartnerCenter: true, irreversible: true, when: 'mca-partner-typed' },
+  // Runs submitted with the customer's signatory (Microsoft's enhanced attestation, docs/PARTNER-CENTER-REFERENCE.md §5.5):
+  // create the attestation and e-mail the signatory the acceptance link ...
+  { id: 'request-mca-acceptance', callsPartnerCenter: true, when: 'mca-signatory' },
   { id: 'default-gdap', when: 'default-gdap' },
   { id: 'request-gdap', callsPartnerCenter: true, when: 'explicit-gdap' },
   { id: 'store-tenant-link' },
   { id: 'deliver-credentials' },
+  // ... wait durably (days if need be) for the signatory, then create the agreement from the attestation.
+  { id: 'await-mca-acceptance', callsPartnerCenter: true, when: 'mca-signatory' },
+  { id: 'create-mca-agreement', callsPartnerCenter: true, irreversible: true, when: 'mca-signatory' },
   { id: 'notify' },
 ] as const satisfies readonly StageDeclaration[];
 

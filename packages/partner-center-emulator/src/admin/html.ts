@@ -4,9 +4,9 @@ export function escapeHtml(value: string): string {
 }
 
 /** A plain page in the spirit of the Microsoft 365 admin center; no external assets. */
-export function page(title: string, body: string, status = 200): Response {
+export function page(title: string, body: string, status = 200, lang = 'en'): Response {
   const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} - Microsoft 365 admin center (CSP emulator)</title>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(title)} - Microsoft 365 admin center (CSP emulator)</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
 body{font-family:Segoe UI,system-ui,sans-serif;margin:0;background:#f5f5f5;color:#201f1e}

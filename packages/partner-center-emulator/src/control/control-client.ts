@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ScenarioInput } from '../scenario/scenario.schema';
 import type { describeScenario } from '../scenario/describe-scenario';
-import type { CallRecord, EmulatorSettings, FaultRule, WebhookDeliveryRecord } from '../engine/emulator-state';
+import type { AttestationRecord, CallRecord, EmulatorSettings, FaultRule, WebhookDeliveryRecord } from '../engine/emulator-state';
 import type { EmulatorStateView } from './state-view';
 import type {
   AcceptRelationshipSchema,
@@ -11,6 +11,8 @@ import type {
   RefreshTokenMfaSchema,
   RevokeRefreshTokenSchema,
   SetMcaDirectSchema,
+  PublishMcaVersionSchema,
+  DecideAttestationSchema,
   SetResellerPorSchema,
   SettingsPatchSchema,
   SignInSchema,
@@ -50,6 +52,7 @@ const SettingsAnswer = z.object({
   throttleOverrides: counts,
   replayWindowHours: z.number(),
   callLogLimit: z.number(),
+  legacyMcaAttestationRetiredAt: z.string().nullable().optional(),
 }) satisfies z.ZodType<EmulatorSettings>;
 const FaultAnswer = z.looseObject({ id: z.string(), route: z.string(), fired: z.number() });
 const CallAnswer = z.looseObject({ at: z.string(), operation: z.string(), method: z.string(), path: z.string(), status: z.number() });
@@ -155,6 +158,15 @@ export function createEmulatorControl(baseUrl: string, options: EmulatorControlO
     /** What Microsoft says from now on of a reseller's partner-of-record eligibility (key, tenant or location ID). */
     setResellerPartnerOfRecord: (reseller: string, input: z.input<typeof SetResellerPorSchema>) =>
       parsed(z.looseObject({ key: z.string(), partnerId: z.string() }), 'PUT', `/resellers/${id(reseller)}/partner-of-record`, input),
+    /** The MCA version in force and the date the partner-typed attestation is refused from (null: never). */
+    mca: () => parsed(z.looseObject({ current: z.unknown(), legacyMcaAttestationRetiredAt: z.string().nullable() }), 'GET', '/mca'),
+    /** Publishes a new MCA version: customers must accept it before their next purchase. */
+    publishMcaVersion: (input: z.input<typeof PublishMcaVersionSchema> = {}) => parsed(z.looseObject({ templateId: z.string() }), 'POST', '/mca/versions', input),
+    /** The enhanced attestations partners created, with their signatories and decisions. */
+    attestations: async () => (await parsed(z.object({ items: z.array(z.looseObject({ attestationId: z.string(), status: z.string() })) }), 'GET', '/attestations')) as unknown as { items: AttestationRecord[] },
+    /** Acts as the signatory in Microsoft's component; a second decision on one attestation is refused (409). */
+    decideAttestation: async (attestationId: string, decision: z.input<typeof DecideAttestationSchema>['decision']) =>
+      (await parsed(z.looseObject({ attestationId: z.string(), status: z.string() }), 'POST', `/attestations/${id(attestationId)}/decision`, { decision })) as unknown as AttestationRecord,
     /** Acts as a customer user signing in: is this the current password, and must it be changed. */
     signIn: (customer: string, input: z.input<typeof SignInSchema>) => parsed(SignInAnswer, 'POST', `/customers/${id(customer)}/sign-in`, input),
 

@@ -1,3 +1,4 @@
+// size: the control plane is one table of test-only routes over the engine, one per line of docs/EMULATOR-DIFFERENCES.md's control section; splitting it would scatter that table.
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import type { EmulatorRuntime } from '../runtime';
@@ -11,11 +12,15 @@ import { approveGdapRelationship, expireGdapApproval } from '../engine/gdap.engi
 import { webhookKeys } from '../webhooks/webhook-signing';
 import { describeScenario } from '../scenario/describe-scenario';
 import { passwordDigest } from '../engine/password-policy';
+import { currentMcaTemplate, publishMcaVersion } from '../engine/agreements.engine';
+import { decideAttestation } from '../engine/attestations.engine';
 import {
   AcceptRelationshipSchema,
   ApproveGdapSchema,
   ClockAdvanceSchema,
+  DecideAttestationSchema,
   FaultInputSchema,
+  PublishMcaVersionSchema,
   RevokeRefreshTokenSchema,
   RefreshTokenMfaSchema,
   SetMcaDirectSchema,
@@ -259,6 +264,20 @@ export function registerControlRoutes(app: Hono<AppEnv>, runtime: EmulatorRuntim
     tenant.mcaDirectlySigned = input.isSigned;
     engine().markDirty();
     return json(200, { tenantId: tenant.tenantId, isSigned: tenant.mcaDirectlySigned });
+  });
+
+  // The MCA: publish a new version (customers must accept it before their next purchase), list the
+  // enhanced attestations, act as the signatory in Microsoft's component.
+  route('GET', '/mca', () => json(200, { current: currentMcaTemplate(engine()), legacyMcaAttestationRetiredAt: engine().state.settings.legacyMcaAttestationRetiredAt ?? null }));
+  route('POST', '/mca/versions', async (c) => {
+    const input = await body(c, PublishMcaVersionSchema);
+    return json(201, publishMcaVersion(engine(), input.templateId));
+  });
+  route('GET', '/attestations', () => json(200, { items: engine().state.attestations ?? [] }));
+  route('POST', '/attestations/:id/decision', async (c) => {
+    const input = await body(c, DecideAttestationSchema);
+    const { record, changed } = decideAttestation(engine(), c.req.param('id') ?? '', input.decision);
+    return json(changed ? 200 : 409, record);
   });
 
   // Act as a customer user signing in to Microsoft 365 with the password the partner delivered.

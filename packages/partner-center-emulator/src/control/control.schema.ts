@@ -29,8 +29,16 @@ export const SettingsPatchSchema = z
     throttleLimitPerMinute: z.number().int().positive(),
     replayWindowHours: z.number().positive(),
     callLogLimit: z.number().int().positive(),
+    /** ISO 8601, or null: the cut-over after which the partner-typed MCA confirmation is refused. */
+    legacyMcaAttestationRetiredAt: z.iso.datetime({ offset: true }).nullable(),
   })
   .partial();
+
+/** Publishes a new MCA version: customers must accept it before their next purchase. */
+export const PublishMcaVersionSchema = z.object({ templateId: z.guid().optional() });
+
+/** Acts as the signatory in Microsoft's component. */
+export const DecideAttestationSchema = z.object({ decision: z.enum(['accept', 'decline']) });
 
 export const ThrottleInputSchema = z.object({
   limitPerMinute: z.number().int().positive(),

@@ -10,6 +10,7 @@ import { findCatalogItem, isOfferedTerm } from './catalog.engine';
 import { countryRule } from './country-rules';
 import { getVisibleCustomer } from './customers.engine';
 import { recordAudit } from './events';
+import { currentMcaTemplate } from './agreements.engine';
 import { SANDBOX_LICENSES_PER_SUBSCRIPTION, tickSubscriptions } from './subscriptions.engine';
 
 /** Carts expire 7 days after creation (docs/PARTNER-CENTER-REFERENCE.md §9.1). */
@@ -109,11 +110,16 @@ export function updateCart(engine: Engine, principal: Principal, customerTenantI
   return cart;
 }
 
-/** Whether the customer has accepted the MCA (partner attestation by anyone, or direct sign) (docs/PARTNER-CENTER-REFERENCE.md §5). */
+/**
+ * Whether the customer has accepted the MCA (partner attestation by anyone, or direct sign)
+ * (docs/PARTNER-CENTER-REFERENCE.md §5). Once a newer MCA version is published (control plane), only
+ * an agreement on that version counts (docs/EMULATOR-DIFFERENCES.md, "Agreements").
+ */
 export function hasMcaAcceptance(engine: Engine, customerTenantId: string): boolean {
   const tenant = engine.state.tenants[customerTenantId];
   if (tenant?.mcaDirectlySigned) return true;
-  return engine.state.agreements.some((a) => a.customerTenantId === customerTenantId && a.type === 'MicrosoftCustomerAgreement');
+  const current = currentMcaTemplate(engine).templateId;
+  return engine.state.agreements.some((a) => a.customerTenantId === customerTenantId && a.type === 'MicrosoftCustomerAgreement' && a.templateId === current);
 }
 
 /** Partner-of-record checks at checkout (docs/PARTNER-CENTER-REFERENCE.md §7 "Order-time errors"). */

@@ -22,6 +22,10 @@ export interface EmulatorState {
   tenants: Record<string, TenantRecord>;
   relationships: CustomerRelationshipRecord[];
   agreements: AgreementRecord[];
+  /** Enhanced MCA attestations (docs/PARTNER-CENTER-REFERENCE.md §5.5). Absent in states saved before they existed. */
+  attestations?: AttestationRecord[];
+  /** MCA versions published after the seed (control plane `POST /_emulator/mca/versions`), oldest first. */
+  mcaVersions?: McaVersionRecord[];
   carts: Record<string, CartRecord>;
   orders: Record<string, OrderRecord>;
   subscriptions: Record<string, SubscriptionRecord>;
@@ -72,6 +76,12 @@ export interface EmulatorSettings {
   replayWindowHours: number;
   /** Maximum call records kept for `GET /_emulator/calls`. */
   callLogLimit: number;
+  /**
+   * From this instant (ISO 8601) the partner-typed MCA confirmation (signer and date, §5.2) is
+   * refused and only an agreement made from an enhanced attestation is accepted; null = both are
+   * accepted (docs/EMULATOR-DIFFERENCES.md, "Agreements").
+   */
+  legacyMcaAttestationRetiredAt?: string | null;
 }
 
 export const DEFAULT_SETTINGS: EmulatorSettings = {
@@ -190,6 +200,8 @@ export interface CustomerRelationshipRecord {
 
 export interface AgreementRecord {
   id: string;
+  /** Set when the agreement was made from an enhanced attestation. */
+  attestationId?: string;
   partnerTenantId: string;
   customerTenantId: string;
   templateId: string;
@@ -198,6 +210,33 @@ export interface AgreementRecord {
   primaryContact: { firstName: string; lastName: string; email: string; phoneNumber?: string | null };
   userId: string;
   createdAt: number;
+}
+
+/** An enhanced attestation: who signs for the customer, and what they did in Microsoft's component. */
+export interface AttestationRecord {
+  attestationId: string;
+  partnerTenantId: string;
+  country: string;
+  language: string;
+  companyName: string;
+  signatoryFirstName: string;
+  signatoryLastName: string;
+  signatoryEmail: string;
+  signatoryPhoneNumber?: string | null;
+  status: 'Pending' | 'Accepted' | 'Declined';
+  /** The MCA version the signatory was shown and accepted. */
+  templateId: string | null;
+  createdAt: number;
+  decidedAt?: number;
+  /** The customer an agreement was made for from this attestation. */
+  customerTenantId?: string;
+}
+
+/** An MCA version Microsoft published after the first one; purchases need an acceptance of the newest. */
+export interface McaVersionRecord {
+  templateId: string;
+  versionRank: number;
+  publishedAt: number;
 }
 
 export interface CartLineRecord {

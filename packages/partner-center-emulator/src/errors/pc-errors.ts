@@ -82,6 +82,22 @@ export const agreementAlreadyExists = () =>
     errorName: 'PartnerConfirmedAgreementAlreadyExists',
     isRetryable: false,
   });
+/**
+ * The partner-typed MCA confirmation after the emulator's cut-over (settings
+ * `legacyMcaAttestationRetiredAt`). Microsoft has not published the code it will answer; the
+ * emulator uses the documented "action not allowed" (docs/EMULATOR-DIFFERENCES.md, "Agreements").
+ */
+export const legacyMcaConfirmationRetired = () =>
+  pc(
+    403,
+    600006,
+    'The requested action is not allowed. Partner-provided confirmation of the Microsoft Customer Agreement is retired: create an enhanced attestation (POST /v1/attestations/enhanced), let the customer accept, then create the agreement from the attestation id.',
+  );
+export const attestationNotFound = (id: string) => pc(404, 1000, `Attestation ${id} was not found.`);
+export const attestationNotAccepted = (id: string, status: string) =>
+  pc(400, 3000, `Attestation ${id} is ${status}: the signatory has not accepted the Microsoft Customer Agreement.`, ['attestationId']);
+export const attestationUsedForAnotherCustomer = (id: string) =>
+  pc(400, 3000, `Attestation ${id} was already used to create an agreement for another customer.`, ['attestationId']);
 export const mcaNotAccepted = () =>
   pc(
     403,

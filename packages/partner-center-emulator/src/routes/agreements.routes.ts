@@ -1,11 +1,19 @@
-import { AgreementTypeSchema, CreateAgreementRequestSchema, type Agreement } from '@csphub/partner-center/wire';
+import {
+  AgreementTypeSchema,
+  CreateAgreementFromAttestationRequestSchema,
+  CreateAgreementRequestSchema,
+  EnhancedAttestationRequestSchema,
+  type Agreement,
+  type EnhancedAttestation,
+} from '@csphub/partner-center/wire';
 import type { ApiRouter } from '../protocol/api-router';
 import { parseBody } from '../protocol/validate';
 import { json } from '../protocol/respond';
 import * as pcErrors from '../errors/pc-errors';
-import { AGREEMENT_TEMPLATES, agreementLinkOf, confirmAgreement } from '../engine/agreements.engine';
+import { agreementLinkOf, agreementTemplates, confirmAgreement } from '../engine/agreements.engine';
+import { createAgreementFromAttestation, createAttestation, getAttestation } from '../engine/attestations.engine';
 import { getVisibleCustomer } from '../engine/customers.engine';
-import type { AgreementRecord } from '../engine/emulator-state';
+import type { AgreementRecord, AttestationRecord } from '../engine/emulator-state';
 import { collection } from '../views/collection.view';
 
 function toAgreement(record: AgreementRecord): Agreement {
@@ -17,6 +25,24 @@ function toAgreement(record: AgreementRecord): Agreement {
     agreementLink: agreementLinkOf(record.type),
     userId: record.userId,
     attributes: { objectType: 'Agreement' },
+  };
+}
+
+function toAttestation(record: AttestationRecord): EnhancedAttestation {
+  return {
+    attestationId: record.attestationId,
+    country: record.country,
+    language: record.language,
+    companyName: record.companyName,
+    signatoryFirstName: record.signatoryFirstName,
+    signatoryLastName: record.signatoryLastName,
+    signatoryEmail: record.signatoryEmail,
+    signatoryPhoneNumber: record.signatoryPhoneNumber ?? null,
+    status: record.status,
+    templateId: record.templateId,
+    acceptedDateTime: record.status === 'Accepted' && record.decidedAt ? new Date(record.decidedAt).toISOString() : null,
+    createdDateTime: new Date(record.createdAt).toISOString(),
+    attributes: { objectType: 'EnhancedAttestation' },
   };
 }
 
@@ -33,16 +59,31 @@ export function registerAgreementRoutes(r: ApiRouter): void {
   // docs/PARTNER-CENTER-REFERENCE.md §5.1: agreement metadata.
   r.op('agreements.metadata', (ctx) => {
     const types = typesOf(ctx.query('agreementType'));
-    const items = AGREEMENT_TEMPLATES.filter((t) => types.includes(t.agreementType)).map((t) => ({ ...t, attributes: { objectType: 'AgreementMetaData' } }));
+    const items = agreementTemplates(ctx.runtime.engine).filter((t) => types.includes(t.agreementType)).map((t) => ({ ...t, attributes: { objectType: 'AgreementMetaData' } }));
     return json(200, collection(items, '/v1/agreements'));
   });
 
-  // §5.2: confirm customer acceptance (App+User only).
+  // §5.2 (partner-typed signer and date, App+User only) or §5.5 (from an enhanced attestation's id, app-only).
   r.op('agreements.create', async (ctx) => {
-    const input = parseBody(CreateAgreementRequestSchema, await ctx.body());
+    const body = await ctx.body();
+    if (body !== null && typeof body === 'object' && 'attestationId' in body) {
+      const input = parseBody(CreateAgreementFromAttestationRequestSchema, body);
+      const record = createAgreementFromAttestation(ctx.runtime.engine, ctx.principal, ctx.param('customerId'), input);
+      return json(201, toAgreement(record));
+    }
+    if (ctx.principal.kind === 'app') throw pcErrors.appOnlyNotSupported();
+    const input = parseBody(CreateAgreementRequestSchema, body);
     const record = confirmAgreement(ctx.runtime.engine, ctx.principal, ctx.param('customerId'), input);
     return json(201, toAgreement(record));
   });
+
+  // §5.5: the enhanced attestation. Learn documents creation (app-only); reading one back is the
+  // emulator's assumption of how a partner learns the signatory's decision (docs/EMULATOR-DIFFERENCES.md).
+  r.op('attestations.createEnhanced', async (ctx) => {
+    const input = parseBody(EnhancedAttestationRequestSchema, await ctx.body());
+    return json(201, toAttestation(createAttestation(ctx.runtime.engine, ctx.principal, input)));
+  });
+  r.op('attestations.getEnhanced', (ctx) => json(200, toAttestation(getAttestation(ctx.runtime.engine, ctx.principal.partnerTenantId, ctx.param('attestationId')))));
 
   // §5.3: get confirmations (App+User only).
   r.op('agreements.list', (ctx) => {

@@ -145,6 +145,11 @@ export const ScenarioSchema = z.object({
   resellers: z.array(ScenarioResellerSchema).default([]),
   tenants: z.array(ScenarioTenantSchema).default([]),
   catalog: z.array(ScenarioProductSchema).default([]),
+  /**
+   * When Partner Center stops taking the partner-typed MCA confirmation (ISO 8601); absent = it
+   * still takes it, as Microsoft Learn documents both today (docs/EMULATOR-DIFFERENCES.md).
+   */
+  legacyMcaAttestationRetiredAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;

@@ -13,6 +13,7 @@ export * from './token.schema';
 export * from './customer.schema';
 export * from './validation.schema';
 export * from './agreement.schema';
+export * from './attestation.schema';
 export * from './relationship.schema';
 export * from './catalog.schema';
 export * from './cart.schema';

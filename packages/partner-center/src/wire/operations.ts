@@ -72,9 +72,12 @@ export interface OperationDefinition {
 
 export const PartnerCenterOperations = {
   'agreements.metadata': { method: 'GET', path: '/v1/agreements', api: 'partnerCenter', auth: 'any', doc: '§5.1' },
-  'agreements.create': { method: 'POST', path: '/v1/customers/{customerId}/agreements', api: 'partnerCenter', auth: 'appUser', doc: '§5.2' },
+  // App+User for the partner-typed confirmation (§5.2), app-only for one made from an attestation (§5.5): the handler tells them apart by the body.
+  'agreements.create': { method: 'POST', path: '/v1/customers/{customerId}/agreements', api: 'partnerCenter', auth: 'any', doc: '§5.2, §5.5' },
   'agreements.list': { method: 'GET', path: '/v1/customers/{customerId}/agreements', api: 'partnerCenter', auth: 'appUser', doc: '§5.3' },
   'agreements.directSignStatus': { method: 'GET', path: '/v1/customers/{customerId}/directSignedMicrosoftCustomerAgreementStatus', api: 'partnerCenter', auth: 'appUser', doc: '§5.4' },
+  'attestations.createEnhanced': { method: 'POST', path: '/v1/attestations/enhanced', api: 'partnerCenter', auth: 'any', doc: '§5.5' },
+  'attestations.getEnhanced': { method: 'GET', path: '/v1/attestations/enhanced/{attestationId}', api: 'partnerCenter', auth: 'any', doc: '§5.5' },
   'auditRecords.list': { method: 'GET', path: '/v1/auditrecords', api: 'partnerCenter', auth: 'any', doc: '§14', emulatorOnly: true },
   'catalog.products.list': { method: 'GET', path: '/v1/products', api: 'partnerCenter', auth: 'any', doc: '§8' },
   'catalog.products.get': { method: 'GET', path: '/v1/products/{productId}', api: 'partnerCenter', auth: 'any', doc: '§8' },

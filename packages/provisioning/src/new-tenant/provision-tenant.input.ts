@@ -1,4 +1,5 @@
 import type { McaAttestationInput } from '../shared/confirm-mca.step';
+import type { McaSignatoryInput } from '../mca/mca-signatory';
 
 /** The workflow kind, as run rows and the timeline name it. */
 export const PROVISION_TENANT_KIND = 'provision-tenant';
@@ -21,8 +22,12 @@ export interface NewTenantInput {
   defaultGdap: boolean;
   /** Indirect connections: create the customer for this reseller (may be null while pending, D1). */
   resellerPartnerId: string | null;
-  /** The MCA attestation captured in the wizard. */
-  mca: McaAttestationInput;
+  /**
+   * The MCA: the customer's signatory, who accepts in Microsoft's component (the enhanced
+   * attestation, docs/PARTNER-CENTER-REFERENCE.md §5.5), or, for runs submitted before it, the
+   * signer and date the partner typed (§5.2).
+   */
+  mca: McaAttestationInput | McaSignatoryInput;
   /** Who receives the welcome message with the credentials (customer or reseller, a distributor setting). */
   credentialsRecipient: { name: string; email: string; cc?: string[]; language: string };
   /** "Notify me when provisioning completes": the person who ran the order, or null. */
@@ -52,6 +57,11 @@ export interface NewTenantResult {
   failedStep?: string;
   errorCode?: string;
   errorMessage?: string;
+}
+
+/** Whether the run asks the customer's signatory (enhanced attestation) rather than recording a partner-typed one. */
+export function isSignatoryMca(mca: NewTenantInput['mca']): mca is McaSignatoryInput {
+  return 'kind' in mca && mca.kind === 'signatory';
 }
 
 /** One run per account and connection (STYLE.md): a double click or a second API call attaches to it. */

@@ -1,5 +1,6 @@
+// size: one workflow body whose stages share local state (the tenant, the MCA request, the GDAP lock); its input types live in provision-tenant.input.ts.
 import { NEW_TENANT_STAGES, NEW_TENANT_STAGE_IDS, type NewTenantStageId } from '@csphub/domain';
-import { confirmMcaStep } from '../shared/confirm-mca.step';
+import { confirmMcaStep, type McaAttestationInput } from '../shared/confirm-mca.step';
 import { requestGdapStep } from '../shared/request-gdap.step';
 import { checkGdapRequestStep } from '../shared/check-gdap-request.step';
 import { awaitGdapLock, GDAP_LOCK_POLL_PATCH } from '../shared/await-gdap-lock';
@@ -25,7 +26,13 @@ import {
   type NewTenantInput,
   type NewTenantResult,
   type NewTenantRetry,
+  isSignatoryMca,
 } from './provision-tenant.input';
+import { checkMcaAcceptanceStep } from '../mca/await-mca-acceptance.step';
+import { createMcaAgreementStep } from '../mca/create-mca-agreement.step';
+import { MCA_CHECK_TOPIC, MCA_FIRST_CHECK_MS, MCA_MAX_CHECK_MS } from '../mca/mca-signatory';
+import { requestMcaAcceptanceStep } from '../mca/request-mca-acceptance.step';
+import { sendMcaAcceptanceEmailStep } from '../mca/send-mca-acceptance-email.step';
 
 interface Stage {
   id: string;
@@ -62,6 +69,10 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
     create: createCustomerStep(ports),
     admin: setUpAdminStep(ports),
     mca: confirmMcaStep(ports),
+    requestMca: requestMcaAcceptanceStep(ports),
+    mcaEmail: sendMcaAcceptanceEmailStep(ports),
+    checkMca: checkMcaAcceptanceStep(ports),
+    mcaAgreement: createMcaAgreementStep(ports),
     gdapRequest: requestGdapStep(ports),
     gdapRequestCheck: checkGdapRequestStep(ports),
     link: storeTenantLinkStep(ports.accounts),
@@ -85,6 +96,29 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
       let resellerTenantId: string | null = null;
       let tenant: CreateCustomerOutput | undefined;
       let withAdminSetUp = false;
+      const signatory = isSignatoryMca(input.mca) ? input.mca : null;
+      // The signatory's acceptance request: its attestation, when it was sent, whether it must be renewed (declined, expired).
+      let mcaRequest: { attestationId: string; requestedAt: string } | null = null;
+      let mcaRequests = 0;
+      let renewMcaRequest = false;
+      const requestMcaAcceptance = async () => {
+        mcaRequests++;
+        const r = await wf.step(steps.requestMca, { connectionId: input.connectionId, tenantId: tenant!.tenantId, signatory: signatory!, occurrence: mcaRequests });
+        if (r.state === 'already-accepted') {
+          mcaRequest = null;
+          await wf.recordRun({ ...base, state: 'running', currentStep: steps.requestMca.id, facts: { mcaStatus: 'accepted' } });
+          return;
+        }
+        await wf.step(steps.mcaEmail, { runId: wf.workflowId, subjectId: String(input.companyId), attestationId: r.attestationId, acceptanceUrl: r.acceptanceUrl, signatory: signatory! });
+        const requestedAt = (await wf.now()).toISOString();
+        mcaRequest = { attestationId: r.attestationId, requestedAt };
+        await wf.recordRun({
+          ...base,
+          state: 'running',
+          currentStep: steps.requestMca.id,
+          facts: { mcaStatus: 'waiting', mcaAcceptanceUrl: r.acceptanceUrl, mcaRequestedAt: requestedAt, mcaSignatoryEmail: signatory!.email, mcaSignatoryName: `${signatory!.firstName} ${signatory!.lastName}` },
+        });
+      };
 
       const runners: Stage[] = [
         {
@@ -144,8 +178,10 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
         },
         {
           id: steps.mca.id,
-          run: async () => void (await wf.step(steps.mca, { connectionId: input.connectionId, tenantId: tenant!.tenantId, attestation: input.mca })),
+          enabled: () => !signatory,
+          run: async () => void (await wf.step(steps.mca, { connectionId: input.connectionId, tenantId: tenant!.tenantId, attestation: signatory ? null : (input.mca as McaAttestationInput) })),
         },
+        { id: steps.requestMca.id, enabled: () => signatory !== null, run: requestMcaAcceptance },
         { id: defaultGdapStep.id, enabled: () => input.defaultGdap, run: async () => void (await wf.step(defaultGdapStep, { tenantId: tenant!.tenantId })) },
         {
           id: steps.gdapRequest.id,
@@ -173,6 +209,7 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
               tenantId: tenant!.tenantId,
               defaultDomain: tenant!.domain,
               resellerPartnerId: params.resellerPartnerId,
+              ...(mcaRequest ? { awaitingMca: true } : {}),
             })),
         },
         {
@@ -187,6 +224,46 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
               signInUrl: input.signInUrl ?? 'https://portal.office.com',
             });
             await wf.recordRun({ ...base, state: 'running', currentStep: steps.credentials.id, facts: { credentials: r.delivered ? 'delivered' : tenant!.credentials } });
+          },
+        },
+        {
+          // Waits durably for the signatory: a journaled check, then a durable receive that a
+          // "check now" message ends early, with the gap growing up to MCA_MAX_CHECK_MS.
+          id: steps.checkMca.id,
+          enabled: () => signatory !== null && (mcaRequest !== null || renewMcaRequest),
+          run: async () => {
+            if (renewMcaRequest) {
+              renewMcaRequest = false;
+              await requestMcaAcceptance();
+              if (!mcaRequest) return;
+            }
+            const request: { attestationId: string; requestedAt: string } = mcaRequest!;
+            let gap = MCA_FIRST_CHECK_MS;
+            for (;;) {
+              await wf.recordRun({ ...base, state: 'running', currentStep: steps.checkMca.id });
+              let check;
+              try {
+                check = await wf.step(steps.checkMca, { connectionId: input.connectionId, attestationId: request.attestationId, requestedAt: request.requestedAt });
+              } catch (e) {
+                if (e instanceof StepFailedError && (e.failure.code === 'MCA_DECLINED' || e.failure.code === 'MCA_ACCEPTANCE_EXPIRED')) {
+                  renewMcaRequest = true;
+                  await wf.recordRun({ ...base, state: 'running', currentStep: steps.checkMca.id, facts: { mcaStatus: e.failure.code === 'MCA_DECLINED' ? 'declined' : 'expired' } });
+                }
+                throw e;
+              }
+              if (check.status === 'accepted') break;
+              await wf.recv<unknown>(MCA_CHECK_TOPIC, gap);
+              gap = Math.min(Math.round(gap * 1.5), MCA_MAX_CHECK_MS);
+            }
+          },
+        },
+        {
+          id: steps.mcaAgreement.id,
+          enabled: () => signatory !== null && mcaRequest !== null,
+          run: async () => {
+            await wf.step(steps.mcaAgreement, { connectionId: input.connectionId, tenantId: tenant!.tenantId, attestationId: mcaRequest!.attestationId });
+            await wf.recordRun({ ...base, state: 'running', currentStep: steps.mcaAgreement.id, facts: { mcaStatus: 'accepted' } });
+            await wf.step(steps.sync, { companyId: input.companyId, connectionId: input.connectionId, status: 'synced', reason: null });
           },
         },
       ];

@@ -13,6 +13,11 @@ export interface PlaceOrderInput {
   connectionId: string;
   customerTenantId: string;
   lines: OrderCartLine[];
+  /**
+   * The customer's signatory has the MCA acceptance link: without an MCA on record the order waits
+   * (durably, checking again and again) instead of stopping. Absent in orders started before it.
+   */
+  holdForMca?: boolean;
   /** Who hears about the outcome; no notification when `to` is empty. */
   notify: { to: string[]; language: string | null; recipientName: string; companyName: string; orderUrl: string };
 }

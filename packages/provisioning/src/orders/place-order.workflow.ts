@@ -1,6 +1,7 @@
 import { StepFailedError } from '../runtime/step-failure';
 import { defineWorkflow, type WorkflowContext } from '../runtime/workflow-definition';
 import { createCheckMcaStep } from './check-mca.step';
+import { MCA_ACCEPTANCE_WAIT_MS, MCA_CHECK_TOPIC, MCA_FIRST_CHECK_MS, MCA_MAX_CHECK_MS } from '../mca/mca-signatory';
 import { createCheckoutCartStep } from './checkout-cart.step';
 import { createCreateCartStep } from './create-cart.step';
 import { createNotifyOrderStep } from './notify-order.step';
@@ -11,6 +12,9 @@ import { createSaveOrderProgressStep } from './save-order-progress.step';
 
 /** Registered with DBOS under this name; never renamed once shipped. */
 export const PLACE_ORDER_WORKFLOW = 'place-order';
+
+const MCA_HELD_MESSAGE =
+  "Held until the customer's signatory accepts the Microsoft Customer Agreement (the link was e-mailed to them). The order goes through on its own once they accept.";
 
 const MCA_MESSAGE =
   "The customer has no Microsoft Customer Agreement acceptance on record. Record the customer's acceptance (signer, e-mail and date) on the company page, then submit the order again. Nothing was ordered.";
@@ -78,6 +82,27 @@ export function createPlaceOrderWorkflow(deps: PlaceOrderDeps) {
         mca = await wf.step(checkMca, tenant);
       } catch (e) {
         return failedAt(e, 'failed');
+      }
+      if (!mca.present && input.holdForMca) {
+        // Held: the signatory has the acceptance link. Look again after growing durable waits.
+        await saveProgress({ status: 'submitted', errorCode: 'MCA_ACCEPTANCE_PENDING', errorMessage: MCA_HELD_MESSAGE });
+        await wf.recordRun({ ...base, state: 'running', currentStep: checkMca.id, facts: { heldForMca: true } });
+        const heldSince = (await wf.now()).getTime();
+        let gap = MCA_FIRST_CHECK_MS;
+        while (!mca.present) {
+          if ((await wf.now()).getTime() - heldSince > MCA_ACCEPTANCE_WAIT_MS) break;
+          await wf.recv<unknown>(MCA_CHECK_TOPIC, gap);
+          gap = Math.min(Math.round(gap * 1.5), MCA_MAX_CHECK_MS);
+          try {
+            mca = await wf.step(checkMca, tenant);
+          } catch (e) {
+            return failedAt(e, 'failed');
+          }
+        }
+        if (mca.present) {
+          await saveProgress({ status: 'submitted', errorCode: null, errorMessage: null });
+          await wf.recordRun({ ...base, state: 'running', currentStep: checkMca.id, facts: { heldForMca: false } });
+        }
       }
       if (!mca.present) return end({ status: 'needs_attention', microsoftOrderIds: [], subscriptionIds: [], errorCode: 'MCA_MISSING', errorMessage: MCA_MESSAGE }, checkMca.id);
 

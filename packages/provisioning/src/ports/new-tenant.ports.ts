@@ -5,6 +5,7 @@
  * `@csphub/notifications`.
  */
 import type { PartnerCenterCall, TenantLinkAccounts, TenantLinkPartnerCenter } from '../shared/tenant-link.ports';
+import type { McaPartnerCenter } from '../mca/mca-signatory';
 
 export type { PartnerCenterCall };
 
@@ -23,7 +24,7 @@ export interface TenantAddress {
 }
 
 /** The Partner Center operations of one connection that the run needs. */
-export interface NewTenantPartnerCenter extends TenantLinkPartnerCenter {
+export interface NewTenantPartnerCenter extends TenantLinkPartnerCenter, McaPartnerCenter {
   validateAddress(
     address: TenantAddress,
     options?: PartnerCenterCall,
@@ -104,7 +105,11 @@ export interface ProvisioningProfile {
 /** The account side: profile, sync status and the tenant link. */
 export interface NewTenantAccounts extends TenantLinkAccounts {
   loadProfile(companyId: number, connectionId: string): Promise<ProvisioningProfile>;
-  /** Also `not_synced`: a failure before the tenant exists leaves the account as it was. */
+  /**
+   * Records the link (tenant id, default domain, connection) and marks the account synced, or keeps
+   * it in progress while the customer's MCA acceptance is awaited (`awaitingMca`). Idempotent.
+   */
+  storeTenantLink(link: { companyId: number; connectionId: string; tenantId: string; defaultDomain: string; resellerPartnerId: string | null; awaitingMca?: boolean }): Promise<void>;
   setSyncStatus(s: { companyId: number; connectionId: string; status: 'not_synced' | 'in_progress' | 'synced' | 'failed'; reason?: string | null }): Promise<void>;
 }
 
@@ -121,7 +126,7 @@ export interface CredentialVault {
 /** Sends one templated notification; the same `dedupeKey` is delivered once where the transport can tell. */
 export interface NewTenantNotifier {
   send(message: {
-    template: 'welcome' | 'provisioning-completed' | 'provisioning-failed';
+    template: 'welcome' | 'provisioning-completed' | 'provisioning-failed' | 'mca-acceptance-request';
     dedupeKey: string;
     to: string[];
     cc?: string[];

@@ -8,6 +8,8 @@ export interface StoreTenantLinkInput {
   tenantId: string;
   defaultDomain: string;
   resellerPartnerId: string | null;
+  /** The account stays in progress (not synced) until the customer's MCA acceptance arrives. */
+  awaitingMca?: boolean;
 }
 
 /**

@@ -32,8 +32,11 @@ export interface TenantLinkPartnerCenter {
 
 /** The account side: where the tenant link and the sync status live. */
 export interface TenantLinkAccounts {
-  /** Records the link (tenant id, default domain, connection) and marks the account synced. Idempotent. */
-  storeTenantLink(link: { companyId: number; connectionId: string; tenantId: string; defaultDomain: string; resellerPartnerId: string | null }): Promise<void>;
+  /**
+   * Records the link (tenant id, default domain, connection) and marks the account synced, or keeps
+   * it in progress while the customer's MCA acceptance is awaited (`awaitingMca`). Idempotent.
+   */
+  storeTenantLink(link: { companyId: number; connectionId: string; tenantId: string; defaultDomain: string; resellerPartnerId: string | null; awaitingMca?: boolean }): Promise<void>;
   /** Marks the account failed (with the reason) or back in progress. */
   setSyncStatus(s: { companyId: number; connectionId: string; status: 'in_progress' | 'synced' | 'failed'; reason?: string | null }): Promise<void>;
 }

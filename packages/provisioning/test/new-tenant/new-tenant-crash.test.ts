@@ -63,7 +63,7 @@ const slots = semaphore(Number(process.env.CSPHUB_CRASH_PARALLEL ?? 2));
  * set up, the MCA confirmed. The other boundaries (checks, reads, the link, the delivery, the
  * notice) are crashed in one process and recovered by replay in new-tenant-replay.test.ts.
  */
-const BOUNDARIES = newTenantKillPointsByTier({ reseller: true, 'admin-setup': true, 'default-gdap': true, 'explicit-gdap': false }).sigkill;
+const BOUNDARIES = newTenantKillPointsByTier({ reseller: true, 'admin-setup': true, 'default-gdap': true, 'explicit-gdap': false, 'mca-partner-typed': true, 'mca-signatory': false }).sigkill;
 
 const layout = process.env.DATABASE_URL ? 'postgres' : 'pglite-folder';
 

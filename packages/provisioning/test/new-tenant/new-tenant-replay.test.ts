@@ -24,7 +24,7 @@ import { newTenantWorkflow, seedAccounts, timelineOf, wireNewTenantPorts, wizard
  * The boundaries around what cannot be undone (create-customer, set-up-admin, confirm-mca) are
  * proven with real process kills in new-tenant-crash.test.ts.
  */
-const BOUNDARIES = newTenantKillPointsByTier({ reseller: true, 'admin-setup': true, 'default-gdap': true, 'explicit-gdap': false }).replay;
+const BOUNDARIES = newTenantKillPointsByTier({ reseller: true, 'admin-setup': true, 'default-gdap': true, 'explicit-gdap': false, 'mca-partner-typed': true, 'mca-signatory': false }).replay;
 const ADMIN_USERNAME = 'it.admin';
 
 describe(`new-tenant run recovered after a crash at each reversible step boundary (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {

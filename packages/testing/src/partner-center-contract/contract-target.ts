@@ -118,6 +118,10 @@ export interface ContractControl {
   advanceClock(ms: number): Promise<void>;
   /** Acts as an existing tenant's Global Admin accepting the indirect provider's invitation link (docs/PARTNER-CENTER-REFERENCE.md §6). */
   acceptRelationship(customerTenantId: string, indirectResellerTenantId?: string): Promise<void>;
+  /** Acts as the customer's signatory in Microsoft's MCA component (docs/PARTNER-CENTER-REFERENCE.md §5.5). */
+  decideMcaAttestation(attestationId: string, decision: 'accept' | 'decline'): Promise<void>;
+  /** Publishes a new MCA version: customers must accept it before their next purchase. */
+  publishMcaVersion(): Promise<{ templateId: string }>;
   /** Acts as the customer's Global Admin approving a GDAP relationship. */
   approveGdapRelationship(relationshipId: string): Promise<void>;
   /**

@@ -123,6 +123,12 @@ export async function emulatorContractTarget(
         indirectReseller: indirectResellerTenantId,
       });
     },
+    async decideMcaAttestation(attestationId, decision) {
+      await control.decideAttestation(attestationId, decision);
+    },
+    async publishMcaVersion() {
+      return { templateId: (await control.publishMcaVersion()).templateId };
+    },
     async approveGdapRelationship(relationshipId) {
       await control.approveGdap(relationshipId);
     },

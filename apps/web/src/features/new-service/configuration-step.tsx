@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/i18n';
 import { DomainPrefixField } from './domain-prefix-field';
 import { ExistingTenantPanel } from './existing-tenant-panel';
 import { McaAttestationFields } from './mca-attestation-fields';
+import { McaSignatoryFields } from './mca-signatory-fields';
 import type { DomainCheck, OnboardingContext, OpenAuthorization, PartnerIdVerdict, VerifyResult } from './new-service-api';
 import { PartnerIdField } from './partner-id-field';
 import { isAdminSetUpPossible, isAdminUsernameValid, type WizardState } from './wizard-state';
@@ -104,8 +105,10 @@ export function ConfigurationStep(props: { ctx: OnboardingContext; state: Wizard
       </Text>
       {state.existing && state.verify?.mcaOnRecord ? (
         <Alert color="green">{t('ns.mca.onRecord')}</Alert>
-      ) : (
+      ) : state.existing ? (
         <McaAttestationFields value={state.attestation} onChange={(a) => update({ attestation: a })} />
+      ) : (
+        <McaSignatoryFields person={state.attestation} signatory={state.signatory} onPerson={(a) => update({ attestation: a })} onSignatory={(s) => update({ signatory: s })} />
       )}
       <Checkbox label={t('ns.notifyMe')} checked={state.notifyMe} onChange={(e) => update({ notifyMe: e.currentTarget.checked })} />
     </Stack>

@@ -62,10 +62,13 @@ function Wizard({ ctx, storefront }: { ctx: OnboardingContext; storefront: boole
     setBusy(true);
     setError(null);
     const a = state.attestation;
-    const attestation = { firstName: a.firstName.trim(), lastName: a.lastName.trim(), email: a.email.trim(), ...(a.phone.trim() ? { phone: a.phone.trim() } : {}), acceptedAt: new Date(`${a.acceptedAt}T00:00:00Z`).toISOString() };
     try {
       if (state.existing) {
-        await onboardingApi.checkout(ctx.company.id, { connectionId: state.connectionId, attestation: state.verify?.mcaOnRecord ? null : attestation, requestGdap: state.gdap, notifyMe: state.notifyMe });
+        // The existing-tenant path still records a signer and date when Partner Center has no MCA (the new-tenant path names a signatory, who has no date yet).
+        const attestation = state.verify?.mcaOnRecord
+          ? null
+          : { firstName: a.firstName.trim(), lastName: a.lastName.trim(), email: a.email.trim(), ...(a.phone.trim() ? { phone: a.phone.trim() } : {}), acceptedAt: new Date(`${a.acceptedAt}T00:00:00Z`).toISOString() };
+        await onboardingApi.checkout(ctx.company.id, { connectionId: state.connectionId, attestation, requestGdap: state.gdap, notifyMe: state.notifyMe });
       } else {
         await onboardingApi.finishNewTenant(ctx.company.id, {
           connectionId: state.connectionId,
@@ -75,7 +78,15 @@ function Wizard({ ctx, storefront }: { ctx: OnboardingContext; storefront: boole
           requirePasswordChange: state.requirePasswordChange,
           defaultGdap: state.gdap,
           resellerPartnerId: needsPartnerId && state.partnerId.trim() ? state.partnerId.trim() : null,
-          attestation,
+          signatory: {
+            firstName: a.firstName.trim(),
+            lastName: a.lastName.trim(),
+            email: a.email.trim(),
+            ...(a.phone.trim() ? { phone: a.phone.trim() } : {}),
+            companyName: state.signatory.companyName.trim(),
+            country: state.signatory.country.trim().toUpperCase(),
+            language: state.signatory.language,
+          },
           notifyMe: state.notifyMe,
         });
       }

@@ -29,7 +29,14 @@ export function ReviewStep(props: { ctx: OnboardingContext; state: WizardState; 
       : []),
     [t('ns.review.gdap'), yes(state.gdap)],
     ...(props.needsPartnerId ? ([[t('ns.review.partnerId'), state.partnerId.trim() || t('ns.review.none')]] as [string, string][]) : []),
-    [t('ns.review.mca'), state.existing && state.verify?.mcaOnRecord ? t('ns.mca.onRecord') : `${a.firstName} ${a.lastName} <${a.email}> ${a.phone} · ${a.acceptedAt}`],
+    [
+      t('ns.review.mca'),
+      state.existing && state.verify?.mcaOnRecord
+        ? t('ns.mca.onRecord')
+        : state.existing
+          ? `${a.firstName} ${a.lastName} <${a.email}> ${a.phone} · ${a.acceptedAt}`
+          : t('ns.review.signatory', { name: `${a.firstName} ${a.lastName}`.trim(), email: a.email.trim(), company: state.signatory.companyName, country: state.signatory.country, language: state.signatory.language }),
+    ],
     [t('ns.notifyMe'), yes(state.notifyMe)],
   ];
   const label = (i: ChecklistItem) => (i.key === 'billingAddress' && i.source === 'reseller' ? t('ns.check.billingAddressReseller') : t(`ns.check.${i.key}`));

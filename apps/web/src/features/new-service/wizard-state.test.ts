@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DomainCheck, OnboardingContext, PartnerIdVerdict } from './new-service-api';
-import { buildChecklist, initialWizardState, isAdminSetUpPossible, isAdminUsernameValid, isAttestationComplete, isPartnerIdAcceptable, type WizardState } from './wizard-state';
+import { buildChecklist, initialWizardState, isAdminSetUpPossible, isAdminUsernameValid, isAttestationComplete, isPartnerIdAcceptable, isSignatoryComplete, type WizardState } from './wizard-state';
 
 const ctx = (over: Partial<OnboardingContext> = {}): OnboardingContext => ({
   company: { id: 7, name: 'Wingtip Toys', kind: 'customer', country: 'US', language: 'en', email: 'it@wingtip.example', domain: null },
@@ -95,6 +95,16 @@ describe('field rules', () => {
     expect(isAttestationComplete({ ...attestation, lastName: '' }, today)).toBe(false);
     expect(isAttestationComplete({ ...attestation, email: 'ana@wingtip' }, today)).toBe(false);
     expect(isAttestationComplete({ ...attestation, email: ' ana@wingtip.example ' }, today)).toBe(true);
+  });
+
+  it("the new tenant's MCA signatory needs names, an e-mail, the company and a two-letter country, and no date (they accept later)", () => {
+    const person = { ...attestation, acceptedAt: '' };
+    const signatory = { companyName: 'Wingtip Toys', country: 'MX', language: 'es' as const };
+    expect(isSignatoryComplete(person, signatory)).toBe(true);
+    expect(isSignatoryComplete({ ...person, email: 'ana@wingtip' }, signatory)).toBe(false);
+    expect(isSignatoryComplete({ ...person, lastName: ' ' }, signatory)).toBe(false);
+    expect(isSignatoryComplete(person, { ...signatory, companyName: '' })).toBe(false);
+    expect(isSignatoryComplete(person, { ...signatory, country: 'Mexico' })).toBe(false);
   });
 
   it('a Partner ID is acceptable when empty (pending), not needed, or checked as ok for exactly what is typed', () => {

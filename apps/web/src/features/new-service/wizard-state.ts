@@ -18,6 +18,8 @@ export interface WizardState {
   partnerId: string;
   partnerVerdict: PartnerIdVerdict | null;
   attestation: { firstName: string; lastName: string; email: string; phone: string; acceptedAt: string };
+  /** The new tenant's MCA signatory beyond name and contact (in `attestation`): the agreement's company, country, language. */
+  signatory: { companyName: string; country: string; language: 'en' | 'es' };
   notifyMe: boolean;
   authorization: OpenAuthorization | null;
   verify: VerifyResult | null;
@@ -41,6 +43,7 @@ export function initialWizardState(ctx: OnboardingContext): WizardState {
     partnerId: (ctx.resellerChoice === 'any' ? options?.resellerPartnerId : null) ?? ctx.reseller?.partnerId ?? '',
     partnerVerdict: null,
     attestation: { firstName: '', lastName: '', email: '', phone: '', acceptedAt: '' },
+    signatory: { companyName: ctx.company.name, country: (ctx.company.country ?? '').toUpperCase(), language: ctx.defaultCulture.toLowerCase().startsWith('es') ? 'es' : 'en' },
     notifyMe: true,
     authorization: null,
     verify: null,
@@ -62,6 +65,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Whether the MCA attestation is complete and plausible (date given, not in the future). */
 export function isAttestationComplete(a: WizardState['attestation'], today: string): boolean {
   return a.firstName.trim() !== '' && a.lastName.trim() !== '' && EMAIL.test(a.email.trim()) && a.acceptedAt !== '' && a.acceptedAt <= today;
+}
+
+/** Whether the new tenant's MCA signatory is complete: name, e-mail, company and a two-letter country (no date: they accept later). */
+export function isSignatoryComplete(a: WizardState['attestation'], s: WizardState['signatory']): boolean {
+  return a.firstName.trim() !== '' && a.lastName.trim() !== '' && EMAIL.test(a.email.trim()) && s.companyName.trim() !== '' && /^[A-Za-z]{2}$/.test(s.country.trim());
 }
 
 const ADMIN_USERNAME = /^[a-z0-9._-]{1,64}$/;
@@ -104,7 +112,7 @@ export function buildChecklist(ctx: OnboardingContext, state: WizardState, opts:
   } else {
     items.push({ key: 'prefix', ok: state.domainCheck?.prefix === state.domainPrefix.trim().toLowerCase() && state.domainCheck.available === true });
     items.push({ key: 'admin', ok: isAdminSetUpPossible(state) });
-    items.push({ key: 'mca', ok: isAttestationComplete(state.attestation, opts.today) });
+    items.push({ key: 'mca', ok: isSignatoryComplete(state.attestation, state.signatory) });
   }
   if (opts.needsPartnerId) items.push({ key: 'partnerId', ok: isPartnerIdAcceptable(state, opts.needsPartnerId) });
   return items;

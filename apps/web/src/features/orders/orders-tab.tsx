@@ -83,8 +83,8 @@ export function OrdersTab({ company }: { company: { id: number; name: string } }
                     {t(`orders.status.${o.status}` as MessageKey)}
                   </Badge>
                   {o.errorMessage && (
-                    <Text size="xs" c={o.status === 'failed' ? 'red' : 'orange'}>
-                      {o.errorMessage}
+                    <Text size="xs" c={o.status === 'failed' ? 'red' : 'orange'} data-testid="order-message">
+                      {o.errorCode === 'MCA_ACCEPTANCE_PENDING' ? t('orders.heldForMca') : o.errorMessage}
                     </Text>
                   )}
                 </Table.Td>

@@ -43,6 +43,7 @@ export const ordersEn = {
   'orders.placedAt': 'Placed',
   'orders.placedBy': 'By',
   'orders.subscriptions': 'Subscriptions',
+  'orders.heldForMca': "Held until the customer's signatory accepts the Microsoft Customer Agreement (the link was e-mailed to them). It goes through on its own once they accept.",
   'orders.status.submitted': 'Submitted',
   'orders.status.in_progress': 'In progress',
   'orders.status.fulfilled': 'Fulfilled',

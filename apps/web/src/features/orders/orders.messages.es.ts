@@ -45,6 +45,7 @@ export const ordersEs: Record<keyof typeof ordersEn, string> = {
   'orders.placedAt': 'Realizado',
   'orders.placedBy': 'Por',
   'orders.subscriptions': 'Suscripciones',
+  'orders.heldForMca': "Retenido hasta que el firmante del cliente acepte el Contrato de Cliente de Microsoft (se le envió el enlace por correo). Se completa solo en cuanto lo acepte.",
   'orders.status.submitted': 'Enviado',
   'orders.status.in_progress': 'En curso',
   'orders.status.fulfilled': 'Completado',
