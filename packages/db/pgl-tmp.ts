@@ -1,0 +1,13 @@
+import { openDatabase } from '@csphub/db';
+import { PGlite } from '@electric-sql/pglite';
+let last = process.cpuUsage();
+const lap = (l: string) => { const u = process.cpuUsage(last); last = process.cpuUsage(); console.log(l, 'cpu ms', Math.round((u.user + u.system) / 1000)); };
+const p0 = await PGlite.create(); await p0.query('select 1'); lap('bare create');
+const p1 = await PGlite.create(); await p1.query('select 1'); lap('bare create 2');
+const a = await openDatabase({ kind: 'pglite' }); lap('open+migrate');
+const b = await openDatabase({ kind: 'pglite' }); lap('open+migrate 2');
+const dump = await (a.pglite as PGlite).dumpDataDir('none'); lap('dump ' + dump.size);
+const c = await PGlite.create({ loadDataDir: dump }); await c.query('select 1'); lap('load');
+const d = await PGlite.create({ loadDataDir: dump }); await d.query('select count(*) from drizzle.__drizzle_migrations'); lap('load 2');
+const g = await (a.pglite as PGlite).dumpDataDir('gzip'); lap('dump gz ' + g.size);
+const e = await PGlite.create({ loadDataDir: g }); await e.query('select 1'); lap('load gz');
