@@ -15,10 +15,10 @@ import { defineConfig } from 'vitest/config';
  * The tiers run one after the other (`sequence.groupOrder`): the fast ones fail first, and the
  * crash tier's worker processes never compete with the API suites for the cores.
  *
- * Within a tier, files run side by side on two workers (Vitest's default is one fewer than the
- * cores, a single worker on a two-core machine, while most of a file's time is spent in its own
- * database or waiting on a child process). The crash tier keeps one: its SIGKILLed workers and
- * held requests are timed against each other. Unit files share one module graph per worker
+ * The unit and contract tiers run two files at once (Vitest's default is one fewer than the cores,
+ * a single worker on a two-core machine). The api tier keeps one: the access and input matrices
+ * share the test app's fixed emulator port (access-matrix/onboarding-route-fixtures.ts). The crash
+ * tier keeps one: its SIGKILLed workers and held requests are timed against each other. Unit files share one module graph per worker
  * (`isolate: false`): they are pure and restore what they spy on.
  */
 const CRASH = ['{packages,apps}/*/**/*-crash.test.ts', '{packages,apps}/*/test/crash/**/*.test.ts'];
@@ -41,7 +41,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', ...tiers.unit, environment: 'node', ...twoAtOnce, isolate: false, sequence: { groupOrder: 0 } } },
       { test: { name: 'contract', ...tiers.contract, environment: 'node', ...slow, ...twoAtOnce, sequence: { groupOrder: 1 } } },
-      { test: { name: 'api', ...tiers.api, environment: 'node', ...slow, ...twoAtOnce, sequence: { groupOrder: 2 } } },
+      { test: { name: 'api', ...tiers.api, environment: 'node', ...slow, sequence: { groupOrder: 2 } } },
       {
         test: {
           name: 'crash',
