@@ -14,6 +14,12 @@ import { defineConfig } from 'vitest/config';
  *
  * The tiers run one after the other (`sequence.groupOrder`): the fast ones fail first, and the
  * crash tier's worker processes never compete with the API suites for the cores.
+ *
+ * The unit and contract tiers run two files at once (Vitest's default is one fewer than the cores,
+ * a single worker on a two-core machine). The api tier keeps one: the access and input matrices
+ * share the test app's fixed emulator port (access-matrix/onboarding-route-fixtures.ts). The crash
+ * tier keeps one: its SIGKILLed workers and held requests are timed against each other. Unit files share one module graph per worker
+ * (`isolate: false`): they are pure and restore what they spy on.
  */
 const CRASH = ['{packages,apps}/*/**/*-crash.test.ts', '{packages,apps}/*/test/crash/**/*.test.ts'];
 const CONTRACT = ['packages/partner-center/test/**/*.test.ts', 'packages/partner-center-emulator/test/**/*.test.ts'];
@@ -28,12 +34,13 @@ export const tiers = {
 };
 
 const slow = { testTimeout: 60_000, hookTimeout: 120_000 };
+const twoAtOnce = { maxWorkers: 2 };
 
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', ...tiers.unit, environment: 'node', sequence: { groupOrder: 0 } } },
-      { test: { name: 'contract', ...tiers.contract, environment: 'node', ...slow, sequence: { groupOrder: 1 } } },
+      { test: { name: 'unit', ...tiers.unit, environment: 'node', ...twoAtOnce, isolate: false, sequence: { groupOrder: 0 } } },
+      { test: { name: 'contract', ...tiers.contract, environment: 'node', ...slow, ...twoAtOnce, sequence: { groupOrder: 1 } } },
       { test: { name: 'api', ...tiers.api, environment: 'node', ...slow, sequence: { groupOrder: 2 } } },
       {
         test: {

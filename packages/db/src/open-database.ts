@@ -76,7 +76,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   }
   const release = target.dataDir ? acquireDataDirLock(target.dataDir) : () => undefined;
   try {
-    const client = target.dataDir ? await PGlite.create(target.dataDir) : await PGlite.create();
+    if (target.dataDir && target.template) throw new Error('a PGlite template is for an in-memory database only');
+    const client = target.dataDir ? await PGlite.create(target.dataDir) : await PGlite.create(target.template ? { loadDataDir: target.template } : {});
     const db = drizzlePglite(client, { schema, casing: 'snake_case' });
     await migratePglite(db, { migrationsFolder });
     return {

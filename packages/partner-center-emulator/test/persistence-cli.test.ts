@@ -115,7 +115,7 @@ describe('CLI (npx csp-emulator)', () => {
     children.push(child);
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no listening line; output so far:\n${out}`)), 20_000);
+      const timer = setTimeout(() => reject(new Error(`no listening line; output so far:\n${out}`)), 50_000);
       child.stdout!.on('data', (chunk: Buffer) => {
         out += chunk.toString();
         const m = /listening on (http:\/\/[^\s]+)/.exec(out);

@@ -1,6 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { openDatabase, type OpenDatabase } from '@csphub/db';
+import { migrationsFolder, openDatabase, type OpenDatabase } from '@csphub/db';
 
 /** A fresh, migrated database for one test file, and how to throw it away. */
 export interface TestDatabase extends OpenDatabase {
@@ -15,7 +19,7 @@ export interface TestDatabase extends OpenDatabase {
 export async function createTestDatabase(env: Record<string, string | undefined> = process.env): Promise<TestDatabase> {
   const url = env.DATABASE_URL;
   if (!url) {
-    const open = await openDatabase({ kind: 'pglite' });
+    const open = await openDatabase({ kind: 'pglite', template: await migratedTemplate() });
     return { ...open, dispose: () => open.close() };
   }
   const name = `csphub_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
@@ -49,4 +53,45 @@ export async function createTestDatabase(env: Record<string, string | undefined>
       }
     },
   };
+}
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+let template: Promise<Blob> | undefined;
+
+/**
+ * An empty PGlite database with every migration applied, as a data-folder tarball. Starting from it
+ * costs about a third of the CPU of initdb plus the migrations, which every test file would
+ * otherwise pay (docs/ARCHITECTURE.md, "Tests"). Built once and kept in the temporary folder under
+ * a name derived from the migration files and the PGlite version, so a changed migration builds a
+ * new one; `openDatabase` still runs the migrations on the copy (a no-op). The on-disk and
+ * PostgreSQL paths (stacks, `npm run test:db`) still apply the migrations from scratch.
+ */
+function migratedTemplate(): Promise<Blob> {
+  template ??= (async () => {
+    const file = path.join(os.tmpdir(), `csphub-pglite-template-${templateKey()}.tar`);
+    if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
+    const open = await openDatabase({ kind: 'pglite' });
+    try {
+      const tarball = await (open.pglite as { dumpDataDir(compression: 'none'): Promise<Blob> }).dumpDataDir('none');
+      const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+      fs.writeFileSync(partial, Buffer.from(await tarball.arrayBuffer()));
+      fs.renameSync(partial, file); // atomic: a test process running beside this one reads all or nothing
+      return tarball;
+    } finally {
+      await open.close();
+    }
+  })();
+  template.catch(() => (template = undefined));
+  return template;
+}
+
+function templateKey(): string {
+  const hash = createHash('sha256');
+  const pglite = path.join(repoRoot, 'node_modules/@electric-sql/pglite/package.json');
+  hash.update(fs.existsSync(pglite) ? (JSON.parse(fs.readFileSync(pglite, 'utf8')) as { version: string }).version : 'unknown');
+  for (const name of fs.readdirSync(migrationsFolder, { recursive: true, encoding: 'utf8' }).sort()) {
+    const file = path.join(migrationsFolder, name);
+    if (fs.statSync(file).isFile()) hash.update(name).update(fs.readFileSync(file));
+  }
+  return hash.digest('hex').slice(0, 16);
 }
