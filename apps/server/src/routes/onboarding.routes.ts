@@ -142,7 +142,7 @@ export function onboardingRoutes(deps: OnboardingDeps) {
         tags: ['Onboarding'],
         summary: 'Is this onmicrosoft.com prefix free? Format first, then Partner Center; free suggestions when taken',
         request: { params: CompanyIdParamSchema, query: DomainCheckQuerySchema },
-        responses: { 200: { description: 'The verdict', content: json(DomainCheckSchema) }, ...scopedErrors, 502: problem('Partner Center did not answer') },
+        responses: { 200: { description: 'The verdict', content: json(DomainCheckSchema) }, ...scopedErrors, 502: problem('The connection was refused by Microsoft (CONNECTION_AUTH_FAILED)'), 503: problem('Microsoft Partner Center is unavailable or busy (PARTNER_CENTER_UNAVAILABLE, PARTNER_CENTER_THROTTLED); Retry-After says when to try again') },
       }),
       async (c) => {
         const { ctx } = await orderable(c.var.principal, c.req.valid('param').id);
