@@ -10,7 +10,7 @@ import { SessionSchema } from './auth/auth.routes';
 import { ApiTokenSchema } from './channel/api-tokens.routes';
 import { PasswordResetSchema, UserListSchema, UserSchema } from './channel/company-users.routes';
 import { ConnectionSchema, TestResultSchema } from './channel/connections.routes';
-import { PolicySchema } from './channel/settings.routes';
+import { PolicySchema, type DistributorSettingsSchema } from './channel/settings.routes';
 import { SyncOptionsSchema } from './channel/sync-options.routes';
 import { HealthSchema } from './routes/health.routes';
 import { LicensesResponseSchema } from './routes/licenses.routes';
@@ -87,6 +87,7 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export type Connection = z.infer<typeof ConnectionSchema>;
 export type ConnectionTestResult = z.infer<typeof TestResultSchema>;
 export type DistributorPolicy = z.infer<typeof PolicySchema>;
+export type DistributorSettings = z.infer<typeof DistributorSettingsSchema>;
 export type Health = z.infer<typeof HealthSchema>;
 export type OutboxMessage = z.infer<typeof OutboxMessageSchema>;
 

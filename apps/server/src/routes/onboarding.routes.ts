@@ -7,6 +7,7 @@ import { problem } from '../http/schemas';
 import { authenticate } from '../auth/authenticate';
 import { companyInScope, requirePermission } from '../access/scope';
 import { reposOf } from '../channel/channel-deps';
+import { orderDefaults } from '../channel/distributor-settings';
 import { suggestDomainPrefixes } from '../onboarding/domain-suggestions';
 import { requireOnboardingRead, requireOrderAccess } from '../onboarding/onboarding-access';
 import { loadOnboardingContext } from '../onboarding/onboarding-context';
@@ -112,6 +113,7 @@ export function onboardingRoutes(deps: OnboardingDeps) {
             defaultCulture: ctx.defaultCulture,
             prerequisites: { ready: ctx.prerequisites.ready, items: ctx.prerequisites.items },
             gdap: { roles: GDAP_REQUEST_ROLES.map((r) => ({ id: r.id, name: r.name })), durationDays: GDAP_REQUEST_DURATION_DAYS, autoExtendDays: GDAP_REQUEST_AUTO_EXTEND_DAYS },
+            defaults: await orderDefaults(reposOf(deps)),
           },
           200,
         );
