@@ -1,6 +1,7 @@
 import { BrowserRouter, Link, Route, Routes } from 'react-router';
 import { useState } from 'react';
 import {
+  Badge,
   Button,
   Card,
   Center,
@@ -26,12 +27,20 @@ import { ConnectionConsentPage, ConnectionsPage } from '../pages/connections-pag
 import { CatalogPage } from '../features/catalog/catalog-page';
 import { newServiceRoutes } from '../features/new-service/new-service-routes';
 import { StorefrontPage } from '../features/storefront/storefront-page';
+import { SettingsPage } from '../features/settings/settings-page';
 import { SessionProvider, useSession } from '../auth/session';
 import { ChangePasswordForm } from '../auth/change-password-form';
 import { TreeProvider } from '../channel/tree-data';
 import { CompanyTree } from '../channel/company-tree';
 
-const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md' });
+const theme = createTheme({
+  primaryColor: 'indigo',
+  defaultRadius: 'md',
+  components: {
+    // A status badge is never cut to "ACT…" in a narrow table cell: it keeps the width of its text.
+    Badge: Badge.extend({ styles: { root: { flexShrink: 0, minWidth: 'max-content', overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } } }),
+  },
+});
 
 export function App() {
   return (
@@ -84,6 +93,7 @@ function Gate() {
           <Route path="/catalog" element={<CatalogPage />} />
           {newServiceRoutes}
           <Route path="/store" element={<StorefrontPage />} />
+          <Route path="/settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Shell>

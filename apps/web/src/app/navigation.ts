@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { IconBooks, IconHome, IconMailForward, IconPlugConnected, IconShoppingCart, IconUserCheck } from '@tabler/icons-react';
+import { IconBooks, IconHome, IconMailForward, IconPlugConnected, IconSettings, IconShoppingCart, IconUserCheck } from '@tabler/icons-react';
 import type { CompanyKind, Permission } from '@csphub/domain';
 import type { MessageKey } from '../i18n/messages/en';
 
@@ -22,6 +22,7 @@ export const NAVIGATION: NavItem[] = [
   { to: '/catalog', label: 'nav.catalog', icon: IconBooks, permission: 'connections.read' },
   { to: '/authorizations', label: 'nav.authorizations', icon: IconUserCheck, permission: 'sync.read' },
   { to: '/outbox', label: 'nav.outbox', icon: IconMailForward, permission: 'sync.read' },
+  { to: '/settings', label: 'nav.settings', icon: IconSettings, permission: 'settings.manage' },
 ];
 
 /** The entries a caller sees: its role grants the permission and its company is of a listed kind. */

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useDebouncedValue } from '../new-service/use-debounced-value';
 import { categoryLabel } from './category-label';
 import type { Catalog, CatalogProduct, CatalogSku } from './orders-api';
+import { describeProblem } from '../../i18n/problem-text';
 
 /**
  * Browses the catalog a company can buy from: category > product group > product > SKU, with a
@@ -40,7 +41,7 @@ export function CatalogBrowser(props: {
           <Text>{t('catalog.loading')}</Text>
         </Group>
       )}
-      {catalog.error && <Alert color="red">{t('catalog.error', { message: catalog.error.message })}</Alert>}
+      {catalog.error && <Alert color="red">{t('catalog.error', { message: describeProblem(catalog.error) })}</Alert>}
       {c && !c.connection && <Alert color="yellow">{t('catalog.noConnection')}</Alert>}
       {c?.snapshot.lastError && <Alert color="yellow">{t('catalog.lastError', { message: c.snapshot.lastError })}</Alert>}
       {c?.snapshot.refreshedAt && (

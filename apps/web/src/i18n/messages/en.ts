@@ -5,6 +5,8 @@ import { peopleEn } from '../../channel/people.messages.en';
 import { newServiceEn } from '../../features/new-service/new-service.messages.en';
 import { ordersEn } from '../../features/orders/orders.messages.en';
 import { storefrontEn } from '../../features/storefront/storefront.messages.en';
+import { problemEn } from '../problem.messages.en';
+import { settingsEn } from '../../features/settings/settings.messages.en';
 
 /** English UI text: the reference catalogue; every other language must have the same keys. */
 export const en = {
@@ -14,9 +16,12 @@ export const en = {
   ...newServiceEn,
   ...ordersEn,
   ...storefrontEn,
+  ...problemEn,
+  ...settingsEn,
   'app.name': 'CSP Hub',
   'app.tagline': 'Microsoft tenants for the whole channel',
   'nav.home': 'Home',
+  'nav.main': 'Main navigation',
   'nav.section.channel': 'Channel',
   'header.notSignedIn': 'Not signed in',
   'header.language': 'Language',

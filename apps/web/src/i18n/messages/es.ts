@@ -5,6 +5,8 @@ import { peopleEs } from '../../channel/people.messages.es';
 import { newServiceEs } from '../../features/new-service/new-service.messages.es';
 import { ordersEs } from '../../features/orders/orders.messages.es';
 import { storefrontEs } from '../../features/storefront/storefront.messages.es';
+import { problemEs } from '../problem.messages.es';
+import { settingsEs } from '../../features/settings/settings.messages.es';
 
 /** Spanish UI text. The type makes a missing key a compile error. */
 export const es: Messages = {
@@ -14,9 +16,12 @@ export const es: Messages = {
   ...newServiceEs,
   ...ordersEs,
   ...storefrontEs,
+  ...problemEs,
+  ...settingsEs,
   'app.name': 'CSP Hub',
   'app.tagline': 'Tenants de Microsoft para todo el canal',
   'nav.home': 'Inicio',
+  'nav.main': 'Navegación principal',
   'nav.section.channel': 'Canal',
   'header.notSignedIn': 'Sin sesión iniciada',
   'header.language': 'Idioma',
