@@ -18,7 +18,8 @@ test('deactivating a company with a live subscription asks first, says what it d
   await expect(dialog).toBeVisible();
   const effects = dialog.getByTestId('deactivate-effects');
   await expect(effects).toContainText('Its 1 live subscription stays at Microsoft and keeps billing', { timeout: 20_000 });
-  await expect(effects).toContainText('can no longer sign in');
+  // Wingtip has no CSP Hub users of its own; the sentence says so.
+  await expect(effects).toContainText('No one signs in to it.');
   await expect(effects).toContainText('No provisioning run is in progress.');
   await expect(effects).toContainText('Reactivate undoes this');
   // Nothing happened yet: cancelling leaves the company active.
@@ -78,9 +79,12 @@ test('after a successful Retry the service card shows the new sync status withou
   } finally {
     await control('DELETE', '/faults');
   }
-  const card = page.locator('[data-testid^="service-"]').first();
-  await expect(card).not.toContainText('Synced');
-  await expect(card.getByRole('alert').or(card.locator('.mantine-Alert-root'))).toContainText('refused');
+  // The company page's Available services tab: the service card and the run side by side.
+  await page.goto(`/companies/${customer.id}?tab=services`);
+  const failing = page.getByTestId(/^service-[0-9a-f-]{36}$/).filter({ has: page.getByTestId('service-failure') });
+  await expect(failing.getByTestId('service-failure')).toContainText('refused');
+  const card = page.getByTestId((await failing.getAttribute('data-testid'))!);
+  await expect(card.getByText('Synced', { exact: true })).toHaveCount(0);
 
   await page.getByTestId('run-provision-tenant').getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByTestId('run-provision-tenant').getByTestId('run-state')).toHaveText('Synced', { timeout: 90_000 });

@@ -2,6 +2,9 @@ import { test as base } from '@playwright/test';
 import { startStack, type Stack } from '@csphub/testing';
 import { ensureWebBuilt } from '../../scripts/ensure-web-built';
 
+/** How long the stack may take to answer /healthz: 90 s, or CSPHUB_STACK_START_MS on a loaded machine. */
+const STACK_START_MS = Number(process.env.CSPHUB_STACK_START_MS) || 90_000;
+
 /**
  * `stack`: the whole CSP Hub (server, embedded database and emulator) started once per worker by
  * the one test factory; `baseURL` points at it.
@@ -12,11 +15,11 @@ export const test = base.extend<object, { stack: Stack }>({
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       ensureWebBuilt();
-      const stack = await startStack();
+      const stack = await startStack({ timeoutMs: STACK_START_MS });
       await use(stack);
       await stack.stop();
     },
-    { scope: 'worker', timeout: 120_000 },
+    { scope: 'worker', timeout: STACK_START_MS + 30_000 },
   ],
   baseURL: async ({ stack }, use) => {
     await use(stack.url);
