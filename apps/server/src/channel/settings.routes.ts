@@ -5,8 +5,9 @@ import { authErrors, guarded } from '../http/protected-route';
 import { authenticate } from '../auth/authenticate';
 import { requirePermission } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
-import { inTransaction, reposOf, type ChannelDeps } from './channel-deps';
+import { inTransaction, reposOf, type ServerDeps } from '../app/server-deps';
 import { POLICY_KEY, readPolicy } from './policy';
+import { json } from '../http/json-content';
 import { GDAP_TEMPLATES, readDistributorSettings, writeDistributorSettings } from './distributor-settings';
 
 export const PolicySchema = z
@@ -40,7 +41,7 @@ function auditView({ credentialsRecipient, ...rest }: DistributorSettingsView): 
  * GET and PATCH /settings/policy (the prerequisites policy, everyone reads it) and
  * /settings/distributor (every distributor setting; distributor admins only, each change audited).
  */
-export function settingsRoutes(deps: ChannelDeps) {
+export function settingsRoutes(deps: ServerDeps) {
   const auth = authenticate(deps);
   return createRouter()
     .openapi(
@@ -50,7 +51,7 @@ export function settingsRoutes(deps: ChannelDeps) {
         path: '/settings/policy',
         tags: ['Settings'],
         summary: "The distributor's prerequisite policy (everyone may read it: it explains the checklist)",
-        responses: { 200: { description: 'The policy', content: { 'application/json': { schema: PolicySchema } } }, ...authErrors },
+        responses: { 200: { description: 'The policy', content: json(PolicySchema) }, ...authErrors },
       }),
       async (c) => c.json(await readPolicy(reposOf(deps)), 200),
     )
@@ -61,8 +62,8 @@ export function settingsRoutes(deps: ChannelDeps) {
         path: '/settings/policy',
         tags: ['Settings'],
         summary: 'Change the prerequisite policy (distributor admins)',
-        request: { body: { required: true, content: { 'application/json': { schema: PolicySchema.partial().strict() } } } },
-        responses: { 200: { description: 'The new policy', content: { 'application/json': { schema: PolicySchema } } }, 400: problem('A field is not valid'), ...authErrors },
+        request: { body: { required: true, content: json(PolicySchema.partial().strict()) } },
+        responses: { 200: { description: 'The new policy', content: json(PolicySchema) }, 400: problem('A field is not valid'), ...authErrors },
       }),
       async (c) => {
         const p = c.var.principal;
@@ -87,7 +88,7 @@ export function settingsRoutes(deps: ChannelDeps) {
         path: '/settings/distributor',
         tags: ['Settings'],
         summary: "The distributor's settings: credentials recipient, billing-address rule, default GDAP, notification defaults (distributor admins)",
-        responses: { 200: { description: 'The settings', content: { 'application/json': { schema: DistributorSettingsSchema } } }, ...authErrors },
+        responses: { 200: { description: 'The settings', content: json(DistributorSettingsSchema) }, ...authErrors },
       }),
       async (c) => {
         requirePermission(c.var.principal, 'settings.manage', "see the distributor's settings");
@@ -101,8 +102,8 @@ export function settingsRoutes(deps: ChannelDeps) {
         path: '/settings/distributor',
         tags: ['Settings'],
         summary: "Change the distributor's settings (distributor admins; audited with the values before and after)",
-        request: { body: { required: true, content: { 'application/json': { schema: DistributorSettingsSchema.partial().strict() } } } },
-        responses: { 200: { description: 'The settings now', content: { 'application/json': { schema: DistributorSettingsSchema } } }, 400: problem('A field is not valid'), ...authErrors },
+        request: { body: { required: true, content: json(DistributorSettingsSchema.partial().strict()) } },
+        responses: { 200: { description: 'The settings now', content: json(DistributorSettingsSchema) }, 400: problem('A field is not valid'), ...authErrors },
       }),
       async (c) => {
         const p = c.var.principal;

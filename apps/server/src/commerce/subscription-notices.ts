@@ -1,7 +1,7 @@
 import { readDefaults } from '../channel/distributor-settings';
 import { isWindowClosingSoon, cancellationWindow } from '@csphub/domain';
 import type { Notifier } from '@csphub/notifications';
-import { reposOf } from '../channel/channel-deps';
+import { reposOf } from '../app/server-deps';
 import type { CommerceDeps } from './commerce-deps';
 import { linkedTenantsOf } from './linked-tenants';
 

@@ -10,14 +10,24 @@ export interface RequestGdapInput {
   companyId: number;
 }
 
+/** What the step did: the relationship, its approval link, and the lock request to follow (absent when already locked). */
+export interface RequestGdapOutput {
+  relationshipId: string;
+  approvalUrl: string;
+  /** The lockForApproval request, which Graph answers `created` and acts on later (await-gdap-lock.ts). */
+  lock?: { requestId: string; status: string };
+}
+
 /**
  * Asks the customer for delegated administration (C6): a GDAP relationship with the least-privileged
  * roles, locked for approval, and the approval link the customer's Global Admin opens. The display
  * name is derived from the account, so a retry finds the first relationship instead of making two
- * (the client looks the name up on CONFLICT).
+ * (the client looks the name up on CONFLICT), and the client looks up a lock request already made
+ * before posting one, so a retry never asks twice. The lock is asynchronous at Graph ("Create
+ * delegatedAdminRelationshipRequest" answers `created`): the workflow follows it durably afterwards.
  */
 export function requestGdapStep(ports: Pick<ExistingTenantPorts, 'partnerCenter'>) {
-  return defineStep<RequestGdapInput, { relationshipId: string; approvalUrl: string }>({
+  return defineStep<RequestGdapInput, RequestGdapOutput>({
     id: 'request-gdap',
     title: 'Request delegated administration (GDAP)',
     callsPartnerCenter: true,
@@ -41,8 +51,8 @@ export function requestGdapStep(ports: Pick<ExistingTenantPorts, 'partnerCenter'
         // Already locked by an earlier attempt whose answer was lost: the approval link is the same.
         return { relationshipId: relationship.id, approvalUrl: relationship.approvalUrl };
       }
-      const { approvalUrl } = await pc.requestGdapApproval(relationship.id, { ...call, ...(ctx.requestId ? { requestId: ctx.requestId } : {}) });
-      return { relationshipId: relationship.id, approvalUrl };
+      const { request, approvalUrl } = await pc.requestGdapApproval(relationship.id, { ...call, ...(ctx.requestId ? { requestId: ctx.requestId } : {}) });
+      return { relationshipId: relationship.id, approvalUrl, lock: { requestId: request.id, status: request.status } };
     },
   });
 }
