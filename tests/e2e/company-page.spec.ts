@@ -10,6 +10,7 @@ async function openCompany(page: Page, name: RegExp): Promise<void> {
 }
 
 test('deactivating a company with a live subscription asks first, says what it does, and can be undone', async ({ page }) => {
+  test.setTimeout(180_000);
   await signIn(page, 'distributor@demo.test');
   await openCompany(page, /Wingtip Toys/);
 
@@ -24,13 +25,13 @@ test('deactivating a company with a live subscription asks first, says what it d
   await expect(effects).toContainText('Reactivate undoes this');
   // Nothing happened yet: cancelling leaves the company active.
   await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await expect(dialog).toBeHidden();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
   await expect(page.getByText('Deactivated', { exact: true })).toHaveCount(0);
 
   // Confirm, then undo from the notification.
   await page.getByRole('button', { name: 'Deactivate' }).click();
   await dialog.getByRole('button', { name: 'Deactivate' }).click();
-  await expect(dialog).toBeHidden();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
   await expect(page.getByText('Deactivated', { exact: true })).toBeVisible();
   await expect(page.getByText('Wingtip Toys SA de CV is deactivated.')).toBeVisible();
   await page.getByRole('button', { name: 'Undo' }).click();
