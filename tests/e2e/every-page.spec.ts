@@ -78,13 +78,17 @@ async function axeProblems(page: Page, where: string): Promise<Finding[]> {
 
 /** Waits until the page has settled: no loader, no "Loading" text, network quiet. */
 async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await expect(page.locator('.mantine-Loader-root')).toHaveCount(0, { timeout: 20_000 }).catch(() => undefined);
+  // Some pages poll (a run in progress), so "network idle" may never come: wait a bounded time.
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+  await expect(page.locator('.mantine-Loader-root')).toHaveCount(0, { timeout: 10_000 }).catch(() => undefined);
 }
 
 async function check(page: Page, where: string, findings: Finding[]): Promise<void> {
   await settle(page);
-  findings.push(...(await textProblems(page, where)), ...(await axeProblems(page, where)));
+  const found = [...(await textProblems(page, where)), ...(await axeProblems(page, where))];
+  // Reported as found, so a slow walk still tells what it saw before any timeout.
+  for (const f of found) console.log(`[every-page] ${f.page}: ${f.problem}`);
+  findings.push(...found);
 }
 
 /** The pages a person reaches from the navigation, plus their companies' pages with every tab and the order wizard. */
