@@ -89,6 +89,7 @@ export type ConnectionTestResult = z.infer<typeof TestResultSchema>;
 export type DistributorPolicy = z.infer<typeof PolicySchema>;
 export type DistributorSettings = z.infer<typeof DistributorSettingsSchema>;
 export type Health = z.infer<typeof HealthSchema>;
+export type { RevalidationPassDto as ResellerRevalidation } from './channel/reseller-revalidation.routes';
 export type OutboxMessage = z.infer<typeof OutboxMessageSchema>;
 
 // Commerce

@@ -22,6 +22,7 @@ import { startPendingAuthorizationChecks } from './onboarding/acceptance-detecto
 import { mountCommerceRoutes } from './commerce/mount-commerce-routes';
 import type { CommerceDeps } from './commerce/commerce-deps';
 import { startSubscriptionNotices } from './commerce/subscription-notices';
+import { startResellerRevalidation } from './channel/reseller-revalidation';
 
 /**
  * Everything the server is built from, passed in whole: main.ts builds the real ones
@@ -47,7 +48,7 @@ export interface AppDeps {
   /** Folder of the built web app; omitted in API-only tests. */
   webDist?: string | undefined;
   /** Background checks, each off unless given: pending customer authorizations, subscription notices. */
-  every?: { pendingAuthorizationsMs?: number; subscriptionNoticesMs?: number } | undefined;
+  every?: { pendingAuthorizationsMs?: number; subscriptionNoticesMs?: number; resellerRevalidationMs?: number } | undefined;
   /** How long a route waits for the workflow engine before answering 503 WORKFLOWS_BUSY (default 15 s). */
   engineWaitMs?: number | undefined;
 }
@@ -114,6 +115,7 @@ export function createApp(config: Config, deps: AppDeps) {
   mountCommerceRoutes(api, commerceDeps);
   if (deps.every?.pendingAuthorizationsMs) startPendingAuthorizationChecks(onboardingDeps, deps.every.pendingAuthorizationsMs);
   if (deps.every?.subscriptionNoticesMs) startSubscriptionNotices(commerceDeps, deps.adapters.notifier, deps.every.subscriptionNoticesMs);
+  if (deps.every?.resellerRevalidationMs) startResellerRevalidation(commerceDeps, deps.every.resellerRevalidationMs);
   app.route('/api/v1', api);
 
   app.doc('/api/openapi.json', {

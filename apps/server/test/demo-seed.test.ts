@@ -43,10 +43,13 @@ describe('demo seed and first start', () => {
     const customers = tree.nodes.filter((n: { kind: string }) => n.kind === 'customer');
     expect(resellers).toHaveLength(4);
     expect(customers.length).toBeGreaterThanOrEqual(12);
-    const scenarioIds = new Map(DEFAULT_SCENARIO.resellers.map((r) => [r.name, r.partnerId]));
+    // Each reseller carries the scenario's global Partner ID (PGA) and its location ID (PLA), the partner of record.
+    const scenario = new Map(DEFAULT_SCENARIO.resellers.map((r) => [r.name, r]));
     for (const r of resellers) {
       const company = await json(call(t, dist, 'GET', `/api/v1/companies/${r.id}`));
-      expect(company.partnerId, r.name).toBe(scenarioIds.get(r.name));
+      expect(company.partnerId, r.name).toBe(scenario.get(r.name)!.globalPartnerId);
+      expect(company.partnerLocationId, r.name).toBe(scenario.get(r.name)!.partnerId);
+      expect(company.partnerOfRecord.partnerId, r.name).toBe(scenario.get(r.name)!.partnerId);
     }
     const countries = new Set<string>();
     for (const c of customers) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, ne, or, sql } from 'drizzle-orm';
 import { childPath, idsOfPath } from '@csphub/domain';
 import type { Database } from './database';
 import { companies } from './schema/index';
@@ -35,7 +35,7 @@ export function createCompaniesRepo(db: Database) {
 
     /** The resellers holding a Partner ID (normally one; the distributor sets them). */
     async findByPartnerId(partnerId: string): Promise<CompanyRow[]> {
-      return db.select().from(companies).where(eq(companies.partnerId, partnerId)).orderBy(asc(companies.id));
+      return db.select().from(companies).where(or(eq(companies.partnerId, partnerId), eq(companies.partnerLocationId, partnerId))).orderBy(asc(companies.id));
     },
 
     /** The root (the distributor), or undefined on an empty database. */

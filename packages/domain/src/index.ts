@@ -48,6 +48,15 @@ export {
 export { ONE_TIME_PASSWORD_ALPHABET, oneTimePassword } from './access/one-time-password';
 export { SYNC_STATUSES, type SyncStatus } from './channel/sync-status';
 export {
+  mayOrderAsPartnerOfRecord,
+  partnerOfRecordIdOf,
+  porChanges,
+  type PorChange,
+  type PorStatus,
+  type PorValidation,
+  type ResellerPorFacts,
+} from './channel/partner-of-record';
+export {
   RELINK_ROLES,
   isAcceptanceEvidence,
   mayRevealPartnerName,

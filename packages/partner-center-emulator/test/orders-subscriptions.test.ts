@@ -71,7 +71,7 @@ describe('carts and orders (docs/PARTNER-CENTER-REFERENCE.md §9)', () => {
     expect((await h.call('POST', `/v1/customers/${created.body.id}/carts/${cart.body.id}/checkout`, { token: app })).status).toBe(201);
   });
 
-  it('checks the partner of record: 800015, 800016, 2072, 900123', async () => {
+  it('checks the partner of record: 800015, 800016, 2072, 900123, 900400', async () => {
     const h = new Harness();
     const c = await customerWithMca(h);
     const cases: [string, number, number][] = [
@@ -80,11 +80,17 @@ describe('carts and orders (docs/PARTNER-CENTER-REFERENCE.md §9)', () => {
       ['5200001', 400, 800016],
       [LATAM.partnerId, 404, 2072],
       ['6100002', 403, 900123],
+      ['4100001', 400, 900400], // Adatum's global Partner ID (PGA): orders name the location ID (§7.1)
     ];
     for (const [value, status, code] of cases) {
       const res = await buy(h, c, [line({ participants: [{ key: 'transaction_reseller', value }] })]);
       expect({ value, status: res.status, code: res.body.code }).toEqual({ value, status, code });
     }
+    // A reseller whose partner-of-record authorization expired (control plane) is refused too.
+    await h.control('PUT', '/resellers/lucerne/partner-of-record', { authorization: 'expired' });
+    const lapsed = await buy(h, c, [line({ participants: [{ key: 'transaction_reseller', value: '6100003' }] })]);
+    expect([lapsed.status, lapsed.body.code]).toEqual([400, 900400]);
+    expect(lapsed.body.description).toMatch(/expired/);
   });
 
   it('reports line errors (10001, 10010, 10015, 10004) and turns them into orderErrors', async () => {

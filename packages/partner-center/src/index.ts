@@ -54,7 +54,7 @@ export type { NewCustomer, CreatedCustomer, CustomerSearch } from './customers.o
 export { toOnMicrosoftDomain } from './domains.ops';
 export type { AddressValidation, CountryRules } from './address-validation.ops';
 export type { McaTemplate, McaSigner, McaAttestation } from './customer-agreements.ops';
-export type { IndirectReseller, PartnerProfile, ResellerPartnerIdCheck } from './indirect-resellers.ops';
+export type { IndirectReseller, PartnerOfRecordValidation, PartnerProfile, ResellerPartnerIdCheck } from './indirect-resellers.ops';
 export type {
   CatalogProduct,
   CatalogSku,

@@ -5,6 +5,8 @@ import {
   AgreementStatusSchema,
   MpnProfileSchema,
   PartnerRelationshipCollectionSchema,
+  VALIDATE_RESELLERS_BATCH,
+  ValidateResellersResponseSchema,
   type PartnerRelationship,
 } from './wire/relationship.schema';
 
@@ -26,6 +28,17 @@ export interface IndirectReseller {
 export interface PartnerProfile {
   partnerId: string;
   name: string;
+}
+
+/**
+ * Microsoft's answer for one Partner Location ID (docs/PARTNER-CENTER-REFERENCE.md §7.1): whether an
+ * order may name it as partner of record; when not, Microsoft's code and description.
+ */
+export interface PartnerOfRecordValidation {
+  partnerId: string;
+  isValid: boolean;
+  errorCode?: number;
+  errorDescription?: string;
 }
 
 /** The D1 verdict on a reseller's Partner ID. */
@@ -102,6 +115,41 @@ export function createIndirectResellerOps(pipeline: RequestPipeline) {
         if (isPartnerCenterError(error, 'MPA_NOT_SIGNED')) return false;
         throw error;
       }
+    },
+
+    /**
+     * Which Partner Location IDs (PLA) Microsoft accepts as partner of record
+     * (`POST /v1/partners/validateresellers`, app-only or App+User, §7.1). Sends the IDs in batches of
+     * {@link VALIDATE_RESELLERS_BATCH} (each batch its own call and `MS-RequestId`), one after the
+     * other, and answers one result per distinct ID in the order first given. Blank IDs are skipped.
+     */
+    async validateResellers(partnerIds: readonly string[], options?: CallOptions): Promise<PartnerOfRecordValidation[]> {
+      const ids = [...new Set(partnerIds.map((id) => id.trim()).filter((id) => id !== ''))];
+      const out: PartnerOfRecordValidation[] = [];
+      for (let i = 0; i < ids.length; i += VALIDATE_RESELLERS_BATCH) {
+        const batch = ids.slice(i, i + VALIDATE_RESELLERS_BATCH);
+        const results = await pipeline.send(
+          {
+            ...fromCatalogue('partners.validateResellers'),
+            body: { partnerIds: batch },
+            parse: ({ body }) => ValidateResellersResponseSchema.parse(body).validationResults,
+          },
+          // A request id names one call: a caller's id would replay the first batch's answer.
+          batch.length === ids.length ? options : { ...options, requestId: undefined },
+        );
+        const byId = new Map(results.map((r) => [r.partnerId.trim(), r]));
+        for (const id of batch) {
+          const r = byId.get(id);
+          if (!r) throw new Error(`validateresellers answered no result for Partner ID ${id}`);
+          out.push({
+            partnerId: id,
+            isValid: r.isValidPartnerIdOnRecord,
+            ...(r.errorCode != null ? { errorCode: r.errorCode } : {}),
+            ...(r.errorDescription ? { errorDescription: r.errorDescription } : {}),
+          });
+        }
+      }
+      return out;
     },
 
     /**

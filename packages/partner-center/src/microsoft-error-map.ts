@@ -34,6 +34,8 @@ const byMicrosoftCode: Record<string, PartnerCenterErrorCode> = {
   '900123': 'MPA_NOT_SIGNED',
   '900124': 'MPA_NOT_SIGNED',
   '800039': 'RESELLER_NOT_ACTIVE',
+  // §7.1 partner of record by location ID
+  '900400': 'PARTNER_OF_RECORD_NOT_VALID',
   // §2.2 company registration / phone rules
   '600002': 'COMPANY_REGISTRATION_INVALID',
   '600049': 'COMPANY_REGISTRATION_INVALID',

@@ -71,6 +71,7 @@ export const partnerCenterErrorCodes = {
     when: 'The integration sandbox limit (customers, subscriptions, licenses) was reached.',
   },
   RESELLER_NOT_ACTIVE: { transient: false, when: "The reseller's programme status is not active." },
+  PARTNER_OF_RECORD_NOT_VALID: { transient: false, when: 'The partner of record is not the location ID (PLA) of an authorized indirect reseller (900400, docs/PARTNER-CENTER-REFERENCE.md §7.1).' },
   CUSTOMER_UNDER_REVIEW: {
     transient: false,
     when: 'The customer account is under review, failed a risk check or is not approved.',

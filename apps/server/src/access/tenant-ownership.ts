@@ -1,4 +1,4 @@
-import { AppError, mayRevealPartnerName, partnerIdChoice, type TenantCaller } from '@csphub/domain';
+import { AppError, mayRevealPartnerName, partnerIdChoice, partnerOfRecordIdOf, type TenantCaller } from '@csphub/domain';
 import type { CompanyRow, Repos } from '@csphub/db';
 import type { Principal } from '../auth/principal';
 
@@ -13,12 +13,15 @@ export function tenantCallerOf(p: Principal): TenantCaller {
   return { role: p.role, companyKind: p.company.kind, companyPath: p.company.path };
 }
 
-/** The account's own reseller's Partner ID (its parent reseller's), or null for a direct customer. */
+/**
+ * The account's own reseller's partner-of-record ID (its parent reseller's Partner Location ID, or
+ * its Partner ID when no PLA is on file; `partnerOfRecordIdOf`), or null for a direct customer.
+ */
 export async function ownResellerPartnerId(repos: Repos, account: CompanyRow): Promise<string | null> {
-  if (account.kind === 'reseller') return account.partnerId ?? null;
+  if (account.kind === 'reseller') return partnerOfRecordIdOf(account);
   if (!account.parentId) return null;
   const parent = await repos.companies.get(account.parentId);
-  return parent?.kind === 'reseller' ? (parent.partnerId ?? null) : null;
+  return parent?.kind === 'reseller' ? partnerOfRecordIdOf(parent) : null;
 }
 
 /** The message of a refused Partner ID: it names the allowed one (the caller's own) and nobody else. */

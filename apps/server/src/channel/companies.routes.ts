@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { AppError, canBeChildOf, changedFields } from '@csphub/domain';
+import { AppError, canBeChildOf, changedFields, partnerOfRecordIdOf } from '@csphub/domain';
 import type { CompanyRow } from '@csphub/db';
 import { createRouter } from '../http/openapi-app';
 import { problem } from '../http/schemas';
@@ -45,6 +45,9 @@ export function companiesRoutes(deps: ServerDeps) {
           domain: r.domain,
           status: r.status,
           ready: r.kind === 'customer' ? prerequisitesOf(r, (r.parentId && byId.get(r.parentId)) || outsideParent, policy).ready : null,
+          // Only resellers in the caller's own subtree are listed, so no reseller sees another's verdict.
+          porStatus: r.kind === 'reseller' ? (r.porStatus ?? ('unchecked' as const)) : null,
+          porErrorDescription: r.kind === 'reseller' ? r.porErrorDescription : null,
         }));
         return c.json({ rootId: p.company.id, nodes }, 200);
       },
@@ -94,6 +97,7 @@ export function companiesRoutes(deps: ServerDeps) {
             }
             if (parent.status !== 'active') throw new AppError('COMPANY_INACTIVE', `${parent.name} is deactivated; reactivate it before adding companies to it.`);
             if (fields.partnerId && !p.role.startsWith('distributor_')) throw new AppError('FORBIDDEN', "Only the distributor's staff set a reseller's Partner ID.");
+            if (fields.partnerLocationId && !p.role.startsWith('distributor_')) throw new AppError('FORBIDDEN', "Only the distributor's staff set a reseller's Partner Location ID.");
             const clean = normalizeCompanyFields(fields, { kind }, parent.kind);
             const row = await repos.companies.create({ ...clean, kind, parent, name: clean.name ?? fields.name, now });
             await audit({
@@ -135,9 +139,15 @@ export function companiesRoutes(deps: ServerDeps) {
             if ('partnerId' in patch && patch.partnerId !== company.partnerId && !p.role.startsWith('distributor_')) {
               throw new AppError('FORBIDDEN', "Only the distributor's staff change a reseller's Partner ID.");
             }
+            if ('partnerLocationId' in patch && (patch.partnerLocationId ?? null) !== company.partnerLocationId && !p.role.startsWith('distributor_')) {
+              throw new AppError('FORBIDDEN', "Only the distributor's staff change a reseller's Partner Location ID.");
+            }
             const parent: CompanyRow | undefined = company.parentId ? await repos.companies.get(company.parentId) : undefined;
             const clean = normalizeCompanyFields(patch, company, parent?.kind ?? null);
-            const row = await repos.companies.update(company.id, clean, now);
+            // Microsoft's verdict was on the ID that changed: a new partner-of-record ID is unchecked
+            // until the next revalidation (docs/PARTNER-CENTER-REFERENCE.md §7.1).
+            const porIdChanged = partnerOfRecordIdOf({ ...company, ...clean }) !== partnerOfRecordIdOf(company);
+            const row = await repos.companies.update(company.id, porIdChanged ? { ...clean, porStatus: null, porCheckedAt: null, porErrorCode: null, porErrorDescription: null } : clean, now);
             const before = auditStateOf(company);
             const after = auditStateOf(row);
             const changed = changedFields(before, after);

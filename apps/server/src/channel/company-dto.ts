@@ -1,11 +1,11 @@
-import { isWithinPath } from '@csphub/domain';
+import { isWithinPath, partnerOfRecordIdOf } from '@csphub/domain';
 import type { CompanyRow, Repos } from '@csphub/db';
 import type { Principal } from '../auth/principal';
-import type { CompanyDto } from './company.schema';
+import type { CompanyDto, PartnerOfRecordStatus } from './company.schema';
 
 /** The fields of a row that are also API fields, unchanged. */
 export function companyFieldsOf(row: CompanyRow) {
-  const { path: _path, createdAt, updatedAt, deactivatedAt, ...rest } = row;
+  const { path: _path, createdAt, updatedAt, deactivatedAt, porStatus: _s, porCheckedAt: _c, porErrorCode: _e, porErrorDescription: _d, ...rest } = row;
   return { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString(), deactivatedAt: deactivatedAt?.toISOString() ?? null };
 }
 
@@ -35,6 +35,19 @@ export async function toCompanyDto(repos: Repos, principal: Principal, row: Comp
             },
           }
         : null,
+    partnerOfRecord: partnerOfRecordOf(row),
+  };
+}
+
+/** A reseller's partner-of-record verdict as the API shows it; null for other kinds. */
+export function partnerOfRecordOf(row: CompanyRow): PartnerOfRecordStatus | null {
+  if (row.kind !== 'reseller') return null;
+  return {
+    partnerId: partnerOfRecordIdOf(row),
+    status: row.porStatus ?? 'unchecked',
+    checkedAt: row.porCheckedAt?.toISOString() ?? null,
+    errorCode: row.porErrorCode,
+    errorDescription: row.porErrorDescription,
   };
 }
 

@@ -76,6 +76,8 @@ export function normalizeCompanyFields(patch: CompanyFields, current: Partial<Co
   }
   if (out.partnerId && !/^\d{5,10}$/.test(out.partnerId as string)) errors.push({ field: 'partnerId', message: 'A Partner ID is 5 to 10 digits.' });
   if (out.partnerId && current.kind !== 'reseller') errors.push({ field: 'partnerId', message: 'Only resellers have a Partner ID.' });
+  if (out.partnerLocationId && !/^\d{5,10}$/.test(out.partnerLocationId as string)) errors.push({ field: 'partnerLocationId', message: 'A Partner Location ID is 5 to 10 digits.' });
+  if (out.partnerLocationId && current.kind !== 'reseller') errors.push({ field: 'partnerLocationId', message: 'Only resellers have a Partner Location ID.' });
   if (out.billingUsesResellerAddress === true && !(current.kind === 'customer' && parentKind === 'reseller')) {
     errors.push({ field: 'billingUsesResellerAddress', message: "Only a reseller's customers can use their reseller's address." });
   }

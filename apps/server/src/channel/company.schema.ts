@@ -9,6 +9,7 @@ export const CompanyFieldsSchema = z.object({
   domain: text(253, 'fabrikam.es'),
   registrationNumber: text(64).openapi({ description: 'VAT or company registration id' }),
   partnerId: text(16).openapi({ description: "A reseller's Microsoft Partner ID; set by the distributor" }),
+  partnerLocationId: text(16).openapi({ description: "A reseller's Partner Location ID (PLA), the partner of record on its orders; set by the distributor" }),
   addressLine1: text(200),
   addressLine2: text(200),
   city: text(100),
@@ -48,6 +49,18 @@ const AddressSchema = z
   .object({ line1: z.string().nullable(), line2: z.string().nullable(), city: z.string().nullable(), state: z.string().nullable(), postalCode: z.string().nullable(), country: z.string().nullable() })
   .openapi('PostalAddress');
 
+/** Microsoft's last verdict on a reseller's partner-of-record ID (docs/PARTNER-CENTER-REFERENCE.md §7.1). */
+export const PartnerOfRecordStatusSchema = z
+  .object({
+    partnerId: z.string().nullable().openapi({ description: 'The ID orders name as partner of record: the PLA, or the Partner ID when no PLA is on file' }),
+    status: z.enum(['unchecked', 'eligible', 'ineligible']),
+    checkedAt: z.string().nullable(),
+    errorCode: z.number().int().nullable().openapi({ description: "Microsoft's code when ineligible (900400)" }),
+    errorDescription: z.string().nullable().openapi({ description: "Microsoft's description when ineligible" }),
+  })
+  .openapi('PartnerOfRecordStatus');
+export type PartnerOfRecordStatus = z.infer<typeof PartnerOfRecordStatusSchema>;
+
 export const CompanySchema = CompanyFieldsSchema.extend({
   id: z.number().int().openapi({ description: 'The numeric id people quote' }),
   kind: z.enum(COMPANY_KINDS),
@@ -61,6 +74,7 @@ export const CompanySchema = CompanyFieldsSchema.extend({
     .object({ id: z.number().int(), name: z.string(), billingAddress: AddressSchema })
     .nullable()
     .openapi({ description: "For a reseller's customer: the reseller and the billing address it would fall back to" }),
+  partnerOfRecord: PartnerOfRecordStatusSchema.nullable().openapi({ description: 'Resellers only: whether Microsoft accepts its PLA as partner of record' }),
 }).openapi('Company');
 export type CompanyDto = z.infer<typeof CompanySchema>;
 
@@ -73,6 +87,8 @@ export const TreeNodeSchema = z
     domain: z.string().nullable(),
     status: z.enum(['active', 'inactive']),
     ready: z.boolean().nullable().openapi({ description: 'Customers: whether the provisioning prerequisites are met' }),
+    porStatus: z.enum(['unchecked', 'eligible', 'ineligible']).nullable().openapi({ description: 'Resellers: whether Microsoft accepts its PLA as partner of record' }),
+    porErrorDescription: z.string().nullable().openapi({ description: "Resellers marked ineligible: Microsoft's reason" }),
   })
   .openapi('CompanyTreeNode');
 

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError, SYNC_STATUSES, changedFields, MAX_DOMAIN_PREFIX_LENGTH, isValidDomainPrefix } from '@csphub/domain';
+import { AppError, SYNC_STATUSES, changedFields, MAX_DOMAIN_PREFIX_LENGTH, isValidDomainPrefix, partnerOfRecordIdOf } from '@csphub/domain';
 import { createRouter } from '../http/openapi-app';
 import { problem } from '../http/schemas';
 import { guarded, scopedErrors } from '../http/protected-route';
@@ -70,7 +70,7 @@ export function syncOptionsRoutes(deps: ServerDeps) {
             connection: { id: conn.id, name: conn.name, type: conn.type, region: conn.region },
             adminUsername: o?.adminUsername ?? null,
             domainPrefix: o?.domainPrefix ?? null,
-            resellerPartnerId: indirect ? (o?.resellerPartnerId ?? (parent?.kind === 'reseller' ? parent.partnerId : null)) : null,
+            resellerPartnerId: indirect ? (o?.resellerPartnerId ?? (parent?.kind === 'reseller' ? partnerOfRecordIdOf(parent) : null)) : null,
             syncStatus: o?.syncStatus ?? 'not_synced',
             failureReason: o?.failureReason ?? null,
             lastAttemptAt: o?.lastAttemptAt?.toISOString() ?? null,

@@ -1,4 +1,4 @@
-import { AppError } from '@csphub/domain';
+import { AppError, partnerOfRecordIdOf } from '@csphub/domain';
 import type { CompanyRow, ConnectionSummary, Repos } from '@csphub/db';
 
 /** A company's Microsoft tenant in one Partner Center connection. */
@@ -24,7 +24,7 @@ export async function linkedTenantsOf(repos: Repos, company: CompanyRow): Promis
   return options.flatMap((o) => {
     const conn = connections.find((c) => c.id === o.connectionId);
     if (!conn || !o.tenantId) return [];
-    const reseller = conn.type === 'indirect-provider' ? (o.resellerPartnerId ?? (parent?.kind === 'reseller' ? parent.partnerId : null)) : null;
+    const reseller = conn.type === 'indirect-provider' ? (o.resellerPartnerId ?? (parent?.kind === 'reseller' ? partnerOfRecordIdOf(parent) : null)) : null;
     return [{ connection: { id: conn.id, name: conn.name, type: conn.type, region: conn.region }, tenantId: o.tenantId, defaultDomain: o.defaultDomain, resellerPartnerId: reseller }];
   });
 }

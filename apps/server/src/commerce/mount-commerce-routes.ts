@@ -6,14 +6,15 @@ import { subscriptionsMoveRoutes } from './subscriptions-move.routes';
 import { licensesRoutes } from './licenses.routes';
 import { createCatalogService } from './catalog-service';
 import type { CommerceDeps } from './commerce-deps';
+import { resellerRevalidationRoutes } from '../channel/reseller-revalidation.routes';
 
 /**
- * Mounts catalog, orders, subscriptions, subscription moves and licenses on the /api/v1
- * router (createApp builds `deps`), with one catalog cache service for the process.
+ * Mounts catalog, orders, subscriptions, subscription moves, licenses and the resellers'
+ * partner-of-record revalidation on the /api/v1 router (createApp builds `deps`), with one catalog cache service for the process.
  */
 export function mountCommerceRoutes(api: Router, deps: CommerceDeps): void {
   const catalog = createCatalogService(deps);
-  for (const routes of [catalogRoutes(deps, catalog), ordersRoutes(deps, catalog), subscriptionsRoutes(deps), subscriptionsMoveRoutes(deps), licensesRoutes(deps)]) {
+  for (const routes of [catalogRoutes(deps, catalog), ordersRoutes(deps, catalog), subscriptionsRoutes(deps), subscriptionsMoveRoutes(deps), licensesRoutes(deps), resellerRevalidationRoutes(deps)]) {
     api.route('/', routes);
   }
 }

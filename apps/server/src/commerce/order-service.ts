@@ -9,6 +9,8 @@ import {
   type ErrorDetail,
   type OrderLineDraft,
   type OrderableSku,
+  mayOrderAsPartnerOfRecord,
+  partnerOfRecordIdOf,
 } from '@csphub/domain';
 import type { CatalogItemRow, CompanyRow, OrderLineJson, OrderRow, Repos } from '@csphub/db';
 import { isPartnerCenterError } from '@csphub/partner-center';
@@ -64,6 +66,20 @@ export async function submitOrder(
   // The partner of record on file must be one the caller may name: only the distributor orders
   // with another reseller's Partner ID (docs/CHANNEL-AND-ACCOUNTS.md, "Tenants and Partner IDs").
   if (tenant.connection.type === 'indirect-provider') await requirePartnerIdChoice(repos, principal, company, tenant.resellerPartnerId, 'An order');
+  // Partner of record by location (docs/PARTNER-CENTER-REFERENCE.md §7.1): a reseller Microsoft last
+  // called ineligible is refused here, with what to do, before anything is sent to Partner Center.
+  if (tenant.connection.type === 'indirect-provider' && tenant.resellerPartnerId) {
+    const parent = company.parentId ? await repos.companies.get(company.parentId) : undefined;
+    const holder = parent?.kind === 'reseller' && partnerOfRecordIdOf(parent) === tenant.resellerPartnerId ? parent : (await repos.companies.findByPartnerId(tenant.resellerPartnerId)).find((c) => c.kind === 'reseller');
+    if (holder && !mayOrderAsPartnerOfRecord(holder)) {
+      const microsoft = `Microsoft ${holder.porErrorCode ?? ''}: ${holder.porErrorDescription ?? 'not valid as partner of record'}`.replace(' :', ':');
+      throw new AppError(
+        'RESELLER_NOT_PARTNER_OF_RECORD',
+        `Microsoft does not accept ${holder.name} (Partner Location ID ${tenant.resellerPartnerId}) as partner of record, so this order cannot be placed. The distributor must correct the reseller's Partner Location ID on its company page, or the reseller must renew its authorization with the distributor in Partner Center; then revalidate the reseller. Nothing was ordered.`,
+        [{ field: 'partnerOfRecord', message: microsoft }],
+      );
+    }
+  }
   const country = buyingCountryOf(company);
   if (!country) throw new AppError('PREREQUISITES_MISSING', `${company.name} has no billing country; set it on the company page so the right catalog applies.`);
 

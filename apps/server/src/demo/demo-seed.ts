@@ -146,7 +146,9 @@ export async function seedDemo(repos: Repos, opts: { now: Date; password: string
   for (const r of RESELLERS) {
     const reseller = scenario.resellers.find((x) => x.key === r.key);
     if (!reseller) throw new Error(`The emulator scenario has no reseller "${r.key}"; the demo seed must follow the scenario.`);
-    const row = await repos.companies.create({ kind: 'reseller', parent: distributor, name: reseller.name, partnerId: reseller.partnerId, language: 'en', now, ...r.address });
+    // The scenario's reseller carries both Microsoft IDs: the global one (PGA) and the location one
+    // (PLA) that orders name as partner of record (docs/PARTNER-CENTER-REFERENCE.md §7.1).
+    const row = await repos.companies.create({ kind: 'reseller', parent: distributor, name: reseller.name, partnerId: reseller.globalPartnerId ?? reseller.partnerId, partnerLocationId: reseller.partnerId, language: 'en', now, ...r.address });
     byKey.set(r.key, row);
     await audit(row, 'Created by the demo seed');
   }

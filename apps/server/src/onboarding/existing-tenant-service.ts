@@ -1,4 +1,4 @@
-import { AppError, partnerIdChoice, relinkDecision, type RelinkDecision } from '@csphub/domain';
+import { AppError, partnerIdChoice, relinkDecision, type RelinkDecision, partnerOfRecordIdOf } from '@csphub/domain';
 import { createRepos, createTenantAuthorizationsRepo, createTenantLinksRepo, type AuditActor, type CompanyRow, type Database, type Repos, type TenantAuthorizationRow } from '@csphub/db';
 import type { PartnerCenterClient } from '@csphub/partner-center';
 import { verifyAuthorization, type AuthorizationVerdict } from '@csphub/provisioning';
@@ -26,7 +26,7 @@ export interface SellingReseller {
  */
 export async function resolveSellingReseller(client: PartnerCenterClient, ctx: OnboardingContext, partnerId: string | null, repos: Repos): Promise<SellingReseller | null> {
   if (!ctx.reseller || client.connection.type !== 'indirect-provider') return null;
-  const id = (partnerId ?? ctx.reseller.partnerId ?? '').trim();
+  const id = (partnerId ?? partnerOfRecordIdOf(ctx.reseller) ?? '').trim();
   if (!id) {
     throw new AppError('PARTNER_ID_UNKNOWN', `${ctx.reseller.name} has no Partner ID yet; the indirect invitation link needs it. Enter the reseller's Partner ID.`);
   }
@@ -34,7 +34,7 @@ export async function resolveSellingReseller(client: PartnerCenterClient, ctx: O
   if (!reseller) {
     throw new AppError('PARTNER_ID_NOT_IN_NETWORK', `Partner ID ${id} is not in ${ctx.distributor.name}'s indirect reseller network, so no invitation link can carry it.`);
   }
-  const holder = id === ctx.reseller.partnerId ? ctx.reseller : (await repos.companies.findByPartnerId(id)).find((c) => c.kind === 'reseller');
+  const holder = id === partnerOfRecordIdOf(ctx.reseller) ? ctx.reseller : (await repos.companies.findByPartnerId(id)).find((c) => c.kind === 'reseller');
   return { companyId: holder?.id ?? null, name: holder?.name ?? reseller.name, partnerId: id, tenantId: reseller.tenantId };
 }
 

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError, MAX_DOMAIN_PREFIX_LENGTH, domainPrefixProblem, partnerIdChoice, type DomainPrefixProblem } from '@csphub/domain';
+import { AppError, MAX_DOMAIN_PREFIX_LENGTH, domainPrefixProblem, partnerIdChoice, type DomainPrefixProblem, partnerOfRecordIdOf } from '@csphub/domain';
 import { checkResellerPartnerId, notAllowedPartnerIdVerdict, GDAP_REQUEST_AUTO_EXTEND_DAYS, GDAP_REQUEST_DURATION_DAYS, GDAP_REQUEST_ROLES } from '@csphub/provisioning';
 import { createRouter } from '../http/openapi-app';
 import { guarded, scopedErrors } from '../http/protected-route';
@@ -94,7 +94,7 @@ export function onboardingRoutes(deps: OnboardingDeps) {
               domain: ctx.company.domain,
             },
             distributor: { id: ctx.distributor.id, name: ctx.distributor.name },
-            reseller: ctx.reseller ? { id: ctx.reseller.id, name: ctx.reseller.name, partnerId: ctx.reseller.partnerId } : null,
+            reseller: ctx.reseller ? { id: ctx.reseller.id, name: ctx.reseller.name, partnerId: partnerOfRecordIdOf(ctx.reseller) } : null,
             direct: ctx.reseller === null,
             resellerChoice: c.var.principal.company.kind === 'distributor' ? ('any' as const) : ('own' as const),
             connections: ctx.connections.map((k) => ({ id: k.id, name: k.name, region: k.region, type: k.type })),

@@ -17,5 +17,5 @@ export type {
 } from '@csphub/server/contract';
 
 export type CompanyAddress = NonNullable<Company['reseller']>['billingAddress'];
-export type CompanyField = Exclude<keyof Company, 'id' | 'kind' | 'parentId' | 'status' | 'createdAt' | 'updatedAt' | 'deactivatedAt' | 'breadcrumbs' | 'reseller'>;
+export type CompanyField = Exclude<keyof Company, 'id' | 'kind' | 'parentId' | 'status' | 'createdAt' | 'updatedAt' | 'deactivatedAt' | 'breadcrumbs' | 'reseller' | 'partnerOfRecord'>;
 export type PrerequisiteProblem = Prerequisites['items'][number]['problems'][number];

@@ -5,6 +5,7 @@ import { ActionIcon, Alert, Badge, Box, Button, Collapse, Group, Loader, NavLink
 import { IconBuildingStore, IconBuildingWarehouse, IconChevronDown, IconChevronRight, IconSearch, IconUser } from '@tabler/icons-react';
 import type { TreeNode } from '../api/types';
 import { useI18n } from '../i18n/i18n';
+import { PartnerOfRecordBadge } from './partner-of-record-badge';
 import { filterTree, useTree } from './tree-data';
 
 const ICONS = { distributor: IconBuildingWarehouse, reseller: IconBuildingStore, customer: IconUser } as const;
@@ -74,7 +75,9 @@ export function CompanyTree() {
         description={`${node.id}${node.domain ? ` · ${node.domain}` : ''}`}
         leftSection={<Icon size={16} stroke={1.5} />}
         rightSection={
-          node.ready === null ? undefined : (
+          node.porStatus === 'ineligible' ? (
+            <PartnerOfRecordBadge status="ineligible" reason={node.porErrorDescription} compact />
+          ) : node.ready === null ? undefined : (
             <Tooltip label={node.ready ? t('tree.ready') : t('tree.notReady')}>
               <Badge size="xs" circle color={node.ready ? 'green' : 'orange'} aria-label={node.ready ? t('tree.ready') : t('tree.notReady')}>
                 {node.ready ? '✓' : '!'}

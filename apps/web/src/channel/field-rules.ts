@@ -63,6 +63,7 @@ export function fieldRules(t: T) {
       return rules.registrationNumberPattern.test(v.trim()) ? null : t('validation.registrationNumber', { example: rules.registrationNumberExample ?? '' });
     },
     partnerId: (v: string) => (v.trim() && !/^\d{5,10}$/.test(v.trim()) ? t('validation.partnerId') : null),
+    partnerLocationId: (v: string) => (v.trim() && !/^\d{5,10}$/.test(v.trim()) ? t('validation.partnerLocationId') : null),
   };
 }
 

@@ -5,12 +5,13 @@ import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { InlineField } from './inline-field';
 import { PolicyCard } from './policy-card';
+import { PartnerOfRecordSection } from './partner-of-record-section';
 import { countryName, countryOptions, fieldRules, stateName, stateOptions } from './field-rules';
 
 const LANGUAGES = ['en', 'es', 'pt', 'fr', 'de', 'it', 'nl', 'pl', 'hu'];
 
 /** Company details, contact details and account information, each field editable inline. */
-export function OverviewTab({ company, prerequisites, save }: { company: Company; prerequisites: Prerequisites | undefined; save: (patch: Partial<Company>) => Promise<void> }) {
+export function OverviewTab({ company, prerequisites, save, reload }: { company: Company; prerequisites: Prerequisites | undefined; save: (patch: Partial<Company>) => Promise<void>; reload?: () => void }) {
   const { t, locale } = useI18n();
   const { can, session } = useSession();
   const rules = fieldRules(t);
@@ -58,6 +59,16 @@ export function OverviewTab({ company, prerequisites, save }: { company: Company
               onSave={editable && session?.user.role.startsWith('distributor_') ? on('partnerId') : undefined}
             />
           )}
+          {company.kind === 'reseller' && (
+            <InlineField
+              name="partnerLocationId"
+              label={t('company.field.partnerLocationId')}
+              value={company.partnerLocationId}
+              validate={rules.partnerLocationId}
+              onSave={editable && session?.user.role.startsWith('distributor_') ? on('partnerLocationId') : undefined}
+            />
+          )}
+          {company.partnerOfRecord && <PartnerOfRecordSection por={company.partnerOfRecord} canRevalidate={session?.user.role.startsWith('distributor_') ?? false} reload={reload} />}
         </Stack>
       </Card>
       <Card withBorder>

@@ -88,7 +88,7 @@ export function CompanyPage() {
           ))}
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
-          <OverviewTab company={c} prerequisites={prerequisites.data} save={save} />
+          <OverviewTab company={c} prerequisites={prerequisites.data} save={save} reload={reloadAll} />
         </Tabs.Panel>
         <Tabs.Panel value="services" pt="md">
           <Stack>

@@ -18,8 +18,19 @@ export const companies = pgTable(
     domain: text(),
     /** VAT or company registration id; Microsoft requires it in some countries. */
     registrationNumber: text(),
-    /** A reseller's Microsoft Partner ID (formerly MPN ID). */
+    /** A reseller's Microsoft Partner ID (formerly MPN ID): its global ID (PGA) or, for older rows, the only one on file. */
     partnerId: text(),
+    /**
+     * A reseller's Partner Location ID (PLA): what orders name as partner of record
+     * (docs/PARTNER-CENTER-REFERENCE.md §7.1). Set by the distributor.
+     */
+    partnerLocationId: text(),
+    /** Microsoft's last verdict on the PLA as partner of record; null until first checked. */
+    porStatus: text().$type<'eligible' | 'ineligible'>(),
+    porCheckedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    /** Microsoft's code and description when ineligible (validateresellers). */
+    porErrorCode: integer(),
+    porErrorDescription: text(),
     status: text().notNull().default('active').$type<'active' | 'inactive'>(),
     addressLine1: text(),
     addressLine2: text(),

@@ -29,6 +29,7 @@ export const ERROR_CODES = {
   PREREQUISITES_MISSING: { status: 422, retryable: false, when: 'The account lacks phone, corporate e-mail or a valid billing address.' },
   PARTNER_ID_UNKNOWN: { status: 422, retryable: false, when: 'Microsoft does not know the reseller Partner ID.' },
   PARTNER_ID_NOT_IN_NETWORK: { status: 422, retryable: false, when: 'The Partner ID is not in this connection\'s indirect reseller network.' },
+  RESELLER_NOT_PARTNER_OF_RECORD: { status: 422, retryable: false, when: "Microsoft last said the reseller's Partner Location ID (PLA) may not be the partner of record (validateresellers); the order is refused before Partner Center is called. The distributor corrects the PLA or the reseller renews its authorization, then revalidates." },
   PARTNER_ID_NOT_ALLOWED: { status: 403, retryable: false, when: "A caller other than the distributor named a Partner ID that is not the account's own reseller's (reseller staff never pick another reseller)." },
   RELINK_NOT_ALLOWED: { status: 403, retryable: false, when: 'The tenant is already linked to another account that the caller may not take it from (a customer, or an account outside the caller\'s subtree); the message names no company.' },
   MPA_NOT_SIGNED: { status: 422, retryable: false, when: 'The reseller has not accepted the Microsoft Partner Agreement.' },

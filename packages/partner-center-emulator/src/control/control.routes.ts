@@ -20,6 +20,7 @@ import {
   RevokeRefreshTokenSchema,
   RefreshTokenMfaSchema,
   SetMcaDirectSchema,
+  SetResellerPorSchema,
   SignInSchema,
   SettingsPatchSchema,
   ThrottleInputSchema,
@@ -260,6 +261,17 @@ export function registerControlRoutes(app: Hono<AppEnv>, runtime: EmulatorRuntim
     if (input.indirectReseller && !reseller) throw controlError(404, `unknown reseller '${input.indirectReseller}'`);
     const result = acceptResellerRelationship(engine(), partner.tenantId, tenant.tenantId, reseller?.tenantId);
     return json(200, { created: result.created, relationship: result.relationship });
+  });
+  // A reseller's partner-of-record eligibility (docs/PARTNER-CENTER-REFERENCE.md §7.1): what
+  // `validateresellers` and checkout answer for its location ID from now on.
+  route('PUT', '/resellers/:reseller/partner-of-record', async (c) => {
+    const input = await body(c, SetResellerPorSchema);
+    const reseller = resolveReseller(engine(), c.req.param('reseller') ?? '');
+    if (!reseller) throw controlError(404, `unknown reseller '${c.req.param('reseller') ?? ''}'`);
+    if (input.authorization) reseller.porAuthorization = input.authorization;
+    if (input.state) reseller.state = input.state;
+    engine().markDirty();
+    return json(200, { key: reseller.key, partnerId: reseller.partnerId, globalPartnerId: reseller.globalPartnerId ?? null, porAuthorization: reseller.porAuthorization ?? 'authorized', state: reseller.state });
   });
   route('POST', '/gdap/:id/approve', async (c) => {
     const input = await body(c, ApproveGdapSchema);

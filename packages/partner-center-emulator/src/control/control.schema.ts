@@ -61,5 +61,11 @@ export const RefreshTokenMfaSchema = z
   .refine((v) => v.refreshToken || v.partner, 'give refreshToken or partner');
 
 export const SetMcaDirectSchema = z.object({ isSigned: z.boolean() });
+/** Change what Microsoft says of a reseller's partner-of-record eligibility (`validateresellers`, checkout). */
+export const SetResellerPorSchema = z.object({
+  authorization: z.enum(['authorized', 'notAuthorized', 'expired']).optional(),
+  /** End or restore the reseller's partnership with its providers. */
+  state: z.enum(['Active', 'Inactive']).optional(),
+});
 /** Act as a customer user signing in: checks the password the partner delivered. */
 export const SignInSchema = z.object({ userPrincipalName: z.string().min(3), password: z.string().min(1) });

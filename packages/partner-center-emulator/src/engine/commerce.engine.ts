@@ -4,6 +4,7 @@ import type { Engine } from './engine';
 import type { CartLineRecord, CartRecord, OrderRecord, PartnerRecord, SubscriptionRecord } from './emulator-state';
 import type { Principal } from '../protocol/tokens';
 import * as pcErrors from '../errors/pc-errors';
+import { partnerOfRecordProblem } from './resellers.engine';
 import { DAY_MS, addTerm } from './emulator-clock';
 import { findCatalogItem, isOfferedTerm } from './catalog.engine';
 import { countryRule } from './country-rules';
@@ -120,6 +121,10 @@ export function hasMcaAcceptance(engine: Engine, customerTenantId: string): bool
 function checkTransactionReseller(engine: Engine, partner: PartnerRecord, value: string): void {
   if (value === partner.partnerId) throw pcErrors.ownPartnerIdOnRecord(value);
   const reseller = Object.values(engine.state.resellers).find((r) => r.partnerId === value);
+  // A reseller's global ID (PGA) is known but not accepted: orders name its location ID (§7.1).
+  if (!reseller && Object.values(engine.state.resellers).some((r) => r.globalPartnerId === value)) {
+    throw pcErrors.partnerOfRecordNotValid(partnerOfRecordProblem(engine, partner, value)!);
+  }
   if (!reseller) {
     const isOtherPartner = Object.values(engine.state.partners).some((p) => p.partnerId === value);
     if (isOtherPartner) throw pcErrors.partnerIdNotIndirectReseller(value);
@@ -127,6 +132,7 @@ function checkTransactionReseller(engine: Engine, partner: PartnerRecord, value:
   }
   if (!reseller.providerTenantIds.includes(partner.tenantId) || reseller.state !== 'Active') throw pcErrors.partnerIdNotIndirectReseller(value);
   if (!reseller.mpaSignedRegions.includes(partner.region)) throw pcErrors.resellerMpaNotAccepted(value);
+  if ((reseller.porAuthorization ?? 'authorized') !== 'authorized') throw pcErrors.partnerOfRecordNotValid(partnerOfRecordProblem(engine, partner, value)!);
 }
 
 /** `POST …/carts/{cartId}/checkout` (docs/PARTNER-CENTER-REFERENCE.md §9.2): one pending order per order group. */

@@ -123,13 +123,18 @@ export interface ResellerRecord {
   key: string;
   name: string;
   tenantId: string;
+  /** Partner Location ID (PLA), the partner of record on orders. */
   partnerId: string;
+  /** Global Partner ID (PGA); absent in states saved before it existed. */
+  globalPartnerId?: string;
   country: string;
   region: CspRegion;
   mpaSignedRegions: CspRegion[];
   /** Provider tenant ids of the networks the reseller belongs to. */
   providerTenantIds: string[];
   state: 'Active' | 'Inactive';
+  /** Microsoft's partner-of-record authorization of the PLA; absent (authorized) in older states. */
+  porAuthorization?: 'authorized' | 'notAuthorized' | 'expired';
 }
 
 export interface AddressRecord {

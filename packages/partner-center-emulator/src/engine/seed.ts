@@ -72,11 +72,13 @@ export function seedState(scenario: Scenario, now: number, newId: () => string, 
       name: r.name,
       tenantId: r.tenantId.toLowerCase(),
       partnerId: r.partnerId,
+      ...(r.globalPartnerId ? { globalPartnerId: r.globalPartnerId } : {}),
       country: r.country.toUpperCase(),
       region: r.region,
       mpaSignedRegions: [...r.mpaSignedRegions],
       providerTenantIds: r.providers.map(partnerTenant),
       state: r.state,
+      porAuthorization: r.porAuthorization ?? 'authorized',
     };
   }
   for (const t of scenario.tenants) {

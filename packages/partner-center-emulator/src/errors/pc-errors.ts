@@ -106,6 +106,12 @@ export const partnerIdNotFound = (id: string) => pc(404, 800015, `PartnerID ${id
 export const partnerIdNotIndirectReseller = (id: string) => pc(400, 800016, `PartnerID ${id} isn't a valid Indirect Reseller.`);
 export const ownPartnerIdOnRecord = (id: string) => pc(404, 2072, `PartnerID ${id} is the provider's own PartnerID and can't be used as partner of record.`);
 export const resellerMpaNotAccepted = (id: string) => pc(403, 900123, `The indirect reseller ${id} hasn't accepted the Microsoft Partner Agreement.`);
+/**
+ * 400/900400: the partner of record is not a valid PLA of an authorized indirect reseller (a global
+ * ID, an expired or withdrawn authorization). Microsoft documents 900400 for `validateresellers`
+ * (§7.1); that checkout answers the same code is the emulator's choice (docs/EMULATOR-DIFFERENCES.md).
+ */
+export const partnerOfRecordNotValid = (description: string) => pc(400, 900400, description);
 
 // §8, §9: catalog, carts, orders
 export const countryRequired = () => pc(400, 3000, 'The country query parameter is required.', ['country']);

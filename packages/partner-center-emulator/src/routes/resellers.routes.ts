@@ -1,8 +1,9 @@
-import { RelationshipTypeQuerySchema } from '@csphub/partner-center/wire';
+import { RelationshipTypeQuerySchema, ValidateResellersRequestSchema } from '@csphub/partner-center/wire';
+import { parseBody } from '../protocol/validate';
 import type { ApiRouter } from '../protocol/api-router';
 import { json } from '../protocol/respond';
 import * as pcErrors from '../errors/pc-errors';
-import { agreementStatus, findByPartnerId } from '../engine/resellers.engine';
+import { agreementStatus, findByPartnerId, validateResellers } from '../engine/resellers.engine';
 import { toPartnerRelationship } from '../views/relationship.view';
 import { collection } from '../views/collection.view';
 
@@ -55,5 +56,14 @@ export function registerResellerRoutes(r: ApiRouter): void {
     const engine = ctx.runtime.engine;
     const provider = engine.partnerByTenant(ctx.principal.partnerTenantId)!;
     return json(200, agreementStatus(engine, provider, ctx.query('mpnId'), ctx.query('tenantId')));
+  });
+
+  // §7.1: which Partner Location IDs may be the partner of record ("Validate reseller partner of
+  // record", https://learn.microsoft.com/partner-center/developer/validate-reseller-partner-of-record).
+  // App-only or App+User; 200 with one result per ID; a missing or empty list is 400/3000.
+  r.op('partners.validateResellers', async (ctx) => {
+    const provider = ctx.runtime.engine.partnerByTenant(ctx.principal.partnerTenantId)!;
+    const input = parseBody(ValidateResellersRequestSchema, await ctx.body());
+    return json(200, validateResellers(ctx.runtime.engine, provider, input.partnerIds));
   });
 }

@@ -10,9 +10,11 @@ import { buildDefaultCatalog } from './default-catalog';
  *   each), plus an integration-sandbox account (customer delete allowed, sandbox limits).
  * - Northwind Direct is a direct-bill partner; Litware Cloud is another direct-bill partner that
  *   already manages Tailspin Toys.
- * - Seven indirect resellers: Adatum (LATAM, MPA signed), Proseware (LATAM, MPA NOT signed),
- *   Lucerne (LATAM, MX), Relecloud (Europe, ES), Fourth Coffee (Europe, DE), Woodgrove (Europe
- *   region, in the LATAM network only: region mismatch), Trey Research (signed MPA for another region).
+ * - Seven indirect resellers, each with a Partner Location ID (PLA, 61000nn: the partner of record)
+ *   and a global Partner ID (PGA, 41000nn): Adatum (LATAM, MPA signed), Proseware (LATAM, MPA NOT
+ *   signed), Lucerne (LATAM, MX), Relecloud (Europe, ES), Fourth Coffee (Europe, DE, partner-of-record
+ *   authorization expired), Woodgrove (Europe region, in the LATAM network only: region mismatch),
+ *   Trey Research (signed MPA for another region, not authorized as partner of record).
  * - Tenants: Fabrikam (custom default domain fabrikam.com, not related), Tailspin Toys (managed by
  *   Litware with subscriptions that expire), Wingtip Toys (already related to Contoso LATAM through
  *   Adatum), Alpine Ski House (already related to Contoso Europe), Coho Winery (not related, MCA
@@ -113,6 +115,7 @@ export const DEFAULT_SCENARIO: Scenario = {
       name: 'Adatum Soluciones',
       tenantId: 'b1a10001-2c3d-4e5f-8a6b-000000000001',
       partnerId: '6100001',
+      globalPartnerId: '4100001',
       country: 'MX',
       region: 'LATAM',
       mpaSignedRegions: ['LATAM'],
@@ -124,6 +127,7 @@ export const DEFAULT_SCENARIO: Scenario = {
       name: 'Proseware Peru',
       tenantId: 'b1a10002-2c3d-4e5f-8a6b-000000000002',
       partnerId: '6100002',
+      globalPartnerId: '4100002',
       country: 'PE',
       region: 'LATAM',
       mpaSignedRegions: [],
@@ -135,6 +139,7 @@ export const DEFAULT_SCENARIO: Scenario = {
       name: 'Lucerne Publishing Colombia',
       tenantId: 'b1a10003-2c3d-4e5f-8a6b-000000000003',
       partnerId: '6100003',
+      globalPartnerId: '4100003',
       country: 'CO',
       region: 'LATAM',
       mpaSignedRegions: ['LATAM'],
@@ -146,6 +151,7 @@ export const DEFAULT_SCENARIO: Scenario = {
       name: 'Relecloud Iberia',
       tenantId: 'b1a10004-2c3d-4e5f-8a6b-000000000004',
       partnerId: '6100004',
+      globalPartnerId: '4100004',
       country: 'ES',
       region: 'Europe',
       mpaSignedRegions: ['Europe'],
@@ -157,17 +163,20 @@ export const DEFAULT_SCENARIO: Scenario = {
       name: 'Fourth Coffee IT GmbH',
       tenantId: 'b1a10005-2c3d-4e5f-8a6b-000000000005',
       partnerId: '6100005',
+      globalPartnerId: '4100005',
       country: 'DE',
       region: 'Europe',
       mpaSignedRegions: ['Europe'],
       providers: ['distributor-europe'],
       state: 'Active',
+      porAuthorization: 'expired',
     },
     {
       key: 'woodgrove',
       name: 'Woodgrove Partners Chile',
       tenantId: 'b1a10006-2c3d-4e5f-8a6b-000000000006',
       partnerId: '6100006',
+      globalPartnerId: '4100006',
       country: 'CL',
       region: 'Europe',
       mpaSignedRegions: ['Europe'],
@@ -179,11 +188,13 @@ export const DEFAULT_SCENARIO: Scenario = {
       name: 'Trey Research Brasil',
       tenantId: 'b1a10007-2c3d-4e5f-8a6b-000000000007',
       partnerId: '6100007',
+      globalPartnerId: '4100007',
       country: 'BR',
       region: 'LATAM',
       mpaSignedRegions: ['NorthAmerica'],
       providers: ['distributor-latam'],
       state: 'Active',
+      porAuthorization: 'notAuthorized',
     },
   ],
   tenants: [

@@ -33,11 +33,18 @@ export const ScenarioPartnerSchema = z.object({
 });
 export type ScenarioPartner = z.infer<typeof ScenarioPartnerSchema>;
 
+/** Whether Microsoft authorizes a reseller's PLA as partner of record (emulator model, docs/EMULATOR-DIFFERENCES.md). */
+export const PorAuthorizationSchema = z.enum(['authorized', 'notAuthorized', 'expired']);
+export type PorAuthorization = z.infer<typeof PorAuthorizationSchema>;
+
 export const ScenarioResellerSchema = z.object({
   key: z.string().min(1),
   name: z.string().min(1),
   tenantId: z.guid(),
+  /** The reseller's Partner Location ID (PLA): what an order names as partner of record. */
   partnerId: z.string().regex(/^\d+$/),
+  /** The reseller's global Partner ID (PGA): known to Microsoft, refused as partner of record. */
+  globalPartnerId: z.string().regex(/^\d+$/).optional(),
   country: z.string().length(2),
   region: CspRegionSchema,
   /** Regions in which the reseller signed the Microsoft Partner Agreement (empty = not signed). */
@@ -46,6 +53,12 @@ export const ScenarioResellerSchema = z.object({
   providers: z.array(z.string()),
   /** `Active` unless the partnership was ended. */
   state: z.enum(['Active', 'Inactive']).default('Active'),
+  /**
+   * Microsoft's authorization of the PLA as partner of record (docs/PARTNER-CENTER-REFERENCE.md §7.1):
+   * `notAuthorized` or `expired` make `validateresellers` answer false and checkout refuse it;
+   * absent means `authorized`.
+   */
+  porAuthorization: PorAuthorizationSchema.optional(),
 });
 export type ScenarioReseller = z.infer<typeof ScenarioResellerSchema>;
 

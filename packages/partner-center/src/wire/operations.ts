@@ -123,6 +123,8 @@ export const PartnerCenterOperations = {
   'relationships.list': { method: 'GET', path: '/v1/relationships', api: 'partnerCenter', auth: 'appUser', doc: '§7' },
   'profiles.mpn': { method: 'GET', path: '/v1/profiles/mpn', api: 'partnerCenter', auth: 'appUser', doc: '§7' },
   'compliance.agreementStatus': { method: 'GET', path: '/v1/compliance/csp/agreementstatus', api: 'partnerCenter', auth: 'appUser', doc: '§7' },
+  // Not on Microsoft's throttling list (api-throttling-guidance), so no throttle class: neither the client nor the emulator limits it.
+  'partners.validateResellers': { method: 'POST', path: '/v1/partners/validateresellers', api: 'partnerCenter', auth: 'any', doc: '§7.1' },
   'subscriptions.list': { method: 'GET', path: '/v1/customers/{customerId}/subscriptions', api: 'partnerCenter', auth: 'any', throttle: 'subscriptions', doc: '§10' },
   'subscriptions.get': { method: 'GET', path: '/v1/customers/{customerId}/subscriptions/{subscriptionId}', api: 'partnerCenter', auth: 'any', throttle: 'subscriptions', doc: '§10' },
   'subscriptions.patch': { method: 'PATCH', path: '/v1/customers/{customerId}/subscriptions/{subscriptionId}', api: 'partnerCenter', auth: 'any', throttle: 'subscriptions', doc: '§10' },

@@ -21,6 +21,11 @@ export interface ResellerDirectory {
   lookupPartnerId(partnerId: string): Promise<{ partnerId: string; name: string }>;
   listIndirectResellers(): Promise<NetworkReseller[]>;
   hasSignedMpa(reseller: { partnerId: string }): Promise<boolean>;
+  /**
+   * Microsoft's verdict on IDs as partner of record (`validateresellers`,
+   * docs/PARTNER-CENTER-REFERENCE.md §7.1). Optional: without it the check stops at the MPA.
+   */
+  validateResellers?(partnerIds: readonly string[]): Promise<{ partnerId: string; isValid: boolean; errorCode?: number; errorDescription?: string }[]>;
 }
 
 /** The verdict, with a sentence a person can act on. UIs translate by `status`. */
@@ -34,6 +39,8 @@ export type ResellerPartnerIdVerdict =
   /** `partnerName` is absent when the caller may not learn it (see `revealName`). */
   | { status: 'not-in-network'; partnerId: string; partnerName?: string; message: string }
   | { status: 'mpa-not-signed'; partnerId: string; partnerName?: string; resellerTenantId: string; message: string }
+  /** Microsoft refuses the ID as partner of record: a global ID (PGA) rather than the location ID, or a lapsed authorization. */
+  | { status: 'not-partner-of-record'; partnerId: string; partnerName?: string; resellerTenantId: string; reason: string; message: string }
   | { status: 'ok'; partnerId: string; partnerName?: string; resellerTenantId: string; message: string };
 
 export type ResellerPartnerIdStatus = ResellerPartnerIdVerdict['status'];
@@ -128,6 +135,20 @@ export async function checkResellerPartnerId(
       resellerTenantId: reseller.tenantId,
       message: `${who} has not accepted the Microsoft Partner Agreement. ${advice}`,
     };
+  }
+  if (directory.validateResellers) {
+    const [por] = await directory.validateResellers([partnerId]);
+    if (por && !por.isValid) {
+      const reason = por.errorDescription ?? `code ${por.errorCode ?? 'none'}`;
+      return {
+        status: 'not-partner-of-record',
+        partnerId,
+        ...named,
+        resellerTenantId: reseller.tenantId,
+        reason,
+        message: `Microsoft does not accept ${who} as partner of record (Microsoft ${por.errorCode ?? ''}: ${reason}). Use the reseller's Partner Location ID (PLA), not its global Partner ID, and make sure its authorization with ${input.distributorName} is current.`,
+      };
+    }
   }
   return { status: 'ok', partnerId, ...named, resellerTenantId: reseller.tenantId, message: `${shown ? profile.name : who} is in ${input.distributorName}'s network and has accepted the Microsoft Partner Agreement.` };
 }

@@ -205,6 +205,41 @@ export function registerCommerceContract(ctx: ContractContext): void {
     });
   });
 
+  describe('partner of record by location ID', () => {
+    // docs/PARTNER-CENTER-REFERENCE.md §7.1: an order names the reseller's location ID (PLA); its
+    // global ID (PGA) and a reseller whose authorization lapsed are refused at checkout.
+    const refusedAtCheckout = async (partnerId: string): Promise<unknown> => {
+      const client = ctx.target.client('indirect');
+      const { reseller } = ctx.target.fixtures;
+      const customer = await client.createCustomer(
+        newCustomer(ctx, ctx.target.uniquePrefix('pla'), { indirectResellerTenantId: reseller.tenantId }),
+      );
+      await ensureMca(ctx, customer.tenantId);
+      const availability = await fixtureAvailability(ctx);
+      const cart = await client.createCart(customer.tenantId, {
+        lines: [{ catalogItemId: availability.catalogItemId, quantity: 1, termDuration: 'P1Y', billingCycle: 'monthly', resellerPartnerId: partnerId }],
+      });
+      return client.checkoutCart(customer.tenantId, cart.id).catch((e: unknown) => e);
+    };
+
+    it('refuses a reseller’s global Partner ID (PGA) as partner of record', async () => {
+      const pga = ctx.target.fixtures.resellerGlobalPartnerId;
+      if (!pga) return;
+      expect(isPartnerCenterError(await refusedAtCheckout(pga), 'PARTNER_OF_RECORD_NOT_VALID')).toBe(true);
+    });
+
+    itWithControl(ctx)('refuses a reseller whose partner-of-record authorization expired', async () => {
+      const spare = ctx.target.fixtures.spareResellerPartnerId;
+      if (!spare) throw new Error('the emulator target names a spare reseller');
+      await ctx.control.setResellerPartnerOfRecord(spare, 'expired');
+      try {
+        expect(isPartnerCenterError(await refusedAtCheckout(spare), 'PARTNER_OF_RECORD_NOT_VALID')).toBe(true);
+      } finally {
+        await ctx.control.setResellerPartnerOfRecord(spare, 'authorized');
+      }
+    });
+  });
+
   describe('subscriptions', () => {
     it('lists, gets and updates the order’s subscription', async () => {
       const { customer, order } = await sharedOrder(ctx);

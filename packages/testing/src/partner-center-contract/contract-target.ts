@@ -35,6 +35,12 @@ export interface ContractFixtures {
   unknownPartnerId: string;
   /** A reseller in the network that has not signed the MPA (absent when the target has none). */
   mpaNotSignedPartnerId?: string;
+  /** The global Partner ID (PGA) of `reseller`, which Microsoft refuses as partner of record (absent when unknown). */
+  resellerGlobalPartnerId?: string;
+  /** The location ID (PLA) of a reseller whose partner-of-record authorization lapsed (absent when the target has none). */
+  porIneligiblePartnerId?: string;
+  /** The location ID of a second eligible reseller in the network, which the suite may make ineligible and restore (emulator only). */
+  spareResellerPartnerId?: string;
   /** A purchasable licence-based NCE product/SKU in the address's country. */
   catalog: { productId: string; skuId: string; country: string };
   /** A security group of the partner tenant for GDAP access assignments. */
@@ -87,6 +93,11 @@ export interface ContractControl {
    * consent), with or without MFA; returns the URL the page redirects to (with `code` and `state`).
    */
   signInForConsent(consentUrl: string, options: { mfa: boolean }): Promise<string>;
+  /**
+   * What Microsoft says of a reseller's partner-of-record authorization from now on
+   * (`validateresellers` and checkout, docs/PARTNER-CENTER-REFERENCE.md §7.1).
+   */
+  setResellerPartnerOfRecord(partnerId: string, authorization: 'authorized' | 'notAuthorized' | 'expired'): Promise<void>;
   /** Moves the target's clock forward (orders complete, GDAP activates, NCE windows close). */
   advanceClock(ms: number): Promise<void>;
   /** Acts as an existing tenant's Global Admin accepting the indirect provider's invitation link (docs/PARTNER-CENTER-REFERENCE.md §6). */

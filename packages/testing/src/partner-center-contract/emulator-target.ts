@@ -116,6 +116,9 @@ export async function emulatorContractTarget(
       if (res.status !== 302 || !location) throw new Error(`The sign-in did not redirect back (${res.status}): ${await res.text()}`);
       return location;
     },
+    async setResellerPartnerOfRecord(partnerId, authorization) {
+      await control('PUT', `/resellers/${encodeURIComponent(partnerId)}/partner-of-record`, { authorization });
+    },
     async advanceClock(ms) {
       await control('POST', '/clock/advance', { seconds: ms / 1000 });
     },
@@ -164,6 +167,9 @@ export async function emulatorContractTarget(
       reseller: { partnerId: '6100001', tenantId: 'b1a10001-2c3d-4e5f-8a6b-000000000001' }, // Adatum: LATAM network, MPA signed
       unknownPartnerId: '9999999',
       mpaNotSignedPartnerId: '6100002', // Proseware: LATAM network, no MPA
+      resellerGlobalPartnerId: '4100001', // Adatum's global Partner ID (PGA)
+      porIneligiblePartnerId: '6100007', // Trey Research: not authorized as partner of record
+      spareResellerPartnerId: '6100003', // Lucerne: LATAM network, MPA signed, authorized
       catalog: { productId: 'CFQ7TTC0LH18', skuId: '0001', country: 'US' }, // Microsoft 365 Business Basic
       securityGroupId: '5e5e5e5e-1111-4222-8333-444455556666',
       unrelatedTenantId: 'c2b20001-3d4e-4f60-9b7c-000000000001', // Fabrikam: exists, no partner yet

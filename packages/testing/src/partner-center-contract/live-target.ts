@@ -78,6 +78,7 @@ export async function liveContractTarget(
       reseller: { partnerId: env.PC_LIVE_RESELLER_PARTNER_ID!, tenantId: env.PC_LIVE_RESELLER_TENANT_ID! },
       unknownPartnerId: '9999999',
       mpaNotSignedPartnerId: env.PC_LIVE_MPA_NOT_SIGNED_PARTNER_ID,
+      resellerGlobalPartnerId: env.PC_LIVE_RESELLER_GLOBAL_PARTNER_ID,
       catalog: {
         productId: env.PC_LIVE_PRODUCT_ID ?? 'CFQ7TTC0LH18',
         skuId: env.PC_LIVE_SKU_ID ?? '0001',

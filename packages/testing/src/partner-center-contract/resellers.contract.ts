@@ -1,6 +1,6 @@
 import { isPartnerCenterError } from '@csphub/partner-center';
 import { describe, expect, it } from 'vitest';
-import type { ContractContext } from './contract-context';
+import { itWithControl, type ContractContext } from './contract-context';
 
 /** Relationship invitation links, indirect resellers, Partner ID and MPA checks (docs/PARTNER-CENTER-REFERENCE.md §6, §7). */
 export function registerResellerContract(ctx: ContractContext): void {
@@ -59,6 +59,49 @@ export function registerResellerContract(ctx: ContractContext): void {
         expect(verdict.status).toBe('mpa-not-signed');
         expect('message' in verdict && verdict.message).toMatch(/Partner Agreement/);
       }
+    });
+  
+    // docs/PARTNER-CENTER-REFERENCE.md §7.1: partner of record by location ID (validateresellers).
+    it('validates Partner Location IDs as partner of record, app-only, one result per ID', async () => {
+      const client = ctx.target.client('indirect');
+      const { reseller, unknownPartnerId, resellerGlobalPartnerId, porIneligiblePartnerId } = ctx.target.fixtures;
+      const ids = [reseller.partnerId, unknownPartnerId, ...(resellerGlobalPartnerId ? [resellerGlobalPartnerId] : []), ...(porIneligiblePartnerId ? [porIneligiblePartnerId] : [])];
+      const results = await client.validateResellers(ids);
+      expect(results.map((r) => r.partnerId)).toEqual(ids);
+      expect(results[0]).toEqual({ partnerId: reseller.partnerId, isValid: true });
+      for (const refused of results.slice(1)) {
+        expect(refused.isValid).toBe(false);
+        expect(typeof refused.errorCode).toBe('number');
+        expect(refused.errorDescription?.length).toBeGreaterThan(0);
+      }
+    });
+
+    itWithControl(ctx)('sends a long list in batches and answers every ID once', async () => {
+      const client = ctx.target.client('indirect');
+      const { reseller } = ctx.target.fixtures;
+      const before = (await ctx.control.calls()).filter((c) => c.operation === 'partners.validateResellers').length;
+      const unknowns = Array.from({ length: 149 }, (_, i) => String(9_800_000 + i));
+      const results = await client.validateResellers([reseller.partnerId, ...unknowns, reseller.partnerId]);
+      expect(results).toHaveLength(150);
+      expect(results.filter((r) => r.isValid).map((r) => r.partnerId)).toEqual([reseller.partnerId]);
+      const after = (await ctx.control.calls()).filter((c) => c.operation === 'partners.validateResellers');
+      expect(after.length - before).toBe(2);
+    });
+
+    itWithControl(ctx)('follows a change of a reseller’s partner-of-record authorization', async () => {
+      const spare = ctx.target.fixtures.spareResellerPartnerId;
+      if (!spare) throw new Error('the emulator target names a spare reseller');
+      const client = ctx.target.client('indirect');
+      expect((await client.validateResellers([spare]))[0]?.isValid).toBe(true);
+      await ctx.control.setResellerPartnerOfRecord(spare, 'expired');
+      try {
+        const [lapsed] = await client.validateResellers([spare]);
+        expect(lapsed).toMatchObject({ isValid: false, errorCode: 900400 });
+        expect(lapsed?.errorDescription).toMatch(/expired/);
+      } finally {
+        await ctx.control.setResellerPartnerOfRecord(spare, 'authorized');
+      }
+      expect((await client.validateResellers([spare]))[0]?.isValid).toBe(true);
     });
   });
 }

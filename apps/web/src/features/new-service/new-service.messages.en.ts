@@ -79,6 +79,7 @@ export const newServiceEn = {
   'ns.pid.unknown': 'There seems to be a problem with this Partner ID: Microsoft does not know it. Make sure it is typed correctly. If the problem persists, authorize {distributor} as your CSP by accepting the Microsoft Partner Agreement in Partner Center.',
   'ns.pid.not-in-network': '{name} is not in {distributor}\'s indirect reseller network. Authorize {distributor} as your CSP by accepting the Microsoft Partner Agreement in Partner Center.',
   'ns.pid.mpa-not-signed': '{name} has not accepted the Microsoft Partner Agreement. Authorize {distributor} as your CSP by accepting the Microsoft Partner Agreement in Partner Center.',
+  'ns.pid.not-partner-of-record': 'Microsoft does not accept {name} as partner of record. Use the reseller’s Partner Location ID (PLA), not its global Partner ID, and make sure its authorization with {distributor} is current.',
   'ns.pid.not-allowed': 'Only the distributor can choose another reseller. Use your reseller Partner ID.',
   'ns.pid.notAllowedError': 'Only the distributor can choose another reseller as partner of record; this account uses its own reseller\'s Partner ID.',
   'ns.pid.error': 'The Partner ID could not be checked: {message}',

@@ -81,6 +81,7 @@ export const newServiceEs: Record<keyof typeof newServiceEn, string> = {
   'ns.pid.unknown': 'Parece que hay un problema con este Partner ID: Microsoft no lo conoce. Compruebe que está bien escrito. Si el problema persiste, autorice a {distributor} como su CSP aceptando el Contrato de Partner de Microsoft en Partner Center.',
   'ns.pid.not-in-network': '{name} no está en la red de revendedores indirectos de {distributor}. Autorice a {distributor} como su CSP aceptando el Contrato de Partner de Microsoft en Partner Center.',
   'ns.pid.mpa-not-signed': '{name} no ha aceptado el Contrato de Partner de Microsoft. Autorice a {distributor} como su CSP aceptando el Contrato de Partner de Microsoft en Partner Center.',
+  'ns.pid.not-partner-of-record': 'Microsoft no acepta a {name} como partner de registro. Use el ID de ubicación del revendedor (PLA), no su Partner ID global, y compruebe que su autorización con {distributor} esté vigente.',
   'ns.pid.not-allowed': 'Solo el distribuidor puede elegir otro revendedor. Use el Partner ID de su revendedor.',
   'ns.pid.notAllowedError': 'Solo el distribuidor puede elegir otro revendedor como partner of record; esta cuenta usa el Partner ID de su propio revendedor.',
   'ns.pid.error': 'No se pudo comprobar el Partner ID: {message}',
