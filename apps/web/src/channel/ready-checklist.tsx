@@ -45,7 +45,7 @@ export function ReadyChecklist({ data, loading, error }: { data: Prerequisites |
               data-testid={`prereq-${item.key}`}
               data-ok={item.ok}
               icon={
-                <ThemeIcon size={20} radius="xl" color={item.ok ? 'green' : 'red'} aria-label={item.ok ? t('prereq.ok') : t('prereq.missing')}>
+                <ThemeIcon size={20} radius="xl" color={item.ok ? 'green' : 'red'} role="img" aria-label={item.ok ? t('prereq.ok') : t('prereq.missing')}>
                   {item.ok ? <IconCheck size={14} /> : <IconX size={14} />}
                 </ThemeIcon>
               }
