@@ -4,6 +4,7 @@ import { AppError } from '@csphub/domain';
 import { createRouter } from './http/openapi-app';
 import { requestId } from './http/request-id';
 import { securityHeaders } from './http/security-headers';
+import { appErrorFromPartnerCenter } from './http/partner-center-problem';
 import { problemFromError, problemResponse, toProblem } from './http/problem';
 import { staticWeb } from './http/static-web';
 import type { Logger } from './logger';
@@ -139,7 +140,10 @@ export function createApp(config: Config, deps: AppDeps) {
     const path = new URL(c.req.url).pathname;
     return problemResponse(c, toProblem('ROUTE_NOT_FOUND', `No route for ${c.req.method} ${path}. See /api/openapi.json for the API.`, c.var.requestId));
   });
-  app.onError((err, c) => {
+  app.onError((thrown, c) => {
+    // A Partner Center failure no route translated (a read such as the domain check) is Microsoft's
+    // outage or refusal, not ours: say so, with when to try again.
+    const err = appErrorFromPartnerCenter(thrown) ?? thrown;
     const { problem, unexpected } = problemFromError(err, c.var.requestId ?? 'unknown');
     // A request whose client went away stops at its next Partner Center call (CANCELLED): not a fault.
     if (unexpected && c.req.raw.signal.aborted) (c.var.logger ?? deps.logger).debug({ err }, 'the client went away');

@@ -75,6 +75,10 @@ describe('customer side /admin pages (docs/PARTNER-CENTER-REFERENCE.md §6, §12
     expect(html).toContain('Contoso Distribution LATAM');
     expect(html).toContain('Lucerne Publishing Colombia');
     expect(html).toMatch(/<option value="c2b20001-[^"]+" selected>/);
+    // Without `as`, no tenant is pre-selected: the list starts on a prompt and must be chosen.
+    const unnamed = await (await h.app.request(url.pathname + url.search)).text();
+    expect(unnamed).toMatch(/<select name="tenantId" required><option value="" selected disabled>/);
+    expect(unnamed).not.toMatch(/<option value="[0-9a-f-]{36}" selected>/);
     expect((await h.call('GET', `/v1/customers/${tenant('fabrikam').tenantId}`, { token: user })).status).toBe(403);
     const form = new URLSearchParams({ partnerId: LATAM.tenantId, indirectCSPId: reseller('lucerne').tenantId, tenantId: tenant('fabrikam').tenantId, action: 'accept' });
     const accepted = await h.app.request('/admin/partner-invitation/accept', { method: 'POST', body: form });

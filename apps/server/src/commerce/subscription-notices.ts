@@ -1,3 +1,4 @@
+import { readDefaults } from '../channel/distributor-settings';
 import { isWindowClosingSoon, cancellationWindow } from '@csphub/domain';
 import type { Notifier } from '@csphub/notifications';
 import { reposOf } from '../app/server-deps';
@@ -23,7 +24,8 @@ export async function sendSubscriptionNotices(deps: CommerceDeps, notifier: Pick
   const repos = reposOf(deps);
   const root = await repos.companies.root();
   const pass: NoticePass = { tenants: 0, windowClosing: 0, expiryNear: 0, failures: 0 };
-  if (!root) return pass;
+  // The distributor may turn the notices off (settings page).
+  if (!root || !(await readDefaults(repos)).subscriptionNotices) return pass;
   const companies = (await repos.companies.listSubtree(root.path)).filter((c) => c.kind === 'customer' && c.status === 'active');
   const now = deps.clock.now();
   for (const company of companies) {

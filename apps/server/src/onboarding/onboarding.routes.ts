@@ -7,6 +7,7 @@ import { problem } from '../http/schemas';
 import { authenticate } from '../auth/authenticate';
 import { companyInScope, requirePermission } from '../access/scope';
 import { reposOf } from '../app/server-deps';
+import { orderDefaults } from '../channel/distributor-settings';
 import { suggestDomainPrefixes } from './domain-suggestions';
 import { requireOnboardingRead, requireOrderAccess } from './onboarding-access';
 import { loadOnboardingContext } from './onboarding-context';
@@ -112,6 +113,7 @@ export function onboardingRoutes(deps: OnboardingDeps) {
             defaultCulture: ctx.defaultCulture,
             prerequisites: { ready: ctx.prerequisites.ready, items: ctx.prerequisites.items },
             gdap: { roles: GDAP_REQUEST_ROLES.map((r) => ({ id: r.id, name: r.name })), durationDays: GDAP_REQUEST_DURATION_DAYS, autoExtendDays: GDAP_REQUEST_AUTO_EXTEND_DAYS },
+            defaults: await orderDefaults(reposOf(deps)),
           },
           200,
         );
@@ -142,7 +144,7 @@ export function onboardingRoutes(deps: OnboardingDeps) {
         tags: ['Onboarding'],
         summary: 'Is this onmicrosoft.com prefix free? Format first, then Partner Center; free suggestions when taken',
         request: { params: CompanyIdParamSchema, query: DomainCheckQuerySchema },
-        responses: { 200: { description: 'The verdict', content: json(DomainCheckSchema) }, ...scopedErrors, 502: problem('Partner Center did not answer') },
+        responses: { 200: { description: 'The verdict', content: json(DomainCheckSchema) }, ...scopedErrors, 502: problem('The connection was refused by Microsoft (CONNECTION_AUTH_FAILED)'), 503: problem('Microsoft Partner Center is unavailable or busy (PARTNER_CENTER_UNAVAILABLE, PARTNER_CENTER_THROTTLED); Retry-After says when to try again') },
       }),
       async (c) => {
         const { ctx } = await orderable(c.var.principal, c.req.valid('param').id);

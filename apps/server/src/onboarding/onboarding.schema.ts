@@ -51,6 +51,12 @@ export const OnboardingContextSchema = z
       durationDays: z.number().int(),
       autoExtendDays: z.number().int(),
     }),
+    defaults: z
+      .object({
+        defaultGdap: z.boolean().openapi({ description: "The distributor's default GDAP template is Microsoft's default roles: the order starts with them ticked" }),
+        notifyMe: z.boolean().openapi({ description: '"Notify me when it is done" starts ticked (distributor setting)' }),
+      })
+      .openapi({ description: "The order form's starting values, from the distributor's settings" }),
   })
   .openapi('OnboardingContext');
 

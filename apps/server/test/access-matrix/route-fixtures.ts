@@ -58,6 +58,8 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   'GET /api/v1/companies/tree': { scope: 'self', allowed: ALL, request: () => ({ path: '/api/v1/companies/tree' }) },
   'GET /api/v1/settings/policy': { scope: 'self', allowed: ALL, request: () => ({ path: '/api/v1/settings/policy' }) },
   'PATCH /api/v1/settings/policy': { scope: 'self', allowed: ['distributor_admin'], request: () => ({ path: '/api/v1/settings/policy', body: { requireCorporateEmail: true } }) },
+  'GET /api/v1/settings/distributor': { scope: 'self', allowed: ['distributor_admin'], request: () => ({ path: '/api/v1/settings/distributor' }) },
+  'PATCH /api/v1/settings/distributor': { scope: 'self', allowed: ['distributor_admin'], request: () => ({ path: '/api/v1/settings/distributor', body: { credentialsRecipient: 'customer' } }) },
 
   'POST /api/v1/companies': {
     scope: 'company',

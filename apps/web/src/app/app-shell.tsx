@@ -32,6 +32,10 @@ export function Shell({ children, companyTree, signedInAs }: { children: ReactNo
   const { can, session } = useSession();
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      {/* Keyboard users skip the header, the navigation and the company tree (WCAG 2.4.1). */}
+      <a href="#main-content" className="skip-link">
+        {t('common.skipToContent')}
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -62,7 +66,7 @@ export function Shell({ children, companyTree, signedInAs }: { children: ReactNo
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Main">
+      <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
         <AppShell.Section>
           {visibleNavigation({ kind: session?.company.kind, can }).map((item) => (
             <NavLink
@@ -86,7 +90,9 @@ export function Shell({ children, companyTree, signedInAs }: { children: ReactNo
           )}
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main id="main-content" tabIndex={-1}>
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

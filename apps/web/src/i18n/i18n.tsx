@@ -1,4 +1,5 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { en, type MessageKey, type Messages } from './messages/en';
 import { es } from './messages/es';
 
@@ -10,6 +11,18 @@ const STORAGE_KEY = 'csphub.locale';
 export function interpolate(template: string, vars?: Record<string, string | number>): string {
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+/** ICU arguments with a form per number or choice (`{count, plural, one {# customer} other {# customers}}`). */
+const ICU_ARGUMENT = /\{\s*\w+\s*,\s*(plural|select|selectordinal)\s*,/;
+
+/**
+ * A message in `locale`: ICU MessageFormat (plurals by the language's rules, through
+ * intl-messageformat) when it has a plural or select argument, else plain `{name}` placeholders.
+ */
+export function formatMessage(template: string, locale: string, vars?: Record<string, string | number>): string {
+  if (!ICU_ARGUMENT.test(template)) return interpolate(template, vars);
+  return String(new IntlMessageFormat(template, locale).format(vars ?? {}));
 }
 
 export interface I18n {
@@ -24,6 +37,15 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
+/**
+ * The language in use, for code that turns a failure into text outside a component's render (an
+ * event handler's catch): the provider keeps it current. Components use `useI18n()`.
+ */
+let current: I18n | undefined;
+export function currentI18n(): I18n | undefined {
+  return current;
+}
+
 function initialLocale(): Locale {
   const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
   if (saved && saved in LOCALES) return saved as Locale;
@@ -34,6 +56,10 @@ function initialLocale(): Locale {
 /** Provides text and locale-aware formatting (dates, numbers, currencies) to the whole UI. */
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  // Screen readers and the browser read the page in its language, from the first render on.
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   const setLocale = useCallback((l: Locale) => {
     localStorage.setItem(STORAGE_KEY, l);
     document.documentElement.lang = l;
@@ -45,7 +71,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return {
       locale,
       setLocale,
-      t: (key, vars) => interpolate(messages[key] ?? en[key] ?? key, vars),
+      t: (key, vars) => formatMessage(messages[key] ?? en[key] ?? key, locale, vars),
       formatDate: (v, style = 'date') =>
         new Intl.DateTimeFormat(locale, style === 'date' ? { dateStyle: 'medium' } : style === 'time' ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(toDate(v)),
       formatNumber: (v) => new Intl.NumberFormat(locale).format(v),
@@ -61,6 +87,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
     };
   }, [locale, setLocale]);
+  useEffect(() => {
+    current = value;
+  }, [value]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -47,7 +47,7 @@ export const ERROR_CODES = {
   RUN_NOT_WAITING: { status: 409, retryable: false, when: 'A retry was asked for a run that is not stopped waiting for one (it is running, or it has finished).' },
   WORKFLOWS_BUSY: { status: 503, retryable: true, when: 'The durable-run engine did not answer within the request\'s bounded wait; nothing is lost, and repeating the request is safe (it is idempotent).' },
   WORKFLOWS_UNAVAILABLE: { status: 503, retryable: true, when: 'Durable runs (orders, provisioning) are not running in this process; the request was not accepted.' },
-  PARTNER_CENTER_UNAVAILABLE: { status: 502, retryable: true, when: 'Partner Center failed or timed out after retries.' },
+  PARTNER_CENTER_UNAVAILABLE: { status: 503, retryable: true, when: 'Partner Center failed or timed out after retries; Retry-After says when to try again.' },
   PARTNER_CENTER_THROTTLED: { status: 503, retryable: true, when: 'Partner Center kept answering 429 after retries.' },
   PARTNER_CENTER_BUSY: { status: 503, retryable: true, when: "Too many calls already wait for the connection's Partner Center rate limit; nothing was sent. Retry-After says when to try again." },
   CONNECTION_AUTH_FAILED: { status: 502, retryable: false, when: 'The connection\'s credentials were refused; an operator must reconnect.' },

@@ -31,11 +31,16 @@ export function registerAdminRoutes(app: Hono<AppEnv>, runtime: EmulatorRuntime)
     const tenants = Object.values(engine().state.tenants).filter((t) => !only || t.tenantId === only);
     const admins = Object.values(engine().state.users).filter((u) => u.isGlobalAdmin);
     const chosen = selected ? resolve(selected) : undefined;
-    return tenants
+    // No tenant is chosen for the person: a pre-selected first tenant was easy to accept for by
+    // mistake. The link's tenant (`as`), or the only tenant the request is for, is chosen; otherwise
+    // the list starts on a prompt and the form cannot be sent until someone is picked.
+    const preset = chosen ?? (only && tenants.length === 1 ? tenants[0]!.tenantId : undefined);
+    const prompt = preset ? '' : '<option value="" selected disabled>Choose the Global Administrator signing in…</option>';
+    return prompt + tenants
       .map((t) => {
         const admin = admins.find((u) => u.customerTenantId === t.tenantId);
         const label = `${admin?.userPrincipalName ?? `admin@${t.initialDomain}`} (Global Administrator, ${t.companyName})`;
-        return `<option value="${escapeHtml(t.tenantId)}"${chosen === t.tenantId ? ' selected' : ''}>${escapeHtml(label)}</option>`;
+        return `<option value="${escapeHtml(t.tenantId)}"${preset === t.tenantId ? ' selected' : ''}>${escapeHtml(label)}</option>`;
       })
       .join('');
   };
@@ -83,7 +88,7 @@ ${reseller ? `<dt>Indirect reseller</dt><dd>${escapeHtml(reseller.name)} (Partne
 <form method="post" action="/admin/partner-invitation/accept">
 <input type="hidden" name="partnerId" value="${escapeHtml(partner.tenantId)}">
 ${reseller ? `<input type="hidden" name="indirectCSPId" value="${escapeHtml(reseller.tenantId)}">` : ''}
-<p><label>Signed in as <select name="tenantId">${tenantOptions(c.req.query('as'))}</select></label></p>
+<p><label>Signed in as <select name="tenantId" required>${tenantOptions(c.req.query('as'))}</select></label></p>
 <p class="note">By accepting, you authorize ${escapeHtml(partner.name)} to be your Cloud Solution Provider, and accept the Microsoft Customer Agreement terms shown by your partner.</p>
 <button type="submit" name="action" value="accept">Accept</button></form>`,
     );
@@ -118,7 +123,7 @@ ${reseller ? `<input type="hidden" name="indirectCSPId" value="${escapeHtml(rese
 ${
   canApprove
     ? `<form method="post" action="/admin/granularAdminRelationships/${escapeHtml(record.id)}/approve">
-<p><label>Signed in as <select name="tenantId">${tenantOptions(c.req.query('as'), record.customerTenantId)}</select></label></p>
+<p><label>Signed in as <select name="tenantId" required>${tenantOptions(c.req.query('as'), record.customerTenantId)}</select></label></p>
 <button type="submit" name="action" value="approve">Approve all roles</button></form>`
     : '<p class="note">This request is not waiting for approval.</p>'
 }`,

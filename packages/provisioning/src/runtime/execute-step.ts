@@ -58,9 +58,12 @@ async function runAttempt<I, O>(
   journaledAttempt: number,
 ): Promise<StepOutcome<O>> {
   const correlationId = deps.ids.uuid();
+  // The timeline shows a correlation id only for steps that call Partner Center: elsewhere there is
+  // nothing at Microsoft to correlate it with, and quoting it to support would mislead.
+  const recordedCorrelationId = def.callsPartnerCenter ? correlationId : null;
   let opened: { attempt: number; interruptedRequestIds: string[] };
   try {
-    opened = await deps.timeline.beginAttempt({ runId, stepId: def.id, requestId: requestId ?? null, correlationId, at: deps.clock.now() });
+    opened = await deps.timeline.beginAttempt({ runId, stepId: def.id, requestId: requestId ?? null, correlationId: recordedCorrelationId, at: deps.clock.now() });
   } catch (e) {
     // The timeline store is down: nothing was called yet, so retrying later is safe.
     return { ok: false, failure: { ...toStepFailure(e), transient: true, code: 'TIMELINE_UNAVAILABLE' } };
@@ -87,11 +90,11 @@ async function runAttempt<I, O>(
         }, def.timeoutMs);
       }),
     ]);
-    await deps.timeline.finishAttempt({ runId, stepId: def.id, attempt: opened.attempt, state: 'succeeded', correlationId, at: deps.clock.now() });
+    await deps.timeline.finishAttempt({ runId, stepId: def.id, attempt: opened.attempt, state: 'succeeded', correlationId: recordedCorrelationId, at: deps.clock.now() });
     return { ok: true, value };
   } catch (e) {
     const failure = toStepFailure(e);
-    failure.correlationId ??= correlationId;
+    if (def.callsPartnerCenter) failure.correlationId ??= correlationId;
     if (requestId) failure.requestId ??= requestId;
     // The same decision executeStep will take from the journaled outcome (same attempt number, same jitter).
     const delay = nextRetryDelay(failure, journaledAttempt, def.retry, deterministicJitter(runId, def.id, journaledAttempt));

@@ -124,6 +124,10 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
     const create = (await timelineOf(t.db).listAttempts(first.runId)).find((a) => a.stepId === 'create-customer');
     expect(create?.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(create?.correlationId).toMatch(/^[0-9a-f-]{36}$/);
+    // Steps that never call Partner Center show no correlation id (there is nothing at Microsoft to quote).
+    const local = (await timelineOf(t.db).listAttempts(first.runId)).filter((a) => ['set-sync-status', 'validate-prerequisites', 'deliver-credentials', 'notify-run'].includes(a.stepId));
+    expect(local.length).toBeGreaterThan(0);
+    expect(local.map((a) => a.correlationId ?? null)).toEqual(local.map(() => null));
 
     // Default administrator, password change required: Microsoft's admin as created, nothing else.
     expect(steps).toContain('set-up-admin');

@@ -1,7 +1,7 @@
 /** English text for signing in and changing one's own password. */
 export const authEn = {
-  'wait.seconds': '{n} seconds',
-  'wait.minutes': '{n} minutes',
+  'wait.seconds': '{n, plural, one {# second} other {# seconds}}',
+  'wait.minutes': '{n, plural, one {# minute} other {# minutes}}',
   'password.menu': 'Change password',
   'password.title': 'Change your password',
   'password.forcedTitle': 'Choose your own password',

@@ -2,8 +2,8 @@ import type { authEn } from './auth.messages.en';
 
 /** Spanish text for signing in and changing one's own password; the type makes a missing key a compile error. */
 export const authEs: Record<keyof typeof authEn, string> = {
-  'wait.seconds': '{n} segundos',
-  'wait.minutes': '{n} minutos',
+  'wait.seconds': '{n, plural, one {# segundo} other {# segundos}}',
+  'wait.minutes': '{n, plural, one {# minuto} other {# minutos}}',
   'password.menu': 'Cambiar contraseña',
   'password.title': 'Cambiar su contraseña',
   'password.forcedTitle': 'Elija su propia contraseña',

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { apiSend, ApiError } from '../../api/api-client';
+import { apiSend } from '../../api/api-client';
 import { useApi } from '../../api/use-api';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { CatalogBrowser } from '../orders/catalog-browser';
+import { describeProblem } from '../../i18n/problem-text';
 
 /**
  * The distributor's catalog page: browse a connection's catalog per country, refresh
@@ -30,7 +31,7 @@ export function CatalogPage() {
       notifications.show({ color: r.ok ? 'green' : 'red', message: r.ok ? t('catalog.refreshed', { count: r.entries }) : t('catalog.lastError', { message: r.error ?? '' }) });
       setReloadKey((k) => k + 1);
     } catch (e) {
-      notifications.show({ color: 'red', message: e instanceof ApiError ? e.message : String(e) });
+      notifications.show({ color: 'red', message: describeProblem(e) });
     } finally {
       setBusy(false);
     }
@@ -40,14 +41,14 @@ export function CatalogPage() {
       await apiSend('PUT', `/api/v1/catalog/hidden-products/${encodeURIComponent(productId)}`, { hidden });
       setReloadKey((k) => k + 1);
     } catch (e) {
-      notifications.show({ color: 'red', message: e instanceof ApiError ? e.message : String(e) });
+      notifications.show({ color: 'red', message: describeProblem(e) });
     }
   };
   return (
     <Stack maw={1000}>
       <Title order={1}>{t('catalog.title')}</Title>
       <Text c="dimmed">{t('catalog.intro')}</Text>
-      {connections.error && <Alert color="red">{connections.error.message}</Alert>}
+      {connections.error && <Alert color="red">{describeProblem(connections.error)}</Alert>}
       <Group align="flex-end">
         <Select label={t('catalog.connection')} data={(connections.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))} value={conn?.id ?? null} onChange={setConnectionId} allowDeselect={false} />
         <TextInput label={t('catalog.country')} value={cc} maxLength={2} w={90} onChange={(e) => setCountry(e.currentTarget.value.toUpperCase())} />

@@ -5,6 +5,7 @@ import { useApi } from '../../api/use-api';
 import type { AuditEntry } from '../../api/types';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
+import { describeProblem } from '../../i18n/problem-text';
 
 const ACTIONS = ['company.', 'user.', 'api_token.', 'connection.', 'sync_options.', 'settings.'];
 
@@ -33,7 +34,7 @@ export function AuditTab({ companyId }: { companyId: number }) {
         </Button>
       </Group>
       {log.loading && !log.data && <Loader size="sm" />}
-      {log.error && <Alert color="red">{log.error.message}</Alert>}
+      {log.error && <Alert color="red">{describeProblem(log.error)}</Alert>}
       {log.data && log.data.items.length === 0 && <Text c="dimmed">{t('audit.empty')}</Text>}
       {log.data && log.data.items.length > 0 && (
         <Table striped data-testid="audit-table">

@@ -5,6 +5,7 @@ import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { InlineField } from './inline-field';
 import { countryName, countryOptions, fieldRules, stateName, stateOptions } from './field-rules';
+import { describeProblem } from '../../i18n/problem-text';
 
 /** The billing address, with "use my reseller's address" for a reseller's customers. */
 export function BillingTab({ company, save }: { company: Company; save: (patch: Partial<Company>) => Promise<void> }) {
@@ -16,7 +17,7 @@ export function BillingTab({ company, save }: { company: Company; save: (patch: 
   const on = (field: keyof Company) => (editable ? (v: string | null) => save({ [field]: v }) : undefined);
   const usesReseller = company.billingUsesResellerAddress;
   const r = company.reseller?.billingAddress;
-  const run = (patch: Partial<Company>) => save(patch).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  const run = (patch: Partial<Company>) => save(patch).catch((e: unknown) => setError(describeProblem(e)));
   return (
     <Stack>
       {error && (

@@ -5,7 +5,7 @@ import { useTree } from './tree-data';
 
 /** Home-page card: how many customers are ready to provision, and links to those that are not. */
 export function ChannelSummary() {
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   const { nodes } = useTree();
   if (!nodes) return null;
   const customers = nodes.filter((n) => n.kind === 'customer' && n.status === 'active');
@@ -18,8 +18,8 @@ export function ChannelSummary() {
           {t('home.channel.title')}
         </Title>
         <Group gap="xs">
-          <Badge variant="light">{t('home.channel.customers', { count: formatNumber(customers.length) })}</Badge>
-          <Badge color="green">{t('home.channel.ready', { count: formatNumber(customers.length - notReady.length) })}</Badge>
+          <Badge variant="light">{t('home.channel.customers', { count: customers.length })}</Badge>
+          <Badge color="green">{t('home.channel.ready', { count: customers.length - notReady.length })}</Badge>
         </Group>
       </Group>
       {notReady.length === 0 ? (

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, Loader, Modal, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { companyNameProblem } from '@csphub/domain';
-import { apiSend, ApiError } from '../../api/api-client';
+import { apiSend } from '../../api/api-client';
+import { problemText } from '../../i18n/problem-text';
+import { DeactivateCompanyModal } from './deactivate-company-modal';
 import type { Company } from '../../api/types';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
@@ -26,7 +28,7 @@ const CUSTOMER_TABS: readonly string[] = ['orders', 'subscriptions', 'licenses']
 
 /** A company: breadcrumbs, the "ready to provision" checklist and the five tabs. */
 export function CompanyPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const id = Number(useParams().id);
   const [search, setSearch] = useSearchParams();
   const tab = (TABS as readonly string[]).includes(search.get('tab') ?? '') ? (search.get('tab') as (typeof TABS)[number]) : 'overview';
@@ -43,7 +45,7 @@ export function CompanyPage() {
   if (company.error && (!company.data || company.data.id !== id)) {
     return (
       <Alert color={company.error.status === 404 ? 'yellow' : 'red'} title={company.error.status === 404 ? t('company.notFound') : t('company.error')}>
-        {company.error.status === 404 ? t('company.notFoundBody', { id }) : company.error.message}
+        {company.error.status === 404 ? t('company.notFoundBody', { id }) : problemText(t, company.error, locale)}
       </Alert>
     );
   }
@@ -119,12 +121,13 @@ export function CompanyPage() {
 
 /** New customer, move (distributor admins) and deactivate/reactivate, as the role allows. */
 function CompanyActions({ company, onChanged }: { company: Company; onChanged: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { can, session } = useSession();
   const { nodes, refresh } = useTree();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const [moving, setMoving] = useState(false);
+  const [deactivating, setDeactivating] = useState(false);
   const [name, setName] = useState('');
   const [kind, setKind] = useState<'customer' | 'reseller'>('customer');
   const [parentId, setParentId] = useState<string | null>(null);
@@ -137,7 +140,7 @@ function CompanyActions({ company, onChanged }: { company: Company; onChanged: (
       refresh();
       after?.();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(problemText(t, e, locale));
     }
   };
   const canCreate = can('company.create') && company.kind !== 'customer' && company.status === 'active';
@@ -161,7 +164,7 @@ function CompanyActions({ company, onChanged }: { company: Company; onChanged: (
             size="sm"
             variant="default"
             color={company.status === 'active' ? 'red' : undefined}
-            onClick={() => void act(() => apiSend('POST', `/api/v1/companies/${company.id}/${company.status === 'active' ? 'deactivate' : 'reactivate'}`))}
+            onClick={() => (company.status === 'active' ? setDeactivating(true) : void act(() => apiSend('POST', `/api/v1/companies/${company.id}/reactivate`)))}
           >
             {company.status === 'active' ? t('company.deactivate') : t('company.reactivate')}
           </Button>
@@ -172,6 +175,15 @@ function CompanyActions({ company, onChanged }: { company: Company; onChanged: (
           {error}
         </Alert>
       )}
+      <DeactivateCompanyModal
+        company={company}
+        opened={deactivating}
+        onClose={() => setDeactivating(false)}
+        onChanged={() => {
+          onChanged();
+          refresh();
+        }}
+      />
       <Modal opened={creating} onClose={() => setCreating(false)} title={t('company.addCompany')}>
         <Stack>
           {company.kind === 'distributor' && (

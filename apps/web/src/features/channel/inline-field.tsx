@@ -1,8 +1,9 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { ActionIcon, Button, Group, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { ApiError } from '../../api/api-client';
 import { useI18n } from '../../i18n/i18n';
+import { problemText } from '../../i18n/problem-text';
 
 export interface InlineFieldProps {
   label: string;
@@ -17,6 +18,8 @@ export interface InlineFieldProps {
   options?: { value: string; label: string }[];
   /** Field name, for tests and for mapping the server's field errors. */
   name: string;
+  /** Shown under the input while editing (a live check such as the domain prefix's availability); may change the draft. */
+  live?: (draft: string, setDraft: (value: string) => void) => ReactNode;
 }
 
 /**
@@ -24,8 +27,8 @@ export interface InlineFieldProps {
  * cancels, and the server's own message appears if it refuses the value. Without `onSave` the field
  * is read-only.
  */
-export function InlineField({ label, value, display, validate, warn, onSave, options, name }: InlineFieldProps) {
-  const { t } = useI18n();
+export function InlineField({ label, value, display, validate, warn, onSave, options, name, live }: InlineFieldProps) {
+  const { t, locale } = useI18n();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value ?? '');
   const [serverError, setServerError] = useState<string | null>(null);
@@ -47,8 +50,9 @@ export function InlineField({ label, value, display, validate, warn, onSave, opt
       await onSave(draft.trim() === '' ? null : draft);
       setEditing(false);
     } catch (e) {
-      const fieldError = e instanceof ApiError ? e.errors.find((x) => x.field === name)?.message : undefined;
-      setServerError(fieldError ?? (e instanceof Error ? e.message : String(e)));
+      // The API's field message is English; other languages get the problem's own sentence.
+      const fieldError = e instanceof ApiError && locale === 'en' ? e.errors.find((x) => x.field === name)?.message : undefined;
+      setServerError(fieldError ?? problemText(t, e, locale));
     } finally {
       setSaving(false);
     }
@@ -81,6 +85,7 @@ export function InlineField({ label, value, display, validate, warn, onSave, opt
         ) : (
           <TextInput label={label} value={draft} onChange={(e) => setDraft(e.currentTarget.value)} error={error} description={warning} autoFocus onKeyDown={onKeyDown} />
         )}
+        {live?.(draft, setDraft)}
         <Group gap="xs">
           <Button size="compact-sm" onClick={() => void save()} loading={saving} disabled={Boolean(liveError)}>
             {t('common.save')}

@@ -5,6 +5,7 @@ import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { useTree } from './tree-data';
 import type { DistributorPolicy } from '@csphub/server/contract';
+import { describeProblem } from '../../i18n/problem-text';
 
 type Policy = DistributorPolicy;
 
@@ -20,7 +21,7 @@ export function PolicyCard() {
         policy.reload();
         refresh();
       })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => setError(describeProblem(e)));
   return (
     <Card withBorder>
       <Title order={3} size="h5" mb="sm">

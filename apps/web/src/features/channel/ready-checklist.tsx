@@ -3,6 +3,7 @@ import { IconCheck, IconX } from '@tabler/icons-react';
 import type { Prerequisites, PrerequisiteProblem } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages/en';
+import { describeProblem } from '../../i18n/problem-text';
 
 /** Turns a problem code into a sentence in the UI's language (the API's English is the fallback). */
 function useProblemText() {
@@ -35,7 +36,7 @@ export function ReadyChecklist({ data, loading, error }: { data: Prerequisites |
         )}
         {loading && !data && <Loader size="xs" />}
       </Group>
-      {error && !data && <Alert color="red">{t('prereq.error', { message: error.message })}</Alert>}
+      {error && !data && <Alert color="red">{t('prereq.error', { message: describeProblem(error) })}</Alert>}
       {data && (
         <List spacing="xs" listStyleType="none">
           {data.items.map((item) => (
@@ -44,7 +45,7 @@ export function ReadyChecklist({ data, loading, error }: { data: Prerequisites |
               data-testid={`prereq-${item.key}`}
               data-ok={item.ok}
               icon={
-                <ThemeIcon size={20} radius="xl" color={item.ok ? 'green' : 'red'} aria-label={item.ok ? t('prereq.ok') : t('prereq.missing')}>
+                <ThemeIcon size={20} radius="xl" color={item.ok ? 'green' : 'red'} role="img" aria-label={item.ok ? t('prereq.ok') : t('prereq.missing')}>
                   {item.ok ? <IconCheck size={14} /> : <IconX size={14} />}
                 </ThemeIcon>
               }

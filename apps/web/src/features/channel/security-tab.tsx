@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Card, Code, CopyButton, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { ROLES, canGrantRole, isRoleAllowedFor, type Role } from '@csphub/domain';
-import { apiSend, ApiError } from '../../api/api-client';
+import { apiSend } from '../../api/api-client';
 import { useApi } from '../../api/use-api';
 import type { ApiToken, Company } from '../../api/types';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { UsersCard } from './users-card';
+import { describeProblem } from '../../i18n/problem-text';
 
 /** People of the company and their roles (UsersCard), and the company's API tokens. */
 export function SecurityTab({ company }: { company: Company }) {
@@ -95,7 +96,7 @@ function CreateTokenModal({ opened, onClose, companyId, roles, onCreated }: { op
       onClose();
       setName('');
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(describeProblem(e));
     }
   };
   return (

@@ -6,6 +6,8 @@ import type { Company, SyncOptions } from '../../api/types';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { InlineField } from './inline-field';
+import { ProblemAlert } from '../../i18n/problem-alert';
+import { DomainPrefixAvailability } from './domain-prefix-availability';
 
 const STATUS_COLOR = { not_synced: 'gray', in_progress: 'blue', synced: 'green', failed: 'red' } as const;
 
@@ -16,7 +18,7 @@ export function ServicesTab({ company }: { company: Company }) {
   const options = useApi<{ items: SyncOptions[] }>(`/api/v1/companies/${company.id}/sync-options`);
   if (company.kind !== 'customer') return <Text c="dimmed">{t('services.onlyCustomers')}</Text>;
   if (options.loading && !options.data) return <Loader size="sm" />;
-  if (options.error && !options.data) return <Alert color="red">{options.error.message}</Alert>;
+  if (options.error && !options.data) return <ProblemAlert error={options.error} />;
   const items = options.data?.items ?? [];
   if (items.length === 0) return <Text c="dimmed">{t('services.noConnections')}</Text>;
   const editable = can('sync.manage') && company.status === 'active';
@@ -46,8 +48,11 @@ export function ServicesTab({ company }: { company: Company }) {
             <Badge color={STATUS_COLOR[o.syncStatus]}>{t(`services.status.${o.syncStatus}`)}</Badge>
           </Group>
           {o.failureReason && (
-            <Alert color="red" mb="xs">
-              {o.failureReason}
+            <Alert color="red" mb="xs" data-testid="service-failure">
+              <Text size="sm">{t('run.failed.generic')}</Text>
+              <Text size="xs" c="dimmed" data-raw-text>
+                {t('services.failed.details', { reason: o.failureReason })}
+              </Text>
             </Alert>
           )}
           <Stack gap="sm">
@@ -59,6 +64,7 @@ export function ServicesTab({ company }: { company: Company }) {
               display={o.domainPrefix ? `${o.domainPrefix}.onmicrosoft.com` : null}
               validate={(v) => (v.trim() && !isValidDomainPrefix(v.trim()) ? t('validation.domainPrefix', { max: MAX_DOMAIN_PREFIX_LENGTH }) : null)}
               onSave={save(o.connection.id, 'domainPrefix')}
+              live={(draft, setDraft) => <DomainPrefixAvailability companyId={company.id} connectionId={o.connection.id} draft={draft} saved={o.domainPrefix} onPick={setDraft} />}
             />
             {o.connection.type === 'indirect-provider' && (
               <InlineField

@@ -10,6 +10,7 @@ import { AddUserModal } from './add-user-modal';
 import { ChangeRoleModal } from './change-role-modal';
 import { ResetPasswordModal } from './reset-password-modal';
 import { UserStatusModal } from './user-status-modal';
+import { describeProblem } from '../../i18n/problem-text';
 
 type Dialog = { kind: 'role' | 'status' | 'reset'; user: User } | null;
 
@@ -59,7 +60,7 @@ export function UsersCard({ company }: { company: Company }) {
       {users.error && (
         <Alert color="red" role="alert">
           <Group justify="space-between">
-            <span>{t('people.loadFailed', { message: users.error.message })}</span>
+            <span>{t('people.loadFailed', { message: describeProblem(users.error) })}</span>
             <Button size="compact-xs" variant="light" color="red" onClick={users.reload}>
               {t('common.retry')}
             </Button>

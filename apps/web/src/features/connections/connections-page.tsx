@@ -2,12 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert, Badge, Button, Card, Group, List, Loader, Modal, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
-import { apiSend, ApiError } from '../../api/api-client';
+import { apiSend } from '../../api/api-client';
 import { useApi } from '../../api/use-api';
 import type { Connection, ConnectionTestResult } from '../../api/types';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { countryName, countryOptions } from '../channel/field-rules';
+import { describeProblem } from '../../i18n/problem-text';
 
 /** The distributor's Partner Center connections: list, add, change credentials, test. */
 export function ConnectionsPage() {
@@ -26,7 +27,7 @@ export function ConnectionsPage() {
       setResults((x) => ({ ...x, [c.id]: r }));
       list.reload();
     } catch (e) {
-      setResults((x) => ({ ...x, [c.id]: e instanceof Error ? e.message : String(e) }));
+      setResults((x) => ({ ...x, [c.id]: describeProblem(e) }));
     } finally {
       setTesting(null);
     }
@@ -39,7 +40,7 @@ export function ConnectionsPage() {
       sessionStorage.setItem('csphub.consent.connection', c.id);
       window.location.assign(url);
     } catch (e) {
-      setConsentError(e instanceof Error ? e.message : String(e));
+      setConsentError(describeProblem(e));
     }
   };
   return (
@@ -50,7 +51,7 @@ export function ConnectionsPage() {
       </Group>
       <Text c="dimmed">{t('connections.intro')}</Text>
       {list.loading && !list.data && <Loader size="sm" />}
-      {list.error && <Alert color="red">{list.error.message}</Alert>}
+      {list.error && <Alert color="red">{describeProblem(list.error)}</Alert>}
       {consentError && <Alert color="red">{t('connections.reconsent.failed', { message: consentError })}</Alert>}
       {list.data && list.data.items.length === 0 && <Text c="dimmed">{t('connections.empty')}</Text>}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -181,7 +182,7 @@ export function ConnectionConsentPage() {
         sessionStorage.removeItem('csphub.consent.connection');
         setResult({ ok: true });
       },
-      (e: unknown) => setResult({ ok: false, message: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => setResult({ ok: false, message: describeProblem(e) }),
     );
   }, [missing, connectionId, code, state]);
   const outcome = missing ? { ok: false as const, message: missing } : result;
@@ -231,7 +232,7 @@ function ConnectionForm({ connection, onClose, onSaved }: { connection: Connecti
       onSaved();
       onClose();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(describeProblem(e));
     }
   };
   return (

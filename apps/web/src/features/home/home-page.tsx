@@ -3,6 +3,7 @@ import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { ChannelSummary } from '../channel/channel-summary';
 import type { Health } from '@csphub/server/contract';
+import { describeProblem } from '../../i18n/problem-text';
 
 
 /** The landing page: what CSP Hub does and whether its parts answer. */
@@ -33,7 +34,7 @@ export function HomePage() {
           </Group>
         )}
         {health.error && (
-          <Alert color="red" title={t('home.status.error', { message: health.error.message })}>
+          <Alert color="red" title={t('home.status.error', { message: describeProblem(health.error) })}>
             <Button size="xs" variant="light" onClick={health.reload} loading={health.loading}>
               {t('home.status.retry')}
             </Button>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { apiSend, ApiError } from '../../api/api-client';
+import { apiSend } from '../../api/api-client';
 import { useApi } from '../../api/use-api';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import type { TenantLicenses } from '@csphub/server/contract';
+import { describeProblem } from '../../i18n/problem-text';
 
 
 /**
@@ -27,7 +28,7 @@ export function LicensesTab({ company }: { company: { id: number } }) {
       </Group>
     );
   }
-  if (data.error) return <Alert color="red">{t('lic.error', { message: data.error.message })}</Alert>;
+  if (data.error) return <Alert color="red">{t('lic.error', { message: describeProblem(data.error) })}</Alert>;
   const d = data.data!;
   if (!d.tenantId) return <Text c="dimmed">{t('lic.noTenant')}</Text>;
   const skuName = (id: string) => d.skus.find((s) => s.skuId === id)?.name ?? id;
@@ -49,7 +50,7 @@ export function LicensesTab({ company }: { company: { id: number } }) {
       }
       data.reload();
     } catch (e) {
-      notifications.show({ color: 'red', message: e instanceof ApiError ? e.message : String(e) });
+      notifications.show({ color: 'red', message: describeProblem(e) });
     } finally {
       setBusy(false);
     }

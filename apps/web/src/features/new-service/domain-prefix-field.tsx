@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { MAX_DOMAIN_PREFIX_LENGTH } from '@csphub/domain';
 import { useI18n } from '../../i18n/i18n';
-import { ApiError } from '../../api/api-client';
-import { onboardingApi, type DomainCheck } from './new-service-api';
-import { useDebouncedValue } from './use-debounced-value';
+import { problemText } from '../../i18n/problem-text';
+import type { DomainCheck } from './new-service-api';
+import { useDomainCheck } from './use-domain-check';
 
 /**
  * The onmicrosoft.com prefix, checked as you type (B2): format first, then availability against
@@ -21,25 +21,17 @@ export function DomainPrefixField(props: {
   onChecked(check: DomainCheck | null): void;
   onUseExisting(): void;
 }) {
-  const { t } = useI18n();
-  const prefix = props.value.trim().toLowerCase();
-  const debounced = useDebouncedValue(prefix, 400);
-  const [failure, setFailure] = useState<{ prefix: string; message: string } | null>(null);
+  const { t, locale } = useI18n();
   const { companyId, connectionId, onChecked } = props;
+  // The same live check as the company page's inline edit (use-domain-check.ts).
+  const live = useDomainCheck(companyId, connectionId, props.value);
+  const prefix = live.prefix;
   useEffect(() => {
-    if (debounced === '') return;
-    let cancelled = false;
-    onboardingApi
-      .domainCheck(companyId, connectionId, debounced)
-      .then((c) => !cancelled && onChecked(c))
-      .catch((e: unknown) => !cancelled && setFailure({ prefix: debounced, message: e instanceof ApiError ? e.message : String(e) }));
-    return () => {
-      cancelled = true;
-    };
-  }, [debounced, companyId, connectionId, onChecked]);
+    if (live.check) onChecked(live.check);
+  }, [live.check, onChecked]);
 
   const domain = `${prefix || '…'}.onmicrosoft.com`;
-  const error = failure && failure.prefix === prefix ? failure.message : null;
+  const error = live.error ? problemText(t, live.error, locale) : null;
   const current = props.check && props.check.prefix === prefix ? props.check : null;
   const checking = prefix !== '' && !current && !error;
   const problem = current?.problem ? t(`ns.config.prefix.${current.problem}`, { domain: current.domain, max: MAX_DOMAIN_PREFIX_LENGTH }) : null;

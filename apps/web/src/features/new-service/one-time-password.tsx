@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
-import { ApiError } from '../../api/api-client';
 import { useI18n } from '../../i18n/i18n';
 import { post } from './new-service-api';
+import { describeProblem } from '../../i18n/problem-text';
 
 /**
  * The new tenant's one-time admin password (B5): fetched on demand, shown once to the person who
@@ -18,7 +18,7 @@ export function OneTimePassword({ companyId, runId }: { companyId: number; runId
     try {
       setShown(await post<{ signInName: string | null; password: string }>(`/api/v1/companies/${companyId}/onboarding/runs/${encodeURIComponent(runId)}/reveal-credentials`));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(describeProblem(e));
     } finally {
       setBusy(false);
     }
@@ -31,7 +31,7 @@ export function OneTimePassword({ companyId, runId }: { companyId: number; runId
           {shown.signInName && <Text size="sm">{t('run.password.signIn', { name: shown.signInName })}</Text>}
           <Group gap="xs">
             <Code>{shown.password}</Code>
-            <CopyButton value={shown.password}>{({ copied, copy }) => <Button size="compact-xs" variant="light" onClick={copy}>{copied ? t('ns.et.copied') : t('ns.et.copyLink')}</Button>}</CopyButton>
+            <CopyButton value={shown.password}>{({ copied, copy }) => <Button size="compact-xs" variant="light" onClick={copy}>{copied ? t('run.password.copied') : t('run.password.copy')}</Button>}</CopyButton>
           </Group>
         </Stack>
       </Alert>

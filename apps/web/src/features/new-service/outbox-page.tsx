@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import type { OutboxMessage } from '@csphub/server/contract';
+import { describeProblem } from '../../i18n/problem-text';
 
 
 /** The local outbox (F1): what CSP Hub sent while no SMTP server is configured; secrets stay masked. */
@@ -13,7 +14,7 @@ export function OutboxPage() {
       <Group justify="space-between">
         <Title order={1}>{t('outbox.title')}</Title>
         <Button variant="default" onClick={messages.reload} loading={messages.loading}>
-          {t('ns.retry')}
+          {t('common.refresh')}
         </Button>
       </Group>
       <Text c="dimmed">{t('outbox.intro')}</Text>
@@ -23,7 +24,7 @@ export function OutboxPage() {
           <Text>{t('outbox.loading')}</Text>
         </Group>
       )}
-      {messages.error && <Alert color="red">{t('outbox.error', { message: messages.error.message })}</Alert>}
+      {messages.error && <Alert color="red">{t('outbox.error', { message: describeProblem(messages.error) })}</Alert>}
       {messages.data?.items.length === 0 && <Text c="dimmed">{t('outbox.empty')}</Text>}
       {messages.data?.items.map((m) => (
         <Card key={m.id} withBorder component="article" aria-label={m.subject} data-testid="outbox-message">

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconRefresh } from '@tabler/icons-react';
-import { ApiError } from '../../api/api-client';
 import { useI18n } from '../../i18n/i18n';
 import { onboardingApi } from './new-service-api';
+import { describeProblem } from '../../i18n/problem-text';
 
 /**
  * "Retry" on a stopped new-tenant run (not synced, or needs attention): wakes the run, which goes
@@ -21,7 +21,7 @@ export function RetryRunButton({ companyId, runId, onRetried }: { companyId: num
       notifications.show({ color: 'blue', message: t('run.retry.started') });
       onRetried();
     } catch (e) {
-      notifications.show({ color: 'red', title: t('run.retry.failed'), message: e instanceof ApiError ? e.message : String(e) });
+      notifications.show({ color: 'red', title: t('run.retry.failed'), message: describeProblem(e) });
     } finally {
       setBusy(false);
     }

@@ -1,16 +1,26 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Badge, Card, Group, Loader, Stack, Text, Timeline, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconClock, IconPlayerPlay, IconRefresh, IconX } from '@tabler/icons-react';
-import { useApi } from '../../api/use-api';
+import { invalidateApi, useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { en, type MessageKey } from '../../i18n/messages/en';
 import { onboardingApi, type Run } from './new-service-api';
 import { OneTimePassword } from './one-time-password';
 import { RetryRunButton } from './retry-run-button';
 import { McaWaitingNotice } from './mca-waiting-notice';
+import { describeProblem } from '../../i18n/problem-text';
 
 const STATE_COLOR: Record<Run['state'], string> = { running: 'blue', succeeded: 'green', failed: 'red', needs_attention: 'orange' };
 const STEP_ICON: Record<string, typeof IconCheck> = { succeeded: IconCheck, failed: IconX, retrying: IconRefresh, running: IconPlayerPlay, interrupted: IconAlertTriangle };
+
+/**
+ * Why a run stopped, for a person: a sentence per known failure code that says what to do, else a
+ * general one. Microsoft's own text goes in the details line under it.
+ */
+function failureText(t: (key: MessageKey) => string, code: string | null): string {
+  const key = `run.failed.${code ?? ''}`;
+  return Object.hasOwn(en, key) ? t(key as MessageKey) : t('run.failed.generic');
+}
 
 /** The step's label in the UI language when the catalogue has one (`run.step.<id>`), else its id. */
 function stepLabel(t: (key: MessageKey) => string, stepId: string): string {
@@ -35,9 +45,20 @@ export function RunTimeline({ companyId }: { companyId: number }) {
     (run: Run) => {
       setWoken((w) => ({ ...w, [run.id]: run.updatedAt }));
       reload();
+      invalidateApi(`/api/v1/companies/${companyId}/sync-options`);
     },
-    [reload],
+    [reload, companyId],
   );
+  // A run that moves on changes the account's sync status and reason: the service card and the
+  // checklist read them again instead of showing the state from before until a reload.
+  const progress = runs.data?.items.map((r) => `${r.id}:${r.state}:${r.updatedAt}`).join('|');
+  const seenProgress = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (progress === undefined) return;
+    const before = seenProgress.current;
+    seenProgress.current = progress;
+    if (before !== undefined && before !== progress) invalidateApi(`/api/v1/companies/${companyId}/sync-options`, `/api/v1/companies/${companyId}/prerequisites`);
+  }, [progress, companyId]);
   useEffect(() => {
     if (!active) return;
     const timer = setInterval(reload, 2000);
@@ -55,7 +76,7 @@ export function RunTimeline({ companyId }: { companyId: number }) {
           <Text>{t('run.loading')}</Text>
         </Group>
       )}
-      {runs.error && <Alert color="red">{t('run.error', { message: runs.error.message })}</Alert>}
+      {runs.error && <Alert color="red">{t('run.error', { message: describeProblem(runs.error) })}</Alert>}
       {runs.data && runs.data.items.length === 0 && <Text c="dimmed">{t('run.empty')}</Text>}
       <Stack>
         {runs.data?.items.map((run) => (
@@ -71,13 +92,20 @@ export function RunTimeline({ companyId }: { companyId: number }) {
             )}
             {run.kind === 'provision-tenant' && <McaWaitingNotice facts={run.facts} running={run.state === 'running'} />}
             {run.errorMessage && (
-              <Alert color={run.state === 'needs_attention' ? 'orange' : 'red'} title={run.errorCode ?? undefined}>
-                {(run.errorCode === 'MFA_REQUIRED' || run.errorCode === 'RECONNECT_REQUIRED') && (
+              <Alert color={run.state === 'needs_attention' ? 'orange' : 'red'} title={t('run.failed.title')}>
+                {run.errorCode === 'MFA_REQUIRED' || run.errorCode === 'RECONNECT_REQUIRED' ? (
                   <Text size="sm" fw={600} mb={4} data-testid="run-hint">
                     {t(`run.hint.${run.errorCode}`)}
                   </Text>
+                ) : (
+                  <Text size="sm" mb={4} data-testid="run-failure">
+                    {failureText(t, run.errorCode)}
+                  </Text>
                 )}
-                {run.errorMessage}
+                {/* Microsoft's (or the step's) own words, for support: a details line, not the message. */}
+                <Text size="xs" c="dimmed" data-raw-text data-testid="run-error-details">
+                  {t('services.failed.details', { reason: run.errorMessage })}
+                </Text>
               </Alert>
             )}
             <Timeline bulletSize={22} lineWidth={2} active={run.steps.length}>
@@ -91,8 +119,8 @@ export function RunTimeline({ companyId }: { companyId: number }) {
                       {t('run.attempt', { n: s.attempt })} · {formatDate(s.startedAt, 'time')}
                     </Text>
                     {s.errorMessage && (
-                      <Text size="xs" c="red">
-                        {s.errorCode}: {s.errorMessage}
+                      <Text size="xs" c="red.8" data-raw-text>
+                        {t('services.failed.details', { reason: s.errorMessage })}
                       </Text>
                     )}
                     {s.correlationId && (

@@ -16,6 +16,7 @@ const ctx = (over: Partial<OnboardingContext> = {}): OnboardingContext => ({
   defaultCulture: 'es-MX',
   prerequisites: { ready: true, items: [{ key: 'phone', ok: true, problems: [] }] },
   gdap: { roles: [], durationDays: 730, autoExtendDays: 180 },
+  defaults: { defaultGdap: true, notifyMe: true },
   ...over,
 });
 
@@ -43,6 +44,7 @@ describe('the wizard starts from what the account already knows', () => {
   });
 
   it('falls back to Microsoft\'s admin, the reseller\'s Partner ID, a forced password change, default GDAP and nothing accepted', () => {
+    expect(initialWizardState(ctx({ defaults: { defaultGdap: false, notifyMe: false } }))).toMatchObject({ gdap: false, notifyMe: false });
     expect(initialWizardState(ctx())).toMatchObject({
       serviceId: null,
       termsAccepted: false,

@@ -6,6 +6,10 @@ import { useI18n } from '../../i18n/i18n';
 import { useDebouncedValue } from '../new-service/use-debounced-value';
 import { categoryLabel } from './category-label';
 import type { Catalog, CatalogProduct, CatalogSku } from './orders-api';
+import { describeProblem } from '../../i18n/problem-text';
+
+/** An accordion value usable in an id (Mantine builds aria-controls from it; spaces would break the reference). */
+const accordionValue = (name: string) => name.replace(/[^A-Za-z0-9_-]+/g, '-');
 
 /**
  * Browses the catalog a company can buy from: category > product group > product > SKU, with a
@@ -40,7 +44,7 @@ export function CatalogBrowser(props: {
           <Text>{t('catalog.loading')}</Text>
         </Group>
       )}
-      {catalog.error && <Alert color="red">{t('catalog.error', { message: catalog.error.message })}</Alert>}
+      {catalog.error && <Alert color="red">{t('catalog.error', { message: describeProblem(catalog.error) })}</Alert>}
       {c && !c.connection && <Alert color="yellow">{t('catalog.noConnection')}</Alert>}
       {c?.snapshot.lastError && <Alert color="yellow">{t('catalog.lastError', { message: c.snapshot.lastError })}</Alert>}
       {c?.snapshot.refreshedAt && (
@@ -50,9 +54,9 @@ export function CatalogBrowser(props: {
       )}
       {c && c.connection && c.categories.length === 0 && !catalog.loading && <Text c="dimmed">{t('catalog.empty')}</Text>}
       {c && c.categories.length > 0 && (
-        <Accordion multiple defaultValue={c.categories.map((x) => x.name)} variant="separated">
+        <Accordion multiple defaultValue={c.categories.map((x) => accordionValue(x.name))} variant="separated">
           {c.categories.map((category) => (
-            <Accordion.Item key={category.name} value={category.name}>
+            <Accordion.Item key={category.name} value={accordionValue(category.name)}>
               <Accordion.Control data-testid="catalog-category">{categoryLabel(t, category.name)}</Accordion.Control>
               <Accordion.Panel>
                 <Stack gap="md">

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n';
 import { CatalogBrowser } from './catalog-browser';
 import { newIdempotencyKey, type CatalogProduct, type CatalogSku, type Order, type SyncOption } from './orders-api';
 import { termLabel } from './term-label';
+import { describeProblem } from '../../i18n/problem-text';
 
 /**
  * Placing an order: pick a SKU in the catalog, the seats (within its minimum and maximum), the term
@@ -96,7 +97,7 @@ export function NewOrderModal(props: {
         {partnerId && <Checkbox label={t('order.partnerOfRecord', { partnerId })} checked={attested} onChange={(e) => setAttested(e.currentTarget.checked)} data-testid="order-attest" />}
         {error && (
           <Alert color={error.code === 'MCA_MISSING' ? 'yellow' : 'red'} title={error.code} data-testid="order-error">
-            {error.message}
+            {describeProblem(error)}
             {error.errors.map((x) => (
               <Text key={`${x.field}-${x.message}`} size="sm">
                 {x.message}

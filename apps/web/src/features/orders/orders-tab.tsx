@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n/messages/en';
 import { NewOrderModal } from './new-order-modal';
 import type { Order, OrderStatus } from './orders-api';
 import { useLinkedTenants } from './use-linked-tenants';
+import { describeProblem } from '../../i18n/problem-text';
 
 const COLORS: Record<OrderStatus, string> = { submitted: 'gray', in_progress: 'blue', fulfilled: 'green', failed: 'red', needs_attention: 'orange' };
 
@@ -44,7 +45,7 @@ export function OrdersTab({ company }: { company: { id: number; name: string } }
       )}
       {orders.error && (
         <Alert color="red">
-          {t('orders.error', { message: orders.error.message })}{' '}
+          {t('orders.error', { message: describeProblem(orders.error) })}{' '}
           <Button size="xs" variant="default" onClick={orders.reload}>
             {t('home.status.retry')}
           </Button>

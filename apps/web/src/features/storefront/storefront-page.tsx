@@ -10,6 +10,7 @@ import { NewOrderModal } from '../orders/new-order-modal';
 import { OrdersTab } from '../orders/orders-tab';
 import type { CatalogProduct, CatalogSku } from '../orders/orders-api';
 import { useLinkedTenants } from '../orders/use-linked-tenants';
+import { describeProblem } from '../../i18n/problem-text';
 
 /**
  * The storefront checkout (B1, C5): a customer admin orders for its own company; a reseller picks
@@ -70,7 +71,7 @@ function ResellerStore() {
       {tree.error && (
         <Alert color="red" role="alert">
           <Group justify="space-between">
-            <Text size="sm">{t('store.treeError', { message: tree.error.message })}</Text>
+            <Text size="sm">{t('store.treeError', { message: describeProblem(tree.error) })}</Text>
             <Button size="xs" variant="light" onClick={tree.refresh}>
               {t('store.retry')}
             </Button>
@@ -116,7 +117,7 @@ function Store({ company }: { company: { id: number; name: string } }) {
     return (
       <Alert color="red" role="alert" data-testid="store-error">
         <Group justify="space-between">
-          <Text size="sm">{t('store.error', { message: tenants.error.message })}</Text>
+          <Text size="sm">{t('store.error', { message: describeProblem(tenants.error) })}</Text>
           <Button size="xs" variant="light" onClick={tenants.reload}>
             {t('store.retry')}
           </Button>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { apiSend, ApiError } from '../../api/api-client';
+import { apiSend } from '../../api/api-client';
 import { useApi } from '../../api/use-api';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
@@ -8,6 +8,7 @@ import type { MessageKey } from '../../i18n/messages/en';
 import { NewOrderModal } from '../orders/new-order-modal';
 import { useLinkedTenants } from '../orders/use-linked-tenants';
 import type { SubscriptionMoveItem } from '@csphub/server/contract';
+import { describeProblem } from '../../i18n/problem-text';
 
 type MoveItem = SubscriptionMoveItem;
 
@@ -46,11 +47,11 @@ export function MovePanel({
       await apiSend('PUT', `/api/v1/companies/${company.id}/subscription-moves/${encodeURIComponent(item.skuId)}`, { connectionId, skuName: item.name, ...body });
       moves.reload();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(describeProblem(e));
     }
   };
   if (moves.loading && !moves.data) return <Loader size="sm" />;
-  if (moves.error) return <Alert color="red">{moves.error.message}</Alert>;
+  if (moves.error) return <Alert color="red">{describeProblem(moves.error)}</Alert>;
   const items = moves.data?.items ?? [];
   return (
     <Stack gap="xs" data-testid="move-panel">

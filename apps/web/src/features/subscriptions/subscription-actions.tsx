@@ -5,6 +5,7 @@ import { apiSend, ApiError } from '../../api/api-client';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages/en';
 import type { Subscription, SubscriptionAction } from '../orders/orders-api';
+import { describeProblem } from '../../i18n/problem-text';
 
 /**
  * The actions of one subscription as the server allows them now (disabled ones say why), the seats
@@ -90,7 +91,7 @@ export function SubscriptionActions({ companyId, sub, onChanged }: { companyId: 
           />
           {error && (
             <Alert color="red" title={t('subs.refused')} data-testid="subscription-error">
-              {error.message}
+              {describeProblem(error)}
             </Alert>
           )}
           <Group justify="flex-end">
@@ -108,7 +109,7 @@ export function SubscriptionActions({ companyId, sub, onChanged }: { companyId: 
           <Text size="sm">{t('subs.confirmCancel', { product: sub.productName, quantity: sub.quantity })}</Text>
           {error && (
             <Alert color="red" title={t('subs.refused')}>
-              {error.message}
+              {describeProblem(error)}
             </Alert>
           )}
           <Group justify="flex-end">

@@ -8,6 +8,7 @@ import type { Order, TenantSubscriptions } from '../orders/orders-api';
 import { termLabel } from '../orders/term-label';
 import { MovePanel } from './move-panel';
 import { SubscriptionActions } from './subscription-actions';
+import { describeProblem } from '../../i18n/problem-text';
 
 const isOpen = (o: Order) => o.status === 'submitted' || o.status === 'in_progress';
 
@@ -65,7 +66,7 @@ export function SubscriptionsTab({ company }: { company: { id: number; name: str
   if (data.error && !data.data) {
     return (
       <Alert color="red">
-        {t('subs.error', { message: data.error.message })}{' '}
+        {t('subs.error', { message: describeProblem(data.error) })}{' '}
         <Button size="xs" variant="default" onClick={data.reload}>
           {t('home.status.retry')}
         </Button>

@@ -1,4 +1,5 @@
 import { FEATURES } from '../../app/features';
+import { problemEn } from '../problem.messages.en';
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 /** The text of every feature (each feature's index.ts lists its own). */
@@ -9,6 +10,7 @@ export const shellEn = {
   'app.name': 'CSP Hub',
   'app.tagline': 'Microsoft tenants for the whole channel',
   'nav.home': 'Home',
+  'nav.main': 'Main navigation',
   'nav.section.channel': 'Channel',
   'header.notSignedIn': 'Not signed in',
   'header.language': 'Language',
@@ -22,7 +24,7 @@ export const shellEn = {
 } as const;
 
 /** English UI text: the reference catalogue; every other language must have the same keys. */
-export const en = Object.assign({}, ...FEATURES.map((feature) => feature.messages.en), shellEn) as FeaturesEn & typeof shellEn;
+export const en = Object.assign({}, ...FEATURES.map((feature) => feature.messages.en), problemEn, shellEn) as FeaturesEn & typeof problemEn & typeof shellEn;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
