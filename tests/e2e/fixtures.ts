@@ -12,11 +12,11 @@ export const test = base.extend<object, { stack: Stack }>({
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       ensureWebBuilt();
-      const stack = await startStack();
+      const stack = await startStack({ timeoutMs: 240_000 });
       await use(stack);
       await stack.stop();
     },
-    { scope: 'worker', timeout: 120_000 },
+    { scope: 'worker', timeout: 300_000 },
   ],
   baseURL: async ({ stack }, use) => {
     await use(stack.url);

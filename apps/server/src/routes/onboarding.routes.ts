@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError, MAX_DOMAIN_PREFIX_LENGTH, domainPrefixProblem, partnerIdChoice, type DomainPrefixProblem } from '@csphub/domain';
 import { checkResellerPartnerId, notAllowedPartnerIdVerdict, GDAP_REQUEST_AUTO_EXTEND_DAYS, GDAP_REQUEST_DURATION_DAYS, GDAP_REQUEST_ROLES } from '@csphub/provisioning';
+import { DEFAULT_GDAP_RELATIONSHIP } from '@csphub/partner-center/wire';
 import { createRouter } from '../http/openapi-app';
 import { guarded, scopedErrors } from '../http/protected-route';
 import { problem } from '../http/schemas';
@@ -111,7 +112,10 @@ export function onboardingRoutes(deps: OnboardingDeps) {
             cultures: ctx.cultures,
             defaultCulture: ctx.defaultCulture,
             prerequisites: { ready: ctx.prerequisites.ready, items: ctx.prerequisites.items },
-            gdap: { roles: GDAP_REQUEST_ROLES.map((r) => ({ id: r.id, name: r.name })), durationDays: GDAP_REQUEST_DURATION_DAYS, autoExtendDays: GDAP_REQUEST_AUTO_EXTEND_DAYS },
+            gdap: {
+              newTenant: { roles: DEFAULT_GDAP_RELATIONSHIP.roles.map((r) => ({ id: r.id, name: r.name })), durationDays: DEFAULT_GDAP_RELATIONSHIP.durationDays, autoExtendDays: DEFAULT_GDAP_RELATIONSHIP.autoExtendDays },
+              existingTenant: { roles: GDAP_REQUEST_ROLES.map((r) => ({ id: r.id, name: r.name })), durationDays: GDAP_REQUEST_DURATION_DAYS, autoExtendDays: GDAP_REQUEST_AUTO_EXTEND_DAYS },
+            },
           },
           200,
         );

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { Alert, Button, Group, Loader, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useApi } from '../../api/use-api';
@@ -10,7 +10,8 @@ import { ReviewStep } from './review-step';
 import { RunTimeline } from './run-timeline';
 import { ServiceStep } from './service-step';
 import { TermsStep } from './terms-step';
-import { buildChecklist, initialWizardState, type WizardState } from './wizard-state';
+import { attestationBody, buildChecklist, initialWizardState, stepProblems, type FieldProblem, type WizardField, type WizardState } from './wizard-state';
+import { focusField, ProblemList, STEP_OF_FIELD } from './wizard-problems';
 
 /**
  * "New service": Select service > Terms > Configuration > Order review >
@@ -56,16 +57,40 @@ function Wizard({ ctx, storefront }: { ctx: OnboardingContext; storefront: boole
   const needsPartnerId = Boolean(ctx.reseller) && connection?.type === 'indirect-provider';
   const checklist = useMemo(() => buildChecklist(ctx, state, { needsPartnerId, today: todayIso() }), [ctx, state, needsPartnerId]);
   const ready = checklist.every((i) => i.ok);
-  const canNext = [state.serviceId !== null, state.termsAccepted && Boolean(state.connectionId), true][active] ?? false;
+  // The problems that stopped "Next", shown until the step is fixed (recomputed as the user types).
+  const [shownProblems, setShownProblems] = useState<number | null>(null);
+  const problems: FieldProblem[] = shownProblems === active ? stepProblems(active, state, { needsPartnerId, today: todayIso() }) : [];
+  const [focusTarget, setFocusTarget] = useState<WizardField | null>(null);
+  useEffect(() => {
+    if (!focusTarget) return;
+    // Once the step's fields are on the page.
+    const timer = setTimeout(() => {
+      focusField(focusTarget, t);
+      setFocusTarget(null);
+    }, 50);
+    return () => clearTimeout(timer);
+  }, [focusTarget, active, t]);
+  const goTo = useCallback((field: WizardField) => {
+    setActive(STEP_OF_FIELD[field]);
+    setFocusTarget(field);
+  }, []);
+  const next = () => {
+    if (stepProblems(active, state, { needsPartnerId, today: todayIso() }).length > 0) {
+      setShownProblems(active);
+      return;
+    }
+    setShownProblems(null);
+    setActive((a) => a + 1);
+  };
 
   const finish = async () => {
     setBusy(true);
     setError(null);
-    const a = state.attestation;
-    const attestation = { firstName: a.firstName.trim(), lastName: a.lastName.trim(), email: a.email.trim(), ...(a.phone.trim() ? { phone: a.phone.trim() } : {}), acceptedAt: new Date(`${a.acceptedAt}T00:00:00Z`).toISOString() };
     try {
+      // Built inside the try: a failure here (whatever it is) is shown, never swallowed.
       if (state.existing) {
-        await onboardingApi.checkout(ctx.company.id, { connectionId: state.connectionId, attestation: state.verify?.mcaOnRecord ? null : attestation, requestGdap: state.gdap, notifyMe: state.notifyMe });
+        const attestation = state.verify?.mcaOnRecord ? null : attestationBody(state.attestation);
+        await onboardingApi.checkout(ctx.company.id, { connectionId: state.connectionId, attestation, requestGdap: state.gdap, notifyMe: state.notifyMe });
       } else {
         await onboardingApi.finishNewTenant(ctx.company.id, {
           connectionId: state.connectionId,
@@ -75,13 +100,13 @@ function Wizard({ ctx, storefront }: { ctx: OnboardingContext; storefront: boole
           requirePasswordChange: state.requirePasswordChange,
           defaultGdap: state.gdap,
           resellerPartnerId: needsPartnerId && state.partnerId.trim() ? state.partnerId.trim() : null,
-          attestation,
+          attestation: attestationBody(state.attestation),
           notifyMe: state.notifyMe,
         });
       }
       setStarted(true);
     } catch (e) {
-      setError(t('ns.finishError', { message: e instanceof ApiError ? e.message : String(e) }));
+      setError(t('ns.finishError', { message: e instanceof ApiError ? e.message : e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(false);
     }
@@ -103,16 +128,21 @@ function Wizard({ ctx, storefront }: { ctx: OnboardingContext; storefront: boole
         <>
           <Stepper active={active} onStepClick={(i) => i < active && setActive(i)} allowNextStepsSelect={false}>
             <Stepper.Step label={t('ns.step.service')}>
-              <ServiceStep value={state.serviceId} onChange={(id) => update({ serviceId: id })} />
+              <div data-field="service">
+                <ServiceStep value={state.serviceId} onChange={(id) => update({ serviceId: id })} />
+              </div>
             </Stepper.Step>
             <Stepper.Step label={t('ns.step.terms')}>
-              <TermsStep companyId={ctx.company.id} connectionId={state.connectionId} accepted={state.termsAccepted} onAccepted={(v) => update({ termsAccepted: v })} />
+              <div data-field="terms">
+                <TermsStep companyId={ctx.company.id} connectionId={state.connectionId} accepted={state.termsAccepted} onAccepted={(v) => update({ termsAccepted: v })} />
+              </div>
             </Stepper.Step>
             <Stepper.Step label={t('ns.step.config')}>{state.connectionId && <ConfigurationStep ctx={ctx} state={state} update={update} needsPartnerId={needsPartnerId} />}</Stepper.Step>
             <Stepper.Step label={t('ns.step.review')}>
-              <ReviewStep ctx={ctx} state={state} checklist={checklist} needsPartnerId={needsPartnerId} />
+              <ReviewStep ctx={ctx} state={state} checklist={checklist} needsPartnerId={needsPartnerId} onGoTo={goTo} />
             </Stepper.Step>
           </Stepper>
+          <ProblemList problems={problems} onGoTo={goTo} title={t('ns.problem.title')} testId="step-problems" />
           {error && (
             <Alert color="red" role="alert">
               {error}
@@ -123,7 +153,7 @@ function Wizard({ ctx, storefront }: { ctx: OnboardingContext; storefront: boole
               {t('ns.back')}
             </Button>
             {active < 3 ? (
-              <Button onClick={() => setActive((a) => a + 1)} disabled={!canNext}>
+              <Button onClick={next}>
                 {t('ns.next')}
               </Button>
             ) : (

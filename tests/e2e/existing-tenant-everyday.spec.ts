@@ -1,0 +1,52 @@
+import type { Browser } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { createReadyCustomer, ownCompanyId, signInByApi, startWizard } from './onboarding-helpers';
+
+const COHO_TENANT = 'c2b20005-3d4e-4f60-9b7c-000000000005';
+
+/** The customer's Global Admin accepts the invitation on the emulator's admin page, in its own browser context. */
+async function acceptAs(browser: Browser, link: string, tenantId: string): Promise<void> {
+  const customerContext = await browser.newContext();
+  const admin = await customerContext.newPage();
+  await admin.goto(link);
+  await admin.getByLabel('Signed in as').selectOption(tenantId);
+  await admin.getByRole('button', { name: 'Accept' }).click();
+  await expect(admin.getByRole('heading', { name: /Invitation accepted|Already accepted/ })).toBeVisible();
+  await customerContext.close();
+}
+
+/**
+ * A direct customer (no reseller) whose tenant already accepted the Microsoft Customer Agreement:
+ * after Verify finds the MCA on record, the attestation is not asked for and Finish starts the run
+ * (it used to build the attestation's date from the empty field and throw in the browser).
+ */
+test('existing tenant: Finish after Verify finds the MCA on record', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const { csrfToken } = await signInByApi(page, 'distributor@demo.test');
+  const distributor = await ownCompanyId(page.request);
+  const customer = await createReadyCustomer(page.request, csrfToken, { parentId: distributor, name: 'Coho Winery Chile', country: 'CL', language: 'es' });
+
+  await startWizard(page, customer.id);
+  const connection = page.getByRole('textbox', { name: 'Partner Center connection' });
+  if (await connection.isVisible()) {
+    await connection.click();
+    await page.getByRole('option', { name: /LATAM/ }).click();
+  }
+  await page.getByRole('checkbox', { name: /already uses Microsoft 365 and owns this domain/ }).check();
+  const panel = page.getByTestId('existing-tenant-panel');
+  await expect(panel.getByTestId('invitation-link')).toHaveValue(/http/);
+  const link = await panel.getByTestId('invitation-link').inputValue();
+  await acceptAs(browser, link, COHO_TENANT);
+
+  await panel.getByRole('button', { name: 'Verify authorization' }).click();
+  await page.getByTestId('verify-domain').fill('cohowinery.cl');
+  await page.getByRole('dialog').getByRole('button', { name: 'Verify', exact: true }).click();
+  await expect(panel.getByTestId('authorization-verified')).toContainText('cohowinery');
+  await expect(page.getByText('Partner Center already has the customer\'s acceptance of the Microsoft Customer Agreement')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'First name' })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not start' })).toHaveCount(0);
+  await expect(page.getByTestId('run-link-existing-tenant').getByTestId('run-state')).toHaveText('Synced', { timeout: 60_000 });
+});
