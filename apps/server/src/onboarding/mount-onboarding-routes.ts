@@ -13,6 +13,7 @@ import { existingTenantWebhookRoutes } from '../routes/existing-tenant-webhook.r
 import { outboxRoutes } from '../routes/outbox.routes';
 import { createPartnerCenterClients, type PartnerCenterClients } from '../partner-center/partner-center-clients';
 import { listRunsOfCompany, type OnboardingRuns } from './onboarding-runs';
+import { authorizationDomainRoutes } from './authorization-domain.routes';
 import type { OnboardingDeps } from './onboarding-deps';
 import { reposOf } from '../channel/channel-deps';
 
@@ -61,6 +62,7 @@ export function mountOnboardingRoutes(api: Router, channel: ChannelDeps, opts: O
   api.route('/', onboardingRetryRoutes(deps));
   api.route('/', existingTenantRoutes(deps));
   api.route('/', existingTenantAuthorizationsRoutes(deps));
+  api.route('/', authorizationDomainRoutes(deps));
   api.route('/', existingTenantWebhookRoutes(deps));
   api.route('/', outboxRoutes(deps));
   return deps;

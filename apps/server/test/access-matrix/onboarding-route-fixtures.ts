@@ -216,6 +216,11 @@ export const ONBOARDING_ROUTE_FIXTURES: Record<string, RouteFixture> = {
     allowed: ORDERERS,
     request: async (ctx) => ({ path: `/api/v1/existing-tenant/authorizations/${(await seedAuthorization(ctx)).row.id}/cancel` }),
   },
+  'PUT /api/v1/existing-tenant/authorizations/{authorizationId}/domain': {
+    scope: 'company',
+    allowed: ORDERERS,
+    request: async (ctx) => ({ path: `/api/v1/existing-tenant/authorizations/${(await seedAuthorization(ctx)).row.id}/domain`, body: { domain: 'no-such-tenant-anywhere.com' } }),
+  },
   'POST /api/v1/existing-tenant/authorizations/check': { scope: 'self', allowed: STAFF, request: () => ({ path: '/api/v1/existing-tenant/authorizations/check' }) },
   'POST /api/v1/webhooks/partner-center/{connectionId}': { scope: 'public', why: 'Partner Center has no CSP Hub session; every delivery is authenticated by its RSA signature instead (tested in existing-tenant.test.ts)' },
 

@@ -22,6 +22,9 @@ export const wizardChecksEn = {
   'ns.problem.mca.acceptedAt.invalid': 'The date of acceptance is not a valid date.',
   'ns.problem.mca.acceptedAt.future': 'The date of acceptance is in the future: use the day the customer accepted.',
   'ns.config.gdapAboutNoExtend': 'About these roles: Microsoft creates the relationship with these {count} roles for {days} days; it does not extend itself, so renew it before it ends. Roles: {roles}.',
+  'auth.domainLabel': 'Default domain of {company}',
+  'auth.domainPlaceholder': 'Add the domain, e.g. contoso.com',
+  'auth.domainSave': 'Add',
   'ns.review.notGiven': 'Not given',
   'ns.review.adminPending': '{user}@… (choose a domain prefix)',
 } as const;

@@ -24,6 +24,9 @@ export const wizardChecksEs: Record<keyof typeof wizardChecksEn, string> = {
   'ns.problem.mca.acceptedAt.invalid': 'La fecha de aceptación no es una fecha válida.',
   'ns.problem.mca.acceptedAt.future': 'La fecha de aceptación está en el futuro: use el día en que el cliente aceptó.',
   'ns.config.gdapAboutNoExtend': 'Sobre estos roles: Microsoft crea la relación con estos {count} roles durante {days} días; no se amplía sola, así que renuévela antes de que termine. Roles: {roles}.',
+  'auth.domainLabel': 'Dominio predeterminado de {company}',
+  'auth.domainPlaceholder': 'Añada el dominio, p. ej. contoso.com',
+  'auth.domainSave': 'Añadir',
   'ns.review.notGiven': 'Sin indicar',
   'ns.review.adminPending': '{user}@… (elija un prefijo de dominio)',
 };
