@@ -50,3 +50,22 @@ test('existing tenant: Finish after Verify finds the MCA on record', async ({ pa
   await expect(page.getByRole('alert').filter({ hasText: 'could not start' })).toHaveCount(0);
   await expect(page.getByTestId('run-link-existing-tenant').getByTestId('run-state')).toHaveText('Synced', { timeout: 60_000 });
 });
+
+const FABRIKAM_TENANT = 'c2b20001-3d4e-4f60-9b7c-000000000001';
+
+/**
+ * A direct customer (no reseller) opens the authorization without typing any domain; its Global
+ * Admin accepts, Partner Center's webhook arrives, and the wizard shows the acceptance by itself.
+ */
+test('a direct customer\'s acceptance is detected without pressing anything', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const { csrfToken } = await signInByApi(page, 'distributor@demo.test');
+  const distributor = await ownCompanyId(page.request);
+  const customer = await createReadyCustomer(page.request, csrfToken, { parentId: distributor, name: 'Fabrikam Direct', country: 'MX', language: 'es' });
+  await startWizard(page, customer.id);
+  await page.getByRole('checkbox', { name: /already uses Microsoft 365 and owns this domain/ }).check();
+  const panel = page.getByTestId('existing-tenant-panel');
+  await expect(panel.getByTestId('invitation-link')).toHaveValue(/http/);
+  await acceptAs(browser, await panel.getByTestId('invitation-link').inputValue(), FABRIKAM_TENANT);
+  await expect(panel.getByTestId('authorization-verified')).toContainText('Partner Center told us', { timeout: 30_000 });
+});

@@ -14,6 +14,7 @@ import { outboxRoutes } from '../routes/outbox.routes';
 import { createPartnerCenterClients, type PartnerCenterClients } from '../partner-center/partner-center-clients';
 import { listRunsOfCompany, type OnboardingRuns } from './onboarding-runs';
 import { authorizationDomainRoutes } from './authorization-domain.routes';
+import { wizardDraftRoutes } from './wizard-draft.routes';
 import type { OnboardingDeps } from './onboarding-deps';
 import { reposOf } from '../channel/channel-deps';
 
@@ -63,6 +64,7 @@ export function mountOnboardingRoutes(api: Router, channel: ChannelDeps, opts: O
   api.route('/', existingTenantRoutes(deps));
   api.route('/', existingTenantAuthorizationsRoutes(deps));
   api.route('/', authorizationDomainRoutes(deps));
+  api.route('/', wizardDraftRoutes(deps));
   api.route('/', existingTenantWebhookRoutes(deps));
   api.route('/', outboxRoutes(deps));
   return deps;

@@ -216,6 +216,33 @@ export const ONBOARDING_ROUTE_FIXTURES: Record<string, RouteFixture> = {
     allowed: ORDERERS,
     request: async (ctx) => ({ path: `/api/v1/existing-tenant/authorizations/${(await seedAuthorization(ctx)).row.id}/cancel` }),
   },
+  'GET /api/v1/companies/{id}/onboarding/draft': { scope: 'company', allowed: ORDERERS, request: (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/onboarding/draft` }) },
+  'PUT /api/v1/companies/{id}/onboarding/draft': {
+    scope: 'company',
+    allowed: ORDERERS,
+    request: (ctx) => ({
+      path: `/api/v1/companies/${ctx.target.customer.id}/onboarding/draft`,
+      body: {
+        step: 2,
+        state: {
+          serviceId: 'microsoft-tenant',
+          termsAccepted: true,
+          connectionId: null,
+          existing: false,
+          domainPrefix: 'matrixdraft',
+          culture: 'es-MX',
+          adminUsername: 'admin',
+          requirePasswordChange: true,
+          gdap: true,
+          partnerId: '',
+          attestation: { firstName: 'Ana' },
+          notifyMe: true,
+          customerDomain: '',
+        },
+      },
+    }),
+  },
+  'DELETE /api/v1/companies/{id}/onboarding/draft': { scope: 'company', allowed: ORDERERS, request: (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/onboarding/draft` }) },
   'PUT /api/v1/existing-tenant/authorizations/{authorizationId}/domain': {
     scope: 'company',
     allowed: ORDERERS,

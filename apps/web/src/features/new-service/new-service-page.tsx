@@ -1,16 +1,16 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { Alert, Button, Group, Loader, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useApi } from '../../api/use-api';
 import { ApiError } from '../../api/api-client';
 import { useI18n } from '../../i18n/i18n';
 import { ConfigurationStep } from './configuration-step';
-import { onboardingApi, todayIso, type OnboardingContext } from './new-service-api';
+import { onboardingApi, todayIso, type OnboardingContext, type WizardDraft } from './new-service-api';
 import { ReviewStep } from './review-step';
 import { RunTimeline } from './run-timeline';
 import { ServiceStep } from './service-step';
 import { TermsStep } from './terms-step';
-import { attestationBody, buildChecklist, initialWizardState, stepProblems, type FieldProblem, type WizardField, type WizardState } from './wizard-state';
+import { attestationBody, buildChecklist, draftOf, initialWizardState, restoreDraft, stepProblems, type FieldProblem, type WizardField, type WizardState } from './wizard-state';
 import { focusField, ProblemList, STEP_OF_FIELD } from './wizard-problems';
 
 /**
@@ -46,13 +46,37 @@ export function NewServicePage({ storefrontCompanyId }: { storefrontCompanyId?: 
 }
 
 function Wizard({ ctx, storefront }: { ctx: OnboardingContext; storefront: boolean }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const [active, setActive] = useState(0);
   const [state, setState] = useState<WizardState>(() => initialWizardState(ctx));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [started, setStarted] = useState(false);
-  const update = useCallback((patch: Partial<WizardState>) => setState((s) => ({ ...s, ...patch })), []);
+  // The draft on the server (one per company and person): offered once, then kept as the user types.
+  const savedDraft = useApi<{ draft: WizardDraft | null }>(onboardingApi.draft(ctx.company.id));
+  const [draftDecided, setDraftDecided] = useState(false);
+  const offeredDraft = !draftDecided && savedDraft.data?.draft ? savedDraft.data.draft : null;
+  const draftReady = draftDecided || savedDraft.data !== undefined || savedDraft.error !== undefined;
+  const touched = useRef(false);
+  const update = useCallback((patch: Partial<WizardState>) => {
+    touched.current = true;
+    setState((s) => ({ ...s, ...patch }));
+  }, []);
+  useEffect(() => {
+    if (!touched.current || started || offeredDraft || !draftReady) return;
+    const timer = setTimeout(() => void onboardingApi.saveDraft(ctx.company.id, { state: draftOf(state), step: Math.min(active, 3) }).catch(() => undefined), 500);
+    return () => clearTimeout(timer);
+  }, [state, active, started, offeredDraft, draftReady, ctx.company.id]);
+  const resumeDraft = (d: WizardDraft) => {
+    setState(restoreDraft(ctx, d.state));
+    setActive(d.step);
+    setDraftDecided(true);
+  };
+  const discardDraft = () => {
+    setDraftDecided(true);
+    touched.current = false;
+    void onboardingApi.discardDraft(ctx.company.id).catch(() => undefined);
+  };
   const connection = ctx.connections.find((c) => c.id === state.connectionId);
   const needsPartnerId = Boolean(ctx.reseller) && connection?.type === 'indirect-provider';
   const checklist = useMemo(() => buildChecklist(ctx, state, { needsPartnerId, today: todayIso() }), [ctx, state, needsPartnerId]);
@@ -80,6 +104,7 @@ function Wizard({ ctx, storefront }: { ctx: OnboardingContext; storefront: boole
       return;
     }
     setShownProblems(null);
+    touched.current = true;
     setActive((a) => a + 1);
   };
 
@@ -105,6 +130,7 @@ function Wizard({ ctx, storefront }: { ctx: OnboardingContext; storefront: boole
         });
       }
       setStarted(true);
+      void onboardingApi.discardDraft(ctx.company.id).catch(() => undefined);
     } catch (e) {
       setError(t('ns.finishError', { message: e instanceof ApiError ? e.message : e instanceof Error ? e.message : String(e) }));
     } finally {
@@ -126,6 +152,21 @@ function Wizard({ ctx, storefront }: { ctx: OnboardingContext; storefront: boole
         </Stack>
       ) : (
         <>
+          {offeredDraft && (
+            <Alert color="blue" data-testid="draft-offer" title={t('ns.draft.title')}>
+              <Stack gap="xs">
+                <Text size="sm">{t('ns.draft.body', { when: formatDate(offeredDraft.updatedAt, 'dateTime') })}</Text>
+                <Group gap="xs">
+                  <Button size="xs" onClick={() => resumeDraft(offeredDraft)}>
+                    {t('ns.draft.resume')}
+                  </Button>
+                  <Button size="xs" variant="default" onClick={discardDraft}>
+                    {t('ns.draft.discard')}
+                  </Button>
+                </Group>
+              </Stack>
+            </Alert>
+          )}
           <Stepper active={active} onStepClick={(i) => i < active && setActive(i)} allowNextStepsSelect={false}>
             <Stepper.Step label={t('ns.step.service')}>
               <div data-field="service">

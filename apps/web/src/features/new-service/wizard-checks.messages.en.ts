@@ -25,6 +25,10 @@ export const wizardChecksEn = {
   'auth.domainLabel': 'Default domain of {company}',
   'auth.domainPlaceholder': 'Add the domain, e.g. contoso.com',
   'auth.domainSave': 'Add',
+  'ns.draft.title': 'You have an order in progress',
+  'ns.draft.body': 'You started this order and left it on {when}. Resume where you left off, or start again.',
+  'ns.draft.resume': 'Resume',
+  'ns.draft.discard': 'Discard and start again',
   'ns.review.notGiven': 'Not given',
   'ns.review.adminPending': '{user}@… (choose a domain prefix)',
 } as const;

@@ -27,6 +27,10 @@ export const wizardChecksEs: Record<keyof typeof wizardChecksEn, string> = {
   'auth.domainLabel': 'Dominio predeterminado de {company}',
   'auth.domainPlaceholder': 'Añada el dominio, p. ej. contoso.com',
   'auth.domainSave': 'Añadir',
+  'ns.draft.title': 'Tiene un pedido a medias',
+  'ns.draft.body': 'Empezó este pedido y lo dejó el {when}. Continúe donde lo dejó, o empiece de nuevo.',
+  'ns.draft.resume': 'Continuar',
+  'ns.draft.discard': 'Descartar y empezar de nuevo',
   'ns.review.notGiven': 'Sin indicar',
   'ns.review.adminPending': '{user}@… (elija un prefijo de dominio)',
 };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DomainCheck, OnboardingContext, PartnerIdVerdict } from './new-service-api';
-import { attestationBody, buildChecklist, initialWizardState, isAdminSetUpPossible, isAdminUsernameValid, isAttestationComplete, isPartnerIdAcceptable, stepProblems, switchConnection, tenantDomainOf, type WizardState } from './wizard-state';
+import { attestationBody, buildChecklist, draftOf, initialWizardState, restoreDraft, isAdminSetUpPossible, isAdminUsernameValid, isAttestationComplete, isPartnerIdAcceptable, stepProblems, switchConnection, tenantDomainOf, type WizardState } from './wizard-state';
 
 const ctx = (over: Partial<OnboardingContext> = {}): OnboardingContext => ({
   company: { id: 7, name: 'Wingtip Toys', kind: 'customer', country: 'US', language: 'en', email: 'it@wingtip.example', domain: null },
@@ -227,5 +227,23 @@ describe('choosing another connection', () => {
   it('the domain shown never reads "@.onmicrosoft.com"', () => {
     expect(tenantDomainOf('')).toBe('….onmicrosoft.com');
     expect(tenantDomainOf(' Wingtip ')).toBe('wingtip.onmicrosoft.com');
+  });
+});
+
+describe('a draft', () => {
+  it('keeps what was typed and nothing checked, and resumes to the same fields', () => {
+    const s: WizardState = { ...complete(), adminUsername: 'it.admin', customerDomain: 'wingtip.com' };
+    const d = draftOf(s);
+    expect(d).not.toHaveProperty('domainCheck');
+    expect(d).not.toHaveProperty('partnerVerdict');
+    const back = restoreDraft(ctx(), JSON.parse(JSON.stringify(d)));
+    expect(back).toEqual({ ...s, domainCheck: null, partnerVerdict: null, authorization: null, verify: null });
+  });
+
+  it('replaces a connection that is gone and keeps a locked Partner ID', () => {
+    const d = { ...draftOf(complete()), connectionId: '00000000-0000-4000-8000-000000000000', partnerId: '6100009' };
+    expect(restoreDraft(ctx(), d).connectionId).toBe('latam');
+    expect(restoreDraft(ctx({ resellerChoice: 'own' }), d).partnerId).toBe('6100001');
+    expect(restoreDraft(ctx(), d).partnerId).toBe('6100009');
   });
 });

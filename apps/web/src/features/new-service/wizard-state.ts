@@ -1,5 +1,5 @@
 import { isAdminChoiceAllowed } from '@csphub/domain';
-import type { DomainCheck, OnboardingContext, OpenAuthorization, PartnerIdVerdict, VerifyResult } from './new-service-api';
+import type { DomainCheck, OnboardingContext, OpenAuthorization, PartnerIdVerdict, VerifyResult, WizardDraftState } from './new-service-api';
 
 /** Everything the wizard has collected; one object so Order review can show it all. */
 export interface WizardState {
@@ -225,5 +225,52 @@ export function attestationBody(a: WizardState['attestation']): { firstName: str
     email: a.email.trim(),
     ...(a.phone.trim() ? { phone: a.phone.trim() } : {}),
     acceptedAt: /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T00:00:00.000Z` : day,
+  };
+}
+
+/** What a draft keeps: the fields as typed (the server's `WizardDraftState`), never a check result. */
+export function draftOf(state: WizardState): WizardDraftState {
+  return {
+    serviceId: state.serviceId,
+    termsAccepted: state.termsAccepted,
+    connectionId: state.connectionId,
+    existing: state.existing,
+    domainPrefix: state.domainPrefix,
+    culture: state.culture,
+    adminUsername: state.adminUsername,
+    requirePasswordChange: state.requirePasswordChange,
+    gdap: state.gdap,
+    partnerId: state.partnerId,
+    attestation: { ...state.attestation },
+    notifyMe: state.notifyMe,
+    customerDomain: state.customerDomain,
+  };
+}
+
+/**
+ * The wizard resumed from a draft: its fields over a fresh start, a connection that no longer
+ * exists replaced by the default, the checks asked again. A person who may not choose another
+ * reseller keeps their own Partner ID whatever the draft says.
+ */
+export function restoreDraft(ctx: OnboardingContext, draft: WizardDraftState): WizardState {
+  const fresh = initialWizardState(ctx);
+  const connectionId = draft.connectionId && ctx.connections.some((c) => c.id === draft.connectionId) ? draft.connectionId : fresh.connectionId;
+  const attestation = { ...fresh.attestation };
+  for (const k of Object.keys(attestation) as (keyof WizardState['attestation'])[]) attestation[k] = draft.attestation[k] ?? attestation[k];
+  return {
+    ...fresh,
+    serviceId: draft.serviceId,
+    termsAccepted: draft.termsAccepted,
+    connectionId,
+    existing: draft.existing,
+    domainPrefix: draft.domainPrefix,
+    culture: ctx.cultures.includes(draft.culture) ? draft.culture : fresh.culture,
+    adminUsername: draft.adminUsername,
+    requirePasswordChange: draft.requirePasswordChange,
+    gdap: draft.gdap,
+    partnerId: ctx.resellerChoice === 'any' ? draft.partnerId : fresh.partnerId,
+    attestation,
+    notifyMe: draft.notifyMe,
+    customerDomain: draft.customerDomain,
   };
 }
