@@ -20,18 +20,15 @@ async function acceptAs(browser: Browser, link: string, tenantId: string): Promi
  * after Verify finds the MCA on record, the attestation is not asked for and Finish starts the run
  * (it used to build the attestation's date from the empty field and throw in the browser).
  */
-test('existing tenant: Finish after Verify finds the MCA on record', async ({ page, browser }) => {
-  test.setTimeout(120_000);
+test('existing tenant: Finish after Verify finds the MCA on record; the GDAP approval link is shown and mailed', async ({ page, browser }) => {
+  test.setTimeout(240_000);
   const { csrfToken } = await signInByApi(page, 'distributor@demo.test');
   const distributor = await ownCompanyId(page.request);
   const customer = await createReadyCustomer(page.request, csrfToken, { parentId: distributor, name: 'Coho Winery Chile', country: 'CL', language: 'es' });
 
   await startWizard(page, customer.id);
-  const connection = page.getByRole('textbox', { name: 'Partner Center connection' });
-  if (await connection.isVisible()) {
-    await connection.click();
-    await page.getByRole('option', { name: /LATAM/ }).click();
-  }
+  // A Chilean customer goes through the Latin American connection by default.
+  await expect(page.getByRole('combobox', { name: 'Partner Center connection' })).toHaveValue(/LATAM/);
   await page.getByRole('checkbox', { name: /already uses Microsoft 365 and owns this domain/ }).check();
   const panel = page.getByTestId('existing-tenant-panel');
   await expect(panel.getByTestId('invitation-link')).toHaveValue(/http/);
@@ -48,7 +45,19 @@ test('existing tenant: Finish after Verify finds the MCA on record', async ({ pa
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Finish' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'could not start' })).toHaveCount(0);
-  await expect(page.getByTestId('run-link-existing-tenant').getByTestId('run-state')).toHaveText('Synced', { timeout: 60_000 });
+  const run = page.getByTestId('run-link-existing-tenant');
+  await expect(run.getByTestId('run-state')).toHaveText('Synced', { timeout: 90_000 });
+
+  // The GDAP request made at onboarding shows its approval link, here and on the company page, and was mailed to the customer.
+  await expect(run.getByTestId('gdap-approval-link')).toHaveValue(/^https?:\/\//);
+  const approvalUrl = await run.getByTestId('gdap-approval-link').inputValue();
+  await page.goto(`/companies/${customer.id}`);
+  await expect(page.getByTestId('run-link-existing-tenant').getByTestId('gdap-approval-link')).toHaveValue(approvalUrl);
+  await expect(page.getByTestId('run-link-existing-tenant').getByRole('button', { name: 'Copy approval link' })).toBeVisible();
+  await page.goto('/outbox');
+  const mail = page.getByTestId('outbox-message').filter({ hasText: 'gdap-approval-request' }).filter({ hasText: 'Coho Winery Chile' });
+  await expect(mail.first()).toContainText(approvalUrl);
+  await expect(mail.first()).toContainText('it@cohowinerychile.example');
 });
 
 const FABRIKAM_TENANT = 'c2b20001-3d4e-4f60-9b7c-000000000001';
@@ -58,7 +67,7 @@ const FABRIKAM_TENANT = 'c2b20001-3d4e-4f60-9b7c-000000000001';
  * Admin accepts, Partner Center's webhook arrives, and the wizard shows the acceptance by itself.
  */
 test('a direct customer\'s acceptance is detected without pressing anything', async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const { csrfToken } = await signInByApi(page, 'distributor@demo.test');
   const distributor = await ownCompanyId(page.request);
   const customer = await createReadyCustomer(page.request, csrfToken, { parentId: distributor, name: 'Fabrikam Direct', country: 'MX', language: 'es' });

@@ -8,11 +8,12 @@ import { orderFulfilledTemplate } from './order-fulfilled.template';
 import { orderFailedTemplate } from './order-failed.template';
 import { subscriptionWindowClosingTemplate } from './subscription-window-closing.template';
 import { subscriptionExpiryNearTemplate } from './subscription-expiry-near.template';
+import { gdapApprovalRequestTemplate } from './gdap-approval-request.template';
 
 export { welcomeTemplate, provisioningCompletedTemplate, provisioningFailedTemplate, customerAuthorizationRequestTemplate, authorizationAcceptedTemplate };
-export { orderFulfilledTemplate, orderFailedTemplate, subscriptionWindowClosingTemplate, subscriptionExpiryNearTemplate };
+export { orderFulfilledTemplate, orderFailedTemplate, subscriptionWindowClosingTemplate, subscriptionExpiryNearTemplate, gdapApprovalRequestTemplate };
 
 /** Every template by id. */
 export const templates: Readonly<Record<string, TemplateDefinition>> = Object.fromEntries(
-  [welcomeTemplate, provisioningCompletedTemplate, provisioningFailedTemplate, customerAuthorizationRequestTemplate, authorizationAcceptedTemplate, orderFulfilledTemplate, orderFailedTemplate, subscriptionWindowClosingTemplate, subscriptionExpiryNearTemplate].map((t) => [t.id, t]),
+  [welcomeTemplate, provisioningCompletedTemplate, provisioningFailedTemplate, customerAuthorizationRequestTemplate, authorizationAcceptedTemplate, orderFulfilledTemplate, orderFailedTemplate, subscriptionWindowClosingTemplate, subscriptionExpiryNearTemplate, gdapApprovalRequestTemplate].map((t) => [t.id, t]),
 );

@@ -23,6 +23,8 @@ export interface LinkExistingTenantInput {
   /** Captured in the wizard only when Partner Center had no MCA for the customer. */
   attestation: McaAttestationInput | null;
   requestGdap: boolean;
+  /** Who is asked to approve the GDAP request by e-mail (see `RequestGdapInput`). */
+  gdapApprover?: { to: string[]; language: string; partnerName: string } | null;
   /** "Notify me": who gets the completed message, in their language. */
   notify: { name: string; email: string; language: string } | null;
   accountUrl: string;
@@ -73,7 +75,7 @@ export function createLinkExistingTenantWorkflow(ports: ExistingTenantPorts): Wo
         let gdap: { relationshipId: string; approvalUrl: string } | undefined;
         if (input.requestGdap) {
           await wf.recordRun({ ...base, state: 'running', currentStep: requestGdap.id, facts: { mca: mca.mca } });
-          gdap = await wf.step(requestGdap, { connectionId: input.connectionId, tenantId: input.tenantId, customerName: input.companyName, companyId: input.companyId });
+          gdap = await wf.step(requestGdap, { connectionId: input.connectionId, tenantId: input.tenantId, customerName: input.companyName, companyId: input.companyId, approver: input.gdapApprover ?? null });
         }
         await wf.recordRun({ ...base, state: 'running', currentStep: notify.id, facts: { mca: mca.mca, ...(gdap ? { gdapApprovalUrl: gdap.approvalUrl } : {}) } });
         await wf.step(notify, {

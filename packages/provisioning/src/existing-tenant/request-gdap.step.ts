@@ -8,6 +8,11 @@ export interface RequestGdapInput {
   tenantId: string;
   customerName: string;
   companyId: number;
+  /**
+   * Who approves: the customer's administrators (the invitation's recipients, else the company's
+   * e-mail) and their language, with the partner asking. Absent in runs journaled before it.
+   */
+  approver?: { to: string[]; language: string; partnerName: string } | null;
 }
 
 /**
@@ -16,7 +21,7 @@ export interface RequestGdapInput {
  * name is derived from the account, so a retry finds the first relationship instead of making two
  * (the client looks the name up on CONFLICT).
  */
-export function requestGdapStep(ports: Pick<ExistingTenantPorts, 'partnerCenter'>) {
+export function requestGdapStep(ports: Pick<ExistingTenantPorts, 'partnerCenter'> & { notifier: { send(message: Parameters<ExistingTenantPorts['notifier']['send']>[0]): Promise<unknown> } }) {
   return defineStep<RequestGdapInput, { relationshipId: string; approvalUrl: string }>({
     id: 'request-gdap',
     title: 'Request delegated administration (GDAP)',
@@ -37,11 +42,26 @@ export function requestGdapStep(ports: Pick<ExistingTenantPorts, 'partnerCenter'
         },
         call,
       );
-      if (relationship.status !== 'created') {
-        // Already locked by an earlier attempt whose answer was lost: the approval link is the same.
-        return { relationshipId: relationship.id, approvalUrl: relationship.approvalUrl };
+      // Already locked by an earlier attempt whose answer was lost: the approval link is the same.
+      const approvalUrl =
+        relationship.status !== 'created' ? relationship.approvalUrl : (await pc.requestGdapApproval(relationship.id, { ...call, ...(ctx.requestId ? { requestId: ctx.requestId } : {}) })).approvalUrl;
+      if (input.approver && input.approver.to.length > 0) {
+        // Keyed by relationship: a retried step leaves one message in the outbox.
+        await ports.notifier.send({
+          template: 'gdap-approval-request',
+          dedupeKey: `gdap-approval:${relationship.id}`,
+          to: input.approver.to,
+          language: input.approver.language,
+          subjectId: String(input.companyId),
+          fields: {
+            companyName: input.customerName,
+            partnerName: input.approver.partnerName,
+            approvalUrl,
+            roles: GDAP_REQUEST_ROLES.map((r) => r.name).join(', '),
+            durationDays: String(GDAP_REQUEST_DURATION_DAYS),
+          },
+        });
       }
-      const { approvalUrl } = await pc.requestGdapApproval(relationship.id, { ...call, ...(ctx.requestId ? { requestId: ctx.requestId } : {}) });
       return { relationshipId: relationship.id, approvalUrl };
     },
   });

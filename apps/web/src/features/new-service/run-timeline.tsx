@@ -7,6 +7,7 @@ import { en, type MessageKey } from '../../i18n/messages/en';
 import { onboardingApi, type Run } from './new-service-api';
 import { OneTimePassword } from './one-time-password';
 import { RetryRunButton } from './retry-run-button';
+import { GdapApprovalLink } from './gdap-approval-link';
 
 const STATE_COLOR: Record<Run['state'], string> = { running: 'blue', succeeded: 'green', failed: 'red', needs_attention: 'orange' };
 const STEP_ICON: Record<string, typeof IconCheck> = { succeeded: IconCheck, failed: IconX, retrying: IconRefresh, running: IconPlayerPlay, interrupted: IconAlertTriangle };
@@ -68,6 +69,7 @@ export function RunTimeline({ companyId }: { companyId: number }) {
             {typeof run.facts.tenantId === 'string' && (
               <Text size="sm">{t('run.facts.tenant', { domain: String(run.facts.domain ?? run.facts.defaultDomain ?? ''), id: run.facts.tenantId })}</Text>
             )}
+            {typeof run.facts.gdapApprovalUrl === 'string' && <GdapApprovalLink url={run.facts.gdapApprovalUrl} />}
             {run.errorMessage && (
               <Alert color={run.state === 'needs_attention' ? 'orange' : 'red'} title={run.errorCode ?? undefined}>
                 {(run.errorCode === 'MFA_REQUIRED' || run.errorCode === 'RECONNECT_REQUIRED') && (

@@ -29,6 +29,10 @@ export const wizardChecksEn = {
   'ns.draft.body': 'You started this order and left it on {when}. Resume where you left off, or start again.',
   'ns.draft.resume': 'Resume',
   'ns.draft.discard': 'Discard and start again',
+  'run.gdap.title': 'Delegated administration waits for the customer',
+  'run.gdap.body': 'A Global Administrator of the customer\'s tenant must open this link and approve the GDAP request (it was also e-mailed to them). Until then, the tenant\'s licenses and subscriptions cannot be read here.',
+  'run.gdap.link': 'GDAP approval link',
+  'run.gdap.copy': 'Copy approval link',
   'ns.review.notGiven': 'Not given',
   'ns.review.adminPending': '{user}@… (choose a domain prefix)',
 } as const;

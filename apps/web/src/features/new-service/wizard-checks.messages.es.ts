@@ -31,6 +31,10 @@ export const wizardChecksEs: Record<keyof typeof wizardChecksEn, string> = {
   'ns.draft.body': 'Empezó este pedido y lo dejó el {when}. Continúe donde lo dejó, o empiece de nuevo.',
   'ns.draft.resume': 'Continuar',
   'ns.draft.discard': 'Descartar y empezar de nuevo',
+  'run.gdap.title': 'La administración delegada espera al cliente',
+  'run.gdap.body': 'Un administrador global del tenant del cliente debe abrir este enlace y aprobar la solicitud GDAP (también se le envió por correo). Hasta entonces, aquí no se pueden leer las licencias ni las suscripciones del tenant.',
+  'run.gdap.link': 'Enlace de aprobación GDAP',
+  'run.gdap.copy': 'Copiar enlace de aprobación',
   'ns.review.notGiven': 'Sin indicar',
   'ns.review.adminPending': '{user}@… (elija un prefijo de dominio)',
 };
