@@ -12,10 +12,10 @@ import { PasswordResetSchema, UserListSchema, UserSchema } from './channel/compa
 import { ConnectionSchema, TestResultSchema } from './channel/connections.routes';
 import { PolicySchema } from './channel/settings.routes';
 import { SyncOptionsSchema } from './channel/sync-options.routes';
-import { HealthSchema } from './routes/health.routes';
-import { LicensesResponseSchema } from './routes/licenses.routes';
-import { OutboxMessageSchema } from './routes/outbox.routes';
-import { MoveItemSchema } from './routes/subscriptions-move.routes';
+import { HealthSchema } from './system/health.routes';
+import { LicensesResponseSchema } from './commerce/licenses.routes';
+import { OutboxMessageSchema } from './onboarding/outbox.routes';
+import { MoveItemSchema } from './commerce/subscriptions-move.routes';
 import {
   AttestationSchema,
   AuthorizationSchema,

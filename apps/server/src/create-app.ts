@@ -1,5 +1,4 @@
 import type { Config } from '@csphub/config';
-import { randomBytes } from 'node:crypto';
 import { createSecretBox, type OpenDatabase } from '@csphub/db';
 import { AppError } from '@csphub/domain';
 import { createRouter } from './http/openapi-app';
@@ -7,36 +6,49 @@ import { requestId } from './http/request-id';
 import { securityHeaders } from './http/security-headers';
 import { problemFromError, problemResponse, toProblem } from './http/problem';
 import { staticWeb } from './http/static-web';
-import { healthRoutes } from './routes/health.routes';
-import { systemRoutes } from './routes/system.routes';
 import type { Logger } from './logger';
-import { systemClock, type Clock } from './clock';
-import { mountChannelRoutes } from './channel/channel-routes';
-import { createPartnerCenterConnectionTester, type ConnectionTester } from './partner-center/connection-tester';
+import type { Clock } from './clock';
 import { SESSION_COOKIE } from './auth/authenticate';
-import { mountOnboardingRoutes, type OnboardingOptions } from './onboarding/mount-onboarding-routes';
+import type { ServerDeps } from './app/server-deps';
+import { emulatorUrlOf, type ServerAdapters } from './app/composition';
+import type { WorkflowStarters } from './workflows/wiring';
+import { mountSystemRoutes } from './system/mount-system-routes';
+import { mountChannelRoutes } from './channel/mount-channel-routes';
+import { mountOnboardingRoutes } from './onboarding/mount-onboarding-routes';
+import type { OnboardingDeps } from './onboarding/onboarding-deps';
+import { listRunsOfCompany } from './onboarding/onboarding-runs';
 import { startPendingAuthorizationChecks } from './onboarding/acceptance-detector';
-import { mountCommerceRoutes, type CommerceOptions } from './commerce/mount-commerce-routes';
-import { createLimiterRegistry, systemClock as partnerCenterClock } from '@csphub/partner-center';
+import { mountCommerceRoutes } from './commerce/mount-commerce-routes';
+import type { CommerceDeps } from './commerce/commerce-deps';
+import { startSubscriptionNotices } from './commerce/subscription-notices';
 
-/** Everything the server is built from; tests pass their own. */
+/**
+ * Everything the server is built from, passed in whole: main.ts builds the real ones
+ * (app/composition.ts, workflows/wiring.ts), tests their own. Nothing here has a default that
+ * would create a second client, limiter registry or notifier.
+ */
 export interface AppDeps {
   database: OpenDatabase;
   logger: Logger;
   version: string;
+  /** The 32-byte key sealing secrets at rest (see security/secret-key.ts). */
+  secretKey: Buffer;
+  clock: Clock;
+  /** The process's Partner Center clients, notifier and connection tester (createServerAdapters). */
+  adapters: ServerAdapters;
+  /**
+   * The starters of the durable runs (`wireWorkflows(...).starters(runtime)`); a starter left out
+   * (the runtime is not launched, in API-only tests) makes its route answer that runs are unavailable.
+   */
+  runs: Partial<WorkflowStarters>;
   /** The embedded emulator, when it runs. */
   emulator?: { url: string; ping(): Promise<boolean> } | undefined;
   /** Folder of the built web app; omitted in API-only tests. */
   webDist?: string | undefined;
-  /** The 32-byte key sealing secrets at rest (see security/secret-key.ts); tests may omit it for a random one. */
-  secretKey?: Buffer | undefined;
-  clock?: Clock | undefined;
-  /** How "test connection" reaches Partner Center; the real client by default. */
-  connectionTester?: ConnectionTester | undefined;
-  /** Onboarding wiring (notifier, Partner Center clients, the existing-tenant run starter); defaults work. */
-  onboarding?: (Partial<Pick<OnboardingOptions, 'notifier' | 'clients' | 'startLinkExistingTenant' | 'startNewTenant' | 'retryNewTenant' | 'engineWaitMs'>> & { checkPendingAuthorizationsEveryMs?: number }) | undefined;
-  /** Orders and subscriptions wiring (the place-order run starter, a Partner Center client factory); defaults work. */
-  commerce?: Partial<Omit<CommerceOptions, 'publicUrl'>> | undefined;
+  /** Background checks, each off unless given: pending customer authorizations, subscription notices. */
+  every?: { pendingAuthorizationsMs?: number; subscriptionNoticesMs?: number } | undefined;
+  /** How long a route waits for the workflow engine before answering 503 WORKFLOWS_BUSY (default 15 s). */
+  engineWaitMs?: number | undefined;
 }
 
 /**
@@ -57,29 +69,50 @@ export function createApp(config: Config, deps: AppDeps) {
     logger.info({ method: c.req.method, path, status: c.res.status, ms: Math.round(performance.now() - start) }, 'request');
   });
 
-  app.route('/', healthRoutes({ version: deps.version, database: deps.database, emulator: { mode: config.emulator.mode, url: deps.emulator?.url, ping: deps.emulator?.ping } }));
-
-  const api = createRouter();
-  api.route('/', systemRoutes({ version: deps.version, demo: config.demo, emulator: config.emulator.mode === 'embedded' }));
-  const channelDeps = {
+  const serverDeps: ServerDeps = {
     db: deps.database.db,
-    box: createSecretBox(deps.secretKey ?? randomBytes(32)),
-    clock: deps.clock ?? systemClock,
+    box: createSecretBox(deps.secretKey),
+    clock: deps.clock,
     trustProxy: config.trustProxy,
     secureCookies: config.publicUrl.startsWith('https://'),
-    emulatorUrl: deps.emulator?.url ?? `http://127.0.0.1:${config.emulator.port}`,
-    connectionTester: deps.connectionTester ?? createPartnerCenterConnectionTester(),
+    emulatorUrl: emulatorUrlOf(config, deps.emulator),
+    connectionTester: deps.adapters.connectionTester,
     publicUrl: config.publicUrl,
   };
-  mountChannelRoutes(api, channelDeps);
-  const onboarding = mountOnboardingRoutes(api, channelDeps, { publicUrl: config.publicUrl, mail: config.mail, ...deps.onboarding, logger: deps.logger });
-  if (deps.onboarding?.checkPendingAuthorizationsEveryMs) startPendingAuthorizationChecks(onboarding, deps.onboarding.checkPendingAuthorizationsEveryMs);
-  mountCommerceRoutes(api, channelDeps, {
+  const { runs } = deps;
+  const onboardingDeps: OnboardingDeps = {
+    ...serverDeps,
     publicUrl: config.publicUrl,
+    notifier: deps.adapters.notifier,
+    clients: deps.adapters.clients,
+    runs: {
+      ...(runs.startLinkExistingTenant ? { startLinkExistingTenant: runs.startLinkExistingTenant } : {}),
+      ...(runs.startNewTenant ? { startNewTenant: runs.startNewTenant } : {}),
+      ...(runs.retryNewTenant ? { retryNewTenant: runs.retryNewTenant } : {}),
+      ...(deps.engineWaitMs !== undefined ? { engineWaitMs: deps.engineWaitMs } : {}),
+      listForCompany: (companyId) => listRunsOfCompany(serverDeps.db, companyId),
+    },
     logger: deps.logger,
-    limiters: createLimiterRegistry({ clock: partnerCenterClock, maxQueued: config.partnerCenter.maxQueued }),
-    ...deps.commerce,
+  };
+  const commerceDeps: CommerceDeps = {
+    ...serverDeps,
+    publicUrl: config.publicUrl,
+    orderRuns: runs.startPlaceOrder ? { startPlaceOrder: runs.startPlaceOrder } : {},
+    partnerCenterFor: deps.adapters.partnerCenterFor,
+    logger: deps.logger,
+  };
+
+  // Every feature's routes, mounted in one place: /healthz at the root, the rest under /api/v1.
+  mountSystemRoutes(app, {
+    health: { version: deps.version, database: deps.database, emulator: { mode: config.emulator.mode, url: deps.emulator?.url, ping: deps.emulator?.ping } },
+    info: { version: deps.version, demo: config.demo, emulator: config.emulator.mode === 'embedded' },
   });
+  const api = createRouter();
+  mountChannelRoutes(api, serverDeps);
+  mountOnboardingRoutes(api, onboardingDeps);
+  mountCommerceRoutes(api, commerceDeps);
+  if (deps.every?.pendingAuthorizationsMs) startPendingAuthorizationChecks(onboardingDeps, deps.every.pendingAuthorizationsMs);
+  if (deps.every?.subscriptionNoticesMs) startSubscriptionNotices(commerceDeps, deps.adapters.notifier, deps.every.subscriptionNoticesMs);
   app.route('/api/v1', api);
 
   app.doc('/api/openapi.json', {

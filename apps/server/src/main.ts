@@ -11,10 +11,10 @@ import { ConfigError, isLoopbackHost, loadConfig } from '@csphub/config';
 import { DataDirLockedError, createRepos, createSecretBox, openDatabase } from '@csphub/db';
 import { createApp } from './create-app';
 import { launchWorkflows } from './workflows/launch-workflows';
-import { createOrderWorkflowWiring } from './commerce/order-workflow-wiring';
-import { createLimiterRegistry, systemClock } from '@csphub/partner-center';
-import { createPartnerCenterClients } from './partner-center/partner-center-clients';
-import { notifierFor } from './onboarding/mount-onboarding-routes';
+import { wireWorkflows } from './workflows/wiring';
+import { createServerAdapters, emulatorUrlOf } from './app/composition';
+import { systemClock } from './clock';
+import { readPolicy } from './channel/policy';
 import { createLogger } from './logger';
 import { startEmbeddedEmulator } from './embedded-emulator';
 import { loadOrCreateSecretKey } from './security/secret-key';
@@ -89,16 +89,14 @@ const firstStart = await prepareFirstStart({ db: database.db, box: createSecretB
   fail(`cannot prepare the database (demo data or first admin): ${(e as Error).message}`),
 );
 
-// Durable runs: one DBOS runtime for the process, launched before the API serves (pending runs resume).
+// The process's adapters, once: one limiter registry for the process, so the wizard, the runs and
+// the reads share each partner's budget and bounded queue.
 const box = createSecretBox(secretKey);
-const emulatorUrl = emulator?.url ?? `http://127.0.0.1:${config.emulator.port}`;
-// One limiter registry for the process: the wizard, the runs and the reads share each partner's budget and bounded queue.
-const limiters = createLimiterRegistry({ clock: systemClock, maxQueued: config.partnerCenter.maxQueued });
-const clients = createPartnerCenterClients({ repos: () => createRepos(database!.db, box), emulatorUrl, now: () => new Date(), limiters });
-const notifier = notifierFor({ db: database.db, box }, config.mail);
-const partnerCenterFor = async (connectionId: string) => (await clients.forConnection(connectionId)).client;
-const orders = createOrderWorkflowWiring({ db: database.db, partnerCenterFor, notifier });
-const workflows = await launchWorkflows({ config, db: database.db, box, clients, notifier, logger, workerId: config.workerId, extra: [orders.workflow] }).catch((e: unknown) =>
+const adapters = createServerAdapters({ config, db: database.db, box, emulatorUrl: emulatorUrlOf(config, emulator) });
+// Durable runs: the three workflows wired to those adapters, one DBOS runtime for the process,
+// launched before the API serves (pending runs resume).
+const wired = wireWorkflows({ db: database.db, box, clients: adapters.clients, partnerCenterFor: adapters.partnerCenterFor, notifier: adapters.notifier, policy: () => readPolicy(createRepos(database!.db, box)) });
+const workflows = await launchWorkflows({ config, db: database.db, logger, workerId: config.workerId, workflows: wired.definitions }).catch((e: unknown) =>
   fail(`cannot start the workflow runtime (durable provisioning runs): ${(e as Error).message}`),
 );
 
@@ -113,8 +111,10 @@ const app = createApp(config, {
   version,
   emulator,
   secretKey,
-  onboarding: { clients, notifier, ...workflows.onboarding, checkPendingAuthorizationsEveryMs: 30_000 },
-  commerce: { startPlaceOrder: orders.starter(workflows.runtime), partnerCenterFor, notifier, checkSubscriptionsEveryMs: 3_600_000 },
+  clock: systemClock,
+  adapters,
+  runs: wired.starters(workflows.runtime),
+  every: { pendingAuthorizationsMs: 30_000, subscriptionNoticesMs: 3_600_000 },
   webDist: fs.existsSync(path.join(webDist, 'index.html')) ? webDist : undefined,
 });
 

@@ -4,9 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@csphub/config';
 import { createApp } from '../src/create-app';
-import { createLogger } from '../src/logger';
 import { CONTENT_SECURITY_POLICY } from '../src/http/security-headers';
-import { createTestApp, type TestApp } from './test-app';
+import { createTestApp, testAppDeps, type TestApp } from './test-app';
 import { call, callersOf, json, seedWorld, type World } from './channel-world';
 
 /** OWASP's HTTP Headers Cheat Sheet, as docs/SECURITY.md lists them, on the web app and on the API. */
@@ -24,7 +23,8 @@ describe('security headers', () => {
     fs.mkdirSync(path.join(webDist, 'assets'));
     fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="/assets/app.js"></script>');
     fs.writeFileSync(path.join(webDist, 'assets', 'app.js'), 'console.log(1)');
-    web = createApp(loadConfig({ CSPHUB_EMULATOR: 'off' }), { database: t.database, logger: createLogger('silent'), version: 't', secretKey: t.secretKey, webDist });
+    const config = loadConfig({ CSPHUB_EMULATOR: 'off' });
+    web = createApp(config, testAppDeps(config, t.database, t.secretKey, { webDist }));
   });
   afterAll(async () => {
     await t?.dispose();

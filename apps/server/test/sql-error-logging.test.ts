@@ -8,7 +8,7 @@ import { createUsersRepo } from '@csphub/db';
 import type { Role } from '@csphub/domain';
 import { createApp } from '../src/create-app';
 import { createLogger } from '../src/logger';
-import type { TestApp } from './test-app';
+import { testAppDeps, type TestApp } from './test-app';
 import { call, callersOf, seedWorld, type Caller, type World } from './channel-world';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
@@ -33,7 +33,7 @@ describe(`failed SQL statements in the log (${onPostgres ? 'PostgreSQL' : 'PGlit
     });
     const config = loadConfig({ CSPHUB_EMULATOR: 'off' });
     const secretKey = randomBytes(32);
-    const app = createApp(config, { database, logger: createLogger('info', destination), version: '0.0.0-test', secretKey });
+    const app = createApp(config, testAppDeps(config, database, secretKey, { logger: createLogger('info', destination) }));
     t = { app, database, config, secretKey, dispose: () => database.dispose() };
     w = await seedWorld(t);
     as = await callersOf(t, w);

@@ -1,17 +1,58 @@
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '@csphub/config';
+import { loadConfig, type Config } from '@csphub/config';
+import { createSecretBox, type OpenDatabase } from '@csphub/db';
 import { createTestDatabase, type TestDatabase } from '@csphub/testing';
 import { createApp, type AppDeps } from '../src/create-app';
-import { createLogger } from '../src/logger';
-import type { Clock } from '../src/clock';
+import { createServerAdapters, emulatorUrlOf, type ServerAdapters } from '../src/app/composition';
+import { createLogger, type Logger } from '../src/logger';
+import { systemClock, type Clock } from '../src/clock';
 import type { ConnectionTester } from '../src/partner-center/connection-tester';
 
+/** What a test may set on the app besides the database; everything else is built as main.ts builds it. */
+export interface TestAppOptions {
+  clock?: Clock | undefined;
+  connectionTester?: ConnectionTester | undefined;
+  /** Instead of the stored connection's client (a client the test holds). */
+  partnerCenterFor?: ServerAdapters['partnerCenterFor'] | undefined;
+  /** Run starters; none by default (no durable-run engine in the test's process). */
+  runs?: AppDeps['runs'] | undefined;
+  engineWaitMs?: number | undefined;
+  emulator?: AppDeps['emulator'];
+  logger?: Logger | undefined;
+  webDist?: string | undefined;
+}
+
+/**
+ * createApp's dependencies for a test, passed explicitly: the real adapters over the test's
+ * database (with the test's clock), overridden where the test says.
+ */
+export function testAppDeps(config: Config, database: OpenDatabase, secretKey: Buffer, opts: TestAppOptions = {}): AppDeps {
+  const clock = opts.clock ?? systemClock;
+  const adapters = createServerAdapters({ config, db: database.db, box: createSecretBox(secretKey), emulatorUrl: emulatorUrlOf(config, opts.emulator), now: () => clock.now() });
+  return {
+    database,
+    logger: opts.logger ?? createLogger('silent'),
+    version: '0.0.0-test',
+    secretKey,
+    clock,
+    adapters: {
+      ...adapters,
+      ...(opts.connectionTester ? { connectionTester: opts.connectionTester } : {}),
+      ...(opts.partnerCenterFor ? { partnerCenterFor: opts.partnerCenterFor } : {}),
+    },
+    runs: opts.runs ?? {},
+    engineWaitMs: opts.engineWaitMs,
+    emulator: opts.emulator,
+    webDist: opts.webDist,
+  };
+}
+
 /** The API in-process on a fresh database, as integration tests use it. */
-export async function createTestApp(env: Record<string, string> = {}, opts: { clock?: Clock; connectionTester?: ConnectionTester; secretKey?: Buffer; onboarding?: AppDeps['onboarding'] } = {}) {
+export async function createTestApp(env: Record<string, string> = {}, opts: TestAppOptions & { secretKey?: Buffer } = {}) {
   const database: TestDatabase = await createTestDatabase();
   const config = loadConfig({ CSPHUB_EMULATOR: 'off', ...env });
   const secretKey = opts.secretKey ?? randomBytes(32);
-  const app = createApp(config, { database, logger: createLogger('silent'), version: '0.0.0-test', secretKey, clock: opts.clock, connectionTester: opts.connectionTester, onboarding: opts.onboarding });
+  const app = createApp(config, testAppDeps(config, database, secretKey, opts));
   return { app, database, config, secretKey, dispose: () => database.dispose() };
 }
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -102,9 +102,12 @@ describe('GDAP relationships (docs/PARTNER-CENTER-REFERENCE.md §12)', () => {
     const created = (await h.call('POST', BASE, { token, body: relationshipBody() })).body;
     const path = `${BASE}/${created.id}`;
     const lock = await h.call('POST', `${path}/requests`, { token, body: { action: 'lockForApproval' } });
+    // "Create delegatedAdminRelationshipRequest": 201, a Location, the request `created`; Graph acts on it afterwards.
     expect(lock.status).toBe(201);
-    expect(lock.body).toMatchObject({ action: 'lockForApproval', status: 'succeeded' });
+    expect(lock.body).toMatchObject({ action: 'lockForApproval', status: 'created' });
+    expect(lock.headers.get('Location')).toMatch(new RegExp(`${path}/requests/${lock.body.id}$`));
     expect((await h.call('GET', path, { token })).body.status).toBe('approvalPending');
+    expect((await h.call('GET', `${path}/requests/${lock.body.id}`, { token })).body.status).toBe('succeeded');
     expect((await h.call('POST', `${path}/requests`, { token, body: { action: 'lockForApproval' } })).status).toBe(400);
     const approve = await h.control('POST', `/gdap/${created.id}/approve`, {});
     expect(approve.body.status).toBe('approved');
@@ -177,16 +180,25 @@ describe('GDAP relationships (docs/PARTNER-CENTER-REFERENCE.md §12)', () => {
     const token2 = await h.token(LATAM, 'user', 'graph');
     const active = (await h.call('GET', `${path}/accessAssignments/${created.body.id}`, { token: token2 })).body;
     expect(active.status).toBe('active');
+    const same = await h.call('PATCH', `${path}/accessAssignments/${created.body.id}`, {
+      token: token2,
+      body: { accessDetails: { unifiedRoles: [{ roleDefinitionId: ROLES.userAdministrator }] } },
+      headers: { 'If-Match': active['@odata.etag'] },
+    });
+    expect([same.status, same.body.id], 'the same roles: 200 with the assignment as it is').toEqual([200, created.body.id]);
     const updated = await h.call('PATCH', `${path}/accessAssignments/${created.body.id}`, {
       token: token2,
       body: { accessDetails: { unifiedRoles: [{ roleDefinitionId: ROLES.directoryReaders }] } },
       headers: { 'If-Match': active['@odata.etag'] },
     });
-    expect(updated.body.accessDetails.unifiedRoles).toEqual([{ roleDefinitionId: ROLES.directoryReaders }]);
-    expect((await h.call('GET', `${path}/accessAssignments?$filter=${encodeURIComponent("status eq 'active'")}`, { token: token2 })).body.value).toHaveLength(1);
-    const term = await h.call('POST', `${path}/requests`, { token: token2, body: { action: 'terminate' } });
+    expect(updated.status).toBe(202);
+    await h.advance(10);
+    const token2b = await h.token(LATAM, 'user', 'graph');
+    expect((await h.call('GET', `${path}/accessAssignments/${created.body.id}`, { token: token2b })).body.accessDetails.unifiedRoles).toEqual([{ roleDefinitionId: ROLES.directoryReaders }]);
+    expect((await h.call('GET', `${path}/accessAssignments?$filter=${encodeURIComponent("status eq 'active'")}`, { token: token2b })).body.value).toHaveLength(1);
+    const term = await h.call('POST', `${path}/requests`, { token: token2b, body: { action: 'terminate' } });
     expect(term.status).toBe(201);
-    expect((await h.call('GET', path, { token: token2 })).body.status).toBe('terminationRequested');
+    expect((await h.call('GET', path, { token: token2b })).body.status).toBe('terminationRequested');
     await h.advance(60);
     const token3 = await h.token(LATAM, 'user', 'graph');
     expect((await h.call('GET', path, { token: token3 })).body.status).toBe('terminated');
@@ -194,11 +206,87 @@ describe('GDAP relationships (docs/PARTNER-CENTER-REFERENCE.md §12)', () => {
     expect((await h.call('POST', `${path}/requests`, { token: token3, body: { action: 'approve' } })).status).toBe(501);
   });
 
+  it('keeps a request created until gdapRequestDelaySeconds pass, then succeeds it and moves the relationship', async () => {
+    const { h, token } = await graphSetup();
+    await h.control('PUT', '/settings', { gdapRequestDelaySeconds: 20 });
+    const rel = (await h.call('POST', BASE, { token, body: relationshipBody() })).body;
+    const path = `${BASE}/${rel.id}`;
+    const lock = (await h.call('POST', `${path}/requests`, { token, body: { action: 'lockForApproval' } })).body;
+    expect(lock.status).toBe('created');
+    expect((await h.call('GET', path, { token })).body.status).toBe('created');
+    expect((await h.call('POST', `${path}/requests`, { token, body: { action: 'lockForApproval' } })).status, 'one lock at a time').toBe(409);
+    await h.advance(19);
+    const fresh = await h.token(LATAM, 'user', 'graph');
+    expect((await h.call('GET', `${path}/requests/${lock.id}`, { token: fresh })).body.status).toBe('created');
+    await h.advance(1);
+    const after = await h.token(LATAM, 'user', 'graph');
+    const request = (await h.call('GET', `${path}/requests/${lock.id}`, { token: after })).body;
+    expect(request.status).toBe('succeeded');
+    expect(Date.parse(request.lastModifiedDateTime) - Date.parse(request.createdDateTime)).toBe(20_000);
+    const locked = (await h.call('GET', path, { token: after })).body;
+    expect(locked.status).toBe('approvalPending');
+    expect(locked.lastModifiedDateTime).toBe(request.lastModifiedDateTime);
+  });
+
+  it('updates an access assignment as a long-running operation: 202, Location, Retry-After, notStarted → running → succeeded', async () => {
+    const { h } = await graphSetup();
+    await h.control('PUT', '/settings', { gdapActivationDelaySeconds: 0, accessAssignmentActivationDelaySeconds: 0, gdapOperationDelaySeconds: 10 });
+    let token = await h.token(LATAM, 'user', 'graph');
+    const rel = (await h.call('POST', BASE, { token, body: relationshipBody() })).body;
+    const path = `${BASE}/${rel.id}`;
+    await h.call('POST', `${path}/requests`, { token, body: { action: 'lockForApproval' } });
+    await h.control('POST', `/gdap/${rel.id}/approve`, {});
+    const group = 'aaaaaaaa-2222-4333-8444-555555555555';
+    const created = (await h.call('POST', `${path}/accessAssignments`, { token, body: { accessContainer: { accessContainerId: group, accessContainerType: 'securityGroup' }, accessDetails: { unifiedRoles: [{ roleDefinitionId: ROLES.userAdministrator }] } } })).body;
+    const assignment = (await h.call('GET', `${path}/accessAssignments/${created.id}`, { token })).body;
+    expect(assignment.status).toBe('active');
+    const patch = (etag: string, roles: string[]) =>
+      h.call('PATCH', `${path}/accessAssignments/${created.id}`, { token, body: { accessDetails: { unifiedRoles: roles.map((roleDefinitionId) => ({ roleDefinitionId })) } }, headers: { 'If-Match': etag } });
+    expect((await patch('W/"stale"', [ROLES.directoryReaders])).status).toBe(412);
+    const accepted = await patch(assignment['@odata.etag'], [ROLES.directoryReaders, ROLES.userAdministrator]);
+    expect(accepted.status).toBe(202);
+    expect(accepted.body).toEqual({});
+    expect(accepted.headers.get('Retry-After')).toBe('5');
+    const location = accepted.headers.get('Location')!;
+    expect(location).toMatch(new RegExp(`^https?://[^/]+${path}/operations/[0-9a-f-]{36}$`));
+    const opPath = new URL(location).pathname;
+    const first = await h.call('GET', opPath, { token });
+    expect(first.body).toMatchObject({ '@odata.type': '#microsoft.graph.delegatedAdminRelationshipOperation', operationType: 'delegatedAdminAccessAssignmentUpdate', status: 'notStarted' });
+    expect(JSON.parse(first.body.data)).toMatchObject({ id: created.id, accessContainer: { accessContainerId: group }, accessDetails: { unifiedRoles: [{ roleDefinitionId: ROLES.directoryReaders }, { roleDefinitionId: ROLES.userAdministrator }] } });
+    expect(first.headers.get('Retry-After')).toBe('5');
+    expect((await patch(assignment['@odata.etag'], [ROLES.directoryReaders])).status, 'one update at a time').toBe(409);
+    await h.advance(5);
+    token = await h.token(LATAM, 'user', 'graph');
+    expect((await h.call('GET', opPath, { token })).body.status).toBe('running');
+    expect((await h.call('GET', `${path}/accessAssignments/${created.id}`, { token })).body.accessDetails.unifiedRoles).toHaveLength(1);
+    await h.advance(5);
+    token = await h.token(LATAM, 'user', 'graph');
+    const done = await h.call('GET', opPath, { token });
+    expect(done.body.status).toBe('succeeded');
+    expect(done.headers.get('Retry-After')).toBeNull();
+    const after = (await h.call('GET', `${path}/accessAssignments/${created.id}`, { token })).body;
+    expect(after.accessDetails.unifiedRoles).toHaveLength(2);
+    expect(after['@odata.etag']).not.toBe(assignment['@odata.etag']);
+    const listed = (await h.call('GET', `${path}/operations?$filter=${encodeURIComponent("status eq 'succeeded'")}`, { token })).body.value;
+    expect(listed.map((o: { id: string }) => o.id)).toEqual([first.body.id]);
+    expect((await h.call('GET', `${path}/operations/nope`, { token })).status).toBe(404);
+
+    // An update whose relationship is terminated before it applies fails.
+    const again = await patch(after['@odata.etag'], [ROLES.directoryReaders]);
+    expect(again.status).toBe(202);
+    await h.control('PUT', '/settings', { gdapTerminationDelaySeconds: 1 });
+    await h.call('POST', `${path}/requests`, { token, body: { action: 'terminate' } });
+    await h.advance(10);
+    token = await h.token(LATAM, 'user', 'graph');
+    expect((await h.call('GET', new URL(again.headers.get('Location')!).pathname, { token })).body.status).toBe('failed');
+  });
+
   it('pages with $top and @odata.nextLink, lists delegatedAdminCustomers, and a default GDAP comes with each new customer', async () => {
     const { h, token } = await graphSetup();
     for (let i = 0; i < 5; i++) await h.call('POST', BASE, { token, body: relationshipBody() });
     const first = await h.call('GET', `${BASE}?$top=2`, { token });
     expect(first.body.value).toHaveLength(2);
+    expect(first.body['@odata.nextLink'], "Graph's query options keep their $").toMatch(/\?\$top=2&\$skipToken=[^&]+$/);
     const next = new URL(first.body['@odata.nextLink']);
     const second = await h.call('GET', next.pathname + next.search, { token });
     expect(second.body.value).toHaveLength(2);

@@ -69,6 +69,20 @@ describe('state file (startEmulator with statePath)', () => {
     expect(Object.keys(saved.tenants)).toContain(id);
   });
 
+  it('gives a state saved before a setting existed that setting\'s default', async () => {
+    const statePath = path.join(tmpDir(), 'older.json');
+    const first = await startEmulator({ port: 0, statePath });
+    await first.close();
+    const saved = JSON.parse(fs.readFileSync(statePath, 'utf8')) as { settings: Record<string, unknown> };
+    delete saved.settings['gdapRequestDelaySeconds'];
+    delete saved.settings['gdapOperationDelaySeconds'];
+    fs.writeFileSync(statePath, JSON.stringify(saved));
+    const second = await startEmulator({ port: 0, statePath });
+    running.push(second);
+    const settings = (await (await fetch(`${second.url}/_emulator/settings`)).json()) as Record<string, unknown>;
+    expect(settings).toMatchObject({ gdapRequestDelaySeconds: 0, gdapOperationDelaySeconds: 10 });
+  });
+
   it('refuses a state file of another version instead of silently reseeding', async () => {
     const statePath = path.join(tmpDir(), 'bad.json');
     fs.writeFileSync(statePath, JSON.stringify({ version: 99 }));

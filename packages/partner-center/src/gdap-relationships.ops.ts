@@ -34,12 +34,22 @@ export interface GdapRelationship {
   etag?: string;
 }
 
-/** A GDAP relationship request (lock for approval, terminate, ...). */
+/**
+ * A GDAP relationship request (lock for approval, terminate, ...). Graph answers it `created` and
+ * acts on it afterwards: poll it (`getGdapRequest`) until `succeeded` or `failed`
+ * (docs/PARTNER-CENTER-REFERENCE.md §12.3).
+ */
 export interface GdapRequest {
   id: string;
   action: WireRequest['action'];
   status: WireRequest['status'];
   createdAt: string;
+  lastModifiedAt: string;
+}
+
+/** Whether Graph has finished with a request (it never moves again). */
+export function isGdapRequestSettled(request: Pick<GdapRequest, 'status'>): boolean {
+  return request.status === 'succeeded' || request.status === 'failed';
 }
 
 /** What to ask a customer for. */
@@ -85,6 +95,7 @@ export function createGdapRelationshipOps(pipeline: RequestPipeline) {
     action: r.action,
     status: r.status,
     createdAt: r.createdDateTime,
+    lastModifiedAt: r.lastModifiedDateTime,
   });
 
   const ops = {
@@ -174,14 +185,61 @@ export function createGdapRelationshipOps(pipeline: RequestPipeline) {
 
     /**
      * Locks a `created` relationship for the customer's approval (`POST …/requests
-     * {action:"lockForApproval"}`) and returns the approval link to send (docs/PARTNER-CENTER-REFERENCE.md §12.3).
+     * {action:"lockForApproval"}`) and returns the request and the approval link to send
+     * (docs/PARTNER-CENTER-REFERENCE.md §12.3). Graph answers the request `created` and locks the
+     * relationship afterwards, so a caller polls `getGdapRequest` until it is settled. Graph has no
+     * request-id idempotency: a lock request already made (not failed) is looked up first and
+     * returned instead of posting a second one, so a retried call after a lost answer asks once.
      */
     async requestGdapApproval(
       relationshipId: string,
       options?: CallOptions,
     ): Promise<{ request: GdapRequest; approvalUrl: string }> {
-      const request = await ops.createGdapRequest(relationshipId, 'lockForApproval', options);
-      return { request, approvalUrl: gdapApprovalUrl(adminBase, relationshipId) };
+      const approvalUrl = gdapApprovalUrl(adminBase, relationshipId);
+      const earlier = await ops.findGdapRequest(relationshipId, 'lockForApproval', options);
+      if (earlier) return { request: earlier, approvalUrl };
+      try {
+        return { request: await ops.createGdapRequest(relationshipId, 'lockForApproval', options), approvalUrl };
+      } catch (error) {
+        // Another lock is in progress (a first attempt raced this one): that one is the answer.
+        if (!isPartnerCenterError(error, 'CONFLICT')) throw error;
+        const racing = await ops.findGdapRequest(relationshipId, 'lockForApproval', options);
+        if (racing) return { request: racing, approvalUrl };
+        throw error;
+      }
+    },
+
+    /** A relationship's requests, page by page (`GET …/requests`). */
+    listGdapRequests(relationshipId: string, options: CallOptions & { pageSize?: number } = {}): PagedResult<GdapRequest> {
+      return pageGraphCollection(
+        pipeline,
+        { ...fromCatalogue('gdap.requests.list'), params: { relationshipId }, query: { $top: options.pageSize }, auth: delegated },
+        GdapRequestSchema,
+        toRequest,
+        options,
+      );
+    },
+
+    /** The latest request of `action` on the relationship that did not fail, if any. */
+    async findGdapRequest(relationshipId: string, action: GdapRequest['action'], options?: CallOptions): Promise<GdapRequest | undefined> {
+      let found: GdapRequest | undefined;
+      for await (const r of ops.listGdapRequests(relationshipId, { ...options, requestId: undefined })) {
+        if (r.action === action && r.status !== 'failed') found = r;
+      }
+      return found;
+    },
+
+    /** One request, to follow it from `created` to `succeeded` or `failed` (`GET …/requests/{id}`). */
+    async getGdapRequest(relationshipId: string, requestId: string, options?: CallOptions): Promise<GdapRequest> {
+      return pipeline.send(
+        {
+          ...fromCatalogue('gdap.requests.get'),
+          params: { relationshipId, requestId },
+          auth: delegated,
+          parse: ({ body }) => toRequest(GdapRequestSchema.parse(body)),
+        },
+        options,
+      );
     },
 
     /** Asks Microsoft to end an active relationship (`{action:"terminate"}`, §12.3). */

@@ -1,4 +1,5 @@
 import {
+  registerGraphSdkContract,
   registerMicrosoftClientsContract,
   registerPartnerCenterContract,
   emulatorContractTarget,
@@ -10,3 +11,6 @@ registerPartnerCenterContract({ name: 'emulator', hasControlPlane: true }, () =>
 
 // Microsoft's own client libraries (msal-node) against the same emulator, over its HTTPS option.
 registerMicrosoftClientsContract();
+
+// Microsoft Graph's SDK for JavaScript (msgraph-sdk, tenant relationships) against the emulator's Graph.
+registerGraphSdkContract();

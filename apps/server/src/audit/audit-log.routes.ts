@@ -6,7 +6,8 @@ import { guarded, scopedErrors } from '../http/protected-route';
 import { authenticate } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
 import { companyInScope, requirePermission } from '../access/scope';
-import { reposOf, type ChannelDeps } from '../channel/channel-deps';
+import { reposOf, type ServerDeps } from '../app/server-deps';
+import { json } from '../http/json-content';
 
 export const AuditEntrySchema = z
   .object({
@@ -49,7 +50,7 @@ type Query = z.infer<typeof QuerySchema>;
  * recorded on each entry): after a customer moves to another reseller, each reseller sees only its
  * own period. A company filter must name a company in the caller's subtree today.
  */
-async function query(deps: ChannelDeps, p: Principal, q: Query, limit: number) {
+async function query(deps: ServerDeps, p: Principal, q: Query, limit: number) {
   const repos = reposOf(deps);
   let within: { id: number; path: string } | undefined;
   let companyId: number | undefined;
@@ -101,7 +102,7 @@ function csvCell(value: unknown): string {
 const CSV_COLUMNS = ['id', 'at', 'companyId', 'companyName', 'actorType', 'actorLabel', 'action', 'targetType', 'targetId', 'summary', 'before', 'after', 'requestId'] as const;
 
 /** GET /audit-log (filter per company, action, time) and GET /audit-log/export.csv. */
-export function auditLogRoutes(deps: ChannelDeps) {
+export function auditLogRoutes(deps: ServerDeps) {
   const auth = authenticate(deps);
   return createRouter()
     .openapi(
@@ -113,7 +114,7 @@ export function auditLogRoutes(deps: ChannelDeps) {
         summary: 'Audit entries of the caller\'s subtree, newest first; filter per company, action and time',
         request: { query: QuerySchema },
         responses: {
-          200: { description: 'Entries and the cursor of the next page', content: { 'application/json': { schema: z.object({ items: z.array(AuditEntrySchema), nextBeforeId: z.number().int().nullable() }) } } },
+          200: { description: 'Entries and the cursor of the next page', content: json(z.object({ items: z.array(AuditEntrySchema), nextBeforeId: z.number().int().nullable() })) },
           400: problem('A filter is not valid'),
           ...scopedErrors,
         },

@@ -4,7 +4,8 @@ import { createRouter } from '../http/openapi-app';
 import { authErrors, guarded } from '../http/protected-route';
 import { authenticate } from '../auth/authenticate';
 import { requirePermission } from '../access/scope';
-import type { ChannelDeps } from '../channel/channel-deps';
+import type { ServerDeps } from '../app/server-deps';
+import { json } from '../http/json-content';
 
 const AuditChainReportSchema = z
   .object({
@@ -27,7 +28,7 @@ const AuditChainReportSchema = z
  * the distributor admin's alone) and names the first broken link. The same check as
  * `npm run audit:verify`; docs/CHANNEL-AND-ACCOUNTS.md, "Audit log".
  */
-export function auditVerifyRoutes(deps: ChannelDeps) {
+export function auditVerifyRoutes(deps: ServerDeps) {
   const auth = authenticate(deps);
   return createRouter().openapi(
     createRoute({
@@ -36,7 +37,7 @@ export function auditVerifyRoutes(deps: ChannelDeps) {
       path: '/audit/verify',
       tags: ['Audit log'],
       summary: "Check the audit log's hash chain and name the first entry changed, removed or forged (distributor admins)",
-      responses: { 200: { description: 'The result of the check (ok false names the first broken entry)', content: { 'application/json': { schema: AuditChainReportSchema } } }, ...authErrors },
+      responses: { 200: { description: 'The result of the check (ok false names the first broken entry)', content: json(AuditChainReportSchema) }, ...authErrors },
     }),
     async (c) => {
       requirePermission(c.var.principal, 'audit.verify', "check the audit log's chain");

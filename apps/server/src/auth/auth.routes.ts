@@ -4,10 +4,11 @@ import { PERMISSIONS, ROLES, hasPermission } from '@csphub/domain';
 import { createRouter } from '../http/openapi-app';
 import { problem } from '../http/schemas';
 import { authErrors, guarded } from '../http/protected-route';
-import { reposOf, type ChannelDeps } from '../channel/channel-deps';
+import { reposOf, type ServerDeps } from '../app/server-deps';
 import { SESSION_COOKIE, authenticate, clientAddress } from './authenticate';
 import { signIn } from './sign-in';
 import type { Principal } from './principal';
+import { json } from '../http/json-content';
 
 const LoginSchema = z
   .object({
@@ -40,7 +41,7 @@ function sessionBody(p: Principal): z.infer<typeof SessionSchema> {
 }
 
 /** POST /auth/login, POST /auth/logout, GET /auth/session. */
-export function authRoutes(deps: ChannelDeps) {
+export function authRoutes(deps: ServerDeps) {
   // Signing out and asking who one is stay open to a person who must first change their password.
   const auth = authenticate(deps, { duringPasswordChange: true });
   return createRouter()
@@ -51,9 +52,9 @@ export function authRoutes(deps: ChannelDeps) {
         tags: ['Auth'],
         summary: 'Sign in with e-mail and password; sets the HttpOnly session cookie',
         description: 'Backs off per account and address (5 free failures, then 30 s doubling up to 15 minutes) and per address over all accounts (20 free failures), answering 429 with Retry-After; the real person from another address is not held up. Answers the session, with the CSRF token for later changes.',
-        request: { body: { required: true, content: { 'application/json': { schema: LoginSchema } } } },
+        request: { body: { required: true, content: json(LoginSchema) } },
         responses: {
-          200: { description: 'Signed in', content: { 'application/json': { schema: SessionSchema } } },
+          200: { description: 'Signed in', content: json(SessionSchema) },
           400: problem('The body is not an e-mail and a password'),
           401: problem('The e-mail or password is not right (SIGN_IN_FAILED)'),
           429: problem('Too many failed attempts for this account from this address, or from this address; Retry-After says when to retry (RATE_LIMITED)'),
@@ -104,7 +105,7 @@ export function authRoutes(deps: ChannelDeps) {
         path: '/auth/session',
         tags: ['Auth'],
         summary: 'Who is signed in, their company, role and permissions',
-        responses: { 200: { description: 'The caller', content: { 'application/json': { schema: SessionSchema } } }, ...authErrors },
+        responses: { 200: { description: 'The caller', content: json(SessionSchema) }, ...authErrors },
       }),
       (c) => c.json(sessionBody(c.var.principal), 200),
     );

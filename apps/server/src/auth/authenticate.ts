@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { AppError, capRole, isRole, isWithinPath } from '@csphub/domain';
 import type { AppEnv } from '../http/app-env';
-import { reposOf, type ChannelDeps } from '../channel/channel-deps';
+import { reposOf, type ServerDeps } from '../app/server-deps';
 import { API_TOKEN_PREFIX, safeEqual, sha256 } from '../security/random-token';
 import type { Principal } from './principal';
 
@@ -22,7 +22,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * routes made with `duringPasswordChange` (403 PASSWORD_CHANGE_REQUIRED). Sets `c.var.principal`. Attach it to every non-public route (see
  * `protectedRoute`); the access-matrix test fails for a route that answers without it.
  */
-export function authenticate(deps: ChannelDeps, opts: { duringPasswordChange?: boolean } = {}): MiddlewareHandler<AppEnv> {
+export function authenticate(deps: ServerDeps, opts: { duringPasswordChange?: boolean } = {}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const principal = await resolvePrincipal(deps, c);
     // A person whose password an administrator set may only see who they are, sign out, or choose their own.
@@ -40,7 +40,7 @@ export function authenticate(deps: ChannelDeps, opts: { duringPasswordChange?: b
   };
 }
 
-async function resolvePrincipal(deps: ChannelDeps, c: Context<AppEnv>): Promise<Principal> {
+async function resolvePrincipal(deps: ServerDeps, c: Context<AppEnv>): Promise<Principal> {
   const repos = reposOf(deps);
   const now = deps.clock.now();
   const authz = c.req.header('authorization');

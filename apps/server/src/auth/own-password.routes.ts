@@ -3,11 +3,12 @@ import { AppError } from '@csphub/domain';
 import { createRouter } from '../http/openapi-app';
 import { problem } from '../http/schemas';
 import { authErrors, guarded } from '../http/protected-route';
-import { inTransaction, reposOf, type ChannelDeps } from '../channel/channel-deps';
+import { inTransaction, reposOf, type ServerDeps } from '../app/server-deps';
 import { writeAudit } from '../audit/write-audit';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../security/password';
 import { authenticate, clientAddress } from './authenticate';
 import { checkPasswordThrottled } from './sign-in';
+import { json } from '../http/json-content';
 
 const OwnPasswordChangeSchema = z
   .object({
@@ -22,7 +23,7 @@ const OwnPasswordChangeSchema = z
  * checked under the sign-in back-off (the same keys as signing in, so this is no side door for
  * guessing); the change ends the person's other sessions and is audited in the same transaction.
  */
-export function ownPasswordRoutes(deps: ChannelDeps) {
+export function ownPasswordRoutes(deps: ServerDeps) {
   // Open to a person whose password an administrator set: choosing their own is what they must do.
   const auth = authenticate(deps, { duringPasswordChange: true });
   return createRouter().openapi(
@@ -34,7 +35,7 @@ export function ownPasswordRoutes(deps: ChannelDeps) {
       summary: 'Change my own password (needs the current one); ends my other sessions',
       description:
         'For the signed-in person only (an API token has no password: 403). A wrong current password answers 403 CURRENT_PASSWORD_WRONG naming `currentPassword` and counts as a failed sign-in for this account and address (429 with Retry-After when it must wait).',
-      request: { body: { required: true, content: { 'application/json': { schema: OwnPasswordChangeSchema } } } },
+      request: { body: { required: true, content: json(OwnPasswordChangeSchema) } },
       responses: {
         204: { description: 'Changed; this session stays, the others are ended' },
         400: problem('A field is not valid (the new password is too short or the same as the current one)'),

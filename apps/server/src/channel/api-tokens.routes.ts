@@ -7,12 +7,12 @@ import { guarded, scopedErrors } from '../http/protected-route';
 import { authenticate } from '../auth/authenticate';
 import { companyInScope, requirePermission } from '../access/scope';
 import { API_TOKEN_PREFIX, randomToken, sha256 } from '../security/random-token';
-import { reposOf, type ChannelDeps } from './channel-deps';
+import { reposOf, type ServerDeps } from '../app/server-deps';
 import { scopedMutation } from './scoped-mutation';
 import { IdParamSchema } from './company.schema';
 import type { Principal } from '../auth/principal';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { json } from '../http/json-content';
 
 export const ApiTokenSchema = z
   .object({
@@ -68,7 +68,7 @@ function tokenExpiry(p: Principal, now: Date, expiresInDays: number | undefined)
 }
 
 /** API tokens of a company: list, create (the token is shown once), revoke. */
-export function apiTokensRoutes(deps: ChannelDeps) {
+export function apiTokensRoutes(deps: ServerDeps) {
   const auth = authenticate(deps);
   return createRouter()
     .openapi(

@@ -6,7 +6,7 @@ import { problem } from '../http/schemas';
 import { authErrors, guarded, scopedErrors } from '../http/protected-route';
 import { authenticate } from '../auth/authenticate';
 import { companyInScope, requirePermission } from '../access/scope';
-import { reposOf, type ChannelDeps } from './channel-deps';
+import { reposOf, type ServerDeps } from '../app/server-deps';
 import { scopedMutation } from './scoped-mutation';
 import { CompanyCreateSchema, CompanyPatchSchema, CompanySchema, IdParamSchema, TreeSchema } from './company.schema';
 import { auditStateOf, toCompanyDto } from './company-dto';
@@ -14,10 +14,10 @@ import { normalizeCompanyFields } from './company-fields';
 import { prerequisitesOf } from './company-prerequisites';
 import { readPolicy } from './policy';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { json } from '../http/json-content';
 
 /** GET /companies/tree, POST /companies, GET and PATCH /companies/{id}. */
-export function companiesRoutes(deps: ChannelDeps) {
+export function companiesRoutes(deps: ServerDeps) {
   const auth = authenticate(deps);
   return createRouter()
     .openapi(

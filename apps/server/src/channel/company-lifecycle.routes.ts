@@ -5,13 +5,13 @@ import { problem } from '../http/schemas';
 import { guarded, scopedErrors } from '../http/protected-route';
 import { authenticate } from '../auth/authenticate';
 import { companyInScope, requirePermission } from '../access/scope';
-import { reposOf, type ChannelDeps } from './channel-deps';
+import { reposOf, type ServerDeps } from '../app/server-deps';
 import { scopedMutation } from './scoped-mutation';
 import { CompanySchema, IdParamSchema, PrerequisitesSchema } from './company.schema';
 import { auditStateOf, toCompanyDto } from './company-dto';
 import { loadPrerequisites } from './company-prerequisites';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { json } from '../http/json-content';
 
 const MOVE_MESSAGES: Record<MoveRefusal['reason'], string> = {
   'not-a-customer': 'Only customers move; resellers always sit under the distributor.',
@@ -23,7 +23,7 @@ const MOVE_MESSAGES: Record<MoveRefusal['reason'], string> = {
 };
 
 /** POST /companies/{id}/move, /deactivate, /reactivate and GET /companies/{id}/prerequisites. */
-export function companyLifecycleRoutes(deps: ChannelDeps) {
+export function companyLifecycleRoutes(deps: ServerDeps) {
   const auth = authenticate(deps);
   return createRouter()
     .openapi(

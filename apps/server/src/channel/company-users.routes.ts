@@ -9,11 +9,11 @@ import { companyInScope, requirePermission } from '../access/scope';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../security/password';
 import { generateOneTimePassword } from '../security/one-time-password';
 import type { Principal } from '../auth/principal';
-import { reposOf, type ChannelDeps } from './channel-deps';
+import { reposOf, type ServerDeps } from '../app/server-deps';
 import { scopedMutation } from './scoped-mutation';
 import { IdParamSchema } from './company.schema';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { json } from '../http/json-content';
 
 export const UserSchema = z
   .object({
@@ -108,7 +108,7 @@ function describeUserChange(email: string, patch: { name?: string; role?: Role; 
 }
 
 /** People of a company (the Security tab): list, add, change role or status, reset password. */
-export function companyUsersRoutes(deps: ChannelDeps) {
+export function companyUsersRoutes(deps: ServerDeps) {
   const auth = authenticate(deps);
   return createRouter()
     .openapi(

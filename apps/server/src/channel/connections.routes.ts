@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError, SUPPORTED_COUNTRIES, changedFields, isWithinPath } from '@csphub/domain';
+import { AppError, SUPPORTED_COUNTRIES, changedFields, isWithinPath, type Permission } from '@csphub/domain';
 import type { ConnectionSummary, Repos } from '@csphub/db';
 import { createRouter } from '../http/openapi-app';
 import { problem } from '../http/schemas';
@@ -11,10 +11,10 @@ import { writeAudit } from '../audit/write-audit';
 import { toClientConnection } from '../partner-center/connection-tester';
 import { refreshTokenHealth } from '../partner-center/refresh-token-health';
 import { CONSENT_CALLBACK_PATH, createConnectionConsent } from '../partner-center/connection-consent';
-import { inTransaction, reposOf, type ChannelDeps } from './channel-deps';
+import { inTransaction, reposOf, type ServerDeps } from '../app/server-deps';
 import { scopedMutation } from './scoped-mutation';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { json } from '../http/json-content';
 
 export const TestResultSchema = z
   .object({
@@ -117,7 +117,7 @@ async function distributorOf(repos: Repos, p: Principal) {
 }
 
 /** Partner Center connections of the distributor (A3): list, create, read, change, test. */
-export function connectionsRoutes(deps: ChannelDeps) {
+export function connectionsRoutes(deps: ServerDeps) {
   const auth = authenticate(deps);
   return createRouter()
     .openapi(
@@ -234,11 +234,7 @@ export function connectionsRoutes(deps: ChannelDeps) {
         responses: { 200: { description: 'The test result (ok false says what to fix)', content: json(TestResultSchema) }, ...scopedErrors },
       }),
       async (c) => {
-        const p = c.var.principal;
-        const repos = reposOf(deps);
-        const conn = await connectionInScope(repos, p, c.req.valid('param').id);
-        requirePermission(p, 'connections.read', 'test Partner Center connections');
-        const creds = (await repos.connections.readCredentials(conn.id))!;
+        const { conn, creds } = await connectionForUse(deps, c.var.principal, c.req.valid('param').id, 'connections.read', 'test Partner Center connections');
         const now = deps.clock.now();
         const result = await deps.connectionTester.test(toClientConnection(conn, creds, deps.emulatorUrl), now);
         await inTransaction(deps, async (tx) => {
@@ -267,11 +263,7 @@ export function connectionsRoutes(deps: ChannelDeps) {
         responses: { 200: { description: 'Where to send the browser', content: json(ConsentStartSchema) }, ...scopedErrors },
       }),
       async (c) => {
-        const p = c.var.principal;
-        const repos = reposOf(deps);
-        const conn = await connectionInScope(repos, p, c.req.valid('param').id);
-        requirePermission(p, 'connections.manage', 're-consent Partner Center connections');
-        const creds = (await repos.connections.readCredentials(conn.id))!;
+        const { conn, creds } = await connectionForUse(deps, c.var.principal, c.req.valid('param').id, 'connections.manage', 're-consent Partner Center connections');
         const { url } = createConnectionConsent(deps.box).start(toClientConnection(conn, creds, deps.emulatorUrl), consentRedirectUri(deps, c.req.url), deps.clock.now());
         return c.json({ url }, 200);
       },
@@ -291,14 +283,10 @@ export function connectionsRoutes(deps: ChannelDeps) {
         },
       }),
       async (c) => {
-        const p = c.var.principal;
         const { code, state } = c.req.valid('json');
-        const repos = reposOf(deps);
-        const conn = await connectionInScope(repos, p, c.req.valid('param').id);
-        requirePermission(p, 'connections.manage', 're-consent Partner Center connections');
+        const { repos, conn, creds } = await connectionForUse(deps, c.var.principal, c.req.valid('param').id, 'connections.manage', 're-consent Partner Center connections');
         const consent = createConnectionConsent(deps.box);
         consent.checkState(state, conn.id, deps.clock.now());
-        const creds = (await repos.connections.readCredentials(conn.id))!;
         const redeemed = await consent.redeem(toClientConnection(conn, creds, deps.emulatorUrl), code, consentRedirectUri(deps, c.req.url));
         const now = deps.clock.now();
         const updated = await inTransaction(deps, async (tx) => {
@@ -335,7 +323,19 @@ export function connectionsRoutes(deps: ChannelDeps) {
     );
 }
 
+/**
+ * The preamble of a route that calls Partner Center with a connection: the connection in the
+ * caller's scope (404 outside it), then the caller's permission, then its stored credentials.
+ */
+async function connectionForUse(deps: ServerDeps, p: Principal, id: string, permission: Permission, what: string) {
+  const repos = reposOf(deps);
+  const conn = await connectionInScope(repos, p, id);
+  requirePermission(p, permission, what);
+  const creds = (await repos.connections.readCredentials(conn.id))!;
+  return { repos, conn, creds };
+}
+
 /** Where Microsoft sends the browser back: the web app's consent page on CSP Hub's public URL. */
-function consentRedirectUri(deps: ChannelDeps, requestUrl: string): string {
+function consentRedirectUri(deps: ServerDeps, requestUrl: string): string {
   return new URL(CONSENT_CALLBACK_PATH, deps.publicUrl ?? new URL(requestUrl).origin).toString();
 }

@@ -5,7 +5,7 @@ import type { AppEnv } from '../http/app-env';
 import type { Principal } from '../auth/principal';
 import { requirePermission } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
-import { inTransaction, type ChannelDeps } from './channel-deps';
+import { inTransaction, type ServerDeps } from '../app/server-deps';
 
 /** An audit entry as a route writes it: the actor, request id and time are filled in. */
 type AuditFields = Omit<AuditEntry, 'actor' | 'requestId' | 'at'>;
@@ -42,7 +42,7 @@ export interface ScopedMutation<S, T> {
  * permission check (403), then the change with its audit entry, committed together or not at all.
  * Work that needs no transaction (validating the body, hashing a password) stays before the call.
  */
-export function scopedMutation<S, T>(deps: ChannelDeps, c: Context<AppEnv>, mutation: ScopedMutation<S, T>): Promise<T> {
+export function scopedMutation<S, T>(deps: ServerDeps, c: Context<AppEnv>, mutation: ScopedMutation<S, T>): Promise<T> {
   const principal = c.var.principal;
   const now = deps.clock.now();
   return inTransaction(deps, async (repos) => {

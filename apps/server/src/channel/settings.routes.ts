@@ -5,8 +5,9 @@ import { authErrors, guarded } from '../http/protected-route';
 import { authenticate } from '../auth/authenticate';
 import { requirePermission } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
-import { inTransaction, reposOf, type ChannelDeps } from './channel-deps';
+import { inTransaction, reposOf, type ServerDeps } from '../app/server-deps';
 import { POLICY_KEY, readPolicy } from './policy';
+import { json } from '../http/json-content';
 
 export const PolicySchema = z
   .object({
@@ -16,7 +17,7 @@ export const PolicySchema = z
   .openapi('DistributorPolicy');
 
 /** GET and PATCH /settings/policy: the distributor's provisioning prerequisites policy. */
-export function settingsRoutes(deps: ChannelDeps) {
+export function settingsRoutes(deps: ServerDeps) {
   const auth = authenticate(deps);
   return createRouter()
     .openapi(
@@ -26,7 +27,7 @@ export function settingsRoutes(deps: ChannelDeps) {
         path: '/settings/policy',
         tags: ['Settings'],
         summary: "The distributor's prerequisite policy (everyone may read it: it explains the checklist)",
-        responses: { 200: { description: 'The policy', content: { 'application/json': { schema: PolicySchema } } }, ...authErrors },
+        responses: { 200: { description: 'The policy', content: json(PolicySchema) }, ...authErrors },
       }),
       async (c) => c.json(await readPolicy(reposOf(deps)), 200),
     )
@@ -37,8 +38,8 @@ export function settingsRoutes(deps: ChannelDeps) {
         path: '/settings/policy',
         tags: ['Settings'],
         summary: 'Change the prerequisite policy (distributor admins)',
-        request: { body: { required: true, content: { 'application/json': { schema: PolicySchema.partial().strict() } } } },
-        responses: { 200: { description: 'The new policy', content: { 'application/json': { schema: PolicySchema } } }, 400: problem('A field is not valid'), ...authErrors },
+        request: { body: { required: true, content: json(PolicySchema.partial().strict()) } },
+        responses: { 200: { description: 'The new policy', content: json(PolicySchema) }, 400: problem('A field is not valid'), ...authErrors },
       }),
       async (c) => {
         const p = c.var.principal;

@@ -5,12 +5,12 @@ import { problem } from '../http/schemas';
 import { guarded, scopedErrors } from '../http/protected-route';
 import { authenticate } from '../auth/authenticate';
 import { companyInScope, requirePermission } from '../access/scope';
-import { reposOf, type ChannelDeps } from './channel-deps';
+import { reposOf, type ServerDeps } from '../app/server-deps';
 import { scopedMutation } from './scoped-mutation';
 import { IdParamSchema } from './company.schema';
 import { requirePartnerIdChoice } from '../access/tenant-ownership';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { json } from '../http/json-content';
 
 export const SyncOptionsSchema = z
   .object({
@@ -39,7 +39,7 @@ const SyncOptionsPatchSchema = z
 const ParamsSchema = IdParamSchema.extend({ connectionId: z.string().uuid().openapi({ param: { name: 'connectionId', in: 'path' } }) });
 
 /** Sync options of an account, one set per Partner Center connection (A3). */
-export function syncOptionsRoutes(deps: ChannelDeps) {
+export function syncOptionsRoutes(deps: ServerDeps) {
   const auth = authenticate(deps);
   return createRouter()
     .openapi(

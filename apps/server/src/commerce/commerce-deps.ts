@@ -1,7 +1,7 @@
 import { createCatalogRepo, createOrdersRepo, type CatalogRepo, type OrdersRepo } from '@csphub/db';
 import type { PartnerCenterClient } from '@csphub/partner-center';
 import type { PlaceOrderInput } from '@csphub/provisioning';
-import type { ChannelDeps } from '../channel/channel-deps';
+import type { ServerDeps } from '../app/server-deps';
 
 /**
  * Starts the durable place-order workflow. Implemented over the workflow runtime where the server
@@ -17,7 +17,7 @@ export interface OrderRuns {
  * channel's deps (database, secrets, clock, auth) plus the Partner Center client of a connection
  * and the order runs. One object, passed from createApp.
  */
-export interface CommerceDeps extends ChannelDeps {
+export interface CommerceDeps extends ServerDeps {
   partnerCenterFor(connectionId: string): Promise<PartnerCenterClient>;
   orderRuns: OrderRuns;
   /** The public origin, for links in notifications. */

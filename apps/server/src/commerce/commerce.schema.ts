@@ -1,9 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ORDER_STATUSES, SUBSCRIPTION_ACTIONS, SUBSCRIPTION_STATUSES } from '@csphub/domain';
 
-/** `{ 'application/json': { schema } }` for route definitions. */
-export const json = <T>(schema: T) => ({ 'application/json': { schema } });
-
 export const CompanyIdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 12 }) });
 
 export const TermSchema = z.object({ duration: z.string().openapi({ example: 'P1Y' }), billingCycle: z.string().openapi({ example: 'monthly' }), description: z.string() });

@@ -1,6 +1,6 @@
 import { isWindowClosingSoon, cancellationWindow } from '@csphub/domain';
 import type { Notifier } from '@csphub/notifications';
-import { reposOf } from '../channel/channel-deps';
+import { reposOf } from '../app/server-deps';
 import type { CommerceDeps } from './commerce-deps';
 import { linkedTenantsOf } from './linked-tenants';
 

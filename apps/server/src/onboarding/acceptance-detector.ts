@@ -1,6 +1,6 @@
 import { createTenantAuthorizationsRepo, createTenantLinksRepo, type TenantAuthorizationRow } from '@csphub/db';
 import { normalizeCustomerDomain, verifyAuthorization } from '@csphub/provisioning';
-import { reposOf } from '../channel/channel-deps';
+import { reposOf } from '../app/server-deps';
 import { recordAcceptance } from './existing-tenant-service';
 import type { OnboardingDeps } from './onboarding-deps';
 import { ownResellerPartnerId } from '../access/tenant-ownership';

@@ -8,7 +8,7 @@ import { problem } from '../http/schemas';
 import { authenticate } from '../auth/authenticate';
 import { companyInScope } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
-import { reposOf } from '../channel/channel-deps';
+import { reposOf } from '../app/server-deps';
 import { detectAcceptances } from './acceptance-detector';
 import { authorizationDto } from './authorization-dto';
 import { AuthorizationIdParamSchema, AuthorizationSchema } from './existing-tenant.schema';

@@ -2,7 +2,7 @@ import { AppError, partnerIdChoice, relinkDecision, type RelinkDecision } from '
 import { createRepos, createTenantAuthorizationsRepo, createTenantLinksRepo, type AuditActor, type CompanyRow, type Database, type Repos, type TenantAuthorizationRow } from '@csphub/db';
 import type { PartnerCenterClient } from '@csphub/partner-center';
 import { verifyAuthorization, type AuthorizationVerdict } from '@csphub/provisioning';
-import { reposOf } from '../channel/channel-deps';
+import { reposOf } from '../app/server-deps';
 import { loadOnboardingContext, type OnboardingContext } from './onboarding-context';
 import type { OnboardingDeps } from './onboarding-deps';
 import type { Principal } from '../auth/principal';

@@ -4,7 +4,7 @@ import { createOutboxRepo, createRepos, createWorkflowRunsRepo, type AuditEntry,
 import type { Principal } from '../auth/principal';
 import { actorOf } from '../auth/principal';
 import { requirePartnerIdChoice } from '../access/tenant-ownership';
-import { inTransaction } from '../channel/channel-deps';
+import { inTransaction } from '../app/server-deps';
 import { loadOnboardingContext } from './onboarding-context';
 import type { OnboardingDeps } from './onboarding-deps';
 import type { z } from '@hono/zod-openapi';

@@ -1,5 +1,5 @@
 import type { Notifier } from '@csphub/notifications';
-import type { ChannelDeps } from '../channel/channel-deps';
+import type { ServerDeps } from '../app/server-deps';
 import type { PartnerCenterClients } from '../partner-center/partner-center-clients';
 import type { OnboardingRuns } from './onboarding-runs';
 
@@ -8,7 +8,7 @@ import type { OnboardingRuns } from './onboarding-runs';
  * Center webhook) are built from: the channel's deps (database, secrets, clock, auth) plus the
  * Partner Center clients, the notifier and the durable runs. One object, passed from createApp.
  */
-export interface OnboardingDeps extends ChannelDeps {
+export interface OnboardingDeps extends ServerDeps {
   clients: PartnerCenterClients;
   notifier: Notifier;
   /** The public origin, for links in messages and the webhook URL given to Partner Center. */

@@ -7,7 +7,7 @@ import { authenticate } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
 import { companyInScope } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
-import { reposOf } from '../channel/channel-deps';
+import { reposOf } from '../app/server-deps';
 import { CompanyIdParamSchema } from './onboarding.schema';
 import { WizardDraftBodySchema, WizardDraftSchema } from './wizard-draft.schema';
 import { requireOrderAccess } from './onboarding-access';

@@ -1,4 +1,4 @@
-import { createPartnerCenterClient, emulatorEndpoints, isPartnerCenterError, type PartnerCenterConnectionInput } from '@csphub/partner-center';
+import { createPartnerCenterClient, emulatorEndpoints, isPartnerCenterError, type LimiterRegistry, type PartnerCenterConnectionInput } from '@csphub/partner-center';
 import type { ConnectionCredentials, ConnectionSummary } from '@csphub/db';
 
 /** One check of a connection test: what was tried and what came back. */
@@ -51,14 +51,15 @@ function explain(e: unknown): string {
  * call (domain availability), an App+User call (the indirect reseller list, for an indirect
  * provider; the relationship request link otherwise), and whether the App+User token carries the
  * MFA claim Partner Center requires from 1 April 2026 (docs/PARTNER-CENTER-REFERENCE.md §1.2).
+ * Its calls count against the partner's budget in the process's limiter registry (`limiters`).
  */
-export function createPartnerCenterConnectionTester(opts: { timeoutMs?: number } = {}): ConnectionTester {
+export function createPartnerCenterConnectionTester(opts: { timeoutMs?: number; limiters?: LimiterRegistry } = {}): ConnectionTester {
   return {
     async test(connection, now) {
       const checks: ConnectionCheck[] = [];
       let client;
       try {
-        client = createPartnerCenterClient({ connection, timeoutMs: opts.timeoutMs ?? 10_000, retry: { maxAttempts: 1 } });
+        client = createPartnerCenterClient({ connection, timeoutMs: opts.timeoutMs ?? 10_000, retry: { maxAttempts: 1 }, ...(opts.limiters ? { limiters: opts.limiters } : {}) });
       } catch (e) {
         return { ok: false, checks: [{ name: 'app-only-token', ok: false, detail: explain(e) }], testedAt: now.toISOString() };
       }

@@ -1,4 +1,4 @@
-import { createLimiterRegistry, createPartnerCenterClient, systemClock, type LimiterRegistry, type PartnerCenterClient } from '@csphub/partner-center';
+import { createPartnerCenterClient, type LimiterRegistry, type PartnerCenterClient } from '@csphub/partner-center';
 import { AppError } from '@csphub/domain';
 import type { ConnectionSummary, Repos } from '@csphub/db';
 import { toClientConnection } from './connection-tester';
@@ -13,8 +13,8 @@ export interface PartnerCenterClients {
  * moves), all sharing one limiter registry so that Microsoft's per-partner limits hold across the
  * wizard, the runs and the background checks. A rotated refresh token is stored back, sealed.
  */
-export function createPartnerCenterClients(opts: { repos: () => Repos; emulatorUrl: string; limiters?: LimiterRegistry; now: () => Date }): PartnerCenterClients {
-  const limiters = opts.limiters ?? createLimiterRegistry({ clock: systemClock });
+export function createPartnerCenterClients(opts: { repos: () => Repos; emulatorUrl: string; limiters: LimiterRegistry; now: () => Date }): PartnerCenterClients {
+  const { limiters } = opts;
   const cache = new Map<string, { stamp: number; client: PartnerCenterClient }>();
   return {
     async forConnection(connectionId) {

@@ -1,40 +1,30 @@
 import path from 'node:path';
 import type { Config } from '@csphub/config';
-import { createPendingCredentialsRepo, createProvisioningAccountsRepo, createRepos, createWorkersRepo, createWorkflowRunsRepo, openWorkflowSystemPool, type Database, type SecretBox } from '@csphub/db';
+import { createWorkersRepo, createWorkflowRunsRepo, openWorkflowSystemPool, type Database } from '@csphub/db';
 import {
-  createProvisionTenantWorkflow,
   launchWorkflowRuntime,
   randomIds,
   resolveWorkerId,
-  retryNewTenantRun,
   startWorkerSweeper,
-  submitNewTenantRun,
   systemClock,
-  type NewTenantPartnerCenter,
   type SystemDatabase,
   type WorkflowDefinition,
   type WorkerSweeper,
   type WorkerSweeperEvent,
   type WorkflowRuntime,
 } from '@csphub/provisioning';
-import type { Notifier } from '@csphub/notifications';
-import { readPolicy } from '../channel/policy';
-import { createLinkExistingTenantWiring } from '../onboarding/link-existing-tenant-wiring';
-import type { OnboardingRuns } from '../onboarding/onboarding-runs';
-import type { PartnerCenterClients } from '../partner-center/partner-center-clients';
 
-/** The launched runtime and what createApp needs to start runs. */
+/** The launched runtime (hand it to the wiring's `starters`) and how to stop it. */
 export interface LaunchedWorkflows {
   runtime: WorkflowRuntime;
-  onboarding: Required<Pick<OnboardingRuns, 'startLinkExistingTenant' | 'startNewTenant' | 'retryNewTenant'>>;
   shutdown(): Promise<void>;
 }
 
 /**
  * Launches the process's one DBOS runtime (DBOS is process-wide) with every workflow this server
- * runs, after wiring them to the server's adapters; pending runs of this worker resume at once.
- * Embedded mode keeps DBOS's journal in its own PGlite folder, PostgreSQL mode in the app database
- * (docs/decisions/0005). Other features add their workflow definitions to `extra`.
+ * runs (`workflows`, wired to the server's adapters in `workflows/wiring.ts`); pending runs of this
+ * worker resume at once. Embedded mode keeps DBOS's journal in its own PGlite folder, PostgreSQL
+ * mode in the app database (docs/decisions/0005).
  *
  * PostgreSQL mode may run several workers: this one records its heartbeat before DBOS launches
  * (waiting if a live worker is taking over its old runs at that moment), then every heartbeat
@@ -44,16 +34,14 @@ export interface LaunchedWorkflows {
 export async function launchWorkflows(opts: {
   config: Config;
   db: Database;
-  box: SecretBox;
-  clients: PartnerCenterClients;
-  notifier: Notifier;
+  /** Every workflow definition of the process, registered before launch. */
+  workflows: WorkflowDefinition<never, unknown>[];
   /** Warnings from the engine's plumbing (a stalled system-database connection, decision 0005). */
   logger?: { warn: (obj: object, msg: string) => void; info?: (obj: object, msg: string) => void } | undefined;
   /** CSPHUB_WORKER_ID, when set: the DBOS executor id (else one kept in the data folder). */
   workerId?: string | undefined;
-  extra?: WorkflowDefinition<never, unknown>[];
 }): Promise<LaunchedWorkflows> {
-  const { config, db, box } = opts;
+  const { config, db } = opts;
   let systemDatabase: SystemDatabase;
   let closeSystem = async () => {};
   if (config.database.kind === 'postgres') {
@@ -66,18 +54,6 @@ export async function launchWorkflows(opts: {
     systemDatabase = { kind: 'pool', pool: sys.pool };
     closeSystem = sys.close;
   }
-  const policy = () => readPolicy(createRepos(db, box));
-  const newTenant = createProvisionTenantWorkflow({
-    partnerCenter: async (connectionId) => {
-      const { client } = await opts.clients.forConnection(connectionId);
-      const port: NewTenantPartnerCenter = client;
-      return port;
-    },
-    accounts: createProvisioningAccountsRepo(db, { policy }),
-    vault: createPendingCredentialsRepo(db, box),
-    notifier: { send: (m) => opts.notifier.send(m) },
-  });
-  const link = createLinkExistingTenantWiring({ db, clients: opts.clients, notifier: opts.notifier, policy });
   const executorId = resolveWorkerId({ configured: opts.workerId, dataDir: config.dataDir });
   const registry = config.database.kind === 'postgres' ? createWorkersRepo(db) : undefined;
   if (registry) {
@@ -87,7 +63,7 @@ export async function launchWorkflows(opts: {
   const runtime = await launchWorkflowRuntime({
     systemDatabase,
     executorId,
-    workflows: [newTenant as WorkflowDefinition<never, unknown>, link.workflow as WorkflowDefinition<never, unknown>, ...(opts.extra ?? [])],
+    workflows: opts.workflows,
     timeline: createWorkflowRunsRepo(db),
     clock: systemClock,
     ids: randomIds,
@@ -104,14 +80,6 @@ export async function launchWorkflows(opts: {
   }
   return {
     runtime,
-    onboarding: {
-      startLinkExistingTenant: link.starter(runtime),
-      startNewTenant: async (input) => {
-        const { runId, outcome } = await submitNewTenantRun(runtime, newTenant, input);
-        return { runId, outcome };
-      },
-      retryNewTenant: (runId, patch) => retryNewTenantRun(runtime, runId, patch),
-    },
     async shutdown() {
       // Stop sweeping first: a stopping worker must not take over runs it is about to abandon.
       await sweeper?.stop().catch(() => undefined);

@@ -6,9 +6,9 @@ import { createPartnerCenterClient, emulatorEndpoints, type PartnerCenterClient 
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
 import { createTestDatabase, type TestDatabase } from '@csphub/testing';
 import { createApp } from '../../src/create-app';
-import { createLogger } from '../../src/logger';
 import { hashPassword } from '../../src/security/password';
 import { call, signInAs } from '../channel-world';
+import { testAppDeps } from '../test-app';
 
 const DAY = 86_400_000;
 const BASIC = 'CFQ7TTC0LH18:0001:CFQ7TTC0LH18AV01';
@@ -46,14 +46,8 @@ describe('orders and subscriptions API', () => {
     await repos.users.create({ companyId: d.id, email: 'admin@dist.test', name: 'Dist admin', passwordHash, role: 'distributor_admin', now });
     await repos.users.create({ companyId: r.id, email: 'ops@adatum.test', name: 'Reseller operator', passwordHash, role: 'reseller_operator', now });
     client = createPartnerCenterClient({ connection: { id: conn.id, name: 'LATAM', type: 'indirect-provider', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken, ...emulatorEndpoints(emulator.url) } });
-    app = createApp(loadConfig({ CSPHUB_EMULATOR: 'off' }), {
-      database: db,
-      logger: createLogger('silent'),
-      version: 'test',
-      secretKey,
-      clock: { now: () => new Date(Date.now() + offsetMs) },
-      commerce: { partnerCenterFor: async () => client },
-    });
+    const config = loadConfig({ CSPHUB_EMULATOR: 'off' });
+    app = createApp(config, testAppDeps(config, db, secretKey, { clock: { now: () => new Date(Date.now() + offsetMs) }, partnerCenterFor: async () => client }));
   });
   afterAll(async () => {
     await emulator?.close();

@@ -148,7 +148,7 @@ describe('OpenAPI-derived fuzz (seeded, bounded)', () => {
       {},
       {
         connectionTester: { test: async (_c, now) => ({ ok: true, checks: [], testedAt: now.toISOString() }) },
-        onboarding: { retryNewTenant: async () => true },
+        runs: { retryNewTenant: async () => true },
       },
     );
     world = await seedWorld(t);

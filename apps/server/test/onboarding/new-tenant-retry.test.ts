@@ -146,7 +146,7 @@ describe('POST .../retry around the engine', () => {
   let t: TestApp;
   let world: World;
   beforeAll(async () => {
-    t = await createTestApp({}, { onboarding: { retryNewTenant: () => new Promise<boolean>(() => undefined), engineWaitMs: 300 } });
+    t = await createTestApp({}, { runs: { retryNewTenant: () => new Promise<boolean>(() => undefined) }, engineWaitMs: 300 });
     world = await seedWorld(t);
   });
   afterAll(async () => {

@@ -5,9 +5,9 @@ import { loadConfig } from '@csphub/config';
 import { createRepos, createSecretBox, type Repos } from '@csphub/db';
 import { startEmulator, DEFAULT_SCENARIO } from '@csphub/partner-center-emulator';
 import { createTestDatabase, freePort } from '@csphub/testing';
-import { createApp, type AppDeps } from '../../src/create-app';
-import { createLogger } from '../../src/logger';
+import { createApp } from '../../src/create-app';
 import { hashPassword } from '../../src/security/password';
+import { testAppDeps, type TestAppOptions } from '../test-app';
 
 export const PASSWORD = 'correct-horse-battery';
 
@@ -17,21 +17,14 @@ export const PASSWORD = 'correct-horse-battery';
  * seeded: the distributor (LATAM connection to the emulator) > Adatum (reseller, Partner ID
  * 6100001) > two customers, plus a direct customer; one user per acting role.
  */
-export async function startOnboardingWorld(opts: { onboarding?: AppDeps['onboarding'] } = {}) {
+export async function startOnboardingWorld(opts: Pick<TestAppOptions, 'runs' | 'engineWaitMs'> = {}) {
   const emulator = await startEmulator({ port: 0 });
   const database = await createTestDatabase();
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
   const config = loadConfig({ CSPHUB_EMULATOR: 'off', CSPHUB_PUBLIC_URL: publicUrl });
   const secretKey = randomBytes(32);
-  const app = createApp(config, {
-    database,
-    logger: createLogger('silent'),
-    version: '0.0.0-test',
-    secretKey,
-    emulator: { url: emulator.url, ping: async () => true },
-    onboarding: opts.onboarding,
-  });
+  const app = createApp(config, testAppDeps(config, database, secretKey, { ...opts, emulator: { url: emulator.url, ping: async () => true } }));
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
   await new Promise<void>((r) => (server.listening ? r() : server.once('listening', () => r())));
   void (server.address() as AddressInfo);

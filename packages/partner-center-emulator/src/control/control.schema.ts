@@ -24,6 +24,8 @@ export const SettingsPatchSchema = z
     gdapActivationDelaySeconds: z.number().nonnegative(),
     accessAssignmentActivationDelaySeconds: z.number().nonnegative(),
     gdapTerminationDelaySeconds: z.number().nonnegative(),
+    gdapRequestDelaySeconds: z.number().nonnegative(),
+    gdapOperationDelaySeconds: z.number().nonnegative(),
     throttleLimitPerMinute: z.number().int().positive(),
     replayWindowHours: z.number().positive(),
     callLogLimit: z.number().int().positive(),

@@ -56,6 +56,13 @@ export interface EmulatorSettings {
   accessAssignmentActivationDelaySeconds: number;
   /** Seconds between a terminate request and the relationship being terminated. */
   gdapTerminationDelaySeconds: number;
+  /**
+   * Seconds a relationship request (lockForApproval, terminate) stays `created` before Graph acts on
+   * it; 0 = acted on before the next call is answered (docs/EMULATOR-DIFFERENCES.md, GDAP).
+   */
+  gdapRequestDelaySeconds: number;
+  /** Seconds an access assignment update (a long-running operation) takes: `notStarted` the first half, `running` the second. */
+  gdapOperationDelaySeconds: number;
   /** Requests per minute per partner tenant for each throttled family (docs/PARTNER-CENTER-REFERENCE.md §14: 500). */
   throttleLimitPerMinute: number;
   /** Per-partner override of {@link throttleLimitPerMinute}, keyed by partner tenant id. */
@@ -71,6 +78,8 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   gdapActivationDelaySeconds: 60,
   accessAssignmentActivationDelaySeconds: 30,
   gdapTerminationDelaySeconds: 60,
+  gdapRequestDelaySeconds: 0,
+  gdapOperationDelaySeconds: 10,
   throttleLimitPerMinute: 500,
   throttleOverrides: {},
   replayWindowHours: 24,
@@ -304,6 +313,24 @@ export interface GdapRequestRecord {
   status: 'created' | 'pending' | 'succeeded' | 'failed';
   createdAt: number;
   modifiedAt: number;
+  /** Emulator time at which Graph acts on a `created` request (absent on requests stored before requests were asynchronous). */
+  dueAt?: number;
+}
+
+/** A long-running operation on a relationship (Graph resource "delegatedAdminRelationshipOperation"). */
+export interface GdapOperationRecord {
+  id: string;
+  operationType: 'delegatedAdminAccessAssignmentUpdate';
+  status: 'notStarted' | 'running' | 'succeeded' | 'failed';
+  /** The access assignment the update is for, and the roles asked for. */
+  assignmentId: string;
+  roles: string[];
+  createdAt: number;
+  modifiedAt: number;
+  /** When it moves to `running`, then ends. */
+  startAt: number;
+  doneAt: number;
+  etag: string;
 }
 
 export interface GdapRelationshipRecord {
@@ -326,6 +353,8 @@ export interface GdapRelationshipRecord {
   etag: string;
   requests: GdapRequestRecord[];
   accessAssignments: GdapAccessAssignmentRecord[];
+  /** Long-running operations (access assignment updates); absent in states stored before they were modelled. */
+  operations?: GdapOperationRecord[];
   /** Created by Microsoft at customer creation (enableGDAPByDefault). */
   isDefault: boolean;
 }

@@ -32,8 +32,12 @@ describe('GDAP relationship state machine (docs/PARTNER-CENTER-REFERENCE.md §12
     const { engine, rel, move } = setup();
     const delay = engine.state.settings.gdapActivationDelaySeconds * 1000;
     expect(rel.status).toBe('created');
-    createGdapRequest(engine, rel, 'lockForApproval');
+    const lock = createGdapRequest(engine, rel, 'lockForApproval');
+    // Graph answers the request `created` and acts on it afterwards ("Create delegatedAdminRelationshipRequest").
+    expect([lock.status, rel.status]).toEqual(['created', 'created']);
+    move(0);
     expect(rel.status).toBe('approvalPending');
+    expect(rel.requests.map((q) => q.status)).toEqual(['succeeded']);
     approveGdapRelationship(engine, rel.id, customer);
     expect(rel.status).toBe('approved');
     move(delay - 1);
@@ -50,9 +54,34 @@ describe('GDAP relationship state machine (docs/PARTNER-CENTER-REFERENCE.md §12
     expect(engine.state.counters['event:granular-admin-relationship-expired']).toBe(1);
   });
 
+  it('acts on a request after gdapRequestDelaySeconds, and fails it when the relationship moved meanwhile', () => {
+    const { engine, rel, move } = setup();
+    engine.state.settings.gdapRequestDelaySeconds = 5;
+    createGdapRequest(engine, rel, 'lockForApproval');
+    expect(() => createGdapRequest(engine, rel, 'lockForApproval'), 'one lock at a time').toThrow(EmulatorError);
+    move(4_999);
+    expect([rel.status, rel.requests[0]!.status]).toEqual(['created', 'created']);
+    move(1);
+    expect([rel.status, rel.requests[0]!.status]).toEqual(['approvalPending', 'succeeded']);
+    expect(rel.lockedAt).toBe(engine.now());
+
+    const other = createGdapRelationship(engine, partner, {
+      displayName: 'Unit 2',
+      duration: 'P90D',
+      customer: { tenantId: customer },
+      accessDetails: { unifiedRoles: [{ roleDefinitionId: USER_ADMIN }] },
+    });
+    createGdapRequest(engine, other, 'lockForApproval');
+    // Left `created` before Graph acted on the lock (here: set directly, as no API path leads there).
+    other.status = 'expired';
+    move(5_000);
+    expect([other.status, other.requests[0]!.status]).toEqual(['expired', 'failed']);
+  });
+
   it('expires an unapproved request after exactly 90 days', () => {
     const { engine, rel, move } = setup();
     createGdapRequest(engine, rel, 'lockForApproval');
+    move(0);
     move(GDAP_APPROVAL_EXPIRY_MS - 1);
     expect(rel.status).toBe('approvalPending');
     move(1);
@@ -64,6 +93,8 @@ describe('GDAP relationship state machine (docs/PARTNER-CENTER-REFERENCE.md §12
     expect(() => createGdapRequest(engine, rel, 'terminate')).toThrow(EmulatorError);
     expect(() => approveGdapRelationship(engine, rel.id, customer)).toThrow(EmulatorError);
     createGdapRequest(engine, rel, 'lockForApproval');
+    expect(() => createGdapRequest(engine, rel, 'lockForApproval')).toThrow(EmulatorError);
+    tick(engine);
     expect(() => createGdapRequest(engine, rel, 'lockForApproval')).toThrow(EmulatorError);
   });
 });

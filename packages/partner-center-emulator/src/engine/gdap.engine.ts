@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_GDAP_RELATIONSHIP, DEFAULT_GDAP_ROLES, EntraRole, type CreateGdapRelationshipRequest, type UpdateGdapRelationshipRequest } from '@csphub/partner-center/wire';
 import type { Engine } from './engine';
-import type { GdapAccessAssignmentRecord, GdapRelationshipRecord, PartnerRecord, TenantRecord } from './emulator-state';
+import type { GdapAccessAssignmentRecord, GdapRelationshipRecord, GdapRequestRecord, PartnerRecord, TenantRecord } from './emulator-state';
+import { tickGdapOperations } from './gdap-operations.engine';
 import * as graphErrors from '../errors/graph-errors';
 import { DAY_MS, parseIsoDuration } from './emulator-clock';
 import { emitWebhookEvent } from './events';
@@ -18,7 +19,7 @@ export function newEtag(): string {
   return `W/"${randomBytes(12).toString('base64')}"`;
 }
 
-function relationshipUri(id: string): string {
+export function relationshipUri(id: string): string {
   return `https://api.partnercenter.microsoft.com/v1/granularAdminRelationships/${id}`;
 }
 
@@ -124,7 +125,7 @@ export function createGdapRelationship(engine: Engine, partnerTenantId: string, 
   return record;
 }
 
-function checkIfMatch(record: { etag: string }, ifMatch: string | undefined): void {
+export function checkIfMatch(record: { etag: string }, ifMatch: string | undefined): void {
   if (!ifMatch) throw graphErrors.graphPreconditionRequired();
   if (ifMatch !== '*' && ifMatch !== record.etag) throw graphErrors.graphPreconditionFailed();
 }
@@ -162,8 +163,15 @@ export function deleteGdapRelationship(engine: Engine, record: GdapRelationshipR
   engine.markDirty();
 }
 
-/** `POST …/{id}/requests` (docs/PARTNER-CENTER-REFERENCE.md §12.3): `lockForApproval` from created, `terminate` from active/expiring. */
-export function createGdapRequest(engine: Engine, record: GdapRelationshipRecord, action: string) {
+/**
+ * `POST …/{id}/requests` (docs/PARTNER-CENTER-REFERENCE.md §12.3): `lockForApproval` from created,
+ * `terminate` from active/expiring. Graph answers 201 with the request in status `created` (Graph
+ * page "Create delegatedAdminRelationshipRequest") and acts on it later: after
+ * `gdapRequestDelaySeconds` of emulator time the tick sets the request `succeeded` and moves the
+ * relationship (see {@link actOnGdapRequest}). A second request of the same action while one is
+ * still `created` is a 409.
+ */
+export function createGdapRequest(engine: Engine, record: GdapRelationshipRecord, action: string): GdapRequestRecord {
   const now = engine.now();
   if (action === 'approve' || action === 'reject') {
     throw graphErrors.graphNotEmulated(`the '${action}' request action of resellerDelegatedAdminRelationship (indirect reseller approval)`);
@@ -171,21 +179,47 @@ export function createGdapRequest(engine: Engine, record: GdapRelationshipRecord
   if (action !== 'lockForApproval' && action !== 'terminate') throw graphErrors.graphBadRequest(`Unsupported action '${action}'.`);
   if (action === 'lockForApproval' && record.status !== 'created') throw graphErrors.graphInvalidStatus(record.status, action);
   if (action === 'terminate' && record.status !== 'active' && record.status !== 'expiring') throw graphErrors.graphInvalidStatus(record.status, action);
-  const request = { id: engine.newId(), action, status: 'succeeded', createdAt: now, modifiedAt: now } as const;
-  record.requests.push({ ...request });
-  if (action === 'lockForApproval') {
-    record.status = 'approvalPending';
-    record.lockedAt = now;
-    engine.schedule(now + GDAP_APPROVAL_EXPIRY_MS);
-  } else {
-    record.status = 'terminationRequested';
-    record.terminationRequestedAt = now;
-    engine.schedule(now + engine.state.settings.gdapTerminationDelaySeconds * 1000);
+  if (record.requests.some((q) => q.action === action && (q.status === 'created' || q.status === 'pending'))) {
+    throw graphErrors.graphConflict(`A '${action}' request for this relationship is already in progress.`);
   }
-  record.modifiedAt = now;
-  record.etag = newEtag();
+  const request: GdapRequestRecord = {
+    id: engine.newId(),
+    action,
+    status: 'created',
+    createdAt: now,
+    modifiedAt: now,
+    dueAt: now + engine.state.settings.gdapRequestDelaySeconds * 1000,
+  };
+  record.requests.push(request);
+  engine.schedule(request.dueAt!);
   engine.markDirty();
-  return request;
+  return { ...request };
+}
+
+/**
+ * Graph acts on a `created` request once it is due: the request `succeeded` and the relationship
+ * moves (`approvalPending`, or `terminationRequested`), or the request `failed` when the
+ * relationship left the status the action needs in the meantime.
+ */
+function actOnGdapRequest(engine: Engine, record: GdapRelationshipRecord, request: GdapRequestRecord, at: number): void {
+  const allowed = request.action === 'lockForApproval' ? record.status === 'created' : record.status === 'active' || record.status === 'expiring';
+  request.status = allowed ? 'succeeded' : 'failed';
+  request.modifiedAt = at;
+  request.dueAt = undefined;
+  if (allowed && request.action === 'lockForApproval') {
+    record.status = 'approvalPending';
+    record.lockedAt = at;
+    engine.schedule(at + GDAP_APPROVAL_EXPIRY_MS);
+  } else if (allowed) {
+    record.status = 'terminationRequested';
+    record.terminationRequestedAt = at;
+    engine.schedule(at + engine.state.settings.gdapTerminationDelaySeconds * 1000);
+  }
+  if (allowed) {
+    record.modifiedAt = at;
+    record.etag = newEtag();
+  }
+  engine.markDirty();
 }
 
 /**
@@ -236,6 +270,12 @@ export function tickGdap(engine: Engine, now: number): number {
   let next = Number.POSITIVE_INFINITY;
   const settings = engine.state.settings;
   for (const r of Object.values(engine.state.gdap)) {
+    for (const q of r.requests) {
+      if (q.status !== 'created' || q.dueAt === undefined) continue;
+      if (now >= q.dueAt) actOnGdapRequest(engine, r, q, q.dueAt);
+      else next = Math.min(next, q.dueAt);
+    }
+    next = Math.min(next, tickGdapOperations(engine, r, now));
     if (r.status === 'approvalPending' && r.lockedAt !== undefined) {
       if (now >= r.lockedAt + GDAP_APPROVAL_EXPIRY_MS) setExpired(engine, r);
       else next = Math.min(next, r.lockedAt + GDAP_APPROVAL_EXPIRY_MS);
@@ -315,7 +355,7 @@ export function getAccessAssignment(record: GdapRelationshipRecord, id: string):
   return a;
 }
 
-function checkRolesSubset(record: GdapRelationshipRecord, roles: string[]): void {
+export function checkRolesSubset(record: GdapRelationshipRecord, roles: string[]): void {
   const extra = roles.filter((r) => !record.roles.includes(r));
   if (extra.length > 0) throw graphErrors.graphBadRequest(`The roles ${extra.join(', ')} are not part of the relationship's access details.`);
 }
@@ -342,19 +382,6 @@ export function createAccessAssignment(engine: Engine, record: GdapRelationshipR
   record.accessAssignments.push(assignment);
   emitWebhookEvent(engine, record.partnerTenantId, 'granular-admin-access-assignment-created', 'GranularAdminAccessAssignment', `${relationshipUri(record.id)}/accessAssignments/${assignment.id}`);
   engine.schedule(assignment.transitionAt!);
-  engine.markDirty();
-  return assignment;
-}
-
-export function updateAccessAssignment(engine: Engine, record: GdapRelationshipRecord, assignment: GdapAccessAssignmentRecord, ifMatch: string | undefined, roles: string[]): GdapAccessAssignmentRecord {
-  checkIfMatch(assignment, ifMatch);
-  if (assignment.status !== 'active') throw graphErrors.graphBadRequest(`The access assignment is '${assignment.status}'; only active assignments can be updated.`);
-  const normalised = [...new Set(roles.map((r) => r.toLowerCase()))];
-  checkRolesSubset(record, normalised);
-  assignment.roles = normalised;
-  assignment.modifiedAt = engine.now();
-  assignment.etag = newEtag();
-  emitWebhookEvent(engine, record.partnerTenantId, 'granular-admin-access-assignment-updated', 'GranularAdminAccessAssignment', `${relationshipUri(record.id)}/accessAssignments/${assignment.id}`);
   engine.markDirty();
   return assignment;
 }

@@ -18,10 +18,10 @@ import {
   deleteGdapRelationship,
   getAccessAssignment,
   getGdapRelationship,
-  updateAccessAssignment,
   updateGdapRelationship,
 } from '../engine/gdap.engine';
-import { toAccessAssignment, toGdapRelationship, toGdapRequest } from '../views/gdap.view';
+import { getGdapOperation, operationRetryAfterSeconds, operationsOf, updateAccessAssignment } from '../engine/gdap-operations.engine';
+import { toAccessAssignment, toGdapOperation, toGdapRelationship, toGdapRequest } from '../views/gdap.view';
 import { applySelect, encodeSkipToken, parseEqFilter, parseOrderBy, parseSkipToken, parseTop, readPath } from '../protocol/odata-query';
 
 const RELATIONSHIPS = '/tenantRelationships/delegatedAdminRelationships';
@@ -48,7 +48,8 @@ function graphList(ctx: RouteContext, items: Record<string, unknown>[], filterPa
     const next = new URL(ctx.c.req.url);
     next.searchParams.delete('$skiptoken');
     next.searchParams.set('$skipToken', encodeSkipToken(offset + top));
-    body['@odata.nextLink'] = `${ctx.runtime.publicUrl}${next.pathname}${next.search}`;
+    // Graph writes the `$` of its query options as is (`?$top=2&$skiptoken=…`), not `%24`.
+    body['@odata.nextLink'] = `${ctx.runtime.publicUrl}${next.pathname}${next.search.replace(/%24/g, '$')}`;
   }
   body['value'] = page;
   return json(200, body);
@@ -90,7 +91,8 @@ export function registerGdapRoutes(g: ApiRouter): void {
     return empty(204);
   });
 
-  // §12.3: requests (lockForApproval, terminate).
+  // §12.3: requests (lockForApproval, terminate). Graph page "Create delegatedAdminRelationshipRequest":
+  // 201 with the request in status `created`; Graph acts on it afterwards (the tick, gdap.engine.ts).
   g.op('gdap.requests.create', async (ctx) => {
     const input = parseBody(CreateGdapRequestRequestSchema, await ctx.body(), 'graph');
     const record = relationshipOf(ctx);
@@ -108,10 +110,18 @@ export function registerGdapRoutes(g: ApiRouter): void {
     return json(200, toGdapRequest(request));
   });
 
-  // §12.3: long-running operations; the emulator's transitions are not modelled as operations.
+  // §12.3: long-running operations (Graph pages "List operations" and "Get delegatedAdminRelationshipOperation").
   g.op('gdap.operations.list', (ctx) => {
-    relationshipOf(ctx);
-    return json(200, { '@odata.context': `${ctx.runtime.publicUrl}/graph/v1.0/$metadata#operations`, value: [] });
+    const record = relationshipOf(ctx);
+    return graphList(ctx, operationsOf(record).map((o) => toGdapOperation(o, record) as Record<string, unknown>), ['status', 'operationType'], ['createdDateTime']);
+  });
+
+  g.op('gdap.operations.get', (ctx) => {
+    const record = relationshipOf(ctx);
+    const operation = getGdapOperation(record, ctx.param('operationId'));
+    const headers: Record<string, string> = { ETag: operation.etag };
+    if (operation.status === 'notStarted' || operation.status === 'running') headers['Retry-After'] = String(operationRetryAfterSeconds(operation, ctx.runtime.engine.now()));
+    return json(200, toGdapOperation(operation, record), headers);
   });
 
   // §12.3: access assignments.
@@ -133,11 +143,17 @@ export function registerGdapRoutes(g: ApiRouter): void {
     return json(200, toAccessAssignment(a), { ETag: a.etag });
   });
 
+  // Graph page "Update delegatedAdminAccessAssignment": 202 with the operation's Location and
+  // Retry-After (an empty JSON body, as its example), or 200 with the assignment when nothing changes.
   g.op('gdap.accessAssignments.update', async (ctx) => {
     const input = parseBody(UpdateAccessAssignmentRequestSchema, await ctx.body(), 'graph');
     const record = relationshipOf(ctx);
-    const a = updateAccessAssignment(ctx.runtime.engine, record, getAccessAssignment(record, ctx.param('assignmentId')), ctx.c.req.header(GraphHeader.ifMatch), input.accessDetails.unifiedRoles.map((r) => r.roleDefinitionId));
-    return json(200, toAccessAssignment(a));
+    const update = updateAccessAssignment(ctx.runtime.engine, record, getAccessAssignment(record, ctx.param('assignmentId')), ctx.c.req.header(GraphHeader.ifMatch), input.accessDetails.unifiedRoles.map((r) => r.roleDefinitionId));
+    if (update.kind === 'unchanged') return json(200, toAccessAssignment(update.assignment), { ETag: update.assignment.etag });
+    return json(202, {}, {
+      [GraphHeader.location]: `${ctx.runtime.publicUrl}/graph/v1.0${RELATIONSHIPS}/${record.id}/operations/${update.operation.id}`,
+      'Retry-After': String(update.retryAfterSeconds),
+    });
   });
 
   g.op('gdap.accessAssignments.delete', (ctx) => {

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EmulatorState } from '../engine/emulator-state';
+import { DEFAULT_SETTINGS, type EmulatorState } from '../engine/emulator-state';
 
 /**
  * Where the state lives between runs. In memory (no file) by default; with a path, the whole state
@@ -52,7 +52,7 @@ export function createFileStore(filePath: string, opts: FileStoreOptions = {}): 
       if (parsed.version !== 1) throw new Error(`${absolute}: unsupported emulator state version ${String(parsed.version)}`);
       const { sealed, ...rest } = parsed;
       // A file written before the secret part was sealed holds it in clear: read it, seal it at the next save.
-      if (!sealed) return rest as EmulatorState;
+      if (!sealed) return withDefaultSettings(rest as EmulatorState);
       let secretPart: SealedPart;
       try {
         const decipher = createDecipheriv('aes-256-gcm', stateKey(), Buffer.from(sealed.iv, 'base64'));
@@ -63,7 +63,7 @@ export function createFileStore(filePath: string, opts: FileStoreOptions = {}): 
         opts.log?.(`${absolute}: its signing keys and replay entries were sealed with another key; starting them afresh (tokens issued before are no longer valid, earlier MS-RequestIds are not replayed)`);
         secretPart = { secrets: { tokenKey: randomBytes(32).toString('base64url') }, replay: {} };
       }
-      return { ...(rest as Omit<EmulatorState, 'secrets' | 'replay'>), ...secretPart };
+      return withDefaultSettings({ ...(rest as Omit<EmulatorState, 'secrets' | 'replay'>), ...secretPart });
     },
     save(state) {
       fs.mkdirSync(path.dirname(absolute), { recursive: true, mode: 0o700 });
@@ -85,6 +85,11 @@ export function createFileStore(filePath: string, opts: FileStoreOptions = {}): 
       fs.renameSync(temp, absolute);
     },
   };
+}
+
+/** A state saved before a setting existed gets that setting's default. */
+function withDefaultSettings(state: EmulatorState): EmulatorState {
+  return { ...state, settings: { ...DEFAULT_SETTINGS, ...state.settings } };
 }
 
 function loadOrCreateKeyFile(keyPath: string): Buffer {

@@ -1,5 +1,5 @@
-import type { AccessAssignment, GdapRelationship, GdapRequest } from '@csphub/partner-center/wire';
-import type { GdapAccessAssignmentRecord, GdapRelationshipRecord, GdapRequestRecord } from '../engine/emulator-state';
+import type { AccessAssignment, GdapOperation, GdapRelationship, GdapRequest } from '@csphub/partner-center/wire';
+import type { GdapAccessAssignmentRecord, GdapOperationRecord, GdapRelationshipRecord, GdapRequestRecord } from '../engine/emulator-state';
 
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
@@ -36,5 +36,29 @@ export function toAccessAssignment(a: GdapAccessAssignmentRecord): AccessAssignm
     status: a.status,
     createdDateTime: iso(a.createdAt)!,
     lastModifiedDateTime: iso(a.modifiedAt)!,
+  };
+}
+
+/**
+ * delegatedAdminRelationshipOperation (Graph resource page): `data` is the access assignment the
+ * update produces, as a JSON string, like the example of "Get delegatedAdminRelationshipOperation".
+ */
+export function toGdapOperation(o: GdapOperationRecord, relationship: GdapRelationshipRecord): GdapOperation {
+  const assignment = relationship.accessAssignments.find((a) => a.id === o.assignmentId);
+  const data = {
+    id: o.assignmentId,
+    accessContainer: { accessContainerId: assignment?.accessContainerId ?? '', accessContainerType: 'securityGroup' },
+    accessDetails: { unifiedRoles: o.roles.map((roleDefinitionId) => ({ roleDefinitionId })) },
+    status: assignment?.status ?? 'deleted',
+  };
+  return {
+    '@odata.type': '#microsoft.graph.delegatedAdminRelationshipOperation',
+    '@odata.etag': o.etag,
+    id: o.id,
+    operationType: o.operationType,
+    data: JSON.stringify(data),
+    status: o.status,
+    createdDateTime: iso(o.createdAt)!,
+    lastModifiedDateTime: iso(o.modifiedAt)!,
   };
 }

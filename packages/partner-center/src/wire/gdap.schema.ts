@@ -83,6 +83,27 @@ export const GdapRequestSchema = z.looseObject({
 export type GdapRequest = z.infer<typeof GdapRequestSchema>;
 export const GdapRequestCollectionSchema = graphCollectionSchema(GdapRequestSchema);
 
+/** Statuses of a long-running operation (Graph enum `longRunningOperationStatus`). */
+export const GdapOperationStatusSchema = z.enum(['notStarted', 'running', 'succeeded', 'failed', 'unknownFutureValue']);
+export type GdapOperationStatus = z.infer<typeof GdapOperationStatusSchema>;
+
+/**
+ * A long-running operation on a relationship (Graph resource "delegatedAdminRelationshipOperation"):
+ * today an access assignment update; `data` is the payload as a JSON string.
+ */
+export const GdapOperationSchema = z.looseObject({
+  '@odata.type': z.string().optional(),
+  '@odata.etag': z.string().optional(),
+  id: z.string(),
+  operationType: z.enum(['delegatedAdminAccessAssignmentUpdate', 'delegatedAdminRelationshipUpdate', 'unknownFutureValue']),
+  data: z.string(),
+  status: GdapOperationStatusSchema,
+  createdDateTime: z.string(),
+  lastModifiedDateTime: z.string(),
+});
+export type GdapOperation = z.infer<typeof GdapOperationSchema>;
+export const GdapOperationCollectionSchema = graphCollectionSchema(GdapOperationSchema);
+
 export const AccessContainerSchema = z.object({
   accessContainerId: z.string().min(1),
   accessContainerType: z.enum(['securityGroup', 'unknownFutureValue']),

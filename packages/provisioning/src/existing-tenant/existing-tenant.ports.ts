@@ -22,7 +22,10 @@ export interface ExistingTenantPartnerCenter {
     input: { displayName: string; customerTenantId: string; customerName?: string; roleIds: string[]; durationDays: number; autoExtend?: boolean },
     options?: PartnerCenterCall,
   ): Promise<{ id: string; status: string; approvalUrl: string }>;
-  requestGdapApproval(relationshipId: string, options?: PartnerCenterCall): Promise<{ approvalUrl: string }>;
+  /** Locks the relationship for approval; Graph answers the request `created` and acts on it afterwards. */
+  requestGdapApproval(relationshipId: string, options?: PartnerCenterCall): Promise<{ request: { id: string; status: string }; approvalUrl: string }>;
+  /** One relationship request, to follow it until `succeeded` or `failed`. */
+  getGdapRequest(relationshipId: string, requestId: string, options?: PartnerCenterCall): Promise<{ id: string; status: string }>;
 }
 
 /** The account side: where the tenant link and the sync status live. */

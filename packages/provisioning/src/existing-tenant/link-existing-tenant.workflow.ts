@@ -5,7 +5,9 @@ import { StepFailedError } from '../runtime/step-failure';
 import { confirmMcaStep, type McaAttestationInput } from './confirm-mca.step';
 import type { ExistingTenantPorts } from './existing-tenant.ports';
 import { notifyLinkedStep } from './notify-linked.step';
-import { requestGdapStep } from './request-gdap.step';
+import { requestGdapStep, type RequestGdapOutput } from './request-gdap.step';
+import { checkGdapRequestStep } from './check-gdap-request.step';
+import { awaitGdapLock, GDAP_LOCK_POLL_PATCH } from './await-gdap-lock';
 import { storeTenantLinkStep } from './store-tenant-link.step';
 
 /** The workflow kind, as the timeline and the run rows name it. */
@@ -54,6 +56,7 @@ export function createLinkExistingTenantWorkflow(ports: ExistingTenantPorts): Wo
   const storeLink = storeTenantLinkStep(ports.accounts);
   const confirmMca = confirmMcaStep(ports);
   const requestGdap = requestGdapStep(ports);
+  const checkGdapRequest = checkGdapRequestStep(ports);
   const notify = notifyLinkedStep(ports.notifier);
   return defineWorkflow<LinkExistingTenantInput, LinkExistingTenantResult>({
     name: 'link-existing-tenant-v1',
@@ -72,10 +75,11 @@ export function createLinkExistingTenantWorkflow(ports: ExistingTenantPorts): Wo
         linked = true;
         await wf.recordRun({ ...base, state: 'running', currentStep: confirmMca.id, facts: { tenantId: input.tenantId } });
         const mca = await wf.step(confirmMca, { connectionId: input.connectionId, tenantId: input.tenantId, attestation: input.attestation });
-        let gdap: { relationshipId: string; approvalUrl: string } | undefined;
+        let gdap: RequestGdapOutput | undefined;
         if (input.requestGdap) {
           await wf.recordRun({ ...base, state: 'running', currentStep: requestGdap.id, facts: { mca: mca.mca } });
           gdap = await wf.step(requestGdap, { connectionId: input.connectionId, tenantId: input.tenantId, customerName: input.companyName, companyId: input.companyId, approver: input.gdapApprover ?? null });
+          if (await wf.patch(GDAP_LOCK_POLL_PATCH)) await awaitGdapLock(wf, checkGdapRequest, { connectionId: input.connectionId, gdap, stageId: requestGdap.id });
         }
         await wf.recordRun({ ...base, state: 'running', currentStep: notify.id, facts: { mca: mca.mca, ...(gdap ? { gdapApprovalUrl: gdap.approvalUrl } : {}) } });
         await wf.step(notify, {

@@ -15,14 +15,24 @@ export interface RequestGdapInput {
   approver?: { to: string[]; language: string; partnerName: string } | null;
 }
 
+/** What the step did: the relationship, its approval link, and the lock request to follow (absent when already locked). */
+export interface RequestGdapOutput {
+  relationshipId: string;
+  approvalUrl: string;
+  /** The lockForApproval request, which Graph answers `created` and acts on later (await-gdap-lock.ts). */
+  lock?: { requestId: string; status: string };
+}
+
 /**
  * Asks the customer for delegated administration (C6): a GDAP relationship with the least-privileged
  * roles, locked for approval, and the approval link the customer's Global Admin opens. The display
  * name is derived from the account, so a retry finds the first relationship instead of making two
- * (the client looks the name up on CONFLICT).
+ * (the client looks the name up on CONFLICT), and the client looks up a lock request already made
+ * before posting one, so a retry never asks twice. The lock is asynchronous at Graph ("Create
+ * delegatedAdminRelationshipRequest" answers `created`): the workflow follows it durably afterwards.
  */
 export function requestGdapStep(ports: Pick<ExistingTenantPorts, 'partnerCenter'> & { notifier: { send(message: Parameters<ExistingTenantPorts['notifier']['send']>[0]): Promise<unknown> } }) {
-  return defineStep<RequestGdapInput, { relationshipId: string; approvalUrl: string }>({
+  return defineStep<RequestGdapInput, RequestGdapOutput>({
     id: 'request-gdap',
     title: 'Request delegated administration (GDAP)',
     callsPartnerCenter: true,
@@ -43,8 +53,10 @@ export function requestGdapStep(ports: Pick<ExistingTenantPorts, 'partnerCenter'
         call,
       );
       // Already locked by an earlier attempt whose answer was lost: the approval link is the same.
-      const approvalUrl =
-        relationship.status !== 'created' ? relationship.approvalUrl : (await pc.requestGdapApproval(relationship.id, { ...call, ...(ctx.requestId ? { requestId: ctx.requestId } : {}) })).approvalUrl;
+      const output: RequestGdapOutput =
+        relationship.status !== 'created'
+          ? { relationshipId: relationship.id, approvalUrl: relationship.approvalUrl }
+          : await pc.requestGdapApproval(relationship.id, { ...call, ...(ctx.requestId ? { requestId: ctx.requestId } : {}) }).then(({ request, approvalUrl }) => ({ relationshipId: relationship.id, approvalUrl, lock: { requestId: request.id, status: request.status } }));
       if (input.approver && input.approver.to.length > 0) {
         // Keyed by relationship: a retried step leaves one message in the outbox.
         await ports.notifier.send({
@@ -56,13 +68,13 @@ export function requestGdapStep(ports: Pick<ExistingTenantPorts, 'partnerCenter'
           fields: {
             companyName: input.customerName,
             partnerName: input.approver.partnerName,
-            approvalUrl,
+            approvalUrl: output.approvalUrl,
             roles: GDAP_REQUEST_ROLES.map((r) => r.name).join(', '),
             durationDays: String(GDAP_REQUEST_DURATION_DAYS),
           },
         });
       }
-      return { relationshipId: relationship.id, approvalUrl };
+      return output;
     },
   });
 }

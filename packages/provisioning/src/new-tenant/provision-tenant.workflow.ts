@@ -1,6 +1,8 @@
 import { NEW_TENANT_STAGES, NEW_TENANT_STAGE_IDS, type NewTenantStageId } from '@csphub/domain';
 import { confirmMcaStep, type McaAttestationInput } from '../existing-tenant/confirm-mca.step';
 import { requestGdapStep } from '../existing-tenant/request-gdap.step';
+import { checkGdapRequestStep } from '../existing-tenant/check-gdap-request.step';
+import { awaitGdapLock, GDAP_LOCK_POLL_PATCH } from '../existing-tenant/await-gdap-lock';
 import { storeTenantLinkStep } from '../existing-tenant/store-tenant-link.step';
 import type { NewTenantPorts, ProvisioningProfile } from '../ports/new-tenant.ports';
 import { StepFailedError } from '../runtime/step-failure';
@@ -111,6 +113,7 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
     admin: setUpAdminStep(ports),
     mca: confirmMcaStep(ports),
     gdapRequest: requestGdapStep(ports),
+    gdapRequestCheck: checkGdapRequestStep(ports),
     link: storeTenantLinkStep(ports.accounts),
     credentials: deliverCredentialsStep(ports),
     notify: notifyRunStep(ports),
@@ -205,6 +208,10 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
               companyId: input.companyId,
             });
             await wf.recordRun({ ...base, state: 'running', currentStep: steps.gdapRequest.id, facts: { gdapApprovalUrl: gdap.approvalUrl } });
+            // Graph locks the relationship after answering the request (docs/PARTNER-CENTER-REFERENCE.md §12.3).
+            if (await wf.patch(GDAP_LOCK_POLL_PATCH)) {
+              await awaitGdapLock(wf, steps.gdapRequestCheck, { connectionId: input.connectionId, gdap, stageId: steps.gdapRequest.id });
+            }
           },
         },
         {

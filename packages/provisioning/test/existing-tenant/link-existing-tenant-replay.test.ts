@@ -22,11 +22,11 @@ import { inProcessCrash } from '../replay/in-process-crash';
 
 /**
  * The link run's boundaries away from the MCA confirmation (after saving the link, after the GDAP
- * request, after the notice): a crash there is simulated in this process and DBOS recovers the run
+ * request, around the look at its lock request, after the notice): a crash there is simulated in this process and DBOS recovers the run
  * from its journal (replay/in-process-crash.ts). The agreement's boundaries are proven with real
  * process kills in link-existing-tenant-crash.test.ts.
  */
-const BOUNDARIES = ['after:store-tenant-link', 'after:request-gdap', 'after:notify-linked'];
+const BOUNDARIES = ['after:store-tenant-link', 'after:request-gdap', 'before:check-gdap-request', 'after:check-gdap-request', 'after:notify-linked'];
 const latam = DEFAULT_SCENARIO.partners.find((p) => p.key === 'distributor-latam')!;
 const adatum = DEFAULT_SCENARIO.resellers.find((r) => r.key === 'adatum')!;
 
@@ -47,6 +47,9 @@ describe(`existing-tenant link run recovered after a crash away from the agreeme
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0 });
     ctl = emulatorControl(emulator.url);
+    // Graph acts on the lock 3 s after answering it: the run's first look (after 2 s) still sees it
+    // `created`, so a crash after that look leaves the run between looks (docs/EMULATOR-DIFFERENCES.md, GDAP).
+    await ctl.call('PUT', '/settings', { gdapRequestDelaySeconds: 3 });
     t = await createTestDatabase();
     seeded = await seedAccounts(t.db, BOUNDARIES.length, 'LinkReplay');
     // The tenants exist before the runs (setup, not the run under test): created through the client.
@@ -125,12 +128,17 @@ describe(`existing-tenant link run recovered after a crash away from the agreeme
     expect(result.state).toBe('succeeded');
     expect((await createWorkflowRunsRepo(t.db).getRun(runId))?.state).toBe('succeeded');
     expect(await accounts().getSync(companyId, seeded.connectionId)).toMatchObject({ syncStatus: 'synced', tenantId: tenants[i]!.tenantId });
-    const state = await ctl.call<{ agreements: { customerTenantId: string; primaryContact: { email: string } }[]; gdap: Record<string, { displayName: string }> | { displayName: string }[] }>('GET', '/state');
+    const state = await ctl.call<{ agreements: { customerTenantId: string; primaryContact: { email: string } }[]; gdap: Record<string, { displayName: string; status: string; requests: { action: string }[] }> | { displayName: string; status: string; requests: { action: string }[] }[] }>('GET', '/state');
     const agreements = state.agreements.filter((a) => a.customerTenantId === tenants[i]!.tenantId);
     expect(agreements, 'MCA confirmations of the tenant').toHaveLength(1);
     expect(agreements[0]!.primaryContact.email).toBe(signer);
     const gdap = Array.isArray(state.gdap) ? state.gdap : Object.values(state.gdap);
-    expect(gdap.filter((g) => g.displayName.startsWith(`CSP Hub ${companyId} `)), 'GDAP relationships').toHaveLength(1);
+    const relationships = gdap.filter((g) => g.displayName.startsWith(`CSP Hub ${companyId} `));
+    expect(relationships, 'GDAP relationships').toHaveLength(1);
+    expect(relationships[0]!.requests.map((q) => q.action), 'lock requests').toEqual(['lockForApproval']);
+    expect(relationships[0]!.status).toBe('approvalPending');
+    const looks = (await createWorkflowRunsRepo(t.db).listAttempts(runId)).filter((a) => a.stepId === 'check-gdap-request');
+    expect(looks.filter((a) => a.state === 'succeeded').length, 'looks at the lock').toBeGreaterThanOrEqual(1);
     const messages = await createOutboxRepo(t.db, shared.box).list({ subjectId: String(companyId) });
     expect(messages.filter((m) => m.template === 'provisioning-completed')).toHaveLength(1);
     expect((await ctl.calls('customers.create')).count, 'create-customer calls').toBe(createsBefore);

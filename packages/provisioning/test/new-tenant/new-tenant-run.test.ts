@@ -235,6 +235,34 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
     expect(await ctl.tenantsWithPrefix(longest)).toHaveLength(1);
   });
 
+  it('explicit GDAP: Graph answers the lock `created`, the run follows it with durable sleeps until the relationship awaits approval; one relationship, one lock', async () => {
+    const companyId = seeded.customers[6]!.id;
+    // Graph acts on the lockForApproval request 10 s after answering it (docs/EMULATOR-DIFFERENCES.md, GDAP).
+    await ctl.call('PUT', '/settings', { gdapRequestDelaySeconds: 10 });
+    try {
+      const { handle, runId } = await submitNewTenantRun(runtime, workflow, wizardInput(companyId, seeded.connectionId, prefix('gdap'), { defaultGdap: false }));
+      const result = await handle.result();
+      expect(result.state).toBe('succeeded');
+      const state = await ctl.call<{ gdap: { id: string; customerTenantId?: string; status: string; requests: { action: string; status: string }[] }[] }>('GET', '/state');
+      const relationships = state.gdap.filter((g) => g.customerTenantId === result.tenantId);
+      expect(relationships, 'the run asked for one relationship (no default GDAP)').toHaveLength(1);
+      expect(relationships[0]!.status).toBe('approvalPending');
+      expect(relationships[0]!.requests).toEqual([expect.objectContaining({ action: 'lockForApproval', status: 'succeeded' })]);
+      const attempts = await timelineOf(t.db).listAttempts(runId);
+      const looks = attempts.filter((a) => a.stepId === 'check-gdap-request');
+      // Waits of 2, 4 and 8 s: the looks at 2 s and 6 s still see `created`, the one at 14 s `succeeded`
+      // (at least two looks even on a machine slow enough to delay the first by several seconds).
+      expect(looks.length).toBeGreaterThanOrEqual(2);
+      expect(looks.every((a) => a.state === 'succeeded')).toBe(true);
+      expect(attempts.filter((a) => a.stepId === 'request-gdap').map((a) => a.state)).toEqual(['succeeded']);
+      expect((await ctl.calls('gdap.requests.create')).calls.filter((c) => c.status === 201)).toHaveLength(1);
+      const run = await timelineOf(t.db).getRun(runId);
+      expect(JSON.stringify(run?.facts ?? {})).toContain(`/granularAdminRelationships/${relationships[0]!.id}`);
+    } finally {
+      await ctl.call('PUT', '/settings', { gdapRequestDelaySeconds: 0 });
+    }
+  }, 120_000);
+
   it('a 503 on create-customer still ends synced with one tenant (the step retries with a new request id)', async () => {
     const companyId = seeded.customers[2]!.id;
     await ctl.fault({ route: 'POST /v1/customers', status: 503, count: 3 });

@@ -1,4 +1,4 @@
-import { isPartnerCenterError } from '@csphub/partner-center';
+import { isGdapOperationSettled, isGdapRequestSettled, isPartnerCenterError } from '@csphub/partner-center';
 import { EntraRole } from '@csphub/partner-center/wire';
 import { describe, expect, it } from 'vitest';
 import { itWithControl, type ContractContext } from './contract-context';
@@ -49,10 +49,24 @@ export function registerGdapContract(ctx: ContractContext): void {
         created.id,
       );
 
+      // Graph answers the lock `created` and acts on it afterwards ("Create delegatedAdminRelationshipRequest").
       const { request, approvalUrl } = await client.requestGdapApproval(created.id);
       expect(request.action).toBe('lockForApproval');
+      expect(['created', 'pending', 'succeeded']).toContain(request.status);
       expect(approvalUrl).toContain(`/granularAdminRelationships/${created.id}`);
+      const lockedAgain = await client.requestGdapApproval(created.id);
+      expect(lockedAgain.request.id, 'a repeated lock finds the first request instead of posting another').toBe(request.id);
+      const settled = await eventually(
+        ctx,
+        async () => {
+          const r = await client.getGdapRequest(created.id, request.id);
+          return isGdapRequestSettled(r) ? r : undefined;
+        },
+        { stepMs: 5_000, what: 'Graph to act on the lock request' },
+      );
+      expect(settled.status).toBe('succeeded');
       expect((await client.getGdapRelationship(created.id)).status).toBe('approvalPending');
+      expect((await client.listGdapRequests(created.id).toArray()).map((r) => r.id)).toEqual([request.id]);
     });
 
     controlIt('becomes active once the customer approves, then takes access assignments', async () => {
@@ -78,6 +92,11 @@ export function registerGdapContract(ctx: ContractContext): void {
         roleIds: [EntraRole.userAdministrator],
       });
       expect(['pending', 'active']).toContain(assignment.status);
+      const assignedAgain = await client.createGdapAccessAssignment(relationshipId, {
+        securityGroupId: ctx.target.fixtures.securityGroupId,
+        roleIds: [EntraRole.userAdministrator],
+      });
+      expect(assignedAgain.id, 'a repeated create (same security group) finds the first assignment').toBe(assignment.id);
       expect((await client.listGdapAccessAssignments(relationshipId).toArray()).map((a) => a.id)).toContain(
         assignment.id,
       );
@@ -90,6 +109,29 @@ export function registerGdapContract(ctx: ContractContext): void {
         { stepMs: 60_000, what: 'the access assignment to be active' },
       );
       expect(settled.status).toBe('active');
+
+      // "Update delegatedAdminAccessAssignment": the same roles answer 200; other roles a long-running operation.
+      const same = await client.updateGdapAccessAssignment(relationshipId, assignment.id, { roleIds: [EntraRole.userAdministrator], etag: settled.etag! });
+      expect(same.state).toBe('applied');
+      const update = await client.updateGdapAccessAssignment(relationshipId, assignment.id, { roleIds: [EntraRole.userAdministrator, EntraRole.directoryReaders], etag: settled.etag! });
+      if (update.state !== 'accepted') throw new Error('expected a long-running operation');
+      expect(update.retryAfterSeconds).toBeGreaterThan(0);
+      const updatedAgain = await client.updateGdapAccessAssignment(relationshipId, assignment.id, { roleIds: [EntraRole.userAdministrator, EntraRole.directoryReaders], etag: settled.etag! });
+      expect(updatedAgain, 'a repeated update follows the operation in flight').toMatchObject({ state: 'accepted', operationId: update.operationId });
+      const first = await client.getGdapOperation(relationshipId, update.operationId);
+      expect(first).toMatchObject({ id: update.operationId, type: 'delegatedAdminAccessAssignmentUpdate', assignmentId: assignment.id });
+      expect(['notStarted', 'running', 'succeeded']).toContain(first.status);
+      const done = await eventually(
+        ctx,
+        async () => {
+          const o = await client.getGdapOperation(relationshipId, update.operationId);
+          return isGdapOperationSettled(o) ? o : undefined;
+        },
+        { stepMs: update.retryAfterSeconds * 1000, what: 'the access assignment update to finish' },
+      );
+      expect(done.status).toBe('succeeded');
+      expect([...(await client.getGdapAccessAssignment(relationshipId, assignment.id)).roleIds].sort()).toEqual([EntraRole.userAdministrator, EntraRole.directoryReaders].sort());
+      expect((await client.listGdapOperations(relationshipId).toArray()).map((o) => o.id)).toContain(update.operationId);
 
       const termination = await client.terminateGdapRelationship(relationshipId);
       expect(termination.action).toBe('terminate');

@@ -18,6 +18,7 @@ export { emulatorContractTarget, type EmulatorContractTargetOptions } from './em
 export { liveContractTarget, liveContractMissingEnv } from './live-target';
 export { createAcceleratedClock } from './accelerated-clock';
 export { registerMicrosoftClientsContract } from './microsoft-clients.contract';
+export { registerGraphSdkContract } from './graph-sdk.contract';
 
 /**
  * The Partner Center contract suite: registers Vitest tests that drive a real

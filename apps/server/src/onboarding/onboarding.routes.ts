@@ -7,12 +7,12 @@ import { guarded, scopedErrors } from '../http/protected-route';
 import { problem } from '../http/schemas';
 import { authenticate } from '../auth/authenticate';
 import { companyInScope, requirePermission } from '../access/scope';
-import { reposOf } from '../channel/channel-deps';
-import { suggestDomainPrefixes } from '../onboarding/domain-suggestions';
-import { requireOnboardingRead, requireOrderAccess } from '../onboarding/onboarding-access';
-import { loadOnboardingContext } from '../onboarding/onboarding-context';
-import type { OnboardingDeps } from '../onboarding/onboarding-deps';
-import { listRunsOfCompany } from '../onboarding/onboarding-runs';
+import { reposOf } from '../app/server-deps';
+import { suggestDomainPrefixes } from './domain-suggestions';
+import { requireOnboardingRead, requireOrderAccess } from './onboarding-access';
+import { loadOnboardingContext } from './onboarding-context';
+import type { OnboardingDeps } from './onboarding-deps';
+import { listRunsOfCompany } from './onboarding-runs';
 import { ownResellerPartnerId, partnerNameVisibleTo, tenantCallerOf } from '../access/tenant-ownership';
 import {
   CompanyIdParamSchema,
@@ -25,9 +25,9 @@ import {
   RunSchema,
   ServiceSchema,
   TermsSchema,
-} from '../onboarding/onboarding.schema';
+} from './onboarding.schema';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { json } from '../http/json-content';
 
 /** The one rule of the domain package, said so that a person can fix the prefix (the web shows its own translation). */
 const PREFIX_PROBLEM_MESSAGES: Record<DomainPrefixProblem, string> = {

@@ -6,13 +6,14 @@ import { problem } from '../http/schemas';
 import { authenticate } from '../auth/authenticate';
 import { companyInScope } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
-import { reposOf } from '../channel/channel-deps';
-import type { CommerceDeps } from '../commerce/commerce-deps';
-import { requireCommerce } from '../commerce/commerce-access';
-import { CompanyIdParam, SubscriptionChangeSchema, SubscriptionSchema, SubscriptionsResponseSchema, json } from '../commerce/commerce.schema';
-import { linkedTenantIn, linkedTenantsOf } from '../commerce/linked-tenants';
-import { callPartnerCenter } from '../commerce/partner-center-failure';
-import { readTenantSubscriptions } from '../commerce/subscriptions-service';
+import { reposOf } from '../app/server-deps';
+import type { CommerceDeps } from './commerce-deps';
+import { requireCommerce } from './commerce-access';
+import { CompanyIdParam, SubscriptionChangeSchema, SubscriptionSchema, SubscriptionsResponseSchema } from './commerce.schema';
+import { json } from '../http/json-content';
+import { linkedTenantIn, linkedTenantsOf } from './linked-tenants';
+import { callPartnerCenter } from './partner-center-failure';
+import { readTenantSubscriptions } from './subscriptions-service';
 
 const REFUSAL_TEXT: Record<string, string> = {
   not_ours: 'This subscription was sold by another partner; only that partner can change it.',

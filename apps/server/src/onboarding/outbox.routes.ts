@@ -4,11 +4,11 @@ import { createOutboxRepo, type OutboxMessageView } from '@csphub/db';
 import { createRouter } from '../http/openapi-app';
 import { guarded, scopedErrors } from '../http/protected-route';
 import { authenticate } from '../auth/authenticate';
-import { reposOf } from '../channel/channel-deps';
-import { requireOnboardingRead } from '../onboarding/onboarding-access';
-import type { OnboardingDeps } from '../onboarding/onboarding-deps';
+import { reposOf } from '../app/server-deps';
+import { requireOnboardingRead } from './onboarding-access';
+import type { OnboardingDeps } from './onboarding-deps';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { json } from '../http/json-content';
 
 export const OutboxMessageSchema = z
   .object({

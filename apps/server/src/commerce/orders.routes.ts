@@ -7,12 +7,13 @@ import { problem } from '../http/schemas';
 import { authenticate } from '../auth/authenticate';
 import { companyInScope } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
-import { reposOf } from '../channel/channel-deps';
-import type { CatalogService } from '../commerce/catalog-service';
-import { commerceRepos, type CommerceDeps } from '../commerce/commerce-deps';
-import { requireCommerce } from '../commerce/commerce-access';
-import { CompanyIdParam, OrderSchema, OrderSubmissionSchema, json } from '../commerce/commerce.schema';
-import { submitOrder } from '../commerce/order-service';
+import { reposOf } from '../app/server-deps';
+import type { CatalogService } from './catalog-service';
+import { commerceRepos, type CommerceDeps } from './commerce-deps';
+import { requireCommerce } from './commerce-access';
+import { CompanyIdParam, OrderSchema, OrderSubmissionSchema } from './commerce.schema';
+import { json } from '../http/json-content';
+import { submitOrder } from './order-service';
 
 /** The API shape of an order row. */
 export function toOrderDto(o: OrderRow) {

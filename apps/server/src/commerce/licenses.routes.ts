@@ -6,12 +6,13 @@ import { guarded, scopedErrors } from '../http/protected-route';
 import { authenticate } from '../auth/authenticate';
 import { companyInScope } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
-import { reposOf } from '../channel/channel-deps';
-import type { CommerceDeps } from '../commerce/commerce-deps';
-import { requireCommerce } from '../commerce/commerce-access';
-import { CompanyIdParam, json } from '../commerce/commerce.schema';
-import { linkedTenantIn, linkedTenantsOf } from '../commerce/linked-tenants';
-import { callPartnerCenter } from '../commerce/partner-center-failure';
+import { reposOf } from '../app/server-deps';
+import type { CommerceDeps } from './commerce-deps';
+import { requireCommerce } from './commerce-access';
+import { CompanyIdParam } from './commerce.schema';
+import { json } from '../http/json-content';
+import { linkedTenantIn, linkedTenantsOf } from './linked-tenants';
+import { callPartnerCenter } from './partner-center-failure';
 
 const LicenceSkuSchema = z.object({
   skuId: z.string(),

@@ -6,13 +6,14 @@ import { problem } from '../http/schemas';
 import { authenticate } from '../auth/authenticate';
 import { companyInScope } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
-import { reposOf } from '../channel/channel-deps';
+import { reposOf } from '../app/server-deps';
 import { createCatalogRepo, createRepos, type Database } from '@csphub/db';
-import { buildCatalogTree, type CatalogService } from '../commerce/catalog-service';
-import { commerceRepos, type CommerceDeps } from '../commerce/commerce-deps';
-import { requireCommerce, seesHiddenProducts } from '../commerce/commerce-access';
-import { CatalogResponseSchema, CompanyIdParam, json } from '../commerce/commerce.schema';
-import { buyingCountryOf, linkedTenantsOf } from '../commerce/linked-tenants';
+import { buildCatalogTree, type CatalogService } from './catalog-service';
+import { commerceRepos, type CommerceDeps } from './commerce-deps';
+import { requireCommerce, seesHiddenProducts } from './commerce-access';
+import { CatalogResponseSchema, CompanyIdParam } from './commerce.schema';
+import { json } from '../http/json-content';
+import { buyingCountryOf, linkedTenantsOf } from './linked-tenants';
 
 const CatalogQuery = z.object({
   connectionId: z.string().uuid().optional().openapi({ description: "Default: the connection of the company's first linked tenant" }),

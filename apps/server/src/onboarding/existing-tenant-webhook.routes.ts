@@ -2,9 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../http/openapi-app';
 import { problem } from '../http/schemas';
 import { problemResponse, toProblem } from '../http/problem';
-import { detectAcceptances } from '../onboarding/acceptance-detector';
-import type { OnboardingDeps } from '../onboarding/onboarding-deps';
-import { createWebhookVerifier, customerIdOf, parseWebhookEvent, RELATIONSHIP_ACCEPTED_EVENT } from '../onboarding/partner-center-webhook';
+import { detectAcceptances } from './acceptance-detector';
+import type { OnboardingDeps } from './onboarding-deps';
+import { createWebhookVerifier, customerIdOf, parseWebhookEvent, RELATIONSHIP_ACCEPTED_EVENT } from './partner-center-webhook';
+import { json } from '../http/json-content';
 
 /**
  * The inbound Partner Center webhook (F3, C2): public (Partner Center has no CSP Hub session), so
@@ -21,7 +22,7 @@ export function existingTenantWebhookRoutes(deps: OnboardingDeps) {
       summary: "Partner Center event delivery (signature checked); relationship acceptances complete pending authorizations",
       request: { params: z.object({ connectionId: z.string().uuid().openapi({ param: { name: 'connectionId', in: 'path' } }) }) },
       responses: {
-        200: { description: 'Accepted (also for events CSP Hub does not act on)', content: { 'application/json': { schema: z.object({ event: z.string(), accepted: z.array(z.string()) }) } } },
+        200: { description: 'Accepted (also for events CSP Hub does not act on)', content: json(z.object({ event: z.string(), accepted: z.array(z.string()) })) },
         401: problem('Missing or invalid signature'),
       },
     }),

@@ -6,12 +6,13 @@ import { guarded, scopedErrors } from '../http/protected-route';
 import { authenticate } from '../auth/authenticate';
 import { companyInScope } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
-import { reposOf } from '../channel/channel-deps';
-import { commerceRepos, type CommerceDeps } from '../commerce/commerce-deps';
-import { requireCommerce } from '../commerce/commerce-access';
-import { CompanyIdParam, json } from '../commerce/commerce.schema';
-import { buyingCountryOf, linkedTenantIn, linkedTenantsOf } from '../commerce/linked-tenants';
-import { readTenantSubscriptions } from '../commerce/subscriptions-service';
+import { reposOf } from '../app/server-deps';
+import { commerceRepos, type CommerceDeps } from './commerce-deps';
+import { requireCommerce } from './commerce-access';
+import { CompanyIdParam } from './commerce.schema';
+import { json } from '../http/json-content';
+import { buyingCountryOf, linkedTenantIn, linkedTenantsOf } from './linked-tenants';
+import { readTenantSubscriptions } from './subscriptions-service';
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 

@@ -3,7 +3,7 @@ import { authRoutes } from '../auth/auth.routes';
 import { ownPasswordRoutes } from '../auth/own-password.routes';
 import { auditLogRoutes } from '../audit/audit-log.routes';
 import { auditVerifyRoutes } from '../audit/audit-verify.routes';
-import type { ChannelDeps } from './channel-deps';
+import type { ServerDeps } from '../app/server-deps';
 import { companiesRoutes } from './companies.routes';
 import { companyLifecycleRoutes } from './company-lifecycle.routes';
 import { companyUsersRoutes } from './company-users.routes';
@@ -13,7 +13,7 @@ import { syncOptionsRoutes } from './sync-options.routes';
 import { settingsRoutes } from './settings.routes';
 
 /** Mounts every channel-and-accounts route on the /api/v1 router. */
-export function mountChannelRoutes(api: Router, deps: ChannelDeps): void {
+export function mountChannelRoutes(api: Router, deps: ServerDeps): void {
   for (const routes of [authRoutes, ownPasswordRoutes, companiesRoutes, companyLifecycleRoutes, companyUsersRoutes, apiTokensRoutes, connectionsRoutes, syncOptionsRoutes, auditLogRoutes, auditVerifyRoutes, settingsRoutes]) {
     api.route('/', routes(deps));
   }

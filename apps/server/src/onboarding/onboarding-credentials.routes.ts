@@ -3,13 +3,13 @@ import { createRouter } from '../http/openapi-app';
 import { guarded, scopedErrors } from '../http/protected-route';
 import { authenticate } from '../auth/authenticate';
 import { companyInScope } from '../access/scope';
-import { revealNewTenantCredentials } from '../onboarding/new-tenant-service';
-import { reposOf } from '../channel/channel-deps';
-import type { OnboardingDeps } from '../onboarding/onboarding-deps';
-import { requireOrderAccess } from '../onboarding/onboarding-access';
-import { CompanyRunParamSchema } from '../onboarding/onboarding.schema';
+import { revealNewTenantCredentials } from './new-tenant-service';
+import { reposOf } from '../app/server-deps';
+import type { OnboardingDeps } from './onboarding-deps';
+import { requireOrderAccess } from './onboarding-access';
+import { CompanyRunParamSchema } from './onboarding.schema';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { json } from '../http/json-content';
 
 /** The new tenant's one-time administrator password, once, to the person who ordered it (`revealNewTenantCredentials`). */
 export function onboardingCredentialsRoutes(deps: OnboardingDeps) {

@@ -9,13 +9,13 @@ import { authenticate } from '../auth/authenticate';
 import { actorOf } from '../auth/principal';
 import { companyInScope } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
-import { reposOf } from '../channel/channel-deps';
-import { openAuthorization, verifyAndRecord } from '../onboarding/existing-tenant-service';
-import { invitationText } from '../onboarding/invitation-text';
-import { requireOrderAccess } from '../onboarding/onboarding-access';
-import type { OnboardingDeps } from '../onboarding/onboarding-deps';
-import { CompanyIdParamSchema } from '../onboarding/onboarding.schema';
-import { ensureRelationshipWebhook, webhookUrlFor } from '../onboarding/partner-center-webhook';
+import { reposOf } from '../app/server-deps';
+import { openAuthorization, verifyAndRecord } from './existing-tenant-service';
+import { invitationText } from './invitation-text';
+import { requireOrderAccess } from './onboarding-access';
+import type { OnboardingDeps } from './onboarding-deps';
+import { CompanyIdParamSchema } from './onboarding.schema';
+import { ensureRelationshipWebhook, webhookUrlFor } from './partner-center-webhook';
 import {
   CheckoutBodySchema,
   OpenAuthorizationBodySchema,
@@ -24,11 +24,11 @@ import {
   VerifyBodySchema,
   VerifySchema,
   AuthorizationSchema,
-} from '../onboarding/existing-tenant.schema';
-import { authorizationDto } from '../onboarding/authorization-dto';
+} from './existing-tenant.schema';
+import { authorizationDto } from './authorization-dto';
 import { z } from '@hono/zod-openapi';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { json } from '../http/json-content';
 
 /**
  * The existing-tenant branch of the wizard: open the authorization with the

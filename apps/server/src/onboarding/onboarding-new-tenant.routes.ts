@@ -5,14 +5,14 @@ import { guarded, scopedErrors } from '../http/protected-route';
 import { problem } from '../http/schemas';
 import { authenticate } from '../auth/authenticate';
 import { companyInScope } from '../access/scope';
-import { reposOf } from '../channel/channel-deps';
-import { requireOrderAccess } from '../onboarding/onboarding-access';
-import { finishNewTenantOrder } from '../onboarding/new-tenant-service';
-import type { OnboardingDeps } from '../onboarding/onboarding-deps';
-import { AttestationSchema } from '../onboarding/existing-tenant.schema';
-import { CompanyIdParamSchema } from '../onboarding/onboarding.schema';
+import { reposOf } from '../app/server-deps';
+import { requireOrderAccess } from './onboarding-access';
+import { finishNewTenantOrder } from './new-tenant-service';
+import type { OnboardingDeps } from './onboarding-deps';
+import { AttestationSchema } from './existing-tenant.schema';
+import { CompanyIdParamSchema } from './onboarding.schema';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { json } from '../http/json-content';
 
 const NewTenantOrderSchema = z
   .object({

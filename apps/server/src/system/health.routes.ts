@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../http/openapi-app';
+import { json } from '../http/json-content';
 
 export const HealthSchema = z
   .object({
@@ -22,8 +23,8 @@ const route = createRoute({
   tags: ['System'],
   summary: 'Liveness and the state of the database and the Partner Center emulator',
   responses: {
-    200: { description: 'Running; `status` says whether every dependency answers', content: { 'application/json': { schema: HealthSchema } } },
-    503: { description: 'The database does not answer', content: { 'application/json': { schema: HealthSchema } } },
+    200: { description: 'Running; `status` says whether every dependency answers', content: json(HealthSchema) },
+    503: { description: 'The database does not answer', content: json(HealthSchema) },
   },
 });
 

@@ -7,15 +7,15 @@ import { problem } from '../http/schemas';
 import { authenticate } from '../auth/authenticate';
 import { companyInScope, requirePermission } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
-import { reposOf } from '../channel/channel-deps';
-import { detectAcceptances } from '../onboarding/acceptance-detector';
-import { authorizationDto } from '../onboarding/authorization-dto';
-import { AuthorizationIdParamSchema, AuthorizationSchema } from '../onboarding/existing-tenant.schema';
-import { requireOnboardingRead, requireOrderAccess } from '../onboarding/onboarding-access';
-import type { OnboardingDeps } from '../onboarding/onboarding-deps';
+import { reposOf } from '../app/server-deps';
+import { detectAcceptances } from './acceptance-detector';
+import { authorizationDto } from './authorization-dto';
+import { AuthorizationIdParamSchema, AuthorizationSchema } from './existing-tenant.schema';
+import { requireOnboardingRead, requireOrderAccess } from './onboarding-access';
+import type { OnboardingDeps } from './onboarding-deps';
 import { sendRequest } from './existing-tenant.routes';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { json } from '../http/json-content';
 
 /**
  * The Pending authorizations page's API: every existing-tenant authorization in the

@@ -9,13 +9,13 @@ import { authenticate } from '../auth/authenticate';
 import { requirePartnerIdChoice } from '../access/tenant-ownership';
 import { companyInScope } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
-import { reposOf } from '../channel/channel-deps';
-import type { OnboardingDeps } from '../onboarding/onboarding-deps';
-import { requireOrderAccess } from '../onboarding/onboarding-access';
-import { CompanyRunParamSchema } from '../onboarding/onboarding.schema';
+import { reposOf } from '../app/server-deps';
+import type { OnboardingDeps } from './onboarding-deps';
+import { requireOrderAccess } from './onboarding-access';
+import { CompanyRunParamSchema } from './onboarding.schema';
 import { withBoundedWait } from '../workflows/bounded-wait';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { json } from '../http/json-content';
 
 /** How long the route waits for the durable-run engine before answering 503 (docs/decisions/0005). */
 export const RETRY_ENGINE_WAIT_MS = 15_000;

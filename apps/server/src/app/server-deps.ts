@@ -2,8 +2,8 @@ import { createRepos, type Database, type Repos, type SecretBox } from '@csphub/
 import type { Clock } from '../clock';
 import type { ConnectionTester } from '../partner-center/connection-tester';
 
-/** What the channel and accounts routes are built from (one object, passed down from createApp). */
-export interface ChannelDeps {
+/** What every feature's routes are built from (one object, passed down from createApp). */
+export interface ServerDeps {
   db: Database;
   box: SecretBox;
   clock: Clock;
@@ -19,7 +19,7 @@ export interface ChannelDeps {
 }
 
 /** Repositories on the database handle. */
-export function reposOf(deps: ChannelDeps): Repos {
+export function reposOf(deps: ServerDeps): Repos {
   return createRepos(deps.db, deps.box);
 }
 
@@ -27,6 +27,6 @@ export function reposOf(deps: ChannelDeps): Repos {
  * Runs `work` in one transaction with repositories bound to it: a mutation and its audit entry
  * commit together or not at all.
  */
-export function inTransaction<T>(deps: ChannelDeps, work: (repos: Repos) => Promise<T>): Promise<T> {
+export function inTransaction<T>(deps: ServerDeps, work: (repos: Repos) => Promise<T>): Promise<T> {
   return deps.db.transaction((tx) => work(createRepos(tx as unknown as Database, deps.box)));
 }

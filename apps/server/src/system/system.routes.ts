@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../http/openapi-app';
+import { json } from '../http/json-content';
 
 const SystemSchema = z
   .object({
@@ -19,7 +20,7 @@ export function systemRoutes(info: { version: string; demo: boolean; emulator: b
       path: '/system',
       tags: ['System'],
       summary: 'What this CSP Hub instance is running',
-      responses: { 200: { description: 'Instance information', content: { 'application/json': { schema: SystemSchema } } } },
+      responses: { 200: { description: 'Instance information', content: json(SystemSchema) } },
     }),
     (c) => c.json({ name: 'CSP Hub' as const, ...info, locales: ['en', 'es'] }, 200),
   );

@@ -1,0 +1,112 @@
+import { createOrdersRepo, createPendingCredentialsRepo, createProvisioningAccountsRepo, type Database, type SecretBox } from '@csphub/db';
+import { placeOrderWorkflowId } from '@csphub/domain';
+import type { PartnerCenterClient } from '@csphub/partner-center';
+import type { Notifier } from '@csphub/notifications';
+import {
+  createLinkExistingTenantWorkflow,
+  createPlaceOrderWorkflow,
+  createProvisionTenantWorkflow,
+  linkExistingTenantRunId,
+  retryNewTenantRun,
+  submitNewTenantRun,
+  type ExistingTenantPartnerCenter,
+  type LinkExistingTenantInput,
+  type LinkExistingTenantResult,
+  type NewTenantPartnerCenter,
+  type OrderPartnerCenter,
+  type PlaceOrderInput,
+  type WorkflowDefinition,
+  type WorkflowRuntime,
+} from '@csphub/provisioning';
+import type { OnboardingRuns } from '../onboarding/onboarding-runs';
+import type { OrderRuns } from '../commerce/commerce-deps';
+import type { PartnerCenterClients } from '../partner-center/partner-center-clients';
+
+/** How often a pending order is looked at, and how long before it needs attention. */
+const ORDER_POLL_INTERVAL_MS = 3_000;
+const ORDER_MAX_WAIT_MS = 6 * 3_600_000;
+
+type Policy = () => Promise<{ requireCorporateEmail: boolean; requireSubCustomerBillingAddress: boolean }>;
+
+/** What the routes call to start or wake a durable run, once the runtime is launched. */
+export type WorkflowStarters = Required<Pick<OnboardingRuns, 'startLinkExistingTenant' | 'startNewTenant' | 'retryNewTenant'>> & Required<OrderRuns>;
+
+/**
+ * The server's three durable runs wired to its adapters, side by side: the new-tenant run, the
+ * existing-tenant link run and the place-order run. Each reaches Partner Center through the
+ * process's one set of clients (one limiter registry), accounts through the provisioning accounts
+ * repository and people through the notifier. Register `definitions` with the runtime at launch
+ * (`launchWorkflows`), then hand `starters(runtime)` to createApp.
+ */
+export function wireWorkflows(opts: {
+  db: Database;
+  box: SecretBox;
+  clients: PartnerCenterClients;
+  partnerCenterFor: (connectionId: string) => Promise<PartnerCenterClient>;
+  notifier: Pick<Notifier, 'send'>;
+  policy: Policy;
+}) {
+  const accounts = createProvisioningAccountsRepo(opts.db, { policy: opts.policy });
+
+  const newTenant = createProvisionTenantWorkflow({
+    partnerCenter: async (connectionId) => {
+      const { client } = await opts.clients.forConnection(connectionId);
+      const port: NewTenantPartnerCenter = client;
+      return port;
+    },
+    accounts,
+    vault: createPendingCredentialsRepo(opts.db, opts.box),
+    notifier: { send: (m) => opts.notifier.send(m) },
+  });
+
+  const link: WorkflowDefinition<LinkExistingTenantInput, LinkExistingTenantResult> = createLinkExistingTenantWorkflow({
+    accounts: {
+      storeTenantLink: (l) => accounts.storeTenantLink(l),
+      setSyncStatus: (s) => accounts.setSyncStatus(s),
+    },
+    partnerCenter: async (connectionId) => {
+      const { client } = await opts.clients.forConnection(connectionId);
+      const port: ExistingTenantPartnerCenter = client;
+      return port;
+    },
+    notifier: {
+      send: async (m) => {
+        await opts.notifier.send({ template: m.template, language: m.language, to: m.to, fields: m.fields, dedupeKey: m.dedupeKey, subjectId: m.subjectId });
+      },
+    },
+  });
+
+  const orders = createOrdersRepo(opts.db);
+  const placeOrder = createPlaceOrderWorkflow({
+    partnerCenterFor: async (connectionId) => {
+      const port: OrderPartnerCenter = await opts.partnerCenterFor(connectionId);
+      return port;
+    },
+    orders: { saveProgress: (orderId, progress) => orders.saveProgress(orderId, progress) },
+    notifications: { send: (req) => opts.notifier.send(req) },
+    pollIntervalMs: ORDER_POLL_INTERVAL_MS,
+    maxWaitMs: ORDER_MAX_WAIT_MS,
+  });
+
+  return {
+    definitions: [newTenant, link, placeOrder] as WorkflowDefinition<never, unknown>[],
+    starters(runtime: WorkflowRuntime): WorkflowStarters {
+      return {
+        startNewTenant: async (input) => {
+          const { runId, outcome } = await submitNewTenantRun(runtime, newTenant, input);
+          return { runId, outcome };
+        },
+        retryNewTenant: (runId, patch) => retryNewTenantRun(runtime, runId, patch),
+        /** The checkout route's call: starts the run, or attaches to it (same id) on a second call. */
+        startLinkExistingTenant: async (input: LinkExistingTenantInput, id?: string) => {
+          const runId = id ?? linkExistingTenantRunId(input);
+          await runtime.start(link, runId, input);
+          return { runId };
+        },
+        startPlaceOrder: async (input: PlaceOrderInput) => {
+          await runtime.start(placeOrder, placeOrderWorkflowId(input.orderId), input);
+        },
+      };
+    },
+  };
+}
