@@ -33,6 +33,9 @@ export const wizardChecksEn = {
   'run.gdap.body': 'A Global Administrator of the customer\'s tenant must open this link and approve the GDAP request (it was also e-mailed to them). Until then, the tenant\'s licenses and subscriptions cannot be read here.',
   'run.gdap.link': 'GDAP approval link',
   'run.gdap.copy': 'Copy approval link',
+  'gdap.pending.title': 'Waiting for the customer to approve delegated administration',
+  'gdap.pending.body': 'The tenant\'s users, licenses and subscriptions are read through delegated administration (GDAP). The request made at onboarding has not been approved yet: a Global Administrator of the customer\'s tenant must open the approval link (it was e-mailed to them).',
+  'gdap.pending.details': 'Details from Microsoft: {details}',
   'ns.review.notGiven': 'Not given',
   'ns.review.adminPending': '{user}@… (choose a domain prefix)',
 } as const;

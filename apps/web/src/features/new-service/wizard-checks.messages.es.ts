@@ -35,6 +35,9 @@ export const wizardChecksEs: Record<keyof typeof wizardChecksEn, string> = {
   'run.gdap.body': 'Un administrador global del tenant del cliente debe abrir este enlace y aprobar la solicitud GDAP (también se le envió por correo). Hasta entonces, aquí no se pueden leer las licencias ni las suscripciones del tenant.',
   'run.gdap.link': 'Enlace de aprobación GDAP',
   'run.gdap.copy': 'Copiar enlace de aprobación',
+  'gdap.pending.title': 'Esperando a que el cliente apruebe la administración delegada',
+  'gdap.pending.body': 'Los usuarios, licencias y suscripciones del tenant se leen mediante la administración delegada (GDAP). La solicitud hecha al dar de alta aún no está aprobada: un administrador global del tenant del cliente debe abrir el enlace de aprobación (se le envió por correo).',
+  'gdap.pending.details': 'Detalles de Microsoft: {details}',
   'ns.review.notGiven': 'Sin indicar',
   'ns.review.adminPending': '{user}@… (elija un prefijo de dominio)',
 };
