@@ -81,6 +81,8 @@ export const DomainCheckSchema = z
     problem: z.enum(['empty', 'characters', 'too-long', 'taken']).nullable(),
     message: z.string(),
     suggestions: z.array(z.string()).openapi({ description: 'Free prefixes, checked live, when this one is taken' }),
+    visibleTenant: z.boolean().optional().openapi({ description: 'The prefix is taken by a tenant this Partner Center account already serves' }),
+    linkable: z.boolean().optional().openapi({ description: 'That tenant may be linked to this account by the caller (C4; Verify confirms it)' }),
   })
   .openapi('DomainCheck');
 

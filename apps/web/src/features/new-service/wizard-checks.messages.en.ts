@@ -36,6 +36,9 @@ export const wizardChecksEn = {
   'gdap.pending.title': 'Waiting for the customer to approve delegated administration',
   'gdap.pending.body': 'The tenant\'s users, licenses and subscriptions are read through delegated administration (GDAP). The request made at onboarding has not been approved yet: a Global Administrator of the customer\'s tenant must open the approval link (it was e-mailed to them).',
   'gdap.pending.details': 'Details from Microsoft: {details}',
+  'ns.config.prefix.visible': '{domain} is a tenant this Partner Center account already serves. If it is this customer\'s, link it to this account; otherwise choose another prefix.',
+  'ns.config.prefix.visibleLocked': '{domain} is a tenant this Partner Center account already serves, linked to an account you cannot take it from. Choose another prefix, or ask the distributor.',
+  'ns.config.linkVisible': 'Link {domain} to this account',
   'ns.review.notGiven': 'Not given',
   'ns.review.adminPending': '{user}@… (choose a domain prefix)',
 } as const;

@@ -38,6 +38,9 @@ export const wizardChecksEs: Record<keyof typeof wizardChecksEn, string> = {
   'gdap.pending.title': 'Esperando a que el cliente apruebe la administración delegada',
   'gdap.pending.body': 'Los usuarios, licencias y suscripciones del tenant se leen mediante la administración delegada (GDAP). La solicitud hecha al dar de alta aún no está aprobada: un administrador global del tenant del cliente debe abrir el enlace de aprobación (se le envió por correo).',
   'gdap.pending.details': 'Detalles de Microsoft: {details}',
+  'ns.config.prefix.visible': '{domain} es un tenant al que esta cuenta de Partner Center ya da servicio. Si es de este cliente, vincúlelo a esta cuenta; si no, elija otro prefijo.',
+  'ns.config.prefix.visibleLocked': '{domain} es un tenant al que esta cuenta de Partner Center ya da servicio, vinculado a una cuenta de la que usted no puede tomarlo. Elija otro prefijo o consulte al distribuidor.',
+  'ns.config.linkVisible': 'Vincular {domain} a esta cuenta',
   'ns.review.notGiven': 'Sin indicar',
   'ns.review.adminPending': '{user}@… (elija un prefijo de dominio)',
 };
