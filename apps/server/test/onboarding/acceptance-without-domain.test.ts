@@ -53,4 +53,17 @@ describe('acceptance of an authorization without a domain', () => {
     const again = await ana('PUT', `/api/v1/existing-tenant/authorizations/${id}/domain`, { domain: 'wingtiptoysmx.onmicrosoft.com' });
     expect(again.status).toBe(409);
   });
+
+  it('a prefix taken by a tenant the account already serves is offered for linking only to who may link it (C4)', async () => {
+    // wingtiptoysmx is linked to Wingtip Mexico by the test before.
+    const ana = await w.signIn('ana@adatum.example');
+    const mine = await ana('GET', `/api/v1/companies/${w.second.id}/onboarding/domain-check?connectionId=${w.conn.id}&prefix=wingtiptoysmx`);
+    expect(mine.status).toBe(200);
+    expect(mine.body).toMatchObject({ available: false, problem: 'taken', visibleTenant: true, linkable: true });
+    const carl = await w.signIn('carl@coho-direct.example');
+    const theirs = await carl('GET', `/api/v1/companies/${w.direct.id}/onboarding/domain-check?connectionId=${w.conn.id}&prefix=wingtiptoysmx`);
+    expect(theirs.body).toMatchObject({ available: false, visibleTenant: true, linkable: false });
+    const unknown = await ana('GET', `/api/v1/companies/${w.second.id}/onboarding/domain-check?connectionId=${w.conn.id}&prefix=fabrikam`);
+    expect(unknown.body.visibleTenant ?? false).toBe(false);
+  });
 });
