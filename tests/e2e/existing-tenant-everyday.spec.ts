@@ -52,6 +52,7 @@ test('existing tenant: Finish after Verify finds the MCA on record; the GDAP app
   await expect(run.getByTestId('gdap-approval-link')).toHaveValue(/^https?:\/\//);
   const approvalUrl = await run.getByTestId('gdap-approval-link').inputValue();
   await page.goto(`/companies/${customer.id}`);
+  await page.getByRole('tab', { name: 'Available services' }).click();
   await expect(page.getByTestId('run-link-existing-tenant').getByTestId('gdap-approval-link')).toHaveValue(approvalUrl);
   await expect(page.getByTestId('run-link-existing-tenant').getByRole('button', { name: 'Copy approval link' })).toBeVisible();
   await page.goto('/outbox');
