@@ -16,12 +16,14 @@ export async function signInByApi(page: Page, email: string): Promise<{ csrfToke
 export async function createReadyCustomer(
   request: APIRequestContext,
   csrfToken: string,
-  input: { parentId: number; name: string; country: 'ES' | 'MX' | 'US'; language?: string },
+  input: { parentId: number; name: string; country: 'ES' | 'MX' | 'US' | 'CO' | 'CL'; language?: string },
 ): Promise<{ id: number; name: string }> {
   const address = {
     ES: { billingLine1: 'Calle de Alcalá 50', billingCity: 'Madrid', billingPostalCode: '28014', billingCountry: 'ES', phone: '+34 915 550 123' },
     MX: { billingLine1: 'Av. Insurgentes Sur 100', billingCity: 'Ciudad de México', billingState: 'CMX', billingPostalCode: '03100', billingCountry: 'MX', phone: '+52 55 1234 5678' },
     US: { billingLine1: '1 Main Street', billingCity: 'Seattle', billingState: 'WA', billingPostalCode: '98101', billingCountry: 'US', phone: '+1 206 555 0100' },
+    CO: { billingLine1: 'Carrera 7 # 71-21', billingCity: 'Bogotá', billingPostalCode: '110231', billingCountry: 'CO', phone: '+57 601 555 0100' },
+    CL: { billingLine1: 'Av. Apoquindo 3000', billingCity: 'Santiago', billingPostalCode: '7550000', billingCountry: 'CL', phone: '+56 2 2555 0404' },
   }[input.country];
   const slug = input.name.toLowerCase().replace(/[^a-z0-9]+/g, '');
   const res = await request.post('/api/v1/companies', {

@@ -112,3 +112,7 @@ export type VerifyResult = z.infer<typeof VerifySchema>;
 export type Attestation = z.infer<typeof AttestationSchema>;
 export type Run = z.infer<typeof RunSchema>;
 export type OnboardingService = z.infer<typeof ServiceSchema>;
+
+import type { WizardDraftSchema, WizardDraftStateSchema } from './onboarding/wizard-draft.schema';
+export type WizardDraft = z.infer<typeof WizardDraftSchema>;
+export type WizardDraftState = z.infer<typeof WizardDraftStateSchema>;

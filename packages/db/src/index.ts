@@ -27,3 +27,4 @@ export { createCatalogRepo, type CatalogEntryInput, type CatalogItemRow, type Ca
 export { createProvisioningAccountsRepo, type ProvisioningAccountsRepo, type ProvisioningProfileRow } from './provisioning-accounts.repo';
 export { createSubscriptionMovesRepo, type SubscriptionMoveFields, type SubscriptionMoveRow, type SubscriptionMovesRepo } from './subscription-moves.repo';
 export { createWorkersRepo, type WorkerClaimRow, type WorkerRow, type WorkersRepo } from './workers.repo';
+export { createWizardDraftsRepo, type WizardDraftsRepo, type WizardDraftRow } from './wizard-drafts.repo';

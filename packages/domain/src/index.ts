@@ -47,6 +47,7 @@ export {
 } from './access/sign-in-backoff';
 export { ONE_TIME_PASSWORD_ALPHABET, oneTimePassword } from './access/one-time-password';
 export { SYNC_STATUSES, type SyncStatus } from './channel/sync-status';
+export { cspMarketOf, defaultConnectionFor, type CspMarket } from './channel/default-connection';
 export {
   mayOrderAsPartnerOfRecord,
   partnerOfRecordIdOf,

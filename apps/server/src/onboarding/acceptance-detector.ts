@@ -13,6 +13,13 @@ const SYSTEM = { type: 'system' as const, id: null, label: 'CSP Hub' };
  * pending authorization. Both end in the same verification as the button, then record the link,
  * audit it and tell the requester. A tenant already linked to another account is left pending
  * (marked `needs-confirmation`): linking it needs a person's confirmation (C4).
+ *
+ * The domain asked about is the one given in the wizard, else the company's own domain. The
+ * webhook needs neither: it matches what Partner Center reports, the customer's tenant and its
+ * relationship. An authorization whose domain is one of that tenant's is checked with it; one
+ * without any domain is checked with the tenant's default domain, and accepted only when it is
+ * the one pending authorization of the connection that the tenant's relationship answers (the
+ * same reseller, or none for a direct customer): two candidates wait for a person.
  * Returns the ids of the authorizations it accepted.
  */
 export async function detectAcceptances(
@@ -20,32 +27,75 @@ export async function detectAcceptances(
   opts: { detectedBy: 'webhook' | 'background-check'; connectionId?: string; tenantId?: string; requestId?: string | null },
 ): Promise<string[]> {
   const auths = createTenantAuthorizationsRepo(deps.db);
-  const pending = (await auths.listPending(opts.connectionId ? { connectionId: opts.connectionId } : {})).filter((p) => p.domain);
+  const repos = reposOf(deps);
+  const pending = await auths.listPending(opts.connectionId ? { connectionId: opts.connectionId } : {});
   const accepted: string[] = [];
-  const tenantDomains = new Map<string, Set<string> | null>();
+  const tenants = new Map<string, { domain: string; domains: Set<string> } | null>();
+  const domainless: TenantAuthorizationRow[] = [];
   for (const p of pending) {
     try {
+      const company = await repos.companies.get(p.companyId);
+      if (!company) continue;
+      const domain = p.domain ?? company.domain ?? null;
       if (opts.tenantId) {
-        // Webhook: only authorizations whose domain belongs to the customer that accepted.
-        let domains = tenantDomains.get(p.connectionId);
-        if (domains === undefined) {
+        // Webhook: the customer that accepted, as Partner Center knows it.
+        let tenant = tenants.get(p.connectionId);
+        if (tenant === undefined) {
           const { client } = await deps.clients.forConnection(p.connectionId);
           const customer = await client.findCustomer(opts.tenantId);
-          domains = customer ? new Set([customer.domain, ...customer.customDomains].map((d) => d.toLowerCase())) : null;
-          tenantDomains.set(p.connectionId, domains);
+          tenant = customer ? { domain: customer.domain, domains: new Set([customer.domain, ...customer.customDomains].map((d) => d.toLowerCase())) } : null;
+          tenants.set(p.connectionId, tenant);
         }
-        const wanted = normalizeCustomerDomain(p.domain!);
-        if (!domains || !wanted || !domains.has(wanted)) continue;
+        if (!tenant) continue;
+        const wanted = domain ? normalizeCustomerDomain(domain) : null;
+        if (wanted && tenant.domains.has(wanted)) {
+          if (await acceptOne(deps, p, wanted, opts)) accepted.push(p.id);
+        } else if (!p.domain) {
+          domainless.push(p);
+        }
+        continue;
       }
-      if (await acceptOne(deps, p, opts)) accepted.push(p.id);
+      if (!domain) continue;
+      if (await acceptOne(deps, p, domain, opts)) accepted.push(p.id);
     } catch (e) {
       deps.logger?.warn?.({ err: e, authorizationId: p.id }, 'checking a pending authorization failed');
+    }
+  }
+  if (opts.tenantId && domainless.length > 0) {
+    try {
+      const match = await soleDomainlessMatch(deps, domainless, tenants);
+      if (match && (await acceptOne(deps, match.authorization, match.domain, opts))) accepted.push(match.authorization.id);
+    } catch (e) {
+      deps.logger?.warn?.({ err: e }, 'matching an acceptance to an authorization without a domain failed');
     }
   }
   return accepted;
 }
 
-async function acceptOne(deps: OnboardingDeps, p: TenantAuthorizationRow, opts: { detectedBy: 'webhook' | 'background-check'; requestId?: string | null }): Promise<boolean> {
+/**
+ * Among authorizations without a domain, the one the accepted tenant's relationship answers
+ * (`verifyAuthorization` with the tenant's default domain), when there is exactly one.
+ */
+async function soleDomainlessMatch(
+  deps: OnboardingDeps,
+  candidates: TenantAuthorizationRow[],
+  tenants: Map<string, { domain: string } | null>,
+): Promise<{ authorization: TenantAuthorizationRow; domain: string } | null> {
+  const repos = reposOf(deps);
+  const distributor = await repos.companies.root();
+  const answered: { authorization: TenantAuthorizationRow; domain: string }[] = [];
+  for (const p of candidates) {
+    const tenant = tenants.get(p.connectionId);
+    if (!tenant) continue;
+    const { client } = await deps.clients.forConnection(p.connectionId);
+    const reseller = p.resellerCompanyId ? await repos.companies.get(p.resellerCompanyId) : undefined;
+    const verdict = await verifyAuthorization(client, { domain: tenant.domain, resellerTenantId: p.resellerTenantId, resellerName: reseller?.name ?? null, distributorName: distributor?.name ?? '' });
+    if (verdict.status === 'verified') answered.push({ authorization: p, domain: tenant.domain });
+  }
+  return answered.length === 1 ? answered[0]! : null;
+}
+
+async function acceptOne(deps: OnboardingDeps, p: TenantAuthorizationRow, domain: string, opts: { detectedBy: 'webhook' | 'background-check'; requestId?: string | null }): Promise<boolean> {
   const repos = reposOf(deps);
   const auths = createTenantAuthorizationsRepo(deps.db);
   const now = deps.clock.now();
@@ -57,7 +107,7 @@ async function acceptOne(deps: OnboardingDeps, p: TenantAuthorizationRow, opts: 
   if (!company) return false;
   const { client } = await deps.clients.forConnection(p.connectionId);
   const verdict = await verifyAuthorization(client, {
-    domain: p.domain!,
+    domain,
     resellerTenantId: p.resellerTenantId,
     resellerName: reseller?.name ?? null,
     distributorName: distributor?.name ?? company.name,

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { AppError } from '@csphub/domain';
-import { createTenantAuthorizationsRepo, createWorkflowRunsRepo, type TenantAuthorizationRow } from '@csphub/db';
+import { createTenantAuthorizationsRepo, createWorkflowRunsRepo, type CompanyRow, type Repos, type TenantAuthorizationRow } from '@csphub/db';
 import { linkExistingTenantRunId } from '@csphub/provisioning';
 import { createRouter } from '../http/openapi-app';
 import { guarded, scopedErrors } from '../http/protected-route';
@@ -170,6 +170,8 @@ export function existingTenantRoutes(deps: OnboardingDeps) {
           resellerPartnerId: open.resellerPartnerId,
           attestation: body.attestation,
           requestGdap: body.requestGdap,
+          // The customer's administrators approve the GDAP request: those the invitation went to, else the company's address.
+          gdapApprover: body.requestGdap ? await gdapApproverOf(repos, company, open) : null,
           notify: body.notifyMe && p.email ? { name: p.name, email: p.email, language: company.language } : null,
           accountUrl: `${deps.publicUrl}/companies/${company.id}`,
         };
@@ -222,4 +224,12 @@ export async function sendRequest(
     after: { to, cc, invitationUrl: open.invitationUrl, sendCount: updated.sendCount },
   });
   return updated;
+}
+
+/** Who approves an onboarding GDAP request, in the account's language, and the partner asking (the reseller, else the distributor). */
+async function gdapApproverOf(repos: Repos, company: CompanyRow, open: TenantAuthorizationRow): Promise<{ to: string[]; language: string; partnerName: string } | null> {
+  const to = open.sentTo.length > 0 ? open.sentTo : company.email ? [company.email] : [];
+  if (to.length === 0) return null;
+  const partner = open.resellerCompanyId ? await repos.companies.get(open.resellerCompanyId) : await repos.companies.root();
+  return { to, language: company.language, partnerName: partner?.name ?? company.name };
 }

@@ -7,6 +7,8 @@ import { existingTenantRoutes } from './existing-tenant.routes';
 import { existingTenantAuthorizationsRoutes } from './existing-tenant-authorizations.routes';
 import { existingTenantWebhookRoutes } from './existing-tenant-webhook.routes';
 import { outboxRoutes } from './outbox.routes';
+import { authorizationDomainRoutes } from './authorization-domain.routes';
+import { wizardDraftRoutes } from './wizard-draft.routes';
 import type { OnboardingDeps } from './onboarding-deps';
 
 /**
@@ -20,6 +22,8 @@ export function mountOnboardingRoutes(api: Router, deps: OnboardingDeps): void {
   api.route('/', onboardingRetryRoutes(deps));
   api.route('/', existingTenantRoutes(deps));
   api.route('/', existingTenantAuthorizationsRoutes(deps));
+  api.route('/', authorizationDomainRoutes(deps));
+  api.route('/', wizardDraftRoutes(deps));
   api.route('/', existingTenantWebhookRoutes(deps));
   api.route('/', outboxRoutes(deps));
 }

@@ -1,4 +1,4 @@
-import { countryRules } from '@csphub/domain';
+import { countryRules, defaultConnectionFor } from '@csphub/domain';
 import type { AccountSyncOptionsRow, CompanyRow, ConnectionSummary, Repos } from '@csphub/db';
 import { loadPrerequisites } from '../channel/company-prerequisites';
 
@@ -25,8 +25,8 @@ export interface OnboardingContext {
 
 /**
  * Loads the account's place in the channel and the distributor's connections. The default
- * connection is the one whose region is the customer's country (A3: one connection per country),
- * else the first; the default culture comes from the country's rules.
+ * connection follows the customer's country and market (`defaultConnectionFor`: a Colombian
+ * customer goes through the Latin American account); the default culture comes from the country's rules.
  */
 export async function loadOnboardingContext(repos: Repos, company: CompanyRow): Promise<OnboardingContext> {
   const [parent, distributor, syncOptions, prerequisites] = await Promise.all([
@@ -38,7 +38,8 @@ export async function loadOnboardingContext(repos: Repos, company: CompanyRow): 
   const root = distributor ?? company;
   const connections = await repos.connections.list(root.id);
   const country = (company.billingCountry ?? company.country ?? parent?.country ?? '').toUpperCase();
-  const byCountry = connections.find((c) => c.region.toUpperCase() === country);
+  const reseller = parent && parent.kind === 'reseller' ? parent : null;
+  const byMarket = defaultConnectionFor(connections, { country, resellerCountry: reseller?.billingCountry ?? reseller?.country ?? null });
   const region = country || 'US';
   const accountLanguage = (company.language || 'en').slice(0, 2).toLowerCase();
   const countryLanguage = (countryRules(region)?.defaultCulture ?? 'en-US').slice(0, 2).toLowerCase();
@@ -47,9 +48,9 @@ export async function loadOnboardingContext(repos: Repos, company: CompanyRow): 
     company,
     parent,
     distributor: root,
-    reseller: parent && parent.kind === 'reseller' ? parent : null,
+    reseller,
     connections,
-    defaultConnectionId: (byCountry ?? connections[0])?.id ?? null,
+    defaultConnectionId: byMarket?.id ?? null,
     syncOptions,
     cultures: [...new Set([accountLanguage, countryLanguage, ...COMMON_LANGUAGES])].map((l) => `${l}-${region}`),
     defaultCulture,

@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError, MAX_DOMAIN_PREFIX_LENGTH, domainPrefixProblem, partnerIdChoice, type DomainPrefixProblem, partnerOfRecordIdOf } from '@csphub/domain';
+import { AppError, MAX_DOMAIN_PREFIX_LENGTH, domainPrefixProblem, partnerIdChoice, relinkDecision, type DomainPrefixProblem, partnerOfRecordIdOf } from '@csphub/domain';
+import { createTenantLinksRepo } from '@csphub/db';
 import { checkResellerPartnerId, notAllowedPartnerIdVerdict, GDAP_REQUEST_AUTO_EXTEND_DAYS, GDAP_REQUEST_DURATION_DAYS, GDAP_REQUEST_ROLES } from '@csphub/provisioning';
+import { DEFAULT_GDAP_RELATIONSHIP } from '@csphub/partner-center/wire';
 import { createRouter } from '../http/openapi-app';
 import { guarded, scopedErrors } from '../http/protected-route';
 import { problem } from '../http/schemas';
@@ -112,7 +114,10 @@ export function onboardingRoutes(deps: OnboardingDeps) {
             cultures: ctx.cultures,
             defaultCulture: ctx.defaultCulture,
             prerequisites: { ready: ctx.prerequisites.ready, items: ctx.prerequisites.items },
-            gdap: { roles: GDAP_REQUEST_ROLES.map((r) => ({ id: r.id, name: r.name })), durationDays: GDAP_REQUEST_DURATION_DAYS, autoExtendDays: GDAP_REQUEST_AUTO_EXTEND_DAYS },
+            gdap: {
+              newTenant: { roles: DEFAULT_GDAP_RELATIONSHIP.roles.map((r) => ({ id: r.id, name: r.name })), durationDays: DEFAULT_GDAP_RELATIONSHIP.durationDays, autoExtendDays: DEFAULT_GDAP_RELATIONSHIP.autoExtendDays },
+              existingTenant: { roles: GDAP_REQUEST_ROLES.map((r) => ({ id: r.id, name: r.name })), durationDays: GDAP_REQUEST_DURATION_DAYS, autoExtendDays: GDAP_REQUEST_AUTO_EXTEND_DAYS },
+            },
             defaults: await orderDefaults(reposOf(deps)),
           },
           200,
@@ -156,6 +161,18 @@ export function onboardingRoutes(deps: OnboardingDeps) {
         const client = await connectionOf(ctx, q.connectionId);
         if (await client.isDomainAvailable(prefix)) {
           return c.json({ prefix, domain, valid: true, available: true, problem: null, message: `${domain} is available.`, suggestions: [] }, 200);
+        }
+        // A tenant this Partner Center account already serves can be linked (C4) rather than
+        // authorized again: offered when the ownership rules would let this caller make the link
+        // (Verify still checks the relationship's reseller and asks to confirm a move).
+        const visible = await client.findCustomerByDomain(domain).catch(() => undefined);
+        const linkedElsewhere = visible ? await createTenantLinksRepo(deps.db).findAccountsLinkedTo(q.connectionId, visible.tenantId, ctx.company.id) : [];
+        const linkable = visible !== undefined && relinkDecision({ caller: tenantCallerOf(c.var.principal), linkedPaths: linkedElsewhere.map((o) => o.companyPath), confirmed: true }).kind !== 'refused';
+        if (visible) {
+          const message = linkable
+            ? `${domain} is a tenant this Partner Center account already serves. If it is this customer's, link it to this account (verify it first); otherwise choose another prefix.`
+            : `${domain} is a tenant this Partner Center account already serves, linked to an account you cannot take it from. Choose another prefix, or ask the distributor.`;
+          return c.json({ prefix, domain, valid: true, available: false, problem: 'taken' as const, message, suggestions: [], visibleTenant: true, linkable }, 200);
         }
         const candidates = suggestDomainPrefixes(prefix, { companyName: ctx.company.name, country: ctx.company.billingCountry ?? ctx.company.country });
         const free = (await Promise.all(candidates.map(async (p) => ((await client.isDomainAvailable(p).catch(() => false)) ? p : null)))).filter((p): p is string => p !== null);

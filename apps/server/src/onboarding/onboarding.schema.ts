@@ -22,6 +22,13 @@ export const PrerequisiteItemSchema = z.object({
   problems: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() }).passthrough()),
 });
 
+/** One GDAP relationship as it will be requested: its roles, duration and auto-extension (0: none). */
+export const GdapOfferSchema = z.object({
+  roles: z.array(z.object({ id: z.string(), name: z.string() })),
+  durationDays: z.number().int(),
+  autoExtendDays: z.number().int(),
+});
+
 export const OnboardingContextSchema = z
   .object({
     company: z.object({ id: z.number().int(), name: z.string(), kind: z.enum(['distributor', 'reseller', 'customer']), country: z.string().nullable(), language: z.string(), email: z.string().nullable(), domain: z.string().nullable() }),
@@ -46,11 +53,12 @@ export const OnboardingContextSchema = z
     cultures: z.array(z.string()),
     defaultCulture: z.string(),
     prerequisites: z.object({ ready: z.boolean(), items: z.array(PrerequisiteItemSchema) }),
-    gdap: z.object({
-      roles: z.array(z.object({ id: z.string(), name: z.string() })),
-      durationDays: z.number().int(),
-      autoExtendDays: z.number().int(),
-    }),
+    gdap: z
+      .object({
+        newTenant: GdapOfferSchema.openapi({ description: 'The default GDAP relationship Microsoft creates with a new tenant when default GDAP is chosen.' }),
+        existingTenant: GdapOfferSchema.openapi({ description: 'The GDAP relationship requested from an existing tenant when GDAP is chosen.' }),
+      })
+      .openapi({ description: 'Exactly what each path requests: the same definitions the provisioning runs use.' }),
     defaults: z
       .object({
         defaultGdap: z.boolean().openapi({ description: "The distributor's default GDAP template is Microsoft's default roles: the order starts with them ticked" }),
@@ -79,6 +87,8 @@ export const DomainCheckSchema = z
     problem: z.enum(['empty', 'characters', 'too-long', 'taken']).nullable(),
     message: z.string(),
     suggestions: z.array(z.string()).openapi({ description: 'Free prefixes, checked live, when this one is taken' }),
+    visibleTenant: z.boolean().optional().openapi({ description: 'The prefix is taken by a tenant this Partner Center account already serves' }),
+    linkable: z.boolean().optional().openapi({ description: 'That tenant may be linked to this account by the caller (C4; Verify confirms it)' }),
   })
   .openapi('DomainCheck');
 

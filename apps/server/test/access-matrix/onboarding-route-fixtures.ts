@@ -217,6 +217,38 @@ export const ONBOARDING_ROUTE_FIXTURES: Record<string, RouteFixture> = {
     allowed: ORDERERS,
     request: async (ctx) => ({ path: `/api/v1/existing-tenant/authorizations/${(await seedAuthorization(ctx)).row.id}/cancel` }),
   },
+  'GET /api/v1/companies/{id}/onboarding/draft': { scope: 'company', allowed: ORDERERS, request: (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/onboarding/draft` }) },
+  'PUT /api/v1/companies/{id}/onboarding/draft': {
+    scope: 'company',
+    allowed: ORDERERS,
+    request: (ctx) => ({
+      path: `/api/v1/companies/${ctx.target.customer.id}/onboarding/draft`,
+      body: {
+        step: 2,
+        state: {
+          serviceId: 'microsoft-tenant',
+          termsAccepted: true,
+          connectionId: null,
+          existing: false,
+          domainPrefix: 'matrixdraft',
+          culture: 'es-MX',
+          adminUsername: 'admin',
+          requirePasswordChange: true,
+          gdap: true,
+          partnerId: '',
+          attestation: { firstName: 'Ana' },
+          notifyMe: true,
+          customerDomain: '',
+        },
+      },
+    }),
+  },
+  'DELETE /api/v1/companies/{id}/onboarding/draft': { scope: 'company', allowed: ORDERERS, request: (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/onboarding/draft` }) },
+  'PUT /api/v1/existing-tenant/authorizations/{authorizationId}/domain': {
+    scope: 'company',
+    allowed: ORDERERS,
+    request: async (ctx) => ({ path: `/api/v1/existing-tenant/authorizations/${(await seedAuthorization(ctx)).row.id}/domain`, body: { domain: 'no-such-tenant-anywhere.com' } }),
+  },
   'POST /api/v1/existing-tenant/authorizations/check': { scope: 'self', allowed: STAFF, request: () => ({ path: '/api/v1/existing-tenant/authorizations/check' }) },
   'POST /api/v1/webhooks/partner-center/{connectionId}': { scope: 'public', why: 'Partner Center has no CSP Hub session; every delivery is authenticated by its RSA signature instead (tested in existing-tenant.test.ts)' },
 

@@ -15,3 +15,4 @@ export * from './orders';
 export * from './catalog';
 export * from './subscription-moves';
 export * from './workers';
+export * from './wizard-drafts';

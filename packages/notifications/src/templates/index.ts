@@ -9,11 +9,12 @@ import { orderFailedTemplate } from './order-failed.template';
 import { subscriptionWindowClosingTemplate } from './subscription-window-closing.template';
 import { subscriptionExpiryNearTemplate } from './subscription-expiry-near.template';
 import { mcaAcceptanceRequestTemplate } from './mca-acceptance-request.template';
+import { gdapApprovalRequestTemplate } from './gdap-approval-request.template';
 
 export { welcomeTemplate, provisioningCompletedTemplate, provisioningFailedTemplate, customerAuthorizationRequestTemplate, authorizationAcceptedTemplate };
-export { orderFulfilledTemplate, orderFailedTemplate, subscriptionWindowClosingTemplate, subscriptionExpiryNearTemplate, mcaAcceptanceRequestTemplate };
+export { orderFulfilledTemplate, orderFailedTemplate, subscriptionWindowClosingTemplate, subscriptionExpiryNearTemplate, mcaAcceptanceRequestTemplate, gdapApprovalRequestTemplate };
 
 /** Every template by id. */
 export const templates: Readonly<Record<string, TemplateDefinition>> = Object.fromEntries(
-  [welcomeTemplate, provisioningCompletedTemplate, provisioningFailedTemplate, customerAuthorizationRequestTemplate, authorizationAcceptedTemplate, orderFulfilledTemplate, orderFailedTemplate, subscriptionWindowClosingTemplate, subscriptionExpiryNearTemplate, mcaAcceptanceRequestTemplate].map((t) => [t.id, t]),
+  [welcomeTemplate, provisioningCompletedTemplate, provisioningFailedTemplate, customerAuthorizationRequestTemplate, authorizationAcceptedTemplate, orderFulfilledTemplate, orderFailedTemplate, subscriptionWindowClosingTemplate, subscriptionExpiryNearTemplate, mcaAcceptanceRequestTemplate, gdapApprovalRequestTemplate].map((t) => [t.id, t]),
 );

@@ -1,5 +1,5 @@
 // size: relationships, their requests, access assignments and the clock tick share one record set and its rules; the operations live in gdap-operations.engine.ts.
-import { DEFAULT_GDAP_ROLES, EntraRole, type CreateGdapRelationshipRequest, type UpdateGdapRelationshipRequest } from '@csphub/partner-center/wire';
+import { DEFAULT_GDAP_RELATIONSHIP, DEFAULT_GDAP_ROLES, EntraRole, type CreateGdapRelationshipRequest, type UpdateGdapRelationshipRequest } from '@csphub/partner-center/wire';
 import type { Engine } from './engine';
 import type { GdapAccessAssignmentRecord, GdapRelationshipRecord, GdapRequestRecord, PartnerRecord, TenantRecord } from './emulator-state';
 import { tickGdapOperations } from './gdap-operations.engine';
@@ -33,11 +33,11 @@ export function createDefaultGdapRelationship(engine: Engine, partner: PartnerRe
     id: `${engine.newId()}-${engine.newId()}`,
     partnerTenantId: partner.tenantId,
     displayName: `Default_${tenant.initialDomain.split('.')[0]}`.slice(0, 50),
-    duration: 'P730D',
+    duration: `P${DEFAULT_GDAP_RELATIONSHIP.durationDays}D`,
     customerTenantId: tenant.tenantId,
     customerDisplayName: tenant.companyName,
     roles: [...DEFAULT_GDAP_ROLES],
-    autoExtendDuration: 'PT0S',
+    autoExtendDuration: DEFAULT_GDAP_RELATIONSHIP.autoExtendDays > 0 ? `P${DEFAULT_GDAP_RELATIONSHIP.autoExtendDays}D` : 'PT0S',
     status: 'active',
     createdAt: now,
     modifiedAt: now,

@@ -157,17 +157,30 @@ export const EntraRole = {
   groupsAdministrator: 'fdd7a751-b60b-444a-984c-02652fe8fa1c',
 } as const;
 
+/**
+ * The default GDAP relationship Microsoft creates with a customer made with `enableGDAPByDefault`
+ * (docs/PARTNER-CENTER-REFERENCE.md §12.6, https://learn.microsoft.com/en-us/partner-center/customers/gdap-default-roles):
+ * these roles, for 730 days, without auto-extend. The one definition: the emulator creates it, and
+ * the wizard shows it before a new tenant is ordered.
+ */
+export const DEFAULT_GDAP_RELATIONSHIP = {
+  roles: [
+    { id: EntraRole.directoryReaders, name: 'Directory Readers' },
+    { id: EntraRole.directoryWriters, name: 'Directory Writers' },
+    { id: EntraRole.licenseAdministrator, name: 'License Administrator' },
+    { id: EntraRole.serviceSupportAdministrator, name: 'Service Support Administrator' },
+    { id: EntraRole.userAdministrator, name: 'User Administrator' },
+    { id: EntraRole.privilegedRoleAdministrator, name: 'Privileged Role Administrator' },
+    { id: EntraRole.helpdeskAdministrator, name: 'Helpdesk Administrator' },
+    { id: EntraRole.privilegedAuthenticationAdministrator, name: 'Privileged Authentication Administrator' },
+    { id: EntraRole.cloudApplicationAdministrator, name: 'Cloud Application Administrator' },
+    { id: EntraRole.applicationAdministrator, name: 'Application Administrator' },
+    { id: EntraRole.globalReader, name: 'Global Reader' },
+  ],
+  durationDays: 730,
+  /** Microsoft's default relationship does not extend itself. */
+  autoExtendDays: 0,
+} as const;
+
 /** Roles of the default GDAP relationship for direct-bill partners and indirect providers (docs/PARTNER-CENTER-REFERENCE.md §12.6). */
-export const DEFAULT_GDAP_ROLES: readonly string[] = [
-  EntraRole.directoryReaders,
-  EntraRole.directoryWriters,
-  EntraRole.licenseAdministrator,
-  EntraRole.serviceSupportAdministrator,
-  EntraRole.userAdministrator,
-  EntraRole.privilegedRoleAdministrator,
-  EntraRole.helpdeskAdministrator,
-  EntraRole.privilegedAuthenticationAdministrator,
-  EntraRole.cloudApplicationAdministrator,
-  EntraRole.applicationAdministrator,
-  EntraRole.globalReader,
-];
+export const DEFAULT_GDAP_ROLES: readonly string[] = DEFAULT_GDAP_RELATIONSHIP.roles.map((r) => r.id);

@@ -8,7 +8,7 @@ import type { TenantLinkPorts } from '../shared/tenant-link.ports';
 /** Sends one templated notification; `dedupeKey` makes a retried step send it once. */
 export interface ExistingTenantNotifier {
   send(message: {
-    template: 'provisioning-completed';
+    template: 'provisioning-completed' | 'gdap-approval-request';
     dedupeKey: string;
     to: string[];
     language: string;

@@ -25,6 +25,8 @@ export interface LinkExistingTenantInput {
   /** Captured in the wizard only when Partner Center had no MCA for the customer. */
   attestation: McaAttestationInput | null;
   requestGdap: boolean;
+  /** Who is asked to approve the GDAP request by e-mail (see `RequestGdapInput`). */
+  gdapApprover?: { to: string[]; language: string; partnerName: string } | null;
   /** "Notify me": who gets the completed message, in their language. */
   notify: { name: string; email: string; language: string } | null;
   accountUrl: string;
@@ -76,7 +78,7 @@ export function createLinkExistingTenantWorkflow(ports: ExistingTenantPorts): Wo
         let gdap: RequestGdapOutput | undefined;
         if (input.requestGdap) {
           await wf.recordRun({ ...base, state: 'running', currentStep: requestGdap.id, facts: { mca: mca.mca } });
-          gdap = await wf.step(requestGdap, { connectionId: input.connectionId, tenantId: input.tenantId, customerName: input.companyName, companyId: input.companyId });
+          gdap = await wf.step(requestGdap, { connectionId: input.connectionId, tenantId: input.tenantId, customerName: input.companyName, companyId: input.companyId, approver: input.gdapApprover ?? null });
           if (await wf.patch(GDAP_LOCK_POLL_PATCH)) await awaitGdapLock(wf, checkGdapRequest, { connectionId: input.connectionId, gdap, stageId: requestGdap.id });
         }
         await wf.recordRun({ ...base, state: 'running', currentStep: notify.id, facts: { mca: mca.mca, ...(gdap ? { gdapApprovalUrl: gdap.approvalUrl } : {}) } });

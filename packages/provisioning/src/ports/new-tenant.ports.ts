@@ -126,7 +126,7 @@ export interface CredentialVault {
 /** Sends one templated notification; the same `dedupeKey` is delivered once where the transport can tell. */
 export interface NewTenantNotifier {
   send(message: {
-    template: 'welcome' | 'provisioning-completed' | 'provisioning-failed' | 'mca-acceptance-request';
+    template: 'welcome' | 'provisioning-completed' | 'provisioning-failed' | 'mca-acceptance-request' | 'gdap-approval-request';
     dedupeKey: string;
     to: string[];
     cc?: string[];

@@ -1,6 +1,7 @@
 import { defineStep } from '../runtime/step-definition';
 import { defaultStepRetryPolicy } from '../runtime/retry-policy';
 import type { TenantLinkPorts } from './tenant-link.ports';
+import type { ExistingTenantNotifier } from '../existing-tenant/existing-tenant.ports';
 import { GDAP_REQUEST_DURATION_DAYS, GDAP_REQUEST_ROLES } from './gdap-request-roles';
 
 export interface RequestGdapInput {
@@ -8,6 +9,11 @@ export interface RequestGdapInput {
   tenantId: string;
   customerName: string;
   companyId: number;
+  /**
+   * Who approves: the customer's administrators (the invitation's recipients, else the company's
+   * e-mail) and their language, with the partner asking. Absent in runs journaled before it.
+   */
+  approver?: { to: string[]; language: string; partnerName: string } | null;
 }
 
 /** What the step did: the relationship, its approval link, and the lock request to follow (absent when already locked). */
@@ -26,7 +32,7 @@ export interface RequestGdapOutput {
  * before posting one, so a retry never asks twice. The lock is asynchronous at Graph ("Create
  * delegatedAdminRelationshipRequest" answers `created`): the workflow follows it durably afterwards.
  */
-export function requestGdapStep(ports: Pick<TenantLinkPorts, 'partnerCenter'>) {
+export function requestGdapStep(ports: Pick<TenantLinkPorts, 'partnerCenter'> & { notifier: { send(message: Parameters<ExistingTenantNotifier['send']>[0]): Promise<unknown> } }) {
   return defineStep<RequestGdapInput, RequestGdapOutput>({
     id: 'request-gdap',
     title: 'Request delegated administration (GDAP)',
@@ -47,12 +53,29 @@ export function requestGdapStep(ports: Pick<TenantLinkPorts, 'partnerCenter'>) {
         },
         call,
       );
-      if (relationship.status !== 'created') {
-        // Already locked by an earlier attempt whose answer was lost: the approval link is the same.
-        return { relationshipId: relationship.id, approvalUrl: relationship.approvalUrl };
+      // Already locked by an earlier attempt whose answer was lost: the approval link is the same.
+      const output: RequestGdapOutput =
+        relationship.status !== 'created'
+          ? { relationshipId: relationship.id, approvalUrl: relationship.approvalUrl }
+          : await pc.requestGdapApproval(relationship.id, { ...call, ...(ctx.requestId ? { requestId: ctx.requestId } : {}) }).then(({ request, approvalUrl }) => ({ relationshipId: relationship.id, approvalUrl, lock: { requestId: request.id, status: request.status } }));
+      if (input.approver && input.approver.to.length > 0) {
+        // Keyed by relationship: a retried step leaves one message in the outbox.
+        await ports.notifier.send({
+          template: 'gdap-approval-request',
+          dedupeKey: `gdap-approval:${relationship.id}`,
+          to: input.approver.to,
+          language: input.approver.language,
+          subjectId: String(input.companyId),
+          fields: {
+            companyName: input.customerName,
+            partnerName: input.approver.partnerName,
+            approvalUrl: output.approvalUrl,
+            roles: GDAP_REQUEST_ROLES.map((r) => r.name).join(', '),
+            durationDays: String(GDAP_REQUEST_DURATION_DAYS),
+          },
+        });
       }
-      const { request, approvalUrl } = await pc.requestGdapApproval(relationship.id, { ...call, ...(ctx.requestId ? { requestId: ctx.requestId } : {}) });
-      return { relationshipId: relationship.id, approvalUrl, lock: { requestId: request.id, status: request.status } };
+      return output;
     },
   });
 }

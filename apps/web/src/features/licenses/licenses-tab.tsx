@@ -5,6 +5,7 @@ import { apiSend } from '../../api/api-client';
 import { useApi } from '../../api/use-api';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
+import { GdapPendingNotice } from '../new-service/gdap-pending-notice';
 import type { TenantLicenses } from '@csphub/server/contract';
 import { describeProblem } from '../../i18n/problem-text';
 
@@ -58,7 +59,7 @@ export function LicensesTab({ company }: { company: { id: number } }) {
   return (
     <Stack>
       <Title order={3}>{t('lic.title')}</Title>
-      {d.error && <Alert color="yellow">{d.error}</Alert>}
+      {d.error && <GdapPendingNotice companyId={company.id} details={d.error} fallback={<Alert color="yellow">{d.error}</Alert>} />}
       {d.skus.length > 0 && (
         <Group gap="lg">
           {d.skus.map((s) => (

@@ -7,7 +7,7 @@ import { McaAttestationFields } from './mca-attestation-fields';
 import { McaSignatoryFields } from './mca-signatory-fields';
 import type { DomainCheck, OnboardingContext, OpenAuthorization, PartnerIdVerdict, VerifyResult } from './new-service-api';
 import { PartnerIdField } from './partner-id-field';
-import { isAdminSetUpPossible, isAdminUsernameValid, type WizardState } from './wizard-state';
+import { isAdminSetUpPossible, isAdminUsernameValid, switchConnection, tenantDomainOf, type WizardState } from './wizard-state';
 
 /**
  * Configuration (B2, C2): the connection, the existing-tenant switch, and then either the new
@@ -22,10 +22,12 @@ export function ConfigurationStep(props: { ctx: OnboardingContext; state: Wizard
   const onAuthorization = useCallback((a: OpenAuthorization) => update({ authorization: a }), [update]);
   const onVerify = useCallback((v: VerifyResult) => update({ verify: v }), [update]);
   const onVerdict = useCallback((v: PartnerIdVerdict | null) => update({ partnerVerdict: v }), [update]);
-  const domain = `${state.domainPrefix.trim().toLowerCase() || '…'}.onmicrosoft.com`;
+  const domain = tenantDomainOf(state.domainPrefix);
   // The indirect link carries the reseller: use the Partner ID once it passed the check (or the stored one).
   const linkPartnerId = state.partnerVerdict?.status === 'ok' ? (state.partnerVerdict.partnerId ?? null) : (ctx.reseller?.partnerId ?? null);
-  const roles = ctx.gdap.roles.map((r) => r.name).join(', ');
+  // Exactly what Finish will request on this path (the server's definitions, not a description of them).
+  const gdapOffer = state.existing ? ctx.gdap.existingTenant : ctx.gdap.newTenant;
+  const roles = gdapOffer.roles.map((r) => r.name).join(', ');
   return (
     <Stack>
       {ctx.connections.length > 1 && (
@@ -35,7 +37,7 @@ export function ConfigurationStep(props: { ctx: OnboardingContext; state: Wizard
           data={ctx.connections.map((c) => ({ value: c.id, label: `${c.name} (${c.region})` }))}
           value={connectionId}
           allowDeselect={false}
-          onChange={(v) => v && update({ connectionId: v, domainCheck: null, partnerVerdict: null, authorization: null, verify: null })}
+          onChange={(v) => v && v !== connectionId && update(switchConnection(ctx, state, v))}
         />
       )}
       <Checkbox
@@ -46,6 +48,7 @@ export function ConfigurationStep(props: { ctx: OnboardingContext; state: Wizard
         data-testid="existing-tenant-switch"
       />
       {props.needsPartnerId && ctx.reseller && (
+        <div data-field="partnerId">
         <PartnerIdField
           companyId={ctx.company.id}
           connectionId={connectionId}
@@ -56,9 +59,11 @@ export function ConfigurationStep(props: { ctx: OnboardingContext; state: Wizard
           onChange={(v) => update({ partnerId: v })}
           onVerdict={onVerdict}
         />
+        </div>
       )}
       <Divider />
       {state.existing ? (
+        <div data-field="authorization">
         <ExistingTenantPanel
           companyId={ctx.company.id}
           connectionId={connectionId}
@@ -71,8 +76,10 @@ export function ConfigurationStep(props: { ctx: OnboardingContext; state: Wizard
           onVerify={onVerify}
           onCustomerDomain={(d) => update({ customerDomain: d })}
         />
+        </div>
       ) : (
         <Stack>
+          <div data-field="prefix">
           <DomainPrefixField
             companyId={ctx.company.id}
             connectionId={connectionId}
@@ -82,6 +89,7 @@ export function ConfigurationStep(props: { ctx: OnboardingContext; state: Wizard
             onChecked={onChecked}
             onUseExisting={() => update({ existing: true, customerDomain: domain })}
           />
+          </div>
           <Select label={t('ns.config.culture')} data={ctx.cultures} value={state.culture} allowDeselect={false} onChange={(v) => v && update({ culture: v })} />
           <TextInput
             label={t('ns.config.adminUsername')}
@@ -100,15 +108,21 @@ export function ConfigurationStep(props: { ctx: OnboardingContext; state: Wizard
           {t('ns.config.adminNeedsGdap')}
         </Alert>
       )}
-      <Text size="sm" c="dimmed">
-        {t('ns.config.gdapAbout', { days: ctx.gdap.durationDays, extend: ctx.gdap.autoExtendDays, roles })}
+      <Text size="sm" c="dimmed" data-testid="gdap-about">
+        {gdapOffer.autoExtendDays > 0
+          ? t('ns.config.gdapAbout', { days: gdapOffer.durationDays, extend: gdapOffer.autoExtendDays, roles })
+          : t('ns.config.gdapAboutNoExtend', { days: gdapOffer.durationDays, count: gdapOffer.roles.length, roles })}
       </Text>
       {state.existing && state.verify?.mcaOnRecord ? (
         <Alert color="green">{t('ns.mca.onRecord')}</Alert>
       ) : state.existing ? (
-        <McaAttestationFields value={state.attestation} onChange={(a) => update({ attestation: a })} />
+        <div data-field="mca">
+          <McaAttestationFields value={state.attestation} onChange={(a) => update({ attestation: a })} />
+        </div>
       ) : (
-        <McaSignatoryFields person={state.attestation} signatory={state.signatory} onPerson={(a) => update({ attestation: a })} onSignatory={(s) => update({ signatory: s })} />
+        <div data-field="mca">
+          <McaSignatoryFields person={state.attestation} signatory={state.signatory} onPerson={(a) => update({ attestation: a })} onSignatory={(s) => update({ signatory: s })} />
+        </div>
       )}
       <Checkbox label={t('ns.notifyMe')} checked={state.notifyMe} onChange={(e) => update({ notifyMe: e.currentTarget.checked })} />
     </Stack>

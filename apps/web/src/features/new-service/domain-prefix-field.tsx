@@ -57,7 +57,7 @@ export function DomainPrefixField(props: {
       {current?.problem === 'taken' && (
         <Alert color="yellow" data-testid="domain-taken">
           <Stack gap="xs">
-            <Text size="sm">{problem}</Text>
+            <Text size="sm">{current.visibleTenant ? t(current.linkable ? 'ns.config.prefix.visible' : 'ns.config.prefix.visibleLocked', { domain: current.domain }) : problem}</Text>
             {current.suggestions.length > 0 && (
               <Group gap="xs">
                 <Text size="sm">{t('ns.config.prefixSuggestions')}</Text>
@@ -68,9 +68,17 @@ export function DomainPrefixField(props: {
                 ))}
               </Group>
             )}
-            <Button size="compact-sm" variant="subtle" onClick={props.onUseExisting} style={{ alignSelf: 'flex-start' }}>
-              {t('ns.config.useExisting')}
-            </Button>
+            {current.linkable ? (
+              <Button size="compact-sm" onClick={props.onUseExisting} style={{ alignSelf: 'flex-start' }} data-testid="link-visible-tenant">
+                {t('ns.config.linkVisible', { domain: current.domain })}
+              </Button>
+            ) : (
+              !current.visibleTenant && (
+                <Button size="compact-sm" variant="subtle" onClick={props.onUseExisting} style={{ alignSelf: 'flex-start' }}>
+                  {t('ns.config.useExisting')}
+                </Button>
+              )
+            )}
           </Stack>
         </Alert>
       )}

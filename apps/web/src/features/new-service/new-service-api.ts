@@ -4,7 +4,7 @@ import { apiFetch } from '../../api/api-client';
 import type { PartnerIdVerdict } from '@csphub/server/contract';
 import type { AnswerOf, CheckedSchema } from '../../api/contract-check';
 
-export type { Attestation, Authorization, DomainCheck, OnboardingContext, OpenAuthorization, PartnerIdVerdict, Run, VerifyResult } from '@csphub/server/contract';
+export type { Attestation, Authorization, DomainCheck, OnboardingContext, OpenAuthorization, PartnerIdVerdict, Run, VerifyResult, WizardDraft, WizardDraftState } from '@csphub/server/contract';
 export type PartnerIdStatus = PartnerIdVerdict['status'];
 
 /** POSTs JSON through the shared client (which adds the session's CSRF token). */
@@ -30,6 +30,9 @@ export const onboardingApi = {
   sendRequest: (companyId: number, body: { connectionId: string; to: string[]; cc: string[] }) =>
     post(`/api/v1/companies/${companyId}/existing-tenant/authorization/request`, body, 'AuthorizationSchema'),
   verify: (companyId: number, body: { connectionId: string; domain: string; confirmRelink: boolean }) => post(`/api/v1/companies/${companyId}/existing-tenant/verify`, body, 'VerifySchema'),
+  draft: (companyId: number) => `/api/v1/companies/${companyId}/onboarding/draft`,
+  saveDraft: (companyId: number, body: { state: unknown; step: number }) => apiFetch(`/api/v1/companies/${companyId}/onboarding/draft`, { method: 'PUT', body: JSON.stringify(body) }),
+  discardDraft: (companyId: number) => apiFetch(`/api/v1/companies/${companyId}/onboarding/draft`, { method: 'DELETE' }),
   checkout: (companyId: number, body: unknown) => post<{ runId: string }>(`/api/v1/companies/${companyId}/existing-tenant/checkout`, body),
 };
 

@@ -1,16 +1,17 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { Alert, Button, Group, Loader, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useApi } from '../../api/use-api';
 import { ApiError } from '../../api/api-client';
 import { useI18n } from '../../i18n/i18n';
 import { ConfigurationStep } from './configuration-step';
-import { onboardingApi, todayIso, type OnboardingContext } from './new-service-api';
+import { onboardingApi, todayIso, type OnboardingContext, type WizardDraft } from './new-service-api';
 import { ReviewStep } from './review-step';
 import { RunTimeline } from './run-timeline';
 import { ServiceStep } from './service-step';
 import { TermsStep } from './terms-step';
-import { buildChecklist, initialWizardState, type WizardState } from './wizard-state';
+import { attestationBody, buildChecklist, draftOf, initialWizardState, restoreDraft, stepProblems, type FieldProblem, type WizardField, type WizardState } from './wizard-state';
+import { focusField, ProblemList, STEP_OF_FIELD } from './wizard-problems';
 
 /**
  * "New service": Select service > Terms > Configuration > Order review >
@@ -45,29 +46,76 @@ export function NewServicePage({ storefrontCompanyId }: { storefrontCompanyId?: 
 }
 
 function Wizard({ ctx, storefront }: { ctx: OnboardingContext; storefront: boolean }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const [active, setActive] = useState(0);
   const [state, setState] = useState<WizardState>(() => initialWizardState(ctx));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [started, setStarted] = useState(false);
-  const update = useCallback((patch: Partial<WizardState>) => setState((s) => ({ ...s, ...patch })), []);
+  // The draft on the server (one per company and person): offered once, then kept as the user types.
+  const savedDraft = useApi<{ draft: WizardDraft | null }>(onboardingApi.draft(ctx.company.id));
+  const [draftDecided, setDraftDecided] = useState(false);
+  const offeredDraft = !draftDecided && savedDraft.data?.draft ? savedDraft.data.draft : null;
+  const draftReady = draftDecided || savedDraft.data !== undefined || savedDraft.error !== undefined;
+  const touched = useRef(false);
+  const update = useCallback((patch: Partial<WizardState>) => {
+    touched.current = true;
+    setState((s) => ({ ...s, ...patch }));
+  }, []);
+  useEffect(() => {
+    if (!touched.current || started || offeredDraft || !draftReady) return;
+    const timer = setTimeout(() => void onboardingApi.saveDraft(ctx.company.id, { state: draftOf(state), step: Math.min(active, 3) }).catch(() => undefined), 500);
+    return () => clearTimeout(timer);
+  }, [state, active, started, offeredDraft, draftReady, ctx.company.id]);
+  const resumeDraft = (d: WizardDraft) => {
+    setState(restoreDraft(ctx, d.state));
+    setActive(d.step);
+    setDraftDecided(true);
+  };
+  const discardDraft = () => {
+    setDraftDecided(true);
+    touched.current = false;
+    void onboardingApi.discardDraft(ctx.company.id).catch(() => undefined);
+  };
   const connection = ctx.connections.find((c) => c.id === state.connectionId);
   const needsPartnerId = Boolean(ctx.reseller) && connection?.type === 'indirect-provider';
   const checklist = useMemo(() => buildChecklist(ctx, state, { needsPartnerId, today: todayIso() }), [ctx, state, needsPartnerId]);
   const ready = checklist.every((i) => i.ok);
-  const canNext = [state.serviceId !== null, state.termsAccepted && Boolean(state.connectionId), true][active] ?? false;
+  // The problems that stopped "Next", shown until the step is fixed (recomputed as the user types).
+  const [shownProblems, setShownProblems] = useState<number | null>(null);
+  const problems: FieldProblem[] = shownProblems === active ? stepProblems(active, state, { needsPartnerId, today: todayIso() }) : [];
+  const [focusTarget, setFocusTarget] = useState<WizardField | null>(null);
+  useEffect(() => {
+    if (!focusTarget) return;
+    // Once the step's fields are on the page.
+    const timer = setTimeout(() => {
+      focusField(focusTarget, t);
+      setFocusTarget(null);
+    }, 50);
+    return () => clearTimeout(timer);
+  }, [focusTarget, active, t]);
+  const goTo = useCallback((field: WizardField) => {
+    setActive(STEP_OF_FIELD[field]);
+    setFocusTarget(field);
+  }, []);
+  const next = () => {
+    if (stepProblems(active, state, { needsPartnerId, today: todayIso() }).length > 0) {
+      setShownProblems(active);
+      return;
+    }
+    setShownProblems(null);
+    touched.current = true;
+    setActive((a) => a + 1);
+  };
 
   const finish = async () => {
     setBusy(true);
     setError(null);
     const a = state.attestation;
     try {
+      // Built inside the try: a failure here (whatever it is) is shown, never swallowed.
       if (state.existing) {
-        // The existing-tenant path still records a signer and date when Partner Center has no MCA (the new-tenant path names a signatory, who has no date yet).
-        const attestation = state.verify?.mcaOnRecord
-          ? null
-          : { firstName: a.firstName.trim(), lastName: a.lastName.trim(), email: a.email.trim(), ...(a.phone.trim() ? { phone: a.phone.trim() } : {}), acceptedAt: new Date(`${a.acceptedAt}T00:00:00Z`).toISOString() };
+        const attestation = state.verify?.mcaOnRecord ? null : attestationBody(state.attestation);
         await onboardingApi.checkout(ctx.company.id, { connectionId: state.connectionId, attestation, requestGdap: state.gdap, notifyMe: state.notifyMe });
       } else {
         await onboardingApi.finishNewTenant(ctx.company.id, {
@@ -91,8 +139,9 @@ function Wizard({ ctx, storefront }: { ctx: OnboardingContext; storefront: boole
         });
       }
       setStarted(true);
+      void onboardingApi.discardDraft(ctx.company.id).catch(() => undefined);
     } catch (e) {
-      setError(t('ns.finishError', { message: e instanceof ApiError ? e.message : String(e) }));
+      setError(t('ns.finishError', { message: e instanceof ApiError ? e.message : e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(false);
     }
@@ -112,18 +161,38 @@ function Wizard({ ctx, storefront }: { ctx: OnboardingContext; storefront: boole
         </Stack>
       ) : (
         <>
+          {offeredDraft && (
+            <Alert color="blue" data-testid="draft-offer" title={t('ns.draft.title')}>
+              <Stack gap="xs">
+                <Text size="sm">{t('ns.draft.body', { when: formatDate(offeredDraft.updatedAt, 'dateTime') })}</Text>
+                <Group gap="xs">
+                  <Button size="xs" onClick={() => resumeDraft(offeredDraft)}>
+                    {t('ns.draft.resume')}
+                  </Button>
+                  <Button size="xs" variant="default" onClick={discardDraft}>
+                    {t('ns.draft.discard')}
+                  </Button>
+                </Group>
+              </Stack>
+            </Alert>
+          )}
           <Stepper active={active} onStepClick={(i) => i < active && setActive(i)} allowNextStepsSelect={false}>
             <Stepper.Step label={t('ns.step.service')}>
-              <ServiceStep value={state.serviceId} onChange={(id) => update({ serviceId: id })} />
+              <div data-field="service">
+                <ServiceStep value={state.serviceId} onChange={(id) => update({ serviceId: id })} />
+              </div>
             </Stepper.Step>
             <Stepper.Step label={t('ns.step.terms')}>
-              <TermsStep companyId={ctx.company.id} connectionId={state.connectionId} accepted={state.termsAccepted} onAccepted={(v) => update({ termsAccepted: v })} />
+              <div data-field="terms">
+                <TermsStep companyId={ctx.company.id} connectionId={state.connectionId} accepted={state.termsAccepted} onAccepted={(v) => update({ termsAccepted: v })} />
+              </div>
             </Stepper.Step>
             <Stepper.Step label={t('ns.step.config')}>{state.connectionId && <ConfigurationStep ctx={ctx} state={state} update={update} needsPartnerId={needsPartnerId} />}</Stepper.Step>
             <Stepper.Step label={t('ns.step.review')}>
-              <ReviewStep ctx={ctx} state={state} checklist={checklist} needsPartnerId={needsPartnerId} />
+              <ReviewStep ctx={ctx} state={state} checklist={checklist} needsPartnerId={needsPartnerId} onGoTo={goTo} />
             </Stepper.Step>
           </Stepper>
+          <ProblemList problems={problems} onGoTo={goTo} title={t('ns.problem.title')} testId="step-problems" />
           {error && (
             <Alert color="red" role="alert">
               {error}
@@ -134,7 +203,7 @@ function Wizard({ ctx, storefront }: { ctx: OnboardingContext; storefront: boole
               {t('ns.back')}
             </Button>
             {active < 3 ? (
-              <Button onClick={() => setActive((a) => a + 1)} disabled={!canNext}>
+              <Button onClick={next}>
                 {t('ns.next')}
               </Button>
             ) : (

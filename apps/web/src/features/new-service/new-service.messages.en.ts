@@ -1,3 +1,4 @@
+import { wizardChecksEn } from './wizard-checks.messages.en';
 import { stageMessages, type NewTenantStageTexts } from './stage-messages';
 
 const stageTextsEn: NewTenantStageTexts = {
@@ -20,6 +21,7 @@ const stageTextsEn: NewTenantStageTexts = {
 
 /** English text of the New service wizard, existing-tenant path, timeline, outbox and pending authorizations. */
 export const newServiceEn = {
+  ...wizardChecksEn,
   ...stageMessages(stageTextsEn),
   'nav.outbox': 'Outbox',
   'nav.authorizations': 'Pending authorizations',

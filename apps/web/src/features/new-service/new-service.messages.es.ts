@@ -1,3 +1,4 @@
+import { wizardChecksEs } from './wizard-checks.messages.es';
 import { stageMessages, type NewTenantStageTexts } from './stage-messages';
 
 import type { newServiceEn } from './new-service.messages.en';
@@ -22,6 +23,7 @@ const stageTextsEs: NewTenantStageTexts = {
 
 /** Spanish text of the New service wizard and its pages; the type makes a missing key a compile error. */
 export const newServiceEs: Record<keyof typeof newServiceEn, string> = {
+  ...wizardChecksEs,
   ...stageMessages(stageTextsEs),
   'nav.outbox': 'Bandeja de salida',
   'nav.authorizations': 'Autorizaciones pendientes',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { ApiError } from '../../api/api-client';
+import { ApiError, apiFetch } from '../../api/api-client';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { post, type Authorization } from './new-service-api';
@@ -81,7 +81,7 @@ export function PendingAuthorizationsPage() {
                 <Table.Td>
                   <Link to={`/companies/${a.companyId}/new-service`}>{a.companyName}</Link>
                 </Table.Td>
-                <Table.Td>{a.defaultDomain ?? a.domain ?? '—'}</Table.Td>
+                <Table.Td>{a.state === 'pending' && !a.domain && !a.defaultDomain ? <DomainCell authorization={a} onSaved={list.reload} /> : (a.defaultDomain ?? a.domain ?? '—')}</Table.Td>
                 <Table.Td>{a.sentAt ? t('auth.sentTo', { when: formatDate(a.sentAt, 'dateTime'), to: [...a.sentTo, ...a.sentCc].join(', ') }) : t('auth.notSent')}</Table.Td>
                 <Table.Td>{formatRelative(a.createdAt)}</Table.Td>
                 <Table.Td>
@@ -105,5 +105,43 @@ export function PendingAuthorizationsPage() {
         </Table>
       )}
     </Stack>
+  );
+}
+
+/**
+ * The customer's domain on a pending row opened without one: once given, the background check can
+ * match the acceptance by it (the server checks it right away).
+ */
+function DomainCell(props: { authorization: Authorization; onSaved(): void }) {
+  const { t } = useI18n();
+  const [domain, setDomain] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await apiFetch(`/api/v1/existing-tenant/authorizations/${props.authorization.id}/domain`, { method: 'PUT', body: JSON.stringify({ domain: domain.trim() }) });
+      props.onSaved();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <Group gap={4} wrap="nowrap" align="flex-start">
+        <TextInput size="xs" aria-label={t('auth.domainLabel', { company: props.authorization.companyName })} placeholder={t('auth.domainPlaceholder')} value={domain} onChange={(e) => setDomain(e.currentTarget.value)} error={error} />
+        <Button size="xs" type="submit" variant="light" loading={busy} disabled={domain.trim() === ''}>
+          {t('auth.domainSave')}
+        </Button>
+      </Group>
+    </form>
   );
 }

@@ -3,15 +3,23 @@ import { IconCheck, IconX } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n/i18n';
 import type { OnboardingContext } from './new-service-api';
-import type { ChecklistItem, WizardState } from './wizard-state';
+import { tenantDomainOf, type ChecklistItem, type WizardField, type WizardState } from './wizard-state';
+import { problemKey } from './wizard-problems';
 
 /** Order review: everything collected, and the prerequisite checklist that gates Finish. */
-export function ReviewStep(props: { ctx: OnboardingContext; state: WizardState; checklist: ChecklistItem[]; needsPartnerId: boolean }) {
-  const { t } = useI18n();
+export function ReviewStep(props: { ctx: OnboardingContext; state: WizardState; checklist: ChecklistItem[]; needsPartnerId: boolean; onGoTo(field: WizardField): void }) {
+  const { t, formatDate } = useI18n();
   const { ctx, state } = props;
   const connection = ctx.connections.find((c) => c.id === state.connectionId);
   const yes = (b: boolean) => (b ? t('ns.review.yes') : t('ns.review.no'));
   const a = state.attestation;
+  const user = state.adminUsername.trim() || 'admin';
+  const adminLine = state.domainPrefix.trim() ? `${user}@${tenantDomainOf(state.domainPrefix)}` : t('ns.review.adminPending', { user });
+  // Only what was given: an empty signer reads "Not given", never "<> ·".
+  const name = `${a.firstName.trim()} ${a.lastName.trim()}`.trim();
+  const acceptedOn = /^\d{4}-\d{2}-\d{2}$/.test(a.acceptedAt) ? formatDate(`${a.acceptedAt}T12:00:00Z`) : a.acceptedAt.trim();
+  const signerParts = [name && a.email.trim() ? `${name} <${a.email.trim()}>` : name || a.email.trim(), a.phone.trim(), acceptedOn].filter(Boolean);
+  const signerLine = signerParts.length > 0 ? signerParts.join(' · ') : t('ns.review.notGiven');
   const rows: [string, string][] = [
     [t('ns.review.service'), t('ns.service.microsoft-tenant')],
     [t('ns.review.connection'), connection ? `${connection.name} (${connection.region})` : '—'],
@@ -19,11 +27,11 @@ export function ReviewStep(props: { ctx: OnboardingContext; state: WizardState; 
       t('ns.review.path'),
       state.existing
         ? t('ns.review.pathExisting', { domain: state.authorization?.authorization.defaultDomain ?? state.verify?.defaultDomain ?? state.customerDomain })
-        : t('ns.review.pathNew', { domain: `${state.domainPrefix.trim().toLowerCase()}.onmicrosoft.com` }),
+        : t('ns.review.pathNew', { domain: tenantDomainOf(state.domainPrefix) }),
     ],
     ...(!state.existing
       ? ([
-          [t('ns.review.admin'), `${state.adminUsername}@${state.domainPrefix.trim().toLowerCase()}.onmicrosoft.com · ${t('ns.config.requirePasswordChange')}: ${yes(state.requirePasswordChange)}`],
+          [t('ns.review.admin'), `${adminLine} · ${t('ns.config.requirePasswordChange')}: ${yes(state.requirePasswordChange)}`],
           [t('ns.review.culture'), state.culture],
         ] as [string, string][])
       : []),
@@ -34,8 +42,8 @@ export function ReviewStep(props: { ctx: OnboardingContext; state: WizardState; 
       state.existing && state.verify?.mcaOnRecord
         ? t('ns.mca.onRecord')
         : state.existing
-          ? `${a.firstName} ${a.lastName} <${a.email}> ${a.phone} · ${a.acceptedAt}`
-          : t('ns.review.signatory', { name: `${a.firstName} ${a.lastName}`.trim(), email: a.email.trim(), company: state.signatory.companyName, country: state.signatory.country, language: state.signatory.language }),
+          ? signerLine
+          : t('ns.review.signatory', { name: `${a.firstName} ${a.lastName}`.trim() || t('ns.review.notGiven'), email: a.email.trim() || t('ns.review.notGiven'), company: state.signatory.companyName, country: state.signatory.country, language: state.signatory.language }),
     ],
     [t('ns.notifyMe'), yes(state.notifyMe)],
   ];
@@ -71,6 +79,15 @@ export function ReviewStep(props: { ctx: OnboardingContext; state: WizardState; 
               i.problems?.map((p) => (
                 <Text key={p} size="xs" c="red">
                   {p}
+                </Text>
+              ))}
+            {!i.ok &&
+              i.reasons?.map((r) => (
+                <Text key={`${r.field}.${r.code}`} size="xs" c="red" data-reason={`${r.field}.${r.code}`}>
+                  {t(problemKey(r))}{' '}
+                  <Anchor component="button" type="button" size="xs" onClick={() => props.onGoTo(r.field)}>
+                    {t('ns.problem.goTo')}
+                  </Anchor>
                 </Text>
               ))}
             {!i.ok && i.problems && i.problems.length > 0 && (

@@ -9,6 +9,7 @@ import { OneTimePassword } from './one-time-password';
 import { RetryRunButton } from './retry-run-button';
 import { McaWaitingNotice } from './mca-waiting-notice';
 import { describeProblem } from '../../i18n/problem-text';
+import { GdapApprovalLink } from './gdap-approval-link';
 
 const STATE_COLOR: Record<Run['state'], string> = { running: 'blue', succeeded: 'green', failed: 'red', needs_attention: 'orange' };
 const STEP_ICON: Record<string, typeof IconCheck> = { succeeded: IconCheck, failed: IconX, retrying: IconRefresh, running: IconPlayerPlay, interrupted: IconAlertTriangle };
@@ -91,6 +92,7 @@ export function RunTimeline({ companyId }: { companyId: number }) {
               <Text size="sm">{t('run.facts.tenant', { domain: String(run.facts.domain ?? run.facts.defaultDomain ?? ''), id: run.facts.tenantId })}</Text>
             )}
             {run.kind === 'provision-tenant' && <McaWaitingNotice facts={run.facts} running={run.state === 'running'} />}
+            {typeof run.facts.gdapApprovalUrl === 'string' && <GdapApprovalLink url={run.facts.gdapApprovalUrl} />}
             {run.errorMessage && (
               <Alert color={run.state === 'needs_attention' ? 'orange' : 'red'} title={t('run.failed.title')}>
                 {run.errorCode === 'MFA_REQUIRED' || run.errorCode === 'RECONNECT_REQUIRED' ? (

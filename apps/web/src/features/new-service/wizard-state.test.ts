@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DomainCheck, OnboardingContext, PartnerIdVerdict } from './new-service-api';
-import { buildChecklist, initialWizardState, isAdminSetUpPossible, isAdminUsernameValid, isAttestationComplete, isPartnerIdAcceptable, isSignatoryComplete, type WizardState } from './wizard-state';
+import { attestationBody, buildChecklist, draftOf, initialWizardState, restoreDraft, isAdminSetUpPossible, isAdminUsernameValid, isAttestationComplete, isPartnerIdAcceptable, isSignatoryComplete, stepProblems, switchConnection, tenantDomainOf, type WizardState } from './wizard-state';
 
 const ctx = (over: Partial<OnboardingContext> = {}): OnboardingContext => ({
   company: { id: 7, name: 'Wingtip Toys', kind: 'customer', country: 'US', language: 'en', email: 'it@wingtip.example', domain: null },
@@ -15,7 +15,7 @@ const ctx = (over: Partial<OnboardingContext> = {}): OnboardingContext => ({
   cultures: ['en-US', 'es-MX'],
   defaultCulture: 'es-MX',
   prerequisites: { ready: true, items: [{ key: 'phone', ok: true, problems: [] }] },
-  gdap: { roles: [], durationDays: 730, autoExtendDays: 180 },
+  gdap: { newTenant: { roles: [], durationDays: 730, autoExtendDays: 0 }, existingTenant: { roles: [], durationDays: 730, autoExtendDays: 180 } },
   defaults: { defaultGdap: true, notifyMe: true },
   ...over,
 });
@@ -166,5 +166,96 @@ describe('Order review checklist', () => {
     expect(failing(verified)).toEqual([]);
     expect(failing({ ...verified, verify: { status: 'verified', message: '', recorded: true, mcaOnRecord: false } })).toEqual(['mca']);
     expect(failing({ ...verified, verify: { status: 'verified', message: '', recorded: false, mcaOnRecord: true } })).toEqual(['authorization']);
+  });
+});
+
+describe('each step says what keeps it from moving on', () => {
+  const opts = { needsPartnerId: true, today: '2026-12-06' };
+  const fields = (ps: { field: string; code: string }[]) => ps.map((p) => `${p.field}.${p.code}`);
+
+  it('service and terms: something must be chosen and accepted', () => {
+    expect(fields(stepProblems(0, initialWizardState(ctx()), opts))).toEqual(['service.required']);
+    expect(fields(stepProblems(1, { ...complete(), termsAccepted: false }, opts))).toEqual(['terms.required']);
+    expect(stepProblems(1, complete(), opts)).toEqual([]);
+  });
+
+  it('configuration names every field to fix: an empty signer, a future date, a taken prefix, an administrator without GDAP', () => {
+    const empty = { firstName: '', lastName: '', email: '', phone: '', acceptedAt: '' };
+    const s: WizardState = { ...complete(), attestation: empty };
+    expect(fields(stepProblems(2, s, opts))).toEqual(['mca.firstName.required', 'mca.lastName.required', 'mca.email.required', 'mca.acceptedAt.required']);
+    expect(fields(stepProblems(2, { ...complete(), attestation: { ...attestation, acceptedAt: '2026-12-07' } }, opts))).toEqual(['mca.acceptedAt.future']);
+    expect(fields(stepProblems(2, { ...complete(), attestation: { ...attestation, email: 'ana@' } }, opts))).toEqual(['mca.email.invalid']);
+    expect(fields(stepProblems(2, { ...complete(), domainCheck: { ...available('wingtiptoys'), available: false, problem: 'taken' } }, opts))).toEqual(['prefix.taken']);
+    expect(fields(stepProblems(2, { ...complete(), domainPrefix: '' }, opts))).toEqual(['prefix.required']);
+    expect(fields(stepProblems(2, { ...complete(), adminUsername: 'it.admin', gdap: false }, opts))).toEqual(['adminUsername.needsGdap']);
+    expect(fields(stepProblems(2, { ...complete(), partnerVerdict: verdict('6100001', 'not-in-network') }, opts))).toEqual(['partnerId.refused']);
+    expect(stepProblems(2, complete(), opts)).toEqual([]);
+  });
+
+  it('configuration does not block on what is still in flight: a prefix being checked, a Partner ID not yet checked, an authorization not yet accepted', () => {
+    expect(stepProblems(2, { ...complete(), domainCheck: null, partnerVerdict: null }, opts)).toEqual([]);
+    expect(stepProblems(2, { ...complete(), existing: true, domainPrefix: '' }, opts)).toEqual([]);
+  });
+
+  it('no attestation is asked for when Partner Center has the MCA on record', () => {
+    const s: WizardState = { ...complete(), existing: true, attestation: { firstName: '', lastName: '', email: '', phone: '', acceptedAt: '' }, verify: { status: 'verified', message: '', recorded: true, mcaOnRecord: true } };
+    expect(stepProblems(2, s, opts)).toEqual([]);
+    expect(buildChecklist(ctx(), s, opts).every((i) => i.ok)).toBe(true);
+  });
+
+  it('Order review carries the reason of each red line', () => {
+    const s: WizardState = { ...complete(), attestation: { ...attestation, firstName: '', acceptedAt: '2030-01-01' } };
+    const mca = buildChecklist(ctx(), s, opts).find((i) => i.key === 'mca');
+    expect(mca).toEqual({ key: 'mca', ok: false, reasons: [{ field: 'mca.firstName', code: 'required' }, { field: 'mca.acceptedAt', code: 'future' }] });
+    const prefix = buildChecklist(ctx(), { ...complete(), domainCheck: null }, opts).find((i) => i.key === 'prefix');
+    expect(prefix?.reasons).toEqual([{ field: 'prefix', code: 'checking' }]);
+  });
+
+  it('the attestation sent is trimmed and its date is midnight UTC of the day chosen; nothing throws on a partial date', () => {
+    expect(attestationBody({ ...attestation, firstName: ' Ana ', phone: ' ' })).toEqual({ firstName: 'Ana', lastName: 'López', email: 'ana@wingtip.example', acceptedAt: '2026-11-01T00:00:00.000Z' });
+    fc.assert(fc.property(fc.string(), (acceptedAt) => void attestationBody({ ...attestation, acceptedAt })));
+  });
+});
+
+describe('choosing another connection', () => {
+  const c = ctx({
+    connections: [
+      { id: 'latam', name: 'LATAM', region: 'MX', type: 'indirect-provider' },
+      { id: 'europe', name: 'Europe', region: 'ES', type: 'indirect-provider' },
+    ],
+    syncOptions: [{ connectionId: 'europe', adminUsername: 'it.admin', domainPrefix: 'wingtipeu', resellerPartnerId: null, syncStatus: 'not_synced', failureReason: null, tenantId: null, defaultDomain: null }],
+  });
+
+  it('keeps what was typed and drops the checks made against the other connection', () => {
+    const s = switchConnection(c, complete(c), 'europe');
+    expect(s).toMatchObject({ connectionId: 'europe', domainPrefix: 'wingtiptoys', domainCheck: null, partnerVerdict: null, authorization: null, verify: null });
+  });
+
+  it('an empty prefix takes what the account stored for the new connection', () => {
+    expect(switchConnection(c, { ...complete(c), domainPrefix: '' }, 'europe').domainPrefix).toBe('wingtipeu');
+    expect(switchConnection(c, { ...complete(c), domainPrefix: '' }, 'latam').domainPrefix).toBe('');
+  });
+
+  it('the domain shown never reads "@.onmicrosoft.com"', () => {
+    expect(tenantDomainOf('')).toBe('….onmicrosoft.com');
+    expect(tenantDomainOf(' Wingtip ')).toBe('wingtip.onmicrosoft.com');
+  });
+});
+
+describe('a draft', () => {
+  it('keeps what was typed and nothing checked, and resumes to the same fields', () => {
+    const s: WizardState = { ...complete(), adminUsername: 'it.admin', customerDomain: 'wingtip.com' };
+    const d = draftOf(s);
+    expect(d).not.toHaveProperty('domainCheck');
+    expect(d).not.toHaveProperty('partnerVerdict');
+    const back = restoreDraft(ctx(), JSON.parse(JSON.stringify(d)));
+    expect(back).toEqual({ ...s, domainCheck: null, partnerVerdict: null, authorization: null, verify: null });
+  });
+
+  it('replaces a connection that is gone and keeps a locked Partner ID', () => {
+    const d = { ...draftOf(complete()), connectionId: '00000000-0000-4000-8000-000000000000', partnerId: '6100009' };
+    expect(restoreDraft(ctx(), d).connectionId).toBe('latam');
+    expect(restoreDraft(ctx({ resellerChoice: 'own' }), d).partnerId).toBe('6100001');
+    expect(restoreDraft(ctx(), d).partnerId).toBe('6100009');
   });
 });

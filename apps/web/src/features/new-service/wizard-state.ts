@@ -1,5 +1,5 @@
 import { isAdminChoiceAllowed } from '@csphub/domain';
-import type { DomainCheck, OnboardingContext, OpenAuthorization, PartnerIdVerdict, VerifyResult } from './new-service-api';
+import type { DomainCheck, OnboardingContext, OpenAuthorization, PartnerIdVerdict, VerifyResult, WizardDraftState } from './new-service-api';
 
 /** Everything the wizard has collected; one object so Order review can show it all. */
 export interface WizardState {
@@ -51,20 +51,134 @@ export function initialWizardState(ctx: OnboardingContext): WizardState {
   };
 }
 
+/** The wizard's fields a problem can point at (Order review links to them). */
+export type WizardField = 'service' | 'terms' | 'connection' | 'prefix' | 'adminUsername' | 'partnerId' | 'authorization' | 'mca.firstName' | 'mca.lastName' | 'mca.email' | 'mca.acceptedAt';
+
+/** What is wrong with one field, as a code the UI words in the reader's language (`ns.problem.<field>.<code>`). */
+export interface FieldProblem {
+  field: WizardField;
+  code: 'required' | 'invalid' | 'future' | 'taken' | 'checking' | 'needsGdap' | 'refused' | 'unchecked' | 'pending';
+}
+
 /** One line of the Order review checklist. */
 export interface ChecklistItem {
   key: 'terms' | 'phone' | 'email' | 'billingAddress' | 'prefix' | 'admin' | 'partnerId' | 'mca' | 'authorization';
   ok: boolean;
   /** Messages from the server saying what to fix (prerequisites). */
   problems?: string[];
+  /** What the wizard found wrong, each pointing at its field. */
+  reasons?: FieldProblem[];
   source?: 'own' | 'reseller';
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** Why the MCA attestation is not acceptable yet: each missing or implausible field (empty when fine). */
+/**
+ * The new tenant's MCA signatory (Microsoft's enhanced attestation): a name and an e-mail address
+ * to send the acceptance link to; the signatory accepts, so there is no date to give.
+ */
+export function signatoryProblems(a: WizardState['attestation']): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (a.firstName.trim() === '') problems.push({ field: 'mca.firstName', code: 'required' });
+  if (a.lastName.trim() === '') problems.push({ field: 'mca.lastName', code: 'required' });
+  if (a.email.trim() === '') problems.push({ field: 'mca.email', code: 'required' });
+  else if (!EMAIL.test(a.email.trim())) problems.push({ field: 'mca.email', code: 'invalid' });
+  return problems;
+}
+
+export function attestationProblems(a: WizardState['attestation'], today: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (a.firstName.trim() === '') problems.push({ field: 'mca.firstName', code: 'required' });
+  if (a.lastName.trim() === '') problems.push({ field: 'mca.lastName', code: 'required' });
+  if (a.email.trim() === '') problems.push({ field: 'mca.email', code: 'required' });
+  else if (!EMAIL.test(a.email.trim())) problems.push({ field: 'mca.email', code: 'invalid' });
+  const day = a.acceptedAt.trim();
+  if (day === '') problems.push({ field: 'mca.acceptedAt', code: 'required' });
+  else if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) problems.push({ field: 'mca.acceptedAt', code: 'invalid' });
+  else if (day > today) problems.push({ field: 'mca.acceptedAt', code: 'future' });
+  return problems;
+}
+
+/** Why the domain prefix cannot be used yet (empty when its live check said it is free). */
+export function prefixProblems(state: Pick<WizardState, 'domainPrefix' | 'domainCheck'>): FieldProblem[] {
+  const prefix = state.domainPrefix.trim().toLowerCase();
+  if (prefix === '') return [{ field: 'prefix', code: 'required' }];
+  const check = state.domainCheck?.prefix === prefix ? state.domainCheck : null;
+  if (!check) return [{ field: 'prefix', code: 'checking' }];
+  if (!check.valid) return [{ field: 'prefix', code: 'invalid' }];
+  return check.available ? [] : [{ field: 'prefix', code: 'taken' }];
+}
+
+/** Why the administrator cannot be set up (an invalid name, or a choice that needs default GDAP). */
+export function adminProblems(state: Pick<WizardState, 'adminUsername' | 'requirePasswordChange' | 'gdap'>): FieldProblem[] {
+  if (!isAdminUsernameValid(state.adminUsername)) return [{ field: 'adminUsername', code: 'invalid' }];
+  return isAdminSetUpPossible(state) ? [] : [{ field: 'adminUsername', code: 'needsGdap' }];
+}
+
+/** Why the reseller Partner ID cannot be used (checked and refused, or not checked yet). */
+export function partnerIdProblems(state: WizardState, needsPartnerId: boolean): FieldProblem[] {
+  if (isPartnerIdAcceptable(state, needsPartnerId)) return [];
+  const checked = state.partnerVerdict?.partnerId === state.partnerId.trim();
+  return [{ field: 'partnerId', code: checked ? 'refused' : 'unchecked' }];
+}
+
+/** Whether the chosen path needs the attestation (not when Partner Center has the MCA on record). */
+export function needsAttestation(state: Pick<WizardState, 'existing' | 'verify'>): boolean {
+  return !(state.existing && (state.verify?.mcaOnRecord ?? false));
+}
+
+/**
+ * What keeps a step from moving on (0 service, 1 terms, 2 configuration). Configuration blocks on
+ * what the user can fix now; a prefix still being checked and an authorization the customer has
+ * not accepted yet do not block it (Order review still lists them, and Finish waits for them).
+ */
+export function stepProblems(step: number, state: WizardState, opts: { needsPartnerId: boolean; today: string }): FieldProblem[] {
+  if (step === 0) return state.serviceId ? [] : [{ field: 'service', code: 'required' }];
+  if (step === 1) {
+    const problems: FieldProblem[] = [];
+    if (!state.termsAccepted) problems.push({ field: 'terms', code: 'required' });
+    if (!state.connectionId) problems.push({ field: 'connection', code: 'required' });
+    return problems;
+  }
+  if (step !== 2) return [];
+  const problems: FieldProblem[] = [];
+  if (!state.existing) {
+    problems.push(...prefixProblems(state).filter((p) => p.code !== 'checking'));
+    problems.push(...adminProblems(state));
+  }
+  if (opts.needsPartnerId) problems.push(...partnerIdProblems(state, true).filter((p) => p.code !== 'unchecked'));
+  if (needsAttestation(state)) problems.push(...(state.existing ? attestationProblems(state.attestation, opts.today) : signatoryProblems(state.attestation)));
+  return problems;
+}
+
+/**
+ * The state after choosing another connection: the checks made against the old one are dropped
+ * (they are per connection), and what the user typed stays; an empty prefix or the default
+ * administrator takes what the account stored for the new connection, if anything.
+ */
+export function switchConnection(ctx: OnboardingContext, state: WizardState, connectionId: string): WizardState {
+  const options = ctx.syncOptions.find((o) => o.connectionId === connectionId);
+  return {
+    ...state,
+    connectionId,
+    domainPrefix: state.domainPrefix.trim() === '' ? (options?.domainPrefix ?? '') : state.domainPrefix,
+    adminUsername: state.adminUsername.trim() === '' ? (options?.adminUsername ?? 'admin') : state.adminUsername,
+    domainCheck: null,
+    partnerVerdict: null,
+    authorization: null,
+    verify: null,
+  };
+}
+
+/** The new tenant's onmicrosoft.com domain as typed so far, with "…" standing for a missing prefix. */
+export function tenantDomainOf(prefix: string): string {
+  return `${prefix.trim().toLowerCase() || '…'}.onmicrosoft.com`;
+}
+
 /** Whether the MCA attestation is complete and plausible (date given, not in the future). */
 export function isAttestationComplete(a: WizardState['attestation'], today: string): boolean {
-  return a.firstName.trim() !== '' && a.lastName.trim() !== '' && EMAIL.test(a.email.trim()) && a.acceptedAt !== '' && a.acceptedAt <= today;
+  return attestationProblems(a, today).length === 0;
 }
 
 /** Whether the new tenant's MCA signatory is complete: name, e-mail, company and a two-letter country (no date: they accept later). */
@@ -105,15 +219,79 @@ export function buildChecklist(ctx: OnboardingContext, state: WizardState, opts:
   for (const p of ctx.prerequisites.items) {
     items.push({ key: p.key, ok: p.ok, problems: p.problems.map((x) => x.message), ...(p.source ? { source: p.source } : {}) });
   }
+  const line = (key: ChecklistItem['key'], reasons: FieldProblem[]): ChecklistItem => ({ key, ok: reasons.length === 0, ...(reasons.length > 0 ? { reasons } : {}) });
   if (state.existing) {
     const verified = state.verify?.status === 'verified' && state.verify.recorded === true;
-    items.push({ key: 'authorization', ok: verified || state.authorization?.authorization.state === 'accepted' });
-    if (!(state.verify?.mcaOnRecord ?? false)) items.push({ key: 'mca', ok: isAttestationComplete(state.attestation, opts.today) });
+    items.push(line('authorization', verified || state.authorization?.authorization.state === 'accepted' ? [] : [{ field: 'authorization', code: 'pending' }]));
+    if (needsAttestation(state)) items.push(line('mca', attestationProblems(state.attestation, opts.today)));
   } else {
-    items.push({ key: 'prefix', ok: state.domainCheck?.prefix === state.domainPrefix.trim().toLowerCase() && state.domainCheck.available === true });
-    items.push({ key: 'admin', ok: isAdminSetUpPossible(state) });
-    items.push({ key: 'mca', ok: isSignatoryComplete(state.attestation, state.signatory) });
+    items.push(line('prefix', prefixProblems(state)));
+    items.push(line('admin', adminProblems(state)));
+    items.push(line('mca', signatoryProblems(state.attestation)));
   }
-  if (opts.needsPartnerId) items.push({ key: 'partnerId', ok: isPartnerIdAcceptable(state, opts.needsPartnerId) });
+  if (opts.needsPartnerId) items.push(line('partnerId', partnerIdProblems(state, opts.needsPartnerId)));
   return items;
+}
+
+/**
+ * The attestation as the API takes it: trimmed, the phone only when given, the date as midnight UTC
+ * of the day chosen. Never throws (an empty or partial date is sent as is and refused by the API
+ * with the field named), so Finish always ends in an answer or a message.
+ */
+export function attestationBody(a: WizardState['attestation']): { firstName: string; lastName: string; email: string; phone?: string; acceptedAt: string } {
+  const day = a.acceptedAt.trim();
+  return {
+    firstName: a.firstName.trim(),
+    lastName: a.lastName.trim(),
+    email: a.email.trim(),
+    ...(a.phone.trim() ? { phone: a.phone.trim() } : {}),
+    acceptedAt: /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T00:00:00.000Z` : day,
+  };
+}
+
+/** What a draft keeps: the fields as typed (the server's `WizardDraftState`), never a check result. */
+export function draftOf(state: WizardState): WizardDraftState {
+  return {
+    serviceId: state.serviceId,
+    termsAccepted: state.termsAccepted,
+    connectionId: state.connectionId,
+    existing: state.existing,
+    domainPrefix: state.domainPrefix,
+    culture: state.culture,
+    adminUsername: state.adminUsername,
+    requirePasswordChange: state.requirePasswordChange,
+    gdap: state.gdap,
+    partnerId: state.partnerId,
+    attestation: { ...state.attestation },
+    notifyMe: state.notifyMe,
+    customerDomain: state.customerDomain,
+  };
+}
+
+/**
+ * The wizard resumed from a draft: its fields over a fresh start, a connection that no longer
+ * exists replaced by the default, the checks asked again. A person who may not choose another
+ * reseller keeps their own Partner ID whatever the draft says.
+ */
+export function restoreDraft(ctx: OnboardingContext, draft: WizardDraftState): WizardState {
+  const fresh = initialWizardState(ctx);
+  const connectionId = draft.connectionId && ctx.connections.some((c) => c.id === draft.connectionId) ? draft.connectionId : fresh.connectionId;
+  const attestation = { ...fresh.attestation };
+  for (const k of Object.keys(attestation) as (keyof WizardState['attestation'])[]) attestation[k] = draft.attestation[k] ?? attestation[k];
+  return {
+    ...fresh,
+    serviceId: draft.serviceId,
+    termsAccepted: draft.termsAccepted,
+    connectionId,
+    existing: draft.existing,
+    domainPrefix: draft.domainPrefix,
+    culture: ctx.cultures.includes(draft.culture) ? draft.culture : fresh.culture,
+    adminUsername: draft.adminUsername,
+    requirePasswordChange: draft.requirePasswordChange,
+    gdap: draft.gdap,
+    partnerId: ctx.resellerChoice === 'any' ? draft.partnerId : fresh.partnerId,
+    attestation,
+    notifyMe: draft.notifyMe,
+    customerDomain: draft.customerDomain,
+  };
 }

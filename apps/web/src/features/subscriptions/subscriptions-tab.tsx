@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n/messages/en';
 import type { Order, TenantSubscriptions } from '../orders/orders-api';
 import { termLabel } from '../orders/term-label';
 import { MovePanel } from './move-panel';
+import { GdapPendingNotice } from '../new-service/gdap-pending-notice';
 import { SubscriptionActions } from './subscription-actions';
 import { describeProblem } from '../../i18n/problem-text';
 
@@ -81,7 +82,7 @@ export function SubscriptionsTab({ company }: { company: { id: number; name: str
       {tenants.map((tenant) => (
         <Stack key={`${tenant.connection.id}-${tenant.tenantId}`} gap="xs">
           <Text fw={600}>{t('subs.tenant', { connection: tenant.connection.name, domain: tenant.defaultDomain ?? tenant.tenantId })}</Text>
-          {tenant.error && <Alert color="red">{t('subs.tenantError', { message: tenant.error })}</Alert>}
+          {tenant.error && <GdapPendingNotice companyId={company.id} details={tenant.error} fallback={<Alert color="red">{t('subs.tenantError', { message: tenant.error })}</Alert>} />}
           {tenant.licensesError && (
             <Alert color="gray" variant="light">
               {t('subs.licensesHidden', { message: tenant.licensesError })}

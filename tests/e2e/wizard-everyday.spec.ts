@@ -1,0 +1,95 @@
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { createReadyCustomer, fillAttestation, ownCompanyId, signInByApi, startWizard } from './onboarding-helpers';
+
+/** A company's id by name, from the caller's tree. */
+async function companyIdByName(request: APIRequestContext, name: RegExp): Promise<number> {
+  const tree = (await (await request.get('/api/v1/companies/tree')).json()) as { nodes: { id: number; name: string }[] };
+  const node = tree.nodes.find((n) => name.test(n.name));
+  expect(node, `no company matching ${name}`).toBeTruthy();
+  return node!.id;
+}
+
+/**
+ * A Colombian customer of a Colombian reseller is provisioned through the Latin American
+ * connection (not the first one listed, Europe), and the GDAP text lists exactly the roles of
+ * Microsoft's default relationship, which does not extend itself.
+ */
+test('the default connection of a Colombian customer of a LATAM reseller is the LATAM one, and the GDAP text is what is requested', async ({ page }) => {
+  test.setTimeout(180_000);
+  const { csrfToken } = await signInByApi(page, 'distributor@demo.test');
+  const lucerne = await companyIdByName(page.request, /^Lucerne/);
+  const customer = await createReadyCustomer(page.request, csrfToken, { parentId: lucerne, name: 'Bogotá Cafés', country: 'CO', language: 'es' });
+  await startWizard(page, customer.id);
+  await expect(page.getByRole('combobox', { name: 'Partner Center connection' })).toHaveValue(/LATAM/);
+  const gdap = page.getByTestId('gdap-about');
+  await expect(gdap).toContainText('Privileged Role Administrator');
+  await expect(gdap).toContainText('11 roles for 730 days');
+  await expect(gdap).not.toContainText('extends itself by');
+  // The existing-tenant path requests its own set, which does extend itself.
+  await page.getByRole('checkbox', { name: /already uses Microsoft 365 and owns this domain/ }).check();
+  await expect(gdap).toContainText('extends itself by 180 days');
+  await expect(gdap).not.toContainText('Privileged Role Administrator');
+});
+
+/** "Next" checks the step: an empty signer and a future date are named, each with a link to its field. */
+test('each step says what is wrong before moving on, and Order review gives the reason of a red line', async ({ page }) => {
+  test.setTimeout(180_000);
+  const { csrfToken } = await signInByApi(page, 'reseller@demo.test');
+  const reseller = await ownCompanyId(page.request);
+  const customer = await createReadyCustomer(page.request, csrfToken, { parentId: reseller, name: 'Reasons Iberia', country: 'ES' });
+  await startWizard(page, customer.id);
+  await page.getByTestId('domain-prefix').fill(`reasons${Date.now().toString(36)}`);
+  await page.getByRole('textbox', { name: 'Last name' }).fill('Hernández');
+  await page.getByRole('textbox', { name: 'E-mail' }).fill('lucia@fabrikam.com');
+  await page.getByLabel('Date of acceptance').fill('2099-01-15');
+  await page.getByRole('button', { name: 'Next' }).click();
+  const problems = page.getByTestId('step-problems');
+  await expect(problems).toContainText('The signer\'s first name is missing.');
+  await expect(problems).toContainText('The date of acceptance is in the future');
+  await expect(page.getByTestId('checklist')).toBeHidden();
+  await problems.getByRole('listitem').filter({ hasText: 'first name' }).getByRole('button', { name: 'Go to the field' }).click();
+  await expect(page.getByRole('textbox', { name: 'First name' })).toBeFocused();
+  await page.getByRole('textbox', { name: 'First name' }).fill('Lucía');
+  await page.getByLabel('Date of acceptance').fill('2026-01-15');
+  await expect(problems).toBeHidden();
+
+  // The existing-tenant path moves on before the customer accepts; the review says why Finish waits.
+  await page.getByRole('checkbox', { name: /already uses Microsoft 365 and owns this domain/ }).check();
+  await expect(page.getByTestId('invitation-link')).toHaveValue(/http/);
+  await page.getByRole('button', { name: 'Next' }).click();
+  const red = page.getByTestId('checklist').locator('[data-ok="false"]').filter({ hasText: 'The customer has not accepted the invitation yet' });
+  await expect(red).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Finish' })).toBeDisabled();
+  await red.getByRole('button', { name: 'Go to the field' }).click();
+  await expect(page.getByTestId('existing-tenant-panel')).toBeVisible();
+});
+
+/** What was typed survives a reload: the draft is on the server, offered to resume or discard. */
+test('a reload offers to resume the wizard where it was left', async ({ page }) => {
+  test.setTimeout(180_000);
+  const { csrfToken } = await signInByApi(page, 'reseller@demo.test');
+  const reseller = await ownCompanyId(page.request);
+  const customer = await createReadyCustomer(page.request, csrfToken, { parentId: reseller, name: 'Draft Iberia', country: 'ES' });
+  await startWizard(page, customer.id);
+  await page.getByTestId('domain-prefix').fill('draftiberia');
+  await page.getByRole('textbox', { name: 'Administrator user name' }).fill('it.admin');
+  await fillAttestation(page);
+  await expect
+    .poll(async () => ((await (await page.request.get(`/api/v1/companies/${customer.id}/onboarding/draft`)).json()) as { draft: { state: { adminUsername: string } } | null }).draft?.state.adminUsername)
+    .toBe('it.admin');
+
+  await page.reload();
+  const offer = page.getByTestId('draft-offer');
+  await expect(offer).toBeVisible();
+  await offer.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByTestId('domain-prefix')).toHaveValue('draftiberia');
+  await expect(page.getByRole('textbox', { name: 'Administrator user name' })).toHaveValue('it.admin');
+  await expect(page.getByRole('textbox', { name: 'First name' })).toHaveValue('Lucía');
+
+  // Discarded, it is gone for good.
+  await page.reload();
+  await page.getByTestId('draft-offer').getByRole('button', { name: 'Discard and start again' }).click();
+  await expect(page.getByLabel('Search services')).toBeVisible();
+  await expect.poll(async () => ((await (await page.request.get(`/api/v1/companies/${customer.id}/onboarding/draft`)).json()) as { draft: unknown }).draft).toBeNull();
+});
