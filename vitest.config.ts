@@ -15,8 +15,10 @@ import { defineConfig } from 'vitest/config';
  * The tiers run one after the other (`sequence.groupOrder`): the fast ones fail first, and the
  * crash tier's worker processes never compete with the API suites for the cores.
  *
- * The unit and contract tiers run two files at once (Vitest's default is one fewer than the cores,
- * a single worker on a two-core machine). The api tier keeps one: the access and input matrices
+ * The unit tier runs two files at once (Vitest's default is one fewer than the cores, a single
+ * worker on a two-core machine). The contract tier keeps one: its burst test measures the client's
+ * limiter against the emulator's throttle on an accelerated clock, and a second file on the other
+ * core made it see 429s. The api tier keeps one: the access and input matrices
  * share the test app's fixed emulator port (access-matrix/onboarding-route-fixtures.ts). The crash
  * tier keeps one: its SIGKILLed workers and held requests are timed against each other. Unit files share one module graph per worker
  * (`isolate: false`): they are pure and restore what they spy on.
@@ -40,7 +42,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', ...tiers.unit, environment: 'node', ...twoAtOnce, isolate: false, sequence: { groupOrder: 0 } } },
-      { test: { name: 'contract', ...tiers.contract, environment: 'node', ...slow, ...twoAtOnce, sequence: { groupOrder: 1 } } },
+      { test: { name: 'contract', ...tiers.contract, environment: 'node', ...slow, sequence: { groupOrder: 1 } } },
       { test: { name: 'api', ...tiers.api, environment: 'node', ...slow, sequence: { groupOrder: 2 } } },
       {
         test: {
