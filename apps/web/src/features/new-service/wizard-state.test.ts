@@ -179,11 +179,14 @@ describe('each step says what keeps it from moving on', () => {
     expect(stepProblems(1, complete(), opts)).toEqual([]);
   });
 
-  it('configuration names every field to fix: an empty signer, a future date, a taken prefix, an administrator without GDAP', () => {
+  it('configuration names every field to fix: an empty signatory or signer, a future date, a taken prefix, an administrator without GDAP', () => {
     const empty = { firstName: '', lastName: '', email: '', phone: '', acceptedAt: '' };
-    const s: WizardState = { ...complete(), attestation: empty };
-    expect(fields(stepProblems(2, s, opts))).toEqual(['mca.firstName.required', 'mca.lastName.required', 'mca.email.required', 'mca.acceptedAt.required']);
-    expect(fields(stepProblems(2, { ...complete(), attestation: { ...attestation, acceptedAt: '2026-12-07' } }, opts))).toEqual(['mca.acceptedAt.future']);
+    // A new tenant names the MCA signatory, who accepts later: no date to give.
+    expect(fields(stepProblems(2, { ...complete(), attestation: empty }, opts))).toEqual(['mca.firstName.required', 'mca.lastName.required', 'mca.email.required']);
+    // An existing tenant without the MCA on record: the partner records the signer and the date.
+    const existing: WizardState = { ...complete(), existing: true, domainPrefix: '', verify: { status: 'verified', message: '', recorded: true, mcaOnRecord: false } };
+    expect(fields(stepProblems(2, { ...existing, attestation: empty }, opts))).toEqual(['mca.firstName.required', 'mca.lastName.required', 'mca.email.required', 'mca.acceptedAt.required']);
+    expect(fields(stepProblems(2, { ...existing, attestation: { ...attestation, acceptedAt: '2026-12-07' } }, opts))).toEqual(['mca.acceptedAt.future']);
     expect(fields(stepProblems(2, { ...complete(), attestation: { ...attestation, email: 'ana@' } }, opts))).toEqual(['mca.email.invalid']);
     expect(fields(stepProblems(2, { ...complete(), domainCheck: { ...available('wingtiptoys'), available: false, problem: 'taken' } }, opts))).toEqual(['prefix.taken']);
     expect(fields(stepProblems(2, { ...complete(), domainPrefix: '' }, opts))).toEqual(['prefix.required']);
@@ -206,7 +209,10 @@ describe('each step says what keeps it from moving on', () => {
   it('Order review carries the reason of each red line', () => {
     const s: WizardState = { ...complete(), attestation: { ...attestation, firstName: '', acceptedAt: '2030-01-01' } };
     const mca = buildChecklist(ctx(), s, opts).find((i) => i.key === 'mca');
-    expect(mca).toEqual({ key: 'mca', ok: false, reasons: [{ field: 'mca.firstName', code: 'required' }, { field: 'mca.acceptedAt', code: 'future' }] });
+    expect(mca).toEqual({ key: 'mca', ok: false, reasons: [{ field: 'mca.firstName', code: 'required' }] });
+    const existing: WizardState = { ...s, existing: true, verify: { status: 'verified', message: '', recorded: true, mcaOnRecord: false } };
+    const recorded = buildChecklist(ctx(), existing, opts).find((i) => i.key === 'mca');
+    expect(recorded).toEqual({ key: 'mca', ok: false, reasons: [{ field: 'mca.firstName', code: 'required' }, { field: 'mca.acceptedAt', code: 'future' }] });
     const prefix = buildChecklist(ctx(), { ...complete(), domainCheck: null }, opts).find((i) => i.key === 'prefix');
     expect(prefix?.reasons).toEqual([{ field: 'prefix', code: 'checking' }]);
   });
