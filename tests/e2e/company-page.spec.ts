@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { signIn } from './sign-in';
-import { createReadyCustomer, fillAttestation, ownCompanyId, signInByApi, startWizard } from './onboarding-helpers';
+import { acceptMcaAsSignatory, createReadyCustomer, fillSignatory, ownCompanyId, signInByApi, startWizard } from './onboarding-helpers';
 
 async function openCompany(page: Page, name: RegExp): Promise<void> {
   await page.getByRole('textbox', { name: 'Search companies' }).fill(name.source.replace(/\\/g, ''));
@@ -54,31 +54,30 @@ test('deactivating a company with a live subscription asks first, says what it d
   await expect(audit).toContainText('Reactivated Wingtip Toys SA de CV');
 });
 
-test('after a successful Retry the service card shows the new sync status without a reload', async ({ page, stack }) => {
+test('after a successful Retry the service card shows the new sync status without a reload', async ({ page, emulator }) => {
   test.setTimeout(180_000);
-  const control = (method: string, path: string, data?: unknown) => page.request.fetch(`${stack.emulatorUrl}/_emulator${path}`, { method, ...(data !== undefined ? { data } : {}) });
   const { csrfToken } = await signInByApi(page, 'reseller@demo.test');
   const reseller = await ownCompanyId(page.request);
   const customer = await createReadyCustomer(page.request, csrfToken, { parentId: reseller, name: 'Tailspin Card Labs', country: 'US' });
   const prefix = `tailspincard${Date.now() % 1_000_000}`;
-  const fault = await control('POST', '/faults', {
+  await emulator.injectFault({
     route: 'POST /v1/customers/:id/agreements',
     status: 400,
     count: 1000,
     body: { code: 600008, description: 'The MCA attestation was refused (injected by the card test).', data: [], source: 'PartnerFD' },
   });
-  expect(fault.status(), await fault.text()).toBe(201);
   try {
     await startWizard(page, customer.id);
     await page.getByTestId('domain-prefix').fill(prefix);
     await expect(page.getByTestId('domain-result')).toHaveText(`${prefix}.onmicrosoft.com is available.`);
-    await fillAttestation(page);
+    await fillSignatory(page, `lucia.${prefix}@fabrikam.com`);
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('button', { name: 'Finish' }).click();
+    await acceptMcaAsSignatory(emulator, `lucia.${prefix}@fabrikam.com`);
     const run = page.getByTestId('run-provision-tenant');
     await expect(run.getByTestId('run-state')).toHaveText('Needs attention', { timeout: 90_000 });
   } finally {
-    await control('DELETE', '/faults');
+    await emulator.clearFaults();
   }
   // The company page's Available services tab: the service card and the run side by side.
   await page.goto(`/companies/${customer.id}?tab=services`);

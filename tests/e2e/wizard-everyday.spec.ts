@@ -1,6 +1,6 @@
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createReadyCustomer, fillAttestation, ownCompanyId, signInByApi, startWizard } from './onboarding-helpers';
+import { createReadyCustomer, fillSignatory, ownCompanyId, signInByApi, startWizard } from './onboarding-helpers';
 
 /** A company's id by name, from the caller's tree. */
 async function companyIdByName(request: APIRequestContext, name: RegExp): Promise<number> {
@@ -40,23 +40,31 @@ test('each step says what is wrong before moving on, and Order review gives the 
   const customer = await createReadyCustomer(page.request, csrfToken, { parentId: reseller, name: 'Reasons Iberia', country: 'ES' });
   await startWizard(page, customer.id);
   await page.getByTestId('domain-prefix').fill(`reasons${Date.now().toString(36)}`);
-  await page.getByRole('textbox', { name: 'Last name' }).fill('Hernández');
-  await page.getByRole('textbox', { name: 'E-mail' }).fill('lucia@fabrikam.com');
-  await page.getByLabel('Date of acceptance').fill('2099-01-15');
+  // A new tenant names the MCA signatory (who accepts later): the missing first name stops Next.
+  await page.getByTestId('signatory-last-name').fill('Hernández');
+  await page.getByTestId('signatory-email').fill('lucia@fabrikam.com');
   await page.getByRole('button', { name: 'Next' }).click();
   const problems = page.getByTestId('step-problems');
-  await expect(problems).toContainText('The signer\'s first name is missing.');
-  await expect(problems).toContainText('The date of acceptance is in the future');
+  await expect(problems).toContainText('first name is missing');
   await expect(page.getByTestId('checklist')).toBeHidden();
   await problems.getByRole('listitem').filter({ hasText: 'first name' }).getByRole('button', { name: 'Go to the field' }).click();
-  await expect(page.getByRole('textbox', { name: 'First name' })).toBeFocused();
-  await page.getByRole('textbox', { name: 'First name' }).fill('Lucía');
-  await page.getByLabel('Date of acceptance').fill('2026-01-15');
+  await expect(page.getByTestId('signatory-first-name')).toBeFocused();
+  await page.getByTestId('signatory-first-name').fill('Lucía');
+  await page.getByRole('button', { name: 'Next' }).click();
   await expect(problems).toBeHidden();
+  await page.getByRole('button', { name: 'Back' }).click();
 
   // The existing-tenant path moves on before the customer accepts; the review says why Finish waits.
   await page.getByRole('checkbox', { name: /already uses Microsoft 365 and owns this domain/ }).check();
   await expect(page.getByTestId('invitation-link')).toHaveValue(/http/);
+  // Without the MCA on record the partner records the signer and the date: a future date stops Next.
+  await page.getByRole('textbox', { name: 'First name' }).fill('Lucía');
+  await page.getByRole('textbox', { name: 'Last name' }).fill('Hernández');
+  await page.getByRole('textbox', { name: 'E-mail' }).fill('lucia@fabrikam.com');
+  await page.getByLabel('Date of acceptance').fill('2099-01-15');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(problems).toContainText('The date of acceptance is in the future');
+  await page.getByLabel('Date of acceptance').fill('2026-01-15');
   await page.getByRole('button', { name: 'Next' }).click();
   const red = page.getByTestId('checklist').locator('[data-ok="false"]').filter({ hasText: 'The customer has not accepted the invitation yet' });
   await expect(red).toBeVisible();
@@ -74,7 +82,7 @@ test('a reload offers to resume the wizard where it was left', async ({ page }) 
   await startWizard(page, customer.id);
   await page.getByTestId('domain-prefix').fill('draftiberia');
   await page.getByRole('textbox', { name: 'Administrator user name' }).fill('it.admin');
-  await fillAttestation(page);
+  await fillSignatory(page, 'lucia@fabrikam.com');
   await expect
     .poll(async () => ((await (await page.request.get(`/api/v1/companies/${customer.id}/onboarding/draft`)).json()) as { draft: { state: { adminUsername: string } } | null }).draft?.state.adminUsername)
     .toBe('it.admin');
@@ -85,7 +93,7 @@ test('a reload offers to resume the wizard where it was left', async ({ page }) 
   await offer.getByRole('button', { name: 'Resume' }).click();
   await expect(page.getByTestId('domain-prefix')).toHaveValue('draftiberia');
   await expect(page.getByRole('textbox', { name: 'Administrator user name' })).toHaveValue('it.admin');
-  await expect(page.getByRole('textbox', { name: 'First name' })).toHaveValue('Lucía');
+  await expect(page.getByTestId('signatory-first-name')).toHaveValue('Lucía');
 
   // Discarded, it is gone for good.
   await page.reload();
