@@ -22,7 +22,9 @@ test('reseller links an existing tenant after its Global Admin accepts the invit
   await page.getByRole('checkbox', { name: /already uses Microsoft 365 and owns this domain/ }).check();
   const panel = page.getByTestId('existing-tenant-panel');
   await expect(panel.getByTestId('invitation-link')).toHaveValue(/invType=IndirectResellerRelationship/);
-  // Checkout stays disabled until the authorization is verified.
+  // Checkout stays disabled until the authorization is verified (Next first asks for the MCA signer
+  // and date, which the partner records while Partner Center has no MCA on record).
+  await fillAttestation(page);
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByTestId('checklist')).toContainText('Authorization verified');
   await expect(page.getByRole('button', { name: 'Finish' })).toBeDisabled();
