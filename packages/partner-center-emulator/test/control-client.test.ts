@@ -27,6 +27,19 @@ describe('emulator control client', () => {
     expect(await control.webhookCertificate()).toContain('-----BEGIN ');
   });
 
+  it('sends a request again once when the kept-alive socket was reset before any answer, and not for other failures', async () => {
+    const app = createEmulatorApp();
+    const reset = Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) });
+    let sent = 0;
+    const flaky = createEmulatorControl('http://emulator.test/', {
+      fetch: (url, init) => (++sent === 1 ? Promise.reject(reset) : Promise.resolve(app.request(url, init))),
+    });
+    expect((await flaky.clock()).offsetMs).toBe(0);
+    expect(sent).toBe(2);
+    const refused = createEmulatorControl('http://emulator.test/', { fetch: () => Promise.reject(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED') })) });
+    await expect(refused.clock()).rejects.toThrow('fetch failed');
+  });
+
   it('throws the control plane refusal with its status and message', async () => {
     const { control } = inProcess();
     const refused = await control.advanceClock({ seconds: 1, duration: 'PT1H' }).catch((e: unknown) => e);

@@ -96,11 +96,21 @@ export function createEmulatorControl(baseUrl: string, options: EmulatorControlO
   const root = `${baseUrl.replace(/\/+$/, '')}/_emulator`;
 
   async function call(method: string, path: string, body?: unknown): Promise<unknown> {
-    const res = await send(`${root}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const request = () =>
+      send(`${root}${path}`, {
+        method,
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    let res: Response;
+    try {
+      res = await request();
+    } catch (e) {
+      // A kept-alive socket the emulator closed as idle just as it was reused: the request never
+      // reached the emulator (no answer came back), so sending it once more on a new socket is safe.
+      if ((e as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw e;
+      res = await request();
+    }
     const text = await res.text();
     if (!res.ok) throw new EmulatorControlError(method, path, res.status, text);
     if (!(res.headers.get('content-type') ?? '').includes('json')) return text;
