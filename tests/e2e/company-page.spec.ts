@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { signIn } from './sign-in';
-import { acceptMcaAsSignatory, createReadyCustomer, fillSignatory, ownCompanyId, signInByApi, startWizard } from './onboarding-helpers';
+import { createReadyCustomer, orderNewTenant, ownCompanyId, signInByApi } from './onboarding-helpers';
 
 async function openCompany(page: Page, name: RegExp): Promise<void> {
   await page.getByRole('textbox', { name: 'Search companies' }).fill(name.source.replace(/\\/g, ''));
@@ -67,13 +67,7 @@ test('after a successful Retry the service card shows the new sync status withou
     body: { code: 600008, description: 'The MCA attestation was refused (injected by the card test).', data: [], source: 'PartnerFD' },
   });
   try {
-    await startWizard(page, customer.id);
-    await page.getByTestId('domain-prefix').fill(prefix);
-    await expect(page.getByTestId('domain-result')).toHaveText(`${prefix}.onmicrosoft.com is available.`);
-    await fillSignatory(page, `lucia.${prefix}@fabrikam.com`);
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('button', { name: 'Finish' }).click();
-    await acceptMcaAsSignatory(emulator, `lucia.${prefix}@fabrikam.com`);
+    await orderNewTenant(page, emulator, customer.id, prefix);
     const run = page.getByTestId('run-provision-tenant');
     await expect(run.getByTestId('run-state')).toHaveText('Needs attention', { timeout: 90_000 });
   } finally {

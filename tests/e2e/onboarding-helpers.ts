@@ -98,3 +98,17 @@ export async function acceptMcaAsSignatory(emulator: EmulatorControl, email: str
     )
     .toBe(true);
 }
+
+/**
+ * Orders a new tenant the plain way: the wizard with a free prefix and the customer's signatory,
+ * Finish, then the signatory accepts the MCA (through the emulator's control plane).
+ */
+export async function orderNewTenant(page: Page, emulator: EmulatorControl, customerId: number, prefix: string): Promise<void> {
+  await startWizard(page, customerId);
+  await page.getByTestId('domain-prefix').fill(prefix);
+  await expect(page.getByTestId('domain-result')).toHaveText(`${prefix}.onmicrosoft.com is available.`);
+  await fillSignatory(page, `lucia.${prefix}@fabrikam.com`);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await acceptMcaAsSignatory(emulator, `lucia.${prefix}@fabrikam.com`);
+}

@@ -381,5 +381,3 @@ export function deleteAccessAssignment(engine: Engine, record: GdapRelationshipR
   engine.schedule(assignment.transitionAt);
   engine.markDirty();
 }
-
-export { checkIfMatch, checkRolesSubset, newEtag, relationshipUri };
