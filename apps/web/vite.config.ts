@@ -6,5 +6,5 @@ const api = `http://localhost:${process.env.PORT ?? 3000}`;
 export default defineConfig({
   plugins: [react()],
   server: { proxy: { '/api': api, '/healthz': api } },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: 'hidden', chunkSizeWarningLimit: 1500 },
 });

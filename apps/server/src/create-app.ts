@@ -7,6 +7,7 @@ import { securityHeaders } from './http/security-headers';
 import { appErrorFromPartnerCenter } from './http/partner-center-problem';
 import { problemFromError, problemResponse, toProblem } from './http/problem';
 import { staticWeb } from './http/static-web';
+import { compress } from 'hono/compress';
 import type { Logger } from './logger';
 import type { Clock } from './clock';
 import { SESSION_COOKIE } from './auth/authenticate';
@@ -61,6 +62,9 @@ export function createApp(config: Config, deps: AppDeps) {
   const app = createRouter();
   app.use('*', securityHeaders());
   app.use('*', requestId());
+  // JSON answers (the tree, lists, the OpenAPI document) compressed when the client accepts it; the
+  // web app's files are compressed by staticWeb, once per file.
+  app.use('/api/*', compress());
   app.use('*', async (c, next) => {
     const logger = deps.logger.child({ requestId: c.var.requestId });
     c.set('logger', logger);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@csphub/config';
 import { createApp } from '../src/create-app';
@@ -44,6 +45,15 @@ describe('security headers', () => {
     for (const p of ['/api/v1/system', '/api/openapi.json', '/api/v1/no-such-route', '/healthz']) expectSecurityHeaders(await t.app.request(p), p);
     expect(CONTENT_SECURITY_POLICY).toMatch(/frame-ancestors 'none'/);
     expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self'(;|$)/);
+  });
+
+  it('compresses the API\'s JSON for a client that accepts it, and never serves the web app\'s source maps', async () => {
+    const doc = await t.app.request('/api/openapi.json', { headers: { 'accept-encoding': 'gzip' } });
+    expect(doc.status).toBe(200);
+    expect(doc.headers.get('content-encoding')).toBe('gzip');
+    expect(JSON.parse(zlib.gunzipSync(Buffer.from(await doc.arrayBuffer())).toString()).openapi).toBe('3.0.3');
+    fs.writeFileSync(path.join(webDist, 'assets', 'app.js.map'), '{"version":3,"sources":["secret.ts"]}');
+    expect((await web.request('/assets/app.js.map')).status).toBe(404);
   });
 
   it('answers every secret with Cache-Control: no-store (API token, password reset, one-time password reveal, connection secrets)', async () => {
