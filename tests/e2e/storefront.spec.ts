@@ -74,6 +74,9 @@ test('a reseller picks one of its customers in the Store; distributor staff have
 
   const customer = page.getByRole('combobox', { name: 'Customer' });
   await customer.fill('Munson');
+  // The list answers what was typed (asked of the server), then the keyboard picks it.
+  await expect(page.getByRole('option', { name: "Munson's Pickles and Preserves" })).toBeVisible();
+  await expect(page.getByRole('option')).toHaveCount(1);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/store\?company=\d+$/);

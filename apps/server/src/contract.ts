@@ -10,6 +10,7 @@ import { SessionSchema } from './auth/auth.routes';
 import { ApiTokenSchema } from './channel/api-tokens.routes';
 import { PasswordResetSchema, UserListSchema, UserSchema } from './channel/company-users.routes';
 import { ConnectionSchema, TestResultSchema } from './channel/connections.routes';
+import type { BranchNodeSchema, BranchSchema, ReadinessSchema, SearchMatchSchema } from './channel/company-tree.routes';
 import { PolicySchema, type DistributorSettingsSchema } from './channel/settings.routes';
 import { SyncOptionsSchema } from './channel/sync-options.routes';
 import { HealthSchema } from './system/health.routes';
@@ -76,6 +77,10 @@ export {
 export type SessionInfo = z.infer<typeof SessionSchema>;
 export type TreeNode = z.infer<typeof TreeNodeSchema>;
 export type CompanyTree = z.infer<typeof TreeSchema>;
+export type CompanyBranch = z.infer<typeof BranchSchema>;
+export type BranchNode = z.infer<typeof BranchNodeSchema>;
+export type CompanySearchMatch = z.infer<typeof SearchMatchSchema>;
+export type ChannelReadiness = z.infer<typeof ReadinessSchema>;
 export type Company = z.infer<typeof CompanySchema>;
 export type Prerequisites = z.infer<typeof PrerequisitesSchema>;
 export type User = z.infer<typeof UserSchema>;

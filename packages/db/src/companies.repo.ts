@@ -49,6 +49,52 @@ export function createCompaniesRepo(db: Database) {
       return db.select().from(companies).where(like(companies.path, `${rootPath}%`)).orderBy(asc(companies.path));
     },
 
+    /**
+     * One branch of the tree: the direct children of `parentId`, resellers before customers, then by
+     * name, a page at a time, with how many there are in all.
+     */
+    async children(parentId: number, page: { offset: number; limit: number }): Promise<{ rows: CompanyRow[]; total: number }> {
+      const [rows, counted] = await Promise.all([
+        db
+          .select()
+          .from(companies)
+          .where(eq(companies.parentId, parentId))
+          .orderBy(sql`case ${companies.kind} when 'reseller' then 0 else 1 end`, asc(sql`lower(${companies.name})`), asc(companies.id))
+          .offset(page.offset)
+          .limit(page.limit),
+        db.select({ n: sql<number>`count(*)::int` }).from(companies).where(eq(companies.parentId, parentId)),
+      ]);
+      return { rows, total: Number(counted[0]?.n ?? 0) };
+    },
+
+    /** How many direct children each of `ids` has (absent: none). */
+    async childCounts(ids: number[]): Promise<Map<number, number>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db
+        .select({ parentId: companies.parentId, n: sql<number>`count(*)::int` })
+        .from(companies)
+        .where(inArray(companies.parentId, ids))
+        .groupBy(companies.parentId);
+      return new Map(rows.map((r) => [r.parentId!, Number(r.n)]));
+    },
+
+    /**
+     * Companies under `rootPath` (the root included) whose name or domain contains `query` (any
+     * case) or whose id is `query` (every one when `query` is empty), by name, at most `limit`. The path prefix narrows on its index
+     * first; `%` and `_` in the query are taken literally.
+     */
+    async search(rootPath: string, query: string, opts: { limit: number; kind?: CompanyRow['kind'] | undefined; status?: CompanyRow['status'] | undefined }): Promise<CompanyRow[]> {
+      const pattern = `%${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const id = /^\d{1,9}$/.test(query.trim()) ? Number(query.trim()) : undefined;
+      const text = query.trim() === '' ? undefined : or(sql`lower(${companies.name}) like ${pattern}`, sql`lower(coalesce(${companies.domain}, '')) like ${pattern}`, id !== undefined ? eq(companies.id, id) : undefined);
+      return db
+        .select()
+        .from(companies)
+        .where(and(like(companies.path, `${rootPath}%`), text, opts.kind ? eq(companies.kind, opts.kind) : undefined, opts.status ? eq(companies.status, opts.status) : undefined))
+        .orderBy(asc(sql`lower(${companies.name})`), asc(companies.id))
+        .limit(opts.limit);
+    },
+
     /** The ancestors of a company (root first), excluding the company itself. */
     async ancestors(path: string): Promise<CompanyRow[]> {
       const ids = idsOfPath(path).slice(0, -1);

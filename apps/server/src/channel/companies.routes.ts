@@ -11,7 +11,7 @@ import { scopedMutation } from './scoped-mutation';
 import { CompanyCreateSchema, CompanyPatchSchema, CompanySchema, IdParamSchema, TreeSchema } from './company.schema';
 import { auditStateOf, toCompanyDto } from './company-dto';
 import { normalizeCompanyFields } from './company-fields';
-import { prerequisitesOf } from './company-prerequisites';
+import { toTreeNode } from './company-tree.routes';
 import { readPolicy } from './policy';
 
 import { json } from '../http/json-content';
@@ -37,18 +37,7 @@ export function companiesRoutes(deps: ServerDeps) {
         const byId = new Map(rows.map((r) => [r.id, r]));
         // The caller's own company may sit under a reseller outside the view (a customer admin).
         const outsideParent = p.company.parentId && !byId.has(p.company.parentId) ? await repos.companies.get(p.company.parentId) : undefined;
-        const nodes = rows.map((r) => ({
-          id: r.id,
-          parentId: r.id === p.company.id ? null : r.parentId,
-          kind: r.kind,
-          name: r.name,
-          domain: r.domain,
-          status: r.status,
-          ready: r.kind === 'customer' ? prerequisitesOf(r, (r.parentId && byId.get(r.parentId)) || outsideParent, policy).ready : null,
-          // Only resellers in the caller's own subtree are listed, so no reseller sees another's verdict.
-          porStatus: r.kind === 'reseller' ? (r.porStatus ?? ('unchecked' as const)) : null,
-          porErrorDescription: r.kind === 'reseller' ? r.porErrorDescription : null,
-        }));
+        const nodes = rows.map((r) => toTreeNode(r, (r.parentId && byId.get(r.parentId)) || outsideParent, policy, p.company.id));
         return c.json({ rootId: p.company.id, nodes }, 200);
       },
     )

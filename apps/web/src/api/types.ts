@@ -3,6 +3,10 @@ import type { Company, Prerequisites } from '@csphub/server/contract';
 
 export type {
   ApiToken,
+  BranchNode,
+  ChannelReadiness,
+  CompanyBranch,
+  CompanySearchMatch,
   AuditEntry,
   Company,
   Connection,

@@ -6,7 +6,6 @@ import {
   Burger,
   Group,
   NavLink,
-  ScrollArea,
   Select,
   Text,
   Title,
@@ -79,7 +78,7 @@ export function Shell({ children, companyTree, signedInAs }: { children: ReactNo
             />
           ))}
         </AppShell.Section>
-        <AppShell.Section grow component={ScrollArea} mt="md" aria-label={t('tree.title')}>
+        <AppShell.Section grow mt="md" aria-label={t('tree.title')} style={{ display: 'flex', flexDirection: 'column', minHeight: 0, overflow: 'hidden' }}>
           <Text size="xs" fw={700} c="dimmed" tt="uppercase" mb="xs">
             {t('tree.title')}
           </Text>

@@ -1,16 +1,15 @@
 import { Link } from 'react-router';
 import { Anchor, Badge, Card, Group, List, Text, Title } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n';
-import { useTree } from './tree-data';
+import type { ChannelReadiness } from '../../api/types';
+import { useApi } from '../../api/use-api';
 
 /** Home-page card: how many customers are ready to provision, and links to those that are not. */
 export function ChannelSummary() {
   const { t } = useI18n();
-  const { nodes } = useTree();
-  if (!nodes) return null;
-  const customers = nodes.filter((n) => n.kind === 'customer' && n.status === 'active');
-  if (customers.length === 0) return null;
-  const notReady = customers.filter((c) => !c.ready);
+  const { data } = useApi<ChannelReadiness>('/api/v1/companies/readiness');
+  if (!data || data.customers === 0) return null;
+  const notReady = data.notReady;
   return (
     <Card withBorder data-testid="channel-summary">
       <Group justify="space-between" mb="xs">
@@ -18,11 +17,11 @@ export function ChannelSummary() {
           {t('home.channel.title')}
         </Title>
         <Group gap="xs">
-          <Badge variant="light">{t('home.channel.customers', { count: customers.length })}</Badge>
-          <Badge color="green">{t('home.channel.ready', { count: customers.length - notReady.length })}</Badge>
+          <Badge variant="light">{t('home.channel.customers', { count: data.customers })}</Badge>
+          <Badge color="green">{t('home.channel.ready', { count: data.ready })}</Badge>
         </Group>
       </Group>
-      {notReady.length === 0 ? (
+      {data.ready === data.customers ? (
         <Text size="sm">{t('home.channel.allReady')}</Text>
       ) : (
         <>
@@ -30,7 +29,7 @@ export function ChannelSummary() {
             {t('home.channel.notReady')}
           </Text>
           <List size="sm">
-            {notReady.slice(0, 10).map((c) => (
+            {notReady.map((c) => (
               <List.Item key={c.id}>
                 <Anchor component={Link} to={`/companies/${c.id}`}>
                   {c.name} ({c.id})

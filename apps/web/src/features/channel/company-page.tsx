@@ -10,6 +10,7 @@ import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { useCompany } from './use-company';
 import { useTree } from './tree-data';
+import { CompanyPicker, type PickedCompany } from './company-picker';
 import { ReadyChecklist } from './ready-checklist';
 import { OverviewTab } from './overview-tab';
 import { BillingTab } from './billing-tab';
@@ -123,14 +124,14 @@ export function CompanyPage() {
 function CompanyActions({ company, onChanged }: { company: Company; onChanged: () => void }) {
   const { t, locale } = useI18n();
   const { can, session } = useSession();
-  const { nodes, refresh } = useTree();
+  const { root, refresh } = useTree();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const [moving, setMoving] = useState(false);
   const [deactivating, setDeactivating] = useState(false);
   const [name, setName] = useState('');
   const [kind, setKind] = useState<'customer' | 'reseller'>('customer');
-  const [parentId, setParentId] = useState<string | null>(null);
+  const [newParent, setNewParent] = useState<PickedCompany | null>(null);
   const [error, setError] = useState<string | null>(null);
   const act = async (fn: () => Promise<unknown>, after?: () => void) => {
     setError(null);
@@ -145,7 +146,8 @@ function CompanyActions({ company, onChanged }: { company: Company; onChanged: (
   };
   const canCreate = can('company.create') && company.kind !== 'customer' && company.status === 'active';
   const nameProblem = name ? companyNameProblem(name) : null;
-  const parents = (nodes ?? []).filter((n) => n.kind !== 'customer' && n.id !== company.parentId && n.status === 'active').map((n) => ({ value: String(n.id), label: `${n.name} (${n.id})` }));
+  // Customers move under a reseller or the distributor itself (the root of a distributor's tree).
+  const rootTarget = root && root.kind === 'distributor' ? [{ id: root.id, name: root.name }] : [];
   return (
     <Stack gap="xs" align="flex-end">
       <Group gap="xs">
@@ -217,8 +219,17 @@ function CompanyActions({ company, onChanged }: { company: Company; onChanged: (
       <Modal opened={moving} onClose={() => setMoving(false)} title={t('company.move')}>
         <Stack>
           <Text size="sm">{t('company.moveHelp')}</Text>
-          <Select label={t('company.newParent')} data={parents} value={parentId} onChange={setParentId} searchable />
-          <Button disabled={!parentId} onClick={() => void act(() => apiSend('POST', `/api/v1/companies/${company.id}/move`, { parentId: Number(parentId) }), () => setMoving(false))}>
+          <CompanyPicker
+            label={t('company.newParent')}
+            kind="reseller"
+            value={newParent}
+            onChange={setNewParent}
+            exclude={company.parentId ? [company.parentId] : []}
+            extra={rootTarget}
+            nothingFound={t('tree.pickerNoMatch')}
+            showId
+          />
+          <Button disabled={!newParent} onClick={() => void act(() => apiSend('POST', `/api/v1/companies/${company.id}/move`, { parentId: newParent!.id }), () => setMoving(false))}>
             {t('company.move')}
           </Button>
         </Stack>

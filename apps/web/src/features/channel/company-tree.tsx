@@ -1,46 +1,46 @@
-import { useMemo, useRef, useState } from 'react';
-import { useHotkeys } from '@mantine/hooks';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
-import { ActionIcon, Alert, Badge, Box, Button, Collapse, Group, Loader, NavLink, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Box, Button, Group, Loader, NavLink, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { IconBuildingStore, IconBuildingWarehouse, IconChevronDown, IconChevronRight, IconSearch, IconUser } from '@tabler/icons-react';
-import type { TreeNode } from '../../api/types';
+import type { CompanySearchMatch, TreeNode } from '../../api/types';
+import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { PartnerOfRecordBadge } from './partner-of-record-badge';
-import { filterTree, useTree } from './tree-data';
+import { useTree, visibleRows, type TreeRow } from './tree-data';
 
 const ICONS = { distributor: IconBuildingWarehouse, reseller: IconBuildingStore, customer: IconUser } as const;
+/** Up to this many lines the tree is drawn whole (the browser's find works); beyond, only what is in view. */
+const VIRTUAL_FROM_ROWS = 150;
+const ROW_HEIGHT = 44;
 
 /**
- * The searchable company tree of the side bar: search by name, domain or numeric id; matches keep
- * their parents visible; each customer shows whether it is ready to provision. Every name is an
- * ordinary link (Tab and Enter open the company, parents included); a separate button beside a
- * parent folds and unfolds its branch.
+ * The company tree of the side bar, read a branch at a time: small branches open by themselves,
+ * large ones on request, a page of children at a time; long trees are drawn virtually (only the
+ * lines in view exist). The search box asks the server (name, domain or number across the caller's
+ * whole subtree) and lists the matches with where they sit. Every name is an ordinary link (Tab and
+ * Enter open the company); a separate button beside a parent folds and unfolds its branch.
  */
 export function CompanyTree() {
   const { t } = useI18n();
-  const { nodes, loading, error, refresh } = useTree();
+  const { root, branches, loading, error, refresh, loadBranch } = useTree();
   const [query, setQuery] = useState('');
-  const [folded, setFolded] = useState<ReadonlySet<number>>(new Set());
-  const toggle = (id: number) =>
-    setFolded((prev) => {
-      const next = new Set(prev);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
+  const [debounced] = useDebouncedValue(query.trim(), 200);
+  const [decided, setDecided] = useState<ReadonlyMap<number, boolean>>(new Map());
   const searchRef = useRef<HTMLInputElement>(null);
   // "/" jumps to the search box from anywhere, as in most consoles.
   useHotkeys([['/', () => searchRef.current?.focus()]]);
   const { pathname } = useLocation();
   const activeId = Number(/^\/companies\/(\d+)/.exec(pathname)?.[1]);
-  const { visible, matches } = useMemo(() => filterTree(nodes ?? [], query), [nodes, query]);
-  const children = useMemo(() => {
-    const map = new Map<number | null, TreeNode[]>();
-    for (const n of nodes ?? []) map.set(n.parentId, [...(map.get(n.parentId) ?? []), n]);
-    for (const list of map.values()) list.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'reseller' ? -1 : 1));
-    return map;
-  }, [nodes]);
+  const rows = useMemo(() => visibleRows(root, branches, decided), [root, branches, decided]);
 
-  if (loading && !nodes) {
+  // An open branch that was never read is read now.
+  useEffect(() => {
+    for (const row of rows) if (row.type === 'node' && row.open && !branches.has(row.node.id)) loadBranch(row.node.id);
+  }, [rows, branches, loadBranch]);
+
+  if (loading && !root) {
     return (
       <Group gap="xs">
         <Loader size="xs" />
@@ -48,7 +48,7 @@ export function CompanyTree() {
       </Group>
     );
   }
-  if (error && !nodes) {
+  if (error && !root) {
     return (
       <Alert color="red" title={t('tree.error')}>
         <Button size="xs" variant="light" onClick={refresh}>
@@ -57,65 +57,9 @@ export function CompanyTree() {
       </Alert>
     );
   }
-  const render = (node: TreeNode) => {
-    if (!visible.has(node.id)) return null;
-    const Icon = ICONS[node.kind];
-    const kids = (children.get(node.id) ?? []).filter((k) => visible.has(k.id));
-    const open = query ? true : !folded.has(node.id);
-    const link = (
-      <NavLink
-        component={RouterNavLink}
-        to={`/companies/${node.id}`}
-        active={node.id === activeId}
-        label={
-          <Text size="sm" fw={matches.has(node.id) ? 700 : undefined} c={node.status === 'inactive' ? 'dimmed' : undefined} td={node.status === 'inactive' ? 'line-through' : undefined}>
-            {node.name}
-          </Text>
-        }
-        description={`${node.id}${node.domain ? ` · ${node.domain}` : ''}`}
-        leftSection={<Icon size={16} stroke={1.5} />}
-        rightSection={
-          node.porStatus === 'ineligible' ? (
-            <PartnerOfRecordBadge status="ineligible" reason={node.porErrorDescription} compact />
-          ) : node.ready === null ? undefined : (
-            <Tooltip label={node.ready ? t('tree.ready') : t('tree.notReady')}>
-              <Badge size="xs" circle color={node.ready ? 'green' : 'orange'} aria-label={node.ready ? t('tree.ready') : t('tree.notReady')}>
-                {node.ready ? '✓' : '!'}
-              </Badge>
-            </Tooltip>
-          )
-        }
-        style={{ flex: 1, minWidth: 0 }}
-        data-testid={`tree-node-${node.id}`}
-      />
-    );
-    if (kids.length === 0) return <Box key={node.id} pl={22}>{link}</Box>;
-    return (
-      <Box key={node.id}>
-        <Group gap={0} wrap="nowrap" align="center">
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            size="sm"
-            onClick={() => toggle(node.id)}
-            disabled={!!query}
-            aria-expanded={open}
-            aria-label={t(open ? 'tree.fold' : 'tree.unfold', { name: node.name })}
-            data-testid={`tree-toggle-${node.id}`}
-          >
-            {open ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
-          </ActionIcon>
-          {link}
-        </Group>
-        <Collapse expanded={open}>
-          <Box pl={12}>{kids.map(render)}</Box>
-        </Collapse>
-      </Box>
-    );
-  };
-  const roots = (nodes ?? []).filter((n) => n.parentId === null);
+  const toggle = (id: number, open: boolean) => setDecided((prev) => new Map(prev).set(id, !open));
   return (
-    <Stack gap={4}>
+    <Stack gap={4} style={{ flex: 1, minHeight: 0 }}>
       <TextInput
         size="xs"
         ref={searchRef}
@@ -126,13 +70,132 @@ export function CompanyTree() {
         onChange={(e) => setQuery(e.currentTarget.value)}
         onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
       />
-      {query && matches.size === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('tree.noMatch', { query })}
-        </Text>
+      {debounced ? (
+        <SearchResults query={debounced} activeId={activeId} />
       ) : (
-        <nav aria-label={t('tree.title')}>{roots.map(render)}</nav>
+        <nav aria-label={t('tree.title')} style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+          <TreeLines rows={rows} activeId={activeId} onToggle={toggle} onMore={(parentId) => loadBranch(parentId, true)} loadingOf={(id) => branches.get(id)?.loading ?? false} />
+        </nav>
       )}
     </Stack>
+  );
+}
+
+function TreeLines({ rows, activeId, onToggle, onMore, loadingOf }: { rows: TreeRow[]; activeId: number; onToggle: (id: number, open: boolean) => void; onMore: (parentId: number) => void; loadingOf: (id: number) => boolean }) {
+  const { t } = useI18n();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtual = rows.length > VIRTUAL_FROM_ROWS;
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual's functions change on every scroll by design; this component is left to plain React.
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, enabled: virtual });
+  const line = (row: TreeRow): ReactNode => {
+    if (row.type === 'more') {
+      return (
+        <Box pl={row.depth * 12 + 22} py={4}>
+          <Button size="compact-xs" variant="subtle" loading={loadingOf(row.parentId)} onClick={() => onMore(row.parentId)} data-testid={`tree-more-${row.parentId}`}>
+            {t('tree.more', { shown: row.shown, total: row.total })}
+          </Button>
+        </Box>
+      );
+    }
+    const { node, depth, open } = row;
+    const link = <CompanyLink node={node} active={node.id === activeId} />;
+    if (node.childCount === 0) return <Box pl={depth * 12 + 22}>{link}</Box>;
+    return (
+      <Group gap={0} wrap="nowrap" align="center" pl={depth * 12}>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          size="sm"
+          onClick={() => onToggle(node.id, open)}
+          aria-expanded={open}
+          aria-label={t(open ? 'tree.fold' : 'tree.unfold', { name: node.name })}
+          data-testid={`tree-toggle-${node.id}`}
+        >
+          {loadingOf(node.id) ? <Loader size={10} /> : open ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
+        </ActionIcon>
+        {link}
+      </Group>
+    );
+  };
+  const keyOf = (row: TreeRow) => (row.type === 'node' ? `n${row.node.id}` : `m${row.parentId}`);
+  return (
+    <div ref={scrollRef} style={{ flex: 1, minHeight: 0, overflowY: 'auto' }} data-testid="tree-scroll">
+      {!virtual && rows.map((row) => <div key={keyOf(row)}>{line(row)}</div>)}
+      <div style={{ height: virtual ? virtualizer.getTotalSize() : 0, position: 'relative' }}>
+        {virtual && virtualizer.getVirtualItems().map((item) => (
+          <div key={keyOf(rows[item.index]!)} data-index={item.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
+            {line(rows[item.index]!)}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function SearchResults({ query, activeId }: { query: string; activeId: number }) {
+  const { t } = useI18n();
+  const found = useApi<{ matches: CompanySearchMatch[] }>(`/api/v1/companies/search?q=${encodeURIComponent(query)}&limit=50`);
+  if (!found.data) {
+    if (found.error) return <Alert color="red" title={t('tree.error')} />;
+    return (
+      <Group gap="xs">
+        <Loader size="xs" />
+        <Text size="sm">{t('tree.searching')}</Text>
+      </Group>
+    );
+  }
+  if (found.data.matches.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('tree.noMatch', { query })}
+      </Text>
+    );
+  }
+  return (
+    <nav aria-label={t('tree.title')} style={{ flex: 1, minHeight: 0, overflowY: 'auto' }}>
+      {found.data.matches.map((m) => (
+        <Box key={m.id}>
+          <CompanyLink node={m} active={m.id === activeId} emphasis trail={m.trail.map((a) => a.name).join(' › ')} />
+        </Box>
+      ))}
+      {found.data.matches.length === 50 && (
+        <Text size="xs" c="dimmed" mt={4}>
+          {t('tree.refine')}
+        </Text>
+      )}
+    </nav>
+  );
+}
+
+function CompanyLink({ node, active, emphasis, trail }: { node: TreeNode; active: boolean; emphasis?: boolean; trail?: string }) {
+  const { t } = useI18n();
+  const Icon = ICONS[node.kind];
+  const inactive = node.status === 'inactive';
+  return (
+    <NavLink
+      component={RouterNavLink}
+      to={`/companies/${node.id}`}
+      active={active}
+      label={
+        <Text size="sm" fw={emphasis ? 700 : undefined} c={inactive ? 'dimmed' : undefined} td={inactive ? 'line-through' : undefined} truncate>
+          {node.name}
+        </Text>
+      }
+      description={[trail, `${node.id}${node.domain ? ` · ${node.domain}` : ''}`].filter(Boolean).join(' · ')}
+      leftSection={<Icon size={16} stroke={1.5} />}
+      rightSection={
+        node.porStatus === 'ineligible' ? (
+          <PartnerOfRecordBadge status="ineligible" reason={node.porErrorDescription} compact />
+        ) : node.ready === null ? undefined : (
+          <Tooltip label={node.ready ? t('tree.ready') : t('tree.notReady')}>
+            <Badge size="xs" circle color={node.ready ? 'green' : 'orange'} aria-label={node.ready ? t('tree.ready') : t('tree.notReady')}>
+              {node.ready ? '✓' : '!'}
+            </Badge>
+          </Tooltip>
+        )
+      }
+      style={{ flex: 1, minWidth: 0 }}
+      data-testid={`tree-node-${node.id}`}
+    />
   );
 }

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert, Button, Group, Loader, Select, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useSession } from '../auth/session';
-import { useTree } from '../channel/tree-data';
+import { CompanyPicker } from '../channel/company-picker';
+import { useApi } from '../../api/use-api';
+import type { Company } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { NewServicePage } from '../new-service/new-service-page';
 import { CatalogBrowser } from '../orders/catalog-browser';
@@ -54,45 +56,34 @@ export function StorefrontPage() {
 /** A reseller's store: a searchable pick of its customers (kept in the address), then that customer's store. */
 function ResellerStore() {
   const { t } = useI18n();
-  const tree = useTree();
   const [params, setParams] = useSearchParams();
-  const customers = (tree.nodes ?? []).filter((n) => n.kind === 'customer' && n.status === 'active').sort((a, b) => a.name.localeCompare(b.name));
   const chosenId = Number(params.get('company'));
-  const chosen = customers.find((c) => c.id === chosenId);
+  const chosenCompany = useApi<Company>(Number.isInteger(chosenId) && chosenId > 0 ? `/api/v1/companies/${chosenId}` : null);
+  const chosen = chosenCompany.data && chosenCompany.data.id === chosenId && chosenCompany.data.kind === 'customer' ? { id: chosenCompany.data.id, name: chosenCompany.data.name } : null;
   return (
     <Stack>
       <Text c="dimmed">{t('store.intro.reseller')}</Text>
-      {tree.loading && !tree.nodes && (
-        <Group>
-          <Loader size="sm" />
-          <Text>{t('store.treeLoading')}</Text>
-        </Group>
-      )}
-      {tree.error && (
+      {chosenCompany.error && (
         <Alert color="red" role="alert">
           <Group justify="space-between">
-            <Text size="sm">{t('store.treeError', { message: describeProblem(tree.error) })}</Text>
-            <Button size="xs" variant="light" onClick={tree.refresh}>
+            <Text size="sm">{t('store.treeError', { message: describeProblem(chosenCompany.error) })}</Text>
+            <Button size="xs" variant="light" onClick={chosenCompany.reload}>
               {t('store.retry')}
             </Button>
           </Group>
         </Alert>
       )}
-      {tree.nodes && customers.length === 0 && <Alert color="yellow">{t('store.noCustomers')}</Alert>}
-      {customers.length > 0 && (
-        <Select
-          label={t('store.customer')}
-          placeholder={t('store.customerPlaceholder')}
-          searchable
-          nothingFoundMessage={t('store.noCustomers')}
-          data={customers.map((c) => ({ value: String(c.id), label: c.name }))}
-          value={chosen ? String(chosen.id) : null}
-          onChange={(v) => setParams(v ? { company: v } : {}, { replace: true })}
-          maw={420}
-          data-testid="store-customer"
-        />
-      )}
-      {customers.length > 0 && !chosen && <Text c="dimmed">{t('store.pickCustomer')}</Text>}
+      <CompanyPicker
+        label={t('store.customer')}
+        placeholder={t('store.customerPlaceholder')}
+        kind="customer"
+        value={chosen}
+        onChange={(picked) => setParams(picked ? { company: String(picked.id) } : {}, { replace: true })}
+        nothingFound={t('store.noCustomers')}
+        maw={420}
+        testId="store-customer"
+      />
+      {!chosen && !chosenCompany.loading && <Text c="dimmed">{t('store.pickCustomer')}</Text>}
       {chosen && <Store key={chosen.id} company={chosen} />}
     </Stack>
   );
