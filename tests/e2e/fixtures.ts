@@ -11,13 +11,13 @@ const STACK_START_MS = Number(process.env.CSPHUB_STACK_START_TIMEOUT_MS) || 90_0
  * the one test factory; `baseURL` points at it. `emulator`: the typed client of its emulator's
  * control plane (`/_emulator/*`).
  */
-export const test = base.extend<{ emulator: EmulatorControl }, { stack: Stack }>({
+export const test = base.extend<{ emulator: EmulatorControl }, { stack: Stack; stackEnv: Record<string, string> }>({
+  // Extra environment for the stack of the specs that ask for it (`test.use({ stackEnv })`): they get a worker of their own.
+  stackEnv: [{}, { option: true, scope: 'worker' }],
   stack: [
-    // Playwright reads a fixture's dependencies from its destructuring pattern: an empty one means none.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
+    async ({ stackEnv }, use) => {
       ensureWebBuilt();
-      const stack = await startStack({ timeoutMs: STACK_START_MS });
+      const stack = await startStack({ timeoutMs: STACK_START_MS, env: stackEnv });
       await use(stack);
       await stack.stop();
     },

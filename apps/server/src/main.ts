@@ -85,7 +85,7 @@ if (!config.demo && !config.demoOnNetwork && !isLoopbackHost(config.host)) {
   }
 }
 const demoPassword = demoPasswordFor({ configured: config.demoPassword, secretKey });
-const firstStart = await prepareFirstStart({ db: database.db, box: createSecretBox(secretKey), demo: config.demo, demoPassword, now: new Date() }).catch((e: unknown) =>
+const firstStart = await prepareFirstStart({ db: database.db, box: createSecretBox(secretKey), demo: config.demo, demoPassword, demoScale: config.demoScale, now: new Date() }).catch((e: unknown) =>
   fail(`cannot prepare the database (demo data or first admin): ${(e as Error).message}`),
 );
 

@@ -117,6 +117,17 @@ export const EnvSchema = z.object({
       }
       return Number(v);
     }),
+  CSPHUB_DEMO_SCALE: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return 0;
+      if (!/^\d+$/.test(v) || Number(v) > 100_000) {
+        ctx.addIssue({ code: 'custom', message: `CSPHUB_DEMO_SCALE must be a whole number of extra demo companies from 0 to 100000 (got "${v}")` });
+        return z.NEVER;
+      }
+      return Number(v);
+    }),
   CSPHUB_PUBLIC_URL: url('CSPHUB_PUBLIC_URL', ['http://', 'https://']),
   SMTP_URL: url('SMTP_URL', ['smtp://', 'smtps://']),
   MAIL_FROM: z.string().optional(),

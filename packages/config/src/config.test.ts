@@ -80,6 +80,12 @@ describe('loadConfig', () => {
     expect(isLoopbackHost('0.0.0.0')).toBe(false);
   });
 
+  it('takes CSPHUB_DEMO_SCALE as a count of extra demo companies, and names it when it is not one', () => {
+    expect(loadConfig({}).demoScale).toBe(0);
+    expect(loadConfig({ CSPHUB_DEMO_SCALE: '20000' }).demoScale).toBe(20000);
+    for (const bad of ['-1', 'many', '1e4', '100001']) expect(() => loadConfig({ CSPHUB_DEMO_SCALE: bad })).toThrow(/CSPHUB_DEMO_SCALE must be a whole number/);
+  });
+
   it('fixes the demo password only when CSPHUB_DEMO_PASSWORD is long enough', () => {
     expect(loadConfig({}).demoPassword).toBeUndefined();
     expect(loadConfig({ CSPHUB_DEMO_PASSWORD: 'a-fixed-password-for-tests' }).demoPassword).toBe('a-fixed-password-for-tests');

@@ -20,6 +20,8 @@ export interface Config {
   demoPassword: string | undefined;
   /** `CSPHUB_DEMO_ON_NETWORK`: demo users may be reached from other machines (off: refused on a non-loopback host). */
   demoOnNetwork: boolean;
+  /** `CSPHUB_DEMO_SCALE`: extra generated resellers and customers in the demo channel (0: none), to try the product at a large channel's size. */
+  demoScale: number;
   /** Base64 key for secrets at rest; undefined means "generate one into the data folder". */
   secretKey: string | undefined;
   /**
@@ -92,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     demo,
     demoPassword: e.CSPHUB_DEMO_PASSWORD || undefined,
     demoOnNetwork: e.CSPHUB_DEMO_ON_NETWORK ?? false,
+    demoScale: e.CSPHUB_DEMO_SCALE,
     secretKey: e.CSPHUB_SECRET_KEY || undefined,
     trustProxy: e.CSPHUB_TRUST_PROXY ?? false,
     workerId: e.CSPHUB_WORKER_ID || undefined,

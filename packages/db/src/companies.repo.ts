@@ -23,6 +23,24 @@ export function createCompaniesRepo(db: Database) {
       return row!;
     },
 
+    /**
+     * Creates many companies under one parent in a few statements (ids reserved at once, rows
+     * inserted a thousand at a time), for generated data; ordinary creation goes through `create`.
+     */
+    async createMany(parent: Pick<CompanyRow, 'id' | 'path'>, kind: CompanyRow['kind'], items: ({ name: string } & CompanyFields)[], now: Date): Promise<number[]> {
+      if (items.length === 0) return [];
+      const reserved = await db.execute<{ id: number }>(sql`select nextval(pg_get_serial_sequence('companies', 'id'))::int as id from generate_series(1, ${items.length})`);
+      const ids = rowsOf<{ id: number }>(reserved).map((r) => Number(r.id));
+      for (let i = 0; i < items.length; i += 1000) {
+        const chunk = items.slice(i, i + 1000).map((fields, j) => {
+          const id = ids[i + j]!;
+          return { ...fields, id, kind, parentId: parent.id, path: childPath(parent.path, id), createdAt: now, updatedAt: now };
+        });
+        await db.insert(companies).values(chunk);
+      }
+      return ids;
+    },
+
     async get(id: number): Promise<CompanyRow | undefined> {
       const rows = await db.select().from(companies).where(eq(companies.id, id));
       return rows[0];

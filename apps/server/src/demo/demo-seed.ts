@@ -1,6 +1,7 @@
 import { DEFAULT_SCENARIO } from '@csphub/partner-center-emulator';
 import type { CompanyFields, CompanyRow, Repos } from '@csphub/db';
 import { hashPassword, verifyPassword } from '../security/password';
+import { seedDemoScale } from './demo-scale';
 
 /** The demo users, printed on start-up; all share the install's demo password (demo-password.ts). */
 export const DEMO_USERS = [
@@ -82,9 +83,10 @@ export interface SeedReport {
  * Seeds the demo channel on an empty database (no company yet): a distributor with two Partner
  * Center connections to the embedded emulator (the scenario's LATAM and Europe indirect-provider
  * accounts and their credentials), four resellers with the scenario's Partner IDs, a dozen end
- * customers and the three demo users. Does nothing when a company exists, so restarts keep data.
+ * customers and the three demo users (and `scale` generated companies, see demo-scale.ts). Does
+ * nothing when a company exists, so restarts keep data.
  */
-export async function seedDemo(repos: Repos, opts: { now: Date; password: string }): Promise<SeedReport> {
+export async function seedDemo(repos: Repos, opts: { now: Date; password: string; scale?: number }): Promise<SeedReport> {
   const users: SeedReport['users'] = DEMO_USERS.map((u) => ({ email: u.email, role: u.role, company: '' }));
   if ((await repos.companies.count()) > 0) {
     for (const u of users) {
@@ -158,6 +160,11 @@ export async function seedDemo(repos: Repos, opts: { now: Date; password: string
     const row = await repos.companies.create({ kind: 'customer', parent, name: c.name, domain: c.domain, language: c.language, contactPerson: c.contactPerson, now, ...c.fields });
     byKey.set(c.key, row);
     await audit(row, 'Created by the demo seed');
+  }
+
+  if (opts.scale) {
+    await seedDemoScale(repos, distributor, opts.scale, now);
+    await audit(distributor, `Generated ${opts.scale} more companies for the demo (CSPHUB_DEMO_SCALE)`);
   }
 
   // Wingtip Toys already has a tenant related to the LATAM account through Adatum (emulator scenario).

@@ -11,10 +11,10 @@ export const BOOTSTRAP_ADMIN_EMAIL = 'admin@csphub.local';
  * empty database, the distributor company and one distributor admin with a random password shown
  * only in this start-up banner. Returns the banner lines to print.
  */
-export async function prepareFirstStart(opts: { db: Database; box: SecretBox; demo: boolean; demoPassword: string; now: Date }): Promise<string[]> {
+export async function prepareFirstStart(opts: { db: Database; box: SecretBox; demo: boolean; demoPassword: string; demoScale?: number; now: Date }): Promise<string[]> {
   const repos = createRepos(opts.db, opts.box);
   if (opts.demo) {
-    const report = await seedDemo(repos, { now: opts.now, password: opts.demoPassword });
+    const report = await seedDemo(repos, { now: opts.now, password: opts.demoPassword, scale: opts.demoScale ?? 0 });
     if (report.users.length === 0) return [];
     return [
       report.password

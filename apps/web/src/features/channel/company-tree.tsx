@@ -11,7 +11,11 @@ import { PartnerOfRecordBadge } from './partner-of-record-badge';
 import { useTree, visibleRows, type TreeRow } from './tree-data';
 
 const ICONS = { distributor: IconBuildingWarehouse, reseller: IconBuildingStore, customer: IconUser } as const;
-/** Up to this many lines the tree is drawn whole (the browser's find works); beyond, only what is in view. */
+/**
+ * Up to this many lines the tree is drawn whole (the browser's find works); beyond, only what is in
+ * view. One virtual list either way (a whole one has an overscan of every line), so that growing past
+ * the limit keeps the scroll position.
+ */
 const VIRTUAL_FROM_ROWS = 150;
 const ROW_HEIGHT = 44;
 
@@ -86,7 +90,7 @@ function TreeLines({ rows, activeId, onToggle, onMore, loadingOf }: { rows: Tree
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = rows.length > VIRTUAL_FROM_ROWS;
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual's functions change on every scroll by design; this component is left to plain React.
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, enabled: virtual });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: virtual ? 12 : rows.length });
   const line = (row: TreeRow): ReactNode => {
     if (row.type === 'more') {
       return (
@@ -120,9 +124,8 @@ function TreeLines({ rows, activeId, onToggle, onMore, loadingOf }: { rows: Tree
   const keyOf = (row: TreeRow) => (row.type === 'node' ? `n${row.node.id}` : `m${row.parentId}`);
   return (
     <div ref={scrollRef} style={{ flex: 1, minHeight: 0, overflowY: 'auto' }} data-testid="tree-scroll">
-      {!virtual && rows.map((row) => <div key={keyOf(row)}>{line(row)}</div>)}
-      <div style={{ height: virtual ? virtualizer.getTotalSize() : 0, position: 'relative' }}>
-        {virtual && virtualizer.getVirtualItems().map((item) => (
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => (
           <div key={keyOf(rows[item.index]!)} data-index={item.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
             {line(rows[item.index]!)}
           </div>
