@@ -91,6 +91,7 @@ export function createApp(config: Config, deps: AppDeps) {
       ...(runs.startLinkExistingTenant ? { startLinkExistingTenant: runs.startLinkExistingTenant } : {}),
       ...(runs.startNewTenant ? { startNewTenant: runs.startNewTenant } : {}),
       ...(runs.retryNewTenant ? { retryNewTenant: runs.retryNewTenant } : {}),
+      ...(runs.wakeMcaCheck ? { wakeMcaCheck: runs.wakeMcaCheck } : {}),
       ...(deps.engineWaitMs !== undefined ? { engineWaitMs: deps.engineWaitMs } : {}),
       listForCompany: (companyId) => listRunsOfCompany(serverDeps.db, companyId),
     },

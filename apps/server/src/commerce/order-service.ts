@@ -13,7 +13,7 @@ import {
   partnerOfRecordIdOf,
 } from '@csphub/domain';
 import { createWorkflowRunsRepo, type CatalogItemRow, type CompanyRow, type OrderLineJson, type OrderRow, type Repos } from '@csphub/db';
-import { provisionTenantRunId } from '@csphub/provisioning';
+import { LINK_EXISTING_TENANT_KIND, PROVISION_TENANT_KIND } from '@csphub/provisioning';
 import { isPartnerCenterError } from '@csphub/partner-center';
 import type { Principal } from '../auth/principal';
 import { requirePartnerIdChoice } from '../access/tenant-ownership';
@@ -196,14 +196,16 @@ export async function submitOrder(
   return { order: row, created };
 }
 
+/** The runs that ask the customer's signatory to accept the MCA (new tenant, existing tenant). */
+const MCA_REQUESTING_KINDS = new Set([PROVISION_TENANT_KIND, LINK_EXISTING_TENANT_KIND]);
+
 /**
- * Whether a new-tenant run of this account waits for the customer's signatory to accept the MCA
- * (its facts say `mcaStatus: waiting`): orders placed meanwhile are held rather than refused.
+ * Whether a run of this account in this connection waits for the customer's signatory to accept the
+ * MCA (its facts say `mcaStatus: waiting`): orders placed meanwhile are held rather than refused.
  */
 async function awaitedMcaAcceptance(deps: Pick<CommerceDeps, 'db'>, companyId: number, connectionId: string): Promise<boolean> {
-  const run = await createWorkflowRunsRepo(deps.db).getRun(provisionTenantRunId(companyId, connectionId));
-  const facts = (run?.facts ?? {}) as { mcaStatus?: unknown };
-  return run?.state === 'running' && facts.mcaStatus === 'waiting';
+  const runs = await createWorkflowRunsRepo(deps.db).listRunsForSubject(String(companyId));
+  return runs.some((run) => MCA_REQUESTING_KINDS.has(run.kind) && run.connectionId === connectionId && run.state === 'running' && (run.facts as { mcaStatus?: unknown } | null)?.mcaStatus === 'waiting');
 }
 
 /** The workflow id of an order (for the timeline link). */

@@ -22,6 +22,11 @@ export interface OnboardingRuns {
    * false when the run is not waiting for a retry. Idempotent per failure: two clicks wake it once.
    */
   retryNewTenant?: (runId: string, patch: NewTenantRetry) => Promise<boolean>;
+  /**
+   * "Check now": a run (or an order held for the MCA) waiting for the customer's signatory looks at
+   * the acceptance at once (a message on its `mca-check` topic; a run not listening ignores it).
+   */
+  wakeMcaCheck?: (runId: string) => Promise<void>;
   /** How long a route waits for the engine before answering 503 WORKFLOWS_BUSY (default 15 s). */
   engineWaitMs?: number;
   /** Runs of one account, newest first, with their step attempts. */

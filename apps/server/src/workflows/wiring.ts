@@ -8,8 +8,10 @@ import {
   createProvisionTenantWorkflow,
   linkExistingTenantRunId,
   retryNewTenantRun,
+  MCA_CHECK_TOPIC,
   submitNewTenantRun,
   type TenantLinkPartnerCenter,
+  type McaPartnerCenter,
   type LinkExistingTenantInput,
   type LinkExistingTenantResult,
   type NewTenantPartnerCenter,
@@ -29,7 +31,7 @@ const ORDER_MAX_WAIT_MS = 6 * 3_600_000;
 type Policy = () => Promise<{ requireCorporateEmail: boolean; requireSubCustomerBillingAddress: boolean }>;
 
 /** What the routes call to start or wake a durable run, once the runtime is launched. */
-export type WorkflowStarters = Required<Pick<OnboardingRuns, 'startLinkExistingTenant' | 'startNewTenant' | 'retryNewTenant'>> & Required<OrderRuns>;
+export type WorkflowStarters = Required<Pick<OnboardingRuns, 'startLinkExistingTenant' | 'startNewTenant' | 'retryNewTenant' | 'wakeMcaCheck'>> & Required<OrderRuns>;
 
 /**
  * The server's three durable runs wired to its adapters, side by side: the new-tenant run, the
@@ -66,7 +68,7 @@ export function wireWorkflows(opts: {
     },
     partnerCenter: async (connectionId) => {
       const { client } = await opts.clients.forConnection(connectionId);
-      const port: TenantLinkPartnerCenter = client;
+      const port: TenantLinkPartnerCenter & McaPartnerCenter = client;
       return port;
     },
     notifier: {
@@ -97,6 +99,7 @@ export function wireWorkflows(opts: {
           return { runId, outcome };
         },
         retryNewTenant: (runId, patch) => retryNewTenantRun(runtime, runId, patch),
+        wakeMcaCheck: (runId) => runtime.send(runId, MCA_CHECK_TOPIC, { reason: 'check-now' }),
         /** The checkout route's call: starts the run, or attaches to it (same id) on a second call. */
         startLinkExistingTenant: async (input: LinkExistingTenantInput, id?: string) => {
           const runId = id ?? linkExistingTenantRunId(input);

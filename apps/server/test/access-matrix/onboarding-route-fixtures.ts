@@ -140,6 +140,17 @@ export const ONBOARDING_ROUTE_FIXTURES: Record<string, RouteFixture> = {
       return { path: `/api/v1/companies/${ctx.target.customer.id}/onboarding/runs/${encodeURIComponent(runId)}/retry` };
     },
   },
+  'POST /api/v1/companies/{id}/onboarding/runs/{runId}/mca-check': {
+    scope: 'company',
+    allowed: ORDERERS,
+    // A run waiting for the signatory's acceptance; the test app's engine stand-in takes the message.
+    request: async (ctx) => {
+      const conn = await emulatorConnection(ctx);
+      const runId = provisionTenantRunId(ctx.target.customer.id, conn.id);
+      await createWorkflowRunsRepo(ctx.t.database.db).saveRun({ id: runId, kind: 'provision-tenant', subjectId: String(ctx.target.customer.id), connectionId: conn.id, state: 'running', at: new Date(), facts: { mcaStatus: 'waiting' } });
+      return { path: `/api/v1/companies/${ctx.target.customer.id}/onboarding/runs/${encodeURIComponent(runId)}/mca-check` };
+    },
+  },
   'POST /api/v1/companies/{id}/onboarding/runs/{runId}/reveal-credentials': {
     scope: 'company',
     allowed: ORDERERS,

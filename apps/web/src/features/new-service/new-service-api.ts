@@ -23,6 +23,7 @@ export const onboardingApi = {
   checkPartnerId: (companyId: number, connectionId: string, partnerId: string | null) =>
     post(`/api/v1/companies/${companyId}/onboarding/partner-id-check`, { connectionId, partnerId }, 'PartnerIdVerdictSchema'),
   runs: (companyId: number) => `/api/v1/companies/${companyId}/onboarding/runs`,
+  mcaCheck: (companyId: number, runId: string) => post<{ runId: string; heldOrders: number }>(`/api/v1/companies/${companyId}/onboarding/runs/${encodeURIComponent(runId)}/mca-check`),
   retryRun: (companyId: number, runId: string) => post<{ runId: string; outcome: 'retried' }>(`/api/v1/companies/${companyId}/onboarding/runs/${encodeURIComponent(runId)}/retry`),
   finishNewTenant: (companyId: number, body: unknown) => post<{ runId: string }>(`/api/v1/companies/${companyId}/onboarding/new-tenant`, body),
   openAuthorization: (companyId: number, body: { connectionId: string; resellerPartnerId?: string | null; domain?: string | null }) =>
