@@ -92,6 +92,7 @@ export function createApp(config: Config, deps: AppDeps) {
       ...(runs.startNewTenant ? { startNewTenant: runs.startNewTenant } : {}),
       ...(runs.retryNewTenant ? { retryNewTenant: runs.retryNewTenant } : {}),
       ...(runs.wakeMcaCheck ? { wakeMcaCheck: runs.wakeMcaCheck } : {}),
+      ...(runs.startMcaAcceptance ? { startMcaAcceptance: runs.startMcaAcceptance } : {}),
       ...(deps.engineWaitMs !== undefined ? { engineWaitMs: deps.engineWaitMs } : {}),
       listForCompany: (companyId) => listRunsOfCompany(serverDeps.db, companyId),
     },

@@ -78,6 +78,7 @@ export {
   type McaPartnerCenter,
   type McaAcceptanceState,
 } from './mca/mca-signatory';
+export { createMcaAcceptanceWorkflow, mcaAcceptanceRunId, MCA_ACCEPTANCE_KIND, type McaAcceptanceInput, type McaAcceptanceResult } from './mca/mca-acceptance.workflow';
 export { submitNewTenantRun, retryNewTenantRun, type AwaitingRetry } from './new-tenant/new-tenant-runs';
 export { DEFAULT_ADMIN_USERNAME, setUpAdminStep, type SetUpAdminInput, type SetUpAdminOutput } from './new-tenant/set-up-admin.step';
 export { strongPasswordGenerator } from './new-tenant/strong-password';

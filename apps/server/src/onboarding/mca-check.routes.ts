@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError, placeOrderWorkflowId } from '@csphub/domain';
-import { LINK_EXISTING_TENANT_KIND, PROVISION_TENANT_KIND } from '@csphub/provisioning';
+import { LINK_EXISTING_TENANT_KIND, MCA_ACCEPTANCE_KIND, PROVISION_TENANT_KIND } from '@csphub/provisioning';
 import { createOrdersRepo, createWorkflowRunsRepo } from '@csphub/db';
 import { createRouter } from '../http/openapi-app';
 import { guarded, scopedErrors } from '../http/protected-route';
@@ -24,7 +24,7 @@ const McaCheckAcceptedSchema = z
   .openapi('McaCheckAccepted');
 
 /** The runs that wait for the customer's signatory (docs/PARTNER-CENTER-REFERENCE.md §5.5). */
-const WAITING_KINDS = new Set([PROVISION_TENANT_KIND, LINK_EXISTING_TENANT_KIND]);
+const WAITING_KINDS = new Set([PROVISION_TENANT_KIND, LINK_EXISTING_TENANT_KIND, MCA_ACCEPTANCE_KIND]);
 
 /**
  * "Check now" on the timeline: a run waiting for the customer's signatory to accept the MCA looks

@@ -4,6 +4,7 @@ import { onboardingNewTenantRoutes } from './onboarding-new-tenant.routes';
 import { onboardingCredentialsRoutes } from './onboarding-credentials.routes';
 import { onboardingRetryRoutes } from './onboarding-retry.routes';
 import { mcaCheckRoutes } from './mca-check.routes';
+import { mcaAcceptanceRoutes } from './mca-acceptance.routes';
 import { existingTenantRoutes } from './existing-tenant.routes';
 import { existingTenantAuthorizationsRoutes } from './existing-tenant-authorizations.routes';
 import { existingTenantWebhookRoutes } from './existing-tenant-webhook.routes';
@@ -22,6 +23,7 @@ export function mountOnboardingRoutes(api: Router, deps: OnboardingDeps): void {
   api.route('/', onboardingCredentialsRoutes(deps));
   api.route('/', onboardingRetryRoutes(deps));
   api.route('/', mcaCheckRoutes(deps));
+  api.route('/', mcaAcceptanceRoutes(deps));
   api.route('/', existingTenantRoutes(deps));
   api.route('/', existingTenantAuthorizationsRoutes(deps));
   api.route('/', authorizationDomainRoutes(deps));

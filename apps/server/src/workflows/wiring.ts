@@ -8,6 +8,8 @@ import {
   createProvisionTenantWorkflow,
   linkExistingTenantRunId,
   retryNewTenantRun,
+  createMcaAcceptanceWorkflow,
+  type McaAcceptanceInput,
   MCA_CHECK_TOPIC,
   submitNewTenantRun,
   type TenantLinkPartnerCenter,
@@ -31,7 +33,7 @@ const ORDER_MAX_WAIT_MS = 6 * 3_600_000;
 type Policy = () => Promise<{ requireCorporateEmail: boolean; requireSubCustomerBillingAddress: boolean }>;
 
 /** What the routes call to start or wake a durable run, once the runtime is launched. */
-export type WorkflowStarters = Required<Pick<OnboardingRuns, 'startLinkExistingTenant' | 'startNewTenant' | 'retryNewTenant' | 'wakeMcaCheck'>> & Required<OrderRuns>;
+export type WorkflowStarters = Required<Pick<OnboardingRuns, 'startLinkExistingTenant' | 'startNewTenant' | 'retryNewTenant' | 'wakeMcaCheck' | 'startMcaAcceptance'>> & Required<OrderRuns>;
 
 /**
  * The server's three durable runs wired to its adapters, side by side: the new-tenant run, the
@@ -78,6 +80,16 @@ export function wireWorkflows(opts: {
     },
   });
 
+  // A linked customer asked to accept the MCA again (a new version published by Microsoft).
+  const mcaAcceptance = createMcaAcceptanceWorkflow({
+    partnerCenter: async (connectionId) => {
+      const { client } = await opts.clients.forConnection(connectionId);
+      const port: McaPartnerCenter = client;
+      return port;
+    },
+    notifier: { send: (m) => opts.notifier.send(m) },
+  });
+
   const orders = createOrdersRepo(opts.db);
   const placeOrder = createPlaceOrderWorkflow({
     partnerCenterFor: async (connectionId) => {
@@ -91,7 +103,7 @@ export function wireWorkflows(opts: {
   });
 
   return {
-    definitions: [newTenant, link, placeOrder] as WorkflowDefinition<never, unknown>[],
+    definitions: [newTenant, link, placeOrder, mcaAcceptance] as WorkflowDefinition<never, unknown>[],
     starters(runtime: WorkflowRuntime): WorkflowStarters {
       return {
         startNewTenant: async (input) => {
@@ -99,6 +111,10 @@ export function wireWorkflows(opts: {
           return { runId, outcome };
         },
         retryNewTenant: (runId, patch) => retryNewTenantRun(runtime, runId, patch),
+        startMcaAcceptance: async (input: McaAcceptanceInput, runId: string) => {
+          await runtime.start(mcaAcceptance, runId, input);
+          return { runId };
+        },
         wakeMcaCheck: (runId) => runtime.send(runId, MCA_CHECK_TOPIC, { reason: 'check-now' }),
         /** The checkout route's call: starts the run, or attaches to it (same id) on a second call. */
         startLinkExistingTenant: async (input: LinkExistingTenantInput, id?: string) => {
