@@ -93,6 +93,7 @@ export function createApp(config: Config, deps: AppDeps) {
       ...(runs.retryNewTenant ? { retryNewTenant: runs.retryNewTenant } : {}),
       ...(runs.wakeMcaCheck ? { wakeMcaCheck: runs.wakeMcaCheck } : {}),
       ...(runs.startMcaAcceptance ? { startMcaAcceptance: runs.startMcaAcceptance } : {}),
+      ...(runs.startGdapAccessUpdate ? { startGdapAccessUpdate: runs.startGdapAccessUpdate } : {}),
       ...(deps.engineWaitMs !== undefined ? { engineWaitMs: deps.engineWaitMs } : {}),
       listForCompany: (companyId) => listRunsOfCompany(serverDeps.db, companyId),
     },

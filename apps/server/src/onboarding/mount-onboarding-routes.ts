@@ -5,6 +5,7 @@ import { onboardingCredentialsRoutes } from './onboarding-credentials.routes';
 import { onboardingRetryRoutes } from './onboarding-retry.routes';
 import { mcaCheckRoutes } from './mca-check.routes';
 import { mcaAcceptanceRoutes } from './mca-acceptance.routes';
+import { gdapAccessRoutes } from './gdap-access.routes';
 import { existingTenantRoutes } from './existing-tenant.routes';
 import { existingTenantAuthorizationsRoutes } from './existing-tenant-authorizations.routes';
 import { existingTenantWebhookRoutes } from './existing-tenant-webhook.routes';
@@ -24,6 +25,7 @@ export function mountOnboardingRoutes(api: Router, deps: OnboardingDeps): void {
   api.route('/', onboardingRetryRoutes(deps));
   api.route('/', mcaCheckRoutes(deps));
   api.route('/', mcaAcceptanceRoutes(deps));
+  api.route('/', gdapAccessRoutes(deps));
   api.route('/', existingTenantRoutes(deps));
   api.route('/', existingTenantAuthorizationsRoutes(deps));
   api.route('/', authorizationDomainRoutes(deps));

@@ -9,6 +9,9 @@ import {
   linkExistingTenantRunId,
   retryNewTenantRun,
   createMcaAcceptanceWorkflow,
+  createUpdateGdapAccessWorkflow,
+  type GdapAccessPartnerCenter,
+  type UpdateGdapAccessInput,
   type McaAcceptanceInput,
   MCA_CHECK_TOPIC,
   submitNewTenantRun,
@@ -33,7 +36,7 @@ const ORDER_MAX_WAIT_MS = 6 * 3_600_000;
 type Policy = () => Promise<{ requireCorporateEmail: boolean; requireSubCustomerBillingAddress: boolean }>;
 
 /** What the routes call to start or wake a durable run, once the runtime is launched. */
-export type WorkflowStarters = Required<Pick<OnboardingRuns, 'startLinkExistingTenant' | 'startNewTenant' | 'retryNewTenant' | 'wakeMcaCheck' | 'startMcaAcceptance'>> & Required<OrderRuns>;
+export type WorkflowStarters = Required<Pick<OnboardingRuns, 'startLinkExistingTenant' | 'startNewTenant' | 'retryNewTenant' | 'wakeMcaCheck' | 'startMcaAcceptance' | 'startGdapAccessUpdate'>> & Required<OrderRuns>;
 
 /**
  * The server's three durable runs wired to its adapters, side by side: the new-tenant run, the
@@ -90,6 +93,15 @@ export function wireWorkflows(opts: {
     notifier: { send: (m) => opts.notifier.send(m) },
   });
 
+  // A GDAP access assignment's roles changed: the PATCH, then Graph's long-running operation followed.
+  const gdapAccess = createUpdateGdapAccessWorkflow({
+    partnerCenter: async (connectionId) => {
+      const { client } = await opts.clients.forConnection(connectionId);
+      const port: GdapAccessPartnerCenter = client;
+      return port;
+    },
+  });
+
   const orders = createOrdersRepo(opts.db);
   const placeOrder = createPlaceOrderWorkflow({
     partnerCenterFor: async (connectionId) => {
@@ -103,7 +115,7 @@ export function wireWorkflows(opts: {
   });
 
   return {
-    definitions: [newTenant, link, placeOrder, mcaAcceptance] as WorkflowDefinition<never, unknown>[],
+    definitions: [newTenant, link, placeOrder, mcaAcceptance, gdapAccess] as WorkflowDefinition<never, unknown>[],
     starters(runtime: WorkflowRuntime): WorkflowStarters {
       return {
         startNewTenant: async (input) => {
@@ -113,6 +125,10 @@ export function wireWorkflows(opts: {
         retryNewTenant: (runId, patch) => retryNewTenantRun(runtime, runId, patch),
         startMcaAcceptance: async (input: McaAcceptanceInput, runId: string) => {
           await runtime.start(mcaAcceptance, runId, input);
+          return { runId };
+        },
+        startGdapAccessUpdate: async (input: UpdateGdapAccessInput, runId: string) => {
+          await runtime.start(gdapAccess, runId, input);
           return { runId };
         },
         wakeMcaCheck: (runId) => runtime.send(runId, MCA_CHECK_TOPIC, { reason: 'check-now' }),

@@ -164,6 +164,19 @@ export const ONBOARDING_ROUTE_FIXTURES: Record<string, RouteFixture> = {
       return { path: `/api/v1/companies/${customer}/mca/acceptance-request`, body: { connectionId: conn.id, signatory: { firstName: 'Ana', lastName: 'Matrix', email: 'ana@matrix.example', country: 'US' } } };
     },
   },
+  'POST /api/v1/companies/{id}/gdap/relationships/{relationshipId}/access-assignments/{assignmentId}/roles': {
+    scope: 'company',
+    allowed: ORDERERS,
+    // A change already under way for the assignment: authorised callers attach to its run.
+    request: async (ctx) => {
+      const conn = await emulatorConnection(ctx);
+      const customer = ctx.target.customer.id;
+      await ctx.world.repos.syncOptions.upsert(customer, conn.id, { tenantId: randomUUID(), syncStatus: 'synced' }, new Date());
+      const assignmentId = randomUUID();
+      await createWorkflowRunsRepo(ctx.t.database.db).saveRun({ id: `gdap-access-update:${customer}:${assignmentId}:1`, kind: 'gdap-access-update', subjectId: String(customer), connectionId: conn.id, state: 'running', at: new Date() });
+      return { path: `/api/v1/companies/${customer}/gdap/relationships/${randomUUID()}/access-assignments/${assignmentId}/roles`, body: { connectionId: conn.id, roleIds: ['fe930be7-5e62-47db-91af-98c3a49a38b1'] } };
+    },
+  },
   'POST /api/v1/companies/{id}/onboarding/runs/{runId}/reveal-credentials': {
     scope: 'company',
     allowed: ORDERERS,
