@@ -80,6 +80,9 @@ test('reseller links an existing tenant after its Global Admin accepts the invit
   expect(acceptanceUrl).toMatch(/\/mca\/acceptance\//);
   const outbox = (await (await page.request.get('/api/v1/outbox')).json()) as { items: { template: string; to: string[]; text: string }[] };
   expect(outbox.items.find((m) => m.template === 'mca-acceptance-request' && m.to.includes('lucia@fabrikam.com'))?.text).toContain(acceptanceUrl);
+  // "Check now" wakes the waiting run (it looks at the attestation at once).
+  await run.getByTestId('mca-check-now').click();
+  await expect(page.getByText('Checking whether the customer accepted')).toBeVisible();
   await acceptMcaAsSignatory(emulator, 'lucia@fabrikam.com');
   await expect(run.getByTestId('run-state')).toHaveText('Synced', { timeout: 60_000 });
 
