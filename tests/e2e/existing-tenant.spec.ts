@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { createReadyCustomer, fillAttestation, ownCompanyId, signInByApi, startWizard } from './onboarding-helpers';
+import { acceptMcaAsSignatory, createReadyCustomer, fillSignatory, ownCompanyId, signInByApi, startWizard } from './onboarding-helpers';
 
 const FABRIKAM_TENANT = 'c2b20001-3d4e-4f60-9b7c-000000000001';
 
@@ -22,9 +22,9 @@ test('reseller links an existing tenant after its Global Admin accepts the invit
   await page.getByRole('checkbox', { name: /already uses Microsoft 365 and owns this domain/ }).check();
   const panel = page.getByTestId('existing-tenant-panel');
   await expect(panel.getByTestId('invitation-link')).toHaveValue(/invType=IndirectResellerRelationship/);
-  // Checkout stays disabled until the authorization is verified (Next first asks for the MCA signer
-  // and date, which the partner records while Partner Center has no MCA on record).
-  await fillAttestation(page);
+  // Checkout stays disabled until the authorization is verified (Next first asks for the customer's
+  // MCA signatory, who will get Microsoft's acceptance link while Partner Center has no MCA on record).
+  await fillSignatory(page, 'lucia@fabrikam.com');
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByTestId('checklist')).toContainText('Authorization verified');
   await expect(page.getByRole('button', { name: 'Finish' })).toBeDisabled();
@@ -67,12 +67,23 @@ test('reseller links an existing tenant after its Global Admin accepts the invit
   await page.getByTestId('verify-domain').fill('fabrikam.com');
   await page.getByRole('dialog').getByRole('button', { name: 'Verify', exact: true }).click();
   await expect(panel.getByTestId('authorization-verified')).toContainText('fabrikam');
-  await fillAttestation(page);
+  await expect(page.getByTestId('signatory-email')).toHaveValue('lucia@fabrikam.com');
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('button', { name: 'Finish' })).toBeEnabled();
   await page.getByRole('button', { name: 'Finish' }).click();
 
+  // The run asks Microsoft for the enhanced attestation and waits: the timeline shows who must
+  // accept, with the link to open or copy; the e-mail with the same link is in the outbox.
   const run = page.getByTestId('run-link-existing-tenant');
+  await expect(run.getByTestId('mca-waiting')).toContainText('lucia@fabrikam.com', { timeout: 60_000 });
+  const acceptanceUrl = await run.getByTestId('mca-link').getAttribute('href');
+  expect(acceptanceUrl).toMatch(/\/mca\/acceptance\//);
+  const outbox = (await (await page.request.get('/api/v1/outbox')).json()) as { items: { template: string; to: string[]; text: string }[] };
+  expect(outbox.items.find((m) => m.template === 'mca-acceptance-request' && m.to.includes('lucia@fabrikam.com'))?.text).toContain(acceptanceUrl);
+  // "Check now" wakes the waiting run (it looks at the attestation at once).
+  await run.getByTestId('mca-check-now').click();
+  await expect(page.getByText('Checking whether the customer accepted')).toBeVisible();
+  await acceptMcaAsSignatory(emulator, 'lucia@fabrikam.com');
   await expect(run.getByTestId('run-state')).toHaveText('Synced', { timeout: 60_000 });
 
   const ctx = (await (await page.request.get(`/api/v1/companies/${customer.id}/onboarding`)).json()) as { syncOptions: { tenantId: string | null; defaultDomain: string | null; syncStatus: string }[] };

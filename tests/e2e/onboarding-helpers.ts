@@ -61,14 +61,6 @@ export async function startWizard(page: Page, companyId: number): Promise<void> 
   await page.getByRole('button', { name: 'Next' }).click();
 }
 
-/** Fills the MCA attestation (signer and a past date). */
-export async function fillAttestation(page: Page): Promise<void> {
-  await page.getByRole('textbox', { name: 'First name' }).fill('Lucía');
-  await page.getByRole('textbox', { name: 'Last name' }).fill('Hernández');
-  await page.getByRole('textbox', { name: 'E-mail' }).fill('lucia@fabrikam.com');
-  await page.getByLabel('Date of acceptance').fill('2026-01-15');
-}
-
 /**
  * Fills the customer's signatory for the new-tenant path (Microsoft's enhanced MCA attestation):
  * the person who will accept the agreement from the e-mailed link. Company, country and language

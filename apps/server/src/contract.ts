@@ -116,6 +116,8 @@ export type OpenAuthorization = z.infer<typeof OpenAuthorizationSchema>;
 export type VerifyResult = z.infer<typeof VerifySchema>;
 export type Attestation = z.infer<typeof AttestationSchema>;
 export type Run = z.infer<typeof RunSchema>;
+import type { McaStatusSchema } from './onboarding/mca-acceptance.routes';
+export type McaStatus = z.infer<typeof McaStatusSchema>;
 export type OnboardingService = z.infer<typeof ServiceSchema>;
 
 import type { WizardDraftSchema, WizardDraftStateSchema } from './onboarding/wizard-draft.schema';

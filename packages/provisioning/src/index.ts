@@ -78,6 +78,8 @@ export {
   type McaPartnerCenter,
   type McaAcceptanceState,
 } from './mca/mca-signatory';
+export { createUpdateGdapAccessWorkflow, GDAP_ACCESS_UPDATE_KIND, GDAP_OPERATION_MAX_LOOKS, type GdapAccessPartnerCenter, type UpdateGdapAccessInput, type UpdateGdapAccessResult } from './gdap/update-gdap-access.workflow';
+export { createMcaAcceptanceWorkflow, mcaAcceptanceRunId, MCA_ACCEPTANCE_KIND, type McaAcceptanceInput, type McaAcceptanceResult } from './mca/mca-acceptance.workflow';
 export { submitNewTenantRun, retryNewTenantRun, type AwaitingRetry } from './new-tenant/new-tenant-runs';
 export { DEFAULT_ADMIN_USERNAME, setUpAdminStep, type SetUpAdminInput, type SetUpAdminOutput } from './new-tenant/set-up-admin.step';
 export { strongPasswordGenerator } from './new-tenant/strong-password';

@@ -9,11 +9,9 @@ import {
   type ErrorDetail,
   type OrderLineDraft,
   type OrderableSku,
-  mayOrderAsPartnerOfRecord,
-  partnerOfRecordIdOf,
 } from '@csphub/domain';
 import { createWorkflowRunsRepo, type CatalogItemRow, type CompanyRow, type OrderLineJson, type OrderRow, type Repos } from '@csphub/db';
-import { provisionTenantRunId } from '@csphub/provisioning';
+import { LINK_EXISTING_TENANT_KIND, MCA_ACCEPTANCE_KIND, PROVISION_TENANT_KIND } from '@csphub/provisioning';
 import { isPartnerCenterError } from '@csphub/partner-center';
 import type { Principal } from '../auth/principal';
 import { requirePartnerIdChoice } from '../access/tenant-ownership';
@@ -21,6 +19,7 @@ import type { CatalogService } from './catalog-service';
 import { commerceRepos, type CommerceDeps } from './commerce-deps';
 import { seesHiddenProducts } from './commerce-access';
 import { buyingCountryOf, linkedTenantIn } from './linked-tenants';
+import { requireValidPartnerOfRecord } from './partner-of-record-check';
 
 /** An order as the API submits it. */
 export interface OrderSubmission {
@@ -69,18 +68,7 @@ export async function submitOrder(
   if (tenant.connection.type === 'indirect-provider') await requirePartnerIdChoice(repos, principal, company, tenant.resellerPartnerId, 'An order');
   // Partner of record by location (docs/PARTNER-CENTER-REFERENCE.md §7.1): a reseller Microsoft last
   // called ineligible is refused here, with what to do, before anything is sent to Partner Center.
-  if (tenant.connection.type === 'indirect-provider' && tenant.resellerPartnerId) {
-    const parent = company.parentId ? await repos.companies.get(company.parentId) : undefined;
-    const holder = parent?.kind === 'reseller' && partnerOfRecordIdOf(parent) === tenant.resellerPartnerId ? parent : (await repos.companies.findByPartnerId(tenant.resellerPartnerId)).find((c) => c.kind === 'reseller');
-    if (holder && !mayOrderAsPartnerOfRecord(holder)) {
-      const microsoft = `Microsoft ${holder.porErrorCode ?? ''}: ${holder.porErrorDescription ?? 'not valid as partner of record'}`.replace(' :', ':');
-      throw new AppError(
-        'RESELLER_NOT_PARTNER_OF_RECORD',
-        `Microsoft does not accept ${holder.name} (Partner Location ID ${tenant.resellerPartnerId}) as partner of record, so this order cannot be placed. The distributor must correct the reseller's Partner Location ID on its company page, or the reseller must renew its authorization with the distributor in Partner Center; then revalidate the reseller. Nothing was ordered.`,
-        [{ field: 'partnerOfRecord', message: microsoft }],
-      );
-    }
-  }
+  await requireValidPartnerOfRecord(repos, company, tenant, 'this order');
   const country = buyingCountryOf(company);
   if (!country) throw new AppError('PREREQUISITES_MISSING', `${company.name} has no billing country; set it on the company page so the right catalog applies.`);
 
@@ -126,12 +114,15 @@ export async function submitOrder(
   const pc = await deps.partnerCenterFor(body.connectionId);
   let holdForMca = false;
   try {
-    if (!(await pc.hasMca(tenant.tenantId))) {
+    const mca = await pc.mcaStatus(tenant.tenantId);
+    if (mca.state !== 'current') {
       const awaiting = await awaitedMcaAcceptance(deps, company.id, body.connectionId);
       if (!awaiting) {
         throw new AppError(
-          'MCA_MISSING',
-          `${company.name} has not accepted the current Microsoft Customer Agreement in this connection. Ask the customer's signatory to accept it (a new-tenant order e-mails them the link; for a linked tenant, record their acceptance in the existing-tenant checkout), then place the order again. Nothing was ordered.`,
+          mca.state === 'outdated' ? 'MCA_REACCEPTANCE_REQUIRED' : 'MCA_MISSING',
+          mca.state === 'outdated'
+            ? `Microsoft published a new version of the Microsoft Customer Agreement since ${company.name} accepted it: the customer must accept it again before the next purchase. Use "Request acceptance" on the company page (the signatory gets the link by e-mail); orders placed after that are held until they accept. Nothing was ordered.`
+            : `${company.name} has not accepted the current Microsoft Customer Agreement in this connection. Use "Request acceptance" on the company page (the signatory gets the link by e-mail); orders placed after that are held until they accept. Nothing was ordered.`,
         );
       }
       holdForMca = true;
@@ -196,14 +187,16 @@ export async function submitOrder(
   return { order: row, created };
 }
 
+/** The runs that ask the customer's signatory to accept the MCA (new tenant, existing tenant, re-acceptance). */
+const MCA_REQUESTING_KINDS = new Set([PROVISION_TENANT_KIND, LINK_EXISTING_TENANT_KIND, MCA_ACCEPTANCE_KIND]);
+
 /**
- * Whether a new-tenant run of this account waits for the customer's signatory to accept the MCA
- * (its facts say `mcaStatus: waiting`): orders placed meanwhile are held rather than refused.
+ * Whether a run of this account in this connection waits for the customer's signatory to accept the
+ * MCA (its facts say `mcaStatus: waiting`): orders placed meanwhile are held rather than refused.
  */
 async function awaitedMcaAcceptance(deps: Pick<CommerceDeps, 'db'>, companyId: number, connectionId: string): Promise<boolean> {
-  const run = await createWorkflowRunsRepo(deps.db).getRun(provisionTenantRunId(companyId, connectionId));
-  const facts = (run?.facts ?? {}) as { mcaStatus?: unknown };
-  return run?.state === 'running' && facts.mcaStatus === 'waiting';
+  const runs = await createWorkflowRunsRepo(deps.db).listRunsForSubject(String(companyId));
+  return runs.some((run) => MCA_REQUESTING_KINDS.has(run.kind) && run.connectionId === connectionId && run.state === 'running' && (run.facts as { mcaStatus?: unknown } | null)?.mcaStatus === 'waiting');
 }
 
 /** The workflow id of an order (for the timeline link). */

@@ -12,6 +12,7 @@ import { requireCommerce } from './commerce-access';
 import { CompanyIdParam, SubscriptionChangeSchema, SubscriptionSchema, SubscriptionsResponseSchema } from './commerce.schema';
 import { json } from '../http/json-content';
 import { linkedTenantIn, linkedTenantsOf } from './linked-tenants';
+import { requireValidPartnerOfRecord } from './partner-of-record-check';
 import { callPartnerCenter } from './partner-center-failure';
 import { readTenantSubscriptions } from './subscriptions-service';
 
@@ -101,6 +102,8 @@ export function subscriptionsRoutes(deps: CommerceDeps) {
           const window = action === 'reduce_seats' || action === 'cancel' ? ` (window ended ${current.window.endsAt})` : '';
           throw new AppError('SUBSCRIPTION_ACTION_NOT_ALLOWED', `${REFUSAL_TEXT[decision.reason ?? 'status']}${window}`, [{ field: action, message: decision.reason ?? 'status' }]);
         }
+        // Changes that buy (more seats, a reactivation, a renewal) name the reseller as partner of record.
+        if (BUYING_ACTIONS[action]) await requireValidPartnerOfRecord(repos, company, tenant, BUYING_ACTIONS[action]);
         if (body.quantity !== undefined) {
           const q = quantityProblem(body.quantity, current.bounds);
           if (q) throw new AppError('QUANTITY_OUT_OF_RANGE', `Choose between ${current.bounds.minimum} and ${current.bounds.maximum} seats.`, [{ field: 'quantity', message: q }]);
@@ -128,6 +131,9 @@ export function subscriptionsRoutes(deps: CommerceDeps) {
       },
     );
 }
+
+/** The subscription changes that are transactions under the partner of record, as the refusal names them. */
+const BUYING_ACTIONS: Partial<Record<string, string>> = { add_seats: 'adding seats', reactivate: 'reactivating the subscription', enable_auto_renew: 'turning auto-renew on' };
 
 function describe(s: { quantity: number; status: string; autoRenew: boolean }): string {
   return `${s.quantity} seats, ${s.status}, auto-renew ${s.autoRenew ? 'on' : 'off'}`;

@@ -1,7 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { AppError } from '@csphub/domain';
 import { createTenantAuthorizationsRepo, createWorkflowRunsRepo, type CompanyRow, type Repos, type TenantAuthorizationRow } from '@csphub/db';
-import { linkExistingTenantRunId } from '@csphub/provisioning';
+import { linkExistingTenantRunId, type McaSignatoryInput } from '@csphub/provisioning';
+import type { McaSignatory } from './mca-signatory.schema';
+import { buyingCountryOf } from '../commerce/linked-tenants';
 import { createRouter } from '../http/openapi-app';
 import { guarded, scopedErrors } from '../http/protected-route';
 import { problem } from '../http/schemas';
@@ -150,6 +152,9 @@ export function existingTenantRoutes(deps: OnboardingDeps) {
         if (open.state !== 'accepted' || !open.tenantId || !open.defaultDomain) {
           throw new AppError('CONFLICT', 'The customer has not authorized the relationship yet (or it was not verified). Verify the authorization first; checkout stays disabled until then.');
         }
+        if (body.signatory && body.attestation) {
+          throw new AppError('VALIDATION_FAILED', 'Give either the signatory or a recorded attestation, not both.', [{ field: 'signatory', message: 'Give either the signatory or a recorded attestation, not both.' }]);
+        }
         const p = c.var.principal;
         // A second Finish (double click, retried API call) attaches to the run of this authorization
         // while it runs or once it succeeded; after a failure (e.g. no MCA) it starts the retry run.
@@ -169,6 +174,7 @@ export function existingTenantRoutes(deps: OnboardingDeps) {
           defaultDomain: open.defaultDomain,
           resellerPartnerId: open.resellerPartnerId,
           attestation: body.attestation,
+          signatory: body.signatory ? await signatoryInputOf(repos, company, open, body.signatory) : null,
           requestGdap: body.requestGdap,
           // The customer's administrators approve the GDAP request: those the invitation went to, else the company's address.
           gdapApprover: body.requestGdap ? await gdapApproverOf(repos, company, open) : null,
@@ -181,8 +187,8 @@ export function existingTenantRoutes(deps: OnboardingDeps) {
           action: 'tenant.link_ordered',
           targetType: 'company',
           targetId: company.id,
-          summary: `Existing-tenant order for ${open.defaultDomain} (tenant ${open.tenantId})${body.attestation ? `; MCA attested: ${body.attestation.firstName} ${body.attestation.lastName} <${body.attestation.email}> accepted on ${body.attestation.acceptedAt.slice(0, 10)}` : ''}${body.requestGdap ? '; GDAP requested' : ''}.`,
-          after: { runId, attestation: body.attestation, requestGdap: body.requestGdap },
+          summary: `Existing-tenant order for ${open.defaultDomain} (tenant ${open.tenantId})${body.attestation ? `; MCA attested: ${body.attestation.firstName} ${body.attestation.lastName} <${body.attestation.email}> accepted on ${body.attestation.acceptedAt.slice(0, 10)}` : ''}${input.signatory ? `; MCA acceptance to be requested from ${input.signatory.firstName} ${input.signatory.lastName} <${input.signatory.email}>` : ''}${body.requestGdap ? '; GDAP requested' : ''}.`,
+          after: { runId, attestation: body.attestation, signatory: input.signatory, requestGdap: body.requestGdap },
         });
         await start(input, runId);
         return c.json({ runId }, 202);
@@ -224,6 +230,27 @@ export async function sendRequest(
     after: { to, cc, invitationUrl: open.invitationUrl, sendCount: updated.sendCount },
   });
   return updated;
+}
+
+/**
+ * The signatory as the run needs it (docs/PARTNER-CENTER-REFERENCE.md §5.5): company, country and
+ * language default to the account's; the partner named in the e-mail is the reseller, else the distributor.
+ */
+async function signatoryInputOf(repos: Repos, company: CompanyRow, open: TenantAuthorizationRow, s: McaSignatory): Promise<McaSignatoryInput> {
+  const country = s.country ?? buyingCountryOf(company);
+  if (!country) throw new AppError('PREREQUISITES_MISSING', `${company.name} has no billing country for the Microsoft Customer Agreement; set it on the company page.`, [{ field: 'signatory.country', message: 'Required.' }]);
+  const partner = open.resellerCompanyId ? await repos.companies.get(open.resellerCompanyId) : await repos.companies.root();
+  return {
+    kind: 'signatory',
+    firstName: s.firstName,
+    lastName: s.lastName,
+    email: s.email,
+    ...(s.phone ? { phone: s.phone } : {}),
+    companyName: s.companyName ?? company.name,
+    country,
+    language: s.language ?? (company.language.slice(0, 2).toLowerCase() === 'es' ? 'es' : 'en'),
+    partnerName: partner?.name ?? company.name,
+  };
 }
 
 /** Who approves an onboarding GDAP request, in the account's language, and the partner asking (the reseller, else the distributor). */

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { McaSignatorySchema } from './mca-signatory.schema';
 
 /** Shapes of the existing-tenant routes; OpenAPI is derived from these. */
 
@@ -86,7 +87,8 @@ export const AttestationSchema = z
 export const CheckoutBodySchema = z
   .object({
     connectionId: z.string().uuid(),
-    attestation: AttestationSchema.nullable().default(null),
+    attestation: AttestationSchema.nullable().default(null).openapi({ description: 'Legacy: the signer and date the partner records. Microsoft retires it; send `signatory` instead' }),
+    signatory: McaSignatorySchema.nullable().default(null).openapi({ description: "When the customer has no acceptance of the current MCA: the signatory who gets Microsoft's acceptance link by e-mail" }),
     requestGdap: z.boolean().default(false),
     notifyMe: z.boolean().default(true),
   })

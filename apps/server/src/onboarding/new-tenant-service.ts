@@ -74,7 +74,7 @@ export async function finishNewTenantOrder(deps: OnboardingDeps, actor: Onboardi
   if (verdict.status === 'unknown' || verdict.status === 'invalid-format') throw new AppError('PARTNER_ID_UNKNOWN', verdict.message);
   if (verdict.status === 'not-in-network') throw new AppError('PARTNER_ID_NOT_IN_NETWORK', verdict.message);
   if (verdict.status === 'mpa-not-signed') throw new AppError('MPA_NOT_SIGNED', verdict.message);
-  if (verdict.status === 'not-partner-of-record') throw new AppError('RESELLER_NOT_PARTNER_OF_RECORD', verdict.message);
+  if (verdict.status === 'not-partner-of-record' || verdict.status === 'global-id') throw new AppError('RESELLER_NOT_PARTNER_OF_RECORD', verdict.message);
   const start = deps.runs.startNewTenant;
   if (!start) throw new AppError('WORKFLOWS_UNAVAILABLE', 'Durable runs are not running on this server, so the order cannot start; nothing was ordered. Start CSP Hub normally (npm start).');
   const toReseller = (await repos.settings.get<'customer' | 'reseller'>(CREDENTIALS_RECIPIENT_KEY)) === 'reseller' && ctx.reseller?.email;

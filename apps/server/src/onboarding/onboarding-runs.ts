@@ -1,7 +1,7 @@
 import { createWorkflowRunsRepo, type Database } from '@csphub/db';
 import type { z } from '@hono/zod-openapi';
 import type { RunSchema } from './onboarding.schema';
-import type { LinkExistingTenantInput, NewTenantInput, NewTenantRetry } from '@csphub/provisioning';
+import type { LinkExistingTenantInput, McaAcceptanceInput, UpdateGdapAccessInput, NewTenantInput, NewTenantRetry } from '@csphub/provisioning';
 
 /** A run as the timeline shows it (one row per step attempt), as the runs route's schema declares it. */
 export type RunView = z.infer<typeof RunSchema>;
@@ -22,6 +22,15 @@ export interface OnboardingRuns {
    * false when the run is not waiting for a retry. Idempotent per failure: two clicks wake it once.
    */
   retryNewTenant?: (runId: string, patch: NewTenantRetry) => Promise<boolean>;
+  /** Starts the MCA (re-)acceptance run of a linked customer under `runId`, or attaches to it. */
+  startMcaAcceptance?: (input: McaAcceptanceInput, runId: string) => Promise<{ runId: string }>;
+  /** Starts the run that changes a GDAP access assignment's roles and follows Graph's operation. */
+  startGdapAccessUpdate?: (input: UpdateGdapAccessInput, runId: string) => Promise<{ runId: string }>;
+  /**
+   * "Check now": a run (or an order held for the MCA) waiting for the customer's signatory looks at
+   * the acceptance at once (a message on its `mca-check` topic; a run not listening ignores it).
+   */
+  wakeMcaCheck?: (runId: string) => Promise<void>;
   /** How long a route waits for the engine before answering 503 WORKFLOWS_BUSY (default 15 s). */
   engineWaitMs?: number;
   /** Runs of one account, newest first, with their step attempts. */

@@ -98,7 +98,7 @@ export const PartnerIdCheckBodySchema = z
 
 export const PartnerIdVerdictSchema = z
   .object({
-    status: z.enum(['empty', 'invalid-format', 'unknown', 'not-allowed', 'not-in-network', 'mpa-not-signed', 'not-partner-of-record', 'ok']),
+    status: z.enum(['empty', 'invalid-format', 'unknown', 'not-allowed', 'not-in-network', 'mpa-not-signed', 'not-partner-of-record', 'global-id', 'ok']),
     partnerId: z.string().optional(),
     partnerName: z.string().optional().openapi({ description: "Only when the caller may know it: a reseller of its subtree or its own reseller, or (the distributor) a reseller of its network" }),
     message: z.string(),

@@ -8,8 +8,15 @@ import {
   createProvisionTenantWorkflow,
   linkExistingTenantRunId,
   retryNewTenantRun,
+  createMcaAcceptanceWorkflow,
+  createUpdateGdapAccessWorkflow,
+  type GdapAccessPartnerCenter,
+  type UpdateGdapAccessInput,
+  type McaAcceptanceInput,
+  MCA_CHECK_TOPIC,
   submitNewTenantRun,
   type TenantLinkPartnerCenter,
+  type McaPartnerCenter,
   type LinkExistingTenantInput,
   type LinkExistingTenantResult,
   type NewTenantPartnerCenter,
@@ -29,7 +36,7 @@ const ORDER_MAX_WAIT_MS = 6 * 3_600_000;
 type Policy = () => Promise<{ requireCorporateEmail: boolean; requireSubCustomerBillingAddress: boolean }>;
 
 /** What the routes call to start or wake a durable run, once the runtime is launched. */
-export type WorkflowStarters = Required<Pick<OnboardingRuns, 'startLinkExistingTenant' | 'startNewTenant' | 'retryNewTenant'>> & Required<OrderRuns>;
+export type WorkflowStarters = Required<Pick<OnboardingRuns, 'startLinkExistingTenant' | 'startNewTenant' | 'retryNewTenant' | 'wakeMcaCheck' | 'startMcaAcceptance' | 'startGdapAccessUpdate'>> & Required<OrderRuns>;
 
 /**
  * The server's three durable runs wired to its adapters, side by side: the new-tenant run, the
@@ -66,13 +73,32 @@ export function wireWorkflows(opts: {
     },
     partnerCenter: async (connectionId) => {
       const { client } = await opts.clients.forConnection(connectionId);
-      const port: TenantLinkPartnerCenter = client;
+      const port: TenantLinkPartnerCenter & McaPartnerCenter = client;
       return port;
     },
     notifier: {
       send: async (m) => {
         await opts.notifier.send({ template: m.template, language: m.language, to: m.to, fields: m.fields, dedupeKey: m.dedupeKey, subjectId: m.subjectId });
       },
+    },
+  });
+
+  // A linked customer asked to accept the MCA again (a new version published by Microsoft).
+  const mcaAcceptance = createMcaAcceptanceWorkflow({
+    partnerCenter: async (connectionId) => {
+      const { client } = await opts.clients.forConnection(connectionId);
+      const port: McaPartnerCenter = client;
+      return port;
+    },
+    notifier: { send: (m) => opts.notifier.send(m) },
+  });
+
+  // A GDAP access assignment's roles changed: the PATCH, then Graph's long-running operation followed.
+  const gdapAccess = createUpdateGdapAccessWorkflow({
+    partnerCenter: async (connectionId) => {
+      const { client } = await opts.clients.forConnection(connectionId);
+      const port: GdapAccessPartnerCenter = client;
+      return port;
     },
   });
 
@@ -89,7 +115,7 @@ export function wireWorkflows(opts: {
   });
 
   return {
-    definitions: [newTenant, link, placeOrder] as WorkflowDefinition<never, unknown>[],
+    definitions: [newTenant, link, placeOrder, mcaAcceptance, gdapAccess] as WorkflowDefinition<never, unknown>[],
     starters(runtime: WorkflowRuntime): WorkflowStarters {
       return {
         startNewTenant: async (input) => {
@@ -97,6 +123,15 @@ export function wireWorkflows(opts: {
           return { runId, outcome };
         },
         retryNewTenant: (runId, patch) => retryNewTenantRun(runtime, runId, patch),
+        startMcaAcceptance: async (input: McaAcceptanceInput, runId: string) => {
+          await runtime.start(mcaAcceptance, runId, input);
+          return { runId };
+        },
+        startGdapAccessUpdate: async (input: UpdateGdapAccessInput, runId: string) => {
+          await runtime.start(gdapAccess, runId, input);
+          return { runId };
+        },
+        wakeMcaCheck: (runId) => runtime.send(runId, MCA_CHECK_TOPIC, { reason: 'check-now' }),
         /** The checkout route's call: starts the run, or attaches to it (same id) on a second call. */
         startLinkExistingTenant: async (input: LinkExistingTenantInput, id?: string) => {
           const runId = id ?? linkExistingTenantRunId(input);

@@ -3,7 +3,7 @@ import { afterAll } from 'vitest';
 import type { Role } from '@csphub/domain';
 import { createOutboxRepo, createSecretBox, createTenantAuthorizationsRepo, createWorkflowRunsRepo, type ConnectionSummary } from '@csphub/db';
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
-import { linkExistingTenantRunId, provisionTenantRunId } from '@csphub/provisioning';
+import { linkExistingTenantRunId, mcaAcceptanceRunId, provisionTenantRunId } from '@csphub/provisioning';
 import type { FixtureContext, RouteFixture } from './route-fixture.types';
 import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 
@@ -138,6 +138,43 @@ export const ONBOARDING_ROUTE_FIXTURES: Record<string, RouteFixture> = {
       const runId = provisionTenantRunId(ctx.target.customer.id, conn.id);
       await seedRun(ctx, runId, 'provision-tenant', conn.id, 'needs_attention');
       return { path: `/api/v1/companies/${ctx.target.customer.id}/onboarding/runs/${encodeURIComponent(runId)}/retry` };
+    },
+  },
+  'POST /api/v1/companies/{id}/onboarding/runs/{runId}/mca-check': {
+    scope: 'company',
+    allowed: ORDERERS,
+    // A run waiting for the signatory's acceptance; the test app's engine stand-in takes the message.
+    request: async (ctx) => {
+      const conn = await emulatorConnection(ctx);
+      const runId = provisionTenantRunId(ctx.target.customer.id, conn.id);
+      await createWorkflowRunsRepo(ctx.t.database.db).saveRun({ id: runId, kind: 'provision-tenant', subjectId: String(ctx.target.customer.id), connectionId: conn.id, state: 'running', at: new Date(), facts: { mcaStatus: 'waiting' } });
+      return { path: `/api/v1/companies/${ctx.target.customer.id}/onboarding/runs/${encodeURIComponent(runId)}/mca-check` };
+    },
+  },
+  'GET /api/v1/companies/{id}/mca': { scope: 'company', allowed: ORDERERS, request: (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/mca` }) },
+  'POST /api/v1/companies/{id}/mca/acceptance-request': {
+    scope: 'company',
+    allowed: ORDERERS,
+    // A linked tenant whose acceptance request already waits: authorised callers attach to it.
+    request: async (ctx) => {
+      const conn = await emulatorConnection(ctx);
+      const customer = ctx.target.customer.id;
+      await ctx.world.repos.syncOptions.upsert(customer, conn.id, { tenantId: randomUUID(), syncStatus: 'synced' }, new Date());
+      await createWorkflowRunsRepo(ctx.t.database.db).saveRun({ id: mcaAcceptanceRunId(customer, conn.id, 1), kind: 'mca-acceptance', subjectId: String(customer), connectionId: conn.id, state: 'running', at: new Date(), facts: { mcaStatus: 'waiting' } });
+      return { path: `/api/v1/companies/${customer}/mca/acceptance-request`, body: { connectionId: conn.id, signatory: { firstName: 'Ana', lastName: 'Matrix', email: 'ana@matrix.example', country: 'US' } } };
+    },
+  },
+  'POST /api/v1/companies/{id}/gdap/relationships/{relationshipId}/access-assignments/{assignmentId}/roles': {
+    scope: 'company',
+    allowed: ORDERERS,
+    // A change already under way for the assignment: authorised callers attach to its run.
+    request: async (ctx) => {
+      const conn = await emulatorConnection(ctx);
+      const customer = ctx.target.customer.id;
+      await ctx.world.repos.syncOptions.upsert(customer, conn.id, { tenantId: randomUUID(), syncStatus: 'synced' }, new Date());
+      const assignmentId = randomUUID();
+      await createWorkflowRunsRepo(ctx.t.database.db).saveRun({ id: `gdap-access-update:${customer}:${assignmentId}:1`, kind: 'gdap-access-update', subjectId: String(customer), connectionId: conn.id, state: 'running', at: new Date() });
+      return { path: `/api/v1/companies/${customer}/gdap/relationships/${randomUUID()}/access-assignments/${assignmentId}/roles`, body: { connectionId: conn.id, roleIds: ['fe930be7-5e62-47db-91af-98c3a49a38b1'] } };
     },
   },
   'POST /api/v1/companies/{id}/onboarding/runs/{runId}/reveal-credentials': {

@@ -130,6 +130,18 @@ describe('partner of record by Partner Location ID', () => {
     expect(((await (await control('GET', '/calls')).json()) as { count: number }).count).toBe(before.count);
     expect(await createOrdersRepo(db.db).listForCompany(customer.id)).toEqual([]);
 
+    // Adding seats to a subscription is a transaction under the partner of record too: refused the
+    // same way before the change reaches Partner Center; reducing them is not.
+    const subs = (await (await call(t(), reseller, 'GET', `/api/v1/companies/${customer.id}/subscriptions`)).json()) as { tenants: { subscriptions: { id: string; quantity: number; actions: Record<string, { allowed: boolean }> }[] }[] };
+    const sub = subs.tenants[0]!.subscriptions.find((s) => s.actions.add_seats?.allowed)!;
+    const patchesBefore = await calls('subscriptions.patch');
+    const more = await call(t(), reseller, 'PATCH', `/api/v1/companies/${customer.id}/subscriptions/${sub.id}`, { connectionId: conn.id, quantity: sub.quantity + 1 });
+    expect(more.status).toBe(422);
+    const moreBody = (await more.json()) as { code: string; detail: string };
+    expect(moreBody.code).toBe('RESELLER_NOT_PARTNER_OF_RECORD');
+    expect(moreBody.detail).toMatch(/adding seats cannot go ahead.*Nothing was changed/);
+    expect(await calls('subscriptions.patch')).toBe(patchesBefore);
+
     await control('PUT', '/resellers/lucerne/partner-of-record', { authorization: 'authorized' });
     await control('PUT', `/customers/${wingtip.tenantId}/direct-signed-mca`, { isSigned: true });
     const dist = await as('admin@dist.test');

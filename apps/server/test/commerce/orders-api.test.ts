@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@csphub/config';
-import { createOrdersRepo, createRepos, createSecretBox, type CompanyRow, type ConnectionSummary } from '@csphub/db';
+import { createOrdersRepo, createRepos, createWorkflowRunsRepo, createSecretBox, type CompanyRow, type ConnectionSummary } from '@csphub/db';
 import { createPartnerCenterClient, emulatorEndpoints, type PartnerCenterClient } from '@csphub/partner-center';
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
 import { createTestDatabase, type TestDatabase } from '@csphub/testing';
@@ -47,7 +47,7 @@ describe('orders and subscriptions API', () => {
     await repos.users.create({ companyId: r.id, email: 'ops@adatum.test', name: 'Reseller operator', passwordHash, role: 'reseller_operator', now });
     client = createPartnerCenterClient({ connection: { id: conn.id, name: 'LATAM', type: 'indirect-provider', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken, ...emulatorEndpoints(emulator.url) } });
     const config = loadConfig({ CSPHUB_EMULATOR: 'off' });
-    app = createApp(config, testAppDeps(config, db, secretKey, { clock: { now: () => new Date(Date.now() + offsetMs) }, partnerCenterFor: async () => client }));
+    app = createApp(config, testAppDeps(config, db, secretKey, { clock: { now: () => new Date(Date.now() + offsetMs) }, partnerCenterFor: async () => client, emulator: { url: emulator.url, ping: async () => true } }));
   });
   afterAll(async () => {
     await emulator?.close();
@@ -92,8 +92,33 @@ describe('orders and subscriptions API', () => {
     expect(res.status).toBe(422);
     const body = (await res.json()) as { code: string; detail: string };
     expect(body.code).toBe('MCA_MISSING');
-    expect(body.detail).toMatch(/Ask the customer's signatory to accept it.*Nothing was ordered/);
+    expect(body.detail).toMatch(/Request acceptance.*Nothing was ordered/);
     expect(await createOrdersRepo(db.db).listForCompany(customer.id)).toEqual([]);
+  });
+
+  it('a new MCA version: the company reads "needs re-acceptance", orders are refused with how to fix it, and held once acceptance is requested', async () => {
+    // Accepted on the version of the day, then Microsoft publishes a new one.
+    const first = await client.createMcaAttestation({ country: 'MX', language: 'es', companyName: 'Wingtip Toys', firstName: 'Ana', lastName: 'López', email: 'ana@wingtip.example' });
+    await control().decideAttestation(first.attestationId, 'accept');
+    await client.createMcaAgreementFromAttestation(wingtip.tenantId, first.attestationId);
+    const published = await control().publishMcaVersion();
+    const reseller = await as('ops@adatum.test');
+    const status = (await (await call({ app } as never, reseller, 'GET', `/api/v1/companies/${customer.id}/mca`)).json()) as { items: { connectionId: string; state: string; currentTemplateId: string; request: unknown }[] };
+    expect(status.items).toEqual([expect.objectContaining({ connectionId: conn.id, state: 'outdated', currentTemplateId: published.templateId, request: null })]);
+
+    const order = { connectionId: conn.id, partnerOfRecordAttested: true, lines: [{ catalogItemId: BASIC, quantity: 3, termDuration: 'P1Y', billingCycle: 'monthly' }] };
+    const refused = await call({ app } as never, reseller, 'POST', `/api/v1/companies/${customer.id}/orders`, order);
+    expect(refused.status).toBe(422);
+    const body = (await refused.json()) as { code: string; detail: string };
+    expect(body.code).toBe('MCA_REACCEPTANCE_REQUIRED');
+    expect(body.detail).toMatch(/new version.*Request acceptance/);
+
+    // An acceptance request waits for the signatory: the order is taken to be held (here it stops
+    // at the missing durable runs, past the MCA check), no longer refused for the MCA.
+    await createWorkflowRunsRepo(db.db).saveRun({ id: `mca-acceptance:${customer.id}:${conn.id}:1`, kind: 'mca-acceptance', subjectId: String(customer.id), connectionId: conn.id, state: 'running', at: new Date(), facts: { mcaStatus: 'waiting' } });
+    const held = await call({ app } as never, reseller, 'POST', `/api/v1/companies/${customer.id}/orders`, order);
+    expect(((await held.json()) as { code: string }).code).toBe('WORKFLOWS_UNAVAILABLE');
+    await createWorkflowRunsRepo(db.db).saveRun({ id: `mca-acceptance:${customer.id}:${conn.id}:1`, kind: 'mca-acceptance', subjectId: String(customer.id), connectionId: conn.id, state: 'needs_attention', at: new Date() });
   });
 
   it('answers that ordering is unavailable when no durable runs run, rather than pretending', async () => {

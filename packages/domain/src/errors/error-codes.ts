@@ -36,6 +36,8 @@ export const ERROR_CODES = {
   MCA_MISSING: { status: 422, retryable: false, when: 'The customer has no Microsoft Customer Agreement attestation.' },
   MCA_DECLINED: { status: 422, retryable: false, when: "The customer's signatory declined the Microsoft Customer Agreement in Microsoft's component; a retry sends a new request." },
   MCA_ACCEPTANCE_EXPIRED: { status: 422, retryable: false, when: 'Nobody accepted the Microsoft Customer Agreement within the wait; a retry sends a new request.' },
+  MCA_REACCEPTANCE_REQUIRED: { status: 422, retryable: false, when: 'Microsoft published a new version of the Microsoft Customer Agreement after the customer accepted it; the customer accepts again ("Request acceptance" on the company page) before the next purchase.' },
+  MCA_ALREADY_ACCEPTED: { status: 409, retryable: false, when: 'An acceptance request for a customer who already accepted the current Microsoft Customer Agreement.' },
   MCA_LINK_UNAVAILABLE: { status: 422, retryable: false, when: "The connection has no link to Microsoft's MCA component configured, so no acceptance request can be sent." },
   QUANTITY_OUT_OF_RANGE: { status: 422, retryable: false, when: "A seat count is not a whole number within the SKU's minimum and maximum." },
   ORDER_INVALID: { status: 422, retryable: false, when: 'An order line names an unknown or unpurchasable item, a term it does not offer, or repeats a line.' },

@@ -3,12 +3,13 @@
  * declares ports, adapters in the server implement them with @csphub/db, @csphub/partner-center and
  * @csphub/notifications).
  */
-import type { TenantLinkPorts } from '../shared/tenant-link.ports';
+import type { McaPartnerCenter } from '../mca/mca-signatory';
+import type { TenantLinkPartnerCenter, TenantLinkPorts } from '../shared/tenant-link.ports';
 
 /** Sends one templated notification; `dedupeKey` makes a retried step send it once. */
 export interface ExistingTenantNotifier {
   send(message: {
-    template: 'provisioning-completed' | 'gdap-approval-request';
+    template: 'provisioning-completed' | 'gdap-approval-request' | 'mca-acceptance-request';
     dedupeKey: string;
     to: string[];
     language: string;
@@ -18,5 +19,7 @@ export interface ExistingTenantNotifier {
 }
 
 export interface ExistingTenantPorts extends TenantLinkPorts {
+  /** The tenant-link operations and, for the enhanced MCA attestation, the MCA ones. */
+  partnerCenter(connectionId: string): Promise<TenantLinkPartnerCenter & McaPartnerCenter>;
   notifier: ExistingTenantNotifier;
 }

@@ -9,6 +9,12 @@ import { requestGdapStep, type RequestGdapOutput } from '../shared/request-gdap.
 import { checkGdapRequestStep } from '../shared/check-gdap-request.step';
 import { awaitGdapLock, GDAP_LOCK_POLL_PATCH } from '../shared/await-gdap-lock';
 import { storeTenantLinkStep } from '../shared/store-tenant-link.step';
+import type { McaSignatoryInput } from '../mca/mca-signatory';
+import { requestMcaAcceptanceStep } from '../mca/request-mca-acceptance.step';
+import { sendMcaAcceptanceEmailStep } from '../mca/send-mca-acceptance-email.step';
+import { checkMcaAcceptanceStep } from '../mca/await-mca-acceptance.step';
+import { createMcaAgreementStep } from '../mca/create-mca-agreement.step';
+import { awaitSignatoryAcceptance } from '../mca/await-signatory-acceptance';
 
 /** The workflow kind, as the timeline and the run rows name it. */
 export const LINK_EXISTING_TENANT_KIND = 'link-existing-tenant';
@@ -22,8 +28,17 @@ export interface LinkExistingTenantInput {
   tenantId: string;
   defaultDomain: string;
   resellerPartnerId: string | null;
-  /** Captured in the wizard only when Partner Center had no MCA for the customer. */
+  /**
+   * The legacy partner-typed attestation (signer and date), kept for runs journaled before the
+   * enhanced flow and for API callers that still send it; the wizard sends `signatory` instead.
+   */
   attestation: McaAttestationInput | null;
+  /**
+   * The customer's signatory, captured in the wizard when Partner Center had no acceptance of the
+   * current MCA: the run requests Microsoft's enhanced attestation, e-mails them the link, waits
+   * durably for the acceptance and creates the agreement (docs/PARTNER-CENTER-REFERENCE.md §5.5).
+   */
+  signatory?: McaSignatoryInput | null;
   requestGdap: boolean;
   /** Who is asked to approve the GDAP request by e-mail (see `RequestGdapInput`). */
   gdapApprover?: { to: string[]; language: string; partnerName: string } | null;
@@ -58,6 +73,13 @@ export function createLinkExistingTenantWorkflow(ports: ExistingTenantPorts): Wo
   const requestGdap = requestGdapStep(ports);
   const checkGdapRequest = checkGdapRequestStep(ports);
   const notify = notifyLinkedStep(ports.notifier);
+  const mcaSteps = {
+    request: requestMcaAcceptanceStep(ports),
+    email: sendMcaAcceptanceEmailStep({ notifier: ports.notifier }),
+    check: checkMcaAcceptanceStep(ports),
+    agreement: createMcaAgreementStep(ports),
+  };
+  const setSync = setSyncStatusStep(ports);
   return defineWorkflow<LinkExistingTenantInput, LinkExistingTenantResult>({
     name: 'link-existing-tenant-v1',
     async run(input, wf) {
@@ -71,10 +93,19 @@ export function createLinkExistingTenantWorkflow(ports: ExistingTenantPorts): Wo
           tenantId: input.tenantId,
           defaultDomain: input.defaultDomain,
           resellerPartnerId: input.resellerPartnerId,
+          // With a signatory the account stays in progress until the agreement exists: orders are held meanwhile.
+          ...(input.signatory ? { awaitingMca: true } : {}),
         });
         linked = true;
-        await wf.recordRun({ ...base, state: 'running', currentStep: confirmMca.id, facts: { tenantId: input.tenantId } });
-        const mca = await wf.step(confirmMca, { connectionId: input.connectionId, tenantId: input.tenantId, attestation: input.attestation });
+        let mca: { mca: string };
+        if (input.signatory) {
+          await wf.recordRun({ ...base, state: 'running', currentStep: mcaSteps.request.id, facts: { tenantId: input.tenantId } });
+          mca = await awaitSignatoryAcceptance(wf, mcaSteps, { base, tenantId: input.tenantId, signatory: input.signatory });
+          await wf.step(setSync, { companyId: input.companyId, connectionId: input.connectionId, status: 'synced', reason: null });
+        } else {
+          await wf.recordRun({ ...base, state: 'running', currentStep: confirmMca.id, facts: { tenantId: input.tenantId } });
+          mca = await wf.step(confirmMca, { connectionId: input.connectionId, tenantId: input.tenantId, attestation: input.attestation });
+        }
         let gdap: RequestGdapOutput | undefined;
         if (input.requestGdap) {
           await wf.recordRun({ ...base, state: 'running', currentStep: requestGdap.id, facts: { mca: mca.mca } });
@@ -97,6 +128,8 @@ export function createLinkExistingTenantWorkflow(ports: ExistingTenantPorts): Wo
         if (!(e instanceof StepFailedError)) throw e;
         const state = linked ? 'needs_attention' : 'failed';
         await wf.recordRun({ ...base, state, currentStep: null, failedStep: e.stepId, errorCode: e.failure.code, errorMessage: e.failure.message });
+        // The account says why (a decline, no answer in 30 days): Finish again asks anew.
+        if (linked && input.signatory && Object.values(mcaSteps).some((st) => st.id === e.stepId)) await wf.step(markFailedStep(ports, 'mark-mca-failed'), { companyId: input.companyId, connectionId: input.connectionId, reason: e.failure.message });
         if (!linked) {
           await wf.step(markFailedStep(ports), { companyId: input.companyId, connectionId: input.connectionId, reason: e.failure.message });
         }
@@ -106,10 +139,24 @@ export function createLinkExistingTenantWorkflow(ports: ExistingTenantPorts): Wo
   });
 }
 
+/** Marks the account synced once the agreement exists. */
+function setSyncStatusStep(ports: ExistingTenantPorts) {
+  return defineStep<{ companyId: number; connectionId: string; status: 'synced'; reason: null }, { status: 'synced' }>({
+    id: 'set-sync-status',
+    title: 'Update the account status',
+    retry: defaultStepRetryPolicy,
+    timeoutMs: 15_000,
+    async run(input) {
+      await ports.accounts.setSyncStatus(input);
+      return { status: input.status };
+    },
+  });
+}
+
 /** Puts the account's sync status to failed with the reason, so the company page says why. */
-function markFailedStep(ports: ExistingTenantPorts) {
+function markFailedStep(ports: ExistingTenantPorts, id = 'mark-link-failed') {
   return defineStep<{ companyId: number; connectionId: string; reason: string }, { marked: true }>({
-    id: 'mark-link-failed',
+    id,
     title: 'Record the failure on the account',
     retry: defaultStepRetryPolicy,
     timeoutMs: 15_000,

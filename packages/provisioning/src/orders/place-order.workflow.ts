@@ -17,7 +17,7 @@ const MCA_HELD_MESSAGE =
   "Held until the customer's signatory accepts the Microsoft Customer Agreement (the link was e-mailed to them). The order goes through on its own once they accept.";
 
 const MCA_MESSAGE =
-  "The customer has no Microsoft Customer Agreement acceptance on record. Record the customer's acceptance (signer, e-mail and date) on the company page, then submit the order again. Nothing was ordered.";
+  "The customer has not accepted the current Microsoft Customer Agreement (none on record, or Microsoft published a new version since). Use \"Request acceptance\" on the company page: the customer's signatory gets Microsoft's link by e-mail. Then submit the order again. Nothing was ordered.";
 
 /**
  * Places an order in Partner Center, exactly once. The workflow id is the

@@ -33,4 +33,17 @@ describe('checkResellerPartnerId: partner of record by location ID (docs/PARTNER
     expect((await checkResellerPartnerId(directory({ isValid: true }), { partnerId: '6100003', distributorName: 'Contoso' })).status).toBe('ok');
     expect((await checkResellerPartnerId(directory(null), { partnerId: '6100003', distributorName: 'Contoso' })).status).toBe('ok');
   });
+
+  it("names a global Partner ID as such (use the PLA), and keeps 'not in the network' for an ID Microsoft knows as no reseller here", async () => {
+    // 4100003 is Lucerne's global ID: the agreement status finds it, the network lists 6100003.
+    const global = await checkResellerPartnerId(directory({ isValid: true }), { partnerId: '4100003', distributorName: 'Contoso' });
+    expect(global).toMatchObject({ status: 'global-id', partnerId: '4100003', partnerName: 'Lucerne Publishing' });
+    expect(global.message).toMatch(/global Partner ID.*Partner Location ID \(PLA\)|Partner Location ID \(PLA\).*global Partner ID/);
+    // An ID of a reseller that is not an indirect reseller of this provider (2204): not in the network.
+    const outsider = { ...directory({ isValid: true }), hasSignedMpa: async () => Promise.reject(Object.assign(new Error('2204'), { code: 'PARTNER_ID_NOT_IN_NETWORK' })) };
+    expect((await checkResellerPartnerId(outsider, { partnerId: '5100009', distributorName: 'Contoso' })).status).toBe('not-in-network');
+    // An outage while asking is thrown (the wizard says "try again"), never a verdict.
+    const down = { ...directory({ isValid: true }), hasSignedMpa: async () => Promise.reject(Object.assign(new Error('503'), { code: 'PARTNER_CENTER_UNAVAILABLE', transient: true })) };
+    await expect(checkResellerPartnerId(down, { partnerId: '4100003', distributorName: 'Contoso' })).rejects.toThrow('503');
+  });
 });

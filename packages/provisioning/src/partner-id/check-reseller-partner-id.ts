@@ -39,6 +39,8 @@ export type ResellerPartnerIdVerdict =
   /** `partnerName` is absent when the caller may not learn it (see `revealName`). */
   | { status: 'not-in-network'; partnerId: string; partnerName?: string; message: string }
   | { status: 'mpa-not-signed'; partnerId: string; partnerName?: string; resellerTenantId: string; message: string }
+  /** Microsoft knows the ID as an indirect reseller's, but the network lists the reseller under its location ID (PLA): a global ID. */
+  | { status: 'global-id'; partnerId: string; partnerName?: string; message: string }
   /** Microsoft refuses the ID as partner of record: a global ID (PGA) rather than the location ID, or a lapsed authorization. */
   | { status: 'not-partner-of-record'; partnerId: string; partnerName?: string; resellerTenantId: string; reason: string; message: string }
   | { status: 'ok'; partnerId: string; partnerName?: string; resellerTenantId: string; message: string };
@@ -103,6 +105,21 @@ export async function checkResellerPartnerId(
   // Who the partner is, as far as the caller may know it.
   const who = shown ? `${profile.name} (Partner ID ${partnerId})` : `Partner ID ${partnerId}`;
   const named = shown ? { partnerName: profile.name } : {};
+  if (!reseller) {
+    // Not listed under this ID. Microsoft also knows a reseller by its global Partner ID (PGA), while
+    // the network lists its location ID (PLA, docs/PARTNER-CENTER-REFERENCE.md §7.1): an ID that the
+    // agreement status finds as an indirect reseller of this region is such another ID, not an
+    // outsider, and the person needs to hear "use the PLA", not "not in the network".
+    const other = await knownAsIndirectReseller(directory, profile.partnerId);
+    if (other) {
+      return {
+        status: 'global-id',
+        partnerId,
+        ...named,
+        message: `${who} is a Partner ID Microsoft knows for an indirect reseller, but not the Partner Location ID (PLA) that ${input.distributorName}'s network lists for it: it is probably the reseller's global Partner ID. Orders name the reseller's PLA as partner of record; enter the PLA instead.`,
+      };
+    }
+  }
   if (!reseller || !reseller.isActive) {
     return {
       status: 'not-in-network',
@@ -151,6 +168,22 @@ export async function checkResellerPartnerId(
     }
   }
   return { status: 'ok', partnerId, ...named, resellerTenantId: reseller.tenantId, message: `${shown ? profile.name : who} is in ${input.distributorName}'s network and has accepted the Microsoft Partner Agreement.` };
+}
+
+/**
+ * Whether Microsoft's agreement status finds the ID as an indirect reseller of this provider's
+ * region (it answers for a location ID and a global ID alike). A refusal (2200 unknown, 2204 not an
+ * indirect reseller, 2201 another region, any other business refusal) means no.
+ */
+async function knownAsIndirectReseller(directory: ResellerDirectory, partnerId: string): Promise<boolean> {
+  try {
+    await directory.hasSignedMpa({ partnerId });
+    return true;
+  } catch (e) {
+    // An outage is thrown (the caller shows "try again"); any business refusal means no.
+    if ((e as { transient?: unknown }).transient === true || codeOf(e) === undefined) throw e;
+    return false;
+  }
 }
 
 /**

@@ -17,6 +17,7 @@ import { BillingTab } from './billing-tab';
 import { ServicesTab } from './services-tab';
 import { NewServiceButton } from '../new-service/new-service-button';
 import { RunTimeline } from '../new-service/run-timeline';
+import { McaStatusCard } from '../new-service/mca-status-card';
 import { SecurityTab } from './security-tab';
 import { AuditTab } from './audit-tab';
 import { OrdersTab } from '../orders/orders-tab';
@@ -94,6 +95,7 @@ export function CompanyPage() {
         <Tabs.Panel value="services" pt="md">
           <Stack>
             <ServicesTab company={c} />
+            {c.kind === 'customer' && <McaStatusCard companyId={c.id} companyName={c.name} country={c.billingCountry ?? c.country ?? null} language={c.language} />}
             {c.kind === 'customer' && <RunTimeline companyId={c.id} />}
           </Stack>
         </Tabs.Panel>

@@ -3,7 +3,6 @@ import { Alert, Checkbox, Divider, Select, Stack, Text, TextInput } from '@manti
 import { useI18n } from '../../i18n/i18n';
 import { DomainPrefixField } from './domain-prefix-field';
 import { ExistingTenantPanel } from './existing-tenant-panel';
-import { McaAttestationFields } from './mca-attestation-fields';
 import { McaSignatoryFields } from './mca-signatory-fields';
 import type { DomainCheck, OnboardingContext, OpenAuthorization, PartnerIdVerdict, VerifyResult } from './new-service-api';
 import { PartnerIdField } from './partner-id-field';
@@ -115,10 +114,6 @@ export function ConfigurationStep(props: { ctx: OnboardingContext; state: Wizard
       </Text>
       {state.existing && state.verify?.mcaOnRecord ? (
         <Alert color="green">{t('ns.mca.onRecord')}</Alert>
-      ) : state.existing ? (
-        <div data-field="mca">
-          <McaAttestationFields value={state.attestation} onChange={(a) => update({ attestation: a })} />
-        </div>
       ) : (
         <div data-field="mca">
           <McaSignatoryFields person={state.attestation} signatory={state.signatory} onPerson={(a) => update({ attestation: a })} onSignatory={(s) => update({ signatory: s })} />

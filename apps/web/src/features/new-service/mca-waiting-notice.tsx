@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Alert, Anchor, Button, CopyButton, Group, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useI18n } from '../../i18n/i18n';
+import { describeProblem } from '../../i18n/problem-text';
+import { onboardingApi } from './new-service-api';
 
 /** "3 minutes", "5 hours", "2 days" in the UI's language (Intl units). */
 function waitedFor(locale: string, ms: number): string {
@@ -10,13 +13,27 @@ function waitedFor(locale: string, ms: number): string {
 }
 
 /**
- * The MCA part of a new-tenant run (docs/PARTNER-CENTER-REFERENCE.md §5.5), from the run's facts:
+ * The MCA part of a new-tenant or existing-tenant run (docs/PARTNER-CENTER-REFERENCE.md §5.5), from the run's facts:
  * while it waits, who must accept, for how long it has waited, the link (open, copy); afterwards,
  * that it was accepted, or that the signatory declined.
  */
-export function McaWaitingNotice({ facts, running }: { facts: Record<string, unknown>; running: boolean }) {
+export function McaWaitingNotice({ facts, running, companyId, runId, onChecked }: { facts: Record<string, unknown>; running: boolean; companyId: number; runId: string; onChecked(): void }) {
   const { t, locale } = useI18n();
   const [now, setNow] = useState(() => Date.now());
+  const [checking, setChecking] = useState(false);
+  // "Check now": the run (and orders held for the acceptance) look at once instead of at the next periodic check.
+  const checkNow = async () => {
+    setChecking(true);
+    try {
+      await onboardingApi.mcaCheck(companyId, runId);
+      notifications.show({ color: 'blue', message: t('run.mca.checking') });
+      onChecked();
+    } catch (e) {
+      notifications.show({ color: 'red', title: t('run.mca.checkFailed'), message: describeProblem(e) });
+    } finally {
+      setChecking(false);
+    }
+  };
   const status = facts.mcaStatus;
   const waiting = running && status === 'waiting';
   useEffect(() => {
@@ -47,6 +64,9 @@ export function McaWaitingNotice({ facts, running }: { facts: Record<string, unk
               </Button>
             )}
           </CopyButton>
+          <Button size="xs" variant="light" onClick={() => void checkNow()} loading={checking} disabled={checking} data-testid="mca-check-now">
+            {t('run.mca.checkNow')}
+          </Button>
         </Group>
       </Stack>
     </Alert>

@@ -4,7 +4,7 @@ import { apiFetch } from '../../api/api-client';
 import type { PartnerIdVerdict } from '@csphub/server/contract';
 import type { AnswerOf, CheckedSchema } from '../../api/contract-check';
 
-export type { Attestation, Authorization, DomainCheck, OnboardingContext, OpenAuthorization, PartnerIdVerdict, Run, VerifyResult, WizardDraft, WizardDraftState } from '@csphub/server/contract';
+export type { Attestation, Authorization, McaStatus, DomainCheck, OnboardingContext, OpenAuthorization, PartnerIdVerdict, Run, VerifyResult, WizardDraft, WizardDraftState } from '@csphub/server/contract';
 export type PartnerIdStatus = PartnerIdVerdict['status'];
 
 /** POSTs JSON through the shared client (which adds the session's CSRF token). */
@@ -23,6 +23,10 @@ export const onboardingApi = {
   checkPartnerId: (companyId: number, connectionId: string, partnerId: string | null) =>
     post(`/api/v1/companies/${companyId}/onboarding/partner-id-check`, { connectionId, partnerId }, 'PartnerIdVerdictSchema'),
   runs: (companyId: number) => `/api/v1/companies/${companyId}/onboarding/runs`,
+  mcaStatus: (companyId: number) => `/api/v1/companies/${companyId}/mca`,
+  requestMcaAcceptance: (companyId: number, body: { connectionId: string; signatory: { firstName: string; lastName: string; email: string; phone?: string; companyName?: string; country?: string; language?: 'en' | 'es' } }) =>
+    post<{ runId: string }>(`/api/v1/companies/${companyId}/mca/acceptance-request`, body),
+  mcaCheck: (companyId: number, runId: string) => post<{ runId: string; heldOrders: number }>(`/api/v1/companies/${companyId}/onboarding/runs/${encodeURIComponent(runId)}/mca-check`),
   retryRun: (companyId: number, runId: string) => post<{ runId: string; outcome: 'retried' }>(`/api/v1/companies/${companyId}/onboarding/runs/${encodeURIComponent(runId)}/retry`),
   finishNewTenant: (companyId: number, body: unknown) => post<{ runId: string }>(`/api/v1/companies/${companyId}/onboarding/new-tenant`, body),
   openAuthorization: (companyId: number, body: { connectionId: string; resellerPartnerId?: string | null; domain?: string | null }) =>

@@ -10,7 +10,7 @@ import { ReviewStep } from './review-step';
 import { RunTimeline } from './run-timeline';
 import { ServiceStep } from './service-step';
 import { TermsStep } from './terms-step';
-import { attestationBody, buildChecklist, draftOf, initialWizardState, restoreDraft, stepProblems, type FieldProblem, type WizardField, type WizardState } from './wizard-state';
+import { buildChecklist, draftOf, initialWizardState, restoreDraft, stepProblems, type FieldProblem, type WizardField, type WizardState } from './wizard-state';
 import { focusField, ProblemList, STEP_OF_FIELD } from './wizard-problems';
 
 /**
@@ -112,11 +112,20 @@ function Wizard({ ctx, storefront }: { ctx: OnboardingContext; storefront: boole
     setBusy(true);
     setError(null);
     const a = state.attestation;
+    // The customer's signatory, who gets Microsoft's acceptance link (both paths; none when the MCA is on record).
+    const signatory = () => ({
+      firstName: a.firstName.trim(),
+      lastName: a.lastName.trim(),
+      email: a.email.trim(),
+      ...(a.phone.trim() ? { phone: a.phone.trim() } : {}),
+      companyName: state.signatory.companyName.trim(),
+      country: state.signatory.country.trim().toUpperCase(),
+      language: state.signatory.language,
+    });
     try {
       // Built inside the try: a failure here (whatever it is) is shown, never swallowed.
       if (state.existing) {
-        const attestation = state.verify?.mcaOnRecord ? null : attestationBody(state.attestation);
-        await onboardingApi.checkout(ctx.company.id, { connectionId: state.connectionId, attestation, requestGdap: state.gdap, notifyMe: state.notifyMe });
+        await onboardingApi.checkout(ctx.company.id, { connectionId: state.connectionId, signatory: state.verify?.mcaOnRecord ? null : signatory(), requestGdap: state.gdap, notifyMe: state.notifyMe });
       } else {
         await onboardingApi.finishNewTenant(ctx.company.id, {
           connectionId: state.connectionId,
@@ -126,15 +135,7 @@ function Wizard({ ctx, storefront }: { ctx: OnboardingContext; storefront: boole
           requirePasswordChange: state.requirePasswordChange,
           defaultGdap: state.gdap,
           resellerPartnerId: needsPartnerId && state.partnerId.trim() ? state.partnerId.trim() : null,
-          signatory: {
-            firstName: a.firstName.trim(),
-            lastName: a.lastName.trim(),
-            email: a.email.trim(),
-            ...(a.phone.trim() ? { phone: a.phone.trim() } : {}),
-            companyName: state.signatory.companyName.trim(),
-            country: state.signatory.country.trim().toUpperCase(),
-            language: state.signatory.language,
-          },
+          signatory: signatory(),
           notifyMe: state.notifyMe,
         });
       }

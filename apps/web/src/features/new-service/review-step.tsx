@@ -8,18 +8,13 @@ import { problemKey } from './wizard-problems';
 
 /** Order review: everything collected, and the prerequisite checklist that gates Finish. */
 export function ReviewStep(props: { ctx: OnboardingContext; state: WizardState; checklist: ChecklistItem[]; needsPartnerId: boolean; onGoTo(field: WizardField): void }) {
-  const { t, formatDate } = useI18n();
+  const { t } = useI18n();
   const { ctx, state } = props;
   const connection = ctx.connections.find((c) => c.id === state.connectionId);
   const yes = (b: boolean) => (b ? t('ns.review.yes') : t('ns.review.no'));
   const a = state.attestation;
   const user = state.adminUsername.trim() || 'admin';
   const adminLine = state.domainPrefix.trim() ? `${user}@${tenantDomainOf(state.domainPrefix)}` : t('ns.review.adminPending', { user });
-  // Only what was given: an empty signer reads "Not given", never "<> ·".
-  const name = `${a.firstName.trim()} ${a.lastName.trim()}`.trim();
-  const acceptedOn = /^\d{4}-\d{2}-\d{2}$/.test(a.acceptedAt) ? formatDate(`${a.acceptedAt}T12:00:00Z`) : a.acceptedAt.trim();
-  const signerParts = [name && a.email.trim() ? `${name} <${a.email.trim()}>` : name || a.email.trim(), a.phone.trim(), acceptedOn].filter(Boolean);
-  const signerLine = signerParts.length > 0 ? signerParts.join(' · ') : t('ns.review.notGiven');
   const rows: [string, string][] = [
     [t('ns.review.service'), t('ns.service.microsoft-tenant')],
     [t('ns.review.connection'), connection ? `${connection.name} (${connection.region})` : '—'],
@@ -41,9 +36,7 @@ export function ReviewStep(props: { ctx: OnboardingContext; state: WizardState; 
       t('ns.review.mca'),
       state.existing && state.verify?.mcaOnRecord
         ? t('ns.mca.onRecord')
-        : state.existing
-          ? signerLine
-          : t('ns.review.signatory', { name: `${a.firstName} ${a.lastName}`.trim() || t('ns.review.notGiven'), email: a.email.trim() || t('ns.review.notGiven'), company: state.signatory.companyName, country: state.signatory.country, language: state.signatory.language }),
+        : t('ns.review.signatory', { name: `${a.firstName} ${a.lastName}`.trim() || t('ns.review.notGiven'), email: a.email.trim() || t('ns.review.notGiven'), company: state.signatory.companyName, country: state.signatory.country, language: state.signatory.language }),
     ],
     [t('ns.notifyMe'), yes(state.notifyMe)],
   ];

@@ -91,7 +91,7 @@ export function RunTimeline({ companyId }: { companyId: number }) {
             {typeof run.facts.tenantId === 'string' && (
               <Text size="sm">{t('run.facts.tenant', { domain: String(run.facts.domain ?? run.facts.defaultDomain ?? ''), id: run.facts.tenantId })}</Text>
             )}
-            {run.kind === 'provision-tenant' && <McaWaitingNotice facts={run.facts} running={run.state === 'running'} />}
+            {(run.kind === 'provision-tenant' || run.kind === 'link-existing-tenant' || run.kind === 'mca-acceptance') && <McaWaitingNotice facts={run.facts} running={run.state === 'running'} companyId={companyId} runId={run.id} onChecked={reload} />}
             {typeof run.facts.gdapApprovalUrl === 'string' && <GdapApprovalLink url={run.facts.gdapApprovalUrl} />}
             {run.errorMessage && (
               <Alert color={run.state === 'needs_attention' ? 'orange' : 'red'} title={t('run.failed.title')}>

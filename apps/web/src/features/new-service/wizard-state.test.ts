@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DomainCheck, OnboardingContext, PartnerIdVerdict } from './new-service-api';
-import { attestationBody, buildChecklist, draftOf, initialWizardState, restoreDraft, isAdminSetUpPossible, isAdminUsernameValid, isAttestationComplete, isPartnerIdAcceptable, isSignatoryComplete, stepProblems, switchConnection, tenantDomainOf, type WizardState } from './wizard-state';
+import { buildChecklist, draftOf, initialWizardState, restoreDraft, isAdminSetUpPossible, isAdminUsernameValid, isPartnerIdAcceptable, isSignatoryComplete, stepProblems, switchConnection, tenantDomainOf, type WizardState } from './wizard-state';
 
 const ctx = (over: Partial<OnboardingContext> = {}): OnboardingContext => ({
   company: { id: 7, name: 'Wingtip Toys', kind: 'customer', country: 'US', language: 'en', email: 'it@wingtip.example', domain: null },
@@ -87,17 +87,6 @@ describe('field rules', () => {
     );
   });
 
-  it('the MCA attestation needs both names, a plausible e-mail and an acceptance date not after today', () => {
-    const today = '2026-12-06';
-    expect(isAttestationComplete(attestation, today)).toBe(true);
-    expect(isAttestationComplete({ ...attestation, acceptedAt: today }, today)).toBe(true);
-    expect(isAttestationComplete({ ...attestation, acceptedAt: '2026-12-07' }, today)).toBe(false);
-    expect(isAttestationComplete({ ...attestation, acceptedAt: '' }, today)).toBe(false);
-    expect(isAttestationComplete({ ...attestation, firstName: '  ' }, today)).toBe(false);
-    expect(isAttestationComplete({ ...attestation, lastName: '' }, today)).toBe(false);
-    expect(isAttestationComplete({ ...attestation, email: 'ana@wingtip' }, today)).toBe(false);
-    expect(isAttestationComplete({ ...attestation, email: ' ana@wingtip.example ' }, today)).toBe(true);
-  });
 
   it("the new tenant's MCA signatory needs names, an e-mail, the company and a two-letter country, and no date (they accept later)", () => {
     const person = { ...attestation, acceptedAt: '' };
@@ -183,10 +172,10 @@ describe('each step says what keeps it from moving on', () => {
     const empty = { firstName: '', lastName: '', email: '', phone: '', acceptedAt: '' };
     // A new tenant names the MCA signatory, who accepts later: no date to give.
     expect(fields(stepProblems(2, { ...complete(), attestation: empty }, opts))).toEqual(['mca.firstName.required', 'mca.lastName.required', 'mca.email.required']);
-    // An existing tenant without the MCA on record: the partner records the signer and the date.
+    // An existing tenant without the MCA on record names the signatory too (Microsoft retires the partner-typed signer and date).
     const existing: WizardState = { ...complete(), existing: true, domainPrefix: '', verify: { status: 'verified', message: '', recorded: true, mcaOnRecord: false } };
-    expect(fields(stepProblems(2, { ...existing, attestation: empty }, opts))).toEqual(['mca.firstName.required', 'mca.lastName.required', 'mca.email.required', 'mca.acceptedAt.required']);
-    expect(fields(stepProblems(2, { ...existing, attestation: { ...attestation, acceptedAt: '2026-12-07' } }, opts))).toEqual(['mca.acceptedAt.future']);
+    expect(fields(stepProblems(2, { ...existing, attestation: empty }, opts))).toEqual(['mca.firstName.required', 'mca.lastName.required', 'mca.email.required']);
+    expect(fields(stepProblems(2, { ...existing, attestation: { ...attestation, acceptedAt: '' } }, opts))).toEqual([]);
     expect(fields(stepProblems(2, { ...complete(), attestation: { ...attestation, email: 'ana@' } }, opts))).toEqual(['mca.email.invalid']);
     expect(fields(stepProblems(2, { ...complete(), domainCheck: { ...available('wingtiptoys'), available: false, problem: 'taken' } }, opts))).toEqual(['prefix.taken']);
     expect(fields(stepProblems(2, { ...complete(), domainPrefix: '' }, opts))).toEqual(['prefix.required']);
@@ -212,15 +201,11 @@ describe('each step says what keeps it from moving on', () => {
     expect(mca).toEqual({ key: 'mca', ok: false, reasons: [{ field: 'mca.firstName', code: 'required' }] });
     const existing: WizardState = { ...s, existing: true, verify: { status: 'verified', message: '', recorded: true, mcaOnRecord: false } };
     const recorded = buildChecklist(ctx(), existing, opts).find((i) => i.key === 'mca');
-    expect(recorded).toEqual({ key: 'mca', ok: false, reasons: [{ field: 'mca.firstName', code: 'required' }, { field: 'mca.acceptedAt', code: 'future' }] });
+    expect(recorded).toEqual({ key: 'mca', ok: false, reasons: [{ field: 'mca.firstName', code: 'required' }] });
     const prefix = buildChecklist(ctx(), { ...complete(), domainCheck: null }, opts).find((i) => i.key === 'prefix');
     expect(prefix?.reasons).toEqual([{ field: 'prefix', code: 'checking' }]);
   });
 
-  it('the attestation sent is trimmed and its date is midnight UTC of the day chosen; nothing throws on a partial date', () => {
-    expect(attestationBody({ ...attestation, firstName: ' Ana ', phone: ' ' })).toEqual({ firstName: 'Ana', lastName: 'López', email: 'ana@wingtip.example', acceptedAt: '2026-11-01T00:00:00.000Z' });
-    fc.assert(fc.property(fc.string(), (acceptedAt) => void attestationBody({ ...attestation, acceptedAt })));
-  });
 });
 
 describe('choosing another connection', () => {

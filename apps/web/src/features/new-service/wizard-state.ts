@@ -73,7 +73,6 @@ export interface ChecklistItem {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Why the MCA attestation is not acceptable yet: each missing or implausible field (empty when fine). */
 /**
  * The new tenant's MCA signatory (Microsoft's enhanced attestation): a name and an e-mail address
  * to send the acceptance link to; the signatory accepts, so there is no date to give.
@@ -87,18 +86,6 @@ export function signatoryProblems(a: WizardState['attestation']): FieldProblem[]
   return problems;
 }
 
-export function attestationProblems(a: WizardState['attestation'], today: string): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  if (a.firstName.trim() === '') problems.push({ field: 'mca.firstName', code: 'required' });
-  if (a.lastName.trim() === '') problems.push({ field: 'mca.lastName', code: 'required' });
-  if (a.email.trim() === '') problems.push({ field: 'mca.email', code: 'required' });
-  else if (!EMAIL.test(a.email.trim())) problems.push({ field: 'mca.email', code: 'invalid' });
-  const day = a.acceptedAt.trim();
-  if (day === '') problems.push({ field: 'mca.acceptedAt', code: 'required' });
-  else if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) problems.push({ field: 'mca.acceptedAt', code: 'invalid' });
-  else if (day > today) problems.push({ field: 'mca.acceptedAt', code: 'future' });
-  return problems;
-}
 
 /** Why the domain prefix cannot be used yet (empty when its live check said it is free). */
 export function prefixProblems(state: Pick<WizardState, 'domainPrefix' | 'domainCheck'>): FieldProblem[] {
@@ -148,7 +135,7 @@ export function stepProblems(step: number, state: WizardState, opts: { needsPart
     problems.push(...adminProblems(state));
   }
   if (opts.needsPartnerId) problems.push(...partnerIdProblems(state, true).filter((p) => p.code !== 'unchecked'));
-  if (needsAttestation(state)) problems.push(...(state.existing ? attestationProblems(state.attestation, opts.today) : signatoryProblems(state.attestation)));
+  if (needsAttestation(state)) problems.push(...signatoryProblems(state.attestation));
   return problems;
 }
 
@@ -176,10 +163,6 @@ export function tenantDomainOf(prefix: string): string {
   return `${prefix.trim().toLowerCase() || '…'}.onmicrosoft.com`;
 }
 
-/** Whether the MCA attestation is complete and plausible (date given, not in the future). */
-export function isAttestationComplete(a: WizardState['attestation'], today: string): boolean {
-  return attestationProblems(a, today).length === 0;
-}
 
 /** Whether the new tenant's MCA signatory is complete: name, e-mail, company and a two-letter country (no date: they accept later). */
 export function isSignatoryComplete(a: WizardState['attestation'], s: WizardState['signatory']): boolean {
@@ -223,7 +206,7 @@ export function buildChecklist(ctx: OnboardingContext, state: WizardState, opts:
   if (state.existing) {
     const verified = state.verify?.status === 'verified' && state.verify.recorded === true;
     items.push(line('authorization', verified || state.authorization?.authorization.state === 'accepted' ? [] : [{ field: 'authorization', code: 'pending' }]));
-    if (needsAttestation(state)) items.push(line('mca', attestationProblems(state.attestation, opts.today)));
+    if (needsAttestation(state)) items.push(line('mca', signatoryProblems(state.attestation)));
   } else {
     items.push(line('prefix', prefixProblems(state)));
     items.push(line('admin', adminProblems(state)));
@@ -233,21 +216,6 @@ export function buildChecklist(ctx: OnboardingContext, state: WizardState, opts:
   return items;
 }
 
-/**
- * The attestation as the API takes it: trimmed, the phone only when given, the date as midnight UTC
- * of the day chosen. Never throws (an empty or partial date is sent as is and refused by the API
- * with the field named), so Finish always ends in an answer or a message.
- */
-export function attestationBody(a: WizardState['attestation']): { firstName: string; lastName: string; email: string; phone?: string; acceptedAt: string } {
-  const day = a.acceptedAt.trim();
-  return {
-    firstName: a.firstName.trim(),
-    lastName: a.lastName.trim(),
-    email: a.email.trim(),
-    ...(a.phone.trim() ? { phone: a.phone.trim() } : {}),
-    acceptedAt: /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T00:00:00.000Z` : day,
-  };
-}
 
 /** What a draft keeps: the fields as typed (the server's `WizardDraftState`), never a check result. */
 export function draftOf(state: WizardState): WizardDraftState {
