@@ -23,6 +23,7 @@ import { mountCommerceRoutes } from './commerce/mount-commerce-routes';
 import type { CommerceDeps } from './commerce/commerce-deps';
 import { startSubscriptionNotices } from './commerce/subscription-notices';
 import { startResellerRevalidation } from './channel/reseller-revalidation';
+import { mountWebhooksRoutes } from './webhooks/mount-webhooks-routes';
 
 /**
  * Everything the server is built from, passed in whole: main.ts builds the real ones
@@ -113,6 +114,7 @@ export function createApp(config: Config, deps: AppDeps) {
   mountChannelRoutes(api, serverDeps);
   mountOnboardingRoutes(api, onboardingDeps);
   mountCommerceRoutes(api, commerceDeps);
+  mountWebhooksRoutes(api, { ...serverDeps, webhookPolicy: config.webhooks });
   if (deps.every?.pendingAuthorizationsMs) startPendingAuthorizationChecks(onboardingDeps, deps.every.pendingAuthorizationsMs);
   if (deps.every?.subscriptionNoticesMs) startSubscriptionNotices(commerceDeps, deps.adapters.notifier, deps.every.subscriptionNoticesMs);
   if (deps.every?.resellerRevalidationMs) startResellerRevalidation(commerceDeps, deps.every.resellerRevalidationMs);

@@ -29,3 +29,4 @@ export { createSubscriptionMovesRepo, type SubscriptionMoveFields, type Subscrip
 export { createWorkersRepo, type WorkerClaimRow, type WorkerRow, type WorkersRepo } from './workers.repo';
 export { createWizardDraftsRepo, type WizardDraftsRepo, type WizardDraftRow } from './wizard-drafts.repo';
 export { createEventsRepo, eventSubject, publishEvent, type DomainEventRow, type EventsRepo } from './events.repo';
+export { createWebhooksRepo, type DueDelivery, type WebhookDeliveryRow, type WebhookSubscriptionRow, type WebhooksRepo } from './webhooks.repo';
