@@ -101,14 +101,17 @@ export function createWebhookDispatcher(deps: DispatcherDeps) {
         before: { enabled: true },
         after: { enabled: false, reason: 'failing' },
       });
-      return r.companies.get(current.companyId);
+      const owner = await r.companies.get(current.companyId);
+      // The company's address, or else its active administrators'.
+      const admins = (await r.users.listByCompanies([current.companyId])).filter((u) => u.status === 'active' && u.role.endsWith('_admin')).map((u) => u.email);
+      return owner ? { ...owner, to: owner.email ? [owner.email] : admins } : undefined;
     });
-    if (!company?.email) return;
+    if (!company || company.to.length === 0) return;
     await deps.notifier
       .send({
         template: 'webhook-disabled',
         language: company.language,
-        to: [company.email],
+        to: company.to,
         fields: { recipientName: company.contactPerson ?? company.name, companyName: company.name, url: d.subscription.url, lastError, settingsUrl: `${deps.publicUrl}/settings/webhooks` },
         dedupeKey: `webhook-disabled:${d.subscription.id}:${now.toISOString()}`,
         subjectId: String(company.id),
