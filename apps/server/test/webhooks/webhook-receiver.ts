@@ -28,7 +28,7 @@ export async function startReceiver() {
       }
       const payload = Buffer.concat(chunks).toString('utf8');
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-      let verified = false;
+      let verified: boolean;
       try {
         new Webhook(state.secret).verify(payload, headers);
         verified = true;
