@@ -123,3 +123,5 @@ export type OnboardingService = z.infer<typeof ServiceSchema>;
 import type { WizardDraftSchema, WizardDraftStateSchema } from './onboarding/wizard-draft.schema';
 export type WizardDraft = z.infer<typeof WizardDraftSchema>;
 export type WizardDraftState = z.infer<typeof WizardDraftStateSchema>;
+
+export type { WebhookDelivery, WebhookSubscription } from './webhooks/webhooks.schema';

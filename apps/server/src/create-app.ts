@@ -1,6 +1,7 @@
 import type { Config } from '@csphub/config';
 import { createSecretBox, type OpenDatabase } from '@csphub/db';
-import { AppError } from '@csphub/domain';
+import { z } from 'zod';
+import { AppError, EVENT_CATALOGUE, EVENT_TYPES } from '@csphub/domain';
 import { createRouter } from './http/openapi-app';
 import { requestId } from './http/request-id';
 import { securityHeaders } from './http/security-headers';
@@ -24,6 +25,8 @@ import { mountCommerceRoutes } from './commerce/mount-commerce-routes';
 import type { CommerceDeps } from './commerce/commerce-deps';
 import { startSubscriptionNotices } from './commerce/subscription-notices';
 import { startResellerRevalidation } from './channel/reseller-revalidation';
+import { mountWebhooksRoutes } from './webhooks/mount-webhooks-routes';
+import { API_DESCRIPTION, mountApiReference } from './system/api-reference';
 
 /**
  * Everything the server is built from, passed in whole: main.ts builds the real ones
@@ -120,6 +123,7 @@ export function createApp(config: Config, deps: AppDeps) {
   mountChannelRoutes(api, serverDeps);
   mountOnboardingRoutes(api, onboardingDeps);
   mountCommerceRoutes(api, commerceDeps);
+  mountWebhooksRoutes(api, { ...serverDeps, webhookPolicy: config.webhooks });
   if (deps.every?.pendingAuthorizationsMs) startPendingAuthorizationChecks(onboardingDeps, deps.every.pendingAuthorizationsMs);
   if (deps.every?.subscriptionNoticesMs) startSubscriptionNotices(commerceDeps, deps.adapters.notifier, deps.every.subscriptionNoticesMs);
   if (deps.every?.resellerRevalidationMs) startResellerRevalidation(commerceDeps, deps.every.resellerRevalidationMs);
@@ -130,8 +134,7 @@ export function createApp(config: Config, deps: AppDeps) {
     info: {
       title: 'CSP Hub API',
       version: deps.version,
-      description:
-        'Provision Microsoft customer tenants through the Cloud Solution Provider programme. Errors are application/problem+json with a stable `code` and a `requestId`.',
+      description: API_DESCRIPTION,
     },
     servers: [{ url: config.publicUrl }],
   });
@@ -142,6 +145,16 @@ export function createApp(config: Config, deps: AppDeps) {
     description: 'Set by POST /api/v1/auth/login. Changes also need the X-CSRF-Token header (the csrfToken of the session).',
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiToken', { type: 'http', scheme: 'bearer', description: 'An API token (csph_...) created on a company\'s Security tab.' });
+
+  // The payload of every catalogued event, as components of the document (docs/WEBHOOKS.md).
+  for (const type of EVENT_TYPES) {
+    const e = EVENT_CATALOGUE[type];
+    app.openAPIRegistry.registerComponent('schemas', `WebhookEvent.${type}.v${e.version}`, {
+      description: e.description,
+      ...(z.toJSONSchema(e.data, { target: 'openapi-3.0', unrepresentable: 'any' }) as Record<string, unknown>),
+    });
+  }
+  mountApiReference(app);
 
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;

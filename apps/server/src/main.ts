@@ -3,6 +3,7 @@
  * starts the embedded Partner Center emulator, seeds demo data and serves the API and the web app.
  * Every start-up failure ends with one line that says what to fix.
  */
+import { createWebhookDispatcher } from './webhooks/webhook-dispatcher';
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -118,6 +119,9 @@ const app = createApp(config, {
   webDist: fs.existsSync(path.join(webDist, 'index.html')) ? webDist : undefined,
 });
 
+// Outbound webhooks: the dispatcher reads the event outbox and the due deliveries every 2 s.
+const stopWebhooks = createWebhookDispatcher({ db: database.db, box, clock: systemClock, policy: config.webhooks, notifier: adapters.notifier, publicUrl: config.publicUrl, logger }).start(2_000);
+
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
 server.once('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EADDRINUSE') fail(`port ${config.port} is already in use; set PORT to a free port.`);
@@ -143,6 +147,7 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, 'shutting down');
   server.close();
+  stopWebhooks();
   await workflows.shutdown();
   await emulator?.close().catch(() => undefined);
   await database!.close().catch(() => undefined);

@@ -29,6 +29,7 @@ describe('demo channel at scale', () => {
     expect(found.matches.map((m) => m.name)).toEqual(['Scale Customer 00447']);
     expect(found.matches[0]!.trail.map((a) => a.name)).toEqual(['Contoso Distribution', 'Scale Reseller 00003']);
     const generated = await t.database.db.execute(sql`select count(*)::int as n from companies where name like 'Scale %'`);
-    expect(Number((('rows' in generated ? generated.rows : generated) as { n: number }[])[0]!.n)).toBe(450);
+    const rows = (generated as { rows?: { n: number }[] }).rows ?? (generated as unknown as { n: number }[]);
+    expect(Number(rows[0]!.n)).toBe(450);
   });
 });

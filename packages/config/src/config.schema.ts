@@ -131,6 +131,7 @@ export const EnvSchema = z.object({
   CSPHUB_PUBLIC_URL: url('CSPHUB_PUBLIC_URL', ['http://', 'https://']),
   SMTP_URL: url('SMTP_URL', ['smtp://', 'smtps://']),
   MAIL_FROM: z.string().optional(),
+  CSPHUB_WEBHOOK_ALLOW_PRIVATE_TARGETS: flag('CSPHUB_WEBHOOK_ALLOW_PRIVATE_TARGETS'),
   LOG_LEVEL: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   NODE_ENV: z.string().optional(),
 });

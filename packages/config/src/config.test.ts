@@ -17,6 +17,9 @@ describe('loadConfig', () => {
     expect(loadConfig({}).workerSweeper).toEqual({ heartbeatMs: 10_000, graceMs: 60_000 });
     expect(loadConfig({ CSPHUB_WORKER_HEARTBEAT_SECONDS: '5', CSPHUB_WORKER_GRACE_SECONDS: '10' }).workerSweeper).toEqual({ heartbeatMs: 5_000, graceMs: 10_000 });
     expect(loadConfig({}).partnerCenter).toEqual({ maxQueued: 200 });
+    expect(loadConfig({}).webhooks).toEqual({ allowLoopback: true, allowPrivateTargets: false });
+    expect(loadConfig({ NODE_ENV: 'production', CSPHUB_DEMO: '0', CSPHUB_WEBHOOK_ALLOW_PRIVATE_TARGETS: 'yes' }).webhooks).toEqual({ allowLoopback: false, allowPrivateTargets: true });
+    expect(() => loadConfig({ CSPHUB_WEBHOOK_ALLOW_PRIVATE_TARGETS: 'maybe' })).toThrow(/CSPHUB_WEBHOOK_ALLOW_PRIVATE_TARGETS/);
     expect(loadConfig({ CSPHUB_PC_MAX_QUEUED: '50' }).partnerCenter).toEqual({ maxQueued: 50 });
   });
 

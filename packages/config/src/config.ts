@@ -46,6 +46,13 @@ export interface Config {
   mail: MailConfig;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   production: boolean;
+  /**
+   * Outbound webhooks (docs/WEBHOOKS.md): targets are https only, except a loopback address outside
+   * production (`allowLoopback`, off when NODE_ENV=production); a private, link-local or loopback
+   * address is refused unless `CSPHUB_WEBHOOK_ALLOW_PRIVATE_TARGETS` allows it (a receiver on the
+   * company's own network).
+   */
+  webhooks: { allowLoopback: boolean; allowPrivateTargets: boolean };
 }
 
 /** A configuration value that cannot be used; the message names the variable and what is allowed. */
@@ -103,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     mail: e.SMTP_URL ? { transport: 'smtp', url: e.SMTP_URL, from } : { transport: 'outbox', from },
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
+    webhooks: { allowLoopback: e.NODE_ENV !== 'production', allowPrivateTargets: e.CSPHUB_WEBHOOK_ALLOW_PRIVATE_TARGETS ?? false },
   };
 }
 

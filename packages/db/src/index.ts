@@ -28,3 +28,5 @@ export { createProvisioningAccountsRepo, type ProvisioningAccountsRepo, type Pro
 export { createSubscriptionMovesRepo, type SubscriptionMoveFields, type SubscriptionMoveRow, type SubscriptionMovesRepo } from './subscription-moves.repo';
 export { createWorkersRepo, type WorkerClaimRow, type WorkerRow, type WorkersRepo } from './workers.repo';
 export { createWizardDraftsRepo, type WizardDraftsRepo, type WizardDraftRow } from './wizard-drafts.repo';
+export { createEventsRepo, eventSubject, publishEvent, type DomainEventRow, type EventsRepo } from './events.repo';
+export { createWebhooksRepo, type DueDelivery, type WebhookDeliveryRow, type WebhookSubscriptionRow, type WebhooksRepo } from './webhooks.repo';

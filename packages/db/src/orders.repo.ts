@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from './database';
+import { publishEvent } from './events.repo';
 import { orders, type OrderLineJson } from './schema/orders';
 
 export type { OrderLineJson };
@@ -96,19 +97,52 @@ export function createOrdersRepo(db: Database) {
     },
 
     /** The workflow's write (the `OrderRecords` port). Fields left out keep their value. */
+    /**
+     * Moves the order along; in the same transaction, the move to `fulfilled` publishes
+     * `order.fulfilled` and the move to `failed` or `needs_attention` publishes `order.failed`
+     * (each once per order and status).
+     */
     async saveProgress(id: string, p: OrderProgressPatch): Promise<void> {
-      await db
-        .update(orders)
-        .set({
-          status: p.status,
-          updatedAt: p.at,
-          ...(p.cartId !== undefined ? { cartId: p.cartId } : {}),
-          ...(p.microsoftOrderIds !== undefined ? { microsoftOrderIds: p.microsoftOrderIds } : {}),
-          ...(p.subscriptionIds !== undefined ? { subscriptionIds: p.subscriptionIds } : {}),
-          ...(p.errorCode !== undefined ? { errorCode: p.errorCode } : {}),
-          ...(p.errorMessage !== undefined ? { errorMessage: p.errorMessage } : {}),
-        })
-        .where(eq(orders.id, id));
+      await db.transaction(async (t) => {
+        const tx = t as unknown as Database;
+        const [updated] = await tx
+          .update(orders)
+          .set({
+            status: p.status,
+            updatedAt: p.at,
+            ...(p.cartId !== undefined ? { cartId: p.cartId } : {}),
+            ...(p.microsoftOrderIds !== undefined ? { microsoftOrderIds: p.microsoftOrderIds } : {}),
+            ...(p.subscriptionIds !== undefined ? { subscriptionIds: p.subscriptionIds } : {}),
+            ...(p.errorCode !== undefined ? { errorCode: p.errorCode } : {}),
+            ...(p.errorMessage !== undefined ? { errorMessage: p.errorMessage } : {}),
+          })
+          .where(eq(orders.id, id))
+          .returning();
+        if (!updated) return;
+        const order = {
+          orderId: updated.id,
+          reference: updated.reference,
+          customerTenantId: updated.customerTenantId,
+          lines: updated.lines.map((l) => ({ productTitle: l.productTitle, skuTitle: l.skuTitle, quantity: l.quantity })),
+        };
+        if (updated.status === 'fulfilled') {
+          await publishEvent(tx, {
+            type: 'order.fulfilled',
+            companyId: updated.companyId,
+            at: p.at,
+            data: { ...order, microsoftOrderIds: updated.microsoftOrderIds, subscriptionIds: updated.subscriptionIds },
+            dedupeKey: `order.fulfilled:${updated.id}`,
+          });
+        } else if (updated.status === 'failed' || updated.status === 'needs_attention') {
+          await publishEvent(tx, {
+            type: 'order.failed',
+            companyId: updated.companyId,
+            at: p.at,
+            data: { ...order, status: updated.status, errorCode: updated.errorCode, errorMessage: updated.errorMessage },
+            dedupeKey: `order.failed:${updated.id}:${updated.status}`,
+          });
+        }
+      });
     },
   };
 }

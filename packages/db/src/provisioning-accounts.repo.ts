@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { checkPrerequisites, type PrerequisitePolicy } from '@csphub/domain';
 import type { Database } from './database';
-import { accountSyncOptions, companies } from './schema/index';
+import { publishEvent } from './events.repo';
+import { accountSyncOptions, companies, domainEvents } from './schema/index';
 
 type CompanyRow = typeof companies.$inferSelect;
 
@@ -49,8 +50,8 @@ function splitName(full: string | null | undefined, fallback: string): { firstNa
  */
 export function createProvisioningAccountsRepo(db: Database, opts: { policy: () => Promise<PrerequisitePolicy> | PrerequisitePolicy; now?: () => Date }) {
   const now = opts.now ?? (() => new Date());
-  const upsert = (companyId: number, connectionId: string, fields: Partial<typeof accountSyncOptions.$inferInsert>) =>
-    db
+  const upsertOn = (on: Database, companyId: number, connectionId: string, fields: Partial<typeof accountSyncOptions.$inferInsert>) =>
+    on
       .insert(accountSyncOptions)
       .values({ ...fields, companyId, connectionId, updatedAt: now() })
       .onConflictDoUpdate({ target: [accountSyncOptions.companyId, accountSyncOptions.connectionId], set: { ...fields, updatedAt: now() } });
@@ -110,18 +111,86 @@ export function createProvisioningAccountsRepo(db: Database, opts: { policy: () 
       };
     },
 
+    /**
+     * Sets the sync status; in the same transaction publishes what the change means: `synced` with
+     * a tenant after an awaited MCA is `mca.accepted` then `tenant.ready`; `failed` (or `not_synced`
+     * with a reason) is `tenant.provisioning_failed`, once per distinct failure.
+     */
     async setSyncStatus(s: { companyId: number; connectionId: string; status: 'not_synced' | 'in_progress' | 'synced' | 'failed'; reason?: string | null }): Promise<void> {
-      await upsert(s.companyId, s.connectionId, { syncStatus: s.status, failureReason: s.reason ?? null, lastAttemptAt: now() });
+      await db.transaction(async (t) => {
+        const tx = t as unknown as Database;
+        const at = now();
+        const [prev] = await tx
+          .select()
+          .from(accountSyncOptions)
+          .where(and(eq(accountSyncOptions.companyId, s.companyId), eq(accountSyncOptions.connectionId, s.connectionId)))
+          .for('update');
+        await upsertOn(tx, s.companyId, s.connectionId, { syncStatus: s.status, failureReason: s.reason ?? null, lastAttemptAt: at });
+        const failed = s.status === 'failed' || (s.status === 'not_synced' && !!s.reason);
+        if (failed && (prev?.syncStatus !== s.status || prev?.failureReason !== (s.reason ?? null))) {
+          await publishEvent(tx, {
+            type: 'tenant.provisioning_failed',
+            companyId: s.companyId,
+            at,
+            data: { connectionId: s.connectionId, tenantCreated: !!prev?.tenantId, reason: s.reason ?? 'unknown' },
+          });
+        }
+        if (s.status === 'synced' && prev?.tenantId && prev.defaultDomain) {
+          const tenant = { connectionId: s.connectionId, tenantId: prev.tenantId, defaultDomain: prev.defaultDomain };
+          const [missing] = await tx
+            .select({ id: domainEvents.id })
+            .from(domainEvents)
+            .where(eq(domainEvents.dedupeKey, `mca.missing:${s.companyId}:${s.connectionId}:${prev.tenantId}`));
+          if (missing) {
+            await publishEvent(tx, { type: 'mca.accepted', companyId: s.companyId, at, data: tenant, dedupeKey: `mca.accepted:${s.companyId}:${s.connectionId}:${prev.tenantId}` });
+          }
+          await publishEvent(tx, {
+            type: 'tenant.ready',
+            companyId: s.companyId,
+            at,
+            data: { ...tenant, resellerPartnerId: prev.resellerPartnerId, mca: missing ? 'accepted' : 'attested', gdap: prev.gdapSetup ?? 'unknown' },
+            dedupeKey: `tenant.ready:${s.companyId}:${s.connectionId}:${prev.tenantId}`,
+          });
+        }
+      });
     },
 
-    /** Stores the tenant link and marks the account synced (in progress while an MCA acceptance is awaited); the same values twice are one row. */
-    async storeTenantLink(l: { companyId: number; connectionId: string; tenantId: string; defaultDomain: string; resellerPartnerId: string | null; awaitingMca?: boolean }): Promise<void> {
-      await upsert(l.companyId, l.connectionId, {
-        tenantId: l.tenantId,
-        defaultDomain: l.defaultDomain,
-        resellerPartnerId: l.resellerPartnerId,
-        syncStatus: l.awaitingMca ? 'in_progress' : 'synced',
-        failureReason: null,
+    /**
+     * Stores the tenant link and marks the account synced (in progress while an MCA acceptance is
+     * awaited); the same values twice are one row. In the same transaction it publishes
+     * `tenant.ready` (a new tenant, synced), `mca.missing` (awaiting the MCA) or `tenant.linked`
+     * (`event: 'tenant.linked'`, the existing-tenant run), each once per tenant.
+     */
+    async storeTenantLink(
+      l: { companyId: number; connectionId: string; tenantId: string; defaultDomain: string; resellerPartnerId: string | null; awaitingMca?: boolean; gdap?: 'default' | 'requested' },
+      opts: { event?: 'tenant.ready' | 'tenant.linked' } = {},
+    ): Promise<void> {
+      await db.transaction(async (t) => {
+        const tx = t as unknown as Database;
+        const at = now();
+        await upsertOn(tx, l.companyId, l.connectionId, {
+          tenantId: l.tenantId,
+          defaultDomain: l.defaultDomain,
+          resellerPartnerId: l.resellerPartnerId,
+          syncStatus: l.awaitingMca ? 'in_progress' : 'synced',
+          failureReason: null,
+          ...(l.gdap ? { gdapSetup: l.gdap } : {}),
+        });
+        const tenant = { connectionId: l.connectionId, tenantId: l.tenantId, defaultDomain: l.defaultDomain };
+        const suffix = `${l.companyId}:${l.connectionId}:${l.tenantId}`;
+        if (opts.event === 'tenant.linked') {
+          await publishEvent(tx, { type: 'tenant.linked', companyId: l.companyId, at, data: { ...tenant, resellerPartnerId: l.resellerPartnerId }, dedupeKey: `tenant.linked:${suffix}` });
+        } else if (l.awaitingMca) {
+          await publishEvent(tx, { type: 'mca.missing', companyId: l.companyId, at, data: tenant, dedupeKey: `mca.missing:${suffix}` });
+        } else {
+          await publishEvent(tx, {
+            type: 'tenant.ready',
+            companyId: l.companyId,
+            at,
+            data: { ...tenant, resellerPartnerId: l.resellerPartnerId, mca: 'attested', gdap: l.gdap ?? 'unknown' },
+            dedupeKey: `tenant.ready:${suffix}`,
+          });
+        }
       });
     },
 

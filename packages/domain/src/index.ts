@@ -72,3 +72,4 @@ export * from './orders/index';
 export { DEFAULT_ADMIN_USERNAME, isAdminChoiceAllowed, needsDefaultGdap, type AdminSetUpChoice } from './onboarding/admin-setup';
 export { NEW_TENANT_STAGES, NEW_TENANT_STAGE_IDS, type NewTenantStageId, type StageDeclaration } from './onboarding/workflow-stages';
 export { systemClock, type Clock, type TimerClock } from './time/clock';
+export { EVENT_CATALOGUE, EVENT_TYPES, isEventType, type EventData, type EventEnvelope, type EventType } from './events/event-catalogue';

@@ -1,6 +1,7 @@
 import { readDefaults } from '../channel/distributor-settings';
 import { isWindowClosingSoon, cancellationWindow } from '@csphub/domain';
 import type { Notifier } from '@csphub/notifications';
+import { publishEvent } from '@csphub/db';
 import { reposOf } from '../app/server-deps';
 import type { CommerceDeps } from './commerce-deps';
 import { linkedTenantsOf } from './linked-tenants';
@@ -55,6 +56,13 @@ export async function sendSubscriptionNotices(deps: CommerceDeps, notifier: Pick
           }
           const daysLeft = Math.floor((new Date(s.termEndsAt).getTime() - now.getTime()) / 86_400_000);
           if (!s.autoRenew && daysLeft >= 0 && daysLeft <= 30) {
+            await publishEvent(deps.db, {
+              type: 'subscription.ending',
+              companyId: company.id,
+              at: now,
+              data: { connectionId: tenant.connection.id, tenantId: tenant.tenantId, subscriptionId: s.id, offerName: s.offerName, endsAt: s.termEndsAt },
+              dedupeKey: `subscription.ending:${s.id}:${s.termEndsAt}`,
+            });
             await notifier.send({
               template: 'subscription-expiry-near',
               language: company.language,

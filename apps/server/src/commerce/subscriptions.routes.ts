@@ -6,6 +6,7 @@ import { problem } from '../http/schemas';
 import { authenticate } from '../auth/authenticate';
 import { companyInScope } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
+import { createRepos, publishEvent, type Database } from '@csphub/db';
 import { reposOf } from '../app/server-deps';
 import type { CommerceDeps } from './commerce-deps';
 import { requireCommerce } from './commerce-access';
@@ -117,15 +118,35 @@ export function subscriptionsRoutes(deps: CommerceDeps) {
           }),
         );
         const after = (await readTenantSubscriptions(deps, company, tenant)).subscriptions.find((s) => s.id === current.id) ?? current;
-        await writeAudit(c, repos, {
-          at: deps.clock.now(),
-          companyId: company.id,
-          action: `subscription.${action}`,
-          targetType: 'subscription',
-          targetId: current.id,
-          summary: `${action.replace(/_/g, ' ')} on ${current.productName}: ${describe(current)} → ${describe(after)}`,
-          before: { quantity: current.quantity, status: current.status, autoRenew: current.autoRenew },
-          after: { quantity: after.quantity, status: after.status, autoRenew: after.autoRenew },
+        const at = deps.clock.now();
+        const before = { quantity: current.quantity, status: current.status, autoRenew: current.autoRenew };
+        const afterState = { quantity: after.quantity, status: after.status, autoRenew: after.autoRenew };
+        // The audit entry and the subscription.changed event commit together.
+        await deps.db.transaction(async (t) => {
+          const tx = t as unknown as Database;
+          await writeAudit(c, createRepos(tx, deps.box), {
+            at,
+            companyId: company.id,
+            action: `subscription.${action}`,
+            targetType: 'subscription',
+            targetId: current.id,
+            summary: `${action.replace(/_/g, ' ')} on ${current.productName}: ${describe(current)} → ${describe(after)}`,
+            before,
+            after: afterState,
+          });
+          await publishEvent(tx, {
+            type: 'subscription.changed',
+            companyId: company.id,
+            at,
+            data: {
+              connectionId: tenant.connection.id,
+              tenantId: tenant.tenantId,
+              subscriptionId: current.id,
+              change: body.quantity !== undefined ? 'quantity' : body.autoRenew !== undefined ? 'auto_renew' : 'status',
+              before,
+              after: afterState,
+            },
+          });
         });
         return c.json(after, 200);
       },

@@ -1,5 +1,5 @@
 import { AppError, partnerIdChoice, relinkDecision, type RelinkDecision, partnerOfRecordIdOf } from '@csphub/domain';
-import { createRepos, createTenantAuthorizationsRepo, createTenantLinksRepo, type AuditActor, type CompanyRow, type Database, type Repos, type TenantAuthorizationRow } from '@csphub/db';
+import { createRepos, createTenantAuthorizationsRepo, createTenantLinksRepo, publishEvent, type AuditActor, type CompanyRow, type Database, type Repos, type TenantAuthorizationRow } from '@csphub/db';
 import type { PartnerCenterClient } from '@csphub/partner-center';
 import { verifyAuthorization, type AuthorizationVerdict } from '@csphub/provisioning';
 import { reposOf } from '../app/server-deps';
@@ -233,6 +233,13 @@ export async function recordAcceptance(
       summary: `The customer's authorization for ${a.defaultDomain} (tenant ${a.tenantId}) was verified (${a.detectedBy.replace('-', ' ')})${moved.length > 0 ? `; the tenant was moved here from ${moved.length === 1 ? 'another account' : `${moved.length} other accounts`} (confirmed)` : ''}.`,
       after: { tenantId: a.tenantId, defaultDomain: a.defaultDomain, detectedBy: a.detectedBy, connectionId: a.authorization.connectionId, ...(moved.length > 0 ? { relinkedFrom: moved } : {}) },
       requestId: a.requestId,
+    });
+    await publishEvent(db, {
+      type: 'authorization.accepted',
+      companyId: a.company.id,
+      at: now,
+      data: { connectionId: a.authorization.connectionId, tenantId: a.tenantId, defaultDomain: a.defaultDomain, authorizationId: a.authorization.id, detectedBy: a.detectedBy },
+      dedupeKey: `authorization.accepted:${a.authorization.id}:${a.tenantId}`,
     });
     return true;
   });

@@ -68,7 +68,7 @@ export function wireWorkflows(opts: {
 
   const link: WorkflowDefinition<LinkExistingTenantInput, LinkExistingTenantResult> = createLinkExistingTenantWorkflow({
     accounts: {
-      storeTenantLink: (l) => accounts.storeTenantLink(l),
+      storeTenantLink: (l) => accounts.storeTenantLink(l, { event: 'tenant.linked' }),
       setSyncStatus: (s) => accounts.setSyncStatus(s),
     },
     partnerCenter: async (connectionId) => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@csphub/config';
-import { createOrdersRepo, createRepos, createWorkflowRunsRepo, createSecretBox, type CompanyRow, type ConnectionSummary } from '@csphub/db';
+import { createEventsRepo, createOrdersRepo, createRepos, createWorkflowRunsRepo, createSecretBox, type CompanyRow, type ConnectionSummary } from '@csphub/db';
 import { createPartnerCenterClient, emulatorEndpoints, type PartnerCenterClient } from '@csphub/partner-center';
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
 import { createTestDatabase, type TestDatabase } from '@csphub/testing';
@@ -154,6 +154,10 @@ describe('orders and subscriptions API', () => {
       const added = await call({ app } as never, reseller, 'PATCH', `/api/v1/companies/${customer.id}/subscriptions/${sub.id}`, { connectionId: conn.id, quantity: sub.quantity + 2 });
       expect(added.status).toBe(200);
       expect(((await added.json()) as { quantity: number }).quantity).toBe(sub.quantity + 2);
+      // The change's event, written with its audit entry; the refused one published nothing.
+      const changed = (await createEventsRepo(db.db).list({ companyId: customer.id, type: 'subscription.changed' })).filter((e) => e.data.subscriptionId === sub.id);
+      expect(changed).toHaveLength(1);
+      expect(changed[0]!.data).toMatchObject({ change: 'quantity', before: { quantity: sub.quantity }, after: { quantity: sub.quantity + 2 } });
     } finally {
       offsetMs = 0;
     }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEventsRepo } from '@csphub/db';
 import { startOnboardingWorld, type OnboardingWorld } from './onboarding-world';
 
 /**
@@ -83,6 +84,10 @@ describe('existing tenant', () => {
     expect(options?.tenantId).toBe(fabrikamTenant);
     const outbox = await reseller('GET', `/api/v1/outbox?companyId=${w.customer.id}`);
     expect(outbox.body.items.some((m: { template: string; to: string[] }) => m.template === 'authorization-accepted' && m.to[0] === 'ana@adatum.example')).toBe(true);
+    // The acceptance's event, written with it, once.
+    const events = await createEventsRepo(w.database.db).list({ companyId: w.customer.id, type: 'authorization.accepted' });
+    expect(events).toHaveLength(1);
+    expect(events[0]!.data).toMatchObject({ companyId: w.customer.id, tenantId: fabrikamTenant, detectedBy: 'webhook', authorizationId: a.id, reseller: { id: w.adatum.id } });
     const calls = await w.control.counters();
     expect(calls['customers.create'] ?? 0).toBe(0);
   });

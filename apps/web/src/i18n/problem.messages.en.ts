@@ -53,6 +53,8 @@ export const problemEn = {
   'problem.details.microsoft': 'Microsoft: {text}',
   'problem.details.requestId': 'Request id {id}',
   'problem.field.unknown': 'a value',
+  'problem.field.url': 'URL',
+  'problem.field.events': 'Events',
   'problem.field.to': 'To',
   'problem.field.cc': 'CC',
   'problem.field.email': 'E-mail',

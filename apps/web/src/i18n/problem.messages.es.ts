@@ -55,6 +55,8 @@ export const problemEs: Record<keyof typeof problemEn, string> = {
   'problem.details.microsoft': 'Microsoft: {text}',
   'problem.details.requestId': 'Identificador de la solicitud {id}',
   'problem.field.unknown': 'un valor',
+  'problem.field.url': 'URL',
+  'problem.field.events': 'Eventos',
   'problem.field.to': 'Para',
   'problem.field.cc': 'CC',
   'problem.field.email': 'Correo electrónico',

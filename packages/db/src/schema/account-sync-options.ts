@@ -25,6 +25,8 @@ export const accountSyncOptions = pgTable(
     lastAttemptAt: timestamp({ withTimezone: true, mode: 'date' }),
     tenantId: text(),
     defaultDomain: text(),
+    /** How the new-tenant run set up GDAP (published with tenant.ready); null for linked tenants and older rows. */
+    gdapSetup: text().$type<'default' | 'requested'>(),
     updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.companyId, t.connectionId] })],

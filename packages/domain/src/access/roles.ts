@@ -35,6 +35,7 @@ export const PERMISSIONS = [
   'connections.read',
   'connections.manage',
   'settings.manage',
+  'webhooks.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,6 +51,7 @@ const ADMIN_OF_SUBTREE: Permission[] = [
   'audit.read',
   'sync.read',
   'sync.manage',
+  'webhooks.manage',
 ];
 const OPERATOR: Permission[] = ['company.read', 'company.update', 'company.create', 'billing.read', 'users.read', 'audit.read', 'sync.read', 'sync.manage'];
 

@@ -210,6 +210,7 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
               defaultDomain: tenant!.domain,
               resellerPartnerId: params.resellerPartnerId,
               ...(mcaRequest ? { awaitingMca: true } : {}),
+              gdap: input.defaultGdap ? 'default' : 'requested',
             })),
         },
         {

@@ -10,6 +10,8 @@ export interface StoreTenantLinkInput {
   resellerPartnerId: string | null;
   /** The account stays in progress (not synced) until the customer's MCA acceptance arrives. */
   awaitingMca?: boolean;
+  /** How the run set up GDAP (new tenants only): published with the tenant.ready event. */
+  gdap?: 'default' | 'requested';
 }
 
 /**

@@ -36,7 +36,7 @@ export interface TenantLinkAccounts {
    * Records the link (tenant id, default domain, connection) and marks the account synced, or keeps
    * it in progress while the customer's MCA acceptance is awaited (`awaitingMca`). Idempotent.
    */
-  storeTenantLink(link: { companyId: number; connectionId: string; tenantId: string; defaultDomain: string; resellerPartnerId: string | null; awaitingMca?: boolean }): Promise<void>;
+  storeTenantLink(link: { companyId: number; connectionId: string; tenantId: string; defaultDomain: string; resellerPartnerId: string | null; awaitingMca?: boolean; gdap?: 'default' | 'requested' }): Promise<void>;
   /** Marks the account failed (with the reason) or back in progress. */
   setSyncStatus(s: { companyId: number; connectionId: string; status: 'in_progress' | 'synced' | 'failed'; reason?: string | null }): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 /* eslint-disable no-restricted-imports -- test composition root: real db adapters */
-import { createOutboxRepo, createProvisioningAccountsRepo, openWorkflowSystemPool, type WorkflowSystemPool } from '@csphub/db';
+import { createEventsRepo, createOutboxRepo, createProvisioningAccountsRepo, openWorkflowSystemPool, type WorkflowSystemPool } from '@csphub/db';
 /* eslint-enable no-restricted-imports */
 import { createTestDatabase, type TestDatabase } from '@csphub/testing';
 import { startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
@@ -118,9 +118,17 @@ describe(`new-tenant run with the customer's signatory (${process.env.DATABASE_U
     expect(mails[0]!.text).toContain(facts.mcaAcceptanceUrl);
     expect(mails[0]!.to).toEqual([email]);
 
+    // The outbox says the MCA is missing, and nothing is ready yet.
+    const events = async () => (await createEventsRepo(t.db).list({ companyId })).map((e) => e.type);
+    expect(await events()).toEqual(['mca.missing']);
+
     await signatoryDecides(email, 'accept');
     const result = await started.handle.result();
     expect(result.state).toBe('succeeded');
+    // Accepted, then ready: once each, with the MCA accepted online.
+    expect(await events()).toEqual(['mca.missing', 'mca.accepted', 'tenant.ready']);
+    const [ready] = await createEventsRepo(t.db).list({ companyId, type: 'tenant.ready' });
+    expect(ready!.data).toMatchObject({ companyId, tenantId: result.tenantId, mca: 'accepted', gdap: expect.stringMatching(/^(default|requested)$/) });
     expect(await accounts().getSync(companyId, seeded.connectionId)).toMatchObject({ syncStatus: 'synced', tenantId: result.tenantId });
     expect(await attestationsOf(email)).toHaveLength(1);
     expect(await ctl.agreementsOf(result.tenantId!)).toHaveLength(1);

@@ -1,0 +1,236 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, Card, Code, Group, Loader, MultiSelect, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { WebhookDelivery, WebhookSubscription } from '@csphub/server/contract';
+import { apiSend } from '../../api/api-client';
+import { useApi } from '../../api/use-api';
+import { useSession } from '../auth/session';
+import { useI18n } from '../../i18n/i18n';
+import { ProblemAlert } from '../../i18n/problem-alert';
+
+const STATUS_COLOR = { pending: 'yellow', succeeded: 'green', failed: 'red' } as const;
+
+/**
+ * Webhook settings of the signed-in distributor or reseller: its subscriptions (add, turn off and
+ * on, rotate the secret, delete), each one's delivery log and redelivery. Every change is audited
+ * by the API; the secret is shown once, in the answer that made it.
+ */
+export function WebhooksPage() {
+  const { t } = useI18n();
+  const { can, session } = useSession();
+  const company = session?.company;
+  const allowed = can('webhooks.manage') && company !== undefined && company.kind !== 'customer';
+  const base = company ? `/api/v1/companies/${company.id}/webhooks` : '';
+  const subs = useApi<{ items: WebhookSubscription[] }>(allowed ? base : null);
+  const catalogue = useApi<{ items: { type: string; description: string }[] }>(allowed ? '/api/v1/webhooks/event-types' : null);
+  const [error, setError] = useState<unknown>(null);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [url, setUrl] = useState('');
+  const [events, setEvents] = useState<string[]>([]);
+  const [description, setDescription] = useState('');
+  const [busy, setBusy] = useState(false);
+  if (!allowed) return <Text>{t('webhooks.notAllowed')}</Text>;
+
+  const run = async (work: () => Promise<void>) => {
+    setError(null);
+    setBusy(true);
+    try {
+      await work();
+      subs.reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const add = () =>
+    run(async () => {
+      const created = await apiSend<{ secret: string }>('POST', base, { url, events, ...(description ? { description } : {}) });
+      setSecret(created.secret);
+      setUrl('');
+      setEvents([]);
+      setDescription('');
+    });
+
+  return (
+    <Stack maw={980}>
+      <Title order={1}>{t('webhooks.title')}</Title>
+      <Text c="dimmed">{t('webhooks.intro', { company: company.name })}</Text>
+      {error !== null && <ProblemAlert error={error} withCloseButton onClose={() => setError(null)} />}
+      {secret && (
+        <Alert color="blue" title={t('webhooks.secret.title')} withCloseButton onClose={() => setSecret(null)}>
+          <Stack gap="xs">
+            <Code data-testid="webhook-secret">{secret}</Code>
+            <Text size="sm">{t('webhooks.secret.help')}</Text>
+          </Stack>
+        </Alert>
+      )}
+      <Card withBorder>
+        <Title order={2} size="h4" mb="sm">
+          {t('webhooks.add.title')}
+        </Title>
+        <Stack gap="sm">
+          <TextInput label={t('webhooks.add.url')} description={t('webhooks.add.urlHelp')} value={url} onChange={(e) => setUrl(e.currentTarget.value)} placeholder="https://" />
+          <MultiSelect label={t('webhooks.add.events')} data={(catalogue.data?.items ?? []).map((e) => ({ value: e.type, label: e.type }))} value={events} onChange={setEvents} searchable />
+          <TextInput label={t('webhooks.add.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+          <Group>
+            <Button onClick={() => void add()} loading={busy} disabled={url === '' || events.length === 0}>
+              {t('webhooks.add.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </Card>
+      {subs.error && !subs.data && <ProblemAlert error={subs.error} />}
+      {!subs.data && subs.loading && <Loader size="sm" aria-label={t('common.loading')} />}
+      {subs.data?.items.length === 0 && <Text c="dimmed">{t('webhooks.empty')}</Text>}
+      {subs.data?.items.map((s) => (
+        <SubscriptionCard key={s.id} base={base} subscription={s} busy={busy} run={run} onSecret={setSecret} />
+      ))}
+    </Stack>
+  );
+}
+
+function SubscriptionCard(props: { base: string; subscription: WebhookSubscription; busy: boolean; run: (work: () => Promise<void>) => Promise<void>; onSecret: (s: string) => void }) {
+  const { t } = useI18n();
+  const s = props.subscription;
+  const path = `${props.base}/${s.id}`;
+  return (
+    <Card withBorder data-testid="webhook-subscription">
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="nowrap">
+          <Stack gap={2}>
+            <Text fw={600} style={{ wordBreak: 'break-all' }}>
+              {s.url}
+            </Text>
+            {s.description && <Text size="sm">{s.description}</Text>}
+            <Group gap={4}>
+              {s.events.map((e) => (
+                <Badge key={e} variant="light" tt="none">
+                  {e}
+                </Badge>
+              ))}
+            </Group>
+            {s.disabledReason === 'failing' && (
+              <Text size="sm" c="red.8">
+                {t('webhooks.disabledFailing')}
+              </Text>
+            )}
+          </Stack>
+          <Switch
+            label={t('webhooks.enabled')}
+            checked={s.enabled}
+            disabled={props.busy}
+            onChange={(e) => {
+              const enabled = e.currentTarget.checked;
+              void props.run(async () => {
+                await apiSend('PATCH', path, { enabled });
+                notifications.show({ color: 'green', message: t('webhooks.saved') });
+              });
+            }}
+          />
+        </Group>
+        <Group>
+          <Button
+            variant="default"
+            size="xs"
+            disabled={props.busy}
+            onClick={() =>
+              void props.run(async () => {
+                const r = await apiSend<{ secret: string }>('POST', `${path}/rotate-secret`);
+                props.onSecret(r.secret);
+                notifications.show({ color: 'green', message: t('webhooks.rotated') });
+              })
+            }
+          >
+            {t('webhooks.rotate')}
+          </Button>
+          <Button
+            variant="default"
+            color="red"
+            size="xs"
+            disabled={props.busy}
+            onClick={() => {
+              if (window.confirm(t('webhooks.deleteConfirm', { url: s.url }))) void props.run(() => apiSend('DELETE', path));
+            }}
+          >
+            {t('webhooks.delete')}
+          </Button>
+        </Group>
+        <DeliveryLog path={path} enabled={s.enabled} />
+      </Stack>
+    </Card>
+  );
+}
+
+function DeliveryLog(props: { path: string; enabled: boolean }) {
+  const { t, formatDate } = useI18n();
+  const log = useApi<{ items: WebhookDelivery[] }>(`${props.path}/deliveries`);
+  const [error, setError] = useState<unknown>(null);
+  const redeliver = async (id: string) => {
+    setError(null);
+    try {
+      await apiSend('POST', `${props.path}/deliveries/${id}/redeliver`);
+      notifications.show({ color: 'green', message: t('webhooks.redelivered') });
+      log.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const items = log.data?.items ?? [];
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h5">
+        {t('webhooks.deliveries')}
+      </Title>
+      {error !== null && <ProblemAlert error={error} withCloseButton onClose={() => setError(null)} />}
+      {log.data && items.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('webhooks.deliveries.empty')}
+        </Text>
+      )}
+      {items.length > 0 && (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('webhooks.deliveries.event')}</Table.Th>
+                <Table.Th>{t('webhooks.deliveries.status')}</Table.Th>
+                <Table.Th>{t('webhooks.deliveries.attempts')}</Table.Th>
+                <Table.Th>{t('webhooks.deliveries.response')}</Table.Th>
+                <Table.Th>{t('webhooks.deliveries.last')}</Table.Th>
+                <Table.Th>{t('webhooks.deliveries.next')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((d) => (
+                <Table.Tr key={d.id}>
+                  <Table.Td>
+                    <Text size="sm">{d.eventType}</Text>
+                    <Text size="xs" c="dimmed">
+                      {d.eventId}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={STATUS_COLOR[d.status]} variant="light">
+                      {t(`webhooks.status.${d.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{d.attempts}</Table.Td>
+                  <Table.Td title={d.lastError ?? undefined}>{d.lastResponseCode ?? (d.lastError ? '—' : '')}</Table.Td>
+                  <Table.Td>{d.lastAttemptAt ? formatDate(d.lastAttemptAt, 'dateTime') : ''}</Table.Td>
+                  <Table.Td>{d.nextAttemptAt && d.status === 'pending' ? formatDate(d.nextAttemptAt, 'dateTime') : ''}</Table.Td>
+                  <Table.Td>
+                    <Button size="xs" variant="light" disabled={!props.enabled} onClick={() => void redeliver(d.id)}>
+                      {t('webhooks.redeliver')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}
