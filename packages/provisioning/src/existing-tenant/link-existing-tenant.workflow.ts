@@ -107,10 +107,9 @@ export function createLinkExistingTenantWorkflow(ports: ExistingTenantPorts): Wo
 }
 
 /** Puts the account's sync status to failed with the reason, so the company page says why. */
-function markFailedStep(ports: ExistingTenantPorts) {
+export function markFailedStep(ports: ExistingTenantPorts) {
   return defineStep<{ companyId: number; connectionId: string; reason: string }, { marked: true }>({
     id: 'mark-link-failed',
-    title: 'Record the failure on the account',
     retry: defaultStepRetryPolicy,
     timeoutMs: 15_000,
     async run(input) {

@@ -1,7 +1,7 @@
 import { wizardChecksEn } from './wizard-checks.messages.en';
-import { stageMessages, type NewTenantStageTexts } from './stage-messages';
+import { stageMessages, type WorkflowStepTexts } from './stage-messages';
 
-const stageTextsEn: NewTenantStageTexts = {
+const stageTextsEn: WorkflowStepTexts = {
   'validate-prerequisites': 'Check the account is ready',
   'validate-address': 'Validate the billing address',
   'check-domain': 'Check the domain is free',
@@ -17,6 +17,17 @@ const stageTextsEn: NewTenantStageTexts = {
   'await-mca-acceptance': 'Wait for the customer to accept the agreement',
   'create-mca-agreement': 'Record the Microsoft Customer Agreement',
   'notify': 'Notify',
+  'set-sync-status': 'Update the sync status',
+  'send-mca-acceptance-email': 'E-mail the acceptance link to the signatory',
+  'check-gdap-request': 'Check the GDAP approval request',
+  'notify-linked': 'Tell the customer the tenant is linked',
+  'mark-link-failed': 'Record the failure on the account',
+  'order-check-mca': 'Check the Microsoft Customer Agreement',
+  'order-create-cart': 'Prepare the order',
+  'order-checkout': 'Place the order with Microsoft',
+  'order-read-status': 'Read the order status',
+  'order-save-progress': 'Save the order’s progress',
+  'order-notify': 'Send the order notice',
 };
 
 /** English text of the New service wizard, existing-tenant path, timeline, outbox and pending authorizations. */
@@ -199,7 +210,6 @@ export const newServiceEn = {
   'run.step.state.failed': 'failed',
   'run.step.state.retrying': 'will retry',
   'run.step.state.interrupted': 'interrupted',
-  'run.step.set-sync-status': 'Update the sync status',
   'run.attempt': 'attempt {n}',
   'run.correlation': 'Partner Center correlation id {id}',
   'run.updated': 'Updated {time}',

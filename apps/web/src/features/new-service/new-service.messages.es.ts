@@ -1,9 +1,9 @@
 import { wizardChecksEs } from './wizard-checks.messages.es';
-import { stageMessages, type NewTenantStageTexts } from './stage-messages';
+import { stageMessages, type WorkflowStepTexts } from './stage-messages';
 
 import type { newServiceEn } from './new-service.messages.en';
 
-const stageTextsEs: NewTenantStageTexts = {
+const stageTextsEs: WorkflowStepTexts = {
   'validate-prerequisites': 'Comprobar que la cuenta está lista',
   'validate-address': 'Validar la dirección de facturación',
   'check-domain': 'Comprobar que el dominio está libre',
@@ -19,6 +19,17 @@ const stageTextsEs: NewTenantStageTexts = {
   'await-mca-acceptance': 'Esperar a que el cliente acepte el contrato',
   'create-mca-agreement': 'Registrar el Contrato de Cliente de Microsoft',
   'notify': 'Notificar',
+  'set-sync-status': 'Actualizar el estado de sincronización',
+  'send-mca-acceptance-email': 'Enviar al firmante el enlace de aceptación',
+  'check-gdap-request': 'Comprobar la solicitud de aprobación de GDAP',
+  'notify-linked': 'Avisar al cliente de que el tenant está vinculado',
+  'mark-link-failed': 'Registrar el error en la cuenta',
+  'order-check-mca': 'Comprobar el Contrato de Cliente de Microsoft',
+  'order-create-cart': 'Preparar el pedido',
+  'order-checkout': 'Hacer el pedido a Microsoft',
+  'order-read-status': 'Leer el estado del pedido',
+  'order-save-progress': 'Guardar el avance del pedido',
+  'order-notify': 'Enviar el aviso del pedido',
 };
 
 /** Spanish text of the New service wizard and its pages; the type makes a missing key a compile error. */
@@ -201,7 +212,6 @@ export const newServiceEs: Record<keyof typeof newServiceEn, string> = {
   'run.step.state.failed': 'falló',
   'run.step.state.retrying': 'se reintentará',
   'run.step.state.interrupted': 'interrumpido',
-  'run.step.set-sync-status': 'Actualizar el estado de sincronización',
   'run.attempt': 'intento {n}',
   'run.correlation': 'Id de correlación de Partner Center {id}',
   'run.updated': 'Actualizado {time}',
