@@ -39,7 +39,7 @@ export interface LinkExistingTenantResult {
 }
 
 /**
- * The durable id from business intent (STYLE.md): one run per account, connection and verified
+ * The durable id from business intent (docs/WORKFLOWS.md): one run per account, connection and verified
  * authorization, so a double click on Finish or a second API call attaches to the same run.
  */
 export function linkExistingTenantRunId(input: Pick<LinkExistingTenantInput, 'companyId' | 'connectionId' | 'authorizationId'>): string {
