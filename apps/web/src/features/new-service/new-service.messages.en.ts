@@ -1,39 +1,11 @@
 import { wizardChecksEn } from './wizard-checks.messages.en';
-import { stageMessages, type WorkflowStepTexts } from './stage-messages';
-
-const stageTextsEn: WorkflowStepTexts = {
-  'validate-prerequisites': 'Check the account is ready',
-  'validate-address': 'Validate the billing address',
-  'check-domain': 'Check the domain is free',
-  'resolve-reseller': 'Find the indirect reseller',
-  'create-customer': 'Create the customer tenant',
-  'set-up-admin': 'Set up the tenant administrator',
-  'confirm-mca': 'Check the Microsoft Customer Agreement',
-  'request-mca-acceptance': 'Send the Microsoft Customer Agreement to the signatory',
-  'default-gdap': 'Default GDAP roles',
-  'request-gdap': 'Request delegated administration (GDAP)',
-  'store-tenant-link': 'Link the account to the tenant',
-  'deliver-credentials': 'Deliver the admin credentials',
-  'await-mca-acceptance': 'Wait for the customer to accept the agreement',
-  'create-mca-agreement': 'Record the Microsoft Customer Agreement',
-  'notify': 'Notify',
-  'set-sync-status': 'Update the sync status',
-  'send-mca-acceptance-email': 'E-mail the acceptance link to the signatory',
-  'check-gdap-request': 'Check the GDAP approval request',
-  'notify-linked': 'Tell the customer the tenant is linked',
-  'mark-link-failed': 'Record the failure on the account',
-  'order-check-mca': 'Check the Microsoft Customer Agreement',
-  'order-create-cart': 'Prepare the order',
-  'order-checkout': 'Place the order with Microsoft',
-  'order-read-status': 'Read the order status',
-  'order-save-progress': 'Save the order’s progress',
-  'order-notify': 'Send the order notice',
-};
+import { stageNames } from '@csphub/notifications/stage-names';
+import { stageMessages } from './stage-messages';
 
 /** English text of the New service wizard, existing-tenant path, timeline, outbox and pending authorizations. */
 export const newServiceEn = {
   ...wizardChecksEn,
-  ...stageMessages(stageTextsEn),
+  ...stageMessages(stageNames.en),
   'nav.outbox': 'Outbox',
   'nav.authorizations': 'Pending authorizations',
   'ns.newService': 'New service',

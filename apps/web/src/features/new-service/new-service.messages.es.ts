@@ -1,41 +1,13 @@
 import { wizardChecksEs } from './wizard-checks.messages.es';
-import { stageMessages, type WorkflowStepTexts } from './stage-messages';
+import { stageNames } from '@csphub/notifications/stage-names';
+import { stageMessages } from './stage-messages';
 
 import type { newServiceEn } from './new-service.messages.en';
-
-const stageTextsEs: WorkflowStepTexts = {
-  'validate-prerequisites': 'Comprobar que la cuenta está lista',
-  'validate-address': 'Validar la dirección de facturación',
-  'check-domain': 'Comprobar que el dominio está libre',
-  'resolve-reseller': 'Buscar el revendedor indirecto',
-  'create-customer': 'Crear el tenant del cliente',
-  'set-up-admin': 'Configurar el administrador del tenant',
-  'confirm-mca': 'Comprobar el Contrato de Cliente de Microsoft',
-  'request-mca-acceptance': 'Enviar el Contrato de Cliente de Microsoft al firmante',
-  'default-gdap': 'Roles GDAP predeterminados',
-  'request-gdap': 'Solicitar administración delegada (GDAP)',
-  'store-tenant-link': 'Vincular la cuenta al tenant',
-  'deliver-credentials': 'Entregar las credenciales del administrador',
-  'await-mca-acceptance': 'Esperar a que el cliente acepte el contrato',
-  'create-mca-agreement': 'Registrar el Contrato de Cliente de Microsoft',
-  'notify': 'Notificar',
-  'set-sync-status': 'Actualizar el estado de sincronización',
-  'send-mca-acceptance-email': 'Enviar al firmante el enlace de aceptación',
-  'check-gdap-request': 'Comprobar la solicitud de aprobación de GDAP',
-  'notify-linked': 'Avisar al cliente de que el tenant está vinculado',
-  'mark-link-failed': 'Registrar el error en la cuenta',
-  'order-check-mca': 'Comprobar el Contrato de Cliente de Microsoft',
-  'order-create-cart': 'Preparar el pedido',
-  'order-checkout': 'Hacer el pedido a Microsoft',
-  'order-read-status': 'Leer el estado del pedido',
-  'order-save-progress': 'Guardar el avance del pedido',
-  'order-notify': 'Enviar el aviso del pedido',
-};
 
 /** Spanish text of the New service wizard and its pages; the type makes a missing key a compile error. */
 export const newServiceEs: Record<keyof typeof newServiceEn, string> = {
   ...wizardChecksEs,
-  ...stageMessages(stageTextsEs),
+  ...stageMessages(stageNames.es),
   'nav.outbox': 'Bandeja de salida',
   'nav.authorizations': 'Autorizaciones pendientes',
   'ns.newService': 'Nuevo servicio',

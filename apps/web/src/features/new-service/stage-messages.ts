@@ -1,11 +1,12 @@
 import type { WorkflowStepId } from '@csphub/domain';
 
 /**
- * One text per step a durable run journals (the new-tenant stages, their support steps, the
- * existing-tenant and order runs' steps, all declared in `packages/domain/src/onboarding/workflow-stages.ts`);
- * a step without one is a type error, and `stage-messages.test.ts` checks both catalogues.
+ * One text per step a durable run journals (declared in `packages/domain/src/onboarding/workflow-stages.ts`);
+ * the texts are `@csphub/notifications/stage-names`, shared with the failure e-mail. A step without
+ * one is a type error, and `stage-messages.test.ts` checks both catalogues.
  */
 export type WorkflowStepTexts = Record<WorkflowStepId, string>;
+
 
 /** The timeline's message keys, `run.step.<step id>`, derived from the workflows' step lists. */
 export function stageMessages(texts: WorkflowStepTexts): { [K in WorkflowStepId as `run.step.${K}`]: string } {
