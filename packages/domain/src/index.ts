@@ -70,6 +70,16 @@ export {
 export { MASK, changedFields, maskSecrets } from './audit/mask-secrets';
 export * from './orders/index';
 export { DEFAULT_ADMIN_USERNAME, isAdminChoiceAllowed, needsDefaultGdap, type AdminSetUpChoice } from './onboarding/admin-setup';
-export { NEW_TENANT_STAGES, NEW_TENANT_STAGE_IDS, type NewTenantStageId, type StageDeclaration } from './onboarding/workflow-stages';
+export {
+  NEW_TENANT_STAGES,
+  NEW_TENANT_STAGE_IDS,
+  NEW_TENANT_SUPPORT_STEP_IDS,
+  LINK_EXISTING_TENANT_STEP_IDS,
+  ORDER_STEP_IDS,
+  WORKFLOW_STEP_IDS,
+  type NewTenantStageId,
+  type StageDeclaration,
+  type WorkflowStepId,
+} from './onboarding/workflow-stages';
 export { systemClock, type Clock, type TimerClock } from './time/clock';
 export { EVENT_CATALOGUE, EVENT_TYPES, isEventType, type EventData, type EventEnvelope, type EventType } from './events/event-catalogue';

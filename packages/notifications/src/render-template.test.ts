@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MissingMergeFieldError, renderTemplate, SECRET_MASK, templateLanguageFor } from './render-template';
-import { customerAuthorizationRequestTemplate, provisioningCompletedTemplate, welcomeTemplate } from './templates/index';
+import { customerAuthorizationRequestTemplate, provisioningCompletedTemplate, provisioningFailedTemplate, welcomeTemplate } from './templates/index';
 import { defineTemplate } from './templates/template-definition';
 
 const welcomeFields = {
@@ -81,5 +81,12 @@ describe('renderTemplate', () => {
     expect(() =>
       defineTemplate({ id: 'bad', description: 'x', fields: ['a'], secretFields: [], text: { en: { subject: '{{b}}', paragraphs: [] }, es: { subject: '{{a}}', paragraphs: [] } } }),
     ).toThrow(/\{\{b\}\}/);
+  });
+
+  it('names the failed stage in the message language, from its id', () => {
+    const fields = { recipientName: 'Ana', companyName: 'Contoso', failedStep: 'check-domain', reason: 'taken', accountUrl: 'http://x' };
+    expect(renderTemplate(provisioningFailedTemplate, 'en', fields).text).toContain('stopped at "Check the domain is free": taken');
+    expect(renderTemplate(provisioningFailedTemplate, 'es', fields).text).toContain('se detuvo en "Comprobar que el dominio está libre": taken');
+    expect(() => renderTemplate(provisioningFailedTemplate, 'en', { ...fields, failedStep: 'no-such-step' })).toThrow(/no en text for failedStep "no-such-step"/);
   });
 });

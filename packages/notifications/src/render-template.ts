@@ -51,10 +51,16 @@ export function renderTemplate(template: TemplateDefinition, language: string | 
   if (unknown.length > 0) throw new Error(`Template ${template.id} has no merge field(s) ${unknown.join(', ')}.`);
   const lang = templateLanguageFor(language);
   const t = template.text[lang];
+  const shown: Record<string, string> = { ...fields };
+  for (const [name, texts] of Object.entries(template.fieldTexts ?? {})) {
+    const text = texts[lang][String(fields[name])];
+    if (text === undefined) throw new Error(`Template ${template.id} has no ${lang} text for ${name} "${fields[name]}".`);
+    shown[name] = text;
+  }
   const secret = new Set(template.secretFields);
   const fill = (chunk: string, mask: boolean, html: boolean) =>
     chunk.replace(PLACEHOLDER, (_, name: string) => {
-      const value = mask && secret.has(name) ? SECRET_MASK : String(fields[name]);
+      const value = mask && secret.has(name) ? SECRET_MASK : String(shown[name]);
       return html ? escapeHtml(value) : value;
     });
   const build = (mask: boolean) => ({

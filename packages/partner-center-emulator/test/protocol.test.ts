@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Harness, LATAM, EUROPE, SANDBOX, customerBody, freshPrefix, tenant } from './support/emulator-harness';
 
-describe('strictness (STYLE.md "The emulator stays faithful")', () => {
+describe('strictness (the emulator stays faithful to Microsoft)', () => {
   it('answers 501 naming what is not emulated, 405 for a known path with another method', async () => {
     const h = new Harness();
     const token = await h.token(LATAM);

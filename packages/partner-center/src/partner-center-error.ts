@@ -32,7 +32,7 @@ export interface PartnerCenterErrorJson {
 /**
  * Every failure of a Partner Center, Graph GDAP or token call. Carries what an operator and a
  * workflow need: the CSP Hub `code` to branch on, Microsoft's code and description, the ids to
- * quote to Microsoft support, and `transient` to decide on a retry (STYLE.md, Errors).
+ * quote to Microsoft support, and `transient` to decide on a retry (docs/ARCHITECTURE.md, "Requests").
  *
  * It survives serialisation: `JSON.stringify` goes through {@link PartnerCenterError.toJSON}, and
  * {@link PartnerCenterError.fromJSON} rebuilds it. Match with {@link isPartnerCenterError} and

@@ -2,7 +2,7 @@ import type { Address as WireAddress } from './wire/common.schema';
 
 /**
  * A postal address as CSP Hub speaks of it. Microsoft's names (`addressLine1`, ...) stay inside
- * this package (STYLE.md, Names); field rules are in docs/PARTNER-CENTER-REFERENCE.md §2.1 and §4.
+ * this package (docs/ARCHITECTURE.md, "Which way dependencies point"); field rules are in docs/PARTNER-CENTER-REFERENCE.md §2.1 and §4.
  */
 export interface PostalAddress {
   line1: string;

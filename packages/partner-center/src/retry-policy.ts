@@ -15,7 +15,7 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /**
    * The longest `Retry-After` the client waits out in memory. Past it the call fails at once with
-   * `THROTTLED` and `retryAfterSeconds`, so a workflow can sleep durably instead (STYLE.md).
+   * `THROTTLED` and `retryAfterSeconds`, so a workflow can sleep durably instead (docs/WORKFLOWS.md).
    */
   maxRetryAfterMs: number;
 }

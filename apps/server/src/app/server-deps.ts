@@ -24,9 +24,12 @@ export function reposOf(deps: ServerDeps): Repos {
 }
 
 /**
- * Runs `work` in one transaction with repositories bound to it: a mutation and its audit entry
- * commit together or not at all.
+ * Runs `work` in one transaction with repositories bound to it (and the transaction's handle, for
+ * a repository outside `Repos`): a mutation and its audit entry commit together or not at all.
  */
-export function inTransaction<T>(deps: ServerDeps, work: (repos: Repos) => Promise<T>): Promise<T> {
-  return deps.db.transaction((tx) => work(createRepos(tx as unknown as Database, deps.box)));
+export function inTransaction<T>(deps: ServerDeps, work: (repos: Repos, db: Database) => Promise<T>): Promise<T> {
+  return deps.db.transaction((tx) => {
+    const db = tx as unknown as Database;
+    return work(createRepos(db, deps.box), db);
+  });
 }

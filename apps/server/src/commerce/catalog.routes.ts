@@ -4,13 +4,12 @@ import { createRouter } from '../http/openapi-app';
 import { guarded, authErrors, scopedErrors } from '../http/protected-route';
 import { problem } from '../http/schemas';
 import { authenticate } from '../auth/authenticate';
-import { companyInScope } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
 import { reposOf } from '../app/server-deps';
 import { createCatalogRepo, createRepos, type Database } from '@csphub/db';
 import { buildCatalogTree, type CatalogService } from './catalog-service';
 import { commerceRepos, type CommerceDeps } from './commerce-deps';
-import { requireCommerce, seesHiddenProducts } from './commerce-access';
+import { commerceCompany, requireCommerce, seesHiddenProducts } from './commerce-access';
 import { CatalogResponseSchema, CompanyIdParam } from './commerce.schema';
 import { json } from '../http/json-content';
 import { buyingCountryOf, linkedTenantsOf } from './linked-tenants';
@@ -46,9 +45,7 @@ export function catalogRoutes(deps: CommerceDeps, catalog: CatalogService) {
       }),
       async (c) => {
         const p = c.var.principal;
-        const repos = reposOf(deps);
-        const company = await companyInScope(repos, p, c.req.valid('param').id);
-        requireCommerce(p, 'catalog.read');
+        const { repos, company } = await commerceCompany(deps, p, c.req.valid('param').id, 'catalog.read');
         const q = c.req.valid('query');
         const root = await repos.companies.root();
         const connections = root ? await repos.connections.list(root.id) : [];

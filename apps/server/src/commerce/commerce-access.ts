@@ -1,6 +1,8 @@
 import { COMMERCE_PERMISSIONS, type CommerceAction } from '@csphub/domain';
 import type { Principal } from '../auth/principal';
-import { requirePermission } from '../access/scope';
+import type { CompanyRow, Repos } from '@csphub/db';
+import { companyInScope, requirePermission } from '../access/scope';
+import { reposOf, type ServerDeps } from '../app/server-deps';
 
 const WHAT: Record<CommerceAction, string> = {
   'catalog.read': 'see the catalog',
@@ -22,4 +24,15 @@ export function requireCommerce(principal: Principal, action: CommerceAction): v
 /** Distributor staff see hidden products (marked) and may hide them; everyone else never sees them. */
 export function seesHiddenProducts(principal: Principal): boolean {
   return principal.company.kind === 'distributor';
+}
+
+/**
+ * The preamble of every commerce route: the company in the caller's scope (404 outside it), then
+ * the action's permission (403), with the repositories both were read through.
+ */
+export async function commerceCompany(deps: ServerDeps, principal: Principal, companyId: number, action: CommerceAction): Promise<{ repos: Repos; company: CompanyRow }> {
+  const repos = reposOf(deps);
+  const company = await companyInScope(repos, principal, companyId);
+  requireCommerce(principal, action);
+  return { repos, company };
 }

@@ -4,11 +4,9 @@ import type { PartnerCenterClient } from '@csphub/partner-center';
 import { createRouter } from '../http/openapi-app';
 import { guarded, scopedErrors } from '../http/protected-route';
 import { authenticate } from '../auth/authenticate';
-import { companyInScope } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
-import { reposOf } from '../app/server-deps';
 import type { CommerceDeps } from './commerce-deps';
-import { requireCommerce } from './commerce-access';
+import { commerceCompany } from './commerce-access';
 import { CompanyIdParam } from './commerce.schema';
 import { json } from '../http/json-content';
 import { linkedTenantIn, linkedTenantsOf } from './linked-tenants';
@@ -77,9 +75,7 @@ export function licensesRoutes(deps: CommerceDeps) {
       }),
       async (c) => {
         const p = c.var.principal;
-        const repos = reposOf(deps);
-        const company = await companyInScope(repos, p, c.req.valid('param').id);
-        requireCommerce(p, 'licenses.read');
+        const { repos, company } = await commerceCompany(deps, p, c.req.valid('param').id, 'licenses.read');
         const { connectionId } = c.req.valid('query');
         const tenant = connectionId ? await linkedTenantIn(repos, company, connectionId) : (await linkedTenantsOf(repos, company))[0];
         if (!tenant) return c.json({ connectionId: null, tenantId: null, users: [], skus: [], error: null }, 200);
@@ -112,9 +108,7 @@ export function licensesRoutes(deps: CommerceDeps) {
       }),
       async (c) => {
         const p = c.var.principal;
-        const repos = reposOf(deps);
-        const company = await companyInScope(repos, p, c.req.valid('param').id);
-        requireCommerce(p, 'licenses.manage');
+        const { repos, company } = await commerceCompany(deps, p, c.req.valid('param').id, 'licenses.manage');
         const body = c.req.valid('json');
         if (body.assign.length === 0 && body.remove.length === 0) throw new AppError('VALIDATION_FAILED', 'Choose at least one licence to assign or remove.');
         const tenant = await linkedTenantIn(repos, company, body.connectionId);

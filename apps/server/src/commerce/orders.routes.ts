@@ -5,12 +5,10 @@ import { createRouter } from '../http/openapi-app';
 import { guarded, scopedErrors } from '../http/protected-route';
 import { problem } from '../http/schemas';
 import { authenticate } from '../auth/authenticate';
-import { companyInScope } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
-import { reposOf } from '../app/server-deps';
 import type { CatalogService } from './catalog-service';
 import { commerceRepos, type CommerceDeps } from './commerce-deps';
-import { requireCommerce } from './commerce-access';
+import { commerceCompany } from './commerce-access';
 import { CompanyIdParam, OrderSchema, OrderSubmissionSchema } from './commerce.schema';
 import { json } from '../http/json-content';
 import { submitOrder } from './order-service';
@@ -54,8 +52,7 @@ export function ordersRoutes(deps: CommerceDeps, catalog: CatalogService) {
       }),
       async (c) => {
         const p = c.var.principal;
-        const company = await companyInScope(reposOf(deps), p, c.req.valid('param').id);
-        requireCommerce(p, 'orders.read');
+        const { company } = await commerceCompany(deps, p, c.req.valid('param').id, 'orders.read');
         const rows = await commerceRepos(deps).orders.listForCompany(company.id);
         return c.json({ items: rows.map(toOrderDto) }, 200);
       },
@@ -73,8 +70,7 @@ export function ordersRoutes(deps: CommerceDeps, catalog: CatalogService) {
       async (c) => {
         const p = c.var.principal;
         const { id, orderId } = c.req.valid('param');
-        const company = await companyInScope(reposOf(deps), p, id);
-        requireCommerce(p, 'orders.read');
+        const { company } = await commerceCompany(deps, p, id, 'orders.read');
         const order = await commerceRepos(deps).orders.get(orderId);
         if (!order || order.companyId !== company.id) throw new AppError('NOT_FOUND', `There is no order ${orderId} for ${company.name}.`);
         return c.json(toOrderDto(order), 200);
@@ -101,9 +97,7 @@ export function ordersRoutes(deps: CommerceDeps, catalog: CatalogService) {
       }),
       async (c) => {
         const p = c.var.principal;
-        const repos = reposOf(deps);
-        const company = await companyInScope(repos, p, c.req.valid('param').id);
-        requireCommerce(p, 'orders.place');
+        const { repos, company } = await commerceCompany(deps, p, c.req.valid('param').id, 'orders.place');
         const body = c.req.valid('json');
         const { order, created } = await submitOrder(deps, catalog, { repos, principal: p, company }, body);
         if (!created) return c.json(toOrderDto(order), 200);

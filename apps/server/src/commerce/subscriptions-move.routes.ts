@@ -4,11 +4,9 @@ import { createSubscriptionMovesRepo } from '@csphub/db';
 import { createRouter } from '../http/openapi-app';
 import { guarded, scopedErrors } from '../http/protected-route';
 import { authenticate } from '../auth/authenticate';
-import { companyInScope } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
-import { reposOf } from '../app/server-deps';
 import { commerceRepos, type CommerceDeps } from './commerce-deps';
-import { requireCommerce } from './commerce-access';
+import { commerceCompany } from './commerce-access';
 import { CompanyIdParam } from './commerce.schema';
 import { json } from '../http/json-content';
 import { buyingCountryOf, linkedTenantIn, linkedTenantsOf } from './linked-tenants';
@@ -66,9 +64,7 @@ export function subscriptionsMoveRoutes(deps: CommerceDeps) {
       }),
       async (c) => {
         const p = c.var.principal;
-        const repos = reposOf(deps);
-        const company = await companyInScope(repos, p, c.req.valid('param').id);
-        requireCommerce(p, 'subscriptions.read');
+        const { repos, company } = await commerceCompany(deps, p, c.req.valid('param').id, 'subscriptions.read');
         const { connectionId } = c.req.valid('query');
         const tenant = connectionId ? await linkedTenantIn(repos, company, connectionId) : (await linkedTenantsOf(repos, company))[0];
         if (!tenant) return c.json({ connectionId: null, tenantId: null, licensesError: null, items: [] }, 200);
@@ -135,10 +131,8 @@ export function subscriptionsMoveRoutes(deps: CommerceDeps) {
       }),
       async (c) => {
         const p = c.var.principal;
-        const repos = reposOf(deps);
         const { id, skuId } = c.req.valid('param');
-        const company = await companyInScope(repos, p, id);
-        requireCommerce(p, 'orders.place');
+        const { repos, company } = await commerceCompany(deps, p, id, 'orders.place');
         const body = c.req.valid('json');
         const tenant = await linkedTenantIn(repos, company, body.connectionId);
         const now = deps.clock.now();

@@ -4,12 +4,10 @@ import { createRouter } from '../http/openapi-app';
 import { guarded, scopedErrors } from '../http/protected-route';
 import { problem } from '../http/schemas';
 import { authenticate } from '../auth/authenticate';
-import { companyInScope } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
 import { createRepos, publishEvent, type Database } from '@csphub/db';
-import { reposOf } from '../app/server-deps';
 import type { CommerceDeps } from './commerce-deps';
-import { requireCommerce } from './commerce-access';
+import { commerceCompany } from './commerce-access';
 import { CompanyIdParam, SubscriptionChangeSchema, SubscriptionSchema, SubscriptionsResponseSchema } from './commerce.schema';
 import { json } from '../http/json-content';
 import { linkedTenantIn, linkedTenantsOf } from './linked-tenants';
@@ -50,9 +48,7 @@ export function subscriptionsRoutes(deps: CommerceDeps) {
       }),
       async (c) => {
         const p = c.var.principal;
-        const repos = reposOf(deps);
-        const company = await companyInScope(repos, p, c.req.valid('param').id);
-        requireCommerce(p, 'subscriptions.read');
+        const { repos, company } = await commerceCompany(deps, p, c.req.valid('param').id, 'subscriptions.read');
         const tenants = await linkedTenantsOf(repos, company);
         // An interactive read: dropped when the client goes away, and behind provisioning and orders.
         const readCall = { signal: c.req.raw.signal, priority: 'low' as const };
@@ -84,10 +80,8 @@ export function subscriptionsRoutes(deps: CommerceDeps) {
       }),
       async (c) => {
         const p = c.var.principal;
-        const repos = reposOf(deps);
         const { id, subscriptionId } = c.req.valid('param');
-        const company = await companyInScope(repos, p, id);
-        requireCommerce(p, 'subscriptions.manage');
+        const { repos, company } = await commerceCompany(deps, p, id, 'subscriptions.manage');
         const body = c.req.valid('json');
         const tenant = await linkedTenantIn(repos, company, body.connectionId);
         const read = await readTenantSubscriptions(deps, company, tenant);

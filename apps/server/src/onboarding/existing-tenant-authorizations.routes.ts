@@ -7,7 +7,7 @@ import { problem } from '../http/schemas';
 import { authenticate } from '../auth/authenticate';
 import { companyInScope, requirePermission } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
-import { reposOf } from '../app/server-deps';
+import { inTransaction, reposOf } from '../app/server-deps';
 import { detectAcceptances } from './acceptance-detector';
 import { authorizationDto } from './authorization-dto';
 import { AuthorizationIdParamSchema, AuthorizationSchema } from './existing-tenant.schema';
@@ -78,17 +78,20 @@ export function existingTenantAuthorizationsRoutes(deps: OnboardingDeps) {
         responses: { 200: { description: 'Cancelled', content: json(AuthorizationSchema) }, ...scopedErrors, 409: problem('Not pending') },
       }),
       async (c) => {
-        const { repos, company, a } = await own(c.var.principal, c.req.valid('param').authorizationId);
+        const { company, a } = await own(c.var.principal, c.req.valid('param').authorizationId);
         const now = deps.clock.now();
-        const cancelled = await createTenantAuthorizationsRepo(deps.db).cancel(a.id, now);
-        if (!cancelled) throw new AppError('CONFLICT', `This authorization is ${a.state}, not pending; it cannot be cancelled.`);
-        await writeAudit(c, repos, {
-          at: now,
-          companyId: company.id,
-          action: 'tenant_authorization.cancelled',
-          targetType: 'tenant_authorization',
-          targetId: a.id,
-          summary: `Existing-tenant authorization${a.domain ? ` for ${a.domain}` : ''} cancelled.`,
+        const cancelled = await inTransaction(deps, async (tx, db) => {
+          const row = await createTenantAuthorizationsRepo(db).cancel(a.id, now);
+          if (!row) throw new AppError('CONFLICT', `This authorization is ${a.state}, not pending; it cannot be cancelled.`);
+          await writeAudit(c, tx, {
+            at: now,
+            companyId: company.id,
+            action: 'tenant_authorization.cancelled',
+            targetType: 'tenant_authorization',
+            targetId: a.id,
+            summary: `Existing-tenant authorization${a.domain ? ` for ${a.domain}` : ''} cancelled.`,
+          });
+          return row;
         });
         return c.json(authorizationDto(cancelled, company.name), 200);
       },

@@ -11,7 +11,7 @@ import { authenticate } from '../auth/authenticate';
 import { actorOf } from '../auth/principal';
 import { companyInScope } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
-import { reposOf } from '../app/server-deps';
+import { inTransaction, reposOf } from '../app/server-deps';
 import { openAuthorization, verifyAndRecord } from './existing-tenant-service';
 import { invitationText } from './invitation-text';
 import { requireOrderAccess } from './onboarding-access';
@@ -219,17 +219,19 @@ export async function sendRequest(
     subjectId: String(company.id),
   });
   const now = deps.clock.now();
-  const updated = await createTenantAuthorizationsRepo(deps.db).recordSent(open.id, { to, cc, at: now });
-  await writeAudit(c, repos, {
-    at: now,
-    companyId: company.id,
-    action: 'tenant_authorization.request_sent',
-    targetType: 'tenant_authorization',
-    targetId: open.id,
-    summary: `Customer authorization request sent to ${to.join(', ')}${cc.length > 0 ? ` (cc ${cc.join(', ')})` : ''}.`,
-    after: { to, cc, invitationUrl: open.invitationUrl, sendCount: updated.sendCount },
+  return inTransaction(deps, async (tx, db) => {
+    const updated = await createTenantAuthorizationsRepo(db).recordSent(open.id, { to, cc, at: now });
+    await writeAudit(c, tx, {
+      at: now,
+      companyId: company.id,
+      action: 'tenant_authorization.request_sent',
+      targetType: 'tenant_authorization',
+      targetId: open.id,
+      summary: `Customer authorization request sent to ${to.join(', ')}${cc.length > 0 ? ` (cc ${cc.join(', ')})` : ''}.`,
+      after: { to, cc, invitationUrl: open.invitationUrl, sendCount: updated.sendCount },
+    });
+    return updated;
   });
-  return updated;
 }
 
 /**

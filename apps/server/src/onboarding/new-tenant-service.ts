@@ -1,6 +1,6 @@
 import { AppError, isAdminChoiceAllowed } from '@csphub/domain';
 import { checkResellerPartnerId, provisionTenantRunId, PROVISION_TENANT_KIND } from '@csphub/provisioning';
-import { createOutboxRepo, createRepos, createWorkflowRunsRepo, type AuditEntry, type CompanyRow, type Repos } from '@csphub/db';
+import { createOutboxRepo, createWorkflowRunsRepo, type AuditEntry, type CompanyRow, type Repos } from '@csphub/db';
 import type { Principal } from '../auth/principal';
 import { actorOf } from '../auth/principal';
 import { requirePartnerIdChoice } from '../access/tenant-ownership';
@@ -143,14 +143,13 @@ export async function revealNewTenantCredentials(deps: OnboardingDeps, actor: On
   const mine = ordered.find((e) => e.actorId === p.id && (e.after as { connectionId?: string } | null)?.connectionId === run.connectionId);
   if (!mine) throw gone();
   const now = deps.clock.now();
-  return deps.db.transaction(async (txDb) => {
-    const db = txDb as unknown as typeof deps.db;
+  return inTransaction(deps, async (tx, db) => {
     const outbox = createOutboxRepo(db, deps.box);
     const welcome = (await outbox.list({ subjectId: String(company.id), limit: 200 })).find((m) => m.dedupeKey === `${runId}:welcome`);
     if (!welcome) throw gone();
     const secrets = await outbox.revealSecrets(welcome.id, now);
     if (!secrets?.temporaryPassword) throw gone();
-    await createRepos(db, deps.box).auditLog.append(entry(actor, now, {
+    await tx.auditLog.append(entry(actor, now, {
       action: 'tenant.credentials_revealed',
       summary: `The one-time administrator password was shown to ${p.label} (once; it is no longer stored).`,
     }));

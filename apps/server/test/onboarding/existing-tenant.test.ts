@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventsRepo } from '@csphub/db';
+import { sql } from 'drizzle-orm';
+import { createEventsRepo, createTenantAuthorizationsRepo } from '@csphub/db';
 import { startOnboardingWorld, type OnboardingWorld } from './onboarding-world';
 
 /**
@@ -165,5 +166,27 @@ describe('existing tenant', () => {
     expect(again.status).toBe(409);
     const mine = await reseller('GET', '/api/v1/existing-tenant/authorizations');
     expect(mine.body.items.every((x: { companyId: number }) => x.companyId !== w.direct.id)).toBe(true);
+  });
+
+  it('cancelling commits with its audit entry or not at all', async () => {
+    const dora = await w.signIn('dora@contoso-dist.example');
+    const account = await w.repos.companies.create({ kind: 'customer', parent: w.adatum, name: 'Litware Mexico', email: 'ti@litware-mx.example', phone: '+52 33 5555 0204', now: new Date(), country: 'MX' });
+    const opened = await reseller('POST', `/api/v1/companies/${account.id}/existing-tenant/authorization`, { connectionId: w.conn.id, domain: 'litware.example' });
+    expect(opened.status).toBe(200);
+    const pending = opened.body.authorization as { id: string; state: string };
+    expect(pending.state).toBe('pending');
+    // The audit entry cannot be written: the cancellation must roll back with it.
+    await w.database.db.execute(sql.raw(`create function refuse_cancel_audit() returns trigger language plpgsql as $$ begin
+      if new.action = 'tenant_authorization.cancelled' then raise exception 'audit refused'; end if; return new; end $$`));
+    await w.database.db.execute(sql.raw('create trigger refuse_cancel_audit before insert on audit_log for each row execute function refuse_cancel_audit()'));
+    try {
+      const refused = await dora('POST', `/api/v1/existing-tenant/authorizations/${pending.id}/cancel`);
+      expect(refused.status).toBe(500);
+    } finally {
+      await w.database.db.execute(sql.raw('drop trigger refuse_cancel_audit on audit_log'));
+      await w.database.db.execute(sql.raw('drop function refuse_cancel_audit()'));
+    }
+    // Read from the table (the list would also look for the customer's acceptance).
+    expect((await createTenantAuthorizationsRepo(w.database.db).get(pending.id))?.state).toBe('pending');
   });
 });

@@ -44,3 +44,27 @@ export type NewTenantStageId = (typeof NEW_TENANT_STAGES)[number]['id'];
 
 /** The new-tenant run's ids, in order. */
 export const NEW_TENANT_STAGE_IDS: readonly NewTenantStageId[] = NEW_TENANT_STAGES.map((s) => s.id);
+
+/**
+ * Steps the new-tenant run journals besides its stages (the account's sync status, the signatory's
+ * e-mail, a look at a GDAP request); the timeline lists their attempts too.
+ */
+export const NEW_TENANT_SUPPORT_STEP_IDS = ['set-sync-status', 'send-mca-acceptance-email', 'check-gdap-request'] as const;
+
+/** The existing-tenant run's steps (`link-existing-tenant.workflow.ts`), in run order. */
+export const LINK_EXISTING_TENANT_STEP_IDS = ['store-tenant-link', 'confirm-mca', 'request-gdap', 'check-gdap-request', 'notify-linked', 'mark-link-failed'] as const;
+
+/** The order run's steps (`place-order.workflow.ts`), in run order. */
+export const ORDER_STEP_IDS = ['order-check-mca', 'order-create-cart', 'order-checkout', 'order-read-status', 'order-save-progress', 'order-notify'] as const;
+
+/** Every step id a durable run journals: each has its text in the web's catalogues (`run.step.<id>`). */
+export type WorkflowStepId =
+  | NewTenantStageId
+  | (typeof NEW_TENANT_SUPPORT_STEP_IDS)[number]
+  | (typeof LINK_EXISTING_TENANT_STEP_IDS)[number]
+  | (typeof ORDER_STEP_IDS)[number];
+
+/** Every step id, once. */
+export const WORKFLOW_STEP_IDS: readonly WorkflowStepId[] = [
+  ...new Set<WorkflowStepId>([...NEW_TENANT_STAGE_IDS, ...NEW_TENANT_SUPPORT_STEP_IDS, ...LINK_EXISTING_TENANT_STEP_IDS, ...ORDER_STEP_IDS]),
+];

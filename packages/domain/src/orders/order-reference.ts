@@ -1,7 +1,7 @@
 /**
  * Every order CSP Hub places carries a short reference in its lines' friendly name, so that after a
  * crash or a lost answer the order can be found in Partner Center by that reference before anything
- * is ordered again (STYLE.md: look before you create). Microsoft copies the friendly name onto the
+ * is ordered again (look before you create: docs/WORKFLOWS.md). Microsoft copies the friendly name onto the
  * order line and the subscription.
  */
 export const ORDER_REFERENCE_PREFIX = 'CSPH-';

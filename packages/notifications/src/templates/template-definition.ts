@@ -19,6 +19,11 @@ export interface TemplateDefinition {
   fields: readonly string[];
   secretFields: readonly string[];
   text: Record<TemplateLanguage, TemplateText>;
+  /**
+   * Fields given as a code (a workflow stage id) and shown as that code's text in the message's
+   * language; a code without a text is refused when rendering.
+   */
+  fieldTexts?: Readonly<Record<string, Record<TemplateLanguage, Readonly<Record<string, string>>>>>;
 }
 
 /** Declares a template (checks that every placeholder is a declared field, at load time). */
@@ -31,6 +36,7 @@ export function defineTemplate(def: TemplateDefinition): TemplateDefinition {
       }
     }
   }
+  for (const f of Object.keys(def.fieldTexts ?? {})) if (!def.fields.includes(f)) throw new Error(`Template ${def.id}: field ${f} has texts but is not a field.`);
   for (const s of def.secretFields) if (!def.fields.includes(s)) throw new Error(`Template ${def.id}: secret field ${s} is not a field.`);
   return def;
 }

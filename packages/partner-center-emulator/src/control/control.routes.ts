@@ -54,7 +54,7 @@ async function body<T extends z.ZodType>(c: Context<AppEnv>, schema: T): Promise
 }
 
 /**
- * The control plane under `/_emulator`, outside Microsoft's namespace (STYLE.md): read and reset
+ * The control plane under `/_emulator`, outside Microsoft's namespace (docs/EMULATOR-DIFFERENCES.md): read and reset
  * state, seed a scenario, act as the customer, inject faults, throttle, move the clock, read the
  * call log and counters. No bearer token: it is a local test tool, so it answers only callers on
  * this machine (403 to any other address) unless `allowRemoteControl` says otherwise; the webhook

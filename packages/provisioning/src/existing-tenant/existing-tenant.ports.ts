@@ -1,5 +1,5 @@
 /**
- * What the existing-tenant run talks to besides the shared tenant-link ports (STYLE.md: provisioning
+ * What the existing-tenant run talks to besides the shared tenant-link ports (docs/ARCHITECTURE.md: provisioning
  * declares ports, adapters in the server implement them with @csphub/db, @csphub/partner-center and
  * @csphub/notifications).
  */

@@ -54,7 +54,7 @@ export interface LinkExistingTenantResult {
 }
 
 /**
- * The durable id from business intent (STYLE.md): one run per account, connection and verified
+ * The durable id from business intent (docs/WORKFLOWS.md): one run per account, connection and verified
  * authorization, so a double click on Finish or a second API call attaches to the same run.
  */
 export function linkExistingTenantRunId(input: Pick<LinkExistingTenantInput, 'companyId' | 'connectionId' | 'authorizationId'>): string {
@@ -143,7 +143,6 @@ export function createLinkExistingTenantWorkflow(ports: ExistingTenantPorts): Wo
 function setSyncStatusStep(ports: ExistingTenantPorts) {
   return defineStep<{ companyId: number; connectionId: string; status: 'synced'; reason: null }, { status: 'synced' }>({
     id: 'set-sync-status',
-    title: 'Update the account status',
     retry: defaultStepRetryPolicy,
     timeoutMs: 15_000,
     async run(input) {
@@ -154,10 +153,9 @@ function setSyncStatusStep(ports: ExistingTenantPorts) {
 }
 
 /** Puts the account's sync status to failed with the reason, so the company page says why. */
-function markFailedStep(ports: ExistingTenantPorts, id = 'mark-link-failed') {
+export function markFailedStep(ports: ExistingTenantPorts, id = 'mark-link-failed') {
   return defineStep<{ companyId: number; connectionId: string; reason: string }, { marked: true }>({
     id,
-    title: 'Record the failure on the account',
     retry: defaultStepRetryPolicy,
     timeoutMs: 15_000,
     async run(input) {

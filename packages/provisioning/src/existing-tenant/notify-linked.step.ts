@@ -19,7 +19,6 @@ export interface NotifyLinkedInput {
 export function notifyLinkedStep(notifier: ExistingTenantNotifier) {
   return defineStep<NotifyLinkedInput, { notified: boolean }>({
     id: 'notify-linked',
-    title: 'Notify',
     retry: defaultStepRetryPolicy,
     timeoutMs: 30_000,
     async run(input) {

@@ -53,7 +53,6 @@ const waitOf = (seconds: number | undefined) => Math.min(MAX_WAIT_MS, Math.max(M
 export function createUpdateGdapAccessWorkflow(ports: { partnerCenter(connectionId: string): Promise<GdapAccessPartnerCenter> }): WorkflowDefinition<UpdateGdapAccessInput, UpdateGdapAccessResult> {
   const update = defineStep<UpdateGdapAccessInput, { state: 'applied' } | { state: 'accepted'; operationId: string; retryAfterSeconds: number }>({
     id: 'update-gdap-access',
-    title: 'Ask Graph to change the access assignment’s roles',
     callsPartnerCenter: true,
     retry: defaultStepRetryPolicy,
     timeoutMs: 60_000,
@@ -68,7 +67,6 @@ export function createUpdateGdapAccessWorkflow(ports: { partnerCenter(connection
   });
   const look = defineStep<{ connectionId: string; relationshipId: string; operationId: string; lastLook: boolean }, { status: string; retryAfterSeconds?: number }>({
     id: 'check-gdap-operation',
-    title: 'Look at Graph’s operation',
     callsPartnerCenter: true,
     retry: defaultStepRetryPolicy,
     timeoutMs: 60_000,

@@ -18,7 +18,6 @@ export interface CheckMcaAcceptanceInput {
 export function checkMcaAcceptanceStep(ports: { partnerCenter(connectionId: string): Promise<McaPartnerCenter> }) {
   return defineStep<CheckMcaAcceptanceInput, { status: 'pending' | 'accepted'; acceptedAt: string | null }>({
     id: 'await-mca-acceptance',
-    title: 'Wait for the customer to accept the Microsoft Customer Agreement',
     callsPartnerCenter: true,
     retry: defaultStepRetryPolicy,
     timeoutMs: 60_000,

@@ -16,7 +16,6 @@ export interface CreateMcaAgreementInput {
 export function createMcaAgreementStep(ports: { partnerCenter(connectionId: string): Promise<McaPartnerCenter> }) {
   return defineStep<CreateMcaAgreementInput, { mca: 'already-accepted' | 'created' }>({
     id: 'create-mca-agreement',
-    title: 'Record the Microsoft Customer Agreement',
     callsPartnerCenter: true,
     retry: defaultStepRetryPolicy,
     timeoutMs: 60_000,

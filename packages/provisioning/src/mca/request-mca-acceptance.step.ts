@@ -25,7 +25,6 @@ export type RequestMcaAcceptanceOutput =
 export function requestMcaAcceptanceStep(ports: { partnerCenter(connectionId: string): Promise<McaPartnerCenter> }) {
   return defineStep<RequestMcaAcceptanceInput, RequestMcaAcceptanceOutput>({
     id: 'request-mca-acceptance',
-    title: 'Ask the customer to accept the Microsoft Customer Agreement',
     callsPartnerCenter: true,
     retry: defaultStepRetryPolicy,
     timeoutMs: 60_000,

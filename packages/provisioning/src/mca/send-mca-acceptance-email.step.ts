@@ -14,7 +14,6 @@ export interface SendMcaAcceptanceEmailInput {
 export function sendMcaAcceptanceEmailStep(ports: { notifier: McaNotifier }) {
   return defineStep<SendMcaAcceptanceEmailInput, { sent: true }>({
     id: 'send-mca-acceptance-email',
-    title: 'E-mail the acceptance link to the signatory',
     retry: defaultStepRetryPolicy,
     timeoutMs: 30_000,
     async run(input) {

@@ -17,7 +17,6 @@ export interface CheckDomainOutput {
 export function checkDomainStep(ports: Pick<NewTenantPorts, 'partnerCenter'>) {
   return defineStep<{ connectionId: string; domainPrefix: string }, CheckDomainOutput>({
     id: 'check-domain',
-    title: 'Check the domain is free',
     callsPartnerCenter: true,
     retry: defaultStepRetryPolicy,
     timeoutMs: 60_000,

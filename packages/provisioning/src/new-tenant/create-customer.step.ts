@@ -38,7 +38,6 @@ const isCode = (e: unknown, ...codes: string[]) => typeof e === 'object' && e !=
 export function createCustomerStep(ports: Pick<NewTenantPorts, 'partnerCenter' | 'vault'>) {
   return defineStep<CreateCustomerInput, CreateCustomerOutput>({
     id: 'create-customer',
-    title: 'Create the customer tenant',
     irreversible: true,
     callsPartnerCenter: true,
     retry: defaultStepRetryPolicy,

@@ -8,7 +8,6 @@ import { noRetry } from '../runtime/retry-policy';
  */
 export const defaultGdapStep = defineStep<{ tenantId: string }, { gdap: 'default' }>({
   id: 'default-gdap',
-  title: 'Default GDAP roles (requested at creation)',
   retry: noRetry,
   timeoutMs: 5_000,
   async run() {

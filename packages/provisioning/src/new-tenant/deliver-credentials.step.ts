@@ -21,7 +21,6 @@ export interface DeliverCredentialsInput {
 export function deliverCredentialsStep(ports: Pick<NewTenantPorts, 'vault' | 'notifier'>) {
   return defineStep<DeliverCredentialsInput, { delivered: boolean }>({
     id: 'deliver-credentials',
-    title: 'Deliver the admin credentials',
     retry: defaultStepRetryPolicy,
     timeoutMs: 60_000,
     async run(input) {

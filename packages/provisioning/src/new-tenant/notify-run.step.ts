@@ -1,3 +1,4 @@
+import type { NewTenantStageId } from '@csphub/domain';
 import { defineStep } from '../runtime/step-definition';
 import { defaultStepRetryPolicy } from '../runtime/retry-policy';
 import type { NewTenantPorts } from '../ports/new-tenant.ports';
@@ -21,7 +22,8 @@ export type NotifyRunInput =
       companyId: number;
       companyName: string;
       recipient: { name: string; email: string; language: string };
-      stepTitle: string;
+      /** The stage that failed; the e-mail template names it in the recipient's language. */
+      failedStep: NewTenantStageId;
       reason: string;
       accountUrl: string;
     };
@@ -30,7 +32,6 @@ export type NotifyRunInput =
 export function notifyRunStep(ports: Pick<NewTenantPorts, 'notifier'>) {
   return defineStep<NotifyRunInput, { sent: true }>({
     id: 'notify',
-    title: 'Notify',
     retry: defaultStepRetryPolicy,
     timeoutMs: 60_000,
     async run(input) {
@@ -47,7 +48,7 @@ export function notifyRunStep(ports: Pick<NewTenantPorts, 'notifier'>) {
           ...base,
           template: 'provisioning-failed',
           dedupeKey: `${input.runId}:failed:${input.occurrence}`,
-          fields: { recipientName: input.recipient.name, companyName: input.companyName, stepTitle: input.stepTitle, reason: input.reason, accountUrl: input.accountUrl },
+          fields: { recipientName: input.recipient.name, companyName: input.companyName, failedStep: input.failedStep, reason: input.reason, accountUrl: input.accountUrl },
         });
       }
       return { sent: true };

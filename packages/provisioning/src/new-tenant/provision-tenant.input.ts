@@ -64,7 +64,7 @@ export function isSignatoryMca(mca: NewTenantInput['mca']): mca is McaSignatoryI
   return 'kind' in mca && mca.kind === 'signatory';
 }
 
-/** One run per account and connection (STYLE.md): a double click or a second API call attaches to it. */
+/** One run per account and connection (docs/WORKFLOWS.md): a double click or a second API call attaches to it. */
 export function provisionTenantRunId(companyId: number, connectionId: string): string {
   return `${PROVISION_TENANT_KIND}:${companyId}:${connectionId}`;
 }

@@ -81,9 +81,6 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
     sync: setSyncStatusStep(ports.accounts),
   };
 
-  // The failure e-mail names the step (packages/notifications' provisioning-failed template).
-  const stepTitles = new Map<string, string>([...Object.values(steps), defaultGdapStep].map((s) => [s.id, s.title]));
-
   return defineWorkflow<NewTenantInput, NewTenantResult>({
     name: 'provision-tenant-v1',
     async run(input, wf) {
@@ -299,7 +296,8 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
             companyId: input.companyId,
             companyName: profile?.companyName ?? `Account ${input.companyId}`,
             recipient: input.notify,
-            stepTitle: stepTitles.get(stage.id) ?? stage.id,
+            // A declared stage: inDeclaredOrder refuses any other.
+            failedStep: stage.id as NewTenantStageId,
             reason,
             accountUrl: input.accountUrl,
           });

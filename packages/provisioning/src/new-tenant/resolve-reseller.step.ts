@@ -11,7 +11,6 @@ import type { NewTenantPorts } from '../ports/new-tenant.ports';
 export function resolveResellerStep(ports: Pick<NewTenantPorts, 'partnerCenter'>) {
   return defineStep<{ connectionId: string; resellerPartnerId: string }, { resellerTenantId: string; resellerName: string }>({
     id: 'resolve-reseller',
-    title: 'Find the indirect reseller',
     callsPartnerCenter: true,
     retry: defaultStepRetryPolicy,
     timeoutMs: 60_000,

@@ -13,7 +13,6 @@ export interface SetSyncStatusInput {
 export function setSyncStatusStep(accounts: NewTenantAccounts) {
   return defineStep<SetSyncStatusInput, { status: SetSyncStatusInput['status'] }>({
     id: 'set-sync-status',
-    title: 'Update the account status',
     retry: defaultStepRetryPolicy,
     timeoutMs: 15_000,
     async run(input) {

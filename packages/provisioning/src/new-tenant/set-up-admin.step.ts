@@ -67,7 +67,6 @@ export function setUpAdminStep(ports: Pick<NewTenantPorts, 'partnerCenter' | 'va
     (await ports.vault.get(runId))?.userName.toLowerCase() === signInName.toLowerCase();
   return defineStep<SetUpAdminInput, SetUpAdminOutput>({
     id: 'set-up-admin',
-    title: 'Set up the tenant administrator',
     callsPartnerCenter: true,
     retry: defaultStepRetryPolicy,
     timeoutMs: 120_000,

@@ -16,7 +16,6 @@ function describe(a: TenantAddress): string {
 export function validateAddressStep(ports: Pick<NewTenantPorts, 'partnerCenter'>) {
   return defineStep<{ connectionId: string; address: TenantAddress }, { status: string }>({
     id: 'validate-address',
-    title: 'Validate the billing address with Partner Center',
     callsPartnerCenter: true,
     retry: defaultStepRetryPolicy,
     timeoutMs: 60_000,

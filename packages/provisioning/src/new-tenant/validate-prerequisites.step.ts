@@ -11,7 +11,6 @@ import type { NewTenantAccounts, ProvisioningProfile } from '../ports/new-tenant
 export function validatePrerequisitesStep(accounts: NewTenantAccounts) {
   return defineStep<{ companyId: number; connectionId: string }, ProvisioningProfile>({
     id: 'validate-prerequisites',
-    title: 'Check the account is ready',
     retry: defaultStepRetryPolicy,
     timeoutMs: 15_000,
     async run(input) {

@@ -10,7 +10,6 @@ import type { PlaceOrderDeps } from './place-order.input';
 export function createCheckMcaStep(deps: Pick<PlaceOrderDeps, 'partnerCenterFor'>) {
   return defineStep<{ connectionId: string; customerTenantId: string }, { present: boolean }>({
     id: 'order-check-mca',
-    title: 'Check the Microsoft Customer Agreement',
     callsPartnerCenter: true,
     retry: defaultStepRetryPolicy,
     timeoutMs: 60_000,

@@ -29,7 +29,6 @@ const codeOf = (e: unknown) => (typeof e === 'object' && e !== null ? String((e 
 export function createCheckoutCartStep(deps: Pick<PlaceOrderDeps, 'partnerCenterFor'>) {
   return defineStep<{ connectionId: string; customerTenantId: string; cartId: string; reference: string }, CheckoutOutcome>({
     id: 'order-checkout',
-    title: 'Check out the cart',
     callsPartnerCenter: true,
     irreversible: true,
     retry: { ...defaultStepRetryPolicy, maxAttempts: 8 },

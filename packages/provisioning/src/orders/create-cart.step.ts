@@ -13,7 +13,6 @@ import type { PlaceOrderDeps } from './place-order.input';
 export function createCreateCartStep(deps: Pick<PlaceOrderDeps, 'partnerCenterFor'>) {
   return defineStep<{ connectionId: string; customerTenantId: string; lines: OrderCartLine[] }, { cartId: string }>({
     id: 'order-create-cart',
-    title: 'Create the cart',
     callsPartnerCenter: true,
     retry: defaultStepRetryPolicy,
     timeoutMs: 60_000,

@@ -3,7 +3,7 @@ import type { OrderCallOptions, OrderPartnerCenter, ReportedOrder } from './orde
 
 /**
  * The customer's orders whose lines carry our reference in their friendly name: how a checkout
- * whose answer was lost is found again before anything is ordered twice (STYLE.md: look before
+ * whose answer was lost is found again before anything is ordered twice (look before
  * you create).
  */
 export async function findOrdersByReference(pc: OrderPartnerCenter, customerTenantId: string, reference: string, options?: OrderCallOptions): Promise<ReportedOrder[]> {

@@ -9,7 +9,6 @@ import type { PlaceOrderDeps, PlaceOrderInput } from './place-order.input';
 export function createNotifyOrderStep(deps: Pick<PlaceOrderDeps, 'notifications'>) {
   return defineStep<{ orderId: string; reference: string; outcome: 'fulfilled' | 'failed'; reason: string; notify: PlaceOrderInput['notify']; productSummary: string }, { sent: boolean }>({
     id: 'order-notify',
-    title: 'Notify',
     retry: defaultStepRetryPolicy,
     timeoutMs: 30_000,
     async run(input) {

@@ -19,7 +19,6 @@ export interface OrderStatusReading {
 export function createReadOrderStatusStep(deps: Pick<PlaceOrderDeps, 'partnerCenterFor'>) {
   return defineStep<{ connectionId: string; customerTenantId: string; orderIds: string[] }, OrderStatusReading>({
     id: 'order-read-status',
-    title: 'Read the order status',
     callsPartnerCenter: true,
     retry: defaultStepRetryPolicy,
     timeoutMs: 60_000,

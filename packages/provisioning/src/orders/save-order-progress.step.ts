@@ -10,7 +10,6 @@ import type { PlaceOrderDeps } from './place-order.input';
 export function createSaveOrderProgressStep(deps: Pick<PlaceOrderDeps, 'orders'>) {
   return defineStep<{ orderId: string; progress: Omit<OrderProgress, 'at'> }, { saved: true }>({
     id: 'order-save-progress',
-    title: 'Record the order status',
     retry: defaultStepRetryPolicy,
     timeoutMs: 30_000,
     async run(input, ctx) {

@@ -5,7 +5,7 @@
  *
  * It talks to Partner Center through {@link ResellerDirectory}, a port the typed client satisfies
  * as it is (`lookupPartnerId`, `listIndirectResellers`, `hasSignedMpa`); provisioning never imports
- * the client. Failures are matched on their `code` (STYLE.md Errors), never on a class.
+ * the client. Failures are matched on their `code` (docs/ARCHITECTURE.md), never on a class.
  */
 
 /** An indirect reseller as the provider's network lists it (docs/PARTNER-CENTER-REFERENCE.md §7). */

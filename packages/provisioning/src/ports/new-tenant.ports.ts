@@ -79,7 +79,7 @@ export interface TenantUser {
   displayName: string;
 }
 
-/** Makes one-time passwords for the accounts the run sets up (randomness is a port, STYLE.md Wiring). */
+/** Makes one-time passwords for the accounts the run sets up (randomness is a port, docs/ARCHITECTURE.md). */
 export interface PasswordGenerator {
   /** A fresh password that meets Entra's rule (length and character classes). */
   generate(): string;

@@ -3,7 +3,7 @@ import type { StepFailure } from './step-failure';
 
 /**
  * How a step retries transient failures. Waits happen as durable DBOS sleeps in the workflow, so a
- * long Retry-After survives a restart instead of holding memory (STYLE.md, Durable workflows).
+ * long Retry-After survives a restart instead of holding memory (docs/WORKFLOWS.md).
  */
 export interface StepRetryPolicy {
   /** Attempts in total, the first included. */

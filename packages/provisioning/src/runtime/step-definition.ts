@@ -26,14 +26,13 @@ export interface StepContext {
 }
 
 /**
- * A durable step (STYLE.md): a stable kebab-case id (never renamed once shipped: it keys the
+ * A durable step: a stable kebab-case id (never renamed once shipped: it keys the
  * journal and the timeline), `run` returning its output plus the minimum data to undo it, an
  * optional `compensate`, a retry policy and a timeout.
  */
 export interface StepDefinition<I, O> {
+  /** Its text is the UI's: the web's `run.step.<id>` messages and the failure e-mail's step names. */
   id: string;
-  /** What the timeline shows. */
-  title: string;
   /** The step's effect cannot be undone (a created tenant): a later failure needs attention, never a fake rollback. */
   irreversible?: boolean;
   /** The step calls Partner Center and needs a journaled MS-RequestId. */

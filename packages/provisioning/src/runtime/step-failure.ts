@@ -3,7 +3,7 @@ import { ERROR_CODES, isAppError } from '@csphub/domain';
 /**
  * A step's failure as plain JSON: what the DBOS journal stores and replays. Steps never throw
  * through DBOS; they return a `StepOutcome`, so a replayed run sees byte-for-byte the failure the
- * first run saw (class instances do not survive the journal, STYLE.md Errors).
+ * first run saw (class instances do not survive the journal, docs/WORKFLOWS.md).
  */
 export interface StepFailure {
   /** CSP Hub's code (AppError or PartnerCenterError code), or a runtime code such as STEP_TIMEOUT. */

@@ -21,7 +21,6 @@ export interface CheckGdapRequestInput {
 export function checkGdapRequestStep(ports: Pick<TenantLinkPorts, 'partnerCenter'>) {
   return defineStep<CheckGdapRequestInput, { status: string }>({
     id: 'check-gdap-request',
-    title: 'Check the GDAP approval request',
     callsPartnerCenter: true,
     retry: defaultStepRetryPolicy,
     timeoutMs: 60_000,

@@ -30,7 +30,6 @@ export type ConfirmMcaOutput = { mca: 'already-accepted' } | { mca: 'attested' }
 export function confirmMcaStep(ports: Pick<TenantLinkPorts, 'partnerCenter'>) {
   return defineStep<ConfirmMcaInput, ConfirmMcaOutput>({
     id: 'confirm-mca',
-    title: 'Check the Microsoft Customer Agreement',
     callsPartnerCenter: true,
     retry: defaultStepRetryPolicy,
     timeoutMs: 60_000,

@@ -35,7 +35,6 @@ export interface RequestGdapOutput {
 export function requestGdapStep(ports: Pick<TenantLinkPorts, 'partnerCenter'> & { notifier: { send(message: Parameters<ExistingTenantNotifier['send']>[0]): Promise<unknown> } }) {
   return defineStep<RequestGdapInput, RequestGdapOutput>({
     id: 'request-gdap',
-    title: 'Request delegated administration (GDAP)',
     callsPartnerCenter: true,
     retry: defaultStepRetryPolicy,
     timeoutMs: 60_000,

@@ -22,7 +22,6 @@ export interface StoreTenantLinkInput {
 export function storeTenantLinkStep(accounts: TenantLinkAccounts) {
   return defineStep<StoreTenantLinkInput, { tenantId: string }>({
     id: 'store-tenant-link',
-    title: 'Link the account to the tenant',
     retry: defaultStepRetryPolicy,
     timeoutMs: 15_000,
     async run(input) {

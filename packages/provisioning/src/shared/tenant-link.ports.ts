@@ -1,7 +1,7 @@
 /**
  * What the steps that link an account to a customer tenant talk to: the MCA confirmation, the GDAP
  * request and the stored tenant link, shared by the existing-tenant and the new-tenant runs
- * (STYLE.md: provisioning declares ports, the server implements them with @csphub/db and
+ * (docs/ARCHITECTURE.md: provisioning declares ports, the server implements them with @csphub/db and
  * @csphub/partner-center).
  */
 

@@ -12,7 +12,6 @@ export interface CounterWorkflowInput {
  */
 export const counterEffectStep = defineStep<{ counterUrl: string; index: number }, { seen: number }>({
   id: 'counter-effect',
-  title: 'Counter side effect',
   callsPartnerCenter: true,
   retry: { ...defaultStepRetryPolicy, baseDelayMs: 50, maxDelayMs: 200 },
   timeoutMs: 30_000,

@@ -199,6 +199,10 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
     expect(sync?.syncStatus).toBe('not_synced');
     expect(sync?.failureReason).toMatch(/fabrikam\.onmicrosoft\.com is already used by another tenant/);
     expect(await timelineOf(t.db).getRun(submitted.runId)).toMatchObject({ state: 'failed', failedStep: 'check-domain', errorCode: 'DOMAIN_PREFIX_TAKEN' });
+    // The failure notice names the stage by its text in the recipient's language (the step carries no title).
+    const notices = (await createOutboxRepo(t.db, wireNewTenantPorts(t.db, emulator.url).box).list({ subjectId: String(companyId) })).filter((m) => m.template === 'provisioning-failed');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.text).toContain(notices[0]!.language === 'es' ? 'se detuvo en "Comprobar que el dominio está libre"' : 'stopped at "Check the domain is free"');
 
     // The user picks another prefix and finishes the wizard again: same run, retried.
     const again = await submitNewTenantRun(runtime, workflow, wizardInput(companyId, seeded.connectionId, prefix('retry')));

@@ -1,28 +1,11 @@
 import { wizardChecksEn } from './wizard-checks.messages.en';
-import { stageMessages, type NewTenantStageTexts } from './stage-messages';
-
-const stageTextsEn: NewTenantStageTexts = {
-  'validate-prerequisites': 'Check the account is ready',
-  'validate-address': 'Validate the billing address',
-  'check-domain': 'Check the domain is free',
-  'resolve-reseller': 'Find the indirect reseller',
-  'create-customer': 'Create the customer tenant',
-  'set-up-admin': 'Set up the tenant administrator',
-  'confirm-mca': 'Check the Microsoft Customer Agreement',
-  'request-mca-acceptance': 'Send the Microsoft Customer Agreement to the signatory',
-  'default-gdap': 'Default GDAP roles',
-  'request-gdap': 'Request delegated administration (GDAP)',
-  'store-tenant-link': 'Link the account to the tenant',
-  'deliver-credentials': 'Deliver the admin credentials',
-  'await-mca-acceptance': 'Wait for the customer to accept the agreement',
-  'create-mca-agreement': 'Record the Microsoft Customer Agreement',
-  'notify': 'Notify',
-};
+import { stageNames } from '@csphub/notifications/stage-names';
+import { stageMessages } from './stage-messages';
 
 /** English text of the New service wizard, existing-tenant path, timeline, outbox and pending authorizations. */
 export const newServiceEn = {
   ...wizardChecksEn,
-  ...stageMessages(stageTextsEn),
+  ...stageMessages(stageNames.en),
   'nav.outbox': 'Outbox',
   'nav.authorizations': 'Pending authorizations',
   'ns.newService': 'New service',
@@ -221,7 +204,6 @@ export const newServiceEn = {
   'run.step.state.failed': 'failed',
   'run.step.state.retrying': 'will retry',
   'run.step.state.interrupted': 'interrupted',
-  'run.step.set-sync-status': 'Update the sync status',
   'run.attempt': 'attempt {n}',
   'run.correlation': 'Partner Center correlation id {id}',
   'run.updated': 'Updated {time}',

@@ -1,30 +1,13 @@
 import { wizardChecksEs } from './wizard-checks.messages.es';
-import { stageMessages, type NewTenantStageTexts } from './stage-messages';
+import { stageNames } from '@csphub/notifications/stage-names';
+import { stageMessages } from './stage-messages';
 
 import type { newServiceEn } from './new-service.messages.en';
-
-const stageTextsEs: NewTenantStageTexts = {
-  'validate-prerequisites': 'Comprobar que la cuenta está lista',
-  'validate-address': 'Validar la dirección de facturación',
-  'check-domain': 'Comprobar que el dominio está libre',
-  'resolve-reseller': 'Buscar el revendedor indirecto',
-  'create-customer': 'Crear el tenant del cliente',
-  'set-up-admin': 'Configurar el administrador del tenant',
-  'confirm-mca': 'Comprobar el Contrato de Cliente de Microsoft',
-  'request-mca-acceptance': 'Enviar el Contrato de Cliente de Microsoft al firmante',
-  'default-gdap': 'Roles GDAP predeterminados',
-  'request-gdap': 'Solicitar administración delegada (GDAP)',
-  'store-tenant-link': 'Vincular la cuenta al tenant',
-  'deliver-credentials': 'Entregar las credenciales del administrador',
-  'await-mca-acceptance': 'Esperar a que el cliente acepte el contrato',
-  'create-mca-agreement': 'Registrar el Contrato de Cliente de Microsoft',
-  'notify': 'Notificar',
-};
 
 /** Spanish text of the New service wizard and its pages; the type makes a missing key a compile error. */
 export const newServiceEs: Record<keyof typeof newServiceEn, string> = {
   ...wizardChecksEs,
-  ...stageMessages(stageTextsEs),
+  ...stageMessages(stageNames.es),
   'nav.outbox': 'Bandeja de salida',
   'nav.authorizations': 'Autorizaciones pendientes',
   'ns.newService': 'Nuevo servicio',
@@ -223,7 +206,6 @@ export const newServiceEs: Record<keyof typeof newServiceEn, string> = {
   'run.step.state.failed': 'falló',
   'run.step.state.retrying': 'se reintentará',
   'run.step.state.interrupted': 'interrumpido',
-  'run.step.set-sync-status': 'Actualizar el estado de sincronización',
   'run.attempt': 'intento {n}',
   'run.correlation': 'Id de correlación de Partner Center {id}',
   'run.updated': 'Actualizado {time}',

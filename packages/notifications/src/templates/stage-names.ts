@@ -1,0 +1,66 @@
+import type { WorkflowStepId } from '@csphub/domain';
+
+/**
+ * Each workflow step's name in English and Spanish: the one source for the web's timeline
+ * (`run.step.<id>`, the `@csphub/notifications/stage-names` export) and the failure e-mail. A step id
+ * of `packages/domain/src/onboarding/workflow-stages.ts` without one is a type error.
+ */
+export const stageNames: Record<'en' | 'es', Record<WorkflowStepId, string>> = {
+  en: {
+    'validate-prerequisites': 'Check the account is ready',
+    'validate-address': 'Validate the billing address',
+    'check-domain': 'Check the domain is free',
+    'resolve-reseller': 'Find the indirect reseller',
+    'create-customer': 'Create the customer tenant',
+    'set-up-admin': 'Set up the tenant administrator',
+    'confirm-mca': 'Check the Microsoft Customer Agreement',
+    'request-mca-acceptance': 'Send the Microsoft Customer Agreement to the signatory',
+    'default-gdap': 'Default GDAP roles',
+    'request-gdap': 'Request delegated administration (GDAP)',
+    'store-tenant-link': 'Link the account to the tenant',
+    'deliver-credentials': 'Deliver the admin credentials',
+    'await-mca-acceptance': 'Wait for the customer to accept the agreement',
+    'create-mca-agreement': 'Record the Microsoft Customer Agreement',
+    'notify': 'Notify',
+    'set-sync-status': 'Update the sync status',
+    'send-mca-acceptance-email': 'E-mail the acceptance link to the signatory',
+    'check-gdap-request': 'Check the GDAP approval request',
+    'notify-linked': 'Tell the customer the tenant is linked',
+    'mark-link-failed': 'Record the failure on the account',
+    'order-check-mca': 'Check the Microsoft Customer Agreement',
+    'order-create-cart': 'Prepare the order',
+    'order-checkout': 'Place the order with Microsoft',
+    'order-read-status': 'Read the order status',
+    'order-save-progress': 'Save the order’s progress',
+    'order-notify': 'Send the order notice',
+  },
+  es: {
+    'validate-prerequisites': 'Comprobar que la cuenta está lista',
+    'validate-address': 'Validar la dirección de facturación',
+    'check-domain': 'Comprobar que el dominio está libre',
+    'resolve-reseller': 'Buscar el revendedor indirecto',
+    'create-customer': 'Crear el tenant del cliente',
+    'set-up-admin': 'Configurar el administrador del tenant',
+    'confirm-mca': 'Comprobar el Contrato de Cliente de Microsoft',
+    'request-mca-acceptance': 'Enviar el Contrato de Cliente de Microsoft al firmante',
+    'default-gdap': 'Roles GDAP predeterminados',
+    'request-gdap': 'Solicitar administración delegada (GDAP)',
+    'store-tenant-link': 'Vincular la cuenta al tenant',
+    'deliver-credentials': 'Entregar las credenciales del administrador',
+    'await-mca-acceptance': 'Esperar a que el cliente acepte el contrato',
+    'create-mca-agreement': 'Registrar el Contrato de Cliente de Microsoft',
+    'notify': 'Notificar',
+    'set-sync-status': 'Actualizar el estado de sincronización',
+    'send-mca-acceptance-email': 'Enviar al firmante el enlace de aceptación',
+    'check-gdap-request': 'Comprobar la solicitud de aprobación de GDAP',
+    'notify-linked': 'Avisar al cliente de que el tenant está vinculado',
+    'mark-link-failed': 'Registrar el error en la cuenta',
+    'order-check-mca': 'Comprobar el Contrato de Cliente de Microsoft',
+    'order-create-cart': 'Preparar el pedido',
+    'order-checkout': 'Hacer el pedido a Microsoft',
+    'order-read-status': 'Leer el estado del pedido',
+    'order-save-progress': 'Guardar el avance del pedido',
+    'order-notify': 'Enviar el aviso del pedido',
+  },
+};
+
