@@ -21,6 +21,7 @@ import {
   updateGdapRelationship,
 } from '../engine/gdap.engine';
 import { getGdapOperation, operationRetryAfterSeconds, operationsOf, updateAccessAssignment } from '../engine/gdap-operations.engine';
+import { ENTRA_ROLE_CATALOGUE } from '../engine/entra-role-catalogue';
 import { toAccessAssignment, toGdapOperation, toGdapRelationship, toGdapRequest } from '../views/gdap.view';
 import { applySelect, encodeSkipToken, parseEqFilter, parseOrderBy, parseSkipToken, parseTop, readPath } from '../protocol/odata-query';
 
@@ -160,6 +161,12 @@ export function registerGdapRoutes(g: ApiRouter): void {
     const record = relationshipOf(ctx);
     deleteAccessAssignment(ctx.runtime.engine, record, getAccessAssignment(record, ctx.param('assignmentId')), ctx.c.req.header(GraphHeader.ifMatch));
     return empty(204);
+  });
+
+  // §12.4: the Entra role catalogue (Graph "List roleDefinitions"; unifiedRoleDefinition), built-in roles only.
+  g.op('entra.roleDefinitions.list', (ctx) => {
+    const items = ENTRA_ROLE_CATALOGUE.map((r) => ({ id: r.id, displayName: r.displayName, description: r.description, isBuiltIn: true, isEnabled: true, templateId: r.id }));
+    return graphList(ctx, items, ['isBuiltIn', 'displayName', 'id'], ['displayName']);
   });
 
   // §12.3: customers with a GDAP relationship to the partner.

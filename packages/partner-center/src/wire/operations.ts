@@ -123,6 +123,7 @@ export const PartnerCenterOperations = {
   'gdap.accessAssignments.update': { method: 'PATCH', path: '/tenantRelationships/delegatedAdminRelationships/{relationshipId}/accessAssignments/{assignmentId}', api: 'graph', auth: 'any', doc: '§12.3' },
   'gdap.accessAssignments.delete': { method: 'DELETE', path: '/tenantRelationships/delegatedAdminRelationships/{relationshipId}/accessAssignments/{assignmentId}', api: 'graph', auth: 'any', doc: '§12.3', emulatorOnly: true },
   'gdap.customers.list': { method: 'GET', path: '/tenantRelationships/delegatedAdminCustomers', api: 'graph', auth: 'any', doc: '§12.3', emulatorOnly: true },
+  'entra.roleDefinitions.list': { method: 'GET', path: '/roleManagement/directory/roleDefinitions', api: 'graph', auth: 'any', doc: '§12.4' },
   'relationships.list': { method: 'GET', path: '/v1/relationships', api: 'partnerCenter', auth: 'appUser', doc: '§7' },
   'profiles.mpn': { method: 'GET', path: '/v1/profiles/mpn', api: 'partnerCenter', auth: 'appUser', doc: '§7' },
   'compliance.agreementStatus': { method: 'GET', path: '/v1/compliance/csp/agreementstatus', api: 'partnerCenter', auth: 'appUser', doc: '§7' },

@@ -13,6 +13,15 @@ export function registerGdapContract(ctx: ContractContext): void {
   describe('GDAP', () => {
     let relationshipId = '';
 
+    it('reads the Entra role catalogue, Global Administrator and the default roles included', async () => {
+      const catalogue = await ctx.target.client('indirect').listEntraRoleDefinitions({ pageSize: 5 }).toArray();
+      const ids = catalogue.map((r) => r.id);
+      expect(ids).toContain(EntraRole.globalAdministrator);
+      for (const id of roles) expect(ids).toContain(id);
+      expect(new Set(ids).size, 'every page read once').toBe(ids.length);
+      expect(catalogue.find((r) => r.id === EntraRole.userAdministrator)?.name).toBe('User Administrator');
+    });
+
     it('creates a relationship request for a customer and locks it for approval', async () => {
       const customer = await sharedCustomer(ctx);
       const client = ctx.target.client('indirect');
