@@ -9,6 +9,7 @@ import { createSignInThrottlesRepo } from './sign-in-throttles.repo';
 import { createConnectionsRepo } from './connections.repo';
 import { createAccountSyncOptionsRepo } from './account-sync-options.repo';
 import { createAuditLogRepo } from './audit-log.repo';
+import { createGdapRepo } from './gdap.repo';
 
 /**
  * Every repository on one handle (the database or a transaction), so that a mutation and its audit
@@ -25,6 +26,7 @@ export function createRepos(db: Database, box: SecretBox) {
     connections: createConnectionsRepo(db, box),
     syncOptions: createAccountSyncOptionsRepo(db),
     auditLog: createAuditLogRepo(db),
+    gdap: createGdapRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;
