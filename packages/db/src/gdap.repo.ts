@@ -25,6 +25,7 @@ export interface GdapRelationshipFacts {
   endsAt?: Date | null;
   roles?: GdapTemplateRoleRow[];
   autoExtend?: boolean;
+  runId?: string | null;
 }
 
 /** GDAP templates (versioned, per connection) and the relationships CSP Hub knows of (see the schema). */

@@ -5,6 +5,7 @@ import { PASSWORD, signInAs } from '../channel-world';
 import { hashPassword } from '../../src/security/password';
 import { ONBOARDING_ROUTE_FIXTURES } from './onboarding-route-fixtures';
 import { COMMERCE_ROUTE_FIXTURES, emulatorConnection, emulatorFor } from './commerce-route-fixtures';
+import { GDAP_ROUTE_FIXTURES } from './gdap-route-fixtures';
 import type { FixtureContext, RouteFixture } from './route-fixture.types';
 
 export type { CaseRequest, FixtureContext, RouteFixture, Targets } from './route-fixture.types';
@@ -152,5 +153,6 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     },
   },
   ...COMMERCE_ROUTE_FIXTURES,
+  ...GDAP_ROUTE_FIXTURES,
   ...ONBOARDING_ROUTE_FIXTURES,
 };

@@ -10,11 +10,12 @@ import { subscriptionWindowClosingTemplate } from './subscription-window-closing
 import { subscriptionExpiryNearTemplate } from './subscription-expiry-near.template';
 import { mcaAcceptanceRequestTemplate } from './mca-acceptance-request.template';
 import { gdapApprovalRequestTemplate } from './gdap-approval-request.template';
+import { gdapExpiringTemplate } from './gdap-expiring.template';
 
 export { welcomeTemplate, provisioningCompletedTemplate, provisioningFailedTemplate, customerAuthorizationRequestTemplate, authorizationAcceptedTemplate };
-export { orderFulfilledTemplate, orderFailedTemplate, subscriptionWindowClosingTemplate, subscriptionExpiryNearTemplate, mcaAcceptanceRequestTemplate, gdapApprovalRequestTemplate };
+export { orderFulfilledTemplate, orderFailedTemplate, subscriptionWindowClosingTemplate, subscriptionExpiryNearTemplate, mcaAcceptanceRequestTemplate, gdapApprovalRequestTemplate, gdapExpiringTemplate };
 
 /** Every template by id. */
 export const templates: Readonly<Record<string, TemplateDefinition>> = Object.fromEntries(
-  [welcomeTemplate, provisioningCompletedTemplate, provisioningFailedTemplate, customerAuthorizationRequestTemplate, authorizationAcceptedTemplate, orderFulfilledTemplate, orderFailedTemplate, subscriptionWindowClosingTemplate, subscriptionExpiryNearTemplate, mcaAcceptanceRequestTemplate, gdapApprovalRequestTemplate].map((t) => [t.id, t]),
+  [welcomeTemplate, provisioningCompletedTemplate, provisioningFailedTemplate, customerAuthorizationRequestTemplate, authorizationAcceptedTemplate, orderFulfilledTemplate, orderFailedTemplate, subscriptionWindowClosingTemplate, subscriptionExpiryNearTemplate, mcaAcceptanceRequestTemplate, gdapApprovalRequestTemplate, gdapExpiringTemplate].map((t) => [t.id, t]),
 );

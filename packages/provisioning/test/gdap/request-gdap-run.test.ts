@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGdapRepo, createOutboxRepo, createWorkflowRunsRepo } from '@csphub/db';
 /* eslint-enable no-restricted-imports */
 import { createPartnerCenterClient, emulatorEndpoints } from '@csphub/partner-center';
+import { createNotifier, createOutboxTransport } from '@csphub/notifications';
 import { EntraRole } from '@csphub/partner-center/wire';
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
 import { createTestDatabase, type TestDatabase } from '@csphub/testing';
@@ -72,11 +73,16 @@ describe(`request GDAP from a template (${process.env.DATABASE_URL ? 'PostgreSQL
       });
       tenants.push(c.tenantId);
     }
-    const shared = wireNewTenantPorts(t.db, emulator.url, { fastRetries: true });
+    const box = wireNewTenantPorts(t.db, emulator.url).box;
+    const notifier = createNotifier({ transport: createOutboxTransport(createOutboxRepo(t.db, box)), from: 'CSP Hub <no-reply@csphub.local>' });
+    const runClient = createPartnerCenterClient({
+      retry: { maxAttempts: 2, baseDelayMs: 20, maxDelayMs: 50 },
+      connection: { id: 'latam', name: LATAM.name, type: 'indirect-provider', tenantId: LATAM.tenantId, appId: LATAM.app.appId, appSecret: LATAM.app.appSecret, refreshToken: LATAM.user.refreshToken, ...emulatorEndpoints(emulator.url) },
+    });
     workflow = createRequestGdapWorkflow({
-      partnerCenter: async (id) => shared.partnerCenter(id),
+      partnerCenter: async () => runClient,
       relationships: createGdapRepo(t.db),
-      notifier: { send: (m) => shared.notifier.send(m) },
+      notifier: { send: (m) => notifier.send(m) },
       pollDelayMs: () => 300,
     });
     replay = await startReplayRuntime({ journalName: 'gdaprun', executorId: 'gdap-run', workflow: workflow as WorkflowDefinition<never, unknown>, timeline: createWorkflowRunsRepo(t.db) });
@@ -156,7 +162,9 @@ describe(`request GDAP from a template (${process.env.DATABASE_URL ? 'PostgreSQL
 
   it('finds the relationship an earlier attempt created when its answer was lost, instead of making a second', async () => {
     const input = await inputFor(BOUNDARIES.length + 1);
-    const client = await wireNewTenantPorts(t.db, emulator.url).partnerCenter(seeded.connectionId);
+    const client = createPartnerCenterClient({
+      connection: { id: 'latam', name: LATAM.name, type: 'indirect-provider', tenantId: LATAM.tenantId, appId: LATAM.app.appId, appSecret: LATAM.app.appSecret, refreshToken: LATAM.user.refreshToken, ...emulatorEndpoints(emulator.url) },
+    });
     // The first attempt's create reached Graph and its answer never came back (the process died mid-call).
     await client.createGdapRelationship({ displayName: input.displayName, customerTenantId: input.customerTenantId, roleIds: template.roles.map((r) => r.id), durationDays: template.durationDays, autoExtend: true });
     const runId = requestGdapRunId(input.rowId);
@@ -172,7 +180,7 @@ describe(`request GDAP from a template (${process.env.DATABASE_URL ? 'PostgreSQL
     await assertOne(BOUNDARIES.length + 1, input);
   }, 120_000);
 
-  it.for(BOUNDARIES.map((b, i) => [b, i] as const))('crashed %s, recovered: one relationship, one lock, one assignment per group', async ([boundary, i]) => {
+  it.for(BOUNDARIES.map((b, i) => [b, i] as const))('crashed %s, recovered: one relationship, one lock, one assignment per group', { timeout: 120_000 }, async ([boundary, i]) => {
     const input = await inputFor(i);
     const runId = requestGdapRunId(input.rowId);
     const approving = boundary.includes('access-assignment') || boundary === 'after:gdap-check-relationship' ? approveAfter(input.displayName, 2) : undefined;
@@ -186,5 +194,5 @@ describe(`request GDAP from a template (${process.env.DATABASE_URL ? 'PostgreSQL
       clearInterval(tick);
     }
     await assertOne(i, input);
-  }, 120_000);
+  });
 });
