@@ -1,12 +1,31 @@
-import type { GdapAccessAssignment, GdapRelationship, GdapRequest, NewGdapRelationship } from '@csphub/partner-center';
+import type { PartnerCenterCall } from '../shared/tenant-link.ports';
 
-/** What the GDAP runs need of Partner Center's Graph client (docs/PARTNER-CENTER-REFERENCE.md §12.3). */
+/** A relationship as the run reads it (the typed client's `GdapRelationship` satisfies it). */
+export interface GdapRelationshipSeen {
+  id: string;
+  status: string;
+  approvalUrl: string;
+  activatedAt?: string;
+  endsAt?: string;
+}
+/** An access assignment as the run reads it. */
+export interface GdapAccessAssignmentSeen {
+  id: string;
+  securityGroupId: string;
+  roleIds: string[];
+  status: string;
+}
+
+/** What the GDAP runs need of Partner Center's Graph client, for one connection (docs/PARTNER-CENTER-REFERENCE.md §12.3; the typed client satisfies it). */
 export interface GdapPartnerCenter {
-  createGdapRelationship(input: NewGdapRelationship, options?: { correlationId?: string; signal?: AbortSignal }): Promise<GdapRelationship>;
-  getGdapRelationship(relationshipId: string, options?: { correlationId?: string; signal?: AbortSignal }): Promise<GdapRelationship>;
-  requestGdapApproval(relationshipId: string, options?: { correlationId?: string; signal?: AbortSignal }): Promise<{ request: GdapRequest; approvalUrl: string }>;
-  createGdapAccessAssignment(relationshipId: string, a: { securityGroupId: string; roleIds: string[] }, options?: { correlationId?: string; signal?: AbortSignal }): Promise<GdapAccessAssignment>;
-  listGdapAccessAssignments(relationshipId: string, options?: { correlationId?: string; signal?: AbortSignal }): AsyncIterable<GdapAccessAssignment>;
+  createGdapRelationship(
+    input: { displayName: string; customerTenantId: string; customerName?: string; roleIds: string[]; durationDays: number; autoExtend?: boolean },
+    options?: PartnerCenterCall,
+  ): Promise<GdapRelationshipSeen>;
+  getGdapRelationship(relationshipId: string, options?: PartnerCenterCall): Promise<GdapRelationshipSeen>;
+  requestGdapApproval(relationshipId: string, options?: PartnerCenterCall): Promise<{ request: { id: string; status: string }; approvalUrl: string }>;
+  createGdapAccessAssignment(relationshipId: string, a: { securityGroupId: string; roleIds: string[] }, options?: PartnerCenterCall): Promise<GdapAccessAssignmentSeen>;
+  listGdapAccessAssignments(relationshipId: string, options?: PartnerCenterCall): AsyncIterable<GdapAccessAssignmentSeen>;
 }
 
 /** What a run writes of what it learnt (the `gdap_relationships` row; createGdapRepo in @csphub/db). */
