@@ -116,3 +116,10 @@ export type OnboardingService = z.infer<typeof ServiceSchema>;
 import type { WizardDraftSchema, WizardDraftStateSchema } from './onboarding/wizard-draft.schema';
 export type WizardDraft = z.infer<typeof WizardDraftSchema>;
 export type WizardDraftState = z.infer<typeof WizardDraftStateSchema>;
+
+// GDAP (C6)
+import type { GdapCatalogueRoleSchema, GdapRelationshipSchema, GdapTemplateSchema, GdapUpgradePreviewSchema } from './gdap/gdap.schema';
+export type GdapTemplate = z.infer<typeof GdapTemplateSchema>;
+export type GdapCatalogueRole = z.infer<typeof GdapCatalogueRoleSchema>;
+export type GdapRelationship = z.infer<typeof GdapRelationshipSchema>;
+export type GdapUpgradePreview = z.infer<typeof GdapUpgradePreviewSchema>;

@@ -78,10 +78,14 @@ async function templateInScope(repos: Repos, p: Principal, id: number): Promise<
   return t;
 }
 
-async function connectionOfDistributor(repos: Repos, p: Principal, connectionId: string) {
+/**
+ * One of the distributor's connections. Templates are written by the distributor's staff
+ * (`manage`: the caller's subtree holds the distributor) and read by every partner's staff.
+ */
+async function connectionOfDistributor(repos: Repos, p: Principal, connectionId: string, manage = true) {
   const root = await repos.companies.root();
   const conn = await repos.connections.get(connectionId);
-  if (!root || !conn || conn.ownerCompanyId !== root.id || !isWithinPath(root.path, p.company.path)) {
+  if (!root || !conn || conn.ownerCompanyId !== root.id || (manage && !isWithinPath(root.path, p.company.path))) {
     throw new AppError('NOT_FOUND', `There is no Partner Center connection ${connectionId} among those you can see.`, [{ field: 'connectionId', message: 'pick one of the distributor’s connections' }]);
   }
   return conn;
@@ -110,7 +114,7 @@ export function gdapRoutes(deps: GdapDeps) {
       async (c) => {
         const p = c.var.principal;
         requirePermission(p, 'gdap.templates.read', 'read GDAP templates');
-        const conn = await connectionOfDistributor(reposOf(deps), p, c.req.valid('query').connectionId);
+        const conn = await connectionOfDistributor(reposOf(deps), p, c.req.valid('query').connectionId, false);
         return c.json({ items: await readRoleCatalogue(deps.clients, conn.id) }, 200);
       },
     )
