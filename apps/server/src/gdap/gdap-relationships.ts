@@ -229,3 +229,48 @@ export function startGdapChecks(deps: GdapDeps, everyMs: number): () => void {
   timer.unref();
   return () => clearInterval(timer);
 }
+
+/**
+ * Removes Global Administrator from an active relationship and then turns auto-extend on (Graph
+ * refuses auto-extend while the role is in it). The removal is a long-running operation at Graph:
+ * this follows it for up to `waitMs` (Retry-After apart); when it has not finished by then the row
+ * keeps the role and the answer says so (`operationId`), and calling again continues it.
+ */
+export async function removeGlobalAdministrator(
+  deps: GdapDeps,
+  o: { company: CompanyRow; gdapId: number; audit: GdapAuditWriter; waitMs?: number; sleep?: (ms: number) => Promise<void> },
+): Promise<{ gdap: GdapRelationshipRow; autoExtended: boolean; operationId: string | null }> {
+  const row = await gdapRowOf(reposOf(deps), o.company.id, o.gdapId);
+  const state = gdapStateOf(row.status, row.endsAt, row.autoExtend, deps.clock.now());
+  if (!row.relationshipId || !isGdapLive(state)) throw new AppError('CONFLICT', `Global Administrator can only be removed from an active relationship; this one is ${state.replace('_', ' ')}.`);
+  const { client } = await deps.clients.forConnection(row.connectionId);
+  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const removal = await client.removeGdapGlobalAdministrator(row.relationshipId);
+  if (removal.state === 'accepted') {
+    const deadline = Date.now() + (o.waitMs ?? 30_000);
+    let delay = removal.retryAfterSeconds * 1000;
+    for (;;) {
+      await sleep(Math.min(delay, Math.max(0, deadline - Date.now())));
+      const op = await client.getGdapOperation(row.relationshipId, removal.operationId);
+      if (op.status === 'failed') throw new AppError('PARTNER_CENTER_REFUSED', `Microsoft could not remove the Global Administrator role from "${row.displayName}".`);
+      if (op.status === 'succeeded') break;
+      if (Date.now() >= deadline) return { gdap: row, autoExtended: false, operationId: removal.operationId };
+      delay = (op.retryAfterSeconds ?? 5) * 1000;
+    }
+  }
+  const extended = await client.setGdapAutoExtend(row.relationshipId, true);
+  const names = new Map(row.roles.map((x) => [x.id.toLowerCase(), x.name]));
+  return inTransaction(deps, async (repos) => {
+    const saved = await repos.gdap.saveFacts(row.id, { roles: extended.roleIds.map((id) => ({ id, name: names.get(id.toLowerCase()) ?? id })), autoExtend: true, status: extended.status, endsAt: extended.endsAt ? new Date(extended.endsAt) : row.endsAt }, deps.clock.now());
+    await o.audit(repos, {
+      companyId: o.company.id,
+      action: 'gdap.global_admin_removed',
+      targetType: 'gdap_relationship',
+      targetId: row.id,
+      summary: `Removed Global Administrator from GDAP "${row.displayName}" and turned auto-extend on`,
+      before: { roles: row.roles.map((r) => r.id), autoExtend: row.autoExtend },
+      after: { roles: saved.roles.map((r) => r.id), autoExtend: true },
+    });
+    return { gdap: saved, autoExtended: true, operationId: removal.state === 'accepted' ? removal.operationId : null };
+  });
+}

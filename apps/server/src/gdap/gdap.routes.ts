@@ -16,7 +16,7 @@ import { scopedMutation } from '../channel/scoped-mutation';
 import { json } from '../http/json-content';
 import type { GdapDeps } from './gdap-deps';
 import { ensureDefaultTemplates, readRoleCatalogue, validatedTemplate } from './gdap-templates';
-import { gdapStateNow, previewGdapUpgrade, renewGdapRelationship, requestGdapFromTemplate, terminateGdapRelationship, upgradeGdapRelationship, type GdapAuditWriter } from './gdap-relationships';
+import { gdapStateNow, previewGdapUpgrade, removeGlobalAdministrator, renewGdapRelationship, requestGdapFromTemplate, terminateGdapRelationship, upgradeGdapRelationship, type GdapAuditWriter } from './gdap-relationships';
 import {
   GdapActionInputSchema,
   GdapCatalogueRoleSchema,
@@ -290,7 +290,7 @@ export function gdapRoutes(deps: GdapDeps) {
         method: 'post',
         path: '/companies/{id}/gdap/{gdapId}/actions',
         tags: TAG,
-        summary: 'Renew before expiry, terminate, or upgrade to another template version (re-requests it)',
+        summary: 'Renew before expiry, terminate, upgrade to another template version (re-requests it), or remove Global Administrator and turn auto-extend on',
         request: { params: CompanyGdapParam, body: { required: true, content: json(GdapActionInputSchema) } },
         responses: { 200: { description: 'Done or started', content: json(z.object({ relationship: GdapRelationshipSchema, runId: z.string().nullable() })) }, 400: problem('A field is not valid'), ...scopedErrors, 409: problem('Not possible in this state'), 503: problem('Durable runs unavailable') },
       }),
@@ -305,6 +305,7 @@ export function gdapRoutes(deps: GdapDeps) {
         const common = { company, emailCustomerAdmin: body.emailCustomerAdmin, partnerName: await partnerName(repos), audit };
         let out: { gdap: GdapRelationshipRow; runId: string | null };
         if (body.action === 'terminate') out = { gdap: await terminateGdapRelationship(deps, { company, gdapId, audit }), runId: null };
+        else if (body.action === 'remove-global-admin') out = { gdap: (await removeGlobalAdministrator(deps, { company, gdapId, audit })).gdap, runId: null };
         else if (body.action === 'renew') out = await renewGdapRelationship(deps, { ...common, gdapId });
         else {
           if (!body.templateId) throw new AppError('VALIDATION_FAILED', 'Upgrading needs the template to upgrade to.', [{ field: 'templateId', message: 'is required to upgrade' }]);

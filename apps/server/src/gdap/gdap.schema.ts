@@ -73,7 +73,7 @@ export const GdapRequestInputSchema = z
 
 export const GdapActionInputSchema = z
   .object({
-    action: z.enum(['renew', 'terminate', 'upgrade']),
+    action: z.enum(['renew', 'terminate', 'upgrade', 'remove-global-admin']),
     templateId: z.number().int().positive().optional().openapi({ description: 'The template to upgrade to (upgrade only)' }),
     emailCustomerAdmin: z.boolean().default(false),
   })

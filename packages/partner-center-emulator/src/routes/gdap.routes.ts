@@ -18,6 +18,7 @@ import {
   deleteGdapRelationship,
   getAccessAssignment,
   getGdapRelationship,
+  updateActiveGdapRelationship,
   updateGdapRelationship,
 } from '../engine/gdap.engine';
 import { getGdapOperation, operationRetryAfterSeconds, operationsOf, updateAccessAssignment } from '../engine/gdap-operations.engine';
@@ -83,7 +84,13 @@ export function registerGdapRoutes(g: ApiRouter): void {
 
   g.op('gdap.relationships.update', async (ctx) => {
     const input = parseBody(UpdateGdapRelationshipRequestSchema, await ctx.body(), 'graph');
-    const record = updateGdapRelationship(ctx.runtime.engine, relationshipOf(ctx), ctx.c.req.header(GraphHeader.ifMatch), input);
+    const current = relationshipOf(ctx);
+    if (current.status === 'active' || current.status === 'expiring') {
+      const update = updateActiveGdapRelationship(ctx.runtime.engine, current, ctx.c.req.header(GraphHeader.ifMatch), input);
+      if (update.kind === 'updated') return json(200, toGdapRelationship(update.record));
+      return json(202, {}, { [GraphHeader.location]: `${ctx.runtime.publicUrl}/graph/v1.0${RELATIONSHIPS}/${current.id}/operations/${update.operation.id}`, 'Retry-After': String(update.retryAfterSeconds) });
+    }
+    const record = updateGdapRelationship(ctx.runtime.engine, current, ctx.c.req.header(GraphHeader.ifMatch), input);
     return json(200, toGdapRelationship(record));
   });
 

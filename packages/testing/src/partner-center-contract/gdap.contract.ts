@@ -146,6 +146,33 @@ export function registerGdapContract(ctx: ContractContext): void {
       expect(termination.action).toBe('terminate');
     });
 
+    controlIt('removes Global Administrator from an active relationship (a long-running operation), then it may auto-extend', async () => {
+      const customer = await sharedCustomer(ctx);
+      const client = ctx.target.client('indirect');
+      const withGa = [EntraRole.globalAdministrator, EntraRole.directoryReaders];
+      const created = await client.createGdapRelationship({ displayName: `Contract GA ${ctx.target.uniquePrefix('ga')}`.slice(0, 50), customerTenantId: customer.tenantId, roleIds: withGa, durationDays: 730, autoExtend: false });
+      const refused = await client.setGdapAutoExtend(created.id, true).catch((e: unknown) => e);
+      expect(isPartnerCenterError(refused), 'auto-extend is refused while Global Administrator is in it').toBe(true);
+      await client.requestGdapApproval(created.id);
+      await eventually(ctx, async () => ((await client.getGdapRelationship(created.id)).status === 'approvalPending' ? true : undefined), { stepMs: 5_000, what: 'the lock' });
+      await ctx.control.approveGdapRelationship(created.id);
+      await eventually(ctx, async () => ((await client.getGdapRelationship(created.id)).status === 'active' ? true : undefined), { stepMs: 60_000, what: 'the relationship to be active' });
+      const removal = await client.removeGdapGlobalAdministrator(created.id);
+      if (removal.state !== 'accepted') throw new Error('expected a long-running operation');
+      const done = await eventually(
+        ctx,
+        async () => {
+          const o = await client.getGdapOperation(created.id, removal.operationId);
+          return isGdapOperationSettled(o) ? o : undefined;
+        },
+        { stepMs: removal.retryAfterSeconds * 1000, what: 'the Global Administrator removal to finish' },
+      );
+      expect(done).toMatchObject({ status: 'succeeded', type: 'delegatedAdminRelationshipUpdate' });
+      expect((await client.getGdapRelationship(created.id)).roleIds).toEqual([EntraRole.directoryReaders]);
+      expect((await client.removeGdapGlobalAdministrator(created.id)).state, 'nothing left to remove').toBe('applied');
+      expect((await client.setGdapAutoExtend(created.id, true)).autoExtendDuration).toBe('P180D');
+    });
+
     it('reports an unknown relationship as NOT_FOUND', async () => {
       const error = await ctx.target
         .client('indirect')

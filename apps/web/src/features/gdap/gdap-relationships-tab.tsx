@@ -137,6 +137,11 @@ export function GdapRelationshipsTab({ company }: { company: Company }) {
                           {t('gdap.rel.renew')}
                         </Button>
                       )}
+                      {r.includesGlobalAdministrator && (
+                        <Button size="compact-xs" variant="default" loading={busy === `ga-${r.id}`} onClick={() => void act(`ga-${r.id}`, () => apiSend('POST', `/api/v1/companies/${company.id}/gdap/${r.id}/actions`, { action: 'remove-global-admin' }))}>
+                          {t('gdap.rel.removeGa')}
+                        </Button>
+                      )}
                       <Button size="compact-xs" variant="default" onClick={() => setUpgrading(r)}>
                         {t('gdap.rel.upgrade')}
                       </Button>

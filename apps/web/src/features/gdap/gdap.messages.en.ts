@@ -55,6 +55,7 @@ export const gdapEn = {
   'gdap.rel.emailAdmin': 'E-mail the approval link to the customer’s administrator',
   'gdap.rel.requestButton': 'Request',
   'gdap.rel.requested': 'Requested. The customer’s Global Administrator must approve it with the link.',
+  'gdap.rel.removeGa': 'Remove Global Administrator and auto-extend',
   'gdap.rel.renew': 'Renew',
   'gdap.rel.terminate': 'Terminate',
   'gdap.rel.terminateConfirm': 'End delegated administration through “{name}”? The partner loses these roles in the tenant.',

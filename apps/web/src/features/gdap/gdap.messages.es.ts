@@ -57,6 +57,7 @@ export const gdapEs: Record<keyof typeof gdapEn, string> = {
   'gdap.rel.emailAdmin': 'Enviar el enlace de aprobación al administrador del cliente',
   'gdap.rel.requestButton': 'Solicitar',
   'gdap.rel.requested': 'Solicitada. El administrador global del cliente debe aprobarla con el enlace.',
+  'gdap.rel.removeGa': 'Quitar administrador global y prorrogar sola',
   'gdap.rel.renew': 'Renovar',
   'gdap.rel.terminate': 'Terminar',
   'gdap.rel.terminateConfirm': '¿Terminar la administración delegada de «{name}»? El partner pierde estos roles en el tenant.',
