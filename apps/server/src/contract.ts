@@ -125,3 +125,9 @@ export type WizardDraft = z.infer<typeof WizardDraftSchema>;
 export type WizardDraftState = z.infer<typeof WizardDraftStateSchema>;
 
 export type { WebhookDelivery, WebhookSubscription } from './webhooks/webhooks.schema';
+// GDAP (C6)
+import type { GdapCatalogueRoleSchema, GdapRelationshipSchema, GdapTemplateSchema, GdapUpgradePreviewSchema } from './gdap/gdap.schema';
+export type GdapTemplate = z.infer<typeof GdapTemplateSchema>;
+export type GdapCatalogueRole = z.infer<typeof GdapCatalogueRoleSchema>;
+export type GdapRelationship = z.infer<typeof GdapRelationshipSchema>;
+export type GdapUpgradePreview = z.infer<typeof GdapUpgradePreviewSchema>;

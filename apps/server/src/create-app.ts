@@ -22,6 +22,9 @@ import type { OnboardingDeps } from './onboarding/onboarding-deps';
 import { listRunsOfCompany } from './onboarding/onboarding-runs';
 import { startPendingAuthorizationChecks } from './onboarding/acceptance-detector';
 import { mountCommerceRoutes } from './commerce/mount-commerce-routes';
+import { mountGdapRoutes } from './gdap/mount-gdap-routes';
+import type { GdapDeps } from './gdap/gdap-deps';
+import { startGdapChecks } from './gdap/gdap-relationships';
 import type { CommerceDeps } from './commerce/commerce-deps';
 import { startSubscriptionNotices } from './commerce/subscription-notices';
 import { startResellerRevalidation } from './channel/reseller-revalidation';
@@ -52,7 +55,7 @@ export interface AppDeps {
   /** Folder of the built web app; omitted in API-only tests. */
   webDist?: string | undefined;
   /** Background checks, each off unless given: pending customer authorizations, subscription notices. */
-  every?: { pendingAuthorizationsMs?: number; subscriptionNoticesMs?: number; resellerRevalidationMs?: number } | undefined;
+  every?: { pendingAuthorizationsMs?: number; subscriptionNoticesMs?: number; resellerRevalidationMs?: number; gdapChecksMs?: number } | undefined;
   /** How long a route waits for the workflow engine before answering 503 WORKFLOWS_BUSY (default 15 s). */
   engineWaitMs?: number | undefined;
 }
@@ -114,6 +117,15 @@ export function createApp(config: Config, deps: AppDeps) {
     logger: deps.logger,
   };
 
+  const gdapDeps: GdapDeps = {
+    ...serverDeps,
+    publicUrl: config.publicUrl,
+    clients: deps.adapters.clients,
+    notifier: deps.adapters.notifier,
+    startRequestGdap: runs.startRequestGdap,
+    logger: deps.logger,
+  };
+
   // Every feature's routes, mounted in one place: /healthz at the root, the rest under /api/v1.
   mountSystemRoutes(app, {
     health: { version: deps.version, database: deps.database, emulator: { mode: config.emulator.mode, url: deps.emulator?.url, ping: deps.emulator?.ping } },
@@ -124,9 +136,11 @@ export function createApp(config: Config, deps: AppDeps) {
   mountOnboardingRoutes(api, onboardingDeps);
   mountCommerceRoutes(api, commerceDeps);
   mountWebhooksRoutes(api, { ...serverDeps, webhookPolicy: config.webhooks });
+  mountGdapRoutes(api, gdapDeps);
   if (deps.every?.pendingAuthorizationsMs) startPendingAuthorizationChecks(onboardingDeps, deps.every.pendingAuthorizationsMs);
   if (deps.every?.subscriptionNoticesMs) startSubscriptionNotices(commerceDeps, deps.adapters.notifier, deps.every.subscriptionNoticesMs);
   if (deps.every?.resellerRevalidationMs) startResellerRevalidation(commerceDeps, deps.every.resellerRevalidationMs);
+  if (deps.every?.gdapChecksMs) startGdapChecks(gdapDeps, deps.every.gdapChecksMs);
   app.route('/api/v1', api);
 
   app.doc('/api/openapi.json', {

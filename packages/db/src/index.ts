@@ -15,6 +15,7 @@ export { createAccountSyncOptionsRepo, type AccountSyncOptionsFields, type Accou
 export { verifyAuditChain, AUDIT_CHAIN_GENESIS, type AuditChainReport, type AuditChainBreak, type AuditChainBreakReason } from './audit-chain';
 export { createAuditLogRepo, type AuditActor, type AuditEntry, type AuditLogRow, type AuditQuery } from './audit-log.repo';
 export { createRepos, type Repos } from './repos';
+export { createGdapRepo, type GdapRepo, type GdapRelationshipRow, type GdapTemplateRow, type GdapRelationshipFacts, type NewGdapTemplate } from './gdap.repo';
 export { openWorkflowSystemPool, type WorkflowSystemPool } from './workflow-system-pool';
 export { watchSystemPool, type SystemPoolStall } from './system-pool-watch';
 export { createWorkflowRunsRepo, type WorkflowRunsRepo, type WorkflowRunRow, type WorkflowStepAttemptRow, type WorkflowRunUpdate } from './workflow-runs.repo';

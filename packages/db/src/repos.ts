@@ -10,6 +10,7 @@ import { createConnectionsRepo } from './connections.repo';
 import { createAccountSyncOptionsRepo } from './account-sync-options.repo';
 import { createAuditLogRepo } from './audit-log.repo';
 import { createWebhooksRepo } from './webhooks.repo';
+import { createGdapRepo } from './gdap.repo';
 
 /**
  * Every repository on one handle (the database or a transaction), so that a mutation and its audit
@@ -27,6 +28,7 @@ export function createRepos(db: Database, box: SecretBox) {
     syncOptions: createAccountSyncOptionsRepo(db),
     auditLog: createAuditLogRepo(db),
     webhooks: createWebhooksRepo(db, box),
+    gdap: createGdapRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -83,3 +83,19 @@ export {
 } from './onboarding/workflow-stages';
 export { systemClock, type Clock, type TimerClock } from './time/clock';
 export { EVENT_CATALOGUE, EVENT_TYPES, isEventType, type EventData, type EventEnvelope, type EventType } from './events/event-catalogue';
+export {
+  GDAP_AUTO_EXTEND_DAYS,
+  GDAP_MAX_DURATION_DAYS,
+  GDAP_TEMPLATE_NAME_MAX,
+  GLOBAL_ADMINISTRATOR_ROLE_ID,
+  canAutoExtend,
+  checkGdapTemplate,
+  gdapRelationshipDisplayName,
+  gdapRoleDifference,
+  includesGlobalAdministrator,
+  type GdapTemplateDefinition,
+  type GdapTemplateGroup,
+  type GdapTemplateIssue,
+  type GdapTemplateRole,
+} from './gdap/gdap-template';
+export { GDAP_EXPIRY_NOTICE_DAYS, GDAP_STATES, gdapExpiryNoticeDue, gdapStateOf, isGdapLive, type GdapExpiryNoticeDay, type GdapState } from './gdap/gdap-relationship-state';

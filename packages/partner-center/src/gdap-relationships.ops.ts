@@ -1,4 +1,5 @@
 import { pageGraphCollection } from './collection-paging';
+// size: the GDAP relationship operations of Graph (create, lock, requests, terminate, Global Administrator removal, auto-extend) share one mapping of the wire shape.
 import type { PagedResult } from './paged-result';
 import { isPartnerCenterError } from './partner-center-error';
 import { fromCatalogue } from './api-request';
@@ -11,6 +12,9 @@ import {
   type GdapRequest as WireRequest,
 } from './wire/gdap.schema';
 import { gdapApprovalUrl } from './wire/urls';
+import { EntraRole } from './wire/gdap.schema';
+
+const GLOBAL_ADMINISTRATOR = EntraRole.globalAdministrator;
 
 /** A GDAP relationship (docs/PARTNER-CENTER-REFERENCE.md §12.2), in CSP Hub's words. */
 export interface GdapRelationship {
@@ -237,6 +241,51 @@ export function createGdapRelationshipOps(pipeline: RequestPipeline) {
           params: { relationshipId, requestId },
           auth: delegated,
           parse: ({ body }) => toRequest(GdapRequestSchema.parse(body)),
+        },
+        options,
+      );
+    },
+
+    /**
+     * Removes the Global Administrator role from an active relationship so that it may auto-extend
+     * (`PATCH …/{id}` with `If-Match` and the roles without it; Graph page "Update
+     * delegatedAdminRelationship": a long-running operation). Answers `applied` when the role is not
+     * there, else the operation to follow (`getGdapOperation`); an update already running is looked
+     * up on CONFLICT, so a retried call does not ask twice.
+     */
+    async removeGdapGlobalAdministrator(relationshipId: string, options?: CallOptions): Promise<{ state: 'applied' } | { state: 'accepted'; operationId: string; retryAfterSeconds: number }> {
+      const current = await ops.getGdapRelationship(relationshipId, options);
+      const remaining = current.roleIds.filter((id) => id.toLowerCase() !== GLOBAL_ADMINISTRATOR);
+      if (remaining.length === current.roleIds.length) return { state: 'applied' };
+      return pipeline.send(
+        {
+          ...fromCatalogue('gdap.relationships.update'),
+          params: { relationshipId },
+          headers: current.etag ? { 'If-Match': current.etag } : undefined,
+          body: { accessDetails: { unifiedRoles: remaining.map((roleDefinitionId) => ({ roleDefinitionId })) } },
+          auth: delegated,
+          parse: ({ status, headers }) => {
+            if (status !== 202) return { state: 'applied' as const };
+            const id = /\/operations\/([^/?#]+)/.exec(headers.get('Location') ?? '')?.[1];
+            if (!id) throw new Error('Graph accepted the update without an operation Location.');
+            return { state: 'accepted' as const, operationId: decodeURIComponent(id), retryAfterSeconds: Math.max(1, Number(headers.get('Retry-After')) || 10) };
+          },
+        },
+        options,
+      );
+    },
+
+    /** Turns auto-extend (180 days) on or off on a created or active relationship (`PATCH …/{id}` `autoExtendDuration`). */
+    async setGdapAutoExtend(relationshipId: string, on: boolean, options?: CallOptions): Promise<GdapRelationship> {
+      const current = await ops.getGdapRelationship(relationshipId, options);
+      return pipeline.send(
+        {
+          ...fromCatalogue('gdap.relationships.update'),
+          params: { relationshipId },
+          headers: current.etag ? { 'If-Match': current.etag } : undefined,
+          body: { autoExtendDuration: on ? 'P180D' : 'PT0S' },
+          auth: delegated,
+          parse: ({ body }) => toRelationship(GdapRelationshipSchema.parse(body)),
         },
         options,
       );

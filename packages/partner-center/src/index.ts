@@ -70,6 +70,7 @@ export type { Subscription, SubscriptionChange } from './subscriptions.ops';
 export type { CustomerUser, CustomerUserChanges, NewCustomerUser, SubscribedSku, UserLicense } from './customer-users.ops';
 export { COMPANY_ADMINISTRATOR_ROLE_NAME, type CustomerDirectoryRole, type DirectoryRoleMember } from './directory-roles.ops';
 export type { GdapRelationship, GdapRequest, NewGdapRelationship } from './gdap-relationships.ops';
+export type { EntraRoleDefinition } from './entra-roles.ops';
 export { isGdapRequestSettled } from './gdap-relationships.ops';
 export type { GdapAccessAssignment, GdapAccessAssignmentUpdate, GdapOperation } from './gdap-access-assignments.ops';
 export { isGdapOperationSettled } from './gdap-access-assignments.ops';

@@ -12,6 +12,7 @@ import { createCustomerOps } from './customers.ops';
 import { createDomainOps } from './domains.ops';
 import { createGdapAccessAssignmentOps } from './gdap-access-assignments.ops';
 import { createGdapRelationshipOps } from './gdap-relationships.ops';
+import { createEntraRoleOps } from './entra-roles.ops';
 import { createIndirectResellerOps } from './indirect-resellers.ops';
 import { silentLogger, type PartnerCenterLogger } from './logger';
 import { createOrderOps } from './orders.ops';
@@ -149,6 +150,7 @@ export function createPartnerCenterClient(options: PartnerCenterClientOptions) {
     ...createDirectoryRoleOps(pipeline),
     ...createGdapRelationshipOps(pipeline),
     ...createGdapAccessAssignmentOps(pipeline),
+    ...createEntraRoleOps(pipeline),
     ...createWebhookOps(pipeline),
   };
 }

@@ -96,3 +96,14 @@ export {
 export type { WorkerRegistry } from './ports/worker-registry';
 export { isClaimable, checkSweeperTimings, type WorkerLiveness } from './runtime/worker-claim-rule';
 export { startWorkerSweeper, type WorkerSweeper, type WorkerSweeperEvent, type WorkerSweeperOptions } from './runtime/worker-sweeper';
+export {
+  GDAP_CHECK_TOPIC,
+  REQUEST_GDAP_KIND,
+  createRequestGdapWorkflow,
+  defaultGdapPollDelayMs,
+  requestGdapRunId,
+  type GdapRunTemplate,
+  type RequestGdapFromTemplateInput,
+  type RequestGdapFromTemplateResult,
+} from './gdap/request-gdap-from-template.workflow';
+export type { GdapPartnerCenter, GdapRelationshipStore, GdapRunPorts } from './gdap/gdap-run.ports';

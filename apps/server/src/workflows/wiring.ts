@@ -1,4 +1,4 @@
-import { createOrdersRepo, createPendingCredentialsRepo, createProvisioningAccountsRepo, type Database, type SecretBox } from '@csphub/db';
+import { createGdapRepo, createOrdersRepo, createPendingCredentialsRepo, createProvisioningAccountsRepo, type Database, type SecretBox } from '@csphub/db';
 import { placeOrderWorkflowId } from '@csphub/domain';
 import type { PartnerCenterClient } from '@csphub/partner-center';
 import type { Notifier } from '@csphub/notifications';
@@ -6,6 +6,10 @@ import {
   createLinkExistingTenantWorkflow,
   createPlaceOrderWorkflow,
   createProvisionTenantWorkflow,
+  createRequestGdapWorkflow,
+  requestGdapRunId,
+  type GdapPartnerCenter,
+  type RequestGdapFromTemplateInput,
   linkExistingTenantRunId,
   retryNewTenantRun,
   createMcaAcceptanceWorkflow,
@@ -36,7 +40,11 @@ const ORDER_MAX_WAIT_MS = 6 * 3_600_000;
 type Policy = () => Promise<{ requireCorporateEmail: boolean; requireSubCustomerBillingAddress: boolean }>;
 
 /** What the routes call to start or wake a durable run, once the runtime is launched. */
-export type WorkflowStarters = Required<Pick<OnboardingRuns, 'startLinkExistingTenant' | 'startNewTenant' | 'retryNewTenant' | 'wakeMcaCheck' | 'startMcaAcceptance' | 'startGdapAccessUpdate'>> & Required<OrderRuns>;
+export type WorkflowStarters = Required<Pick<OnboardingRuns, 'startLinkExistingTenant' | 'startNewTenant' | 'retryNewTenant' | 'wakeMcaCheck' | 'startMcaAcceptance' | 'startGdapAccessUpdate'>> &
+  Required<OrderRuns> & {
+    /** "Request GDAP from a template" (gdap/gdap-relationships.ts): starts the run, or attaches to it (one per relationship row). */
+    startRequestGdap: (input: RequestGdapFromTemplateInput) => Promise<{ runId: string }>;
+  };
 
 /**
  * The server's three durable runs wired to its adapters, side by side: the new-tenant run, the
@@ -114,8 +122,18 @@ export function wireWorkflows(opts: {
     maxWaitMs: ORDER_MAX_WAIT_MS,
   });
 
+  const requestGdap = createRequestGdapWorkflow({
+    partnerCenter: async (connectionId) => {
+      const { client } = await opts.clients.forConnection(connectionId);
+      const port: GdapPartnerCenter = client;
+      return port;
+    },
+    relationships: createGdapRepo(opts.db),
+    notifier: { send: (m) => opts.notifier.send(m) },
+  });
+
   return {
-    definitions: [newTenant, link, placeOrder, mcaAcceptance, gdapAccess] as WorkflowDefinition<never, unknown>[],
+    definitions: [newTenant, link, placeOrder, mcaAcceptance, gdapAccess, requestGdap] as WorkflowDefinition<never, unknown>[],
     starters(runtime: WorkflowRuntime): WorkflowStarters {
       return {
         startNewTenant: async (input) => {
@@ -140,6 +158,11 @@ export function wireWorkflows(opts: {
         },
         startPlaceOrder: async (input: PlaceOrderInput) => {
           await runtime.start(placeOrder, placeOrderWorkflowId(input.orderId), input);
+        },
+        startRequestGdap: async (input: RequestGdapFromTemplateInput) => {
+          const runId = requestGdapRunId(input.rowId);
+          await runtime.start(requestGdap, runId, input);
+          return { runId };
         },
       };
     },

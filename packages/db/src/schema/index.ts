@@ -17,3 +17,4 @@ export * from './subscription-moves';
 export * from './workers';
 export * from './wizard-drafts';
 export * from './webhooks';
+export * from './gdap';

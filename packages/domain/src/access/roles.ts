@@ -36,6 +36,9 @@ export const PERMISSIONS = [
   'connections.manage',
   'settings.manage',
   'webhooks.manage',
+  'gdap.templates.read',
+  'gdap.templates.manage',
+  'gdap.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,6 +57,8 @@ const ADMIN_OF_SUBTREE: Permission[] = [
   'webhooks.manage',
 ];
 const OPERATOR: Permission[] = ['company.read', 'company.update', 'company.create', 'billing.read', 'users.read', 'audit.read', 'sync.read', 'sync.manage'];
+/** GDAP (C6): partner staff read the templates and act on relationships; the distributor's staff write the templates. */
+const GDAP_STAFF: Permission[] = ['gdap.templates.read', 'gdap.manage'];
 
 /**
  * What each role may do inside its subtree. Moving customers, managing Partner Center connections
@@ -62,10 +67,10 @@ const OPERATOR: Permission[] = ['company.read', 'company.update', 'company.creat
  * nothing else.
  */
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  distributor_admin: new Set<Permission>([...ADMIN_OF_SUBTREE, 'company.move', 'connections.read', 'connections.manage', 'settings.manage', 'audit.verify']),
-  distributor_operator: new Set<Permission>([...OPERATOR, 'connections.read']),
-  reseller_admin: new Set<Permission>(ADMIN_OF_SUBTREE),
-  reseller_operator: new Set<Permission>(OPERATOR),
+  distributor_admin: new Set<Permission>([...ADMIN_OF_SUBTREE, ...GDAP_STAFF, 'company.move', 'connections.read', 'connections.manage', 'settings.manage', 'audit.verify', 'gdap.templates.manage']),
+  distributor_operator: new Set<Permission>([...OPERATOR, ...GDAP_STAFF, 'connections.read', 'gdap.templates.manage']),
+  reseller_admin: new Set<Permission>([...ADMIN_OF_SUBTREE, ...GDAP_STAFF]),
+  reseller_operator: new Set<Permission>([...OPERATOR, ...GDAP_STAFF]),
   customer_admin: new Set<Permission>(['company.read', 'company.update', 'billing.read', 'users.read', 'users.manage', 'tokens.manage', 'audit.read', 'sync.read']),
   billing_reader: new Set<Permission>(['company.read', 'billing.read']),
 };

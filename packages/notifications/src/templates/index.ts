@@ -11,11 +11,12 @@ import { subscriptionExpiryNearTemplate } from './subscription-expiry-near.templ
 import { mcaAcceptanceRequestTemplate } from './mca-acceptance-request.template';
 import { gdapApprovalRequestTemplate } from './gdap-approval-request.template';
 import { webhookDisabledTemplate } from './webhook-disabled.template';
+import { gdapExpiringTemplate } from './gdap-expiring.template';
 
 export { welcomeTemplate, provisioningCompletedTemplate, provisioningFailedTemplate, customerAuthorizationRequestTemplate, authorizationAcceptedTemplate };
-export { orderFulfilledTemplate, orderFailedTemplate, subscriptionWindowClosingTemplate, subscriptionExpiryNearTemplate, mcaAcceptanceRequestTemplate, gdapApprovalRequestTemplate, webhookDisabledTemplate };
+export { orderFulfilledTemplate, orderFailedTemplate, subscriptionWindowClosingTemplate, subscriptionExpiryNearTemplate, mcaAcceptanceRequestTemplate, gdapApprovalRequestTemplate, webhookDisabledTemplate, gdapExpiringTemplate };
 
 /** Every template by id. */
 export const templates: Readonly<Record<string, TemplateDefinition>> = Object.fromEntries(
-  [welcomeTemplate, provisioningCompletedTemplate, provisioningFailedTemplate, customerAuthorizationRequestTemplate, authorizationAcceptedTemplate, orderFulfilledTemplate, orderFailedTemplate, subscriptionWindowClosingTemplate, subscriptionExpiryNearTemplate, mcaAcceptanceRequestTemplate, gdapApprovalRequestTemplate, webhookDisabledTemplate].map((t) => [t.id, t]),
+  [welcomeTemplate, provisioningCompletedTemplate, provisioningFailedTemplate, customerAuthorizationRequestTemplate, authorizationAcceptedTemplate, orderFulfilledTemplate, orderFailedTemplate, subscriptionWindowClosingTemplate, subscriptionExpiryNearTemplate, mcaAcceptanceRequestTemplate, gdapApprovalRequestTemplate, webhookDisabledTemplate, gdapExpiringTemplate].map((t) => [t.id, t]),
 );

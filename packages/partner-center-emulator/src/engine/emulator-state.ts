@@ -365,10 +365,10 @@ export interface GdapRequestRecord {
 /** A long-running operation on a relationship (Graph resource "delegatedAdminRelationshipOperation"). */
 export interface GdapOperationRecord {
   id: string;
-  operationType: 'delegatedAdminAccessAssignmentUpdate';
+  operationType: 'delegatedAdminAccessAssignmentUpdate' | 'delegatedAdminRelationshipUpdate';
   status: 'notStarted' | 'running' | 'succeeded' | 'failed';
-  /** The access assignment the update is for, and the roles asked for. */
-  assignmentId: string;
+  /** The access assignment the update is for (absent for a relationship update), and the roles asked for. */
+  assignmentId?: string;
   roles: string[];
   createdAt: number;
   modifiedAt: number;

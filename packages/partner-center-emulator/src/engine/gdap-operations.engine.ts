@@ -91,8 +91,55 @@ export function tickGdapOperations(engine: Engine, record: GdapRelationshipRecor
   return next;
 }
 
+/**
+ * `PATCH …/{id}` of an active relationship that removes the Global Administrator role (Graph page
+ * "Update delegatedAdminRelationship": "You can only remove the Microsoft Entra Global
+ * Administrator role when the status property is active, which indicates a long-running
+ * operation"): 202 with a `delegatedAdminRelationshipUpdate` operation that drops the role from the
+ * relationship and its access assignments when it succeeds. The roles asked for must be exactly the
+ * current ones without Global Administrator.
+ */
+export function startGlobalAdministratorRemoval(engine: Engine, record: GdapRelationshipRecord, roles: string[]): { operation: GdapOperationRecord; retryAfterSeconds: number } {
+  const normalised = [...new Set(roles.map((r) => r.toLowerCase()))];
+  const expected = record.roles.filter((r) => r !== GLOBAL_ADMINISTRATOR);
+  if (!record.roles.includes(GLOBAL_ADMINISTRATOR) || normalised.length !== expected.length || !expected.every((r) => normalised.includes(r))) {
+    throw graphErrors.graphBadRequest('On an active relationship, accessDetails may only remove the Global Administrator role (the other roles unchanged).');
+  }
+  const operations = operationsOf(record);
+  const running = operations.find((o) => o.operationType === 'delegatedAdminRelationshipUpdate' && (o.status === 'notStarted' || o.status === 'running'));
+  if (running) throw graphErrors.graphConflict(`An update of relationship ${record.id} is already in progress; follow operation ${running.id}.`);
+  const now = engine.now();
+  const delayMs = engine.state.settings.gdapOperationDelaySeconds * 1000;
+  const operation: GdapOperationRecord = { id: engine.newId(), operationType: 'delegatedAdminRelationshipUpdate', status: 'notStarted', roles: normalised, createdAt: now, modifiedAt: now, startAt: now + delayMs / 2, doneAt: now + delayMs, etag: newEtag() };
+  operations.push(operation);
+  engine.schedule(operation.startAt);
+  engine.markDirty();
+  return { operation, retryAfterSeconds: operationRetryAfterSeconds(operation, now) };
+}
+
+const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
+
 /** The update applies when the relationship and the assignment are still active; otherwise the operation fails. */
 function finishOperation(engine: Engine, record: GdapRelationshipRecord, operation: GdapOperationRecord): void {
+  if (operation.operationType === 'delegatedAdminRelationshipUpdate') {
+    const applies = record.status === 'active' || record.status === 'expiring';
+    operation.status = applies ? 'succeeded' : 'failed';
+    operation.modifiedAt = operation.doneAt;
+    operation.etag = newEtag();
+    if (applies) {
+      record.roles = [...operation.roles];
+      for (const a of record.accessAssignments) {
+        if (!a.roles.includes(GLOBAL_ADMINISTRATOR)) continue;
+        a.roles = a.roles.filter((r) => r !== GLOBAL_ADMINISTRATOR);
+        a.modifiedAt = operation.doneAt;
+        a.etag = newEtag();
+      }
+      record.modifiedAt = operation.doneAt;
+      record.etag = newEtag();
+    }
+    engine.markDirty();
+    return;
+  }
   const assignment = record.accessAssignments.find((a) => a.id === operation.assignmentId);
   const relationshipActive = record.status === 'active' || record.status === 'expiring';
   const applies = relationshipActive && assignment?.status === 'active' && operation.roles.every((r) => record.roles.includes(r));

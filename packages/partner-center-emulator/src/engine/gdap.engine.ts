@@ -1,8 +1,8 @@
 // size: relationships, their requests, access assignments and the clock tick share one record set and its rules; the operations live in gdap-operations.engine.ts.
 import { DEFAULT_GDAP_RELATIONSHIP, DEFAULT_GDAP_ROLES, EntraRole, type CreateGdapRelationshipRequest, type UpdateGdapRelationshipRequest } from '@csphub/partner-center/wire';
 import type { Engine } from './engine';
-import type { GdapAccessAssignmentRecord, GdapRelationshipRecord, GdapRequestRecord, PartnerRecord, TenantRecord } from './emulator-state';
-import { tickGdapOperations } from './gdap-operations.engine';
+import type { GdapAccessAssignmentRecord, GdapOperationRecord, GdapRelationshipRecord, GdapRequestRecord, PartnerRecord, TenantRecord } from './emulator-state';
+import { startGlobalAdministratorRemoval, tickGdapOperations } from './gdap-operations.engine';
 import { checkIfMatch, checkRolesSubset, newEtag, relationshipUri } from './gdap-records';
 import * as graphErrors from '../errors/graph-errors';
 import { DAY_MS, parseIsoDuration } from './emulator-clock';
@@ -116,6 +116,35 @@ export function createGdapRelationship(engine: Engine, partnerTenantId: string, 
   engine.state.gdap[record.id] = record;
   engine.markDirty();
   return record;
+}
+
+/**
+ * `PATCH …/{id}` of an active (or expiring) relationship (Graph page "Update
+ * delegatedAdminRelationship"): `autoExtendDuration` applies at once (refused while Global
+ * Administrator is in it), `accessDetails` may only remove Global Administrator, a long-running
+ * operation (`startGlobalAdministratorRemoval`). Anything else is refused for the status.
+ */
+export function updateActiveGdapRelationship(
+  engine: Engine,
+  record: GdapRelationshipRecord,
+  ifMatch: string | undefined,
+  patch: UpdateGdapRelationshipRequest,
+): { kind: 'updated'; record: GdapRelationshipRecord } | { kind: 'accepted'; operation: GdapOperationRecord; retryAfterSeconds: number } {
+  checkIfMatch(record, ifMatch);
+  const other = Object.keys(patch).filter((k) => k !== 'autoExtendDuration' && k !== 'accessDetails');
+  if (other.length > 0) throw graphErrors.graphInvalidStatus(record.status, `update ${other.join(', ')}`);
+  if (patch.accessDetails) {
+    if (patch.autoExtendDuration !== undefined) throw graphErrors.graphBadRequest('Remove the Global Administrator role first; set autoExtendDuration once that operation succeeded.');
+    return { kind: 'accepted', ...startGlobalAdministratorRemoval(engine, record, patch.accessDetails.unifiedRoles.map((r) => r.roleDefinitionId)) };
+  }
+  if (patch.autoExtendDuration !== undefined) {
+    checkDurations(undefined, patch.autoExtendDuration, record.roles);
+    record.autoExtendDuration = patch.autoExtendDuration;
+    record.modifiedAt = engine.now();
+    record.etag = newEtag();
+    engine.markDirty();
+  }
+  return { kind: 'updated', record };
 }
 
 /** `PATCH …/{id}` with If-Match, only while `created` (docs/PARTNER-CENTER-REFERENCE.md §12.3). */

@@ -18,9 +18,11 @@ import {
   deleteGdapRelationship,
   getAccessAssignment,
   getGdapRelationship,
+  updateActiveGdapRelationship,
   updateGdapRelationship,
 } from '../engine/gdap.engine';
 import { getGdapOperation, operationRetryAfterSeconds, operationsOf, updateAccessAssignment } from '../engine/gdap-operations.engine';
+import { ENTRA_ROLE_CATALOGUE } from '../engine/entra-role-catalogue';
 import { toAccessAssignment, toGdapOperation, toGdapRelationship, toGdapRequest } from '../views/gdap.view';
 import { applySelect, encodeSkipToken, parseEqFilter, parseOrderBy, parseSkipToken, parseTop, readPath } from '../protocol/odata-query';
 
@@ -82,7 +84,13 @@ export function registerGdapRoutes(g: ApiRouter): void {
 
   g.op('gdap.relationships.update', async (ctx) => {
     const input = parseBody(UpdateGdapRelationshipRequestSchema, await ctx.body(), 'graph');
-    const record = updateGdapRelationship(ctx.runtime.engine, relationshipOf(ctx), ctx.c.req.header(GraphHeader.ifMatch), input);
+    const current = relationshipOf(ctx);
+    if (current.status === 'active' || current.status === 'expiring') {
+      const update = updateActiveGdapRelationship(ctx.runtime.engine, current, ctx.c.req.header(GraphHeader.ifMatch), input);
+      if (update.kind === 'updated') return json(200, toGdapRelationship(update.record));
+      return json(202, {}, { [GraphHeader.location]: `${ctx.runtime.publicUrl}/graph/v1.0${RELATIONSHIPS}/${current.id}/operations/${update.operation.id}`, 'Retry-After': String(update.retryAfterSeconds) });
+    }
+    const record = updateGdapRelationship(ctx.runtime.engine, current, ctx.c.req.header(GraphHeader.ifMatch), input);
     return json(200, toGdapRelationship(record));
   });
 
@@ -160,6 +168,12 @@ export function registerGdapRoutes(g: ApiRouter): void {
     const record = relationshipOf(ctx);
     deleteAccessAssignment(ctx.runtime.engine, record, getAccessAssignment(record, ctx.param('assignmentId')), ctx.c.req.header(GraphHeader.ifMatch));
     return empty(204);
+  });
+
+  // §12.4: the Entra role catalogue (Graph "List roleDefinitions"; unifiedRoleDefinition), built-in roles only.
+  g.op('entra.roleDefinitions.list', (ctx) => {
+    const items = ENTRA_ROLE_CATALOGUE.map((r) => ({ id: r.id, displayName: r.displayName, description: r.description, isBuiltIn: true, isEnabled: true, templateId: r.id }));
+    return graphList(ctx, items, ['isBuiltIn', 'displayName', 'id'], ['displayName']);
   });
 
   // §12.3: customers with a GDAP relationship to the partner.

@@ -45,7 +45,7 @@ export function toAccessAssignment(a: GdapAccessAssignmentRecord): AccessAssignm
  */
 export function toGdapOperation(o: GdapOperationRecord, relationship: GdapRelationshipRecord): GdapOperation {
   const assignment = relationship.accessAssignments.find((a) => a.id === o.assignmentId);
-  const data = {
+  const data = o.operationType === 'delegatedAdminRelationshipUpdate' ? { accessDetails: { unifiedRoles: o.roles.map((roleDefinitionId) => ({ roleDefinitionId })) } } : {
     id: o.assignmentId,
     accessContainer: { accessContainerId: assignment?.accessContainerId ?? '', accessContainerType: 'securityGroup' },
     accessDetails: { unifiedRoles: o.roles.map((roleDefinitionId) => ({ roleDefinitionId })) },

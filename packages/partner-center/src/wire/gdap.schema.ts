@@ -132,6 +132,17 @@ export const AccessAssignmentSchema = z.looseObject({
 export type AccessAssignment = z.infer<typeof AccessAssignmentSchema>;
 export const AccessAssignmentCollectionSchema = graphCollectionSchema(AccessAssignmentSchema);
 
+/** An Entra role definition (Graph resource "unifiedRoleDefinition"), the catalogue GDAP templates pick from. */
+export const UnifiedRoleDefinitionSchema = z.looseObject({
+  id: z.string(),
+  displayName: z.string(),
+  description: z.string().nullish(),
+  isBuiltIn: z.boolean().nullish(),
+  isEnabled: z.boolean().nullish(),
+  templateId: z.string().nullish(),
+});
+export type UnifiedRoleDefinition = z.infer<typeof UnifiedRoleDefinitionSchema>;
+
 /** Entra built-in role template ids (docs/PARTNER-CENTER-REFERENCE.md §12.4). */
 export const EntraRole = {
   directoryReaders: '88d8e3e3-8f55-4a1e-953a-9b9898b8876b',

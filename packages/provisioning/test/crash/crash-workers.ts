@@ -14,6 +14,7 @@ export const CRASH_WORKERS = [
   '../new-tenant/new-tenant-worker.ts',
   '../orders/order-worker.ts',
   '../existing-tenant/link-worker.ts',
+  '../gdap/gdap-worker.ts',
 ] as const;
 
 /** The bundle's file name for a worker script (`../orders/order-worker.ts` -> `order-worker.mjs`). */

@@ -13,6 +13,15 @@ export function registerGdapContract(ctx: ContractContext): void {
   describe('GDAP', () => {
     let relationshipId = '';
 
+    it('reads the Entra role catalogue, Global Administrator and the default roles included', async () => {
+      const catalogue = await ctx.target.client('indirect').listEntraRoleDefinitions({ pageSize: 5 }).toArray();
+      const ids = catalogue.map((r) => r.id);
+      expect(ids).toContain(EntraRole.globalAdministrator);
+      for (const id of roles) expect(ids).toContain(id);
+      expect(new Set(ids).size, 'every page read once').toBe(ids.length);
+      expect(catalogue.find((r) => r.id === EntraRole.userAdministrator)?.name).toBe('User Administrator');
+    });
+
     it('creates a relationship request for a customer and locks it for approval', async () => {
       const customer = await sharedCustomer(ctx);
       const client = ctx.target.client('indirect');
@@ -135,6 +144,33 @@ export function registerGdapContract(ctx: ContractContext): void {
 
       const termination = await client.terminateGdapRelationship(relationshipId);
       expect(termination.action).toBe('terminate');
+    });
+
+    controlIt('removes Global Administrator from an active relationship (a long-running operation), then it may auto-extend', async () => {
+      const customer = await sharedCustomer(ctx);
+      const client = ctx.target.client('indirect');
+      const withGa = [EntraRole.globalAdministrator, EntraRole.directoryReaders];
+      const created = await client.createGdapRelationship({ displayName: `Contract GA ${ctx.target.uniquePrefix('ga')}`.slice(0, 50), customerTenantId: customer.tenantId, roleIds: withGa, durationDays: 730, autoExtend: false });
+      const refused = await client.setGdapAutoExtend(created.id, true).catch((e: unknown) => e);
+      expect(isPartnerCenterError(refused), 'auto-extend is refused while Global Administrator is in it').toBe(true);
+      await client.requestGdapApproval(created.id);
+      await eventually(ctx, async () => ((await client.getGdapRelationship(created.id)).status === 'approvalPending' ? true : undefined), { stepMs: 5_000, what: 'the lock' });
+      await ctx.control.approveGdapRelationship(created.id);
+      await eventually(ctx, async () => ((await client.getGdapRelationship(created.id)).status === 'active' ? true : undefined), { stepMs: 60_000, what: 'the relationship to be active' });
+      const removal = await client.removeGdapGlobalAdministrator(created.id);
+      if (removal.state !== 'accepted') throw new Error('expected a long-running operation');
+      const done = await eventually(
+        ctx,
+        async () => {
+          const o = await client.getGdapOperation(created.id, removal.operationId);
+          return isGdapOperationSettled(o) ? o : undefined;
+        },
+        { stepMs: removal.retryAfterSeconds * 1000, what: 'the Global Administrator removal to finish' },
+      );
+      expect(done).toMatchObject({ status: 'succeeded', type: 'delegatedAdminRelationshipUpdate' });
+      expect((await client.getGdapRelationship(created.id)).roleIds).toEqual([EntraRole.directoryReaders]);
+      expect((await client.removeGdapGlobalAdministrator(created.id)).state, 'nothing left to remove').toBe('applied');
+      expect((await client.setGdapAutoExtend(created.id, true)).autoExtendDuration).toBe('P180D');
     });
 
     it('reports an unknown relationship as NOT_FOUND', async () => {

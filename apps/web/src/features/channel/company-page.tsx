@@ -23,10 +23,11 @@ import { AuditTab } from './audit-tab';
 import { OrdersTab } from '../orders/orders-tab';
 import { SubscriptionsTab } from '../subscriptions/subscriptions-tab';
 import { LicensesTab } from '../licenses/licenses-tab';
+import { GdapRelationshipsTab } from '../gdap/gdap-relationships-tab';
 
-const TABS = ['overview', 'services', 'orders', 'subscriptions', 'licenses', 'billing', 'security', 'audit'] as const;
+const TABS = ['overview', 'services', 'gdap', 'orders', 'subscriptions', 'licenses', 'billing', 'security', 'audit'] as const;
 /** Tabs about a Microsoft tenant's commerce: customers only. */
-const CUSTOMER_TABS: readonly string[] = ['orders', 'subscriptions', 'licenses'];
+const CUSTOMER_TABS: readonly string[] = ['gdap', 'orders', 'subscriptions', 'licenses'];
 
 /** A company: breadcrumbs, the "ready to provision" checklist and the five tabs. */
 export function CompanyPage() {
@@ -98,6 +99,9 @@ export function CompanyPage() {
             {c.kind === 'customer' && <McaStatusCard companyId={c.id} companyName={c.name} country={c.billingCountry ?? c.country ?? null} language={c.language} />}
             {c.kind === 'customer' && <RunTimeline companyId={c.id} />}
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="gdap" pt="md">
+          <GdapRelationshipsTab company={c} />
         </Tabs.Panel>
         <Tabs.Panel value="orders" pt="md">
           <OrdersTab company={c} />

@@ -27,6 +27,8 @@ export function ConfigurationStep(props: { ctx: OnboardingContext; state: Wizard
   // Exactly what Finish will request on this path (the server's definitions, not a description of them).
   const gdapOffer = state.existing ? ctx.gdap.existingTenant : ctx.gdap.newTenant;
   const roles = gdapOffer.roles.map((r) => r.name).join(', ');
+  // The connection's default GDAP template (GDAP templates page): what the account's GDAP is requested from.
+  const gdapTemplate = ctx.gdap.templates.find((x) => x.connectionId === connectionId);
   return (
     <Stack>
       {ctx.connections.length > 1 && (
@@ -112,6 +114,11 @@ export function ConfigurationStep(props: { ctx: OnboardingContext; state: Wizard
           ? t('ns.config.gdapAbout', { days: gdapOffer.durationDays, extend: gdapOffer.autoExtendDays, roles })
           : t('ns.config.gdapAboutNoExtend', { days: gdapOffer.durationDays, count: gdapOffer.roles.length, roles })}
       </Text>
+      {gdapTemplate && (
+        <Text size="sm" data-testid="gdap-template">
+          {t('ns.config.gdapTemplate', { name: gdapTemplate.name, version: gdapTemplate.version, count: gdapTemplate.roles.length, days: gdapTemplate.durationDays })}
+        </Text>
+      )}
       {state.existing && state.verify?.mcaOnRecord ? (
         <Alert color="green">{t('ns.mca.onRecord')}</Alert>
       ) : (

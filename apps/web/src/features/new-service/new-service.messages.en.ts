@@ -56,6 +56,7 @@ export const newServiceEn = {
   'ns.config.adminNeedsGdap': 'Another administrator name, or no password change at first sign-in, needs the default GDAP roles: CSP Hub sets the administrator up through them. Keep GDAP on, or keep "admin" with a password change.',
   'ns.config.gdapDefault': 'Grant the default delegated administration (GDAP) roles',
   'ns.config.gdapRequest': 'Request delegated administration (GDAP) from the customer',
+  'ns.config.gdapTemplate': 'GDAP template: {name} v{version} ({count} roles, {days} days).',
   'ns.config.gdapAbout': 'About these roles: the relationship lasts {days} days and extends itself by {extend} days at the end (Global Administrator is not included, so it may auto-extend). Roles: {roles}.',
   'ns.config.partnerId': 'Reseller Partner ID',
   'ns.config.partnerIdOwn': 'The Partner ID of {reseller}, partner of record for this order. Only the distributor can choose another reseller.',

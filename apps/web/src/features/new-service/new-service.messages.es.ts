@@ -58,6 +58,7 @@ export const newServiceEs: Record<keyof typeof newServiceEn, string> = {
   'ns.config.adminNeedsGdap': 'Otro nombre de administrador, o no exigir el cambio de contraseña en el primer inicio de sesión, requiere los roles GDAP predeterminados: CSP Hub configura el administrador con ellos. Mantenga GDAP activado, o deje "admin" con cambio de contraseña.',
   'ns.config.gdapDefault': 'Conceder los roles de administración delegada (GDAP) predeterminados',
   'ns.config.gdapRequest': 'Solicitar al cliente administración delegada (GDAP)',
+  'ns.config.gdapTemplate': 'Plantilla GDAP: {name} v{version} ({count} roles, {days} días).',
   'ns.config.gdapAbout': 'Sobre estos roles: la relación dura {days} días y se prorroga sola {extend} días al final (no incluye Administrador global, por eso puede prorrogarse). Roles: {roles}.',
   'ns.config.partnerId': 'Partner ID del revendedor',
   'ns.config.partnerIdOwn': 'El Partner ID de {reseller}, partner of record de este pedido. Solo el distribuidor puede elegir otro revendedor.',

@@ -15,7 +15,7 @@ const ctx = (over: Partial<OnboardingContext> = {}): OnboardingContext => ({
   cultures: ['en-US', 'es-MX'],
   defaultCulture: 'es-MX',
   prerequisites: { ready: true, items: [{ key: 'phone', ok: true, problems: [] }] },
-  gdap: { newTenant: { roles: [], durationDays: 730, autoExtendDays: 0 }, existingTenant: { roles: [], durationDays: 730, autoExtendDays: 180 } },
+  gdap: { newTenant: { roles: [], durationDays: 730, autoExtendDays: 0 }, existingTenant: { roles: [], durationDays: 730, autoExtendDays: 180 }, templates: [] },
   defaults: { defaultGdap: true, notifyMe: true },
   ...over,
 });
