@@ -20,6 +20,7 @@ import type { OnboardingDeps } from './onboarding/onboarding-deps';
 import { listRunsOfCompany } from './onboarding/onboarding-runs';
 import { startPendingAuthorizationChecks } from './onboarding/acceptance-detector';
 import { mountCommerceRoutes } from './commerce/mount-commerce-routes';
+import { mountCockpitRoutes } from './cockpit/mount-cockpit-routes';
 import type { CommerceDeps } from './commerce/commerce-deps';
 import { startSubscriptionNotices } from './commerce/subscription-notices';
 import { startResellerRevalidation } from './channel/reseller-revalidation';
@@ -113,6 +114,7 @@ export function createApp(config: Config, deps: AppDeps) {
   mountChannelRoutes(api, serverDeps);
   mountOnboardingRoutes(api, onboardingDeps);
   mountCommerceRoutes(api, commerceDeps);
+  mountCockpitRoutes(api, commerceDeps);
   if (deps.every?.pendingAuthorizationsMs) startPendingAuthorizationChecks(onboardingDeps, deps.every.pendingAuthorizationsMs);
   if (deps.every?.subscriptionNoticesMs) startSubscriptionNotices(commerceDeps, deps.adapters.notifier, deps.every.subscriptionNoticesMs);
   if (deps.every?.resellerRevalidationMs) startResellerRevalidation(commerceDeps, deps.every.resellerRevalidationMs);

@@ -124,6 +124,9 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   },
   'GET /api/v1/connections/{id}': { scope: 'distributor', allowed: ['distributor_admin', 'distributor_operator'], request: (ctx) => ({ path: `/api/v1/connections/${ctx.world.conn.id}` }) },
   'PATCH /api/v1/connections/{id}': { scope: 'distributor', allowed: ['distributor_admin'], request: (ctx) => ({ path: `/api/v1/connections/${ctx.world.conn.id}`, body: { appId: 'app' } }) },
+  'GET /api/v1/cockpit/summary': { scope: 'self', allowed: STAFF, request: () => ({ path: '/api/v1/cockpit/summary' }) },
+  'GET /api/v1/cockpit/lists/{list}': { scope: 'self', allowed: STAFF, request: () => ({ path: '/api/v1/cockpit/lists/customers?filter=all&sort=name&dir=desc' }) },
+  'GET /api/v1/cockpit/lists/{list}/export': { scope: 'self', allowed: STAFF, request: () => ({ path: '/api/v1/cockpit/lists/gdap/export?filter=expiring_30_days' }) },
   'POST /api/v1/resellers/partner-of-record/revalidate': { scope: 'distributor', allowed: ['distributor_admin', 'distributor_operator'], request: () => ({ path: '/api/v1/resellers/partner-of-record/revalidate' }) },
   'POST /api/v1/connections/{id}/test': { scope: 'distributor', allowed: ['distributor_admin', 'distributor_operator'], request: (ctx) => ({ path: `/api/v1/connections/${ctx.world.conn.id}/test` }) },
   'POST /api/v1/connections/{id}/consent': {
