@@ -116,3 +116,12 @@ export type OnboardingService = z.infer<typeof ServiceSchema>;
 import type { WizardDraftSchema, WizardDraftStateSchema } from './onboarding/wizard-draft.schema';
 export type WizardDraft = z.infer<typeof WizardDraftSchema>;
 export type WizardDraftState = z.infer<typeof WizardDraftStateSchema>;
+
+// Cockpit
+import type { CockpitListSchema, CockpitSummarySchema } from './cockpit/cockpit.schema';
+import type { BulkJobSchema, BulkPlanSchema, GdapRefreshSchema } from './cockpit/cockpit-bulk.routes';
+export type CockpitSummary = z.infer<typeof CockpitSummarySchema>;
+export type CockpitList = z.infer<typeof CockpitListSchema>;
+export type BulkPlan = z.infer<typeof BulkPlanSchema>;
+export type BulkJob = z.infer<typeof BulkJobSchema>;
+export type GdapRefresh = z.infer<typeof GdapRefreshSchema>;

@@ -114,7 +114,13 @@ export function createApp(config: Config, deps: AppDeps) {
   mountChannelRoutes(api, serverDeps);
   mountOnboardingRoutes(api, onboardingDeps);
   mountCommerceRoutes(api, commerceDeps);
-  mountCockpitRoutes(api, commerceDeps);
+  mountCockpitRoutes(api, {
+    ...serverDeps,
+    partnerCenterFor: deps.adapters.partnerCenterFor,
+    notifier: deps.adapters.notifier,
+    logger: deps.logger,
+    bulkRuns: runs.startBulkFix ? { startBulkFix: runs.startBulkFix } : {},
+  });
   if (deps.every?.pendingAuthorizationsMs) startPendingAuthorizationChecks(onboardingDeps, deps.every.pendingAuthorizationsMs);
   if (deps.every?.subscriptionNoticesMs) startSubscriptionNotices(commerceDeps, deps.adapters.notifier, deps.every.subscriptionNoticesMs);
   if (deps.every?.resellerRevalidationMs) startResellerRevalidation(commerceDeps, deps.every.resellerRevalidationMs);

@@ -28,3 +28,4 @@ export { createProvisioningAccountsRepo, type ProvisioningAccountsRepo, type Pro
 export { createSubscriptionMovesRepo, type SubscriptionMoveFields, type SubscriptionMoveRow, type SubscriptionMovesRepo } from './subscription-moves.repo';
 export { createWorkersRepo, type WorkerClaimRow, type WorkerRow, type WorkersRepo } from './workers.repo';
 export { createWizardDraftsRepo, type WizardDraftsRepo, type WizardDraftRow } from './wizard-drafts.repo';
+export { createCockpitRepo, type CockpitRepo, type BulkAction, type BulkJobRow, type BulkJobItemRow, type GdapRelationshipRow, type GdapRelationshipSnapshot } from './cockpit.repo';

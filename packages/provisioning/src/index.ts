@@ -94,3 +94,4 @@ export {
 export type { WorkerRegistry } from './ports/worker-registry';
 export { isClaimable, checkSweeperTimings, type WorkerLiveness } from './runtime/worker-claim-rule';
 export { startWorkerSweeper, type WorkerSweeper, type WorkerSweeperEvent, type WorkerSweeperOptions } from './runtime/worker-sweeper';
+export { createBulkFixWorkflow, bulkFixRunId, type BulkFixInput, type BulkFixPorts, type BulkFixResult } from './bulk/bulk-fix.workflow';

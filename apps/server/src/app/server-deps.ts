@@ -19,7 +19,7 @@ export interface ServerDeps {
 }
 
 /** Repositories on the database handle. */
-export function reposOf(deps: ServerDeps): Repos {
+export function reposOf(deps: Pick<ServerDeps, 'db' | 'box'>): Repos {
   return createRepos(deps.db, deps.box);
 }
 
@@ -27,6 +27,6 @@ export function reposOf(deps: ServerDeps): Repos {
  * Runs `work` in one transaction with repositories bound to it: a mutation and its audit entry
  * commit together or not at all.
  */
-export function inTransaction<T>(deps: ServerDeps, work: (repos: Repos) => Promise<T>): Promise<T> {
+export function inTransaction<T>(deps: Pick<ServerDeps, 'db' | 'box'>, work: (repos: Repos) => Promise<T>): Promise<T> {
   return deps.db.transaction((tx) => work(createRepos(tx as unknown as Database, deps.box)));
 }

@@ -1,10 +1,12 @@
-import { createOrdersRepo, createPendingCredentialsRepo, createProvisioningAccountsRepo, type Database, type SecretBox } from '@csphub/db';
-import { placeOrderWorkflowId } from '@csphub/domain';
+import { createCockpitRepo, createOrdersRepo, createPendingCredentialsRepo, createProvisioningAccountsRepo, type Database, type SecretBox } from '@csphub/db';
+import { placeOrderWorkflowId, systemClock } from '@csphub/domain';
 import type { PartnerCenterClient } from '@csphub/partner-center';
 import type { Notifier } from '@csphub/notifications';
 import {
   createLinkExistingTenantWorkflow,
   createPlaceOrderWorkflow,
+  createBulkFixWorkflow,
+  bulkFixRunId,
   createProvisionTenantWorkflow,
   linkExistingTenantRunId,
   retryNewTenantRun,
@@ -21,6 +23,8 @@ import {
 import type { OnboardingRuns } from '../onboarding/onboarding-runs';
 import type { OrderRuns } from '../commerce/commerce-deps';
 import type { PartnerCenterClients } from '../partner-center/partner-center-clients';
+import type { BulkRuns } from '../cockpit/cockpit-deps';
+import { runBulkItem } from '../cockpit/bulk-actions';
 
 /** How often a pending order is looked at, and how long before it needs attention. */
 const ORDER_POLL_INTERVAL_MS = 3_000;
@@ -29,7 +33,7 @@ const ORDER_MAX_WAIT_MS = 6 * 3_600_000;
 type Policy = () => Promise<{ requireCorporateEmail: boolean; requireSubCustomerBillingAddress: boolean }>;
 
 /** What the routes call to start or wake a durable run, once the runtime is launched. */
-export type WorkflowStarters = Required<Pick<OnboardingRuns, 'startLinkExistingTenant' | 'startNewTenant' | 'retryNewTenant'>> & Required<OrderRuns>;
+export type WorkflowStarters = Required<Pick<OnboardingRuns, 'startLinkExistingTenant' | 'startNewTenant' | 'retryNewTenant'>> & Required<OrderRuns> & Required<BulkRuns>;
 
 /**
  * The server's three durable runs wired to its adapters, side by side: the new-tenant run, the
@@ -88,8 +92,28 @@ export function wireWorkflows(opts: {
     maxWaitMs: ORDER_MAX_WAIT_MS,
   });
 
+  // Bulk fixes from the cockpit: one item at a time, each call low priority in the limiter.
+  const cockpit = createCockpitRepo(opts.db);
+  const bulkDeps = { db: opts.db, box: opts.box, clock: systemClock, partnerCenterFor: opts.partnerCenterFor, notifier: opts.notifier };
+  const bulkFix = createBulkFixWorkflow({
+    pendingItems: async (jobId) => {
+      await cockpit.setJobState(jobId, 'running', systemClock.now());
+      return cockpit.pendingItemKeys(jobId);
+    },
+    runItem: async (jobId, round, itemKey, call) => {
+      const job = await cockpit.getJob(jobId);
+      if (!job) return { state: 'failed' };
+      return runBulkItem(bulkDeps, job, round, itemKey, call);
+    },
+    finish: async (jobId) => {
+      await cockpit.setJobState(jobId, 'finished', systemClock.now());
+      const items = await cockpit.items(jobId);
+      return { succeeded: items.filter((i) => i.state === 'succeeded').length, failed: items.filter((i) => i.state === 'failed').length };
+    },
+  });
+
   return {
-    definitions: [newTenant, link, placeOrder] as WorkflowDefinition<never, unknown>[],
+    definitions: [newTenant, link, placeOrder, bulkFix] as WorkflowDefinition<never, unknown>[],
     starters(runtime: WorkflowRuntime): WorkflowStarters {
       return {
         startNewTenant: async (input) => {
@@ -105,6 +129,9 @@ export function wireWorkflows(opts: {
         },
         startPlaceOrder: async (input: PlaceOrderInput) => {
           await runtime.start(placeOrder, placeOrderWorkflowId(input.orderId), input);
+        },
+        startBulkFix: async (input) => {
+          await runtime.start(bulkFix, bulkFixRunId(input), input);
         },
       };
     },

@@ -5,6 +5,7 @@ import { PASSWORD, signInAs } from '../channel-world';
 import { hashPassword } from '../../src/security/password';
 import { ONBOARDING_ROUTE_FIXTURES } from './onboarding-route-fixtures';
 import { COMMERCE_ROUTE_FIXTURES, emulatorConnection, emulatorFor } from './commerce-route-fixtures';
+import { COCKPIT_ROUTE_FIXTURES } from './cockpit-route-fixtures';
 import type { FixtureContext, RouteFixture } from './route-fixture.types';
 
 export type { CaseRequest, FixtureContext, RouteFixture, Targets } from './route-fixture.types';
@@ -124,9 +125,6 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   },
   'GET /api/v1/connections/{id}': { scope: 'distributor', allowed: ['distributor_admin', 'distributor_operator'], request: (ctx) => ({ path: `/api/v1/connections/${ctx.world.conn.id}` }) },
   'PATCH /api/v1/connections/{id}': { scope: 'distributor', allowed: ['distributor_admin'], request: (ctx) => ({ path: `/api/v1/connections/${ctx.world.conn.id}`, body: { appId: 'app' } }) },
-  'GET /api/v1/cockpit/summary': { scope: 'self', allowed: STAFF, request: () => ({ path: '/api/v1/cockpit/summary' }) },
-  'GET /api/v1/cockpit/lists/{list}': { scope: 'self', allowed: STAFF, request: () => ({ path: '/api/v1/cockpit/lists/customers?filter=all&sort=name&dir=desc' }) },
-  'GET /api/v1/cockpit/lists/{list}/export': { scope: 'self', allowed: STAFF, request: () => ({ path: '/api/v1/cockpit/lists/gdap/export?filter=expiring_30_days' }) },
   'POST /api/v1/resellers/partner-of-record/revalidate': { scope: 'distributor', allowed: ['distributor_admin', 'distributor_operator'], request: () => ({ path: '/api/v1/resellers/partner-of-record/revalidate' }) },
   'POST /api/v1/connections/{id}/test': { scope: 'distributor', allowed: ['distributor_admin', 'distributor_operator'], request: (ctx) => ({ path: `/api/v1/connections/${ctx.world.conn.id}/test` }) },
   'POST /api/v1/connections/{id}/consent': {
@@ -155,5 +153,6 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     },
   },
   ...COMMERCE_ROUTE_FIXTURES,
+  ...COCKPIT_ROUTE_FIXTURES,
   ...ONBOARDING_ROUTE_FIXTURES,
 };

@@ -148,7 +148,7 @@ describe('OpenAPI-derived fuzz (seeded, bounded)', () => {
       {},
       {
         connectionTester: { test: async (_c, now) => ({ ok: true, checks: [], testedAt: now.toISOString() }) },
-        runs: { retryNewTenant: async () => true },
+        runs: { retryNewTenant: async () => true, startBulkFix: async () => {} },
       },
     );
     world = await seedWorld(t);

@@ -7,10 +7,11 @@ import { catalogFeature } from '../features/catalog';
 import { newServiceFeature } from '../features/new-service';
 import { ordersFeature } from '../features/orders';
 import { settingsFeature } from '../features/settings';
+import { cockpitFeature } from '../features/cockpit';
 
 /**
  * Every feature of the web app, in navigation order. The router (app.tsx), the navigation
  * (navigation.ts) and the message catalogues (i18n/messages) are built from this list; a new
  * feature is a folder with an index.ts and one line here.
  */
-export const FEATURES = [homeFeature, authFeature, channelFeature, connectionsFeature, storefrontFeature, catalogFeature, newServiceFeature, ordersFeature, settingsFeature] as const;
+export const FEATURES = [homeFeature, authFeature, channelFeature, connectionsFeature, storefrontFeature, catalogFeature, newServiceFeature, ordersFeature, settingsFeature, cockpitFeature] as const;

@@ -110,7 +110,7 @@ export const PartnerCenterOperations = {
   'gdap.relationships.create': { method: 'POST', path: '/tenantRelationships/delegatedAdminRelationships', api: 'graph', auth: 'any', doc: '§12.3' },
   'gdap.relationships.list': { method: 'GET', path: '/tenantRelationships/delegatedAdminRelationships', api: 'graph', auth: 'any', doc: '§12.3' },
   'gdap.relationships.get': { method: 'GET', path: '/tenantRelationships/delegatedAdminRelationships/{relationshipId}', api: 'graph', auth: 'any', doc: '§12.3' },
-  'gdap.relationships.update': { method: 'PATCH', path: '/tenantRelationships/delegatedAdminRelationships/{relationshipId}', api: 'graph', auth: 'any', doc: '§12.3', emulatorOnly: true },
+  'gdap.relationships.update': { method: 'PATCH', path: '/tenantRelationships/delegatedAdminRelationships/{relationshipId}', api: 'graph', auth: 'any', doc: '§12.3' },
   'gdap.relationships.delete': { method: 'DELETE', path: '/tenantRelationships/delegatedAdminRelationships/{relationshipId}', api: 'graph', auth: 'any', doc: '§12.3', emulatorOnly: true },
   'gdap.requests.create': { method: 'POST', path: '/tenantRelationships/delegatedAdminRelationships/{relationshipId}/requests', api: 'graph', auth: 'any', doc: '§12.3' },
   'gdap.requests.list': { method: 'GET', path: '/tenantRelationships/delegatedAdminRelationships/{relationshipId}/requests', api: 'graph', auth: 'any', doc: '§12.3' },
