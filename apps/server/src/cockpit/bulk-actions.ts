@@ -33,6 +33,8 @@ export interface PlannedItem {
   detail: string | null;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const skipped = (itemKey: string, skip: string, label = itemKey, companyId: number | null = null, detail: string | null = null): PlannedItem => ({ itemKey, companyId, label, will: [], skip, detail });
 
 /**
@@ -46,7 +48,7 @@ export async function planBulk(deps: Pick<BulkDeps, 'db' | 'box'>, action: BulkA
   for (const itemKey of [...new Set(keys)]) {
     if (action === 'gdap-remove-global-admin') {
       const [connectionId, relationshipId] = splitRelationshipKey(itemKey);
-      const row = connectionId && relationshipId ? await cockpit.getGdap(connectionId, relationshipId) : undefined;
+      const row = connectionId && relationshipId && UUID.test(connectionId) ? await cockpit.getGdap(connectionId, relationshipId) : undefined;
       const company = row?.companyId ? await repos.companies.get(row.companyId) : undefined;
       if (!row || !company || !isWithinPath(company.path, scope.path)) {
         out.push(skipped(itemKey, 'not-found'));
@@ -60,7 +62,7 @@ export async function planBulk(deps: Pick<BulkDeps, 'db' | 'box'>, action: BulkA
       const will = [...(row.hasGlobalAdmin ? ['remove-global-admin'] : []), ...(row.autoExtend ? [] : ['enable-auto-extend'])];
       out.push(will.length ? { itemKey, companyId: company.id, label, will, skip: null, detail: row.endsAt?.toISOString() ?? null } : skipped(itemKey, 'nothing-to-do', label, company.id));
     } else if (action === 'resend-acceptance-links') {
-      const a = /^[0-9a-f-]{36}$/i.test(itemKey) ? await createTenantAuthorizationsRepo(deps.db).get(itemKey) : undefined;
+      const a = UUID.test(itemKey) ? await createTenantAuthorizationsRepo(deps.db).get(itemKey) : undefined;
       const company = a ? await repos.companies.get(a.companyId) : undefined;
       if (!a || !company || !isWithinPath(company.path, scope.path) || a.state !== 'pending') {
         out.push(skipped(itemKey, 'not-found'));

@@ -52,7 +52,7 @@ export function gdapRows(path: string, now: Date): SQL {
       c.name as "companyName", g.customer_name as "customerName", g.display_name as "displayName", g.status as "status",
       g.ends_at as "endsAt", g.has_global_admin as "hasGlobalAdmin", g.auto_extend as "autoExtend",
       g.access_assignments as "accessAssignments",
-      (g.status in ('active', 'expiring') and g.ends_at is not null and g.ends_at <= ${soon}) as "expiringSoon"
+      (g.status in ('active', 'expiring') and not g.auto_extend and g.ends_at is not null and g.ends_at <= ${soon}) as "expiringSoon"
     from gdap_relationships g
     join companies c on c.id = g.company_id
     where c.path like ${subtreeOf(path)}`;
