@@ -12,17 +12,20 @@ async function figureAndList(page: Page, testId: string): Promise<[number, numbe
   const value = Number(await figure.getAttribute('data-value'));
   await figure.click();
   const total = page.getByTestId('list-total');
-  await expect(total).toBeVisible();
+  await expect(total).toBeVisible({ timeout: 30_000 });
   const listed = Number(await total.getAttribute('data-total'));
   await page.getByRole('link', { name: 'Back to the cockpit' }).click();
-  await expect(page.getByTestId('cockpit')).toBeVisible();
+  await expect(page.getByTestId('cockpit')).toBeVisible({ timeout: 30_000 });
   return [value, listed];
 }
 
 test('the distributor sees the cockpit, fixes three expiring relationships in bulk after a dry run, and the emulator shows them changed', async ({ page, emulator }) => {
+  // Six figures opened and compared with their lists, a dry run and a job: longer than one page's default.
+  test.setTimeout(240_000);
   await signIn(page, 'distributor@demo.test');
   const cockpit = page.getByTestId('cockpit');
-  await expect(cockpit).toBeVisible();
+  // The cockpit and its charts are a chunk of their own, loaded on the first visit.
+  await expect(cockpit).toBeVisible({ timeout: 30_000 });
   // Figures CSP Hub has no record of say so rather than showing a number.
   await expect(page.getByTestId('fig-subscriptions-renewing')).toContainText('Not available');
 
@@ -76,7 +79,7 @@ test('the distributor sees the cockpit, fixes three expiring relationships in bu
 
 test("a reseller's cockpit counts its own subtree only", async ({ page }) => {
   await signIn(page, 'reseller@demo.test');
-  await expect(page.getByTestId('cockpit')).toBeVisible();
+  await expect(page.getByTestId('cockpit')).toBeVisible({ timeout: 30_000 });
   // Relecloud Iberia has three customers and is the one reseller it can see.
   await expect(page.getByTestId('fig-customers-all').getByRole('link')).toHaveAttribute('data-value', '3');
   await expect(page.getByTestId('fig-resellers-all').getByRole('link')).toHaveAttribute('data-value', '1');
