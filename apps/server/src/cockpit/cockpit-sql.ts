@@ -80,13 +80,23 @@ export function pendingMcaRuns(path: string, now: Date): SQL {
     where w.kind = 'provision-tenant' and w.state = 'running' and w.current_step = 'await-mca-acceptance' and c.path like ${subtreeOf(path)}`;
 }
 
-/** The subtree's resellers with their partner-of-record verdict and how many active customers each has. */
+/**
+ * The subtree's resellers with their partner-of-record verdict and how many active customers each
+ * has (its own and its sub-resellers'): every customer counts once for each company on its path, so
+ * one pass over the customers replaces a prefix scan per reseller.
+ */
 export function resellerRows(path: string): SQL {
   return sql`
+    with counts as (
+      select a.id as id, count(*)::int as n
+      from companies k, unnest(string_to_array(trim(both '/' from k.path), '/')) as a(id)
+      where k.kind = 'customer' and k.status = 'active' and k.path like ${subtreeOf(path)}
+      group by a.id)
     select r.id as "companyId", r.name as "name", r.partner_location_id as "partnerLocationId", r.partner_id as "partnerId",
       r.por_status as "porStatus", r.por_checked_at as "porCheckedAt", r.por_error_description as "porError",
-      (select count(*)::int from companies k where k.kind = 'customer' and k.status = 'active' and k.path like (r.path || '%')) as "customers"
+      coalesce(n.n, 0)::int as "customers"
     from companies r
+    left join counts n on n.id = r.id::text
     where r.kind = 'reseller' and r.status = 'active' and r.path like ${subtreeOf(path)}`;
 }
 

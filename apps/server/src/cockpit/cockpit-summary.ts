@@ -12,9 +12,8 @@ const WEEKS = 12;
  */
 export async function cockpitSummary(db: Database, path: string, now: Date): Promise<CockpitSummaryDto> {
   const since = new Date(now.getTime() - WEEKS * 7 * 86_400_000);
-  const [customers, reasons, weeks, mca, gdap, gdapSync, auth, resellers, topResellers, orders] = await Promise.all([
-    rows<{ state: string; n: number }>(db, sql`select state as "state", count(*)::int as "n" from (${customerStates(path)}) s group by state`),
-    rows<{ reason: string; n: number }>(db, sql`select reason as "reason", count(*)::int as "n" from (${customerStates(path)}) s where state = 'not_ready' group by reason order by 2 desc limit 8`),
+  const [byStateAndReason, weeks, mca, gdap, gdapSync, auth, resellerList, orders] = await Promise.all([
+    rows<{ state: string; reason: string | null; n: number }>(db, sql`select state as "state", case when state = 'not_ready' then reason end as "reason", count(*)::int as "n" from (${customerStates(path)}) s group by 1, 2`),
     rows<{ week: unknown; n: number }>(
       db,
       sql`select date_trunc('week', w.finished_at) as "week", count(*)::int as "n"
@@ -40,26 +39,26 @@ export async function cockpitSummary(db: Database, path: string, now: Date): Pro
                  count(*) filter (where "ageDays" >= 60 and "ageDays" < ${INVITATION_LIMIT_DAYS})::int as "c", count(*) filter (where "ageDays" >= ${INVITATION_LIMIT_DAYS})::int as "d"
           from (${pendingAuthorizations(path, now)}) a`,
     ),
-    rows<{ n: number; ok: number; bad: number; unchecked: number }>(
-      db,
-      sql`select count(*)::int as "n", count(*) filter (where "porStatus" = 'eligible')::int as "ok", count(*) filter (where "porStatus" = 'ineligible')::int as "bad",
-                 count(*) filter (where "porStatus" is null)::int as "unchecked" from (${resellerRows(path)}) r`,
-    ),
-    rows<{ companyId: number; name: string; customers: number }>(db, sql`select "companyId", "name", "customers" from (${resellerRows(path)}) r order by "customers" desc, "name" limit 10`),
+    rows<{ companyId: number; name: string; customers: number; porStatus: string | null }>(db, sql`select "companyId", "name", "customers", "porStatus" from (${resellerRows(path)}) r order by "customers" desc, "name"`),
     rows<{ moving: number; failed: number }>(
       db,
       sql`select count(*) filter (where status in ('submitted', 'in_progress'))::int as "moving", count(*) filter (where status in ('failed', 'needs_attention'))::int as "failed" from (${orderRows(path)}) o`,
     ),
   ]);
-  const byState = (s: string) => customers.find((r) => r.state === s)?.n ?? 0;
+  const byState = (s: string) => byStateAndReason.filter((r) => r.state === s).reduce((t, r) => t + r.n, 0);
+  const reasons = byStateAndReason
+    .filter((r) => r.state === 'not_ready')
+    .map((r) => ({ reason: r.reason ?? 'not-synced', n: r.n }))
+    .sort((x, y) => y.n - x.n)
+    .slice(0, 8);
   const g = gdap[0]!;
   const a = auth[0]!;
-  const r = resellers[0]!;
+  const por = (status: string | null) => resellerList.filter((x) => x.porStatus === status).length;
   const gdapSyncedAt = iso(gdapSync[0]?.at);
   return {
     generatedAt: now.toISOString(),
     customers: {
-      total: customers.reduce((t, c) => t + c.n, 0),
+      total: byStateAndReason.reduce((t, c) => t + c.n, 0),
       ready: byState('ready'),
       notReady: byState('not_ready'),
       provisioning: byState('provisioning'),
@@ -72,7 +71,13 @@ export async function cockpitSummary(db: Database, path: string, now: Date): Pro
       ? { syncedAt: gdapSyncedAt, active: g.active, expiringIn30Days: g.expiring, expired: g.expired, withGlobalAdmin: g.ga, withoutAccessAssignments: g.unassigned }
       : { syncedAt: null, active: null, expiringIn30Days: null, expired: null, withGlobalAdmin: null, withoutAccessAssignments: null },
     authorizations: { pending: a.n, byAge: { under30: a.a, from30to60: a.b, from60to90: a.c, over90: a.d } },
-    resellers: { total: r.n, porEligible: r.ok, porIneligible: r.bad, porUnchecked: r.unchecked, customersPerReseller: topResellers },
+    resellers: {
+      total: resellerList.length,
+      porEligible: por('eligible'),
+      porIneligible: por('ineligible'),
+      porUnchecked: por(null),
+      customersPerReseller: resellerList.slice(0, 10).map(({ companyId, name, customers }) => ({ companyId, name, customers })),
+    },
     subscriptions: { renewingIn30DaysWithoutAutoRenew: null, unusedLicences: null },
     orders: { inProgress: orders[0]?.moving ?? 0, failed: orders[0]?.failed ?? 0 },
   };

@@ -71,6 +71,10 @@ describe('portfolio cockpit', () => {
     expect(s.gdap).toMatchObject({ active: 3, expiringIn30Days: 2, expired: 1, withGlobalAdmin: 2, withoutAccessAssignments: 2 });
     expect(s.authorizations).toEqual({ pending: 3, byAge: { under30: 1, from30to60: 1, from60to90: 0, over90: 1 } });
     expect(s.resellers).toMatchObject({ total: 2, porIneligible: 1, porUnchecked: 1 });
+    expect(s.resellers.customersPerReseller).toEqual([
+      { companyId: w.r1.id, name: 'Reseller One', customers: 2 },
+      { companyId: w.r2.id, name: 'Reseller Two', customers: 1 },
+    ]);
     expect(s.subscriptions).toEqual({ renewingIn30DaysWithoutAutoRenew: null, unusedLicences: null });
   });
 
