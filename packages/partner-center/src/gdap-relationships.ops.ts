@@ -268,16 +268,11 @@ export function createGdapRelationshipOps(pipeline: RequestPipeline) {
     },
 
     /**
-     * `PATCH` of a relationship with If-Match (Graph page "Update delegatedAdminRelationship"). On
-     * an active relationship Graph takes only `autoExtendDuration` and the removal of Global
-     * Administrator from the roles; the removal is a long-running operation, so Graph may answer
-     * 202 without a body: the answer is then `undefined` and the caller reads the relationship again.
+     * `PATCH` with If-Match (Graph page "Update delegatedAdminRelationship"): an active relationship takes only
+     * `autoExtendDuration` and the removal of Global Administrator, a long-running operation, so Graph may
+     * answer 202 without a body: then `undefined`, and the caller reads the relationship again.
      */
-    async updateGdapRelationship(
-      relationshipId: string,
-      change: { etag: string; roleIds?: string[]; autoExtend?: boolean },
-      options?: CallOptions,
-    ): Promise<GdapRelationship | undefined> {
+    async updateGdapRelationship(relationshipId: string, change: { etag: string; roleIds?: string[]; autoExtend?: boolean }, options?: CallOptions): Promise<GdapRelationship | undefined> {
       return pipeline.send(
         {
           ...fromCatalogue('gdap.relationships.update'),
