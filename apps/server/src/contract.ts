@@ -131,3 +131,11 @@ export type GdapTemplate = z.infer<typeof GdapTemplateSchema>;
 export type GdapCatalogueRole = z.infer<typeof GdapCatalogueRoleSchema>;
 export type GdapRelationship = z.infer<typeof GdapRelationshipSchema>;
 export type GdapUpgradePreview = z.infer<typeof GdapUpgradePreviewSchema>;
+// Cockpit
+import type { CockpitListSchema, CockpitSummarySchema } from './cockpit/cockpit.schema';
+import type { BulkJobSchema, BulkPlanSchema, GdapRefreshSchema } from './cockpit/cockpit-bulk.routes';
+export type CockpitSummary = z.infer<typeof CockpitSummarySchema>;
+export type CockpitList = z.infer<typeof CockpitListSchema>;
+export type BulkPlan = z.infer<typeof BulkPlanSchema>;
+export type BulkJob = z.infer<typeof BulkJobSchema>;
+export type GdapRefresh = z.infer<typeof GdapRefreshSchema>;

@@ -25,6 +25,7 @@ import { mountCommerceRoutes } from './commerce/mount-commerce-routes';
 import { mountGdapRoutes } from './gdap/mount-gdap-routes';
 import type { GdapDeps } from './gdap/gdap-deps';
 import { startGdapChecks } from './gdap/gdap-relationships';
+import { mountCockpitRoutes } from './cockpit/mount-cockpit-routes';
 import type { CommerceDeps } from './commerce/commerce-deps';
 import { startSubscriptionNotices } from './commerce/subscription-notices';
 import { startResellerRevalidation } from './channel/reseller-revalidation';
@@ -137,6 +138,13 @@ export function createApp(config: Config, deps: AppDeps) {
   mountCommerceRoutes(api, commerceDeps);
   mountWebhooksRoutes(api, { ...serverDeps, webhookPolicy: config.webhooks });
   mountGdapRoutes(api, gdapDeps);
+  mountCockpitRoutes(api, {
+    ...serverDeps,
+    partnerCenterFor: deps.adapters.partnerCenterFor,
+    notifier: deps.adapters.notifier,
+    logger: deps.logger,
+    bulkRuns: runs.startBulkFix ? { startBulkFix: runs.startBulkFix } : {},
+  });
   if (deps.every?.pendingAuthorizationsMs) startPendingAuthorizationChecks(onboardingDeps, deps.every.pendingAuthorizationsMs);
   if (deps.every?.subscriptionNoticesMs) startSubscriptionNotices(commerceDeps, deps.adapters.notifier, deps.every.subscriptionNoticesMs);
   if (deps.every?.resellerRevalidationMs) startResellerRevalidation(commerceDeps, deps.every.resellerRevalidationMs);

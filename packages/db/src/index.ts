@@ -31,3 +31,4 @@ export { createWorkersRepo, type WorkerClaimRow, type WorkerRow, type WorkersRep
 export { createWizardDraftsRepo, type WizardDraftsRepo, type WizardDraftRow } from './wizard-drafts.repo';
 export { createEventsRepo, eventSubject, publishEvent, type DomainEventRow, type EventsRepo } from './events.repo';
 export { createWebhooksRepo, type DueDelivery, type WebhookDeliveryRow, type WebhookSubscriptionRow, type WebhooksRepo } from './webhooks.repo';
+export { createCockpitRepo, type CockpitRepo, type BulkAction, type BulkJobRow, type BulkJobItemRow, type GdapSnapshotRow, type GdapRelationshipSnapshot } from './cockpit.repo';

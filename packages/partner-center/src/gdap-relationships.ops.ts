@@ -316,6 +316,28 @@ export function createGdapRelationshipOps(pipeline: RequestPipeline) {
       );
     },
 
+    /**
+     * `PATCH` with If-Match (Graph page "Update delegatedAdminRelationship"): an active relationship takes only
+     * `autoExtendDuration` and the removal of Global Administrator, a long-running operation, so Graph may
+     * answer 202 without a body: then `undefined`, and the caller reads the relationship again.
+     */
+    async updateGdapRelationship(relationshipId: string, change: { etag: string; roleIds?: string[]; autoExtend?: boolean }, options?: CallOptions): Promise<GdapRelationship | undefined> {
+      return pipeline.send(
+        {
+          ...fromCatalogue('gdap.relationships.update'),
+          params: { relationshipId },
+          headers: { 'If-Match': change.etag },
+          body: {
+            ...(change.roleIds ? { accessDetails: { unifiedRoles: change.roleIds.map((roleDefinitionId) => ({ roleDefinitionId })) } } : {}),
+            ...(change.autoExtend !== undefined ? { autoExtendDuration: change.autoExtend ? 'P180D' : 'PT0S' } : {}),
+          },
+          auth: delegated,
+          parse: ({ status, body }) => (status === 202 || body === undefined || body === null ? undefined : toRelationship(GdapRelationshipSchema.parse(body))),
+        },
+        options,
+      );
+    },
+
     /** The approval link of a relationship, without a call (docs/PARTNER-CENTER-REFERENCE.md §12.3). */
     gdapApprovalUrl(relationshipId: string): string {
       return gdapApprovalUrl(adminBase, relationshipId);

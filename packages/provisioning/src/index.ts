@@ -107,3 +107,4 @@ export {
   type RequestGdapFromTemplateResult,
 } from './gdap/request-gdap-from-template.workflow';
 export type { GdapPartnerCenter, GdapRelationshipStore, GdapRunPorts } from './gdap/gdap-run.ports';
+export { createBulkFixWorkflow, bulkFixRunId, type BulkFixInput, type BulkFixPorts, type BulkFixResult } from './bulk/bulk-fix.workflow';

@@ -19,7 +19,7 @@ export interface ServerDeps {
 }
 
 /** Repositories on the database handle. */
-export function reposOf(deps: ServerDeps): Repos {
+export function reposOf(deps: Pick<ServerDeps, 'db' | 'box'>): Repos {
   return createRepos(deps.db, deps.box);
 }
 
@@ -27,7 +27,7 @@ export function reposOf(deps: ServerDeps): Repos {
  * Runs `work` in one transaction with repositories bound to it (and the transaction's handle, for
  * a repository outside `Repos`): a mutation and its audit entry commit together or not at all.
  */
-export function inTransaction<T>(deps: ServerDeps, work: (repos: Repos, db: Database) => Promise<T>): Promise<T> {
+export function inTransaction<T>(deps: Pick<ServerDeps, 'db' | 'box'>, work: (repos: Repos, db: Database) => Promise<T>): Promise<T> {
   return deps.db.transaction((tx) => {
     const db = tx as unknown as Database;
     return work(createRepos(db, deps.box), db);

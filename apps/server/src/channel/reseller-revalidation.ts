@@ -41,6 +41,9 @@ export function mergeValidations(perConnection: { results: PartnerOfRecordValida
   return [...merged.values()];
 }
 
+/** What a revalidation pass reads and calls. */
+export type RevalidationDeps = Pick<CommerceDeps, 'db' | 'box' | 'clock' | 'partnerCenterFor' | 'logger'>;
+
 /**
  * Asks Partner Center (`validateresellers`, docs/PARTNER-CENTER-REFERENCE.md §7.1) about every active
  * reseller under `scope` (the distributor: the whole base), through each indirect-provider
@@ -48,7 +51,7 @@ export function mergeValidations(perConnection: { results: PartnerOfRecordValida
  * status, Microsoft's code and description, and an audit entry `reseller.partner_of_record_changed`
  * in the same transaction. `actor` and `requestId` name who asked (a person, or the schedule).
  */
-export async function revalidateResellers(deps: CommerceDeps, opts: { scope?: CompanyRow; actor?: AuditActor; requestId?: string | null; signal?: AbortSignal } = {}): Promise<RevalidationPass> {
+export async function revalidateResellers(deps: RevalidationDeps, opts: { scope?: CompanyRow; actor?: AuditActor; requestId?: string | null; signal?: AbortSignal } = {}): Promise<RevalidationPass> {
   const repos = reposOf(deps);
   const now = deps.clock.now();
   const root = await repos.companies.root();

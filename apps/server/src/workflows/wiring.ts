@@ -1,10 +1,12 @@
-import { createGdapRepo, createOrdersRepo, createPendingCredentialsRepo, createProvisioningAccountsRepo, type Database, type SecretBox } from '@csphub/db';
-import { placeOrderWorkflowId } from '@csphub/domain';
+import { createCockpitRepo, createGdapRepo, createOrdersRepo, createPendingCredentialsRepo, createProvisioningAccountsRepo, type Database, type SecretBox } from '@csphub/db';
+import { placeOrderWorkflowId, systemClock } from '@csphub/domain';
 import type { PartnerCenterClient } from '@csphub/partner-center';
 import type { Notifier } from '@csphub/notifications';
 import {
   createLinkExistingTenantWorkflow,
   createPlaceOrderWorkflow,
+  createBulkFixWorkflow,
+  bulkFixRunId,
   createProvisionTenantWorkflow,
   createRequestGdapWorkflow,
   requestGdapRunId,
@@ -32,6 +34,8 @@ import {
 import type { OnboardingRuns } from '../onboarding/onboarding-runs';
 import type { OrderRuns } from '../commerce/commerce-deps';
 import type { PartnerCenterClients } from '../partner-center/partner-center-clients';
+import type { BulkRuns } from '../cockpit/cockpit-deps';
+import { runBulkItem } from '../cockpit/bulk-actions';
 
 /** How often a pending order is looked at, and how long before it needs attention. */
 const ORDER_POLL_INTERVAL_MS = 3_000;
@@ -41,7 +45,8 @@ type Policy = () => Promise<{ requireCorporateEmail: boolean; requireSubCustomer
 
 /** What the routes call to start or wake a durable run, once the runtime is launched. */
 export type WorkflowStarters = Required<Pick<OnboardingRuns, 'startLinkExistingTenant' | 'startNewTenant' | 'retryNewTenant' | 'wakeMcaCheck' | 'startMcaAcceptance' | 'startGdapAccessUpdate'>> &
-  Required<OrderRuns> & {
+  Required<OrderRuns> &
+  Required<BulkRuns> & {
     /** "Request GDAP from a template" (gdap/gdap-relationships.ts): starts the run, or attaches to it (one per relationship row). */
     startRequestGdap: (input: RequestGdapFromTemplateInput) => Promise<{ runId: string }>;
   };
@@ -132,8 +137,28 @@ export function wireWorkflows(opts: {
     notifier: { send: (m) => opts.notifier.send(m) },
   });
 
+  // Bulk fixes from the cockpit: one item at a time, each call low priority in the limiter.
+  const cockpit = createCockpitRepo(opts.db);
+  const bulkDeps = { db: opts.db, box: opts.box, clock: systemClock, partnerCenterFor: opts.partnerCenterFor, notifier: opts.notifier };
+  const bulkFix = createBulkFixWorkflow({
+    pendingItems: async (jobId) => {
+      await cockpit.setJobState(jobId, 'running', systemClock.now());
+      return cockpit.pendingItemKeys(jobId);
+    },
+    runItem: async (jobId, round, itemKey, call) => {
+      const job = await cockpit.getJob(jobId);
+      if (!job) return { state: 'failed' };
+      return runBulkItem(bulkDeps, job, round, itemKey, call);
+    },
+    finish: async (jobId) => {
+      await cockpit.setJobState(jobId, 'finished', systemClock.now());
+      const items = await cockpit.items(jobId);
+      return { succeeded: items.filter((i) => i.state === 'succeeded').length, failed: items.filter((i) => i.state === 'failed').length };
+    },
+  });
+
   return {
-    definitions: [newTenant, link, placeOrder, mcaAcceptance, gdapAccess, requestGdap] as WorkflowDefinition<never, unknown>[],
+    definitions: [newTenant, link, placeOrder, mcaAcceptance, gdapAccess, requestGdap, bulkFix] as WorkflowDefinition<never, unknown>[],
     starters(runtime: WorkflowRuntime): WorkflowStarters {
       return {
         startNewTenant: async (input) => {
@@ -163,6 +188,9 @@ export function wireWorkflows(opts: {
           const runId = requestGdapRunId(input.rowId);
           await runtime.start(requestGdap, runId, input);
           return { runId };
+        },
+        startBulkFix: async (input) => {
+          await runtime.start(bulkFix, bulkFixRunId(input), input);
         },
       };
     },

@@ -7,6 +7,7 @@ import { ONBOARDING_ROUTE_FIXTURES } from './onboarding-route-fixtures';
 import { COMMERCE_ROUTE_FIXTURES, emulatorConnection, emulatorFor } from './commerce-route-fixtures';
 import { WEBHOOKS_ROUTE_FIXTURES } from './webhooks-route-fixtures';
 import { GDAP_ROUTE_FIXTURES } from './gdap-route-fixtures';
+import { COCKPIT_ROUTE_FIXTURES } from './cockpit-route-fixtures';
 import type { FixtureContext, RouteFixture } from './route-fixture.types';
 
 export type { CaseRequest, FixtureContext, RouteFixture, Targets } from './route-fixture.types';
@@ -158,6 +159,7 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   },
   ...COMMERCE_ROUTE_FIXTURES,
   ...GDAP_ROUTE_FIXTURES,
+  ...COCKPIT_ROUTE_FIXTURES,
   ...ONBOARDING_ROUTE_FIXTURES,
   ...WEBHOOKS_ROUTE_FIXTURES,
 };

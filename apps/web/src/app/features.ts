@@ -9,10 +9,11 @@ import { ordersFeature } from '../features/orders';
 import { settingsFeature } from '../features/settings';
 import { webhooksFeature } from '../features/webhooks';
 import { gdapFeature } from '../features/gdap';
+import { cockpitFeature } from '../features/cockpit';
 
 /**
  * Every feature of the web app, in navigation order. The router (app.tsx), the navigation
  * (navigation.ts) and the message catalogues (i18n/messages) are built from this list; a new
  * feature is a folder with an index.ts and one line here.
  */
-export const FEATURES = [homeFeature, authFeature, channelFeature, connectionsFeature, storefrontFeature, catalogFeature, newServiceFeature, ordersFeature, gdapFeature, settingsFeature, webhooksFeature] as const;
+export const FEATURES = [homeFeature, authFeature, channelFeature, connectionsFeature, storefrontFeature, catalogFeature, newServiceFeature, ordersFeature, gdapFeature, settingsFeature, webhooksFeature, cockpitFeature] as const;

@@ -18,3 +18,4 @@ export * from './workers';
 export * from './wizard-drafts';
 export * from './webhooks';
 export * from './gdap';
+export * from './cockpit';

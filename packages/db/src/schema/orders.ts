@@ -49,5 +49,5 @@ export const orders = pgTable(
     createdAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [index('orders_company_idx').on(t.companyId, t.createdAt), uniqueIndex('orders_idempotency_uq').on(t.companyId, t.idempotencyKey)],
+  (t) => [index('orders_company_idx').on(t.companyId, t.createdAt), uniqueIndex('orders_idempotency_uq').on(t.companyId, t.idempotencyKey), index('orders_status_idx').on(t.status)],
 );

@@ -27,7 +27,7 @@ export const workflowRuns = pgTable(
     updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
     finishedAt: timestamp({ withTimezone: true, mode: 'date' }),
   },
-  (t) => [index('workflow_runs_subject_idx').on(t.subjectId)],
+  (t) => [index('workflow_runs_subject_idx').on(t.subjectId), index('workflow_runs_kind_state_idx').on(t.kind, t.state)],
 );
 
 /**

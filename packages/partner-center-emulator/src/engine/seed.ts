@@ -129,6 +129,33 @@ export function seedState(scenario: Scenario, now: number, newId: () => string, 
         createdAt: now - rel.sinceDaysAgo * DAY_MS,
       });
     }
+    for (const g of t.gdap ?? []) {
+      const activatedAt = now - g.activatedDaysAgo * DAY_MS;
+      const endAt = now + g.endsInDays * DAY_MS;
+      const roles = g.roles.map((r) => r.toLowerCase());
+      const id = `${newId()}-${newId()}`;
+      state.gdap[id] = {
+        id,
+        partnerTenantId: partnerTenant(g.partner),
+        displayName: g.displayName,
+        duration: `P${Math.round((endAt - activatedAt) / DAY_MS)}D`,
+        customerTenantId: tenantId,
+        customerDisplayName: t.companyName,
+        roles,
+        autoExtendDuration: g.autoExtend === true ? 'P180D' : 'PT0S',
+        status: 'active',
+        createdAt: activatedAt - DAY_MS,
+        modifiedAt: activatedAt,
+        lockedAt: activatedAt - DAY_MS,
+        approvedAt: activatedAt,
+        activatedAt,
+        endAt,
+        etag: newId(),
+        requests: [],
+        accessAssignments: (g.assignedGroups ?? []).map((group) => ({ id: newId(), accessContainerId: group, roles, status: 'active' as const, createdAt: activatedAt, modifiedAt: activatedAt, etag: newId() })),
+        isDefault: false,
+      };
+    }
     for (const s of t.subscriptions) {
       const item = findCatalogItem(scenario.catalog, s.catalogItemId);
       if (!item) throw new Error(`scenario: unknown catalogItemId '${s.catalogItemId}'`);

@@ -2,6 +2,11 @@
 import type { Scenario } from './scenario.schema';
 import { buildDefaultCatalog } from './default-catalog';
 
+/** Entra role template ids of the seeded GDAP relationships (docs/PARTNER-CENTER-REFERENCE.md §12.4). */
+const GA = '62e90394-69f5-4237-9190-012177145e10';
+const USER_ADMIN = 'fe930be7-5e62-47db-91af-98c3a49a38b1';
+const HELPDESK = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
+
 /**
  * The default scenario, seeded at start and by `POST /_emulator/reset`, printed on start-up and
  * returned by `GET /_emulator/scenario`. Every id is fixed so that CSP Hub's demo data (resellers
@@ -272,6 +277,14 @@ export const DEFAULT_SCENARIO: Scenario = {
       relationships: [{ partner: 'distributor-latam', reseller: 'adatum', sinceDaysAgo: 90 }],
       subscriptions: [
         { partner: 'distributor-latam', reseller: 'adatum', catalogItemId: 'CFQ7TTC0LH18:0001:CFQ7TTC0LH18AV01', quantity: 15, termDuration: 'P1Y', billingCycle: 'monthly', startedDaysAgo: 3, autoRenewEnabled: true },
+      ],
+      // GDAP relationships of the LATAM account: three with Global Administrator ending within 30
+      // days (so they cannot auto-extend), one least-privileged that auto-extends.
+      gdap: [
+        { partner: 'distributor-latam', displayName: 'Wingtip full admin 2024', roles: [GA, HELPDESK], activatedDaysAgo: 700, endsInDays: 12, autoExtend: false, assignedGroups: ['5a1b0003-0000-4000-8000-000000000001'] },
+        { partner: 'distributor-latam', displayName: 'Wingtip onboarding', roles: [GA, USER_ADMIN], activatedDaysAgo: 170, endsInDays: 10, autoExtend: false, assignedGroups: [] },
+        { partner: 'distributor-latam', displayName: 'Wingtip migration project', roles: [GA, USER_ADMIN, HELPDESK], activatedDaysAgo: 60, endsInDays: 25, autoExtend: false, assignedGroups: ['5a1b0003-0000-4000-8000-000000000002'] },
+        { partner: 'distributor-latam', displayName: 'Wingtip helpdesk', roles: [HELPDESK, USER_ADMIN], activatedDaysAgo: 30, endsInDays: 700, autoExtend: true, assignedGroups: ['5a1b0003-0000-4000-8000-000000000001'] },
       ],
       globalAdmin: { displayName: 'Mateo García', userName: 'mateo' },
     },

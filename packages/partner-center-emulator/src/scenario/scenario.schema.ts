@@ -105,6 +105,24 @@ export const ScenarioTenantSchema = z.object({
   /** Existing reseller relationships: partner key and, for indirect, the reseller key. */
   relationships: z.array(z.object({ partner: z.string(), reseller: z.string().optional(), sinceDaysAgo: z.number().int().nonnegative() })).default([]),
   subscriptions: z.array(ScenarioSubscriptionSchema).default([]),
+  /**
+   * Active GDAP relationships the partner already has with this tenant: Entra role template ids,
+   * when it became active and how many days it has left, with one access assignment per entry of
+   * `assignedGroups` (security group ids).
+   */
+  gdap: z
+    .array(
+      z.object({
+        partner: z.string(),
+        displayName: z.string().min(1).max(50),
+        roles: z.array(z.guid()).min(1),
+        activatedDaysAgo: z.number().int().nonnegative(),
+        endsInDays: z.number().int().positive(),
+        autoExtend: z.boolean().optional(),
+        assignedGroups: z.array(z.guid()).optional(),
+      }),
+    )
+    .optional(),
   /** The customer's Global Admin (signs in on the emulator's /admin pages). */
   globalAdmin: z.object({ displayName: z.string(), userName: z.string() }),
 });

@@ -1,4 +1,6 @@
+import { lazy, Suspense } from 'react';
 import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useSession } from '../auth/session';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { ChannelSummary } from '../channel/channel-summary';
@@ -6,15 +8,25 @@ import type { Health } from '@csphub/server/contract';
 import { describeProblem } from '../../i18n/problem-text';
 
 
-/** The landing page: what CSP Hub does and whether its parts answer. */
+// The cockpit and its charts load only for the staff who see it.
+const CockpitPanel = lazy(() => import('../cockpit/cockpit-panel'));
+
+/** The landing page: the portfolio cockpit for distributor and reseller staff, what CSP Hub does and whether its parts answer. */
 export function HomePage() {
   const { t, formatDate } = useI18n();
+  const { session } = useSession();
   const health = useApi<Health>('/healthz');
+  const staff = session && session.company.kind !== 'customer';
 
   return (
-    <Stack maw={960}>
+    <Stack maw={staff ? 1200 : 960}>
       <Title order={1}>{t('home.title')}</Title>
       <Text>{t('home.intro')}</Text>
+      {staff && (
+        <Suspense fallback={<Loader size="sm" />}>
+          <CockpitPanel />
+        </Suspense>
+      )}
       <ChannelSummary />
       <Card withBorder aria-busy={health.loading}>
         <Group justify="space-between" mb="sm">

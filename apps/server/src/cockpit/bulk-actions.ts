@@ -1,0 +1,188 @@
+import { isWithinPath, partnerOfRecordIdOf } from '@csphub/domain';
+import { createCockpitRepo, createRepos, createTenantAuthorizationsRepo, type BulkAction, type BulkJobRow, type CompanyRow, type Database, type SecretBox } from '@csphub/db';
+import type { PartnerCenterClient } from '@csphub/partner-center';
+import type { Notifier } from '@csphub/notifications';
+import type { Clock } from '@csphub/domain';
+import { reposOf } from '../app/server-deps';
+import { revalidateResellers } from '../channel/reseller-revalidation';
+import { GLOBAL_ADMINISTRATOR, countAccessAssignments, snapshotOf } from './gdap-snapshot';
+
+/** What a bulk fix is built from (the server's adapters; the durable run calls `runBulkItem`). */
+export interface BulkDeps {
+  db: Database;
+  box: SecretBox;
+  clock: Clock;
+  partnerCenterFor(connectionId: string): Promise<PartnerCenterClient>;
+  notifier: Pick<Notifier, 'send'>;
+  logger?: { warn(obj: object, msg: string): void };
+  /** Between two reads of a relationship whose Global Administrator removal Graph runs as an operation. */
+  pollMs?: number;
+}
+
+export const BULK_ACTIONS = ['gdap-remove-global-admin', 'resend-acceptance-links', 'revalidate-partners-of-record'] as const satisfies readonly BulkAction[];
+
+/** One item of a dry run: what will be done to it, or why nothing will. */
+export interface PlannedItem {
+  itemKey: string;
+  companyId: number | null;
+  label: string;
+  /** Codes of what the run will do: remove-global-admin, enable-auto-extend, resend-request, revalidate. */
+  will: string[];
+  /** Why the item is left out: not-found, not-active, nothing-to-do, never-sent, no-partner-location-id. */
+  skip: string | null;
+  detail: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const skipped = (itemKey: string, skip: string, label = itemKey, companyId: number | null = null, detail: string | null = null): PlannedItem => ({ itemKey, companyId, label, will: [], skip, detail });
+
+/**
+ * The dry run: for each selected key, what the action would do to it, read from the database only.
+ * A key outside the caller's subtree is `not-found`, as if it did not exist.
+ */
+export async function planBulk(deps: Pick<BulkDeps, 'db' | 'box'>, action: BulkAction, scope: Pick<CompanyRow, 'path'>, keys: string[]): Promise<PlannedItem[]> {
+  const repos = reposOf(deps);
+  const cockpit = createCockpitRepo(deps.db);
+  const out: PlannedItem[] = [];
+  for (const itemKey of [...new Set(keys)]) {
+    if (action === 'gdap-remove-global-admin') {
+      const [connectionId, relationshipId] = splitRelationshipKey(itemKey);
+      const row = connectionId && relationshipId && UUID.test(connectionId) ? await cockpit.getGdap(connectionId, relationshipId) : undefined;
+      const company = row?.companyId ? await repos.companies.get(row.companyId) : undefined;
+      if (!row || !company || !isWithinPath(company.path, scope.path)) {
+        out.push(skipped(itemKey, 'not-found'));
+        continue;
+      }
+      const label = `${company.name}: ${row.displayName}`;
+      if (row.status !== 'active' && row.status !== 'expiring') {
+        out.push(skipped(itemKey, 'not-active', label, company.id, row.status));
+        continue;
+      }
+      const will = [...(row.hasGlobalAdmin ? ['remove-global-admin'] : []), ...(row.autoExtend ? [] : ['enable-auto-extend'])];
+      out.push(will.length ? { itemKey, companyId: company.id, label, will, skip: null, detail: row.endsAt?.toISOString() ?? null } : skipped(itemKey, 'nothing-to-do', label, company.id));
+    } else if (action === 'resend-acceptance-links') {
+      const a = UUID.test(itemKey) ? await createTenantAuthorizationsRepo(deps.db).get(itemKey) : undefined;
+      const company = a ? await repos.companies.get(a.companyId) : undefined;
+      if (!a || !company || !isWithinPath(company.path, scope.path) || a.state !== 'pending') {
+        out.push(skipped(itemKey, 'not-found'));
+        continue;
+      }
+      if (a.sentTo.length === 0) out.push(skipped(itemKey, 'never-sent', company.name, company.id));
+      else out.push({ itemKey, companyId: company.id, label: company.name, will: ['resend-request'], skip: null, detail: a.sentTo.join(', ') });
+    } else {
+      const company = /^\d{1,9}$/.test(itemKey) ? await repos.companies.get(Number(itemKey)) : undefined;
+      if (!company || company.kind !== 'reseller' || company.status !== 'active' || !isWithinPath(company.path, scope.path)) {
+        out.push(skipped(itemKey, 'not-found'));
+        continue;
+      }
+      const por = partnerOfRecordIdOf(company);
+      if (!por) out.push(skipped(itemKey, 'no-partner-location-id', company.name, company.id));
+      else out.push({ itemKey, companyId: company.id, label: company.name, will: ['revalidate'], skip: null, detail: por });
+    }
+  }
+  return out;
+}
+
+export function splitRelationshipKey(key: string): [string | undefined, string | undefined] {
+  const at = key.indexOf('/');
+  return at < 0 ? [undefined, undefined] : [key.slice(0, at), key.slice(at + 1)];
+}
+
+/**
+ * Does one item of a job and records its result with one audit entry, in one transaction. The item
+ * is planned again first (the data may have changed since the dry run), and each action reads
+ * Microsoft's current state before changing it, so running it twice does it once. Partner Center
+ * calls go with low priority: provisioning runs pass first in the limiter.
+ */
+export async function runBulkItem(deps: BulkDeps, job: BulkJobRow, round: number, itemKey: string, call: { requestId: string | undefined; signal: AbortSignal }): Promise<{ state: 'succeeded' | 'failed' }> {
+  const repos = reposOf(deps);
+  const scope = await repos.companies.get(job.scopeCompanyId);
+  const [plan] = scope ? await planBulk(deps, job.action, scope, [itemKey]) : [skipped(itemKey, 'not-found')];
+  let outcome: Record<string, unknown> = {};
+  let error: { code: string; message: string } | null = null;
+  try {
+    if (plan!.skip === 'nothing-to-do') outcome = { already: true };
+    else if (plan!.skip) error = { code: plan!.skip.toUpperCase().replace(/-/g, '_'), message: `Skipped: ${plan!.skip}${plan!.detail ? ` (${plan!.detail})` : ''}` };
+    else if (job.action === 'gdap-remove-global-admin') outcome = await fixGdap(deps, itemKey, call.signal);
+    else if (job.action === 'resend-acceptance-links') outcome = await resend(deps, itemKey);
+    else {
+      const reseller = (await repos.companies.get(Number(itemKey)))!;
+      const pass = await revalidateResellers(deps, { scope: reseller, actor: actorOfJob(job), signal: call.signal });
+      if (pass.connections === 0) error = { code: 'PARTNER_CENTER_UNAVAILABLE', message: 'No indirect-provider connection answered; the last verdict is kept.' };
+      else outcome = { porStatus: (await repos.companies.get(reseller.id))?.porStatus ?? null, changed: pass.changed > 0 };
+    }
+  } catch (e) {
+    const err = e as { code?: unknown; message?: unknown };
+    error = { code: typeof err.code === 'string' ? err.code : 'FAILED', message: typeof err.message === 'string' ? err.message : String(e) };
+  }
+  const at = deps.clock.now();
+  const state = error ? 'failed' : 'succeeded';
+  await deps.db.transaction(async (handle) => {
+    const txDb = handle as unknown as Database;
+    const tx = createRepos(txDb, deps.box);
+    await createCockpitRepo(txDb).recordItem(job.id, itemKey, { state, outcome, errorCode: error?.code ?? null, errorMessage: error?.message ?? null, round, at });
+    await tx.auditLog.append({
+      at,
+      companyId: plan!.companyId ?? job.scopeCompanyId,
+      actor: actorOfJob(job),
+      action: `bulk_fix.${job.action}.${state}`,
+      targetType: 'bulk_job_item',
+      targetId: `${job.id}:${itemKey}`,
+      summary: `${plan!.label}: ${error ? `failed (${error.message})` : plan!.will.length ? `done (${plan!.will.join(', ')})` : 'nothing to do'}`,
+      after: { round, outcome, error },
+    });
+  });
+  return { state };
+}
+
+function actorOfJob(job: BulkJobRow) {
+  return { type: 'user' as const, id: job.createdBy, label: job.createdByLabel };
+}
+
+/** Removes Global Administrator (Graph runs it as an operation: read again until it is gone), then turns auto-extend on. */
+async function fixGdap(deps: BulkDeps, itemKey: string, signal: AbortSignal): Promise<Record<string, unknown>> {
+  const [connectionId, relationshipId] = splitRelationshipKey(itemKey) as [string, string];
+  const client = await deps.partnerCenterFor(connectionId);
+  const opts = { priority: 'low' as const, signal };
+  let r = await client.getGdapRelationship(relationshipId, opts);
+  let removed = false;
+  let extended = false;
+  if (r.roleIds.some((x) => x.toLowerCase() === GLOBAL_ADMINISTRATOR)) {
+    await client.updateGdapRelationship(relationshipId, { etag: r.etag ?? '*', roleIds: r.roleIds.filter((x) => x.toLowerCase() !== GLOBAL_ADMINISTRATOR) }, opts);
+    for (let i = 0; ; i++) {
+      r = await client.getGdapRelationship(relationshipId, opts);
+      if (!r.roleIds.some((x) => x.toLowerCase() === GLOBAL_ADMINISTRATOR)) break;
+      if (i >= 20) throw Object.assign(new Error('Graph has not removed Global Administrator yet; retry the item later.'), { code: 'GDAP_OPERATION_PENDING' });
+      await new Promise((resolve) => setTimeout(resolve, deps.pollMs ?? 3_000));
+    }
+    removed = true;
+  }
+  if (r.autoExtendDuration === 'PT0S' || r.autoExtendDuration === 'P0D') {
+    r = (await client.updateGdapRelationship(relationshipId, { etag: r.etag ?? '*', autoExtend: true }, opts)) ?? (await client.getGdapRelationship(relationshipId, opts));
+    extended = true;
+  }
+  const at = deps.clock.now();
+  await createCockpitRepo(deps.db).upsertGdap(snapshotOf(connectionId, r, await countAccessAssignments(client, r, signal), at));
+  return { removedGlobalAdmin: removed, enabledAutoExtend: extended, status: r.status, endsAt: r.endsAt ?? null, autoExtendDuration: r.autoExtendDuration };
+}
+
+/** Sends the customer authorization request again, to the recipients of the last one. */
+async function resend(deps: BulkDeps, id: string): Promise<Record<string, unknown>> {
+  const authorizations = createTenantAuthorizationsRepo(deps.db);
+  const repos = reposOf(deps);
+  const a = (await authorizations.get(id))!;
+  const company = (await repos.companies.get(a.companyId))!;
+  const [root, reseller] = await Promise.all([repos.companies.root(), a.resellerCompanyId ? repos.companies.get(a.resellerCompanyId) : Promise.resolve(undefined)]);
+  await deps.notifier.send({
+    template: 'customer-authorization-request',
+    language: company.language,
+    to: a.sentTo,
+    cc: a.sentCc,
+    fields: { customerName: company.name, partnerName: reseller?.name ?? root?.name ?? 'Your partner', invitationUrl: a.invitationUrl },
+    dedupeKey: `authorization-request:${a.id}:${a.sendCount + 1}`,
+    subjectId: String(company.id),
+  });
+  const updated = await authorizations.recordSent(a.id, { to: a.sentTo, cc: a.sentCc, at: deps.clock.now() });
+  return { to: a.sentTo, sendCount: updated.sendCount };
+}

@@ -1,0 +1,142 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from '@csphub/db';
+import { customerStates, gdapRows, iso, orderRows, pendingAuthorizations, pendingMcaRuns, resellerRows, rows, INVITATION_LIMIT_DAYS } from './cockpit-sql';
+
+type Cell = string | number | boolean | null;
+
+interface ListDefinition {
+  /** The rows of the subtree (`path`) at `now`, before the filter. */
+  base: (path: string, now: Date) => SQL;
+  /** Filter name to a condition on the base's columns; the first is the default. */
+  filters: Record<string, SQL>;
+  /** The columns shown and sortable, in order; the first is the default sort. */
+  columns: readonly string[];
+  /** Columns that together name a row (for bulk selections). */
+  key: readonly string[];
+}
+
+const t = sql`true`;
+
+/** Every list the cockpit's numbers link to: the same queries the summary counts. */
+export const COCKPIT_LISTS = {
+  customers: {
+    base: customerStates,
+    filters: { all: t, ready: sql`state = 'ready'`, not_ready: sql`state = 'not_ready'`, provisioning: sql`state = 'provisioning'`, needs_attention: sql`state = 'needs_attention'` },
+    columns: ['name', 'companyId', 'parentName', 'state', 'reason', 'tenantId', 'lastAttemptAt', 'createdAt'],
+    key: ['companyId'],
+  },
+  gdap: {
+    base: gdapRows,
+    filters: {
+      active: sql`status in ('active', 'expiring')`,
+      expiring_30_days: sql`"expiringSoon"`,
+      expired: sql`status = 'expired'`,
+      global_admin: sql`"hasGlobalAdmin" and status in ('active', 'expiring')`,
+      without_access_assignments: sql`status in ('active', 'expiring') and "accessAssignments" = 0`,
+      all: t,
+    },
+    columns: ['endsAt', 'companyName', 'displayName', 'status', 'hasGlobalAdmin', 'autoExtend', 'accessAssignments', 'companyId', 'customerName', 'relationshipId', 'connectionId'],
+    key: ['connectionId', 'relationshipId'],
+  },
+  authorizations: {
+    base: pendingAuthorizations,
+    filters: {
+      pending: t,
+      under_30_days: sql`"ageDays" < 30`,
+      from_30_to_60_days: sql`"ageDays" >= 30 and "ageDays" < 60`,
+      from_60_to_90_days: sql`"ageDays" >= 60 and "ageDays" < ${INVITATION_LIMIT_DAYS}`,
+      over_90_days: sql`"ageDays" >= ${INVITATION_LIMIT_DAYS}`,
+    },
+    columns: ['ageDays', 'companyName', 'resellerName', 'createdAt', 'sentAt', 'sendCount', 'lastCheckResult', 'companyId', 'id'],
+    key: ['id'],
+  },
+  mca: {
+    base: pendingMcaRuns,
+    filters: { pending_acceptance: t },
+    columns: ['ageDays', 'companyName', 'since', 'companyId', 'runId'],
+    key: ['runId'],
+  },
+  resellers: {
+    base: (path: string) => resellerRows(path),
+    filters: { all: t, por_eligible: sql`"porStatus" = 'eligible'`, por_ineligible: sql`"porStatus" = 'ineligible'`, por_unchecked: sql`"porStatus" is null` },
+    columns: ['name', 'companyId', 'customers', 'partnerLocationId', 'partnerId', 'porStatus', 'porCheckedAt', 'porError'],
+    key: ['companyId'],
+  },
+  orders: {
+    base: (path: string) => orderRows(path),
+    filters: { in_progress: sql`status in ('submitted', 'in_progress')`, failed: sql`status in ('failed', 'needs_attention')` },
+    columns: ['createdAt', 'reference', 'companyName', 'status', 'errorMessage', 'updatedAt', 'companyId', 'orderId'],
+    key: ['orderId'],
+  },
+} satisfies Record<string, ListDefinition>;
+
+export type CockpitListName = keyof typeof COCKPIT_LISTS;
+export const COCKPIT_LIST_NAMES = Object.keys(COCKPIT_LISTS) as [CockpitListName, ...CockpitListName[]];
+
+export interface CockpitListQuery {
+  filter?: string | undefined;
+  sort?: string | undefined;
+  dir?: 'asc' | 'desc' | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** Why a list request cannot be answered: the field and what it may be. */
+export class CockpitListInputError extends Error {
+  constructor(
+    readonly field: 'filter' | 'sort',
+    readonly allowed: readonly string[],
+  ) {
+    super(`${field} must be one of: ${allowed.join(', ')}`);
+  }
+}
+
+/**
+ * One page of a cockpit list for the subtree: filtered, sorted by one of its columns (then by its
+ * key, so pages are stable) and counted. Filter and sort come from fixed tables, never from the
+ * request's text.
+ */
+export async function cockpitList(db: Database, name: CockpitListName, path: string, now: Date, q: CockpitListQuery) {
+  const def: ListDefinition = COCKPIT_LISTS[name];
+  const filterNames = Object.keys(def.filters);
+  const filter = q.filter ?? filterNames[0]!;
+  if (!filterNames.includes(filter)) throw new CockpitListInputError('filter', filterNames);
+  const sort = q.sort ?? def.columns[0]!;
+  if (!def.columns.includes(sort)) throw new CockpitListInputError('sort', def.columns);
+  const dir = q.dir === 'desc' ? sql.raw('desc nulls last') : sql.raw('asc nulls last');
+  const order = sql.join([sql`${sql.identifier(sort)} ${dir}`, ...def.key.map((k) => sql`${sql.identifier(k)} asc`)], sql`, `);
+  const filtered = sql`select * from (${def.base(path, now)}) b where ${def.filters[filter]!}`;
+  const [count, page] = await Promise.all([
+    rows<{ n: number }>(db, sql`select count(*)::int as "n" from (${filtered}) f`),
+    rows<Record<string, unknown>>(db, sql`${filtered} order by ${order} limit ${q.limit} offset ${q.offset}`),
+  ]);
+  return {
+    list: name,
+    filter,
+    filters: filterNames,
+    sort,
+    dir: q.dir ?? 'asc',
+    total: count[0]?.n ?? 0,
+    columns: [...def.columns],
+    key: [...def.key],
+    rows: page.map((r) => Object.fromEntries(def.columns.map((c) => [c, cell(r[c])])) as Record<string, Cell>),
+  };
+}
+
+function cell(v: unknown): Cell {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return iso(v);
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+/** RFC 4180 CSV of a list's rows, with a formula-injection guard for spreadsheet programs. */
+export function toCsv(columns: readonly string[], data: readonly Record<string, Cell>[]): string {
+  const quote = (v: Cell) => {
+    if (v === null) return '';
+    let s = String(v);
+    if (/^[=+\-@\t\r]/.test(s) && typeof v === 'string') s = `'${s}`;
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [columns.join(','), ...data.map((r) => columns.map((c) => quote(r[c] ?? null)).join(','))].join('\r\n') + '\r\n';
+}

@@ -1,0 +1,111 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Database } from '@csphub/db';
+
+/** Days a relationship counts as expiring, and Microsoft's limit on a pending reseller invitation. */
+export const EXPIRING_WITHIN_DAYS = 30;
+export const INVITATION_LIMIT_DAYS = 90;
+
+/** Runs a read and returns its rows (PGlite and node-postgres shapes alike). */
+export async function rows<T>(db: Database, query: SQL): Promise<T[]> {
+  return rowsOf<T>(await db.execute(query));
+}
+
+/** `like` on the materialized path: the caller's subtree, served by `companies_path_prefix_idx`. */
+export function subtreeOf(path: string): string {
+  return `${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** An ISO string from what a driver returns for a timestamp (a Date, or text on some paths). */
+export function iso(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const d = value instanceof Date ? value : new Date(String(value));
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+/**
+ * Each active customer of the subtree with one state from its accounts in every connection: a
+ * failed sync needs attention, one in progress is provisioning, a synced one is ready, and otherwise
+ * it is not ready with the stored reason (`never-provisioned` when no connection was ever tried).
+ */
+export function customerStates(path: string): SQL {
+  return sql`
+    select c.id as "companyId", c.name as "name", p.name as "parentName", c.created_at as "createdAt",
+      case when bool_or(o.sync_status = 'failed') then 'needs_attention'
+           when bool_or(o.sync_status = 'in_progress') then 'provisioning'
+           when bool_or(o.sync_status = 'synced') then 'ready'
+           else 'not_ready' end as "state",
+      case when bool_or(o.sync_status in ('failed', 'in_progress', 'synced')) then max(o.failure_reason)
+           else coalesce(max(o.failure_reason), case when count(o.company_id) = 0 then 'never-provisioned' else 'not-synced' end) end as "reason",
+      max(o.tenant_id) as "tenantId", max(o.last_attempt_at) as "lastAttemptAt"
+    from companies c
+    left join companies p on p.id = c.parent_id
+    left join account_sync_options o on o.company_id = c.id
+    where c.kind = 'customer' and c.status = 'active' and c.path like ${subtreeOf(path)}
+    group by c.id, c.name, p.name, c.created_at`;
+}
+
+/** GDAP rows of the subtree's customers, with the finding flags the cockpit filters on. */
+export function gdapRows(path: string, now: Date): SQL {
+  const soon = new Date(now.getTime() + EXPIRING_WITHIN_DAYS * 86_400_000);
+  return sql`
+    select g.connection_id as "connectionId", g.relationship_id as "relationshipId", g.company_id as "companyId",
+      c.name as "companyName", g.customer_name as "customerName", g.display_name as "displayName", g.status as "status",
+      g.ends_at as "endsAt", g.has_global_admin as "hasGlobalAdmin", g.auto_extend as "autoExtend",
+      g.access_assignments as "accessAssignments",
+      (g.status in ('active', 'expiring') and not g.auto_extend and g.ends_at is not null and g.ends_at <= ${soon}) as "expiringSoon"
+    from gdap_snapshots g
+    join companies c on c.id = g.company_id
+    where c.path like ${subtreeOf(path)}`;
+}
+
+/** The subtree's pending existing-tenant authorizations (invitation or authorization request) with their age. */
+export function pendingAuthorizations(path: string, now: Date): SQL {
+  return sql`
+    select a.id as "id", a.company_id as "companyId", c.name as "companyName", r.name as "resellerName",
+      a.created_at as "createdAt", a.sent_at as "sentAt", a.send_count as "sendCount", a.last_check_result as "lastCheckResult",
+      floor(extract(epoch from (${now}::timestamptz - a.created_at)) / 86400)::int as "ageDays"
+    from tenant_authorizations a
+    join companies c on c.id = a.company_id
+    left join companies r on r.id = a.reseller_company_id
+    where a.state = 'pending' and c.path like ${subtreeOf(path)}`;
+}
+
+/** New-tenant runs of the subtree waiting for the customer to accept the Microsoft Customer Agreement. */
+export function pendingMcaRuns(path: string, now: Date): SQL {
+  return sql`
+    select w.id as "runId", c.id as "companyId", c.name as "companyName", w.updated_at as "since",
+      floor(extract(epoch from (${now}::timestamptz - w.updated_at)) / 86400)::int as "ageDays"
+    from workflow_runs w
+    join companies c on c.id::text = w.subject_id
+    where w.kind = 'provision-tenant' and w.state = 'running' and w.current_step = 'await-mca-acceptance' and c.path like ${subtreeOf(path)}`;
+}
+
+/**
+ * The subtree's resellers with their partner-of-record verdict and how many active customers each
+ * has (its own and its sub-resellers'): every customer counts once for each company on its path, so
+ * one pass over the customers replaces a prefix scan per reseller.
+ */
+export function resellerRows(path: string): SQL {
+  return sql`
+    with counts as (
+      select a.id as id, count(*)::int as n
+      from companies k, unnest(string_to_array(trim(both '/' from k.path), '/')) as a(id)
+      where k.kind = 'customer' and k.status = 'active' and k.path like ${subtreeOf(path)}
+      group by a.id)
+    select r.id as "companyId", r.name as "name", r.partner_location_id as "partnerLocationId", r.partner_id as "partnerId",
+      r.por_status as "porStatus", r.por_checked_at as "porCheckedAt", r.por_error_description as "porError",
+      coalesce(n.n, 0)::int as "customers"
+    from companies r
+    left join counts n on n.id = r.id::text
+    where r.kind = 'reseller' and r.status = 'active' and r.path like ${subtreeOf(path)}`;
+}
+
+/** The subtree's orders still moving or stopped. */
+export function orderRows(path: string): SQL {
+  return sql`
+    select o.id as "orderId", o.reference as "reference", o.company_id as "companyId", c.name as "companyName",
+      o.status as "status", o.created_at as "createdAt", o.updated_at as "updatedAt", o.error_message as "errorMessage"
+    from orders o
+    join companies c on c.id = o.company_id
+    where o.status in ('submitted', 'in_progress', 'failed', 'needs_attention') and c.path like ${subtreeOf(path)}`;
+}

@@ -1,0 +1,96 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '@csphub/db';
+import { customerStates, gdapRows, iso, orderRows, pendingAuthorizations, pendingMcaRuns, resellerRows, rows, subtreeOf, INVITATION_LIMIT_DAYS } from './cockpit-sql';
+import type { CockpitSummaryDto } from './cockpit.schema';
+
+const WEEKS = 12;
+
+/**
+ * The cockpit's figures for one subtree, read from the database only (kept current by the runs,
+ * webhooks, the GDAP refresh and the partner-of-record revalidation; never a Partner Center call).
+ * A figure CSP Hub has no record of yet is `null`, which the page shows as not available.
+ */
+export async function cockpitSummary(db: Database, path: string, now: Date): Promise<CockpitSummaryDto> {
+  const since = new Date(now.getTime() - WEEKS * 7 * 86_400_000);
+  const [byStateAndReason, weeks, mca, gdap, gdapSync, auth, resellerList, orders] = await Promise.all([
+    rows<{ state: string; reason: string | null; n: number }>(db, sql`select state as "state", case when state = 'not_ready' then reason end as "reason", count(*)::int as "n" from (${customerStates(path)}) s group by 1, 2`),
+    rows<{ week: unknown; n: number }>(
+      db,
+      sql`select date_trunc('week', w.finished_at) as "week", count(*)::int as "n"
+          from workflow_runs w join companies c on c.id::text = w.subject_id
+          where w.kind in ('provision-tenant', 'link-existing-tenant') and w.state = 'succeeded' and w.finished_at >= ${since}
+            and c.path like ${subtreeOf(path)}
+          group by 1 order by 1`,
+    ),
+    rows<{ n: number; oldest: number | null }>(db, sql`select count(*)::int as "n", max("ageDays")::int as "oldest" from (${pendingMcaRuns(path, now)}) m`),
+    rows<{ active: number; expiring: number; expired: number; ga: number; unassigned: number }>(
+      db,
+      sql`select count(*) filter (where status in ('active', 'expiring'))::int as "active",
+                 count(*) filter (where "expiringSoon")::int as "expiring",
+                 count(*) filter (where status = 'expired')::int as "expired",
+                 count(*) filter (where "hasGlobalAdmin" and status in ('active', 'expiring'))::int as "ga",
+                 count(*) filter (where status in ('active', 'expiring') and "accessAssignments" = 0)::int as "unassigned"
+          from (${gdapRows(path, now)}) g`,
+    ),
+    rows<{ at: unknown }>(db, sql`select max(synced_at) as "at" from gdap_snapshots`),
+    rows<{ n: number; a: number; b: number; c: number; d: number }>(
+      db,
+      sql`select count(*)::int as "n", count(*) filter (where "ageDays" < 30)::int as "a", count(*) filter (where "ageDays" >= 30 and "ageDays" < 60)::int as "b",
+                 count(*) filter (where "ageDays" >= 60 and "ageDays" < ${INVITATION_LIMIT_DAYS})::int as "c", count(*) filter (where "ageDays" >= ${INVITATION_LIMIT_DAYS})::int as "d"
+          from (${pendingAuthorizations(path, now)}) a`,
+    ),
+    rows<{ companyId: number; name: string; customers: number; porStatus: string | null }>(db, sql`select "companyId", "name", "customers", "porStatus" from (${resellerRows(path)}) r order by "customers" desc, "name"`),
+    rows<{ moving: number; failed: number }>(
+      db,
+      sql`select count(*) filter (where status in ('submitted', 'in_progress'))::int as "moving", count(*) filter (where status in ('failed', 'needs_attention'))::int as "failed" from (${orderRows(path)}) o`,
+    ),
+  ]);
+  const byState = (s: string) => byStateAndReason.filter((r) => r.state === s).reduce((t, r) => t + r.n, 0);
+  const reasons = byStateAndReason
+    .filter((r) => r.state === 'not_ready')
+    .map((r) => ({ reason: r.reason ?? 'not-synced', n: r.n }))
+    .sort((x, y) => y.n - x.n)
+    .slice(0, 8);
+  const g = gdap[0]!;
+  const a = auth[0]!;
+  const por = (status: string | null) => resellerList.filter((x) => x.porStatus === status).length;
+  const gdapSyncedAt = iso(gdapSync[0]?.at);
+  return {
+    generatedAt: now.toISOString(),
+    customers: {
+      total: byStateAndReason.reduce((t, c) => t + c.n, 0),
+      ready: byState('ready'),
+      notReady: byState('not_ready'),
+      provisioning: byState('provisioning'),
+      needsAttention: byState('needs_attention'),
+      notReadyReasons: reasons.map((x) => ({ reason: x.reason, count: x.n })),
+    },
+    tenantsPerWeek: weekSeries(now, WEEKS, weeks.map((w) => ({ week: iso(w.week)!.slice(0, 10), count: w.n }))),
+    mca: { pendingAcceptance: mca[0]?.n ?? 0, oldestPendingDays: mca[0]?.oldest ?? null, accepted: null, missing: null, needsReacceptance: null },
+    gdap: gdapSyncedAt
+      ? { syncedAt: gdapSyncedAt, active: g.active, expiringIn30Days: g.expiring, expired: g.expired, withGlobalAdmin: g.ga, withoutAccessAssignments: g.unassigned }
+      : { syncedAt: null, active: null, expiringIn30Days: null, expired: null, withGlobalAdmin: null, withoutAccessAssignments: null },
+    authorizations: { pending: a.n, byAge: { under30: a.a, from30to60: a.b, from60to90: a.c, over90: a.d } },
+    resellers: {
+      total: resellerList.length,
+      porEligible: por('eligible'),
+      porIneligible: por('ineligible'),
+      porUnchecked: por(null),
+      customersPerReseller: resellerList.slice(0, 10).map(({ companyId, name, customers }) => ({ companyId, name, customers })),
+    },
+    subscriptions: { renewingIn30DaysWithoutAutoRenew: null, unusedLicences: null },
+    orders: { inProgress: orders[0]?.moving ?? 0, failed: orders[0]?.failed ?? 0 },
+  };
+}
+
+/** Every week of the last `weeks` (Monday, UTC), zero where nothing was created. */
+export function weekSeries(now: Date, weeks: number, counts: { week: string; count: number }[]): { week: string; count: number }[] {
+  const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+  const out: { week: string; count: number }[] = [];
+  for (let i = weeks - 1; i >= 0; i--) {
+    const w = new Date(monday.getTime() - i * 7 * 86_400_000).toISOString().slice(0, 10);
+    out.push({ week: w, count: counts.find((c) => c.week === w)?.count ?? 0 });
+  }
+  return out;
+}

@@ -1,0 +1,80 @@
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { companies } from './companies';
+import { connections } from './connections';
+
+/**
+ * What CSP Hub last read of each GDAP relationship of a connection (Microsoft Graph,
+ * docs/PARTNER-CENTER-REFERENCE.md §12): the cockpit counts and lists these rows and never calls
+ * Graph while a page loads. `companyId` is the customer account linked to the relationship's tenant
+ * in that connection (null when no account is). Written by the GDAP refresh and by the bulk fixes.
+ */
+export const gdapSnapshots = pgTable(
+  'gdap_snapshots',
+  {
+    connectionId: uuid()
+      .notNull()
+      .references(() => connections.id),
+    relationshipId: text().notNull(),
+    companyId: integer().references(() => companies.id),
+    customerTenantId: text(),
+    customerName: text(),
+    displayName: text().notNull(),
+    /** Graph's status: created, approvalPending, active, expiring, expired, terminated ... */
+    status: text().notNull(),
+    roleIds: jsonb().$type<string[]>().notNull().default([]),
+    hasGlobalAdmin: boolean().notNull(),
+    autoExtend: boolean().notNull(),
+    endsAt: timestamp({ withTimezone: true, mode: 'date' }),
+    /** Access assignments (security groups) on the relationship; null when not read. */
+    accessAssignments: integer(),
+    syncedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.connectionId, t.relationshipId] }), index('gdap_snapshots_company_idx').on(t.companyId), index('gdap_snapshots_status_ends_idx').on(t.status, t.endsAt)],
+);
+
+/**
+ * A bulk fix from the cockpit: one durable run (`bulk-fix:<id>`) over its items. `scopeCompanyId`
+ * is the company of the person who started it: items outside its subtree are never part of it.
+ */
+export const bulkJobs = pgTable(
+  'bulk_jobs',
+  {
+    id: uuid().primaryKey(),
+    action: text().notNull().$type<'gdap-remove-global-admin' | 'resend-acceptance-links' | 'revalidate-partners-of-record'>(),
+    scopeCompanyId: integer()
+      .notNull()
+      .references(() => companies.id),
+    /** queued | running | finished */
+    state: text().notNull().$type<'queued' | 'running' | 'finished'>(),
+    createdBy: text().notNull(),
+    createdByLabel: text().notNull(),
+    createdAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+    updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+    finishedAt: timestamp({ withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('bulk_jobs_scope_idx').on(t.scopeCompanyId, t.createdAt)],
+);
+
+/** One item of a bulk fix: what it acts on, and how the last attempt went. */
+export const bulkJobItems = pgTable(
+  'bulk_job_items',
+  {
+    jobId: uuid()
+      .notNull()
+      .references(() => bulkJobs.id),
+    /** What the action acts on: a relationship (`<connectionId>/<relationshipId>`), an authorization id, a company id. */
+    itemKey: text().notNull(),
+    companyId: integer().references(() => companies.id),
+    label: text().notNull(),
+    /** pending | succeeded | failed */
+    state: text().notNull().$type<'pending' | 'succeeded' | 'failed'>(),
+    attempts: integer().notNull().default(0),
+    /** Which round of the job last ran it (0 the first; a retry of the failed ones starts the next). */
+    round: integer().notNull().default(0),
+    outcome: jsonb().$type<Record<string, unknown>>(),
+    errorCode: text(),
+    errorMessage: text(),
+    finishedAt: timestamp({ withTimezone: true, mode: 'date' }),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.itemKey] })],
+);

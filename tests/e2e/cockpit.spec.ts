@@ -1,0 +1,94 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { signIn } from './sign-in';
+
+const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
+// The emulator's default scenario gives Wingtip Toys three relationships with Global Administrator ending within 30 days.
+const EXPIRING = ['Wingtip full admin 2024', 'Wingtip onboarding', 'Wingtip migration project'];
+
+/** The number a cockpit figure shows, and the total of the list it links to. */
+async function figureAndList(page: Page, testId: string): Promise<[number, number]> {
+  const figure = page.getByTestId(testId).getByRole('link');
+  const value = Number(await figure.getAttribute('data-value'));
+  await figure.click();
+  const total = page.getByTestId('list-total');
+  await expect(total).toBeVisible({ timeout: 30_000 });
+  const listed = Number(await total.getAttribute('data-total'));
+  await page.getByRole('link', { name: 'Back to the cockpit' }).click();
+  await expect(page.getByTestId('cockpit')).toBeVisible({ timeout: 30_000 });
+  return [value, listed];
+}
+
+test('the distributor sees the cockpit, fixes three expiring relationships in bulk after a dry run, and the emulator shows them changed', async ({ page, emulator }) => {
+  // Six figures opened and compared with their lists, a dry run and a job: longer than one page's default.
+  test.setTimeout(240_000);
+  await signIn(page, 'distributor@demo.test');
+  const cockpit = page.getByTestId('cockpit');
+  // The cockpit and its charts are a chunk of their own, loaded on the first visit.
+  await expect(cockpit).toBeVisible({ timeout: 30_000 });
+  // Figures CSP Hub has no record of say so rather than showing a number.
+  await expect(page.getByTestId('fig-subscriptions-renewing')).toContainText('Not available');
+
+  await page.getByTestId('cockpit-gdap').getByRole('button', { name: 'Read GDAP from Microsoft' }).click();
+  await expect(page.getByTestId('cockpit-gdap').getByRole('status')).toContainText(/Read \d+ relationships/);
+  await expect(page.getByTestId('fig-gdap-expiring_30_days').getByRole('link')).toHaveAttribute('data-value', /^[1-9]\d*$/);
+
+  for (const id of ['fig-customers-all', 'fig-customers-ready', 'fig-customers-needs_attention', 'fig-resellers-all', 'fig-gdap-expiring_30_days', 'fig-gdap-global_admin']) {
+    const [value, listed] = await figureAndList(page, id);
+    expect(listed, id).toBe(value);
+  }
+
+  await page.getByTestId('fig-gdap-expiring_30_days').getByRole('link').click();
+  await expect(page.getByRole('heading', { name: 'GDAP relationships' })).toBeVisible();
+  const table = page.getByTestId('cockpit-table');
+  for (const name of EXPIRING) await table.getByRole('checkbox', { name: `Select ${name}` }).check();
+  await page.getByTestId('bulk-open').click();
+
+  const dryRun = page.getByTestId('bulk-dry-run');
+  for (const name of EXPIRING) await expect(dryRun.getByTestId('bulk-plan')).toContainText(name);
+  await expect(dryRun.locator('[data-will="remove-global-admin,enable-auto-extend"]')).toHaveCount(3);
+  await expect(dryRun).toContainText('remove Global Administrator, enable auto-extend (180 days)');
+  // The dry run changed nothing.
+  const before = (await emulator.state()).gdap.filter((r) => EXPIRING.includes(r.displayName));
+  expect(before.every((r) => r.roles.includes(GLOBAL_ADMINISTRATOR) && r.autoExtendDuration === 'PT0S')).toBe(true);
+
+  await dryRun.getByTestId('bulk-run').click();
+  const job = page.getByTestId('bulk-job');
+  await expect(job).toBeVisible();
+  await expect(job).toHaveAttribute('data-state', 'finished', { timeout: 60_000 });
+  await expect(page.getByTestId('bulk-progress')).toHaveText('3 of 3 done · 3 succeeded · 0 failed');
+  await expect(page.getByTestId('bulk-items').locator('[data-state="succeeded"]')).toHaveCount(3);
+  await expect(page.getByTestId('bulk-items')).toContainText('remove Global Administrator · enable auto-extend (180 days)');
+
+  const after = (await emulator.state()).gdap.filter((r) => EXPIRING.includes(r.displayName));
+  expect(after).toHaveLength(3);
+  for (const r of after) {
+    expect(r.roles, r.displayName).not.toContain(GLOBAL_ADMINISTRATOR);
+    expect(r.autoExtendDuration, r.displayName).toBe('P180D');
+    expect(r.status, r.displayName).toBe('active');
+  }
+
+  // Back on the cockpit the three no longer count as expiring or holding Global Administrator.
+  await page.getByRole('link', { name: 'Back to the cockpit' }).click();
+  const [value, listed] = await figureAndList(page, 'fig-gdap-global_admin');
+  expect(listed).toBe(value);
+  await page.getByTestId('fig-gdap-expiring_30_days').getByRole('link').click();
+  await expect(page.getByTestId('list-total')).toBeVisible();
+  for (const name of EXPIRING) await expect(page.getByText(name, { exact: true })).toHaveCount(0);
+});
+
+test("a reseller's cockpit counts its own subtree only", async ({ page }) => {
+  await signIn(page, 'reseller@demo.test');
+  await expect(page.getByTestId('cockpit')).toBeVisible({ timeout: 30_000 });
+  // Relecloud Iberia has three customers and is the one reseller it can see.
+  await expect(page.getByTestId('fig-customers-all').getByRole('link')).toHaveAttribute('data-value', '3');
+  await expect(page.getByTestId('fig-resellers-all').getByRole('link')).toHaveAttribute('data-value', '1');
+  await page.getByTestId('fig-customers-all').getByRole('link').click();
+  const table = page.getByTestId('cockpit-table');
+  await expect(page.getByTestId('list-total')).toHaveAttribute('data-total', '3');
+  for (const name of ['Graphic Design Institute', 'Humongous Insurance', "Munson's Pickles and Preserves"]) await expect(table).toContainText(name);
+  for (const foreign of ['Wingtip Toys', 'Southridge Video', 'Lamna Healthcare']) await expect(table).not.toContainText(foreign);
+  // No button reads Microsoft for the whole distributor.
+  await page.getByRole('link', { name: 'Back to the cockpit' }).click();
+  await expect(page.getByRole('button', { name: 'Read GDAP from Microsoft' })).toHaveCount(0);
+});
