@@ -72,3 +72,33 @@ export * from './orders/index';
 export { DEFAULT_ADMIN_USERNAME, isAdminChoiceAllowed, needsDefaultGdap, type AdminSetUpChoice } from './onboarding/admin-setup';
 export { NEW_TENANT_STAGES, NEW_TENANT_STAGE_IDS, type NewTenantStageId, type StageDeclaration } from './onboarding/workflow-stages';
 export { systemClock, type Clock, type TimerClock } from './time/clock';
+export {
+  addMoney,
+  applyMarginBasisPoints,
+  compareMoney,
+  formatMoney,
+  isCurrencyCode,
+  minorDigits,
+  money,
+  multiplyMoney,
+  parseMoney,
+  sumMoney,
+  toDecimalString,
+  type Money,
+} from './money/money';
+export {
+  isRuleValidOn,
+  pickRule,
+  priceRuleProblems,
+  resolvePrice,
+  visiblePrice,
+  type PriceChain,
+  type PriceKey,
+  type PriceLevel,
+  type PriceRule,
+  type PriceTerm,
+  type PriceViewer,
+  type ResolvedPrice,
+  type RuleProblem,
+  type VisiblePrice,
+} from './pricing/price-resolution';
