@@ -5,6 +5,7 @@
  * A route's shapes are added here when the web reads them; see docs/ARCHITECTURE.md.
  */
 import type { z } from '@hono/zod-openapi';
+import type { PriceRulesResponseSchema, PricesResponseSchema } from './commerce/pricing.schema';
 import { AuditEntrySchema } from './audit/audit-log.routes';
 import { SessionSchema } from './auth/auth.routes';
 import { ApiTokenSchema } from './channel/api-tokens.routes';
@@ -116,3 +117,7 @@ export type OnboardingService = z.infer<typeof ServiceSchema>;
 import type { WizardDraftSchema, WizardDraftStateSchema } from './onboarding/wizard-draft.schema';
 export type WizardDraft = z.infer<typeof WizardDraftSchema>;
 export type WizardDraftState = z.infer<typeof WizardDraftStateSchema>;
+
+export { PriceLineSchema, PriceRuleSchema, PriceRulesResponseSchema, PricesResponseSchema } from './commerce/pricing.schema';
+export type PriceRuleList = z.infer<typeof PriceRulesResponseSchema>;
+export type Prices = z.infer<typeof PricesResponseSchema>;
