@@ -5,6 +5,7 @@
  * A route's shapes are added here when the web reads them; see docs/ARCHITECTURE.md.
  */
 import type { z } from '@hono/zod-openapi';
+import type { PriceRulesResponseSchema, PricesResponseSchema } from './commerce/pricing.schema';
 import { AuditEntrySchema } from './audit/audit-log.routes';
 import { SessionSchema } from './auth/auth.routes';
 import { ApiTokenSchema } from './channel/api-tokens.routes';
@@ -139,3 +140,6 @@ export type CockpitList = z.infer<typeof CockpitListSchema>;
 export type BulkPlan = z.infer<typeof BulkPlanSchema>;
 export type BulkJob = z.infer<typeof BulkJobSchema>;
 export type GdapRefresh = z.infer<typeof GdapRefreshSchema>;
+export { PriceLineSchema, PriceRuleSchema, PriceRulesResponseSchema, PricesResponseSchema } from './commerce/pricing.schema';
+export type PriceRuleList = z.infer<typeof PriceRulesResponseSchema>;
+export type Prices = z.infer<typeof PricesResponseSchema>;

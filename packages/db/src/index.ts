@@ -25,6 +25,7 @@ export { createTenantAuthorizationsRepo, type TenantAuthorizationsRepo, type Ten
 export { createTenantLinksRepo, type TenantLinksRepo } from './tenant-links.repo';
 export { createOrdersRepo, type NewOrder, type OrderLineJson, type OrderProgressPatch, type OrderRow, type OrderStatusValue, type OrdersRepo } from './orders.repo';
 export { createCatalogRepo, type CatalogEntryInput, type CatalogItemRow, type CatalogRepo, type CatalogSnapshotRow } from './catalog.repo';
+export { createPricingRepo, type PriceRuleInput, type PriceRuleRow, type PriceSheetEntryRow, type PricingRepo } from './pricing.repo';
 export { createProvisioningAccountsRepo, type ProvisioningAccountsRepo, type ProvisioningProfileRow } from './provisioning-accounts.repo';
 export { createSubscriptionMovesRepo, type SubscriptionMoveFields, type SubscriptionMoveRow, type SubscriptionMovesRepo } from './subscription-moves.repo';
 export { createWorkersRepo, type WorkerClaimRow, type WorkerRow, type WorkersRepo } from './workers.repo';

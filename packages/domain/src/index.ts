@@ -99,3 +99,33 @@ export {
   type GdapTemplateRole,
 } from './gdap/gdap-template';
 export { GDAP_EXPIRY_NOTICE_DAYS, GDAP_STATES, gdapExpiryNoticeDue, gdapStateOf, isGdapLive, type GdapExpiryNoticeDay, type GdapState } from './gdap/gdap-relationship-state';
+export {
+  addMoney,
+  applyMarginBasisPoints,
+  compareMoney,
+  formatMoney,
+  isCurrencyCode,
+  minorDigits,
+  money,
+  multiplyMoney,
+  parseMoney,
+  sumMoney,
+  toDecimalString,
+  type Money,
+} from './money/money';
+export {
+  isRuleValidOn,
+  pickRule,
+  priceRuleProblems,
+  resolvePrice,
+  visiblePrice,
+  type PriceChain,
+  type PriceKey,
+  type PriceLevel,
+  type PriceRule,
+  type PriceTerm,
+  type PriceViewer,
+  type ResolvedPrice,
+  type RuleProblem,
+  type VisiblePrice,
+} from './pricing/price-resolution';

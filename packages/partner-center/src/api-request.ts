@@ -50,6 +50,10 @@ export interface ApiRequest<T> {
   customerId?: string;
   /** Non-2xx statuses that are answers, not errors (404 on `HEAD /domains` means "free", §3). */
   okStatuses?: readonly number[];
+  /** Served from the partner API host (wire/operations.ts `host`). */
+  host?: 'partnerApi';
+  /** The body is handed to `parse` as text, not parsed as JSON (a file such as a price sheet). */
+  responseText?: true;
   /** Turns the answer into the method's result; throw a ZodError when the body is not as expected. */
   parse: (response: { status: number; body: unknown; headers: Headers }) => T;
 }
@@ -80,7 +84,15 @@ export const defaultRateLimits: ClientRateLimits = {
  * authentication. Every client operation starts from one (`{ ...fromCatalogue('customers.get'), ... }`),
  * so the client and the emulator agree on names and paths.
  */
-export function fromCatalogue(id: OperationId): Pick<ApiRequest<never>, 'operation' | 'api' | 'method' | 'path' | 'auth'> {
+export function fromCatalogue(id: OperationId): Pick<ApiRequest<never>, 'operation' | 'api' | 'method' | 'path' | 'auth' | 'host' | 'responseText'> {
   const op = operationDefinition(id);
-  return { operation: id, api: op.api, method: op.method, path: op.path, auth: op.auth };
+  return {
+    operation: id,
+    api: op.api,
+    method: op.method,
+    path: op.path,
+    auth: op.auth,
+    ...(op.host ? { host: op.host } : {}),
+    ...(op.responseText ? { responseText: op.responseText } : {}),
+  };
 }

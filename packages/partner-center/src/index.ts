@@ -64,6 +64,7 @@ export type {
   CatalogTerm,
   CatalogScope,
 } from './catalog.ops';
+export type { PriceSheetEntry, PriceSheetQuery } from './price-sheets.ops';
 export type { Cart, CartLine, CartLineInput, CheckoutResult } from './carts.ops';
 export type { Order, OrderLine, OrderLineProvisioning } from './orders.ops';
 export type { Subscription, SubscriptionChange } from './subscriptions.ops';

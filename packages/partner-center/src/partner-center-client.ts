@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createAddressValidationOps } from './address-validation.ops';
 import { createCartOps } from './carts.ops';
 import { createCatalogOps } from './catalog.ops';
+import { createPriceSheetOps } from './price-sheets.ops';
 import { systemClock, type TimerClock } from '@csphub/domain';
 import type { Random } from './random';
 import { createCustomerAgreementOps } from './customer-agreements.ops';
@@ -143,6 +144,7 @@ export function createPartnerCenterClient(options: PartnerCenterClientOptions) {
     ...createRelationshipRequestOps(pipeline),
     ...createIndirectResellerOps(pipeline),
     ...createCatalogOps(pipeline),
+    ...createPriceSheetOps(pipeline),
     ...createCartOps(pipeline),
     ...createOrderOps(pipeline),
     ...createSubscriptionOps(pipeline),

@@ -8,6 +8,8 @@ export const microsoftEndpoints = {
   partnerCenterResource: 'https://api.partnercenter.microsoft.com',
   graphResource: 'https://graph.microsoft.com',
   adminPortalBaseUrl: 'https://admin.microsoft.com',
+  /** The partner API host of the pricing operations (Learn: "Get a price sheet"). */
+  partnerApiBaseUrl: 'https://api.partner.microsoft.com',
 } as const;
 
 const baseUrl = z
@@ -44,6 +46,12 @@ export const PartnerCenterConnectionSchema = z.object({
   refreshToken: z.string().min(1).optional(),
   partnerCenterBaseUrl: baseUrl.default(microsoftEndpoints.partnerCenterBaseUrl),
   graphBaseUrl: baseUrl.default(microsoftEndpoints.graphBaseUrl),
+  /**
+   * The partner API host (`api.partner.microsoft.com`: price sheets). Absent: Microsoft's when
+   * `partnerCenterBaseUrl` is Microsoft's, otherwise `partnerCenterBaseUrl` (the emulator serves both
+   * hosts on one origin); see `partnerApiBaseOf`.
+   */
+  partnerApiBaseUrl: baseUrl.optional(),
   /** Token authority root; the client appends `/{tenantId}/oauth2/token` (v1) or `/oauth2/v2.0/token`. */
   authorityBaseUrl: baseUrl.default(microsoftEndpoints.authorityBaseUrl),
   /** Which token endpoint form to use: v1 (`resource=`) as Partner Center documents, or v2 (`scope=`). */
@@ -83,4 +91,10 @@ export function parsePartnerCenterConnection(input: PartnerCenterConnectionInput
     );
   }
   return result.data;
+}
+
+/** The base URL of the partner API host (price sheets) for `connection`. */
+export function partnerApiBaseOf(connection: Pick<PartnerCenterConnection, 'partnerCenterBaseUrl' | 'partnerApiBaseUrl'>): string {
+  if (connection.partnerApiBaseUrl) return connection.partnerApiBaseUrl;
+  return connection.partnerCenterBaseUrl === microsoftEndpoints.partnerCenterBaseUrl ? microsoftEndpoints.partnerApiBaseUrl : connection.partnerCenterBaseUrl;
 }

@@ -5,7 +5,7 @@ import type { Random } from './random';
 import type { PartnerCenterLogger } from './logger';
 import { parseMicrosoftErrorBody } from './microsoft-error-body';
 import { isTransientStatus, mapMicrosoftError } from './microsoft-error-map';
-import type { PartnerCenterConnection } from './partner-center-connection.schema';
+import { partnerApiBaseOf, type PartnerCenterConnection } from './partner-center-connection.schema';
 import { PartnerCenterError } from './partner-center-error';
 import type { PartnerCenterMetrics } from './partner-center-metrics';
 import type { ApiRequest, CallOptions, ClientRateLimits } from './api-request';
@@ -70,7 +70,8 @@ export function createRequestPipeline(deps: RequestPipelineDeps): RequestPipelin
   }
 
   function buildUrl(request: ApiRequest<unknown>): string {
-    const base = request.api === 'graph' ? connection.graphBaseUrl : connection.partnerCenterBaseUrl;
+    const base =
+      request.api === 'graph' ? connection.graphBaseUrl : request.host === 'partnerApi' ? partnerApiBaseOf(connection) : connection.partnerCenterBaseUrl;
     if (request.url !== undefined) {
       const target = new URL(request.url, base + '/');
       // A `next` link is relative to the service root; one pointing elsewhere must not get our token.
@@ -275,7 +276,9 @@ export function createRequestPipeline(deps: RequestPipelineDeps): RequestPipelin
 
           if ((res.status >= 200 && res.status < 300) || request.okStatuses?.includes(res.status)) {
             let body: unknown = undefined;
-            if (res.text.trim() !== '') {
+            if (request.responseText) {
+              body = res.text;
+            } else if (res.text.trim() !== '') {
               try {
                 body = JSON.parse(res.text);
               } catch (cause) {

@@ -14,6 +14,8 @@ const WHAT: Record<CommerceAction, string> = {
   'subscriptions.manage': 'change subscriptions',
   'licenses.read': "see the tenant's users and licenses",
   'licenses.manage': 'assign or remove licenses',
+  'prices.read': 'see prices',
+  'prices.manage': 'change price lists',
 };
 
 /** Refuses with 403 when the caller's role may not do this commerce action (after the scope check). */

@@ -5,6 +5,8 @@ import { subscriptionsRoutes } from './subscriptions.routes';
 import { subscriptionsMoveRoutes } from './subscriptions-move.routes';
 import { licensesRoutes } from './licenses.routes';
 import { createCatalogService } from './catalog-service';
+import { pricingRoutes } from './pricing.routes';
+import { createPricingService } from './pricing-service';
 import type { CommerceDeps } from './commerce-deps';
 import { resellerRevalidationRoutes } from '../channel/reseller-revalidation.routes';
 
@@ -14,7 +16,8 @@ import { resellerRevalidationRoutes } from '../channel/reseller-revalidation.rou
  */
 export function mountCommerceRoutes(api: Router, deps: CommerceDeps): void {
   const catalog = createCatalogService(deps);
-  for (const routes of [catalogRoutes(deps, catalog), ordersRoutes(deps, catalog), subscriptionsRoutes(deps), subscriptionsMoveRoutes(deps), licensesRoutes(deps), resellerRevalidationRoutes(deps)]) {
+  const pricing = createPricingService(deps);
+  for (const routes of [pricingRoutes(deps, pricing), catalogRoutes(deps, catalog), ordersRoutes(deps, catalog), subscriptionsRoutes(deps), subscriptionsMoveRoutes(deps), licensesRoutes(deps), resellerRevalidationRoutes(deps)]) {
     api.route('/', routes);
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll } from 'vitest';
 import type { Role } from '@csphub/domain';
-import { createCatalogRepo, createOrdersRepo, type ConnectionSummary } from '@csphub/db';
+import { createCatalogRepo, createOrdersRepo, createPricingRepo, type ConnectionSummary } from '@csphub/db';
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
 import type { FixtureContext, RouteFixture } from './route-fixture.types';
 import { resellerIsAdatum } from './onboarding-route-fixtures';
@@ -122,6 +122,25 @@ async function seedOrder(ctx: FixtureContext, idempotencyKey?: string) {
   return row;
 }
 
+const STAFF_OF_SELLERS: readonly Role[] = ['distributor_admin', 'distributor_operator', 'reseller_admin', 'reseller_operator'];
+
+/** This month's price sheet of the world's connection in ES, so reading prices needs no Partner Center call. */
+async function seedPriceSheet(ctx: FixtureContext): Promise<void> {
+  const repo = createPricingRepo(ctx.t.database.db);
+  const month = new Date().toISOString().slice(0, 7);
+  if ((await repo.sheet(ctx.world.conn.id, 'ES', month)).length > 0) return;
+  await repo.replaceSheet(ctx.world.conn.id, 'ES', month, [
+    { productId: 'CFQ7TTC0LH18', skuId: '0001', termDuration: 'P1Y', billingPlan: 'annual', currency: 'EUR', unitPriceMinor: 5630, erpPriceMinor: 6624, effectiveStart: `${month}-01`, effectiveEnd: `${month}-28`, fetchedAt: new Date() },
+  ]);
+}
+
+/** A rule of the caller's own company's price list (any kind; the route checks the role first). */
+async function seedPriceRule(ctx: FixtureContext): Promise<string> {
+  const id = randomUUID();
+  await createPricingRepo(ctx.t.database.db).insertRule({ id, level: 'customer', sellerCompanyId: ctx.caller.home.id, currency: 'EUR', validFrom: '2026-01-01', kind: 'margin', basisPoints: 500, createdAt: new Date(), createdBy: 'matrix' });
+  return id;
+}
+
 /**
  * Access fixtures of the catalog, orders, subscriptions, moves and licenses routes, spread
  * into ROUTE_FIXTURES. Reading follows `company.read`/`billing.read`/`users.read`, changing follows
@@ -143,6 +162,28 @@ export const COMMERCE_ROUTE_FIXTURES: Record<string, RouteFixture> = {
   },
   'GET /api/v1/catalog/hidden-products': { scope: 'distributor', allowed: DISTRIBUTOR_STAFF, request: () => ({ path: '/api/v1/catalog/hidden-products' }) },
   'PUT /api/v1/catalog/hidden-products/{productId}': { scope: 'distributor', allowed: ['distributor_admin'], request: () => ({ path: '/api/v1/catalog/hidden-products/CFQ7TTC0HD33', body: { hidden: true } }) },
+
+  // Prices: seen by whoever reads the company's billing, at their own level and below; a price list
+  // is changed only by the seller's own people (self), on its own company.
+  'GET /api/v1/companies/{id}/prices': {
+    scope: 'company',
+    allowed: ALL,
+    request: async (ctx) => {
+      await seedPriceSheet(ctx);
+      return { path: `/api/v1/companies/${ctx.target.customer.id}/prices?connectionId=${ctx.world.conn.id}&country=ES&productId=CFQ7TTC0LH18` };
+    },
+  },
+  'GET /api/v1/companies/{id}/price-rules': { scope: 'company', allowed: ALL, request: (ctx) => ({ path: `/api/v1/companies/${ctx.target.parent.id}/price-rules` }) },
+  'POST /api/v1/companies/{id}/price-rules': {
+    scope: 'self',
+    allowed: STAFF_OF_SELLERS,
+    request: (ctx) => ({ path: `/api/v1/companies/${ctx.caller.home.id}/price-rules`, body: { currency: 'EUR', validFrom: '2026-01-01', kind: 'margin', basisPoints: 1000 } }),
+  },
+  'DELETE /api/v1/companies/{id}/price-rules/{ruleId}': {
+    scope: 'self',
+    allowed: STAFF_OF_SELLERS,
+    request: async (ctx) => ({ path: `/api/v1/companies/${ctx.caller.home.id}/price-rules/${await seedPriceRule(ctx)}` }),
+  },
 
   'GET /api/v1/companies/{id}/orders': { scope: 'company', allowed: ALL, request: (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/orders` }) },
   'GET /api/v1/companies/{id}/orders/{orderId}': {

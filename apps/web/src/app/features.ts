@@ -4,6 +4,7 @@ import { channelFeature } from '../features/channel';
 import { connectionsFeature } from '../features/connections';
 import { storefrontFeature } from '../features/storefront';
 import { catalogFeature } from '../features/catalog';
+import { pricesFeature } from '../features/prices';
 import { newServiceFeature } from '../features/new-service';
 import { ordersFeature } from '../features/orders';
 import { settingsFeature } from '../features/settings';
@@ -16,4 +17,4 @@ import { cockpitFeature } from '../features/cockpit';
  * (navigation.ts) and the message catalogues (i18n/messages) are built from this list; a new
  * feature is a folder with an index.ts and one line here.
  */
-export const FEATURES = [homeFeature, authFeature, channelFeature, connectionsFeature, storefrontFeature, catalogFeature, newServiceFeature, ordersFeature, gdapFeature, settingsFeature, webhooksFeature, cockpitFeature] as const;
+export const FEATURES = [homeFeature, authFeature, channelFeature, connectionsFeature, storefrontFeature, catalogFeature, pricesFeature, newServiceFeature, ordersFeature, gdapFeature, settingsFeature, webhooksFeature, cockpitFeature] as const;

@@ -19,3 +19,4 @@ export * from './wizard-drafts';
 export * from './webhooks';
 export * from './gdap';
 export * from './cockpit';
+export * from './pricing';

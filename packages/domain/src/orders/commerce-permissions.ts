@@ -11,6 +11,8 @@ export const COMMERCE_ACTIONS = [
   'subscriptions.manage',
   'licenses.read',
   'licenses.manage',
+  'prices.read',
+  'prices.manage',
 ] as const;
 export type CommerceAction = (typeof COMMERCE_ACTIONS)[number];
 
@@ -33,4 +35,7 @@ export const COMMERCE_PERMISSIONS: Record<CommerceAction, Permission> = {
   'subscriptions.manage': 'company.update',
   'licenses.read': 'users.read',
   'licenses.manage': 'company.update',
+  // Prices are billing data to read; a price list is the seller's own commercial setting to change.
+  'prices.read': 'billing.read',
+  'prices.manage': 'company.update',
 };

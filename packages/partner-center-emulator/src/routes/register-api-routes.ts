@@ -3,6 +3,7 @@ import { registerValidationRoutes } from './validations.routes';
 import { registerAgreementRoutes } from './agreements.routes';
 import { registerResellerRoutes } from './resellers.routes';
 import { registerCatalogRoutes } from './catalog.routes';
+import { registerPricingRoutes } from './pricing.routes';
 import { registerCommerceRoutes } from './commerce.routes';
 import { registerSubscriptionRoutes } from './subscriptions.routes';
 import { registerUserRoutes } from './users.routes';
@@ -17,6 +18,7 @@ export function registerApiRoutes(pc: ApiRouter, graph: ApiRouter): void {
   registerAgreementRoutes(pc);
   registerResellerRoutes(pc);
   registerCatalogRoutes(pc);
+  registerPricingRoutes(pc);
   registerCommerceRoutes(pc);
   registerSubscriptionRoutes(pc);
   registerUserRoutes(pc);

@@ -24,3 +24,4 @@ export * from './directory-role.schema';
 export * from './gdap.schema';
 export * from './webhook.schema';
 export * from './audit.schema';
+export * from './price-sheet.schema';

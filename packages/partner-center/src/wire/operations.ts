@@ -68,6 +68,14 @@ export interface OperationDefinition {
   doc: string;
   /** Served by the emulator (for tests and Microsoft's own tools) but not called by CSP Hub's client. */
   emulatorOnly?: true;
+  /**
+   * `partnerApi`: served from Microsoft's partner API host (`https://api.partner.microsoft.com`,
+   * the pricing APIs) rather than Partner Center's; the path is relative to that host. The emulator
+   * serves both on one origin.
+   */
+  host?: 'partnerApi';
+  /** The answer is a file (CSV), not JSON: the client hands the parser the text. */
+  responseText?: true;
 }
 
 export const PartnerCenterOperations = {
@@ -84,6 +92,9 @@ export const PartnerCenterOperations = {
   'catalog.skus.list': { method: 'GET', path: '/v1/products/{productId}/skus', api: 'partnerCenter', auth: 'any', doc: '§8' },
   'catalog.skus.get': { method: 'GET', path: '/v1/products/{productId}/skus/{skuId}', api: 'partnerCenter', auth: 'any', doc: '§8' },
   'catalog.availabilities.list': { method: 'GET', path: '/v1/products/{productId}/skus/{skuId}/availabilities', api: 'partnerCenter', auth: 'any', doc: '§8' },
+  // Learn "Get a price sheet": the license-based new commerce sheet of a market, a file (CSV) for the
+  // current month (default), a past one (timeline=history&month=YYYYMM) or the next (timeline=future).
+  'pricing.priceSheets.get': { method: 'GET', path: "/v1.0/sales/pricesheets(Market='{market}',PricesheetView='{view}')/$value", api: 'partnerCenter', auth: 'appUser', doc: '§8.1', host: 'partnerApi', responseText: true },
   'catalog.availabilities.get': { method: 'GET', path: '/v1/products/{productId}/skus/{skuId}/availabilities/{availabilityId}', api: 'partnerCenter', auth: 'any', doc: '§8' },
   'carts.create': { method: 'POST', path: '/v1/customers/{customerId}/carts', api: 'partnerCenter', auth: 'any', throttle: 'orders', doc: '§9.1' },
   'carts.get': { method: 'GET', path: '/v1/customers/{customerId}/carts/{cartId}', api: 'partnerCenter', auth: 'any', throttle: 'orders', doc: '§9.1' },

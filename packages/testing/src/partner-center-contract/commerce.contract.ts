@@ -96,6 +96,27 @@ export function registerCommerceContract(ctx: ContractContext): void {
       ).toMatchObject({ id: availability.id, catalogItemId: availability.catalogItemId });
     });
 
+    it("reads the market's license-based price sheet: the fixture SKU's terms with the partner and retail prices of one month", async () => {
+      const client = ctx.target.client('indirect');
+      const { catalog } = ctx.target.fixtures;
+      const sheet = await client.getPriceSheet({ market: catalog.country });
+      const rows = sheet.filter((e) => e.productId === catalog.productId && e.skuId === catalog.skuId);
+      expect(rows.some((e) => e.termDuration === 'P1Y' && e.billingPlan === 'monthly')).toBe(true);
+      const start = sheet[0]!.effectiveStart;
+      expect(start.endsWith('-01')).toBe(true);
+      for (const e of rows) {
+        expect(e.market).toBe(catalog.country.toUpperCase());
+        expect(e.unitPrice.currency).toBe(e.currency);
+        expect(Number.isSafeInteger(e.unitPrice.minor) && e.unitPrice.minor > 0).toBe(true);
+        expect(e.unitPrice.minor).toBeLessThanOrEqual(e.erpPrice.minor);
+        expect(e.effectiveStart).toBe(start);
+      }
+      // Next month's sheet is published ahead: it starts the day after this one ends.
+      const future = await client.getPriceSheet({ market: catalog.country, timeline: 'future' });
+      const dayAfter = new Date(Date.parse(`${sheet[0]!.effectiveEnd}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      expect(future[0]?.effectiveStart).toBe(dayAfter);
+    });
+
     it('reports an unknown product as CATALOG_ITEM_NOT_FOUND', async () => {
       const error = await ctx.target
         .client('indirect')
