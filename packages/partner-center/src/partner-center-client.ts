@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createAddressValidationOps } from './address-validation.ops';
+import { createAuditRecordOps } from './audit-records.ops';
 import { createCartOps } from './carts.ops';
 import { createCatalogOps } from './catalog.ops';
 import { systemClock, type TimerClock } from '@csphub/domain';
@@ -150,6 +151,7 @@ export function createPartnerCenterClient(options: PartnerCenterClientOptions) {
     ...createGdapRelationshipOps(pipeline),
     ...createGdapAccessAssignmentOps(pipeline),
     ...createWebhookOps(pipeline),
+    ...createAuditRecordOps(pipeline),
   };
 }
 
