@@ -72,3 +72,14 @@ export * from './orders/index';
 export { DEFAULT_ADMIN_USERNAME, isAdminChoiceAllowed, needsDefaultGdap, type AdminSetUpChoice } from './onboarding/admin-setup';
 export { NEW_TENANT_STAGES, NEW_TENANT_STAGE_IDS, type NewTenantStageId, type StageDeclaration } from './onboarding/workflow-stages';
 export { systemClock, type Clock, type TimerClock } from './time/clock';
+export {
+  buildMatchingIndex,
+  proposeImport,
+  type ImportConflict,
+  type ImportDecision,
+  type ImportProposal,
+  type ImportedCustomer,
+  type MatchingIndex,
+  type NetworkCompany,
+  type NetworkReseller,
+} from './customer-import/import-matching';
