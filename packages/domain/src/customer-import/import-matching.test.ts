@@ -70,14 +70,14 @@ describe('import matching (property tests)', () => {
         if (p.kind !== 'new') return;
         const named: number[] = [];
         if (c.resellerTenantId) {
-          const r = resellers.find((x) => x.tenantId === c.resellerTenantId);
-          expect(r).toBeDefined();
-          named.push(r!.companyId);
+          const found = resellers.filter((x) => x.tenantId === c.resellerTenantId);
+          expect(found.length).toBeGreaterThan(0);
+          named.push(...found.map((r) => r.companyId));
         }
         for (const pid of c.partnerIdsOfRecord) {
-          const r = resellers.find((x) => x.partnerIds.includes(pid));
-          expect(r).toBeDefined();
-          named.push(r!.companyId);
+          const found = resellers.filter((x) => x.partnerIds.includes(pid));
+          expect(found.length).toBeGreaterThan(0);
+          named.push(...found.map((r) => r.companyId));
         }
         if (named.length === 0) expect(p.parent).toEqual({ kind: 'direct' });
         else expect(p.parent).toEqual({ kind: 'reseller', companyId: named[0] });
@@ -92,9 +92,7 @@ describe('import matching (property tests)', () => {
       fc.property(network, customer, ([companies, resellers], c) => {
         const a = proposeImport(c, buildMatchingIndex(companies, resellers));
         const b = proposeImport(c, buildMatchingIndex([...companies].reverse(), [...resellers].reverse()));
-        // Reseller ids found twice (two resellers sharing a Partner ID) may resolve differently; the kind never does.
-        expect(b.kind).toBe(a.kind);
-        if (a.kind === 'matched') expect(b).toEqual(a);
+        expect(b).toEqual(a);
       }),
       { numRuns: 300 },
     );

@@ -59,8 +59,9 @@ export type ImportProposal =
 export interface MatchingIndex {
   byTenant: Map<string, number[]>;
   byDomain: Map<string, NetworkCompany[]>;
-  resellerByTenant: Map<string, number>;
-  resellerByPartnerId: Map<string, number>;
+  /** Several companies under one identifier (two resellers given the same Partner ID) make every customer naming it a conflict. */
+  resellerByTenant: Map<string, number[]>;
+  resellerByPartnerId: Map<string, number[]>;
 }
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -78,13 +79,19 @@ export function buildMatchingIndex(companies: Iterable<NetworkCompany>, reseller
     if (c.domain) push(index.byDomain, norm(c.domain), c);
   }
   for (const r of resellers) {
-    if (r.tenantId) index.resellerByTenant.set(norm(r.tenantId), r.companyId);
-    for (const p of r.partnerIds) index.resellerByPartnerId.set(norm(p), r.companyId);
+    if (r.tenantId) push(index.resellerByTenant, norm(r.tenantId), r.companyId);
+    for (const p of new Set(r.partnerIds.map(norm))) push(index.resellerByPartnerId, p, r.companyId);
   }
   return index;
 }
 
 const uniqueSorted = (xs: Iterable<number>) => [...new Set(xs)].sort((a, b) => a - b);
+
+/** Conflicts in one order whatever the order of the network (the same customer always reads the same). */
+function ordered(conflicts: ImportConflict[]): ImportConflict[] {
+  const keyed = conflicts.map((c) => [JSON.stringify(c), c] as const);
+  return [...new Map(keyed).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
+}
 
 /** What the import proposes for one customer (the rules above). */
 export function proposeImport(customer: ImportedCustomer, index: MatchingIndex): ImportProposal {
@@ -109,21 +116,21 @@ export function proposeImport(customer: ImportedCustomer, index: MatchingIndex):
   if (conflicts.length === 0 && domainMatches.size > 1) {
     conflicts.push({ code: 'domain-on-several-companies', domain: norm(customer.domains[0] ?? ''), companyIds: uniqueSorted(domainMatches.keys()) });
   }
-  if (conflicts.length > 0) return { kind: 'conflict', conflicts };
+  if (conflicts.length > 0) return { kind: 'conflict', conflicts: ordered(conflicts) };
 
   const resellers = new Set<number>();
   if (customer.resellerTenantId) {
-    const id = index.resellerByTenant.get(norm(customer.resellerTenantId));
-    if (id === undefined) conflicts.push({ code: 'reseller-not-in-network', resellerTenantId: norm(customer.resellerTenantId) });
-    else resellers.add(id);
+    const ids = index.resellerByTenant.get(norm(customer.resellerTenantId));
+    if (!ids) conflicts.push({ code: 'reseller-not-in-network', resellerTenantId: norm(customer.resellerTenantId) });
+    else for (const id of ids) resellers.add(id);
   }
   for (const raw of new Set(customer.partnerIdsOfRecord.map(norm))) {
-    const id = index.resellerByPartnerId.get(raw);
-    if (id === undefined) conflicts.push({ code: 'reseller-not-in-network', partnerId: raw });
-    else resellers.add(id);
+    const ids = index.resellerByPartnerId.get(raw);
+    if (!ids) conflicts.push({ code: 'reseller-not-in-network', partnerId: raw });
+    else for (const id of ids) resellers.add(id);
   }
   if (resellers.size > 1) conflicts.push({ code: 'resellers-disagree', resellerCompanyIds: uniqueSorted(resellers) });
-  if (conflicts.length > 0) return { kind: 'conflict', conflicts };
+  if (conflicts.length > 0) return { kind: 'conflict', conflicts: ordered(conflicts) };
   const [reseller] = resellers;
   return { kind: 'new', parent: reseller === undefined ? { kind: 'direct' } : { kind: 'reseller', companyId: reseller } };
 }
