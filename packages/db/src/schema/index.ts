@@ -16,3 +16,4 @@ export * from './catalog';
 export * from './subscription-moves';
 export * from './workers';
 export * from './wizard-drafts';
+export * from './customer-imports';
