@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from './database';
-import { accountSyncOptions, customerImportItems, customerImportRuns, partnerCenterSubscriptions } from './schema/index';
+import { accountSyncOptions, customerImportItems, customerImportRuns, customerSyncCursors, partnerCenterSubscriptions } from './schema/index';
 
 export type CustomerImportRunRow = typeof customerImportRuns.$inferSelect;
 export type CustomerImportItemRow = typeof customerImportItems.$inferSelect;
@@ -75,6 +75,22 @@ export function createCustomerImportsRepo(db: Database) {
           target: [partnerCenterSubscriptions.connectionId, partnerCenterSubscriptions.subscriptionId],
           set: { companyId: sql`excluded.company_id`, quantity: sql`excluded.quantity`, status: sql`excluded.status`, offerName: sql`excluded.offer_name`, partnerIdOfRecord: sql`excluded.partner_id_of_record`, updatedAt: sql`excluded.updated_at` },
         });
+    },
+    async getSyncCursor(connectionId: string): Promise<(typeof customerSyncCursors.$inferSelect) | undefined> {
+      return (await db.select().from(customerSyncCursors).where(eq(customerSyncCursors.connectionId, connectionId)))[0];
+    },
+    async saveSyncCursor(connectionId: string, auditCursor: Date, seenAtCursor: string[], now: Date, fullAt?: Date): Promise<void> {
+      const set = { auditCursor, seenAtCursor, updatedAt: now, ...(fullAt ? { lastFullAt: fullAt } : {}) };
+      await db.insert(customerSyncCursors).values({ connectionId, ...set }).onConflictDoUpdate({ target: customerSyncCursors.connectionId, set });
+    },
+    /** The relationship ended in Partner Center: the link stays for history, marked failed with the reason. */
+    async markTenantUnlinked(connectionId: string, tenantId: string, reason: string, now: Date): Promise<number> {
+      const rows = await db
+        .update(accountSyncOptions)
+        .set({ syncStatus: 'failed', failureReason: reason, updatedAt: now })
+        .where(and(eq(accountSyncOptions.connectionId, connectionId), eq(accountSyncOptions.tenantId, tenantId)))
+        .returning({ companyId: accountSyncOptions.companyId });
+      return rows.length;
     },
     async subscriptionsOf(connectionId: string): Promise<(typeof partnerCenterSubscriptions.$inferSelect)[]> {
       return db.select().from(partnerCenterSubscriptions).where(eq(partnerCenterSubscriptions.connectionId, connectionId)).orderBy(asc(partnerCenterSubscriptions.subscriptionId));

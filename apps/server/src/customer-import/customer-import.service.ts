@@ -26,7 +26,7 @@ export async function getImportRun(deps: ImportDeps, runId: string): Promise<Imp
 }
 
 /** The network as matching sees it: the connection owner's subtree, tenant links of this connection, resellers with the ids Partner Center names them by. */
-async function loadNetwork(deps: ImportDeps, connectionId: string, indirectResellers: readonly IndirectReseller[]) {
+export async function loadNetwork(deps: ImportDeps, connectionId: string, indirectResellers: readonly IndirectReseller[]) {
   const r = repos(deps);
   const connection = await r.connections.get(connectionId);
   if (!connection) throw new Error(`no connection ${connectionId}`);
@@ -135,20 +135,7 @@ async function applyItem(deps: ImportDeps, run: ImportRun, item: CustomerImportI
       await repos.customerImports.markItem(item.runId, item.tenantId, 'skipped', null);
       return;
     }
-    let companyId: number;
-    let created = false;
-    if (target.kind === 'match') {
-      companyId = target.companyId;
-    } else {
-      const parent = await repos.companies.get(target.parentId);
-      if (!parent) throw new Error(`parent company ${target.parentId} is gone`);
-      const company = await repos.companies.create({ kind: 'customer', parent, name: item.companyName, domain: item.defaultDomain, now });
-      companyId = company.id;
-      created = true;
-    }
-    await repos.syncOptions.upsert(companyId, run.connectionId, { tenantId: item.tenantId, defaultDomain: item.defaultDomain, syncStatus: 'synced' }, now);
-    const subs = (item.details as { subscriptions?: ReadCustomer['subscriptions'] }).subscriptions ?? [];
-    await repos.customerImports.upsertSubscriptions(subs.map((s) => ({ connectionId: run.connectionId, subscriptionId: s.id, tenantId: item.tenantId, companyId, offerId: s.catalogItemId, offerName: s.offerName, quantity: s.quantity, status: s.status, partnerIdOfRecord: s.resellerPartnerId ?? null, updatedAt: now })));
+    const { companyId, created, subscriptions } = await importCustomer(repos, run.connectionId, target, item, now);
     // Another execution applied it meanwhile: throwing rolls this customer back whole.
     if (!(await repos.customerImports.markItem(item.runId, item.tenantId, 'applied', companyId))) throw new Error('import item applied twice');
     await repos.customerImports.countApplied(run.id, created, now);
@@ -159,10 +146,41 @@ async function applyItem(deps: ImportDeps, run: ImportRun, item: CustomerImportI
       action: created ? 'company.imported' : 'company.import_matched',
       targetType: 'company',
       targetId: companyId,
-      summary: `${item.companyName} (${item.tenantId}) ${created ? 'imported' : 'matched'} with ${subs.length} subscription(s)`,
-      after: { tenantId: item.tenantId, defaultDomain: item.defaultDomain, subscriptions: subs.length },
+      summary: `${item.companyName} (${item.tenantId}) ${created ? 'imported' : 'matched'} with ${subscriptions} subscription(s)`,
+      after: { tenantId: item.tenantId, defaultDomain: item.defaultDomain, subscriptions },
     });
   });
+}
+
+type StagedCustomer = Pick<CustomerImportItemRow, 'tenantId' | 'companyName' | 'defaultDomain' | 'details'>;
+
+/**
+ * Brings one customer in, inside the caller's transaction: the company matched or created under its
+ * parent, its tenant link in the connection, its subscriptions (upserted by id). Shared by the
+ * import and the sync.
+ */
+export async function importCustomer(
+  repos: ReturnType<typeof createRepos>,
+  connectionId: string,
+  target: { kind: 'match'; companyId: number } | { kind: 'new'; parentId: number },
+  item: StagedCustomer,
+  now: Date,
+): Promise<{ companyId: number; created: boolean; subscriptions: number }> {
+  let companyId: number;
+  let created = false;
+  if (target.kind === 'match') {
+    companyId = target.companyId;
+  } else {
+    const parent = await repos.companies.get(target.parentId);
+    if (!parent) throw new Error(`parent company ${target.parentId} is gone`);
+    const company = await repos.companies.create({ kind: 'customer', parent, name: item.companyName, domain: item.defaultDomain, now });
+    companyId = company.id;
+    created = true;
+  }
+  await repos.syncOptions.upsert(companyId, connectionId, { tenantId: item.tenantId, defaultDomain: item.defaultDomain, syncStatus: 'synced', failureReason: null }, now);
+  const subs = (item.details as { subscriptions?: ReadCustomer['subscriptions'] }).subscriptions ?? [];
+  await repos.customerImports.upsertSubscriptions(subs.map((s) => ({ connectionId, subscriptionId: s.id, tenantId: item.tenantId, companyId, offerId: s.catalogItemId, offerName: s.offerName, quantity: s.quantity, status: s.status, partnerIdOfRecord: s.resellerPartnerId ?? null, updatedAt: now })));
+  return { companyId, created, subscriptions: subs.length };
 }
 
 /** Pauses an importing run; {@link applyImport} stops before its next customer. */

@@ -5,6 +5,7 @@ import { createPartnerCenterClient, emulatorEndpoints } from '@csphub/partner-ce
 import { createRepos, createSecretBox, type Repos } from '@csphub/db';
 import { createTestDatabase, type TestDatabase } from '@csphub/testing';
 import { applyImport, createImportRun, decideItem, importReportCsv, stageImport, type ImportDeps } from '../../src/customer-import/customer-import.service';
+import { syncFromActivity } from '../../src/customer-import/customer-sync.service';
 
 const M365 = 'CFQ7TTC0LH18:0001:CFQ7TTC0LH18AV01';
 const LATAM = DEFAULT_SCENARIO.partners.find((p) => p.key === 'distributor-latam')!;
@@ -133,4 +134,27 @@ describe('import of an existing customer base', () => {
     const after = (await repos.companies.listSubtree((await repos.companies.get(ids.d))!.path)).filter((c) => c.kind === 'customer');
     expect(after).toHaveLength(customers.length);
   }, 240_000);
+
+  it('shows a subscription changed and a customer added in the portal after one sync cycle', async () => {
+    const first = await syncFromActivity(deps, connectionId, world.client, { firstStart: new Date() });
+    expect(first.customersAdded + first.customersUpdated).toBe(0);
+    const subs = await repos.customerImports.subscriptionsOf(connectionId);
+    const target = subs.find((s) => s.quantity === 2)!;
+    await world.control.changeSubscriptionInPortal(target.tenantId, target.subscriptionId, { quantity: 11 });
+    const added = await world.control.bulkAddCustomers({
+      partner: 'distributor-latam',
+      customers: [{ companyName: 'Added In Portal', domainPrefix: 'addedportal1', email: 'it@added.example', address, reseller: 'adatum', subscriptions: [{ catalogItemId: M365, quantity: 4, partnerOfRecord: world.adatum.partnerId }] }],
+    });
+    const cycle = await syncFromActivity(deps, connectionId, world.client);
+    expect(cycle).toMatchObject({ customersAdded: 1, customersUpdated: 1, needsPerson: [] });
+    const after = await repos.customerImports.subscriptionsOf(connectionId);
+    expect(after.find((s) => s.subscriptionId === target.subscriptionId)?.quantity).toBe(11);
+    const newSub = after.find((s) => s.tenantId === added.tenantIds[0]);
+    expect(newSub?.quantity).toBe(4);
+    const company = await repos.companies.get(newSub!.companyId);
+    expect(company).toMatchObject({ name: 'Added In Portal', parentId: ids.adatum });
+    // Nothing new since: the next cycle reads nothing and changes nothing.
+    const idle = await syncFromActivity(deps, connectionId, world.client);
+    expect(idle).toMatchObject({ recordsRead: 0, customersAdded: 0, customersUpdated: 0 });
+  }, 120_000);
 });
