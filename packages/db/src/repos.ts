@@ -8,6 +8,7 @@ import { createApiTokensRepo } from './api-tokens.repo';
 import { createSignInThrottlesRepo } from './sign-in-throttles.repo';
 import { createConnectionsRepo } from './connections.repo';
 import { createAccountSyncOptionsRepo } from './account-sync-options.repo';
+import { createCustomerImportsRepo } from './customer-imports.repo';
 import { createAuditLogRepo } from './audit-log.repo';
 import { createWebhooksRepo } from './webhooks.repo';
 import { createGdapRepo } from './gdap.repo';
@@ -26,6 +27,7 @@ export function createRepos(db: Database, box: SecretBox) {
     signInThrottles: createSignInThrottlesRepo(db),
     connections: createConnectionsRepo(db, box),
     syncOptions: createAccountSyncOptionsRepo(db),
+    customerImports: createCustomerImportsRepo(db),
     auditLog: createAuditLogRepo(db),
     webhooks: createWebhooksRepo(db, box),
     gdap: createGdapRepo(db),

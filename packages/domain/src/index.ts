@@ -129,3 +129,14 @@ export {
   type RuleProblem,
   type VisiblePrice,
 } from './pricing/price-resolution';
+export {
+  buildMatchingIndex,
+  proposeImport,
+  type ImportConflict,
+  type ImportDecision,
+  type ImportProposal,
+  type ImportedCustomer,
+  type MatchingIndex,
+  type NetworkCompany,
+  type NetworkReseller,
+} from './customer-import/import-matching';

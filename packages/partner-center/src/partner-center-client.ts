@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createAddressValidationOps } from './address-validation.ops';
+import { createAuditRecordOps } from './audit-records.ops';
 import { createCartOps } from './carts.ops';
 import { createCatalogOps } from './catalog.ops';
 import { createPriceSheetOps } from './price-sheets.ops';
@@ -154,6 +155,7 @@ export function createPartnerCenterClient(options: PartnerCenterClientOptions) {
     ...createGdapAccessAssignmentOps(pipeline),
     ...createEntraRoleOps(pipeline),
     ...createWebhookOps(pipeline),
+    ...createAuditRecordOps(pipeline),
   };
 }
 

@@ -20,3 +20,4 @@ export * from './webhooks';
 export * from './gdap';
 export * from './cockpit';
 export * from './pricing';
+export * from './customer-imports';

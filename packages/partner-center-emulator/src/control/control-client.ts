@@ -6,6 +6,8 @@ import type { EmulatorStateView } from './state-view';
 import type {
   AcceptRelationshipSchema,
   ApproveGdapSchema,
+  BulkCustomersSchema,
+  PortalSubscriptionChangeSchema,
   ClockAdvanceSchema,
   FaultInputSchema,
   RefreshTokenMfaSchema,
@@ -179,6 +181,16 @@ export function createEmulatorControl(baseUrl: string, options: EmulatorControlO
       (await parsed(z.looseObject({ attestationId: z.string(), status: z.string() }), 'POST', `/attestations/${id(attestationId)}/decision`, { decision })) as unknown as AttestationRecord,
     /** Acts as a customer user signing in: is this the current password, and must it be changed. */
     signIn: (customer: string, input: z.input<typeof SignInSchema>) => parsed(SignInAnswer, 'POST', `/customers/${id(customer)}/sign-in`, input),
+
+    /** As a person in the portal: adds many customers of one partner (with subscriptions, GDAP, MCA), each change an audit record. */
+    bulkAddCustomers: (input: z.input<typeof BulkCustomersSchema>) =>
+      parsed(z.object({ created: z.number(), subscriptions: z.number(), tenantIds: z.array(z.string()) }), 'POST', '/customers/bulk', input),
+    /** As a person in the portal: changes a subscription (quantity, status, auto-renew). */
+    changeSubscriptionInPortal: (customer: string, subscriptionId: string, input: z.input<typeof PortalSubscriptionChangeSchema>) =>
+      parsed(z.looseObject({ id: z.string(), quantity: z.number(), status: z.string() }), 'PATCH', `/customers/${id(customer)}/subscriptions/${id(subscriptionId)}`, input),
+    /** As a person in the portal (or the customer): ends the reseller relationship between a partner and a customer. */
+    removeCustomerRelationship: (customer: string, partner: string) =>
+      parsed(z.object({ removed: z.boolean() }), 'DELETE', `/customers/${id(customer)}/relationships/${id(partner)}`),
 
     webhookDeliveries: async () => (await parsed(DeliveriesAnswer, 'GET', '/webhooks/deliveries')) as ControlWebhookDelivery[],
     /** Delivers the pending webhook notifications now; answers how many were delivered in all. */

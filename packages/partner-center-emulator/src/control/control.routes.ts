@@ -32,6 +32,7 @@ import {
 import { resolveTenant, resolvePartner, resolveReseller } from './resolve';
 import { isLocalCaller } from './loopback-only';
 import { stateView } from './state-view';
+import { registerPortalControlRoutes } from './portal-control.routes';
 
 /** A control-plane error: plain `{ error, message }`, outside Microsoft's shapes on purpose. */
 function controlError(status: number, message: string): EmulatorError {
@@ -62,7 +63,7 @@ async function body<T extends z.ZodType>(c: Context<AppEnv>, schema: T): Promise
  */
 export function registerControlRoutes(app: Hono<AppEnv>, runtime: EmulatorRuntime, opts: { allowRemoteControl?: boolean } = {}): void {
   const engine = () => runtime.engine;
-  const route = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, handler: (c: Context<AppEnv>) => Promise<Response> | Response, access: 'local' | 'public' = 'local') => {
+  const route = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, handler: (c: Context<AppEnv>) => Promise<Response> | Response, access: 'local' | 'public' = 'local') => {
     app.on(method, `/_emulator${path}`, async (c) => {
       if (access === 'local' && !opts.allowRemoteControl && !isLocalCaller(c)) {
         return json(403, { error: 'EmulatorControlError', message: 'The emulator control plane answers only callers on this machine (127.0.0.1 or ::1).' });
@@ -290,6 +291,8 @@ export function registerControlRoutes(app: Hono<AppEnv>, runtime: EmulatorRuntim
     const ok = !!user && user.state === 'active' && user.passwordSha256 === passwordDigest(input.password);
     return json(200, { signedIn: ok, mustChangePassword: ok ? (user.forceChangePassword ?? false) : null });
   });
+
+  registerPortalControlRoutes(route, engine, body);
 
   route('GET', '/webhooks/deliveries', () => json(200, engine().state.webhookDeliveries.map((d) => ({ ...d, body: JSON.parse(d.body) as unknown }))));
   route('POST', '/webhooks/flush', async () => {

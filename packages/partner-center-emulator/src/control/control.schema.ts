@@ -77,3 +77,52 @@ export const SetResellerPorSchema = z.object({
 });
 /** Act as a customer user signing in: checks the password the partner delivered. */
 export const SignInSchema = z.object({ userPrincipalName: z.string().min(3), password: z.string().min(1) });
+
+/** `POST /_emulator/customers/bulk`: many customers of one partner at once, as a person in the portal would add them. */
+export const BulkCustomersSchema = z.object({
+  partner: z.string().min(1),
+  customers: z
+    .array(
+      z.object({
+        tenantId: z.guid().optional(),
+        companyName: z.string().min(1),
+        domainPrefix: z.string().min(1),
+        customDomains: z.array(z.string().min(3)).optional(),
+        email: z.string().min(3),
+        address: z.object({
+          addressLine1: z.string().min(1),
+          city: z.string().min(1),
+          state: z.string().optional(),
+          postalCode: z.string().min(1),
+          country: z.string().length(2),
+          firstName: z.string().min(1),
+          lastName: z.string().min(1),
+          phoneNumber: z.string().optional(),
+        }),
+        /** Reseller tenant id, key or Partner ID; absent = a direct customer. */
+        reseller: z.string().optional(),
+        subscriptions: z
+          .array(
+            z.object({
+              catalogItemId: z.string().min(1),
+              quantity: z.number().int().positive(),
+              termDuration: z.enum(['P1M', 'P1Y', 'P3Y']).optional(),
+              billingCycle: z.enum(['monthly', 'annual']).optional(),
+              /** The Partner ID on record (a reseller's PLA, known or not). */
+              partnerOfRecord: z.string().optional(),
+              /** Another partner (key or tenant id) that sold this subscription to the same tenant. */
+              partner: z.string().optional(),
+            }),
+          )
+          .default([]),
+        gdap: z.boolean().optional(),
+        mcaAccepted: z.boolean().optional(),
+      }),
+    )
+    .max(50_000),
+});
+
+/** `PATCH /_emulator/customers/{id}/subscriptions/{subscriptionId}`: a person changes a subscription in the portal. */
+export const PortalSubscriptionChangeSchema = z
+  .object({ quantity: z.number().int().positive().optional(), status: z.enum(['active', 'suspended']).optional(), autoRenewEnabled: z.boolean().optional() })
+  .refine((v) => v.quantity !== undefined || v.status !== undefined || v.autoRenewEnabled !== undefined, 'give quantity, status or autoRenewEnabled');

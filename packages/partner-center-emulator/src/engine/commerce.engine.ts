@@ -11,7 +11,7 @@ import { countryRule } from './country-rules';
 import { getVisibleCustomer } from './customers.engine';
 import { recordAudit } from './events';
 import { currentMcaTemplate } from './agreements.engine';
-import { SANDBOX_LICENSES_PER_SUBSCRIPTION, tickSubscriptions } from './subscriptions.engine';
+import { SANDBOX_LICENSES_PER_SUBSCRIPTION, addSubscriptionRecord, tickSubscriptions } from './subscriptions.engine';
 
 /** Carts expire 7 days after creation (docs/PARTNER-CENTER-REFERENCE.md §9.1). */
 export const CART_LIFETIME_MS = 7 * DAY_MS;
@@ -261,7 +261,7 @@ function fulfilOrder(engine: Engine, order: OrderRecord): void {
       autoRenewEnabled: !isAzure,
       etag: engine.newId(),
     };
-    engine.state.subscriptions[sub.id] = sub;
+    addSubscriptionRecord(engine, sub);
     engine.schedule(sub.commitmentEndAt);
     line.subscriptionId = sub.id;
   }

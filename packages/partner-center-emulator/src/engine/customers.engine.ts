@@ -31,7 +31,16 @@ export function isDomainTaken(engine: Engine, domain: string): boolean {
 }
 
 export function relationshipOf(engine: Engine, partnerTenantId: string, customerTenantId: string): CustomerRelationshipRecord | undefined {
-  return engine.state.relationships.find((r) => r.partnerTenantId === partnerTenantId && r.customerTenantId === customerTenantId);
+  const all = engine.state.relationships;
+  let index = engine.relationshipIndex;
+  // Relationships are only appended or filtered into a new array, so the same array of the same length holds the same records.
+  if (!index || index.of !== all || index.length !== all.length) {
+    const byKey = new Map<string, CustomerRelationshipRecord>();
+    for (const r of all) if (!byKey.has(`${r.partnerTenantId}|${r.customerTenantId}`)) byKey.set(`${r.partnerTenantId}|${r.customerTenantId}`, r);
+    index = { of: all, length: all.length, byKey };
+    engine.relationshipIndex = index;
+  }
+  return index.byKey.get(`${partnerTenantId}|${customerTenantId}`);
 }
 
 /**
@@ -178,7 +187,7 @@ export function deleteCustomer(engine: Engine, partner: PartnerRecord, customerT
   if (!partner.sandbox) throw pcErrors.actionNotAllowed('Customers can only be deleted in an integration sandbox account.');
   const id = view.tenant.tenantId;
   delete engine.state.tenants[id];
-  engine.domainIndex = undefined;
+  engine.invalidateIndexes();
   engine.state.relationships = engine.state.relationships.filter((r) => r.customerTenantId !== id);
   engine.state.agreements = engine.state.agreements.filter((a) => a.customerTenantId !== id);
   for (const [key, value] of Object.entries(engine.state.subscriptions)) if (value.customerTenantId === id) delete engine.state.subscriptions[key];

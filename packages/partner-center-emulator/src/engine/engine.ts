@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { EmulatorClock, type TimeSource, systemTime } from './emulator-clock';
-import type { EmulatorState, PartnerRecord } from './emulator-state';
+import type { CustomerRelationshipRecord, EmulatorState, PartnerRecord, SubscriptionRecord } from './emulator-state';
 import { seedState } from './seed';
 import type { Scenario } from '../scenario/scenario.schema';
 
@@ -30,6 +30,10 @@ export class Engine {
   readonly validationEventTimes = new Map<string, number[]>();
   /** Lower-cased domains of every tenant and partner, built on first use; `undefined` = rebuild. */
   domainIndex: Set<string> | undefined;
+  /** Subscriptions by customer tenant id, built on first use; `undefined` = rebuild ({@link invalidateIndexes}). */
+  subscriptionIndex: Map<string, SubscriptionRecord[]> | undefined;
+  /** Relationships by `partner|customer`, valid while `state.relationships` is the same array of the same length. */
+  relationshipIndex: { of: CustomerRelationshipRecord[]; length: number; byKey: Map<string, CustomerRelationshipRecord> } | undefined;
   /** Earliest emulator time at which a time-based transition is due; the tick skips work before it. */
   nextDueAt = 0;
 
@@ -72,8 +76,15 @@ export class Engine {
     this.throttleWindows.clear();
     this.validationEventTimes.clear();
     this.nextDueAt = 0;
-    this.domainIndex = undefined;
+    this.invalidateIndexes();
     this.markDirty();
+  }
+
+  /** Drops the lookup indexes (after a reseed, a load, or a mutation that removes records). */
+  invalidateIndexes(): void {
+    this.domainIndex = undefined;
+    this.subscriptionIndex = undefined;
+    this.relationshipIndex = undefined;
   }
 
   /** Loads a saved state (from the state file). */
@@ -81,7 +92,7 @@ export class Engine {
     this.state = state;
     this.clock.restoreOffset(state.clockOffsetMs);
     this.nextDueAt = 0;
-    this.domainIndex = undefined;
+    this.invalidateIndexes();
   }
 
   advanceClock(ms: number): void {

@@ -6,7 +6,19 @@ import { startGlobalAdministratorRemoval, tickGdapOperations } from './gdap-oper
 import { checkIfMatch, checkRolesSubset, newEtag, relationshipUri } from './gdap-records';
 import * as graphErrors from '../errors/graph-errors';
 import { DAY_MS, parseIsoDuration } from './emulator-clock';
-import { emitWebhookEvent } from './events';
+import { emitWebhookEvent, recordAudit } from './events';
+
+/** An audit record (resource type `granular_admin_relationship`, §14) for a status change of `record`. */
+function auditGdap(engine: Engine, record: GdapRelationshipRecord, operationType: string): void {
+  recordAudit(engine, {
+    partnerTenantId: record.partnerTenantId,
+    ...(record.customerTenantId ? { customerTenantId: record.customerTenantId } : {}),
+    ...(record.customerDisplayName ? { customerName: record.customerDisplayName } : {}),
+    resourceType: 'granular_admin_relationship',
+    operationType,
+    resourceNewValue: JSON.stringify({ id: record.id, status: record.status }),
+  });
+}
 
 /** Unapproved requests expire after 90 days (docs/PARTNER-CENTER-REFERENCE.md §12.3). */
 export const GDAP_APPROVAL_EXPIRY_MS = 90 * DAY_MS;
@@ -292,6 +304,7 @@ export function approveGdapRelationship(engine: Engine, id: string, customerTena
   record.approvedAt = now;
   record.modifiedAt = now;
   record.etag = newEtag();
+  auditGdap(engine, record, 'approve_granular_admin_relationship');
   emitWebhookEvent(engine, record.partnerTenantId, 'granular-admin-relationship-approved', 'GranularAdminRelationship', relationshipUri(record.id));
   engine.schedule(now + engine.state.settings.gdapActivationDelaySeconds * 1000);
   engine.markDirty();
@@ -311,6 +324,7 @@ function setExpired(engine: Engine, record: GdapRelationshipRecord): void {
   record.status = 'expired';
   record.modifiedAt = engine.now();
   record.etag = newEtag();
+  auditGdap(engine, record, 'expire_granular_admin_relationship');
   emitWebhookEvent(engine, record.partnerTenantId, 'granular-admin-relationship-expired', 'GranularAdminRelationship', relationshipUri(record.id));
   engine.markDirty();
 }
@@ -338,6 +352,7 @@ export function tickGdap(engine: Engine, now: number): number {
         r.endAt = activateAt + (parseIsoDuration(r.duration) ?? 0);
         r.modifiedAt = now;
         r.etag = newEtag();
+        auditGdap(engine, r, 'activate_granular_admin_relationship');
         emitWebhookEvent(engine, r.partnerTenantId, 'granular-admin-relationship-activated', 'GranularAdminRelationship', relationshipUri(r.id));
         engine.markDirty();
       } else next = Math.min(next, activateAt);
@@ -373,6 +388,7 @@ export function tickGdap(engine: Engine, now: number): number {
         r.modifiedAt = now;
         r.etag = newEtag();
         for (const a of r.accessAssignments) if (a.status !== 'deleted') a.status = 'deleted';
+        auditGdap(engine, r, 'terminate_granular_admin_relationship');
         emitWebhookEvent(engine, r.partnerTenantId, 'granular-admin-relationship-terminated', 'GranularAdminRelationship', relationshipUri(r.id));
         engine.markDirty();
       } else next = Math.min(next, doneAt);

@@ -17,10 +17,32 @@ export function isInsideNceWindow(engine: Engine, sub: SubscriptionRecord): bool
   return engine.now() < sub.termStartAt + NCE_WINDOW_MS;
 }
 
+/** Every subscription of a customer tenant, whoever sold it, through the engine's index (built on first use). */
+export function subscriptionsOfTenant(engine: Engine, customerTenantId: string): SubscriptionRecord[] {
+  if (!engine.subscriptionIndex) {
+    const index = new Map<string, SubscriptionRecord[]>();
+    for (const s of Object.values(engine.state.subscriptions)) {
+      const list = index.get(s.customerTenantId);
+      if (list) list.push(s);
+      else index.set(s.customerTenantId, [s]);
+    }
+    engine.subscriptionIndex = index;
+  }
+  return engine.subscriptionIndex.get(customerTenantId) ?? [];
+}
+
+/** Adds a new subscription to the state and to the index. */
+export function addSubscriptionRecord(engine: Engine, sub: SubscriptionRecord): void {
+  engine.state.subscriptions[sub.id] = sub;
+  const list = engine.subscriptionIndex?.get(sub.customerTenantId);
+  if (list) list.push(sub);
+  else engine.subscriptionIndex?.set(sub.customerTenantId, [sub]);
+}
+
 export function listSubscriptions(engine: Engine, partnerTenantId: string, customerTenantId: string): SubscriptionRecord[] {
   const { tenant } = getVisibleCustomer(engine, partnerTenantId, customerTenantId);
-  return Object.values(engine.state.subscriptions)
-    .filter((s) => s.customerTenantId === tenant.tenantId && s.partnerTenantId === partnerTenantId)
+  return subscriptionsOfTenant(engine, tenant.tenantId)
+    .filter((s) => s.partnerTenantId === partnerTenantId)
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
@@ -39,7 +61,14 @@ function subscriptionUri(sub: SubscriptionRecord): string {
  * `PATCH …/subscriptions/{id}` (docs/PARTNER-CENTER-REFERENCE.md §10): quantity, suspend/reactivate, cancel (`deleted`), auto-renew,
  * friendly name. The ETag is checked from `If-Match` or `attributes.etag` (2055 when stale).
  */
-export function patchSubscription(engine: Engine, sub: SubscriptionRecord, ifMatch: string | undefined, patch: PatchSubscriptionRequest): SubscriptionRecord {
+export function patchSubscription(
+  engine: Engine,
+  sub: SubscriptionRecord,
+  ifMatch: string | undefined,
+  patch: PatchSubscriptionRequest,
+  /** Who made the change, for the audit record: the API caller, or a person in the portal (control plane). */
+  actor: { userPrincipalName?: string; applicationId?: string } = {},
+): SubscriptionRecord {
   if (sub.status === 'deleted') throw pcErrors.deletedSubscriptionUpdate();
   const presented = ifMatch?.replace(/^W\//, '').replace(/"/g, '') ?? patch.attributes?.etag;
   if (presented !== undefined && presented !== '*' && presented !== sub.etag) throw pcErrors.etagStale();
@@ -82,6 +111,8 @@ export function patchSubscription(engine: Engine, sub: SubscriptionRecord, ifMat
     recordAudit(engine, {
       partnerTenantId: sub.partnerTenantId,
       customerTenantId: sub.customerTenantId,
+      customerName: engine.state.tenants[sub.customerTenantId]?.companyName,
+      ...actor,
       resourceType: 'subscription',
       operationType: 'update_subscription',
       resourceNewValue: JSON.stringify({ id: sub.id, quantity: sub.quantity, status: sub.status, autoRenewEnabled: sub.autoRenewEnabled }),

@@ -32,6 +32,25 @@ function parseDate(raw: string | undefined, name: string): number | undefined {
   return ms;
 }
 
+/**
+ * Learn's `filter`: a JSON object `{"Field":"CompanyName"|"CustomerId"|"ResourceType","Value":…,"Operator":"substring"}`;
+ * a case-insensitive substring match of the value on that field.
+ */
+function parseAuditFilter(raw: string | undefined): ((r: AuditRecordRecord) => boolean) | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let value: { Field?: unknown; Value?: unknown };
+  try {
+    value = JSON.parse(raw) as typeof value;
+  } catch {
+    throw pcErrors.invalidProperty('filter must be a JSON object with Field, Value and Operator.', ['filter']);
+  }
+  const needle = typeof value.Value === 'string' ? value.Value.toLowerCase() : undefined;
+  if (needle === undefined) throw pcErrors.invalidProperty('filter.Value must be a string.', ['filter']);
+  const field = { CompanyName: (r: AuditRecordRecord) => r.customerName, CustomerId: (r: AuditRecordRecord) => r.customerTenantId, ResourceType: (r: AuditRecordRecord) => r.resourceType }[String(value.Field)];
+  if (!field) throw pcErrors.invalidProperty('filter.Field must be CompanyName, CustomerId or ResourceType.', ['filter']);
+  return (r) => (field(r) ?? '').toLowerCase().includes(needle);
+}
+
 export function registerAuditRoutes(r: ApiRouter): void {
   // docs/PARTNER-CENTER-REFERENCE.md §14: activity logs, seek-paged.
   r.op('auditRecords.list', (ctx) => {
@@ -41,7 +60,8 @@ export function registerAuditRoutes(r: ApiRouter): void {
     if (start === undefined && !ctx.c.req.header(PcHeader.continuationToken)) throw pcErrors.invalidProperty('startDate is required.', ['startDate']);
     const endRaw = parseDate(ctx.query('endDate'), 'endDate');
     const end = endRaw === undefined ? Number.POSITIVE_INFINITY : /^\d{4}-\d{2}-\d{2}$/.test(ctx.query('endDate') ?? '') ? endRaw + DAY_MS : endRaw;
-    const records = engine.state.audit.filter((a) => a.partnerTenantId === partner.tenantId && a.at >= (start ?? 0) && a.at < end);
+    const filter = parseAuditFilter(ctx.c.req.header(PcHeader.continuationToken) ? undefined : ctx.query('filter'));
+    const records = engine.state.audit.filter((a) => a.partnerTenantId === partner.tenantId && a.at >= (start ?? 0) && a.at < end && (!filter || filter(a)));
     const url = new URL(ctx.c.req.url);
     const query = [...url.searchParams].filter(([k]) => k.toLowerCase() !== 'seekoperation').map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
     const page = seekPage(records, { basePath: '/v1/auditrecords', query, size: parseSize(ctx.query('size')), continuationToken: ctx.c.req.header(PcHeader.continuationToken) });

@@ -29,7 +29,7 @@ export function registerSubscriptionRoutes(r: ApiRouter): void {
     const engine = ctx.runtime.engine;
     const patch = parseBody(PatchSubscriptionRequestSchema, await ctx.body());
     const sub = getSubscription(engine, ctx.principal.partnerTenantId, ctx.param('customerId'), ctx.param('subscriptionId'));
-    patchSubscription(engine, sub, ctx.c.req.header(PcHeader.ifMatch), patch);
+    patchSubscription(engine, sub, ctx.c.req.header(PcHeader.ifMatch), patch, { userPrincipalName: ctx.principal.userPrincipalName, applicationId: ctx.principal.appId });
     return json(200, toSubscription(sub, engine.now()), { [PcHeader.eTag]: sub.etag });
   });
 

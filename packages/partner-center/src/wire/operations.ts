@@ -86,7 +86,7 @@ export const PartnerCenterOperations = {
   'agreements.directSignStatus': { method: 'GET', path: '/v1/customers/{customerId}/directSignedMicrosoftCustomerAgreementStatus', api: 'partnerCenter', auth: 'appUser', doc: '§5.4' },
   'attestations.createEnhanced': { method: 'POST', path: '/v1/attestations/enhanced', api: 'partnerCenter', auth: 'any', doc: '§5.5' },
   'attestations.getEnhanced': { method: 'GET', path: '/v1/attestations/enhanced/{attestationId}', api: 'partnerCenter', auth: 'any', doc: '§5.5' },
-  'auditRecords.list': { method: 'GET', path: '/v1/auditrecords', api: 'partnerCenter', auth: 'any', doc: '§14', emulatorOnly: true },
+  'auditRecords.list': { method: 'GET', path: '/v1/auditrecords', api: 'partnerCenter', auth: 'any', doc: '§14' },
   'catalog.products.list': { method: 'GET', path: '/v1/products', api: 'partnerCenter', auth: 'any', doc: '§8' },
   'catalog.products.get': { method: 'GET', path: '/v1/products/{productId}', api: 'partnerCenter', auth: 'any', doc: '§8' },
   'catalog.skus.list': { method: 'GET', path: '/v1/products/{productId}/skus', api: 'partnerCenter', auth: 'any', doc: '§8' },

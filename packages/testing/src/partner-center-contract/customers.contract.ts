@@ -112,6 +112,17 @@ export function registerCustomerContract(ctx: ContractContext): void {
       );
     });
 
+    it('lists the creation in the activity log, filtered by customer id', async () => {
+      const records = await ctx.target
+        .client('indirect')
+        .listActivity({ startDate: new Date(Date.now() - 86_400_000), filter: { field: 'CustomerId', value: customer.tenantId } })
+        .toArray();
+      expect(records.length).toBeGreaterThan(0);
+      expect(records.every((r) => r.customerTenantId === customer.tenantId)).toBe(true);
+      expect(records.map((r) => r.operationType)).toContain('add_customer');
+      expect(records.find((r) => r.operationType === 'add_customer')?.resourceType).toBe('customer');
+    });
+
     it('gets the customer by tenant id', async () => {
       const got = await ctx.target.client('indirect').getCustomer(customer.tenantId);
       expect(got).toMatchObject({

@@ -1,0 +1,204 @@
+// size: the import's two phases (stage the plan, apply it item by item) share the run's counters and state rules; one file keeps them together.
+import { buildMatchingIndex, proposeImport, type ImportConflict, type NetworkCompany, type NetworkReseller } from '@csphub/domain';
+import { createRepos, type CustomerImportItemRow, type CustomerImportRunRow, type Database, type SecretBox } from '@csphub/db';
+import type { IndirectReseller } from '@csphub/partner-center';
+import { readCustomerBase, type CustomerBaseSource, type ReadCustomer } from './customer-base-reader';
+
+export interface ImportDeps {
+  db: Database;
+  box: SecretBox;
+  now: () => Date;
+}
+
+export type ImportRun = CustomerImportRunRow;
+type ItemRow = Parameters<ReturnType<typeof createRepos>['customerImports']['upsertItems']>[0][number];
+const repos = (deps: ImportDeps) => createRepos(deps.db, deps.box);
+
+const systemActor = (label: string) => ({ type: 'system' as const, id: null, label });
+
+/** Starts a run in `reading` state; {@link stageImport} fills it. */
+export async function createImportRun(deps: ImportDeps, connectionId: string, startedBy: string): Promise<ImportRun> {
+  return repos(deps).customerImports.createRun(connectionId, startedBy, deps.now());
+}
+
+export async function getImportRun(deps: ImportDeps, runId: string): Promise<ImportRun | undefined> {
+  return repos(deps).customerImports.getRun(runId);
+}
+
+/** The network as matching sees it: the connection owner's subtree, tenant links of this connection, resellers with the ids Partner Center names them by. */
+export async function loadNetwork(deps: ImportDeps, connectionId: string, indirectResellers: readonly IndirectReseller[]) {
+  const r = repos(deps);
+  const connection = await r.connections.get(connectionId);
+  if (!connection) throw new Error(`no connection ${connectionId}`);
+  const owner = await r.companies.get(connection.ownerCompanyId);
+  const subtree = await r.companies.listSubtree(owner!.path);
+  const links = await r.customerImports.tenantLinks(connectionId);
+  const tenantOf = new Map(links.filter((l) => l.tenantId).map((l) => [l.companyId, l.tenantId!.toLowerCase()]));
+  const companies: NetworkCompany[] = subtree.map((c) => ({ id: c.id, kind: c.kind, ...(tenantOf.get(c.id) ? { tenantId: tenantOf.get(c.id) } : {}), ...(c.domain ? { domain: c.domain } : {}) }));
+  const pcByPartnerId = new Map(indirectResellers.map((r) => [r.partnerId.toLowerCase(), r.tenantId.toLowerCase()]));
+  const resellers: NetworkReseller[] = subtree
+    .filter((c) => c.kind === 'reseller')
+    .map((c) => {
+      const partnerIds = [c.partnerId, c.partnerLocationId].filter((x): x is string => Boolean(x));
+      const tenantId = partnerIds.map((p) => pcByPartnerId.get(p.toLowerCase())).find(Boolean);
+      return { companyId: c.id, partnerIds, ...(tenantId ? { tenantId } : {}) };
+    });
+  return { owner: owner!, index: buildMatchingIndex(companies, resellers) };
+}
+
+/** The item row of one read customer, with the proposal of the matching rules. */
+export function stageItem(runId: string, seq: number, c: ReadCustomer, index: ReturnType<typeof buildMatchingIndex>, ownerId: number): ItemRow {
+  const proposal = proposeImport({ tenantId: c.tenantId, companyName: c.companyName, domains: c.domains, ...(c.resellerTenantId ? { resellerTenantId: c.resellerTenantId } : {}), partnerIdsOfRecord: c.subscriptions.flatMap((s) => (s.resellerPartnerId ? [s.resellerPartnerId] : [])) }, index);
+  return {
+    runId,
+    seq,
+    tenantId: c.tenantId,
+    companyName: c.companyName,
+    defaultDomain: c.domains[1] ?? c.domains[0] ?? '',
+    resellerTenantId: c.resellerTenantId ?? null,
+    proposal: proposal.kind,
+    companyId: proposal.kind === 'matched' ? proposal.companyId : null,
+    parentCompanyId: proposal.kind === 'new' ? (proposal.parent.kind === 'reseller' ? proposal.parent.companyId : ownerId) : null,
+    conflicts: proposal.kind === 'conflict' ? (proposal.conflicts as ImportConflict[]) : [],
+    details: { domains: c.domains, subscriptions: c.subscriptions },
+  };
+}
+
+/**
+ * Reads the whole base and stages the plan: one row per customer, written a page at a time
+ * (upserted on run and tenant, so reading again after a crash duplicates nothing), then `review`.
+ */
+export async function stageImport(deps: ImportDeps, runId: string, source: CustomerBaseSource & { listIndirectResellers(): Promise<IndirectReseller[]> }): Promise<ImportRun> {
+  const run = await getImportRun(deps, runId);
+  if (!run) throw new Error(`no import run ${runId}`);
+  const indirect = await source.listIndirectResellers().catch(() => [] as IndirectReseller[]);
+  const { owner, index } = await loadNetwork(deps, run.connectionId, indirect);
+  let seq = 0;
+  let subscriptions = 0;
+  for await (const page of readCustomerBase(source)) {
+    const rows = page.map((c) => stageItem(runId, seq++, c, index, owner.id));
+    subscriptions += page.reduce((n, c) => n + c.subscriptions.length, 0);
+    await repos(deps).customerImports.upsertItems(rows);
+    await repos(deps).customerImports.setRun(runId, { customersRead: seq, subscriptionsRead: subscriptions }, deps.now());
+  }
+  return (await repos(deps).customerImports.setRun(runId, { state: 'review' }, deps.now()))!;
+}
+
+/** A person's choice for one customer in conflict (or to override a proposal). */
+export async function decideItem(deps: ImportDeps, runId: string, tenantId: string, decision: `match:${number}` | `new:${number}` | 'skip'): Promise<boolean> {
+  return repos(deps).customerImports.decide(runId, tenantId.toLowerCase(), decision);
+}
+
+type Target = { kind: 'match'; companyId: number } | { kind: 'new'; parentId: number } | { kind: 'skip' } | { kind: 'undecided' };
+
+function targetOf(item: CustomerImportItemRow): Target {
+  const d = item.decision;
+  if (d === 'skip') return { kind: 'skip' };
+  if (d?.startsWith('match:')) return { kind: 'match', companyId: Number(d.slice(6)) };
+  if (d?.startsWith('new:')) return { kind: 'new', parentId: Number(d.slice(4)) };
+  if (item.proposal === 'matched') return { kind: 'match', companyId: item.companyId! };
+  if (item.proposal === 'new') return { kind: 'new', parentId: item.parentCompanyId! };
+  return { kind: 'undecided' };
+}
+
+/**
+ * Applies the staged plan, one customer per transaction (company created or updated, tenant link,
+ * subscriptions, the item's outcome, the run's counters and the audit entry commit together), so a
+ * crash at any point leaves each customer either done or untouched and a resumed run does only the
+ * rest. Conflicts without a decision stay planned. Stops between customers when the run is paused
+ * or `shouldStop` says so.
+ */
+export async function applyImport(deps: ImportDeps, runId: string, opts: { shouldStop?: () => boolean; batch?: number } = {}): Promise<ImportRun> {
+  const batch = opts.batch ?? 200;
+  await repos(deps).customerImports.setRun(runId, { state: 'importing' }, deps.now());
+  let afterSeq = -1;
+  for (;;) {
+    const items = await repos(deps).customerImports.plannedAfter(runId, afterSeq, batch);
+    if (items.length === 0) break;
+    for (const item of items) {
+      afterSeq = item.seq;
+      const run = await getImportRun(deps, runId);
+      if (run?.state === 'paused' || opts.shouldStop?.()) return (await getImportRun(deps, runId))!;
+      await applyItem(deps, run!, item);
+    }
+  }
+  return (await repos(deps).customerImports.setRun(runId, { state: 'done' }, deps.now()))!;
+}
+
+async function applyItem(deps: ImportDeps, run: ImportRun, item: CustomerImportItemRow): Promise<void> {
+  const target = targetOf(item);
+  if (target.kind === 'undecided') return;
+  await deps.db.transaction(async (tx) => {
+    const repos = createRepos(tx as unknown as Database, deps.box);
+    const now = deps.now();
+    if (target.kind === 'skip') {
+      await repos.customerImports.markItem(item.runId, item.tenantId, 'skipped', null);
+      return;
+    }
+    const { companyId, created, subscriptions } = await importCustomer(repos, run.connectionId, target, item, now);
+    // Another execution applied it meanwhile: throwing rolls this customer back whole.
+    if (!(await repos.customerImports.markItem(item.runId, item.tenantId, 'applied', companyId))) throw new Error('import item applied twice');
+    await repos.customerImports.countApplied(run.id, created, now);
+    await repos.auditLog.append({
+      at: now,
+      companyId,
+      actor: systemActor(`Import of existing customers (${run.startedBy})`),
+      action: created ? 'company.imported' : 'company.import_matched',
+      targetType: 'company',
+      targetId: companyId,
+      summary: `${item.companyName} (${item.tenantId}) ${created ? 'imported' : 'matched'} with ${subscriptions} subscription(s)`,
+      after: { tenantId: item.tenantId, defaultDomain: item.defaultDomain, subscriptions },
+    });
+  });
+}
+
+type StagedCustomer = Pick<CustomerImportItemRow, 'tenantId' | 'companyName' | 'defaultDomain' | 'details'>;
+
+/**
+ * Brings one customer in, inside the caller's transaction: the company matched or created under its
+ * parent, its tenant link in the connection, its subscriptions (upserted by id). Shared by the
+ * import and the sync.
+ */
+export async function importCustomer(
+  repos: ReturnType<typeof createRepos>,
+  connectionId: string,
+  target: { kind: 'match'; companyId: number } | { kind: 'new'; parentId: number },
+  item: StagedCustomer,
+  now: Date,
+): Promise<{ companyId: number; created: boolean; subscriptions: number }> {
+  let companyId: number;
+  let created = false;
+  if (target.kind === 'match') {
+    companyId = target.companyId;
+  } else {
+    const parent = await repos.companies.get(target.parentId);
+    if (!parent) throw new Error(`parent company ${target.parentId} is gone`);
+    const company = await repos.companies.create({ kind: 'customer', parent, name: item.companyName, domain: item.defaultDomain, now });
+    companyId = company.id;
+    created = true;
+  }
+  await repos.syncOptions.upsert(companyId, connectionId, { tenantId: item.tenantId, defaultDomain: item.defaultDomain, syncStatus: 'synced', failureReason: null }, now);
+  const subs = (item.details as { subscriptions?: ReadCustomer['subscriptions'] }).subscriptions ?? [];
+  await repos.customerImports.upsertSubscriptions(subs.map((s) => ({ connectionId, subscriptionId: s.id, tenantId: item.tenantId, companyId, offerId: s.catalogItemId, offerName: s.offerName, quantity: s.quantity, status: s.status, partnerIdOfRecord: s.resellerPartnerId ?? null, updatedAt: now })));
+  return { companyId, created, subscriptions: subs.length };
+}
+
+/** Pauses an importing run; {@link applyImport} stops before its next customer. */
+export async function pauseImport(deps: ImportDeps, runId: string): Promise<void> {
+  await repos(deps).customerImports.setRun(runId, { state: 'paused' }, deps.now(), 'importing');
+}
+
+/** The final report: one line per customer (CSV, RFC 4180 quoting). */
+export async function importReportCsv(deps: ImportDeps, runId: string): Promise<string> {
+  const rows = await repos(deps).customerImports.listItems(runId);
+  const q = (v: unknown) => {
+    const s = v === null || v === undefined ? '' : String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = ['tenant_id,company_name,default_domain,proposal,decision,outcome,company_id,subscriptions,conflicts'];
+  for (const r of rows) {
+    const subs = ((r.details as { subscriptions?: unknown[] }).subscriptions ?? []).length;
+    lines.push([r.tenantId, r.companyName, r.defaultDomain, r.proposal, r.decision, r.outcome, r.appliedCompanyId, subs, (r.conflicts as { code: string }[]).map((c) => c.code).join(' ')].map(q).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,124 @@
+import { createRepos, type Database } from '@csphub/db';
+import type { ActivityRecord, IndirectReseller, PartnerCenterClient } from '@csphub/partner-center';
+import { readCustomerBase, type ReadCustomer } from './customer-base-reader';
+import { importCustomer, loadNetwork, stageItem, type ImportDeps } from './customer-import.service';
+
+/** What a sync cycle did. */
+export interface SyncReport {
+  recordsRead: number;
+  customersAdded: number;
+  customersUpdated: number;
+  customersUnlinked: number;
+  subscriptionsUpserted: number;
+  /** Customers a person must place (the matching rules found a conflict). */
+  needsPerson: string[];
+  cursor: string;
+}
+
+export type SyncSource = Pick<PartnerCenterClient, 'listActivity' | 'getCustomer' | 'listSubscriptions' | 'listCustomers' | 'listIndirectResellers'>;
+
+/** Operation types that change what CSP Hub holds of a customer (Learn "Get a record of Partner Center activity"). */
+const CUSTOMER_CHANGES = new Set(['add_customer', 'accept_reseller_relationship', 'create_order', 'update_subscription', 'create_subscription', 'approve_granular_admin_relationship', 'activate_granular_admin_relationship', 'expire_granular_admin_relationship', 'terminate_granular_admin_relationship']);
+const REMOVALS = new Set(['remove_partner_customer_relationship', 'delete_customer']);
+
+/**
+ * One sync cycle of a connection from Partner Center's activity log (Microsoft recommends it over
+ * scanning collections, docs/PARTNER-CENTER-REFERENCE.md §14): the records since the cursor, each
+ * customer they name read once (customer and subscriptions), then brought in through the import's
+ * matching rules (a new customer placed under its reseller, a known one updated); a removed
+ * relationship marks the link. The cursor moves only after the changes are stored.
+ */
+export async function syncFromActivity(deps: ImportDeps, connectionId: string, source: SyncSource, opts: { firstStart?: Date } = {}): Promise<SyncReport> {
+  const repos = createRepos(deps.db, deps.box);
+  const cursor = await repos.customerImports.getSyncCursor(connectionId);
+  const start = cursor?.auditCursor ?? opts.firstStart ?? new Date(deps.now().getTime() - 86_400_000);
+  const seen = new Set(cursor?.seenAtCursor ?? []);
+  const changed = new Map<string, 'change' | 'removal'>();
+  let last = start.getTime();
+  let seenAtLast = new Set(seen);
+  let recordsRead = 0;
+  for await (const r of source.listActivity({ startDate: start })) {
+    const at = Date.parse(r.operationDate);
+    if (at < start.getTime() || (at === start.getTime() && seen.has(r.id))) continue;
+    recordsRead++;
+    if (at > last) {
+      last = at;
+      seenAtLast = new Set();
+    }
+    seenAtLast.add(r.id);
+    note(changed, r);
+  }
+  const report: SyncReport = { recordsRead, customersAdded: 0, customersUpdated: 0, customersUnlinked: 0, subscriptionsUpserted: 0, needsPerson: [], cursor: new Date(last).toISOString() };
+  if (changed.size > 0) {
+    const indirect = await source.listIndirectResellers().catch(() => [] as IndirectReseller[]);
+    const { owner, index } = await loadNetwork(deps, connectionId, indirect);
+    for (const [tenantId, kind] of changed) {
+      if (kind === 'removal') {
+        report.customersUnlinked += await repos.customerImports.markTenantUnlinked(connectionId, tenantId, 'The reseller relationship was removed in Partner Center.', deps.now());
+        continue;
+      }
+      const customer = await source.getCustomer(tenantId).catch(() => undefined);
+      if (!customer) continue;
+      const subs = await source.listSubscriptions(tenantId);
+      const read: ReadCustomer = {
+        tenantId,
+        companyName: customer.companyName,
+        domains: [customer.domain, ...customer.customDomains].map((d) => d.toLowerCase()),
+        ...(customer.indirectResellerTenantId ? { resellerTenantId: customer.indirectResellerTenantId.toLowerCase() } : {}),
+        subscriptions: subs.map((s) => ({ id: s.id, catalogItemId: s.catalogItemId, offerName: s.offerName, quantity: s.quantity, status: s.status, ...(s.resellerPartnerId ? { resellerPartnerId: s.resellerPartnerId } : {}) })),
+      };
+      await applyRead(deps, connectionId, read, index, owner.id, report);
+    }
+  }
+  await repos.customerImports.saveSyncCursor(connectionId, new Date(last), [...seenAtLast], deps.now());
+  return report;
+}
+
+function note(changed: Map<string, 'change' | 'removal'>, r: ActivityRecord): void {
+  if (!r.customerTenantId || r.operationStatus !== 'succeeded') return;
+  const tenantId = r.customerTenantId.toLowerCase();
+  if (REMOVALS.has(r.operationType)) changed.set(tenantId, 'removal');
+  else if (CUSTOMER_CHANGES.has(r.operationType) || r.resourceType === 'subscription') changed.set(tenantId, 'change');
+}
+
+async function applyRead(deps: ImportDeps, connectionId: string, read: ReadCustomer, index: Awaited<ReturnType<typeof loadNetwork>>['index'], ownerId: number, report: SyncReport): Promise<void> {
+  const item = stageItem('sync', 0, read, index, ownerId);
+  if (item.proposal === 'conflict') {
+    report.needsPerson.push(read.tenantId);
+    return;
+  }
+  const target = item.proposal === 'matched' ? { kind: 'match' as const, companyId: item.companyId! } : { kind: 'new' as const, parentId: item.parentCompanyId! };
+  await deps.db.transaction(async (tx) => {
+    const repos = createRepos(tx as unknown as Database, deps.box);
+    const now = deps.now();
+    const done = await importCustomer(repos, connectionId, target, { tenantId: item.tenantId, companyName: item.companyName, defaultDomain: item.defaultDomain, details: item.details }, now);
+    if (done.created) report.customersAdded++;
+    else report.customersUpdated++;
+    report.subscriptionsUpserted += done.subscriptions;
+    await repos.auditLog.append({
+      at: now,
+      companyId: done.companyId,
+      actor: { type: 'system', id: null, label: 'Partner Center sync' },
+      action: done.created ? 'company.imported' : 'company.synced',
+      targetType: 'company',
+      targetId: done.companyId,
+      summary: `${item.companyName} (${item.tenantId}) ${done.created ? 'added' : 'updated'} from Partner Center's activity log`,
+      after: { tenantId: item.tenantId, subscriptions: done.subscriptions },
+    });
+  });
+}
+
+/**
+ * The low-rate safety net: the whole base read again and every customer brought in or updated as
+ * the sync would (the activity log keeps 90 days and may miss a change Partner Center made itself).
+ */
+export async function reconcileAll(deps: ImportDeps, connectionId: string, source: SyncSource): Promise<SyncReport> {
+  const indirect = await source.listIndirectResellers().catch(() => [] as IndirectReseller[]);
+  const { owner, index } = await loadNetwork(deps, connectionId, indirect);
+  const report: SyncReport = { recordsRead: 0, customersAdded: 0, customersUpdated: 0, customersUnlinked: 0, subscriptionsUpserted: 0, needsPerson: [], cursor: '' };
+  for await (const page of readCustomerBase(source)) for (const read of page) await applyRead(deps, connectionId, read, index, owner.id, report);
+  const repos = createRepos(deps.db, deps.box);
+  const cursor = await repos.customerImports.getSyncCursor(connectionId);
+  await repos.customerImports.saveSyncCursor(connectionId, cursor?.auditCursor ?? deps.now(), cursor?.seenAtCursor ?? [], deps.now(), deps.now());
+  return report;
+}

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmulatorApp, DEFAULT_SCENARIO } from '@csphub/partner-center-emulator';
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
+import { createPartnerCenterClient, emulatorEndpoints } from '@csphub/partner-center';
+import { createRepos, createSecretBox, type Repos } from '@csphub/db';
+import { createTestDatabase, type TestDatabase } from '@csphub/testing';
+import { applyImport, createImportRun, decideItem, importReportCsv, stageImport, type ImportDeps } from '../../src/customer-import/customer-import.service';
+import { syncFromActivity } from '../../src/customer-import/customer-sync.service';
+
+const M365 = 'CFQ7TTC0LH18:0001:CFQ7TTC0LH18AV01';
+const LATAM = DEFAULT_SCENARIO.partners.find((p) => p.key === 'distributor-latam')!;
+const reseller = (key: string) => DEFAULT_SCENARIO.resellers.find((r) => r.key === key)!;
+const address = { addressLine1: '1 Main St', city: 'Bogota', postalCode: '110111', country: 'CO', firstName: 'Ana', lastName: 'Ruiz' };
+
+/**
+ * A seeded base of 300 customers of the LATAM distributor: 120 of Adatum, 90 of Proseware, 60
+ * direct, and conflicts: 10 whose custom domain is on two CSP Hub companies, 10 whose subscriptions
+ * name a Partner ID not in the network, 10 already known (same domain as one company). Every
+ * tenant also has a subscription sold by another partner, which the import must not see.
+ */
+async function seedBase() {
+  // The default scenario without its own tenants: the base is exactly the 300 seeded here.
+  const app = createEmulatorApp({ scenario: { ...DEFAULT_SCENARIO, tenants: [] } });
+  const fetchIn = (url: string | URL | Request, init?: RequestInit) => Promise.resolve(app.request(String(url instanceof Request ? url.url : url), init));
+  const control = createEmulatorControl('http://emulator.test/', { fetch: fetchIn });
+  const adatum = reseller('adatum');
+  const proseware = reseller('proseware');
+  const customers = [];
+  const sub = (partnerOfRecord?: string) => ({ catalogItemId: M365, quantity: 2, ...(partnerOfRecord ? { partnerOfRecord } : {}) });
+  const other = { catalogItemId: M365, quantity: 7, partner: 'direct-northwind' };
+  for (let i = 0; i < 300; i++) {
+    const base = { companyName: `Imported ${i}`, domainPrefix: `imp${i}base`, email: `it@imp${i}.example`, address };
+    if (i < 120) customers.push({ ...base, reseller: 'adatum', subscriptions: [sub(adatum.partnerId), sub(adatum.partnerId), other] });
+    else if (i < 210) customers.push({ ...base, reseller: 'proseware', subscriptions: [sub(proseware.partnerId), other] });
+    else if (i < 270) customers.push({ ...base, subscriptions: [sub(), other] });
+    else if (i < 280) customers.push({ ...base, customDomains: [`dup${i}.example`], subscriptions: [sub(), other] });
+    else if (i < 290) customers.push({ ...base, subscriptions: [sub('9999999'), other] });
+    else customers.push({ ...base, customDomains: [`known${i}.example`], reseller: 'adatum', subscriptions: [sub(adatum.partnerId), other] });
+  }
+  const seeded = await control.bulkAddCustomers({ partner: 'distributor-latam', customers });
+  const client = createPartnerCenterClient({
+    connection: { id: 'import-test', name: 'LATAM', type: 'indirect-provider', tenantId: LATAM.tenantId, appId: LATAM.app.appId, appSecret: LATAM.app.appSecret, refreshToken: LATAM.user.refreshToken, ...emulatorEndpoints('http://emulator.test/') },
+    fetch: fetchIn as typeof fetch,
+  });
+  return { app, control, client, tenantIds: seeded.tenantIds, adatum, proseware };
+}
+
+describe('import of an existing customer base', () => {
+  let db: TestDatabase;
+  let repos: Repos;
+  let deps: ImportDeps;
+  let world: Awaited<ReturnType<typeof seedBase>>;
+  let ids: { d: number; adatum: number; proseware: number; known: number[]; dupA: number[]; dupB: number[] };
+  let connectionId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const box = createSecretBox(Buffer.alloc(32, 7));
+    repos = createRepos(db.db, box);
+    deps = { db: db.db, box, now: () => new Date() };
+    world = await seedBase();
+    const now = new Date();
+    const d = await repos.companies.create({ kind: 'distributor', parent: null, name: 'Distributor', now });
+    const adatum = await repos.companies.create({ kind: 'reseller', parent: d, name: 'Adatum', partnerId: world.adatum.partnerId, now });
+    const proseware = await repos.companies.create({ kind: 'reseller', parent: d, name: 'Proseware', partnerLocationId: world.proseware.partnerId, now });
+    const known = [];
+    for (let i = 290; i < 300; i++) known.push((await repos.companies.create({ kind: 'customer', parent: adatum, name: `Known ${i}`, domain: `known${i}.example`, now })).id);
+    const dupA = [];
+    const dupB = [];
+    for (let i = 270; i < 280; i++) {
+      dupA.push((await repos.companies.create({ kind: 'customer', parent: adatum, name: `Dup A ${i}`, domain: `dup${i}.example`, now })).id);
+      dupB.push((await repos.companies.create({ kind: 'customer', parent: proseware, name: `Dup B ${i}`, domain: `dup${i}.example`, now })).id);
+    }
+    const conn = await repos.connections.create(d.id, { name: 'LATAM', region: 'CO', type: 'indirect-provider', mode: 'emulated', tenantId: LATAM.tenantId, appId: LATAM.app.appId, appSecret: LATAM.app.appSecret, refreshToken: LATAM.user.refreshToken }, now);
+    connectionId = conn.id;
+    ids = { d: d.id, adatum: adatum.id, proseware: proseware.id, known, dupA, dupB };
+  }, 120_000);
+  afterAll(async () => db?.dispose());
+
+  it('stages a plan, stops halfway, resumes, and ends with exactly the expected companies and subscriptions', async () => {
+    const run = await createImportRun(deps, connectionId, 'test');
+    const staged = await stageImport(deps, run.id, world.client);
+    expect(staged).toMatchObject({ state: 'review', customersRead: 300 });
+    // Only this partner's subscriptions: 120×2 + 90 + 60 + 10 + 10 + 10, none of Northwind's.
+    expect(staged.subscriptionsRead).toBe(420);
+    const items = await repos.customerImports.listItems(run.id);
+    const count = (p: string) => items.filter((i) => i.proposal === p).length;
+    expect([count('new'), count('matched'), count('conflict')]).toEqual([270, 10, 20]);
+    expect(items.filter((i) => i.parentCompanyId === ids.adatum)).toHaveLength(120);
+    expect(items.filter((i) => i.parentCompanyId === ids.proseware)).toHaveLength(90);
+    expect(items.filter((i) => i.parentCompanyId === ids.d)).toHaveLength(60);
+    const codes = new Set(items.flatMap((i) => (i.conflicts as { code: string }[]).map((c) => c.code)));
+    expect([...codes].sort()).toEqual(['domain-on-several-companies', 'reseller-not-in-network']);
+
+    // A person decides: the duplicated domains go to company A, the unknown Partner IDs become direct customers.
+    for (const [k, i] of items.filter((x) => x.proposal === 'conflict').entries()) {
+      const n = Number(i.companyName.split(' ')[1]);
+      expect(await decideItem(deps, run.id, i.tenantId, n < 280 ? `match:${ids.dupA[n - 270]!}` : k % 2 === 0 ? `new:${ids.d}` : 'skip')).toBe(true);
+    }
+
+    // Stop after about half the customers (the process dies between two customers).
+    let applied = 0;
+    const halfway = await applyImport(deps, run.id, { shouldStop: () => applied++ >= 150 });
+    expect(halfway.state).toBe('importing');
+    expect(halfway.companiesCreated + halfway.companiesUpdated).toBe(150);
+    const resumed = await applyImport(deps, run.id);
+    expect(resumed.state).toBe('done');
+
+    const subtree = await repos.companies.listSubtree((await repos.companies.get(ids.d))!.path);
+    const customers = subtree.filter((c) => c.kind === 'customer');
+    // 30 existing + 270 new + 5 conflicts turned into new direct customers.
+    expect(customers).toHaveLength(30 + 270 + 5);
+    expect(new Set(customers.map((c) => c.name)).size).toBe(customers.length);
+    expect(resumed.companiesCreated).toBe(275);
+    expect(resumed.companiesUpdated).toBe(20);
+    const underAdatum = customers.filter((c) => c.parentId === ids.adatum && c.name.startsWith('Imported'));
+    expect(underAdatum).toHaveLength(120);
+    const subs = await repos.customerImports.subscriptionsOf(connectionId);
+    expect(subs).toHaveLength(420 - 5);
+    expect(new Set(subs.map((s) => s.subscriptionId)).size).toBe(subs.length);
+    expect(subs.some((s) => s.quantity === 7)).toBe(false);
+
+    const csv = await importReportCsv(deps, run.id);
+    expect(csv.split('\r\n')).toHaveLength(1 + 300 + 1);
+    expect(csv).toContain('skipped');
+
+    // Running it again adds nothing and updates what changed.
+    const again = await createImportRun(deps, connectionId, 'test');
+    await stageImport(deps, again.id, world.client);
+    const second = await repos.customerImports.listItems(again.id);
+    expect(second.filter((i) => i.proposal === 'matched')).toHaveLength(295);
+    const done = await applyImport(deps, again.id);
+    expect(done.companiesCreated).toBe(0);
+    const after = (await repos.companies.listSubtree((await repos.companies.get(ids.d))!.path)).filter((c) => c.kind === 'customer');
+    expect(after).toHaveLength(customers.length);
+  }, 240_000);
+
+  it('shows a subscription changed and a customer added in the portal after one sync cycle', async () => {
+    const first = await syncFromActivity(deps, connectionId, world.client, { firstStart: new Date() });
+    expect(first.customersAdded + first.customersUpdated).toBe(0);
+    const subs = await repos.customerImports.subscriptionsOf(connectionId);
+    const target = subs.find((s) => s.quantity === 2)!;
+    await world.control.changeSubscriptionInPortal(target.tenantId, target.subscriptionId, { quantity: 11 });
+    const added = await world.control.bulkAddCustomers({
+      partner: 'distributor-latam',
+      customers: [{ companyName: 'Added In Portal', domainPrefix: 'addedportal1', email: 'it@added.example', address, reseller: 'adatum', subscriptions: [{ catalogItemId: M365, quantity: 4, partnerOfRecord: world.adatum.partnerId }] }],
+    });
+    const cycle = await syncFromActivity(deps, connectionId, world.client);
+    expect(cycle).toMatchObject({ customersAdded: 1, customersUpdated: 1, needsPerson: [] });
+    const after = await repos.customerImports.subscriptionsOf(connectionId);
+    expect(after.find((s) => s.subscriptionId === target.subscriptionId)?.quantity).toBe(11);
+    const newSub = after.find((s) => s.tenantId === added.tenantIds[0]);
+    expect(newSub?.quantity).toBe(4);
+    const company = await repos.companies.get(newSub!.companyId);
+    expect(company).toMatchObject({ name: 'Added In Portal', parentId: ids.adatum });
+    // Nothing new since: the next cycle reads nothing and changes nothing.
+    const idle = await syncFromActivity(deps, connectionId, world.client);
+    expect(idle).toMatchObject({ recordsRead: 0, customersAdded: 0, customersUpdated: 0 });
+  }, 120_000);
+});

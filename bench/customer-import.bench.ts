@@ -1,0 +1,108 @@
+/**
+ * Import of an existing base and its sync (docs/CUSTOMER-IMPORT.md):
+ * - seeding 20,000 customers × 5 subscriptions through the emulator's control plane (one request);
+ * - the import's own processing cost: 20,000 customers × 5 subscriptions from a source that costs
+ *   nothing (generated page by page, no Partner Center), matched and staged into the database,
+ *   in customers per second, and the heap growth while it runs (memory flat: one page at a time);
+ * - the same base read through the real client from the in-process emulator (throttling off) and
+ *   staged, then applied (company, tenant link, subscriptions, audit entry per customer);
+ * - an incremental sync of 100 changes made in the portal among the 20,000.
+ */
+import { createEmulatorApp, DEFAULT_SCENARIO } from '@csphub/partner-center-emulator';
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
+import { createPartnerCenterClient, emulatorEndpoints, type CustomerTenant, type PagedResult, type Subscription } from '@csphub/partner-center';
+import { createRepos, createSecretBox } from '@csphub/db';
+import { createTestDatabase } from '@csphub/testing';
+import { applyImport, createImportRun, stageImport } from '../apps/server/src/customer-import/customer-import.service';
+import { syncFromActivity } from '../apps/server/src/customer-import/customer-sync.service';
+import type { Report } from './run';
+
+const N = 20_000;
+const SUBS = 5;
+const M365 = 'CFQ7TTC0LH18:0001:CFQ7TTC0LH18AV01';
+const LATAM = DEFAULT_SCENARIO.partners.find((p) => p.key === 'distributor-latam')!;
+const ADATUM = DEFAULT_SCENARIO.resellers.find((r) => r.key === 'adatum')!;
+const address = { addressLine1: '1 Main St', city: 'Bogota', postalCode: '110111', country: 'CO', firstName: 'Ana', lastName: 'Ruiz' };
+
+/** A source that costs nothing: customers generated a page at a time, subscriptions on demand; `onRead` is called per customer. */
+function freeSource(onRead: () => void = () => {}) {
+  const pages = (async function* () {
+    for (let p = 0; p < N / 500; p++) {
+      yield Array.from({ length: 500 }, (_, j): CustomerTenant => {
+        const i = p * 500 + j;
+        return { tenantId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, domain: `free${i}.onmicrosoft.com`, companyName: `Free ${i}`, relationship: 'reseller', customDomains: [], ...(i % 3 ? { indirectResellerTenantId: ADATUM.tenantId } : {}) };
+      });
+    }
+  });
+  const list: PagedResult<CustomerTenant> = { pages, async *[Symbol.asyncIterator]() {}, toArray: async () => [] };
+  return {
+    listCustomers: () => list,
+    listSubscriptions: async (tenantId: string): Promise<Subscription[]> => (
+      onRead(),
+      Array.from({ length: SUBS }, (_, k) => ({ id: `${tenantId}-${k}`, catalogItemId: M365, offerName: 'M365', friendlyName: 'M365', quantity: 1, status: 'active', autoRenew: true, isTrial: false, billingCycle: 'monthly', termDuration: 'P1Y', createdAt: '', startsAt: '', termEndsAt: '', resellerPartnerId: ADATUM.partnerId }) as Subscription)
+    ),
+    listIndirectResellers: async () => [{ tenantId: ADATUM.tenantId, name: 'Adatum', partnerId: ADATUM.partnerId, state: 'Active', isActive: true }],
+  };
+}
+
+export default async function customerImportBench(report: Report) {
+  const db = await createTestDatabase({});
+  const box = createSecretBox(Buffer.alloc(32, 3));
+  const repos = createRepos(db.db, box);
+  const deps = { db: db.db, box, now: () => new Date() };
+  const now = new Date();
+  const d = await repos.companies.create({ kind: 'distributor', parent: null, name: 'Distributor', now });
+  await repos.companies.create({ kind: 'reseller', parent: d, name: 'Adatum', partnerId: ADATUM.partnerId, now });
+  const conn = await repos.connections.create(d.id, { name: 'LATAM', region: 'CO', type: 'indirect-provider', mode: 'emulated', tenantId: LATAM.tenantId, appId: LATAM.app.appId, appSecret: LATAM.app.appSecret, refreshToken: LATAM.user.refreshToken }, now);
+
+  // Own cost: no Partner Center at all.
+  global.gc?.();
+  const heap0 = process.memoryUsage().heapUsed;
+  let heapMax = heap0;
+  let reads = 0;
+  // Sampled from the read loop itself (every 500th customer): timers may not fire while the database works.
+  const sample = () => {
+    if (++reads % 500 === 0) heapMax = Math.max(heapMax, process.memoryUsage().heapUsed);
+  };
+  const free = await createImportRun(deps, conn.id, 'bench');
+  let t0 = performance.now();
+  await stageImport(deps, free.id, freeSource(sample) as never);
+  const ownMs = performance.now() - t0;
+  report('own cost: customers staged per second (20,000 × 5 subs)', N / (ownMs / 1000), 'customers/s');
+  report('own cost: heap growth while staging 20,000', (heapMax - heap0) / 1e6, 'MB');
+
+  // Through the emulator.
+  const app = createEmulatorApp({ scenario: { ...DEFAULT_SCENARIO, tenants: [] } });
+  const fetchIn = (url: string | URL | Request, init?: RequestInit) => Promise.resolve(app.request(String(url instanceof Request ? url.url : url), init));
+  const control = createEmulatorControl('http://emulator.test/', { fetch: fetchIn });
+  await control.updateSettings({ throttleLimitPerMinute: 1_000_000_000 });
+  const customers = Array.from({ length: N }, (_, i) => ({ companyName: `Scale ${i}`, domainPrefix: `scale${i}b`, email: `s${i}@scale.example`, address, ...(i % 3 ? { reseller: 'adatum' } : {}), subscriptions: Array.from({ length: SUBS }, () => ({ catalogItemId: M365, quantity: 1, ...(i % 3 ? { partnerOfRecord: ADATUM.partnerId } : {}) })) }));
+  t0 = performance.now();
+  const seeded = await control.bulkAddCustomers({ partner: 'distributor-latam', customers });
+  report('emulator: seed 20,000 customers × 5 subscriptions (control plane)', (performance.now() - t0) / 1000, 's');
+  const client = createPartnerCenterClient({
+    connection: { id: 'bench', name: 'LATAM', type: 'indirect-provider', tenantId: LATAM.tenantId, appId: LATAM.app.appId, appSecret: LATAM.app.appSecret, refreshToken: LATAM.user.refreshToken, ...emulatorEndpoints('http://emulator.test/') },
+    fetch: fetchIn as typeof fetch,
+  });
+  const run = await createImportRun(deps, conn.id, 'bench');
+  t0 = performance.now();
+  await stageImport(deps, run.id, client);
+  report('through the emulator: customers read and staged per second', N / ((performance.now() - t0) / 1000), 'customers/s');
+  t0 = performance.now();
+  const done = await applyImport(deps, run.id);
+  report('apply: companies created per second (one transaction each)', done.companiesCreated / ((performance.now() - t0) / 1000), 'companies/s');
+
+  // Incremental sync: 100 portal changes among the 20,000.
+  await syncFromActivity(deps, conn.id, client, { firstStart: new Date() });
+  const subs = await repos.customerImports.subscriptionsOf(conn.id);
+  for (let k = 0; k < 100; k++) {
+    const s = subs[k * 997]!;
+    await control.changeSubscriptionInPortal(s.tenantId, s.subscriptionId, { quantity: 3 });
+  }
+  t0 = performance.now();
+  const cycle = await syncFromActivity(deps, conn.id, client);
+  report('incremental sync: 100 changes among 20,000 customers', (performance.now() - t0) / 1000, 's');
+  report('incremental sync: customers updated', cycle.customersUpdated, 'customers');
+  void seeded;
+  await db.dispose();
+}
