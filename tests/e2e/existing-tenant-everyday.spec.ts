@@ -59,6 +59,19 @@ test('existing tenant: Finish after Verify finds the MCA on record; the GDAP app
   const mail = page.getByTestId('outbox-message').filter({ hasText: 'gdap-approval-request' }).filter({ hasText: 'Coho Winery Chile' });
   await expect(mail.first()).toContainText(approvalUrl);
   await expect(mail.first()).toContainText('it@cohowinerychile.example');
+
+  // While the customer has not approved it, Subscriptions and Licenses say in words what is missing,
+  // with the approval link; Microsoft's answer (a 403 naming role ids) stays in a details line.
+  for (const tab of ['subscriptions', 'licenses']) {
+    await page.goto(`/companies/${customer.id}?tab=${tab}`);
+    const pending = page.getByRole('tabpanel').getByTestId('gdap-pending');
+    await expect(pending).toContainText('Waiting for the customer to approve delegated administration');
+    await expect(pending).toContainText('a Global Administrator of the customer\'s tenant must open the approval link');
+    await expect(pending.getByTestId('gdap-approval-link')).toHaveValue(approvalUrl);
+    const raw = await pending.locator('[data-raw-text]').innerText();
+    const words = (await pending.innerText()).replace(raw, '');
+    expect(words, `${tab}: no status code or role ids outside the details line`).not.toMatch(/\b403\b|[0-9a-f]{8}-[0-9a-f]{4}-/);
+  }
 });
 
 const FABRIKAM_TENANT = 'c2b20001-3d4e-4f60-9b7c-000000000001';

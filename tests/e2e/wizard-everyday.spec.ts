@@ -81,9 +81,13 @@ test('a reload offers to resume the wizard where it was left', async ({ page }) 
   await page.getByTestId('domain-prefix').fill('draftiberia');
   await page.getByRole('textbox', { name: 'Administrator user name' }).fill('it.admin');
   await fillSignatory(page, 'lucia@fabrikam.com');
+  // Saved 500 ms after the last key: wait for the save that holds the last field typed (the signatory's).
   await expect
-    .poll(async () => ((await (await page.request.get(`/api/v1/companies/${customer.id}/onboarding/draft`)).json()) as { draft: { state: { adminUsername: string } } | null }).draft?.state.adminUsername)
-    .toBe('it.admin');
+    .poll(async () => {
+      const draft = ((await (await page.request.get(`/api/v1/companies/${customer.id}/onboarding/draft`)).json()) as { draft: { state: { adminUsername: string; attestation: Record<string, string> } } | null }).draft;
+      return draft ? `${draft.state.adminUsername} ${draft.state.attestation.firstName ?? ''} ${draft.state.attestation.email ?? ''}` : null;
+    })
+    .toBe('it.admin Lucía lucia@fabrikam.com');
 
   await page.reload();
   const offer = page.getByTestId('draft-offer');

@@ -5,5 +5,5 @@
  */
 export { CompanySchema, PrerequisitesSchema, TreeNodeSchema, TreeSchema } from './channel/company.schema';
 export { CatalogResponseSchema, CatalogSkuSchema, OrderSchema, SubscriptionSchema, SubscriptionsResponseSchema } from './commerce/commerce.schema';
-export { AttestationSchema, AuthorizationSchema, OpenAuthorizationSchema, VerifySchema } from './onboarding/existing-tenant.schema';
+export { AttestationSchema, AuthorizationSchema, LinkVisibleSchema, OpenAuthorizationSchema, VerifySchema } from './onboarding/existing-tenant.schema';
 export { DomainCheckSchema, OnboardingContextSchema, PartnerIdVerdictSchema, RunSchema, ServiceSchema } from './onboarding/onboarding.schema';

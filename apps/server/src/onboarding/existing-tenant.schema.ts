@@ -95,3 +95,16 @@ export const CheckoutBodySchema = z
   .openapi('ExistingTenantCheckout');
 
 export const AuthorizationIdParamSchema = z.object({ authorizationId: z.string().uuid().openapi({ param: { name: 'authorizationId', in: 'path' } }) });
+
+export const LinkVisibleBodySchema = z
+  .object({
+    connectionId: z.string().uuid(),
+    domain: z.string().trim().min(1).max(253).openapi({ description: "The tenant's domain (onmicrosoft.com prefix, onmicrosoft.com domain or custom domain) the domain check reported as visible" }),
+    resellerPartnerId: z.string().max(20).nullable().optional(),
+    confirmRelink: z.boolean().default(false),
+  })
+  .openapi('LinkVisibleTenantRequest');
+
+export const LinkVisibleSchema = z
+  .object({ authorization: OpenAuthorizationSchema, verify: VerifySchema })
+  .openapi('LinkVisibleTenantResult');

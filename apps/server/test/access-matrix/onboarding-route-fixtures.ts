@@ -233,6 +233,12 @@ export const ONBOARDING_ROUTE_FIXTURES: Record<string, RouteFixture> = {
       return { path: `/api/v1/companies/${ctx.target.customer.id}/existing-tenant/verify`, body: { connectionId: conn.id, domain: 'fabrikam.com' } };
     },
   },
+  'POST /api/v1/companies/{id}/existing-tenant/link-visible': {
+    scope: 'company',
+    allowed: ORDERERS,
+    // An unknown domain: allowed callers get the verdict (200) and nothing is linked.
+    request: async (ctx) => ({ path: `/api/v1/companies/${ctx.target.customer.id}/existing-tenant/link-visible`, body: { connectionId: (await emulatorConnection(ctx)).id, resellerPartnerId: adatum.partnerId, domain: 'matrix.example' } }),
+  },
   'POST /api/v1/companies/{id}/existing-tenant/checkout': {
     scope: 'company',
     allowed: ORDERERS,

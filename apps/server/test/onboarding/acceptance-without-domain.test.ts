@@ -66,4 +66,25 @@ describe('acceptance of an authorization without a domain', () => {
     const unknown = await ana('GET', `/api/v1/companies/${w.second.id}/onboarding/domain-check?connectionId=${w.conn.id}&prefix=fabrikam`);
     expect(unknown.body.visibleTenant ?? false).toBe(false);
   });
+  it('the offered link is made in one action (C4): a move asks to confirm, then links; another account\'s authorization does not take it', async () => {
+    // wingtiptoysmx is linked to Wingtip Mexico by the tests before.
+    const ana = await w.signIn('ana@adatum.example');
+    const path = `/api/v1/companies/${w.second.id}/existing-tenant/link-visible`;
+    const ask = await ana('POST', path, { connectionId: w.conn.id, resellerPartnerId: '6100001', domain: 'wingtiptoysmx' });
+    expect(ask.status).toBe(200);
+    expect(ask.body.verify).toMatchObject({ status: 'verified', recorded: false, alreadyLinkedTo: [{ companyId: w.other.id }] });
+    expect((await w.repos.syncOptions.get(w.second.id, w.conn.id))?.tenantId ?? null).toBeNull();
+    const linked = await ana('POST', path, { connectionId: w.conn.id, resellerPartnerId: '6100001', domain: 'wingtiptoysmx', confirmRelink: true });
+    expect(linked.status).toBe(200);
+    expect(linked.body.verify).toMatchObject({ status: 'verified', recorded: true, defaultDomain: 'wingtiptoysmx.onmicrosoft.com' });
+    expect(linked.body.authorization.authorization.state).toBe('accepted');
+    expect((await w.repos.syncOptions.get(w.second.id, w.conn.id))?.tenantId).toBe('c2b20003-3d4e-4f60-9b7c-000000000003');
+    expect((await w.repos.syncOptions.get(w.other.id, w.conn.id))?.tenantId ?? null).toBeNull();
+    const carl = await w.signIn('carl@coho-direct.example');
+    const refused = await carl('POST', `/api/v1/companies/${w.direct.id}/existing-tenant/link-visible`, { connectionId: w.conn.id, domain: 'wingtiptoysmx', confirmRelink: true });
+    // Carl's direct authorization is not what Wingtip accepted (its relationship names Adatum): no link.
+    expect(refused.status).toBe(200);
+    expect(refused.body.verify.status).not.toBe('verified');
+    expect((await w.repos.syncOptions.get(w.direct.id, w.conn.id))?.tenantId).not.toBe('c2b20003-3d4e-4f60-9b7c-000000000003');
+  });
 });

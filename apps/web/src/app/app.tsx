@@ -10,6 +10,7 @@ import {
   Menu,
   MantineProvider,
   Modal,
+  NavLink,
   Stack,
   Text,
   Title,
@@ -20,6 +21,7 @@ import { Notifications, notifications } from '@mantine/notifications';
 import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
 import { I18nProvider, useI18n } from '../i18n/i18n';
 import { Shell } from './app-shell';
+import { readableColorVariables } from './contrast';
 import { NotFoundPage } from './not-found-page';
 import { FEATURES } from './features';
 import { SignInPage } from '../features/auth';
@@ -33,7 +35,13 @@ const theme = createTheme({
   // Indigo 6 under white text is 4.1:1; shade 7 passes WCAG AA (4.5:1).
   primaryShade: { light: 7, dark: 8 },
   defaultRadius: 'md',
+  // White text on a light filled badge (green 7: 2.7:1) switches to dark text; 0.179 is where
+  // white and black text reach the same contrast, so either side passes WCAG AA.
+  autoContrast: true,
+  luminanceThreshold: 0.179,
   components: {
+    // The active entry's description keeps the full colour (Mantine dims it to 0.9, 4.4:1).
+    NavLink: NavLink.extend({ styles: { description: { '--description-opacity': '1' } as Record<string, string> } }),
     // A status badge is never cut to "ACT…" in a narrow table cell: it keeps the width of its text.
     Badge: Badge.extend({ styles: { root: { flexShrink: 0, minWidth: 'max-content', overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } } }),
   },
@@ -41,9 +49,9 @@ const theme = createTheme({
 
 /**
  * Secondary ("dimmed") text dark enough to read: Mantine's default grey is 3.3:1 on white, below
- * WCAG AA's 4.5:1 for body text.
+ * WCAG AA's 4.5:1 for body text; coloured text and light variants likewise (`contrast.ts`).
  */
-const contrastVariables: CSSVariablesResolver = () => ({ variables: {}, light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' }, dark: {} });
+const contrastVariables: CSSVariablesResolver = (t) => ({ variables: {}, light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', ...readableColorVariables(t) }, dark: {} });
 
 export function App() {
   return (

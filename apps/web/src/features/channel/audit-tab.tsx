@@ -4,8 +4,15 @@ import { IconDownload } from '@tabler/icons-react';
 import { useApi } from '../../api/use-api';
 import type { AuditEntry } from '../../api/types';
 import { useSession } from '../auth/session';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type I18n } from '../../i18n/i18n';
+import { en, type MessageKey } from '../../i18n/messages/en';
 import { describeProblem } from '../../i18n/problem-text';
+
+/** The person's words for an audit action code (`company.created`); a code the catalogue lacks reads "Other change". */
+export function auditActionTitle(t: I18n['t'], action: string): string {
+  const key = `audit.code.${action}`;
+  return Object.hasOwn(en, key) ? t(key as MessageKey) : t('audit.code.other');
+}
 
 const ACTIONS = ['company.', 'user.', 'api_token.', 'connection.', 'sync_options.', 'settings.'];
 
@@ -52,8 +59,12 @@ export function AuditTab({ companyId }: { companyId: number }) {
                 <Table.Td>{formatDate(e.at, 'dateTime')}</Table.Td>
                 <Table.Td>{e.actorLabel}</Table.Td>
                 <Table.Td>
+                  <Text size="sm" fw={500} data-testid="audit-title">
+                    {auditActionTitle(t, e.action)}
+                  </Text>
                   <Text size="sm">{e.summary}</Text>
-                  <Text size="xs" c="dimmed">
+                  {/* The recorded code and request id, for support and API clients: a details line. */}
+                  <Text size="xs" c="dimmed" data-raw-text data-testid="audit-code">
                     {e.action}
                     {e.requestId ? ` · ${e.requestId}` : ''}
                   </Text>

@@ -59,7 +59,20 @@ export function LicensesTab({ company }: { company: { id: number } }) {
   return (
     <Stack>
       <Title order={3}>{t('lic.title')}</Title>
-      {d.error && <GdapPendingNotice companyId={company.id} details={d.error} fallback={<Alert color="yellow">{d.error}</Alert>} />}
+      {d.error && (
+        <GdapPendingNotice
+          companyId={company.id}
+          details={d.error}
+          fallback={
+            <Alert color="yellow" data-testid="licenses-hidden">
+              {t('lic.hidden')}
+              <Text size="xs" c="dimmed" mt="xs" data-raw-text>
+                {t('gdap.pending.details', { details: d.error })}
+              </Text>
+            </Alert>
+          }
+        />
+      )}
       {d.skus.length > 0 && (
         <Group gap="lg">
           {d.skus.map((s) => (

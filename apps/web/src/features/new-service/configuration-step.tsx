@@ -89,6 +89,12 @@ export function ConfigurationStep(props: { ctx: OnboardingContext; state: Wizard
             onChange={(v) => update({ domainPrefix: v })}
             onChecked={onChecked}
             onUseExisting={() => update({ existing: true, customerDomain: domain })}
+            visibleLink={{
+              resellerPartnerId: props.needsPartnerId ? linkPartnerId : null,
+              partnerName: ctx.reseller && props.needsPartnerId ? ctx.reseller.name : ctx.distributor.name,
+              // Linked at once: the wizard continues on the existing-tenant path, verified.
+              onLinked: (r) => update({ existing: true, customerDomain: r.verify.defaultDomain ?? domain, authorization: r.authorization, verify: r.verify }),
+            }}
           />
           </div>
           <Select label={t('ns.config.culture')} data={ctx.cultures} value={state.culture} allowDeselect={false} onChange={(v) => v && update({ culture: v })} />

@@ -4,7 +4,8 @@ import { IconCheck } from '@tabler/icons-react';
 import { MAX_DOMAIN_PREFIX_LENGTH } from '@csphub/domain';
 import { useI18n } from '../../i18n/i18n';
 import { problemText } from '../../i18n/problem-text';
-import type { DomainCheck } from './new-service-api';
+import type { DomainCheck, OpenAuthorization, VerifyResult } from './new-service-api';
+import { VisibleTenantLink } from './visible-tenant-link';
 import { useDomainCheck } from './use-domain-check';
 
 /**
@@ -20,6 +21,8 @@ export function DomainPrefixField(props: {
   onChange(value: string): void;
   onChecked(check: DomainCheck | null): void;
   onUseExisting(): void;
+  /** What the one-press link of a visible tenant (C4) needs, and what to do once it is linked. */
+  visibleLink: { resellerPartnerId: string | null; partnerName: string; onLinked(result: { authorization: OpenAuthorization; verify: VerifyResult }): void };
 }) {
   const { t, locale } = useI18n();
   const { companyId, connectionId, onChecked } = props;
@@ -69,9 +72,7 @@ export function DomainPrefixField(props: {
               </Group>
             )}
             {current.linkable ? (
-              <Button size="compact-sm" onClick={props.onUseExisting} style={{ alignSelf: 'flex-start' }} data-testid="link-visible-tenant">
-                {t('ns.config.linkVisible', { domain: current.domain })}
-              </Button>
+              <VisibleTenantLink companyId={companyId} connectionId={connectionId} domain={current.domain} {...props.visibleLink} />
             ) : (
               !current.visibleTenant && (
                 <Button size="compact-sm" variant="subtle" onClick={props.onUseExisting} style={{ alignSelf: 'flex-start' }}>

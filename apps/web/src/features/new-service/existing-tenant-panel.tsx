@@ -236,20 +236,24 @@ function VerifyModal(props: {
             <Alert color="yellow" data-testid="already-linked">
               <Stack gap="xs">
                 <Text size="sm">{t('ns.et.alreadyLinked', { account: pendingConfirm.alreadyLinkedTo!.map((o) => o.companyName).join(', ') })}</Text>
-                <Group gap="xs">
-                  <Button size="xs" onClick={() => void run(true)} loading={busy}>
-                    {t('ns.et.confirmLink')}
-                  </Button>
-                  <Button size="xs" variant="default" onClick={() => setPendingConfirm(null)}>
-                    {t('ns.et.cancel')}
-                  </Button>
-                </Group>
+                {/* The dialog's own Cancel (below) declines the move: one Cancel only. */}
+                <Button size="xs" onClick={() => void run(true)} loading={busy} style={{ alignSelf: 'flex-start' }}>
+                  {t('ns.et.confirmLink')}
+                </Button>
               </Stack>
             </Alert>
           )}
           {error && <Alert color="red">{t('ns.et.verifyError', { message: error })}</Alert>}
           <Group justify="flex-end">
-            <Anchor component="button" type="button" size="sm" onClick={props.onClose}>
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              onClick={() => {
+                setPendingConfirm(null);
+                props.onClose();
+              }}
+            >
               {t('ns.et.cancel')}
             </Anchor>
             <Button type="submit" loading={busy} disabled={props.domain.trim() === ''}>

@@ -21,7 +21,7 @@ export function GdapPendingNotice(props: { companyId: number; details: string; f
         {t('gdap.pending.body')}
       </Text>
       <GdapApprovalLink url={url} />
-      <Text size="xs" c="dimmed" mt="xs">
+      <Text size="xs" c="dimmed" mt="xs" data-raw-text>
         {t('gdap.pending.details', { details: props.details })}
       </Text>
     </Alert>

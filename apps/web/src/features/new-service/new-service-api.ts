@@ -34,6 +34,8 @@ export const onboardingApi = {
   sendRequest: (companyId: number, body: { connectionId: string; to: string[]; cc: string[] }) =>
     post(`/api/v1/companies/${companyId}/existing-tenant/authorization/request`, body, 'AuthorizationSchema'),
   verify: (companyId: number, body: { connectionId: string; domain: string; confirmRelink: boolean }) => post(`/api/v1/companies/${companyId}/existing-tenant/verify`, body, 'VerifySchema'),
+  linkVisible: (companyId: number, body: { connectionId: string; domain: string; resellerPartnerId: string | null; confirmRelink: boolean }) =>
+    post(`/api/v1/companies/${companyId}/existing-tenant/link-visible`, body, 'LinkVisibleSchema'),
   draft: (companyId: number) => `/api/v1/companies/${companyId}/onboarding/draft`,
   saveDraft: (companyId: number, body: { state: unknown; step: number }) => apiFetch(`/api/v1/companies/${companyId}/onboarding/draft`, { method: 'PUT', body: JSON.stringify(body) }),
   discardDraft: (companyId: number) => apiFetch(`/api/v1/companies/${companyId}/onboarding/draft`, { method: 'DELETE' }),

@@ -84,9 +84,18 @@ export function SubscriptionsTab({ company }: { company: { id: number; name: str
           <Text fw={600}>{t('subs.tenant', { connection: tenant.connection.name, domain: tenant.defaultDomain ?? tenant.tenantId })}</Text>
           {tenant.error && <GdapPendingNotice companyId={company.id} details={tenant.error} fallback={<Alert color="red">{t('subs.tenantError', { message: tenant.error })}</Alert>} />}
           {tenant.licensesError && (
-            <Alert color="gray" variant="light">
-              {t('subs.licensesHidden', { message: tenant.licensesError })}
-            </Alert>
+            <GdapPendingNotice
+              companyId={company.id}
+              details={tenant.licensesError}
+              fallback={
+                <Alert color="gray" variant="light" data-testid="licenses-hidden">
+                  {t('subs.licensesHidden')}
+                  <Text size="xs" c="dimmed" mt="xs" data-raw-text>
+                    {t('gdap.pending.details', { details: tenant.licensesError })}
+                  </Text>
+                </Alert>
+              }
+            />
           )}
           {openOrders
             .filter((o) => o.connectionId === tenant.connection.id)
