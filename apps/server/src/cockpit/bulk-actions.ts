@@ -15,8 +15,10 @@ export interface BulkDeps {
   partnerCenterFor(connectionId: string): Promise<PartnerCenterClient>;
   notifier: Pick<Notifier, 'send'>;
   logger?: { warn(obj: object, msg: string): void };
-  /** Between two reads of a relationship whose Global Administrator removal Graph runs as an operation. */
+  /** Between two reads of a relationship whose Global Administrator removal Graph runs as an operation (default: Graph's Retry-After). */
   pollMs?: number;
+  /** How long one item waits for that operation before it is left for a retry (default 2 minutes). */
+  maxWaitMs?: number;
 }
 
 export const BULK_ACTIONS = ['gdap-remove-global-admin', 'resend-acceptance-links', 'revalidate-partners-of-record'] as const satisfies readonly BulkAction[];
@@ -149,12 +151,16 @@ async function fixGdap(deps: BulkDeps, itemKey: string, signal: AbortSignal): Pr
   let removed = false;
   let extended = false;
   if (r.roleIds.some((x) => x.toLowerCase() === GLOBAL_ADMINISTRATOR)) {
-    await client.updateGdapRelationship(relationshipId, { etag: r.etag ?? '*', roleIds: r.roleIds.filter((x) => x.toLowerCase() !== GLOBAL_ADMINISTRATOR) }, opts);
-    for (let i = 0; ; i++) {
+    // Graph runs the removal as a long-running operation (202, Retry-After): read the relationship
+    // again at the pace it asks for, within a bounded wait; a later retry of the item continues.
+    const started = await client.removeGdapGlobalAdministrator(relationshipId, opts);
+    const pauseMs = deps.pollMs ?? (started.state === 'accepted' ? started.retryAfterSeconds * 1000 : 3_000);
+    const deadline = Date.now() + (deps.maxWaitMs ?? 120_000);
+    for (;;) {
       r = await client.getGdapRelationship(relationshipId, opts);
       if (!r.roleIds.some((x) => x.toLowerCase() === GLOBAL_ADMINISTRATOR)) break;
-      if (i >= 20) throw Object.assign(new Error('Graph has not removed Global Administrator yet; retry the item later.'), { code: 'GDAP_OPERATION_PENDING' });
-      await new Promise((resolve) => setTimeout(resolve, deps.pollMs ?? 3_000));
+      if (Date.now() >= deadline) throw Object.assign(new Error('Graph has not removed Global Administrator yet; retry the item later.'), { code: 'GDAP_OPERATION_PENDING' });
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
     }
     removed = true;
   }

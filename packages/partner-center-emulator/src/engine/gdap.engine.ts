@@ -162,7 +162,6 @@ export function updateActiveGdapRelationship(
 /** `PATCH …/{id}` with If-Match, only while `created` (docs/PARTNER-CENTER-REFERENCE.md §12.3). */
 export function updateGdapRelationship(engine: Engine, record: GdapRelationshipRecord, ifMatch: string | undefined, patch: UpdateGdapRelationshipRequest): GdapRelationshipRecord {
   checkIfMatch(record, ifMatch);
-  if (record.status === 'active' || record.status === 'expiring') return updateActiveRelationship(engine, record, patch);
   if (record.status !== 'created') throw graphErrors.graphInvalidStatus(record.status, 'update');
   const roles = patch.accessDetails ? [...new Set(patch.accessDetails.unifiedRoles.map((r) => r.roleDefinitionId.toLowerCase()))] : record.roles;
   checkDurations(patch.duration, patch.autoExtendDuration ?? record.autoExtendDuration, roles);
@@ -181,38 +180,6 @@ export function updateGdapRelationship(engine: Engine, record: GdapRelationshipR
   }
   record.modifiedAt = engine.now();
   record.etag = newEtag();
-  engine.markDirty();
-  return record;
-}
-
-/**
- * `PATCH` of an active relationship (Graph page "Update delegatedAdminRelationship"): only
- * `autoExtendDuration` may change, and the roles only by removing Global Administrator; anything
- * else is a 400. Microsoft runs the role removal as a long-running operation; the emulator applies
- * it at once (docs/EMULATOR-DIFFERENCES.md). An expiring relationship that now auto-extends is
- * active again.
- */
-function updateActiveRelationship(engine: Engine, record: GdapRelationshipRecord, patch: UpdateGdapRelationshipRequest): GdapRelationshipRecord {
-  const { accessDetails, autoExtendDuration, ...rest } = patch;
-  const others = Object.entries(rest).filter(([, v]) => v !== undefined).map(([k]) => k);
-  if (others.length) throw graphErrors.graphBadRequest(`An active relationship accepts only autoExtendDuration and the removal of Global Administrator; got ${others.join(', ')}.`);
-  let roles = record.roles;
-  if (accessDetails) {
-    const asked = [...new Set(accessDetails.unifiedRoles.map((r) => r.roleDefinitionId.toLowerCase()))];
-    const withoutGa = record.roles.filter((r) => r !== EntraRole.globalAdministrator);
-    const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((r) => b.includes(r));
-    if (!same(asked, record.roles) && !(record.roles.includes(EntraRole.globalAdministrator) && same(asked, withoutGa))) {
-      throw graphErrors.graphBadRequest('The roles of an active relationship can change only by removing the Global Administrator role.');
-    }
-    roles = asked;
-  }
-  checkDurations(undefined, autoExtendDuration ?? record.autoExtendDuration, roles);
-  record.roles = roles;
-  if (autoExtendDuration !== undefined) record.autoExtendDuration = autoExtendDuration;
-  if (record.status === 'expiring' && (parseIsoDuration(record.autoExtendDuration) ?? 0) > 0) record.status = 'active';
-  record.modifiedAt = engine.now();
-  record.etag = newEtag();
-  engine.schedule(record.modifiedAt);
   engine.markDirty();
   return record;
 }
