@@ -7,6 +7,7 @@ import { mcaCheckRoutes } from './mca-check.routes';
 import { mcaAcceptanceRoutes } from './mca-acceptance.routes';
 import { gdapAccessRoutes } from './gdap-access.routes';
 import { existingTenantRoutes } from './existing-tenant.routes';
+import { linkVisibleTenantRoutes } from './link-visible-tenant.routes';
 import { existingTenantAuthorizationsRoutes } from './existing-tenant-authorizations.routes';
 import { existingTenantWebhookRoutes } from './existing-tenant-webhook.routes';
 import { outboxRoutes } from './outbox.routes';
@@ -27,6 +28,7 @@ export function mountOnboardingRoutes(api: Router, deps: OnboardingDeps): void {
   api.route('/', mcaAcceptanceRoutes(deps));
   api.route('/', gdapAccessRoutes(deps));
   api.route('/', existingTenantRoutes(deps));
+  api.route('/', linkVisibleTenantRoutes(deps));
   api.route('/', existingTenantAuthorizationsRoutes(deps));
   api.route('/', authorizationDomainRoutes(deps));
   api.route('/', wizardDraftRoutes(deps));
