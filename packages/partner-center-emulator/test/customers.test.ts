@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Harness, LATAM, SANDBOX, NORTHWIND, customerBody, freshPrefix, pascalCase, reseller, tenant } from './support/emulator-harness';
+import { Harness, LATAM, SANDBOX, NORTHWIND, SCENARIO_WITHOUT_GDAP, customerBody, freshPrefix, pascalCase, reseller, tenant } from './support/emulator-harness';
 
 describe('customers (docs/PARTNER-CENTER-REFERENCE.md §2, §3)', () => {
   it('HEAD /v1/domains answers 404 for a free domain, then 200 once a customer holds it', async () => {
@@ -98,7 +98,7 @@ describe('customers (docs/PARTNER-CENTER-REFERENCE.md §2, §3)', () => {
   });
 
   it('answers 404/60003 for an unknown tenant and 403/20002 for a tenant without relationship', async () => {
-    const h = new Harness();
+    const h = new Harness({ scenario: SCENARIO_WITHOUT_GDAP });
     const token = await h.token(LATAM);
     const unknown = await h.call('GET', '/v1/customers/00000000-0000-4000-8000-000000000000', { token });
     expect([unknown.status, unknown.body.code, unknown.body.source]).toEqual([404, 60003, 'PartnerFD']);

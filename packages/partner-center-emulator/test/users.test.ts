@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Harness, LATAM, customerBody, freshPrefix, tenant } from './support/emulator-harness';
+import { Harness, LATAM, SCENARIO_WITHOUT_GDAP, customerBody, freshPrefix, tenant } from './support/emulator-harness';
 
 const MCA = '117a77b0-9360-443b-8795-c6dedc750cf9';
 
@@ -55,7 +55,7 @@ describe('customer users and licences (docs/PARTNER-CENTER-REFERENCE.md §11)', 
   });
 
   it('needs app+user (900329) and an active GDAP role (900308)', async () => {
-    const h = new Harness();
+    const h = new Harness({ scenario: SCENARIO_WITHOUT_GDAP });
     const wingtip = tenant('wingtip').tenantId;
     expect((await h.call('GET', `/v1/customers/${wingtip}/users`, { token: await h.token(LATAM) })).body.code).toBe(900329);
     const noGdap = await h.call('GET', `/v1/customers/${wingtip}/users`, { token: await h.token(LATAM, 'user') });

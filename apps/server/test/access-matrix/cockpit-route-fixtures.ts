@@ -23,8 +23,8 @@ async function seedRelationship(ctx: FixtureContext): Promise<string> {
     accessAssignments: 1,
     syncedAt: new Date(),
   });
-  const { gdapRelationships } = schema;
-  await ctx.t.database.db.update(gdapRelationships).set({ companyId: ctx.target.customer.id }).where(and(eq(gdapRelationships.connectionId, ctx.world.conn.id), eq(gdapRelationships.relationshipId, relationshipId)));
+  const { gdapSnapshots } = schema;
+  await ctx.t.database.db.update(gdapSnapshots).set({ companyId: ctx.target.customer.id }).where(and(eq(gdapSnapshots.connectionId, ctx.world.conn.id), eq(gdapSnapshots.relationshipId, relationshipId)));
   return `${ctx.world.conn.id}/${relationshipId}`;
 }
 

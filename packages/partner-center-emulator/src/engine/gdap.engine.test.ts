@@ -12,7 +12,9 @@ const USER_ADMIN = 'fe930be7-5e62-47db-91af-98c3a49a38b1';
 
 function setup() {
   let now = Date.parse('2026-01-01T00:00:00Z');
-  const engine = new Engine(DEFAULT_SCENARIO, { clock: { now: () => now } });
+  // Without the scenario's seeded relationships: the counters below are this relationship's alone.
+  const scenario = { ...DEFAULT_SCENARIO, tenants: DEFAULT_SCENARIO.tenants.map((t) => ({ ...t, gdap: [] })) };
+  const engine = new Engine(scenario, { clock: { now: () => now } });
   const move = (ms: number) => {
     now += ms;
     tick(engine);

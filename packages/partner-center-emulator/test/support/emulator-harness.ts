@@ -147,3 +147,6 @@ export function pascalCase(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k[0]!.toUpperCase() + k.slice(1), pascalCase(v)]));
 }
+
+/** The default scenario without its seeded GDAP relationships: for tests about a tenant the partner has no delegated access to. */
+export const SCENARIO_WITHOUT_GDAP = { ...DEFAULT_SCENARIO, tenants: DEFAULT_SCENARIO.tenants.map((t) => ({ ...t, gdap: [] })) };
