@@ -1,4 +1,5 @@
 // size: one workflow body whose stages share local state (the tenant, the MCA request, the GDAP lock); its input types live in provision-tenant.input.ts.
+import { readableReason } from './readable-reason';
 import { NEW_TENANT_STAGES, NEW_TENANT_STAGE_IDS, type NewTenantStageId } from '@csphub/domain';
 import { confirmMcaStep, type McaAttestationInput } from '../shared/confirm-mca.step';
 import { requestGdapStep } from '../shared/request-gdap.step';
@@ -298,7 +299,8 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
             recipient: input.notify,
             // A declared stage: inDeclaredOrder refuses any other.
             failedStep: stage.id as NewTenantStageId,
-            reason,
+            // The e-mail is read by a person: Microsoft's words and the hint, not the log line.
+            reason: readableReason(reason),
             accountUrl: input.accountUrl,
           });
         }

@@ -91,7 +91,7 @@ function Diff({ before, after }: { before: unknown; after: unknown }) {
   return (
     <Stack gap={2}>
       {keys.map((k) => (
-        <Text size="xs" key={k}>
+        <Text size="xs" key={k} data-raw-text>
           <Code>{k}</Code> {JSON.stringify(b[k] ?? null)} → {JSON.stringify(a[k] ?? null)}
         </Text>
       ))}

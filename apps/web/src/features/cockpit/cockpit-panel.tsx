@@ -3,6 +3,7 @@ import '@mantine/charts/styles.css';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { BarChart, DonutChart } from '@mantine/charts';
+import { VisuallyHidden } from '@mantine/core';
 import { Alert, Anchor, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import type { CockpitSummary, GdapRefresh } from '@csphub/server/contract';
 import { useApi } from '../../api/use-api';
@@ -104,6 +105,7 @@ export function CockpitPanel() {
               thickness={20}
               withTooltip={false}
               aria-hidden
+              pieChartProps={{ accessibilityLayer: false }}
               data={[
                 { name: t('cockpit.customers.ready'), value: c.ready, color: 'green.7' },
                 { name: t('cockpit.customers.provisioning'), value: c.provisioning, color: 'blue.7' },
@@ -128,6 +130,8 @@ export function CockpitPanel() {
         <Section title={t('cockpit.weeks.title')} testId="cockpit-weeks">
           <BarChart
             h={160}
+            aria-hidden
+            barChartProps={{ accessibilityLayer: false }}
             data={s.tenantsPerWeek.map((w) => ({ week: formatDate(w.week), count: w.count }))}
             dataKey="week"
             series={[{ name: 'count', label: t('cockpit.weeks.count'), color: 'indigo.7' }]}
@@ -135,6 +139,7 @@ export function CockpitPanel() {
             gridAxis="none"
             withYAxis={false}
           />
+          <VisuallyHidden>{s.tenantsPerWeek.map((w) => `${formatDate(w.week)}: ${formatNumber(w.count)}`).join('; ')}</VisuallyHidden>
         </Section>
         <Section title={t('cockpit.gdap.title')} testId="cockpit-gdap">
           <Figure label={t('cockpit.gdap.active')} value={s.gdap.active} to={listHref('gdap', 'active')} testId="fig-gdap-active" />
@@ -163,6 +168,7 @@ export function CockpitPanel() {
           <BarChart
             h={120}
             aria-hidden
+            barChartProps={{ accessibilityLayer: false }}
             data={[
               { age: t('cockpit.auth.under30'), count: s.authorizations.byAge.under30 },
               { age: t('cockpit.auth.from30to60'), count: s.authorizations.byAge.from30to60 },
@@ -196,7 +202,8 @@ export function CockpitPanel() {
           {s.resellers.customersPerReseller.length > 0 && (
             <BarChart
               h={140}
-              aria-label={t('cockpit.resellers.customers')}
+              aria-hidden
+              barChartProps={{ accessibilityLayer: false }}
               data={s.resellers.customersPerReseller.map((r) => ({ name: r.name, customers: r.customers }))}
               dataKey="name"
               series={[{ name: 'customers', label: t('cockpit.col.customers'), color: 'teal.7' }]}
@@ -204,6 +211,11 @@ export function CockpitPanel() {
               gridAxis="none"
               withYAxis={false}
             />
+          )}
+          {s.resellers.customersPerReseller.length > 0 && (
+            <VisuallyHidden>
+              {t('cockpit.resellers.customers')}: {s.resellers.customersPerReseller.map((r) => `${r.name} ${formatNumber(r.customers)}`).join('; ')}
+            </VisuallyHidden>
           )}
         </Section>
         <Section title={t('cockpit.subscriptions.title')} testId="cockpit-subscriptions">

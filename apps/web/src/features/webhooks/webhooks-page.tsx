@@ -105,7 +105,7 @@ function SubscriptionCard(props: { base: string; subscription: WebhookSubscripti
             {s.description && <Text size="sm">{s.description}</Text>}
             <Group gap={4}>
               {s.events.map((e) => (
-                <Badge key={e} variant="light" tt="none">
+                <Badge key={e} variant="light" tt="none" data-raw-text>
                   {e}
                 </Badge>
               ))}
@@ -206,7 +206,9 @@ function DeliveryLog(props: { path: string; enabled: boolean }) {
               {items.map((d) => (
                 <Table.Tr key={d.id}>
                   <Table.Td>
-                    <Text size="sm">{d.eventType}</Text>
+                    <Text size="sm" data-raw-text>
+                      {d.eventType}
+                    </Text>
                     <Text size="xs" c="dimmed">
                       {d.eventId}
                     </Text>
