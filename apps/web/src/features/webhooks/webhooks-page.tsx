@@ -1,5 +1,20 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Code, Group, Loader, MultiSelect, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Code,
+  Group,
+  Loader,
+  MultiSelect,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { WebhookDelivery, WebhookSubscription } from '@csphub/server/contract';
 import { apiSend } from '../../api/api-client';
@@ -22,7 +37,9 @@ export function WebhooksPage() {
   const allowed = can('webhooks.manage') && company !== undefined && company.kind !== 'customer';
   const base = company ? `/api/v1/companies/${company.id}/webhooks` : '';
   const subs = useApi<{ items: WebhookSubscription[] }>(allowed ? base : null);
-  const catalogue = useApi<{ items: { type: string; description: string }[] }>(allowed ? '/api/v1/webhooks/event-types' : null);
+  const catalogue = useApi<{ items: { type: string; description: string }[] }>(
+    allowed ? '/api/v1/webhooks/event-types' : null,
+  );
   const [error, setError] = useState<unknown>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const [url, setUrl] = useState('');
@@ -45,7 +62,11 @@ export function WebhooksPage() {
   };
   const add = () =>
     run(async () => {
-      const created = await apiSend<{ secret: string }>('POST', base, { url, events, ...(description ? { description } : {}) });
+      const created = await apiSend<{ secret: string }>('POST', base, {
+        url,
+        events,
+        ...(description ? { description } : {}),
+      });
       setSecret(created.secret);
       setUrl('');
       setEvents([]);
@@ -58,7 +79,12 @@ export function WebhooksPage() {
       <Text c="dimmed">{t('webhooks.intro', { company: company.name })}</Text>
       {error !== null && <ProblemAlert error={error} withCloseButton onClose={() => setError(null)} />}
       {secret && (
-        <Alert color="blue" title={t('webhooks.secret.title')} withCloseButton onClose={() => setSecret(null)}>
+        <Alert
+          color="blue"
+          title={t('webhooks.secret.title')}
+          withCloseButton
+          onClose={() => setSecret(null)}
+        >
           <Stack gap="xs">
             <Code data-testid="webhook-secret">{secret}</Code>
             <Text size="sm">{t('webhooks.secret.help')}</Text>
@@ -70,9 +96,29 @@ export function WebhooksPage() {
           {t('webhooks.add.title')}
         </Title>
         <Stack gap="sm">
-          <TextInput label={t('webhooks.add.url')} description={t('webhooks.add.urlHelp')} value={url} onChange={(e) => setUrl(e.currentTarget.value)} placeholder="https://" />
-          <MultiSelect label={t('webhooks.add.events')} data={(catalogue.data?.items ?? []).map((e) => ({ value: e.type, label: e.type }))} value={events} onChange={setEvents} searchable />
-          <TextInput label={t('webhooks.add.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+          <TextInput
+            label={t('webhooks.add.url')}
+            description={t('webhooks.add.urlHelp')}
+            value={url}
+            onChange={(e) => setUrl(e.currentTarget.value)}
+            placeholder="https://"
+          />
+          {/* Event types are the API's identifiers (as receivers see them), not words to translate. */}
+          <div data-raw-text>
+            <MultiSelect
+              label={t('webhooks.add.events')}
+              data={(catalogue.data?.items ?? []).map((e) => ({ value: e.type, label: e.type }))}
+              value={events}
+              onChange={setEvents}
+              searchable
+              comboboxProps={{ withinPortal: false }}
+            />
+          </div>
+          <TextInput
+            label={t('webhooks.add.description')}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+          />
           <Group>
             <Button onClick={() => void add()} loading={busy} disabled={url === '' || events.length === 0}>
               {t('webhooks.add.submit')}
@@ -84,13 +130,26 @@ export function WebhooksPage() {
       {!subs.data && subs.loading && <Loader size="sm" aria-label={t('common.loading')} />}
       {subs.data?.items.length === 0 && <Text c="dimmed">{t('webhooks.empty')}</Text>}
       {subs.data?.items.map((s) => (
-        <SubscriptionCard key={s.id} base={base} subscription={s} busy={busy} run={run} onSecret={setSecret} />
+        <SubscriptionCard
+          key={s.id}
+          base={base}
+          subscription={s}
+          busy={busy}
+          run={run}
+          onSecret={setSecret}
+        />
       ))}
     </Stack>
   );
 }
 
-function SubscriptionCard(props: { base: string; subscription: WebhookSubscription; busy: boolean; run: (work: () => Promise<void>) => Promise<void>; onSecret: (s: string) => void }) {
+function SubscriptionCard(props: {
+  base: string;
+  subscription: WebhookSubscription;
+  busy: boolean;
+  run: (work: () => Promise<void>) => Promise<void>;
+  onSecret: (s: string) => void;
+}) {
   const { t } = useI18n();
   const s = props.subscription;
   const path = `${props.base}/${s.id}`;
@@ -150,7 +209,8 @@ function SubscriptionCard(props: { base: string; subscription: WebhookSubscripti
             size="xs"
             disabled={props.busy}
             onClick={() => {
-              if (window.confirm(t('webhooks.deleteConfirm', { url: s.url }))) void props.run(() => apiSend('DELETE', path));
+              if (window.confirm(t('webhooks.deleteConfirm', { url: s.url })))
+                void props.run(() => apiSend('DELETE', path));
             }}
           >
             {t('webhooks.delete')}
@@ -219,11 +279,20 @@ function DeliveryLog(props: { path: string; enabled: boolean }) {
                     </Badge>
                   </Table.Td>
                   <Table.Td>{d.attempts}</Table.Td>
-                  <Table.Td title={d.lastError ?? undefined}>{d.lastResponseCode ?? (d.lastError ? '—' : '')}</Table.Td>
+                  <Table.Td title={d.lastError ?? undefined}>
+                    {d.lastResponseCode ?? (d.lastError ? '—' : '')}
+                  </Table.Td>
                   <Table.Td>{d.lastAttemptAt ? formatDate(d.lastAttemptAt, 'dateTime') : ''}</Table.Td>
-                  <Table.Td>{d.nextAttemptAt && d.status === 'pending' ? formatDate(d.nextAttemptAt, 'dateTime') : ''}</Table.Td>
                   <Table.Td>
-                    <Button size="xs" variant="light" disabled={!props.enabled} onClick={() => void redeliver(d.id)}>
+                    {d.nextAttemptAt && d.status === 'pending' ? formatDate(d.nextAttemptAt, 'dateTime') : ''}
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      disabled={!props.enabled}
+                      onClick={() => void redeliver(d.id)}
+                    >
                       {t('webhooks.redeliver')}
                     </Button>
                   </Table.Td>
