@@ -11,8 +11,7 @@ import { scopedMutation } from './scoped-mutation';
 import { CompanyCreateSchema, CompanyPatchSchema, CompanySchema, IdParamSchema, TreeSchema } from './company.schema';
 import { auditStateOf, toCompanyDto } from './company-dto';
 import { normalizeCompanyFields } from './company-fields';
-import { toTreeNode } from './company-tree.routes';
-import { readPolicy } from './policy';
+import { subtreeWithParents, toTreeNode } from './company-tree.routes';
 
 import { json } from '../http/json-content';
 
@@ -33,11 +32,8 @@ export function companiesRoutes(deps: ServerDeps) {
         const p = c.var.principal;
         requirePermission(p, 'company.read', 'see companies');
         const repos = reposOf(deps);
-        const [rows, policy] = await Promise.all([repos.companies.listSubtree(p.company.path), readPolicy(repos)]);
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        // The caller's own company may sit under a reseller outside the view (a customer admin).
-        const outsideParent = p.company.parentId && !byId.has(p.company.parentId) ? await repos.companies.get(p.company.parentId) : undefined;
-        const nodes = rows.map((r) => toTreeNode(r, (r.parentId && byId.get(r.parentId)) || outsideParent, policy, p.company.id));
+        const { rows, policy, parentOf } = await subtreeWithParents(repos, p);
+        const nodes = rows.map((r) => toTreeNode(r, parentOf(r), policy, p.company.id));
         return c.json({ rootId: p.company.id, nodes }, 200);
       },
     )

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { COMPANY_KINDS, idsOfPath, isWithinPath, type PrerequisitePolicy } from '@csphub/domain';
-import type { CompanyRow } from '@csphub/db';
+import type { CompanyRow, Repos } from '@csphub/db';
+import type { Principal } from '../auth/principal';
 import { createRouter } from '../http/openapi-app';
 import { json } from '../http/json-content';
 import { guarded, scopedErrors } from '../http/protected-route';
@@ -28,6 +29,19 @@ export function toTreeNode(row: CompanyRow, parent: CompanyRow | null | undefine
     porStatus: row.kind === 'reseller' ? (row.porStatus ?? ('unchecked' as const)) : null,
     porErrorDescription: row.kind === 'reseller' ? row.porErrorDescription : null,
   };
+}
+
+/**
+ * The caller's whole subtree with each row's parent (the caller's own company may sit under a
+ * reseller outside the view, as a customer admin's does) and the distributor's policy: what the
+ * tree and the readiness count both need.
+ */
+export async function subtreeWithParents(repos: Repos, p: Principal) {
+  const [rows, policy] = await Promise.all([repos.companies.listSubtree(p.company.path), readPolicy(repos)]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const outsideParent = p.company.parentId && !byId.has(p.company.parentId) ? await repos.companies.get(p.company.parentId) : undefined;
+  const parentOf = (r: CompanyRow) => (r.parentId && byId.get(r.parentId)) || outsideParent;
+  return { rows, policy, parentOf };
 }
 
 export const BranchNodeSchema = TreeNodeSchema.extend({ childCount: z.number().int().openapi({ description: 'How many companies sit directly under this one' }) }).openapi('CompanyBranchNode');
@@ -147,11 +161,9 @@ export function companyTreeRoutes(deps: ServerDeps) {
         const p = c.var.principal;
         requirePermission(p, 'company.read', 'see companies');
         const repos = reposOf(deps);
-        const [rows, policy] = await Promise.all([repos.companies.listSubtree(p.company.path), readPolicy(repos)]);
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        const outsideParent = p.company.parentId && !byId.has(p.company.parentId) ? await repos.companies.get(p.company.parentId) : undefined;
+        const { rows, policy, parentOf } = await subtreeWithParents(repos, p);
         const customers = rows.filter((r) => r.kind === 'customer' && r.status === 'active');
-        const notReady = customers.filter((r) => !prerequisitesOf(r, (r.parentId && byId.get(r.parentId)) || outsideParent, policy).ready);
+        const notReady = customers.filter((r) => !prerequisitesOf(r, parentOf(r), policy).ready);
         notReady.sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
         return c.json({ customers: customers.length, ready: customers.length - notReady.length, notReady: notReady.slice(0, 10).map((r) => ({ id: r.id, name: r.name })) }, 200);
       },
