@@ -41,6 +41,19 @@ describe('company tree by branch and search', () => {
     expect(new Set([...first.children, ...last.children].map((c) => c.id)).size).toBe(17);
   });
 
+  it('answers a page past the end of a branch with no children and the true total, not an error', async () => {
+    const past = await call(t, as.distributor_admin, 'GET', `/api/v1/companies/branch?parentId=${w.r2.id}&limit=10&offset=500`);
+    expect(past.status).toBe(200);
+    const body = (await past.json()) as Branch;
+    expect(body).toMatchObject({ total: 27, offset: 500, children: [] });
+    expect(body.parent).toMatchObject({ id: w.r2.id, childCount: 27 });
+    const atEnd = (await json(call(t, as.distributor_admin, 'GET', `/api/v1/companies/branch?parentId=${w.r2.id}&limit=10&offset=27`))) as Branch;
+    expect(atEnd).toMatchObject({ total: 27, children: [] });
+    const tooFar = await call(t, as.distributor_admin, 'GET', `/api/v1/companies/branch?parentId=${w.r2.id}&offset=2000000`);
+    expect(tooFar.status).toBe(400);
+    expect(JSON.stringify(await tooFar.json())).toMatch(/offset/);
+  });
+
   it("never opens a sibling's branch, and says so as a missing company", async () => {
     const res = await call(t, as.reseller_admin, 'GET', `/api/v1/companies/branch?parentId=${w.r2.id}`);
     expect(res.status).toBe(404);
