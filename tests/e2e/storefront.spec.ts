@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { acceptMcaAsSignatory, fillSignatory } from './onboarding-helpers';
+import { acceptMcaAsSignatory, createReadyCustomer, fillSignatory, ownCompanyId, signInByApi } from './onboarding-helpers';
 import { signIn } from './sign-in';
 
 /**
@@ -75,7 +75,7 @@ test('a reseller picks one of its customers in the Store; distributor staff have
   const customer = page.getByRole('combobox', { name: 'Customer' });
   await customer.fill('Munson');
   // The list answers what was typed (asked of the server), then the keyboard picks it.
-  await expect(page.getByRole('option', { name: "Munson's Pickles and Preserves" })).toBeVisible();
+  await expect(page.getByRole('option', { name: /^Munson's Pickles and Preserves \(\d+\)/ })).toBeVisible();
   await expect(page.getByRole('option')).toHaveCount(1);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
@@ -86,7 +86,7 @@ test('a reseller picks one of its customers in the Store; distributor staff have
 
   // The choice is in the address: a reload keeps it.
   await page.reload();
-  await expect(page.getByRole('combobox', { name: 'Customer' })).toHaveValue("Munson's Pickles and Preserves");
+  await expect(page.getByRole('combobox', { name: 'Customer' })).toHaveValue(/^Munson's Pickles and Preserves \(\d+\)$/);
 
   await page.context().clearCookies();
   await signIn(page, 'distributor@demo.test');
@@ -94,4 +94,23 @@ test('a reseller picks one of its customers in the Store; distributor staff have
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Store' })).toHaveCount(0);
   await page.goto('/store');
   await expect(page.getByText('The store is for resellers and customer administrators.', { exact: false })).toBeVisible();
+});
+
+test('two customers of the same name are told apart in the Store picker by their numbers, and the one picked is the one opened', async ({ page }) => {
+  const { csrfToken } = await signInByApi(page, 'reseller@demo.test');
+  const reseller = await ownCompanyId(page.request);
+  const first = await createReadyCustomer(page.request, csrfToken, { parentId: reseller, name: 'Lamna Twin Foods', country: 'US' });
+  const second = await createReadyCustomer(page.request, csrfToken, { parentId: reseller, name: 'Lamna Twin Foods', country: 'MX' });
+  expect(first.id).not.toBe(second.id);
+
+  await page.goto('/store');
+  const customer = page.getByRole('combobox', { name: 'Customer' });
+  await customer.fill('Lamna Twin');
+  const options = page.getByRole('option');
+  await expect(options).toHaveCount(2);
+  await expect(options.nth(0)).toContainText(`Lamna Twin Foods (${Math.min(first.id, second.id)})`);
+  await expect(options.nth(1)).toContainText(`Lamna Twin Foods (${Math.max(first.id, second.id)})`);
+  await page.getByRole('option', { name: `Lamna Twin Foods (${second.id})` }).click();
+  await expect(page).toHaveURL(new RegExp(`/store\\?company=${second.id}$`));
+  await expect(customer).toHaveValue(`Lamna Twin Foods (${second.id})`);
 });

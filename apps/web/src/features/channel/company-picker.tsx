@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
-import { Select } from '@mantine/core';
+import { Select, Stack, Text } from '@mantine/core';
 import type { CompanySearchMatch } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
@@ -13,7 +13,9 @@ export interface PickedCompany {
 /**
  * A searchable choice of one company of the caller's subtree, asked of the server as the person
  * types (name, domain or number), so it works the same for five customers or fifty thousand. Shows
- * the first 50 by name before anything is typed.
+ * the first 50 by name before anything is typed. Under each offered name, where the company sits
+ * (the resellers between the caller and it) and its domain, so two companies of the same name can
+ * be told apart in the list; `showId` also puts the number in the label itself.
  */
 export function CompanyPicker({
   label,
@@ -52,8 +54,9 @@ export function CompanyPicker({
   const settled = (value && search === labelOf(value) ? '' : search.trim()) === asked;
   const found = useApi<{ matches: CompanySearchMatch[] }>(`/api/v1/companies/search?kind=${kind}&status=active&limit=50${asked ? `&q=${encodeURIComponent(asked)}` : ''}`);
   const current = settled && !found.loading;
-  const { options, names } = useMemo(() => {
+  const { options, names, details } = useMemo(() => {
     const names = new Map<number, string>();
+    const details = new Map<string, string>();
     const options: { value: string; label: string }[] = [];
     const add = (c: PickedCompany) => {
       if (names.has(c.id) || exclude.includes(c.id)) return;
@@ -63,8 +66,14 @@ export function CompanyPicker({
     for (const c of extra) add(c);
     if (value) add(value);
     // Only the answer to what is typed now: Enter must never pick a match of an earlier search.
-    if (current) for (const m of found.data?.matches ?? []) add(m);
-    return { options, names };
+    if (current)
+      for (const m of found.data?.matches ?? []) {
+        add(m);
+        // The trail starts at the caller's own company, the same for every match: only what lies below it tells them apart.
+        const where = [...m.trail.slice(1).map((a) => a.name), m.domain].filter(Boolean).join(' · ');
+        if (where) details.set(String(m.id), where);
+      }
+    return { options, names, details };
   }, [found.data, current, exclude, extra, value, showId]);
   return (
     <Select
@@ -75,6 +84,16 @@ export function CompanyPicker({
       onSearchChange={setSearch}
       filter={({ options: all }) => all}
       data={options}
+      renderOption={({ option }) => (
+        <Stack gap={0}>
+          <Text size="sm">{option.label}</Text>
+          {details.has(option.value) && (
+            <Text size="xs" c="dimmed">
+              {details.get(option.value)}
+            </Text>
+          )}
+        </Stack>
+      )}
       value={value ? String(value.id) : null}
       onChange={(v) => onChange(v ? { id: Number(v), name: names.get(Number(v)) ?? v } : null)}
       nothingFoundMessage={current ? nothingFound : t('tree.searching')}

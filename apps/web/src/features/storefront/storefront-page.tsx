@@ -81,6 +81,7 @@ function ResellerStore() {
         onChange={(picked) => setParams(picked ? { company: String(picked.id) } : {}, { replace: true })}
         nothingFound={t('store.noCustomers')}
         maw={420}
+        showId
         testId="store-customer"
       />
       {!chosen && !chosenCompany.loading && <Text c="dimmed">{t('store.pickCustomer')}</Text>}
