@@ -8,6 +8,7 @@ import { securityHeaders } from './http/security-headers';
 import { appErrorFromPartnerCenter } from './http/partner-center-problem';
 import { problemFromError, problemResponse, toProblem } from './http/problem';
 import { staticWeb } from './http/static-web';
+import { admission } from './http/admission';
 import type { Logger } from './logger';
 import type { Clock } from './clock';
 import { SESSION_COOKIE } from './auth/authenticate';
@@ -81,6 +82,8 @@ export function createApp(config: Config, deps: AppDeps) {
     if (path.startsWith('/assets/')) return;
     logger.info({ method: c.req.method, path, status: c.res.status, ms: Math.round(performance.now() - start) }, 'request');
   });
+  // A saturated server answers 503 with Retry-After at once instead of queueing for seconds.
+  app.use('/api/*', admission(config.requests));
 
   const serverDeps: ServerDeps = {
     db: deps.database.db,

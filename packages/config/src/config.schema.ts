@@ -76,6 +76,21 @@ const oneOf = <T extends string>(name: string, values: readonly T[], fallback: T
     });
 
 /** The environment variables CSP Hub reads, each with a safe local default. */
+/** A whole number from `min` to `max`; empty or unset: `fallback`. The message names the variable. */
+function wholeNumber(name: string, what: string, fallback: number, min: number, max: number) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number of ${what} from ${min} to ${max} (got "${v}")` });
+        return z.NEVER;
+      }
+      return Number(v);
+    });
+}
+
 export const EnvSchema = z.object({
   PORT: port('PORT', 3000),
   HOST: z.string().optional(),
@@ -117,6 +132,8 @@ export const EnvSchema = z.object({
       }
       return Number(v);
     }),
+  CSPHUB_MAX_CONCURRENT_REQUESTS: wholeNumber('CSPHUB_MAX_CONCURRENT_REQUESTS', 'requests', 32, 1, 10_000),
+  CSPHUB_MAX_QUEUED_REQUESTS: wholeNumber('CSPHUB_MAX_QUEUED_REQUESTS', 'requests', 256, 0, 100_000),
   CSPHUB_DEMO_SCALE: z
     .string()
     .optional()

@@ -43,6 +43,12 @@ export interface Config {
    * is refused with 503 and Retry-After.
    */
   partnerCenter: { maxQueued: number };
+  /**
+   * API requests this process works on at once (`maxConcurrent`) and that may wait for a turn
+   * (`maxQueued`); past both a request is answered 503 SERVER_BUSY with Retry-After at once, rather
+   * than queueing for seconds behind the others (docs/CONFIGURATION.md).
+   */
+  requests: { maxConcurrent: number; maxQueued: number };
   mail: MailConfig;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   production: boolean;
@@ -107,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     workerId: e.CSPHUB_WORKER_ID || undefined,
     workerSweeper: { heartbeatMs: e.CSPHUB_WORKER_HEARTBEAT_SECONDS * 1000, graceMs: e.CSPHUB_WORKER_GRACE_SECONDS * 1000 },
     partnerCenter: { maxQueued: e.CSPHUB_PC_MAX_QUEUED },
+    requests: { maxConcurrent: e.CSPHUB_MAX_CONCURRENT_REQUESTS, maxQueued: e.CSPHUB_MAX_QUEUED_REQUESTS },
     mail: e.SMTP_URL ? { transport: 'smtp', url: e.SMTP_URL, from } : { transport: 'outbox', from },
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',

@@ -43,6 +43,7 @@ export const problemEn = {
   'problem.PARTNER_CENTER_REFUSED': 'Microsoft refused the request. The details line has Microsoft’s reason.',
   'problem.NCE_WINDOW_PASSED': 'The 7-day window to reduce or cancel has passed.',
   'problem.RUN_NOT_WAITING': 'The run is not waiting for a retry any more; reload the page.',
+  'problem.SERVER_BUSY': 'The server is busy. Try again in {seconds} seconds; nothing was done.',
   'problem.WORKFLOWS_BUSY': 'The server is busy. Try again in {seconds} seconds; nothing was lost.',
   'problem.WORKFLOWS_UNAVAILABLE': 'Provisioning is not available right now. Try again in {seconds} seconds.',
   'problem.PARTNER_CENTER_UNAVAILABLE': 'Microsoft Partner Center is not available right now. Nothing was changed; try again in {seconds} seconds.',

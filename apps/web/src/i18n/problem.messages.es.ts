@@ -45,6 +45,7 @@ export const problemEs: Record<keyof typeof problemEn, string> = {
   'problem.PARTNER_CENTER_REFUSED': 'Microsoft rechazó la solicitud. La línea de detalles tiene el motivo de Microsoft.',
   'problem.NCE_WINDOW_PASSED': 'Ya pasó el plazo de 7 días para reducir o cancelar.',
   'problem.RUN_NOT_WAITING': 'La ejecución ya no espera un reintento; recargue la página.',
+  'problem.SERVER_BUSY': 'El servidor está ocupado. Vuelva a intentarlo en {seconds} segundos; no se ha hecho nada.',
   'problem.WORKFLOWS_BUSY': 'El servidor está ocupado. Vuelva a intentarlo en {seconds} segundos; no se ha perdido nada.',
   'problem.WORKFLOWS_UNAVAILABLE': 'El aprovisionamiento no está disponible ahora. Vuelva a intentarlo en {seconds} segundos.',
   'problem.PARTNER_CENTER_UNAVAILABLE': 'Microsoft Partner Center no está disponible ahora. No se ha cambiado nada; vuelva a intentarlo en {seconds} segundos.',

@@ -48,6 +48,7 @@ export const ERROR_CODES = {
   NCE_WINDOW_PASSED: { status: 409, retryable: false, when: 'The 7-day (168-hour) window to reduce or cancel has passed.' },
   RUN_NOT_WAITING: { status: 409, retryable: false, when: 'A retry was asked for a run that is not stopped waiting for one (it is running, or it has finished).' },
   WORKFLOWS_BUSY: { status: 503, retryable: true, when: 'The durable-run engine did not answer within the request\'s bounded wait; nothing is lost, and repeating the request is safe (it is idempotent).' },
+  SERVER_BUSY: { status: 503, retryable: true, when: 'The server already works on and queues as many requests as it is set to (CSPHUB_MAX_CONCURRENT_REQUESTS, CSPHUB_MAX_QUEUED_REQUESTS); nothing was done. Retry-After says when to try again.' },
   WORKFLOWS_UNAVAILABLE: { status: 503, retryable: true, when: 'Durable runs (orders, provisioning) are not running in this process; the request was not accepted.' },
   PARTNER_CENTER_UNAVAILABLE: { status: 503, retryable: true, when: 'Partner Center failed or timed out after retries; Retry-After says when to try again.' },
   PARTNER_CENTER_THROTTLED: { status: 503, retryable: true, when: 'Partner Center kept answering 429 after retries.' },
