@@ -11,6 +11,8 @@ export interface PartnerCenterErrorJson {
   microsoftCode?: string;
   /** Microsoft's description, or the Graph/OAuth message. */
   description?: string;
+  /** What a person can do about it (reconnect or re-consent a connection), when CSP Hub knows. */
+  hint?: string;
   requestId?: string;
   correlationId?: string;
   /** The id Microsoft gave the failed call (Graph's `request-id`), to quote to Microsoft support. */
@@ -44,6 +46,7 @@ export class PartnerCenterError extends Error {
   readonly status: number | undefined;
   readonly microsoftCode: string | undefined;
   readonly description: string | undefined;
+  readonly hint: string | undefined;
   readonly requestId: string | undefined;
   readonly correlationId: string | undefined;
   readonly serviceRequestId: string | undefined;
@@ -60,6 +63,7 @@ export class PartnerCenterError extends Error {
     this.status = init.status;
     this.microsoftCode = init.microsoftCode;
     this.description = init.description;
+    this.hint = init.hint;
     this.requestId = init.requestId;
     this.correlationId = init.correlationId;
     this.serviceRequestId = init.serviceRequestId;
@@ -86,6 +90,7 @@ export class PartnerCenterError extends Error {
     if (this.status !== undefined) json.status = this.status;
     if (this.microsoftCode !== undefined) json.microsoftCode = this.microsoftCode;
     if (this.description !== undefined) json.description = this.description;
+    if (this.hint !== undefined) json.hint = this.hint;
     if (this.requestId !== undefined) json.requestId = this.requestId;
     if (this.correlationId !== undefined) json.correlationId = this.correlationId;
     if (this.serviceRequestId !== undefined) json.serviceRequestId = this.serviceRequestId;

@@ -180,7 +180,9 @@ describe('request pipeline', () => {
       transient: false,
       attempts: 1,
       requestId: 'id-1',
+      description: 'Subscription quantity cannot be decreased.',
     });
+    expect(error?.hint).toBeUndefined();
   });
 
   it('waits out a 429 Retry-After before retrying', async () => {
@@ -266,6 +268,8 @@ describe('request pipeline', () => {
     const { error } = await settle(clock, client.getCustomer('c1'));
     expect(error?.code).toBe('RECONNECT_REQUIRED');
     expect(error?.message).toContain('Reconnect Partner Center connection "Contoso LATAM"');
+    // Microsoft's words and the hint travel as fields too, for the text a person reads.
+    expect(error).toMatchObject({ description: 'Access denied', hint: expect.stringMatching(/^Reconnect Partner Center connection "Contoso LATAM"/) });
   });
 
   it('fails loudly when the answer does not match the wire model, without retrying', async () => {

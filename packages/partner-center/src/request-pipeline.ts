@@ -130,17 +130,17 @@ export function createRequestPipeline(deps: RequestPipelineDeps): RequestPipelin
   }
 
   /** What an operator should do, for the codes that have a clear fix on the connection. */
-  function operatorHint(code: string): string {
+  function operatorHint(code: string): string | undefined {
     if (code === 'MFA_REQUIRED')
-      return ` Re-consent Partner Center connection "${connection.name}": a partner user must sign in again with multi-factor authentication.`;
+      return `Re-consent Partner Center connection "${connection.name}": a partner user must sign in again with multi-factor authentication.`;
     if (code === 'RECONNECT_REQUIRED')
-      return ` Reconnect Partner Center connection "${connection.name}": a partner admin must sign in again (with MFA).`;
+      return `Reconnect Partner Center connection "${connection.name}": a partner admin must sign in again (with MFA).`;
     if (code === 'APP_USER_REQUIRED') {
       return tokens.flows.appUser
-        ? ` Microsoft refused the App+User token of connection "${connection.name}"; reconnect it with a partner user who has the needed roles.`
-        : ` This operation needs App+User authentication, and connection "${connection.name}" only has app credentials: reconnect it with a partner user (MFA) to store a refresh token.`;
+        ? `Microsoft refused the App+User token of connection "${connection.name}"; reconnect it with a partner user who has the needed roles.`
+        : `This operation needs App+User authentication, and connection "${connection.name}" only has app credentials: reconnect it with a partner user (MFA) to store a refresh token.`;
     }
-    return '';
+    return undefined;
   }
 
   function describe(request: ApiRequest<unknown>) {
@@ -330,12 +330,14 @@ export function createRequestPipeline(deps: RequestPipelineDeps): RequestPipelin
           retryAfterMs = parseRetryAfter(res.headers.get('Retry-After'), clock.now().getTime());
           if (retryAfterMs === undefined && res.status === 429)
             retryAfterMs = parseRetryAfterFromMessage(body.description);
+          const hint = operatorHint(code);
           error = new PartnerCenterError({
             code,
-            message: `${describe(request)} failed: ${body.description ?? `HTTP ${res.status}`} (${code}; HTTP ${res.status}${body.code ? `, Microsoft code ${body.code}` : ''}).${operatorHint(code)}`,
+            message: `${describe(request)} failed: ${body.description ?? `HTTP ${res.status}`} (${code}; HTTP ${res.status}${body.code ? `, Microsoft code ${body.code}` : ''}).${hint ? ` ${hint}` : ''}`,
             status: res.status,
             microsoftCode: body.code,
             description: body.description,
+            hint,
             serviceRequestId: body.serviceRequestId ?? res.headers.get('request-id') ?? undefined,
             serviceDate: body.date,
             transient: isTransientStatus(res.status),

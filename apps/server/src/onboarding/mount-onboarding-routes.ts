@@ -1,9 +1,7 @@
 import type { Router } from '../http/openapi-app';
 import { onboardingRoutes } from './onboarding.routes';
 import { onboardingNewTenantRoutes } from './onboarding-new-tenant.routes';
-import { onboardingCredentialsRoutes } from './onboarding-credentials.routes';
-import { onboardingRetryRoutes } from './onboarding-retry.routes';
-import { mcaCheckRoutes } from './mca-check.routes';
+import { onboardingRunActionRoutes } from './onboarding-run-actions.routes';
 import { mcaAcceptanceRoutes } from './mca-acceptance.routes';
 import { gdapAccessRoutes } from './gdap-access.routes';
 import { existingTenantRoutes } from './existing-tenant.routes';
@@ -22,9 +20,7 @@ import type { OnboardingDeps } from './onboarding-deps';
 export function mountOnboardingRoutes(api: Router, deps: OnboardingDeps): void {
   api.route('/', onboardingRoutes(deps));
   api.route('/', onboardingNewTenantRoutes(deps));
-  api.route('/', onboardingCredentialsRoutes(deps));
-  api.route('/', onboardingRetryRoutes(deps));
-  api.route('/', mcaCheckRoutes(deps));
+  api.route('/', onboardingRunActionRoutes(deps));
   api.route('/', mcaAcceptanceRoutes(deps));
   api.route('/', gdapAccessRoutes(deps));
   api.route('/', existingTenantRoutes(deps));

@@ -300,7 +300,7 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
             // A declared stage: inDeclaredOrder refuses any other.
             failedStep: stage.id as NewTenantStageId,
             // The e-mail is read by a person: Microsoft's words and the hint, not the log line.
-            reason: readableReason(reason),
+            reason: readableReason(error.failure),
             accountUrl: input.accountUrl,
           });
         }

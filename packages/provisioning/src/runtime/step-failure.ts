@@ -16,6 +16,10 @@ export interface StepFailure {
   /** Milliseconds the remote service asked to wait (Retry-After). */
   retryAfterMs?: number;
   microsoftCode?: string;
+  /** Microsoft's own description of the failure (a Partner Center or Graph answer), as it sent it. */
+  description?: string;
+  /** What a person can do about it (reconnect a connection, ...), when the client knows. */
+  hint?: string;
   requestId?: string;
   correlationId?: string;
   /** Field-level details of an AppError, for the UI. */
@@ -40,6 +44,8 @@ export function toStepFailure(e: unknown): StepFailure {
       if (typeof r.status === 'number') f.status = r.status;
       if (typeof r.retryAfterSeconds === 'number') f.retryAfterMs = Math.round(r.retryAfterSeconds * 1000);
       if (typeof r.microsoftCode === 'string') f.microsoftCode = r.microsoftCode;
+      if (typeof r.description === 'string') f.description = r.description;
+      if (typeof r.hint === 'string') f.hint = r.hint;
       if (typeof r.requestId === 'string') f.requestId = r.requestId;
       if (typeof r.correlationId === 'string') f.correlationId = r.correlationId;
       return f;
