@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from './database';
 import { publishEvent } from './events.repo';
-import { accountSyncOptions, type gdapRelationships } from './schema/index';
+import { accountSyncOptions, gdapTemplates, type gdapRelationships } from './schema/index';
 
 type Row = typeof gdapRelationships.$inferSelect;
 
@@ -17,13 +17,27 @@ async function tenantOf(db: Database, row: Row): Promise<{ connectionId: string;
 }
 
 /**
- * Publishes what a change of a relationship's Graph status means (docs/WEBHOOKS.md), on the handle
- * of the transaction that stores the change: `gdap.active` when it becomes active, `gdap.expired`
- * when it ends by expiry; each once per relationship.
+ * Whether a relationship is what `gdap.active` announces: live at Graph and, when it was requested
+ * from a template, with an active access assignment for each of the template's security groups
+ * (the run's last step), so subscribers hear of it when the partner's people can use it.
+ */
+async function isActiveWithAccess(db: Database, row: Row | undefined): Promise<boolean> {
+  if (!row?.relationshipId || !LIVE.has(row.status)) return false;
+  const live = row.accessAssignments.filter((a) => a.status !== 'deleted' && a.status !== 'deleting');
+  if (live.some((a) => a.status !== 'active')) return false;
+  if (!row.templateId) return true;
+  const [template] = await db.select({ groups: gdapTemplates.securityGroups }).from(gdapTemplates).where(eq(gdapTemplates.id, row.templateId));
+  return live.length >= (template?.groups.length ?? 0);
+}
+
+/**
+ * Publishes what a change of a stored relationship means (docs/WEBHOOKS.md), on the handle of the
+ * transaction that stores the change: `gdap.active` when it becomes active with its access
+ * assignments, `gdap.expired` when it ends by expiry; each once per relationship.
  */
 export async function publishGdapStatusChange(db: Database, before: Row | undefined, after: Row, at: Date): Promise<void> {
-  if (!after.relationshipId || before?.status === after.status) return;
-  if (after.status === 'active' && !LIVE.has(before?.status ?? '')) {
+  if (!after.relationshipId) return;
+  if ((await isActiveWithAccess(db, after)) && !(await isActiveWithAccess(db, before))) {
     await publishEvent(db, {
       type: 'gdap.active',
       companyId: after.companyId,
@@ -31,7 +45,7 @@ export async function publishGdapStatusChange(db: Database, before: Row | undefi
       data: { ...(await tenantOf(db, after)), relationshipId: after.relationshipId, endsAt: after.endsAt?.toISOString() ?? null },
       dedupeKey: `gdap.active:${after.connectionId}:${after.relationshipId}`,
     });
-  } else if (after.status === 'expired') {
+  } else if (after.status === 'expired' && before?.status !== 'expired') {
     await publishEvent(db, {
       type: 'gdap.expired',
       companyId: after.companyId,
