@@ -59,9 +59,11 @@ export default async function cockpitBench(report: Report) {
              case when g % 10 in (8, 9) then 'reason ' || (g % 7) end, 't-' || g, now(), now()
       from generate_series(0, ${CUSTOMERS - 1}) g where g % 20 <> 19`));
     await db.execute(sql.raw(`
-      insert into gdap_snapshots (connection_id, relationship_id, company_id, customer_tenant_id, display_name, status, role_ids, has_global_admin, auto_extend, ends_at, access_assignments, synced_at)
-      select '${conn.id}', 'rel-' || g, 300000 + g, 't-' || g, 'Relationship ' || g, (array['active','active','active','expiring','expired'])[1 + g % 5], '[]'::jsonb,
-             g % 3 = 0, g % 3 <> 0, now() + ((g % 400) - 20) * interval '1 day', g % 4, now()
+      insert into gdap_relationships (company_id, connection_id, relationship_id, display_name, customer_tenant_id, status, roles, duration_days, auto_extend, ends_at, access_assignments, synced_at)
+      select 300000 + g, '${conn.id}', 'rel-' || g, 'Relationship ' || g, 't-' || g, (array['active','active','active','expiring','expired'])[1 + g % 5],
+             case when g % 3 = 0 then '[{"id":"62e90394-69f5-4237-9190-012177145e10","name":"Global Administrator"}]'::jsonb else '[{"id":"88d8e3e3-8f55-4a1e-953a-9b9898b8876b","name":"Directory Readers"}]'::jsonb end,
+             730, g % 3 <> 0, now() + ((g % 400) - 20) * interval '1 day',
+             (select coalesce(jsonb_agg(jsonb_build_object('id', 'a' || i, 'securityGroupId', 'g' || i, 'roleIds', '[]'::jsonb, 'status', 'active')), '[]'::jsonb) from generate_series(1, g % 4) i), now()
       from generate_series(0, ${CUSTOMERS - 1}) g`));
     await db.execute(sql.raw(`
       insert into tenant_authorizations (company_id, connection_id, invitation_url, requested_by_label, state, created_at, updated_at)

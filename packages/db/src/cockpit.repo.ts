@@ -1,44 +1,14 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from './database';
-import { accountSyncOptions, bulkJobItems, bulkJobs, gdapSnapshots } from './schema/index';
+import { bulkJobItems, bulkJobs } from './schema/index';
 
-export type GdapSnapshotRow = typeof gdapSnapshots.$inferSelect;
 export type BulkJobRow = typeof bulkJobs.$inferSelect;
 export type BulkJobItemRow = typeof bulkJobItems.$inferSelect;
 export type BulkAction = BulkJobRow['action'];
 
-/** What the GDAP refresh and the bulk fixes write of one relationship. */
-export type GdapRelationshipSnapshot = Omit<GdapSnapshotRow, 'companyId'>;
-
-/**
- * The cockpit's stored state: the GDAP relationships last read from Graph (linked to the customer
- * account whose tenant they are for) and the bulk fixes with their items.
- */
+/** The cockpit's bulk fixes with their items (its figures and lists are in cockpit-summary.ts and cockpit-lists.ts). */
 export function createCockpitRepo(db: Database) {
   return {
-    /**
-     * Stores what Graph answered for one relationship; the account is the one linked to its tenant
-     * in that connection (none: null).
-     */
-    async upsertGdap(row: GdapRelationshipSnapshot): Promise<void> {
-      const [link] = row.customerTenantId
-        ? await db
-            .select({ companyId: accountSyncOptions.companyId })
-            .from(accountSyncOptions)
-            .where(and(eq(accountSyncOptions.connectionId, row.connectionId), sql`lower(${accountSyncOptions.tenantId}) = ${row.customerTenantId.toLowerCase()}`))
-            .limit(1)
-        : [];
-      const values = { ...row, companyId: link?.companyId ?? null };
-      await db
-        .insert(gdapSnapshots)
-        .values(values)
-        .onConflictDoUpdate({ target: [gdapSnapshots.connectionId, gdapSnapshots.relationshipId], set: values });
-    },
-    async getGdap(connectionId: string, relationshipId: string): Promise<GdapSnapshotRow | undefined> {
-      const [row] = await db.select().from(gdapSnapshots).where(and(eq(gdapSnapshots.connectionId, connectionId), eq(gdapSnapshots.relationshipId, relationshipId)));
-      return row;
-    },
-
     async createJob(job: typeof bulkJobs.$inferInsert, items: Omit<typeof bulkJobItems.$inferInsert, 'jobId'>[]): Promise<BulkJobRow> {
       const [row] = await db.insert(bulkJobs).values(job).returning();
       if (items.length) await db.insert(bulkJobItems).values(items.map((i) => ({ ...i, jobId: row!.id })));

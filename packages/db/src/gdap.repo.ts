@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from './database';
-import { gdapRelationships, gdapTemplates, type GdapAccessAssignmentRow, type GdapTemplateGroupRow, type GdapTemplateRoleRow } from './schema';
+import { publishGdapExpiring, publishGdapStatusChange } from './gdap-events';
+import { accountSyncOptions, gdapRelationships, gdapTemplates, type GdapAccessAssignmentRow, type GdapTemplateGroupRow, type GdapTemplateRoleRow } from './schema';
 
 export type GdapTemplateRow = typeof gdapTemplates.$inferSelect;
 export type GdapRelationshipRow = typeof gdapRelationships.$inferSelect;
@@ -26,6 +27,24 @@ export interface GdapRelationshipFacts {
   roles?: GdapTemplateRoleRow[];
   autoExtend?: boolean;
   runId?: string | null;
+  customerName?: string | null;
+  syncedAt?: Date | null;
+}
+
+/** One relationship as Graph lists it (the cockpit's read of a whole connection). */
+export interface GdapGraphRead {
+  relationshipId: string;
+  displayName: string;
+  customerTenantId: string | null;
+  customerName: string | null;
+  status: string;
+  roleIds: string[];
+  durationDays: number;
+  autoExtend: boolean;
+  activatedAt: Date | null;
+  endsAt: Date | null;
+  /** Read only for active relationships; null keeps what is stored. */
+  accessAssignments: GdapAccessAssignmentRow[] | null;
 }
 
 /** GDAP templates (versioned, per connection) and the relationships CSP Hub knows of (see the schema). */
@@ -112,21 +131,86 @@ export function createGdapRepo(db: Database) {
       return (await this.findByDisplayName(r.connectionId, r.displayName))!;
     },
 
-    async saveFacts(id: number, facts: GdapRelationshipFacts, now: Date): Promise<GdapRelationshipRow> {
-      const set: Partial<typeof gdapRelationships.$inferInsert> = { updatedAt: now };
-      for (const [k, v] of Object.entries(facts)) if (v !== undefined) (set as Record<string, unknown>)[k] = v;
-      const [row] = await db.update(gdapRelationships).set(set).where(eq(gdapRelationships.id, id)).returning();
-      return row!;
+    async getByGraphId(connectionId: string, relationshipId: string): Promise<GdapRelationshipRow | undefined> {
+      const [row] = await db.select().from(gdapRelationships).where(and(eq(gdapRelationships.connectionId, connectionId), eq(gdapRelationships.relationshipId, relationshipId)));
+      return row;
     },
 
-    /** Marks an expiry notice sent; false when it already was (two checks racing send one). */
-    async markNoticeSent(id: number, day: number): Promise<boolean> {
-      const rows = await db
-        .update(gdapRelationships)
-        .set({ noticesSent: sql`${gdapRelationships.noticesSent} || ${JSON.stringify([day])}::jsonb` })
-        .where(and(eq(gdapRelationships.id, id), sql`not (${gdapRelationships.noticesSent} @> ${JSON.stringify([day])}::jsonb)`))
-        .returning({ id: gdapRelationships.id });
-      return rows.length > 0;
+    /**
+     * Stores what the run or the check learnt, and in the same transaction publishes what a change
+     * of status means (`gdap.active`, `gdap.expired`).
+     */
+    async saveFacts(id: number, facts: GdapRelationshipFacts, now: Date): Promise<GdapRelationshipRow> {
+      return db.transaction(async (t) => {
+        const tx = t as unknown as Database;
+        const [before] = await tx.select().from(gdapRelationships).where(eq(gdapRelationships.id, id)).for('update');
+        const set: Partial<typeof gdapRelationships.$inferInsert> = { updatedAt: now };
+        for (const [k, v] of Object.entries(facts)) if (v !== undefined) (set as Record<string, unknown>)[k] = v;
+        const [row] = await tx.update(gdapRelationships).set(set).where(eq(gdapRelationships.id, id)).returning();
+        await publishGdapStatusChange(tx, before, row!, now);
+        return row!;
+      });
+    },
+
+    /**
+     * Stores one relationship Graph listed: the row CSP Hub has for it (by Graph id, else by its
+     * unique display name, so a run whose create answer was lost finds its row), or a new row when
+     * the relationship's tenant is linked to an account in that connection. Answers undefined for
+     * a relationship with no such account (nothing in the portfolio to show it on).
+     */
+    async upsertFromGraph(connectionId: string, r: GdapGraphRead, now: Date): Promise<GdapRelationshipRow | undefined> {
+      const existing =
+        (await this.getByGraphId(connectionId, r.relationshipId)) ?? (await this.findByDisplayName(connectionId, r.displayName));
+      const names = new Map((existing?.roles ?? []).map((x) => [x.id.toLowerCase(), x.name]));
+      const facts = {
+        relationshipId: r.relationshipId,
+        status: r.status,
+        roles: r.roleIds.map((id) => ({ id, name: names.get(id.toLowerCase()) ?? id })),
+        autoExtend: r.autoExtend,
+        activatedAt: r.activatedAt,
+        endsAt: r.endsAt,
+        customerName: r.customerName,
+        syncedAt: now,
+        ...(r.accessAssignments ? { accessAssignments: r.accessAssignments } : {}),
+      };
+      if (existing) return this.saveFacts(existing.id, facts, now);
+      if (!r.customerTenantId) return undefined;
+      const [link] = await db
+        .select({ companyId: accountSyncOptions.companyId })
+        .from(accountSyncOptions)
+        .where(and(eq(accountSyncOptions.connectionId, connectionId), sql`lower(${accountSyncOptions.tenantId}) = ${r.customerTenantId.toLowerCase()}`))
+        .limit(1);
+      if (!link) return undefined;
+      const [row] = await db
+        .insert(gdapRelationships)
+        .values({ ...facts, companyId: link.companyId, connectionId, displayName: r.displayName, customerTenantId: r.customerTenantId, templateId: null, durationDays: r.durationDays, accessAssignments: r.accessAssignments ?? [], runId: null, createdAt: now, updatedAt: now })
+        .onConflictDoNothing()
+        .returning();
+      return row ?? this.getByGraphId(connectionId, r.relationshipId);
+    },
+
+    /** When relationships were last read from Graph (any connection); null: never. */
+    async lastSyncedAt(): Promise<Date | null> {
+      const [row] = await db.select({ at: sql<unknown>`max(${gdapRelationships.syncedAt})` }).from(gdapRelationships);
+      const at = row?.at;
+      return at === null || at === undefined ? null : at instanceof Date ? at : new Date(String(at));
+    },
+
+    /**
+     * Marks an expiry notice sent; false when it already was (two checks racing send one). The
+     * first notice of an end date publishes `gdap.expiring` in the same transaction.
+     */
+    async markNoticeSent(id: number, day: number, now: Date): Promise<boolean> {
+      return db.transaction(async (t) => {
+        const tx = t as unknown as Database;
+        const rows = await tx
+          .update(gdapRelationships)
+          .set({ noticesSent: sql`${gdapRelationships.noticesSent} || ${JSON.stringify([day])}::jsonb` })
+          .where(and(eq(gdapRelationships.id, id), sql`not (${gdapRelationships.noticesSent} @> ${JSON.stringify([day])}::jsonb)`))
+          .returning();
+        if (rows[0]) await publishGdapExpiring(tx, rows[0], now);
+        return rows.length > 0;
+      });
     },
   };
 }

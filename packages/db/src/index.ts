@@ -16,7 +16,7 @@ export { createCustomerImportsRepo, type CustomerImportItemRow, type CustomerImp
 export { verifyAuditChain, AUDIT_CHAIN_GENESIS, type AuditChainReport, type AuditChainBreak, type AuditChainBreakReason } from './audit-chain';
 export { createAuditLogRepo, type AuditActor, type AuditEntry, type AuditLogRow, type AuditQuery } from './audit-log.repo';
 export { createRepos, type Repos } from './repos';
-export { createGdapRepo, type GdapRepo, type GdapRelationshipRow, type GdapTemplateRow, type GdapRelationshipFacts, type NewGdapTemplate } from './gdap.repo';
+export { createGdapRepo, type GdapRepo, type GdapRelationshipRow, type GdapTemplateRow, type GdapRelationshipFacts, type GdapGraphRead, type NewGdapTemplate } from './gdap.repo';
 export { openWorkflowSystemPool, type WorkflowSystemPool } from './workflow-system-pool';
 export { watchSystemPool, type SystemPoolStall } from './system-pool-watch';
 export { createWorkflowRunsRepo, type WorkflowRunsRepo, type WorkflowRunRow, type WorkflowStepAttemptRow, type WorkflowRunUpdate } from './workflow-runs.repo';
@@ -33,4 +33,6 @@ export { createWorkersRepo, type WorkerClaimRow, type WorkerRow, type WorkersRep
 export { createWizardDraftsRepo, type WizardDraftsRepo, type WizardDraftRow } from './wizard-drafts.repo';
 export { createEventsRepo, eventSubject, publishEvent, type DomainEventRow, type EventsRepo } from './events.repo';
 export { createWebhooksRepo, type DueDelivery, type WebhookDeliveryRow, type WebhookSubscriptionRow, type WebhooksRepo } from './webhooks.repo';
-export { createCockpitRepo, type CockpitRepo, type BulkAction, type BulkJobRow, type BulkJobItemRow, type GdapSnapshotRow, type GdapRelationshipSnapshot } from './cockpit.repo';
+export { cockpitSummary, weekSeries, type CockpitSummary } from './cockpit-summary';
+export { COCKPIT_LISTS, COCKPIT_LIST_NAMES, CockpitListInputError, cockpitList, toCsv, type CockpitListName, type CockpitListQuery } from './cockpit-lists';
+export { createCockpitRepo, type CockpitRepo, type BulkAction, type BulkJobRow, type BulkJobItemRow } from './cockpit.repo';

@@ -1,11 +1,11 @@
-import { isWithinPath, partnerOfRecordIdOf } from '@csphub/domain';
+import { includesGlobalAdministrator, isWithinPath, partnerOfRecordIdOf } from '@csphub/domain';
 import { createCockpitRepo, createRepos, createTenantAuthorizationsRepo, type BulkAction, type BulkJobRow, type CompanyRow, type Database, type SecretBox } from '@csphub/db';
 import type { PartnerCenterClient } from '@csphub/partner-center';
 import type { Notifier } from '@csphub/notifications';
 import type { Clock } from '@csphub/domain';
 import { reposOf } from '../app/server-deps';
 import { revalidateResellers } from '../channel/reseller-revalidation';
-import { GLOBAL_ADMINISTRATOR, countAccessAssignments, snapshotOf } from './gdap-snapshot';
+import { removeGlobalAdministrator } from '../gdap/gdap-global-admin';
 
 /** What a bulk fix is built from (the server's adapters; the durable run calls `runBulkItem`). */
 export interface BulkDeps {
@@ -45,12 +45,11 @@ const skipped = (itemKey: string, skip: string, label = itemKey, companyId: numb
  */
 export async function planBulk(deps: Pick<BulkDeps, 'db' | 'box'>, action: BulkAction, scope: Pick<CompanyRow, 'path'>, keys: string[]): Promise<PlannedItem[]> {
   const repos = reposOf(deps);
-  const cockpit = createCockpitRepo(deps.db);
   const out: PlannedItem[] = [];
   for (const itemKey of [...new Set(keys)]) {
     if (action === 'gdap-remove-global-admin') {
       const [connectionId, relationshipId] = splitRelationshipKey(itemKey);
-      const row = connectionId && relationshipId && UUID.test(connectionId) ? await cockpit.getGdap(connectionId, relationshipId) : undefined;
+      const row = connectionId && relationshipId && UUID.test(connectionId) ? await repos.gdap.getByGraphId(connectionId, relationshipId) : undefined;
       const company = row?.companyId ? await repos.companies.get(row.companyId) : undefined;
       if (!row || !company || !isWithinPath(company.path, scope.path)) {
         out.push(skipped(itemKey, 'not-found'));
@@ -61,7 +60,7 @@ export async function planBulk(deps: Pick<BulkDeps, 'db' | 'box'>, action: BulkA
         out.push(skipped(itemKey, 'not-active', label, company.id, row.status));
         continue;
       }
-      const will = [...(row.hasGlobalAdmin ? ['remove-global-admin'] : []), ...(row.autoExtend ? [] : ['enable-auto-extend'])];
+      const will = [...(includesGlobalAdministrator(row.roles.map((r) => r.id)) ? ['remove-global-admin'] : []), ...(row.autoExtend ? [] : ['enable-auto-extend'])];
       out.push(will.length ? { itemKey, companyId: company.id, label, will, skip: null, detail: row.endsAt?.toISOString() ?? null } : skipped(itemKey, 'nothing-to-do', label, company.id));
     } else if (action === 'resend-acceptance-links') {
       const a = UUID.test(itemKey) ? await createTenantAuthorizationsRepo(deps.db).get(itemKey) : undefined;
@@ -106,7 +105,7 @@ export async function runBulkItem(deps: BulkDeps, job: BulkJobRow, round: number
   try {
     if (plan!.skip === 'nothing-to-do') outcome = { already: true };
     else if (plan!.skip) error = { code: plan!.skip.toUpperCase().replace(/-/g, '_'), message: `Skipped: ${plan!.skip}${plan!.detail ? ` (${plan!.detail})` : ''}` };
-    else if (job.action === 'gdap-remove-global-admin') outcome = await fixGdap(deps, itemKey, call.signal);
+    else if (job.action === 'gdap-remove-global-admin') outcome = await fixGdap(deps, job, itemKey, call.signal);
     else if (job.action === 'resend-acceptance-links') outcome = await resend(deps, itemKey);
     else {
       const reseller = (await repos.companies.get(Number(itemKey)))!;
@@ -142,35 +141,29 @@ function actorOfJob(job: BulkJobRow) {
   return { type: 'user' as const, id: job.createdBy, label: job.createdByLabel };
 }
 
-/** Removes Global Administrator (Graph runs it as an operation: read again until it is gone), then turns auto-extend on. */
-async function fixGdap(deps: BulkDeps, itemKey: string, signal: AbortSignal): Promise<Record<string, unknown>> {
+/**
+ * Removes Global Administrator and turns auto-extend on through the GDAP service (the company
+ * page's path too), with low priority and the job's actor on the relationship's audit entry; a
+ * removal Graph has not finished within the wait fails the item, and a retry continues it.
+ */
+async function fixGdap(deps: BulkDeps, job: BulkJobRow, itemKey: string, signal: AbortSignal): Promise<Record<string, unknown>> {
   const [connectionId, relationshipId] = splitRelationshipKey(itemKey) as [string, string];
-  const client = await deps.partnerCenterFor(connectionId);
-  const opts = { priority: 'low' as const, signal };
-  let r = await client.getGdapRelationship(relationshipId, opts);
-  let removed = false;
-  let extended = false;
-  if (r.roleIds.some((x) => x.toLowerCase() === GLOBAL_ADMINISTRATOR)) {
-    // Graph runs the removal as a long-running operation (202, Retry-After): read the relationship
-    // again at the pace it asks for, within a bounded wait; a later retry of the item continues.
-    const started = await client.removeGdapGlobalAdministrator(relationshipId, opts);
-    const pauseMs = deps.pollMs ?? (started.state === 'accepted' ? started.retryAfterSeconds * 1000 : 3_000);
-    const deadline = Date.now() + (deps.maxWaitMs ?? 120_000);
-    for (;;) {
-      r = await client.getGdapRelationship(relationshipId, opts);
-      if (!r.roleIds.some((x) => x.toLowerCase() === GLOBAL_ADMINISTRATOR)) break;
-      if (Date.now() >= deadline) throw Object.assign(new Error('Graph has not removed Global Administrator yet; retry the item later.'), { code: 'GDAP_OPERATION_PENDING' });
-      await new Promise((resolve) => setTimeout(resolve, pauseMs));
-    }
-    removed = true;
-  }
-  if (r.autoExtendDuration === 'PT0S' || r.autoExtendDuration === 'P0D') {
-    r = (await client.updateGdapRelationship(relationshipId, { etag: r.etag ?? '*', autoExtend: true }, opts)) ?? (await client.getGdapRelationship(relationshipId, opts));
-    extended = true;
-  }
-  const at = deps.clock.now();
-  await createCockpitRepo(deps.db).upsertGdap(snapshotOf(connectionId, r, await countAccessAssignments(client, r, signal), at));
-  return { removedGlobalAdmin: removed, enabledAutoExtend: extended, status: r.status, endsAt: r.endsAt ?? null, autoExtendDuration: r.autoExtendDuration };
+  const repos = reposOf(deps);
+  const row = (await repos.gdap.getByGraphId(connectionId, relationshipId))!;
+  const company = (await repos.companies.get(row.companyId))!;
+  const done = await removeGlobalAdministrator(
+    { ...deps, clientFor: deps.partnerCenterFor },
+    {
+      company,
+      gdapId: row.id,
+      audit: async (tx, entry) => void (await tx.auditLog.append({ ...entry, at: deps.clock.now(), actor: actorOfJob(job), summary: `${entry.summary} (bulk fix ${job.id})` })),
+      waitMs: deps.maxWaitMs ?? 120_000,
+      ...(deps.pollMs ? { pollMs: deps.pollMs } : {}),
+      call: { priority: 'low', signal },
+    },
+  );
+  if (done.operationId) throw Object.assign(new Error('Graph has not removed Global Administrator yet; retry the item later.'), { code: 'GDAP_OPERATION_PENDING' });
+  return { removedGlobalAdmin: done.removedGlobalAdmin, enabledAutoExtend: done.enabledAutoExtend, status: done.gdap.status, endsAt: done.gdap.endsAt?.toISOString() ?? null };
 }
 
 /** Sends the customer authorization request again, to the recipients of the last one. */

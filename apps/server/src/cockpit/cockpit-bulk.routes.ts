@@ -11,7 +11,7 @@ import { requirePermission } from '../access/scope';
 import { reposOf } from '../app/server-deps';
 import { json } from '../http/json-content';
 import { BULK_ACTIONS, planBulk } from './bulk-actions';
-import { refreshGdap } from './gdap-refresh';
+import { refreshGdap } from '../gdap/gdap-refresh';
 import { requireStaff } from './cockpit.routes';
 import type { CockpitDeps } from './cockpit-deps';
 

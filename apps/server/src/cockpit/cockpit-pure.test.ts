@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from './cockpit-lists';
-import { weekSeries } from './cockpit-summary';
+import { toCsv, weekSeries } from '@csphub/db';
 import { splitRelationshipKey } from './bulk-actions';
 
 describe('cockpit helpers', () => {

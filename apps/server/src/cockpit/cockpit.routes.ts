@@ -9,8 +9,7 @@ import { requirePermission } from '../access/scope';
 import type { ServerDeps } from '../app/server-deps';
 import { json } from '../http/json-content';
 import { CockpitListSchema, CockpitSummarySchema } from './cockpit.schema';
-import { cockpitSummary } from './cockpit-summary';
-import { COCKPIT_LIST_NAMES, CockpitListInputError, cockpitList, toCsv, type CockpitListQuery } from './cockpit-lists';
+import { cockpitSummary, COCKPIT_LIST_NAMES, CockpitListInputError, cockpitList, toCsv, type CockpitListQuery } from '@csphub/db';
 
 /** The cockpit is for distributor and reseller staff: a customer's people get 403. */
 export function requireStaff(p: Principal, what: string): void {

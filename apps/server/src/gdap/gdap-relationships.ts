@@ -4,6 +4,7 @@ import type { AuditEntry, CompanyRow, GdapRelationshipRow, GdapTemplateRow, Repo
 import { requestGdapRunId, type RequestGdapFromTemplateInput } from '@csphub/provisioning';
 import { inTransaction, reposOf } from '../app/server-deps';
 import type { GdapDeps } from './gdap-deps';
+import { graphReadOf } from './gdap-refresh';
 
 /** An audit entry as a GDAP action writes it; the caller adds the actor, request id and time. */
 export type GdapAuditFields = Omit<AuditEntry, 'actor' | 'requestId' | 'at'>;
@@ -142,26 +143,12 @@ export async function terminateGdapRelationship(deps: GdapDeps, o: { company: Co
   });
 }
 
-/** Reads one relationship and its access assignments from Graph into its row. */
+/** Reads one relationship and its access assignments from Graph into its row (the one GDAP store). */
 export async function refreshGdapRelationship(deps: GdapDeps, row: GdapRelationshipRow): Promise<GdapRelationshipRow> {
   if (!row.relationshipId) return row;
   const { client } = await deps.clients.forConnection(row.connectionId);
-  const r = await client.getGdapRelationship(row.relationshipId);
-  const assignments = [];
-  for await (const a of client.listGdapAccessAssignments(row.relationshipId)) if (a.status !== 'deleted') assignments.push({ id: a.id, securityGroupId: a.securityGroupId, roleIds: a.roleIds, status: a.status });
-  const names = new Map(row.roles.map((x) => [x.id.toLowerCase(), x.name]));
-  return reposOf(deps).gdap.saveFacts(
-    row.id,
-    {
-      status: r.status,
-      roles: r.roleIds.map((id) => ({ id, name: names.get(id.toLowerCase()) ?? id })),
-      autoExtend: r.autoExtendDuration !== 'PT0S' && r.autoExtendDuration !== 'P0D',
-      activatedAt: r.activatedAt ? new Date(r.activatedAt) : null,
-      endsAt: r.endsAt ? new Date(r.endsAt) : null,
-      accessAssignments: assignments,
-    },
-    deps.clock.now(),
-  );
+  const read = await graphReadOf(client, await client.getGdapRelationship(row.relationshipId));
+  return (await reposOf(deps).gdap.upsertFromGraph(row.connectionId, read, deps.clock.now())) ?? row;
 }
 
 /** The CSP Hub state of a row now (created, approval pending, active, expiring, expired, terminated ...). */
@@ -190,7 +177,7 @@ export async function checkGdapRelationships(deps: GdapDeps): Promise<{ refreshe
     const now = deps.clock.now();
     if (!row.endsAt || !isGdapLive(gdapStateOf(row.status, row.endsAt, row.autoExtend, now))) continue;
     const day = gdapExpiryNoticeDue(row.endsAt, now, row.autoExtend, row.noticesSent);
-    if (day === null || !(await repos.gdap.markNoticeSent(row.id, day))) continue;
+    if (day === null || !(await repos.gdap.markNoticeSent(row.id, day, now))) continue;
     const company = await repos.companies.get(row.companyId);
     if (!company) continue;
     const parent = company.parentId ? await repos.companies.get(company.parentId) : undefined;
@@ -228,49 +215,4 @@ export function startGdapChecks(deps: GdapDeps, everyMs: number): () => void {
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);
-}
-
-/**
- * Removes Global Administrator from an active relationship and then turns auto-extend on (Graph
- * refuses auto-extend while the role is in it). The removal is a long-running operation at Graph:
- * this follows it for up to `waitMs` (Retry-After apart); when it has not finished by then the row
- * keeps the role and the answer says so (`operationId`), and calling again continues it.
- */
-export async function removeGlobalAdministrator(
-  deps: GdapDeps,
-  o: { company: CompanyRow; gdapId: number; audit: GdapAuditWriter; waitMs?: number; sleep?: (ms: number) => Promise<void> },
-): Promise<{ gdap: GdapRelationshipRow; autoExtended: boolean; operationId: string | null }> {
-  const row = await gdapRowOf(reposOf(deps), o.company.id, o.gdapId);
-  const state = gdapStateOf(row.status, row.endsAt, row.autoExtend, deps.clock.now());
-  if (!row.relationshipId || !isGdapLive(state)) throw new AppError('CONFLICT', `Global Administrator can only be removed from an active relationship; this one is ${state.replace('_', ' ')}.`);
-  const { client } = await deps.clients.forConnection(row.connectionId);
-  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const removal = await client.removeGdapGlobalAdministrator(row.relationshipId);
-  if (removal.state === 'accepted') {
-    const deadline = Date.now() + (o.waitMs ?? 30_000);
-    let delay = removal.retryAfterSeconds * 1000;
-    for (;;) {
-      await sleep(Math.min(delay, Math.max(0, deadline - Date.now())));
-      const op = await client.getGdapOperation(row.relationshipId, removal.operationId);
-      if (op.status === 'failed') throw new AppError('PARTNER_CENTER_REFUSED', `Microsoft could not remove the Global Administrator role from "${row.displayName}".`);
-      if (op.status === 'succeeded') break;
-      if (Date.now() >= deadline) return { gdap: row, autoExtended: false, operationId: removal.operationId };
-      delay = (op.retryAfterSeconds ?? 5) * 1000;
-    }
-  }
-  const extended = await client.setGdapAutoExtend(row.relationshipId, true);
-  const names = new Map(row.roles.map((x) => [x.id.toLowerCase(), x.name]));
-  return inTransaction(deps, async (repos) => {
-    const saved = await repos.gdap.saveFacts(row.id, { roles: extended.roleIds.map((id) => ({ id, name: names.get(id.toLowerCase()) ?? id })), autoExtend: true, status: extended.status, endsAt: extended.endsAt ? new Date(extended.endsAt) : row.endsAt }, deps.clock.now());
-    await o.audit(repos, {
-      companyId: o.company.id,
-      action: 'gdap.global_admin_removed',
-      targetType: 'gdap_relationship',
-      targetId: row.id,
-      summary: `Removed Global Administrator from GDAP "${row.displayName}" and turned auto-extend on`,
-      before: { roles: row.roles.map((r) => r.id), autoExtend: row.autoExtend },
-      after: { roles: saved.roles.map((r) => r.id), autoExtend: true },
-    });
-    return { gdap: saved, autoExtended: true, operationId: removal.state === 'accepted' ? removal.operationId : null };
-  });
 }

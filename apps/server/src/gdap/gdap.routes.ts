@@ -16,7 +16,8 @@ import { scopedMutation } from '../channel/scoped-mutation';
 import { json } from '../http/json-content';
 import type { GdapDeps } from './gdap-deps';
 import { ensureDefaultTemplates, readRoleCatalogue, validatedTemplate } from './gdap-templates';
-import { gdapStateNow, previewGdapUpgrade, removeGlobalAdministrator, renewGdapRelationship, requestGdapFromTemplate, terminateGdapRelationship, upgradeGdapRelationship, type GdapAuditWriter } from './gdap-relationships';
+import { removeGlobalAdministrator } from './gdap-global-admin';
+import { gdapStateNow, previewGdapUpgrade, renewGdapRelationship, requestGdapFromTemplate, terminateGdapRelationship, upgradeGdapRelationship, type GdapAuditWriter } from './gdap-relationships';
 import {
   GdapActionInputSchema,
   GdapCatalogueRoleSchema,
@@ -305,7 +306,7 @@ export function gdapRoutes(deps: GdapDeps) {
         const common = { company, emailCustomerAdmin: body.emailCustomerAdmin, partnerName: await partnerName(repos), audit };
         let out: { gdap: GdapRelationshipRow; runId: string | null };
         if (body.action === 'terminate') out = { gdap: await terminateGdapRelationship(deps, { company, gdapId, audit }), runId: null };
-        else if (body.action === 'remove-global-admin') out = { gdap: (await removeGlobalAdministrator(deps, { company, gdapId, audit })).gdap, runId: null };
+        else if (body.action === 'remove-global-admin') out = { gdap: (await removeGlobalAdministrator({ ...deps, clientFor: async (id) => (await deps.clients.forConnection(id)).client }, { company, gdapId, audit })).gdap, runId: null };
         else if (body.action === 'renew') out = await renewGdapRelationship(deps, { ...common, gdapId });
         else {
           if (!body.templateId) throw new AppError('VALIDATION_FAILED', 'Upgrading needs the template to upgrade to.', [{ field: 'templateId', message: 'is required to upgrade' }]);

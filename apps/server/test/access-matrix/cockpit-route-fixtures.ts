@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '@csphub/domain';
-import { and, eq } from 'drizzle-orm';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID, type Role } from '@csphub/domain';
 import { createCockpitRepo, schema } from '@csphub/db';
 import type { FixtureContext, RouteFixture } from './route-fixture.types';
 
@@ -9,22 +8,21 @@ const STAFF: readonly Role[] = ['distributor_admin', 'distributor_operator', 're
 /** An active relationship with Global Administrator on the target customer, stored as the GDAP refresh would. */
 async function seedRelationship(ctx: FixtureContext): Promise<string> {
   const relationshipId = `matrix-${randomUUID()}`;
-  await createCockpitRepo(ctx.t.database.db).upsertGdap({
+  const now = new Date();
+  await ctx.t.database.db.insert(schema.gdapRelationships).values({
+    companyId: ctx.target.customer.id,
     connectionId: ctx.world.conn.id,
     relationshipId,
-    customerTenantId: null,
-    customerName: null,
     displayName: relationshipId,
+    customerTenantId: randomUUID(),
     status: 'active',
-    roleIds: [],
-    hasGlobalAdmin: true,
+    roles: [{ id: GLOBAL_ADMINISTRATOR_ROLE_ID, name: 'Global Administrator' }],
+    durationDays: 730,
     autoExtend: false,
-    endsAt: new Date(Date.now() + 10 * 86_400_000),
-    accessAssignments: 1,
-    syncedAt: new Date(),
+    endsAt: new Date(now.getTime() + 10 * 86_400_000),
+    accessAssignments: [{ id: 'a1', securityGroupId: 'g1', roleIds: [GLOBAL_ADMINISTRATOR_ROLE_ID], status: 'active' }],
+    syncedAt: now,
   });
-  const { gdapSnapshots } = schema;
-  await ctx.t.database.db.update(gdapSnapshots).set({ companyId: ctx.target.customer.id }).where(and(eq(gdapSnapshots.connectionId, ctx.world.conn.id), eq(gdapSnapshots.relationshipId, relationshipId)));
   return `${ctx.world.conn.id}/${relationshipId}`;
 }
 

@@ -5,7 +5,7 @@ import { createPartnerCenterClient, emulatorEndpoints, type PartnerCenterClient 
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
 import { createTestDatabase, type TestDatabase } from '@csphub/testing';
 import { planBulk, runBulkItem, type BulkDeps } from '../../src/cockpit/bulk-actions';
-import { refreshGdap } from '../../src/cockpit/gdap-refresh';
+import { refreshGdap } from '../../src/gdap/gdap-refresh';
 
 const GA = '62e90394-69f5-4237-9190-012177145e10';
 const EXPIRING = ['Wingtip full admin 2024', 'Wingtip onboarding', 'Wingtip migration project'];
@@ -104,8 +104,9 @@ describe('bulk fix: remove Global Administrator and enable auto-extend', () => {
       // Graph keeps a relationship near its end date `expiring`; with auto-extend on it then renews.
       expect(['active', 'expiring']).toContain(r.status);
     }
-    const stored = await Promise.all(keys.map((k) => cockpit.getGdap(connectionId, k.split('/')[1]!)));
-    expect(stored.map((s) => [s?.hasGlobalAdmin, s?.autoExtend])).toEqual([[false, true], [false, true], [false, true]]);
+    // The one GDAP store follows: the company page and the cockpit read the same rows.
+    const stored = await Promise.all(keys.map((k) => repos.gdap.getByGraphId(connectionId, k.split('/')[1]!)));
+    expect(stored.map((s) => [s?.roles.some((r) => r.id.toLowerCase() === GA), s?.autoExtend])).toEqual([[false, true], [false, true], [false, true]]);
     const items = await cockpit.items(j.id);
     expect(items.map((i) => i.state)).toEqual(['succeeded', 'succeeded', 'succeeded']);
     expect(items.find((i) => i.itemKey === keys[1])?.attempts).toBe(2);
@@ -119,6 +120,10 @@ describe('bulk fix: remove Global Administrator and enable auto-extend', () => {
       'bulk_fix.gdap-remove-global-admin.succeeded',
       'bulk_fix.gdap-remove-global-admin.succeeded',
     ]);
+    // The change itself is audited by the GDAP service, once per relationship changed, with the job's actor.
+    const removed = audit.filter((e) => e.action === 'gdap.global_admin_removed');
+    expect(removed).toHaveLength(3);
+    expect(removed.every((e) => e.actorLabel === 'ops@adatum.test' && e.summary.includes(j.id))).toBe(true);
   });
 
   it('refuses on an active relationship any change other than removing Global Administrator or auto-extend', async () => {

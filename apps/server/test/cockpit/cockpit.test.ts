@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '@csphub/domain';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID, type Role } from '@csphub/domain';
 import { schema } from '@csphub/db';
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '../../src/security/password';
@@ -33,10 +33,11 @@ describe('portfolio cockpit', () => {
       { companyId: w.c2.id, connectionId: w.conn.id, syncStatus: 'failed', failureReason: 'domain taken', tenantId: 't-c2' },
     ]);
     const rel = (id: string, companyId: number, status: string, endsInDays: number, ga: boolean) => ({
-      connectionId: w.conn.id, relationshipId: id, companyId, displayName: id, status, roleIds: [], hasGlobalAdmin: ga, autoExtend: !ga,
-      endsAt: new Date(now + endsInDays * DAY), accessAssignments: ga ? 0 : 1, syncedAt: new Date(now),
+      connectionId: w.conn.id, relationshipId: id, companyId, displayName: id, customerTenantId: `tenant-${id}`, status, durationDays: 730,
+      roles: ga ? [{ id: GLOBAL_ADMINISTRATOR_ROLE_ID, name: 'Global Administrator' }] : [], autoExtend: !ga,
+      endsAt: new Date(now + endsInDays * DAY), accessAssignments: ga ? [] : [{ id: `a-${id}`, securityGroupId: 'g', roleIds: [], status: 'active' }], syncedAt: new Date(now),
     });
-    await db.insert(schema.gdapSnapshots).values([
+    await db.insert(schema.gdapRelationships).values([
       rel('r1-soon-ga', w.c1.id, 'active', 10, true),
       rel('r1-later', w.c1b.id, 'active', 200, false),
       rel('r2-soon-ga', w.c2.id, 'active', 5, true),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@csphub/domain';
-import { createOutboxRepo, createSecretBox } from '@csphub/db';
+import { createEventsRepo, createGdapRepo, createOutboxRepo, createSecretBox } from '@csphub/db';
 import { EntraRole } from '@csphub/partner-center/wire';
 import { createPartnerCenterClient, emulatorEndpoints } from '@csphub/partner-center';
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
@@ -118,7 +118,31 @@ describe('GDAP API', () => {
     expect(seen.autoExtendDuration).toBe('P180D');
     const audit = await json(call(t, as.reseller_admin, 'GET', '/api/v1/audit-log?action=gdap.global_admin_removed'));
     expect(audit.items).toHaveLength(1);
+    // Becoming active was published to the event outbox once (saving active again publishes nothing).
+    await w.repos.gdap.saveFacts(row.id, { status: 'active' }, new Date());
+    const active = (await createEventsRepo(t.database.db).list({ type: 'gdap.active', companyId: w.c1.id })).filter((e) => e.data.relationshipId === rel.id);
+    expect(active).toHaveLength(1);
+    expect(active[0]!.data).toMatchObject({ connectionId, tenantId: wingtip.tenantId, companyName: w.c1.name });
   }, 60_000);
+
+  it('publishes gdap.expired once when a relationship is seen expired, in the transaction that stores it', async () => {
+    const row = await w.repos.gdap.upsertRequested({ companyId: w.c1.id, connectionId, displayName: `Ends ${Date.now()}`, customerTenantId: wingtip.tenantId, templateId: null, roles: [{ id: EntraRole.directoryReaders, name: 'Directory Readers' }], durationDays: 730, autoExtend: false, runId: null }, new Date());
+    const endsAt = new Date(Date.now() - DAY);
+    await w.repos.gdap.saveFacts(row.id, { relationshipId: `ended-${row.id}`, status: 'active', endsAt }, new Date());
+    await w.repos.gdap.saveFacts(row.id, { status: 'expired' }, new Date());
+    await w.repos.gdap.saveFacts(row.id, { status: 'expired' }, new Date());
+    const expired = (await createEventsRepo(t.database.db).list({ type: 'gdap.expired', companyId: w.c1.id })).filter((e) => e.data.relationshipId === `ended-${row.id}`);
+    expect(expired.map((e) => e.data.endedAt)).toEqual([endsAt.toISOString()]);
+    // A failed save publishes nothing: the event and the row commit together.
+    const other = await w.repos.gdap.upsertRequested({ companyId: w.c1.id, connectionId, displayName: `Rolled back ${Date.now()}`, customerTenantId: wingtip.tenantId, templateId: null, roles: [], durationDays: 730, autoExtend: false, runId: null }, new Date());
+    await expect(
+      t.database.db.transaction(async (tx) => {
+        await createGdapRepo(tx as unknown as typeof t.database.db).saveFacts(other.id, { relationshipId: `rolled-${other.id}`, status: 'active' }, new Date());
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect((await createEventsRepo(t.database.db).list({ type: 'gdap.active' })).some((e) => e.data.relationshipId === `rolled-${other.id}`)).toBe(false);
+  });
 
   it('sends the 7-day expiry notice to the reseller and the distributor once', async () => {
     await w.repos.companies.update(w.r1.id, { email: 'ops@reseller-one.example', language: 'es' }, new Date());
@@ -137,5 +161,8 @@ describe('GDAP API', () => {
     expect(sent.map((m) => m.to).flat().sort()).toEqual(['gdap@distributor.example', 'ops@reseller-one.example']);
     expect(sent.find((m) => m.to.includes('ops@reseller-one.example'))?.subject).toContain('7');
     expect((await w.repos.gdap.getRelationship(row.id))?.noticesSent).toEqual([7]);
+    // The first notice of the end date published gdap.expiring once.
+    const expiring = (await createEventsRepo(t.database.db).list({ type: 'gdap.expiring', companyId: w.c1.id })).filter((e) => e.data.relationshipId === 'gone-0000');
+    expect(expiring).toHaveLength(1);
   }, 60_000);
 });

@@ -1,36 +1,5 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { companies } from './companies';
-import { connections } from './connections';
-
-/**
- * What CSP Hub last read of each GDAP relationship of a connection (Microsoft Graph,
- * docs/PARTNER-CENTER-REFERENCE.md §12): the cockpit counts and lists these rows and never calls
- * Graph while a page loads. `companyId` is the customer account linked to the relationship's tenant
- * in that connection (null when no account is). Written by the GDAP refresh and by the bulk fixes.
- */
-export const gdapSnapshots = pgTable(
-  'gdap_snapshots',
-  {
-    connectionId: uuid()
-      .notNull()
-      .references(() => connections.id),
-    relationshipId: text().notNull(),
-    companyId: integer().references(() => companies.id),
-    customerTenantId: text(),
-    customerName: text(),
-    displayName: text().notNull(),
-    /** Graph's status: created, approvalPending, active, expiring, expired, terminated ... */
-    status: text().notNull(),
-    roleIds: jsonb().$type<string[]>().notNull().default([]),
-    hasGlobalAdmin: boolean().notNull(),
-    autoExtend: boolean().notNull(),
-    endsAt: timestamp({ withTimezone: true, mode: 'date' }),
-    /** Access assignments (security groups) on the relationship; null when not read. */
-    accessAssignments: integer(),
-    syncedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.connectionId, t.relationshipId] }), index('gdap_snapshots_company_idx').on(t.companyId), index('gdap_snapshots_status_ends_idx').on(t.status, t.endsAt)],
-);
 
 /**
  * A bulk fix from the cockpit: one durable run (`bulk-fix:<id>`) over its items. `scopeCompanyId`

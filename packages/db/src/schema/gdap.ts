@@ -52,8 +52,11 @@ export interface GdapAccessAssignmentRow {
 }
 
 /**
- * A company's GDAP relationships as CSP Hub last saw them at Graph, kept by the runs and the
- * scheduled check: the company page and the portfolio read them here, never Graph while a page loads.
+ * A company's GDAP relationships as CSP Hub last saw them at Graph (docs/PARTNER-CENTER-REFERENCE.md
+ * §12), the one store of GDAP: written by the runs that request them, the scheduled check, the
+ * cockpit's read of every relationship of a connection ("Read GDAP from Microsoft", which adds the
+ * relationships of a linked tenant CSP Hub did not ask for) and the bulk fixes; the company page and
+ * the cockpit read them here, never Graph while a page loads.
  */
 export const gdapRelationships = pgTable(
   'gdap_relationships',
@@ -69,6 +72,8 @@ export const gdapRelationships = pgTable(
     relationshipId: text(),
     displayName: text().notNull(),
     customerTenantId: text().notNull(),
+    /** The customer's name as Graph gives it (null until read from Graph). */
+    customerName: text(),
     templateId: integer().references(() => gdapTemplates.id),
     /** Graph's status (created, approvalPending, active, expiring, expired, terminated, ...). */
     status: text().notNull(),
@@ -85,6 +90,13 @@ export const gdapRelationships = pgTable(
     activatedAt: timestamp({ withTimezone: true, mode: 'date' }),
     endsAt: timestamp({ withTimezone: true, mode: 'date' }),
     updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** When the row was last read from Graph (null: only what CSP Hub asked for is known). */
+    syncedAt: timestamp({ withTimezone: true, mode: 'date' }),
   },
-  (t) => [unique('gdap_relationships_name_uq').on(t.connectionId, t.displayName), index('gdap_relationships_company_idx').on(t.companyId)],
+  (t) => [
+    unique('gdap_relationships_name_uq').on(t.connectionId, t.displayName),
+    unique('gdap_relationships_graph_uq').on(t.connectionId, t.relationshipId),
+    index('gdap_relationships_company_idx').on(t.companyId),
+    index('gdap_relationships_status_ends_idx').on(t.status, t.endsAt),
+  ],
 );

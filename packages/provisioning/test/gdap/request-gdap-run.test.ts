@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 /* eslint-disable no-restricted-imports -- test composition root: real db adapters */
-import { createGdapRepo, createOutboxRepo, createWorkflowRunsRepo } from '@csphub/db';
+import { createEventsRepo, createGdapRepo, createOutboxRepo, createWorkflowRunsRepo } from '@csphub/db';
 /* eslint-enable no-restricted-imports */
 import { createPartnerCenterClient, emulatorEndpoints } from '@csphub/partner-center';
 import { createNotifier, createOutboxTransport } from '@csphub/notifications';
@@ -138,6 +138,9 @@ describe(`request GDAP from a template (${process.env.DATABASE_URL ? 'PostgreSQL
     expect(row!.accessAssignments.map((a) => a.status)).toEqual(['active', 'active']);
     const mails = (await createOutboxRepo(t.db, wireNewTenantPorts(t.db, emulator.url).box).list({ subjectId: String(input.companyId) })).filter((m) => m.template === 'gdap-approval-request');
     expect(mails, 'approval e-mails').toHaveLength(1);
+    // gdap.active reached the event outbox once, when the access assignments were active too.
+    const events = (await createEventsRepo(t.db).list({ type: 'gdap.active', companyId: input.companyId })).filter((e) => e.data.relationshipId === rels[0]!.id);
+    expect(events, 'gdap.active events').toHaveLength(1);
   }
 
   it('waits days for the approval, then creates the access assignments and ends active', async () => {

@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { rowsOf, type Database } from '@csphub/db';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '@csphub/domain';
+import { rowsOf } from './companies.repo';
+import type { Database } from './database';
 
 /** Days a relationship counts as expiring, and Microsoft's limit on a pending reseller invitation. */
 export const EXPIRING_WITHIN_DAYS = 30;
@@ -44,18 +46,24 @@ export function customerStates(path: string): SQL {
     group by c.id, c.name, p.name, c.created_at`;
 }
 
-/** GDAP rows of the subtree's customers, with the finding flags the cockpit filters on. */
+/**
+ * GDAP relationships of the subtree's customers (the one store, `gdap_relationships`, rows Graph
+ * has an id for), with the finding flags the cockpit filters on: Global Administrator among the
+ * roles, and the access assignments not being deleted of a live relationship (null otherwise).
+ */
 export function gdapRows(path: string, now: Date): SQL {
   const soon = new Date(now.getTime() + EXPIRING_WITHIN_DAYS * 86_400_000);
   return sql`
     select g.connection_id as "connectionId", g.relationship_id as "relationshipId", g.company_id as "companyId",
       c.name as "companyName", g.customer_name as "customerName", g.display_name as "displayName", g.status as "status",
-      g.ends_at as "endsAt", g.has_global_admin as "hasGlobalAdmin", g.auto_extend as "autoExtend",
-      g.access_assignments as "accessAssignments",
+      g.ends_at as "endsAt", exists (select 1 from jsonb_array_elements(g.roles) r where lower(r->>'id') = ${GLOBAL_ADMINISTRATOR_ROLE_ID}) as "hasGlobalAdmin",
+      g.auto_extend as "autoExtend",
+      case when g.status in ('active', 'expiring')
+        then (select count(*) from jsonb_array_elements(g.access_assignments) a where coalesce(a->>'status', '') not in ('deleted', 'deleting'))::int end as "accessAssignments",
       (g.status in ('active', 'expiring') and not g.auto_extend and g.ends_at is not null and g.ends_at <= ${soon}) as "expiringSoon"
-    from gdap_snapshots g
+    from gdap_relationships g
     join companies c on c.id = g.company_id
-    where c.path like ${subtreeOf(path)}`;
+    where g.relationship_id is not null and c.path like ${subtreeOf(path)}`;
 }
 
 /** The subtree's pending existing-tenant authorizations (invitation or authorization request) with their age. */

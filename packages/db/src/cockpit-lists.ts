@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Database } from '@csphub/db';
+import type { Database } from './database';
 import { customerStates, gdapRows, iso, orderRows, pendingAuthorizations, pendingMcaRuns, resellerRows, rows, INVITATION_LIMIT_DAYS } from './cockpit-sql';
 
 type Cell = string | number | boolean | null;

@@ -1,16 +1,32 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '@csphub/db';
+import type { Database } from './database';
 import { customerStates, gdapRows, iso, orderRows, pendingAuthorizations, pendingMcaRuns, resellerRows, rows, subtreeOf, INVITATION_LIMIT_DAYS } from './cockpit-sql';
-import type { CockpitSummaryDto } from './cockpit.schema';
 
 const WEEKS = 12;
+
+type Count = number;
+/** A figure CSP Hub has no record of yet: null, shown as not available. */
+type Maybe = number | null;
+
+/** The cockpit's figures (the API's `CockpitSummary` schema, apps/server/src/cockpit/cockpit.schema.ts). */
+export interface CockpitSummary {
+  generatedAt: string;
+  customers: { total: Count; ready: Count; notReady: Count; provisioning: Count; needsAttention: Count; notReadyReasons: { reason: string; count: Count }[] };
+  tenantsPerWeek: { week: string; count: Count }[];
+  mca: { pendingAcceptance: Count; oldestPendingDays: Maybe; accepted: Maybe; missing: Maybe; needsReacceptance: Maybe };
+  gdap: { syncedAt: string | null; active: Maybe; expiringIn30Days: Maybe; expired: Maybe; withGlobalAdmin: Maybe; withoutAccessAssignments: Maybe };
+  authorizations: { pending: Count; byAge: { under30: Count; from30to60: Count; from60to90: Count; over90: Count } };
+  resellers: { total: Count; porEligible: Count; porIneligible: Count; porUnchecked: Count; customersPerReseller: { companyId: Count; name: string; customers: Count }[] };
+  subscriptions: { renewingIn30DaysWithoutAutoRenew: Maybe; unusedLicences: Maybe };
+  orders: { inProgress: Count; failed: Count };
+}
 
 /**
  * The cockpit's figures for one subtree, read from the database only (kept current by the runs,
  * webhooks, the GDAP refresh and the partner-of-record revalidation; never a Partner Center call).
  * A figure CSP Hub has no record of yet is `null`, which the page shows as not available.
  */
-export async function cockpitSummary(db: Database, path: string, now: Date): Promise<CockpitSummaryDto> {
+export async function cockpitSummary(db: Database, path: string, now: Date): Promise<CockpitSummary> {
   const since = new Date(now.getTime() - WEEKS * 7 * 86_400_000);
   const [byStateAndReason, weeks, mca, gdap, gdapSync, auth, resellerList, orders] = await Promise.all([
     rows<{ state: string; reason: string | null; n: number }>(db, sql`select state as "state", case when state = 'not_ready' then reason end as "reason", count(*)::int as "n" from (${customerStates(path)}) s group by 1, 2`),
@@ -32,7 +48,7 @@ export async function cockpitSummary(db: Database, path: string, now: Date): Pro
                  count(*) filter (where status in ('active', 'expiring') and "accessAssignments" = 0)::int as "unassigned"
           from (${gdapRows(path, now)}) g`,
     ),
-    rows<{ at: unknown }>(db, sql`select max(synced_at) as "at" from gdap_snapshots`),
+    rows<{ at: unknown }>(db, sql`select max(synced_at) as "at" from gdap_relationships`),
     rows<{ n: number; a: number; b: number; c: number; d: number }>(
       db,
       sql`select count(*)::int as "n", count(*) filter (where "ageDays" < 30)::int as "a", count(*) filter (where "ageDays" >= 30 and "ageDays" < 60)::int as "b",
