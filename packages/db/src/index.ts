@@ -24,7 +24,7 @@ export { createPendingCredentialsRepo, type PendingCredentialsRepo } from './pen
 export { createOutboxRepo, type OutboxRepo, type OutboxMessageInput, type OutboxMessageView, type OutboxMessageRow } from './outbox.repo';
 export { createTenantAuthorizationsRepo, type TenantAuthorizationsRepo, type TenantAuthorizationRow, type TenantAuthorizationListItem, type NewTenantAuthorization } from './tenant-authorizations.repo';
 export { createTenantLinksRepo, type TenantLinksRepo } from './tenant-links.repo';
-export { createOrdersRepo, type NewOrder, type OrderLineJson, type OrderProgressPatch, type OrderRow, type OrderStatusValue, type OrdersRepo } from './orders.repo';
+export { createOrdersRepo, type FrozenLinePrice, type NewOrder, type OrderLineJson, type OrderProgressPatch, type OrderRow, type OrderStatusValue, type OrdersRepo } from './orders.repo';
 export { createCatalogRepo, type CatalogEntryInput, type CatalogItemRow, type CatalogRepo, type CatalogSnapshotRow } from './catalog.repo';
 export { createPricingRepo, type PriceRuleInput, type PriceRuleRow, type PriceSheetEntryRow, type PricingRepo } from './pricing.repo';
 export { createProvisioningAccountsRepo, type ProvisioningAccountsRepo, type ProvisioningProfileRow } from './provisioning-accounts.repo';

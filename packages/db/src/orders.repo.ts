@@ -1,9 +1,9 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from './database';
 import { publishEvent } from './events.repo';
-import { orders, type OrderLineJson } from './schema/orders';
+import { orders, type FrozenLinePrice, type OrderLineJson } from './schema/orders';
 
-export type { OrderLineJson };
+export type { FrozenLinePrice, OrderLineJson };
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderStatusValue = OrderRow['status'];

@@ -194,7 +194,7 @@ describe('subscriptions and the NCE 7-day window (docs/PARTNER-CENTER-REFERENCE.
     expect((await h.call('GET', `${path}/provisioningstatus`, { token: c.user })).body.status).toBe('success');
   });
 
-  it('renews at term end with a new 7-day window, or expires without auto-renew', async () => {
+  it('renews at term end with a new 7-day window, or runs on in the Extended Service Term without auto-renew', async () => {
     const h = new Harness();
     const { c, path } = await activeSubscription(h);
     const sub = (await h.call('GET', path, { token: c.app })).body;
@@ -210,7 +210,9 @@ describe('subscriptions and the NCE 7-day window (docs/PARTNER-CENTER-REFERENCE.
     await h.call('PATCH', path, { token: c.app, body: { ...again, autoRenewEnabled: false } });
     await h.advance((Date.parse(again.commitmentEndDate) - h.engine.now()) / 1000 + 1);
     c.app = await h.token(LATAM);
-    expect((await h.call('GET', path, { token: c.app })).body.status).toBe('expired');
+    const est = (await h.call('GET', path, { token: c.app })).body;
+    expect([est.status, est.termDuration, est.billingCycle, est.autoRenewEnabled]).toEqual(['active', 'P1M', 'monthly', false]);
+    expect(Date.parse(est.effectiveStartDate)).toBe(Date.parse(again.commitmentEndDate));
   });
 
   it('shows seeded subscriptions of related tenants only to the partner that sold them', async () => {

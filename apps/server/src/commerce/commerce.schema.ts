@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ORDER_STATUSES, SUBSCRIPTION_ACTIONS, SUBSCRIPTION_STATUSES } from '@csphub/domain';
+import { MoneySchema } from './pricing.schema';
 
 export const CompanyIdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 12 }) });
 
@@ -60,6 +61,17 @@ export const OrderSubmissionSchema = z
   .strict()
   .openapi('OrderSubmission');
 
+/** Prices at the levels the reader may see, per seat (a line) or for all seats (a total), per billing period. */
+export const OrderPriceSchema = z
+  .object({
+    currency: z.string().length(3),
+    billingPlan: z.enum(['monthly', 'annual']),
+    distributorCost: MoneySchema.optional().openapi({ description: "Only the distributor's staff see it" }),
+    resellerCost: MoneySchema.optional().openapi({ description: "The distributor's and the reseller's staff see it" }),
+    customerPrice: MoneySchema.optional(),
+  })
+  .openapi('OrderPrice');
+
 export const OrderSchema = z
   .object({
     id: z.string(),
@@ -79,8 +91,11 @@ export const OrderSchema = z
         resellerPartnerId: z.string().optional(),
         listPrice: z.number().nullable().optional(),
         currency: z.string().optional(),
+        price: OrderPriceSchema.nullable().openapi({ description: 'Unit price per seat, frozen when the order was submitted; null when the price sheet had none' }),
       }),
     ),
+    totals: z.array(OrderPriceSchema).openapi({ description: 'Unit price × seats over the priced lines, per currency and billing plan, frozen at order time' }),
+    unpricedLines: z.number().int().openapi({ description: 'Lines without a price (left out of the totals)' }),
     microsoftOrderIds: z.array(z.string()),
     subscriptionIds: z.array(z.string()),
     errorCode: z.string().nullable(),

@@ -17,7 +17,7 @@ import { resellerRevalidationRoutes } from '../channel/reseller-revalidation.rou
 export function mountCommerceRoutes(api: Router, deps: CommerceDeps): void {
   const catalog = createCatalogService(deps);
   const pricing = createPricingService(deps);
-  for (const routes of [pricingRoutes(deps, pricing), catalogRoutes(deps, catalog), ordersRoutes(deps, catalog), subscriptionsRoutes(deps), subscriptionsMoveRoutes(deps), licensesRoutes(deps), resellerRevalidationRoutes(deps)]) {
+  for (const routes of [pricingRoutes(deps, pricing), catalogRoutes(deps, catalog), ordersRoutes(deps, catalog, pricing), subscriptionsRoutes(deps), subscriptionsMoveRoutes(deps), licensesRoutes(deps), resellerRevalidationRoutes(deps)]) {
     api.route('/', routes);
   }
 }

@@ -20,6 +20,8 @@ import { commerceRepos, type CommerceDeps } from './commerce-deps';
 import { seesHiddenProducts } from './commerce-access';
 import { buyingCountryOf, linkedTenantIn } from './linked-tenants';
 import { requireValidPartnerOfRecord } from './partner-of-record-check';
+import { freezeLinePrices } from './order-prices';
+import type { PricingService } from './pricing-service';
 
 /** An order as the API submits it. */
 export interface OrderSubmission {
@@ -51,11 +53,12 @@ const LINE_PROBLEMS: Record<string, string> = {
  */
 export async function submitOrder(
   deps: CommerceDeps,
-  catalog: CatalogService,
+  services: { catalog: CatalogService; pricing: PricingService },
   ctx: { repos: Repos; principal: Principal; company: CompanyRow },
   body: OrderSubmission,
 ): Promise<{ order: OrderRow; created: boolean }> {
   const { repos, principal, company } = ctx;
+  const { catalog, pricing } = services;
   const orders = commerceRepos(deps).orders;
   if (body.idempotencyKey) {
     const previous = await orders.findByIdempotencyKey(company.id, body.idempotencyKey);
@@ -136,7 +139,16 @@ export async function submitOrder(
 
   const id = randomUUID();
   const reference = orderReferenceOf(id);
-  const lines: OrderLineJson[] = body.lines.map((l) => {
+  // Prices are frozen now, from this month's sheet and the price lists in force today.
+  const frozen = await freezeLinePrices(
+    pricing,
+    { repos, company, connectionId: body.connectionId, market: country },
+    body.lines.map((l) => {
+      const item = items.get(l.catalogItemId.toUpperCase())!;
+      return { productId: item.productId, skuId: item.skuId, termDuration: l.termDuration, billingCycle: l.billingCycle };
+    }),
+  );
+  const lines: OrderLineJson[] = body.lines.map((l, i) => {
     const item = items.get(l.catalogItemId.toUpperCase())!;
     return {
       catalogItemId: item.catalogItemId,
@@ -148,6 +160,7 @@ export async function submitOrder(
       ...(por.partnerId ? { resellerPartnerId: por.partnerId } : {}),
       listPrice: item.listPrice,
       currency: item.currency,
+      price: frozen[i] ?? null,
     };
   });
   const { row, created } = await orders.create({

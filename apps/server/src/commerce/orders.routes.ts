@@ -12,9 +12,13 @@ import { commerceCompany } from './commerce-access';
 import { CompanyIdParam, OrderSchema, OrderSubmissionSchema } from './commerce.schema';
 import { json } from '../http/json-content';
 import { submitOrder } from './order-service';
+import { orderPricesFor } from './order-prices';
+import { viewerOf, type PricingService } from './pricing-service';
+import type { PriceViewer } from '@csphub/domain';
 
 /** The API shape of an order row. */
-export function toOrderDto(o: OrderRow) {
+export function toOrderDto(o: OrderRow, viewer: PriceViewer) {
+  const prices = orderPricesFor(o.lines, viewer);
   return {
     id: o.id,
     reference: o.reference,
@@ -22,7 +26,9 @@ export function toOrderDto(o: OrderRow) {
     connectionId: o.connectionId,
     customerTenantId: o.customerTenantId,
     status: o.status,
-    lines: o.lines,
+    lines: o.lines.map(({ price: _frozen, ...line }, i) => ({ ...line, price: prices.linePrices[i] ?? null })),
+    totals: prices.totals,
+    unpricedLines: prices.unpricedLines,
     microsoftOrderIds: o.microsoftOrderIds,
     subscriptionIds: o.subscriptionIds,
     errorCode: o.errorCode,
@@ -37,7 +43,7 @@ export function toOrderDto(o: OrderRow) {
 const OrderParams = CompanyIdParam.extend({ orderId: z.string().uuid().openapi({ param: { name: 'orderId', in: 'path' } }) });
 
 /** Orders: list, read and submit; the durable workflow moves them along. */
-export function ordersRoutes(deps: CommerceDeps, catalog: CatalogService) {
+export function ordersRoutes(deps: CommerceDeps, catalog: CatalogService, pricing: PricingService) {
   const auth = authenticate(deps);
   return createRouter()
     .openapi(
@@ -54,7 +60,7 @@ export function ordersRoutes(deps: CommerceDeps, catalog: CatalogService) {
         const p = c.var.principal;
         const { company } = await commerceCompany(deps, p, c.req.valid('param').id, 'orders.read');
         const rows = await commerceRepos(deps).orders.listForCompany(company.id);
-        return c.json({ items: rows.map(toOrderDto) }, 200);
+        return c.json({ items: rows.map((o) => toOrderDto(o, viewerOf(p.company))) }, 200);
       },
     )
     .openapi(
@@ -73,7 +79,7 @@ export function ordersRoutes(deps: CommerceDeps, catalog: CatalogService) {
         const { company } = await commerceCompany(deps, p, id, 'orders.read');
         const order = await commerceRepos(deps).orders.get(orderId);
         if (!order || order.companyId !== company.id) throw new AppError('NOT_FOUND', `There is no order ${orderId} for ${company.name}.`);
-        return c.json(toOrderDto(order), 200);
+        return c.json(toOrderDto(order, viewerOf(p.company)), 200);
       },
     )
     .openapi(
@@ -99,8 +105,8 @@ export function ordersRoutes(deps: CommerceDeps, catalog: CatalogService) {
         const p = c.var.principal;
         const { repos, company } = await commerceCompany(deps, p, c.req.valid('param').id, 'orders.place');
         const body = c.req.valid('json');
-        const { order, created } = await submitOrder(deps, catalog, { repos, principal: p, company }, body);
-        if (!created) return c.json(toOrderDto(order), 200);
+        const { order, created } = await submitOrder(deps, { catalog, pricing }, { repos, principal: p, company }, body);
+        if (!created) return c.json(toOrderDto(order, viewerOf(p.company)), 200);
         await writeAudit(c, repos, {
           at: deps.clock.now(),
           companyId: company.id,
@@ -110,7 +116,7 @@ export function ordersRoutes(deps: CommerceDeps, catalog: CatalogService) {
           summary: `Submitted order ${order.reference}: ${order.lines.map((l) => `${l.quantity} × ${l.skuTitle} (${l.termDuration}, ${l.billingCycle})`).join(', ')}`,
           after: { reference: order.reference, connectionId: order.connectionId, lines: order.lines },
         });
-        return c.json(toOrderDto(order), 202);
+        return c.json(toOrderDto(order, viewerOf(p.company)), 202);
       },
     );
 }

@@ -15,6 +15,21 @@ export interface OrderLineJson {
   /** Microsoft's list price per seat when the catalog carried one. */
   listPrice?: number | null;
   currency?: string;
+  /**
+   * The line's unit price at each level of the channel, frozen when the order was submitted (minor
+   * units of `currency`, per seat and billing period of `billingPlan`); null when the month's price
+   * sheet had no price for it or could not be read. Absent in orders placed before prices.
+   */
+  price?: FrozenLinePrice | null;
+}
+
+/** A unit price at the three levels, as it was on the day of the order. */
+export interface FrozenLinePrice {
+  currency: string;
+  billingPlan: 'monthly' | 'annual';
+  distributorCostMinor: number;
+  resellerCostMinor: number;
+  customerPriceMinor: number;
 }
 
 /**

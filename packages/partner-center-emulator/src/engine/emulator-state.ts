@@ -316,6 +316,10 @@ export interface SubscriptionRecord {
   status: 'active' | 'suspended' | 'expired' | 'deleted';
   autoRenewEnabled: boolean;
   etag: string;
+  /** Changes scheduled for the next renewal (`scheduledNextTermInstructions`); absent on older saved states. */
+  scheduledNextTerm?: { catalogItemId: string; productId: string; skuId: string; availabilityId: string; quantity: number; termDuration: string; billingCycle: string };
+  /** Since when the subscription runs in the paid Extended Service Term (auto-renew off at its term end). */
+  extendedServiceTermSince?: number;
 }
 
 export interface CustomerUserRecord {

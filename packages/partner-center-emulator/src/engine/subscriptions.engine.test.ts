@@ -43,10 +43,66 @@ describe('NCE subscription rules (docs/PARTNER-CENTER-REFERENCE.md §10)', () =>
     expect(codeOf(() => patchSubscription(engine, sub, undefined, { quantity: sub.quantity - 1 }))).toBeUndefined();
   });
 
-  it('expires at term end when auto-renew is off', () => {
+  it('rolls into the paid Extended Service Term at term end when auto-renew is off: monthly, same id, cancellable at any time, nothing else', () => {
     const { engine, sub, move } = setup();
     patchSubscription(engine, sub, undefined, { autoRenewEnabled: false });
-    move(sub.commitmentEndAt - engine.now());
+    const end = sub.commitmentEndAt;
+    move(end - engine.now());
+    expect(sub.status).toBe('active');
+    expect([sub.termDuration, sub.billingCycle, sub.extendedServiceTermSince]).toEqual(['P1M', 'monthly', end]);
+    expect(sub.commitmentEndAt).toBe(addTerm(end, 'P1M'));
+    // A month on it runs another month; seats cannot change, but it can be cancelled after its 7 days.
+    move(sub.commitmentEndAt - engine.now() + NCE_WINDOW_MS);
+    expect(sub.commitmentEndAt).toBe(addTerm(addTerm(end, 'P1M'), 'P1M'));
+    expect(codeOf(() => patchSubscription(engine, sub, undefined, { quantity: sub.quantity + 1 }))).toBe(3000);
+    patchSubscription(engine, sub, undefined, { status: 'deleted' });
+    expect(sub.status).toBe('deleted');
+  });
+
+  it('expires at term end when auto-renew is off and the term ended before the Extended Service Term existed', () => {
+    let now = Date.parse('2025-06-01T12:00:00Z');
+    const engine = new Engine(DEFAULT_SCENARIO, { clock: { now: () => now } });
+    const sub = Object.values(engine.state.subscriptions).find((s) => s.offerId.startsWith('CFQ7TTC0LH18'))!;
+    sub.commitmentEndAt = Date.parse('2025-07-01T00:00:00Z');
+    patchSubscription(engine, sub, undefined, { autoRenewEnabled: false });
+    now = sub.commitmentEndAt + 1;
+    tick(engine);
     expect(sub.status).toBe('expired');
+  });
+});
+
+describe('changes scheduled for the renewal (Learn: "Schedule changes for a new commerce subscription")', () => {
+  const next = (sub: { productId: string; skuId: string }, quantity: number, termDuration = 'P1Y', billingCycle = 'monthly') => ({
+    product: { productId: sub.productId, skuId: sub.skuId, availabilityId: `${sub.productId}AV01`, billingCycle, termDuration },
+    quantity,
+  });
+
+  it('renews with the scheduled seats and term, leaving the current term as it is', () => {
+    const { engine, sub, move } = setup();
+    const seats = sub.quantity;
+    patchSubscription(engine, sub, undefined, { scheduledNextTermInstructions: next(sub, seats + 5, 'P1M') });
+    expect(sub.quantity).toBe(seats);
+    const end = sub.commitmentEndAt;
+    move(end - engine.now());
+    expect([sub.quantity, sub.termDuration, sub.termStartAt, sub.commitmentEndAt]).toEqual([seats + 5, 'P1M', end, addTerm(end, 'P1M')]);
+    expect(sub.scheduledNextTerm).toBeUndefined();
+  });
+
+  it('a change of seats in the current term deletes what was scheduled', () => {
+    const { engine, sub } = setup();
+    patchSubscription(engine, sub, undefined, { scheduledNextTermInstructions: next(sub, 3) });
+    expect(sub.scheduledNextTerm?.quantity).toBe(3);
+    // The client sends the whole subscription back, instructions included: they still go.
+    patchSubscription(engine, sub, undefined, { quantity: sub.quantity + 1, scheduledNextTermInstructions: next(sub, 3) });
+    expect(sub.scheduledNextTerm).toBeUndefined();
+  });
+
+  it('needs auto-renew on, a term the SKU offers and seats within its bounds', () => {
+    const { engine, sub } = setup();
+    expect(codeOf(() => patchSubscription(engine, sub, undefined, { scheduledNextTermInstructions: next(sub, 3, 'P1M', 'annual') }))).toBe(3000);
+    expect(codeOf(() => patchSubscription(engine, sub, undefined, { scheduledNextTermInstructions: next(sub, 301) }))).toBe(2002);
+    patchSubscription(engine, sub, undefined, { autoRenewEnabled: false });
+    expect(codeOf(() => patchSubscription(engine, sub, undefined, { scheduledNextTermInstructions: next(sub, 3) }))).toBe(3000);
+    expect(sub.scheduledNextTerm).toBeUndefined();
   });
 });

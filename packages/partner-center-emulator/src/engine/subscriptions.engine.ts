@@ -2,10 +2,11 @@ import type { PatchSubscriptionRequest } from '@csphub/partner-center/wire';
 import type { Engine } from './engine';
 import type { SubscriptionRecord } from './emulator-state';
 import * as pcErrors from '../errors/pc-errors';
-import { HOUR_MS, addTerm } from './emulator-clock';
+import { HOUR_MS } from './emulator-clock';
 import { findCatalogItem } from './catalog.engine';
 import { getVisibleCustomer } from './customers.engine';
 import { emitWebhookEvent, recordAudit } from './events';
+import { applyScheduledInstructions, endTerm } from './end-of-term.engine';
 
 /** Integration sandbox: 25 licenses per subscription, in a cart or a seat change (docs/PARTNER-CENTER-REFERENCE.md §1.4). */
 export const SANDBOX_LICENSES_PER_SUBSCRIPTION = 25;
@@ -77,11 +78,16 @@ export function patchSubscription(
   let changed = false;
 
   if (patch.status === 'deleted') {
-    if (!isInsideNceWindow(engine, sub)) throw pcErrors.cancellationWindowPassed();
+    // In the Extended Service Term a subscription can be cancelled at any time; otherwise only in the window.
+    if (sub.extendedServiceTermSince === undefined && !isInsideNceWindow(engine, sub)) throw pcErrors.cancellationWindowPassed();
     sub.status = 'deleted';
     sub.autoRenewEnabled = false;
+    delete sub.scheduledNextTerm;
     changed = true;
+  } else if (sub.extendedServiceTermSince !== undefined && isAnyChange(sub, patch)) {
+    throw pcErrors.invalidProperty('A subscription in its Extended Service Term can only be cancelled; buy a new subscription to renew.', ['status']);
   } else {
+    const seatsBefore = sub.quantity;
     if (patch.quantity !== undefined && patch.quantity !== sub.quantity) {
       const min = item?.sku.minimumQuantity ?? 1;
       const max = item?.sku.maximumQuantity ?? 10_000;
@@ -105,6 +111,7 @@ export function patchSubscription(
       sub.friendlyName = patch.friendlyName;
       changed = true;
     }
+    if (applyScheduledInstructions(engine, sub, patch.scheduledNextTermInstructions, sub.quantity !== seatsBefore)) changed = true;
   }
   if (changed) {
     sub.etag = engine.newId();
@@ -115,7 +122,7 @@ export function patchSubscription(
       ...actor,
       resourceType: 'subscription',
       operationType: 'update_subscription',
-      resourceNewValue: JSON.stringify({ id: sub.id, quantity: sub.quantity, status: sub.status, autoRenewEnabled: sub.autoRenewEnabled }),
+      resourceNewValue: JSON.stringify({ id: sub.id, quantity: sub.quantity, status: sub.status, autoRenewEnabled: sub.autoRenewEnabled, scheduledNextTerm: sub.scheduledNextTerm ?? null }),
     });
     emitWebhookEvent(engine, sub.partnerTenantId, 'subscription-updated', 'Subscription', subscriptionUri(sub));
     engine.markDirty();
@@ -123,7 +130,17 @@ export function patchSubscription(
   return sub;
 }
 
-/** Term ends: renew when auto-renew is on (a new 7-day window starts), otherwise expire (docs/PARTNER-CENTER-REFERENCE.md §10). */
+/** Whether a PATCH asks for anything besides cancellation (the body is the whole subscription, echoed). */
+function isAnyChange(sub: SubscriptionRecord, patch: PatchSubscriptionRequest): boolean {
+  return (
+    (patch.quantity !== undefined && patch.quantity !== sub.quantity) ||
+    (patch.status !== undefined && patch.status !== sub.status) ||
+    (patch.autoRenewEnabled !== undefined && patch.autoRenewEnabled !== sub.autoRenewEnabled) ||
+    (patch.scheduledNextTermInstructions !== undefined && patch.scheduledNextTermInstructions !== null)
+  );
+}
+
+/** Term ends: renew (with the changes scheduled for it), the Extended Service Term, or expire (`endTerm`). */
 export function tickSubscriptions(engine: Engine, now: number): number {
   let next = Number.POSITIVE_INFINITY;
   for (const sub of Object.values(engine.state.subscriptions)) {
@@ -132,15 +149,8 @@ export function tickSubscriptions(engine: Engine, now: number): number {
       next = Math.min(next, sub.commitmentEndAt);
       continue;
     }
-    if (sub.autoRenewEnabled && sub.status === 'active' && sub.termDuration) {
-      while (sub.commitmentEndAt <= now) {
-        sub.termStartAt = sub.commitmentEndAt;
-        sub.commitmentEndAt = addTerm(sub.termStartAt, sub.termDuration);
-      }
-      next = Math.min(next, sub.commitmentEndAt);
-    } else {
-      sub.status = 'expired';
-    }
+    endTerm(engine, sub, now);
+    if (sub.status === 'active') next = Math.min(next, sub.commitmentEndAt);
     sub.etag = engine.newId();
     emitWebhookEvent(engine, sub.partnerTenantId, 'subscription-updated', 'Subscription', subscriptionUri(sub));
     engine.markDirty();

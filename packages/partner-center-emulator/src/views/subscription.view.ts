@@ -29,7 +29,13 @@ export function toSubscription(sub: SubscriptionRecord, now: number): Subscripti
     billingType: isAzure ? 'usage' : 'license',
     billingCycle: sub.billingCycle,
     termDuration: sub.termDuration,
-    ...(sub.termDuration ? { renewalTermDuration: sub.termDuration } : {}),
+    ...(sub.termDuration ? { renewalTermDuration: sub.scheduledNextTerm?.termDuration ?? sub.termDuration } : {}),
+    scheduledNextTermInstructions: sub.scheduledNextTerm
+      ? {
+          product: { productId: sub.scheduledNextTerm.productId, skuId: sub.scheduledNextTerm.skuId, availabilityId: sub.scheduledNextTerm.availabilityId, billingCycle: sub.scheduledNextTerm.billingCycle, termDuration: sub.scheduledNextTerm.termDuration },
+          quantity: sub.scheduledNextTerm.quantity,
+        }
+      : null,
     refundOptions: now < windowEnd && !isAzure ? [{ type: 'Full', expiresAt: iso(windowEnd) }] : [],
     refundableQuantity: { totalQuantity: now < windowEnd ? sub.quantity : 0 },
     isMicrosoftProduct: true,
@@ -38,7 +44,8 @@ export function toSubscription(sub: SubscriptionRecord, now: number): Subscripti
     suspensionReasons: sub.status === 'suspended' ? ['PartnerInitiated'] : [],
     contractType: 'subscription',
     orderId: sub.orderId,
-    ...(isAzure ? {} : { cancellationAllowedUntilDate: iso(windowEnd) }),
+    // In the Extended Service Term it can be cancelled at any time, until the end of its month.
+    ...(isAzure ? {} : { cancellationAllowedUntilDate: iso(sub.extendedServiceTermSince !== undefined ? sub.commitmentEndAt : windowEnd) }),
     links: {
       product: { uri: `/products/${sub.productId}?country=US`, method: 'GET', headers: [] },
       sku: { uri: `/products/${sub.productId}/skus/${sub.skuId}?country=US`, method: 'GET', headers: [] },

@@ -5,6 +5,17 @@ import { LinksSchema, ResourceAttributesSchema, collectionSchema } from './commo
 export const SubscriptionStatusSchema = z.enum(['none', 'active', 'pending', 'suspended', 'expired', 'disabled', 'deleted']);
 export type SubscriptionStatus = z.infer<typeof SubscriptionStatusSchema>;
 
+/**
+ * Changes that take place at the next renewal (Learn: "Schedule changes for a new commerce
+ * subscription"): the product of the next term (SKU, availability, term, billing) and its seats.
+ */
+export const ScheduledNextTermInstructionsSchema = z.looseObject({
+  product: z.looseObject({ productId: z.string(), skuId: z.string(), availabilityId: z.string(), billingCycle: z.string(), termDuration: z.string() }),
+  quantity: z.number().int(),
+  customTermEndDate: z.string().optional().nullable(),
+});
+export type ScheduledNextTermInstructions = z.infer<typeof ScheduledNextTermInstructionsSchema>;
+
 /** Subscription (docs/PARTNER-CENTER-REFERENCE.md §10). */
 export const SubscriptionSchema = z.looseObject({
   id: z.string(),
@@ -37,6 +48,7 @@ export const SubscriptionSchema = z.looseObject({
   contractType: z.string().optional(),
   orderId: z.string().optional(),
   cancellationAllowedUntilDate: z.string().optional(),
+  scheduledNextTermInstructions: ScheduledNextTermInstructionsSchema.optional().nullable(),
   links: LinksSchema.optional(),
   attributes: ResourceAttributesSchema,
 });
@@ -45,7 +57,8 @@ export const SubscriptionCollectionSchema = collectionSchema(SubscriptionSchema)
 
 /**
  * `PATCH …/subscriptions/{id}`: the docs ask for the full Subscription; the emulator reads the fields
- * that can change (quantity, status, autoRenewEnabled, friendlyName) and ignores the rest.
+ * that can change (quantity, status, autoRenewEnabled, friendlyName, scheduledNextTermInstructions)
+ * and ignores the rest.
  */
 export const PatchSubscriptionRequestSchema = acceptPascalCase(
   z.looseObject({
@@ -53,6 +66,7 @@ export const PatchSubscriptionRequestSchema = acceptPascalCase(
     status: SubscriptionStatusSchema.optional(),
     autoRenewEnabled: z.boolean().optional(),
     friendlyName: z.string().optional(),
+    scheduledNextTermInstructions: ScheduledNextTermInstructionsSchema.optional().nullable(),
     attributes: z.looseObject({ etag: z.string().optional() }).optional(),
   }),
 );

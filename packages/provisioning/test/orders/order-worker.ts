@@ -9,7 +9,8 @@
  * the workflow wrote without a second process opening the database.
  *
  * Env: ORDER_DATA_DIR, EMULATOR_URL, ORDER_ID, ORDER_REFERENCE, CUSTOMER_TENANT_ID,
- * RESELLER_PARTNER_ID, CATALOG_ITEM_ID, ORDER_QUANTITY, ORDER_KILL_AT.
+ * RESELLER_PARTNER_ID, CATALOG_ITEM_ID, ORDER_QUANTITY, ORDER_KILL_AT; ORDER_LINES (a JSON array of
+ * `{ catalogItemId, quantity, name }`) places a cart of several lines instead of the one line.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -73,21 +74,22 @@ const runtime = await launchWorkflowRuntime({
 process.stdout.write('LAUNCHED 1\n');
 
 const orderId = env.ORDER_ID!;
+const cartLines = env.ORDER_LINES
+  ? (JSON.parse(env.ORDER_LINES) as { catalogItemId: string; quantity: number; name: string }[])
+  : [{ catalogItemId: env.CATALOG_ITEM_ID!, quantity: Number(env.ORDER_QUANTITY ?? '10'), name: 'Business Basic' }];
 const handle = await runtime.start(workflow, `place-order:${orderId}`, {
   orderId,
   reference: env.ORDER_REFERENCE!,
   connectionId: 'emulator-latam',
   customerTenantId: env.CUSTOMER_TENANT_ID!,
-  lines: [
-    {
-      catalogItemId: env.CATALOG_ITEM_ID!,
-      quantity: Number(env.ORDER_QUANTITY ?? '10'),
-      termDuration: 'P1Y',
-      billingCycle: 'monthly',
-      friendlyName: `Business Basic ${env.ORDER_REFERENCE!}`,
-      resellerPartnerId: env.RESELLER_PARTNER_ID!,
-    },
-  ],
+  lines: cartLines.map((l) => ({
+    catalogItemId: l.catalogItemId,
+    quantity: l.quantity,
+    termDuration: 'P1Y',
+    billingCycle: 'monthly',
+    friendlyName: `${l.name} ${env.ORDER_REFERENCE!}`,
+    resellerPartnerId: env.RESELLER_PARTNER_ID!,
+  })),
   notify: { to: ['reseller@example.com'], language: 'en', recipientName: 'Reseller', companyName: 'Wingtip Toys', orderUrl: 'http://localhost/orders' },
 });
 const result = await handle.result();

@@ -5,7 +5,10 @@ import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { useDebouncedValue } from '../new-service/use-debounced-value';
 import { categoryLabel } from './category-label';
+import type { Prices } from '@csphub/server/contract';
 import type { Catalog, CatalogProduct, CatalogSku } from './orders-api';
+import { PriceLevelsText, priceOf } from './price-levels';
+import { termLabel } from './term-label';
 import { describeProblem } from '../../i18n/problem-text';
 
 /** An accordion value usable in an id (Mantine builds aria-controls from it; spaces would break the reference). */
@@ -13,15 +16,19 @@ const accordionValue = (name: string) => name.replace(/[^A-Za-z0-9_-]+/g, '-');
 
 /**
  * Browses the catalog a company can buy from: category > product group > product > SKU, with a
- * search box. `onPick` makes each SKU a button (ordering); `renderProductActions` adds the
- * distributor's hide/show.
+ * search box, and each SKU's price for its usual term at the levels the reader may see (the
+ * company's prices: a reseller sees its cost and its customer's price). `onPick` makes each SKU a
+ * button (ordering); `renderProductActions` adds the distributor's hide/show. A caller that already
+ * reads the prices passes them as `prices`.
  */
 export function CatalogBrowser(props: {
   companyId: number;
   connectionId?: string | null | undefined;
   country?: string | null | undefined;
   onPick?: (sku: CatalogSku, product: CatalogProduct) => void;
-  selectedId?: string | null | undefined;
+  /** The SKUs already chosen (in the cart). */
+  selectedIds?: readonly string[] | undefined;
+  prices?: Prices | undefined;
   renderProductActions?: (product: CatalogProduct) => React.ReactNode;
   reloadKey?: number;
 }) {
@@ -35,6 +42,9 @@ export function CatalogBrowser(props: {
   params.set('r', String(props.reloadKey ?? 0));
   const catalog = useApi<Catalog>(`/api/v1/companies/${props.companyId}/catalog?${params}`);
   const c = catalog.data;
+  const ownPrices = useApi<Prices>('prices' in props ? null : `/api/v1/companies/${props.companyId}/prices?${priceParams(props)}`);
+  const prices = 'prices' in props ? props.prices : ownPrices.data;
+  const selected = (id: string) => props.selectedIds?.includes(id) ?? false;
   return (
     <Stack gap="sm">
       <TextInput leftSection={<IconSearch size={16} />} label={t('catalog.search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} data-testid="catalog-search" />
@@ -77,15 +87,15 @@ export function CatalogBrowser(props: {
                               <UnstyledButton
                                 key={sku.catalogItemId}
                                 onClick={() => props.onPick!(sku, product)}
-                                aria-pressed={props.selectedId === sku.catalogItemId}
+                                aria-pressed={selected(sku.catalogItemId)}
                                 p={4}
-                                style={{ borderRadius: 6, outline: props.selectedId === sku.catalogItemId ? '2px solid var(--mantine-color-indigo-5)' : undefined }}
+                                style={{ borderRadius: 6, outline: selected(sku.catalogItemId) ? '2px solid var(--mantine-color-indigo-5)' : undefined }}
                                 data-testid={`pick-${sku.catalogItemId}`}
                               >
-                                <SkuLine sku={sku} />
+                                <SkuLine sku={sku} productId={product.id} />
                               </UnstyledButton>
                             ) : (
-                              <SkuLine key={sku.catalogItemId} sku={sku} />
+                              <SkuLine key={sku.catalogItemId} sku={sku} productId={product.id} />
                             ),
                           )}
                         </Stack>
@@ -106,9 +116,11 @@ export function CatalogBrowser(props: {
     </Stack>
   );
 
-  function SkuLine({ sku }: { sku: CatalogSku }) {
+  function SkuLine({ sku, productId }: { sku: CatalogSku; productId: string }) {
+    const term = sku.terms.find((x) => x.duration === 'P1Y' && x.billingCycle === 'monthly') ?? sku.terms[0];
+    const price = term ? priceOf(prices, productId, sku.skuId, term.duration, term.billingCycle) : undefined;
     return (
-      <Group gap="xs">
+      <Group gap="xs" data-testid={`sku-${sku.catalogItemId}`}>
         <Text size="sm">{sku.title}</Text>
         <Text size="xs" c="dimmed">
           {t('catalog.seats', { min: sku.minimumQuantity, max: sku.maximumQuantity })}
@@ -118,7 +130,23 @@ export function CatalogBrowser(props: {
             {t('catalog.listPrice', { price: formatCurrency(sku.listPrice, sku.currency) })}
           </Text>
         )}
+        {price && term && (
+          <Group gap={4}>
+            <Text size="xs" c="dimmed">
+              {termLabel(t, term.duration, term.billingCycle)}:
+            </Text>
+            <PriceLevelsText price={price} testId="sku-price" />
+          </Group>
+        )}
       </Group>
     );
   }
+}
+
+/** The query of the prices that go with the catalog being browsed. */
+function priceParams(props: { connectionId?: string | null | undefined; country?: string | null | undefined }): string {
+  const q = new URLSearchParams();
+  if (props.connectionId) q.set('connectionId', props.connectionId);
+  if (props.country && props.country.length === 2) q.set('country', props.country);
+  return q.toString();
 }

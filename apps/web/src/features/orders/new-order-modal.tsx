@@ -1,17 +1,20 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import type { Prices } from '@csphub/server/contract';
+import { useApi } from '../../api/use-api';
 import { notifications } from '@mantine/notifications';
 import { apiSend, ApiError } from '../../api/api-client';
 import { useI18n } from '../../i18n/i18n';
 import { CatalogBrowser } from './catalog-browser';
 import { newIdempotencyKey, type CatalogProduct, type CatalogSku, type Order, type SyncOption } from './orders-api';
-import { termLabel } from './term-label';
+import { CartLines, isQuantityOk, type CartLine } from './cart-lines';
 import { describeProblem } from '../../i18n/problem-text';
 
 /**
- * Placing an order: pick a SKU in the catalog, the seats (within its minimum and maximum), the term
- * and billing cycle, and confirm the partner of record on indirect connections. The server checks
- * everything again (and the MCA first) before the durable run places the order.
+ * Placing an order: a cart of SKUs picked in the catalog, each with its seats (within its minimum
+ * and maximum), term and billing cycle, priced at the reader's levels with the cart's total; and the
+ * partner of record confirmed on indirect connections. The server checks everything again (and the
+ * MCA first), freezes the prices, and the durable run places the cart as one Partner Center cart.
  */
 export function NewOrderModal(props: {
   opened: boolean;
@@ -26,23 +29,22 @@ export function NewOrderModal(props: {
 }) {
   const { t } = useI18n();
   const [connectionId, setConnectionId] = useState<string | null>(props.linked[0]?.connection.id ?? null);
-  const [picked, setPicked] = useState<{ sku: CatalogSku; product: CatalogProduct } | null>(props.initialPick ?? null);
-  const [quantity, setQuantity] = useState<number | string>(props.initialQuantity ?? props.initialPick?.sku.minimumQuantity ?? 1);
-  const [term, setTerm] = useState<string | null>(props.initialPick ? defaultTerm(props.initialPick.sku) : null);
+  const [lines, setLines] = useState<CartLine[]>(
+    props.initialPick ? [{ ...props.initialPick, quantity: props.initialQuantity ?? props.initialPick.sku.minimumQuantity, term: defaultTerm(props.initialPick.sku) }] : [],
+  );
   const [attested, setAttested] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [key] = useState(newIdempotencyKey);
   const link = props.linked.find((l) => l.connection.id === connectionId);
   const partnerId = link?.connection.type === 'indirect-provider' ? link.resellerPartnerId : null;
-  const terms = picked?.sku.terms.map((x) => ({ value: `${x.duration}|${x.billingCycle}`, label: termLabel(t, x.duration, x.billingCycle) })) ?? [];
-  const q = typeof quantity === 'number' ? quantity : Number(quantity);
-  const quantityOk = !!picked && Number.isInteger(q) && q >= picked.sku.minimumQuantity && q <= picked.sku.maximumQuantity;
-  const canSubmit = !!picked && !!term && quantityOk && (!partnerId || attested) && !busy;
+  const prices = useApi<Prices>(connectionId ? `/api/v1/companies/${props.companyId}/prices?connectionId=${connectionId}` : null);
+  const canSubmit = lines.length > 0 && lines.every((l) => !!l.term && isQuantityOk(l)) && (!partnerId || attested) && !busy;
+  const pick = (sku: CatalogSku, product: CatalogProduct) =>
+    setLines((current) => (current.some((l) => l.sku.catalogItemId === sku.catalogItemId) ? current : [...current, { sku, product, quantity: props.initialQuantity ?? sku.minimumQuantity, term: defaultTerm(sku) }]));
 
   const submit = async () => {
-    if (!picked || !term || !connectionId) return;
-    const [termDuration, billingCycle] = term.split('|') as [string, string];
+    if (!canSubmit || !connectionId) return;
     setBusy(true);
     setError(null);
     try {
@@ -50,7 +52,10 @@ export function NewOrderModal(props: {
         connectionId,
         idempotencyKey: key,
         partnerOfRecordAttested: partnerId ? attested : undefined,
-        lines: [{ catalogItemId: picked.sku.catalogItemId, quantity: q, termDuration, billingCycle }],
+        lines: lines.map((l) => {
+          const [termDuration, billingCycle] = (l.term ?? '').split('|') as [string, string];
+          return { catalogItemId: l.sku.catalogItemId, quantity: Number(l.quantity), termDuration, billingCycle };
+        }),
       });
       notifications.show({ color: 'green', message: t('order.submitted', { reference: order.reference }) });
       props.onPlaced(order);
@@ -68,32 +73,14 @@ export function NewOrderModal(props: {
         {props.linked.length > 1 && (
           <Select label={t('order.connection')} data={props.linked.map((l) => ({ value: l.connection.id, label: l.connection.name }))} value={connectionId} onChange={setConnectionId} allowDeselect={false} />
         )}
-        <Text fw={600}>{picked ? t('order.selected', { product: picked.sku.title }) : t('order.pickSku')}</Text>
-        <CatalogBrowser
-          companyId={props.companyId}
-          connectionId={connectionId}
-          selectedId={picked?.sku.catalogItemId}
-          onPick={(sku, product) => {
-            setPicked({ sku, product });
-            setTerm(defaultTerm(sku));
-          }}
+        <Text fw={600}>{t('order.pickSku')}</Text>
+        <CatalogBrowser companyId={props.companyId} connectionId={connectionId} selectedIds={lines.map((l) => l.sku.catalogItemId)} prices={prices.data} onPick={pick} />
+        <CartLines
+          lines={lines}
+          prices={prices.data}
+          onChange={(index, line) => setLines((current) => current.map((l, i) => (i === index ? line : l)))}
+          onRemove={(index) => setLines((current) => current.filter((_, i) => i !== index))}
         />
-        {picked && (
-          <Group align="flex-end" grow>
-            <NumberInput
-              label={t('order.quantity')}
-              description={t('order.quantityHint', { min: picked.sku.minimumQuantity, max: picked.sku.maximumQuantity })}
-              min={picked.sku.minimumQuantity}
-              max={picked.sku.maximumQuantity}
-              value={quantity}
-              onChange={setQuantity}
-              allowDecimal={false}
-              error={!quantityOk ? t('order.quantityHint', { min: picked.sku.minimumQuantity, max: picked.sku.maximumQuantity }) : undefined}
-              data-testid="order-quantity"
-            />
-            <Select label={t('order.term')} data={terms} value={term} onChange={setTerm} allowDeselect={false} data-testid="order-term" />
-          </Group>
-        )}
         {partnerId && <Checkbox label={t('order.partnerOfRecord', { partnerId })} checked={attested} onChange={(e) => setAttested(e.currentTarget.checked)} data-testid="order-attest" />}
         {error && (
           <Alert color={error.code === 'MCA_MISSING' ? 'yellow' : 'red'} title={error.code} data-testid="order-error">

@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n/messages/en';
 import { NewOrderModal } from './new-order-modal';
 import type { Order, OrderStatus } from './orders-api';
 import { useLinkedTenants } from './use-linked-tenants';
+import { PriceLevelsText } from './price-levels';
 import { describeProblem } from '../../i18n/problem-text';
 
 const COLORS: Record<OrderStatus, string> = { submitted: 'gray', in_progress: 'blue', fulfilled: 'green', failed: 'red', needs_attention: 'orange' };
@@ -69,10 +70,24 @@ export function OrdersTab({ company }: { company: { id: number; name: string } }
                 <Table.Td>{o.reference}</Table.Td>
                 <Table.Td>
                   {o.lines.map((l) => (
-                    <Text key={l.catalogItemId} size="sm">
-                      {t('order.lines', { quantity: l.quantity, product: l.skuTitle })}
-                    </Text>
+                    <Stack key={l.catalogItemId} gap={0}>
+                      <Text size="sm">{t('order.lines', { quantity: l.quantity, product: l.skuTitle })}</Text>
+                      {l.price && <PriceLevelsText price={l.price} testId="order-line-price" />}
+                    </Stack>
                   ))}
+                  {o.totals.map((total) => (
+                    <Group key={`${total.currency}|${total.billingPlan}`} gap="xs" mt={4} data-testid="order-total-row">
+                      <Text size="sm" fw={600}>
+                        {t('orders.total')}
+                      </Text>
+                      <PriceLevelsText price={total} size="sm" testId="order-total" />
+                    </Group>
+                  ))}
+                  {o.unpricedLines > 0 && (
+                    <Text size="xs" c="dimmed">
+                      {t('orders.unpriced', { count: o.unpricedLines })}
+                    </Text>
+                  )}
                   {o.subscriptionIds.length > 0 && (
                     <Text size="xs" c="dimmed">
                       {t('orders.subscriptions')}: {o.subscriptionIds.join(', ')}
