@@ -58,26 +58,44 @@ export function targetUrlProblem(raw: string, policy: TargetPolicy): string | nu
   return refusal(kind, policy);
 }
 
+/** The address a delivery connects to: the one the policy check approved, never a second lookup. */
+export interface PinnedAddress {
+  address: string;
+  family: 4 | 6;
+}
+
 /**
- * At delivery time: resolves the host and refuses the delivery when any address it resolves to is
- * one the policy refuses (a public name pointing at an internal address). Returns the reason or null.
+ * At delivery time: resolves the host once and refuses the delivery when any address it resolves to
+ * is one the policy refuses (a public name pointing at an internal address). On success it returns the
+ * first checked address, which the connection must use ({@link postPinned}): resolving again when
+ * connecting would let a name that changes between the two lookups (DNS rebinding) reach an address
+ * that was never checked.
  */
-export async function checkResolvedTarget(raw: string, policy: TargetPolicy, resolve: (host: string) => Promise<string[]> = defaultResolve): Promise<string | null> {
+export async function resolveTarget(raw: string, policy: TargetPolicy, resolve: (host: string) => Promise<string[]> = defaultResolve): Promise<{ problem: string } | { pinned: PinnedAddress }> {
   const typed = targetUrlProblem(raw, policy);
-  if (typed) return typed;
+  if (typed) return { problem: typed };
   const host = new URL(raw).hostname.replace(/^\[|\]$/g, '');
-  if (isIP(host)) return null;
+  const literal = isIP(host);
+  if (literal) return { pinned: { address: host, family: literal === 6 ? 6 : 4 } };
   let addresses: string[];
   try {
     addresses = await resolve(host);
   } catch {
-    return `the host ${host} could not be resolved`;
+    return { problem: `the host ${host} could not be resolved` };
   }
+  if (addresses.length === 0) return { problem: `the host ${host} could not be resolved` };
   for (const a of addresses) {
     const problem = refusal(addressKind(a), policy);
-    if (problem) return `${host} resolves to ${a}: ${problem}`;
+    if (problem) return { problem: `${host} resolves to ${a}: ${problem}` };
   }
-  return null;
+  const first = addresses[0]!;
+  return { pinned: { address: first, family: isIP(first) === 6 ? 6 : 4 } };
+}
+
+/** {@link resolveTarget}'s verdict alone: the reason the target is refused, or null. */
+export async function checkResolvedTarget(raw: string, policy: TargetPolicy, resolve: (host: string) => Promise<string[]> = defaultResolve): Promise<string | null> {
+  const r = await resolveTarget(raw, policy, resolve);
+  return 'problem' in r ? r.problem : null;
 }
 
 async function defaultResolve(host: string): Promise<string[]> {

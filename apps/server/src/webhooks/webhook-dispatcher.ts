@@ -3,7 +3,8 @@ import { createRepos, type Database, type DueDelivery, type SecretBox } from '@c
 import type { Notifier } from '@csphub/notifications';
 import type { Clock } from '@csphub/domain';
 import type { Logger } from '../logger';
-import { checkResolvedTarget, type TargetPolicy } from './target-policy';
+import { resolveTarget, type TargetPolicy } from './target-policy';
+import { postPinned, type PinnedPost } from './pinned-post';
 
 /**
  * Wait after each failed attempt (Standard Webhooks' suggested shape): ten attempts over about 75
@@ -24,9 +25,9 @@ export interface DispatcherDeps {
   notifier: Pick<Notifier, 'send'>;
   publicUrl: string;
   logger?: Logger | undefined;
-  /** The HTTP client (tests may wrap it); `fetch` by default. */
-  fetch?: typeof fetch;
-  /** Name resolution for the private-address check (tests); the system resolver by default. */
+  /** The HTTP client (tests may wrap it); {@link postPinned}, which connects to the checked address, by default. */
+  post?: PinnedPost;
+  /** Name resolution for the private-address check, done once per attempt (tests); the system resolver by default. */
   resolve?: (host: string) => Promise<string[]>;
 }
 
@@ -59,22 +60,19 @@ export function signDelivery(msgId: string, at: Date, body: string, secrets: str
  */
 export function createWebhookDispatcher(deps: DispatcherDeps) {
   const repos = () => createRepos(deps.db, deps.box);
-  const httpFetch = deps.fetch ?? fetch;
+  const post = deps.post ?? postPinned;
 
   async function attempt(d: DueDelivery): Promise<{ ok: boolean; responseCode: number | null; error: string | null }> {
-    const problem = await checkResolvedTarget(d.subscription.url, deps.policy, deps.resolve);
-    if (problem) return { ok: false, responseCode: null, error: `Target refused: ${problem}` };
+    const target = await resolveTarget(d.subscription.url, deps.policy, deps.resolve);
+    if ('problem' in target) return { ok: false, responseCode: null, error: `Target refused: ${target.problem}` };
     const body = deliveryBody(d.event);
     const at = deps.clock.now();
     try {
-      const res = await httpFetch(d.subscription.url, {
-        method: 'POST',
-        redirect: 'manual',
+      const res = await post(d.subscription.url, target.pinned, {
         headers: { 'content-type': 'application/json', 'user-agent': 'CSPHub-Webhooks/1', ...signDelivery(d.event.id, at, body, d.secrets) },
         body,
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        timeoutMs: REQUEST_TIMEOUT_MS,
       });
-      await res.body?.cancel().catch(() => undefined);
       const ok = res.status >= 200 && res.status < 300;
       return { ok, responseCode: res.status, error: ok ? null : `HTTP ${res.status}` };
     } catch (e) {

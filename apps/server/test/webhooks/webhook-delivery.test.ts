@@ -7,6 +7,7 @@ import type { NotificationRequest } from '@csphub/notifications';
 import { createTestApp, type TestApp } from '../test-app';
 import { call, callersOf, seedWorld, type World } from '../channel-world';
 import { createWebhookDispatcher, MAX_ATTEMPTS, RETRY_SCHEDULE_MS } from '../../src/webhooks/webhook-dispatcher';
+import { postPinned } from '../../src/webhooks/pinned-post';
 import { startReceiver, type Receiver } from './webhook-receiver';
 
 const MINUTE = 60_000;
@@ -170,8 +171,8 @@ describe('webhook delivery', () => {
         policy: t.config.webhooks,
         notifier: { send: async () => ({ id: '1' }) },
         publicUrl: 'http://localhost:3000',
-        fetch: async (input, init) => {
-          await fetch(input, init);
+        post: async (url, pinned, req) => {
+          await postPinned(url, pinned, req);
           // Never answers: this process is gone before it could record the attempt.
           return new Promise<Response>(() => undefined);
         },

@@ -16,12 +16,13 @@ export interface Received {
  */
 export async function startReceiver() {
   const received: Received[] = [];
-  const state = { down: false, secret: '', requests: 0 };
+  const state = { down: false, secret: '', requests: 0, lastHost: '' };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       state.requests++;
+      state.lastHost = req.headers.host ?? '';
       if (state.down) {
         res.writeHead(503).end();
         return;
