@@ -30,6 +30,7 @@ import type { CommerceDeps } from './commerce/commerce-deps';
 import { startSubscriptionNotices } from './commerce/subscription-notices';
 import { startResellerRevalidation } from './channel/reseller-revalidation';
 import { mountWebhooksRoutes } from './webhooks/mount-webhooks-routes';
+import { mountCustomerImportRoutes } from './customer-import/mount-customer-import-routes';
 import { API_DESCRIPTION, mountApiReference } from './system/api-reference';
 
 /**
@@ -147,6 +148,13 @@ export function createApp(config: Config, deps: AppDeps) {
     notifier: deps.adapters.notifier,
     logger: deps.logger,
     bulkRuns: runs.startBulkFix ? { startBulkFix: runs.startBulkFix } : {},
+  });
+  mountCustomerImportRoutes(api, {
+    ...serverDeps,
+    importRuns: {
+      ...(runs.startImportRead ? { startImportRead: runs.startImportRead } : {}),
+      ...(runs.startImportApply ? { startImportApply: runs.startImportApply } : {}),
+    },
   });
   if (deps.every?.pendingAuthorizationsMs) startPendingAuthorizationChecks(onboardingDeps, deps.every.pendingAuthorizationsMs);
   if (deps.every?.subscriptionNoticesMs) startSubscriptionNotices(commerceDeps, deps.adapters.notifier, deps.every.subscriptionNoticesMs);

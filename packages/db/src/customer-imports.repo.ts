@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Database } from './database';
 import { accountSyncOptions, customerImportItems, customerImportRuns, customerSyncCursors, partnerCenterSubscriptions } from './schema/index';
 
@@ -21,10 +21,11 @@ export function createCustomerImportsRepo(db: Database) {
       const where = onlyWhenState ? and(eq(customerImportRuns.id, runId), eq(customerImportRuns.state, onlyWhenState)) : eq(customerImportRuns.id, runId);
       return (await db.update(customerImportRuns).set({ ...fields, updatedAt: now }).where(where).returning())[0];
     },
-    async countApplied(runId: string, created: boolean, now: Date): Promise<void> {
+    async countApplied(runId: string, created: number, updated: number, now: Date): Promise<void> {
+      if (created === 0 && updated === 0) return;
       await db
         .update(customerImportRuns)
-        .set(created ? { companiesCreated: sql`${customerImportRuns.companiesCreated} + 1`, updatedAt: now } : { companiesUpdated: sql`${customerImportRuns.companiesUpdated} + 1`, updatedAt: now })
+        .set({ companiesCreated: sql`${customerImportRuns.companiesCreated} + ${created}`, companiesUpdated: sql`${customerImportRuns.companiesUpdated} + ${updated}`, updatedAt: now })
         .where(eq(customerImportRuns.id, runId));
     },
     /** Stages items; a customer read again (after a crash) replaces its row instead of adding one. */
@@ -38,7 +39,7 @@ export function createCustomerImportsRepo(db: Database) {
           set: { companyName: sql`excluded.company_name`, details: sql`excluded.details`, proposal: sql`excluded.proposal`, companyId: sql`excluded.company_id`, parentCompanyId: sql`excluded.parent_company_id`, conflicts: sql`excluded.conflicts` },
         });
     },
-    async decide(runId: string, tenantId: string, decision: string): Promise<boolean> {
+    async decide(runId: string, tenantId: string, decision: string | null): Promise<boolean> {
       const rows = await db.update(customerImportItems).set({ decision }).where(and(eq(customerImportItems.runId, runId), eq(customerImportItems.tenantId, tenantId), eq(customerImportItems.outcome, 'planned'))).returning({ t: customerImportItems.tenantId });
       return rows.length > 0;
     },
@@ -49,6 +50,32 @@ export function createCustomerImportsRepo(db: Database) {
         .where(and(eq(customerImportItems.runId, runId), eq(customerImportItems.outcome, 'planned'), sql`${customerImportItems.seq} > ${afterSeq}`))
         .orderBy(asc(customerImportItems.seq))
         .limit(limit);
+    },
+    /** Counts of the run's items by proposal, decision, outcome and the company they go to or under. */
+    async summary(runId: string): Promise<{ proposal: string; decided: boolean; outcome: string; parentCompanyId: number | null; count: number }[]> {
+      const i = customerImportItems;
+      const rows = await db
+        .select({ proposal: i.proposal, decided: sql<boolean>`${i.decision} is not null`, outcome: i.outcome, parentCompanyId: i.parentCompanyId, count: sql<number>`count(*)`.mapWith(Number) })
+        .from(i)
+        .where(eq(i.runId, runId))
+        .groupBy(i.proposal, sql`${i.decision} is not null`, i.outcome, i.parentCompanyId);
+      return rows.map((r) => ({ ...r, decided: r.decided === true || (r.decided as unknown) === 't' }));
+    },
+    /** A page of the review list: by name, tenant id or domain, optionally one proposal, in read order. */
+    async searchItems(runId: string, opts: { q?: string | undefined; proposal?: 'matched' | 'new' | 'conflict' | undefined; offset: number; limit: number }): Promise<{ rows: CustomerImportItemRow[]; total: number }> {
+      const i = customerImportItems;
+      const like = opts.q ? `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+      const where = and(eq(i.runId, runId), opts.proposal ? eq(i.proposal, opts.proposal) : undefined, like ? or(ilike(i.companyName, like), ilike(i.tenantId, like), ilike(i.defaultDomain, like)) : undefined);
+      const rows = await db.select().from(i).where(where).orderBy(asc(i.seq)).offset(opts.offset).limit(opts.limit);
+      const [total] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(i).where(where);
+      return { rows, total: total?.n ?? 0 };
+    },
+    async getItem(runId: string, tenantId: string): Promise<CustomerImportItemRow | undefined> {
+      return (await db.select().from(customerImportItems).where(and(eq(customerImportItems.runId, runId), eq(customerImportItems.tenantId, tenantId))))[0];
+    },
+    /** The connection's most recent runs, newest first. */
+    async listRuns(connectionId: string, limit: number): Promise<CustomerImportRunRow[]> {
+      return db.select().from(customerImportRuns).where(eq(customerImportRuns.connectionId, connectionId)).orderBy(desc(customerImportRuns.createdAt)).limit(limit);
     },
     async listItems(runId: string): Promise<CustomerImportItemRow[]> {
       return db.select().from(customerImportItems).where(eq(customerImportItems.runId, runId)).orderBy(asc(customerImportItems.seq));

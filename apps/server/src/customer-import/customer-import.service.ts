@@ -101,54 +101,71 @@ function targetOf(item: CustomerImportItemRow): Target {
   return { kind: 'undecided' };
 }
 
+/** Customers applied in one transaction: each is whole or untouched, and a batch commits together. */
+export const APPLY_BATCH = 25;
+
 /**
- * Applies the staged plan, one customer per transaction (company created or updated, tenant link,
- * subscriptions, the item's outcome, the run's counters and the audit entry commit together), so a
- * crash at any point leaves each customer either done or untouched and a resumed run does only the
- * rest. Conflicts without a decision stay planned. Stops between customers when the run is paused
- * or `shouldStop` says so.
+ * Applies the staged plan in batches of {@link APPLY_BATCH} customers, one transaction per batch
+ * (for each customer: company created or updated, tenant link, subscriptions, the item's outcome and
+ * the audit entry; then the run's counters), so a crash at any point leaves each batch either done
+ * or untouched and a resumed run does only the rest. Conflicts without a decision stay planned.
+ * Stops between batches when the run is paused or `shouldStop` says so, and after `limit`
+ * customers; `left` is 0 when nothing decided remains planned.
  */
-export async function applyImport(deps: ImportDeps, runId: string, opts: { shouldStop?: () => boolean; batch?: number } = {}): Promise<ImportRun> {
-  const batch = opts.batch ?? 200;
-  await repos(deps).customerImports.setRun(runId, { state: 'importing' }, deps.now());
+export async function applyImport(deps: ImportDeps, runId: string, opts: { shouldStop?: () => boolean; limit?: number; batch?: number } = {}): Promise<ImportRun & { left: number }> {
+  const batch = opts.batch ?? APPLY_BATCH;
+  let budget = opts.limit ?? Number.POSITIVE_INFINITY;
+  await repos(deps).customerImports.setRun(runId, { state: 'importing' }, deps.now(), 'review');
   let afterSeq = -1;
   for (;;) {
-    const items = await repos(deps).customerImports.plannedAfter(runId, afterSeq, batch);
-    if (items.length === 0) break;
-    for (const item of items) {
-      afterSeq = item.seq;
-      const run = await getImportRun(deps, runId);
-      if (run?.state === 'paused' || opts.shouldStop?.()) return (await getImportRun(deps, runId))!;
-      await applyItem(deps, run!, item);
+    const run = (await getImportRun(deps, runId))!;
+    if (run.state !== 'importing') return { ...run, left: 0 };
+    const planned = await repos(deps).customerImports.plannedAfter(runId, afterSeq, Math.min(batch * 8, 1000));
+    const items = planned.filter((i) => targetOf(i).kind !== 'undecided');
+    if (planned.length === 0) break;
+    afterSeq = planned[planned.length - 1]!.seq;
+    for (let i = 0; i < items.length; i += batch) {
+      if (budget <= 0 || opts.shouldStop?.()) return { ...(await getImportRun(deps, runId))!, left: 1 };
+      const slice = items.slice(i, i + Math.min(batch, budget));
+      budget -= slice.length;
+      await applyBatch(deps, run, slice);
+      const now = await getImportRun(deps, runId);
+      if (now?.state !== 'importing') return { ...now!, left: 0 };
     }
   }
-  return (await repos(deps).customerImports.setRun(runId, { state: 'done' }, deps.now()))!;
+  return { ...(await repos(deps).customerImports.setRun(runId, { state: 'done' }, deps.now(), 'importing'))!, left: 0 };
 }
 
-async function applyItem(deps: ImportDeps, run: ImportRun, item: CustomerImportItemRow): Promise<void> {
-  const target = targetOf(item);
-  if (target.kind === 'undecided') return;
+async function applyBatch(deps: ImportDeps, run: ImportRun, items: CustomerImportItemRow[]): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const repos = createRepos(tx as unknown as Database, deps.box);
     const now = deps.now();
-    if (target.kind === 'skip') {
-      await repos.customerImports.markItem(item.runId, item.tenantId, 'skipped', null);
-      return;
+    let created = 0;
+    let updated = 0;
+    for (const item of items) {
+      const target = targetOf(item);
+      if (target.kind === 'undecided') continue;
+      if (target.kind === 'skip') {
+        await repos.customerImports.markItem(item.runId, item.tenantId, 'skipped', null);
+        continue;
+      }
+      const done = await importCustomer(repos, run.connectionId, target, item, now);
+      // Another execution applied it meanwhile: throwing rolls this batch back whole.
+      if (!(await repos.customerImports.markItem(item.runId, item.tenantId, 'applied', done.companyId))) throw new Error('import item applied twice');
+      if (done.created) created++;
+      else updated++;
+      await repos.auditLog.append({
+        at: now,
+        companyId: done.companyId,
+        actor: systemActor(`Import of existing customers (${run.startedBy})`),
+        action: done.created ? 'company.imported' : 'company.import_matched',
+        targetType: 'company',
+        targetId: done.companyId,
+        summary: `${item.companyName} (${item.tenantId}) ${done.created ? 'imported' : 'matched'} with ${done.subscriptions} subscription(s)`,
+        after: { tenantId: item.tenantId, defaultDomain: item.defaultDomain, subscriptions: done.subscriptions },
+      });
     }
-    const { companyId, created, subscriptions } = await importCustomer(repos, run.connectionId, target, item, now);
-    // Another execution applied it meanwhile: throwing rolls this customer back whole.
-    if (!(await repos.customerImports.markItem(item.runId, item.tenantId, 'applied', companyId))) throw new Error('import item applied twice');
-    await repos.customerImports.countApplied(run.id, created, now);
-    await repos.auditLog.append({
-      at: now,
-      companyId,
-      actor: systemActor(`Import of existing customers (${run.startedBy})`),
-      action: created ? 'company.imported' : 'company.import_matched',
-      targetType: 'company',
-      targetId: companyId,
-      summary: `${item.companyName} (${item.tenantId}) ${created ? 'imported' : 'matched'} with ${subscriptions} subscription(s)`,
-      after: { tenantId: item.tenantId, defaultDomain: item.defaultDomain, subscriptions },
-    });
+    await repos.customerImports.countApplied(run.id, created, updated, now);
   });
 }
 

@@ -6,6 +6,8 @@ import {
   createLinkExistingTenantWorkflow,
   createPlaceOrderWorkflow,
   createBulkFixWorkflow,
+  createCustomerImportWorkflow,
+  customerImportRunId,
   bulkFixRunId,
   createProvisionTenantWorkflow,
   createRequestGdapWorkflow,
@@ -36,6 +38,8 @@ import type { OrderRuns } from '../commerce/commerce-deps';
 import type { PartnerCenterClients } from '../partner-center/partner-center-clients';
 import type { BulkRuns } from '../cockpit/cockpit-deps';
 import { runBulkItem } from '../cockpit/bulk-actions';
+import type { CustomerImportRuns } from '../customer-import/customer-import-deps';
+import { customerImportPorts } from '../customer-import/customer-import-ports';
 
 /** How often a pending order is looked at, and how long before it needs attention. */
 const ORDER_POLL_INTERVAL_MS = 3_000;
@@ -46,7 +50,8 @@ type Policy = () => Promise<{ requireCorporateEmail: boolean; requireSubCustomer
 /** What the routes call to start or wake a durable run, once the runtime is launched. */
 export type WorkflowStarters = Required<Pick<OnboardingRuns, 'startLinkExistingTenant' | 'startNewTenant' | 'retryNewTenant' | 'wakeMcaCheck' | 'startMcaAcceptance' | 'startGdapAccessUpdate'>> &
   Required<OrderRuns> &
-  Required<BulkRuns> & {
+  Required<BulkRuns> &
+  Required<CustomerImportRuns> & {
     /** "Request GDAP from a template" (gdap/gdap-relationships.ts): starts the run, or attaches to it (one per relationship row). */
     startRequestGdap: (input: RequestGdapFromTemplateInput) => Promise<{ runId: string }>;
   };
@@ -157,8 +162,11 @@ export function wireWorkflows(opts: {
     },
   });
 
+  // The import of a connection's existing customers: reading, then the reviewed plan applied in chunks.
+  const customerImport = createCustomerImportWorkflow(customerImportPorts({ db: opts.db, box: opts.box, now: () => systemClock.now() }, async (connectionId) => (await opts.clients.forConnection(connectionId)).client));
+
   return {
-    definitions: [newTenant, link, placeOrder, mcaAcceptance, gdapAccess, requestGdap, bulkFix] as WorkflowDefinition<never, unknown>[],
+    definitions: [newTenant, link, placeOrder, mcaAcceptance, gdapAccess, requestGdap, bulkFix, customerImport] as WorkflowDefinition<never, unknown>[],
     starters(runtime: WorkflowRuntime): WorkflowStarters {
       return {
         startNewTenant: async (input) => {
@@ -191,6 +199,14 @@ export function wireWorkflows(opts: {
         },
         startBulkFix: async (input) => {
           await runtime.start(bulkFix, bulkFixRunId(input), input);
+        },
+        startImportRead: async (runId) => {
+          const input = { runId, phase: 'read' as const };
+          await runtime.start(customerImport, customerImportRunId(input), input);
+        },
+        startImportApply: async (runId, resumeKey) => {
+          const input = { runId, phase: 'apply' as const };
+          await runtime.start(customerImport, customerImportRunId(input, resumeKey), input);
         },
       };
     },

@@ -28,7 +28,7 @@ describe('access matrix', () => {
         // No durable-run engine in this process: "retry" answers as a waiting run would. The access
         // decision is made before the engine is reached; the real engine is exercised in
         // test/onboarding/new-tenant-retry.test.ts.
-        runs: { retryNewTenant: async () => true, wakeMcaCheck: async () => undefined, startRequestGdap: async (input) => ({ runId: `request-gdap:${input.rowId}` }), startBulkFix: async () => {} },
+        runs: { retryNewTenant: async () => true, wakeMcaCheck: async () => undefined, startRequestGdap: async (input) => ({ runId: `request-gdap:${input.rowId}` }), startBulkFix: async () => {}, startImportRead: async () => {}, startImportApply: async () => {} },
       },
     );
     world = await seedWorld(t);

@@ -8,6 +8,7 @@ import { COMMERCE_ROUTE_FIXTURES, emulatorConnection, emulatorFor } from './comm
 import { WEBHOOKS_ROUTE_FIXTURES } from './webhooks-route-fixtures';
 import { GDAP_ROUTE_FIXTURES } from './gdap-route-fixtures';
 import { COCKPIT_ROUTE_FIXTURES } from './cockpit-route-fixtures';
+import { CUSTOMER_IMPORT_ROUTE_FIXTURES } from './customer-import-route-fixtures';
 import type { FixtureContext, RouteFixture } from './route-fixture.types';
 
 export type { CaseRequest, FixtureContext, RouteFixture, Targets } from './route-fixture.types';
@@ -160,6 +161,7 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   ...COMMERCE_ROUTE_FIXTURES,
   ...GDAP_ROUTE_FIXTURES,
   ...COCKPIT_ROUTE_FIXTURES,
+  ...CUSTOMER_IMPORT_ROUTE_FIXTURES,
   ...ONBOARDING_ROUTE_FIXTURES,
   ...WEBHOOKS_ROUTE_FIXTURES,
 };

@@ -98,7 +98,7 @@ describe('malformed input matrix over every OpenAPI operation', () => {
       {
         connectionTester: { test: async (_c, now) => ({ ok: true, checks: [], testedAt: now.toISOString() }) },
         // No durable-run engine in this process (as in the access matrix): "retry" answers as a waiting run would.
-        runs: { retryNewTenant: async () => true, wakeMcaCheck: async () => undefined, startRequestGdap: async (input) => ({ runId: `request-gdap:${input.rowId}` }), startBulkFix: async () => {} },
+        runs: { retryNewTenant: async () => true, wakeMcaCheck: async () => undefined, startRequestGdap: async (input) => ({ runId: `request-gdap:${input.rowId}` }), startBulkFix: async () => {}, startImportRead: async () => {}, startImportApply: async () => {} },
       },
     );
     world = await seedWorld(t);
