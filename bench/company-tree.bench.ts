@@ -80,6 +80,16 @@ export default async function companyTreeBench(report: Report) {
     const before = await cpuPerRequest(get('/api/v1/auth/session'), 50);
     const measured = [];
     for (const [name, path, n] of routes) measured.push({ name, ...(await cpuPerRequest(get(path), n)) });
+    // The readiness answer is kept until the subtree changes: its cost right after a change (one customer edited each time).
+    let edits = 0;
+    const afterChange = get('/api/v1/companies/readiness');
+    measured.push({
+      name: 'GET /companies/readiness right after a change (the edit included)',
+      ...(await cpuPerRequest(async () => {
+        await repos.companies.update(300000 + (edits++ % CUSTOMERS), { phone: `+1 206 555 ${String(edits % 10_000).padStart(4, '0')}` }, new Date());
+        return afterChange();
+      }, 5)),
+    });
     const after = await cpuPerRequest(get('/api/v1/auth/session'), 50);
     const baseline = (before.cpuMs + after.cpuMs) / 2;
     report(`company tree (${size}): baseline GET /auth/session, CPU per request`, baseline, 'ms');

@@ -9,6 +9,7 @@ import { appErrorFromPartnerCenter } from './http/partner-center-problem';
 import { problemFromError, problemResponse, toProblem } from './http/problem';
 import { staticWeb } from './http/static-web';
 import { admission } from './http/admission';
+import { SessionCache } from './auth/session-cache';
 import type { Logger } from './logger';
 import type { Clock } from './clock';
 import { SESSION_COOKIE } from './auth/authenticate';
@@ -85,6 +86,16 @@ export function createApp(config: Config, deps: AppDeps) {
   });
   // A saturated server answers 503 with Retry-After at once instead of queueing for seconds.
   app.use('/api/*', admission(config.requests));
+  // Sessions checked in the last seconds are not checked again; any change made through the API forgets them all.
+  const sessionCache = new SessionCache();
+  app.use('/api/*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
+    try {
+      await next();
+    } finally {
+      sessionCache.clear();
+    }
+  });
 
   const serverDeps: ServerDeps = {
     db: deps.database.db,
@@ -95,6 +106,7 @@ export function createApp(config: Config, deps: AppDeps) {
     emulatorUrl: emulatorUrlOf(config, deps.emulator),
     connectionTester: deps.adapters.connectionTester,
     publicUrl: config.publicUrl,
+    sessionCache,
   };
   const { runs } = deps;
   const onboardingDeps: OnboardingDeps = {

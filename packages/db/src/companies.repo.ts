@@ -8,6 +8,12 @@ export type CompanyRow = typeof companies.$inferSelect;
 /** The editable fields of a company (everything but identity, hierarchy and status). */
 export type CompanyFields = Partial<Omit<CompanyRow, 'id' | 'kind' | 'parentId' | 'path' | 'status' | 'createdAt' | 'updatedAt' | 'deactivatedAt'>>;
 
+/** What the provisioning prerequisites read of a company and of its reseller (packages/domain checkPrerequisites). */
+export type PrerequisiteRow = Pick<
+  CompanyRow,
+  'id' | 'kind' | 'parentId' | 'name' | 'status' | 'email' | 'phone' | 'registrationNumber' | 'billingLine1' | 'billingLine2' | 'billingCity' | 'billingState' | 'billingPostalCode' | 'billingCountry' | 'billingUsesResellerAddress'
+>;
+
 /** Companies and their hierarchy (materialized path). */
 export function createCompaniesRepo(db: Database) {
   return {
@@ -65,6 +71,47 @@ export function createCompaniesRepo(db: Database) {
     /** The company at `rootPath` and everything beneath it, in path order (parents first). */
     async listSubtree(rootPath: string): Promise<CompanyRow[]> {
       return db.select().from(companies).where(like(companies.path, `${rootPath}%`)).orderBy(asc(companies.path));
+    },
+
+    /**
+     * The customers and resellers under `rootPath` with only what the prerequisite check reads: at
+     * 20,000 companies, half the cost of whole rows (bench/company-tree.bench.ts).
+     */
+    async listForPrerequisites(rootPath: string): Promise<PrerequisiteRow[]> {
+      return db
+        .select({
+          id: companies.id,
+          kind: companies.kind,
+          parentId: companies.parentId,
+          name: companies.name,
+          status: companies.status,
+          email: companies.email,
+          phone: companies.phone,
+          registrationNumber: companies.registrationNumber,
+          billingLine1: companies.billingLine1,
+          billingLine2: companies.billingLine2,
+          billingCity: companies.billingCity,
+          billingState: companies.billingState,
+          billingPostalCode: companies.billingPostalCode,
+          billingCountry: companies.billingCountry,
+          billingUsesResellerAddress: companies.billingUsesResellerAddress,
+        })
+        .from(companies)
+        .where(and(like(companies.path, `${rootPath}%`), ne(companies.kind, 'distributor')));
+    },
+
+    /**
+     * A fingerprint of the subtree under `rootPath` that changes whenever a row in it is added,
+     * changed, moved out or removed: the number of rows and the sum of their row versions (`xmin`,
+     * the transaction that wrote each row's current version; a rewritten row always gets a newer
+     * one). Costs a scan of the path index, about a fiftieth of reading the rows.
+     */
+    async subtreeSignature(rootPath: string): Promise<string> {
+      const result = await db.execute<{ n: number; v: string | null }>(
+        sql`select count(*)::int as n, sum(xmin::text::bigint)::text as v from companies where path like ${`${rootPath}%`}`,
+      );
+      const row = rowsOf<{ n: number; v: string | null }>(result)[0];
+      return `${row?.n ?? 0}:${row?.v ?? ''}`;
     },
 
     /**

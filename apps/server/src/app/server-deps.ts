@@ -1,6 +1,7 @@
 import { createRepos, type Database, type Repos, type SecretBox } from '@csphub/db';
 import type { Clock } from '@csphub/domain';
 import type { ConnectionTester } from '../partner-center/connection-tester';
+import type { SessionCache } from '../auth/session-cache';
 
 /** What every feature's routes are built from (one object, passed down from createApp). */
 export interface ServerDeps {
@@ -16,6 +17,8 @@ export interface ServerDeps {
   connectionTester: ConnectionTester;
   /** CSP Hub's public URL (re-consent redirect URIs); the request's origin when absent. */
   publicUrl?: string;
+  /** Sessions checked in the last few seconds (auth/session-cache.ts); absent: every request checks the database. */
+  sessionCache?: SessionCache;
 }
 
 /** Repositories on the database handle. */

@@ -78,6 +78,17 @@ async function resolvePrincipal(deps: ServerDeps, c: Context<AppEnv>): Promise<P
   const cookie = getCookie(c, SESSION_COOKIE);
   if (!cookie) throw new AppError('UNAUTHENTICATED', 'Sign in first (POST /api/v1/auth/login), or send an API token as "Authorization: Bearer csph_...".');
   const idHash = sha256(cookie);
+  const cache = deps.sessionCache;
+  const hit = cache?.get(idHash, now);
+  if (hit) {
+    if (now.getTime() - hit.lastSeenAt.getTime() > 60_000) {
+      hit.expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+      hit.lastSeenAt = now;
+      await repos.sessions.touch(idHash, now, hit.expiresAt);
+    }
+    return { ...hit.principal };
+  }
+  const generation = cache?.generation ?? 0;
   const session = await repos.sessions.findValid(idHash, now);
   if (!session) throw new AppError('SESSION_EXPIRED', 'Your session has ended; sign in again.');
   const user = await repos.users.get(session.userId);
@@ -86,8 +97,13 @@ async function resolvePrincipal(deps: ServerDeps, c: Context<AppEnv>): Promise<P
     throw new AppError('SESSION_EXPIRED', 'Your account is no longer active; ask your administrator.');
   }
   // Slide the expiry, but write at most once a minute per session.
-  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await repos.sessions.touch(idHash, now, new Date(now.getTime() + SESSION_TTL_MS));
-  return {
+  let { expiresAt, lastSeenAt } = session;
+  if (now.getTime() - lastSeenAt.getTime() > 60_000) {
+    expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+    lastSeenAt = now;
+    await repos.sessions.touch(idHash, now, expiresAt);
+  }
+  const principal: Principal = {
     via: 'session',
     id: user.id,
     label: user.email,
@@ -100,6 +116,8 @@ async function resolvePrincipal(deps: ServerDeps, c: Context<AppEnv>): Promise<P
     sessionIdHash: idHash,
     mustChangePassword: user.mustChangePassword,
   };
+  cache?.put(idHash, { principal, expiresAt, lastSeenAt }, generation);
+  return principal;
 }
 
 /** The caller's network address for the sign-in limit: the socket's, or X-Forwarded-For behind a trusted proxy. */

@@ -1,15 +1,15 @@
 import { checkPrerequisites, type PrerequisitePolicy, type PrerequisiteResult, type PostalAddress } from '@csphub/domain';
-import type { CompanyRow, Repos } from '@csphub/db';
+import type { CompanyRow, PrerequisiteRow, Repos } from '@csphub/db';
 import { readPolicy } from './policy';
 import { problemMessage } from './problem-messages';
 
 /** A company's billing address as the domain sees it. */
-export function billingAddressOf(c: CompanyRow): PostalAddress {
+export function billingAddressOf(c: Pick<CompanyRow, 'billingLine1' | 'billingLine2' | 'billingCity' | 'billingState' | 'billingPostalCode' | 'billingCountry'>): PostalAddress {
   return { line1: c.billingLine1, line2: c.billingLine2, city: c.billingCity, state: c.billingState, postalCode: c.billingPostalCode, country: c.billingCountry };
 }
 
 /** The checklist for a company whose parent (when it is a reseller) is already loaded. */
-export function prerequisitesOf(company: CompanyRow, parent: CompanyRow | null | undefined, policy: PrerequisitePolicy): PrerequisiteResult {
+export function prerequisitesOf(company: PrerequisiteRow, parent: PrerequisiteRow | null | undefined, policy: PrerequisitePolicy): PrerequisiteResult {
   const reseller = parent && parent.kind === 'reseller' ? { name: parent.name, billingAddress: billingAddressOf(parent), registrationNumber: parent.registrationNumber } : null;
   return checkPrerequisites(
     {

@@ -10,6 +10,7 @@ import { companyInScope, requirePermission } from '../access/scope';
 import { reposOf, type ServerDeps } from '../app/server-deps';
 import { TreeNodeSchema } from './company.schema';
 import { prerequisitesOf } from './company-prerequisites';
+import { channelReadiness } from './channel-readiness';
 import { readPolicy } from './policy';
 
 /**
@@ -84,6 +85,7 @@ export const ReadinessSchema = z
  */
 export function companyTreeRoutes(deps: ServerDeps) {
   const auth = authenticate(deps);
+  const readiness = channelReadiness();
   return createRouter()
     .openapi(
       createRoute({
@@ -160,12 +162,7 @@ export function companyTreeRoutes(deps: ServerDeps) {
       async (c) => {
         const p = c.var.principal;
         requirePermission(p, 'company.read', 'see companies');
-        const repos = reposOf(deps);
-        const { rows, policy, parentOf } = await subtreeWithParents(repos, p);
-        const customers = rows.filter((r) => r.kind === 'customer' && r.status === 'active');
-        const notReady = customers.filter((r) => !prerequisitesOf(r, parentOf(r), policy).ready);
-        notReady.sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
-        return c.json({ customers: customers.length, ready: customers.length - notReady.length, notReady: notReady.slice(0, 10).map((r) => ({ id: r.id, name: r.name })) }, 200);
+        return c.json(await readiness.of(reposOf(deps), p), 200);
       },
     );
 }

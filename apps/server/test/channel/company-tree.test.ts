@@ -99,4 +99,31 @@ describe('company tree by branch and search', () => {
     expect(own.notReady.map((c) => c.id)).not.toContain(w.c2.id);
     expect([...own.notReady.map((c) => c.id)].every((id) => [w.c1.id, w.c1b.id].includes(id))).toBe(true);
   });
+
+  it('follows every change to the subtree and to the policy at once, whichever process made it (the answer is kept per subtree)', async () => {
+    type Readiness = { customers: number; ready: number; notReady: { id: number; name: string }[] };
+    const read = async () => (await json(call(t, as.reseller_admin, 'GET', '/api/v1/companies/readiness'))) as Readiness;
+    const first = await read();
+    expect(await read()).toEqual(first);
+    const now = new Date();
+    // Written straight to the database, as another server process would: the next answer sees it.
+    const ready = { email: 'it@lamna.example', phone: '+1 206 555 0100', billingLine1: '1 Main Street', billingCity: 'Seattle', billingState: 'WA', billingPostalCode: '98101', billingCountry: 'US' };
+    await w.repos.companies.update(w.c1b.id, ready, now);
+    const afterEdit = await read();
+    expect(afterEdit.notReady.map((c) => c.id)).not.toContain(w.c1b.id);
+    expect(afterEdit.ready).toBe(first.ready + 1);
+    await w.repos.companies.setStatus(w.c1b.id, 'inactive', now);
+    expect((await read()).customers).toBe(first.customers - 1);
+    await w.repos.companies.setStatus(w.c1b.id, 'active', now);
+    const added = await w.repos.companies.create({ kind: 'customer', parent: w.r1, name: 'Aaa Newcomer', now });
+    const afterAdd = await read();
+    expect(afterAdd.customers).toBe(first.customers + 1);
+    expect(afterAdd.notReady[0]).toEqual({ id: added.id, name: 'Aaa Newcomer' });
+    // The policy is part of the answer too: a stricter one counts the ready customer again.
+    await w.repos.settings.set('distributor.policy', { requireCorporateEmail: true, requireSubCustomerBillingAddress: true });
+    const stricter = await read();
+    await w.repos.settings.set('distributor.policy', { requireCorporateEmail: true, requireSubCustomerBillingAddress: false });
+    expect((await read()).ready).toBe(afterAdd.ready);
+    expect(stricter.ready).toBeLessThanOrEqual(afterAdd.ready);
+  });
 });

@@ -56,5 +56,11 @@ export const companies = pgTable(
     updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     deactivatedAt: timestamp({ withTimezone: true, mode: 'date' }),
   },
-  (t) => [index('companies_path_prefix_idx').on(sql`${t.path} text_pattern_ops`), index('companies_parent_idx').on(t.parentId)],
+  (t) => [
+    index('companies_path_prefix_idx').on(sql`${t.path} text_pattern_ops`),
+    index('companies_parent_idx').on(t.parentId),
+    // Search and pickers list by name (`order by lower(name), id limit n`): read in order, stop early.
+    // Searches by part of a name or domain use the trigram indexes of migration companies_search_trigram where pg_trgm exists.
+    index('companies_name_lower_idx').on(sql`lower(${t.name})`, t.id),
+  ],
 );
