@@ -14,7 +14,7 @@ import { CONSENT_CALLBACK_PATH, createConnectionConsent } from '../partner-cente
 import { inTransaction, reposOf, type ServerDeps } from '../app/server-deps';
 import { scopedMutation } from './scoped-mutation';
 
-import { json } from '../http/json-content';
+import { json, listOf } from '../http/json-content';
 
 export const TestResultSchema = z
   .object({
@@ -127,7 +127,7 @@ export function connectionsRoutes(deps: ServerDeps) {
         path: '/connections',
         tags: ['Partner Center connections'],
         summary: "The distributor's Partner Center connections (secrets never included)",
-        responses: { 200: { description: 'Connections', content: json(z.object({ items: z.array(ConnectionSchema) })) }, ...authErrors },
+        responses: { 200: { description: 'Connections', content: json(listOf(ConnectionSchema)) }, ...authErrors },
       }),
       async (c) => {
         const p = c.var.principal;

@@ -10,7 +10,7 @@ import { scopedMutation } from './scoped-mutation';
 import { IdParamSchema } from './company.schema';
 import { requirePartnerIdChoice } from '../access/tenant-ownership';
 
-import { json } from '../http/json-content';
+import { json, listOf } from '../http/json-content';
 
 export const SyncOptionsSchema = z
   .object({
@@ -50,7 +50,7 @@ export function syncOptionsRoutes(deps: ServerDeps) {
         tags: ['Accounts'],
         summary: "An account's sync options and status in every connection",
         request: { params: IdParamSchema },
-        responses: { 200: { description: 'One entry per connection', content: json(z.object({ items: z.array(SyncOptionsSchema) })) }, ...scopedErrors },
+        responses: { 200: { description: 'One entry per connection', content: json(listOf(SyncOptionsSchema)) }, ...scopedErrors },
       }),
       async (c) => {
         const p = c.var.principal;

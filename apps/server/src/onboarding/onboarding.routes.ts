@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { AppError, MAX_DOMAIN_PREFIX_LENGTH, domainPrefixProblem, partnerIdChoice, relinkDecision, type DomainPrefixProblem, partnerOfRecordIdOf } from '@csphub/domain';
 import { createTenantLinksRepo } from '@csphub/db';
 import { checkResellerPartnerId, notAllowedPartnerIdVerdict, GDAP_REQUEST_AUTO_EXTEND_DAYS, GDAP_REQUEST_DURATION_DAYS, GDAP_REQUEST_ROLES } from '@csphub/provisioning';
@@ -30,7 +30,7 @@ import {
   TermsSchema,
 } from './onboarding.schema';
 
-import { json } from '../http/json-content';
+import { json, listOf } from '../http/json-content';
 
 /** The one rule of the domain package, said so that a person can fix the prefix (the web shows its own translation). */
 const PREFIX_PROBLEM_MESSAGES: Record<DomainPrefixProblem, string> = {
@@ -66,7 +66,7 @@ export function onboardingRoutes(deps: OnboardingDeps) {
         path: '/onboarding/services',
         tags: ['Onboarding'],
         summary: 'Services the "New service" wizard offers',
-        responses: { 200: { description: 'Services; names are translated by the UI', content: json(z.object({ items: z.array(ServiceSchema) })) }, ...scopedErrors },
+        responses: { 200: { description: 'Services; names are translated by the UI', content: json(listOf(ServiceSchema)) }, ...scopedErrors },
       }),
       (c) => {
         requirePermission(c.var.principal, 'company.read', 'see services');
@@ -242,7 +242,7 @@ export function onboardingRoutes(deps: OnboardingDeps) {
         tags: ['Onboarding'],
         summary: "The account's provisioning and linking runs, with every step attempt (the timeline)",
         request: { params: CompanyIdParamSchema },
-        responses: { 200: { description: 'Runs, newest first', content: json(z.object({ items: z.array(RunSchema) })) }, ...scopedErrors },
+        responses: { 200: { description: 'Runs, newest first', content: json(listOf(RunSchema)) }, ...scopedErrors },
       }),
       async (c) => {
         const repos = reposOf(deps);

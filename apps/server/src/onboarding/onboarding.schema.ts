@@ -71,6 +71,9 @@ export const OnboardingContextSchema = z
   })
   .openapi('OnboardingContext');
 
+/** A durable run started (or found already running) by a request. */
+export const RunStartedSchema = z.object({ runId: z.string() });
+
 export const ConnectionQuerySchema = z.object({ connectionId: z.string().uuid().openapi({ param: { name: 'connectionId', in: 'query' } }) });
 
 export const TermsSchema = z

@@ -30,3 +30,6 @@ export const WizardDraftBodySchema = z
 
 export const WizardDraftSchema = WizardDraftBodySchema.extend({ updatedAt: z.string().openapi({ description: 'When it was last saved (ISO 8601).' }) }).openapi('WizardDraft');
 
+/** `GET /companies/{id}/onboarding/draft`: the saved draft, or null. */
+export const SavedWizardDraftSchema = z.object({ draft: WizardDraftSchema.nullable() });
+

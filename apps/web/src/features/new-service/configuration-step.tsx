@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n/i18n';
 import { DomainPrefixField } from './domain-prefix-field';
 import { ExistingTenantPanel } from './existing-tenant-panel';
 import { McaSignatoryFields } from './mca-signatory-fields';
-import type { DomainCheck, OnboardingContext, OpenAuthorization, PartnerIdVerdict, VerifyResult } from './new-service-api';
+import type { DomainCheck, OnboardingContext, OpenAuthorization, PartnerIdVerdict, VerifyResult } from '@csphub/server/contract';
 import { PartnerIdField } from './partner-id-field';
 import { isAdminSetUpPossible, isAdminUsernameValid, switchConnection, tenantDomainOf, type WizardState } from './wizard-state';
 

@@ -4,7 +4,7 @@ import { IconCheck } from '@tabler/icons-react';
 import { MAX_DOMAIN_PREFIX_LENGTH } from '@csphub/domain';
 import { useI18n } from '../../i18n/i18n';
 import { problemText } from '../../i18n/problem-text';
-import type { DomainCheck, OpenAuthorization, VerifyResult } from './new-service-api';
+import type { DomainCheck, OpenAuthorization, VerifyResult } from '@csphub/server/contract';
 import { VisibleTenantLink } from './visible-tenant-link';
 import { useDomainCheck } from './use-domain-check';
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { onboardingApi, type DomainCheck } from './new-service-api';
+import { onboardingApi } from './new-service-client';
+import type { DomainCheck } from '@csphub/server/contract';
 import { useDebouncedValue } from './use-debounced-value';
 
 /** What the live check knows about the prefix being typed. */

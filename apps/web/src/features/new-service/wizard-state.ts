@@ -1,5 +1,5 @@
 import { isAdminChoiceAllowed } from '@csphub/domain';
-import type { DomainCheck, OnboardingContext, OpenAuthorization, PartnerIdVerdict, VerifyResult, WizardDraftState } from './new-service-api';
+import type { DomainCheck, OnboardingContext, OpenAuthorization, PartnerIdVerdict, VerifyResult, WizardDraftState } from '@csphub/server/contract';
 
 /** Everything the wizard has collected; one object so Order review can show it all. */
 export interface WizardState {

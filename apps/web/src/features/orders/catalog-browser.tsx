@@ -5,7 +5,7 @@ import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { useDebouncedValue } from '../new-service/use-debounced-value';
 import { categoryLabel } from './category-label';
-import type { Catalog, CatalogProduct, CatalogSku } from './orders-api';
+import type { Catalog, CatalogProduct, CatalogSku } from '@csphub/server/contract';
 import { describeProblem } from '../../i18n/problem-text';
 
 /** An accordion value usable in an id (Mantine builds aria-controls from it; spaces would break the reference). */

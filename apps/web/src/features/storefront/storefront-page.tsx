@@ -4,13 +4,13 @@ import { Alert, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine
 import { useSession } from '../auth/session';
 import { CompanyPicker } from '../channel/company-picker';
 import { useApi } from '../../api/use-api';
-import type { Company } from '../../api/types';
+import type { Company } from '@csphub/server/contract';
 import { useI18n } from '../../i18n/i18n';
 import { NewServicePage } from '../new-service/new-service-page';
 import { CatalogBrowser } from '../orders/catalog-browser';
 import { NewOrderModal } from '../orders/new-order-modal';
 import { OrdersTab } from '../orders/orders-tab';
-import type { CatalogProduct, CatalogSku } from '../orders/orders-api';
+import type { CatalogProduct, CatalogSku } from '@csphub/server/contract';
 import { useLinkedTenants } from '../orders/use-linked-tenants';
 import { describeProblem } from '../../i18n/problem-text';
 
