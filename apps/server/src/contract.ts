@@ -167,7 +167,7 @@ export type SavedWizardDraft = z.infer<typeof SavedWizardDraftSchema>;
 export type { WebhookDelivery, WebhookSubscription } from './webhooks/webhooks.schema';
 import type { EventCatalogueSchema } from './webhooks/webhooks.schema';
 export type WebhookEventCatalogue = z.infer<typeof EventCatalogueSchema>;
-// GDAP (C6)
+// GDAP
 import type { GdapCatalogueRoleSchema, GdapRelationshipSchema, GdapTemplateSchema, GdapUpgradePreviewSchema } from './gdap/gdap.schema';
 export type GdapTemplate = z.infer<typeof GdapTemplateSchema>;
 export type GdapCatalogueRole = z.infer<typeof GdapCatalogueRoleSchema>;

@@ -116,7 +116,7 @@ async function distributorOf(repos: Repos, p: Principal) {
   return root;
 }
 
-/** Partner Center connections of the distributor (A3): list, create, read, change, test. */
+/** Partner Center connections of the distributor: list, create, read, change, test. */
 export function connectionsRoutes(deps: ServerDeps) {
   const auth = authenticate(deps);
   return createRouter()

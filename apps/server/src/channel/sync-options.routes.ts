@@ -38,7 +38,7 @@ const SyncOptionsPatchSchema = z
 
 const ParamsSchema = IdParamSchema.extend({ connectionId: z.string().uuid().openapi({ param: { name: 'connectionId', in: 'path' } }) });
 
-/** Sync options of an account, one set per Partner Center connection (A3). */
+/** Sync options of an account, one set per Partner Center connection. */
 export function syncOptionsRoutes(deps: ServerDeps) {
   const auth = authenticate(deps);
   return createRouter()

@@ -97,7 +97,7 @@ async function partnerName(repos: Repos): Promise<string> {
   return (await repos.companies.root())?.name ?? 'Your partner';
 }
 
-/** GDAP (C6): the role catalogue, versioned role templates, and each company's relationships with their actions. */
+/** GDAP: the role catalogue, versioned role templates, and each company's relationships with their actions. */
 export function gdapRoutes(deps: GdapDeps) {
   const auth = authenticate(deps);
   return createRouter()

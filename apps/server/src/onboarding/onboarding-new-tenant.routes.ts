@@ -47,7 +47,7 @@ export function onboardingNewTenantRoutes(deps: OnboardingDeps) {
       responses: {
         202: { description: 'The run', content: json(NewTenantStartedSchema) },
         ...scopedErrors,
-        422: problem('Prerequisites missing, or the reseller Partner ID fails the D1 check'),
+        422: problem('Prerequisites missing, or the reseller Partner ID fails the Partner ID check'),
       },
     }),
     async (c) => {

@@ -169,7 +169,7 @@ export function onboardingRoutes(deps: OnboardingDeps) {
         if (await client.isDomainAvailable(prefix)) {
           return c.json({ prefix, domain, valid: true, available: true, problem: null, message: `${domain} is available.`, suggestions: [] }, 200);
         }
-        // A tenant this Partner Center account already serves can be linked (C4) rather than
+        // A tenant this Partner Center account already serves can be linked rather than
         // authorized again: offered when the ownership rules would let this caller make the link
         // (Verify still checks the relationship's reseller and asks to confirm a move).
         const visible = await client.findCustomerByDomain(domain).catch(() => undefined);
@@ -203,7 +203,7 @@ export function onboardingRoutes(deps: OnboardingDeps) {
         method: 'post',
         path: '/companies/{id}/onboarding/partner-id-check',
         tags: ['Onboarding'],
-        summary: "Check a reseller Partner ID (D1): known, in this connection's network, Partner Agreement accepted. Only the distributor may check another reseller's (others get not-allowed); a partner's name is given only inside the caller's subtree",
+        summary: "Check a reseller Partner ID: known, in this connection's network, Partner Agreement accepted. Only the distributor may check another reseller's (others get not-allowed); a partner's name is given only inside the caller's subtree",
         request: { params: CompanyIdParamSchema, body: { content: json(PartnerIdCheckBodySchema), required: true } },
         responses: { 200: { description: 'The verdict and what the reseller must do', content: json(PartnerIdVerdictSchema) }, ...scopedErrors, 502: problem('Partner Center did not answer') },
       }),

@@ -28,7 +28,7 @@ export const OutboxMessageSchema = z
   .openapi('OutboxMessage');
 
 /**
- * The local outbox (F1): messages CSP Hub "sent" while no SMTP server is configured, readable by
+ * The local outbox: messages CSP Hub "sent" while no SMTP server is configured, readable by
  * the people who can see the company each message is about (subtree rule, 404 outside).
  */
 export function outboxRoutes(deps: OnboardingDeps) {

@@ -8,7 +8,7 @@ export const WizardDraftStateSchema = z
     serviceId: z.enum(['microsoft-tenant']).nullable().openapi({ description: 'The service chosen, or none yet.' }),
     termsAccepted: z.boolean().openapi({ description: 'Whether the Microsoft Customer Agreement was confirmed.' }),
     connectionId: z.string().uuid().nullable().openapi({ description: 'The Partner Center connection chosen.' }),
-    existing: z.boolean().openapi({ description: 'The existing-tenant path (C2).' }),
+    existing: z.boolean().openapi({ description: 'The existing-tenant path.' }),
     domainPrefix: text(64, 'The onmicrosoft.com prefix as typed.'),
     culture: text(16, 'The new tenant\'s culture.'),
     adminUsername: text(64, 'The administrator user name as typed.'),

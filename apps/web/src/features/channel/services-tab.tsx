@@ -11,7 +11,7 @@ import { DomainPrefixAvailability } from './domain-prefix-availability';
 
 const STATUS_COLOR = { not_synced: 'gray', in_progress: 'blue', synced: 'green', failed: 'red' } as const;
 
-/** The Microsoft tenant service per Partner Center connection: sync options and status (A3). */
+/** The Microsoft tenant service per Partner Center connection: sync options and status. */
 export function ServicesTab({ company }: { company: Company }) {
   const { t, formatDate } = useI18n();
   const { can, session } = useSession();

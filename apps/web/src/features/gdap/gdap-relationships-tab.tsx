@@ -21,7 +21,7 @@ const STATE_COLOR: Record<GdapRelationship['state'], string> = {
 };
 
 /**
- * A company's GDAP relationships (C6), as the runs and the scheduled check last saw them: status,
+ * A company's GDAP relationships, as the runs and the scheduled check last saw them: status,
  * roles, dates, auto-extend, access assignments, the approval link to copy; and, for partner
  * staff, request from a template, renew, terminate and upgrade to another template version.
  */

@@ -16,7 +16,7 @@ const REFUSALS: Record<string, MessageKey> = {
  * The existing-tenant branch of Configuration: the invitation link from Partner
  * Center with its ready text, the "customer authorization request" e-mail (TO required, CC
  * optional), and "Verify authorization" by the customer's default domain, with the confirmation
- * when the tenant is already linked to another account (C4). Checkout stays disabled until verified.
+ * when the tenant is already linked to another account. Checkout stays disabled until verified.
  */
 export function ExistingTenantPanel(props: {
   companyId: number;

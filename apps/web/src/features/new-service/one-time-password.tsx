@@ -6,7 +6,7 @@ import type { RevealedCredentials } from '@csphub/server/contract';
 import { describeProblem } from '../../i18n/problem-text';
 
 /**
- * The new tenant's one-time admin password (B5): fetched on demand, shown once to the person who
+ * The new tenant's one-time admin password: fetched on demand, shown once to the person who
  * ran the order (the server checks and wipes it), kept only in this component's memory.
  */
 export function OneTimePassword({ companyId, runId }: { companyId: number; runId: string }) {

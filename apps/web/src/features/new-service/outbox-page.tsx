@@ -5,7 +5,7 @@ import type { ListOf, OutboxMessage } from '@csphub/server/contract';
 import { describeProblem } from '../../i18n/problem-text';
 
 
-/** The local outbox (F1): what CSP Hub sent while no SMTP server is configured; secrets stay masked. */
+/** The local outbox: what CSP Hub sent while no SMTP server is configured; secrets stay masked. */
 export function OutboxPage() {
   const { t, formatDate } = useI18n();
   const messages = useApi<ListOf<OutboxMessage>>('/api/v1/outbox');

@@ -7,7 +7,7 @@ import { onboardingApi } from './new-service-client';
 import type { OpenAuthorization, VerifyResult } from '@csphub/server/contract';
 
 /**
- * "Link <domain> to this account" for a tenant the connection already serves (C4): one press opens
+ * "Link <domain> to this account" for a tenant the connection already serves: one press opens
  * the authorization and verifies it by that domain on the server, under the same ownership rules as
  * Verify. A tenant linked to another account asks to confirm the move first; a verdict other than
  * "verified" is said in the person's words.

@@ -15,7 +15,7 @@ import { useLinkedTenants } from '../orders/use-linked-tenants';
 import { describeProblem } from '../../i18n/problem-text';
 
 /**
- * The storefront checkout (B1, C5): a customer admin orders for its own company; a reseller picks
+ * The storefront checkout: a customer admin orders for its own company; a reseller picks
  * one of its customers first. Products are ordered through the same order flow as a company's
  * Orders tab (the server checks the caller may order for that company); without a linked tenant the
  * store offers the New service wizard first. Distributor staff order from company pages.
