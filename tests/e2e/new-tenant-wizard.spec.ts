@@ -13,7 +13,7 @@ test('a reseller provisions a new tenant: taken prefix, free suggestion, synced,
   const customer = await createReadyCustomer(page.request, csrfToken, { parentId: reseller, name: 'Northwind Mercados', country: 'ES', language: 'es' });
 
   await startWizard(page, customer.id);
-  // The reseller's Partner ID on file is checked at once (D1).
+  // The reseller's Partner ID on file is checked at once.
   await expect(page.getByTestId('partner-id-verdict')).toContainText('has accepted the Microsoft Partner Agreement');
 
   const prefix = page.getByTestId('domain-prefix');

@@ -3,7 +3,7 @@ import { acceptMcaAsSignatory, createReadyCustomer, fillSignatory, ownCompanyId,
 import { signIn } from './sign-in';
 
 /**
- * The storefront (B1) in real Chromium: a customer admin reaches the Store from the navigation by
+ * The storefront in real Chromium: a customer admin reaches the Store from the navigation by
  * keyboard, sets up its own Microsoft tenant there, then orders Microsoft 365 Business Basic from
  * the store's catalog and sees the order fulfilled; a reseller picks one of its customers in the
  * store; distributor staff have no Store entry.

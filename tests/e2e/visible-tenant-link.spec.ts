@@ -8,12 +8,12 @@ type SyncOptions = { items: { connection: { id: string; name: string }; tenantId
 /**
  * A prefix taken by a tenant the Partner Center account already serves (the demo's wingtiptoysmx, a
  * customer of the LATAM account through Adatum, linked to Wingtip Toys SA de CV) is offered as
- * "Link … to this account" to a distributor admin, and the press links it (C4): as the tenant is
+ * "Link … to this account" to a distributor admin, and the press links it: as the tenant is
  * held by another account of the caller's subtree, the button first asks to confirm the move, and
  * the confirmation links it; the wizard continues verified on the existing-tenant path. The link is
  * moved back at the end, so the demo stays as the other specs expect it.
  */
-test('a visible tenant is linked from the domain check in one press, a move after confirming (C4)', async ({ page }) => {
+test('a visible tenant is linked from the domain check in one press, a move after confirming', async ({ page }) => {
   test.setTimeout(180_000);
   const { csrfToken } = await signInByApi(page, 'distributor@demo.test');
   const tree = (await (await page.request.get('/api/v1/companies/tree')).json()) as { nodes: { id: number; name: string }[] };

@@ -6,18 +6,18 @@
  */
 import type { z } from '@hono/zod-openapi';
 import type { PriceRulesResponseSchema, PricesResponseSchema } from './commerce/pricing.schema';
-import { AuditEntrySchema } from './audit/audit-log.routes';
+import { AuditEntrySchema, type AuditLogPageSchema } from './audit/audit-log.routes';
 import { SessionSchema } from './auth/auth.routes';
 import { ApiTokenSchema } from './channel/api-tokens.routes';
 import { PasswordResetSchema, UserListSchema, UserSchema } from './channel/company-users.routes';
 import { ConnectionSchema, TestResultSchema } from './channel/connections.routes';
-import type { BranchNodeSchema, BranchSchema, ReadinessSchema, SearchMatchSchema } from './channel/company-tree.routes';
+import type { BranchNodeSchema, BranchSchema, CompanySearchSchema, ReadinessSchema, SearchMatchSchema } from './channel/company-tree.routes';
 import { PolicySchema, type DistributorSettingsSchema } from './channel/settings.routes';
 import { SyncOptionsSchema } from './channel/sync-options.routes';
 import { HealthSchema } from './system/health.routes';
 import { LicensesResponseSchema } from './commerce/licenses.routes';
 import { OutboxMessageSchema } from './onboarding/outbox.routes';
-import { MoveItemSchema } from './commerce/subscriptions-move.routes';
+import { MoveItemSchema, type MoveViewSchema } from './commerce/subscriptions-move.routes';
 import {
   AttestationSchema,
   AuthorizationSchema,
@@ -74,6 +74,13 @@ export {
   VerifySchema,
 };
 
+/** The answer of every list route (`listOf(...)`): `ListOf<Order>` is `{ items: Order[] }`. */
+export type { ListOf } from './http/json-content';
+
+// System
+import type { SystemSchema } from './system/system.routes';
+export type SystemInfo = z.infer<typeof SystemSchema>;
+
 // Channel and accounts
 export type SessionInfo = z.infer<typeof SessionSchema>;
 export type TreeNode = z.infer<typeof TreeNodeSchema>;
@@ -81,15 +88,18 @@ export type CompanyTree = z.infer<typeof TreeSchema>;
 export type CompanyBranch = z.infer<typeof BranchSchema>;
 export type BranchNode = z.infer<typeof BranchNodeSchema>;
 export type CompanySearchMatch = z.infer<typeof SearchMatchSchema>;
+export type CompanySearch = z.infer<typeof CompanySearchSchema>;
 export type ChannelReadiness = z.infer<typeof ReadinessSchema>;
 export type Company = z.infer<typeof CompanySchema>;
 export type Prerequisites = z.infer<typeof PrerequisitesSchema>;
+export type PrerequisiteProblem = Prerequisites['items'][number]['problems'][number];
 export type User = z.infer<typeof UserSchema>;
 export type UserList = z.infer<typeof UserListSchema>;
 export type PasswordReset = z.infer<typeof PasswordResetSchema>;
 export type ApiToken = z.infer<typeof ApiTokenSchema>;
 export type SyncOptions = z.infer<typeof SyncOptionsSchema>;
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+export type AuditLogPage = z.infer<typeof AuditLogPageSchema>;
 export type Connection = z.infer<typeof ConnectionSchema>;
 export type ConnectionTestResult = z.infer<typeof TestResultSchema>;
 export type DistributorPolicy = z.infer<typeof PolicySchema>;
@@ -101,17 +111,22 @@ export type OutboxMessage = z.infer<typeof OutboxMessageSchema>;
 // Commerce
 export type Catalog = z.infer<typeof CatalogResponseSchema>;
 export type CatalogSku = z.infer<typeof CatalogSkuSchema>;
+export type CatalogProduct = Catalog['categories'][number]['groups'][number]['products'][number];
 export type Order = z.infer<typeof OrderSchema>;
+export type OrderStatus = Order['status'];
 export type Subscription = z.infer<typeof SubscriptionSchema>;
+export type SubscriptionAction = keyof Subscription['actions'];
 export type Subscriptions = z.infer<typeof SubscriptionsResponseSchema>;
 export type TenantSubscriptions = Subscriptions['tenants'][number];
 export type TenantLicenses = z.infer<typeof LicensesResponseSchema>;
 export type SubscriptionMoveItem = z.infer<typeof MoveItemSchema>;
+export type SubscriptionMoves = z.infer<typeof MoveViewSchema>;
 
 // Onboarding
 export type OnboardingContext = z.infer<typeof OnboardingContextSchema>;
 export type DomainCheck = z.infer<typeof DomainCheckSchema>;
 export type PartnerIdVerdict = z.infer<typeof PartnerIdVerdictSchema>;
+export type PartnerIdStatus = PartnerIdVerdict['status'];
 export type Authorization = z.infer<typeof AuthorizationSchema>;
 export type OpenAuthorization = z.infer<typeof OpenAuthorizationSchema>;
 export type VerifyResult = z.infer<typeof VerifySchema>;
@@ -125,8 +140,34 @@ import type { WizardDraftSchema, WizardDraftStateSchema } from './onboarding/wiz
 export type WizardDraft = z.infer<typeof WizardDraftSchema>;
 export type WizardDraftState = z.infer<typeof WizardDraftStateSchema>;
 
+// Onboarding requests (what the web sends, `z.input`: defaults may be left out) and their answers
+import type { PartnerIdCheckBodySchema, RunStartedSchema, TermsSchema } from './onboarding/onboarding.schema';
+import type { NewTenantOrderSchema, NewTenantStartedSchema } from './onboarding/onboarding-new-tenant.routes';
+import type { AcceptanceRequestBodySchema } from './onboarding/mca-acceptance.routes';
+import type { McaCheckAcceptedSchema, RevealedCredentialsSchema, RunRetryAcceptedSchema } from './onboarding/onboarding-run-actions.routes';
+import type { CheckoutBodySchema, LinkVisibleBodySchema, OpenAuthorizationBodySchema, SendRequestBodySchema, VerifyBodySchema } from './onboarding/existing-tenant.schema';
+import type { SavedWizardDraftSchema, WizardDraftBodySchema } from './onboarding/wizard-draft.schema';
+export type CustomerAgreementTerms = z.infer<typeof TermsSchema>;
+export type PartnerIdCheckRequest = z.input<typeof PartnerIdCheckBodySchema>;
+export type NewTenantOrder = z.input<typeof NewTenantOrderSchema>;
+export type NewTenantStarted = z.infer<typeof NewTenantStartedSchema>;
+export type RunStarted = z.infer<typeof RunStartedSchema>;
+export type McaAcceptanceRequest = z.input<typeof AcceptanceRequestBodySchema>;
+export type RunRetryAccepted = z.infer<typeof RunRetryAcceptedSchema>;
+export type McaCheckAccepted = z.infer<typeof McaCheckAcceptedSchema>;
+export type RevealedCredentials = z.infer<typeof RevealedCredentialsSchema>;
+export type OpenAuthorizationRequest = z.input<typeof OpenAuthorizationBodySchema>;
+export type SendAuthorizationRequest = z.input<typeof SendRequestBodySchema>;
+export type VerifyRequest = z.input<typeof VerifyBodySchema>;
+export type LinkVisibleRequest = z.input<typeof LinkVisibleBodySchema>;
+export type ExistingTenantCheckout = z.input<typeof CheckoutBodySchema>;
+export type WizardDraftBody = z.input<typeof WizardDraftBodySchema>;
+export type SavedWizardDraft = z.infer<typeof SavedWizardDraftSchema>;
+
 export type { WebhookDelivery, WebhookSubscription } from './webhooks/webhooks.schema';
-// GDAP (C6)
+import type { EventCatalogueSchema } from './webhooks/webhooks.schema';
+export type WebhookEventCatalogue = z.infer<typeof EventCatalogueSchema>;
+// GDAP
 import type { GdapCatalogueRoleSchema, GdapRelationshipSchema, GdapTemplateSchema, GdapUpgradePreviewSchema } from './gdap/gdap.schema';
 export type GdapTemplate = z.infer<typeof GdapTemplateSchema>;
 export type GdapCatalogueRole = z.infer<typeof GdapCatalogueRoleSchema>;
@@ -143,3 +184,6 @@ export type GdapRefresh = z.infer<typeof GdapRefreshSchema>;
 export { PriceLineSchema, PriceRuleSchema, PriceRulesResponseSchema, PricesResponseSchema } from './commerce/pricing.schema';
 export type PriceRuleList = z.infer<typeof PriceRulesResponseSchema>;
 export type Prices = z.infer<typeof PricesResponseSchema>;
+import type { MoneySchema } from './commerce/pricing.schema';
+/** An amount on the wire: `{ currency, amount: "12.50" }`. */
+export type WireMoney = z.infer<typeof MoneySchema>;

@@ -93,7 +93,7 @@ export function createCartOps(pipeline: RequestPipeline) {
   return {
     /**
      * Creates a cart (`POST /v1/customers/{id}/carts`). `partnerOnRecordAttestationAccepted`
-     * defaults to true: CSP Hub only names a reseller after the D1 check.
+     * defaults to true: CSP Hub only names a reseller after the Partner ID check.
      */
     async createCart(
       customerTenantId: string,

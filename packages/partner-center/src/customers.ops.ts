@@ -175,7 +175,7 @@ export function createCustomerOps(pipeline: RequestPipeline) {
       );
     },
 
-    /** The customers of one indirect reseller (docs/PARTNER-CENTER-REFERENCE.md §7 step C4). */
+    /** The customers of one indirect reseller (docs/PARTNER-CENTER-REFERENCE.md §7). */
     listResellerCustomers(resellerTenantId: string, options?: CallOptions): PagedResult<CustomerTenant> {
       return ops.searchCustomers({ by: 'indirectReseller', value: resellerTenantId }, options);
     },

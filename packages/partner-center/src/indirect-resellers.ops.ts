@@ -41,7 +41,7 @@ export interface PartnerOfRecordValidation {
   errorDescription?: string;
 }
 
-/** The D1 verdict on a reseller's Partner ID. */
+/** The verdict on a reseller's Partner ID. */
 export type ResellerPartnerIdCheck =
   | { status: 'ok'; reseller: IndirectReseller; profile: PartnerProfile }
   | { status: 'unknown'; message: string }
@@ -153,7 +153,7 @@ export function createIndirectResellerOps(pipeline: RequestPipeline) {
     },
 
     /**
-     * The whole D1 check of a reseller Partner ID: known to Microsoft, an indirect reseller of this
+     * The whole check of a reseller Partner ID: known to Microsoft, an indirect reseller of this
      * provider, Partner Agreement accepted. Each failure comes with a sentence saying what the
      * reseller must do.
      */

@@ -29,6 +29,8 @@ export const AuditEntrySchema = z
   })
   .openapi('AuditEntry');
 
+export const AuditLogPageSchema = z.object({ items: z.array(AuditEntrySchema), nextBeforeId: z.number().int().nullable() });
+
 const QuerySchema = z.object({
   companyId: z.coerce.number().int().positive().optional().openapi({ description: "One company; omit for the caller's whole subtree" }),
   includeDescendants: z
@@ -114,7 +116,7 @@ export function auditLogRoutes(deps: ServerDeps) {
         summary: 'Audit entries of the caller\'s subtree, newest first; filter per company, action and time',
         request: { query: QuerySchema },
         responses: {
-          200: { description: 'Entries and the cursor of the next page', content: json(z.object({ items: z.array(AuditEntrySchema), nextBeforeId: z.number().int().nullable() })) },
+          200: { description: 'Entries and the cursor of the next page', content: json(AuditLogPageSchema) },
           400: problem('A filter is not valid'),
           ...scopedErrors,
         },

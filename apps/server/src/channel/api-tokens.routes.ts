@@ -12,7 +12,7 @@ import { scopedMutation } from './scoped-mutation';
 import { IdParamSchema } from './company.schema';
 import type { Principal } from '../auth/principal';
 
-import { json } from '../http/json-content';
+import { json, listOf } from '../http/json-content';
 
 export const ApiTokenSchema = z
   .object({
@@ -79,7 +79,7 @@ export function apiTokensRoutes(deps: ServerDeps) {
         tags: ['People and access'],
         summary: "A company's API tokens (never the token values)",
         request: { params: IdParamSchema },
-        responses: { 200: { description: 'Tokens', content: json(z.object({ items: z.array(ApiTokenSchema) })) }, ...scopedErrors },
+        responses: { 200: { description: 'Tokens', content: json(listOf(ApiTokenSchema)) }, ...scopedErrors },
       }),
       async (c) => {
         const p = c.var.principal;

@@ -62,6 +62,7 @@ const BranchQuerySchema = z.object({
 export const SearchMatchSchema = TreeNodeSchema.extend({
   trail: z.array(z.object({ id: z.number().int(), name: z.string() })).openapi({ description: "The match's ancestors within the caller's view, root first" }),
 }).openapi('CompanySearchMatch');
+export const CompanySearchSchema = z.object({ matches: z.array(SearchMatchSchema) });
 const SearchQuerySchema = z.object({
   q: z.string().trim().max(200).optional().openapi({ description: 'Part of a name or a domain, or a company id; absent or empty: every company, by name', example: 'contoso' }),
   kind: z.enum(COMPANY_KINDS).optional(),
@@ -128,7 +129,7 @@ export function companyTreeRoutes(deps: ServerDeps) {
         tags: ['Companies'],
         summary: "Companies of the caller's subtree by part of their name or domain, or by id (a picker's list without a query)",
         request: { query: SearchQuerySchema },
-        responses: { 200: { description: 'The matches by name, each with its ancestors', content: json(z.object({ matches: z.array(SearchMatchSchema) })) }, ...scopedErrors },
+        responses: { 200: { description: 'The matches by name, each with its ancestors', content: json(CompanySearchSchema) }, ...scopedErrors },
       }),
       async (c) => {
         const p = c.var.principal;

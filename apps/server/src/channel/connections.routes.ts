@@ -14,7 +14,7 @@ import { CONSENT_CALLBACK_PATH, createConnectionConsent } from '../partner-cente
 import { inTransaction, reposOf, type ServerDeps } from '../app/server-deps';
 import { scopedMutation } from './scoped-mutation';
 
-import { json } from '../http/json-content';
+import { json, listOf } from '../http/json-content';
 
 export const TestResultSchema = z
   .object({
@@ -116,7 +116,7 @@ async function distributorOf(repos: Repos, p: Principal) {
   return root;
 }
 
-/** Partner Center connections of the distributor (A3): list, create, read, change, test. */
+/** Partner Center connections of the distributor: list, create, read, change, test. */
 export function connectionsRoutes(deps: ServerDeps) {
   const auth = authenticate(deps);
   return createRouter()
@@ -127,7 +127,7 @@ export function connectionsRoutes(deps: ServerDeps) {
         path: '/connections',
         tags: ['Partner Center connections'],
         summary: "The distributor's Partner Center connections (secrets never included)",
-        responses: { 200: { description: 'Connections', content: json(z.object({ items: z.array(ConnectionSchema) })) }, ...authErrors },
+        responses: { 200: { description: 'Connections', content: json(listOf(ConnectionSchema)) }, ...authErrors },
       }),
       async (c) => {
         const p = c.var.principal;

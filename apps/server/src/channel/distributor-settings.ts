@@ -24,10 +24,10 @@ export interface DistributorDefaults {
 export const DEFAULT_DEFAULTS: DistributorDefaults = { defaultGdapTemplate: 'microsoft-default-roles', notifyOrdererByDefault: true, subscriptionNotices: true };
 
 export interface DistributorSettings extends DistributorDefaults {
-  /** Who receives a new tenant's administrator credentials in the welcome notification (B5). */
+  /** Who receives a new tenant's administrator credentials in the welcome notification. */
   credentialsRecipient: 'customer' | 'reseller';
   requireCorporateEmail: boolean;
-  /** Sub-customers need their own billing address; no fallback to the reseller's (A2). */
+  /** Sub-customers need their own billing address; no fallback to the reseller's. */
   requireSubCustomerBillingAddress: boolean;
 }
 

@@ -10,7 +10,7 @@ import { scopedMutation } from './scoped-mutation';
 import { IdParamSchema } from './company.schema';
 import { requirePartnerIdChoice } from '../access/tenant-ownership';
 
-import { json } from '../http/json-content';
+import { json, listOf } from '../http/json-content';
 
 export const SyncOptionsSchema = z
   .object({
@@ -38,7 +38,7 @@ const SyncOptionsPatchSchema = z
 
 const ParamsSchema = IdParamSchema.extend({ connectionId: z.string().uuid().openapi({ param: { name: 'connectionId', in: 'path' } }) });
 
-/** Sync options of an account, one set per Partner Center connection (A3). */
+/** Sync options of an account, one set per Partner Center connection. */
 export function syncOptionsRoutes(deps: ServerDeps) {
   const auth = authenticate(deps);
   return createRouter()
@@ -50,7 +50,7 @@ export function syncOptionsRoutes(deps: ServerDeps) {
         tags: ['Accounts'],
         summary: "An account's sync options and status in every connection",
         request: { params: IdParamSchema },
-        responses: { 200: { description: 'One entry per connection', content: json(z.object({ items: z.array(SyncOptionsSchema) })) }, ...scopedErrors },
+        responses: { 200: { description: 'One entry per connection', content: json(listOf(SyncOptionsSchema)) }, ...scopedErrors },
       }),
       async (c) => {
         const p = c.var.principal;

@@ -10,7 +10,7 @@ import type { CatalogService } from './catalog-service';
 import { commerceRepos, type CommerceDeps } from './commerce-deps';
 import { commerceCompany } from './commerce-access';
 import { CompanyIdParam, OrderSchema, OrderSubmissionSchema } from './commerce.schema';
-import { json } from '../http/json-content';
+import { json, listOf } from '../http/json-content';
 import { submitOrder } from './order-service';
 import { orderPricesFor } from './order-prices';
 import { viewerOf, type PricingService } from './pricing-service';
@@ -54,7 +54,7 @@ export function ordersRoutes(deps: CommerceDeps, catalog: CatalogService, pricin
         tags: ['Orders'],
         summary: "A company's orders, newest first",
         request: { params: CompanyIdParam },
-        responses: { 200: { description: 'Orders', content: json(z.object({ items: z.array(OrderSchema) })) }, ...scopedErrors },
+        responses: { 200: { description: 'Orders', content: json(listOf(OrderSchema)) }, ...scopedErrors },
       }),
       async (c) => {
         const p = c.var.principal;

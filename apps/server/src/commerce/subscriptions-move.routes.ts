@@ -28,7 +28,7 @@ export const MoveItemSchema = z.object({
   step: z.enum([...MOVE_STEPS, 'done']),
 });
 
-const MoveViewSchema = z
+export const MoveViewSchema = z
   .object({ connectionId: z.string().nullable(), tenantId: z.string().nullable(), licensesError: z.string().nullable(), items: z.array(MoveItemSchema) })
   .openapi('SubscriptionMoves');
 

@@ -13,7 +13,7 @@ import { writeAudit } from '../audit/write-audit';
 import type { AppEnv } from '../http/app-env';
 import { inTransaction, reposOf } from '../app/server-deps';
 import { scopedMutation } from '../channel/scoped-mutation';
-import { json } from '../http/json-content';
+import { json, listOf } from '../http/json-content';
 import type { GdapDeps } from './gdap-deps';
 import { ensureDefaultTemplates, readRoleCatalogue, validatedTemplate } from './gdap-templates';
 import { removeGlobalAdministrator } from './gdap-global-admin';
@@ -98,7 +98,7 @@ async function partnerName(repos: Repos): Promise<string> {
   return (await repos.companies.root())?.name ?? 'Your partner';
 }
 
-/** GDAP (C6): the role catalogue, versioned role templates, and each company's relationships with their actions. */
+/** GDAP: the role catalogue, versioned role templates, and each company's relationships with their actions. */
 export function gdapRoutes(deps: GdapDeps) {
   const auth = authenticate(deps);
   return createRouter()
@@ -110,7 +110,7 @@ export function gdapRoutes(deps: GdapDeps) {
         tags: TAG,
         summary: 'The Entra role catalogue a template picks from, read from Microsoft Graph (roleDefinitions)',
         request: { query: z.object({ connectionId: z.string().uuid() }) },
-        responses: { 200: { description: 'Built-in Entra roles', content: json(z.object({ items: z.array(GdapCatalogueRoleSchema) })) }, ...scopedErrors },
+        responses: { 200: { description: 'Built-in Entra roles', content: json(listOf(GdapCatalogueRoleSchema)) }, ...scopedErrors },
       }),
       async (c) => {
         const p = c.var.principal;
@@ -126,7 +126,7 @@ export function gdapRoutes(deps: GdapDeps) {
         path: '/gdap/templates',
         tags: TAG,
         summary: "The GDAP templates of the distributor's connections, every version, newest first; each connection has a default",
-        responses: { 200: { description: 'Templates', content: json(z.object({ items: z.array(GdapTemplateSchema) })) }, ...authErrors },
+        responses: { 200: { description: 'Templates', content: json(listOf(GdapTemplateSchema)) }, ...authErrors },
       }),
       async (c) => {
         requirePermission(c.var.principal, 'gdap.templates.read', 'read GDAP templates');
@@ -234,7 +234,7 @@ export function gdapRoutes(deps: GdapDeps) {
         tags: TAG,
         summary: "The company's GDAP relationships as last seen (kept by the runs and the scheduled check), newest first",
         request: { params: CompanyParam },
-        responses: { 200: { description: 'Relationships', content: json(z.object({ items: z.array(GdapRelationshipSchema) })) }, ...scopedErrors },
+        responses: { 200: { description: 'Relationships', content: json(listOf(GdapRelationshipSchema)) }, ...scopedErrors },
       }),
       async (c) => {
         const repos = reposOf(deps);

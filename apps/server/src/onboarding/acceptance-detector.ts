@@ -8,11 +8,11 @@ import { ownResellerPartnerId } from '../access/tenant-ownership';
 const SYSTEM = { type: 'system' as const, id: null, label: 'CSP Hub' };
 
 /**
- * Detects accepted authorizations without anyone pressing "Verify" (C2): Partner Center's
+ * Detects accepted authorizations without anyone pressing "Verify": Partner Center's
  * relationship webhook names the customer (`tenantId`), the background check looks at every
  * pending authorization. Both end in the same verification as the button, then record the link,
  * audit it and tell the requester. A tenant already linked to another account is left pending
- * (marked `needs-confirmation`): linking it needs a person's confirmation (C4).
+ * (marked `needs-confirmation`): linking it needs a person's confirmation.
  *
  * The domain asked about is the one given in the wizard, else the company's own domain. The
  * webhook needs neither: it matches what Partner Center reports, the customer's tenant and its

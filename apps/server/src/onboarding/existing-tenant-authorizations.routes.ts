@@ -15,7 +15,7 @@ import { requireOnboardingRead, requireOrderAccess } from './onboarding-access';
 import type { OnboardingDeps } from './onboarding-deps';
 import { sendRequest } from './existing-tenant.routes';
 
-import { json } from '../http/json-content';
+import { json, listOf } from '../http/json-content';
 
 /**
  * The Pending authorizations page's API: every existing-tenant authorization in the
@@ -41,7 +41,7 @@ export function existingTenantAuthorizationsRoutes(deps: OnboardingDeps) {
         tags: ['Existing tenant'],
         summary: 'Authorizations in your subtree, newest first (the Pending authorizations page)',
         request: { query: z.object({ state: z.enum(['pending', 'accepted', 'cancelled']).optional().openapi({ param: { name: 'state', in: 'query' } }) }) },
-        responses: { 200: { description: 'Authorizations', content: json(z.object({ items: z.array(AuthorizationSchema) })) }, ...scopedErrors },
+        responses: { 200: { description: 'Authorizations', content: json(listOf(AuthorizationSchema)) }, ...scopedErrors },
       }),
       async (c) => {
         const p = c.var.principal;

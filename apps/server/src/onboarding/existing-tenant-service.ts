@@ -20,7 +20,7 @@ export interface SellingReseller {
 /**
  * Finds the reseller's tenant id in the connection's indirect reseller network from its Partner ID
  * (the indirect invitation link and acceptance matching need it). Null for a direct customer or a
- * direct-bill connection (C5). The Partner ID is one the caller was allowed to name
+ * direct-bill connection. The Partner ID is one the caller was allowed to name
  * (`requirePartnerIdChoice`): the account's own reseller's, or any the distributor chose; the
  * reseller company recorded is the one holding that Partner ID.
  */
@@ -40,7 +40,7 @@ export async function resolveSellingReseller(client: PartnerCenterClient, ctx: O
 
 /**
  * Opens (or reuses) the account's pending authorization in a connection with the invitation link
- * from Partner Center (C1): the indirect form for the selling reseller, the direct form for a direct
+ * from Partner Center: the indirect form for the selling reseller, the direct form for a direct
  * customer. The link is the connection's, reusable for any customer; it is stored so that the
  * Pending authorizations page and resends show what was sent.
  */
@@ -115,7 +115,7 @@ function relinkRefusal(reason: Extract<RelinkDecision, { kind: 'refused' }>['rea
 }
 
 /**
- * Verifies an authorization (the button, C2) and, when the tenant accepted this account's request
+ * Verifies an authorization (the button) and, when the tenant accepted this account's request
  * (its relationship is with the authorization's reseller), records the link. A tenant already held
  * by other accounts is moved only as `relinkDecision` allows: never by a customer, never from an
  * account outside the caller's subtree, and only after the caller confirmed.

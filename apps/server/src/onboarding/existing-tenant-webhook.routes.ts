@@ -8,7 +8,7 @@ import { createWebhookVerifier, customerIdOf, parseWebhookEvent, RELATIONSHIP_AC
 import { json } from '../http/json-content';
 
 /**
- * The inbound Partner Center webhook (F3, C2): public (Partner Center has no CSP Hub session), so
+ * The inbound Partner Center webhook: public (Partner Center has no CSP Hub session), so
  * every delivery is authenticated by its RSA signature instead, checked before anything is read.
  * A relationship acceptance is matched to pending authorizations of the connection in the URL.
  */

@@ -16,7 +16,7 @@ import { openAuthorization, verifyAndRecord } from './existing-tenant-service';
 import { invitationText } from './invitation-text';
 import { requireOrderAccess } from './onboarding-access';
 import type { OnboardingDeps } from './onboarding-deps';
-import { CompanyIdParamSchema } from './onboarding.schema';
+import { CompanyIdParamSchema, RunStartedSchema } from './onboarding.schema';
 import { ensureRelationshipWebhook, webhookUrlFor } from './partner-center-webhook';
 import {
   CheckoutBodySchema,
@@ -28,7 +28,6 @@ import {
   AuthorizationSchema,
 } from './existing-tenant.schema';
 import { authorizationDto } from './authorization-dto';
-import { z } from '@hono/zod-openapi';
 
 import { json } from '../http/json-content';
 
@@ -140,7 +139,7 @@ export function existingTenantRoutes(deps: OnboardingDeps) {
         summary: 'Finish the existing-tenant order: starts the durable link run (store link, MCA, optional GDAP, notify)',
         request: { params: CompanyIdParamSchema, body: { content: json(CheckoutBodySchema), required: true } },
         responses: {
-          202: { description: 'The run (started now, or already running for this authorization)', content: json(z.object({ runId: z.string() })) },
+          202: { description: 'The run (started now, or already running for this authorization)', content: json(RunStartedSchema) },
           ...scopedErrors,
           409: problem('The authorization is not verified yet: checkout stays disabled'),
         },

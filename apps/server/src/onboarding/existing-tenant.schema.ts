@@ -39,7 +39,7 @@ export const OpenAuthorizationBodySchema = z
 export const OpenAuthorizationSchema = z
   .object({
     authorization: AuthorizationSchema,
-    direct: z.boolean().openapi({ description: 'The direct form of the link (no reseller): C5' }),
+    direct: z.boolean().openapi({ description: 'The direct form of the link (no reseller)' }),
     resellerName: z.string().nullable(),
     invitation: z.object({ language: z.enum(['en', 'es']), text: z.string() }),
   })
@@ -55,7 +55,7 @@ export const VerifyBodySchema = z
   .object({
     connectionId: z.string().uuid(),
     domain: z.string().trim().min(1).max(253),
-    confirmRelink: z.boolean().default(false).openapi({ description: 'Confirm linking a tenant already linked to another account (C4)' }),
+    confirmRelink: z.boolean().default(false).openapi({ description: 'Confirm linking a tenant already linked to another account' }),
   })
   .openapi('VerifyAuthorizationRequest');
 

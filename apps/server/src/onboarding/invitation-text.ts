@@ -1,5 +1,5 @@
 /**
- * The ready-to-copy invitation (C1) in the account's language: the link and exactly what the
+ * The ready-to-copy invitation in the account's language: the link and exactly what the
  * customer's Global Admin must do. English is the fallback for languages without a text yet.
  */
 const TEXTS: Record<'en' | 'es', (v: { partnerName: string; customerName: string; url: string }) => string> = {

@@ -17,7 +17,7 @@ import { LinkVisibleBodySchema, LinkVisibleSchema } from './existing-tenant.sche
 import { authorizationDto } from './authorization-dto';
 
 /**
- * POST /companies/{id}/existing-tenant/link-visible: the one-click link (C4) of a tenant the
+ * POST /companies/{id}/existing-tenant/link-visible: the one-click link of a tenant the
  * connection already serves, under the same rules as the wizard's open-then-verify.
  */
 export function linkVisibleTenantRoutes(deps: OnboardingDeps) {
@@ -34,7 +34,7 @@ export function linkVisibleTenantRoutes(deps: OnboardingDeps) {
         method: 'post',
         path: '/companies/{id}/existing-tenant/link-visible',
         tags: ['Existing tenant'],
-        summary: 'Link a tenant the connection already serves (C4) in one action: opens the authorization and verifies it by the domain, under the same ownership rules as Verify',
+        summary: 'Link a tenant the connection already serves in one action: opens the authorization and verifies it by the domain, under the same ownership rules as Verify',
         request: { params: CompanyIdParamSchema, body: { content: json(LinkVisibleBodySchema), required: true } },
         responses: {
           200: { description: 'The authorization and the verdict: linked (recorded), a move to confirm (recorded false, alreadyLinkedTo), or what is missing', content: json(LinkVisibleSchema) },

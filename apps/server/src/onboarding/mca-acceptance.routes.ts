@@ -13,7 +13,7 @@ import { reposOf } from '../app/server-deps';
 import { buyingCountryOf, linkedTenantIn, linkedTenantsOf } from '../commerce/linked-tenants';
 import type { OnboardingDeps } from './onboarding-deps';
 import { requireOrderAccess } from './onboarding-access';
-import { CompanyIdParamSchema } from './onboarding.schema';
+import { CompanyIdParamSchema, RunStartedSchema } from './onboarding.schema';
 import { McaSignatorySchema } from './mca-signatory.schema';
 import { json } from '../http/json-content';
 
@@ -34,7 +34,7 @@ export const McaStatusSchema = z
   })
   .openapi('McaStatus');
 
-const AcceptanceRequestBodySchema = z.object({ connectionId: z.string().uuid(), signatory: McaSignatorySchema }).openapi('McaAcceptanceRequest');
+export const AcceptanceRequestBodySchema = z.object({ connectionId: z.string().uuid(), signatory: McaSignatorySchema }).openapi('McaAcceptanceRequest');
 
 /**
  * The customer's Microsoft Customer Agreement in each linked connection, read live from Partner
@@ -88,7 +88,7 @@ export function mcaAcceptanceRoutes(deps: OnboardingDeps) {
         summary: "Ask the customer's signatory to accept the current Microsoft Customer Agreement (starts the acceptance run)",
         request: { params: CompanyIdParamSchema, body: { content: json(AcceptanceRequestBodySchema), required: true } },
         responses: {
-          202: { description: 'The acceptance run (started now, or already waiting)', content: json(z.object({ runId: z.string() })) },
+          202: { description: 'The acceptance run (started now, or already waiting)', content: json(RunStartedSchema) },
           ...scopedErrors,
           409: problem('MCA_ALREADY_ACCEPTED: the customer accepted the current version; TENANT_NOT_LINKED: no tenant in this connection'),
           503: problem('WORKFLOWS_UNAVAILABLE: durable runs are not running here'),

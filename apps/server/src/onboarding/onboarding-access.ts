@@ -5,7 +5,7 @@ import type { Principal } from '../auth/principal';
 /**
  * Who may order a tenant for a company (wizard, existing-tenant checkout, authorization requests):
  * anyone with `sync.manage` on the subtree (distributor and reseller admins and operators), and a
- * customer admin for their own company only: the storefront checkout of a direct customer (C5).
+ * customer admin for their own company only: the storefront checkout of a direct customer.
  * Call after `companyInScope`, so a company outside the subtree still answers 404.
  */
 export function requireOrderAccess(principal: Principal, company: CompanyRow): void {

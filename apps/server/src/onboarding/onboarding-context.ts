@@ -13,7 +13,7 @@ export interface OnboardingContext {
   company: CompanyRow;
   parent: CompanyRow | undefined;
   distributor: CompanyRow;
-  /** The reseller selling to this customer (its parent), or null for a direct customer (C5). */
+  /** The reseller selling to this customer (its parent), or null for a direct customer. */
   reseller: CompanyRow | null;
   connections: ConnectionSummary[];
   defaultConnectionId: string | null;

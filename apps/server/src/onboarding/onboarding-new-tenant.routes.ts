@@ -15,7 +15,7 @@ import { McaSignatorySchema } from './mca-signatory.schema';
 
 import { json } from '../http/json-content';
 
-const NewTenantOrderSchema = z
+export const NewTenantOrderSchema = z
   .object({
     connectionId: z.string().uuid(),
     domainPrefix: z.string().trim().toLowerCase().refine(isValidDomainPrefix, { message: `Letters and digits only, at most ${MAX_DOMAIN_PREFIX_LENGTH}` }),
@@ -31,6 +31,8 @@ const NewTenantOrderSchema = z
   })
   .openapi('NewTenantOrder');
 
+export const NewTenantStartedSchema = z.object({ runId: z.string(), outcome: z.enum(['started', 'attached', 'retried']) });
+
 /** Finish of the new-tenant wizard: parsing and access here, the use case in `finishNewTenantOrder`. */
 export function onboardingNewTenantRoutes(deps: OnboardingDeps) {
   const auth = authenticate(deps);
@@ -43,9 +45,9 @@ export function onboardingNewTenantRoutes(deps: OnboardingDeps) {
       summary: 'Finish the new-tenant order: start (or retry) the provisioning run',
       request: { params: CompanyIdParamSchema, body: { content: json(NewTenantOrderSchema), required: true } },
       responses: {
-        202: { description: 'The run', content: json(z.object({ runId: z.string(), outcome: z.enum(['started', 'attached', 'retried']) })) },
+        202: { description: 'The run', content: json(NewTenantStartedSchema) },
         ...scopedErrors,
-        422: problem('Prerequisites missing, or the reseller Partner ID fails the D1 check'),
+        422: problem('Prerequisites missing, or the reseller Partner ID fails the Partner ID check'),
       },
     }),
     async (c) => {

@@ -27,6 +27,23 @@ const WORKFLOWS_ERRORS = {
   503: problem('WORKFLOWS_UNAVAILABLE or WORKFLOWS_BUSY: durable runs are not running here, or did not answer in time (safe to repeat)'),
 } as const;
 
+export const RunRetryAcceptedSchema = z
+  .object({
+    runId: z.string(),
+    outcome: z.literal('retried').openapi({ description: 'The run was woken; it goes on from the failed step (or starts over when nothing was created yet)' }),
+  })
+  .openapi('RunRetryAccepted');
+
+export const McaCheckAcceptedSchema = z
+  .object({
+    runId: z.string(),
+    heldOrders: z.number().int().openapi({ description: 'Orders of the account held for the acceptance that were woken too' }),
+  })
+  .openapi('McaCheckAccepted');
+
+/** The new tenant's administrator sign-in and one-time password. */
+export const RevealedCredentialsSchema = z.object({ signInName: z.string().nullable(), password: z.string() });
+
 /** What a run action's handler is given: the company in the caller's scope, already checked like the wizard's Finish. */
 interface RunActionContext {
   c: Context<AppEnv>;
@@ -102,12 +119,7 @@ export function onboardingRunActionRoutes(deps: OnboardingDeps): Router {
       summary: 'Retry a stopped new-tenant provisioning run (not synced, or needs attention)',
       status: 202,
       description: 'The run was woken and goes on; follow it on the timeline',
-      schema: z
-        .object({
-          runId: z.string(),
-          outcome: z.literal('retried').openapi({ description: 'The run was woken; it goes on from the failed step (or starts over when nothing was created yet)' }),
-        })
-        .openapi('RunRetryAccepted'),
+      schema: RunRetryAcceptedSchema,
       errors: { 409: problem('RUN_NOT_WAITING: the run is not stopped waiting for a retry (it is running, or it has finished)'), ...WORKFLOWS_ERRORS },
       handle: async ({ c, repos, principal, company, runId }) => {
         const run = await companyRun(deps, company, runId, NEW_TENANT_KINDS, 'provisioning run');
@@ -147,12 +159,7 @@ export function onboardingRunActionRoutes(deps: OnboardingDeps): Router {
       summary: "Check now whether the customer's signatory accepted the Microsoft Customer Agreement (wakes the waiting run and held orders)",
       status: 202,
       description: 'The run (and held orders) look at the acceptance now; follow it on the timeline',
-      schema: z
-        .object({
-          runId: z.string(),
-          heldOrders: z.number().int().openapi({ description: 'Orders of the account held for the acceptance that were woken too' }),
-        })
-        .openapi('McaCheckAccepted'),
+      schema: McaCheckAcceptedSchema,
       errors: { 409: problem('RUN_NOT_WAITING: the run is not waiting for the MCA acceptance'), ...WORKFLOWS_ERRORS },
       handle: async ({ c, repos, company, runId }) => {
         const run = await companyRun(deps, company, runId, MCA_WAITING_KINDS, 'onboarding run');
@@ -184,7 +191,7 @@ export function onboardingRunActionRoutes(deps: OnboardingDeps): Router {
       summary: "Show the new tenant's one-time admin password, once, to the person who ordered it",
       status: 200,
       description: 'The credentials; never again',
-      schema: z.object({ signInName: z.string().nullable(), password: z.string() }),
+      schema: RevealedCredentialsSchema,
       handle: ({ c, repos, principal, company, runId }) => revealNewTenantCredentials(deps, { repos, principal, company, requestId: c.var.requestId }, runId),
     }),
   );

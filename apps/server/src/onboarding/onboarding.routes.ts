@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { AppError, MAX_DOMAIN_PREFIX_LENGTH, domainPrefixProblem, partnerIdChoice, relinkDecision, type DomainPrefixProblem, partnerOfRecordIdOf } from '@csphub/domain';
 import { createTenantLinksRepo } from '@csphub/db';
 import { checkResellerPartnerId, notAllowedPartnerIdVerdict, GDAP_REQUEST_AUTO_EXTEND_DAYS, GDAP_REQUEST_DURATION_DAYS, GDAP_REQUEST_ROLES } from '@csphub/provisioning';
@@ -30,7 +30,7 @@ import {
   TermsSchema,
 } from './onboarding.schema';
 
-import { json } from '../http/json-content';
+import { json, listOf } from '../http/json-content';
 
 /** The one rule of the domain package, said so that a person can fix the prefix (the web shows its own translation). */
 const PREFIX_PROBLEM_MESSAGES: Record<DomainPrefixProblem, string> = {
@@ -66,7 +66,7 @@ export function onboardingRoutes(deps: OnboardingDeps) {
         path: '/onboarding/services',
         tags: ['Onboarding'],
         summary: 'Services the "New service" wizard offers',
-        responses: { 200: { description: 'Services; names are translated by the UI', content: json(z.object({ items: z.array(ServiceSchema) })) }, ...scopedErrors },
+        responses: { 200: { description: 'Services; names are translated by the UI', content: json(listOf(ServiceSchema)) }, ...scopedErrors },
       }),
       (c) => {
         requirePermission(c.var.principal, 'company.read', 'see services');
@@ -169,7 +169,7 @@ export function onboardingRoutes(deps: OnboardingDeps) {
         if (await client.isDomainAvailable(prefix)) {
           return c.json({ prefix, domain, valid: true, available: true, problem: null, message: `${domain} is available.`, suggestions: [] }, 200);
         }
-        // A tenant this Partner Center account already serves can be linked (C4) rather than
+        // A tenant this Partner Center account already serves can be linked rather than
         // authorized again: offered when the ownership rules would let this caller make the link
         // (Verify still checks the relationship's reseller and asks to confirm a move).
         const visible = await client.findCustomerByDomain(domain).catch(() => undefined);
@@ -203,7 +203,7 @@ export function onboardingRoutes(deps: OnboardingDeps) {
         method: 'post',
         path: '/companies/{id}/onboarding/partner-id-check',
         tags: ['Onboarding'],
-        summary: "Check a reseller Partner ID (D1): known, in this connection's network, Partner Agreement accepted. Only the distributor may check another reseller's (others get not-allowed); a partner's name is given only inside the caller's subtree",
+        summary: "Check a reseller Partner ID: known, in this connection's network, Partner Agreement accepted. Only the distributor may check another reseller's (others get not-allowed); a partner's name is given only inside the caller's subtree",
         request: { params: CompanyIdParamSchema, body: { content: json(PartnerIdCheckBodySchema), required: true } },
         responses: { 200: { description: 'The verdict and what the reseller must do', content: json(PartnerIdVerdictSchema) }, ...scopedErrors, 502: problem('Partner Center did not answer') },
       }),
@@ -242,7 +242,7 @@ export function onboardingRoutes(deps: OnboardingDeps) {
         tags: ['Onboarding'],
         summary: "The account's provisioning and linking runs, with every step attempt (the timeline)",
         request: { params: CompanyIdParamSchema },
-        responses: { 200: { description: 'Runs, newest first', content: json(z.object({ items: z.array(RunSchema) })) }, ...scopedErrors },
+        responses: { 200: { description: 'Runs, newest first', content: json(listOf(RunSchema)) }, ...scopedErrors },
       }),
       async (c) => {
         const repos = reposOf(deps);

@@ -34,7 +34,7 @@ export const OnboardingContextSchema = z
     company: z.object({ id: z.number().int(), name: z.string(), kind: z.enum(['distributor', 'reseller', 'customer']), country: z.string().nullable(), language: z.string(), email: z.string().nullable(), domain: z.string().nullable() }),
     distributor: z.object({ id: z.number().int(), name: z.string() }),
     reseller: z.object({ id: z.number().int(), name: z.string(), partnerId: z.string().nullable() }).nullable(),
-    direct: z.boolean().openapi({ description: 'A direct customer of the distributor: no reseller, the direct invitation link (C5)' }),
+    direct: z.boolean().openapi({ description: 'A direct customer of the distributor: no reseller, the direct invitation link' }),
     resellerChoice: z.enum(['any', 'own']).openapi({ description: "'any': the caller (the distributor) may name any reseller of its network; 'own': only the account's own reseller's Partner ID" }),
     connections: z.array(z.object({ id: z.string(), name: z.string(), region: z.string(), type: z.enum(['direct-bill', 'indirect-provider']) })),
     defaultConnectionId: z.string().nullable(),
@@ -71,6 +71,9 @@ export const OnboardingContextSchema = z
   })
   .openapi('OnboardingContext');
 
+/** A durable run started (or found already running) by a request. */
+export const RunStartedSchema = z.object({ runId: z.string() });
+
 export const ConnectionQuerySchema = z.object({ connectionId: z.string().uuid().openapi({ param: { name: 'connectionId', in: 'query' } }) });
 
 export const TermsSchema = z
@@ -91,7 +94,7 @@ export const DomainCheckSchema = z
     message: z.string(),
     suggestions: z.array(z.string()).openapi({ description: 'Free prefixes, checked live, when this one is taken' }),
     visibleTenant: z.boolean().optional().openapi({ description: 'The prefix is taken by a tenant this Partner Center account already serves' }),
-    linkable: z.boolean().optional().openapi({ description: 'That tenant may be linked to this account by the caller (C4; Verify confirms it)' }),
+    linkable: z.boolean().optional().openapi({ description: 'That tenant may be linked to this account by the caller (Verify confirms it)' }),
   })
   .openapi('DomainCheck');
 

@@ -8,7 +8,7 @@ import { reposOf } from '../app/server-deps';
 import { requireOnboardingRead } from './onboarding-access';
 import type { OnboardingDeps } from './onboarding-deps';
 
-import { json } from '../http/json-content';
+import { json, listOf } from '../http/json-content';
 
 export const OutboxMessageSchema = z
   .object({
@@ -28,7 +28,7 @@ export const OutboxMessageSchema = z
   .openapi('OutboxMessage');
 
 /**
- * The local outbox (F1): messages CSP Hub "sent" while no SMTP server is configured, readable by
+ * The local outbox: messages CSP Hub "sent" while no SMTP server is configured, readable by
  * the people who can see the company each message is about (subtree rule, 404 outside).
  */
 export function outboxRoutes(deps: OnboardingDeps) {
@@ -60,7 +60,7 @@ export function outboxRoutes(deps: OnboardingDeps) {
         tags: ['Notifications'],
         summary: 'Messages in the local outbox about companies you can see, newest first',
         request: { query: z.object({ companyId: z.coerce.number().int().positive().optional().openapi({ param: { name: 'companyId', in: 'query' } }) }) },
-        responses: { 200: { description: 'Messages', content: json(z.object({ items: z.array(OutboxMessageSchema) })) }, ...scopedErrors },
+        responses: { 200: { description: 'Messages', content: json(listOf(OutboxMessageSchema)) }, ...scopedErrors },
       }),
       async (c) => {
         requireOnboardingRead(c.var.principal);

@@ -9,7 +9,7 @@ import { companyInScope } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
 import { reposOf } from '../app/server-deps';
 import { CompanyIdParamSchema } from './onboarding.schema';
-import { WizardDraftBodySchema, WizardDraftSchema } from './wizard-draft.schema';
+import { SavedWizardDraftSchema, WizardDraftBodySchema, WizardDraftSchema } from './wizard-draft.schema';
 import { requireOrderAccess } from './onboarding-access';
 import type { OnboardingDeps } from './onboarding-deps';
 
@@ -41,7 +41,7 @@ export function wizardDraftRoutes(deps: OnboardingDeps) {
         tags: ['Onboarding'],
         summary: 'Your draft of the New service wizard for this company, if any',
         request: { params: CompanyIdParamSchema },
-        responses: { 200: { description: 'The draft, or null', content: json(z.object({ draft: WizardDraftSchema.nullable() })) }, ...scopedErrors },
+        responses: { 200: { description: 'The draft, or null', content: json(SavedWizardDraftSchema) }, ...scopedErrors },
       }),
       async (c) => {
         const company = await access(c.var.principal, c.req.valid('param').id);

@@ -8,7 +8,7 @@ export const WizardDraftStateSchema = z
     serviceId: z.enum(['microsoft-tenant']).nullable().openapi({ description: 'The service chosen, or none yet.' }),
     termsAccepted: z.boolean().openapi({ description: 'Whether the Microsoft Customer Agreement was confirmed.' }),
     connectionId: z.string().uuid().nullable().openapi({ description: 'The Partner Center connection chosen.' }),
-    existing: z.boolean().openapi({ description: 'The existing-tenant path (C2).' }),
+    existing: z.boolean().openapi({ description: 'The existing-tenant path.' }),
     domainPrefix: text(64, 'The onmicrosoft.com prefix as typed.'),
     culture: text(16, 'The new tenant\'s culture.'),
     adminUsername: text(64, 'The administrator user name as typed.'),
@@ -29,4 +29,7 @@ export const WizardDraftBodySchema = z
   .openapi('WizardDraftBody');
 
 export const WizardDraftSchema = WizardDraftBodySchema.extend({ updatedAt: z.string().openapi({ description: 'When it was last saved (ISO 8601).' }) }).openapi('WizardDraft');
+
+/** `GET /companies/{id}/onboarding/draft`: the saved draft, or null. */
+export const SavedWizardDraftSchema = z.object({ draft: WizardDraftSchema.nullable() });
 

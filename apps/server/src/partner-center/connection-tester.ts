@@ -16,7 +16,7 @@ export interface ConnectionTestResult {
 }
 
 /**
- * The port "test connection" (A3) needs: calls Partner Center with a connection's credentials and
+ * The port "test connection" needs: calls Partner Center with a connection's credentials and
  * reports what works. Implemented with the Partner Center client; tests can pass another.
  */
 export interface ConnectionTester {

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../http/openapi-app';
 import { json } from '../http/json-content';
 
-const SystemSchema = z
+export const SystemSchema = z
   .object({
     name: z.literal('CSP Hub'),
     version: z.string(),

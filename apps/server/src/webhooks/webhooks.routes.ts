@@ -12,7 +12,7 @@ import { reposOf, type ServerDeps } from '../app/server-deps';
 import { scopedMutation } from '../channel/scoped-mutation';
 import { IdParamSchema } from '../channel/company.schema';
 import type { Principal } from '../auth/principal';
-import { json } from '../http/json-content';
+import { json, listOf } from '../http/json-content';
 import { targetUrlProblem, type TargetPolicy } from './target-policy';
 import {
   DeliveryParams,
@@ -124,7 +124,7 @@ export function webhooksRoutes(deps: WebhooksDeps) {
         tags: [TAG],
         summary: "A distributor's or reseller's webhook subscriptions (never their secrets)",
         request: { params: IdParamSchema },
-        responses: { 200: { description: 'Subscriptions', content: json(z.object({ items: z.array(WebhookSubscriptionSchema) })) }, ...scopedErrors },
+        responses: { 200: { description: 'Subscriptions', content: json(listOf(WebhookSubscriptionSchema)) }, ...scopedErrors },
       }),
       async (c) => {
         const p = c.var.principal;
@@ -277,7 +277,7 @@ export function webhooksRoutes(deps: WebhooksDeps) {
         tags: [TAG],
         summary: "A subscription's delivery log, newest first: status, attempts, last response code and time",
         request: { params: SubscriptionParams },
-        responses: { 200: { description: 'Deliveries', content: json(z.object({ items: z.array(WebhookDeliverySchema) })) }, ...scopedErrors },
+        responses: { 200: { description: 'Deliveries', content: json(listOf(WebhookDeliverySchema)) }, ...scopedErrors },
       }),
       async (c) => {
         const { id, subscriptionId } = c.req.valid('param');

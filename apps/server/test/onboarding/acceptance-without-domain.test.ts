@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOnboardingWorld, type OnboardingWorld } from './onboarding-world';
 
 /**
- * Acceptance detected on its own when the wizard never asked for a domain (C2, C5): a direct
+ * Acceptance detected on its own when the wizard never asked for a domain: a direct
  * customer accepts the distributor's invitation and Partner Center's signed webhook is enough;
  * a pending authorization gets its domain on the Pending authorizations page and is checked at once.
  */
@@ -54,7 +54,7 @@ describe('acceptance of an authorization without a domain', () => {
     expect(again.status).toBe(409);
   });
 
-  it('a prefix taken by a tenant the account already serves is offered for linking only to who may link it (C4)', async () => {
+  it('a prefix taken by a tenant the account already serves is offered for linking only to who may link it', async () => {
     // wingtiptoysmx is linked to Wingtip Mexico by the test before.
     const ana = await w.signIn('ana@adatum.example');
     const mine = await ana('GET', `/api/v1/companies/${w.second.id}/onboarding/domain-check?connectionId=${w.conn.id}&prefix=wingtiptoysmx`);
@@ -66,7 +66,7 @@ describe('acceptance of an authorization without a domain', () => {
     const unknown = await ana('GET', `/api/v1/companies/${w.second.id}/onboarding/domain-check?connectionId=${w.conn.id}&prefix=fabrikam`);
     expect(unknown.body.visibleTenant ?? false).toBe(false);
   });
-  it('the offered link is made in one action (C4): a move asks to confirm, then links; another account\'s authorization does not take it', async () => {
+  it('the offered link is made in one action: a move asks to confirm, then links; another account\'s authorization does not take it', async () => {
     // wingtiptoysmx is linked to Wingtip Mexico by the tests before.
     const ana = await w.signIn('ana@adatum.example');
     const path = `/api/v1/companies/${w.second.id}/existing-tenant/link-visible`;

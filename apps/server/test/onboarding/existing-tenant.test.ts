@@ -6,7 +6,7 @@ import { startOnboardingWorld, type OnboardingWorld } from './onboarding-world';
 /**
  * The existing-tenant branch through the API against the emulator: invitation link and text, the authorization request
  * e-mail (outbox and audit log), verify before and after acceptance, acceptance by the signed
- * webhook alone, linking a tenant already linked elsewhere (confirmation), the D1 warnings, and no
+ * webhook alone, linking a tenant already linked elsewhere (confirmation), the Partner ID warnings, and no
  * create-customer call ever.
  */
 describe('existing tenant', () => {
@@ -102,7 +102,7 @@ describe('existing tenant', () => {
     expect(res.status).toBe(401);
   });
 
-  it('links a tenant already visible, and a reseller admin moves it between its own accounts after confirming (C4)', async () => {
+  it('links a tenant already visible, and a reseller admin moves it between its own accounts after confirming', async () => {
     const wingtip = 'wingtiptoysmx.onmicrosoft.com';
     await reseller('POST', `/api/v1/companies/${w.other.id}/existing-tenant/authorization`, { connectionId: w.conn.id });
     const first = await reseller('POST', `/api/v1/companies/${w.other.id}/existing-tenant/verify`, { connectionId: w.conn.id, domain: wingtip });
@@ -122,7 +122,7 @@ describe('existing tenant', () => {
     expect(unlinked).toHaveLength(1);
   });
 
-  it('gives the direct link to a direct customer ordering for itself (C5)', async () => {
+  it('gives the direct link to a direct customer ordering for itself', async () => {
     const carl = await w.signIn('carl@coho-direct.example');
     const res = await carl('POST', `/api/v1/companies/${w.direct.id}/existing-tenant/authorization`, { connectionId: w.conn.id });
     expect(res.status).toBe(200);
@@ -134,7 +134,7 @@ describe('existing tenant', () => {
     expect(other.status).toBe(404);
   });
 
-  it('checks reseller Partner IDs with the exact D1 warnings (one shared function)', async () => {
+  it('checks reseller Partner IDs with the exact Partner ID warnings (one shared function)', async () => {
     // The distributor may check any reseller of its network; a reseller only its own.
     const dora = await w.signIn('dora@contoso-dist.example');
     const check = (partnerId: string) => dora('POST', `/api/v1/companies/${w.customer.id}/onboarding/partner-id-check`, { connectionId: w.conn.id, partnerId });

@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
-import type { Company, PrerequisiteProblem } from './types';
-import type { Order, OrderStatus } from '../features/orders/orders-api';
-import type { DomainCheck } from '../features/new-service/new-service-api';
+import type { Company, DomainCheck, NewTenantOrder, Order, OrderStatus, PrerequisiteProblem } from '@csphub/server/contract';
 import { checkAnswer, type AnswerOf } from './contract-check';
 
 describe("the web's API types are the server's route schemas", () => {
@@ -12,6 +10,9 @@ describe("the web's API types are the server's route schemas", () => {
     // @ts-expect-error an order's status is one of the server's statuses, not any string
     expectTypeOf<'shipped'>().toExtend<OrderStatus>();
     expectTypeOf<Order['lines'][number]['quantity']>().toEqualTypeOf<number>();
+    // A request the web sends is the route's body schema: a connection is required, never null.
+    // @ts-expect-error the new-tenant order's connectionId is a string
+    expectTypeOf<null>().toExtend<NewTenantOrder['connectionId']>();
   });
 
   it("carry the reseller's name that a reseller-* prerequisite problem answers", () => {

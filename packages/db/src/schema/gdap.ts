@@ -16,7 +16,7 @@ export interface GdapTemplateGroupRow {
 }
 
 /**
- * GDAP role templates (C6), per connection: a name has versions 1, 2, ...; a version is never
+ * GDAP role templates, per connection: a name has versions 1, 2, ...; a version is never
  * changed once written (a change is a new version), so a relationship says which version it was
  * requested from. One version per connection is the default (the wizard's and onboarding's).
  */

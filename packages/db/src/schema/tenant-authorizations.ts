@@ -19,7 +19,7 @@ export const tenantAuthorizations = pgTable(
     connectionId: uuid()
       .notNull()
       .references(() => connections.id),
-    /** The reseller company selling (indirect); null for the distributor's direct customer (C5). */
+    /** The reseller company selling (indirect); null for the distributor's direct customer. */
     resellerCompanyId: integer().references(() => companies.id),
     resellerPartnerId: text(),
     /** The reseller's tenant id, as Partner Center's network lists it (for matching acceptances). */

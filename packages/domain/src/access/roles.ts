@@ -57,7 +57,7 @@ const ADMIN_OF_SUBTREE: Permission[] = [
   'webhooks.manage',
 ];
 const OPERATOR: Permission[] = ['company.read', 'company.update', 'company.create', 'billing.read', 'users.read', 'audit.read', 'sync.read', 'sync.manage'];
-/** GDAP (C6): partner staff read the templates and act on relationships; the distributor's staff write the templates. */
+/** GDAP: partner staff read the templates and act on relationships; the distributor's staff write the templates. */
 const GDAP_STAFF: Permission[] = ['gdap.templates.read', 'gdap.manage'];
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Which Partner Center connection a new customer is provisioned through by default (A3, B1).
+ * Which Partner Center connection a new customer is provisioned through by default.
  *
  * A distributor holds one indirect-provider account per market, and each account serves the
  * countries of its market (Microsoft's CSP regions: Latin America, Europe, North America, Asia

@@ -7,7 +7,7 @@ export const GDAP_STATES = ['created', 'approval_pending', 'activating', 'active
 export type GdapState = (typeof GDAP_STATES)[number];
 
 const DAY_MS = 86_400_000;
-/** The days before the end at which the reseller and the distributor are told (C6). */
+/** The days before the end at which the reseller and the distributor are told. */
 export const GDAP_EXPIRY_NOTICE_DAYS = [30, 7, 1] as const;
 export type GdapExpiryNoticeDay = (typeof GDAP_EXPIRY_NOTICE_DAYS)[number];
 

@@ -1,5 +1,5 @@
 /**
- * GDAP role templates (C6): named, versioned sets of Entra roles with a duration, auto-extend and
+ * GDAP role templates: named, versioned sets of Entra roles with a duration, auto-extend and
  * the partner security groups each role is given to. Microsoft's rules (Graph
  * "delegatedAdminRelationship" resource, docs/PARTNER-CENTER-REFERENCE.md §12.3): a duration of
  * 1 to 730 days (P730D), auto-extend by 180 days only without the Global Administrator role.

@@ -48,7 +48,7 @@ export interface PrerequisiteResult {
 }
 
 /**
- * The one prerequisite check (A2) used by the UI, the API and the provisioning workflows before any
+ * The one prerequisite check used by the UI, the API and the provisioning workflows before any
  * call to Microsoft: a valid phone, an e-mail (corporate when the distributor requires it), and a
  * billing address valid for its country. A sub-customer of a reseller with no billing address of its
  * own (or that chose "use my reseller's address") uses the reseller's, unless the distributor

@@ -64,7 +64,7 @@ export function linkExistingTenantRunId(input: Pick<LinkExistingTenantInput, 'co
 /**
  * The run after "verify authorization": store the link > check the MCA (direct-sign
  * status, or record the attestation from the wizard) > optional GDAP request > notify. No step
- * creates a customer or an admin user (C4). A failure before the link is stored leaves the account
+ * creates a customer or an admin user. A failure before the link is stored leaves the account
  * as it was (`failed`); a failure after it needs attention with the reason, and the link stays.
  */
 export function createLinkExistingTenantWorkflow(ports: ExistingTenantPorts): WorkflowDefinition<LinkExistingTenantInput, LinkExistingTenantResult> {

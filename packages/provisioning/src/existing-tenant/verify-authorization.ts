@@ -48,7 +48,7 @@ export function normalizeCustomerDomain(input: string): string | undefined {
 
 /**
  * Checks the relationship for `domain`. `resellerTenantId` is the indirect reseller selling (null
- * for the distributor's direct customer, C5): an indirect order needs the customer associated with
+ * for the distributor's direct customer): an indirect order needs the customer associated with
  * that reseller, otherwise the acceptance went to another partner only.
  */
 export async function verifyAuthorization(

@@ -53,7 +53,7 @@ const LIVE = new Set(['active', 'expiring']);
 const OVER = new Set(['expired', 'terminated', 'terminationRequested', 'terminating']);
 
 /**
- * "Request GDAP from a template" (C6): create the relationship > lock it for approval and send the
+ * "Request GDAP from a template": create the relationship > lock it for approval and send the
  * link > wait for the customer's approval as long as it takes (a journaled look, then a durable
  * `recv` on `gdap-check` that a webhook can cut short) > one access assignment per security group
  * of the template > wait until they are active > mark the relationship active (event `gdap` =

@@ -10,7 +10,7 @@ export interface CheckDomainOutput {
 }
 
 /**
- * Checks the onmicrosoft.com prefix (B4): free, or already one of this partner's customers (a
+ * Checks the onmicrosoft.com prefix: free, or already one of this partner's customers (a
  * tenant this run created before it was cut, found by looking). Taken by anybody else stops the run
  * before anything is created, with a message that says to pick another prefix.
  */

@@ -13,7 +13,7 @@ export interface DeliverCredentialsInput {
 }
 
 /**
- * Sends the welcome message with the admin sign-in name and the one-time password (B5), then wipes
+ * Sends the welcome message with the admin sign-in name and the one-time password, then wipes
  * the password from the vault. The message key is the run, so a re-run after a crash between
  * sending and wiping stores one outbox message; when the vault is already empty the step knows the
  * message went out and does nothing.

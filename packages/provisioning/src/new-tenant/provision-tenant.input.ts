@@ -20,7 +20,7 @@ export interface NewTenantInput {
   domainPrefix: string;
   /** Default GDAP roles at creation; when false, an explicit GDAP request follows instead. */
   defaultGdap: boolean;
-  /** Indirect connections: create the customer for this reseller (may be null while pending, D1). */
+  /** Indirect connections: create the customer for this reseller (may be null while pending). */
   resellerPartnerId: string | null;
   /**
    * The MCA: the customer's signatory, who accepts in Microsoft's component (the enhanced
@@ -36,15 +36,15 @@ export interface NewTenantInput {
   /** Where the customer's admin signs in (Microsoft 365). */
   signInUrl?: string;
   /**
-   * The wizard's admin user name, the part before @ (B2). Absent (runs submitted before it was
+   * The wizard's admin user name, the part before @. Absent (runs submitted before it was
    * threaded through) means Microsoft's `admin`.
    */
   adminUsername?: string;
-  /** The wizard's "require a password change at first sign-in" (B2). Absent means true. */
+  /** The wizard's "require a password change at first sign-in". Absent means true. */
   requirePasswordChange?: boolean;
 }
 
-/** What a retry may change: the prefix (B4) and the reseller; everything else is re-read from the account. */
+/** What a retry may change: the prefix and the reseller; everything else is re-read from the account. */
 export interface NewTenantRetry {
   domainPrefix?: string;
   resellerPartnerId?: string | null;

@@ -6,7 +6,7 @@ import type { NewTenantPorts } from '../ports/new-tenant.ports';
 /**
  * Finds the indirect reseller's tenant id for its Partner ID (docs/PARTNER-CENTER-REFERENCE.md §7), needed as
  * `associatedPartnerId` when the customer is created for the reseller (docs/PARTNER-CENTER-REFERENCE.md §2.3). A Partner ID outside
- * this connection's network stops the run before anything is created (D1).
+ * this connection's network stops the run before anything is created.
  */
 export function resolveResellerStep(ports: Pick<NewTenantPorts, 'partnerCenter'>) {
   return defineStep<{ connectionId: string; resellerPartnerId: string }, { resellerTenantId: string; resellerName: string }>({

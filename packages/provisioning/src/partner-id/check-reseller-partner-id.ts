@@ -1,5 +1,5 @@
 /**
- * The one D1 check of a reseller Partner ID, shared by both branches of the
+ * The one check of a reseller Partner ID, shared by both branches of the
  * onboarding wizard (new tenant, existing tenant) and by the runs that follow them, so that a
  * Partner ID is judged with the same rules and the same words everywhere.
  *

@@ -25,7 +25,7 @@ export interface RequestGdapOutput {
 }
 
 /**
- * Asks the customer for delegated administration (C6): a GDAP relationship with the least-privileged
+ * Asks the customer for delegated administration: a GDAP relationship with the least-privileged
  * roles, locked for approval, and the approval link the customer's Global Admin opens. The display
  * name is derived from the account, so a retry finds the first relationship instead of making two
  * (the client looks the name up on CONFLICT), and the client looks up a lock request already made

@@ -15,7 +15,7 @@ export interface StoreTenantLinkInput {
 }
 
 /**
- * Stores the verified tenant on the account (C4): tenant id, default domain, connection, and the
+ * Stores the verified tenant on the account: tenant id, default domain, connection, and the
  * reseller as partner of record. Never creates a user or a customer: the tenant already exists.
  * An upsert, so a re-run after a crash writes the same row.
  */

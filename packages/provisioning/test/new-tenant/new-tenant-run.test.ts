@@ -28,8 +28,8 @@ import { newTenantWorkflow, seedAccounts, timelineOf, wireNewTenantPorts, wizard
 
 /**
  * The new-tenant run in one process against the real emulator, database adapters and outbox:
- * the happy path, a taken prefix (B4), an invalid address, faults (503, 429 burst) and the
- * credential rule (B5).
+ * the happy path, a taken prefix, an invalid address, faults (503, 429 burst) and the
+ * credential rule.
  */
 describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
   let emulator: RunningEmulator;
@@ -99,7 +99,7 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
     const sync = await accounts().getSync(companyId, seeded.connectionId);
     expect(sync).toMatchObject({ syncStatus: 'synced', tenantId: result.tenantId, defaultDomain: `${prefix('ok')}.onmicrosoft.com`, resellerPartnerId: '6100001' });
 
-    // B5: the welcome message went to the outbox in the recipient's language, the password only sealed, shown once.
+    // The welcome message went to the outbox in the recipient's language, the password only sealed, shown once.
     const box = wireNewTenantPorts(t.db, emulator.url).box;
     const outbox = createOutboxRepo(t.db, box);
     const messages = await outbox.list({ subjectId: String(companyId) });
@@ -146,7 +146,7 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
     return { text: welcomes[0]!.text, password: password! };
   }
 
-  it('a custom administrator: created with the first-sign-in rule asked for, made Global Administrator, and its credentials delivered (B2, B5)', async () => {
+  it('a custom administrator: created with the first-sign-in rule asked for, made Global Administrator, and its credentials delivered', async () => {
     const companyId = seeded.customers[4]!.id;
     const domain = `${prefix('adm')}.onmicrosoft.com`;
     const { handle, runId } = await submitNewTenantRun(runtime, workflow, wizardInput(companyId, seeded.connectionId, prefix('adm'), { adminUsername: 'it.admin', requirePasswordChange: false }));
@@ -188,7 +188,7 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
     expect(await ctl.signIn(result.tenantId!, { userPrincipalName: upn, password: welcome.password })).toEqual({ signedIn: true, mustChangePassword: false });
   });
 
-  it('stops before creating anything when the prefix is taken, then finishes with a new prefix on retry (B4)', async () => {
+  it('stops before creating anything when the prefix is taken, then finishes with a new prefix on retry', async () => {
     const companyId = seeded.customers[1]!.id;
     const before = (await ctl.state()).tenants.length;
     const submitted = await submitNewTenantRun(runtime, workflow, wizardInput(companyId, seeded.connectionId, 'fabrikam'));

@@ -45,7 +45,7 @@ export function registerResellerContract(ctx: ContractContext): void {
       if (unsigned) expect(await client.hasSignedMpa({ partnerId: unsigned })).toBe(false);
     });
 
-    it('gives the D1 verdict on a reseller Partner ID', async () => {
+    it('gives the verdict on a reseller Partner ID', async () => {
       const client = ctx.target.client('indirect');
       expect(await client.verifyResellerPartnerId(ctx.target.fixtures.reseller.partnerId)).toMatchObject({
         status: 'ok',

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Permission } from '@csphub/domain';
 import { apiFetch, apiSend, onSessionEnded, setCsrfToken } from '../../api/api-client';
-import type { SessionInfo } from '../../api/types';
+import type { SessionInfo } from '@csphub/server/contract';
 
 interface SessionState {
   /** undefined while the first check runs; null when nobody is signed in. */

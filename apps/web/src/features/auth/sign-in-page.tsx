@@ -5,6 +5,7 @@ import { useApi } from '../../api/use-api';
 import { useSession } from './session';
 import { waitText } from './wait-text';
 import { useI18n } from '../../i18n/i18n';
+import type { SystemInfo } from '@csphub/server/contract';
 
 const DEMO = ['distributor@demo.test', 'reseller@demo.test', 'customer@demo.test'] as const;
 
@@ -12,7 +13,7 @@ const DEMO = ['distributor@demo.test', 'reseller@demo.test', 'customer@demo.test
 export function SignInPage() {
   const { t } = useI18n();
   const { signIn } = useSession();
-  const system = useApi<{ demo: boolean }>('/api/v1/system');
+  const system = useApi<SystemInfo>('/api/v1/system');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);

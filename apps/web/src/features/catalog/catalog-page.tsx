@@ -7,6 +7,7 @@ import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { CatalogBrowser } from '../orders/catalog-browser';
 import { describeProblem } from '../../i18n/problem-text';
+import type { Connection, ListOf } from '@csphub/server/contract';
 
 /**
  * The distributor's catalog page: browse a connection's catalog per country, refresh
@@ -15,7 +16,7 @@ import { describeProblem } from '../../i18n/problem-text';
 export function CatalogPage() {
   const { t } = useI18n();
   const { session, can } = useSession();
-  const connections = useApi<{ items: { id: string; name: string; region: string }[] }>(can('connections.read') ? '/api/v1/connections' : null);
+  const connections = useApi<ListOf<Connection>>(can('connections.read') ? '/api/v1/connections' : null);
   const [connectionId, setConnectionId] = useState<string | null>(null);
   const [country, setCountry] = useState('');
   const [reloadKey, setReloadKey] = useState(0);

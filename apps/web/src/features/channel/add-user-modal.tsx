@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconWand } from '@tabler/icons-react';
 import { isValidEmail, type Role } from '@csphub/domain';
 import { apiSend, ApiError } from '../../api/api-client';
-import type { User } from '../../api/types';
+import type { User } from '@csphub/server/contract';
 import { useI18n } from '../../i18n/i18n';
 import { generatePassword } from './generate-password';
 import { peopleErrorMessage } from './people-error';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Anchor, Button, Code, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useApi } from '../../api/use-api';
-import type { AuditEntry } from '../../api/types';
+import type { AuditLogPage } from '@csphub/server/contract';
 import { useSession } from '../auth/session';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import { en, type MessageKey } from '../../i18n/messages/en';
@@ -22,7 +22,7 @@ export function AuditTab({ companyId }: { companyId: number }) {
   const { can } = useSession();
   const [action, setAction] = useState<string | null>(null);
   const query = `companyId=${companyId}${action ? `&action=${encodeURIComponent(action)}` : ''}`;
-  const log = useApi<{ items: AuditEntry[]; nextBeforeId: number | null }>(can('audit.read') ? `/api/v1/audit-log?${query}&limit=100` : null);
+  const log = useApi<AuditLogPage>(can('audit.read') ? `/api/v1/audit-log?${query}&limit=100` : null);
   if (!can('audit.read')) return <Text c="dimmed">{t('audit.noAccess')}</Text>;
   return (
     <Stack>

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { Company } from '../../api/types';
+import type { Company } from '@csphub/server/contract';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { InlineField } from './inline-field';

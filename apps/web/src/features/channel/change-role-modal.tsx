@@ -3,7 +3,7 @@ import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications';
 import type { Role } from '@csphub/domain';
 import { apiSend } from '../../api/api-client';
-import type { User } from '../../api/types';
+import type { User } from '@csphub/server/contract';
 import { useI18n } from '../../i18n/i18n';
 import { useUserAction } from './use-user-action';
 

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Anchor, Badge, Card, Group, List, Text, Title } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n';
-import type { ChannelReadiness } from '../../api/types';
+import type { ChannelReadiness } from '@csphub/server/contract';
 import { useApi } from '../../api/use-api';
 
 /** Home-page card: how many customers are ready to provision, and links to those that are not. */

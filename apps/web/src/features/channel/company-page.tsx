@@ -5,7 +5,7 @@ import { companyNameProblem } from '@csphub/domain';
 import { apiSend } from '../../api/api-client';
 import { problemText } from '../../i18n/problem-text';
 import { DeactivateCompanyModal } from './deactivate-company-modal';
-import type { Company } from '../../api/types';
+import type { Company } from '@csphub/server/contract';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { useCompany } from './use-company';

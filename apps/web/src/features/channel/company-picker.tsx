@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Select, Stack, Text } from '@mantine/core';
-import type { CompanySearchMatch } from '../../api/types';
+import type { CompanySearch } from '@csphub/server/contract';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 
@@ -52,7 +52,7 @@ export function CompanyPicker({
   const labelOf = (c: PickedCompany) => (showId ? `${c.name} (${c.id})` : c.name);
   const asked = value && search === labelOf(value) ? '' : query;
   const settled = (value && search === labelOf(value) ? '' : search.trim()) === asked;
-  const found = useApi<{ matches: CompanySearchMatch[] }>(`/api/v1/companies/search?kind=${kind}&status=active&limit=50${asked ? `&q=${encodeURIComponent(asked)}` : ''}`);
+  const found = useApi<CompanySearch>(`/api/v1/companies/search?kind=${kind}&status=active&limit=50${asked ? `&q=${encodeURIComponent(asked)}` : ''}`);
   const current = settled && !found.loading;
   const { options, names, details } = useMemo(() => {
     const names = new Map<number, string>();

@@ -4,7 +4,7 @@ import { NavLink as RouterNavLink, useLocation } from 'react-router';
 import { ActionIcon, Alert, Badge, Box, Button, Group, Loader, NavLink, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { IconBuildingStore, IconBuildingWarehouse, IconChevronDown, IconChevronRight, IconSearch, IconUser } from '@tabler/icons-react';
-import type { CompanySearchMatch, TreeNode } from '../../api/types';
+import type { CompanySearch, TreeNode } from '@csphub/server/contract';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { PartnerOfRecordBadge } from './partner-of-record-badge';
@@ -137,7 +137,7 @@ function TreeLines({ rows, activeId, onToggle, onMore, loadingOf }: { rows: Tree
 
 function SearchResults({ query, activeId }: { query: string; activeId: number }) {
   const { t } = useI18n();
-  const found = useApi<{ matches: CompanySearchMatch[] }>(`/api/v1/companies/search?q=${encodeURIComponent(query)}&limit=50`);
+  const found = useApi<CompanySearch>(`/api/v1/companies/search?q=${encodeURIComponent(query)}&limit=50`);
   if (!found.data) {
     if (found.error) return <Alert color="red" title={t('tree.error')} />;
     return (

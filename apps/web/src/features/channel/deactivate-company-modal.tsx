@@ -4,8 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { COMMERCE_PERMISSIONS } from '@csphub/domain';
 import { apiSend } from '../../api/api-client';
 import { useApi } from '../../api/use-api';
-import type { Company, UserList } from '../../api/types';
-import type { TenantSubscriptions } from '../orders/orders-api';
+import type { Company, ListOf, Run, Subscriptions, UserList } from '@csphub/server/contract';
+
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { problemText } from '../../i18n/problem-text';
@@ -27,8 +27,8 @@ export function DeactivateCompanyModal({ company, opened, onClose, onChanged }: 
   const base = `/api/v1/companies/${company.id}`;
   const users = useApi<UserList>(opened && can('users.read') ? `${base}/users` : null);
   const isCustomer = company.kind === 'customer';
-  const subscriptions = useApi<{ tenants: TenantSubscriptions[] }>(opened && isCustomer && can(COMMERCE_PERMISSIONS['subscriptions.read']) ? `${base}/subscriptions` : null);
-  const runs = useApi<{ items: { state: string }[] }>(opened && isCustomer && can('sync.read') ? `${base}/onboarding/runs` : null);
+  const subscriptions = useApi<Subscriptions>(opened && isCustomer && can(COMMERCE_PERMISSIONS['subscriptions.read']) ? `${base}/subscriptions` : null);
+  const runs = useApi<ListOf<Run>>(opened && isCustomer && can('sync.read') ? `${base}/onboarding/runs` : null);
   const liveSubscriptions = subscriptions.data?.tenants.reduce((n, tenant) => n + tenant.subscriptions.filter((s) => LIVE.has(s.status)).length, 0);
   const activeUsers = users.data?.items.filter((u) => u.status === 'active').length;
   const runningRuns = runs.data?.items.filter((r) => r.state === 'running').length;

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { Company, Prerequisites } from '../../api/types';
+import type { Company, Prerequisites } from '@csphub/server/contract';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { InlineField } from './inline-field';

@@ -1,5 +1,5 @@
 import { Badge, Tooltip } from '@mantine/core';
-import type { Company } from '../../api/types';
+import type { Company } from '@csphub/server/contract';
 import { useI18n } from '../../i18n/i18n';
 
 export type PorStatus = NonNullable<Company['partnerOfRecord']>['status'];

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { apiSend } from '../../api/api-client';
-import type { Company } from '../../api/types';
+import type { Company } from '@csphub/server/contract';
 import type { ResellerRevalidation } from '@csphub/server/contract';
 import { useI18n } from '../../i18n/i18n';
 import { PartnerOfRecordBadge } from './partner-of-record-badge';

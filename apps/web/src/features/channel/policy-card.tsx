@@ -9,7 +9,7 @@ import { describeProblem } from '../../i18n/problem-text';
 
 type Policy = DistributorPolicy;
 
-/** The distributor's provisioning policy (A2), for distributor admins on the distributor's page. */
+/** The distributor's provisioning policy, for distributor admins on the distributor's page. */
 export function PolicyCard() {
   const { t } = useI18n();
   const policy = useApi<Policy>('/api/v1/settings/policy');

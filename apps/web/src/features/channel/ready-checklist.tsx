@@ -1,6 +1,6 @@
 import { Alert, Card, Group, List, Loader, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
-import type { Prerequisites, PrerequisiteProblem } from '../../api/types';
+import type { Prerequisites, PrerequisiteProblem } from '@csphub/server/contract';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages/en';
 import { describeProblem } from '../../i18n/problem-text';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
 import { apiSend } from '../../api/api-client';
-import type { PasswordReset, User } from '../../api/types';
+import type { PasswordReset, User } from '@csphub/server/contract';
 import { useI18n } from '../../i18n/i18n';
 import { useUserAction } from './use-user-action';
 

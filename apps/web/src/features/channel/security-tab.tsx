@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Card, Code, CopyButton, Group, Modal, Select, Sta
 import { ROLES, canGrantRole, isRoleAllowedFor, type Role } from '@csphub/domain';
 import { apiSend } from '../../api/api-client';
 import { useApi } from '../../api/use-api';
-import type { ApiToken, Company } from '../../api/types';
+import type { ApiToken, Company, ListOf } from '@csphub/server/contract';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { UsersCard } from './users-card';
@@ -13,7 +13,7 @@ import { describeProblem } from '../../i18n/problem-text';
 export function SecurityTab({ company }: { company: Company }) {
   const { t, formatDate } = useI18n();
   const { can, session } = useSession();
-  const tokens = useApi<{ items: ApiToken[] }>(can('tokens.manage') ? `/api/v1/companies/${company.id}/api-tokens` : null);
+  const tokens = useApi<ListOf<ApiToken>>(can('tokens.manage') ? `/api/v1/companies/${company.id}/api-tokens` : null);
   const [creatingToken, setCreatingToken] = useState(false);
   const [newToken, setNewToken] = useState<string | null>(null);
   const myRole = session?.user.role;

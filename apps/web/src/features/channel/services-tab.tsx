@@ -2,7 +2,7 @@ import { Alert, Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } fro
 import { MAX_DOMAIN_PREFIX_LENGTH, isValidDomainPrefix } from '@csphub/domain';
 import { apiSend } from '../../api/api-client';
 import { useApi } from '../../api/use-api';
-import type { Company, SyncOptions } from '../../api/types';
+import type { Company, ListOf, SyncOptions } from '@csphub/server/contract';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { InlineField } from './inline-field';
@@ -11,11 +11,11 @@ import { DomainPrefixAvailability } from './domain-prefix-availability';
 
 const STATUS_COLOR = { not_synced: 'gray', in_progress: 'blue', synced: 'green', failed: 'red' } as const;
 
-/** The Microsoft tenant service per Partner Center connection: sync options and status (A3). */
+/** The Microsoft tenant service per Partner Center connection: sync options and status. */
 export function ServicesTab({ company }: { company: Company }) {
   const { t, formatDate } = useI18n();
   const { can, session } = useSession();
-  const options = useApi<{ items: SyncOptions[] }>(`/api/v1/companies/${company.id}/sync-options`);
+  const options = useApi<ListOf<SyncOptions>>(`/api/v1/companies/${company.id}/sync-options`);
   if (company.kind !== 'customer') return <Text c="dimmed">{t('services.onlyCustomers')}</Text>;
   if (options.loading && !options.data) return <Loader size="sm" />;
   if (options.error && !options.data) return <ProblemAlert error={options.error} />;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BranchNode } from '../../api/types';
+import type { BranchNode } from '@csphub/server/contract';
 import { AUTO_OPEN_MAX_CHILDREN, visibleRows, type Branch } from './tree-data';
 
 const node = (id: number, parentId: number | null, childCount: number, kind: BranchNode['kind'] = 'reseller'): BranchNode => ({

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { apiFetch, ApiError } from '../../api/api-client';
-import type { BranchNode, CompanyBranch } from '../../api/types';
+import type { BranchNode, CompanyBranch } from '@csphub/server/contract';
 
 /** A branch opens by itself when it holds at most this many companies (the demo channel opens whole). */
 export const AUTO_OPEN_MAX_CHILDREN = 50;

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { apiSend } from '../../api/api-client';
 import { useApi } from '../../api/use-api';
-import type { Company, Prerequisites } from '../../api/types';
+import type { Company, Prerequisites } from '@csphub/server/contract';
 import { useTree } from './tree-data';
 
 /**

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { apiSend } from '../../api/api-client';
-import type { User } from '../../api/types';
+import type { User } from '@csphub/server/contract';
 import { useI18n } from '../../i18n/i18n';
 import { useUserAction } from './use-user-action';
 

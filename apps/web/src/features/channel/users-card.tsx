@@ -3,7 +3,7 @@ import { ActionIcon, Alert, Badge, Button, Card, Group, Loader, Menu, Stack, Tab
 import { IconDots, IconKey, IconLock, IconUserCheck, IconUserCog, IconUserOff } from '@tabler/icons-react';
 import { canGrantRole } from '@csphub/domain';
 import { useApi } from '../../api/use-api';
-import type { Company, User, UserList } from '../../api/types';
+import type { Company, User, UserList } from '@csphub/server/contract';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { AddUserModal } from './add-user-modal';

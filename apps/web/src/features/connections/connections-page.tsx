@@ -4,7 +4,7 @@ import { Alert, Badge, Button, Card, Group, List, Loader, Modal, PasswordInput, 
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { apiSend } from '../../api/api-client';
 import { useApi } from '../../api/use-api';
-import type { Connection, ConnectionTestResult } from '../../api/types';
+import type { Connection, ConnectionTestResult, ListOf } from '@csphub/server/contract';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { countryName, countryOptions } from '../channel/field-rules';
@@ -14,7 +14,7 @@ import { describeProblem } from '../../i18n/problem-text';
 export function ConnectionsPage() {
   const { t, locale, formatDate } = useI18n();
   const { can } = useSession();
-  const list = useApi<{ items: Connection[] }>(can('connections.read') ? '/api/v1/connections' : null);
+  const list = useApi<ListOf<Connection>>(can('connections.read') ? '/api/v1/connections' : null);
   const [editing, setEditing] = useState<Connection | 'new' | null>(null);
   const [testing, setTesting] = useState<string | null>(null);
   const [results, setResults] = useState<Record<string, ConnectionTestResult | string>>({});

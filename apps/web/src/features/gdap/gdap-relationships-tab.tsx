@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Card, Checkbox, CopyButton, Group, List, Loader, Modal, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { Company, GdapRelationship, GdapTemplate, GdapUpgradePreview } from '@csphub/server/contract';
+import type { Company, GdapRelationship, GdapTemplate, GdapUpgradePreview, ListOf } from '@csphub/server/contract';
 import { apiFetch, apiSend } from '../../api/api-client';
 import { useApi } from '../../api/use-api';
 import { useSession } from '../auth/session';
@@ -21,15 +21,15 @@ const STATE_COLOR: Record<GdapRelationship['state'], string> = {
 };
 
 /**
- * A company's GDAP relationships (C6), as the runs and the scheduled check last saw them: status,
+ * A company's GDAP relationships, as the runs and the scheduled check last saw them: status,
  * roles, dates, auto-extend, access assignments, the approval link to copy; and, for partner
  * staff, request from a template, renew, terminate and upgrade to another template version.
  */
 export function GdapRelationshipsTab({ company }: { company: Company }) {
   const { t, locale } = useI18n();
   const { can } = useSession();
-  const rels = useApi<{ items: GdapRelationship[] }>(`/api/v1/companies/${company.id}/gdap`);
-  const templates = useApi<{ items: GdapTemplate[] }>(can('gdap.templates.read') ? '/api/v1/gdap/templates' : null);
+  const rels = useApi<ListOf<GdapRelationship>>(`/api/v1/companies/${company.id}/gdap`);
+  const templates = useApi<ListOf<GdapTemplate>>(can('gdap.templates.read') ? '/api/v1/gdap/templates' : null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [upgrading, setUpgrading] = useState<GdapRelationship | null>(null);

@@ -1,18 +1,13 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Checkbox, Group, Loader, MultiSelect, NumberInput, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { GdapCatalogueRole, GdapTemplate } from '@csphub/server/contract';
+import type { Connection, GdapCatalogueRole, GdapTemplate, ListOf } from '@csphub/server/contract';
 import { apiSend } from '../../api/api-client';
 import { invalidateApi, useApi } from '../../api/use-api';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { ProblemAlert } from '../../i18n/problem-alert';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID, GDAP_MAX_DURATION_DAYS, checkGdapTemplate } from '@csphub/domain';
-
-interface Connection {
-  id: string;
-  name: string;
-}
 
 /**
  * The GDAP role templates of the distributor's connections: every version, the default of each
@@ -21,8 +16,8 @@ interface Connection {
 export function GdapTemplatesPage() {
   const { t } = useI18n();
   const { can } = useSession();
-  const templates = useApi<{ items: GdapTemplate[] }>('/api/v1/gdap/templates');
-  const connections = useApi<{ items: Connection[] }>(can('connections.read') ? '/api/v1/connections' : null);
+  const templates = useApi<ListOf<GdapTemplate>>('/api/v1/gdap/templates');
+  const connections = useApi<ListOf<Connection>>(can('connections.read') ? '/api/v1/connections' : null);
   const [editing, setEditing] = useState<{ base?: GdapTemplate; connectionId?: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const manage = can('gdap.templates.manage');
@@ -125,7 +120,7 @@ interface GroupDraft {
 function TemplateEditor({ connections, base, connectionId: initialConnection, onDone }: { connections: Connection[]; base: GdapTemplate | undefined; connectionId: string; onDone: () => void }) {
   const { t } = useI18n();
   const [connectionId, setConnectionId] = useState(initialConnection);
-  const catalogue = useApi<{ items: GdapCatalogueRole[] }>(connectionId ? `/api/v1/gdap/roles?connectionId=${connectionId}` : null);
+  const catalogue = useApi<ListOf<GdapCatalogueRole>>(connectionId ? `/api/v1/gdap/roles?connectionId=${connectionId}` : null);
   const [name, setName] = useState(base?.name ?? '');
   const [roleIds, setRoleIds] = useState<string[]>(base?.roles.map((r) => r.id) ?? []);
   const [durationDays, setDurationDays] = useState<number>(base?.durationDays ?? GDAP_MAX_DURATION_DAYS);

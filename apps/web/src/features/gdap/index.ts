@@ -6,5 +6,5 @@ import { gdapEs } from './gdap.messages.es';
 const routes: readonly FeatureRoute[] = [{ path: '/gdap', component: lazyPage(() => import('./gdap-templates-page'), (m) => m.GdapTemplatesPage) }];
 const navigation: readonly NavItem[] = [{ to: '/gdap', label: 'nav.gdap', icon: IconKey, permission: 'gdap.templates.read' }];
 
-/** GDAP (C6): role templates (the distributor writes, partner staff read) and, on the company page, a company's relationships. */
+/** GDAP: role templates (the distributor writes, partner staff read) and, on the company page, a company's relationships. */
 export const gdapFeature = { name: 'gdap', routes, navigation, messages: featureMessages(gdapEn, gdapEs) };

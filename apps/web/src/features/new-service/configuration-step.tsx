@@ -4,14 +4,14 @@ import { useI18n } from '../../i18n/i18n';
 import { DomainPrefixField } from './domain-prefix-field';
 import { ExistingTenantPanel } from './existing-tenant-panel';
 import { McaSignatoryFields } from './mca-signatory-fields';
-import type { DomainCheck, OnboardingContext, OpenAuthorization, PartnerIdVerdict, VerifyResult } from './new-service-api';
+import type { DomainCheck, OnboardingContext, OpenAuthorization, PartnerIdVerdict, VerifyResult } from '@csphub/server/contract';
 import { PartnerIdField } from './partner-id-field';
 import { isAdminSetUpPossible, isAdminUsernameValid, switchConnection, tenantDomainOf, type WizardState } from './wizard-state';
 
 /**
- * Configuration (B2, C2): the connection, the existing-tenant switch, and then either the new
+ * Configuration: the connection, the existing-tenant switch, and then either the new
  * tenant's fields (prefix checked live, culture, admin user, password change, default GDAP, MCA
- * attestation) or the authorization path; the reseller Partner ID (D1) and "notify me" in both.
+ * attestation) or the authorization path; the reseller Partner ID and "notify me" in both.
  */
 export function ConfigurationStep(props: { ctx: OnboardingContext; state: WizardState; update(patch: Partial<WizardState>): void; needsPartnerId: boolean }) {
   const { t } = useI18n();

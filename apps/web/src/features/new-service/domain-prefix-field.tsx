@@ -4,13 +4,13 @@ import { IconCheck } from '@tabler/icons-react';
 import { MAX_DOMAIN_PREFIX_LENGTH } from '@csphub/domain';
 import { useI18n } from '../../i18n/i18n';
 import { problemText } from '../../i18n/problem-text';
-import type { DomainCheck, OpenAuthorization, VerifyResult } from './new-service-api';
+import type { DomainCheck, OpenAuthorization, VerifyResult } from '@csphub/server/contract';
 import { VisibleTenantLink } from './visible-tenant-link';
 import { useDomainCheck } from './use-domain-check';
 
 /**
- * The onmicrosoft.com prefix, checked as you type (B2): format first, then availability against
- * Partner Center 400 ms after typing stops. A taken prefix says so (C3: it may be this customer's
+ * The onmicrosoft.com prefix, checked as you type: format first, then availability against
+ * Partner Center 400 ms after typing stops. A taken prefix says so (it may be this customer's
  * own tenant) and offers free alternatives, each one click away.
  */
 export function DomainPrefixField(props: {
@@ -21,7 +21,7 @@ export function DomainPrefixField(props: {
   onChange(value: string): void;
   onChecked(check: DomainCheck | null): void;
   onUseExisting(): void;
-  /** What the one-press link of a visible tenant (C4) needs, and what to do once it is linked. */
+  /** What the one-press link of a visible tenant needs, and what to do once it is linked. */
   visibleLink: { resellerPartnerId: string | null; partnerName: string; onLinked(result: { authorization: OpenAuthorization; verify: VerifyResult }): void };
 }) {
   const { t, locale } = useI18n();

@@ -3,7 +3,8 @@ import { Alert, Anchor, Button, CopyButton, Group, Loader, Modal, Stack, Text, T
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages/en';
 import { ApiError, apiFetch } from '../../api/api-client';
-import { onboardingApi, splitEmails, type Authorization, type OpenAuthorization, type VerifyResult } from './new-service-api';
+import { onboardingApi, splitEmails } from './new-service-client';
+import type { Authorization, ListOf, OpenAuthorization, VerifyResult } from '@csphub/server/contract';
 
 /** Refusals the panel explains in the reader's language (the tenant ownership rules). */
 const REFUSALS: Record<string, MessageKey> = {
@@ -15,7 +16,7 @@ const REFUSALS: Record<string, MessageKey> = {
  * The existing-tenant branch of Configuration: the invitation link from Partner
  * Center with its ready text, the "customer authorization request" e-mail (TO required, CC
  * optional), and "Verify authorization" by the customer's default domain, with the confirmation
- * when the tenant is already linked to another account (C4). Checkout stays disabled until verified.
+ * when the tenant is already linked to another account. Checkout stays disabled until verified.
  */
 export function ExistingTenantPanel(props: {
   companyId: number;
@@ -53,7 +54,7 @@ export function ExistingTenantPanel(props: {
   useEffect(() => {
     if (!pendingId || !current) return;
     const timer = setInterval(() => {
-      apiFetch<{ items: Authorization[] }>('/api/v1/existing-tenant/authorizations?state=accepted')
+      apiFetch<ListOf<Authorization>>('/api/v1/existing-tenant/authorizations?state=accepted')
         .then((r) => {
           const found = r.items.find((x) => x.id === pendingId);
           if (found) onAuthorization({ ...current, authorization: found });

@@ -3,7 +3,8 @@ import { Alert, Text } from '@mantine/core';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { GdapApprovalLink } from './gdap-approval-link';
-import { onboardingApi, type Run } from './new-service-api';
+import { onboardingApi } from './new-service-client';
+import type { ListOf, Run } from '@csphub/server/contract';
 
 /**
  * What a read of the tenant is missing when the GDAP request made at onboarding still waits for the
@@ -12,7 +13,7 @@ import { onboardingApi, type Run } from './new-service-api';
  */
 export function GdapPendingNotice(props: { companyId: number; details: string; fallback: ReactNode }) {
   const { t } = useI18n();
-  const runs = useApi<{ items: Run[] }>(onboardingApi.runs(props.companyId));
+  const runs = useApi<ListOf<Run>>(onboardingApi.runs(props.companyId));
   const url = runs.data?.items.map((r) => r.facts.gdapApprovalUrl).find((u): u is string => typeof u === 'string');
   if (!url) return <>{props.fallback}</>;
   return (

@@ -5,7 +5,8 @@ import { invalidateApi, useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { describeProblem } from '../../i18n/problem-text';
 import { McaSignatoryFields } from './mca-signatory-fields';
-import { onboardingApi, type McaStatus } from './new-service-api';
+import { onboardingApi } from './new-service-client';
+import type { McaStatus } from '@csphub/server/contract';
 import { signatoryProblems, type WizardState } from './wizard-state';
 
 type Item = McaStatus['items'][number];

@@ -3,7 +3,7 @@ import { Alert, Anchor, Button, CopyButton, Group, Stack, Text } from '@mantine/
 import { notifications } from '@mantine/notifications';
 import { useI18n } from '../../i18n/i18n';
 import { describeProblem } from '../../i18n/problem-text';
-import { onboardingApi } from './new-service-api';
+import { onboardingApi } from './new-service-client';
 
 /** "3 minutes", "5 hours", "2 days" in the UI's language (Intl units). */
 function waitedFor(locale: string, ms: number): string {

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/i18n';
 
 /**
  * "New service" on a customer's company page: for people who may order for it (sync.manage on the
- * subtree, or the customer's own admin: the storefront checkout of a direct customer, C5).
+ * subtree, or the customer's own admin: the storefront checkout of a direct customer).
  */
 export function NewServiceButton({ company }: { company: { id: number; kind: string; status: string } }) {
   const { t } = useI18n();

@@ -5,7 +5,8 @@ import { useApi } from '../../api/use-api';
 import { ApiError } from '../../api/api-client';
 import { useI18n } from '../../i18n/i18n';
 import { ConfigurationStep } from './configuration-step';
-import { onboardingApi, todayIso, type OnboardingContext, type WizardDraft } from './new-service-api';
+import { onboardingApi, todayIso } from './new-service-client';
+import type { OnboardingContext, SavedWizardDraft, WizardDraft } from '@csphub/server/contract';
 import { ReviewStep } from './review-step';
 import { RunTimeline } from './run-timeline';
 import { ServiceStep } from './service-step';
@@ -53,7 +54,7 @@ function Wizard({ ctx, storefront }: { ctx: OnboardingContext; storefront: boole
   const [error, setError] = useState<string | null>(null);
   const [started, setStarted] = useState(false);
   // The draft on the server (one per company and person): offered once, then kept as the user types.
-  const savedDraft = useApi<{ draft: WizardDraft | null }>(onboardingApi.draft(ctx.company.id));
+  const savedDraft = useApi<SavedWizardDraft>(onboardingApi.draft(ctx.company.id));
   const [draftDecided, setDraftDecided] = useState(false);
   const offeredDraft = !draftDecided && savedDraft.data?.draft ? savedDraft.data.draft : null;
   const draftReady = draftDecided || savedDraft.data !== undefined || savedDraft.error !== undefined;
@@ -124,11 +125,14 @@ function Wizard({ ctx, storefront }: { ctx: OnboardingContext; storefront: boole
     });
     try {
       // Built inside the try: a failure here (whatever it is) is shown, never swallowed.
+      const connectionId = state.connectionId;
+      // The wizard's checks hold Finish back without a connection; the API requires one.
+      if (!connectionId) throw new Error(t('ns.problem.connection.required'));
       if (state.existing) {
-        await onboardingApi.checkout(ctx.company.id, { connectionId: state.connectionId, signatory: state.verify?.mcaOnRecord ? null : signatory(), requestGdap: state.gdap, notifyMe: state.notifyMe });
+        await onboardingApi.checkout(ctx.company.id, { connectionId, signatory: state.verify?.mcaOnRecord ? null : signatory(), requestGdap: state.gdap, notifyMe: state.notifyMe });
       } else {
         await onboardingApi.finishNewTenant(ctx.company.id, {
-          connectionId: state.connectionId,
+          connectionId,
           domainPrefix: state.domainPrefix.trim().toLowerCase(),
           culture: state.culture,
           adminUsername: state.adminUsername.trim() || 'admin',

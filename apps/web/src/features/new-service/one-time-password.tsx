@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Alert, Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n';
-import { post } from './new-service-api';
+import { post } from './new-service-client';
+import type { RevealedCredentials } from '@csphub/server/contract';
 import { describeProblem } from '../../i18n/problem-text';
 
 /**
- * The new tenant's one-time admin password (B5): fetched on demand, shown once to the person who
+ * The new tenant's one-time admin password: fetched on demand, shown once to the person who
  * ran the order (the server checks and wipes it), kept only in this component's memory.
  */
 export function OneTimePassword({ companyId, runId }: { companyId: number; runId: string }) {
@@ -16,7 +17,7 @@ export function OneTimePassword({ companyId, runId }: { companyId: number; runId
   const reveal = async () => {
     setBusy(true);
     try {
-      setShown(await post<{ signInName: string | null; password: string }>(`/api/v1/companies/${companyId}/onboarding/runs/${encodeURIComponent(runId)}/reveal-credentials`));
+      setShown(await post<RevealedCredentials>(`/api/v1/companies/${companyId}/onboarding/runs/${encodeURIComponent(runId)}/reveal-credentials`));
     } catch (e) {
       setError(describeProblem(e));
     } finally {

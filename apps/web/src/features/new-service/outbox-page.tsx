@@ -1,14 +1,14 @@
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
-import type { OutboxMessage } from '@csphub/server/contract';
+import type { ListOf, OutboxMessage } from '@csphub/server/contract';
 import { describeProblem } from '../../i18n/problem-text';
 
 
-/** The local outbox (F1): what CSP Hub sent while no SMTP server is configured; secrets stay masked. */
+/** The local outbox: what CSP Hub sent while no SMTP server is configured; secrets stay masked. */
 export function OutboxPage() {
   const { t, formatDate } = useI18n();
-  const messages = useApi<{ items: OutboxMessage[] }>('/api/v1/outbox');
+  const messages = useApi<ListOf<OutboxMessage>>('/api/v1/outbox');
   return (
     <Stack maw={960}>
       <Group justify="space-between">

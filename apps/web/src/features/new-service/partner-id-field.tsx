@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react';
 import { Alert, Loader, Stack, TextInput, VisuallyHidden } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n';
 import { ApiError } from '../../api/api-client';
-import { onboardingApi, type PartnerIdVerdict } from './new-service-api';
+import { onboardingApi } from './new-service-client';
+import type { PartnerIdVerdict } from '@csphub/server/contract';
 
 /**
- * The reseller Partner ID, checked when the field loses focus (D1) with the one shared check on the
+ * The reseller Partner ID, checked when the field loses focus with the one shared check on the
  * server: known, in the connection's network, Partner Agreement accepted. Each failure says what
  * the reseller must do. The same field serves both wizard branches. Only the distributor may name
  * another reseller; for everyone else the field shows the account's own reseller's Partner ID,

@@ -4,7 +4,8 @@ import { Link } from 'react-router';
 import { ApiError, apiFetch } from '../../api/api-client';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
-import { post, type Authorization } from './new-service-api';
+import { post } from './new-service-client';
+import type { Authorization, ListOf } from '@csphub/server/contract';
 
 const STATE_COLOR = { pending: 'yellow', accepted: 'green', cancelled: 'gray' } as const;
 
@@ -15,7 +16,7 @@ const STATE_COLOR = { pending: 'yellow', accepted: 'green', cancelled: 'gray' } 
 export function PendingAuthorizationsPage() {
   const { t, formatDate, formatRelative } = useI18n();
   const [filter, setFilter] = useState<'pending' | 'all'>('pending');
-  const list = useApi<{ items: Authorization[] }>(`/api/v1/existing-tenant/authorizations${filter === 'pending' ? '?state=pending' : ''}`);
+  const list = useApi<ListOf<Authorization>>(`/api/v1/existing-tenant/authorizations${filter === 'pending' ? '?state=pending' : ''}`);
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const act = async (key: string, path: string) => {

@@ -3,7 +3,7 @@ import { Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconRefresh } from '@tabler/icons-react';
 import { useI18n } from '../../i18n/i18n';
-import { onboardingApi } from './new-service-api';
+import { onboardingApi } from './new-service-client';
 import { describeProblem } from '../../i18n/problem-text';
 
 /**

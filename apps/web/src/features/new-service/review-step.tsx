@@ -2,7 +2,7 @@ import { Anchor, List, Stack, Table, Text, ThemeIcon, Title } from '@mantine/cor
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n/i18n';
-import type { OnboardingContext } from './new-service-api';
+import type { OnboardingContext } from '@csphub/server/contract';
 import { tenantDomainOf, type ChecklistItem, type WizardField, type WizardState } from './wizard-state';
 import { problemKey } from './wizard-problems';
 

@@ -4,7 +4,8 @@ import { IconAlertTriangle, IconCheck, IconClock, IconPlayerPlay, IconRefresh, I
 import { invalidateApi, useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { en, type MessageKey } from '../../i18n/messages/en';
-import { onboardingApi, type Run } from './new-service-api';
+import { onboardingApi } from './new-service-client';
+import type { ListOf, Run } from '@csphub/server/contract';
 import { OneTimePassword } from './one-time-password';
 import { RetryRunButton } from './retry-run-button';
 import { McaWaitingNotice } from './mca-waiting-notice';
@@ -37,7 +38,7 @@ function stepLabel(t: (key: MessageKey) => string, stepId: string): string {
  */
 export function RunTimeline({ companyId }: { companyId: number }) {
   const { t, formatDate } = useI18n();
-  const runs = useApi<{ items: Run[] }>(onboardingApi.runs(companyId));
+  const runs = useApi<ListOf<Run>>(onboardingApi.runs(companyId));
   // Runs woken by Retry, with the `updatedAt` they had then: poll until the run has moved on.
   const [woken, setWoken] = useState<Record<string, string>>({});
   const active = runs.data?.items.some((r) => r.state === 'running' || woken[r.id] === r.updatedAt) ?? true;

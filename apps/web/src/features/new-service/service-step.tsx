@@ -3,7 +3,7 @@ import { Card, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
-import type { OnboardingService } from '@csphub/server/contract';
+import type { ListOf, OnboardingService } from '@csphub/server/contract';
 
 type Service = OnboardingService;
 
@@ -11,7 +11,7 @@ type Service = OnboardingService;
 export function ServiceStep(props: { value: string | null; onChange(id: 'microsoft-tenant'): void }) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
-  const services = useApi<{ items: Service[] }>('/api/v1/onboarding/services');
+  const services = useApi<ListOf<Service>>('/api/v1/onboarding/services');
   const q = query.trim().toLowerCase();
   const shown = (services.data?.items ?? []).filter((s) => q === '' || [t(`ns.service.${s.id}`), s.vendor, ...s.keywords].some((w) => w.toLowerCase().includes(q)));
   return (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { onboardingApi, type DomainCheck } from './new-service-api';
+import { onboardingApi } from './new-service-client';
+import type { DomainCheck } from '@csphub/server/contract';
 import { useDebouncedValue } from './use-debounced-value';
 
 /** What the live check knows about the prefix being typed. */
@@ -15,7 +16,7 @@ export interface LiveDomainCheck {
 }
 
 /**
- * The one live check of an onmicrosoft.com prefix (B2), for the order wizard and the company
+ * The one live check of an onmicrosoft.com prefix, for the order wizard and the company
  * page's inline edit alike: 400 ms after typing stops it asks
  * `GET /companies/{id}/onboarding/domain-check` (format first, then Partner Center, with free
  * suggestions when taken). An answer for a prefix the person has since changed is ignored.

@@ -3,10 +3,11 @@ import { Alert, Button, Stack, Text } from '@mantine/core';
 import { ApiError } from '../../api/api-client';
 import { useI18n } from '../../i18n/i18n';
 import { problemText } from '../../i18n/problem-text';
-import { onboardingApi, type OpenAuthorization, type VerifyResult } from './new-service-api';
+import { onboardingApi } from './new-service-client';
+import type { OpenAuthorization, VerifyResult } from '@csphub/server/contract';
 
 /**
- * "Link <domain> to this account" for a tenant the connection already serves (C4): one press opens
+ * "Link <domain> to this account" for a tenant the connection already serves: one press opens
  * the authorization and verifies it by that domain on the server, under the same ownership rules as
  * Verify. A tenant linked to another account asks to confirm the move first; a verdict other than
  * "verified" is said in the person's words.

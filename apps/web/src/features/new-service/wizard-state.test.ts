@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DomainCheck, OnboardingContext, PartnerIdVerdict } from './new-service-api';
+import type { DomainCheck, OnboardingContext, PartnerIdVerdict } from '@csphub/server/contract';
 import { buildChecklist, draftOf, initialWizardState, restoreDraft, isAdminSetUpPossible, isAdminUsernameValid, isPartnerIdAcceptable, isSignatoryComplete, stepProblems, switchConnection, tenantDomainOf, type WizardState } from './wizard-state';
 
 const ctx = (over: Partial<OnboardingContext> = {}): OnboardingContext => ({

@@ -1,12 +1,12 @@
 import { isAdminChoiceAllowed } from '@csphub/domain';
-import type { DomainCheck, OnboardingContext, OpenAuthorization, PartnerIdVerdict, VerifyResult, WizardDraftState } from './new-service-api';
+import type { DomainCheck, OnboardingContext, OpenAuthorization, PartnerIdVerdict, VerifyResult, WizardDraftState } from '@csphub/server/contract';
 
 /** Everything the wizard has collected; one object so Order review can show it all. */
 export interface WizardState {
   serviceId: 'microsoft-tenant' | null;
   termsAccepted: boolean;
   connectionId: string | null;
-  /** "The customer already uses Microsoft 365 and owns this domain" (C2). */
+  /** "The customer already uses Microsoft 365 and owns this domain". */
   existing: boolean;
   domainPrefix: string;
   /** The last answer of the live check, for `domainPrefix`. */
@@ -187,7 +187,7 @@ export function isAdminSetUpPossible(state: Pick<WizardState, 'adminUsername' | 
   return isAdminChoiceAllowed({ adminUsername: name, requirePasswordChange: state.requirePasswordChange, defaultGdap: state.gdap });
 }
 
-/** Whether the reseller Partner ID may be used: checked and fine, or empty (pending, D1). */
+/** Whether the reseller Partner ID may be used: checked and fine, or empty (pending). */
 export function isPartnerIdAcceptable(state: WizardState, needsPartnerId: boolean): boolean {
   if (!needsPartnerId || state.partnerId.trim() === '') return true;
   return state.partnerVerdict?.partnerId === state.partnerId.trim() && state.partnerVerdict.status === 'ok';

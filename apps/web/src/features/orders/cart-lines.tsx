@@ -2,7 +2,7 @@ import { ActionIcon, Group, NumberInput, Select, Stack, Text } from '@mantine/co
 import { IconTrash } from '@tabler/icons-react';
 import type { Prices } from '@csphub/server/contract';
 import { useI18n } from '../../i18n/i18n';
-import type { CatalogProduct, CatalogSku } from './orders-api';
+import type { CatalogProduct, CatalogSku } from '@csphub/server/contract';
 import { PriceLevelsText, priceOf, sumPrices, timesQuantity, type PriceLevels } from './price-levels';
 import { termLabel } from './term-label';
 

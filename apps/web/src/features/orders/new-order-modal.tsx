@@ -6,7 +6,8 @@ import { notifications } from '@mantine/notifications';
 import { apiSend, ApiError } from '../../api/api-client';
 import { useI18n } from '../../i18n/i18n';
 import { CatalogBrowser } from './catalog-browser';
-import { newIdempotencyKey, type CatalogProduct, type CatalogSku, type Order, type SyncOption } from './orders-api';
+import { newIdempotencyKey } from './idempotency-key';
+import type { CatalogProduct, CatalogSku, Order, SyncOptions } from '@csphub/server/contract';
 import { CartLines, isQuantityOk, type CartLine } from './cart-lines';
 import { describeProblem } from '../../i18n/problem-text';
 
@@ -21,7 +22,7 @@ export function NewOrderModal(props: {
   onClose: () => void;
   companyId: number;
   companyName: string;
-  linked: SyncOption[];
+  linked: SyncOptions[];
   initialQuantity?: number;
   /** A SKU already chosen (the storefront picks it before the form opens). */
   initialPick?: { sku: CatalogSku; product: CatalogProduct };

@@ -5,7 +5,7 @@ import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages/en';
 import { NewOrderModal } from './new-order-modal';
-import type { Order, OrderStatus } from './orders-api';
+import type { ListOf, Order, OrderStatus } from '@csphub/server/contract';
 import { useLinkedTenants } from './use-linked-tenants';
 import { PriceLevelsText } from './price-levels';
 import { describeProblem } from '../../i18n/problem-text';
@@ -16,7 +16,7 @@ const COLORS: Record<OrderStatus, string> = { submitted: 'gray', in_progress: 'b
 export function OrdersTab({ company }: { company: { id: number; name: string } }) {
   const { t, formatDate } = useI18n();
   const { can } = useSession();
-  const orders = useApi<{ items: Order[] }>(`/api/v1/companies/${company.id}/orders`);
+  const orders = useApi<ListOf<Order>>(`/api/v1/companies/${company.id}/orders`);
   const { linked } = useLinkedTenants(company.id);
   const [ordering, setOrdering] = useState(false);
   const open = (orders.data?.items ?? []).some((o) => o.status === 'submitted' || o.status === 'in_progress');

@@ -2,14 +2,12 @@ import { useState } from 'react';
 import { Alert, Button, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatMoney, parseMoney } from '@csphub/domain';
-import type { PriceRuleList, Prices } from '@csphub/server/contract';
+import type { PriceRuleList, Prices, WireMoney } from '@csphub/server/contract';
 import { apiSend } from '../../api/api-client';
 import { useApi } from '../../api/use-api';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { describeProblem } from '../../i18n/problem-text';
-
-type Wire = { currency: string; amount: string } | null | undefined;
 
 /**
  * A seller's price list (the distributor's prices to resellers, a reseller's to its customers) and
@@ -26,7 +24,7 @@ export function PricesPage() {
   const [pricesPath, setPricesPath] = useState<string | null>(null);
   const prices = useApi<Prices>(pricesPath);
   if (!session || !companyId) return null;
-  const money = (m: Wire) => (m ? formatMoney(parseMoney(m.currency, m.amount), locale) : '—');
+  const money = (m: WireMoney | null | undefined) => (m ? formatMoney(parseMoney(m.currency, m.amount), locale) : '—');
   const set = (k: keyof typeof form) => (v: string | number | null) => setForm((f) => ({ ...f, [k]: v ?? '' }));
   const add = async () => {
     const [termDuration, billingPlan] = form.term ? form.term.split('/') : [];

@@ -10,8 +10,8 @@ import { ProblemAlert } from '../../i18n/problem-alert';
 import { useTree } from '../channel/tree-data';
 
 /**
- * The distributor's settings (distributor admins): who receives a new tenant's credentials (B5),
- * whether sub-customers need their own billing address (A2), the GDAP new orders start with, and
+ * The distributor's settings (distributor admins): who receives a new tenant's credentials,
+ * whether sub-customers need their own billing address, the GDAP new orders start with, and
  * the notification defaults. Each change is saved at once and audited by the API.
  */
 export function SettingsPage() {

@@ -4,18 +4,18 @@ import { Alert, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine
 import { useSession } from '../auth/session';
 import { CompanyPicker } from '../channel/company-picker';
 import { useApi } from '../../api/use-api';
-import type { Company } from '../../api/types';
+import type { Company } from '@csphub/server/contract';
 import { useI18n } from '../../i18n/i18n';
 import { NewServicePage } from '../new-service/new-service-page';
 import { CatalogBrowser } from '../orders/catalog-browser';
 import { NewOrderModal } from '../orders/new-order-modal';
 import { OrdersTab } from '../orders/orders-tab';
-import type { CatalogProduct, CatalogSku } from '../orders/orders-api';
+import type { CatalogProduct, CatalogSku } from '@csphub/server/contract';
 import { useLinkedTenants } from '../orders/use-linked-tenants';
 import { describeProblem } from '../../i18n/problem-text';
 
 /**
- * The storefront checkout (B1, C5): a customer admin orders for its own company; a reseller picks
+ * The storefront checkout: a customer admin orders for its own company; a reseller picks
  * one of its customers first. Products are ordered through the same order flow as a company's
  * Orders tab (the server checks the caller may order for that company); without a linked tenant the
  * store offers the New service wizard first. Distributor staff order from company pages.

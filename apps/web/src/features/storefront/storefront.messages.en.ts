@@ -1,4 +1,4 @@
-/** English text of the storefront (B1): the store of a customer admin's own company, or of a reseller's customer. */
+/** English text of the storefront: the store of a customer admin's own company, or of a reseller's customer. */
 export const storefrontEn = {
   'nav.store': 'Store',
   'store.title': 'Store',

@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages/en';
 import { NewOrderModal } from '../orders/new-order-modal';
 import { useLinkedTenants } from '../orders/use-linked-tenants';
-import type { SubscriptionMoveItem } from '@csphub/server/contract';
+import type { SubscriptionMoveItem, SubscriptionMoves } from '@csphub/server/contract';
 import { describeProblem } from '../../i18n/problem-text';
 
 type MoveItem = SubscriptionMoveItem;
@@ -32,7 +32,7 @@ export function MovePanel({
 }) {
   const { t, formatDate } = useI18n();
   const { can } = useSession();
-  const moves = useApi<{ items: MoveItem[]; licensesError: string | null }>(`/api/v1/companies/${company.id}/subscription-moves?connectionId=${connectionId}`);
+  const moves = useApi<SubscriptionMoves>(`/api/v1/companies/${company.id}/subscription-moves?connectionId=${connectionId}`);
   const { reload: reloadMoves } = moves;
   useEffect(() => {
     if (refreshKey > 0) reloadMoves();

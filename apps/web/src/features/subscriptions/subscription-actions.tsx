@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { apiSend, ApiError } from '../../api/api-client';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages/en';
-import type { Subscription, SubscriptionAction } from '../orders/orders-api';
+import type { Subscription, SubscriptionAction } from '@csphub/server/contract';
 import { describeProblem } from '../../i18n/problem-text';
 
 /**

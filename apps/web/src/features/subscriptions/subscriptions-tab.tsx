@@ -4,7 +4,7 @@ import { useApi } from '../../api/use-api';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages/en';
-import type { Order, TenantSubscriptions } from '../orders/orders-api';
+import type { ListOf, Order, Subscriptions } from '@csphub/server/contract';
 import { termLabel } from '../orders/term-label';
 import { MovePanel } from './move-panel';
 import { GdapPendingNotice } from '../new-service/gdap-pending-notice';
@@ -24,9 +24,9 @@ const isOpen = (o: Order) => o.status === 'submitted' || o.status === 'in_progre
 export function SubscriptionsTab({ company }: { company: { id: number; name: string } }) {
   const { t, formatDate } = useI18n();
   const { can } = useSession();
-  const orders = useApi<{ items: Order[] }>(`/api/v1/companies/${company.id}/orders`);
+  const orders = useApi<ListOf<Order>>(`/api/v1/companies/${company.id}/orders`);
   const ordersRead = orders.data !== undefined || orders.error !== undefined;
-  const data = useApi<{ tenants: TenantSubscriptions[] }>(ordersRead ? `/api/v1/companies/${company.id}/subscriptions` : null);
+  const data = useApi<Subscriptions>(ordersRead ? `/api/v1/companies/${company.id}/subscriptions` : null);
   const canManage = can('company.update');
   const [moveVersion, setMoveVersion] = useState(0);
   const openOrders = (orders.data?.items ?? []).filter(isOpen);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { WebhookDelivery } from '@csphub/server/contract';
+import type { ListOf, WebhookDelivery } from '@csphub/server/contract';
 import { apiSend } from '../../api/api-client';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
@@ -12,7 +12,7 @@ const STATUS_COLOR = { pending: 'yellow', succeeded: 'green', failed: 'red' } as
 /** One subscription's delivery log, newest first, with redelivery of any single delivery. */
 export function DeliveryLog(props: { path: string; enabled: boolean }) {
   const { t, formatDate } = useI18n();
-  const log = useApi<{ items: WebhookDelivery[] }>(`${props.path}/deliveries`);
+  const log = useApi<ListOf<WebhookDelivery>>(`${props.path}/deliveries`);
   const [error, setError] = useState<unknown>(null);
   const redeliver = async (id: string) => {
     setError(null);

@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { WebhookSubscription } from '@csphub/server/contract';
+import type { ListOf, WebhookEventCatalogue, WebhookSubscription } from '@csphub/server/contract';
 import { apiSend } from '../../api/api-client';
 import { useApi } from '../../api/use-api';
 import { useSession } from '../auth/session';
@@ -34,8 +34,8 @@ export function WebhooksPage() {
   const company = session?.company;
   const allowed = can('webhooks.manage') && company !== undefined && company.kind !== 'customer';
   const base = company ? `/api/v1/companies/${company.id}/webhooks` : '';
-  const subs = useApi<{ items: WebhookSubscription[] }>(allowed ? base : null);
-  const catalogue = useApi<{ items: { type: string; description: string }[] }>(
+  const subs = useApi<ListOf<WebhookSubscription>>(allowed ? base : null);
+  const catalogue = useApi<WebhookEventCatalogue>(
     allowed ? '/api/v1/webhooks/event-types' : null,
   );
   const [error, setError] = useState<unknown>(null);

@@ -1,11 +1,20 @@
+/** The onboarding API's calls; every request and answer is typed from the server's route schemas (`@csphub/server/contract`). */
+import type {
+  ExistingTenantCheckout,
+  LinkVisibleRequest,
+  McaAcceptanceRequest,
+  McaCheckAccepted,
+  NewTenantOrder,
+  NewTenantStarted,
+  OpenAuthorizationRequest,
+  RunRetryAccepted,
+  RunStarted,
+  SendAuthorizationRequest,
+  VerifyRequest,
+  WizardDraftBody,
+} from '@csphub/server/contract';
 import { apiFetch } from '../../api/api-client';
-
-/** Shapes of the onboarding API: inferred from the server's route schemas (`@csphub/server/contract`). */
-import type { PartnerIdVerdict } from '@csphub/server/contract';
 import type { AnswerOf, CheckedSchema } from '../../api/contract-check';
-
-export type { Attestation, Authorization, McaStatus, DomainCheck, OnboardingContext, OpenAuthorization, PartnerIdVerdict, Run, VerifyResult, WizardDraft, WizardDraftState } from '@csphub/server/contract';
-export type PartnerIdStatus = PartnerIdVerdict['status'];
 
 /** POSTs JSON through the shared client (which adds the session's CSRF token). */
 export function post<T>(path: string, body?: unknown): Promise<T>;
@@ -24,22 +33,22 @@ export const onboardingApi = {
     post(`/api/v1/companies/${companyId}/onboarding/partner-id-check`, { connectionId, partnerId }, 'PartnerIdVerdictSchema'),
   runs: (companyId: number) => `/api/v1/companies/${companyId}/onboarding/runs`,
   mcaStatus: (companyId: number) => `/api/v1/companies/${companyId}/mca`,
-  requestMcaAcceptance: (companyId: number, body: { connectionId: string; signatory: { firstName: string; lastName: string; email: string; phone?: string; companyName?: string; country?: string; language?: 'en' | 'es' } }) =>
-    post<{ runId: string }>(`/api/v1/companies/${companyId}/mca/acceptance-request`, body),
-  mcaCheck: (companyId: number, runId: string) => post<{ runId: string; heldOrders: number }>(`/api/v1/companies/${companyId}/onboarding/runs/${encodeURIComponent(runId)}/mca-check`),
-  retryRun: (companyId: number, runId: string) => post<{ runId: string; outcome: 'retried' }>(`/api/v1/companies/${companyId}/onboarding/runs/${encodeURIComponent(runId)}/retry`),
-  finishNewTenant: (companyId: number, body: unknown) => post<{ runId: string }>(`/api/v1/companies/${companyId}/onboarding/new-tenant`, body),
-  openAuthorization: (companyId: number, body: { connectionId: string; resellerPartnerId?: string | null; domain?: string | null }) =>
+  requestMcaAcceptance: (companyId: number, body: McaAcceptanceRequest) =>
+    post<RunStarted>(`/api/v1/companies/${companyId}/mca/acceptance-request`, body),
+  mcaCheck: (companyId: number, runId: string) => post<McaCheckAccepted>(`/api/v1/companies/${companyId}/onboarding/runs/${encodeURIComponent(runId)}/mca-check`),
+  retryRun: (companyId: number, runId: string) => post<RunRetryAccepted>(`/api/v1/companies/${companyId}/onboarding/runs/${encodeURIComponent(runId)}/retry`),
+  finishNewTenant: (companyId: number, body: NewTenantOrder) => post<NewTenantStarted>(`/api/v1/companies/${companyId}/onboarding/new-tenant`, body),
+  openAuthorization: (companyId: number, body: OpenAuthorizationRequest) =>
     post(`/api/v1/companies/${companyId}/existing-tenant/authorization`, body, 'OpenAuthorizationSchema'),
-  sendRequest: (companyId: number, body: { connectionId: string; to: string[]; cc: string[] }) =>
+  sendRequest: (companyId: number, body: SendAuthorizationRequest) =>
     post(`/api/v1/companies/${companyId}/existing-tenant/authorization/request`, body, 'AuthorizationSchema'),
-  verify: (companyId: number, body: { connectionId: string; domain: string; confirmRelink: boolean }) => post(`/api/v1/companies/${companyId}/existing-tenant/verify`, body, 'VerifySchema'),
-  linkVisible: (companyId: number, body: { connectionId: string; domain: string; resellerPartnerId: string | null; confirmRelink: boolean }) =>
+  verify: (companyId: number, body: VerifyRequest) => post(`/api/v1/companies/${companyId}/existing-tenant/verify`, body, 'VerifySchema'),
+  linkVisible: (companyId: number, body: LinkVisibleRequest) =>
     post(`/api/v1/companies/${companyId}/existing-tenant/link-visible`, body, 'LinkVisibleSchema'),
   draft: (companyId: number) => `/api/v1/companies/${companyId}/onboarding/draft`,
-  saveDraft: (companyId: number, body: { state: unknown; step: number }) => apiFetch(`/api/v1/companies/${companyId}/onboarding/draft`, { method: 'PUT', body: JSON.stringify(body) }),
+  saveDraft: (companyId: number, body: WizardDraftBody) => apiFetch(`/api/v1/companies/${companyId}/onboarding/draft`, { method: 'PUT', body: JSON.stringify(body) }),
   discardDraft: (companyId: number) => apiFetch(`/api/v1/companies/${companyId}/onboarding/draft`, { method: 'DELETE' }),
-  checkout: (companyId: number, body: unknown) => post<{ runId: string }>(`/api/v1/companies/${companyId}/existing-tenant/checkout`, body),
+  checkout: (companyId: number, body: ExistingTenantCheckout) => post<RunStarted>(`/api/v1/companies/${companyId}/existing-tenant/checkout`, body),
 };
 
 /** Splits "a@x.com, b@y.com" into addresses. */
