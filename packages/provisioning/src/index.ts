@@ -108,3 +108,4 @@ export {
 } from './gdap/request-gdap-from-template.workflow';
 export type { GdapPartnerCenter, GdapRelationshipStore, GdapRunPorts } from './gdap/gdap-run.ports';
 export { createBulkFixWorkflow, bulkFixRunId, type BulkFixInput, type BulkFixPorts, type BulkFixResult } from './bulk/bulk-fix.workflow';
+export type { GdapRequestTemplate } from './shared/request-gdap.step';
