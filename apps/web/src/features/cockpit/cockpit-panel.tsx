@@ -147,8 +147,8 @@ export function CockpitPanel() {
           )}
           <Figures
             items={[
-              { key: 'mca-accepted', label: t('cockpit.mca.accepted'), value: s.mca.accepted },
-              { key: 'mca-missing', label: t('cockpit.mca.missing'), value: s.mca.missing },
+              { key: 'mca-accepted', label: t('cockpit.mca.accepted'), value: s.mca.accepted, list: 'mca', filter: 'accepted' },
+              { key: 'mca-missing', label: t('cockpit.mca.missing'), value: s.mca.missing, list: 'mca', filter: 'missing', color: 'orange.9' },
               { key: 'mca-reacceptance', label: t('cockpit.mca.reacceptance'), value: s.mca.needsReacceptance },
             ]}
           />
