@@ -93,10 +93,10 @@ export function mcaRows(path: string, now: Date): SQL {
     from companies c
     left join (select o.company_id, bool_or(o.sync_status = 'synced') as synced, bool_or(o.tenant_id is not null) as tenant
                from account_sync_options o group by o.company_id) a on a.company_id = c.id
-    left join lateral (
-      select r.id, r.updated_at from workflow_runs r
-      where r.subject_id = c.id::text and r.kind = 'provision-tenant' and r.state = 'running' and r.current_step = 'await-mca-acceptance'
-      order by r.updated_at asc limit 1) w on true
+    left join (select r.subject_id, (array_agg(r.id order by r.updated_at))[1] as id, min(r.updated_at) as updated_at
+               from workflow_runs r
+               where r.kind = 'provision-tenant' and r.state = 'running' and r.current_step = 'await-mca-acceptance'
+               group by r.subject_id) w on w.subject_id = c.id::text
     where c.kind = 'customer' and c.status = 'active' and c.path like ${subtreeOf(path)}
       and (a.synced or a.tenant or w.id is not null)`;
 }
