@@ -29,6 +29,23 @@ test('the distributor sees the cockpit, fixes three expiring relationships in bu
   // Figures CSP Hub has no record of say so rather than showing a number.
   await expect(page.getByTestId('fig-subscriptions-renewing')).toContainText('Not available');
 
+  // A screen reader hears each chart's figures as text: the charts themselves are hidden from it.
+  const ages = cockpit.getByTestId('cockpit-authorizations');
+  const agesText = /^Under 30 days: (\d+); 30 to 60 days: (\d+); 60 to 90 days: (\d+); Over 90 days \(Microsoft’s limit\): (\d+)$/;
+  await expect(ages.getByTestId('chart-summary')).toHaveText(agesText);
+  const byAge = agesText.exec((await ages.getByTestId('chart-summary').textContent()) ?? '')!.slice(1).map(Number);
+  const pending = Number(await page.getByTestId('fig-authorizations-pending').getByRole('link').getAttribute('data-value'));
+  expect(byAge.reduce((a, b) => a + b, 0)).toBe(pending);
+  const weeks = cockpit.getByTestId('cockpit-weeks');
+  expect(((await weeks.getByTestId('chart-summary').textContent()) ?? '').split('; ')).toHaveLength(12);
+  for (const section of [ages, weeks, cockpit.getByTestId('cockpit-resellers')]) {
+    // What the accessibility tree holds: the summary's text, nothing of the chart's drawing.
+    const tree = await section.ariaSnapshot();
+    expect(tree).toContain(((await section.getByTestId('chart-summary').textContent()) ?? '').slice(0, 20));
+    await expect(section.locator('[aria-hidden="true"] svg').first()).toBeAttached();
+    await expect(section.locator('svg:not([aria-hidden="true"] svg)')).toHaveCount(0);
+  }
+
   await page.getByTestId('cockpit-gdap').getByRole('button', { name: 'Read GDAP from Microsoft' }).click();
   await expect(page.getByTestId('cockpit-gdap').getByRole('status')).toContainText(/Read \d+ relationships/);
   await expect(page.getByTestId('fig-gdap-expiring_30_days').getByRole('link')).toHaveAttribute('data-value', /^[1-9]\d*$/);

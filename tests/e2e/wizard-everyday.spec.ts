@@ -26,10 +26,12 @@ test('the default connection of a Colombian customer of a LATAM reseller is the 
   await expect(gdap).toContainText('Privileged Role Administrator');
   await expect(gdap).toContainText('11 roles for 730 days');
   await expect(gdap).not.toContainText('extends itself by');
-  // The existing-tenant path requests its own set, which does extend itself.
+  // The existing-tenant path requests the connection's default GDAP template: until another is made
+  // the default, the one seeded from Microsoft's default roles.
   await page.getByRole('checkbox', { name: /already uses Microsoft 365 and owns this domain/ }).check();
-  await expect(gdap).toContainText('extends itself by 180 days');
-  await expect(gdap).not.toContainText('Privileged Role Administrator');
+  await expect(gdap).toContainText('11 roles for 730 days');
+  await expect(gdap).toContainText('Privileged Role Administrator');
+  await expect(page.getByTestId('gdap-template')).toContainText('Microsoft default');
 });
 
 /** "Next" checks the step: an empty signatory field is named, with a link to its field. */

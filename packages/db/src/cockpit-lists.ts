@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database';
-import { customerStates, gdapRows, iso, orderRows, pendingAuthorizations, pendingMcaRuns, resellerRows, rows, INVITATION_LIMIT_DAYS } from './cockpit-sql';
+import { customerStates, gdapRows, iso, mcaRows, orderRows, pendingAuthorizations, resellerRows, rows, INVITATION_LIMIT_DAYS } from './cockpit-sql';
 
 type Cell = string | number | boolean | null;
 
@@ -51,10 +51,10 @@ export const COCKPIT_LISTS = {
     key: ['id'],
   },
   mca: {
-    base: pendingMcaRuns,
-    filters: { pending_acceptance: t },
-    columns: ['ageDays', 'companyName', 'since', 'companyId', 'runId'],
-    key: ['runId'],
+    base: mcaRows,
+    filters: { pending_acceptance: sql`"runId" is not null`, accepted: sql`"mcaStatus" = 'accepted'`, missing: sql`"mcaStatus" = 'missing'` },
+    columns: ['ageDays', 'companyName', 'mcaStatus', 'since', 'companyId', 'runId'],
+    key: ['companyId'],
   },
   resellers: {
     base: (path: string) => resellerRows(path),

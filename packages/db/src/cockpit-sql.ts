@@ -78,14 +78,27 @@ export function pendingAuthorizations(path: string, now: Date): SQL {
     where a.state = 'pending' and c.path like ${subtreeOf(path)}`;
 }
 
-/** New-tenant runs of the subtree waiting for the customer to accept the Microsoft Customer Agreement. */
-export function pendingMcaRuns(path: string, now: Date): SQL {
+/**
+ * The MCA of each active customer of the subtree with a Microsoft tenant, from what the runs stored:
+ * `accepted` when an account of it is synced (a run syncs an account only once the MCA is accepted
+ * or attested), otherwise `missing`; with the new-tenant run waiting for the customer to accept
+ * (`runId`, since when, age in days) when there is one.
+ */
+export function mcaRows(path: string, now: Date): SQL {
   return sql`
-    select w.id as "runId", c.id as "companyId", c.name as "companyName", w.updated_at as "since",
+    select c.id as "companyId", c.name as "companyName",
+      case when a.synced then 'accepted' else 'missing' end as "mcaStatus",
+      w.id as "runId", w.updated_at as "since",
       floor(extract(epoch from (${now}::timestamptz - w.updated_at)) / 86400)::int as "ageDays"
-    from workflow_runs w
-    join companies c on c.id::text = w.subject_id
-    where w.kind = 'provision-tenant' and w.state = 'running' and w.current_step = 'await-mca-acceptance' and c.path like ${subtreeOf(path)}`;
+    from companies c
+    left join (select o.company_id, bool_or(o.sync_status = 'synced') as synced, bool_or(o.tenant_id is not null) as tenant
+               from account_sync_options o group by o.company_id) a on a.company_id = c.id
+    left join (select r.subject_id, (array_agg(r.id order by r.updated_at))[1] as id, min(r.updated_at) as updated_at
+               from workflow_runs r
+               where r.kind = 'provision-tenant' and r.state = 'running' and r.current_step = 'await-mca-acceptance'
+               group by r.subject_id) w on w.subject_id = c.id::text
+    where c.kind = 'customer' and c.status = 'active' and c.path like ${subtreeOf(path)}
+      and (a.synced or a.tenant or w.id is not null)`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './database';
-import { customerStates, gdapRows, iso, orderRows, pendingAuthorizations, pendingMcaRuns, resellerRows, rows, subtreeOf, INVITATION_LIMIT_DAYS } from './cockpit-sql';
+import { customerStates, gdapRows, iso, mcaRows, orderRows, pendingAuthorizations, resellerRows, rows, subtreeOf, INVITATION_LIMIT_DAYS } from './cockpit-sql';
 
 const WEEKS = 12;
 
@@ -38,7 +38,12 @@ export async function cockpitSummary(db: Database, path: string, now: Date): Pro
             and c.path like ${subtreeOf(path)}
           group by 1 order by 1`,
     ),
-    rows<{ n: number; oldest: number | null }>(db, sql`select count(*)::int as "n", max("ageDays")::int as "oldest" from (${pendingMcaRuns(path, now)}) m`),
+    rows<{ n: number; oldest: number | null; accepted: number; missing: number }>(
+      db,
+      sql`select count(*) filter (where "runId" is not null)::int as "n", max("ageDays")::int as "oldest",
+                 count(*) filter (where "mcaStatus" = 'accepted')::int as "accepted", count(*) filter (where "mcaStatus" = 'missing')::int as "missing"
+          from (${mcaRows(path, now)}) m`,
+    ),
     rows<{ active: number; expiring: number; expired: number; ga: number; unassigned: number }>(
       db,
       sql`select count(*) filter (where status in ('active', 'expiring'))::int as "active",
@@ -82,7 +87,8 @@ export async function cockpitSummary(db: Database, path: string, now: Date): Pro
       notReadyReasons: reasons.map((x) => ({ reason: x.reason, count: x.n })),
     },
     tenantsPerWeek: weekSeries(now, WEEKS, weeks.map((w) => ({ week: iso(w.week)!.slice(0, 10), count: w.n }))),
-    mca: { pendingAcceptance: mca[0]?.n ?? 0, oldestPendingDays: mca[0]?.oldest ?? null, accepted: null, missing: null, needsReacceptance: null },
+    // Re-acceptance of a newer MCA version is not recorded by CSP Hub: not available.
+    mca: { pendingAcceptance: mca[0]?.n ?? 0, oldestPendingDays: mca[0]?.oldest ?? null, accepted: mca[0]?.accepted ?? 0, missing: mca[0]?.missing ?? 0, needsReacceptance: null },
     gdap: gdapSyncedAt
       ? { syncedAt: gdapSyncedAt, active: g.active, expiringIn30Days: g.expiring, expired: g.expired, withGlobalAdmin: g.ga, withoutAccessAssignments: g.unassigned }
       : { syncedAt: null, active: null, expiringIn30Days: null, expired: null, withGlobalAdmin: null, withoutAccessAssignments: null },

@@ -159,8 +159,9 @@ export function createGdapRepo(db: Database) {
      * a relationship with no such account (nothing in the portfolio to show it on).
      */
     async upsertFromGraph(connectionId: string, r: GdapGraphRead, now: Date): Promise<GdapRelationshipRow | undefined> {
-      const existing =
-        (await this.getByGraphId(connectionId, r.relationshipId)) ?? (await this.findByDisplayName(connectionId, r.displayName));
+      // By display name only a row still without a Graph id (Graph keeps display names unique per partner).
+      const byName = await this.findByDisplayName(connectionId, r.displayName);
+      const existing = (await this.getByGraphId(connectionId, r.relationshipId)) ?? (byName && !byName.relationshipId ? byName : undefined);
       const names = new Map((existing?.roles ?? []).map((x) => [x.id.toLowerCase(), x.name]));
       const facts = {
         relationshipId: r.relationshipId,

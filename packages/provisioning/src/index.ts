@@ -109,3 +109,4 @@ export {
 export type { GdapPartnerCenter, GdapRelationshipStore, GdapRunPorts } from './gdap/gdap-run.ports';
 export { createBulkFixWorkflow, bulkFixRunId, type BulkFixInput, type BulkFixPorts, type BulkFixResult } from './bulk/bulk-fix.workflow';
 export { createCustomerImportWorkflow, customerImportRunId, IMPORT_APPLY_CHUNK, type CustomerImportInput, type CustomerImportPorts, type CustomerImportResult } from './customer-import/customer-import.workflow';
+export type { GdapRequestTemplate } from './shared/request-gdap.step';

@@ -1,6 +1,7 @@
 import { DEFAULT_GDAP_RELATIONSHIP } from '@csphub/partner-center/wire';
 import { AppError, checkGdapTemplate, type GdapTemplateDefinition } from '@csphub/domain';
 import type { GdapTemplateRow, Repos } from '@csphub/db';
+import type { GdapRequestTemplate } from '@csphub/provisioning';
 import type { PartnerCenterClients } from '../partner-center/partner-center-clients';
 
 /** The name of the template seeded on each connection from Microsoft's default GDAP roles. */
@@ -61,4 +62,17 @@ export async function validatedTemplate(clients: PartnerCenterClients, connectio
     roles: t.roles.map((r) => ({ id: r.id.toLowerCase(), name: names.get(r.id.toLowerCase()) ?? r.name })),
     securityGroups: t.securityGroups.map((g) => ({ ...g, groupId: g.groupId.toLowerCase(), roleIds: g.roleIds.map((x) => x.toLowerCase()) })),
   };
+}
+
+/**
+ * The GDAP template an onboarding order requests: the one the order names (a template of the
+ * order's connection, else a 400 naming `gdapTemplateId`), or the connection's default, seeded from
+ * Microsoft's default roles when the connection has none.
+ */
+export async function onboardingGdapTemplate(repos: Repos, connectionId: string, templateId: number | undefined, now: Date): Promise<GdapRequestTemplate> {
+  const t = templateId === undefined ? await defaultTemplateOf(repos, connectionId, now) : await repos.gdap.getTemplate(templateId);
+  if (!t || t.connectionId !== connectionId) {
+    throw new AppError('VALIDATION_FAILED', `There is no GDAP template ${templateId} for this Partner Center connection.`, [{ field: 'gdapTemplateId', message: "pick a template of the order's connection (GDAP templates page)" }]);
+  }
+  return { id: t.id, name: t.name, version: t.version, roles: t.roles, durationDays: t.durationDays, autoExtend: t.autoExtend };
 }

@@ -94,6 +94,23 @@ async function connectionOfDistributor(repos: Repos, p: Principal, connectionId:
 
 const auditOf = (c: Context<AppEnv>, now: Date): GdapAuditWriter => (repos, entry) => writeAudit(c, repos, { ...entry, at: now });
 
+/** What the template routes' scoped mutations check: the caller may manage the distributor's templates. */
+const MANAGE_TEMPLATES = { permission: 'gdap.templates.manage', what: 'manage GDAP templates' } as const;
+
+/** The company of a `/companies/{id}/gdap…` route in the caller's subtree, with the caller's permission checked. */
+async function scopedCompany(repos: Repos, p: Principal, companyId: number, manage: boolean) {
+  const company = await companyInScope(repos, p, companyId);
+  if (manage) requirePermission(p, 'gdap.manage', 'request or change GDAP relationships');
+  else requirePermission(p, 'sync.read', "read the company's Microsoft links");
+  return company;
+}
+
+/** Relationship rows as the API answers them, each with the template version it was requested from. */
+async function viewsOf(repos: Repos, rows: GdapRelationshipRow[], now: Date): Promise<GdapRelationshipView[]> {
+  const templates = new Map((await repos.gdap.listTemplates([...new Set(rows.map((r) => r.connectionId))])).map((t) => [t.id, t]));
+  return rows.map((r) => relationshipView(r, templates, now));
+}
+
 async function partnerName(repos: Repos): Promise<string> {
   return (await repos.companies.root())?.name ?? 'Your partner';
 }
@@ -156,8 +173,7 @@ export function gdapRoutes(deps: GdapDeps) {
         const t = await validatedTemplate(deps.clients, body.connectionId, { name: body.name, roles: body.roleIds.map((id) => ({ id, name: id })), durationDays: body.durationDays, autoExtend: body.autoExtend, securityGroups: body.securityGroups });
         const row = await scopedMutation(deps, c, {
           scope: (repos) => connectionOfDistributor(repos, p, body.connectionId),
-          permission: 'gdap.templates.manage',
-          what: 'manage GDAP templates',
+          ...MANAGE_TEMPLATES,
           run: async ({ repos, now, scoped, audit }) => {
             if (await repos.gdap.latestVersion(body.connectionId, t.name)) throw new AppError('CONFLICT', `A GDAP template named "${t.name}" exists on this connection; add a version to it instead.`, [{ field: 'name', message: 'is already taken on this connection' }]);
             await ensureDefaultTemplates(repos, [body.connectionId], now);
@@ -187,8 +203,7 @@ export function gdapRoutes(deps: GdapDeps) {
         const t = await validatedTemplate(deps.clients, base.connectionId, { name: base.name, roles: body.roleIds.map((id) => ({ id, name: id })), durationDays: body.durationDays, autoExtend: body.autoExtend, securityGroups: body.securityGroups });
         const row = await scopedMutation(deps, c, {
           scope: (repos) => templateInScope(repos, p, base.id),
-          permission: 'gdap.templates.manage',
-          what: 'manage GDAP templates',
+          ...MANAGE_TEMPLATES,
           run: async ({ repos, now, scoped, audit }) => {
             const conn = await repos.connections.get(scoped.connectionId);
             const created = await repos.gdap.addTemplateVersion({ connectionId: scoped.connectionId, name: scoped.name, roles: t.roles, durationDays: t.durationDays, autoExtend: t.autoExtend, securityGroups: t.securityGroups, createdBy: p.label }, now, body.makeDefault);
@@ -213,8 +228,7 @@ export function gdapRoutes(deps: GdapDeps) {
         const p = c.var.principal;
         const row = await scopedMutation(deps, c, {
           scope: (repos) => templateInScope(repos, p, c.req.valid('param').id),
-          permission: 'gdap.templates.manage',
-          what: 'manage GDAP templates',
+          ...MANAGE_TEMPLATES,
           run: async ({ repos, scoped, audit }) => {
             const before = await repos.gdap.defaultTemplate(scoped.connectionId);
             const after = await repos.gdap.setDefaultTemplate(scoped);
@@ -238,12 +252,8 @@ export function gdapRoutes(deps: GdapDeps) {
       }),
       async (c) => {
         const repos = reposOf(deps);
-        const company = await companyInScope(repos, c.var.principal, c.req.valid('param').id);
-        requirePermission(c.var.principal, 'sync.read', "read the company's Microsoft links");
-        const rows = await repos.gdap.listRelationships(company.id);
-        const templates = new Map((await repos.gdap.listTemplates([...new Set(rows.map((r) => r.connectionId))])).map((t) => [t.id, t]));
-        const now = deps.clock.now();
-        return c.json({ items: rows.map((r) => relationshipView(r, templates, now)) }, 200);
+        const company = await scopedCompany(repos, c.var.principal, c.req.valid('param').id, false);
+        return c.json({ items: await viewsOf(repos, await repos.gdap.listRelationships(company.id), deps.clock.now()) }, 200);
       },
     )
     .openapi(
@@ -259,12 +269,10 @@ export function gdapRoutes(deps: GdapDeps) {
       async (c) => {
         const body = c.req.valid('json');
         const repos = reposOf(deps);
-        const company = await companyInScope(repos, c.var.principal, c.req.valid('param').id);
-        requirePermission(c.var.principal, 'gdap.manage', 'request or change GDAP relationships');
+        const company = await scopedCompany(repos, c.var.principal, c.req.valid('param').id, true);
         const now = deps.clock.now();
         const { gdap, runId } = await requestGdapFromTemplate(deps, { company, templateId: body.templateId, emailCustomerAdmin: body.emailCustomerAdmin, partnerName: await partnerName(repos), audit: auditOf(c, now) });
-        const templates = new Map((await repos.gdap.listTemplates([gdap.connectionId])).map((t) => [t.id, t]));
-        return c.json({ relationship: relationshipView(gdap, templates, now), runId }, 202);
+        return c.json({ relationship: (await viewsOf(repos, [gdap], now))[0]!, runId }, 202);
       },
     )
     .openapi(
@@ -280,8 +288,7 @@ export function gdapRoutes(deps: GdapDeps) {
       async (c) => {
         const repos = reposOf(deps);
         const { id, gdapId } = c.req.valid('param');
-        const company = await companyInScope(repos, c.var.principal, id);
-        requirePermission(c.var.principal, 'sync.read', "read the company's Microsoft links");
+        const company = await scopedCompany(repos, c.var.principal, id, false);
         return c.json(await previewGdapUpgrade(repos, company.id, gdapId, c.req.valid('query').templateId), 200);
       },
     )
@@ -299,8 +306,7 @@ export function gdapRoutes(deps: GdapDeps) {
         const body = c.req.valid('json');
         const repos = reposOf(deps);
         const { id, gdapId } = c.req.valid('param');
-        const company = await companyInScope(repos, c.var.principal, id);
-        requirePermission(c.var.principal, 'gdap.manage', 'request or change GDAP relationships');
+        const company = await scopedCompany(repos, c.var.principal, id, true);
         const now = deps.clock.now();
         const audit = auditOf(c, now);
         const common = { company, emailCustomerAdmin: body.emailCustomerAdmin, partnerName: await partnerName(repos), audit };
@@ -312,8 +318,7 @@ export function gdapRoutes(deps: GdapDeps) {
           if (!body.templateId) throw new AppError('VALIDATION_FAILED', 'Upgrading needs the template to upgrade to.', [{ field: 'templateId', message: 'is required to upgrade' }]);
           out = await upgradeGdapRelationship(deps, { ...common, gdapId, templateId: body.templateId });
         }
-        const templates = new Map((await repos.gdap.listTemplates([out.gdap.connectionId])).map((t) => [t.id, t]));
-        return c.json({ relationship: relationshipView(out.gdap, templates, now), runId: out.runId }, 200);
+        return c.json({ relationship: (await viewsOf(repos, [out.gdap], now))[0]!, runId: out.runId }, 200);
       },
     );
 }

@@ -30,6 +30,7 @@ import {
 import { authorizationDto } from './authorization-dto';
 
 import { json } from '../http/json-content';
+import { onboardingGdapTemplate } from '../gdap/gdap-templates';
 
 /**
  * The existing-tenant branch of the wizard: open the authorization with the
@@ -177,6 +178,7 @@ export function existingTenantRoutes(deps: OnboardingDeps) {
           requestGdap: body.requestGdap,
           // The customer's administrators approve the GDAP request: those the invitation went to, else the company's address.
           gdapApprover: body.requestGdap ? await gdapApproverOf(repos, company, open) : null,
+          gdapTemplate: body.requestGdap ? await onboardingGdapTemplate(repos, open.connectionId, body.gdapTemplateId, deps.clock.now()) : null,
           notify: body.notifyMe && p.email ? { name: p.name, email: p.email, language: company.language } : null,
           accountUrl: `${deps.publicUrl}/companies/${company.id}`,
         };
@@ -186,8 +188,8 @@ export function existingTenantRoutes(deps: OnboardingDeps) {
           action: 'tenant.link_ordered',
           targetType: 'company',
           targetId: company.id,
-          summary: `Existing-tenant order for ${open.defaultDomain} (tenant ${open.tenantId})${body.attestation ? `; MCA attested: ${body.attestation.firstName} ${body.attestation.lastName} <${body.attestation.email}> accepted on ${body.attestation.acceptedAt.slice(0, 10)}` : ''}${input.signatory ? `; MCA acceptance to be requested from ${input.signatory.firstName} ${input.signatory.lastName} <${input.signatory.email}>` : ''}${body.requestGdap ? '; GDAP requested' : ''}.`,
-          after: { runId, attestation: body.attestation, signatory: input.signatory, requestGdap: body.requestGdap },
+          summary: `Existing-tenant order for ${open.defaultDomain} (tenant ${open.tenantId})${body.attestation ? `; MCA attested: ${body.attestation.firstName} ${body.attestation.lastName} <${body.attestation.email}> accepted on ${body.attestation.acceptedAt.slice(0, 10)}` : ''}${input.signatory ? `; MCA acceptance to be requested from ${input.signatory.firstName} ${input.signatory.lastName} <${input.signatory.email}>` : ''}${input.gdapTemplate ? `; GDAP requested from template "${input.gdapTemplate.name}" v${input.gdapTemplate.version}` : ''}.`,
+          after: { runId, attestation: body.attestation, signatory: input.signatory, requestGdap: body.requestGdap, gdapTemplateId: input.gdapTemplate?.id ?? null },
         });
         await start(input, runId);
         return c.json({ runId }, 202);

@@ -90,6 +90,7 @@ export const CheckoutBodySchema = z
     attestation: AttestationSchema.nullable().default(null).openapi({ description: 'Legacy: the signer and date the partner records. Microsoft retires it; send `signatory` instead' }),
     signatory: McaSignatorySchema.nullable().default(null).openapi({ description: "When the customer has no acceptance of the current MCA: the signatory who gets Microsoft's acceptance link by e-mail" }),
     requestGdap: z.boolean().default(false),
+    gdapTemplateId: z.number().int().positive().optional().openapi({ description: "With requestGdap: the GDAP template requested (one of the connection's); absent: the connection's default template" }),
     notifyMe: z.boolean().default(true),
   })
   .openapi('ExistingTenantCheckout');

@@ -11,6 +11,7 @@ import type { z } from '@hono/zod-openapi';
 import type { AttestationSchema } from './existing-tenant.schema';
 import type { McaSignatory } from './mca-signatory.schema';
 import { buyingCountryOf } from '../commerce/linked-tenants';
+import { onboardingGdapTemplate } from '../gdap/gdap-templates';
 
 /** Where the distributor says who receives new tenants' credentials: the customer or the reseller. */
 export const CREDENTIALS_RECIPIENT_KEY = 'distributor.credentialsRecipient';
@@ -23,6 +24,7 @@ export interface NewTenantOrder {
   adminUsername: string;
   requirePasswordChange: boolean;
   defaultGdap: boolean;
+  gdapTemplateId?: number | undefined;
   resellerPartnerId: string | null;
   attestation?: z.infer<typeof AttestationSchema> | undefined;
   signatory?: McaSignatory | undefined;
@@ -102,6 +104,8 @@ export async function finishNewTenantOrder(deps: OnboardingDeps, actor: Onboardi
     : `MCA attested: ${body.attestation!.firstName} ${body.attestation!.lastName} <${body.attestation!.email}> accepted on ${body.attestation!.acceptedAt.slice(0, 10)}`;
 
   const now = deps.clock.now();
+  // Without Microsoft's default GDAP, the explicit request asks for the chosen template (else the connection's default).
+  const gdapTemplate = body.defaultGdap ? null : await onboardingGdapTemplate(repos, body.connectionId, body.gdapTemplateId, now);
   await inTransaction(deps, async (tx) => {
     // The run creates the tenant in `<account language>-<billing country>`: the chosen culture's
     // language becomes the account's language (also the language of its notifications).
@@ -110,7 +114,7 @@ export async function finishNewTenantOrder(deps: OnboardingDeps, actor: Onboardi
     await tx.auditLog.append(entry(actor, now, {
       action: 'tenant.provisioning_ordered',
       summary: `New tenant ordered: ${body.domainPrefix}.onmicrosoft.com, admin ${body.adminUsername}; ${mcaSummary}.`,
-      after: { connectionId: body.connectionId, domainPrefix: body.domainPrefix, culture: body.culture, adminUsername: body.adminUsername, requirePasswordChange: body.requirePasswordChange, defaultGdap: body.defaultGdap, resellerPartnerId: body.resellerPartnerId, ...(body.attestation ? { attestation: body.attestation } : { signatory: mca }) },
+      after: { connectionId: body.connectionId, domainPrefix: body.domainPrefix, culture: body.culture, adminUsername: body.adminUsername, requirePasswordChange: body.requirePasswordChange, defaultGdap: body.defaultGdap, gdapTemplateId: gdapTemplate?.id ?? null, resellerPartnerId: body.resellerPartnerId, ...(body.attestation ? { attestation: body.attestation } : { signatory: mca }) },
     }));
   });
   return start({
@@ -118,6 +122,7 @@ export async function finishNewTenantOrder(deps: OnboardingDeps, actor: Onboardi
     connectionId: body.connectionId,
     domainPrefix: body.domainPrefix,
     defaultGdap: body.defaultGdap,
+    gdapTemplate,
     resellerPartnerId,
     mca,
     credentialsRecipient: { name: recipient.contactPerson ?? recipient.name, email: recipient.email, language: recipient.language },

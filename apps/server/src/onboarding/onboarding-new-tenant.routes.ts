@@ -23,6 +23,7 @@ export const NewTenantOrderSchema = z
     adminUsername: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{1,64}$/, 'Letters, digits, dots, dashes and underscores').default('admin'),
     requirePasswordChange: z.boolean().default(true),
     defaultGdap: z.boolean(),
+    gdapTemplateId: z.number().int().positive().optional().openapi({ description: "Without defaultGdap: the GDAP template the explicit request asks for (one of the connection's); absent: the connection's default template" }),
     resellerPartnerId: z.string().trim().max(20).nullable().default(null),
     /** Partner-typed attestation (signer and date); `signatory` is the way Microsoft documents today. */
     attestation: AttestationSchema.optional().openapi({ description: 'The signer and date of acceptance the partner records (the older way); give this or signatory' }),

@@ -49,6 +49,8 @@ describe('portfolio cockpit', () => {
     });
     await db.insert(schema.tenantAuthorizations).values([auth(w.c1b.id, 95), auth(w.c2.id, 10), auth(w.c2.id, 40)]);
     await db.update(schema.companies).set({ porStatus: 'ineligible' }).where(eq(schema.companies.id, w.r2.id));
+    // One B's new-tenant run has waited three days for the customer to accept the MCA.
+    await db.insert(schema.workflowRuns).values({ id: `provision-tenant:${w.c1b.id}:${w.conn.id}`, kind: 'provision-tenant', subjectId: String(w.c1b.id), connectionId: w.conn.id, state: 'running', currentStep: 'await-mca-acceptance', startedAt: new Date(now - 4 * DAY), updatedAt: new Date(now - 3 * DAY) });
   });
   afterAll(async () => {
     await t?.dispose();
@@ -77,6 +79,10 @@ describe('portfolio cockpit', () => {
       { companyId: w.r2.id, name: 'Reseller Two', customers: 1 },
     ]);
     expect(s.subscriptions).toEqual({ renewingIn30DaysWithoutAutoRenew: null, unusedLicences: null });
+    // MCA from what the runs stored: a synced account has it (One); a tenant without one does not
+    // (Two), nor does One B, whose run waits for the customer's acceptance.
+    expect(s.mca).toMatchObject({ pendingAcceptance: 1, oldestPendingDays: 3, accepted: 1, missing: 2, needsReacceptance: null });
+    expect((await listOf(as.distributor_admin, 'mca', '?filter=missing&sort=companyName')).rows.map((r) => r.companyName)).toEqual(['Customer One B', 'Customer Two']);
   });
 
   it("shows a reseller its own subtree only, never a sibling's", async () => {
@@ -85,6 +91,7 @@ describe('portfolio cockpit', () => {
     expect(s.gdap).toMatchObject({ active: 2, expiringIn30Days: 1, expired: 0, withGlobalAdmin: 1 });
     expect(s.authorizations.pending).toBe(1);
     expect(s.resellers.total).toBe(1);
+    expect(s.mca).toMatchObject({ pendingAcceptance: 1, accepted: 1, missing: 1 });
     const lists = [
       await listOf(as.reseller_admin, 'customers', '?filter=all'),
       await listOf(as.reseller_admin, 'gdap', '?filter=all'),
@@ -111,6 +118,9 @@ describe('portfolio cockpit', () => {
       ['gdap', 'expired', s.gdap.expired],
       ['authorizations', 'over_90_days', s.authorizations.byAge.over90],
       ['resellers', 'por_ineligible', s.resellers.porIneligible],
+      ['mca', 'accepted', s.mca.accepted!],
+      ['mca', 'missing', s.mca.missing!],
+      ['mca', 'pending_acceptance', s.mca.pendingAcceptance],
     ];
     for (const [list, filter, figure] of pairs) expect((await listOf(as.distributor_admin, list, `?filter=${filter}`)).total, `${list}/${filter}`).toBe(figure);
   });

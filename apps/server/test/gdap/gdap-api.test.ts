@@ -125,6 +125,23 @@ describe('GDAP API', () => {
     expect(active[0]!.data).toMatchObject({ connectionId, tenantId: wingtip.tenantId, companyName: w.c1.name });
   }, 60_000);
 
+  it("stores what Graph lists in the one GDAP store: a run's row found by its display name, a linked tenant's new relationship added, another tenant's left out", async () => {
+    const read = (relationshipId: string, displayName: string, customerTenantId: string | null) => ({
+      relationshipId, displayName, customerTenantId, customerName: 'Wingtip', status: 'active', roleIds: [EntraRole.directoryReaders], durationDays: 365, autoExtend: true,
+      activatedAt: new Date(), endsAt: new Date(Date.now() + 300 * DAY), accessAssignments: [{ id: 'a1', securityGroupId: 'g1', roleIds: [EntraRole.directoryReaders], status: 'active' }],
+    });
+    const requested = await w.repos.gdap.upsertRequested({ companyId: w.c1.id, connectionId, displayName: `Lost answer ${Date.now()}`, customerTenantId: wingtip.tenantId, templateId: null, roles: [{ id: EntraRole.directoryReaders, name: 'Directory Readers' }], durationDays: 365, autoExtend: true, runId: null }, new Date());
+    const found = await w.repos.gdap.upsertFromGraph(connectionId, read(`graph-${requested.id}`, requested.displayName, wingtip.tenantId), new Date());
+    expect(found).toMatchObject({ id: requested.id, relationshipId: `graph-${requested.id}`, status: 'active', customerName: 'Wingtip', roles: [{ id: EntraRole.directoryReaders, name: 'Directory Readers' }] });
+    expect(found!.syncedAt).not.toBeNull();
+    const added = await w.repos.gdap.upsertFromGraph(connectionId, read(`graph-new-${requested.id}`, `Made in the portal ${requested.id}`, wingtip.tenantId.toUpperCase()), new Date());
+    expect(added).toMatchObject({ companyId: w.c1.id, templateId: null, durationDays: 365 });
+    expect(await w.repos.gdap.upsertFromGraph(connectionId, read(`graph-other-${requested.id}`, `Another tenant ${requested.id}`, '00000000-0000-4000-8000-00000000abcd'), new Date())).toBeUndefined();
+    // Read again, the same rows: nothing added.
+    await w.repos.gdap.upsertFromGraph(connectionId, read(`graph-new-${requested.id}`, `Made in the portal ${requested.id}`, wingtip.tenantId), new Date());
+    expect((await w.repos.gdap.listRelationships(w.c1.id)).filter((r) => r.relationshipId?.endsWith(`-${requested.id}`))).toHaveLength(2);
+  });
+
   it('publishes gdap.expired once when a relationship is seen expired, in the transaction that stores it', async () => {
     const row = await w.repos.gdap.upsertRequested({ companyId: w.c1.id, connectionId, displayName: `Ends ${Date.now()}`, customerTenantId: wingtip.tenantId, templateId: null, roles: [{ id: EntraRole.directoryReaders, name: 'Directory Readers' }], durationDays: 730, autoExtend: false, runId: null }, new Date());
     const endsAt = new Date(Date.now() - DAY);

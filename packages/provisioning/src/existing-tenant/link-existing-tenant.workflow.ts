@@ -5,7 +5,7 @@ import { StepFailedError } from '../runtime/step-failure';
 import { confirmMcaStep, type McaAttestationInput } from '../shared/confirm-mca.step';
 import type { ExistingTenantPorts } from './existing-tenant.ports';
 import { notifyLinkedStep } from './notify-linked.step';
-import { requestGdapStep, type RequestGdapOutput } from '../shared/request-gdap.step';
+import { requestGdapStep, type GdapRequestTemplate, type RequestGdapOutput } from '../shared/request-gdap.step';
 import { checkGdapRequestStep } from '../shared/check-gdap-request.step';
 import { awaitGdapLock, GDAP_LOCK_POLL_PATCH } from '../shared/await-gdap-lock';
 import { storeTenantLinkStep } from '../shared/store-tenant-link.step';
@@ -42,6 +42,8 @@ export interface LinkExistingTenantInput {
   requestGdap: boolean;
   /** Who is asked to approve the GDAP request by e-mail (see `RequestGdapInput`). */
   gdapApprover?: { to: string[]; language: string; partnerName: string } | null;
+  /** The GDAP template requested (absent in runs journaled before templates; see `RequestGdapInput`). */
+  gdapTemplate?: GdapRequestTemplate | null;
   /** "Notify me": who gets the completed message, in their language. */
   notify: { name: string; email: string; language: string } | null;
   accountUrl: string;
@@ -109,7 +111,7 @@ export function createLinkExistingTenantWorkflow(ports: ExistingTenantPorts): Wo
         let gdap: RequestGdapOutput | undefined;
         if (input.requestGdap) {
           await wf.recordRun({ ...base, state: 'running', currentStep: requestGdap.id, facts: { mca: mca.mca } });
-          gdap = await wf.step(requestGdap, { connectionId: input.connectionId, tenantId: input.tenantId, customerName: input.companyName, companyId: input.companyId, approver: input.gdapApprover ?? null });
+          gdap = await wf.step(requestGdap, { connectionId: input.connectionId, tenantId: input.tenantId, customerName: input.companyName, companyId: input.companyId, approver: input.gdapApprover ?? null, template: input.gdapTemplate ?? null });
           if (await wf.patch(GDAP_LOCK_POLL_PATCH)) await awaitGdapLock(wf, checkGdapRequest, { connectionId: input.connectionId, gdap, stageId: requestGdap.id });
         }
         await wf.recordRun({ ...base, state: 'running', currentStep: notify.id, facts: { mca: mca.mca, ...(gdap ? { gdapApprovalUrl: gdap.approvalUrl } : {}) } });

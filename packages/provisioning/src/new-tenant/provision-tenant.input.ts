@@ -1,5 +1,6 @@
 import type { McaAttestationInput } from '../shared/confirm-mca.step';
 import type { McaSignatoryInput } from '../mca/mca-signatory';
+import type { GdapRequestTemplate } from '../shared/request-gdap.step';
 
 /** The workflow kind, as run rows and the timeline name it. */
 export const PROVISION_TENANT_KIND = 'provision-tenant';
@@ -20,6 +21,8 @@ export interface NewTenantInput {
   domainPrefix: string;
   /** Default GDAP roles at creation; when false, an explicit GDAP request follows instead. */
   defaultGdap: boolean;
+  /** The GDAP template the explicit request asks for (absent in runs journaled before templates). */
+  gdapTemplate?: GdapRequestTemplate | null;
   /** Indirect connections: create the customer for this reseller (may be null while pending). */
   resellerPartnerId: string | null;
   /**

@@ -190,6 +190,7 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
               tenantId: tenant!.tenantId,
               customerName: profile!.companyName,
               companyId: input.companyId,
+              template: input.gdapTemplate ?? null,
             });
             await wf.recordRun({ ...base, state: 'running', currentStep: steps.gdapRequest.id, facts: { gdapApprovalUrl: gdap.approvalUrl } });
             // Graph locks the relationship after answering the request (docs/PARTNER-CENTER-REFERENCE.md §12.3).

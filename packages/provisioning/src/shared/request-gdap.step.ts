@@ -14,6 +14,26 @@ export interface RequestGdapInput {
    * e-mail) and their language, with the partner asking. Absent in runs journaled before it.
    */
   approver?: { to: string[]; language: string; partnerName: string } | null;
+  /**
+   * The GDAP template requested (the one chosen for the order, else the connection's default).
+   * Absent in runs journaled before templates: the least-privileged set of gdap-request-roles.ts.
+   */
+  template?: GdapRequestTemplate | null;
+}
+
+/** A template version as onboarding requests it: its roles, duration and auto-extend. */
+export interface GdapRequestTemplate {
+  id: number;
+  name: string;
+  version: number;
+  roles: { id: string; name: string }[];
+  durationDays: number;
+  autoExtend: boolean;
+}
+
+/** What a request asks for: the template's definition, or the set runs journaled before templates asked for. */
+function requestedOf(template: GdapRequestTemplate | null | undefined): { roles: readonly { id: string; name: string }[]; durationDays: number; autoExtend: boolean } {
+  return template ?? { roles: GDAP_REQUEST_ROLES, durationDays: GDAP_REQUEST_DURATION_DAYS, autoExtend: true };
 }
 
 /** What the step did: the relationship, its approval link, and the lock request to follow (absent when already locked). */
@@ -25,8 +45,8 @@ export interface RequestGdapOutput {
 }
 
 /**
- * Asks the customer for delegated administration: a GDAP relationship with the least-privileged
- * roles, locked for approval, and the approval link the customer's Global Admin opens. The display
+ * Asks the customer for delegated administration: a GDAP relationship from the order's GDAP
+ * template (roles, duration, auto-extend), locked for approval, and the approval link the customer's Global Admin opens. The display
  * name is derived from the account, so a retry finds the first relationship instead of making two
  * (the client looks the name up on CONFLICT), and the client looks up a lock request already made
  * before posting one, so a retry never asks twice. The lock is asynchronous at Graph ("Create
@@ -41,14 +61,15 @@ export function requestGdapStep(ports: Pick<TenantLinkPorts, 'partnerCenter'> & 
     async run(input, ctx) {
       const pc = await ports.partnerCenter(input.connectionId);
       const call = { correlationId: ctx.correlationId, signal: ctx.signal };
+      const requested = requestedOf(input.template);
       const relationship = await pc.createGdapRelationship(
         {
           displayName: `CSP Hub ${input.companyId} ${input.tenantId.slice(0, 8)}`,
           customerTenantId: input.tenantId,
           customerName: input.customerName,
-          roleIds: GDAP_REQUEST_ROLES.map((r) => r.id),
-          durationDays: GDAP_REQUEST_DURATION_DAYS,
-          autoExtend: true,
+          roleIds: requested.roles.map((r) => r.id),
+          durationDays: requested.durationDays,
+          autoExtend: requested.autoExtend,
         },
         call,
       );
@@ -69,8 +90,8 @@ export function requestGdapStep(ports: Pick<TenantLinkPorts, 'partnerCenter'> & 
             companyName: input.customerName,
             partnerName: input.approver.partnerName,
             approvalUrl: output.approvalUrl,
-            roles: GDAP_REQUEST_ROLES.map((r) => r.name).join(', '),
-            durationDays: String(GDAP_REQUEST_DURATION_DAYS),
+            roles: requested.roles.map((r) => r.name).join(', '),
+            durationDays: String(requested.durationDays),
           },
         });
       }

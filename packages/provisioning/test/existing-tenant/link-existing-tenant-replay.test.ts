@@ -25,6 +25,11 @@ import { startReplayRuntime, type ReplayRuntime } from '../replay/replay-runtime
 const BOUNDARIES = ['after:store-tenant-link', 'after:request-gdap', 'before:check-gdap-request', 'after:check-gdap-request', 'after:notify-linked'];
 const latam = DEFAULT_SCENARIO.partners.find((p) => p.key === 'distributor-latam')!;
 const adatum = DEFAULT_SCENARIO.resellers.find((r) => r.key === 'adatum')!;
+/** A template's roles, not the least-privileged set runs journaled before templates asked for. */
+const TEMPLATE_ROLES = [
+  { id: '88d8e3e3-8f55-4a1e-953a-9b9898b8876b', name: 'Directory Readers' },
+  { id: '729827e3-9c14-49f7-bb1b-9608f156bbb8', name: 'Helpdesk Administrator' },
+];
 
 describe(`existing-tenant link run recovered after a crash away from the agreement (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
   let emulator: RunningEmulator;
@@ -91,6 +96,8 @@ describe(`existing-tenant link run recovered after a crash away from the agreeme
       resellerPartnerId: adatum.partnerId,
       attestation: { firstName: 'Mateo', lastName: 'García', email: signer, acceptedAt: '2026-11-01T00:00:00.000Z' },
       requestGdap: true,
+      // The order's GDAP template: the relationship asks for exactly its roles and duration.
+      gdapTemplate: { id: 1, name: 'Helpdesk', version: 2, roles: TEMPLATE_ROLES, durationDays: 365, autoExtend: true },
       notify: { name: 'Operator', email: 'operator@contoso-distribution.example', language: 'es' },
       accountUrl: `http://localhost:3000/companies/${companyId}`,
     };
@@ -110,6 +117,8 @@ describe(`existing-tenant link run recovered after a crash away from the agreeme
     expect(relationships, 'GDAP relationships').toHaveLength(1);
     expect(relationships[0]!.requests.map((q) => q.action), 'lock requests').toEqual(['lockForApproval']);
     expect(relationships[0]!.status).toBe('approvalPending');
+    expect([...relationships[0]!.roles].sort(), 'the template roles').toEqual(TEMPLATE_ROLES.map((r) => r.id).sort());
+    expect(relationships[0]!.duration).toBe('P365D');
     const looks = (await createWorkflowRunsRepo(t.db).listAttempts(runId)).filter((a) => a.stepId === 'check-gdap-request');
     expect(looks.filter((a) => a.state === 'succeeded').length, 'looks at the lock').toBeGreaterThanOrEqual(1);
     const messages = await createOutboxRepo(t.db, shared.box).list({ subjectId: String(companyId) });

@@ -245,16 +245,20 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
 
   it('explicit GDAP: Graph answers the lock `created`, the run follows it with durable sleeps until the relationship awaits approval; one relationship, one lock', async () => {
     const companyId = seeded.customers[6]!.id;
+    // The order's GDAP template: the relationship asks for its roles and duration.
+    const gdapTemplate = { id: 7, name: 'Helpdesk', version: 1, roles: [{ id: '729827e3-9c14-49f7-bb1b-9608f156bbb8', name: 'Helpdesk Administrator' }], durationDays: 180, autoExtend: false };
     // Graph acts on the lockForApproval request 10 s after answering it (docs/EMULATOR-DIFFERENCES.md, GDAP).
     await ctl.updateSettings({ gdapRequestDelaySeconds: 10 });
     try {
-      const { handle, runId } = await submitNewTenantRun(runtime, workflow, wizardInput(companyId, seeded.connectionId, prefix('gdap'), { defaultGdap: false }));
+      const { handle, runId } = await submitNewTenantRun(runtime, workflow, wizardInput(companyId, seeded.connectionId, prefix('gdap'), { defaultGdap: false, gdapTemplate }));
       const result = await handle.result();
       expect(result.state).toBe('succeeded');
       const state = await ctl.state();
       const relationships = state.gdap.filter((g) => g.customerTenantId === result.tenantId);
       expect(relationships, 'the run asked for one relationship (no default GDAP)').toHaveLength(1);
       expect(relationships[0]!.status).toBe('approvalPending');
+      expect(relationships[0]!.roles).toEqual(['729827e3-9c14-49f7-bb1b-9608f156bbb8']);
+      expect(relationships[0]!.duration).toBe('P180D');
       expect(relationships[0]!.requests).toEqual([expect.objectContaining({ action: 'lockForApproval', status: 'succeeded' })]);
       const attempts = await timelineOf(t.db).listAttempts(runId);
       const looks = attempts.filter((a) => a.stepId === 'check-gdap-request');

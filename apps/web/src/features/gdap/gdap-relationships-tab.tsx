@@ -26,7 +26,7 @@ const STATE_COLOR: Record<GdapRelationship['state'], string> = {
  * staff, request from a template, renew, terminate and upgrade to another template version.
  */
 export function GdapRelationshipsTab({ company }: { company: Company }) {
-  const { t, locale } = useI18n();
+  const { t, formatDate } = useI18n();
   const { can } = useSession();
   const rels = useApi<ListOf<GdapRelationship>>(`/api/v1/companies/${company.id}/gdap`);
   const templates = useApi<ListOf<GdapTemplate>>(can('gdap.templates.read') ? '/api/v1/gdap/templates' : null);
@@ -34,7 +34,7 @@ export function GdapRelationshipsTab({ company }: { company: Company }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [upgrading, setUpgrading] = useState<GdapRelationship | null>(null);
   const manage = can('gdap.manage');
-  const date = (iso: string | null) => (iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso)) : '—');
+  const date = (iso: string | null) => (iso ? formatDate(iso) : '—');
   const act = async (key: string, work: () => Promise<unknown>) => {
     setBusy(key);
     setError(null);
@@ -48,6 +48,9 @@ export function GdapRelationshipsTab({ company }: { company: Company }) {
       setBusy(null);
     }
   };
+  /** One of a relationship's actions (renew, remove Global Administrator, terminate), busy under `<action>-<id>`. */
+  const runAction = (r: { id: number }, action: 'renew' | 'remove-global-admin' | 'terminate') =>
+    void act(`${action}-${r.id}`, () => apiSend('POST', `/api/v1/companies/${company.id}/gdap/${r.id}/actions`, { action }));
   const items = rels.data?.items ?? [];
   return (
     <Stack>
@@ -133,12 +136,12 @@ export function GdapRelationshipsTab({ company }: { company: Company }) {
                   {manage && (r.state === 'active' || r.state === 'expiring') && (
                     <Group gap={4} wrap="nowrap">
                       {r.template && (
-                        <Button size="compact-xs" variant="default" loading={busy === `renew-${r.id}`} onClick={() => void act(`renew-${r.id}`, () => apiSend('POST', `/api/v1/companies/${company.id}/gdap/${r.id}/actions`, { action: 'renew' }))}>
+                        <Button size="compact-xs" variant="default" loading={busy === `renew-${r.id}`} onClick={() => runAction(r, 'renew')}>
                           {t('gdap.rel.renew')}
                         </Button>
                       )}
                       {r.includesGlobalAdministrator && (
-                        <Button size="compact-xs" variant="default" loading={busy === `ga-${r.id}`} onClick={() => void act(`ga-${r.id}`, () => apiSend('POST', `/api/v1/companies/${company.id}/gdap/${r.id}/actions`, { action: 'remove-global-admin' }))}>
+                        <Button size="compact-xs" variant="default" loading={busy === `remove-global-admin-${r.id}`} onClick={() => runAction(r, 'remove-global-admin')}>
                           {t('gdap.rel.removeGa')}
                         </Button>
                       )}
@@ -151,7 +154,7 @@ export function GdapRelationshipsTab({ company }: { company: Company }) {
                         color="red"
                         loading={busy === `terminate-${r.id}`}
                         onClick={() => {
-                          if (window.confirm(t('gdap.rel.terminateConfirm', { name: r.displayName }))) void act(`terminate-${r.id}`, () => apiSend('POST', `/api/v1/companies/${company.id}/gdap/${r.id}/actions`, { action: 'terminate' }));
+                          if (window.confirm(t('gdap.rel.terminateConfirm', { name: r.displayName }))) runAction(r, 'terminate');
                         }}
                       >
                         {t('gdap.rel.terminate')}

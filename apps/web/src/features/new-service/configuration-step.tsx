@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { Alert, Checkbox, Divider, Select, Stack, Text, TextInput } from '@mantine/core';
+import { GDAP_AUTO_EXTEND_DAYS } from '@csphub/domain';
 import { useI18n } from '../../i18n/i18n';
 import { DomainPrefixField } from './domain-prefix-field';
 import { ExistingTenantPanel } from './existing-tenant-panel';
@@ -24,11 +25,16 @@ export function ConfigurationStep(props: { ctx: OnboardingContext; state: Wizard
   const domain = tenantDomainOf(state.domainPrefix);
   // The indirect link carries the reseller: use the Partner ID once it passed the check (or the stored one).
   const linkPartnerId = state.partnerVerdict?.status === 'ok' ? (state.partnerVerdict.partnerId ?? null) : (ctx.reseller?.partnerId ?? null);
-  // Exactly what Finish will request on this path (the server's definitions, not a description of them).
-  const gdapOffer = state.existing ? ctx.gdap.existingTenant : ctx.gdap.newTenant;
-  const roles = gdapOffer.roles.map((r) => r.name).join(', ');
   // The connection's default GDAP template (GDAP templates page): what the account's GDAP is requested from.
   const gdapTemplate = ctx.gdap.templates.find((x) => x.connectionId === connectionId);
+  // Exactly what Finish will request on this path (the server's definitions, not a description of
+  // them): an existing tenant is asked for the template; a new one gets Microsoft's default relationship.
+  const gdapOffer = state.existing
+    ? gdapTemplate
+      ? { roles: gdapTemplate.roles, durationDays: gdapTemplate.durationDays, autoExtendDays: gdapTemplate.autoExtend ? GDAP_AUTO_EXTEND_DAYS : 0 }
+      : ctx.gdap.existingTenant
+    : ctx.gdap.newTenant;
+  const roles = gdapOffer.roles.map((r) => r.name).join(', ');
   return (
     <Stack>
       {ctx.connections.length > 1 && (
