@@ -11,8 +11,8 @@ const CART = [
 type Wire = { currency: string; amount: string };
 type PriceLine = { productId: string; skuId: string; termDuration: string; billingPlan: string; distributorCost?: Wire; resellerCost?: Wire; customerPrice?: Wire };
 
-/** MXN as the page writes it in en-US (Intl, like the app). */
-const mxn = (minor: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'MXN' }).format(minor / 100);
+/** Euros as the page writes them in en-US (Intl, like the app). */
+const eur = (minor: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }).format(minor / 100);
 const minorOf = (w: Wire) => Math.round(Number(w.amount) * 100);
 
 /**
@@ -26,16 +26,16 @@ test('a reseller sees its cost and its customer price, orders a cart of three li
   await emulator.updateSettings({ orderFulfilmentDelaySeconds: 4 });
   const { csrfToken } = await signInByApi(page, 'reseller@demo.test');
   const reseller = await ownCompanyId(page.request);
-  const customer = await createReadyCustomer(page.request, csrfToken, { parentId: reseller, name: 'Coho Winery MX', country: 'MX', language: 'en' });
+  const customer = await createReadyCustomer(page.request, csrfToken, { parentId: reseller, name: 'Coho Winery Iberia', country: 'ES', language: 'en' });
 
   // The distributor's margin to every reseller (10 %), through the API as the distributor.
   const dist = await request.post('/api/v1/auth/login', { data: { email: 'distributor@demo.test', password: DEMO_PASSWORD } });
   const distCsrf = ((await dist.json()) as { csrfToken: string }).csrfToken;
   const root = await ownCompanyId(request);
-  const distRule = await request.post(`/api/v1/companies/${root}/price-rules`, { headers: { 'x-csrf-token': distCsrf }, data: { currency: 'MXN', validFrom: '2020-01-01', kind: 'margin', basisPoints: 1000 } });
+  const distRule = await request.post(`/api/v1/companies/${root}/price-rules`, { headers: { 'x-csrf-token': distCsrf }, data: { currency: 'EUR', validFrom: '2020-01-01', kind: 'margin', basisPoints: 1000 } });
   expect(distRule.status(), await distRule.text()).toBe(201);
   // The reseller's price to this customer: 25 % over Microsoft's price.
-  const own = await page.request.post(`/api/v1/companies/${reseller}/price-rules`, { headers: { 'x-csrf-token': csrfToken }, data: { buyerCompanyId: customer.id, currency: 'MXN', validFrom: '2020-01-01', kind: 'margin', basisPoints: 2500 } });
+  const own = await page.request.post(`/api/v1/companies/${reseller}/price-rules`, { headers: { 'x-csrf-token': csrfToken }, data: { buyerCompanyId: customer.id, currency: 'EUR', validFrom: '2020-01-01', kind: 'margin', basisPoints: 2500 } });
   expect(own.status(), await own.text()).toBe(201);
 
   const prefix = `cohowinery${Date.now() % 1_000_000}`;
@@ -57,26 +57,26 @@ test('a reseller sees its cost and its customer price, orders a cart of three li
     await dialog.getByTestId('catalog-search').fill(line.search);
     const sku = dialog.getByTestId(`sku-${line.catalogItemId}`);
     // The catalog shows the reseller's cost and the customer's price, never the distributor's.
-    await expect(sku.getByTestId('sku-price-resellerCost')).toHaveText(`Reseller cost: ${mxn(minorOf(unit[i]!.resellerCost!))} per month`);
-    await expect(sku.getByTestId('sku-price-customerPrice')).toHaveText(`Customer price: ${mxn(minorOf(unit[i]!.customerPrice!))} per month`);
+    await expect(sku.getByTestId('sku-price-resellerCost')).toHaveText(`Reseller cost: ${eur(minorOf(unit[i]!.resellerCost!))} per month`);
+    await expect(sku.getByTestId('sku-price-customerPrice')).toHaveText(`Customer price: ${eur(minorOf(unit[i]!.customerPrice!))} per month`);
     await expect(sku.getByTestId('sku-price-distributorCost')).toHaveCount(0);
     await dialog.getByTestId(`pick-${line.catalogItemId}`).click();
     const row = dialog.getByTestId(`order-line-${i}`);
     await expect(row).toContainText(line.title);
     await row.getByTestId('order-quantity').fill(String(line.quantity));
-    await expect(row.getByTestId('order-line-total-customerPrice')).toHaveText(`Customer price: ${mxn(minorOf(unit[i]!.customerPrice!) * line.quantity)} per month`);
+    await expect(row.getByTestId('order-line-total-customerPrice')).toHaveText(`Customer price: ${eur(minorOf(unit[i]!.customerPrice!) * line.quantity)} per month`);
   }
   const totalCost = CART.reduce((sum, l, i) => sum + minorOf(unit[i]!.resellerCost!) * l.quantity, 0);
   const totalPrice = CART.reduce((sum, l, i) => sum + minorOf(unit[i]!.customerPrice!) * l.quantity, 0);
-  await expect(dialog.getByTestId('order-total-resellerCost')).toHaveText(`Reseller cost: ${mxn(totalCost)} per month`);
-  await expect(dialog.getByTestId('order-total-customerPrice')).toHaveText(`Customer price: ${mxn(totalPrice)} per month`);
+  await expect(dialog.getByTestId('order-total-resellerCost')).toHaveText(`Reseller cost: ${eur(totalCost)} per month`);
+  await expect(dialog.getByTestId('order-total-customerPrice')).toHaveText(`Customer price: ${eur(totalPrice)} per month`);
   await dialog.getByTestId('order-attest').check();
   await dialog.getByTestId('order-submit').click();
 
   const row = page.getByTestId('orders-table').locator('tbody tr').first();
   for (const line of CART) await expect(row).toContainText(`${line.quantity} × ${line.title}`);
-  await expect(row.getByTestId('order-total-customerPrice')).toHaveText(`Customer price: ${mxn(totalPrice)} per month`);
-  await expect(row.getByTestId('order-total-resellerCost')).toHaveText(`Reseller cost: ${mxn(totalCost)} per month`);
+  await expect(row.getByTestId('order-total-customerPrice')).toHaveText(`Customer price: ${eur(totalPrice)} per month`);
+  await expect(row.getByTestId('order-total-resellerCost')).toHaveText(`Reseller cost: ${eur(totalCost)} per month`);
   await expect(row.getByTestId('order-status')).toHaveText('Fulfilled', { timeout: 90_000 });
 
   // One Partner Center order with the three lines.
