@@ -15,14 +15,19 @@ type PriceLine = { productId: string; skuId: string; termDuration: string; billi
 const eur = (minor: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }).format(minor / 100);
 const minorOf = (w: Wire) => Math.round(Number(w.amount) * 100);
 
+// The emulator's clock moves a year on here: a stack of its own, so no other spec sees it.
+test.use({ stackEnv: { E2E_STACK_NAME: 'prices-cart' } });
+
 /**
  * Prices and the cart in real Chromium: the distributor sells to resellers at a margin, the reseller
  * sells to its customer at another; the reseller sees its cost and its customer's price in the
  * catalog (never the distributor's), orders a cart of three lines, sees each line's price and the
  * total, and the order fulfilled with the same total frozen on it. One order reaches the emulator.
+ * Then the end of term: one subscription set to cancel at term end, another to renew with more seats;
+ * the emulator's clock moves past the end, and the first is cancelled, the second renewed with them.
  */
-test('a reseller sees its cost and its customer price, orders a cart of three lines, sees the total and the order fulfilled', async ({ page, request, emulator }) => {
-  test.setTimeout(240_000);
+test('a reseller sees its cost and its customer price, orders a cart of three lines, sees the total and the order fulfilled, then chooses each end of term', async ({ page, request, emulator }) => {
+  test.setTimeout(300_000);
   await emulator.updateSettings({ orderFulfilmentDelaySeconds: 4 });
   const { csrfToken } = await signInByApi(page, 'reseller@demo.test');
   const reseller = await ownCompanyId(page.request);
@@ -84,4 +89,33 @@ test('a reseller sees its cost and its customer price, orders a cart of three li
   const ours = (await emulator.state()).orders.filter((o) => o.lines.some((l) => l.friendlyName?.includes(reference)));
   expect(ours).toHaveLength(1);
   expect(ours[0]!.lines.map((l) => [l.offerId, l.quantity])).toEqual(CART.map((l) => [l.catalogItemId, l.quantity]));
+
+  // The end of term of two of the new subscriptions.
+  await page.goto(`/companies/${customer.id}?tab=subscriptions`);
+  const rowOf = (title: string) => page.getByTestId('subscriptions-table').locator('tbody tr').filter({ hasText: title }).first();
+  await expect(rowOf(CART[0]!.title).getByTestId('subscription-end-of-term')).toContainText('Renews on');
+  const choose = async (title: string, pick: (dialog: ReturnType<typeof page.getByRole>) => Promise<void>) => {
+    await rowOf(title).getByRole('button', { name: 'Actions' }).click();
+    await page.getByTestId('action-end-of-term').click();
+    const dialog = page.getByRole('dialog');
+    await pick(dialog);
+    await dialog.getByTestId('renewal-save').click();
+    await expect(dialog).toBeHidden();
+  };
+  await choose(CART[0]!.title, async (dialog) => {
+    await dialog.getByTestId('eot-cancel').check();
+  });
+  await expect(rowOf(CART[0]!.title).getByTestId('subscription-end-of-term')).toContainText('Cancelled on');
+  await choose(CART[1]!.title, async (dialog) => {
+    await dialog.getByTestId('renewal-quantity').fill('6');
+  });
+  await expect(rowOf(CART[1]!.title).getByTestId('subscription-end-of-term')).toContainText('with 6 seats');
+
+  // A year and a day later on the emulator's clock.
+  await emulator.advanceClock({ duration: 'P366D' });
+  await page.reload();
+  await expect(rowOf(CART[0]!.title)).toContainText('Cancelled');
+  await expect(rowOf(CART[1]!.title).getByTestId('subscription-quantity')).toHaveText('6');
+  await expect(rowOf(CART[1]!.title)).toContainText('Active');
+  await expect(rowOf(CART[1]!.title).getByTestId('subscription-end-of-term')).toContainText('Renews on');
 });

@@ -34,6 +34,8 @@ export interface Subscription {
   etag?: string;
   /** What changes at the next renewal (Learn: "Schedule changes for a new commerce subscription"). */
   scheduledNextTerm?: NextTerm;
+  /** A `Cancel` is scheduled at the term's end (instead of the Extended Service Term). */
+  cancelAtTermEnd?: boolean;
 }
 
 /** The next term of a subscription: its catalog item (`product:sku:availability`), seats, term and billing. */
@@ -54,6 +56,8 @@ export interface SubscriptionChange {
   friendlyName?: string;
   /** Changes for the next renewal (needs auto-renew on); `null` removes the scheduled ones. */
   scheduledNextTerm?: NextTerm | null;
+  /** With auto-renew off: cancel at the term's end (true) or run on in the Extended Service Term (false). */
+  cancelAtTermEnd?: boolean;
 }
 
 const toSubscription = (s: WireSubscription): Subscription => {
@@ -77,6 +81,7 @@ const toSubscription = (s: WireSubscription): Subscription => {
   if (s.partnerId) out.resellerPartnerId = s.partnerId;
   if (s.parentSubscriptionId) out.parentSubscriptionId = s.parentSubscriptionId;
   if (s.attributes.etag) out.etag = s.attributes.etag;
+  if (s.scheduledActions?.some((a) => a.scheduleType === 'TermEnd' && a.actionType === 'Cancel')) out.cancelAtTermEnd = true;
   const next = s.scheduledNextTermInstructions;
   if (next) {
     out.scheduledNextTerm = {
@@ -151,6 +156,9 @@ export function createSubscriptionOps(pipeline: RequestPipeline) {
         const n = change.scheduledNextTerm;
         const [productId, skuId, availabilityId] = n ? n.catalogItemId.split(':') : [];
         body.scheduledNextTermInstructions = n ? { product: { productId, skuId, availabilityId, billingCycle: n.billingCycle, termDuration: n.termDuration }, quantity: n.quantity } : null;
+      }
+      if (change.cancelAtTermEnd !== undefined) {
+        body.scheduledActions = [{ scheduleType: 'TermEnd', actionType: change.cancelAtTermEnd ? 'Cancel' : 'RenewToExtendedServiceTerm' }];
       }
       const etag = current.attributes.etag;
       return pipeline.send(

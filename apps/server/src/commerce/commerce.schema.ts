@@ -133,7 +133,7 @@ export const SubscriptionSchema = z
     bounds: z.object({ minimum: z.number().int(), maximum: z.number().int() }),
     endOfTerm: z
       .object({
-        outcome: z.enum(['renew', 'extended_service_term', 'expire', 'none']),
+        outcome: z.enum(['renew', 'cancel', 'extended_service_term', 'expire', 'none']),
         at: z.string(),
         next: z.object({ catalogItemId: z.string(), quantity: z.number().int(), termDuration: z.string(), billingCycle: z.string() }).nullable(),
         changed: z.boolean().openapi({ description: 'Changes are scheduled for the renewal' }),
@@ -176,6 +176,9 @@ export const SubscriptionChangeSchema = z
 export const RenewalChangeSchema = z
   .object({
     connectionId: z.string().uuid(),
+    outcome: z
+      .enum(['renew', 'cancel', 'extended_service_term'])
+      .openapi({ description: 'renew (auto-renew on, with `next`), cancel at term end, or run on in the paid Extended Service Term (both auto-renew off)' }),
     next: z
       .object({
         quantity: z.number().int(),
@@ -184,7 +187,8 @@ export const RenewalChangeSchema = z
       })
       .strict()
       .nullable()
-      .openapi({ description: 'The next term (seats, term, billing), or null to renew unchanged' }),
+      .optional()
+      .openapi({ description: 'For renew: the next term (seats, term, billing), or null to renew unchanged' }),
   })
   .strict()
   .openapi('RenewalChange');

@@ -24,6 +24,7 @@ export function termEndNoticeDay(daysLeft: number): 30 | 7 | 1 | undefined {
 
 const TERM_END_TEMPLATE: Record<EndOfTermOutcome, string | undefined> = {
   renew: 'subscription-renewing',
+  cancel: 'subscription-expiry-near',
   extended_service_term: 'subscription-extended-term-near',
   expire: 'subscription-expiry-near',
   none: undefined,
@@ -101,7 +102,7 @@ export async function sendSubscriptionNotices(deps: CommerceDeps, notifier: Pick
             dedupeKey: template === 'subscription-expiry-near' && day === 30 ? `subscription:${s.id}:expiry-near:${s.termEndsAt}` : `subscription:${s.id}:${template}:${s.termEndsAt}:${day}`,
             subjectId: String(company.id),
           });
-          if (end.outcome === 'expire') pass.expiryNear++;
+          if (end.outcome === 'expire' || end.outcome === 'cancel') pass.expiryNear++;
           else pass.termEnding++;
         }
       } catch (e) {

@@ -18,10 +18,11 @@ import { readTenantSubscriptions } from './subscriptions-service';
 const SubscriptionParams = CompanyIdParam.extend({ subscriptionId: z.string().min(1).max(64).openapi({ param: { name: 'subscriptionId', in: 'path' } }) });
 
 /**
- * Changes at renewal: the seats, term and billing the subscription renews with, scheduled in
- * Partner Center (Learn: "Schedule changes for a new commerce subscription"), leaving the current
- * term as it is. Microsoft takes them only with auto-renew on, and deletes them when the seats change
- * in the current term; the subscriptions tab shows what is scheduled (`endOfTerm`).
+ * The end of term, chosen: renew (auto-renew on) with the seats, term and billing scheduled in
+ * Partner Center for the renewal (Learn: "Schedule changes for a new commerce subscription"; the
+ * current term stays as it is, and a change of seats in it deletes them); or, auto-renew off, cancel
+ * at term end (a `Cancel` scheduled action) or run on in the paid Extended Service Term
+ * (docs/EMULATOR-DIFFERENCES.md, "Term end"). The subscriptions tab shows the outcome (`endOfTerm`).
  */
 export function subscriptionRenewalRoutes(deps: CommerceDeps) {
   const auth = authenticate(deps);
@@ -31,11 +32,11 @@ export function subscriptionRenewalRoutes(deps: CommerceDeps) {
       method: 'put',
       path: '/companies/{id}/subscriptions/{subscriptionId}/renewal',
       tags: ['Subscriptions'],
-      summary: 'Set what the subscription renews with (seats, term, billing), or renew it unchanged',
+      summary: 'Choose the end of term: renew (with changed seats, term or billing), cancel at term end, or the Extended Service Term',
       request: { params: SubscriptionParams, body: { required: true, content: json(RenewalChangeSchema) } },
       responses: {
         200: { description: 'The subscription with its end of term', content: json(SubscriptionSchema) },
-        409: problem('The subscription does not renew (auto-renew off, or not active)'),
+        409: problem('The subscription is not active'),
         422: problem('Microsoft refused the change, or the seat count is out of range'),
         ...scopedErrors,
       },
@@ -50,35 +51,45 @@ export function subscriptionRenewalRoutes(deps: CommerceDeps) {
       if (read.error) throw new AppError('PARTNER_CENTER_UNAVAILABLE', read.error);
       const current = read.subscriptions.find((s) => s.id.toLowerCase() === subscriptionId.toLowerCase());
       if (!current) throw new AppError('NOT_FOUND', `There is no subscription ${subscriptionId} in this tenant for this connection.`);
-      if (current.status !== 'active' || !current.autoRenew) {
-        throw new AppError('SUBSCRIPTION_ACTION_NOT_ALLOWED', 'Changes at renewal need an active subscription with auto-renew on: turn auto-renew on first.', [{ field: 'next', message: 'auto_renew_off' }]);
+      if (current.status !== 'active') {
+        throw new AppError('SUBSCRIPTION_ACTION_NOT_ALLOWED', `The subscription is ${current.status}: its end of term can no longer be chosen.`, [{ field: 'outcome', message: current.status }]);
       }
-      const next = body.next
-        ? { catalogItemId: current.catalogItemId, quantity: body.next.quantity, termDuration: body.next.termDuration ?? current.termDuration, billingCycle: body.next.billingCycle ?? current.billingCycle }
-        : null;
+      if (body.outcome !== 'renew' && body.next) throw new AppError('VALIDATION_FAILED', 'The next term is for a renewal only.', [{ field: 'next', message: 'only with outcome renew' }]);
+      const next =
+        body.outcome === 'renew' && body.next
+          ? { catalogItemId: current.catalogItemId, quantity: body.next.quantity, termDuration: body.next.termDuration ?? current.termDuration, billingCycle: body.next.billingCycle ?? current.billingCycle }
+          : body.next === null
+            ? null
+            : undefined;
       if (next) {
         const q = quantityProblem(next.quantity, current.bounds);
         if (q) throw new AppError('QUANTITY_OUT_OF_RANGE', `Choose between ${current.bounds.minimum} and ${current.bounds.maximum} seats.`, [{ field: 'next.quantity', message: q }]);
       }
       // A renewal is a purchase under the partner of record.
-      await requireValidPartnerOfRecord(repos, company, tenant, 'changing the renewal');
+      if (body.outcome === 'renew') await requireValidPartnerOfRecord(repos, company, tenant, 'renewing the subscription');
       const pc = await deps.partnerCenterFor(tenant.connection.id);
-      await callPartnerCenter('change at renewal', () => pc.updateSubscription(tenant.tenantId, current.id, { scheduledNextTerm: next }));
+      await callPartnerCenter('change of the end of term', () =>
+        pc.updateSubscription(
+          tenant.tenantId,
+          current.id,
+          body.outcome === 'renew'
+            ? { ...(current.autoRenew ? {} : { autoRenew: true }), ...(next !== undefined ? { scheduledNextTerm: next } : {}) }
+            : { ...(current.autoRenew ? { autoRenew: false } : {}), cancelAtTermEnd: body.outcome === 'cancel' },
+        ),
+      );
       const after = (await readTenantSubscriptions(deps, company, tenant)).subscriptions.find((s) => s.id === current.id) ?? current;
       const at = deps.clock.now();
-      const before = { next: current.endOfTerm.changed ? current.endOfTerm.next : null };
-      const afterState = { next: after.endOfTerm.changed ? after.endOfTerm.next : null };
+      const before = { outcome: current.endOfTerm.outcome, next: current.endOfTerm.changed ? current.endOfTerm.next : null };
+      const afterState = { outcome: after.endOfTerm.outcome, next: after.endOfTerm.changed ? after.endOfTerm.next : null };
       await deps.db.transaction(async (t) => {
         const tx = t as unknown as Database;
         await writeAudit(c, createRepos(tx, deps.box), {
           at,
           companyId: company.id,
-          action: 'subscription.renewal_changed',
+          action: 'subscription.end_of_term_changed',
           targetType: 'subscription',
           targetId: current.id,
-          summary: next
-            ? `${current.productName} renews on ${current.termEndsAt.slice(0, 10)} with ${next.quantity} seats (${next.termDuration}, ${next.billingCycle})`
-            : `${current.productName} renews on ${current.termEndsAt.slice(0, 10)} unchanged`,
+          summary: `${current.productName} at its term end (${current.termEndsAt.slice(0, 10)}): ${current.endOfTerm.outcome} → ${after.endOfTerm.outcome}${next ? ` with ${next.quantity} seats (${next.termDuration}, ${next.billingCycle})` : ''}`,
           before,
           after: afterState,
         });

@@ -76,7 +76,7 @@ export function toSubscriptionView(s: Subscription, tenant: LinkedTenant, now: D
     window: { endsAt: plan.window.endsAt.toISOString(), isOpen: plan.window.isOpen, hoursLeft: plan.window.hoursLeft, closingSoon: isWindowClosingSoon(plan.window) },
     expiry: { daysLeft: expiry.daysLeft, isNear: expiry.isNear, isExpired: expiry.isExpired },
     bounds: b,
-    endOfTerm: endOfTerm({ ...s, status, scheduledNextTerm: s.scheduledNextTerm }),
+    endOfTerm: endOfTerm({ ...s, status, scheduledNextTerm: s.scheduledNextTerm, cancelAtTermEnd: s.cancelAtTermEnd }),
     actions: Object.fromEntries(Object.entries(plan.decisions).map(([k, d]) => [k, { allowed: d.allowed, reason: d.reason ?? null }])) as SubscriptionView['actions'],
   };
 }

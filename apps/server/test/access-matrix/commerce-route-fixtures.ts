@@ -232,7 +232,7 @@ export const COMMERCE_ROUTE_FIXTURES: Record<string, RouteFixture> = {
       const current = wingtipSubscription(await control.state());
       // Changes at renewal need auto-renew on (the PATCH fixture toggles it).
       if (!current.autoRenewEnabled) await control.changeSubscriptionInPortal(current.customerTenantId, current.id, { autoRenewEnabled: true });
-      return { path: `/api/v1/companies/${ctx.target.customer.id}/subscriptions/${current.id}/renewal`, body: { connectionId: conn.id, next: { quantity: current.quantity + 1 } } };
+      return { path: `/api/v1/companies/${ctx.target.customer.id}/subscriptions/${current.id}/renewal`, body: { connectionId: conn.id, outcome: 'renew', next: { quantity: current.quantity + 1 } } };
     },
   },
   'GET /api/v1/companies/{id}/subscription-moves': {

@@ -74,7 +74,7 @@ describe('end of term', () => {
     const sub = (await read(session))[0]!;
     expect(sub.endOfTerm).toEqual({ outcome: 'renew', at: sub.termEndsAt, next: expect.objectContaining({ quantity: sub.quantity, termDuration: 'P1Y' }), changed: false });
 
-    const res = await call(t(), session, 'PUT', `/api/v1/companies/${customer.id}/subscriptions/${sub.id}/renewal`, { connectionId: conn.id, next: { quantity: sub.quantity + 5 } });
+    const res = await call(t(), session, 'PUT', `/api/v1/companies/${customer.id}/subscriptions/${sub.id}/renewal`, { connectionId: conn.id, outcome: 'renew', next: { quantity: sub.quantity + 5 } });
     expect(res.status, await res.clone().text()).toBe(200);
     const after = (await res.json()) as Sub;
     expect(after.quantity).toBe(sub.quantity);
@@ -83,7 +83,7 @@ describe('end of term', () => {
     expect(events).toHaveLength(1);
 
     // Out of the SKU's bounds: refused naming the field, nothing sent.
-    const tooMany = await call(t(), session, 'PUT', `/api/v1/companies/${customer.id}/subscriptions/${sub.id}/renewal`, { connectionId: conn.id, next: { quantity: 100_000 } });
+    const tooMany = await call(t(), session, 'PUT', `/api/v1/companies/${customer.id}/subscriptions/${sub.id}/renewal`, { connectionId: conn.id, outcome: 'renew', next: { quantity: 100_000 } });
     expect(tooMany.status).toBe(422);
     expect(await tooMany.text()).toMatch(/next\.quantity/);
 
@@ -94,18 +94,26 @@ describe('end of term', () => {
     expect(renewed.endOfTerm.changed).toBe(false);
   });
 
-  it('with auto-renew off the term end is the paid Extended Service Term, not a free lapse, and renewal changes are refused', async () => {
+  it('auto-renew off: the paid Extended Service Term by default, or cancelled at term end when chosen', async () => {
     const session = await as();
     const sub = (await read(session))[0]!;
+    const path = `/api/v1/companies/${customer.id}/subscriptions/${sub.id}/renewal`;
     expect((await call(t(), session, 'PATCH', `/api/v1/companies/${customer.id}/subscriptions/${sub.id}`, { connectionId: conn.id, autoRenew: false })).status).toBe(200);
     const off = (await read(session)).find((s) => s.id === sub.id)!;
     expect(off.endOfTerm).toMatchObject({ outcome: 'extended_service_term', at: off.termEndsAt, next: null });
-    const refused = await call(t(), session, 'PUT', `/api/v1/companies/${customer.id}/subscriptions/${sub.id}/renewal`, { connectionId: conn.id, next: { quantity: 3 } });
-    expect(refused.status).toBe(409);
+    const nextWithCancel = await call(t(), session, 'PUT', path, { connectionId: conn.id, outcome: 'cancel', next: { quantity: 3 } });
+    expect(nextWithCancel.status).toBe(400);
+
+    const cancel = await call(t(), session, 'PUT', path, { connectionId: conn.id, outcome: 'cancel' });
+    expect(cancel.status, await cancel.clone().text()).toBe(200);
+    expect(((await cancel.json()) as Sub).endOfTerm.outcome).toBe('cancel');
+    const est = await call(t(), session, 'PUT', path, { connectionId: conn.id, outcome: 'extended_service_term' });
+    expect(((await est.json()) as Sub).endOfTerm.outcome).toBe('extended_service_term');
+    expect(((await (await call(t(), session, 'PUT', path, { connectionId: conn.id, outcome: 'cancel' })).json()) as Sub).endOfTerm.outcome).toBe('cancel');
 
     await createEmulatorControl(emulator.url).advanceClock({ seconds: Math.ceil((Date.parse(off.termEndsAt) - Date.now()) / 1000) + 3600 });
-    const est = (await read(await as())).find((s) => s.id === sub.id)!;
-    expect([est.status, est.termDuration, est.billingCycle, est.autoRenew]).toEqual(['active', 'P1M', 'monthly', false]);
-    expect(est.endOfTerm.outcome).toBe('extended_service_term');
+    const ended = (await read(await as())).find((s) => s.id === sub.id)!;
+    expect(ended.status).toBe('deleted');
+    expect(ended.endOfTerm.outcome).toBe('none');
   });
 });

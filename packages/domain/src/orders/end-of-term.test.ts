@@ -16,6 +16,10 @@ describe('end of term', () => {
     expect(endOfTerm({ ...base, autoRenew: false, startsAt: '2025-03-01T00:00:00Z', termEndsAt: '2026-06-01T00:00:00Z' }).outcome).toBe('expire');
   });
 
+  it('cancelled at term end when a cancellation is scheduled', () => {
+    expect(endOfTerm({ ...base, autoRenew: false, cancelAtTermEnd: true }).outcome).toBe('cancel');
+  });
+
   it('nothing for a cancelled or expired subscription', () => {
     expect(endOfTerm({ ...base, status: 'deleted' }).outcome).toBe('none');
   });

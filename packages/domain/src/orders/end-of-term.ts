@@ -20,7 +20,7 @@ export interface NextTermPlan {
   billingCycle: string;
 }
 
-export type EndOfTermOutcome = 'renew' | 'extended_service_term' | 'expire' | 'none';
+export type EndOfTermOutcome = 'renew' | 'cancel' | 'extended_service_term' | 'expire' | 'none';
 
 export interface EndOfTerm {
   outcome: EndOfTermOutcome;
@@ -43,6 +43,8 @@ export function endOfTerm(sub: {
   startsAt: string;
   termEndsAt: string;
   scheduledNextTerm?: NextTermPlan | undefined;
+  /** A cancellation is scheduled at the term's end (auto-renew off). */
+  cancelAtTermEnd?: boolean | undefined;
 }): EndOfTerm {
   const at = sub.termEndsAt;
   if (sub.status !== 'active' && sub.status !== 'suspended') return { outcome: 'none', at, next: null, changed: false };
@@ -50,6 +52,7 @@ export function endOfTerm(sub: {
     const next = sub.scheduledNextTerm ?? { catalogItemId: sub.catalogItemId, quantity: sub.quantity, termDuration: sub.termDuration, billingCycle: sub.billingCycle };
     return { outcome: 'renew', at, next, changed: sub.scheduledNextTerm !== undefined };
   }
+  if (sub.cancelAtTermEnd) return { outcome: 'cancel', at, next: null, changed: false };
   const eligible =
     sub.status === 'active' && Date.parse(sub.startsAt) >= Date.parse(EXTENDED_SERVICE_TERM.eligibleTermStart) && Date.parse(sub.termEndsAt) >= Date.parse(EXTENDED_SERVICE_TERM.from);
   return { outcome: eligible ? 'extended_service_term' : 'expire', at, next: null, changed: false };

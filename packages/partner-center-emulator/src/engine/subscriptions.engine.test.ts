@@ -5,6 +5,7 @@ import { NCE_WINDOW_MS, isInsideNceWindow, patchSubscription } from './subscript
 import { tick } from './tick';
 import { addTerm } from './emulator-clock';
 import { EmulatorError } from '../errors/emulator-error';
+import { scheduledActionsOf } from './end-of-term.engine';
 
 function setup() {
   let now = Date.parse('2026-05-10T12:00:00Z');
@@ -68,6 +69,33 @@ describe('NCE subscription rules (docs/PARTNER-CENTER-REFERENCE.md §10)', () =>
     now = sub.commitmentEndAt + 1;
     tick(engine);
     expect(sub.status).toBe('expired');
+  });
+});
+
+describe('cancel at term end (a Cancel scheduled action at TermEnd)', () => {
+  const cancel = [{ scheduleType: 'TermEnd', actionType: 'Cancel' }];
+
+  it('ends the subscription with its term instead of the Extended Service Term', () => {
+    const { engine, sub, move } = setup();
+    expect(codeOf(() => patchSubscription(engine, sub, undefined, { scheduledActions: cancel }))).toBe(3000);
+    patchSubscription(engine, sub, undefined, { autoRenewEnabled: false, scheduledActions: cancel });
+    expect(scheduledActionsOf(sub).map((a) => a.actionType)).toEqual(['Cancel']);
+    // The client sends the list back with every later change: it changes nothing.
+    patchSubscription(engine, sub, undefined, { friendlyName: 'Renamed', scheduledActions: scheduledActionsOf(sub) });
+    expect(sub.cancelAtTermEnd).toBe(true);
+    move(sub.commitmentEndAt - engine.now());
+    expect(sub.status).toBe('deleted');
+  });
+
+  it('is dropped when auto-renew is turned on again, and RenewToExtendedServiceTerm takes it back', () => {
+    const { engine, sub } = setup();
+    patchSubscription(engine, sub, undefined, { autoRenewEnabled: false, scheduledActions: cancel });
+    patchSubscription(engine, sub, undefined, { scheduledActions: [{ scheduleType: 'TermEnd', actionType: 'RenewToExtendedServiceTerm' }] });
+    expect(sub.cancelAtTermEnd).toBeUndefined();
+    patchSubscription(engine, sub, undefined, { scheduledActions: cancel });
+    patchSubscription(engine, sub, undefined, { autoRenewEnabled: true, scheduledActions: scheduledActionsOf(sub) });
+    expect(sub.cancelAtTermEnd).toBeUndefined();
+    expect(scheduledActionsOf(sub).map((a) => a.actionType)).toEqual(['RenewToNewTerm']);
   });
 });
 

@@ -6,7 +6,7 @@ import { HOUR_MS } from './emulator-clock';
 import { findCatalogItem } from './catalog.engine';
 import { getVisibleCustomer } from './customers.engine';
 import { emitWebhookEvent, recordAudit } from './events';
-import { applyScheduledInstructions, endTerm } from './end-of-term.engine';
+import { applyScheduledActions, applyScheduledInstructions, endTerm, scheduledActionsOf } from './end-of-term.engine';
 
 /** Integration sandbox: 25 licenses per subscription, in a cart or a seat change (docs/PARTNER-CENTER-REFERENCE.md §1.4). */
 export const SANDBOX_LICENSES_PER_SUBSCRIPTION = 25;
@@ -88,6 +88,7 @@ export function patchSubscription(
     throw pcErrors.invalidProperty('A subscription in its Extended Service Term can only be cancelled; buy a new subscription to renew.', ['status']);
   } else {
     const seatsBefore = sub.quantity;
+    const actionsBefore = scheduledActionsOf(sub);
     if (patch.quantity !== undefined && patch.quantity !== sub.quantity) {
       const min = item?.sku.minimumQuantity ?? 1;
       const max = item?.sku.maximumQuantity ?? 10_000;
@@ -112,6 +113,7 @@ export function patchSubscription(
       changed = true;
     }
     if (applyScheduledInstructions(engine, sub, patch.scheduledNextTermInstructions, sub.quantity !== seatsBefore)) changed = true;
+    if (applyScheduledActions(sub, patch.scheduledActions, actionsBefore)) changed = true;
   }
   if (changed) {
     sub.etag = engine.newId();
@@ -122,7 +124,7 @@ export function patchSubscription(
       ...actor,
       resourceType: 'subscription',
       operationType: 'update_subscription',
-      resourceNewValue: JSON.stringify({ id: sub.id, quantity: sub.quantity, status: sub.status, autoRenewEnabled: sub.autoRenewEnabled, scheduledNextTerm: sub.scheduledNextTerm ?? null }),
+      resourceNewValue: JSON.stringify({ id: sub.id, quantity: sub.quantity, status: sub.status, autoRenewEnabled: sub.autoRenewEnabled, scheduledNextTerm: sub.scheduledNextTerm ?? null, cancelAtTermEnd: sub.cancelAtTermEnd ?? false }),
     });
     emitWebhookEvent(engine, sub.partnerTenantId, 'subscription-updated', 'Subscription', subscriptionUri(sub));
     engine.markDirty();
@@ -138,6 +140,7 @@ function isAnyChange(sub: SubscriptionRecord, patch: PatchSubscriptionRequest): 
     (patch.autoRenewEnabled !== undefined && patch.autoRenewEnabled !== sub.autoRenewEnabled) ||
     (patch.scheduledNextTermInstructions !== undefined && patch.scheduledNextTermInstructions !== null)
   );
+  // scheduledActions echoed by the client are ignored here; an EST subscription reports RenewToExtendedServiceTerm.
 }
 
 /** Term ends: renew (with the changes scheduled for it), the Extended Service Term, or expire (`endTerm`). */

@@ -13,6 +13,13 @@ export function EndOfTermText({ sub }: { sub: Subscription }) {
   const date = formatDate(e.at);
   if (e.outcome === 'none') return <Text size="sm">—</Text>;
   if (e.outcome === 'expire') return <Text size="sm">{t('subs.eot.expire', { date })}</Text>;
+  if (e.outcome === 'cancel') {
+    return (
+      <Text size="sm" c="red">
+        {t('subs.eot.cancel', { date })}
+      </Text>
+    );
+  }
   if (e.outcome === 'extended_service_term') {
     return (
       <Text size="sm" c="orange">

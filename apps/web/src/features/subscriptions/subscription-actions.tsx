@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages/en';
 import type { Subscription, SubscriptionAction } from '../orders/orders-api';
 import { describeProblem } from '../../i18n/problem-text';
-import { RenewalModal } from './renewal-modal';
+import { EndOfTermModal } from './end-of-term-modal';
 
 /**
  * The actions of one subscription as the server allows them now (disabled ones say why), the seats
@@ -74,13 +74,8 @@ export function SubscriptionActions({ companyId, sub, onChanged }: { companyId: 
           >
             {t('subs.changeSeats')}
           </Menu.Item>
-          <Menu.Item disabled={sub.endOfTerm.outcome !== 'renew'} onClick={() => setRenewalOpen(true)} data-testid="action-renewal">
+          <Menu.Item disabled={sub.status !== 'active'} onClick={() => setRenewalOpen(true)} data-testid="action-end-of-term">
             {t('subs.renewal')}
-            {sub.endOfTerm.outcome !== 'renew' && (
-              <Text size="xs" c="dimmed">
-                {t('subs.renewalNeedsAutoRenew')}
-              </Text>
-            )}
           </Menu.Item>
           {item('cancel', 'subs.cancel', () => setConfirmCancel(true))}
           {sub.autoRenew ? item('disable_auto_renew', 'subs.autoRenewOff', () => void change({ autoRenew: false })) : item('enable_auto_renew', 'subs.autoRenewOn', () => void change({ autoRenew: true }))}
@@ -114,7 +109,7 @@ export function SubscriptionActions({ companyId, sub, onChanged }: { companyId: 
           </Group>
         </Stack>
       </Modal>
-      {renewalOpen && <RenewalModal companyId={companyId} sub={sub} onClose={() => setRenewalOpen(false)} onChanged={onChanged} />}
+      {renewalOpen && <EndOfTermModal companyId={companyId} sub={sub} onClose={() => setRenewalOpen(false)} onChanged={onChanged} />}
       <Modal opened={confirmCancel} onClose={() => setConfirmCancel(false)} title={t('subs.cancel')}>
         <Stack>
           <Text size="sm">{t('subs.confirmCancel', { product: sub.productName, quantity: sub.quantity })}</Text>
