@@ -125,6 +125,13 @@ describe('changes scheduled for the renewal (Learn: "Schedule changes for a new 
     expect(sub.scheduledNextTerm).toBeUndefined();
   });
 
+  it('a refused PATCH changes nothing, not even the fields before the refused one', () => {
+    const { engine, sub } = setup();
+    const etag = sub.etag;
+    expect(codeOf(() => patchSubscription(engine, sub, undefined, { autoRenewEnabled: false, friendlyName: 'x', scheduledActions: [{ scheduleType: 'CustomDate', actionType: 'Cancel' }] }))).toBe(3000);
+    expect([sub.autoRenewEnabled, sub.friendlyName === 'x', sub.etag]).toEqual([true, false, etag]);
+  });
+
   it('needs auto-renew on, a term the SKU offers and seats within its bounds', () => {
     const { engine, sub } = setup();
     expect(codeOf(() => patchSubscription(engine, sub, undefined, { scheduledNextTermInstructions: next(sub, 3, 'P1M', 'annual') }))).toBe(3000);

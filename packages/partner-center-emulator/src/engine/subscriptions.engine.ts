@@ -87,33 +87,15 @@ export function patchSubscription(
   } else if (sub.extendedServiceTermSince !== undefined && isAnyChange(sub, patch)) {
     throw pcErrors.invalidProperty('A subscription in its Extended Service Term can only be cancelled; buy a new subscription to renew.', ['status']);
   } else {
-    const seatsBefore = sub.quantity;
-    const actionsBefore = scheduledActionsOf(sub);
-    if (patch.quantity !== undefined && patch.quantity !== sub.quantity) {
-      const min = item?.sku.minimumQuantity ?? 1;
-      const max = item?.sku.maximumQuantity ?? 10_000;
-      if (patch.quantity < min || patch.quantity > max) throw pcErrors.quantityOutOfRange(min, max);
-      if (partner.sandbox && patch.quantity > SANDBOX_LICENSES_PER_SUBSCRIPTION) throw pcErrors.sandboxLimitReached(`${SANDBOX_LICENSES_PER_SUBSCRIPTION} licenses per subscription`);
-      if (patch.quantity < sub.quantity && !isInsideNceWindow(engine, sub)) throw pcErrors.quantityDecreaseNotAllowed();
-      sub.quantity = patch.quantity;
-      changed = true;
+    // A refused PATCH changes nothing: the record is put back as it was when a later field is refused.
+    const snapshot = structuredClone(sub);
+    try {
+      changed = applyPatchFields(engine, sub, patch, item, partner.sandbox);
+    } catch (e) {
+      for (const key of Object.keys(sub) as (keyof SubscriptionRecord)[]) if (!(key in snapshot)) delete sub[key];
+      Object.assign(sub, snapshot);
+      throw e;
     }
-    if (patch.status !== undefined && patch.status !== sub.status) {
-      if (patch.status !== 'suspended' && patch.status !== 'active') throw pcErrors.invalidProperty(`status can be set to active, suspended or deleted; got '${patch.status}'.`, ['status']);
-      if (sub.status === 'expired') throw pcErrors.invalidProperty('An expired subscription cannot be suspended or reactivated.', ['status']);
-      sub.status = patch.status;
-      changed = true;
-    }
-    if (patch.autoRenewEnabled !== undefined && patch.autoRenewEnabled !== sub.autoRenewEnabled) {
-      sub.autoRenewEnabled = patch.autoRenewEnabled;
-      changed = true;
-    }
-    if (patch.friendlyName !== undefined && patch.friendlyName !== sub.friendlyName) {
-      sub.friendlyName = patch.friendlyName;
-      changed = true;
-    }
-    if (applyScheduledInstructions(engine, sub, patch.scheduledNextTermInstructions, sub.quantity !== seatsBefore)) changed = true;
-    if (applyScheduledActions(sub, patch.scheduledActions, actionsBefore)) changed = true;
   }
   if (changed) {
     sub.etag = engine.newId();
@@ -130,6 +112,39 @@ export function patchSubscription(
     engine.markDirty();
   }
   return sub;
+}
+
+/** The fields of a PATCH other than cancellation, in Partner Center's order; answers whether anything changed. */
+function applyPatchFields(engine: Engine, sub: SubscriptionRecord, patch: PatchSubscriptionRequest, item: ReturnType<typeof findCatalogItem>, sandbox: boolean): boolean {
+  let changed = false;
+  const seatsBefore = sub.quantity;
+  const actionsBefore = scheduledActionsOf(sub);
+  if (patch.quantity !== undefined && patch.quantity !== sub.quantity) {
+    const min = item?.sku.minimumQuantity ?? 1;
+    const max = item?.sku.maximumQuantity ?? 10_000;
+    if (patch.quantity < min || patch.quantity > max) throw pcErrors.quantityOutOfRange(min, max);
+    if (sandbox && patch.quantity > SANDBOX_LICENSES_PER_SUBSCRIPTION) throw pcErrors.sandboxLimitReached(`${SANDBOX_LICENSES_PER_SUBSCRIPTION} licenses per subscription`);
+    if (patch.quantity < sub.quantity && !isInsideNceWindow(engine, sub)) throw pcErrors.quantityDecreaseNotAllowed();
+    sub.quantity = patch.quantity;
+    changed = true;
+  }
+  if (patch.status !== undefined && patch.status !== sub.status) {
+    if (patch.status !== 'suspended' && patch.status !== 'active') throw pcErrors.invalidProperty(`status can be set to active, suspended or deleted; got '${patch.status}'.`, ['status']);
+    if (sub.status === 'expired') throw pcErrors.invalidProperty('An expired subscription cannot be suspended or reactivated.', ['status']);
+    sub.status = patch.status;
+    changed = true;
+  }
+  if (patch.autoRenewEnabled !== undefined && patch.autoRenewEnabled !== sub.autoRenewEnabled) {
+    sub.autoRenewEnabled = patch.autoRenewEnabled;
+    changed = true;
+  }
+  if (patch.friendlyName !== undefined && patch.friendlyName !== sub.friendlyName) {
+    sub.friendlyName = patch.friendlyName;
+    changed = true;
+  }
+  if (applyScheduledInstructions(engine, sub, patch.scheduledNextTermInstructions, sub.quantity !== seatsBefore)) changed = true;
+  if (applyScheduledActions(sub, patch.scheduledActions, actionsBefore)) changed = true;
+  return changed;
 }
 
 /** Whether a PATCH asks for anything besides cancellation (the body is the whole subscription, echoed). */
