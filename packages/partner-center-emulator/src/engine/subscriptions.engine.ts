@@ -75,7 +75,7 @@ export function patchSubscription(
   if (presented !== undefined && presented !== '*' && presented !== sub.etag) throw pcErrors.etagStale();
   const item = findCatalogItem(engine.state.scenario.catalog, sub.offerId);
   const partner = engine.partnerByTenant(sub.partnerTenantId)!;
-  let changed = false;
+  let changed: boolean;
 
   if (patch.status === 'deleted') {
     // In the Extended Service Term a subscription can be cancelled at any time; otherwise only in the window.
