@@ -32,6 +32,18 @@ export interface Subscription {
   parentSubscriptionId?: string;
   /** Concurrency token for updates. */
   etag?: string;
+  /** What changes at the next renewal (Learn: "Schedule changes for a new commerce subscription"). */
+  scheduledNextTerm?: NextTerm;
+  /** A `Cancel` is scheduled at the term's end (instead of the Extended Service Term). */
+  cancelAtTermEnd?: boolean;
+}
+
+/** The next term of a subscription: its catalog item (`product:sku:availability`), seats, term and billing. */
+export interface NextTerm {
+  catalogItemId: string;
+  quantity: number;
+  termDuration: string;
+  billingCycle: string;
 }
 
 /** What can be changed on a subscription (docs/PARTNER-CENTER-REFERENCE.md §10 update). */
@@ -42,6 +54,10 @@ export interface SubscriptionChange {
   status?: 'active' | 'suspended' | 'deleted';
   autoRenew?: boolean;
   friendlyName?: string;
+  /** Changes for the next renewal (needs auto-renew on); `null` removes the scheduled ones. */
+  scheduledNextTerm?: NextTerm | null;
+  /** With auto-renew off: cancel at the term's end (true) or run on in the Extended Service Term (false). */
+  cancelAtTermEnd?: boolean;
 }
 
 const toSubscription = (s: WireSubscription): Subscription => {
@@ -65,6 +81,16 @@ const toSubscription = (s: WireSubscription): Subscription => {
   if (s.partnerId) out.resellerPartnerId = s.partnerId;
   if (s.parentSubscriptionId) out.parentSubscriptionId = s.parentSubscriptionId;
   if (s.attributes.etag) out.etag = s.attributes.etag;
+  if (s.scheduledActions?.some((a) => a.scheduleType === 'TermEnd' && a.actionType === 'Cancel')) out.cancelAtTermEnd = true;
+  const next = s.scheduledNextTermInstructions;
+  if (next) {
+    out.scheduledNextTerm = {
+      catalogItemId: `${next.product.productId}:${next.product.skuId}:${next.product.availabilityId}`,
+      quantity: next.quantity,
+      termDuration: next.product.termDuration,
+      billingCycle: next.product.billingCycle.toLowerCase(),
+    };
+  }
   return out;
 };
 
@@ -126,6 +152,14 @@ export function createSubscriptionOps(pipeline: RequestPipeline) {
       if (change.status !== undefined) body.status = change.status;
       if (change.autoRenew !== undefined) body.autoRenewEnabled = change.autoRenew;
       if (change.friendlyName !== undefined) body.friendlyName = change.friendlyName;
+      if (change.scheduledNextTerm !== undefined) {
+        const n = change.scheduledNextTerm;
+        const [productId, skuId, availabilityId] = n ? n.catalogItemId.split(':') : [];
+        body.scheduledNextTermInstructions = n ? { product: { productId, skuId, availabilityId, billingCycle: n.billingCycle, termDuration: n.termDuration }, quantity: n.quantity } : null;
+      }
+      if (change.cancelAtTermEnd !== undefined) {
+        body.scheduledActions = [{ scheduleType: 'TermEnd', actionType: change.cancelAtTermEnd ? 'Cancel' : 'RenewToExtendedServiceTerm' }];
+      }
       const etag = current.attributes.etag;
       return pipeline.send(
         {

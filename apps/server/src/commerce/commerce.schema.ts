@@ -131,6 +131,14 @@ export const SubscriptionSchema = z
     window: z.object({ endsAt: z.string(), isOpen: z.boolean(), hoursLeft: z.number().int(), closingSoon: z.boolean() }),
     expiry: z.object({ daysLeft: z.number().int(), isNear: z.boolean(), isExpired: z.boolean() }),
     bounds: z.object({ minimum: z.number().int(), maximum: z.number().int() }),
+    endOfTerm: z
+      .object({
+        outcome: z.enum(['renew', 'cancel', 'extended_service_term', 'expire', 'none']),
+        at: z.string(),
+        next: z.object({ catalogItemId: z.string(), quantity: z.number().int(), termDuration: z.string(), billingCycle: z.string() }).nullable(),
+        changed: z.boolean().openapi({ description: 'Changes are scheduled for the renewal' }),
+      })
+      .openapi({ description: 'What the end of the current term brings: renewal (with its scheduled changes), the paid Extended Service Term (auto-renew off), or the end' }),
     actions: z.object(Object.fromEntries(SUBSCRIPTION_ACTIONS.map((a) => [a, ActionSchema])) as Record<(typeof SUBSCRIPTION_ACTIONS)[number], typeof ActionSchema>),
   })
   .openapi('Subscription');
@@ -164,3 +172,23 @@ export const SubscriptionChangeSchema = z
   })
   .strict()
   .openapi('SubscriptionChange');
+
+export const RenewalChangeSchema = z
+  .object({
+    connectionId: z.string().uuid(),
+    outcome: z
+      .enum(['renew', 'cancel', 'extended_service_term'])
+      .openapi({ description: 'renew (auto-renew on, with `next`), cancel at term end, or run on in the paid Extended Service Term (both auto-renew off)' }),
+    next: z
+      .object({
+        quantity: z.number().int(),
+        termDuration: z.enum(['P1M', 'P1Y', 'P3Y']).optional().openapi({ description: 'Default: the current term' }),
+        billingCycle: z.enum(['monthly', 'annual', 'triennial']).optional().openapi({ description: 'Default: the current billing' }),
+      })
+      .strict()
+      .nullable()
+      .optional()
+      .openapi({ description: 'For renew: the next term (seats, term, billing), or null to renew unchanged' }),
+  })
+  .strict()
+  .openapi('RenewalChange');

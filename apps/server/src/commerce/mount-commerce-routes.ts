@@ -3,6 +3,7 @@ import { catalogRoutes } from './catalog.routes';
 import { ordersRoutes } from './orders.routes';
 import { subscriptionsRoutes } from './subscriptions.routes';
 import { subscriptionsMoveRoutes } from './subscriptions-move.routes';
+import { subscriptionRenewalRoutes } from './subscription-renewal.routes';
 import { licensesRoutes } from './licenses.routes';
 import { createCatalogService } from './catalog-service';
 import { pricingRoutes } from './pricing.routes';
@@ -17,7 +18,7 @@ import { resellerRevalidationRoutes } from '../channel/reseller-revalidation.rou
 export function mountCommerceRoutes(api: Router, deps: CommerceDeps): void {
   const catalog = createCatalogService(deps);
   const pricing = createPricingService(deps);
-  for (const routes of [pricingRoutes(deps, pricing), catalogRoutes(deps, catalog), ordersRoutes(deps, catalog, pricing), subscriptionsRoutes(deps), subscriptionsMoveRoutes(deps), licensesRoutes(deps), resellerRevalidationRoutes(deps)]) {
+  for (const routes of [pricingRoutes(deps, pricing), catalogRoutes(deps, catalog), ordersRoutes(deps, catalog, pricing), subscriptionsRoutes(deps), subscriptionRenewalRoutes(deps), subscriptionsMoveRoutes(deps), licensesRoutes(deps), resellerRevalidationRoutes(deps)]) {
     api.route('/', routes);
   }
 }

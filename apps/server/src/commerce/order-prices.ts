@@ -14,9 +14,9 @@ export interface LineToPrice {
 /**
  * The unit prices of the order's lines at every level, as they are today (the month's price sheet
  * and the price lists in force), to be stored with the order so its prices never move afterwards.
- * A line the sheet has no price for is null. When Partner Center cannot give the sheet for a
- * passing reason the order still goes ahead, its lines unpriced (the page says so); any other
- * failure is the caller's.
+ * A line the sheet has no price for is null. When Partner Center does not give the sheet (an
+ * outage, or a connection without access to prices) the order still goes ahead, its lines unpriced
+ * (the page says so); any other failure is the caller's.
  */
 export async function freezeLinePrices(
   pricing: PricingService,
@@ -27,7 +27,7 @@ export async function freezeLinePrices(
   try {
     all = await pricing.pricesFor(ctx.repos, ctx.company, 'distributor', ctx.connectionId, ctx.market, {});
   } catch (e) {
-    if (isPartnerCenterError(e) && e.transient) return lines.map(() => null);
+    if (isPartnerCenterError(e)) return lines.map(() => null);
     throw e;
   }
   return lines.map((line) => {

@@ -1,5 +1,5 @@
 import { readDefaults } from '../channel/distributor-settings';
-import { isWindowClosingSoon, cancellationWindow } from '@csphub/domain';
+import { isWindowClosingSoon, cancellationWindow, endOfTerm, type EndOfTermOutcome } from '@csphub/domain';
 import type { Notifier } from '@csphub/notifications';
 import { publishEvent } from '@csphub/db';
 import { reposOf } from '../app/server-deps';
@@ -11,20 +11,38 @@ export interface NoticePass {
   tenants: number;
   windowClosing: number;
   expiryNear: number;
+  /** Term-end notices (30, 7 and 1 days before) of subscriptions that renew or roll into the Extended Service Term. */
+  termEnding: number;
   failures: number;
 }
 
+/** The notice of the term's end a subscription is due, 30, 7 and 1 days before it (none outside). */
+export function termEndNoticeDay(daysLeft: number): 30 | 7 | 1 | undefined {
+  if (daysLeft < 0 || daysLeft > 30) return undefined;
+  return daysLeft <= 1 ? 1 : daysLeft <= 7 ? 7 : 30;
+}
+
+const TERM_END_TEMPLATE: Record<EndOfTermOutcome, string | undefined> = {
+  renew: 'subscription-renewing',
+  cancel: 'subscription-expiry-near',
+  extended_service_term: 'subscription-extended-term-near',
+  expire: 'subscription-expiry-near',
+  none: undefined,
+};
+
 /**
- * Looks at every linked tenant's subscriptions and sends the two time-based notices:
- * "window closing" in the last 24 hours of the 168-hour reduce/cancel window, and "expiry near" in
- * the last 30 days of a term that will not renew. Dedupe keys carry the window end or term end, so a
- * pass repeated every hour sends each notice once (the outbox and SMTP transports dedupe on them).
+ * Looks at every linked tenant's subscriptions and sends the time-based notices: "window closing"
+ * in the last 24 hours of the 168-hour reduce/cancel window, and the end of term 30, 7 and 1 days
+ * before it with the decision to make: what it renews with, or (auto-renew off) that it rolls into
+ * the paid Extended Service Term, or that it ends. Dedupe keys carry the window end or the term end
+ * and the day, so a pass repeated every hour sends each notice once (the outbox and SMTP transports
+ * dedupe on them).
  * Recipients: the customer's e-mail and its reseller's.
  */
 export async function sendSubscriptionNotices(deps: CommerceDeps, notifier: Pick<Notifier, 'send'>): Promise<NoticePass> {
   const repos = reposOf(deps);
   const root = await repos.companies.root();
-  const pass: NoticePass = { tenants: 0, windowClosing: 0, expiryNear: 0, failures: 0 };
+  const pass: NoticePass = { tenants: 0, windowClosing: 0, expiryNear: 0, termEnding: 0, failures: 0 };
   // The distributor may turn the notices off (settings page).
   if (!root || !(await readDefaults(repos)).subscriptionNotices) return pass;
   const companies = (await repos.companies.listSubtree(root.path)).filter((c) => c.kind === 'customer' && c.status === 'active');
@@ -55,6 +73,9 @@ export async function sendSubscriptionNotices(deps: CommerceDeps, notifier: Pick
             pass.windowClosing++;
           }
           const daysLeft = Math.floor((new Date(s.termEndsAt).getTime() - now.getTime()) / 86_400_000);
+          const day = termEndNoticeDay(daysLeft);
+          const end = endOfTerm(s);
+          const template = TERM_END_TEMPLATE[end.outcome];
           if (!s.autoRenew && daysLeft >= 0 && daysLeft <= 30) {
             await publishEvent(deps.db, {
               type: 'subscription.ending',
@@ -63,16 +84,26 @@ export async function sendSubscriptionNotices(deps: CommerceDeps, notifier: Pick
               data: { connectionId: tenant.connection.id, tenantId: tenant.tenantId, subscriptionId: s.id, offerName: s.offerName, endsAt: s.termEndsAt },
               dedupeKey: `subscription.ending:${s.id}:${s.termEndsAt}`,
             });
-            await notifier.send({
-              template: 'subscription-expiry-near',
-              language: company.language,
-              to,
-              fields: { recipientName: company.contactPerson ?? company.name, companyName: company.name, productName: s.offerName, expiresAt: s.termEndsAt.slice(0, 10), daysLeft: String(daysLeft), subscriptionsUrl: url },
-              dedupeKey: `subscription:${s.id}:expiry-near:${s.termEndsAt}`,
-              subjectId: String(company.id),
-            });
-            pass.expiryNear++;
           }
+          if (day === undefined || !template) continue;
+          const common = { recipientName: company.contactPerson ?? company.name, companyName: company.name, productName: s.offerName, daysLeft: String(daysLeft), subscriptionsUrl: url };
+          const date = s.termEndsAt.slice(0, 10);
+          await notifier.send({
+            template,
+            language: company.language,
+            to,
+            fields:
+              end.outcome === 'renew'
+                ? { ...common, renewsAt: date, quantity: String(end.next?.quantity ?? s.quantity) }
+                : end.outcome === 'extended_service_term'
+                  ? { ...common, endsAt: date }
+                  : { ...common, expiresAt: date },
+            // The expiry notice keeps its key of before for the 30-day notice (sent once per term end).
+            dedupeKey: template === 'subscription-expiry-near' && day === 30 ? `subscription:${s.id}:expiry-near:${s.termEndsAt}` : `subscription:${s.id}:${template}:${s.termEndsAt}:${day}`,
+            subjectId: String(company.id),
+          });
+          if (end.outcome === 'expire' || end.outcome === 'cancel') pass.expiryNear++;
+          else pass.termEnding++;
         }
       } catch (e) {
         pass.failures++;

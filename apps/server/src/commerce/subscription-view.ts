@@ -1,4 +1,4 @@
-import { isWindowClosingSoon, planSubscriptionActions, termExpiry, type SeatBounds, type SubscriptionAction, type SubscriptionStatus } from '@csphub/domain';
+import { endOfTerm, isWindowClosingSoon, planSubscriptionActions, termExpiry, type EndOfTerm, type SeatBounds, type SubscriptionAction, type SubscriptionStatus } from '@csphub/domain';
 import type { Subscription } from '@csphub/partner-center';
 import type { LinkedTenant } from './linked-tenants';
 
@@ -27,6 +27,8 @@ export interface SubscriptionView {
   window: { endsAt: string; isOpen: boolean; hoursLeft: number; closingSoon: boolean };
   expiry: { daysLeft: number; isNear: boolean; isExpired: boolean };
   bounds: SeatBounds;
+  /** What the end of the current term brings: renewal (with the changes scheduled for it), the Extended Service Term, or the end. */
+  endOfTerm: EndOfTerm;
   actions: Record<SubscriptionAction, { allowed: boolean; reason: string | null }>;
 }
 
@@ -74,6 +76,7 @@ export function toSubscriptionView(s: Subscription, tenant: LinkedTenant, now: D
     window: { endsAt: plan.window.endsAt.toISOString(), isOpen: plan.window.isOpen, hoursLeft: plan.window.hoursLeft, closingSoon: isWindowClosingSoon(plan.window) },
     expiry: { daysLeft: expiry.daysLeft, isNear: expiry.isNear, isExpired: expiry.isExpired },
     bounds: b,
+    endOfTerm: endOfTerm({ ...s, status, scheduledNextTerm: s.scheduledNextTerm, cancelAtTermEnd: s.cancelAtTermEnd }),
     actions: Object.fromEntries(Object.entries(plan.decisions).map(([k, d]) => [k, { allowed: d.allowed, reason: d.reason ?? null }])) as SubscriptionView['actions'],
   };
 }

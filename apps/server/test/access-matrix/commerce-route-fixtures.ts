@@ -223,6 +223,18 @@ export const COMMERCE_ROUTE_FIXTURES: Record<string, RouteFixture> = {
       return { path: `/api/v1/companies/${ctx.target.customer.id}/subscriptions/${current.id}`, body: { connectionId: conn.id, autoRenew: !current.autoRenewEnabled } };
     },
   },
+  'PUT /api/v1/companies/{id}/subscriptions/{subscriptionId}/renewal': {
+    scope: 'company',
+    allowed: EDITORS,
+    request: async (ctx) => {
+      const conn = await linkTarget(ctx);
+      const control = createEmulatorControl(await emulatorFor(ctx));
+      const current = wingtipSubscription(await control.state());
+      // Changes at renewal need auto-renew on (the PATCH fixture toggles it).
+      if (!current.autoRenewEnabled) await control.changeSubscriptionInPortal(current.customerTenantId, current.id, { autoRenewEnabled: true });
+      return { path: `/api/v1/companies/${ctx.target.customer.id}/subscriptions/${current.id}/renewal`, body: { connectionId: conn.id, outcome: 'renew', next: { quantity: current.quantity + 1 } } };
+    },
+  },
   'GET /api/v1/companies/{id}/subscription-moves': {
     scope: 'company',
     allowed: ALL,

@@ -75,6 +75,16 @@ describe('order prices, frozen at order time', () => {
   const t = () => ({ app }) as Parameters<typeof call>[0];
   const mxn = (minor: number) => ({ currency: 'MXN', amount: (minor / 100).toFixed(2) });
 
+  it('takes the order unpriced, saying so, when Partner Center does not give the price sheet', async () => {
+    const reseller = await as('ops@adatum.test');
+    await createEmulatorControl(emulator.url).injectFault({ route: 'GET /v1.0/sales/*', status: 403, count: 1 });
+    const res = await call(t(), reseller, 'POST', `/api/v1/companies/${customer.id}/orders`, { connectionId: conn.id, partnerOfRecordAttested: true, lines: [{ catalogItemId: BASIC, quantity: 2, termDuration: 'P1Y', billingCycle: 'monthly' }] });
+    expect(res.status, await res.clone().text()).toBe(202);
+    const order = (await res.json()) as OrderBody;
+    expect([order.unpricedLines, order.totals, order.lines[0]!.price]).toEqual([1, [], null]);
+    started.length = 0;
+  });
+
   it('stores each line at every level and shows each reader its own level and below, with the totals', async () => {
     const dist = await as('admin@dist.test');
     const reseller = await as('ops@adatum.test');

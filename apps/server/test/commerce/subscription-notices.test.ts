@@ -4,6 +4,7 @@ import { createOutboxRepo, createRepos, createSecretBox, type CompanyRow } from 
 import { createNotifier, createOutboxTransport } from '@csphub/notifications';
 import { createPartnerCenterClient, emulatorEndpoints } from '@csphub/partner-center';
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 import { createTestDatabase, type TestDatabase } from '@csphub/testing';
 import type { CommerceDeps } from '../../src/commerce/commerce-deps';
 import { sendSubscriptionNotices } from '../../src/commerce/subscription-notices';
@@ -71,5 +72,27 @@ describe('subscription notices', () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]!.to).toEqual(['ti@wingtip.example', 'sales@adatum.example']);
     expect(messages[0]!.subject).toContain('Último día');
+  });
+
+  it('tells what the end of term brings 30, 7 and 1 days before: the renewal and its seats, or the paid Extended Service Term', async () => {
+    const outbox = createOutboxRepo(db.db, box);
+    const notifier = createNotifier({ transport: createOutboxTransport(outbox), from: 'csphub@example.test' });
+    const control = createEmulatorControl(emulator.url);
+    const sub = (await control.state()).subscriptions.find((x) => (x as { customerTenantId?: string }).customerTenantId === wingtip.tenantId)! as unknown as { id: string; commitmentEndAt: number };
+    const end = sub.commitmentEndAt;
+    const at = (days: number) => new Date(end - days * 86_400_000 + 3_600_000);
+    const sent = async (template: string) => (await outbox.list({ limit: 100 })).filter((m) => m.template === template);
+
+    expect(await sendSubscriptionNotices(depsAt(() => at(40)), notifier)).toMatchObject({ termEnding: 0, failures: 0 });
+    for (const days of [25, 24, 6, 1, 1]) await sendSubscriptionNotices(depsAt(() => at(days)), notifier);
+    const renewing = await sent('subscription-renewing');
+    expect(renewing.map((m) => m.subject)).toHaveLength(3);
+    expect(renewing[0]!.to).toEqual(['ti@wingtip.example', 'sales@adatum.example']);
+
+    await control.changeSubscriptionInPortal(wingtip.tenantId, sub.id, { autoRenewEnabled: false });
+    await sendSubscriptionNotices(depsAt(() => at(6)), notifier);
+    const est = await sent('subscription-extended-term-near');
+    expect(est).toHaveLength(1);
+    expect(est[0]!.text).toMatch(/servicio extendido/);
   });
 });

@@ -100,7 +100,7 @@ export const EVENT_CATALOGUE = {
       connectionId: z.string(),
       tenantId: z.string(),
       subscriptionId: z.string(),
-      change: z.enum(['quantity', 'auto_renew', 'status', 'moved']),
+      change: z.enum(['quantity', 'auto_renew', 'status', 'moved', 'renewal']),
       before: z.record(z.string(), z.unknown()),
       after: z.record(z.string(), z.unknown()),
     }),

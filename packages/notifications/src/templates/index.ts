@@ -12,11 +12,13 @@ import { mcaAcceptanceRequestTemplate } from './mca-acceptance-request.template'
 import { gdapApprovalRequestTemplate } from './gdap-approval-request.template';
 import { webhookDisabledTemplate } from './webhook-disabled.template';
 import { gdapExpiringTemplate } from './gdap-expiring.template';
+import { subscriptionExtendedTermNearTemplate } from './subscription-extended-term-near.template';
+import { subscriptionRenewingTemplate } from './subscription-renewing.template';
 
 export { welcomeTemplate, provisioningCompletedTemplate, provisioningFailedTemplate, customerAuthorizationRequestTemplate, authorizationAcceptedTemplate };
-export { orderFulfilledTemplate, orderFailedTemplate, subscriptionWindowClosingTemplate, subscriptionExpiryNearTemplate, mcaAcceptanceRequestTemplate, gdapApprovalRequestTemplate, webhookDisabledTemplate, gdapExpiringTemplate };
+export { orderFulfilledTemplate, orderFailedTemplate, subscriptionWindowClosingTemplate, subscriptionExpiryNearTemplate, mcaAcceptanceRequestTemplate, gdapApprovalRequestTemplate, webhookDisabledTemplate, gdapExpiringTemplate, subscriptionExtendedTermNearTemplate, subscriptionRenewingTemplate };
 
 /** Every template by id. */
 export const templates: Readonly<Record<string, TemplateDefinition>> = Object.fromEntries(
-  [welcomeTemplate, provisioningCompletedTemplate, provisioningFailedTemplate, customerAuthorizationRequestTemplate, authorizationAcceptedTemplate, orderFulfilledTemplate, orderFailedTemplate, subscriptionWindowClosingTemplate, subscriptionExpiryNearTemplate, mcaAcceptanceRequestTemplate, gdapApprovalRequestTemplate, webhookDisabledTemplate, gdapExpiringTemplate].map((t) => [t.id, t]),
+  [welcomeTemplate, provisioningCompletedTemplate, provisioningFailedTemplate, customerAuthorizationRequestTemplate, authorizationAcceptedTemplate, orderFulfilledTemplate, orderFailedTemplate, subscriptionWindowClosingTemplate, subscriptionExpiryNearTemplate, mcaAcceptanceRequestTemplate, gdapApprovalRequestTemplate, webhookDisabledTemplate, gdapExpiringTemplate, subscriptionExtendedTermNearTemplate, subscriptionRenewingTemplate].map((t) => [t.id, t]),
 );

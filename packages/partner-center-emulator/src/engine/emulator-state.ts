@@ -318,6 +318,8 @@ export interface SubscriptionRecord {
   etag: string;
   /** Changes scheduled for the next renewal (`scheduledNextTermInstructions`); absent on older saved states. */
   scheduledNextTerm?: { catalogItemId: string; productId: string; skuId: string; availabilityId: string; quantity: number; termDuration: string; billingCycle: string };
+  /** Cancel at the end of the term (a `Cancel` scheduled action at `TermEnd`; auto-renew off). */
+  cancelAtTermEnd?: boolean;
   /** Since when the subscription runs in the paid Extended Service Term (auto-renew off at its term end). */
   extendedServiceTermSince?: number;
 }

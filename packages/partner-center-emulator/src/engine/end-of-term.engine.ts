@@ -1,4 +1,4 @@
-import type { ScheduledNextTermInstructions } from '@csphub/partner-center/wire';
+import type { ScheduledAction, ScheduledNextTermInstructions } from '@csphub/partner-center/wire';
 import type { Engine } from './engine';
 import type { SubscriptionRecord } from './emulator-state';
 import * as pcErrors from '../errors/pc-errors';
@@ -16,6 +16,45 @@ export const EST_FROM = Date.UTC(2026, 4, 4);
 /** Whether ending the current term with auto-renew off puts the subscription in the Extended Service Term. */
 export function rollsIntoExtendedServiceTerm(sub: SubscriptionRecord): boolean {
   return sub.productType === 'OnlineServicesNCE' && sub.termStartAt >= EST_ELIGIBLE_TERM_START && sub.commitmentEndAt >= EST_FROM;
+}
+
+/** The subscription's `scheduledActions` as it reports them: what its term end will do. */
+export function scheduledActionsOf(sub: SubscriptionRecord): ScheduledAction[] {
+  if (sub.status !== 'active' && sub.status !== 'suspended') return [];
+  const at = new Date(sub.commitmentEndAt).toISOString();
+  if (sub.autoRenewEnabled) return [{ scheduleType: 'TermEnd', actionType: 'RenewToNewTerm', effectiveDate: at }];
+  if (sub.cancelAtTermEnd) return [{ scheduleType: 'TermEnd', actionType: 'Cancel', effectiveDate: at }];
+  if (sub.extendedServiceTermSince !== undefined || rollsIntoExtendedServiceTerm(sub)) return [{ scheduleType: 'TermEnd', actionType: 'RenewToExtendedServiceTerm', effectiveDate: at }];
+  return [];
+}
+
+const actionTypes = (actions: readonly ScheduledAction[]) => actions.map((a) => `${a.scheduleType}:${a.actionType}`).join(',');
+
+/**
+ * Applies a PATCH's `scheduledActions` after its `autoRenewEnabled`: a `Cancel` at `TermEnd` (auto-renew
+ * off) ends the subscription with its term instead of rolling it into the Extended Service Term;
+ * `RenewToExtendedServiceTerm` takes that back; `RenewToNewTerm` belongs to auto-renew on. The list
+ * the client echoes unchanged from its GET changes nothing. Turning auto-renew on drops a cancellation.
+ */
+export function applyScheduledActions(sub: SubscriptionRecord, actions: readonly ScheduledAction[] | null | undefined, echoed: readonly ScheduledAction[]): boolean {
+  const before = sub.cancelAtTermEnd === true;
+  if (sub.autoRenewEnabled) {
+    delete sub.cancelAtTermEnd;
+    if (actions && actionTypes(actions) !== actionTypes(echoed) && actions.some((a) => a.actionType === 'Cancel' || a.actionType === 'RenewToExtendedServiceTerm')) {
+      throw pcErrors.invalidProperty('Cancelling at term end or the Extended Service Term needs auto-renew to be off.', ['scheduledActions']);
+    }
+    return before;
+  }
+  if (!actions || actionTypes(actions) === actionTypes(echoed)) return false;
+  const unknown = actions.find((a) => a.scheduleType !== 'TermEnd' || !['Cancel', 'RenewToExtendedServiceTerm'].includes(a.actionType));
+  if (unknown) throw pcErrors.invalidProperty(`Scheduled action ${unknown.actionType} at ${unknown.scheduleType} is not possible for this subscription.`, ['scheduledActions']);
+  if (actions.some((a) => a.actionType === 'Cancel')) {
+    if (sub.extendedServiceTermSince !== undefined) throw pcErrors.invalidProperty('A subscription in its Extended Service Term is cancelled directly (status deleted).', ['scheduledActions']);
+    sub.cancelAtTermEnd = true;
+  } else {
+    delete sub.cancelAtTermEnd;
+  }
+  return before !== (sub.cancelAtTermEnd === true);
 }
 
 const sameInstructions = (a: SubscriptionRecord['scheduledNextTerm'], b: SubscriptionRecord['scheduledNextTerm']) =>
@@ -79,7 +118,8 @@ export function applyScheduledInstructions(
 /**
  * The end of a term (docs/PARTNER-CENTER-REFERENCE.md §10 lifecycle, docs/EMULATOR-DIFFERENCES.md
  * "End of term"): with auto-renew on, a new term starts with the changes scheduled for it (seats,
- * SKU, term, billing) and a new 7-day window; with auto-renew off, an eligible subscription runs on
+ * SKU, term, billing) and a new 7-day window; cancelled at term end, it ends (`deleted`); with
+ * auto-renew off otherwise, an eligible subscription runs on
  * in the paid Extended Service Term, one month at a time, billed monthly, under the same id, until
  * it is cancelled; any other ends `expired`.
  */
@@ -100,6 +140,13 @@ export function endTerm(engine: Engine, sub: SubscriptionRecord, now: number): v
       sub.termStartAt = sub.commitmentEndAt;
       sub.commitmentEndAt = addTerm(sub.termStartAt, sub.termDuration);
     }
+    return;
+  }
+  if (sub.cancelAtTermEnd) {
+    // Cancelled at the end of its term: the service ends with it.
+    sub.status = 'deleted';
+    delete sub.cancelAtTermEnd;
+    delete sub.scheduledNextTerm;
     return;
   }
   if (sub.status === 'active' && (sub.extendedServiceTermSince !== undefined || rollsIntoExtendedServiceTerm(sub))) {

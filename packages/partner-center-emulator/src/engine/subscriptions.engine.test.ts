@@ -5,6 +5,7 @@ import { NCE_WINDOW_MS, isInsideNceWindow, patchSubscription } from './subscript
 import { tick } from './tick';
 import { addTerm } from './emulator-clock';
 import { EmulatorError } from '../errors/emulator-error';
+import { scheduledActionsOf } from './end-of-term.engine';
 
 function setup() {
   let now = Date.parse('2026-05-10T12:00:00Z');
@@ -71,6 +72,33 @@ describe('NCE subscription rules (docs/PARTNER-CENTER-REFERENCE.md §10)', () =>
   });
 });
 
+describe('cancel at term end (a Cancel scheduled action at TermEnd)', () => {
+  const cancel = [{ scheduleType: 'TermEnd', actionType: 'Cancel' }];
+
+  it('ends the subscription with its term instead of the Extended Service Term', () => {
+    const { engine, sub, move } = setup();
+    expect(codeOf(() => patchSubscription(engine, sub, undefined, { scheduledActions: cancel }))).toBe(3000);
+    patchSubscription(engine, sub, undefined, { autoRenewEnabled: false, scheduledActions: cancel });
+    expect(scheduledActionsOf(sub).map((a) => a.actionType)).toEqual(['Cancel']);
+    // The client sends the list back with every later change: it changes nothing.
+    patchSubscription(engine, sub, undefined, { friendlyName: 'Renamed', scheduledActions: scheduledActionsOf(sub) });
+    expect(sub.cancelAtTermEnd).toBe(true);
+    move(sub.commitmentEndAt - engine.now());
+    expect(sub.status).toBe('deleted');
+  });
+
+  it('is dropped when auto-renew is turned on again, and RenewToExtendedServiceTerm takes it back', () => {
+    const { engine, sub } = setup();
+    patchSubscription(engine, sub, undefined, { autoRenewEnabled: false, scheduledActions: cancel });
+    patchSubscription(engine, sub, undefined, { scheduledActions: [{ scheduleType: 'TermEnd', actionType: 'RenewToExtendedServiceTerm' }] });
+    expect(sub.cancelAtTermEnd).toBeUndefined();
+    patchSubscription(engine, sub, undefined, { scheduledActions: cancel });
+    patchSubscription(engine, sub, undefined, { autoRenewEnabled: true, scheduledActions: scheduledActionsOf(sub) });
+    expect(sub.cancelAtTermEnd).toBeUndefined();
+    expect(scheduledActionsOf(sub).map((a) => a.actionType)).toEqual(['RenewToNewTerm']);
+  });
+});
+
 describe('changes scheduled for the renewal (Learn: "Schedule changes for a new commerce subscription")', () => {
   const next = (sub: { productId: string; skuId: string }, quantity: number, termDuration = 'P1Y', billingCycle = 'monthly') => ({
     product: { productId: sub.productId, skuId: sub.skuId, availabilityId: `${sub.productId}AV01`, billingCycle, termDuration },
@@ -95,6 +123,13 @@ describe('changes scheduled for the renewal (Learn: "Schedule changes for a new 
     // The client sends the whole subscription back, instructions included: they still go.
     patchSubscription(engine, sub, undefined, { quantity: sub.quantity + 1, scheduledNextTermInstructions: next(sub, 3) });
     expect(sub.scheduledNextTerm).toBeUndefined();
+  });
+
+  it('a refused PATCH changes nothing, not even the fields before the refused one', () => {
+    const { engine, sub } = setup();
+    const etag = sub.etag;
+    expect(codeOf(() => patchSubscription(engine, sub, undefined, { autoRenewEnabled: false, friendlyName: 'x', scheduledActions: [{ scheduleType: 'CustomDate', actionType: 'Cancel' }] }))).toBe(3000);
+    expect([sub.autoRenewEnabled, sub.friendlyName === 'x', sub.etag]).toEqual([true, false, etag]);
   });
 
   it('needs auto-renew on, a term the SKU offers and seats within its bounds', () => {

@@ -6,7 +6,7 @@ import { HOUR_MS } from './emulator-clock';
 import { findCatalogItem } from './catalog.engine';
 import { getVisibleCustomer } from './customers.engine';
 import { emitWebhookEvent, recordAudit } from './events';
-import { applyScheduledInstructions, endTerm } from './end-of-term.engine';
+import { applyScheduledActions, applyScheduledInstructions, endTerm, scheduledActionsOf } from './end-of-term.engine';
 
 /** Integration sandbox: 25 licenses per subscription, in a cart or a seat change (docs/PARTNER-CENTER-REFERENCE.md §1.4). */
 export const SANDBOX_LICENSES_PER_SUBSCRIPTION = 25;
@@ -75,7 +75,7 @@ export function patchSubscription(
   if (presented !== undefined && presented !== '*' && presented !== sub.etag) throw pcErrors.etagStale();
   const item = findCatalogItem(engine.state.scenario.catalog, sub.offerId);
   const partner = engine.partnerByTenant(sub.partnerTenantId)!;
-  let changed = false;
+  let changed: boolean;
 
   if (patch.status === 'deleted') {
     // In the Extended Service Term a subscription can be cancelled at any time; otherwise only in the window.
@@ -87,31 +87,15 @@ export function patchSubscription(
   } else if (sub.extendedServiceTermSince !== undefined && isAnyChange(sub, patch)) {
     throw pcErrors.invalidProperty('A subscription in its Extended Service Term can only be cancelled; buy a new subscription to renew.', ['status']);
   } else {
-    const seatsBefore = sub.quantity;
-    if (patch.quantity !== undefined && patch.quantity !== sub.quantity) {
-      const min = item?.sku.minimumQuantity ?? 1;
-      const max = item?.sku.maximumQuantity ?? 10_000;
-      if (patch.quantity < min || patch.quantity > max) throw pcErrors.quantityOutOfRange(min, max);
-      if (partner.sandbox && patch.quantity > SANDBOX_LICENSES_PER_SUBSCRIPTION) throw pcErrors.sandboxLimitReached(`${SANDBOX_LICENSES_PER_SUBSCRIPTION} licenses per subscription`);
-      if (patch.quantity < sub.quantity && !isInsideNceWindow(engine, sub)) throw pcErrors.quantityDecreaseNotAllowed();
-      sub.quantity = patch.quantity;
-      changed = true;
+    // A refused PATCH changes nothing: the record is put back as it was when a later field is refused.
+    const snapshot = structuredClone(sub);
+    try {
+      changed = applyPatchFields(engine, sub, patch, item, partner.sandbox);
+    } catch (e) {
+      for (const key of Object.keys(sub) as (keyof SubscriptionRecord)[]) if (!(key in snapshot)) delete sub[key];
+      Object.assign(sub, snapshot);
+      throw e;
     }
-    if (patch.status !== undefined && patch.status !== sub.status) {
-      if (patch.status !== 'suspended' && patch.status !== 'active') throw pcErrors.invalidProperty(`status can be set to active, suspended or deleted; got '${patch.status}'.`, ['status']);
-      if (sub.status === 'expired') throw pcErrors.invalidProperty('An expired subscription cannot be suspended or reactivated.', ['status']);
-      sub.status = patch.status;
-      changed = true;
-    }
-    if (patch.autoRenewEnabled !== undefined && patch.autoRenewEnabled !== sub.autoRenewEnabled) {
-      sub.autoRenewEnabled = patch.autoRenewEnabled;
-      changed = true;
-    }
-    if (patch.friendlyName !== undefined && patch.friendlyName !== sub.friendlyName) {
-      sub.friendlyName = patch.friendlyName;
-      changed = true;
-    }
-    if (applyScheduledInstructions(engine, sub, patch.scheduledNextTermInstructions, sub.quantity !== seatsBefore)) changed = true;
   }
   if (changed) {
     sub.etag = engine.newId();
@@ -122,12 +106,45 @@ export function patchSubscription(
       ...actor,
       resourceType: 'subscription',
       operationType: 'update_subscription',
-      resourceNewValue: JSON.stringify({ id: sub.id, quantity: sub.quantity, status: sub.status, autoRenewEnabled: sub.autoRenewEnabled, scheduledNextTerm: sub.scheduledNextTerm ?? null }),
+      resourceNewValue: JSON.stringify({ id: sub.id, quantity: sub.quantity, status: sub.status, autoRenewEnabled: sub.autoRenewEnabled, scheduledNextTerm: sub.scheduledNextTerm ?? null, cancelAtTermEnd: sub.cancelAtTermEnd ?? false }),
     });
     emitWebhookEvent(engine, sub.partnerTenantId, 'subscription-updated', 'Subscription', subscriptionUri(sub));
     engine.markDirty();
   }
   return sub;
+}
+
+/** The fields of a PATCH other than cancellation, in Partner Center's order; answers whether anything changed. */
+function applyPatchFields(engine: Engine, sub: SubscriptionRecord, patch: PatchSubscriptionRequest, item: ReturnType<typeof findCatalogItem>, sandbox: boolean): boolean {
+  let changed = false;
+  const seatsBefore = sub.quantity;
+  const actionsBefore = scheduledActionsOf(sub);
+  if (patch.quantity !== undefined && patch.quantity !== sub.quantity) {
+    const min = item?.sku.minimumQuantity ?? 1;
+    const max = item?.sku.maximumQuantity ?? 10_000;
+    if (patch.quantity < min || patch.quantity > max) throw pcErrors.quantityOutOfRange(min, max);
+    if (sandbox && patch.quantity > SANDBOX_LICENSES_PER_SUBSCRIPTION) throw pcErrors.sandboxLimitReached(`${SANDBOX_LICENSES_PER_SUBSCRIPTION} licenses per subscription`);
+    if (patch.quantity < sub.quantity && !isInsideNceWindow(engine, sub)) throw pcErrors.quantityDecreaseNotAllowed();
+    sub.quantity = patch.quantity;
+    changed = true;
+  }
+  if (patch.status !== undefined && patch.status !== sub.status) {
+    if (patch.status !== 'suspended' && patch.status !== 'active') throw pcErrors.invalidProperty(`status can be set to active, suspended or deleted; got '${patch.status}'.`, ['status']);
+    if (sub.status === 'expired') throw pcErrors.invalidProperty('An expired subscription cannot be suspended or reactivated.', ['status']);
+    sub.status = patch.status;
+    changed = true;
+  }
+  if (patch.autoRenewEnabled !== undefined && patch.autoRenewEnabled !== sub.autoRenewEnabled) {
+    sub.autoRenewEnabled = patch.autoRenewEnabled;
+    changed = true;
+  }
+  if (patch.friendlyName !== undefined && patch.friendlyName !== sub.friendlyName) {
+    sub.friendlyName = patch.friendlyName;
+    changed = true;
+  }
+  if (applyScheduledInstructions(engine, sub, patch.scheduledNextTermInstructions, sub.quantity !== seatsBefore)) changed = true;
+  if (applyScheduledActions(sub, patch.scheduledActions, actionsBefore)) changed = true;
+  return changed;
 }
 
 /** Whether a PATCH asks for anything besides cancellation (the body is the whole subscription, echoed). */
@@ -138,6 +155,7 @@ function isAnyChange(sub: SubscriptionRecord, patch: PatchSubscriptionRequest): 
     (patch.autoRenewEnabled !== undefined && patch.autoRenewEnabled !== sub.autoRenewEnabled) ||
     (patch.scheduledNextTermInstructions !== undefined && patch.scheduledNextTermInstructions !== null)
   );
+  // scheduledActions echoed by the client are ignored here; an EST subscription reports RenewToExtendedServiceTerm.
 }
 
 /** Term ends: renew (with the changes scheduled for it), the Extended Service Term, or expire (`endTerm`). */

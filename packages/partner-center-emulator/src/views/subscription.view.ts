@@ -1,6 +1,7 @@
 import type { Subscription } from '@csphub/partner-center/wire';
 import type { SubscriptionRecord } from '../engine/emulator-state';
 import { NCE_WINDOW_MS } from '../engine/subscriptions.engine';
+import { scheduledActionsOf } from '../engine/end-of-term.engine';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -36,6 +37,7 @@ export function toSubscription(sub: SubscriptionRecord, now: number): Subscripti
           quantity: sub.scheduledNextTerm.quantity,
         }
       : null,
+    ...(isAzure ? {} : { scheduledActions: scheduledActionsOf(sub) }),
     refundOptions: now < windowEnd && !isAzure ? [{ type: 'Full', expiresAt: iso(windowEnd) }] : [],
     refundableQuantity: { totalQuantity: now < windowEnd ? sub.quantity : 0 },
     isMicrosoftProduct: true,

@@ -16,6 +16,17 @@ export const ScheduledNextTermInstructionsSchema = z.looseObject({
 });
 export type ScheduledNextTermInstructions = z.infer<typeof ScheduledNextTermInstructionsSchema>;
 
+/**
+ * What happens at the term's end (or a date): renew to a new term, cancel, or renew to the Extended
+ * Service Term (docs/EMULATOR-DIFFERENCES.md, "Term end").
+ */
+export const ScheduledActionSchema = z.looseObject({
+  scheduleType: z.string(),
+  actionType: z.string(),
+  effectiveDate: z.string().optional().nullable(),
+});
+export type ScheduledAction = z.infer<typeof ScheduledActionSchema>;
+
 /** Subscription (docs/PARTNER-CENTER-REFERENCE.md §10). */
 export const SubscriptionSchema = z.looseObject({
   id: z.string(),
@@ -49,6 +60,7 @@ export const SubscriptionSchema = z.looseObject({
   orderId: z.string().optional(),
   cancellationAllowedUntilDate: z.string().optional(),
   scheduledNextTermInstructions: ScheduledNextTermInstructionsSchema.optional().nullable(),
+  scheduledActions: z.array(ScheduledActionSchema).optional().nullable(),
   links: LinksSchema.optional(),
   attributes: ResourceAttributesSchema,
 });
@@ -67,6 +79,7 @@ export const PatchSubscriptionRequestSchema = acceptPascalCase(
     autoRenewEnabled: z.boolean().optional(),
     friendlyName: z.string().optional(),
     scheduledNextTermInstructions: ScheduledNextTermInstructionsSchema.optional().nullable(),
+    scheduledActions: z.array(ScheduledActionSchema).optional().nullable(),
     attributes: z.looseObject({ etag: z.string().optional() }).optional(),
   }),
 );

@@ -276,6 +276,7 @@ export const channelEn = {
   'audit.code.subscription.reactivate': 'Subscription reactivated',
   'audit.code.subscription.enable_auto_renew': 'Auto-renew turned on',
   'audit.code.subscription.disable_auto_renew': 'Auto-renew turned off',
+  'audit.code.subscription.end_of_term_changed': 'End of term changed',
   'audit.code.tenant.credentials_revealed': 'Administrator password shown',
   'audit.code.tenant.link_ordered': 'Existing tenant link requested',
   'audit.code.tenant.provisioning_ordered': 'New tenant ordered',

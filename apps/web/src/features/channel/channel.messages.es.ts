@@ -278,6 +278,7 @@ export const channelEs: Record<keyof typeof channelEn, string> = {
   'audit.code.subscription.reactivate': 'Suscripción reactivada',
   'audit.code.subscription.enable_auto_renew': 'Renovación automática activada',
   'audit.code.subscription.disable_auto_renew': 'Renovación automática desactivada',
+  'audit.code.subscription.end_of_term_changed': 'Final del periodo cambiado',
   'audit.code.tenant.credentials_revealed': 'Contraseña de administrador mostrada',
   'audit.code.tenant.link_ordered': 'Vinculación de tenant existente solicitada',
   'audit.code.tenant.provisioning_ordered': 'Nuevo tenant pedido',

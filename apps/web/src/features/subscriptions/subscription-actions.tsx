@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages/en';
 import type { Subscription, SubscriptionAction } from '@csphub/server/contract';
 import { describeProblem } from '../../i18n/problem-text';
+import { EndOfTermModal } from './end-of-term-modal';
 
 /**
  * The actions of one subscription as the server allows them now (disabled ones say why), the seats
@@ -15,6 +16,7 @@ export function SubscriptionActions({ companyId, sub, onChanged }: { companyId: 
   const { t } = useI18n();
   const [seatsOpen, setSeatsOpen] = useState(false);
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const [renewalOpen, setRenewalOpen] = useState(false);
   const [quantity, setQuantity] = useState<number | string>(sub.quantity);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -72,6 +74,9 @@ export function SubscriptionActions({ companyId, sub, onChanged }: { companyId: 
           >
             {t('subs.changeSeats')}
           </Menu.Item>
+          <Menu.Item disabled={sub.status !== 'active'} onClick={() => setRenewalOpen(true)} data-testid="action-end-of-term">
+            {t('subs.renewal')}
+          </Menu.Item>
           {item('cancel', 'subs.cancel', () => setConfirmCancel(true))}
           {sub.autoRenew ? item('disable_auto_renew', 'subs.autoRenewOff', () => void change({ autoRenew: false })) : item('enable_auto_renew', 'subs.autoRenewOn', () => void change({ autoRenew: true }))}
           {sub.status === 'suspended' ? item('reactivate', 'subs.reactivate', () => void change({ status: 'active' })) : item('suspend', 'subs.suspend', () => void change({ status: 'suspended' }))}
@@ -104,6 +109,7 @@ export function SubscriptionActions({ companyId, sub, onChanged }: { companyId: 
           </Group>
         </Stack>
       </Modal>
+      {renewalOpen && <EndOfTermModal companyId={companyId} sub={sub} onClose={() => setRenewalOpen(false)} onChanged={onChanged} />}
       <Modal opened={confirmCancel} onClose={() => setConfirmCancel(false)} title={t('subs.cancel')}>
         <Stack>
           <Text size="sm">{t('subs.confirmCancel', { product: sub.productName, quantity: sub.quantity })}</Text>

@@ -9,6 +9,7 @@ import { termLabel } from '../orders/term-label';
 import { MovePanel } from './move-panel';
 import { GdapPendingNotice } from '../new-service/gdap-pending-notice';
 import { SubscriptionActions } from './subscription-actions';
+import { EndOfTermText } from './end-of-term-text';
 import { describeProblem } from '../../i18n/problem-text';
 
 const isOpen = (o: Order) => o.status === 'submitted' || o.status === 'in_progress';
@@ -121,6 +122,7 @@ export function SubscriptionsTab({ company }: { company: { id: number; name: str
                     <Table.Th>{t('subs.term')}</Table.Th>
                     <Table.Th>{t('subs.termEnd')}</Table.Th>
                     <Table.Th>{t('subs.autoRenew')}</Table.Th>
+                    <Table.Th>{t('subs.atTermEnd')}</Table.Th>
                     <Table.Th>{t('subs.partnerOfRecord')}</Table.Th>
                     <Table.Th>{t('subs.window')}</Table.Th>
                     {canManage && <Table.Th>{t('subs.actions')}</Table.Th>}
@@ -145,6 +147,9 @@ export function SubscriptionsTab({ company }: { company: { id: number; name: str
                         )}
                       </Table.Td>
                       <Table.Td>{s.autoRenew ? t('subs.yes') : t('subs.no')}</Table.Td>
+                      <Table.Td data-testid="subscription-end-of-term">
+                        <EndOfTermText sub={s} />
+                      </Table.Td>
                       <Table.Td>{s.partnerOfRecord ?? '—'}</Table.Td>
                       <Table.Td data-testid="subscription-window">
                         {s.window.isOpen ? (

@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '@csphub/config';
+import { createEventsRepo, createRepos, createSecretBox, type CompanyRow, type ConnectionSummary } from '@csphub/db';
+import { createPartnerCenterClient, emulatorEndpoints, type PartnerCenterClient } from '@csphub/partner-center';
+import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
+import { createTestDatabase, type TestDatabase } from '@csphub/testing';
+import { createApp } from '../../src/create-app';
+import { hashPassword } from '../../src/security/password';
+import { call, signInAs } from '../channel-world';
+import { testAppDeps } from '../test-app';
+
+type Sub = {
+  id: string;
+  quantity: number;
+  termDuration: string;
+  billingCycle: string;
+  autoRenew: boolean;
+  status: string;
+  termEndsAt: string;
+  endOfTerm: { outcome: string; at: string; next: { quantity: number; termDuration: string; billingCycle: string } | null; changed: boolean };
+};
+type Subs = { tenants: { subscriptions: Sub[]; error: string | null }[] };
+
+/**
+ * The end of term through the API against the emulator: what each subscription's term end brings,
+ * a renewal with changed seats scheduled in Partner Center and carried out when the emulator's clock
+ * passes the end, and a subscription with auto-renew off that runs on in the paid Extended Service
+ * Term rather than lapsing for free.
+ */
+describe('end of term', () => {
+  let emulator: RunningEmulator;
+  let db: TestDatabase;
+  let app: ReturnType<typeof createApp>;
+  let customer: CompanyRow;
+  let conn: ConnectionSummary;
+  let client: PartnerCenterClient;
+  const secretKey = randomBytes(32);
+  const latam = DEFAULT_SCENARIO.partners.find((p) => p.key === 'distributor-latam')!;
+  const wingtip = DEFAULT_SCENARIO.tenants.find((t) => t.key === 'wingtip')!;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+    db = await createTestDatabase();
+    const repos = createRepos(db.db, createSecretBox(secretKey));
+    const now = new Date();
+    const d = await repos.companies.create({ kind: 'distributor', parent: null, name: 'Distributor', now });
+    const r = await repos.companies.create({ kind: 'reseller', parent: d, name: 'Adatum', partnerId: '6100001', now });
+    customer = await repos.companies.create({ kind: 'customer', parent: r, name: 'Wingtip Toys', billingCountry: 'MX', now });
+    conn = await repos.connections.create(d.id, { name: 'LATAM', region: 'MX', type: 'indirect-provider', mode: 'emulated', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken }, now);
+    await repos.syncOptions.upsert(customer.id, conn.id, { tenantId: wingtip.tenantId, syncStatus: 'synced', resellerPartnerId: '6100001' }, now);
+    const passwordHash = await hashPassword('correct-horse-battery');
+    await repos.users.create({ companyId: r.id, email: 'ops@adatum.test', name: 'Reseller operator', passwordHash, role: 'reseller_operator', now });
+    client = createPartnerCenterClient({ connection: { id: conn.id, name: 'LATAM', type: 'indirect-provider', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken, ...emulatorEndpoints(emulator.url) } });
+    const config = loadConfig({ CSPHUB_EMULATOR: 'off' });
+    app = createApp(config, testAppDeps(config, db, secretKey, { partnerCenterFor: async () => client }));
+  });
+  afterAll(async () => {
+    await emulator?.close();
+    await db?.dispose();
+  });
+
+  const t = () => ({ app }) as Parameters<typeof call>[0];
+  const as = () => signInAs({ app } as Parameters<typeof signInAs>[0], 'ops@adatum.test', 'correct-horse-battery');
+  const read = async (session: Awaited<ReturnType<typeof as>>) => {
+    const body = (await (await call(t(), session, 'GET', `/api/v1/companies/${customer.id}/subscriptions`)).json()) as Subs;
+    expect(body.tenants[0]!.error).toBeNull();
+    return body.tenants[0]!.subscriptions;
+  };
+
+  it('schedules the seats of the renewal in Partner Center, shows them with the date, and renews with them at term end', async () => {
+    const session = await as();
+    const sub = (await read(session))[0]!;
+    expect(sub.endOfTerm).toEqual({ outcome: 'renew', at: sub.termEndsAt, next: expect.objectContaining({ quantity: sub.quantity, termDuration: 'P1Y' }), changed: false });
+
+    const res = await call(t(), session, 'PUT', `/api/v1/companies/${customer.id}/subscriptions/${sub.id}/renewal`, { connectionId: conn.id, outcome: 'renew', next: { quantity: sub.quantity + 5 } });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const after = (await res.json()) as Sub;
+    expect(after.quantity).toBe(sub.quantity);
+    expect(after.endOfTerm).toMatchObject({ outcome: 'renew', changed: true, next: { quantity: sub.quantity + 5, termDuration: 'P1Y', billingCycle: 'monthly' } });
+    const events = (await createEventsRepo(db.db).list({ companyId: customer.id, type: 'subscription.changed' })).filter((e) => e.data.change === 'renewal');
+    expect(events).toHaveLength(1);
+
+    // Out of the SKU's bounds: refused naming the field, nothing sent.
+    const tooMany = await call(t(), session, 'PUT', `/api/v1/companies/${customer.id}/subscriptions/${sub.id}/renewal`, { connectionId: conn.id, outcome: 'renew', next: { quantity: 100_000 } });
+    expect(tooMany.status).toBe(422);
+    expect(await tooMany.text()).toMatch(/next\.quantity/);
+
+    await createEmulatorControl(emulator.url).advanceClock({ seconds: Math.ceil((Date.parse(sub.termEndsAt) - Date.now()) / 1000) + 3600 });
+    const renewed = (await read(await as())).find((s) => s.id === sub.id)!;
+    expect([renewed.status, renewed.quantity]).toEqual(['active', sub.quantity + 5]);
+    expect(Date.parse(renewed.termEndsAt)).toBeGreaterThan(Date.parse(sub.termEndsAt));
+    expect(renewed.endOfTerm.changed).toBe(false);
+  });
+
+  it('auto-renew off: the paid Extended Service Term by default, or cancelled at term end when chosen', async () => {
+    const session = await as();
+    const sub = (await read(session))[0]!;
+    const path = `/api/v1/companies/${customer.id}/subscriptions/${sub.id}/renewal`;
+    expect((await call(t(), session, 'PATCH', `/api/v1/companies/${customer.id}/subscriptions/${sub.id}`, { connectionId: conn.id, autoRenew: false })).status).toBe(200);
+    const off = (await read(session)).find((s) => s.id === sub.id)!;
+    expect(off.endOfTerm).toMatchObject({ outcome: 'extended_service_term', at: off.termEndsAt, next: null });
+    const nextWithCancel = await call(t(), session, 'PUT', path, { connectionId: conn.id, outcome: 'cancel', next: { quantity: 3 } });
+    expect(nextWithCancel.status).toBe(400);
+
+    const cancel = await call(t(), session, 'PUT', path, { connectionId: conn.id, outcome: 'cancel' });
+    expect(cancel.status, await cancel.clone().text()).toBe(200);
+    expect(((await cancel.json()) as Sub).endOfTerm.outcome).toBe('cancel');
+    const est = await call(t(), session, 'PUT', path, { connectionId: conn.id, outcome: 'extended_service_term' });
+    expect(((await est.json()) as Sub).endOfTerm.outcome).toBe('extended_service_term');
+    expect(((await (await call(t(), session, 'PUT', path, { connectionId: conn.id, outcome: 'cancel' })).json()) as Sub).endOfTerm.outcome).toBe('cancel');
+
+    await createEmulatorControl(emulator.url).advanceClock({ seconds: Math.ceil((Date.parse(off.termEndsAt) - Date.now()) / 1000) + 3600 });
+    const ended = (await read(await as())).find((s) => s.id === sub.id)!;
+    expect(ended.status).toBe('deleted');
+    expect(ended.endOfTerm.outcome).toBe('none');
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * What happens to a new-commerce subscription when its term ends. Since 4 May 2026 a subscription
+ * bought or renewed from 1 April 2025 that ends with auto-renew off no longer lapses into a free
+ * grace period: it runs on in the paid Extended Service Term, month to month, at the monthly-term
+ * price plus 3 % (plus 23 % over the monthly-billed price of the longer term when the SKU has no
+ * monthly term), until it is cancelled (docs/EMULATOR-DIFFERENCES.md, "End of term").
+ */
+export const EXTENDED_SERVICE_TERM = {
+  eligibleTermStart: '2025-04-01T00:00:00.000Z',
+  from: '2026-05-04T00:00:00.000Z',
+  upliftBasisPoints: 300,
+  upliftWithoutMonthlyTermBasisPoints: 2300,
+} as const;
+
+/** The next term as it will start: its catalog item, seats, term and billing. */
+export interface NextTermPlan {
+  catalogItemId: string;
+  quantity: number;
+  termDuration: string;
+  billingCycle: string;
+}
+
+export type EndOfTermOutcome = 'renew' | 'cancel' | 'extended_service_term' | 'expire' | 'none';
+
+export interface EndOfTerm {
+  outcome: EndOfTermOutcome;
+  /** When the current term ends (the outcome's date). */
+  at: string;
+  /** For `renew`: the next term (the scheduled changes, or the current term again). */
+  next: NextTermPlan | null;
+  /** Whether changes are scheduled for the renewal (Microsoft's scheduled next-term instructions). */
+  changed: boolean;
+}
+
+/** What the subscription's term end brings, from what Partner Center reports of it. */
+export function endOfTerm(sub: {
+  status: string;
+  autoRenew: boolean;
+  catalogItemId: string;
+  quantity: number;
+  termDuration: string;
+  billingCycle: string;
+  startsAt: string;
+  termEndsAt: string;
+  scheduledNextTerm?: NextTermPlan | undefined;
+  /** A cancellation is scheduled at the term's end (auto-renew off). */
+  cancelAtTermEnd?: boolean | undefined;
+}): EndOfTerm {
+  const at = sub.termEndsAt;
+  if (sub.status !== 'active' && sub.status !== 'suspended') return { outcome: 'none', at, next: null, changed: false };
+  if (sub.autoRenew && sub.status === 'active') {
+    const next = sub.scheduledNextTerm ?? { catalogItemId: sub.catalogItemId, quantity: sub.quantity, termDuration: sub.termDuration, billingCycle: sub.billingCycle };
+    return { outcome: 'renew', at, next, changed: sub.scheduledNextTerm !== undefined };
+  }
+  if (sub.cancelAtTermEnd) return { outcome: 'cancel', at, next: null, changed: false };
+  const eligible =
+    sub.status === 'active' && Date.parse(sub.startsAt) >= Date.parse(EXTENDED_SERVICE_TERM.eligibleTermStart) && Date.parse(sub.termEndsAt) >= Date.parse(EXTENDED_SERVICE_TERM.from);
+  return { outcome: eligible ? 'extended_service_term' : 'expire', at, next: null, changed: false };
+}
