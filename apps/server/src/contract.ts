@@ -126,6 +126,13 @@ export type WizardDraft = z.infer<typeof WizardDraftSchema>;
 export type WizardDraftState = z.infer<typeof WizardDraftStateSchema>;
 
 export type { WebhookDelivery, WebhookSubscription } from './webhooks/webhooks.schema';
+// Notification templates (F1)
+import type { NotificationTemplateListSchema, TemplatePreviewSchema, TemplateTextSchema, TestSendResultSchema } from './notifications/notification-templates.schema';
+export type NotificationTemplateList = z.infer<typeof NotificationTemplateListSchema>;
+export type NotificationTemplatePreview = z.infer<typeof TemplatePreviewSchema>;
+export type NotificationTemplateText = z.infer<typeof TemplateTextSchema>;
+export type NotificationTestSend = z.infer<typeof TestSendResultSchema>;
+export type { NotificationTemplateView, NotificationTemplateWording } from './notifications/notification-templates.schema';
 // GDAP (C6)
 import type { GdapCatalogueRoleSchema, GdapRelationshipSchema, GdapTemplateSchema, GdapUpgradePreviewSchema } from './gdap/gdap.schema';
 export type GdapTemplate = z.infer<typeof GdapTemplateSchema>;

@@ -28,6 +28,7 @@ import { mountCockpitRoutes } from './cockpit/mount-cockpit-routes';
 import type { CommerceDeps } from './commerce/commerce-deps';
 import { startSubscriptionNotices } from './commerce/subscription-notices';
 import { startResellerRevalidation } from './channel/reseller-revalidation';
+import { mountNotificationTemplatesRoutes } from './notifications/mount-notification-templates-routes';
 import { mountWebhooksRoutes } from './webhooks/mount-webhooks-routes';
 import { API_DESCRIPTION, mountApiReference } from './system/api-reference';
 
@@ -137,6 +138,7 @@ export function createApp(config: Config, deps: AppDeps) {
   mountOnboardingRoutes(api, onboardingDeps);
   mountCommerceRoutes(api, commerceDeps);
   mountWebhooksRoutes(api, { ...serverDeps, webhookPolicy: config.webhooks });
+  mountNotificationTemplatesRoutes(api, { ...serverDeps, publicUrl: config.publicUrl, notifier: deps.adapters.notifier });
   mountGdapRoutes(api, gdapDeps);
   mountCockpitRoutes(api, {
     ...serverDeps,

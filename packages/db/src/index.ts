@@ -34,3 +34,4 @@ export { createWizardDraftsRepo, type WizardDraftsRepo, type WizardDraftRow } fr
 export { createEventsRepo, eventSubject, publishEvent, type DomainEventRow, type EventsRepo } from './events.repo';
 export { createWebhooksRepo, type DueDelivery, type WebhookDeliveryRow, type WebhookSubscriptionRow, type WebhooksRepo } from './webhooks.repo';
 export { createCockpitRepo, type CockpitRepo, type BulkAction, type BulkJobRow, type BulkJobItemRow, type GdapSnapshotRow, type GdapRelationshipSnapshot } from './cockpit.repo';
+export { createNotificationTemplatesRepo, type NotificationTemplatesRepo, type NotificationTemplateTextRow } from './notification-templates.repo';
