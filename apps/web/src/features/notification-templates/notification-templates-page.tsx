@@ -19,6 +19,16 @@ const toParagraphs = (body: string) =>
     .map((p) => p.replace(/^\n+|\n+$/g, ''))
     .filter((p) => p.trim() !== '');
 
+const PLACEHOLDER = /\{\{\s*([a-zA-Z0-9_]*)\s*\}\}/g;
+const placeholders = (text: string) => [...text.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '');
+
+/** The merge-field mistakes the API would refuse, found as the person types: unknown fields, required ones dropped. */
+function fieldMistakes(template: NotificationTemplateView, subject: string, body: string) {
+  const unknown = (text: string) => [...new Set(placeholders(text).filter((f) => !template.fields.includes(f)))].map((f) => `{{${f}}}`);
+  const used = new Set([...placeholders(subject), ...placeholders(body)]);
+  return { subject: unknown(subject), body: unknown(body), missing: template.requiredFields.filter((f) => !used.has(f)).map((f) => `{{${f}}}`) };
+}
+
 /**
  * The notification template editor of the signed-in distributor or reseller (F1): pick a message and
  * a language, change its subject and paragraphs with the merge fields listed beside them, see a live
@@ -96,6 +106,11 @@ function TemplateEditor(props: { base: string; template: NotificationTemplateVie
   const editable = props.canEdit && !template.locked;
   const path = `${props.base}/${template.id}/${language}`;
   const preview = usePreview(template.locked ? null : `${path}/preview`, subject, body);
+  const mistakes = fieldMistakes(template, subject, body);
+  const bodyMistake = [
+    mistakes.body.length > 0 ? t('notificationTemplates.unknownFields', { fields: mistakes.body.join(', ') }) : null,
+    mistakes.missing.length > 0 ? t('notificationTemplates.missingFields', { fields: mistakes.missing.join(', ') }) : null,
+  ].filter((x) => x !== null);
 
   const run = async (work: () => Promise<void>) => {
     setError(null);
@@ -140,13 +155,20 @@ function TemplateEditor(props: { base: string; template: NotificationTemplateVie
             </Text>
             {template.locked && <Alert color="gray">{t('notificationTemplates.locked')}</Alert>}
             {error !== null && <ProblemAlert error={error} withCloseButton onClose={() => setError(null)} />}
-            <TextInput label={t('notificationTemplates.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} readOnly={!editable} />
+            <TextInput
+              label={t('notificationTemplates.subject')}
+              value={subject}
+              onChange={(e) => setSubject(e.currentTarget.value)}
+              readOnly={!editable}
+              error={mistakes.subject.length > 0 ? t('notificationTemplates.unknownFields', { fields: mistakes.subject.join(', ') }) : null}
+            />
             <Textarea
               label={t('notificationTemplates.body')}
               description={t('notificationTemplates.bodyHelp')}
               value={body}
               onChange={(e) => setBody(e.currentTarget.value)}
               readOnly={!editable}
+              error={bodyMistake.length > 0 ? bodyMistake.join(' ') : null}
               autosize
               minRows={8}
             />

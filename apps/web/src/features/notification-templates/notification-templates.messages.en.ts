@@ -30,6 +30,8 @@ export const notificationTemplatesEn = {
   'notificationTemplates.testSend': 'Send me a test',
   'notificationTemplates.testSent': 'A test message with sample data went to {to}.',
   'notificationTemplates.unsaved': 'Unsaved changes: the test message uses the saved wording.',
+  'notificationTemplates.unknownFields': 'Not a merge field of this message: {fields}',
+  'notificationTemplates.missingFields': 'The message must still contain: {fields}',
   'notificationTemplates.name.welcome': 'Welcome with the administrator’s credentials',
   'notificationTemplates.name.provisioning-completed': 'Tenant ready',
   'notificationTemplates.name.provisioning-failed': 'Provisioning needs attention',

@@ -32,6 +32,8 @@ export const notificationTemplatesEs: Record<keyof typeof notificationTemplatesE
   'notificationTemplates.testSend': 'Enviarme una prueba',
   'notificationTemplates.testSent': 'Se ha enviado un mensaje de prueba con datos de ejemplo a {to}.',
   'notificationTemplates.unsaved': 'Cambios sin guardar: el mensaje de prueba usa el texto guardado.',
+  'notificationTemplates.unknownFields': 'No es un campo de este mensaje: {fields}',
+  'notificationTemplates.missingFields': 'El mensaje debe seguir conteniendo: {fields}',
   'notificationTemplates.name.welcome': 'Bienvenida con las credenciales del administrador',
   'notificationTemplates.name.provisioning-completed': 'Tenant listo',
   'notificationTemplates.name.provisioning-failed': 'El aprovisionamiento requiere atención',
