@@ -167,6 +167,13 @@ export type SavedWizardDraft = z.infer<typeof SavedWizardDraftSchema>;
 export type { WebhookDelivery, WebhookSubscription } from './webhooks/webhooks.schema';
 import type { EventCatalogueSchema } from './webhooks/webhooks.schema';
 export type WebhookEventCatalogue = z.infer<typeof EventCatalogueSchema>;
+// Notification templates
+import type { NotificationTemplateListSchema, TemplatePreviewSchema, TemplateTextSchema, TestSendResultSchema } from './notifications/notification-templates.schema';
+export type NotificationTemplateList = z.infer<typeof NotificationTemplateListSchema>;
+export type NotificationTemplatePreview = z.infer<typeof TemplatePreviewSchema>;
+export type NotificationTemplateText = z.infer<typeof TemplateTextSchema>;
+export type NotificationTestSend = z.infer<typeof TestSendResultSchema>;
+export type { NotificationTemplateView, NotificationTemplateWording } from './notifications/notification-templates.schema';
 // GDAP
 import type { GdapCatalogueRoleSchema, GdapRelationshipSchema, GdapTemplateSchema, GdapUpgradePreviewSchema } from './gdap/gdap.schema';
 export type GdapTemplate = z.infer<typeof GdapTemplateSchema>;

@@ -30,6 +30,7 @@ import { mountCockpitRoutes } from './cockpit/mount-cockpit-routes';
 import type { CommerceDeps } from './commerce/commerce-deps';
 import { startSubscriptionNotices } from './commerce/subscription-notices';
 import { startResellerRevalidation } from './channel/reseller-revalidation';
+import { mountNotificationTemplatesRoutes } from './notifications/mount-notification-templates-routes';
 import { mountWebhooksRoutes } from './webhooks/mount-webhooks-routes';
 import { mountCustomerImportRoutes } from './customer-import/mount-customer-import-routes';
 import { API_DESCRIPTION, mountApiReference } from './system/api-reference';
@@ -153,6 +154,7 @@ export function createApp(config: Config, deps: AppDeps) {
   mountOnboardingRoutes(api, onboardingDeps);
   mountCommerceRoutes(api, commerceDeps);
   mountWebhooksRoutes(api, { ...serverDeps, webhookPolicy: config.webhooks });
+  mountNotificationTemplatesRoutes(api, { ...serverDeps, publicUrl: config.publicUrl, notifier: deps.adapters.notifier });
   mountGdapRoutes(api, gdapDeps);
   mountCockpitRoutes(api, {
     ...serverDeps,

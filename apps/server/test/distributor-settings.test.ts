@@ -31,6 +31,7 @@ describe('distributor settings', () => {
       defaultGdapTemplate: 'microsoft-default-roles',
       notifyOrdererByDefault: true,
       subscriptionNotices: true,
+      resellersEditNotifications: false,
     });
     for (const role of ['distributor_operator', 'reseller_admin', 'customer_admin'] as const) {
       expect((await call(t, as[role], 'GET', '/api/v1/settings/distributor')).status, role).toBe(403);

@@ -36,3 +36,4 @@ export { createWebhooksRepo, type DueDelivery, type WebhookDeliveryRow, type Web
 export { cockpitSummary, weekSeries, type CockpitSummary } from './cockpit-summary';
 export { COCKPIT_LISTS, COCKPIT_LIST_NAMES, CockpitListInputError, cockpitList, toCsv, type CockpitListName, type CockpitListQuery } from './cockpit-lists';
 export { createCockpitRepo, type CockpitRepo, type BulkAction, type BulkJobRow, type BulkJobItemRow } from './cockpit.repo';
+export { createNotificationTemplatesRepo, type NotificationTemplatesRepo, type NotificationTemplateTextRow } from './notification-templates.repo';

@@ -12,6 +12,7 @@ import { createCustomerImportsRepo } from './customer-imports.repo';
 import { createAuditLogRepo } from './audit-log.repo';
 import { createWebhooksRepo } from './webhooks.repo';
 import { createGdapRepo } from './gdap.repo';
+import { createNotificationTemplatesRepo } from './notification-templates.repo';
 
 /**
  * Every repository on one handle (the database or a transaction), so that a mutation and its audit
@@ -31,6 +32,7 @@ export function createRepos(db: Database, box: SecretBox) {
     auditLog: createAuditLogRepo(db),
     webhooks: createWebhooksRepo(db, box),
     gdap: createGdapRepo(db),
+    notificationTemplates: createNotificationTemplatesRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -4,4 +4,5 @@ export { defineTemplate, TEMPLATE_LANGUAGES, type TemplateDefinition, type Templ
 export type { MailTransport, OutgoingMessage } from './transports/mail-transport';
 export { createSmtpTransport } from './transports/smtp.transport';
 export { createOutboxTransport, type OutboxStore } from './transports/outbox.transport';
-export { createNotifier, type Notifier, type NotificationRequest } from './notifier';
+export { createNotifier, type Notifier, type NotificationRequest, type CustomWording } from './notifier';
+export { checkTemplateText, requiredMergeFields, sampleFields, previewTemplate, withText, EDIT_LIMITS, type TemplateTextProblem } from './template-editing';

@@ -1,5 +1,5 @@
 import type { Config, MailConfig } from '@csphub/config';
-import { createOutboxRepo, createRepos, type Database, type SecretBox } from '@csphub/db';
+import { createNotificationTemplatesRepo, createOutboxRepo, createRepos, type Database, type SecretBox } from '@csphub/db';
 import { createNotifier, createOutboxTransport, createSmtpTransport, type Notifier } from '@csphub/notifications';
 import { createLimiterRegistry, systemClock, type PartnerCenterClient } from '@csphub/partner-center';
 import { createPartnerCenterClients, type PartnerCenterClients } from '../partner-center/partner-center-clients';
@@ -22,7 +22,15 @@ export interface ServerAdapters {
 /** The notifier for the configured mail: SMTP when set, else the local outbox. */
 export function notifierFor(deps: { db: Database; box: SecretBox }, mail: MailConfig): Notifier {
   const transport = mail.transport === 'smtp' ? createSmtpTransport({ url: mail.url }) : createOutboxTransport(createOutboxRepo(deps.db, deps.box));
-  return createNotifier({ transport, from: mail.from });
+  const repo = createNotificationTemplatesRepo(deps.db);
+  return createNotifier({
+    transport,
+    from: mail.from,
+    wording: async (companyId, templateId, language) => {
+      const row = await repo.effectiveFor(companyId, templateId, language);
+      return row ? { subject: row.subject, paragraphs: row.paragraphs } : undefined;
+    },
+  });
 }
 
 /** Builds the process's adapters from the configuration (main.ts, and tests that want the real ones). */

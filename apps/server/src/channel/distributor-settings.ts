@@ -19,9 +19,11 @@ export interface DistributorDefaults {
   notifyOrdererByDefault: boolean;
   /** Send the customers and resellers the notices about subscriptions (window closing, expiry near). */
   subscriptionNotices: boolean;
+  /** Resellers' administrators may change the wording of notifications (docs/NOTIFICATIONS.md). */
+  resellersEditNotifications: boolean;
 }
 
-export const DEFAULT_DEFAULTS: DistributorDefaults = { defaultGdapTemplate: 'microsoft-default-roles', notifyOrdererByDefault: true, subscriptionNotices: true };
+export const DEFAULT_DEFAULTS: DistributorDefaults = { defaultGdapTemplate: 'microsoft-default-roles', notifyOrdererByDefault: true, subscriptionNotices: true, resellersEditNotifications: false };
 
 export interface DistributorSettings extends DistributorDefaults {
   /** Who receives a new tenant's administrator credentials in the welcome notification. */
@@ -47,7 +49,7 @@ export async function readDistributorSettings(repos: Repos): Promise<Distributor
 export async function writeDistributorSettings(repos: Repos, s: DistributorSettings): Promise<void> {
   await repos.settings.set(POLICY_KEY, { requireCorporateEmail: s.requireCorporateEmail, requireSubCustomerBillingAddress: s.requireSubCustomerBillingAddress });
   await repos.settings.set(CREDENTIALS_RECIPIENT_KEY, s.credentialsRecipient);
-  await repos.settings.set(DEFAULTS_KEY, { defaultGdapTemplate: s.defaultGdapTemplate, notifyOrdererByDefault: s.notifyOrdererByDefault, subscriptionNotices: s.subscriptionNotices });
+  await repos.settings.set(DEFAULTS_KEY, { defaultGdapTemplate: s.defaultGdapTemplate, notifyOrdererByDefault: s.notifyOrdererByDefault, subscriptionNotices: s.subscriptionNotices, resellersEditNotifications: s.resellersEditNotifications });
 }
 
 /** The order form's starting values (the new-tenant and existing-tenant orders), from the defaults. */

@@ -25,6 +25,7 @@ export const DistributorSettingsSchema = z
     defaultGdapTemplate: z.enum(GDAP_TEMPLATES).openapi({ description: "The GDAP a new tenant's order starts with: Microsoft's default GDAP roles at creation, or none" }),
     notifyOrdererByDefault: z.boolean().openapi({ description: '"Notify me when it is done" starts ticked on new orders' }),
     subscriptionNotices: z.boolean().openapi({ description: 'Send customers and resellers the notices about their subscriptions (7-day window closing, term ending)' }),
+    resellersEditNotifications: z.boolean().openapi({ description: "Resellers' administrators may change the wording of the notifications about their customers (otherwise only the distributor's)" }),
   })
   .openapi('DistributorSettings');
 export type DistributorSettingsView = z.infer<typeof DistributorSettingsSchema>;

@@ -6,6 +6,7 @@ import { hashPassword } from '../../src/security/password';
 import { ONBOARDING_ROUTE_FIXTURES } from './onboarding-route-fixtures';
 import { COMMERCE_ROUTE_FIXTURES, emulatorConnection, emulatorFor } from './commerce-route-fixtures';
 import { WEBHOOKS_ROUTE_FIXTURES } from './webhooks-route-fixtures';
+import { NOTIFICATION_TEMPLATES_ROUTE_FIXTURES } from './notification-templates-route-fixtures';
 import { GDAP_ROUTE_FIXTURES } from './gdap-route-fixtures';
 import { COCKPIT_ROUTE_FIXTURES } from './cockpit-route-fixtures';
 import { CUSTOMER_IMPORT_ROUTE_FIXTURES } from './customer-import-route-fixtures';
@@ -164,4 +165,5 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   ...CUSTOMER_IMPORT_ROUTE_FIXTURES,
   ...ONBOARDING_ROUTE_FIXTURES,
   ...WEBHOOKS_ROUTE_FIXTURES,
+  ...NOTIFICATION_TEMPLATES_ROUTE_FIXTURES,
 };

@@ -9,6 +9,7 @@ import { newServiceFeature } from '../features/new-service';
 import { ordersFeature } from '../features/orders';
 import { settingsFeature } from '../features/settings';
 import { webhooksFeature } from '../features/webhooks';
+import { notificationTemplatesFeature } from '../features/notification-templates';
 import { gdapFeature } from '../features/gdap';
 import { cockpitFeature } from '../features/cockpit';
 
@@ -17,4 +18,4 @@ import { cockpitFeature } from '../features/cockpit';
  * (navigation.ts) and the message catalogues (i18n/messages) are built from this list; a new
  * feature is a folder with an index.ts and one line here.
  */
-export const FEATURES = [homeFeature, authFeature, channelFeature, connectionsFeature, storefrontFeature, catalogFeature, pricesFeature, newServiceFeature, ordersFeature, gdapFeature, settingsFeature, webhooksFeature, cockpitFeature] as const;
+export const FEATURES = [homeFeature, authFeature, channelFeature, connectionsFeature, storefrontFeature, catalogFeature, pricesFeature, newServiceFeature, ordersFeature, gdapFeature, settingsFeature, webhooksFeature, notificationTemplatesFeature, cockpitFeature] as const;

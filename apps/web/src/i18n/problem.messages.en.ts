@@ -55,6 +55,8 @@ export const problemEn = {
   'problem.details.requestId': 'Request id {id}',
   'problem.field.unknown': 'a value',
   'problem.field.url': 'URL',
+  'problem.field.subject': 'Subject',
+  'problem.field.paragraphs': 'Message',
   'problem.field.events': 'Events',
   'problem.field.to': 'To',
   'problem.field.cc': 'CC',

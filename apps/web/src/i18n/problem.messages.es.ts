@@ -57,6 +57,8 @@ export const problemEs: Record<keyof typeof problemEn, string> = {
   'problem.details.requestId': 'Identificador de la solicitud {id}',
   'problem.field.unknown': 'un valor',
   'problem.field.url': 'URL',
+  'problem.field.subject': 'Asunto',
+  'problem.field.paragraphs': 'Mensaje',
   'problem.field.events': 'Eventos',
   'problem.field.to': 'Para',
   'problem.field.cc': 'CC',

@@ -21,3 +21,4 @@ export * from './gdap';
 export * from './cockpit';
 export * from './pricing';
 export * from './customer-imports';
+export * from './notification-templates';

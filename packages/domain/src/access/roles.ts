@@ -36,6 +36,7 @@ export const PERMISSIONS = [
   'connections.manage',
   'settings.manage',
   'webhooks.manage',
+  'notifications.manage',
   'gdap.templates.read',
   'gdap.templates.manage',
   'gdap.manage',
@@ -55,6 +56,7 @@ const ADMIN_OF_SUBTREE: Permission[] = [
   'sync.read',
   'sync.manage',
   'webhooks.manage',
+  'notifications.manage',
 ];
 const OPERATOR: Permission[] = ['company.read', 'company.update', 'company.create', 'billing.read', 'users.read', 'audit.read', 'sync.read', 'sync.manage'];
 /** GDAP: partner staff read the templates and act on relationships; the distributor's staff write the templates. */

@@ -9,6 +9,8 @@ export const customerAuthorizationRequestTemplate = defineTemplate({
   description: 'Ask a customer Global Admin to accept the reseller relationship',
   fields: ['customerName', 'partnerName', 'invitationUrl'],
   secretFields: [],
+  // The wording of the request Microsoft's customers see is fixed: only the names and the link vary.
+  locked: true,
   text: {
     en: {
       subject: '{{partnerName}} asks to become the Microsoft Cloud Solution Provider of {{customerName}}',

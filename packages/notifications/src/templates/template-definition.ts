@@ -24,6 +24,10 @@ export interface TemplateDefinition {
    * language; a code without a text is refused when rendering.
    */
   fieldTexts?: Readonly<Record<string, Record<TemplateLanguage, Readonly<Record<string, string>>>>>;
+  /** Fixed wording (legal text): a distributor or reseller cannot change it (docs/NOTIFICATIONS.md). */
+  locked?: boolean;
+  /** Fields an edited wording must still contain besides the secret fields and the links (`…Url`). */
+  keep?: readonly string[];
 }
 
 /** Declares a template (checks that every placeholder is a declared field, at load time). */

@@ -9,6 +9,7 @@ export const welcomeTemplate = defineTemplate({
   description: 'New Microsoft tenant: admin sign-in name and one-time password',
   fields: ['recipientName', 'companyName', 'domain', 'adminSignInName', 'temporaryPassword', 'signInUrl'],
   secretFields: ['temporaryPassword'],
+  keep: ['adminSignInName'],
   text: {
     en: {
       subject: 'Your Microsoft tenant {{domain}} is ready',

@@ -103,6 +103,13 @@ export function SettingsPage() {
                 disabled={saving !== null}
                 onChange={(e) => void change({ subscriptionNotices: e.currentTarget.checked })}
               />
+              <Switch
+                label={t('settings.notifications.resellersEdit')}
+                description={t('settings.notifications.resellersEditHelp')}
+                checked={s.resellersEditNotifications}
+                disabled={saving !== null}
+                onChange={(e) => void change({ resellersEditNotifications: e.currentTarget.checked })}
+              />
             </Stack>
           </Card>
           <Group>

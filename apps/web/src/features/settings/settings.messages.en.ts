@@ -22,4 +22,6 @@ export const settingsEn = {
   'settings.notifications.notifyMeHelp': 'Whether “Notify me” starts ticked on new orders.',
   'settings.notifications.subscriptions': 'Send subscription notices',
   'settings.notifications.subscriptionsHelp': 'Tell customers and resellers when the 7-day window to change a subscription is closing and when a term is about to end.',
+  'settings.notifications.resellersEdit': 'Resellers may change the wording of notifications',
+  'settings.notifications.resellersEditHelp': 'Their administrators edit the e-mails about their own customers (Notifications page); otherwise they use yours.',
 } as const;

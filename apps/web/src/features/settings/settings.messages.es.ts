@@ -24,4 +24,6 @@ export const settingsEs: Record<keyof typeof settingsEn, string> = {
   'settings.notifications.notifyMeHelp': 'Si «Avisarme» empieza marcado en los pedidos nuevos.',
   'settings.notifications.subscriptions': 'Enviar avisos de suscripciones',
   'settings.notifications.subscriptionsHelp': 'Avisar a clientes y revendedores cuando se cierra el plazo de 7 días para cambiar una suscripción y cuando un periodo está por terminar.',
+  'settings.notifications.resellersEdit': 'Los revendedores pueden cambiar el texto de las notificaciones',
+  'settings.notifications.resellersEditHelp': 'Sus administradores editan los correos sobre sus propios clientes (página Notificaciones); si no, usan los suyos.',
 };

@@ -1,0 +1,14 @@
+import { IconMailCog } from '@tabler/icons-react';
+import { featureMessages, lazyPage, type FeatureRoute, type NavItem } from '../../app/feature';
+import { notificationTemplatesEn } from './notification-templates.messages.en';
+import { notificationTemplatesEs } from './notification-templates.messages.es';
+
+const routes: readonly FeatureRoute[] = [
+  { path: '/settings/notifications', component: lazyPage(() => import('./notification-templates-page'), (m) => m.NotificationTemplatesPage) },
+];
+const navigation: readonly NavItem[] = [
+  { to: '/settings/notifications', label: 'nav.notificationTemplates', icon: IconMailCog, permission: 'notifications.manage', companyKinds: ['distributor', 'reseller'] },
+];
+
+/** The wording of the e-mails CSP Hub sends, per template and language (distributor, and resellers where allowed). */
+export const notificationTemplatesFeature = { name: 'notification-templates', routes, navigation, messages: featureMessages(notificationTemplatesEn, notificationTemplatesEs) };
