@@ -143,3 +143,10 @@ export type GdapRefresh = z.infer<typeof GdapRefreshSchema>;
 export { PriceLineSchema, PriceRuleSchema, PriceRulesResponseSchema, PricesResponseSchema } from './commerce/pricing.schema';
 export type PriceRuleList = z.infer<typeof PriceRulesResponseSchema>;
 export type Prices = z.infer<typeof PricesResponseSchema>;
+
+// The import of existing customers (customer-import/).
+import type { ImportDecisionSchema, ImportItemSchema, ImportItemsPageSchema, ImportRunSchema } from './customer-import/customer-import.schema';
+export type CustomerImportRun = z.infer<typeof ImportRunSchema>;
+export type CustomerImportItem = z.infer<typeof ImportItemSchema>;
+export type CustomerImportItemsPage = z.infer<typeof ImportItemsPageSchema>;
+export type CustomerImportDecision = z.infer<typeof ImportDecisionSchema>;

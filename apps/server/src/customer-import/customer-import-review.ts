@@ -17,7 +17,8 @@ export async function importRunView(deps: ImportDeps, run: CustomerImportRunRow)
   const sum = (f: (g: (typeof groups)[number]) => boolean) => groups.filter(f).reduce((n, g) => n + g.count, 0);
   const newPerParent = new Map<number, number>();
   for (const g of groups) if (g.proposal === 'new' && g.parentCompanyId !== null) newPerParent.set(g.parentCompanyId, (newPerParent.get(g.parentCompanyId) ?? 0) + g.count);
-  const parents = new Map((await repos.companies.getMany([...newPerParent.keys()])).map((c) => [c.id, c]));
+  const conn = await repos.connections.get(run.connectionId);
+  const parents = new Map((await repos.companies.getMany([...newPerParent.keys(), ...(conn ? [conn.ownerCompanyId] : [])])).map((c) => [c.id, c]));
   return {
     id: run.id,
     connectionId: run.connectionId,
@@ -28,6 +29,7 @@ export async function importRunView(deps: ImportDeps, run: CustomerImportRunRow)
     companiesUpdated: run.companiesUpdated,
     failureReason: run.failureReason,
     startedBy: run.startedBy,
+    owner: ref(conn ? parents.get(conn.ownerCompanyId) : undefined) ?? { id: 0, name: '', kind: 'distributor' },
     createdAt: run.createdAt.toISOString(),
     updatedAt: run.updatedAt.toISOString(),
     counts: {

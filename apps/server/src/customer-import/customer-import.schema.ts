@@ -13,6 +13,7 @@ export const ImportRunSchema = z
     companiesUpdated: z.number().int(),
     failureReason: z.string().nullable(),
     startedBy: z.string(),
+    owner: CompanyRefSchema.openapi({ description: "The connection's owner: where direct customers go" }),
     createdAt: z.string(),
     updatedAt: z.string(),
     counts: z
