@@ -71,6 +71,8 @@ export function stageItem(runId: string, seq: number, c: ReadCustomer, index: Re
 export async function stageImport(deps: ImportDeps, runId: string, source: CustomerBaseSource & { listIndirectResellers(): Promise<IndirectReseller[]> }): Promise<ImportRun> {
   const run = await getImportRun(deps, runId);
   if (!run) throw new Error(`no import run ${runId}`);
+  // The sync follows the connection from the moment its first import began reading.
+  if (!(await repos(deps).customerImports.getSyncCursor(run.connectionId))) await repos(deps).customerImports.saveSyncCursor(run.connectionId, run.createdAt, [], deps.now());
   const indirect = await source.listIndirectResellers().catch(() => [] as IndirectReseller[]);
   const { owner, index } = await loadNetwork(deps, run.connectionId, indirect);
   let seq = 0;
@@ -133,7 +135,11 @@ export async function applyImport(deps: ImportDeps, runId: string, opts: { shoul
       if (now?.state !== 'importing') return { ...now!, left: 0 };
     }
   }
-  return { ...(await repos(deps).customerImports.setRun(runId, { state: 'done' }, deps.now(), 'importing'))!, left: 0 };
+  const finished = await repos(deps).customerImports.setRun(runId, { state: 'done' }, deps.now(), 'importing');
+  // A finished import is a full reconciliation: the sync's safety net counts from here.
+  const cursor = finished && (await repos(deps).customerImports.getSyncCursor(finished.connectionId));
+  if (cursor) await repos(deps).customerImports.saveSyncCursor(cursor.connectionId, cursor.auditCursor, cursor.seenAtCursor, deps.now(), deps.now());
+  return { ...(finished ?? (await getImportRun(deps, runId))!), left: 0 };
 }
 
 async function applyBatch(deps: ImportDeps, run: ImportRun, items: CustomerImportItemRow[]): Promise<void> {

@@ -3,6 +3,7 @@ import type { Repos } from '@csphub/db';
 import type { TestDatabase } from '@csphub/testing';
 import { applyImport, createImportRun, decideItem, importReportCsv, stageImport, type ImportDeps } from '../../src/customer-import/customer-import.service';
 import { syncFromActivity } from '../../src/customer-import/customer-sync.service';
+import { syncAllConnections } from '../../src/customer-import/customer-sync-schedule';
 import { address, createImportWorld, M365 } from './import-world';
 
 describe('import of an existing customer base', () => {
@@ -96,5 +97,21 @@ describe('import of an existing customer base', () => {
     // Nothing new since: the next cycle reads nothing and changes nothing.
     const idle = await syncFromActivity(deps, connectionId, world.client);
     expect(idle).toMatchObject({ recordsRead: 0, customersAdded: 0, customersUpdated: 0 });
+  }, 120_000);
+
+  it('the scheduled pass follows the connection after its import, and leaves it alone while a new import waits for review', async () => {
+    const cursor = await repos.customerImports.getSyncCursor(connectionId);
+    // The finished import counts as the full reconciliation, so the pass reads only the activity log.
+    expect(cursor?.lastFullAt).toBeInstanceOf(Date);
+    const [target] = (await repos.customerImports.subscriptionsOf(connectionId)).filter((s) => s.quantity === 2);
+    await world.control.changeSubscriptionInPortal(target!.tenantId, target!.subscriptionId, { quantity: 21 });
+    const pending = await createImportRun(deps, connectionId, 'test');
+    await stageImport(deps, pending.id, world.client);
+    await syncAllConnections(deps, async () => world.client);
+    const quantity = async () => (await repos.customerImports.subscriptionsOf(connectionId)).find((s) => s.subscriptionId === target!.subscriptionId)?.quantity;
+    expect(await quantity()).toBe(2);
+    await applyImport(deps, pending.id);
+    await syncAllConnections(deps, async () => world.client);
+    expect(await quantity()).toBe(21);
   }, 120_000);
 });
