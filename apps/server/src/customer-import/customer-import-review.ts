@@ -2,6 +2,7 @@ import type { z } from '@hono/zod-openapi';
 import { createRepos, type CompanyRow, type CustomerImportItemRow, type CustomerImportRunRow } from '@csphub/db';
 import type { ImportConflict } from '@csphub/domain';
 import type { ImportDeps } from './customer-import.service';
+import type { ReadCustomer } from './customer-base-reader';
 import type { ImportItemSchema, ImportRunSchema } from './customer-import.schema';
 
 type RunView = z.infer<typeof ImportRunSchema>;
@@ -54,6 +55,12 @@ const conflictIds = (c: ImportConflict): number[] =>
 
 const decisionId = (d: string | null) => (d && d.includes(':') ? Number(d.split(':')[1]) : undefined);
 
+function detailsView(d: Pick<ReadCustomer, 'mca' | 'gdap' | 'billing'>) {
+  const gdap = d.gdap ?? [];
+  const live = gdap.filter((g) => g.status === 'active');
+  return { mca: d.mca ?? null, gdap: { total: gdap.length, active: live.length, withGlobalAdmin: live.filter((g) => g.globalAdmin).length }, billingCountry: d.billing?.address.country ?? null };
+}
+
 /** A page of staged items with the companies they name. */
 export async function importItemViews(deps: ImportDeps, rows: CustomerImportItemRow[]): Promise<ItemView[]> {
   const repos = createRepos(deps.db, deps.box);
@@ -85,6 +92,7 @@ export async function importItemViews(deps: ImportDeps, rows: CustomerImportItem
       outcome: r.outcome,
       appliedCompanyId: r.appliedCompanyId,
       subscriptions: ((r.details as { subscriptions?: unknown[] }).subscriptions ?? []).length,
+      ...detailsView(r.details as Pick<ReadCustomer, 'mca' | 'gdap' | 'billing'>),
     };
   });
 }

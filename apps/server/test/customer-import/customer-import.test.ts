@@ -31,6 +31,12 @@ describe('import of an existing customer base', () => {
     expect(items.filter((i) => i.parentCompanyId === ids.adatum)).toHaveLength(120);
     expect(items.filter((i) => i.parentCompanyId === ids.proseware)).toHaveLength(90);
     expect(items.filter((i) => i.parentCompanyId === ids.d)).toHaveLength(60);
+    // Each customer's billing profile, MCA acceptance and GDAP relationships were read with it.
+    const details = (n: number) => items.find((i) => i.companyName === `Imported ${n}`)!.details as { billing?: { address: { city?: string } }; mca?: string; gdap?: { status: string }[] };
+    expect(details(0)).toMatchObject({ billing: { address: { city: 'Bogota' } }, mca: 'current' });
+    expect(details(1).mca).toBe('none');
+    expect(details(0).gdap?.length).toBe(1);
+    expect(details(200).gdap).toBeUndefined();
     const codes = new Set(items.flatMap((i) => (i.conflicts as { code: string }[]).map((c) => c.code)));
     expect([...codes].sort()).toEqual(['domain-on-several-companies', 'reseller-not-in-network']);
 
@@ -54,6 +60,8 @@ describe('import of an existing customer base', () => {
     expect(new Set(customers.map((c) => c.name)).size).toBe(customers.length);
     expect(resumed.companiesCreated).toBe(275);
     expect(resumed.companiesUpdated).toBe(20);
+    // A new company takes its address and contact from the billing profile.
+    expect(customers.find((c) => c.name === 'Imported 5')).toMatchObject({ city: 'Bogota', country: 'CO', postalCode: '110111', billingLine1: '1 Main St', contactPerson: 'Ana Ruiz' });
     const underAdatum = customers.filter((c) => c.parentId === ids.adatum && c.name.startsWith('Imported'));
     expect(underAdatum).toHaveLength(120);
     const subs = await repos.customerImports.subscriptionsOf(connectionId);

@@ -172,6 +172,16 @@ export function CustomerImportList({ run, editable, onDecided }: { run: Customer
                     <Text size="xs" c="dimmed" translate="no">
                       {i.tenantId}
                     </Text>
+                    <Group gap={4} mt={2}>
+                      {i.mca && (
+                        <Badge size="xs" variant="outline" color={i.mca === 'current' ? 'green' : 'orange'}>
+                          {t(`import.mca.${i.mca}`)}
+                        </Badge>
+                      )}
+                      <Badge size="xs" variant="outline" color={i.gdap.active > 0 ? 'blue' : 'gray'}>
+                        {t('import.gdap', { active: formatNumber(i.gdap.active), total: formatNumber(i.gdap.total) })}
+                      </Badge>
+                    </Group>
                   </Table.Td>
                   <Table.Td translate="no">{i.defaultDomain}</Table.Td>
                   <Table.Td>{formatNumber(i.subscriptions)}</Table.Td>

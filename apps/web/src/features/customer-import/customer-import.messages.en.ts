@@ -71,4 +71,8 @@ export const customerImportEn = {
   'import.report': 'Report',
   'import.report.summary': '{created} companies created, {updated} updated, {skipped} left out, {left} still to decide.',
   'import.report.csv': 'Download the report (CSV)',
+  'import.mca.current': 'MCA accepted',
+  'import.mca.outdated': 'MCA: older version',
+  'import.mca.none': 'No MCA',
+  'import.gdap': 'GDAP: {active} active of {total}',
 } as const;

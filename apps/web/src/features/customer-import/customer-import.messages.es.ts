@@ -73,4 +73,8 @@ export const customerImportEs: Record<keyof typeof customerImportEn, string> = {
   'import.report': 'Informe',
   'import.report.summary': '{created} empresas creadas, {updated} actualizadas, {skipped} dejadas fuera, {left} aún por decidir.',
   'import.report.csv': 'Descargar el informe (CSV)',
+  'import.mca.current': 'MCA aceptado',
+  'import.mca.outdated': 'MCA: versión anterior',
+  'import.mca.none': 'Sin MCA',
+  'import.gdap': 'GDAP: {active} activas de {total}',
 } as const;
