@@ -4,7 +4,10 @@
  * - the import's own processing cost: 20,000 customers × 5 subscriptions from a source that costs
  *   nothing (generated page by page, no Partner Center), matched and staged into the database,
  *   in customers per second, and the heap growth while it runs (memory flat: one page at a time);
- * - the same base read through the real client from the in-process emulator (throttling off) and
+ * - applying 1,000 of the staged customers one per transaction, and 1,000 in batches of 25, in
+ *   wall and CPU time;
+ * - the same base read through the real client from the in-process emulator (throttling off): each
+ *   customer's subscriptions, billing profile and MCA, the GDAP relationships in one listing,
  *   staged, then applied (company, tenant link, subscriptions, audit entry per customer);
  * - an incremental sync of 100 changes made in the portal among the 20,000.
  */
@@ -17,7 +20,8 @@ import { applyImport, createImportRun, stageImport } from '../apps/server/src/cu
 import { syncFromActivity } from '../apps/server/src/customer-import/customer-sync.service';
 import type { Report } from './run';
 
-const N = 20_000;
+/** 20,000 as the issue sets; `BENCH_IMPORT_N` runs a smaller base on a busy machine. */
+const N = Number(process.env.BENCH_IMPORT_N) || 20_000;
 const SUBS = 5;
 const M365 = 'CFQ7TTC0LH18:0001:CFQ7TTC0LH18AV01';
 const LATAM = DEFAULT_SCENARIO.partners.find((p) => p.key === 'distributor-latam')!;
@@ -71,6 +75,21 @@ export default async function customerImportBench(report: Report) {
   report('own cost: customers staged per second (20,000 × 5 subs)', N / (ownMs / 1000), 'customers/s');
   report('own cost: heap growth while staging 20,000', (heapMax - heap0) / 1e6, 'MB');
 
+  // Apply, one customer per transaction against batches of 25, 1,000 customers each, in wall and
+  // CPU time (PGlite runs in this process, so the database's work is in the CPU figure).
+  const applied = async (label: string, batch: number) => {
+    const cpu0 = process.cpuUsage();
+    const w0 = performance.now();
+    const before = (await repos.customerImports.getRun(free.id))!.companiesCreated;
+    const after = (await applyImport(deps, free.id, { limit: 1000, batch })).companiesCreated;
+    const cpu = process.cpuUsage(cpu0);
+    const n = after - before;
+    report(`apply (${label}): companies created per second of wall time`, n / ((performance.now() - w0) / 1000), 'companies/s');
+    report(`apply (${label}): companies created per second of CPU time`, n / ((cpu.user + cpu.system) / 1e6), 'companies/s');
+  };
+  await applied('one customer per transaction', 1);
+  await applied('25 customers per transaction', 25);
+
   // Through the emulator.
   const app = createEmulatorApp({ scenario: { ...DEFAULT_SCENARIO, tenants: [] } });
   const fetchIn = (url: string | URL | Request, init?: RequestInit) => Promise.resolve(app.request(String(url instanceof Request ? url.url : url), init));
@@ -79,7 +98,7 @@ export default async function customerImportBench(report: Report) {
   const customers = Array.from({ length: N }, (_, i) => ({ companyName: `Scale ${i}`, domainPrefix: `scale${i}b`, email: `s${i}@scale.example`, address, ...(i % 3 ? { reseller: 'adatum' } : {}), subscriptions: Array.from({ length: SUBS }, () => ({ catalogItemId: M365, quantity: 1, ...(i % 3 ? { partnerOfRecord: ADATUM.partnerId } : {}) })) }));
   t0 = performance.now();
   const seeded = await control.bulkAddCustomers({ partner: 'distributor-latam', customers });
-  report('emulator: seed 20,000 customers × 5 subscriptions (control plane)', (performance.now() - t0) / 1000, 's');
+  report(`emulator: seed ${N} customers × 5 subscriptions (control plane)`, (performance.now() - t0) / 1000, 's');
   const client = createPartnerCenterClient({
     connection: { id: 'bench', name: 'LATAM', type: 'indirect-provider', tenantId: LATAM.tenantId, appId: LATAM.app.appId, appSecret: LATAM.app.appSecret, refreshToken: LATAM.user.refreshToken, ...emulatorEndpoints('http://emulator.test/') },
     fetch: fetchIn as typeof fetch,
@@ -89,19 +108,24 @@ export default async function customerImportBench(report: Report) {
   await stageImport(deps, run.id, client);
   report('through the emulator: customers read and staged per second', N / ((performance.now() - t0) / 1000), 'customers/s');
   t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const done = await applyImport(deps, run.id);
-  report('apply: companies created per second (one transaction each)', done.companiesCreated / ((performance.now() - t0) / 1000), 'companies/s');
+  const cpu = process.cpuUsage(cpu0);
+  report('apply through the emulator run: companies created per second (batches of 25)', done.companiesCreated / ((performance.now() - t0) / 1000), 'companies/s');
+  report('apply through the emulator run: companies created per second of CPU time', done.companiesCreated / ((cpu.user + cpu.system) / 1e6), 'companies/s');
 
   // Incremental sync: 100 portal changes among the 20,000.
   await syncFromActivity(deps, conn.id, client, { firstStart: new Date() });
-  const subs = await repos.customerImports.subscriptionsOf(conn.id);
+  // The emulator's customers only (the free source's applied ones are not in the emulator).
+  const subs = (await repos.customerImports.subscriptionsOf(conn.id)).filter((x) => !x.tenantId.startsWith('00000000-0000-4000-8000-'));
+  const step = Math.floor(subs.length / 100);
   for (let k = 0; k < 100; k++) {
-    const s = subs[k * 997]!;
+    const s = subs[k * step]!;
     await control.changeSubscriptionInPortal(s.tenantId, s.subscriptionId, { quantity: 3 });
   }
   t0 = performance.now();
   const cycle = await syncFromActivity(deps, conn.id, client);
-  report('incremental sync: 100 changes among 20,000 customers', (performance.now() - t0) / 1000, 's');
+  report(`incremental sync: 100 changes among ${N} customers`, (performance.now() - t0) / 1000, 's');
   report('incremental sync: customers updated', cycle.customersUpdated, 'customers');
   void seeded;
   await db.dispose();

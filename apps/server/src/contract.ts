@@ -194,3 +194,10 @@ export type Prices = z.infer<typeof PricesResponseSchema>;
 import type { MoneySchema } from './commerce/pricing.schema';
 /** An amount on the wire: `{ currency, amount: "12.50" }`. */
 export type WireMoney = z.infer<typeof MoneySchema>;
+
+// The import of existing customers (customer-import/).
+import type { ImportDecisionSchema, ImportItemSchema, ImportItemsPageSchema, ImportRunSchema } from './customer-import/customer-import.schema';
+export type CustomerImportRun = z.infer<typeof ImportRunSchema>;
+export type CustomerImportItem = z.infer<typeof ImportItemSchema>;
+export type CustomerImportItemsPage = z.infer<typeof ImportItemsPageSchema>;
+export type CustomerImportDecision = z.infer<typeof ImportDecisionSchema>;

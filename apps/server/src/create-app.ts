@@ -33,6 +33,7 @@ import { startResellerRevalidation } from './channel/reseller-revalidation';
 import { mountNotificationTemplatesRoutes } from './notifications/mount-notification-templates-routes';
 import { mountWebhooksRoutes } from './webhooks/mount-webhooks-routes';
 import { mountCustomerImportRoutes } from './customer-import/mount-customer-import-routes';
+import { startCustomerSync } from './customer-import/customer-sync-schedule';
 import { API_DESCRIPTION, mountApiReference } from './system/api-reference';
 
 /**
@@ -59,7 +60,7 @@ export interface AppDeps {
   /** Folder of the built web app; omitted in API-only tests. */
   webDist?: string | undefined;
   /** Background checks, each off unless given: pending customer authorizations, subscription notices. */
-  every?: { pendingAuthorizationsMs?: number; subscriptionNoticesMs?: number; resellerRevalidationMs?: number; gdapChecksMs?: number } | undefined;
+  every?: { pendingAuthorizationsMs?: number; subscriptionNoticesMs?: number; resellerRevalidationMs?: number; gdapChecksMs?: number; customerSyncMs?: number } | undefined;
   /** How long a route waits for the workflow engine before answering 503 WORKFLOWS_BUSY (default 15 s). */
   engineWaitMs?: number | undefined;
 }
@@ -174,6 +175,8 @@ export function createApp(config: Config, deps: AppDeps) {
   if (deps.every?.subscriptionNoticesMs) startSubscriptionNotices(commerceDeps, deps.adapters.notifier, deps.every.subscriptionNoticesMs);
   if (deps.every?.resellerRevalidationMs) startResellerRevalidation(commerceDeps, deps.every.resellerRevalidationMs);
   if (deps.every?.gdapChecksMs) startGdapChecks(gdapDeps, deps.every.gdapChecksMs);
+  // Changes made in Partner Center's own portal, from its activity log (docs/CUSTOMER-IMPORT.md).
+  if (deps.every?.customerSyncMs) startCustomerSync({ db: serverDeps.db, box: serverDeps.box, now: () => deps.clock.now() }, async (id) => (await deps.adapters.clients.forConnection(id)).client, deps.every.customerSyncMs, { logger: deps.logger });
   app.route('/api/v1', api);
 
   app.doc('/api/openapi.json', {

@@ -106,6 +106,10 @@ export function createCustomerImportsRepo(db: Database) {
     async getSyncCursor(connectionId: string): Promise<(typeof customerSyncCursors.$inferSelect) | undefined> {
       return (await db.select().from(customerSyncCursors).where(eq(customerSyncCursors.connectionId, connectionId)))[0];
     },
+    /** The connections the sync follows: those an import started for. */
+    async listSyncCursors(): Promise<(typeof customerSyncCursors.$inferSelect)[]> {
+      return db.select().from(customerSyncCursors).orderBy(asc(customerSyncCursors.connectionId));
+    },
     async saveSyncCursor(connectionId: string, auditCursor: Date, seenAtCursor: string[], now: Date, fullAt?: Date): Promise<void> {
       const set = { auditCursor, seenAtCursor, updatedAt: now, ...(fullAt ? { lastFullAt: fullAt } : {}) };
       await db.insert(customerSyncCursors).values({ connectionId, ...set }).onConflictDoUpdate({ target: customerSyncCursors.connectionId, set });

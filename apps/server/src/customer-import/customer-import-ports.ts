@@ -8,7 +8,7 @@ import { applyImport, getImportRun, stageImport, type ImportDeps } from './custo
  * stops the run with Microsoft's reason for a person to see, and a new import reads again), applying
  * in chunks.
  */
-export function customerImportPorts(deps: ImportDeps, clientFor: (connectionId: string) => Promise<Pick<PartnerCenterClient, 'listCustomers' | 'listSubscriptions' | 'listIndirectResellers'>>): CustomerImportPorts {
+export function customerImportPorts(deps: ImportDeps, clientFor: (connectionId: string) => Promise<Pick<PartnerCenterClient, 'listCustomers' | 'listSubscriptions' | 'listIndirectResellers' | 'getCustomer' | 'mcaStatus' | 'listGdapRelationships'>>): CustomerImportPorts {
   return {
     async read(runId) {
       const run = await getImportRun(deps, runId);

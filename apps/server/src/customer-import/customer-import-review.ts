@@ -2,6 +2,7 @@ import type { z } from '@hono/zod-openapi';
 import { createRepos, type CompanyRow, type CustomerImportItemRow, type CustomerImportRunRow } from '@csphub/db';
 import type { ImportConflict } from '@csphub/domain';
 import type { ImportDeps } from './customer-import.service';
+import type { ReadCustomer } from './customer-base-reader';
 import type { ImportItemSchema, ImportRunSchema } from './customer-import.schema';
 
 type RunView = z.infer<typeof ImportRunSchema>;
@@ -17,7 +18,8 @@ export async function importRunView(deps: ImportDeps, run: CustomerImportRunRow)
   const sum = (f: (g: (typeof groups)[number]) => boolean) => groups.filter(f).reduce((n, g) => n + g.count, 0);
   const newPerParent = new Map<number, number>();
   for (const g of groups) if (g.proposal === 'new' && g.parentCompanyId !== null) newPerParent.set(g.parentCompanyId, (newPerParent.get(g.parentCompanyId) ?? 0) + g.count);
-  const parents = new Map((await repos.companies.getMany([...newPerParent.keys()])).map((c) => [c.id, c]));
+  const conn = await repos.connections.get(run.connectionId);
+  const parents = new Map((await repos.companies.getMany([...newPerParent.keys(), ...(conn ? [conn.ownerCompanyId] : [])])).map((c) => [c.id, c]));
   return {
     id: run.id,
     connectionId: run.connectionId,
@@ -28,6 +30,7 @@ export async function importRunView(deps: ImportDeps, run: CustomerImportRunRow)
     companiesUpdated: run.companiesUpdated,
     failureReason: run.failureReason,
     startedBy: run.startedBy,
+    owner: ref(conn ? parents.get(conn.ownerCompanyId) : undefined) ?? { id: 0, name: '', kind: 'distributor' },
     createdAt: run.createdAt.toISOString(),
     updatedAt: run.updatedAt.toISOString(),
     counts: {
@@ -51,6 +54,12 @@ const conflictIds = (c: ImportConflict): number[] =>
   c.code === 'tenant-on-several-companies' || c.code === 'domain-on-several-companies' ? c.companyIds : c.code === 'domain-company-linked-elsewhere' ? [c.companyId] : c.code === 'resellers-disagree' ? c.resellerCompanyIds : [];
 
 const decisionId = (d: string | null) => (d && d.includes(':') ? Number(d.split(':')[1]) : undefined);
+
+function detailsView(d: Pick<ReadCustomer, 'mca' | 'gdap' | 'billing'>) {
+  const gdap = d.gdap ?? [];
+  const live = gdap.filter((g) => g.status === 'active');
+  return { mca: d.mca ?? null, gdap: { total: gdap.length, active: live.length, withGlobalAdmin: live.filter((g) => g.globalAdmin).length }, billingCountry: d.billing?.address.country ?? null };
+}
 
 /** A page of staged items with the companies they name. */
 export async function importItemViews(deps: ImportDeps, rows: CustomerImportItemRow[]): Promise<ItemView[]> {
@@ -83,6 +92,7 @@ export async function importItemViews(deps: ImportDeps, rows: CustomerImportItem
       outcome: r.outcome,
       appliedCompanyId: r.appliedCompanyId,
       subscriptions: ((r.details as { subscriptions?: unknown[] }).subscriptions ?? []).length,
+      ...detailsView(r.details as Pick<ReadCustomer, 'mca' | 'gdap' | 'billing'>),
     };
   });
 }

@@ -1,4 +1,3 @@
-// size: the import's eight routes (start, list, read, items, decide, apply, pause, report), each short, in the file style of the other *.routes.ts
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError, isWithinPath, type Permission } from '@csphub/domain';
 import type { CompanyRow, ConnectionSummary, CustomerImportRunRow, Repos } from '@csphub/db';

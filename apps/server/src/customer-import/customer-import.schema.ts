@@ -13,6 +13,7 @@ export const ImportRunSchema = z
     companiesUpdated: z.number().int(),
     failureReason: z.string().nullable(),
     startedBy: z.string(),
+    owner: CompanyRefSchema.openapi({ description: "The connection's owner: where direct customers go" }),
     createdAt: z.string(),
     updatedAt: z.string(),
     counts: z
@@ -68,6 +69,9 @@ export const ImportItemSchema = z
     outcome: z.enum(['planned', 'applied', 'skipped']),
     appliedCompanyId: z.number().int().nullable(),
     subscriptions: z.number().int(),
+    mca: z.enum(['current', 'outdated', 'none']).nullable().openapi({ description: "The customer's Microsoft Customer Agreement as Partner Center showed it; null when not read" }),
+    gdap: z.object({ total: z.number().int(), active: z.number().int(), withGlobalAdmin: z.number().int() }).openapi({ description: "The partner's GDAP relationships with the customer" }),
+    billingCountry: z.string().nullable().openapi({ description: "The billing profile's country, which a new company takes with its address" }),
   })
   .openapi('CustomerImportItem');
 

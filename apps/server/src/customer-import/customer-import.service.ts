@@ -1,6 +1,6 @@
 // size: the import's two phases (stage the plan, apply it item by item) share the run's counters and state rules; one file keeps them together.
 import { buildMatchingIndex, proposeImport, type ImportConflict, type NetworkCompany, type NetworkReseller } from '@csphub/domain';
-import { createRepos, type CustomerImportItemRow, type CustomerImportRunRow, type Database, type SecretBox } from '@csphub/db';
+import { createRepos, type CompanyFields, type CustomerImportItemRow, type CustomerImportRunRow, type Database, type SecretBox } from '@csphub/db';
 import type { IndirectReseller } from '@csphub/partner-center';
 import { readCustomerBase, type CustomerBaseSource, type ReadCustomer } from './customer-base-reader';
 
@@ -60,7 +60,7 @@ export function stageItem(runId: string, seq: number, c: ReadCustomer, index: Re
     companyId: proposal.kind === 'matched' ? proposal.companyId : null,
     parentCompanyId: proposal.kind === 'new' ? (proposal.parent.kind === 'reseller' ? proposal.parent.companyId : ownerId) : null,
     conflicts: proposal.kind === 'conflict' ? (proposal.conflicts as ImportConflict[]) : [],
-    details: { domains: c.domains, subscriptions: c.subscriptions },
+    details: { domains: c.domains, subscriptions: c.subscriptions, ...(c.billing ? { billing: c.billing } : {}), ...(c.mca ? { mca: c.mca } : {}), ...(c.gdap ? { gdap: c.gdap } : {}) },
   };
 }
 
@@ -71,6 +71,8 @@ export function stageItem(runId: string, seq: number, c: ReadCustomer, index: Re
 export async function stageImport(deps: ImportDeps, runId: string, source: CustomerBaseSource & { listIndirectResellers(): Promise<IndirectReseller[]> }): Promise<ImportRun> {
   const run = await getImportRun(deps, runId);
   if (!run) throw new Error(`no import run ${runId}`);
+  // The sync follows the connection from the moment its first import began reading.
+  if (!(await repos(deps).customerImports.getSyncCursor(run.connectionId))) await repos(deps).customerImports.saveSyncCursor(run.connectionId, run.createdAt, [], deps.now());
   const indirect = await source.listIndirectResellers().catch(() => [] as IndirectReseller[]);
   const { owner, index } = await loadNetwork(deps, run.connectionId, indirect);
   let seq = 0;
@@ -133,7 +135,11 @@ export async function applyImport(deps: ImportDeps, runId: string, opts: { shoul
       if (now?.state !== 'importing') return { ...now!, left: 0 };
     }
   }
-  return { ...(await repos(deps).customerImports.setRun(runId, { state: 'done' }, deps.now(), 'importing'))!, left: 0 };
+  const finished = await repos(deps).customerImports.setRun(runId, { state: 'done' }, deps.now(), 'importing');
+  // A finished import is a full reconciliation: the sync's safety net counts from here.
+  const cursor = finished && (await repos(deps).customerImports.getSyncCursor(finished.connectionId));
+  if (cursor) await repos(deps).customerImports.saveSyncCursor(cursor.connectionId, cursor.auditCursor, cursor.seenAtCursor, deps.now(), deps.now());
+  return { ...(finished ?? (await getImportRun(deps, runId))!), left: 0 };
 }
 
 async function applyBatch(deps: ImportDeps, run: ImportRun, items: CustomerImportItemRow[]): Promise<void> {
@@ -169,6 +175,32 @@ async function applyBatch(deps: ImportDeps, run: ImportRun, items: CustomerImpor
   });
 }
 
+/** A new company's address, e-mail, contact and language from Partner Center's billing profile. */
+function billingFields(b: ReadCustomer['billing']): CompanyFields {
+  if (!b) return {};
+  const a = b.address;
+  const contact = [b.firstName ?? a.firstName, b.lastName ?? a.lastName].filter(Boolean).join(' ');
+  const place = { line1: a.line1, line2: a.line2 ?? null, city: a.city ?? null, state: a.state ?? null, postalCode: a.postalCode ?? null, country: a.country };
+  return {
+    addressLine1: place.line1,
+    addressLine2: place.line2,
+    city: place.city,
+    state: place.state,
+    postalCode: place.postalCode,
+    country: place.country,
+    billingLine1: place.line1,
+    billingLine2: place.line2,
+    billingCity: place.city,
+    billingState: place.state,
+    billingPostalCode: place.postalCode,
+    billingCountry: place.country,
+    email: b.email || null,
+    ...(a.phoneNumber ? { phone: a.phoneNumber } : {}),
+    ...(contact ? { contactPerson: contact } : {}),
+    ...(b.language ? { language: b.language } : {}),
+  };
+}
+
 type StagedCustomer = Pick<CustomerImportItemRow, 'tenantId' | 'companyName' | 'defaultDomain' | 'details'>;
 
 /**
@@ -190,7 +222,7 @@ export async function importCustomer(
   } else {
     const parent = await repos.companies.get(target.parentId);
     if (!parent) throw new Error(`parent company ${target.parentId} is gone`);
-    const company = await repos.companies.create({ kind: 'customer', parent, name: item.companyName, domain: item.defaultDomain, now });
+    const company = await repos.companies.create({ kind: 'customer', parent, name: item.companyName, domain: item.defaultDomain, now, ...billingFields((item.details as { billing?: ReadCustomer['billing'] }).billing) });
     companyId = company.id;
     created = true;
   }

@@ -3,6 +3,7 @@ import type { Repos } from '@csphub/db';
 import type { TestDatabase } from '@csphub/testing';
 import { applyImport, createImportRun, decideItem, importReportCsv, stageImport, type ImportDeps } from '../../src/customer-import/customer-import.service';
 import { syncFromActivity } from '../../src/customer-import/customer-sync.service';
+import { syncAllConnections } from '../../src/customer-import/customer-sync-schedule';
 import { address, createImportWorld, M365 } from './import-world';
 
 describe('import of an existing customer base', () => {
@@ -30,6 +31,12 @@ describe('import of an existing customer base', () => {
     expect(items.filter((i) => i.parentCompanyId === ids.adatum)).toHaveLength(120);
     expect(items.filter((i) => i.parentCompanyId === ids.proseware)).toHaveLength(90);
     expect(items.filter((i) => i.parentCompanyId === ids.d)).toHaveLength(60);
+    // Each customer's billing profile, MCA acceptance and GDAP relationships were read with it.
+    const details = (n: number) => items.find((i) => i.companyName === `Imported ${n}`)!.details as { billing?: { address: { city?: string } }; mca?: string; gdap?: { status: string }[] };
+    expect(details(0)).toMatchObject({ billing: { address: { city: 'Bogota' } }, mca: 'current' });
+    expect(details(1).mca).toBe('none');
+    expect(details(0).gdap?.length).toBe(1);
+    expect(details(200).gdap).toBeUndefined();
     const codes = new Set(items.flatMap((i) => (i.conflicts as { code: string }[]).map((c) => c.code)));
     expect([...codes].sort()).toEqual(['domain-on-several-companies', 'reseller-not-in-network']);
 
@@ -53,6 +60,8 @@ describe('import of an existing customer base', () => {
     expect(new Set(customers.map((c) => c.name)).size).toBe(customers.length);
     expect(resumed.companiesCreated).toBe(275);
     expect(resumed.companiesUpdated).toBe(20);
+    // A new company takes its address and contact from the billing profile.
+    expect(customers.find((c) => c.name === 'Imported 5')).toMatchObject({ city: 'Bogota', country: 'CO', postalCode: '110111', billingLine1: '1 Main St', contactPerson: 'Ana Ruiz' });
     const underAdatum = customers.filter((c) => c.parentId === ids.adatum && c.name.startsWith('Imported'));
     expect(underAdatum).toHaveLength(120);
     const subs = await repos.customerImports.subscriptionsOf(connectionId);
@@ -96,5 +105,21 @@ describe('import of an existing customer base', () => {
     // Nothing new since: the next cycle reads nothing and changes nothing.
     const idle = await syncFromActivity(deps, connectionId, world.client);
     expect(idle).toMatchObject({ recordsRead: 0, customersAdded: 0, customersUpdated: 0 });
+  }, 120_000);
+
+  it('the scheduled pass follows the connection after its import, and leaves it alone while a new import waits for review', async () => {
+    const cursor = await repos.customerImports.getSyncCursor(connectionId);
+    // The finished import counts as the full reconciliation, so the pass reads only the activity log.
+    expect(cursor?.lastFullAt).toBeInstanceOf(Date);
+    const [target] = (await repos.customerImports.subscriptionsOf(connectionId)).filter((s) => s.quantity === 2);
+    await world.control.changeSubscriptionInPortal(target!.tenantId, target!.subscriptionId, { quantity: 21 });
+    const pending = await createImportRun(deps, connectionId, 'test');
+    await stageImport(deps, pending.id, world.client);
+    await syncAllConnections(deps, async () => world.client);
+    const quantity = async () => (await repos.customerImports.subscriptionsOf(connectionId)).find((s) => s.subscriptionId === target!.subscriptionId)?.quantity;
+    expect(await quantity()).toBe(2);
+    await applyImport(deps, pending.id);
+    await syncAllConnections(deps, async () => world.client);
+    expect(await quantity()).toBe(21);
   }, 120_000);
 });

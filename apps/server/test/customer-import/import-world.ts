@@ -28,7 +28,7 @@ export async function seedBase() {
   const other = { catalogItemId: M365, quantity: 7, partner: 'direct-northwind' };
   for (let i = 0; i < 300; i++) {
     const base = { companyName: `Imported ${i}`, domainPrefix: `imp${i}base`, email: `it@imp${i}.example`, address };
-    if (i < 120) customers.push({ ...base, reseller: 'adatum', subscriptions: [sub(adatum.partnerId), sub(adatum.partnerId), other] });
+    if (i < 120) customers.push({ ...base, reseller: 'adatum', gdap: true, mcaAccepted: i % 2 === 0, subscriptions: [sub(adatum.partnerId), sub(adatum.partnerId), other] });
     else if (i < 210) customers.push({ ...base, reseller: 'proseware', subscriptions: [sub(proseware.partnerId), other] });
     else if (i < 270) customers.push({ ...base, subscriptions: [sub(), other] });
     else if (i < 280) customers.push({ ...base, customDomains: [`dup${i}.example`], subscriptions: [sub(), other] });

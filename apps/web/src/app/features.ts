@@ -12,10 +12,11 @@ import { webhooksFeature } from '../features/webhooks';
 import { notificationTemplatesFeature } from '../features/notification-templates';
 import { gdapFeature } from '../features/gdap';
 import { cockpitFeature } from '../features/cockpit';
+import { customerImportFeature } from '../features/customer-import';
 
 /**
  * Every feature of the web app, in navigation order. The router (app.tsx), the navigation
  * (navigation.ts) and the message catalogues (i18n/messages) are built from this list; a new
  * feature is a folder with an index.ts and one line here.
  */
-export const FEATURES = [homeFeature, authFeature, channelFeature, connectionsFeature, storefrontFeature, catalogFeature, pricesFeature, newServiceFeature, ordersFeature, gdapFeature, settingsFeature, webhooksFeature, notificationTemplatesFeature, cockpitFeature] as const;
+export const FEATURES = [homeFeature, authFeature, channelFeature, connectionsFeature, storefrontFeature, catalogFeature, pricesFeature, newServiceFeature, ordersFeature, gdapFeature, settingsFeature, webhooksFeature, notificationTemplatesFeature, cockpitFeature, customerImportFeature] as const;

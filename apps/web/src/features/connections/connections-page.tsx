@@ -100,6 +100,9 @@ export function ConnectionsPage() {
                 <Button size="compact-sm" variant="light" loading={testing === c.id} onClick={() => void test(c)}>
                   {t('connections.test')}
                 </Button>
+                <Button size="compact-sm" variant="light" component={Link} to={`/connections/${c.id}/import`}>
+                  {t('import.open')}
+                </Button>
                 {can('connections.manage') && (
                   <Button size="compact-sm" variant="default" onClick={() => setEditing(c)}>
                     {t('common.edit')}
