@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { apiSend, ApiError } from '../../api/api-client';
 import { useI18n } from '../../i18n/i18n';
 import { describeProblem } from '../../i18n/problem-text';
-import type { Subscription } from '../orders/orders-api';
+import type { Subscription } from '@csphub/server/contract';
 import { termLabel } from '../orders/term-label';
 
 const TERMS = ['P1M|monthly', 'P1Y|monthly', 'P1Y|annual', 'P3Y|monthly', 'P3Y|annual'];

@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n';
-import type { Subscription } from '../orders/orders-api';
+import type { Subscription } from '@csphub/server/contract';
 import { termLabel } from '../orders/term-label';
 
 /**
