@@ -3,7 +3,7 @@ import { AppError } from '@csphub/domain';
 import { createTenantAuthorizationsRepo, createWorkflowRunsRepo, type CompanyRow, type Repos, type TenantAuthorizationRow } from '@csphub/db';
 import { linkExistingTenantRunId, type McaSignatoryInput } from '@csphub/provisioning';
 import type { McaSignatory } from './mca-signatory.schema';
-import { buyingCountryOf } from '../commerce/linked-tenants';
+import { mcaSignatoryInput } from './mca-signatory-input';
 import { createRouter } from '../http/openapi-app';
 import { guarded, scopedErrors } from '../http/protected-route';
 import { problem } from '../http/schemas';
@@ -240,20 +240,8 @@ export async function sendRequest(
  * language default to the account's; the partner named in the e-mail is the reseller, else the distributor.
  */
 async function signatoryInputOf(repos: Repos, company: CompanyRow, open: TenantAuthorizationRow, s: McaSignatory): Promise<McaSignatoryInput> {
-  const country = s.country ?? buyingCountryOf(company);
-  if (!country) throw new AppError('PREREQUISITES_MISSING', `${company.name} has no billing country for the Microsoft Customer Agreement; set it on the company page.`, [{ field: 'signatory.country', message: 'Required.' }]);
   const partner = open.resellerCompanyId ? await repos.companies.get(open.resellerCompanyId) : await repos.companies.root();
-  return {
-    kind: 'signatory',
-    firstName: s.firstName,
-    lastName: s.lastName,
-    email: s.email,
-    ...(s.phone ? { phone: s.phone } : {}),
-    companyName: s.companyName ?? company.name,
-    country,
-    language: s.language ?? (company.language.slice(0, 2).toLowerCase() === 'es' ? 'es' : 'en'),
-    partnerName: partner?.name ?? company.name,
-  };
+  return mcaSignatoryInput(company, s, { partnerName: partner?.name ?? company.name });
 }
 
 /** Who approves an onboarding GDAP request, in the account's language, and the partner asking (the reseller, else the distributor). */

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '@csphub/domain';
 import { createWorkflowRunsRepo } from '@csphub/db';
-import { MCA_ACCEPTANCE_KIND, mcaAcceptanceRunId, type McaSignatoryInput } from '@csphub/provisioning';
+import { MCA_ACCEPTANCE_KIND, mcaAcceptanceRunId } from '@csphub/provisioning';
 import { isPartnerCenterError } from '@csphub/partner-center';
 import { createRouter } from '../http/openapi-app';
 import { guarded, scopedErrors } from '../http/protected-route';
@@ -10,11 +10,12 @@ import { authenticate } from '../auth/authenticate';
 import { companyInScope } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
 import { reposOf } from '../app/server-deps';
-import { buyingCountryOf, linkedTenantIn, linkedTenantsOf } from '../commerce/linked-tenants';
+import { linkedTenantIn, linkedTenantsOf } from '../commerce/linked-tenants';
 import type { OnboardingDeps } from './onboarding-deps';
 import { requireOrderAccess } from './onboarding-access';
 import { CompanyIdParamSchema, RunStartedSchema } from './onboarding.schema';
 import { McaSignatorySchema } from './mca-signatory.schema';
+import { mcaSignatoryInput } from './mca-signatory-input';
 import { json } from '../http/json-content';
 
 export const McaStatusSchema = z
@@ -110,22 +111,9 @@ export function mcaAcceptanceRoutes(deps: OnboardingDeps) {
         if (status.state === 'current') throw new AppError('MCA_ALREADY_ACCEPTED', `${company.name} has already accepted the current Microsoft Customer Agreement in this connection; nothing to request.`);
         const start = deps.runs.startMcaAcceptance;
         if (!start) throw new AppError('WORKFLOWS_UNAVAILABLE', 'Durable runs are not running on this server, so the request cannot start; nothing was sent. Start CSP Hub normally (npm start).');
-        const s = body.signatory;
-        const country = s.country ?? buyingCountryOf(company);
-        if (!country) throw new AppError('PREREQUISITES_MISSING', `${company.name} has no billing country for the Microsoft Customer Agreement; set it on the company page.`, [{ field: 'signatory.country', message: 'Required.' }]);
         const parent = company.parentId ? await repos.companies.get(company.parentId) : undefined;
         const partner = parent?.kind === 'reseller' ? parent : await repos.companies.root();
-        const signatory: McaSignatoryInput = {
-          kind: 'signatory',
-          firstName: s.firstName,
-          lastName: s.lastName,
-          email: s.email,
-          ...(s.phone ? { phone: s.phone } : {}),
-          companyName: s.companyName ?? company.name,
-          country,
-          language: s.language ?? (company.language.slice(0, 2).toLowerCase() === 'es' ? 'es' : 'en'),
-          partnerName: partner?.name ?? company.name,
-        };
+        const signatory = mcaSignatoryInput(company, body.signatory, { partnerName: partner?.name ?? company.name });
         const runId = mcaAcceptanceRunId(company.id, body.connectionId, earlier.length + 1);
         await writeAudit(c, repos, {
           at: deps.clock.now(),
@@ -133,7 +121,7 @@ export function mcaAcceptanceRoutes(deps: OnboardingDeps) {
           action: 'tenant.mca_acceptance_requested',
           targetType: 'company',
           targetId: company.id,
-          summary: `Microsoft Customer Agreement acceptance requested from ${s.firstName} ${s.lastName} <${s.email}> (${status.state === 'outdated' ? 'a new version' : 'no acceptance on record'}).`,
+          summary: `Microsoft Customer Agreement acceptance requested from ${signatory.firstName} ${signatory.lastName} <${signatory.email}> (${status.state === 'outdated' ? 'a new version' : 'no acceptance on record'}).`,
           after: { runId, connectionId: body.connectionId, tenantId: tenant.tenantId, previous: status.state, currentTemplateId: status.currentTemplateId, signatory },
         });
         await start({ companyId: company.id, connectionId: body.connectionId, tenantId: tenant.tenantId, signatory }, runId);

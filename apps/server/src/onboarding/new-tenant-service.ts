@@ -10,8 +10,8 @@ import type { OnboardingDeps } from './onboarding-deps';
 import type { z } from '@hono/zod-openapi';
 import type { AttestationSchema } from './existing-tenant.schema';
 import type { McaSignatory } from './mca-signatory.schema';
-import { buyingCountryOf } from '../commerce/linked-tenants';
 import { onboardingGdapTemplate } from '../gdap/gdap-templates';
+import { mcaSignatoryInput } from './mca-signatory-input';
 
 /** Where the distributor says who receives new tenants' credentials: the customer or the reseller. */
 export const CREDENTIALS_RECIPIENT_KEY = 'distributor.credentialsRecipient';
@@ -84,20 +84,8 @@ export async function finishNewTenantOrder(deps: OnboardingDeps, actor: Onboardi
   if (!recipient.email) throw new AppError('PREREQUISITES_MISSING', `${recipient.name} has no e-mail address to receive the administrator's credentials.`);
   const resellerPartnerId = verdict.status === 'ok' ? verdict.partnerId : null;
   const chosenLanguage = body.culture.slice(0, 2).toLowerCase();
-  const country = body.signatory?.country ?? buyingCountryOf(company);
-  if (body.signatory && !country) throw new AppError('PREREQUISITES_MISSING', `${company.name} has no billing country for the Microsoft Customer Agreement; set it on the company page.`, [{ field: 'signatory.country', message: 'Required.' }]);
   const mca = body.signatory
-    ? {
-        kind: 'signatory' as const,
-        firstName: body.signatory.firstName,
-        lastName: body.signatory.lastName,
-        email: body.signatory.email,
-        ...(body.signatory.phone ? { phone: body.signatory.phone } : {}),
-        companyName: body.signatory.companyName ?? company.name,
-        country: country!,
-        language: body.signatory.language ?? (chosenLanguage === 'es' ? 'es' : 'en'),
-        partnerName: ctx.reseller?.name ?? ctx.distributor.name,
-      }
+    ? mcaSignatoryInput(company, body.signatory, { partnerName: ctx.reseller?.name ?? ctx.distributor.name, language: chosenLanguage })
     : body.attestation!;
   const mcaSummary = body.signatory
     ? `MCA acceptance to be requested from ${mca.firstName} ${mca.lastName} <${mca.email}>`

@@ -4,6 +4,7 @@ import { loadConfig } from '@csphub/config';
 import { createOrdersRepo, createRepos, createSecretBox, type CompanyRow, type ConnectionSummary, type Repos } from '@csphub/db';
 import { createPartnerCenterClient, emulatorEndpoints, type PartnerCenterClient } from '@csphub/partner-center';
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 import { createTestDatabase, type TestDatabase } from '@csphub/testing';
 import { createApp } from '../../src/create-app';
 import { testAppDeps } from '../test-app';
@@ -31,9 +32,8 @@ describe('partner of record by Partner Location ID', () => {
   const secretKey = randomBytes(32);
   const latam = DEFAULT_SCENARIO.partners.find((p) => p.key === 'distributor-latam')!;
   const wingtip = DEFAULT_SCENARIO.tenants.find((t) => t.key === 'wingtip')!;
-  const control = (method: string, path: string, body?: unknown) =>
-    fetch(`${emulator.url}/_emulator${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
-  const calls = async (operation: string) => ((await (await control('GET', `/calls?operation=${operation}`)).json()) as { count: number }).count;
+  const control = () => createEmulatorControl(emulator.url);
+  const calls = async (operation: string) => (await control().calls({ operation })).count;
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0 });
@@ -91,7 +91,7 @@ describe('partner of record by Partner Location ID', () => {
   });
 
   it('revalidates the whole base in batches, marks and audits the resellers that lost eligibility, and changes nothing on a second pass', async () => {
-    expect((await control('PUT', '/resellers/lucerne/partner-of-record', { authorization: 'expired' })).ok).toBe(true);
+    await control().setResellerPartnerOfRecord('lucerne', { authorization: 'expired' });
     const dist = await as('admin@dist.test');
     const res = await call(t(), dist, 'POST', '/api/v1/resellers/partner-of-record/revalidate');
     expect(res.status).toBe(200);
@@ -120,14 +120,14 @@ describe('partner of record by Partner Location ID', () => {
   it('refuses an order for a customer of an ineligible reseller before calling Partner Center, and lets it through once Microsoft accepts the reseller again', async () => {
     const reseller = await as('ops@lucerne.test');
     const order = { connectionId: conn.id, partnerOfRecordAttested: true, lines: [{ catalogItemId: BASIC, quantity: 3, termDuration: 'P1Y', billingCycle: 'monthly' }] };
-    const before = (await (await control('GET', '/calls')).json()) as { count: number };
+    const before = await control().calls();
     const refused = await call(t(), reseller, 'POST', `/api/v1/companies/${customer.id}/orders`, order);
     expect(refused.status).toBe(422);
     const body = (await refused.json()) as { code: string; detail: string; errors?: { field: string; message: string }[] };
     expect(body.code).toBe('RESELLER_NOT_PARTNER_OF_RECORD');
     expect(body.detail).toMatch(/Lucerne \(Partner Location ID 6100003\).*correct the reseller's Partner Location ID.*Nothing was ordered/);
     expect(body.errors?.[0]?.message).toMatch(/^Microsoft 900400: .*expired/);
-    expect(((await (await control('GET', '/calls')).json()) as { count: number }).count).toBe(before.count);
+    expect((await control().calls()).count).toBe(before.count);
     expect(await createOrdersRepo(db.db).listForCompany(customer.id)).toEqual([]);
 
     // Adding seats to a subscription is a transaction under the partner of record too: refused the
@@ -142,8 +142,8 @@ describe('partner of record by Partner Location ID', () => {
     expect(moreBody.detail).toMatch(/adding seats cannot go ahead.*Nothing was changed/);
     expect(await calls('subscriptions.patch')).toBe(patchesBefore);
 
-    await control('PUT', '/resellers/lucerne/partner-of-record', { authorization: 'authorized' });
-    await control('PUT', `/customers/${wingtip.tenantId}/direct-signed-mca`, { isSigned: true });
+    await control().setResellerPartnerOfRecord('lucerne', { authorization: 'authorized' });
+    await control().setDirectSignedMca(wingtip.tenantId, { isSigned: true });
     const dist = await as('admin@dist.test');
     await call(t(), dist, 'POST', '/api/v1/resellers/partner-of-record/revalidate');
     expect((await company(dist, lucerne.id)).partnerOfRecord?.status).toBe('eligible');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCockpitRepo, createRepos, createSecretBox, type BulkJobRow, type CompanyRow, type Repos } from '@csphub/db';
 import { createPartnerCenterClient, emulatorEndpoints, type PartnerCenterClient } from '@csphub/partner-center';
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 import { createTestDatabase, type TestDatabase } from '@csphub/testing';
 import { planBulk, runBulkItem, type BulkDeps } from '../../src/cockpit/bulk-actions';
 import { refreshGdap } from '../../src/gdap/gdap-refresh';
@@ -26,14 +27,13 @@ describe('bulk fix: remove Global Administrator and enable auto-extend', () => {
   let lucerne: CompanyRow;
   let adatum: CompanyRow;
   let connectionId: string;
-  const control = (method: string, path: string, body?: unknown) =>
-    fetch(`${emulator.url}/_emulator${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
-  const emulated = async () => ((await (await control('GET', '/state')).json()) as { gdap: { id: string; displayName: string; roles: string[]; autoExtendDuration: string; status: string }[] }).gdap;
+  const control = () => createEmulatorControl(emulator.url);
+  const emulated = async () => (await control().state()).gdap;
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0 });
     // Graph's operation that removes Global Administrator ends a second after it starts.
-    await fetch(`${emulator.url}/_emulator/settings`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ gdapOperationDelaySeconds: 1 }) });
+    await control().updateSettings({ gdapOperationDelaySeconds: 1 });
     db = await createTestDatabase();
     const box = createSecretBox(randomBytes(32));
     repos = createRepos(db.db, box);
@@ -85,7 +85,7 @@ describe('bulk fix: remove Global Administrator and enable auto-extend', () => {
     expect((await emulated()).filter((r) => EXPIRING.includes(r.displayName)).every((r) => r.roles.includes(GA))).toBe(true);
 
     // Graph refuses the first update of the second relationship once.
-    await control('POST', '/faults', { route: `PATCH /graph/v1.0/tenantRelationships/delegatedAdminRelationships/${ids.get(EXPIRING[1]!)}`, status: 400, count: 1 });
+    await control().injectFault({ route: `PATCH /graph/v1.0/tenantRelationships/delegatedAdminRelationships/${ids.get(EXPIRING[1]!)}`, status: 400, count: 1 });
     const j = await job(keys);
     const results = [];
     for (const k of keys) results.push((await runBulkItem(deps, j, 0, k, call())).state);
