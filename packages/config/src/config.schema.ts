@@ -132,7 +132,7 @@ export const EnvSchema = z.object({
       }
       return Number(v);
     }),
-  CSPHUB_MAX_CONCURRENT_REQUESTS: wholeNumber('CSPHUB_MAX_CONCURRENT_REQUESTS', 'requests', 32, 1, 10_000),
+  CSPHUB_MAX_CONCURRENT_REQUESTS: wholeNumber('CSPHUB_MAX_CONCURRENT_REQUESTS', 'requests', 256, 1, 10_000),
   CSPHUB_MAX_QUEUED_REQUESTS: wholeNumber('CSPHUB_MAX_QUEUED_REQUESTS', 'requests', 256, 0, 100_000),
   CSPHUB_DEMO_SCALE: z
     .string()

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -78,8 +77,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   const release = target.dataDir ? acquireDataDirLock(target.dataDir) : () => undefined;
   try {
     if (target.dataDir && target.template) throw new Error('a PGlite template is for an in-memory database only');
-    // pg_trgm for the company search's trigram indexes (migration companies_search_trigram).
-    const client = target.dataDir ? await PGlite.create(target.dataDir, { extensions: { pg_trgm } }) : await PGlite.create({ extensions: { pg_trgm }, ...(target.template ? { loadDataDir: target.template } : {}) });
+    const client = target.dataDir ? await PGlite.create(target.dataDir) : await PGlite.create(target.template ? { loadDataDir: target.template } : {});
     const db = drizzlePglite(client, { schema, casing: 'snake_case' });
     await migratePglite(db, { migrationsFolder });
     return {

@@ -8,11 +8,13 @@ const now = new Date('2026-01-15T10:00:00Z');
 
 /**
  * The company search's indexes (migrations companies_name_order and companies_search_trigram): the
- * repository's own queries are answered through them, on PGlite and on PostgreSQL. 5,000 companies
- * make reading the subtree's path index dear; whole-table scans are turned off inside the test's
+ * repository's own queries are answered through them. The name index on both databases; the
+ * trigram indexes on PostgreSQL only (not on PGlite, see the migration). 5,000 companies make
+ * reading the subtree's path index dear; whole-table scans are turned off inside the test's
  * transaction, as they would lose at a distributor's 20,000 (bench/company-tree.bench.ts).
  */
-describe(`company search indexes (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
+const postgres = !!process.env.DATABASE_URL;
+describe(`company search indexes (${postgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   let t: TestDatabase;
   let repos: Repos;
   let root: string;
@@ -28,6 +30,8 @@ describe(`company search indexes (${process.env.DATABASE_URL ? 'PostgreSQL' : 'P
         from generate_series(0, 4999) g`),
     );
     await t.db.execute(sql`analyze companies`);
+    // What autovacuum does on a live server: move the new rows from GIN's pending list into the index.
+    if (postgres) await t.db.execute(sql`select gin_clean_pending_list('companies_name_trgm_idx'), gin_clean_pending_list('companies_domain_trgm_idx')`);
     root = d.path;
   });
   afterAll(async () => {
@@ -42,7 +46,7 @@ describe(`company search indexes (${process.env.DATABASE_URL ? 'PostgreSQL' : 'P
     return Object.fromEntries(rows.map((r) => [r.name, Number(r.scans)]));
   }
 
-  it('finds by part of a name or a domain through the trigram indexes, and lists by name through the name index', async () => {
+  it(postgres ? 'finds by part of a name or a domain through the trigram indexes, and lists by name through the name index' : 'lists by name through the name index, and has no trigram index', async () => {
     const before = await indexScans();
     const found = await t.db.transaction(async (tx) => {
       await tx.execute(sql`set local enable_seqscan = off`);
@@ -55,8 +59,12 @@ describe(`company search indexes (${process.env.DATABASE_URL ? 'PostgreSQL' : 'P
     expect(found.byName.map((c) => c.name)).toEqual(['Northwind Traders']);
     expect(found.byDomain.map((c) => c.name)).toEqual(['Fabrikam Foods']);
     const afterSearch = await indexScans();
-    expect(afterSearch.companies_name_trgm_idx).toBeGreaterThan(before.companies_name_trgm_idx ?? 0);
-    expect(afterSearch.companies_domain_trgm_idx).toBeGreaterThan(before.companies_domain_trgm_idx ?? 0);
+    if (postgres) {
+      expect(afterSearch.companies_name_trgm_idx).toBeGreaterThan(before.companies_name_trgm_idx ?? 0);
+      expect(afterSearch.companies_domain_trgm_idx).toBeGreaterThan(before.companies_domain_trgm_idx ?? 0);
+    } else {
+      expect(Object.keys(afterSearch).filter((name) => name.includes('trgm'))).toEqual([]);
+    }
     // No query: the first by name, read in order from the name index.
     expect((await repos.companies.search(root, '', { limit: 2, kind: 'customer' })).map((c) => c.name)).toEqual(['Contoso Pharma', 'Fabrikam Foods']);
     expect((await indexScans()).companies_name_lower_idx).toBeGreaterThan(afterSearch.companies_name_lower_idx ?? 0);
