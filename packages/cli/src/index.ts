@@ -1,0 +1,5 @@
+export { main, EXIT } from './main';
+export { importCustomers, RESULT_COLUMNS, type RowResult, type ImportOptions } from './customers-import';
+export { checkRow, IMPORT_COLUMNS } from './import-row';
+export { createApi, ApiCallError, type Api } from './api';
+export { parseCsv, readRecords, writeCsv } from './csv';

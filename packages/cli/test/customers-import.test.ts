@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startStack, STACK_DEMO_PASSWORD, type Stack } from '@csphub/testing';
+import { createApi, importCustomers, main, readRecords, writeCsv, IMPORT_COLUMNS, EXIT } from '../src/index';
+
+/**
+ * `csphub customers import` against the real server and its embedded emulator, over HTTP with an
+ * API token: a dry run that checks every row and changes nothing, a real run interrupted after a
+ * company was created but before its answer arrived, a resume that creates no duplicate and starts
+ * every good row's run once, the result file, and bad rows that never stop the good ones.
+ */
+describe('csphub customers import', () => {
+  let stack: Stack;
+  let token: string;
+  let connectionId: string;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csphub-cli-'));
+  const file = path.join(dir, 'customers.csv');
+  const tag = Date.now().toString(36);
+  const io = () => {
+    let out = '';
+    let err = '';
+    return { io: { env: { CSPHUB_URL: stack.url, CSPHUB_TOKEN: token }, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } }, out: () => out, err: () => err };
+  };
+
+  beforeAll(async () => {
+    stack = await startStack();
+    const login = await fetch(`${stack.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'distributor@demo.test', password: STACK_DEMO_PASSWORD }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken, company } = (await login.json()) as { csrfToken: string; company: { id: number } };
+    const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+    const created = await fetch(`${stack.url}/api/v1/companies/${company.id}/api-tokens`, { method: 'POST', headers, body: JSON.stringify({ name: 'cli test', role: 'distributor_admin', expiresInDays: 1 }) });
+    token = ((await created.json()) as { token: string }).token;
+    const connections = (await (await fetch(`${stack.url}/api/v1/connections`, { headers })).json()) as { items: { id: string }[] };
+    connectionId = connections.items[0]!.id;
+    const rows = Array.from({ length: 12 }, (_, i) => ({
+      ref: `r${i + 1}`,
+      parentId: String(company.id),
+      name: `CLI Import ${tag} ${i + 1}`,
+      country: 'US',
+      addressLine1: '1 Microsoft Way',
+      city: 'Redmond',
+      state: 'WA',
+      postalCode: '98052',
+      email: `it${i + 1}@cli-${tag}.example`,
+      phone: '+1 425 555 0100',
+      language: 'en',
+      contactPerson: 'Pat Example',
+      domainPrefix: `cli${tag}${i + 1}`,
+      culture: 'en-US',
+      connectionId,
+      resellerPartnerId: '',
+      mcaFirstName: 'Pat',
+      mcaLastName: 'Example',
+      mcaEmail: `pat${i + 1}@cli-${tag}.example`,
+      mcaAcceptedAt: '2026-01-15',
+    }));
+    rows[2]!.email = 'not-an-address'; // bad row: its field named
+    rows[7]!.domainPrefix = 'has-dash'; // bad row: the prefix rule
+    fs.writeFileSync(file, writeCsv([...IMPORT_COLUMNS], rows));
+  }, 180_000);
+  afterAll(async () => {
+    await stack?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const mine = async () => {
+    const found = (await createApi({ url: stack.url, token }).get<{ matches: { id: number; name: string }[] }>(`/api/v1/companies/search?q=${encodeURIComponent(`CLI Import ${tag}`)}&limit=200`)).matches;
+    return found.filter((m) => m.name.startsWith(`CLI Import ${tag} `));
+  };
+
+  it('dry run: checks every row, names the bad ones, changes nothing, exit code 1', async () => {
+    const run = io();
+    expect(await main(['customers', 'import', file, '--dry-run', '--json'], run.io)).toBe(EXIT.rowsFailed);
+    const results = JSON.parse(run.out()) as { ref: string; status: string; field: string | null; reason: string | null }[];
+    expect(results.filter((r) => r.status === 'would-create')).toHaveLength(10);
+    expect(results.filter((r) => r.status === 'failed').map((r) => [r.ref, r.field])).toEqual([
+      ['r3', 'email'],
+      ['r8', 'domainPrefix'],
+    ]);
+    expect(await mine()).toEqual([]);
+    expect(readRecords(fs.readFileSync(`${file}.result.csv`, 'utf8')).records).toHaveLength(12);
+  }, 120_000);
+
+  it('an interruption after a company was created (its answer lost) resumes without a duplicate; every good row gets one run', async () => {
+    let creates = 0;
+    const dying = createApi({
+      url: stack.url,
+      token,
+      fetch: async (input, init) => {
+        const res = await fetch(input, init);
+        if (String(input).endsWith('/api/v1/companies') && init?.method === 'POST' && ++creates === 5) throw new TypeError('connection reset');
+        return res;
+      },
+    });
+    await expect(importCustomers(dying, { file, dryRun: false })).rejects.toThrow(/connection reset/);
+    expect(await mine()).toHaveLength(5);
+
+    const run = io();
+    expect(await main(['customers', 'import', file, '--json'], run.io)).toBe(EXIT.rowsFailed);
+    const results = JSON.parse(run.out()) as { ref: string; status: string; companyId: number | null; runId: string | null }[];
+    const good = results.filter((r) => r.status !== 'failed');
+    expect(good, JSON.stringify(results)).toHaveLength(10);
+    expect(good.every((r) => r.companyId !== null && r.runId?.startsWith('provision-tenant:'))).toBe(true);
+    expect(results.filter((r) => r.status === 'resumed').map((r) => r.ref)).toEqual(['r1', 'r2', 'r4', 'r5', 'r6']);
+    const companies = await mine();
+    expect(companies).toHaveLength(10);
+    expect(new Set(good.map((r) => r.companyId)).size).toBe(10);
+
+    // A third run repeats nothing.
+    const again = io();
+    await main(['customers', 'import', file, '--json'], again.io);
+    expect((JSON.parse(again.out()) as { status: string }[]).filter((r) => r.status === 'resumed')).toHaveLength(10);
+    expect(await mine()).toHaveLength(10);
+
+    // The result file has each row's outcome and reason; runs list shows the run.
+    const result = readRecords(fs.readFileSync(`${file}.result.csv`, 'utf8')).records;
+    expect(result.find((r) => r.ref === 'r3')).toMatchObject({ status: 'failed', field: 'email' });
+    const runs = io();
+    expect(await main(['runs', 'list', String(good[0]!.companyId), '--json'], runs.io)).toBe(EXIT.ok);
+    expect(JSON.parse(runs.out())[0]).toMatchObject({ kind: 'provision-tenant' });
+  }, 300_000);
+
+  it('says how to give the server and token, and refuses an unknown command (exit code 2)', async () => {
+    const run = io();
+    expect(await main(['customers', 'import', file], { ...run.io, env: {} })).toBe(EXIT.usage);
+    expect(run.err()).toContain('CSPHUB_TOKEN');
+    expect(await main(['nothing'], run.io)).toBe(EXIT.usage);
+  });
+});
