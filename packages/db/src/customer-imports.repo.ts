@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from './database';
 import { accountSyncOptions, customerImportItems, customerImportRuns, customerSyncCursors, partnerCenterSubscriptions } from './schema/index';
 
@@ -88,6 +88,42 @@ export function createCustomerImportsRepo(db: Database) {
         .where(and(eq(customerImportItems.runId, runId), eq(customerImportItems.tenantId, tenantId), eq(customerImportItems.outcome, 'planned')))
         .returning({ t: customerImportItems.tenantId });
       return rows.length > 0;
+    },
+    /**
+     * Claims planned items of a batch for one outcome in one statement: the tenants it marked (an
+     * item another execution applied meanwhile is not among them).
+     */
+    async claimItems(runId: string, tenantIds: string[], outcome: 'applied' | 'skipped'): Promise<string[]> {
+      if (tenantIds.length === 0) return [];
+      const i = customerImportItems;
+      const rows = await db
+        .update(i)
+        .set({ outcome })
+        .where(and(eq(i.runId, runId), inArray(i.tenantId, tenantIds), eq(i.outcome, 'planned')))
+        .returning({ t: i.tenantId });
+      return rows.map((r) => r.t);
+    },
+    /** Records the company each applied item went to, in one statement. */
+    async setAppliedCompanies(runId: string, companyOf: Map<string, number>): Promise<void> {
+      if (companyOf.size === 0) return;
+      const i = customerImportItems;
+      const cases = sql.join([...companyOf].map(([t, id]) => sql`when ${t} then ${id}::int`), sql` `);
+      await db
+        .update(i)
+        .set({ appliedCompanyId: sql`case ${i.tenantId} ${cases} end` })
+        .where(and(eq(i.runId, runId), inArray(i.tenantId, [...companyOf.keys()])));
+    },
+    /** Links tenants to companies in this connection (synced), many in one statement. */
+    async upsertTenantLinks(connectionId: string, links: { companyId: number; tenantId: string; defaultDomain: string }[], now: Date): Promise<void> {
+      if (links.length === 0) return;
+      const a = accountSyncOptions;
+      await db
+        .insert(a)
+        .values(links.map((l) => ({ companyId: l.companyId, connectionId, tenantId: l.tenantId, defaultDomain: l.defaultDomain, syncStatus: 'synced' as const, failureReason: null, updatedAt: now })))
+        .onConflictDoUpdate({
+          target: [a.companyId, a.connectionId],
+          set: { tenantId: sql`excluded.tenant_id`, defaultDomain: sql`excluded.default_domain`, syncStatus: sql`excluded.sync_status`, failureReason: sql`null`, updatedAt: sql`excluded.updated_at` },
+        });
     },
     /** Companies linked to a tenant in this connection. */
     async tenantLinks(connectionId: string): Promise<{ companyId: number; tenantId: string | null }[]> {

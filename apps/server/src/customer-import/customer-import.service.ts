@@ -142,36 +142,58 @@ export async function applyImport(deps: ImportDeps, runId: string, opts: { shoul
   return { ...(finished ?? (await getImportRun(deps, runId))!), left: 0 };
 }
 
+/**
+ * One batch in one transaction, in a few statements whatever its size: the items claimed (none
+ * applied twice: a claim short of the batch rolls it back), new companies created per parent,
+ * tenant links and subscriptions upserted, each company's audit entry, the run's counters.
+ */
 async function applyBatch(deps: ImportDeps, run: ImportRun, items: CustomerImportItemRow[]): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const repos = createRepos(tx as unknown as Database, deps.box);
     const now = deps.now();
-    let created = 0;
-    let updated = 0;
-    for (const item of items) {
-      const target = targetOf(item);
-      if (target.kind === 'undecided') continue;
-      if (target.kind === 'skip') {
-        await repos.customerImports.markItem(item.runId, item.tenantId, 'skipped', null);
-        continue;
-      }
-      const done = await importCustomer(repos, run.connectionId, target, item, now);
-      // Another execution applied it meanwhile: throwing rolls this batch back whole.
-      if (!(await repos.customerImports.markItem(item.runId, item.tenantId, 'applied', done.companyId))) throw new Error('import item applied twice');
-      if (done.created) created++;
-      else updated++;
+    const targeted = items.map((item) => ({ item, target: targetOf(item) }));
+    const skipped = targeted.filter((x) => x.target.kind === 'skip').map((x) => x.item.tenantId);
+    const work = targeted.filter((x): x is { item: CustomerImportItemRow; target: Extract<Target, { kind: 'match' | 'new' }> } => x.target.kind === 'match' || x.target.kind === 'new');
+    await repos.customerImports.claimItems(run.id, skipped, 'skipped');
+    const claimed = await repos.customerImports.claimItems(run.id, work.map((w) => w.item.tenantId), 'applied');
+    // Another execution applied some meanwhile: throwing rolls this batch back whole.
+    if (claimed.length !== work.length) throw new Error('import item applied twice');
+    const companyOf = new Map<string, number>();
+    for (const w of work) if (w.target.kind === 'match') companyOf.set(w.item.tenantId, w.target.companyId);
+    const byParent = new Map<number, CustomerImportItemRow[]>();
+    for (const w of work) if (w.target.kind === 'new') byParent.set(w.target.parentId, [...(byParent.get(w.target.parentId) ?? []), w.item]);
+    const parents = new Map((await repos.companies.getMany([...byParent.keys()])).map((p) => [p.id, p]));
+    for (const [parentId, group] of byParent) {
+      const parent = parents.get(parentId);
+      if (!parent) throw new Error(`parent company ${parentId} is gone`);
+      const ids = await repos.companies.createMany(parent, 'customer', group.map((item) => ({ name: item.companyName, domain: item.defaultDomain, ...billingFields((item.details as { billing?: ReadCustomer['billing'] }).billing) })), now);
+      group.forEach((item, k) => companyOf.set(item.tenantId, ids[k]!));
+    }
+    // Two tenants a person matched to one company: the later one's link stands, as one at a time would leave it.
+    const links = new Map(work.map((w) => [companyOf.get(w.item.tenantId)!, { companyId: companyOf.get(w.item.tenantId)!, tenantId: w.item.tenantId, defaultDomain: w.item.defaultDomain }]));
+    await repos.customerImports.upsertTenantLinks(run.connectionId, [...links.values()], now);
+    const subsOf = (item: CustomerImportItemRow) => (item.details as { subscriptions?: ReadCustomer['subscriptions'] }).subscriptions ?? [];
+    await repos.customerImports.upsertSubscriptions(
+      work.flatMap((w) => subsOf(w.item).map((s) => ({ connectionId: run.connectionId, subscriptionId: s.id, tenantId: w.item.tenantId, companyId: companyOf.get(w.item.tenantId)!, offerId: s.catalogItemId, offerName: s.offerName, quantity: s.quantity, status: s.status, partnerIdOfRecord: s.resellerPartnerId ?? null, updatedAt: now }))),
+    );
+    await repos.customerImports.setAppliedCompanies(run.id, companyOf);
+    for (const { item, target } of work) {
+      const companyId = companyOf.get(item.tenantId)!;
+      const created = target.kind === 'new';
+      const subscriptions = subsOf(item).length;
       await repos.auditLog.append({
         at: now,
-        companyId: done.companyId,
+        companyId,
         actor: systemActor(`Import of existing customers (${run.startedBy})`),
-        action: done.created ? 'company.imported' : 'company.import_matched',
+        action: created ? 'company.imported' : 'company.import_matched',
         targetType: 'company',
-        targetId: done.companyId,
-        summary: `${item.companyName} (${item.tenantId}) ${done.created ? 'imported' : 'matched'} with ${done.subscriptions} subscription(s)`,
-        after: { tenantId: item.tenantId, defaultDomain: item.defaultDomain, subscriptions: done.subscriptions },
+        targetId: companyId,
+        summary: `${item.companyName} (${item.tenantId}) ${created ? 'imported' : 'matched'} with ${subscriptions} subscription(s)`,
+        after: { tenantId: item.tenantId, defaultDomain: item.defaultDomain, subscriptions },
       });
     }
-    await repos.customerImports.countApplied(run.id, created, updated, now);
+    const created = work.filter((w) => w.target.kind === 'new').length;
+    await repos.customerImports.countApplied(run.id, created, work.length - created, now);
   });
 }
 

@@ -53,6 +53,10 @@ describe('import of an existing customer base', () => {
     const resumed = await applyImport(deps, run.id);
     expect(resumed.state).toBe('done');
 
+    // Each applied customer records its company: a matched one the company it was matched to.
+    const appliedItems = (await repos.customerImports.listItems(run.id)).filter((i) => i.outcome === 'applied');
+    expect(appliedItems.filter((i) => !i.appliedCompanyId)).toEqual([]);
+    expect(appliedItems.filter((i) => i.proposal === 'matched').map((i) => i.appliedCompanyId).sort()).toEqual([...ids.known].sort());
     const subtree = await repos.companies.listSubtree((await repos.companies.get(ids.d))!.path);
     const customers = subtree.filter((c) => c.kind === 'customer');
     // 30 existing + 270 new + 5 conflicts turned into new direct customers.
