@@ -140,6 +140,9 @@ async function walk(page: Page, companies: RegExp[], findings: Finding[]): Promi
   await check(page, '/no-such-page', findings);
 }
 
+// Each walk only reads, so the walks may run in both workers at once.
+test.describe.configure({ mode: 'parallel' });
+
 const PEOPLE = [
   { email: 'distributor@demo.test', companies: [/^Contoso Distribution/, /Adatum/, /Wingtip Toys/] },
   { email: 'reseller@demo.test', companies: [/^Relecloud Iberia/, /Humongous Insurance/] },
