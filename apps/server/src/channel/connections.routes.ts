@@ -1,11 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError, SUPPORTED_COUNTRIES, changedFields, isWithinPath, type Permission } from '@csphub/domain';
-import type { ConnectionSummary, Repos } from '@csphub/db';
+import { AppError, SUPPORTED_COUNTRIES, changedFields } from '@csphub/domain';
+import type { ConnectionSummary } from '@csphub/db';
 import { createRouter } from '../http/openapi-app';
 import { problem } from '../http/schemas';
 import { authErrors, guarded, scopedErrors } from '../http/protected-route';
 import { authenticate } from '../auth/authenticate';
-import type { Principal } from '../auth/principal';
 import { requirePermission } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
 import { toClientConnection } from '../partner-center/connection-tester';
@@ -13,6 +12,7 @@ import { refreshTokenHealth } from '../partner-center/refresh-token-health';
 import { CONSENT_CALLBACK_PATH, createConnectionConsent } from '../partner-center/connection-consent';
 import { inTransaction, reposOf, type ServerDeps } from '../app/server-deps';
 import { scopedMutation } from './scoped-mutation';
+import { connectionForUse, connectionInScope, distributorOf, testAndRecord } from './connection-access';
 
 import { json, listOf } from '../http/json-content';
 
@@ -98,23 +98,6 @@ function connectionView(s: ConnectionSummary, now: Date): z.infer<typeof Connect
   return { ...connectionDto(s), refreshTokenHealth: refreshTokenHealth(s, now) };
 }
 
-/**
- * A connection the caller may see, or 404: connections belong to the distributor, so nobody below
- * it learns that one exists.
- */
-async function connectionInScope(repos: Repos, p: Principal, id: string): Promise<ConnectionSummary> {
-  const conn = await repos.connections.get(id);
-  const owner = conn && (await repos.companies.get(conn.ownerCompanyId));
-  if (!conn || !owner || !isWithinPath(owner.path, p.company.path)) throw new AppError('NOT_FOUND', `There is no Partner Center connection ${id} among those you can see.`);
-  return conn;
-}
-
-/** The distributor company (connections' owner); only distributor staff get here. */
-async function distributorOf(repos: Repos, p: Principal) {
-  const root = await repos.companies.root();
-  if (!root || !isWithinPath(root.path, p.company.path)) throw new AppError('FORBIDDEN', "Partner Center connections are the distributor's; your role cannot see them.");
-  return root;
-}
 
 /** Partner Center connections of the distributor: list, create, read, change, test. */
 export function connectionsRoutes(deps: ServerDeps) {
@@ -236,19 +219,7 @@ export function connectionsRoutes(deps: ServerDeps) {
       async (c) => {
         const { conn, creds } = await connectionForUse(deps, c.var.principal, c.req.valid('param').id, 'connections.read', 'test Partner Center connections');
         const now = deps.clock.now();
-        const result = await deps.connectionTester.test(toClientConnection(conn, creds, deps.emulatorUrl), now);
-        await inTransaction(deps, async (tx) => {
-          await tx.connections.recordTest(conn.id, now, result);
-          await writeAudit(c, tx, {
-            at: now,
-            companyId: conn.ownerCompanyId,
-            action: 'connection.tested',
-            targetType: 'connection',
-            targetId: conn.id,
-            summary: `Tested connection "${conn.name}": ${result.ok ? 'everything works' : 'problems found'}`,
-            after: result,
-          });
-        });
+        const result = await testAndRecord(deps, c, conn, toClientConnection(conn, creds, deps.emulatorUrl), now, '');
         return c.json(result, 200);
       },
     )
@@ -304,19 +275,7 @@ export function connectionsRoutes(deps: ServerDeps) {
           return row;
         });
         const fresh = (await repos.connections.readCredentials(conn.id))!;
-        const test = await deps.connectionTester.test(toClientConnection(updated, fresh, deps.emulatorUrl), now);
-        await inTransaction(deps, async (tx) => {
-          await tx.connections.recordTest(conn.id, now, test);
-          await writeAudit(c, tx, {
-            at: now,
-            companyId: conn.ownerCompanyId,
-            action: 'connection.tested',
-            targetType: 'connection',
-            targetId: conn.id,
-            summary: `Tested connection "${conn.name}" after re-consent: ${test.ok ? 'everything works' : 'problems found'}`,
-            after: test,
-          });
-        });
+        const test = await testAndRecord(deps, c, conn, toClientConnection(updated, fresh, deps.emulatorUrl), now, ' after re-consent');
         const latest = (await repos.connections.get(conn.id))!;
         return c.json({ connection: connectionView(latest, now), test }, 200);
       },
@@ -327,13 +286,7 @@ export function connectionsRoutes(deps: ServerDeps) {
  * The preamble of a route that calls Partner Center with a connection: the connection in the
  * caller's scope (404 outside it), then the caller's permission, then its stored credentials.
  */
-async function connectionForUse(deps: ServerDeps, p: Principal, id: string, permission: Permission, what: string) {
-  const repos = reposOf(deps);
-  const conn = await connectionInScope(repos, p, id);
-  requirePermission(p, permission, what);
-  const creds = (await repos.connections.readCredentials(conn.id))!;
-  return { repos, conn, creds };
-}
+
 
 /** Where Microsoft sends the browser back: the web app's consent page on CSP Hub's public URL. */
 function consentRedirectUri(deps: ServerDeps, requestUrl: string): string {
