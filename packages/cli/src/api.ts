@@ -15,7 +15,7 @@ export class ApiCallError extends Error {
 export function createApi(opts: { url: string; token: string; fetch?: typeof fetch }) {
   const httpFetch = opts.fetch ?? fetch;
   const base = opts.url.replace(/\/$/, '');
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function call<T>(method: string, path: string, body?: unknown, raw = false): Promise<T> {
     let res: Response;
     try {
       res = await httpFetch(`${base}${path}`, {
@@ -27,6 +27,7 @@ export function createApi(opts: { url: string; token: string; fetch?: typeof fet
       throw new ApiCallError(0, 'NETWORK', `Cannot reach ${base}: ${e instanceof Error ? e.message : String(e)}`);
     }
     const text = await res.text();
+    if (raw && res.ok) return text as T;
     const parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
     if (!res.ok) {
       const errors = Array.isArray(parsed.errors) ? (parsed.errors as { field?: string; message: string }[]) : [];
@@ -36,6 +37,8 @@ export function createApi(opts: { url: string; token: string; fetch?: typeof fet
   }
   return {
     get: <T>(path: string) => call<T>('GET', path),
+    /** The answer's body as text (a CSV export). */
+    getText: (path: string) => call<string>('GET', path, undefined, true),
     post: <T>(path: string, body?: unknown) => call<T>('POST', path, body ?? {}),
   };
 }

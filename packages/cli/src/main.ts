@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { ApiCallError, createApi } from './api';
 import { importCustomers, type RowResult } from './customers-import';
 import { writeCsv } from './csv';
@@ -12,6 +13,10 @@ const USAGE = `Usage: csphub <command> [options]
       --dry-run checks every row (fields, prefix availability, Partner ID) and changes nothing.
       Re-running the same file resumes: rows already done are not repeated.
   runs list <companyId>      The company's provisioning runs.
+  runs retry <companyId> <runId>
+                             Retry a stopped new-tenant run (not synced, or needs attention).
+  export <list> [--filter <filter>] [--out <file.csv>]
+                             A cockpit list as CSV (customers, gdap, authorizations, mca, resellers, orders).
 
 Options: --url <CSP Hub URL> (or CSPHUB_URL), --token <csph_… API token> (or CSPHUB_TOKEN), --json.
 Exit codes: 0 all rows done, 1 some rows failed (see the result file), 2 usage, 3 the API refused or was unreachable.`;
@@ -69,6 +74,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const runs = await api.get<{ items: Record<string, unknown>[] }>(`/api/v1/companies/${arg}/onboarding/runs`);
       if (flags.json === true) io.stdout.write(JSON.stringify(runs.items, null, 2) + '\n');
       else io.stdout.write(writeCsv(['id', 'kind', 'status', 'startedAt', 'updatedAt'], runs.items as Record<string, string>[]));
+      return EXIT.ok;
+    }
+    if (group === 'runs' && command === 'retry' && arg && /^\d+$/.test(arg) && positional[3]) {
+      const answer = await api.post<Record<string, unknown>>(`/api/v1/companies/${arg}/onboarding/runs/${encodeURIComponent(positional[3])}/retry`);
+      io.stdout.write(flags.json === true ? JSON.stringify(answer, null, 2) + '\n' : `Retried ${positional[3]}.\n`);
+      return EXIT.ok;
+    }
+    if (group === 'export' && command) {
+      const q = typeof flags.filter === 'string' ? `?${new URLSearchParams({ filter: flags.filter })}` : '';
+      const csv = await api.getText(`/api/v1/cockpit/lists/${encodeURIComponent(command)}/export${q}`);
+      if (typeof flags.out === 'string') fs.writeFileSync(flags.out, csv);
+      else io.stdout.write(csv);
       return EXIT.ok;
     }
   } catch (e) {

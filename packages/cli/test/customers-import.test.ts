@@ -120,7 +120,21 @@ describe('csphub customers import', () => {
     const runs = io();
     expect(await main(['runs', 'list', String(good[0]!.companyId), '--json'], runs.io)).toBe(EXIT.ok);
     expect(JSON.parse(runs.out())[0]).toMatchObject({ kind: 'provision-tenant' });
+    // A run that is not stopped cannot be retried: the API's refusal is exit code 3.
+    const retry = io();
+    expect(await main(['runs', 'retry', String(good[0]!.companyId), good[0]!.runId!], retry.io)).toBe(EXIT.api);
+    expect(retry.err()).toMatch(/RUN_NOT_WAITING|NOT_FOUND/);
   }, 300_000);
+
+  it('exports a cockpit list as CSV to a file', async () => {
+    const out = path.join(dir, 'customers-export.csv');
+    const run = io();
+    expect(await main(['export', 'customers', '--out', out], run.io)).toBe(EXIT.ok);
+    const { header, records } = readRecords(fs.readFileSync(out, 'utf8'));
+    expect(header.length).toBeGreaterThan(1);
+    expect(records.length).toBeGreaterThan(0);
+    expect(await main(['export', 'no-such-list'], io().io)).toBe(EXIT.api);
+  });
 
   it('says how to give the server and token, and refuses an unknown command (exit code 2)', async () => {
     const run = io();

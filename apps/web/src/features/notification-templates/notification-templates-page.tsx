@@ -155,6 +155,8 @@ function TemplateEditor(props: { base: string; template: NotificationTemplateVie
             </Text>
             {template.locked && <Alert color="gray">{t('notificationTemplates.locked')}</Alert>}
             {error !== null && <ProblemAlert error={error} withCloseButton onClose={() => setError(null)} />}
+            {/* The wording itself holds {{field}} placeholders, written as is in any language. */}
+            <Stack gap="sm" data-raw-text>
             <TextInput
               label={t('notificationTemplates.subject')}
               value={subject}
@@ -172,6 +174,7 @@ function TemplateEditor(props: { base: string; template: NotificationTemplateVie
               autosize
               minRows={8}
             />
+            </Stack>
             <Group>
               {editable && (
                 <Button onClick={() => void save()} loading={busy} disabled={!dirty}>
