@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig, type Config } from '@csphub/config';
 import { createSecretBox, type OpenDatabase } from '@csphub/db';
-import { createTestDatabase, type TestDatabase } from '@csphub/testing';
+import { createTestDatabase, freePort, type TestDatabase } from '@csphub/testing';
 import { createApp, type AppDeps } from '../src/create-app';
 import { createServerAdapters, emulatorUrlOf, type ServerAdapters } from '../src/app/composition';
 import { createLogger, type Logger } from '../src/logger';
@@ -47,10 +47,15 @@ export function testAppDeps(config: Config, database: OpenDatabase, secretKey: B
   };
 }
 
-/** The API in-process on a fresh database, as integration tests use it. */
+/**
+ * The API in-process on a fresh database, as integration tests use it. Its emulator port is a free
+ * one of its own unless the test names one: the suites that start an emulator there (the access
+ * and input matrices' fixtures) may then run side by side, and never reach an emulator that another
+ * suite or process holds on the configured default.
+ */
 export async function createTestApp(env: Record<string, string> = {}, opts: TestAppOptions & { secretKey?: Buffer } = {}) {
   const database: TestDatabase = await createTestDatabase();
-  const config = loadConfig({ CSPHUB_EMULATOR: 'off', ...env });
+  const config = loadConfig({ CSPHUB_EMULATOR: 'off', CSPHUB_EMULATOR_PORT: String(await freePort()), ...env });
   const secretKey = opts.secretKey ?? randomBytes(32);
   const app = createApp(config, testAppDeps(config, database, secretKey, opts));
   return { app, database, config, secretKey, dispose: () => database.dispose() };

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '@csphub/domain';
-import { freePort } from '@csphub/testing';
 import { createTestApp, type TestApp } from '../test-app';
 import { callersOf, json, seedWorld, type Caller, type World } from '../channel-world';
 import { ROUTE_FIXTURES, type Targets } from './route-fixtures';
@@ -20,9 +19,8 @@ describe('access matrix', () => {
 
   beforeAll(async () => {
     t = await createTestApp(
-      // A port of its own for the emulator the fixtures start, so that the matrix never talks to
-      // an emulator some other process left on the default port.
-      { CSPHUB_EMULATOR_PORT: String(await freePort()) },
+      // The fixtures start the emulator on the test app's own free emulator port (test-app.ts).
+      {},
       {
         connectionTester: { test: async (_c, now) => ({ ok: true, checks: [], testedAt: now.toISOString() }) },
         // No durable-run engine in this process: "retry" answers as a waiting run would. The access
