@@ -3,13 +3,13 @@ import { parseCsv, readRecords, writeCsv } from './csv';
 import { checkRow } from './import-row';
 
 describe('csv', () => {
-  it('reads quoted fields, doubled quotes, CRLF and a BOM; writes them back, formulas quoted', () => {
+  it('reads quoted fields, doubled quotes, CRLF and a BOM; writes them back, formulas shown as text', () => {
     expect(parseCsv('\uFEFFa,b\r\n"x, y","say ""hi"""\n\n')).toEqual([
       ['a', 'b'],
       ['x, y', 'say "hi"'],
     ]);
     const out = writeCsv(['a', 'b'], [{ a: 'x, y', b: '=1+1' }]);
-    expect(out).toBe('a,b\n"x, y","=1+1"\n');
+    expect(out).toBe('a,b\r\n"x, y",\'=1+1\r\n');
     expect(readRecords(out).records).toEqual([{ a: 'x, y', b: '=1+1' }]);
   });
 

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database';
 import { customerStates, gdapRows, iso, mcaRows, orderRows, pendingAuthorizations, resellerRows, rows, INVITATION_LIMIT_DAYS } from './cockpit-sql';
+import { writeCsv } from '@csphub/domain/csv';
 
 type Cell = string | number | boolean | null;
 
@@ -132,11 +133,5 @@ function cell(v: unknown): Cell {
 
 /** RFC 4180 CSV of a list's rows, with a formula-injection guard for spreadsheet programs. */
 export function toCsv(columns: readonly string[], data: readonly Record<string, Cell>[]): string {
-  const quote = (v: Cell) => {
-    if (v === null) return '';
-    let s = String(v);
-    if (/^[=+\-@\t\r]/.test(s) && typeof v === 'string') s = `'${s}`;
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [columns.join(','), ...data.map((r) => columns.map((c) => quote(r[c] ?? null)).join(','))].join('\r\n') + '\r\n';
+  return writeCsv(columns, data, { guardFormulas: true });
 }

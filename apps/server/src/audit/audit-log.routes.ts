@@ -8,6 +8,7 @@ import type { Principal } from '../auth/principal';
 import { companyInScope, requirePermission } from '../access/scope';
 import { reposOf, type ServerDeps } from '../app/server-deps';
 import { json } from '../http/json-content';
+import { writeCsv, type CsvCell } from '@csphub/domain/csv';
 
 export const AuditEntrySchema = z
   .object({
@@ -94,12 +95,8 @@ function entryDto(e: AuditLogRow & { companyName: string }) {
   };
 }
 
-/** RFC 4180 quoting; formula-looking cells are prefixed so spreadsheets do not execute them. */
-function csvCell(value: unknown): string {
-  let s = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+
+const csvValue = (v: unknown): CsvCell => (v === null || v === undefined || typeof v !== 'object' ? (v as CsvCell) : JSON.stringify(v));
 
 const CSV_COLUMNS = ['id', 'at', 'companyId', 'companyName', 'actorType', 'actorLabel', 'action', 'targetType', 'targetId', 'summary', 'before', 'after', 'requestId'] as const;
 
@@ -140,8 +137,9 @@ export function auditLogRoutes(deps: ServerDeps) {
       async (c) => {
         const q = c.req.valid('query');
         const rows = (await query(deps, c.var.principal, { ...q, limit: 10_000 }, 10_000)).map(entryDto);
-        const lines = [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((k) => csvCell(r[k])).join(','))];
-        return c.body(lines.join('\r\n') + '\r\n', 200, {
+        // Objects (the before/after of a change) are written as their JSON text.
+        const records = rows.map((r) => Object.fromEntries(CSV_COLUMNS.map((k) => [k, csvValue(r[k])])));
+        return c.body(writeCsv(CSV_COLUMNS, records, { guardFormulas: true }), 200, {
           'content-type': 'text/csv; charset=utf-8',
           'content-disposition': `attachment; filename="audit-log${q.companyId ? `-${q.companyId}` : ''}.csv"`,
         });

@@ -3,6 +3,7 @@ import { buildMatchingIndex, proposeImport, type ImportConflict, type NetworkCom
 import { createRepos, type CompanyFields, type CustomerImportItemRow, type CustomerImportRunRow, type Database, type SecretBox } from '@csphub/db';
 import type { IndirectReseller } from '@csphub/partner-center';
 import { readCustomerBase, type CustomerBaseSource, type ReadCustomer } from './customer-base-reader';
+import { writeCsv } from '@csphub/domain/csv';
 
 export interface ImportDeps {
   db: Database;
@@ -259,17 +260,20 @@ export async function pauseImport(deps: ImportDeps, runId: string): Promise<void
   await repos(deps).customerImports.setRun(runId, { state: 'paused' }, deps.now(), 'importing');
 }
 
-/** The final report: one line per customer (CSV, RFC 4180 quoting). */
+/** The final report: one line per customer (CSV for a spreadsheet: formula-looking names are shown as text). */
 export async function importReportCsv(deps: ImportDeps, runId: string): Promise<string> {
   const rows = await repos(deps).customerImports.listItems(runId);
-  const q = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = ['tenant_id,company_name,default_domain,proposal,decision,outcome,company_id,subscriptions,conflicts'];
-  for (const r of rows) {
-    const subs = ((r.details as { subscriptions?: unknown[] }).subscriptions ?? []).length;
-    lines.push([r.tenantId, r.companyName, r.defaultDomain, r.proposal, r.decision, r.outcome, r.appliedCompanyId, subs, (r.conflicts as { code: string }[]).map((c) => c.code).join(' ')].map(q).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  const columns = ['tenant_id', 'company_name', 'default_domain', 'proposal', 'decision', 'outcome', 'company_id', 'subscriptions', 'conflicts'] as const;
+  const records = rows.map((r) => ({
+    tenant_id: r.tenantId,
+    company_name: r.companyName,
+    default_domain: r.defaultDomain,
+    proposal: r.proposal,
+    decision: r.decision,
+    outcome: r.outcome,
+    company_id: r.appliedCompanyId,
+    subscriptions: ((r.details as { subscriptions?: unknown[] }).subscriptions ?? []).length,
+    conflicts: (r.conflicts as { code: string }[]).map((c) => c.code).join(' '),
+  }));
+  return writeCsv(columns, records, { guardFormulas: true });
 }

@@ -126,4 +126,16 @@ describe('import of an existing customer base', () => {
     await syncAllConnections(deps, async () => world.client);
     expect(await quantity()).toBe(21);
   }, 120_000);
+
+  it('writes the report for a spreadsheet: a customer name that looks like a formula is shown as text', async () => {
+    await world.control.bulkAddCustomers({
+      partner: 'distributor-latam',
+      customers: [{ companyName: '=HYPERLINK("http://evil.example","Open")', domainPrefix: 'formulaname1', email: 'it@formula.example', address, reseller: 'adatum', subscriptions: [] }],
+    });
+    const run = await createImportRun(deps, connectionId, 'test');
+    await stageImport(deps, run.id, world.client);
+    const report = await importReportCsv(deps, run.id);
+    expect(report).toContain(`"'=HYPERLINK(""http://evil.example"",""Open"")"`);
+    expect(report).not.toMatch(/(^|,)=HYPERLINK/m);
+  }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CsvSyntaxError, readCsvRows, writeCsv } from '@csphub/domain/csv';
 
 /**
  * The license-based new commerce price sheet (Learn: "Get a price sheet", view
@@ -59,49 +60,19 @@ export const PriceSheetRowSchema = z.object({
 });
 export type PriceSheetRow = z.infer<typeof PriceSheetRowSchema>;
 
-function quote(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** Writes rows as the sheet's CSV (header line first, CRLF line ends, RFC 4180 quoting). */
+/** Writes rows as the sheet's CSV (header line first, CRLF line ends, RFC 4180 quoting, text as it is). */
 export function formatPriceSheetCsv(rows: readonly PriceSheetRow[]): string {
-  const lines = [PRICE_SHEET_COLUMNS.join(',')];
-  for (const row of rows) lines.push(PRICE_SHEET_COLUMNS.map((c) => quote(row[c])).join(','));
-  return lines.join('\r\n') + '\r\n';
+  return writeCsv(PRICE_SHEET_COLUMNS, rows, { guardFormulas: false });
 }
 
-/** Splits RFC 4180 CSV text into records of fields. */
+/** Splits RFC 4180 CSV text into records of fields; a broken quote is a ZodError naming its line. */
 export function splitCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      record.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += ch;
+  try {
+    return readCsvRows(text);
+  } catch (e) {
+    if (!(e instanceof CsvSyntaxError)) throw e;
+    throw new z.ZodError([{ code: 'custom', message: e.message, path: [`line ${e.line}`], input: text }]);
   }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records.filter((r) => !(r.length === 1 && r[0] === ''));
 }
 
 /**
