@@ -11,6 +11,13 @@ import { createApi, importCustomers, main, readRecords, writeCsv, IMPORT_COLUMNS
  * company was created but before its answer arrived, a resume that creates no duplicate and starts
  * every good row's run once, the result file, and bad rows that never stop the good ones.
  */
+// CI runs 12 rows (2 bad); `CSPHUB_CLI_IMPORT_ROWS=200` runs the full-size file (10 bad).
+const ROWS = Number(process.env.CSPHUB_CLI_IMPORT_ROWS ?? 12);
+const BAD_EMAIL = (i: number) => i % 40 === 2;
+const BAD_PREFIX = (i: number) => i % 40 === 7;
+const BAD = Array.from({ length: ROWS }, (_, i) => i).filter((i) => BAD_EMAIL(i) || BAD_PREFIX(i));
+const GOOD = ROWS - BAD.length;
+
 describe('csphub customers import', () => {
   let stack: Stack;
   let token: string;
@@ -18,10 +25,10 @@ describe('csphub customers import', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csphub-cli-'));
   const file = path.join(dir, 'customers.csv');
   const tag = Date.now().toString(36);
-  const io = () => {
+  const io = (opts: { terminal?: boolean } = {}) => {
     let out = '';
     let err = '';
-    return { io: { env: { CSPHUB_URL: stack.url, CSPHUB_TOKEN: token }, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } }, out: () => out, err: () => err };
+    return { io: { env: { CSPHUB_URL: stack.url, CSPHUB_TOKEN: token }, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s), isTTY: opts.terminal === true } }, out: () => out, err: () => err };
   };
 
   beforeAll(async () => {
@@ -34,7 +41,7 @@ describe('csphub customers import', () => {
     token = ((await created.json()) as { token: string }).token;
     const connections = (await (await fetch(`${stack.url}/api/v1/connections`, { headers })).json()) as { items: { id: string }[] };
     connectionId = connections.items[0]!.id;
-    const rows = Array.from({ length: 12 }, (_, i) => ({
+    const rows = Array.from({ length: ROWS }, (_, i) => ({
       ref: `r${i + 1}`,
       parentId: String(company.id),
       name: `CLI Import ${tag} ${i + 1}`,
@@ -56,8 +63,10 @@ describe('csphub customers import', () => {
       mcaEmail: `pat${i + 1}@cli-${tag}.example`,
       mcaAcceptedAt: '2026-01-15',
     }));
-    rows[2]!.email = 'not-an-address'; // bad row: its field named
-    rows[7]!.domainPrefix = 'has-dash'; // bad row: the prefix rule
+    rows.forEach((row, i) => {
+      if (BAD_EMAIL(i)) row.email = 'not-an-address'; // bad row: its field named
+      if (BAD_PREFIX(i)) row.domainPrefix = 'has-dash'; // bad row: the prefix rule
+    });
     fs.writeFileSync(file, writeCsv([...IMPORT_COLUMNS], rows));
   }, 180_000);
   afterAll(async () => {
@@ -74,13 +83,10 @@ describe('csphub customers import', () => {
     const run = io();
     expect(await main(['customers', 'import', file, '--dry-run', '--json'], run.io)).toBe(EXIT.rowsFailed);
     const results = JSON.parse(run.out()) as { ref: string; status: string; field: string | null; reason: string | null }[];
-    expect(results.filter((r) => r.status === 'would-create')).toHaveLength(10);
-    expect(results.filter((r) => r.status === 'failed').map((r) => [r.ref, r.field])).toEqual([
-      ['r3', 'email'],
-      ['r8', 'domainPrefix'],
-    ]);
+    expect(results.filter((r) => r.status === 'would-create')).toHaveLength(GOOD);
+    expect(results.filter((r) => r.status === 'failed').map((r) => [r.ref, r.field])).toEqual(BAD.map((i) => [`r${i + 1}`, BAD_EMAIL(i) ? 'email' : 'domainPrefix']));
     expect(await mine()).toEqual([]);
-    expect(readRecords(fs.readFileSync(`${file}.result.csv`, 'utf8')).records).toHaveLength(12);
+    expect(readRecords(fs.readFileSync(`${file}.result.csv`, 'utf8')).records).toHaveLength(ROWS);
   }, 120_000);
 
   it('an interruption after a company was created (its answer lost) resumes without a duplicate; every good row gets one run', async () => {
@@ -101,18 +107,20 @@ describe('csphub customers import', () => {
     expect(await main(['customers', 'import', file, '--json'], run.io)).toBe(EXIT.rowsFailed);
     const results = JSON.parse(run.out()) as { ref: string; status: string; companyId: number | null; runId: string | null }[];
     const good = results.filter((r) => r.status !== 'failed');
-    expect(good, JSON.stringify(results)).toHaveLength(10);
+    expect(good, JSON.stringify(results)).toHaveLength(GOOD);
     expect(good.every((r) => r.companyId !== null && r.runId?.startsWith('provision-tenant:'))).toBe(true);
     expect(results.filter((r) => r.status === 'resumed').map((r) => r.ref)).toEqual(['r1', 'r2', 'r4', 'r5', 'r6']);
     const companies = await mine();
-    expect(companies).toHaveLength(10);
-    expect(new Set(good.map((r) => r.companyId)).size).toBe(10);
+    expect(companies).toHaveLength(GOOD);
+    expect(new Set(good.map((r) => r.companyId)).size).toBe(GOOD);
 
     // A third run repeats nothing.
-    const again = io();
+    const again = io({ terminal: true });
     await main(['customers', 'import', file, '--json'], again.io);
-    expect((JSON.parse(again.out()) as { status: string }[]).filter((r) => r.status === 'resumed')).toHaveLength(10);
-    expect(await mine()).toHaveLength(10);
+    expect((JSON.parse(again.out()) as { status: string }[]).filter((r) => r.status === 'resumed')).toHaveLength(GOOD);
+    expect(await mine()).toHaveLength(GOOD);
+    // On a terminal, a progress bar on stderr ends at every row done.
+    expect(again.err()).toContain(`] ${ROWS}/${ROWS}\n`);
 
     // The result file has each row's outcome and reason; runs list shows the run.
     const result = readRecords(fs.readFileSync(`${file}.result.csv`, 'utf8')).records;
