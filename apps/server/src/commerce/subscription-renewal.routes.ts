@@ -13,7 +13,7 @@ import { CompanyIdParam, RenewalChangeSchema, SubscriptionSchema } from './comme
 import { linkedTenantIn } from './linked-tenants';
 import { requireValidPartnerOfRecord } from './partner-of-record-check';
 import { callPartnerCenter } from './partner-center-failure';
-import { readTenantSubscriptions } from './subscriptions-service';
+import { currentSubscription, readTenantSubscriptions } from './subscriptions-service';
 
 const SubscriptionParams = CompanyIdParam.extend({ subscriptionId: z.string().min(1).max(64).openapi({ param: { name: 'subscriptionId', in: 'path' } }) });
 
@@ -47,10 +47,7 @@ export function subscriptionRenewalRoutes(deps: CommerceDeps) {
       const { repos, company } = await commerceCompany(deps, p, id, 'subscriptions.manage');
       const body = c.req.valid('json');
       const tenant = await linkedTenantIn(repos, company, body.connectionId);
-      const read = await readTenantSubscriptions(deps, company, tenant);
-      if (read.error) throw new AppError('PARTNER_CENTER_UNAVAILABLE', read.error);
-      const current = read.subscriptions.find((s) => s.id.toLowerCase() === subscriptionId.toLowerCase());
-      if (!current) throw new AppError('NOT_FOUND', `There is no subscription ${subscriptionId} in this tenant for this connection.`);
+      const current = await currentSubscription(deps, company, tenant, subscriptionId);
       if (current.status !== 'active') {
         throw new AppError('SUBSCRIPTION_ACTION_NOT_ALLOWED', `The subscription is ${current.status}: its end of term can no longer be chosen.`, [{ field: 'outcome', message: current.status }]);
       }

@@ -96,3 +96,16 @@ export async function readTenantSubscriptions(deps: CommerceDeps, company: Compa
     : null;
   return { subscriptions: views, heldElsewhere, licenses, error: null, licensesError };
 }
+
+/**
+ * One subscription of a company's tenant on a connection, as it is now at Partner Center, for a
+ * change to it: 404 when the tenant has no such subscription through this connection, 503 when
+ * Partner Center does not answer.
+ */
+export async function currentSubscription(deps: CommerceDeps, company: CompanyRow, tenant: LinkedTenant, subscriptionId: string): Promise<SubscriptionView> {
+  const read = await readTenantSubscriptions(deps, company, tenant);
+  if (read.error) throw new AppError('PARTNER_CENTER_UNAVAILABLE', read.error);
+  const current = read.subscriptions.find((s) => s.id.toLowerCase() === subscriptionId.toLowerCase());
+  if (!current) throw new AppError('NOT_FOUND', `There is no subscription ${subscriptionId} in this tenant for this connection.`);
+  return current;
+}

@@ -13,7 +13,7 @@ import { json } from '../http/json-content';
 import { linkedTenantIn, linkedTenantsOf } from './linked-tenants';
 import { requireValidPartnerOfRecord } from './partner-of-record-check';
 import { callPartnerCenter } from './partner-center-failure';
-import { readTenantSubscriptions } from './subscriptions-service';
+import { currentSubscription, readTenantSubscriptions } from './subscriptions-service';
 
 const REFUSAL_TEXT: Record<string, string> = {
   not_ours: 'This subscription was sold by another partner; only that partner can change it.',
@@ -84,10 +84,7 @@ export function subscriptionsRoutes(deps: CommerceDeps) {
         const { repos, company } = await commerceCompany(deps, p, id, 'subscriptions.manage');
         const body = c.req.valid('json');
         const tenant = await linkedTenantIn(repos, company, body.connectionId);
-        const read = await readTenantSubscriptions(deps, company, tenant);
-        if (read.error) throw new AppError('PARTNER_CENTER_UNAVAILABLE', read.error);
-        const current = read.subscriptions.find((s) => s.id.toLowerCase() === subscriptionId.toLowerCase());
-        if (!current) throw new AppError('NOT_FOUND', `There is no subscription ${subscriptionId} in this tenant for this connection.`);
+        const current = await currentSubscription(deps, company, tenant, subscriptionId);
         const changes = [body.quantity !== undefined && body.quantity !== current.quantity, body.autoRenew !== undefined, body.status !== undefined].filter(Boolean).length;
         if (changes > 1) throw new AppError('VALIDATION_FAILED', 'Change one thing at a time: seats, status or auto-renew.');
         const action = actionOfChange(current, body);
