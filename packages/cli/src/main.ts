@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { ApiCallError, createApi } from './api';
 import { importCustomers, type RowResult } from './customers-import';
 import { writeCsv } from './csv';
+import { gdapTable, listGdap, listTemplates, requestGdap, templatesTable } from './gdap';
 
 /** Exit codes for scripts (docs/CLI.md). */
 export const EXIT = { ok: 0, rowsFailed: 1, usage: 2, api: 3 } as const;
@@ -17,6 +18,11 @@ const USAGE = `Usage: csphub <command> [options]
                              Retry a stopped new-tenant run (not synced, or needs attention).
   export <list> [--filter <filter>] [--out <file.csv>]
                              A cockpit list as CSV (customers, gdap, authorizations, mca, resellers, orders).
+  gdap list <companyId>      The company's GDAP relationships (state, roles, end date, auto-extend).
+  gdap templates             The GDAP templates (every version; the id is what --template takes).
+  gdap request <companyId> --template <templateId> [--email] [--wait <seconds>]
+                             Request a relationship from a template and print its approval link
+                             (waits up to 60 seconds for it; --email also e-mails it to the company).
 
 Options: --url <CSP Hub URL> (or CSPHUB_URL), --token <csph_… API token> (or CSPHUB_TOKEN), --json.
 Exit codes: 0 all rows done, 1 some rows failed (see the result file), 2 usage, 3 the API refused or was unreachable.`;
@@ -33,7 +39,7 @@ function parseArgs(argv: string[]) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (!a.startsWith('--')) positional.push(a);
-    else if (['--dry-run', '--json', '--help'].includes(a)) flags[a.slice(2)] = true;
+    else if (['--dry-run', '--json', '--help', '--email'].includes(a)) flags[a.slice(2)] = true;
     else flags[a.slice(2)] = argv[++i] ?? '';
   }
   return { positional, flags };
@@ -81,6 +87,28 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout.write(flags.json === true ? JSON.stringify(answer, null, 2) + '\n' : `Retried ${positional[3]}.\n`);
       return EXIT.ok;
     }
+    if (group === 'gdap') {
+      const json = flags.json === true;
+      const out = (value: unknown, text: string) => io.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : text);
+      if (command === 'templates') {
+        const items = await listTemplates(api);
+        out(items, templatesTable(items));
+        return EXIT.ok;
+      }
+      if (command === 'list' && arg && /^\d+$/.test(arg)) {
+        const items = await listGdap(api, Number(arg));
+        out(items, gdapTable(items));
+        return EXIT.ok;
+      }
+      const template = typeof flags.template === 'string' ? flags.template : '';
+      const wait = typeof flags.wait === 'string' ? flags.wait : '60';
+      if (command === 'request' && arg && /^\d+$/.test(arg) && /^\d+$/.test(template) && /^\d+$/.test(wait)) {
+        const { relationship, runId } = await requestGdap(api, { companyId: Number(arg), templateId: Number(template), emailCustomerAdmin: flags.email === true, waitMs: Number(wait) * 1000 });
+        const link = relationship.approvalUrl ? `Approval link (the customer's Global Administrator opens it): ${relationship.approvalUrl}\n` : `No approval link yet; \`csphub gdap list ${arg}\` shows it when the run has it.\n`;
+        out({ relationship, runId }, `Requested ${relationship.displayName} (${relationship.state}, run ${runId}).\n${link}`);
+        return EXIT.ok;
+      }
+    }
     if (group === 'export' && command) {
       const q = typeof flags.filter === 'string' ? `?${new URLSearchParams({ filter: flags.filter })}` : '';
       const csv = await api.getText(`/api/v1/cockpit/lists/${encodeURIComponent(command)}/export${q}`);
@@ -90,7 +118,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
   } catch (e) {
     if (e instanceof ApiCallError) {
-      io.stderr.write(`${e.code}: ${e.message}\n`);
+      io.stderr.write(`${e.code}: ${e.message}\n${e.errors.map((x) => `  ${x.field ?? '-'}: ${x.message}\n`).join('')}`);
       return EXIT.api;
     }
     if (e instanceof Error && /ENOENT|Unknown column/.test(e.message)) {

@@ -144,6 +144,64 @@ describe('csphub customers import', () => {
     expect(await main(['export', 'no-such-list'], io().io)).toBe(EXIT.api);
   });
 
+  describe('csphub gdap', () => {
+    let wingtip: number;
+    let templateId: number;
+
+    beforeAll(async () => {
+      const api = createApi({ url: stack.url, token });
+      wingtip = (await api.get<{ matches: { id: number; name: string }[] }>(`/api/v1/companies/search?q=Wingtip&limit=5`)).matches.find((m) => m.name.startsWith('Wingtip Toys'))!.id;
+      const latam = (await api.get<{ items: { id: string; name: string }[] }>('/api/v1/connections')).items.find((c) => c.name.startsWith('Contoso LATAM'))!;
+      // The template comes from `gdap templates`: the LATAM connection's default, the one Wingtip's tenant is linked through.
+      const run = io();
+      expect(await main(['gdap', 'templates', '--json'], run.io)).toBe(EXIT.ok);
+      templateId = (JSON.parse(run.out()) as { id: number; connectionId: string; isDefault: boolean }[]).find((t) => t.connectionId === latam.id && t.isDefault)!.id;
+      const text = io();
+      expect(await main(['gdap', 'templates'], text.io)).toBe(EXIT.ok);
+      expect(text.out()).toMatch(new RegExp(`^${templateId}\\s+Microsoft default\\s+1\\s`, 'm'));
+    });
+
+    it('requests a relationship from a template, prints its approval link, and list shows it pending approval', async () => {
+      const before = io();
+      expect(await main(['gdap', 'list', String(wingtip), '--json'], before.io)).toBe(EXIT.ok);
+      const earlier = (JSON.parse(before.out()) as { id: number }[]).map((r) => r.id);
+
+      const request = io();
+      expect(await main(['gdap', 'request', String(wingtip), '--template', String(templateId)], request.io), request.err()).toBe(EXIT.ok);
+      expect(request.out()).toMatch(/^Approval link \(the customer's Global Administrator opens it\): https?:\/\/\S+$/m);
+      const link = /: (https?:\/\/\S+)$/m.exec(request.out())![1];
+
+      const after = io();
+      expect(await main(['gdap', 'list', String(wingtip), '--json'], after.io)).toBe(EXIT.ok);
+      const added = (JSON.parse(after.out()) as { id: number; state: string; approvalUrl: string | null; template: { id: number } | null; roles: unknown[] }[]).filter((r) => !earlier.includes(r.id));
+      expect(added).toEqual([expect.objectContaining({ state: 'approval_pending', approvalUrl: link, template: expect.objectContaining({ id: templateId }) })]);
+      const table = io();
+      expect(await main(['gdap', 'list', String(wingtip)], table.io)).toBe(EXIT.ok);
+      expect(table.out().split('\n')[0]).toMatch(/^id\s+name\s+state\s+roles\s+ends\s+auto-extend\s+template$/);
+      expect(table.out()).toMatch(new RegExp(`^${added[0]!.id}\\s+\\S+\\s+approval_pending\\s+${added[0]!.roles.length}\\s+-\\s+(yes|no)\\s+Microsoft default v1$`, 'm'));
+
+      // The same template again while one is pending: the API's refusal, exit code 3.
+      const twice = io();
+      expect(await main(['gdap', 'request', String(wingtip), '--template', String(templateId)], twice.io)).toBe(EXIT.api);
+      expect(twice.err()).toMatch(/^CONFLICT: .*\n {2}templateId: already requested/);
+    }, 120_000);
+
+    it('a template that does not exist is refused with the field named (exit code 3)', async () => {
+      const run = io();
+      expect(await main(['gdap', 'request', String(wingtip), '--template', '999999'], run.io)).toBe(EXIT.api);
+      expect(run.err()).toMatch(/^NOT_FOUND: There is no GDAP template 999999.*\n {2}templateId: /);
+      expect(run.out()).toBe('');
+    });
+
+    it('a request without a template, or a company id that is not a number, is a usage error (exit code 2)', async () => {
+      for (const argv of [['gdap', 'request', String(wingtip)], ['gdap', 'request', String(wingtip), '--template', 'default'], ['gdap', 'list', 'wingtip'], ['gdap']]) {
+        const run = io();
+        expect(await main(argv, run.io), argv.join(' ')).toBe(EXIT.usage);
+        expect(run.err()).toContain('gdap request <companyId> --template <templateId>');
+      }
+    });
+  });
+
   it('says how to give the server and token, and refuses an unknown command (exit code 2)', async () => {
     const run = io();
     expect(await main(['customers', 'import', file], { ...run.io, env: {} })).toBe(EXIT.usage);
