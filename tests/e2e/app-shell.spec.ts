@@ -12,6 +12,9 @@ test('the app shell renders with navigation, the company tree and a live system 
 
 test('the interface switches to Spanish and remembers it', async ({ page }) => {
   await page.goto('/');
+  // The shell settles once the session check answers (signed out: the sign-in page); a list opened
+  // before that can close under the click when the shell re-renders.
+  await expect(page.getByRole('heading', { name: 'Sign in to CSP Hub' })).toBeVisible();
   await page.getByRole('combobox', { name: 'Language' }).click();
   await page.getByRole('option', { name: 'Español' }).click();
   await expect(page.getByRole('heading', { name: 'Iniciar sesión en CSP Hub' })).toBeVisible();
