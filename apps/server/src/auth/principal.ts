@@ -31,3 +31,11 @@ export interface Principal {
 export function actorOf(p: Principal): AuditActor {
   return { type: p.via === 'session' ? 'user' : 'api_token', id: p.id, label: p.label };
 }
+
+/**
+ * The language of the notices a staff member asks for ("notify me"): people have no language of
+ * their own, so their company's, never the customer's the notice is about (docs/NOTIFICATIONS.md).
+ */
+export function staffLanguageOf(p: Principal): string {
+  return p.company.language;
+}

@@ -14,6 +14,7 @@ import { createWorkflowRunsRepo, type CatalogItemRow, type CompanyRow, type Orde
 import { LINK_EXISTING_TENANT_KIND, MCA_ACCEPTANCE_KIND, PROVISION_TENANT_KIND } from '@csphub/provisioning';
 import { isPartnerCenterError } from '@csphub/partner-center';
 import type { Principal } from '../auth/principal';
+import { staffLanguageOf } from '../auth/principal';
 import { requirePartnerIdChoice } from '../access/tenant-ownership';
 import type { CatalogService } from './catalog-service';
 import { commerceRepos, type CommerceDeps } from './commerce-deps';
@@ -191,7 +192,8 @@ export async function submitOrder(
     })),
     notify: {
       to: principal.email ? [principal.email] : [],
-      language: company.language ?? null,
+      // The person who ordered is told in their own language, not the customer's.
+      language: staffLanguageOf(principal),
       recipientName: principal.name,
       companyName: company.name,
       orderUrl: `${deps.publicUrl}/companies/${company.id}?tab=orders`,

@@ -8,7 +8,7 @@ import { createRouter } from '../http/openapi-app';
 import { guarded, scopedErrors } from '../http/protected-route';
 import { problem } from '../http/schemas';
 import { authenticate } from '../auth/authenticate';
-import { actorOf } from '../auth/principal';
+import { actorOf, staffLanguageOf } from '../auth/principal';
 import { companyInScope } from '../access/scope';
 import { writeAudit } from '../audit/write-audit';
 import { inTransaction, reposOf } from '../app/server-deps';
@@ -179,7 +179,8 @@ export function existingTenantRoutes(deps: OnboardingDeps) {
           // The customer's administrators approve the GDAP request: those the invitation went to, else the company's address.
           gdapApprover: body.requestGdap ? await gdapApproverOf(repos, company, open) : null,
           gdapTemplate: body.requestGdap ? await onboardingGdapTemplate(repos, open.connectionId, body.gdapTemplateId, deps.clock.now()) : null,
-          notify: body.notifyMe && p.email ? { name: p.name, email: p.email, language: company.language } : null,
+          // The staff member's notice goes in their own language, not the customer's.
+          notify: body.notifyMe && p.email ? { name: p.name, email: p.email, language: staffLanguageOf(p) } : null,
           accountUrl: `${deps.publicUrl}/companies/${company.id}`,
         };
         await writeAudit(c, repos, {

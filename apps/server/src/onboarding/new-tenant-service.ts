@@ -2,7 +2,7 @@ import { AppError, isAdminChoiceAllowed } from '@csphub/domain';
 import { checkResellerPartnerId, provisionTenantRunId, PROVISION_TENANT_KIND } from '@csphub/provisioning';
 import { createOutboxRepo, createWorkflowRunsRepo, type AuditEntry, type CompanyRow, type Repos } from '@csphub/db';
 import type { Principal } from '../auth/principal';
-import { actorOf } from '../auth/principal';
+import { actorOf, staffLanguageOf } from '../auth/principal';
 import { requirePartnerIdChoice } from '../access/tenant-ownership';
 import { inTransaction } from '../app/server-deps';
 import { loadOnboardingContext } from './onboarding-context';
@@ -114,7 +114,8 @@ export async function finishNewTenantOrder(deps: OnboardingDeps, actor: Onboardi
     resellerPartnerId,
     mca,
     credentialsRecipient: { name: recipient.contactPerson ?? recipient.name, email: recipient.email, language: recipient.language },
-    notify: body.notifyMe && p.email ? { name: p.name, email: p.email, language: company.language } : null,
+    // The staff member's notice in their own language; the customer's own messages keep the customer's.
+    notify: body.notifyMe && p.email ? { name: p.name, email: p.email, language: p.company.id === company.id ? chosenLanguage : staffLanguageOf(p) } : null,
     accountUrl: `${deps.publicUrl}/companies/${company.id}`,
     adminUsername: body.adminUsername,
     requirePasswordChange: body.requirePasswordChange,

@@ -46,7 +46,7 @@ describe('order prices, frozen at order time', () => {
     const repos = createRepos(db.db, createSecretBox(secretKey));
     const now = new Date();
     d = await repos.companies.create({ kind: 'distributor', parent: null, name: 'Distributor', now });
-    r = await repos.companies.create({ kind: 'reseller', parent: d, name: 'Adatum', partnerId: '6100001', now });
+    r = await repos.companies.create({ kind: 'reseller', parent: d, name: 'Adatum', partnerId: '6100001', language: 'es', now });
     customer = await repos.companies.create({ kind: 'customer', parent: r, name: 'Wingtip Toys', billingCountry: 'MX', now });
     conn = await repos.connections.create(d.id, { name: 'LATAM', region: 'MX', type: 'indirect-provider', mode: 'emulated', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken }, now);
     await repos.syncOptions.upsert(customer.id, conn.id, { tenantId: wingtip.tenantId, syncStatus: 'synced', resellerPartnerId: '6100001' }, now);
@@ -82,6 +82,8 @@ describe('order prices, frozen at order time', () => {
     expect(res.status, await res.clone().text()).toBe(202);
     const order = (await res.json()) as OrderBody;
     expect([order.unpricedLines, order.totals, order.lines[0]!.price]).toEqual([1, [], null]);
+    // The reseller's operator is told in the reseller's Spanish, not the English customer's.
+    expect(started[0]!.notify).toMatchObject({ to: ['ops@adatum.test'], language: 'es' });
     started.length = 0;
   });
 
