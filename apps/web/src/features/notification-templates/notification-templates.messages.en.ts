@@ -41,6 +41,8 @@ export const notificationTemplatesEn = {
   'notificationTemplates.name.order-failed': 'Order failed',
   'notificationTemplates.name.subscription-window-closing': 'Cancellation window closing',
   'notificationTemplates.name.subscription-expiry-near': 'Subscription ending soon',
+  'notificationTemplates.name.subscription-renewing': 'Subscription renewing at the end of its term',
+  'notificationTemplates.name.subscription-extended-term-near': 'Subscription moving to the paid Extended Service Term',
   'notificationTemplates.name.mca-acceptance-request': 'Microsoft Customer Agreement acceptance request',
   'notificationTemplates.name.gdap-approval-request': 'Delegated admin (GDAP) approval request',
   'notificationTemplates.name.webhook-disabled': 'Webhook turned off',

@@ -43,6 +43,8 @@ export const notificationTemplatesEs: Record<keyof typeof notificationTemplatesE
   'notificationTemplates.name.order-failed': 'Pedido fallido',
   'notificationTemplates.name.subscription-window-closing': 'Se cierra el plazo de cancelación',
   'notificationTemplates.name.subscription-expiry-near': 'La suscripción termina pronto',
+  'notificationTemplates.name.subscription-renewing': 'Suscripción que se renueva al final de su plazo',
+  'notificationTemplates.name.subscription-extended-term-near': 'Suscripción que pasa al plazo de servicio extendido de pago',
   'notificationTemplates.name.mca-acceptance-request': 'Solicitud de aceptación del Contrato de cliente de Microsoft',
   'notificationTemplates.name.gdap-approval-request': 'Solicitud de aprobación de administración delegada (GDAP)',
   'notificationTemplates.name.webhook-disabled': 'Webhook desactivado',
