@@ -32,7 +32,7 @@ describe('csphub customers import', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ env: { DATABASE_URL: '' } }); // its own embedded database: the CLI is under test, not the server's store
     const login = await fetch(`${stack.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'distributor@demo.test', password: STACK_DEMO_PASSWORD }) });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const { csrfToken, company } = (await login.json()) as { csrfToken: string; company: { id: number } };
