@@ -1,26 +1,12 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import type { OutboxMessageInput } from '@csphub/domain';
 import type { Database } from './database';
 import { outboxMessages } from './schema/index';
 import type { SecretBox } from './secret-box';
 
+export type { OutboxMessageInput };
 export type OutboxMessageRow = typeof outboxMessages.$inferSelect;
 
-/** A message as the outbox stores it; `secrets` are sealed, never written in clear. */
-export interface OutboxMessageInput {
-  dedupeKey: string;
-  template: string;
-  language: string;
-  from: string;
-  to: string[];
-  cc?: string[];
-  subject: string;
-  /** Bodies rendered with every secret masked. */
-  text: string;
-  html: string;
-  subjectId?: string | null;
-  /** Secret merge fields (e.g. the one-time password), readable once through `revealSecrets`. */
-  secrets?: Record<string, string>;
-}
 
 /** A stored message as the API lists it: no ciphertext, only whether a secret is still waiting. */
 export type OutboxMessageView = Omit<OutboxMessageRow, 'secretCiphertext'> & { hasSecret: boolean };

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { AttemptFinish, AttemptStart, RunUpdate } from '@csphub/domain';
 import type { Database } from './database';
 import { workflowRuns, workflowStepAttempts } from './schema/index';
 
@@ -6,19 +7,7 @@ export type WorkflowRunRow = typeof workflowRuns.$inferSelect;
 export type WorkflowStepAttemptRow = typeof workflowStepAttempts.$inferSelect;
 
 /** What a run row says at one moment; written by the workflow runtime from inside its steps. */
-export interface WorkflowRunUpdate {
-  id: string;
-  kind: string;
-  subjectId: string;
-  connectionId?: string | null;
-  state: 'running' | 'succeeded' | 'failed' | 'needs_attention';
-  currentStep?: string | null;
-  failedStep?: string | null;
-  errorCode?: string | null;
-  errorMessage?: string | null;
-  facts?: Record<string, unknown>;
-  at: Date;
-}
+export type WorkflowRunUpdate = RunUpdate;
 
 /**
  * Stores workflow runs and their step attempts (the UI's timeline). Implements the runtime's
@@ -76,13 +65,7 @@ export function createWorkflowRunsRepo(db: Database) {
      * request ids are returned so the step can tell that its call may already have reached the
      * remote service.
      */
-    async beginAttempt(a: {
-      runId: string;
-      stepId: string;
-      requestId?: string | null;
-      correlationId?: string | null;
-      at: Date;
-    }): Promise<{ attempt: number; interruptedRequestIds: string[] }> {
+    async beginAttempt(a: AttemptStart): Promise<{ attempt: number; interruptedRequestIds: string[] }> {
       return db.transaction(async (tx) => {
         const cut = await tx
           .update(workflowStepAttempts)
@@ -107,17 +90,7 @@ export function createWorkflowRunsRepo(db: Database) {
       });
     },
 
-    async finishAttempt(f: {
-      runId: string;
-      stepId: string;
-      attempt: number;
-      state: 'succeeded' | 'failed' | 'retrying';
-      errorCode?: string | null;
-      errorMessage?: string | null;
-      correlationId?: string | null;
-      retryAt?: Date | null;
-      at: Date;
-    }): Promise<void> {
+    async finishAttempt(f: AttemptFinish): Promise<void> {
       const set: Partial<typeof workflowStepAttempts.$inferInsert> = {
         state: f.state,
         errorCode: f.errorCode ?? null,

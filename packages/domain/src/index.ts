@@ -140,3 +140,5 @@ export {
   type NetworkCompany,
   type NetworkReseller,
 } from './customer-import/import-matching';
+export type { AttemptFinish, AttemptStart, RunState, RunUpdate, StepTimeline } from './ports/step-timeline';
+export type { OutboxMessageInput, OutboxStore } from './ports/outbox-store';

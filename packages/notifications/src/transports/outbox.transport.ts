@@ -1,24 +1,8 @@
+import type { OutboxStore } from '@csphub/domain';
 import type { MailTransport } from './mail-transport';
 
-/**
- * What the outbox needs from storage (implemented by `createOutboxRepo` in @csphub/db): store the
- * masked message with its secrets sealed, once per key.
- */
-export interface OutboxStore {
-  deliver(m: {
-    dedupeKey: string;
-    template: string;
-    language: string;
-    from: string;
-    to: string[];
-    cc?: string[];
-    subject: string;
-    text: string;
-    html: string;
-    subjectId?: string | null;
-    secrets?: Record<string, string>;
-  }): Promise<{ id: number; created: boolean }>;
-}
+/** What the outbox needs from storage: the port declared in @csphub/domain. */
+export type { OutboxStore };
 
 /**
  * Delivers into the local outbox (no SMTP configured). Stores the masked bodies; secrets go to the

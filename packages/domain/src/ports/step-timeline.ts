@@ -1,0 +1,56 @@
+/**
+ * Where a workflow's step transitions are stored for the UI's timeline: the port the workflow
+ * runtime (@csphub/provisioning) writes through and the database (@csphub/db,
+ * `createWorkflowRunsRepo`) implements. Declared here, once, so neither restates the other.
+ *
+ * The runtime calls it from inside DBOS steps, so a write is repeated only when the step itself is
+ * re-executed after a crash; the implementation then numbers the new attempt and marks the cut one
+ * `interrupted`.
+ */
+
+/** State of one run, as the UI shows it. */
+export type RunState = 'running' | 'succeeded' | 'failed' | 'needs_attention';
+
+/** What the runtime writes about a run at one moment. */
+export interface RunUpdate {
+  id: string;
+  kind: string;
+  subjectId: string;
+  connectionId?: string | null;
+  state: RunState;
+  currentStep?: string | null;
+  failedStep?: string | null;
+  errorCode?: string | null;
+  errorMessage?: string | null;
+  /** Non-secret facts to merge into the run (tenant id, default domain ...). */
+  facts?: Record<string, unknown>;
+  at: Date;
+}
+
+/** A step attempt beginning. */
+export interface AttemptStart {
+  runId: string;
+  stepId: string;
+  requestId?: string | null;
+  correlationId?: string | null;
+  at: Date;
+}
+
+/** A step attempt ending. */
+export interface AttemptFinish {
+  runId: string;
+  stepId: string;
+  attempt: number;
+  state: 'succeeded' | 'failed' | 'retrying';
+  errorCode?: string | null;
+  errorMessage?: string | null;
+  correlationId?: string | null;
+  retryAt?: Date | null;
+  at: Date;
+}
+
+export interface StepTimeline {
+  saveRun(update: RunUpdate): Promise<void>;
+  beginAttempt(a: AttemptStart): Promise<{ attempt: number; interruptedRequestIds: string[] }>;
+  finishAttempt(f: AttemptFinish): Promise<void>;
+}
