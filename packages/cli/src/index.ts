@@ -3,4 +3,5 @@ export { importCustomers, RESULT_COLUMNS, type RowResult, type ImportOptions } f
 export { checkRow, IMPORT_COLUMNS } from './import-row';
 export { createApi, ApiCallError, type Api } from './api';
 export { parseCsv, readRecords, writeCsv } from './csv';
-export { listGdap, listTemplates, requestGdap, gdapTable, templatesTable, type GdapRelationshipItem, type GdapTemplateItem } from './gdap';
+export { listGdap, listTemplates, requestGdap, renewGdap, upgradeGdap, previewGdapUpgrade, terminateGdap, gdapTable, templatesTable, type GdapRelationshipItem, type GdapTemplateItem, type GdapUpgradePreview } from './gdap';
+export { gdapCommand } from './gdap-command';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { ApiCallError, createApi } from './api';
 import { importCustomers, type RowResult } from './customers-import';
 import { writeCsv } from './csv';
-import { gdapTable, listGdap, listTemplates, requestGdap, templatesTable } from './gdap';
+import { gdapCommand } from './gdap-command';
 
 /** Exit codes for scripts (docs/CLI.md). */
 export const EXIT = { ok: 0, rowsFailed: 1, usage: 2, api: 3 } as const;
@@ -23,6 +23,14 @@ const USAGE = `Usage: csphub <command> [options]
   gdap request <companyId> --template <templateId> [--email] [--wait <seconds>]
                              Request a relationship from a template and print its approval link
                              (waits up to 60 seconds for it; --email also e-mails it to the company).
+  gdap renew <companyId> <gdapId> [--email] [--wait <seconds>]
+                             Renew an active or expiring relationship: a new request from its template
+                             (the current one stays until it ends); prints the new approval link.
+  gdap upgrade <companyId> <gdapId> --template <templateId> [--dry-run] [--email] [--wait <seconds>]
+                             Re-request the relationship from another template version; --dry-run
+                             prints the roles added, removed and kept, and changes nothing.
+  gdap terminate <companyId> <gdapId> --yes
+                             Ask Microsoft to end an active relationship (cannot be undone).
 
 Options: --url <CSP Hub URL> (or CSPHUB_URL), --token <csph_… API token> (or CSPHUB_TOKEN), --json.
 Exit codes: 0 all rows done, 1 some rows failed (see the result file), 2 usage, 3 the API refused or was unreachable.`;
@@ -39,7 +47,7 @@ function parseArgs(argv: string[]) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (!a.startsWith('--')) positional.push(a);
-    else if (['--dry-run', '--json', '--help', '--email'].includes(a)) flags[a.slice(2)] = true;
+    else if (['--dry-run', '--json', '--help', '--email', '--yes'].includes(a)) flags[a.slice(2)] = true;
     else flags[a.slice(2)] = argv[++i] ?? '';
   }
   return { positional, flags };
@@ -89,25 +97,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (group === 'gdap') {
       const json = flags.json === true;
-      const out = (value: unknown, text: string) => io.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : text);
-      if (command === 'templates') {
-        const items = await listTemplates(api);
-        out(items, templatesTable(items));
-        return EXIT.ok;
-      }
-      if (command === 'list' && arg && /^\d+$/.test(arg)) {
-        const items = await listGdap(api, Number(arg));
-        out(items, gdapTable(items));
-        return EXIT.ok;
-      }
-      const template = typeof flags.template === 'string' ? flags.template : '';
-      const wait = typeof flags.wait === 'string' ? flags.wait : '60';
-      if (command === 'request' && arg && /^\d+$/.test(arg) && /^\d+$/.test(template) && /^\d+$/.test(wait)) {
-        const { relationship, runId } = await requestGdap(api, { companyId: Number(arg), templateId: Number(template), emailCustomerAdmin: flags.email === true, waitMs: Number(wait) * 1000 });
-        const link = relationship.approvalUrl ? `Approval link (the customer's Global Administrator opens it): ${relationship.approvalUrl}\n` : `No approval link yet; \`csphub gdap list ${arg}\` shows it when the run has it.\n`;
-        out({ relationship, runId }, `Requested ${relationship.displayName} (${relationship.state}, run ${runId}).\n${link}`);
-        return EXIT.ok;
-      }
+      const done = await gdapCommand(api, positional, flags, { out: (value, text) => io.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : text) });
+      if ('exit' in done) return done.exit;
+      io.stderr.write(`${done.usage}\n\n${USAGE}\n`);
+      return EXIT.usage;
     }
     if (group === 'export' && command) {
       const q = typeof flags.filter === 'string' ? `?${new URLSearchParams({ filter: flags.filter })}` : '';

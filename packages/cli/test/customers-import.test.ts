@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startStack, STACK_DEMO_PASSWORD, type Stack } from '@csphub/testing';
-import { createApi, importCustomers, main, readRecords, writeCsv, IMPORT_COLUMNS, EXIT } from '../src/index';
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
+import { createApi, importCustomers, main, readRecords, writeCsv, IMPORT_COLUMNS, EXIT, type GdapRelationshipItem, type GdapTemplateItem } from '../src/index';
 
 /**
  * `csphub customers import` against the real server and its embedded emulator, over HTTP with an
@@ -147,6 +148,13 @@ describe('csphub customers import', () => {
   describe('csphub gdap', () => {
     let wingtip: number;
     let templateId: number;
+    /** The relationship `gdap request` asked for (approved and renewed, upgraded, terminated below). */
+    let requested: GdapRelationshipItem;
+    const gdapList = async () => {
+      const run = io();
+      expect(await main(['gdap', 'list', String(wingtip), '--json'], run.io)).toBe(EXIT.ok);
+      return JSON.parse(run.out()) as GdapRelationshipItem[];
+    };
 
     beforeAll(async () => {
       const api = createApi({ url: stack.url, token });
@@ -175,6 +183,7 @@ describe('csphub customers import', () => {
       expect(await main(['gdap', 'list', String(wingtip), '--json'], after.io)).toBe(EXIT.ok);
       const added = (JSON.parse(after.out()) as { id: number; state: string; approvalUrl: string | null; template: { id: number } | null; roles: unknown[] }[]).filter((r) => !earlier.includes(r.id));
       expect(added).toEqual([expect.objectContaining({ state: 'approval_pending', approvalUrl: link, template: expect.objectContaining({ id: templateId }) })]);
+      requested = added[0] as unknown as GdapRelationshipItem;
       const table = io();
       expect(await main(['gdap', 'list', String(wingtip)], table.io)).toBe(EXIT.ok);
       expect(table.out().split('\n')[0]).toMatch(/^id\s+name\s+state\s+roles\s+ends\s+auto-extend\s+template$/);
@@ -186,6 +195,86 @@ describe('csphub customers import', () => {
       expect(twice.err()).toMatch(/^CONFLICT: .*\n {2}templateId: already requested/);
     }, 120_000);
 
+    it('renews the approved relationship (a new request from its template, approval link printed); one not from a template, or not active, is refused (exit code 3)', async () => {
+      // The customer approves; the cockpit's "Read GDAP from Microsoft" brings the row to active (and Wingtip's other relationships in).
+      const control = createEmulatorControl(stack.emulatorUrl);
+      await control.updateSettings({ gdapActivationDelaySeconds: 0 });
+      await control.approveGdap(requested.relationshipId!);
+      await createApi({ url: stack.url, token }).post('/api/v1/cockpit/gdap/refresh');
+      const active = (await gdapList()).find((r) => r.id === requested.id)!;
+      expect(active.state).toBe('active');
+
+      const renew = io();
+      expect(await main(['gdap', 'renew', String(wingtip), String(active.id)], renew.io), renew.err()).toBe(EXIT.ok);
+      expect(renew.out()).toMatch(new RegExp(`^Renewal requested: \\S+ \\(approval_pending, run request-gdap:\\d+\\); relationship ${active.id} stays until it ends\\.$`, 'm'));
+      expect(renew.out()).toMatch(/^Approval link \(the customer's Global Administrator opens it\): https?:\/\/\S+$/m);
+      const after = await gdapList();
+      const renewal = after.find((r) => r.id === Number(/run request-gdap:(\d+)/.exec(renew.out())![1]))!;
+      expect(renewal).toMatchObject({ state: 'approval_pending', template: { id: templateId } });
+      expect(after.find((r) => r.id === active.id)!.state).toBe('active');
+
+      // A relationship CSP Hub did not request from a template (read from Microsoft), and one still pending approval.
+      const foreign = after.find((r) => r.displayName === 'Wingtip helpdesk')!;
+      const refused = io();
+      expect(await main(['gdap', 'renew', String(wingtip), String(foreign.id), '--json'], refused.io)).toBe(EXIT.api);
+      expect(refused.err()).toMatch(/^CONFLICT: This relationship was not requested from a template/);
+      expect(refused.out()).toBe('');
+      const pending = io();
+      expect(await main(['gdap', 'renew', String(wingtip), String(renewal.id)], pending.io)).toBe(EXIT.api);
+      expect(pending.err()).toMatch(/^CONFLICT: Only an active or expiring relationship can be renewed; this one is approval pending\./);
+      const missing = io();
+      expect(await main(['gdap', 'renew', String(wingtip), '99999999'], missing.io)).toBe(EXIT.api);
+      expect(missing.err()).toMatch(/^NOT_FOUND: The company has no GDAP relationship 99999999\./);
+    }, 120_000);
+
+    it('upgrades to another template version: --dry-run shows the roles removed and changes nothing, then the upgrade is requested', async () => {
+      const api = createApi({ url: stack.url, token });
+      const v1 = (await api.get<{ items: GdapTemplateItem[] }>('/api/v1/gdap/templates')).items.find((t) => t.id === templateId)!;
+      const dropped = v1.roles.at(-1)!;
+      const v2 = await api.post<GdapTemplateItem>(`/api/v1/gdap/templates/${templateId}/versions`, { roleIds: v1.roles.slice(0, -1).map((r) => r.id), durationDays: 365, autoExtend: false });
+      const before = await gdapList();
+
+      const preview = io();
+      expect(await main(['gdap', 'upgrade', String(wingtip), String(requested.id), '--template', String(v2.id), '--dry-run', '--json'], preview.io), preview.err()).toBe(EXIT.ok);
+      expect(JSON.parse(preview.out())).toMatchObject({ template: { id: v2.id, version: 2 }, added: [], removed: [{ id: dropped.id, name: dropped.name }], durationDays: { from: v1.durationDays, to: 365 } });
+      const text = io();
+      expect(await main(['gdap', 'upgrade', String(wingtip), String(requested.id), '--template', String(v2.id), '--dry-run'], text.io)).toBe(EXIT.ok);
+      expect(text.out()).toMatch(new RegExp(`^roles removed\\s+1\\s+${dropped.name}$`, 'm'));
+      expect(text.out()).toMatch(new RegExp(`^days\\s+${v1.durationDays} -> 365$`, 'm'));
+      expect((await gdapList()).map((r) => r.id)).toEqual(before.map((r) => r.id));
+
+      const upgrade = io();
+      expect(await main(['gdap', 'upgrade', String(wingtip), String(requested.id), '--template', String(v2.id), '--json'], upgrade.io), upgrade.err()).toBe(EXIT.ok);
+      const started = JSON.parse(upgrade.out()) as { relationship: GdapRelationshipItem; runId: string };
+      expect(started.runId).toBe(`request-gdap:${started.relationship.id}`);
+      expect(started.relationship).toMatchObject({ state: 'approval_pending', template: { id: v2.id, version: 2 }, approvalUrl: expect.stringMatching(/^https?:\/\//) });
+      expect(started.relationship.roles.map((r) => r.id)).not.toContain(dropped.id);
+
+      // To the version it already has: refused naming the field; without --template: usage.
+      const same = io();
+      expect(await main(['gdap', 'upgrade', String(wingtip), String(requested.id), '--template', String(templateId)], same.io)).toBe(EXIT.api);
+      expect(same.err()).toMatch(/^CONFLICT: The relationship already uses this template version.*\n {2}templateId: is the current template/);
+      const bare = io();
+      expect(await main(['gdap', 'upgrade', String(wingtip), String(requested.id)], bare.io)).toBe(EXIT.usage);
+      expect(bare.err()).toMatch(/^--template takes the id of the template version to upgrade to/);
+    }, 120_000);
+
+    it('terminates only with --yes; a relationship already terminating is refused (exit code 3)', async () => {
+      const unconfirmed = io();
+      expect(await main(['gdap', 'terminate', String(wingtip), String(requested.id)], unconfirmed.io)).toBe(EXIT.usage);
+      expect(unconfirmed.err()).toMatch(/^Terminating cannot be undone .*; add --yes\./);
+      expect((await gdapList()).find((r) => r.id === requested.id)!.state).toBe('active');
+
+      const run = io();
+      expect(await main(['gdap', 'terminate', String(wingtip), String(requested.id), '--yes', '--json'], run.io), run.err()).toBe(EXIT.ok);
+      expect(JSON.parse(run.out())).toMatchObject({ relationship: { id: requested.id, state: 'terminating', status: 'terminationRequested' } });
+      expect((await gdapList()).find((r) => r.id === requested.id)!.state).toBe('terminating');
+
+      const again = io();
+      expect(await main(['gdap', 'terminate', String(wingtip), String(requested.id), '--yes'], again.io)).toBe(EXIT.api);
+      expect(again.err()).toMatch(/^CONFLICT: Only an active or expiring relationship can be terminated; this one is terminating\./);
+    }, 60_000);
+
     it('a template that does not exist is refused with the field named (exit code 3)', async () => {
       const run = io();
       expect(await main(['gdap', 'request', String(wingtip), '--template', '999999'], run.io)).toBe(EXIT.api);
@@ -194,10 +283,22 @@ describe('csphub customers import', () => {
     });
 
     it('a request without a template, or a company id that is not a number, is a usage error (exit code 2)', async () => {
-      for (const argv of [['gdap', 'request', String(wingtip)], ['gdap', 'request', String(wingtip), '--template', 'default'], ['gdap', 'list', 'wingtip'], ['gdap']]) {
+      for (const argv of [
+        ['gdap', 'request', String(wingtip)],
+        ['gdap', 'request', String(wingtip), '--template', 'default'],
+        ['gdap', 'list', 'wingtip'],
+        ['gdap'],
+        ['gdap', 'renew', String(wingtip)],
+        ['gdap', 'terminate', String(wingtip), 'first', '--yes'],
+        ['gdap', 'upgrade', String(wingtip), '1', '--template', 'v2'],
+        ['gdap', 'request', String(wingtip), '--template', '1', '--wait', 'soon'],
+        ['gdap', 'extend', String(wingtip), '1'],
+      ]) {
         const run = io();
         expect(await main(argv, run.io), argv.join(' ')).toBe(EXIT.usage);
         expect(run.err()).toContain('gdap request <companyId> --template <templateId>');
+        expect(run.err()).toContain('gdap terminate <companyId> <gdapId> --yes');
+        expect(run.out()).toBe('');
       }
     });
   });

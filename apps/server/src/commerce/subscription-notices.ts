@@ -1,7 +1,7 @@
 import { readDefaults } from '../channel/distributor-settings';
 import { isWindowClosingSoon, cancellationWindow, endOfTerm, type EndOfTermOutcome } from '@csphub/domain';
-import type { Notifier } from '@csphub/notifications';
-import { publishEvent } from '@csphub/db';
+import { templateLanguageFor, type Notifier } from '@csphub/notifications';
+import { publishEvent, type CompanyRow } from '@csphub/db';
 import { reposOf } from '../app/server-deps';
 import type { CommerceDeps } from './commerce-deps';
 import { linkedTenantsOf } from './linked-tenants';
@@ -30,6 +30,29 @@ const TERM_END_TEMPLATE: Record<EndOfTermOutcome, string | undefined> = {
   none: undefined,
 };
 
+/** One company told of its customer's subscriptions: the customer, or its reseller. */
+interface NoticeRecipient {
+  companyId: number;
+  email: string;
+  name: string;
+  language: string;
+  /** Appended to the notice's dedupe key: empty for the customer (its key of before), the company id for the reseller. */
+  keySuffix: string;
+}
+
+/** The customer and its reseller (when they have an e-mail), each with its own language. */
+function noticeRecipients(company: CompanyRow, parent: CompanyRow | undefined): NoticeRecipient[] {
+  const out: NoticeRecipient[] = [];
+  if (company.email) out.push({ companyId: company.id, email: company.email, name: company.contactPerson ?? company.name, language: company.language, keySuffix: '' });
+  if (parent?.kind === 'reseller' && parent.email) out.push({ companyId: parent.id, email: parent.email, name: parent.contactPerson ?? parent.name, language: parent.language, keySuffix: `:to:${parent.id}` });
+  return out;
+}
+
+/** A date (and with `time`, the time in UTC) as the recipient's language writes it. */
+function localDate(language: string, at: string | Date, time = false): string {
+  return new Intl.DateTimeFormat(templateLanguageFor(language), { dateStyle: 'long', ...(time ? { timeStyle: 'long' } : {}), timeZone: 'UTC' }).format(new Date(at));
+}
+
 /**
  * Looks at every linked tenant's subscriptions and sends the time-based notices: "window closing"
  * in the last 24 hours of the 168-hour reduce/cancel window, and the end of term 30, 7 and 1 days
@@ -37,7 +60,8 @@ const TERM_END_TEMPLATE: Record<EndOfTermOutcome, string | undefined> = {
  * the paid Extended Service Term, or that it ends. Dedupe keys carry the window end or the term end
  * and the day, so a pass repeated every hour sends each notice once (the outbox and SMTP transports
  * dedupe on them).
- * Recipients: the customer's e-mail and its reseller's.
+ * Recipients: the customer and its reseller, one message each in its own company's language
+ * (docs/NOTIFICATIONS.md), with dates written the way that language writes them.
  */
 export async function sendSubscriptionNotices(deps: CommerceDeps, notifier: Pick<Notifier, 'send'>): Promise<NoticePass> {
   const repos = reposOf(deps);
@@ -51,8 +75,8 @@ export async function sendSubscriptionNotices(deps: CommerceDeps, notifier: Pick
     const tenants = await linkedTenantsOf(repos, company);
     if (tenants.length === 0) continue;
     const parent = company.parentId ? await repos.companies.get(company.parentId) : undefined;
-    const to = [company.email, parent?.kind === 'reseller' ? parent.email : null].filter((x): x is string => !!x);
-    if (to.length === 0) continue;
+    const recipients = noticeRecipients(company, parent);
+    if (recipients.length === 0) continue;
     for (const tenant of tenants) {
       pass.tenants++;
       try {
@@ -62,14 +86,16 @@ export async function sendSubscriptionNotices(deps: CommerceDeps, notifier: Pick
           const window = cancellationWindow({ termStartedAt: new Date(s.startsAt), cancellationAllowedUntil: s.cancellationAllowedUntil ? new Date(s.cancellationAllowedUntil) : undefined }, now);
           const url = `${deps.publicUrl}/companies/${company.id}?tab=subscriptions`;
           if (isWindowClosingSoon(window)) {
-            await notifier.send({
-              template: 'subscription-window-closing',
-              language: company.language,
-              to,
-              fields: { recipientName: company.contactPerson ?? company.name, companyName: company.name, productName: s.offerName, quantity: String(s.quantity), windowEndsAt: window.endsAt.toISOString(), subscriptionsUrl: url },
-              dedupeKey: `subscription:${s.id}:window-closing:${window.endsAt.toISOString()}`,
-              subjectId: String(company.id),
-            });
+            for (const r of recipients) {
+              await notifier.send({
+                template: 'subscription-window-closing',
+                language: r.language,
+                to: [r.email],
+                fields: { recipientName: r.name, companyName: company.name, productName: s.offerName, quantity: String(s.quantity), windowEndsAt: localDate(r.language, window.endsAt, true), subscriptionsUrl: url },
+                dedupeKey: `subscription:${s.id}:window-closing:${window.endsAt.toISOString()}${r.keySuffix}`,
+                subjectId: String(company.id),
+              });
+            }
             pass.windowClosing++;
           }
           const daysLeft = Math.floor((new Date(s.termEndsAt).getTime() - now.getTime()) / 86_400_000);
@@ -86,22 +112,25 @@ export async function sendSubscriptionNotices(deps: CommerceDeps, notifier: Pick
             });
           }
           if (day === undefined || !template) continue;
-          const common = { recipientName: company.contactPerson ?? company.name, companyName: company.name, productName: s.offerName, daysLeft: String(daysLeft), subscriptionsUrl: url };
-          const date = s.termEndsAt.slice(0, 10);
-          await notifier.send({
-            template,
-            language: company.language,
-            to,
-            fields:
-              end.outcome === 'renew'
-                ? { ...common, renewsAt: date, quantity: String(end.next?.quantity ?? s.quantity) }
-                : end.outcome === 'extended_service_term'
-                  ? { ...common, endsAt: date }
-                  : { ...common, expiresAt: date },
-            // The expiry notice keeps its key of before for the 30-day notice (sent once per term end).
-            dedupeKey: template === 'subscription-expiry-near' && day === 30 ? `subscription:${s.id}:expiry-near:${s.termEndsAt}` : `subscription:${s.id}:${template}:${s.termEndsAt}:${day}`,
-            subjectId: String(company.id),
-          });
+          // The expiry notice keeps its key of before for the 30-day notice (sent once per term end).
+          const key = template === 'subscription-expiry-near' && day === 30 ? `subscription:${s.id}:expiry-near:${s.termEndsAt}` : `subscription:${s.id}:${template}:${s.termEndsAt}:${day}`;
+          for (const r of recipients) {
+            const common = { recipientName: r.name, companyName: company.name, productName: s.offerName, daysLeft: String(daysLeft), subscriptionsUrl: url };
+            const date = localDate(r.language, s.termEndsAt);
+            await notifier.send({
+              template,
+              language: r.language,
+              to: [r.email],
+              fields:
+                end.outcome === 'renew'
+                  ? { ...common, renewsAt: date, quantity: String(end.next?.quantity ?? s.quantity) }
+                  : end.outcome === 'extended_service_term'
+                    ? { ...common, endsAt: date }
+                    : { ...common, expiresAt: date },
+              dedupeKey: `${key}${r.keySuffix}`,
+              subjectId: String(company.id),
+            });
+          }
           if (end.outcome === 'expire' || end.outcome === 'cancel') pass.expiryNear++;
           else pass.termEnding++;
         }

@@ -139,9 +139,12 @@ async function acceptOne(deps: OnboardingDeps, p: TenantAuthorizationRow, domain
     requestId: opts.requestId ?? null,
   });
   if (recorded && p.requestedByEmail) {
+    // A staff notice: in the language of the requester's company (docs/NOTIFICATIONS.md), the customer's when the requester is gone.
+    const requester = p.requestedById ? await repos.users.get(p.requestedById) : undefined;
+    const requesterCompany = requester ? await repos.companies.get(requester.companyId) : undefined;
     await deps.notifier.send({
       template: 'authorization-accepted',
-      language: company.language,
+      language: requesterCompany?.language ?? company.language,
       to: [p.requestedByEmail],
       fields: {
         recipientName: p.requestedByLabel,

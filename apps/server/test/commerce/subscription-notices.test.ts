@@ -55,7 +55,9 @@ describe('subscription notices', () => {
     };
   };
 
-  it('sends "window closing" once in the last 24 hours, to the customer and its reseller, in their language', async () => {
+  const to = <M extends { to: string[] }>(messages: M[], email: string): M => messages.find((m) => m.to.includes(email))!;
+
+  it('sends "window closing" once in the last 24 hours, to the customer and its reseller, each in its own language', async () => {
     const outbox = createOutboxRepo(db.db, box);
     const notifier = createNotifier({ transport: createOutboxTransport(outbox), from: 'csphub@example.test' });
     // Wingtip's seeded subscription started 3 days ago: its window closes in about 4 days.
@@ -69,9 +71,14 @@ describe('subscription notices', () => {
     await sendSubscriptionNotices(depsAt(() => now), notifier);
 
     const messages = (await outbox.list({ limit: 50 })).filter((m) => m.template === 'subscription-window-closing');
-    expect(messages).toHaveLength(1);
-    expect(messages[0]!.to).toEqual(['ti@wingtip.example', 'sales@adatum.example']);
-    expect(messages[0]!.subject).toContain('Último día');
+    // One message per company, each in its own language: the customer's Spanish, the reseller's English.
+    expect(messages.map((m) => m.to).sort()).toEqual([['sales@adatum.example'], ['ti@wingtip.example']]);
+    expect(to(messages, 'ti@wingtip.example').subject).toContain('Último día');
+    expect(to(messages, 'sales@adatum.example').subject).toContain('Last day');
+    expect(to(messages, 'sales@adatum.example').text).toContain('Hello Adatum');
+    // The window's end as each language writes a date.
+    expect(to(messages, 'ti@wingtip.example').text).toMatch(/\d{1,2} de [a-z]+ de \d{4}/);
+    expect(to(messages, 'sales@adatum.example').text).toMatch(/[A-Z][a-z]+ \d{1,2}, \d{4}/);
   });
 
   it('tells what the end of term brings 30, 7 and 1 days before: the renewal and its seats, or the paid Extended Service Term', async () => {
@@ -86,13 +93,15 @@ describe('subscription notices', () => {
     expect(await sendSubscriptionNotices(depsAt(() => at(40)), notifier)).toMatchObject({ termEnding: 0, failures: 0 });
     for (const days of [25, 24, 6, 1, 1]) await sendSubscriptionNotices(depsAt(() => at(days)), notifier);
     const renewing = await sent('subscription-renewing');
-    expect(renewing.map((m) => m.subject)).toHaveLength(3);
-    expect(renewing[0]!.to).toEqual(['ti@wingtip.example', 'sales@adatum.example']);
+    expect(renewing.filter((m) => m.to.includes('ti@wingtip.example')).map((m) => m.subject)).toEqual([expect.stringContaining('se renueva'), expect.stringContaining('se renueva'), expect.stringContaining('se renueva')]);
+    expect(renewing.filter((m) => m.to.includes('sales@adatum.example')).map((m) => m.subject)).toEqual([expect.stringContaining('renews in'), expect.stringContaining('renews in'), expect.stringContaining('renews in')]);
+    expect(renewing.every((m) => m.to.length === 1)).toBe(true);
 
     await control.changeSubscriptionInPortal(wingtip.tenantId, sub.id, { autoRenewEnabled: false });
     await sendSubscriptionNotices(depsAt(() => at(6)), notifier);
     const est = await sent('subscription-extended-term-near');
-    expect(est).toHaveLength(1);
-    expect(est[0]!.text).toMatch(/servicio extendido/);
+    expect(est.map((m) => m.to).sort()).toEqual([['sales@adatum.example'], ['ti@wingtip.example']]);
+    expect(to(est, 'ti@wingtip.example').text).toMatch(/servicio extendido/);
+    expect(to(est, 'sales@adatum.example').text).toMatch(/Extended Service Term/);
   });
 });

@@ -161,7 +161,7 @@ describe('GDAP API', () => {
     expect((await createEventsRepo(t.database.db).list({ type: 'gdap.active' })).some((e) => e.data.relationshipId === `rolled-${other.id}`)).toBe(false);
   });
 
-  it('sends the 7-day expiry notice to the reseller and the distributor once', async () => {
+  it('sends the 7-day expiry notice to the reseller and the distributor once, each in its own language', async () => {
     await w.repos.companies.update(w.r1.id, { email: 'ops@reseller-one.example', language: 'es' }, new Date());
     await w.repos.companies.update(w.d.id, { email: 'gdap@distributor.example' }, new Date());
     const row = await w.repos.gdap.upsertRequested({ companyId: w.c1.id, connectionId, displayName: `Expiring ${Date.now()}`, customerTenantId: wingtip.tenantId, templateId: null, roles: [{ id: EntraRole.directoryReaders, name: 'Directory Readers' }], durationDays: 730, autoExtend: false, runId: null }, new Date());
@@ -176,7 +176,9 @@ describe('GDAP API', () => {
     expect(second.notices).toBe(0);
     const sent = (await createOutboxRepo(t.database.db, createSecretBox(t.secretKey)).list({ subjectId: String(w.c1.id) })).filter((m) => m.template === 'gdap-expiring');
     expect(sent.map((m) => m.to).flat().sort()).toEqual(['gdap@distributor.example', 'ops@reseller-one.example']);
-    expect(sent.find((m) => m.to.includes('ops@reseller-one.example'))?.subject).toContain('7');
+    // Each company in its own language: the reseller's Spanish, the distributor's English.
+    expect(sent.find((m) => m.to.includes('ops@reseller-one.example'))?.subject).toMatch(/^La administración delegada .* 7 día/);
+    expect(sent.find((m) => m.to.includes('gdap@distributor.example'))?.subject).toMatch(/^Delegated administration .* 7 day/);
     expect((await w.repos.gdap.getRelationship(row.id))?.noticesSent).toEqual([7]);
     // The first notice of the end date published gdap.expiring once.
     const expiring = (await createEventsRepo(t.database.db).list({ type: 'gdap.expiring', companyId: w.c1.id })).filter((e) => e.data.relationshipId === 'gone-0000');

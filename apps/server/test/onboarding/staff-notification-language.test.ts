@@ -72,12 +72,15 @@ describe("staff notices in the staff member's language", () => {
     expect(customer).toMatchObject({ language: 'en', to: ['ti@wingtip-mx.example'], subject: `Your Microsoft tenant ${domain} is ready` });
   });
 
-  it("an existing tenant of an English customer: Ana's notice is in Spanish", async () => {
+  it("an existing tenant of an English customer: Ana's notices (accepted, then done) are in Spanish", async () => {
     const open = await ana('POST', `/api/v1/companies/${w.customer.id}/existing-tenant/authorization`, { connectionId: w.conn.id, domain: 'fabrikam.com' });
     expect(open.status).toBe(200);
     await w.control.acceptRelationship({ partner: 'distributor-latam', customer: fabrikamTenant, indirectReseller: 'adatum' });
     await w.control.flushWebhooks();
     expect((await ana('POST', `/api/v1/companies/${w.customer.id}/existing-tenant/verify`, { connectionId: w.conn.id, domain: 'fabrikam.com' })).body.status).toBe('verified');
+    // The acceptance (detected from Partner Center's webhook) is told to Ana, who asked for it, in her company's Spanish.
+    const accepted = (await createOutboxRepo(w.database.db, createSecretBox(Buffer.alloc(32))).list({ subjectId: String(w.customer.id) })).filter((m) => m.template === 'authorization-accepted');
+    expect(accepted).toEqual([expect.objectContaining({ language: 'es', to: ['ana@adatum.example'], subject: `${w.customer.name} aceptó la relación: ya puede finalizar el pedido` })]);
     const res = await ana('POST', `/api/v1/companies/${w.customer.id}/existing-tenant/checkout`, {
       connectionId: w.conn.id,
       requestGdap: false,

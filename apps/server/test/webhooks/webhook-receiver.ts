@@ -12,11 +12,13 @@ export interface Received {
 /**
  * A local webhook receiver as a customer would write one: it verifies every request with the
  * `standardwebhooks` package and the subscription's secret, and answers 204, or 503 while `down`.
- * `secret` may be set after start (the secret comes back from the subscription's creation).
+ * While `hold`, it takes the request (recorded like any other) and never answers, as a sender that
+ * dies waiting sees it. `secret` may be set after start (the secret comes back from the subscription's creation).
  */
 export async function startReceiver() {
   const received: Received[] = [];
-  const state = { down: false, secret: '', requests: 0, lastHost: '' };
+  const state = { down: false, hold: false, secret: '', requests: 0, lastHost: '' };
+  const held: http.ServerResponse[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -37,6 +39,10 @@ export async function startReceiver() {
         verified = false;
       }
       received.push({ id: headers['webhook-id'] ?? '', verified, body: JSON.parse(payload) as Received['body'] });
+      if (state.hold) {
+        held.push(res);
+        return;
+      }
       res.writeHead(verified ? 204 : 401).end();
     });
   });
@@ -46,7 +52,10 @@ export async function startReceiver() {
     url: `http://127.0.0.1:${port}/hooks/csphub`,
     received,
     state,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      for (const res of held) res.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 export type Receiver = Awaited<ReturnType<typeof startReceiver>>;
