@@ -53,8 +53,13 @@ export const COCKPIT_LISTS = {
   },
   mca: {
     base: mcaRows,
-    filters: { pending_acceptance: sql`"runId" is not null`, accepted: sql`"mcaStatus" = 'accepted'`, missing: sql`"mcaStatus" = 'missing'` },
-    columns: ['ageDays', 'companyName', 'mcaStatus', 'since', 'companyId', 'runId'],
+    filters: {
+      pending_acceptance: sql`"runId" is not null`,
+      accepted: sql`"mcaStatus" = 'accepted'`,
+      missing: sql`"mcaStatus" = 'missing'`,
+      needs_reacceptance: sql`"mcaStatus" = 'needs_reacceptance'`,
+    },
+    columns: ['ageDays', 'companyName', 'mcaStatus', 'acceptedVersion', 'acceptedAt', 'since', 'companyId', 'runId'],
     key: ['companyId'],
   },
   resellers: {

@@ -80,19 +80,24 @@ export function pendingAuthorizations(path: string, now: Date): SQL {
 
 /**
  * The MCA of each active customer of the subtree with a Microsoft tenant, from what the runs stored:
- * `accepted` when an account of it is synced (a run syncs an account only once the MCA is accepted
- * or attested), otherwise `missing`; with the new-tenant run waiting for the customer to accept
- * (`runId`, since when, age in days) when there is one.
+ * `needs_reacceptance` when the version it accepted in a connection (`mca_template_id`) is not the
+ * current one that connection's Partner Center lists (docs/PARTNER-CENTER-REFERENCE.md §5.6);
+ * otherwise `accepted` when an account of it is synced (a run syncs an account only once the MCA is
+ * accepted or attested) or its recorded version is the current one; otherwise `missing`; with the
+ * new-tenant run waiting for the customer to accept (`runId`, since when, age in days) when there is one.
  */
 export function mcaRows(path: string, now: Date): SQL {
   return sql`
     select c.id as "companyId", c.name as "companyName",
-      case when a.synced then 'accepted' else 'missing' end as "mcaStatus",
+      case when a.outdated then 'needs_reacceptance' when a.synced or a.current then 'accepted' else 'missing' end as "mcaStatus",
+      a.template_id as "acceptedVersion", a.accepted_at as "acceptedAt",
       w.id as "runId", w.updated_at as "since",
       floor(extract(epoch from (${now}::timestamptz - w.updated_at)) / 86400)::int as "ageDays"
     from companies c
-    left join (select o.company_id, bool_or(o.sync_status = 'synced') as synced, bool_or(o.tenant_id is not null) as tenant
-               from account_sync_options o group by o.company_id) a on a.company_id = c.id
+    left join (select o.company_id, bool_or(o.sync_status = 'synced') as synced, bool_or(o.tenant_id is not null) as tenant,
+                      bool_or(o.mca_template_id <> k.mca_template_id) as outdated, bool_or(o.mca_template_id = k.mca_template_id) as current,
+                      max(o.mca_template_id) as template_id, max(o.mca_accepted_at) as accepted_at
+               from account_sync_options o left join connections k on k.id = o.connection_id group by o.company_id) a on a.company_id = c.id
     left join (select r.subject_id, (array_agg(r.id order by r.updated_at))[1] as id, min(r.updated_at) as updated_at
                from workflow_runs r
                where r.kind = 'provision-tenant' and r.state = 'running' and r.current_step = 'await-mca-acceptance'

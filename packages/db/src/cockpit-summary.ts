@@ -38,10 +38,12 @@ export async function cockpitSummary(db: Database, path: string, now: Date): Pro
             and c.path like ${subtreeOf(path)}
           group by 1 order by 1`,
     ),
-    rows<{ n: number; oldest: number | null; accepted: number; missing: number }>(
+    rows<{ n: number; oldest: number | null; accepted: number; missing: number; outdated: number; versionKnown: boolean }>(
       db,
       sql`select count(*) filter (where "runId" is not null)::int as "n", max("ageDays")::int as "oldest",
-                 count(*) filter (where "mcaStatus" = 'accepted')::int as "accepted", count(*) filter (where "mcaStatus" = 'missing')::int as "missing"
+                 count(*) filter (where "mcaStatus" = 'accepted')::int as "accepted", count(*) filter (where "mcaStatus" = 'missing')::int as "missing",
+                 count(*) filter (where "mcaStatus" = 'needs_reacceptance')::int as "outdated",
+                 (select bool_or(k.mca_template_id is not null) from connections k) is true as "versionKnown"
           from (${mcaRows(path, now)}) m`,
     ),
     rows<{ active: number; expiring: number; expired: number; ga: number; unassigned: number }>(
@@ -87,8 +89,14 @@ export async function cockpitSummary(db: Database, path: string, now: Date): Pro
       notReadyReasons: reasons.map((x) => ({ reason: x.reason, count: x.n })),
     },
     tenantsPerWeek: weekSeries(now, WEEKS, weeks.map((w) => ({ week: iso(w.week)!.slice(0, 10), count: w.n }))),
-    // Re-acceptance of a newer MCA version is not recorded by CSP Hub: not available.
-    mca: { pendingAcceptance: mca[0]?.n ?? 0, oldestPendingDays: mca[0]?.oldest ?? null, accepted: mca[0]?.accepted ?? 0, missing: mca[0]?.missing ?? 0, needsReacceptance: null },
+    // "Needs re-acceptance" is not available until a connection's current MCA version has been read.
+    mca: {
+      pendingAcceptance: mca[0]?.n ?? 0,
+      oldestPendingDays: mca[0]?.oldest ?? null,
+      accepted: mca[0]?.accepted ?? 0,
+      missing: mca[0]?.missing ?? 0,
+      needsReacceptance: mca[0]?.versionKnown ? mca[0].outdated : null,
+    },
     gdap: gdapSyncedAt
       ? { syncedAt: gdapSyncedAt, active: g.active, expiringIn30Days: g.expiring, expired: g.expired, withGlobalAdmin: g.ga, withoutAccessAssignments: g.unassigned }
       : { syncedAt: null, active: null, expiringIn30Days: null, expired: null, withGlobalAdmin: null, withoutAccessAssignments: null },
