@@ -34,6 +34,33 @@ test('the default connection of a Colombian customer of a LATAM reseller is the 
   await expect(page.getByTestId('gdap-template')).toContainText('Microsoft default');
 });
 
+/**
+ * The GDAP template is chosen per company: the wizard starts on the connection's default and lists
+ * the connection's other templates; the one chosen is what the text describes and what Finish names.
+ */
+test('the wizard lets the person request GDAP from another template of the connection', async ({ page }) => {
+  test.setTimeout(180_000);
+  const { csrfToken } = await signInByApi(page, 'distributor@demo.test');
+  const lucerne = await companyIdByName(page.request, /^Lucerne/);
+  const customer = await createReadyCustomer(page.request, csrfToken, { parentId: lucerne, name: 'Medellín Flores', country: 'CO', language: 'es' });
+  const ctx = (await (await page.request.get(`/api/v1/companies/${customer.id}/onboarding`)).json()) as { defaultConnectionId: string; gdap: { templates: { connectionId: string; isDefault: boolean; roles: { id: string }[] }[] } };
+  const byDefault = ctx.gdap.templates.find((x) => x.connectionId === ctx.defaultConnectionId && x.isDefault)!;
+  const name = `Helpdesk ${Date.now().toString(36)}`;
+  const created = await page.request.post('/api/v1/gdap/templates', {
+    headers: { 'X-CSRF-Token': csrfToken },
+    data: { connectionId: ctx.defaultConnectionId, name, roleIds: byDefault.roles.slice(0, 2).map((r) => r.id), durationDays: 90, autoExtend: false },
+  });
+  expect(created.status()).toBe(201);
+  await startWizard(page, customer.id);
+  await page.getByRole('checkbox', { name: /already uses Microsoft 365 and owns this domain/ }).check();
+  const choice = page.getByRole('textbox', { name: 'GDAP template' }).or(page.getByRole('combobox', { name: 'GDAP template' })).first();
+  await expect(choice).toHaveValue('Microsoft default v1 (default)');
+  await choice.click();
+  await page.getByRole('option', { name: `${name} v1` }).click();
+  await expect(page.getByTestId('gdap-template')).toContainText(`${name} v1 (2 roles, 90 days)`);
+  await expect(page.getByTestId('gdap-about')).toContainText('2 roles for 90 days');
+});
+
 /** "Next" checks the step: an empty signatory field is named, with a link to its field. */
 test('each step says what is wrong before moving on, and Order review gives the reason of a red line', async ({ page }) => {
   test.setTimeout(180_000);

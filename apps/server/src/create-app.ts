@@ -34,6 +34,7 @@ import { mountNotificationTemplatesRoutes } from './notifications/mount-notifica
 import { mountWebhooksRoutes } from './webhooks/mount-webhooks-routes';
 import { mountCustomerImportRoutes } from './customer-import/mount-customer-import-routes';
 import { startCustomerSync } from './customer-import/customer-sync-schedule';
+import { startMcaVersionChecks } from './onboarding/mca-records';
 import { API_DESCRIPTION, mountApiReference } from './system/api-reference';
 
 /**
@@ -60,7 +61,7 @@ export interface AppDeps {
   /** Folder of the built web app; omitted in API-only tests. */
   webDist?: string | undefined;
   /** Background checks, each off unless given: pending customer authorizations, subscription notices. */
-  every?: { pendingAuthorizationsMs?: number; subscriptionNoticesMs?: number; resellerRevalidationMs?: number; gdapChecksMs?: number; customerSyncMs?: number } | undefined;
+  every?: { pendingAuthorizationsMs?: number; subscriptionNoticesMs?: number; resellerRevalidationMs?: number; gdapChecksMs?: number; customerSyncMs?: number; mcaVersionsMs?: number } | undefined;
   /** How long a route waits for the workflow engine before answering 503 WORKFLOWS_BUSY (default 15 s). */
   engineWaitMs?: number | undefined;
 }
@@ -175,6 +176,7 @@ export function createApp(config: Config, deps: AppDeps) {
   if (deps.every?.subscriptionNoticesMs) startSubscriptionNotices(commerceDeps, deps.adapters.notifier, deps.every.subscriptionNoticesMs);
   if (deps.every?.resellerRevalidationMs) startResellerRevalidation(commerceDeps, deps.every.resellerRevalidationMs);
   if (deps.every?.gdapChecksMs) startGdapChecks(gdapDeps, deps.every.gdapChecksMs);
+  if (deps.every?.mcaVersionsMs) startMcaVersionChecks({ db: serverDeps.db, clients: deps.adapters.clients, clock: deps.clock, logger: deps.logger }, deps.every.mcaVersionsMs);
   // Changes made in Partner Center's own portal, from its activity log (docs/CUSTOMER-IMPORT.md).
   if (deps.every?.customerSyncMs) startCustomerSync({ db: serverDeps.db, box: serverDeps.box, now: () => deps.clock.now() }, async (id) => (await deps.adapters.clients.forConnection(id)).client, deps.every.customerSyncMs, { logger: deps.logger });
   app.route('/api/v1', api);

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database';
-import { customerStates, gdapRows, iso, mcaRows, orderRows, pendingAuthorizations, resellerRows, rows, INVITATION_LIMIT_DAYS } from './cockpit-sql';
+import { gdapRows, iso, orderRows, pendingAuthorizations, resellerRows, rows, INVITATION_LIMIT_DAYS } from './cockpit-sql';
+import { customerStates, mcaRows } from './cockpit-accounts-sql';
 import { writeCsv } from '@csphub/domain/csv';
 
 type Cell = string | number | boolean | null;
@@ -53,8 +54,13 @@ export const COCKPIT_LISTS = {
   },
   mca: {
     base: mcaRows,
-    filters: { pending_acceptance: sql`"runId" is not null`, accepted: sql`"mcaStatus" = 'accepted'`, missing: sql`"mcaStatus" = 'missing'` },
-    columns: ['ageDays', 'companyName', 'mcaStatus', 'since', 'companyId', 'runId'],
+    filters: {
+      pending_acceptance: sql`"runId" is not null`,
+      accepted: sql`"mcaStatus" = 'accepted'`,
+      missing: sql`"mcaStatus" = 'missing'`,
+      needs_reacceptance: sql`"mcaStatus" = 'needs_reacceptance'`,
+    },
+    columns: ['ageDays', 'companyName', 'mcaStatus', 'acceptedVersion', 'acceptedAt', 'since', 'companyId', 'runId'],
     key: ['companyId'],
   },
   resellers: {
@@ -107,17 +113,17 @@ export async function cockpitList(db: Database, name: CockpitListName, path: str
   const dir = q.dir === 'desc' ? sql.raw('desc nulls last') : sql.raw('asc nulls last');
   const order = sql.join([sql`${sql.identifier(sort)} ${dir}`, ...def.key.map((k) => sql`${sql.identifier(k)} asc`)], sql`, `);
   const filtered = sql`select * from (${def.base(path, now)}) b where ${def.filters[filter]!}`;
-  const [count, page] = await Promise.all([
-    rows<{ n: number }>(db, sql`select count(*)::int as "n" from (${filtered}) f`),
-    rows<Record<string, unknown>>(db, sql`${filtered} order by ${order} limit ${q.limit} offset ${q.offset}`),
-  ]);
+  // One pass: the page and the total together (`count(*) over ()` is taken before limit and
+  // offset), rather than evaluating the base twice. Only a page past the end asks for the count alone.
+  const page = await rows<Record<string, unknown> & { __total: number }>(db, sql`select f.*, count(*) over ()::int as "__total" from (${filtered}) f order by ${order} limit ${q.limit} offset ${q.offset}`);
+  const total = page[0]?.__total ?? (q.offset > 0 ? ((await rows<{ n: number }>(db, sql`select count(*)::int as "n" from (${filtered}) f`))[0]?.n ?? 0) : 0);
   return {
     list: name,
     filter,
     filters: filterNames,
     sort,
     dir: q.dir ?? 'asc',
-    total: count[0]?.n ?? 0,
+    total,
     columns: [...def.columns],
     key: [...def.key],
     rows: page.map((r) => Object.fromEntries(def.columns.map((c) => [c, cell(r[c])])) as Record<string, Cell>),

@@ -1,5 +1,4 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '@csphub/domain';
 import { rowsOf } from './companies.repo';
 import type { Database } from './database';
 
@@ -25,41 +24,19 @@ export function iso(value: unknown): string | null {
 }
 
 /**
- * Each active customer of the subtree with one state from its accounts in every connection: a
- * failed sync needs attention, one in progress is provisioning, a synced one is ready, and otherwise
- * it is not ready with the stored reason (`never-provisioned` when no connection was ever tried).
- */
-export function customerStates(path: string): SQL {
-  return sql`
-    select c.id as "companyId", c.name as "name", p.name as "parentName", c.created_at as "createdAt",
-      case when bool_or(o.sync_status = 'failed') then 'needs_attention'
-           when bool_or(o.sync_status = 'in_progress') then 'provisioning'
-           when bool_or(o.sync_status = 'synced') then 'ready'
-           else 'not_ready' end as "state",
-      case when bool_or(o.sync_status in ('failed', 'in_progress', 'synced')) then max(o.failure_reason)
-           else coalesce(max(o.failure_reason), case when count(o.company_id) = 0 then 'never-provisioned' else 'not-synced' end) end as "reason",
-      max(o.tenant_id) as "tenantId", max(o.last_attempt_at) as "lastAttemptAt"
-    from companies c
-    left join companies p on p.id = c.parent_id
-    left join account_sync_options o on o.company_id = c.id
-    where c.kind = 'customer' and c.status = 'active' and c.path like ${subtreeOf(path)}
-    group by c.id, c.name, p.name, c.created_at`;
-}
-
-/**
  * GDAP relationships of the subtree's customers (the one store, `gdap_relationships`, rows Graph
  * has an id for), with the finding flags the cockpit filters on: Global Administrator among the
- * roles, and the access assignments not being deleted of a live relationship (null otherwise).
+ * roles, and the access assignments not being deleted of a live relationship (null otherwise), both
+ * stored columns PostgreSQL keeps from the JSON (migration 0024) rather than a JSON walk per row.
  */
 export function gdapRows(path: string, now: Date): SQL {
   const soon = new Date(now.getTime() + EXPIRING_WITHIN_DAYS * 86_400_000);
   return sql`
     select g.connection_id as "connectionId", g.relationship_id as "relationshipId", g.company_id as "companyId",
       c.name as "companyName", g.customer_name as "customerName", g.display_name as "displayName", g.status as "status",
-      g.ends_at as "endsAt", exists (select 1 from jsonb_array_elements(g.roles) r where lower(r->>'id') = ${GLOBAL_ADMINISTRATOR_ROLE_ID}) as "hasGlobalAdmin",
+      g.ends_at as "endsAt", g.has_global_admin as "hasGlobalAdmin",
       g.auto_extend as "autoExtend",
-      case when g.status in ('active', 'expiring')
-        then (select count(*) from jsonb_array_elements(g.access_assignments) a where coalesce(a->>'status', '') not in ('deleted', 'deleting'))::int end as "accessAssignments",
+      case when g.status in ('active', 'expiring') then g.live_access_assignments end as "accessAssignments",
       (g.status in ('active', 'expiring') and not g.auto_extend and g.ends_at is not null and g.ends_at <= ${soon}) as "expiringSoon"
     from gdap_relationships g
     join companies c on c.id = g.company_id
@@ -79,39 +56,21 @@ export function pendingAuthorizations(path: string, now: Date): SQL {
 }
 
 /**
- * The MCA of each active customer of the subtree with a Microsoft tenant, from what the runs stored:
- * `accepted` when an account of it is synced (a run syncs an account only once the MCA is accepted
- * or attested), otherwise `missing`; with the new-tenant run waiting for the customer to accept
- * (`runId`, since when, age in days) when there is one.
- */
-export function mcaRows(path: string, now: Date): SQL {
-  return sql`
-    select c.id as "companyId", c.name as "companyName",
-      case when a.synced then 'accepted' else 'missing' end as "mcaStatus",
-      w.id as "runId", w.updated_at as "since",
-      floor(extract(epoch from (${now}::timestamptz - w.updated_at)) / 86400)::int as "ageDays"
-    from companies c
-    left join (select o.company_id, bool_or(o.sync_status = 'synced') as synced, bool_or(o.tenant_id is not null) as tenant
-               from account_sync_options o group by o.company_id) a on a.company_id = c.id
-    left join (select r.subject_id, (array_agg(r.id order by r.updated_at))[1] as id, min(r.updated_at) as updated_at
-               from workflow_runs r
-               where r.kind = 'provision-tenant' and r.state = 'running' and r.current_step = 'await-mca-acceptance'
-               group by r.subject_id) w on w.subject_id = c.id::text
-    where c.kind = 'customer' and c.status = 'active' and c.path like ${subtreeOf(path)}
-      and (a.synced or a.tenant or w.id is not null)`;
-}
-
-/**
  * The subtree's resellers with their partner-of-record verdict and how many active customers each
- * has (its own and its sub-resellers'): every customer counts once for each company on its path, so
- * one pass over the customers replaces a prefix scan per reseller.
+ * has (its own and its sub-resellers'): one pass counts the customers per parent, then each parent's
+ * count goes to every company on the parent's path, so the path is split once per parent (tens)
+ * rather than once per customer (thousands), and no reseller needs a prefix scan of its own.
  */
 export function resellerRows(path: string): SQL {
   return sql`
-    with counts as (
-      select a.id as id, count(*)::int as n
-      from companies k, unnest(string_to_array(trim(both '/' from k.path), '/')) as a(id)
+    with per_parent as (
+      select k.parent_id as id, count(*)::int as n
+      from companies k
       where k.kind = 'customer' and k.status = 'active' and k.path like ${subtreeOf(path)}
+      group by k.parent_id),
+    counts as (
+      select a.id as id, sum(pp.n)::int as n
+      from per_parent pp join companies p on p.id = pp.id, unnest(string_to_array(trim(both '/' from p.path), '/')) as a(id)
       group by a.id)
     select r.id as "companyId", r.name as "name", r.partner_location_id as "partnerLocationId", r.partner_id as "partnerId",
       r.por_status as "porStatus", r.por_checked_at as "porCheckedAt", r.por_error_description as "porError",

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './database';
-import { customerStates, gdapRows, iso, mcaRows, orderRows, pendingAuthorizations, resellerRows, rows, subtreeOf, INVITATION_LIMIT_DAYS } from './cockpit-sql';
+import { gdapRows, iso, orderRows, pendingAuthorizations, resellerRows, rows, subtreeOf, INVITATION_LIMIT_DAYS } from './cockpit-sql';
+import { accountFigures } from './cockpit-accounts-sql';
 
 const WEEKS = 12;
 
@@ -28,8 +29,9 @@ export interface CockpitSummary {
  */
 export async function cockpitSummary(db: Database, path: string, now: Date): Promise<CockpitSummary> {
   const since = new Date(now.getTime() - WEEKS * 7 * 86_400_000);
-  const [byStateAndReason, weeks, mca, gdap, gdapSync, auth, resellerList, orders] = await Promise.all([
-    rows<{ state: string; reason: string | null; n: number }>(db, sql`select state as "state", case when state = 'not_ready' then reason end as "reason", count(*)::int as "n" from (${customerStates(path)}) s group by 1, 2`),
+  // One statement per figure group; on PGlite they run one after another, on PostgreSQL side by side.
+  const [byStateAndReason, weeks, gdap, gdapSync, auth, resellerList, orders, versions] = await Promise.all([
+    rows<{ state: string; reason: string | null; n: number; mcaPending: number; mcaOldest: number | null; mcaAccepted: number; mcaMissing: number; mcaOutdated: number }>(db, accountFigures(path, now)),
     rows<{ week: unknown; n: number }>(
       db,
       sql`select date_trunc('week', w.finished_at) as "week", count(*)::int as "n"
@@ -37,12 +39,6 @@ export async function cockpitSummary(db: Database, path: string, now: Date): Pro
           where w.kind in ('provision-tenant', 'link-existing-tenant') and w.state = 'succeeded' and w.finished_at >= ${since}
             and c.path like ${subtreeOf(path)}
           group by 1 order by 1`,
-    ),
-    rows<{ n: number; oldest: number | null; accepted: number; missing: number }>(
-      db,
-      sql`select count(*) filter (where "runId" is not null)::int as "n", max("ageDays")::int as "oldest",
-                 count(*) filter (where "mcaStatus" = 'accepted')::int as "accepted", count(*) filter (where "mcaStatus" = 'missing')::int as "missing"
-          from (${mcaRows(path, now)}) m`,
     ),
     rows<{ active: number; expiring: number; expired: number; ga: number; unassigned: number }>(
       db,
@@ -65,7 +61,10 @@ export async function cockpitSummary(db: Database, path: string, now: Date): Pro
       db,
       sql`select count(*) filter (where status in ('submitted', 'in_progress'))::int as "moving", count(*) filter (where status in ('failed', 'needs_attention'))::int as "failed" from (${orderRows(path)}) o`,
     ),
+    rows<{ known: boolean }>(db, sql`select coalesce(bool_or(mca_template_id is not null), false) as "known" from connections`),
   ]);
+  const sum = (f: (r: (typeof byStateAndReason)[number]) => number) => byStateAndReason.reduce((t, r) => t + f(r), 0);
+  const oldest = byStateAndReason.reduce<number | null>((m, r) => (r.mcaOldest === null ? m : Math.max(m ?? r.mcaOldest, r.mcaOldest)), null);
   const byState = (s: string) => byStateAndReason.filter((r) => r.state === s).reduce((t, r) => t + r.n, 0);
   const reasons = byStateAndReason
     .filter((r) => r.state === 'not_ready')
@@ -87,8 +86,14 @@ export async function cockpitSummary(db: Database, path: string, now: Date): Pro
       notReadyReasons: reasons.map((x) => ({ reason: x.reason, count: x.n })),
     },
     tenantsPerWeek: weekSeries(now, WEEKS, weeks.map((w) => ({ week: iso(w.week)!.slice(0, 10), count: w.n }))),
-    // Re-acceptance of a newer MCA version is not recorded by CSP Hub: not available.
-    mca: { pendingAcceptance: mca[0]?.n ?? 0, oldestPendingDays: mca[0]?.oldest ?? null, accepted: mca[0]?.accepted ?? 0, missing: mca[0]?.missing ?? 0, needsReacceptance: null },
+    // "Needs re-acceptance" is not available until a connection's current MCA version has been read.
+    mca: {
+      pendingAcceptance: sum((r) => r.mcaPending),
+      oldestPendingDays: oldest,
+      accepted: sum((r) => r.mcaAccepted),
+      missing: sum((r) => r.mcaMissing),
+      needsReacceptance: versions[0]?.known ? sum((r) => r.mcaOutdated) : null,
+    },
     gdap: gdapSyncedAt
       ? { syncedAt: gdapSyncedAt, active: g.active, expiringIn30Days: g.expiring, expired: g.expired, withGlobalAdmin: g.ga, withoutAccessAssignments: g.unassigned }
       : { syncedAt: null, active: null, expiringIn30Days: null, expired: null, withGlobalAdmin: null, withoutAccessAssignments: null },

@@ -28,6 +28,7 @@ export { createOrdersRepo, type FrozenLinePrice, type NewOrder, type OrderLineJs
 export { createCatalogRepo, type CatalogEntryInput, type CatalogItemRow, type CatalogRepo, type CatalogSnapshotRow } from './catalog.repo';
 export { createPricingRepo, type PriceRuleInput, type PriceRuleRow, type PriceSheetEntryRow, type PricingRepo } from './pricing.repo';
 export { createProvisioningAccountsRepo, type ProvisioningAccountsRepo, type ProvisioningProfileRow } from './provisioning-accounts.repo';
+export { createMcaRecordsRepo, type McaRecordsRepo } from './mca-records.repo';
 export { createSubscriptionMovesRepo, type SubscriptionMoveFields, type SubscriptionMoveRow, type SubscriptionMovesRepo } from './subscription-moves.repo';
 export { createWorkersRepo, type WorkerClaimRow, type WorkerRow, type WorkersRepo } from './workers.repo';
 export { createWizardDraftsRepo, type WizardDraftsRepo, type WizardDraftRow } from './wizard-drafts.repo';

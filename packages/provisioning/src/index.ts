@@ -77,6 +77,7 @@ export {
   type McaSignatoryInput,
   type McaPartnerCenter,
   type McaAcceptanceState,
+  type McaAcceptanceRecords,
 } from './mca/mca-signatory';
 export { createUpdateGdapAccessWorkflow, GDAP_ACCESS_UPDATE_KIND, GDAP_OPERATION_MAX_LOOKS, type GdapAccessPartnerCenter, type UpdateGdapAccessInput, type UpdateGdapAccessResult } from './gdap/update-gdap-access.workflow';
 export { createMcaAcceptanceWorkflow, mcaAcceptanceRunId, MCA_ACCEPTANCE_KIND, type McaAcceptanceInput, type McaAcceptanceResult } from './mca/mca-acceptance.workflow';

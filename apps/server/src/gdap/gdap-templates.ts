@@ -40,6 +40,19 @@ export async function defaultTemplateOf(repos: Repos, connectionId: string, now:
   return t;
 }
 
+/**
+ * The templates an onboarding order of the connection may name: its default first (seeded when
+ * there is none), then the latest version of every other template name.
+ */
+export async function onboardingTemplateChoices(repos: Repos, connectionId: string, now: Date) {
+  const byDefault = await defaultTemplateOf(repos, connectionId, now);
+  const latest = new Map<string, GdapTemplateRow>();
+  // Listed by name, then newest version first: the first row of a name is its latest version.
+  for (const t of await repos.gdap.listTemplates([connectionId])) if (!latest.has(t.name)) latest.set(t.name, t);
+  const others = [...latest.values()].filter((t) => t.id !== byDefault.id);
+  return [byDefault, ...others].map((t) => ({ connectionId, id: t.id, name: t.name, version: t.version, roles: t.roles, durationDays: t.durationDays, autoExtend: t.autoExtend, isDefault: t.id === byDefault.id }));
+}
+
 /** The Entra role catalogue of the connection, from Graph (or the emulator): built-in roles, by name. */
 export async function readRoleCatalogue(clients: PartnerCenterClients, connectionId: string): Promise<{ id: string; name: string; description: string }[]> {
   const { client } = await clients.forConnection(connectionId);

@@ -3,7 +3,7 @@ import { AppError, MAX_DOMAIN_PREFIX_LENGTH, domainPrefixProblem, partnerIdChoic
 import { createTenantLinksRepo } from '@csphub/db';
 import { checkResellerPartnerId, notAllowedPartnerIdVerdict, GDAP_REQUEST_AUTO_EXTEND_DAYS, GDAP_REQUEST_DURATION_DAYS, GDAP_REQUEST_ROLES } from '@csphub/provisioning';
 import { DEFAULT_GDAP_RELATIONSHIP } from '@csphub/partner-center/wire';
-import { defaultTemplateOf } from '../gdap/gdap-templates';
+import { onboardingTemplateChoices } from '../gdap/gdap-templates';
 import { createRouter } from '../http/openapi-app';
 import { guarded, scopedErrors } from '../http/protected-route';
 import { problem } from '../http/schemas';
@@ -118,12 +118,7 @@ export function onboardingRoutes(deps: OnboardingDeps) {
             gdap: {
               newTenant: { roles: DEFAULT_GDAP_RELATIONSHIP.roles.map((r) => ({ id: r.id, name: r.name })), durationDays: DEFAULT_GDAP_RELATIONSHIP.durationDays, autoExtendDays: DEFAULT_GDAP_RELATIONSHIP.autoExtendDays },
               existingTenant: { roles: GDAP_REQUEST_ROLES.map((r) => ({ id: r.id, name: r.name })), durationDays: GDAP_REQUEST_DURATION_DAYS, autoExtendDays: GDAP_REQUEST_AUTO_EXTEND_DAYS },
-              templates: await Promise.all(
-                ctx.connections.map(async (k) => {
-                  const tpl = await defaultTemplateOf(reposOf(deps), k.id, deps.clock.now());
-                  return { connectionId: k.id, id: tpl.id, name: tpl.name, version: tpl.version, roles: tpl.roles, durationDays: tpl.durationDays, autoExtend: tpl.autoExtend };
-                }),
-              ),
+              templates: (await Promise.all(ctx.connections.map((k) => onboardingTemplateChoices(reposOf(deps), k.id, deps.clock.now())))).flat(),
             },
             defaults: await orderDefaults(reposOf(deps)),
           },

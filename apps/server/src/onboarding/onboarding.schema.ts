@@ -58,8 +58,19 @@ export const OnboardingContextSchema = z
         newTenant: GdapOfferSchema.openapi({ description: 'The default GDAP relationship Microsoft creates with a new tenant when default GDAP is chosen.' }),
         existingTenant: GdapOfferSchema.openapi({ description: 'The GDAP relationship requested from an existing tenant when GDAP is chosen.' }),
         templates: z
-          .array(z.object({ connectionId: z.string(), id: z.number().int(), name: z.string(), version: z.number().int(), roles: z.array(z.object({ id: z.string(), name: z.string() })), durationDays: z.number().int(), autoExtend: z.boolean() }))
-          .openapi({ description: "Each connection's default GDAP template (the GDAP templates page), the one the account's GDAP is requested from" }),
+          .array(
+            z.object({
+              connectionId: z.string(),
+              id: z.number().int(),
+              name: z.string(),
+              version: z.number().int(),
+              roles: z.array(z.object({ id: z.string(), name: z.string() })),
+              durationDays: z.number().int(),
+              autoExtend: z.boolean(),
+              isDefault: z.boolean().openapi({ description: "The connection's default: requested when the order names no template (`gdapTemplateId`)" }),
+            }),
+          )
+          .openapi({ description: "Each connection's GDAP templates the order may name (the GDAP templates page): its default first, then the latest version of every other template" }),
       })
       .openapi({ description: 'Exactly what each path requests: the same definitions the provisioning runs use.' }),
     defaults: z

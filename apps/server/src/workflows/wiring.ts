@@ -39,6 +39,7 @@ import type { PartnerCenterClients } from '../partner-center/partner-center-clie
 import type { BulkRuns } from '../cockpit/cockpit-deps';
 import { runBulkItem } from '../cockpit/bulk-actions';
 import type { CustomerImportRuns } from '../customer-import/customer-import-deps';
+import { createMcaRecorder } from '../onboarding/mca-records';
 import { customerImportPorts } from '../customer-import/customer-import-ports';
 
 /** How often a pending order is looked at, and how long before it needs attention. */
@@ -72,6 +73,8 @@ export function wireWorkflows(opts: {
   policy: Policy;
 }) {
   const accounts = createProvisioningAccountsRepo(opts.db, { policy: opts.policy });
+  // The MCA version each customer accepted, kept for the cockpit's "needs re-acceptance".
+  const mcaRecords = createMcaRecorder({ db: opts.db, clients: opts.clients, clock: systemClock });
 
   const newTenant = createProvisionTenantWorkflow({
     partnerCenter: async (connectionId) => {
@@ -82,6 +85,7 @@ export function wireWorkflows(opts: {
     accounts,
     vault: createPendingCredentialsRepo(opts.db, opts.box),
     notifier: { send: (m) => opts.notifier.send(m) },
+    mcaRecords,
   });
 
   const link: WorkflowDefinition<LinkExistingTenantInput, LinkExistingTenantResult> = createLinkExistingTenantWorkflow({
@@ -89,6 +93,7 @@ export function wireWorkflows(opts: {
       storeTenantLink: (l) => accounts.storeTenantLink(l, { event: 'tenant.linked' }),
       setSyncStatus: (s) => accounts.setSyncStatus(s),
     },
+    mcaRecords,
     partnerCenter: async (connectionId) => {
       const { client } = await opts.clients.forConnection(connectionId);
       const port: TenantLinkPartnerCenter & McaPartnerCenter = client;
@@ -109,6 +114,7 @@ export function wireWorkflows(opts: {
       return port;
     },
     notifier: { send: (m) => opts.notifier.send(m) },
+    mcaRecords,
   });
 
   // A GDAP access assignment's roles changed: the PATCH, then Graph's long-running operation followed.

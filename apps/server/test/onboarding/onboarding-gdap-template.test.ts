@@ -46,4 +46,18 @@ describe('onboarding requests GDAP from a template', () => {
     expect(started[0]!.gdapTemplate).toMatchObject({ id: own.id, name: own.name, version: own.version, durationDays: own.durationDays, autoExtend: own.autoExtend });
     expect(started[0]!.gdapTemplate!.roles.map((r) => r.id)).toEqual(own.roles.map((r: { id: string }) => r.id));
   });
+
+  it("offers the wizard every template of the connection, the default first, for a per-company choice", async () => {
+    const templates = await distributor('GET', '/api/v1/gdap/templates');
+    const own = templates.body.items.find((t: { connectionId: string; isDefault: boolean }) => t.connectionId === w.conn.id && t.isDefault);
+    const created = await distributor('POST', '/api/v1/gdap/templates', { connectionId: w.conn.id, name: 'Helpdesk only', roleIds: own.roles.slice(0, 2).map((r: { id: string }) => r.id), durationDays: 90, autoExtend: false });
+    expect(created.status).toBe(201);
+    const ctx = await reseller('GET', `/api/v1/companies/${w.customer.id}/onboarding`);
+    expect(ctx.status).toBe(200);
+    const offered = (ctx.body.gdap.templates as { connectionId: string; id: number; name: string; isDefault: boolean }[]).filter((t) => t.connectionId === w.conn.id);
+    expect(offered.map((t) => [t.id, t.isDefault])).toEqual([
+      [own.id, true],
+      [created.body.id, false],
+    ]);
+  });
 });

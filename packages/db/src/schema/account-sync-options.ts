@@ -27,6 +27,13 @@ export const accountSyncOptions = pgTable(
     defaultDomain: text(),
     /** How the new-tenant run set up GDAP (published with tenant.ready); null for linked tenants and older rows. */
     gdapSetup: text().$type<'default' | 'requested'>(),
+    /**
+     * The Microsoft Customer Agreement version (Partner Center's agreement `templateId`) the customer
+     * last accepted in this connection, and when; null until an acceptance is recorded. Compared with
+     * the connection's current version for "needs re-acceptance" (docs/PARTNER-CENTER-REFERENCE.md §5.6).
+     */
+    mcaTemplateId: text(),
+    mcaAcceptedAt: timestamp({ withTimezone: true, mode: 'date' }),
     updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.companyId, t.connectionId] })],

@@ -34,6 +34,14 @@ export const connections = pgTable(
     updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     lastTestAt: timestamp({ withTimezone: true, mode: 'date' }),
     lastTestResult: jsonb(),
+    /**
+     * The current Microsoft Customer Agreement version Partner Center lists for this connection (the
+     * template with the highest `versionRank`, docs/PARTNER-CENTER-REFERENCE.md §5.1) and when it was
+     * last read; null until read.
+     */
+    mcaTemplateId: text(),
+    mcaVersionRank: integer(),
+    mcaCheckedAt: timestamp({ withTimezone: true, mode: 'date' }),
   },
   (t) => [unique('connections_owner_name_uq').on(t.ownerCompanyId, t.name)],
 );

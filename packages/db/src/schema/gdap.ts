@@ -82,6 +82,16 @@ export const gdapRelationships = pgTable(
     autoExtend: boolean().notNull(),
     approvalUrl: text(),
     accessAssignments: jsonb().notNull().$type<GdapAccessAssignmentRow[]>().default([]),
+    /**
+     * Kept by PostgreSQL from `roles` and `accessAssignments` for the cockpit, which counts them over
+     * every relationship of a subtree: Global Administrator among the roles (any case), and the
+     * access assignments not being deleted.
+     */
+    // 62e90394-…: Global Administrator's role template id (GLOBAL_ADMINISTRATOR_ROLE_ID in packages/domain).
+    hasGlobalAdmin: boolean().generatedAlwaysAs(sql`jsonb_path_exists(roles, '$[*].id ? (@ like_regex "^62e90394-69f5-4237-9190-012177145e10$" flag "i")')`),
+    liveAccessAssignments: integer().generatedAlwaysAs(
+      sql`jsonb_array_length(access_assignments) - jsonb_array_length(jsonb_path_query_array(access_assignments, '$[*] ? (@.status == "deleted" || @.status == "deleting")'))`,
+    ),
     /** The durable run that asked for it, if CSP Hub did. */
     runId: text(),
     /** Expiry notices sent (days before the end: 30, 7, 1). */

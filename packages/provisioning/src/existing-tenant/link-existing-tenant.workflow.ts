@@ -106,7 +106,7 @@ export function createLinkExistingTenantWorkflow(ports: ExistingTenantPorts): Wo
           await wf.step(setSync, { companyId: input.companyId, connectionId: input.connectionId, status: 'synced', reason: null });
         } else {
           await wf.recordRun({ ...base, state: 'running', currentStep: confirmMca.id, facts: { tenantId: input.tenantId } });
-          mca = await wf.step(confirmMca, { connectionId: input.connectionId, tenantId: input.tenantId, attestation: input.attestation });
+          mca = await wf.step(confirmMca, { connectionId: input.connectionId, tenantId: input.tenantId, attestation: input.attestation, companyId: input.companyId });
         }
         let gdap: RequestGdapOutput | undefined;
         if (input.requestGdap) {

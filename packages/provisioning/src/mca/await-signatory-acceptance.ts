@@ -29,7 +29,8 @@ export async function awaitSignatoryAcceptance(
   input: { base: { kind: string; subjectId: string; connectionId: string }; tenantId: string; signatory: McaSignatoryInput; occurrence?: number },
 ): Promise<{ mca: 'already-accepted' | 'created' }> {
   const { base, signatory } = input;
-  const r = await wf.step(steps.request, { connectionId: base.connectionId, tenantId: input.tenantId, signatory, occurrence: input.occurrence ?? 1 });
+  const companyId = Number(base.subjectId);
+  const r = await wf.step(steps.request, { connectionId: base.connectionId, tenantId: input.tenantId, signatory, occurrence: input.occurrence ?? 1, companyId });
   if (r.state === 'already-accepted') {
     await wf.recordRun({ ...base, state: 'running', currentStep: steps.request.id, facts: { mcaStatus: 'accepted' } });
     return { mca: 'already-accepted' };
@@ -58,7 +59,7 @@ export async function awaitSignatoryAcceptance(
     gap = Math.min(Math.round(gap * 1.5), MCA_MAX_CHECK_MS);
   }
   await wf.recordRun({ ...base, state: 'running', currentStep: steps.agreement.id });
-  await wf.step(steps.agreement, { connectionId: base.connectionId, tenantId: input.tenantId, attestationId: r.attestationId });
+  await wf.step(steps.agreement, { connectionId: base.connectionId, tenantId: input.tenantId, attestationId: r.attestationId, companyId });
   await wf.recordRun({ ...base, state: 'running', currentStep: steps.agreement.id, facts: { mcaStatus: 'accepted' } });
   return { mca: 'created' };
 }

@@ -1,11 +1,13 @@
 import { defaultStepRetryPolicy } from '../runtime/retry-policy';
 import { defineStep } from '../runtime/step-definition';
-import type { McaPartnerCenter } from './mca-signatory';
+import type { McaRecordingPorts } from './mca-signatory';
 
 export interface CreateMcaAgreementInput {
   connectionId: string;
   tenantId: string;
   attestationId: string;
+  /** The account, to record the accepted version (absent in runs journaled before it was kept). */
+  companyId?: number;
 }
 
 /**
@@ -13,7 +15,7 @@ export interface CreateMcaAgreementInput {
  * Looks first (an acceptance of the current MCA already on record is enough), and treats "already
  * exists" (600061, a crash after Partner Center created it) as done: one agreement per attestation.
  */
-export function createMcaAgreementStep(ports: { partnerCenter(connectionId: string): Promise<McaPartnerCenter> }) {
+export function createMcaAgreementStep(ports: McaRecordingPorts) {
   return defineStep<CreateMcaAgreementInput, { mca: 'already-accepted' | 'created' }>({
     id: 'create-mca-agreement',
     callsPartnerCenter: true,
@@ -21,7 +23,13 @@ export function createMcaAgreementStep(ports: { partnerCenter(connectionId: stri
     timeoutMs: 60_000,
     async run(input, ctx) {
       const pc = await ports.partnerCenter(input.connectionId);
-      if (await pc.hasMca(input.tenantId, { correlationId: ctx.correlationId, signal: ctx.signal })) return { mca: 'already-accepted' };
+      const record = async () => {
+        if (input.companyId !== undefined) await ports.mcaRecords?.recordAcceptance({ companyId: input.companyId, connectionId: input.connectionId, tenantId: input.tenantId });
+      };
+      if (await pc.hasMca(input.tenantId, { correlationId: ctx.correlationId, signal: ctx.signal })) {
+        await record();
+        return { mca: 'already-accepted' };
+      }
       try {
         await pc.createMcaAgreementFromAttestation(input.tenantId, input.attestationId, {
           ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
@@ -31,6 +39,7 @@ export function createMcaAgreementStep(ports: { partnerCenter(connectionId: stri
       } catch (e) {
         if ((e as { code?: unknown }).code !== 'MCA_ALREADY_CONFIRMED') throw e;
       }
+      await record();
       return { mca: 'created' };
     },
   });

@@ -3,7 +3,7 @@ import { defineWorkflow, type WorkflowDefinition } from '../runtime/workflow-def
 import { checkMcaAcceptanceStep } from './await-mca-acceptance.step';
 import { awaitSignatoryAcceptance } from './await-signatory-acceptance';
 import { createMcaAgreementStep } from './create-mca-agreement.step';
-import type { McaNotifier, McaPartnerCenter, McaSignatoryInput } from './mca-signatory';
+import type { McaAcceptanceRecords, McaNotifier, McaPartnerCenter, McaSignatoryInput } from './mca-signatory';
 import { requestMcaAcceptanceStep } from './request-mca-acceptance.step';
 import { sendMcaAcceptanceEmailStep } from './send-mca-acceptance-email.step';
 
@@ -42,6 +42,7 @@ export function mcaAcceptanceRunId(companyId: number, connectionId: string, occu
 export function createMcaAcceptanceWorkflow(ports: {
   partnerCenter(connectionId: string): Promise<McaPartnerCenter>;
   notifier: McaNotifier;
+  mcaRecords?: McaAcceptanceRecords | undefined;
 }): WorkflowDefinition<McaAcceptanceInput, McaAcceptanceResult> {
   const steps = {
     request: requestMcaAcceptanceStep(ports),

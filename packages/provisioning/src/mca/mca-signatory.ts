@@ -43,6 +43,21 @@ export interface McaAcceptanceState {
   acceptedAt: string | null;
 }
 
+/**
+ * Where the MCA version a customer accepted is kept (the cockpit counts "needs re-acceptance" from
+ * it, docs/PARTNER-CENTER-REFERENCE.md §5.6). The steps that find or record an acceptance call it;
+ * the server reads the customer's agreements and the current version and stores them. Idempotent.
+ */
+export interface McaAcceptanceRecords {
+  recordAcceptance(a: { companyId: number; connectionId: string; tenantId: string }): Promise<void>;
+}
+
+/** The ports of a step that finds or records an acceptance. */
+export interface McaRecordingPorts {
+  partnerCenter(connectionId: string): Promise<McaPartnerCenter>;
+  mcaRecords?: McaAcceptanceRecords | undefined;
+}
+
 /** Sends the acceptance request e-mail (the `mca-acceptance-request` template). */
 export interface McaNotifier {
   send(message: { template: 'mca-acceptance-request'; dedupeKey: string; to: string[]; language: string; subjectId: string; fields: Record<string, string> }): Promise<unknown>;

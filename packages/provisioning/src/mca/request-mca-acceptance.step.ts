@@ -1,7 +1,7 @@
 import { AppError } from '@csphub/domain';
 import { defaultStepRetryPolicy } from '../runtime/retry-policy';
 import { defineStep } from '../runtime/step-definition';
-import type { McaPartnerCenter, McaSignatoryInput } from './mca-signatory';
+import type { McaRecordingPorts, McaSignatoryInput } from './mca-signatory';
 
 export interface RequestMcaAcceptanceInput {
   connectionId: string;
@@ -9,6 +9,8 @@ export interface RequestMcaAcceptanceInput {
   signatory: McaSignatoryInput;
   /** 1 for the first request of the run, then one more per renewed request (after a decline or an expiry). */
   occurrence: number;
+  /** The account, to record the version found already accepted (absent in runs journaled before it was kept). */
+  companyId?: number;
 }
 
 export type RequestMcaAcceptanceOutput =
@@ -22,7 +24,7 @@ export type RequestMcaAcceptanceOutput =
  * creation's `MS-RequestId` is journaled before the call and reused after a crash: the replay gives
  * back the first attestation instead of a second one.
  */
-export function requestMcaAcceptanceStep(ports: { partnerCenter(connectionId: string): Promise<McaPartnerCenter> }) {
+export function requestMcaAcceptanceStep(ports: McaRecordingPorts) {
   return defineStep<RequestMcaAcceptanceInput, RequestMcaAcceptanceOutput>({
     id: 'request-mca-acceptance',
     callsPartnerCenter: true,
@@ -30,7 +32,10 @@ export function requestMcaAcceptanceStep(ports: { partnerCenter(connectionId: st
     timeoutMs: 60_000,
     async run(input, ctx) {
       const pc = await ports.partnerCenter(input.connectionId);
-      if (await pc.hasMca(input.tenantId, { correlationId: ctx.correlationId, signal: ctx.signal })) return { state: 'already-accepted' };
+      if (await pc.hasMca(input.tenantId, { correlationId: ctx.correlationId, signal: ctx.signal })) {
+        if (input.companyId !== undefined) await ports.mcaRecords?.recordAcceptance({ companyId: input.companyId, connectionId: input.connectionId, tenantId: input.tenantId });
+        return { state: 'already-accepted' };
+      }
       const s = input.signatory;
       const created = await pc.createMcaAttestation(
         { country: s.country, language: s.language, companyName: s.companyName, firstName: s.firstName, lastName: s.lastName, email: s.email, ...(s.phone ? { phoneNumber: s.phone } : {}) },

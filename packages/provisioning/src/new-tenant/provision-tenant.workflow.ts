@@ -101,7 +101,7 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
       let renewMcaRequest = false;
       const requestMcaAcceptance = async () => {
         mcaRequests++;
-        const r = await wf.step(steps.requestMca, { connectionId: input.connectionId, tenantId: tenant!.tenantId, signatory: signatory!, occurrence: mcaRequests });
+        const r = await wf.step(steps.requestMca, { connectionId: input.connectionId, tenantId: tenant!.tenantId, signatory: signatory!, occurrence: mcaRequests, companyId: input.companyId });
         if (r.state === 'already-accepted') {
           mcaRequest = null;
           await wf.recordRun({ ...base, state: 'running', currentStep: steps.requestMca.id, facts: { mcaStatus: 'accepted' } });
@@ -177,7 +177,7 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
         {
           id: steps.mca.id,
           enabled: () => !signatory,
-          run: async () => void (await wf.step(steps.mca, { connectionId: input.connectionId, tenantId: tenant!.tenantId, attestation: signatory ? null : (input.mca as McaAttestationInput) })),
+          run: async () => void (await wf.step(steps.mca, { connectionId: input.connectionId, tenantId: tenant!.tenantId, attestation: signatory ? null : (input.mca as McaAttestationInput), companyId: input.companyId })),
         },
         { id: steps.requestMca.id, enabled: () => signatory !== null, run: requestMcaAcceptance },
         { id: defaultGdapStep.id, enabled: () => input.defaultGdap, run: async () => void (await wf.step(defaultGdapStep, { tenantId: tenant!.tenantId })) },
@@ -261,7 +261,7 @@ export function createProvisionTenantWorkflow(ports: NewTenantPorts): WorkflowDe
           id: steps.mcaAgreement.id,
           enabled: () => signatory !== null && mcaRequest !== null,
           run: async () => {
-            await wf.step(steps.mcaAgreement, { connectionId: input.connectionId, tenantId: tenant!.tenantId, attestationId: mcaRequest!.attestationId });
+            await wf.step(steps.mcaAgreement, { connectionId: input.connectionId, tenantId: tenant!.tenantId, attestationId: mcaRequest!.attestationId, companyId: input.companyId });
             await wf.recordRun({ ...base, state: 'running', currentStep: steps.mcaAgreement.id, facts: { mcaStatus: 'accepted' } });
             await wf.step(steps.sync, { companyId: input.companyId, connectionId: input.connectionId, status: 'synced', reason: null });
           },

@@ -1,3 +1,4 @@
+import type { McaAcceptanceRecords } from '../mca/mca-signatory';
 /**
  * What the new-tenant run talks to. Provisioning declares these; the server wires them:
  * Partner Center through `@csphub/partner-center`'s client (it satisfies `NewTenantPartnerCenter`
@@ -143,4 +144,6 @@ export interface NewTenantPorts {
   notifier: NewTenantNotifier;
   /** Defaults to `strongPasswordGenerator` (node:crypto). */
   passwords?: PasswordGenerator;
+  /** Keeps the MCA version the customer accepted (optional: a run without it records nothing). */
+  mcaRecords?: McaAcceptanceRecords | undefined;
 }

@@ -17,6 +17,8 @@ export interface ConfirmMcaInput {
   connectionId: string;
   tenantId: string;
   attestation: McaAttestationInput | null;
+  /** The account, to record the accepted version (absent in runs journaled before it was kept). */
+  companyId?: number;
 }
 
 export type ConfirmMcaOutput = { mca: 'already-accepted' } | { mca: 'attested' };
@@ -27,7 +29,7 @@ export type ConfirmMcaOutput = { mca: 'already-accepted' } | { mca: 'attested' }
  * is enough; otherwise the attestation from the wizard is recorded. "Already confirmed" (600061)
  * after a crash mid-call counts as done. Without either, the run stops with MCA_MISSING.
  */
-export function confirmMcaStep(ports: Pick<TenantLinkPorts, 'partnerCenter'>) {
+export function confirmMcaStep(ports: Pick<TenantLinkPorts, 'partnerCenter' | 'mcaRecords'>) {
   return defineStep<ConfirmMcaInput, ConfirmMcaOutput>({
     id: 'confirm-mca',
     callsPartnerCenter: true,
@@ -35,7 +37,13 @@ export function confirmMcaStep(ports: Pick<TenantLinkPorts, 'partnerCenter'>) {
     timeoutMs: 60_000,
     async run(input, ctx) {
       const pc = await ports.partnerCenter(input.connectionId);
-      if (await pc.hasMca(input.tenantId, { correlationId: ctx.correlationId, signal: ctx.signal })) return { mca: 'already-accepted' };
+      const record = async () => {
+        if (input.companyId !== undefined) await ports.mcaRecords?.recordAcceptance({ companyId: input.companyId, connectionId: input.connectionId, tenantId: input.tenantId });
+      };
+      if (await pc.hasMca(input.tenantId, { correlationId: ctx.correlationId, signal: ctx.signal })) {
+        await record();
+        return { mca: 'already-accepted' };
+      }
       if (!input.attestation) {
         throw new AppError(
           'MCA_MISSING',
@@ -52,6 +60,7 @@ export function confirmMcaStep(ports: Pick<TenantLinkPorts, 'partnerCenter'>) {
       } catch (e) {
         if ((e as { code?: unknown }).code !== 'MCA_ALREADY_CONFIRMED') throw e;
       }
+      await record();
       return { mca: 'attested' };
     },
   });

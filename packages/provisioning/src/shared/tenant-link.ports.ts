@@ -1,3 +1,4 @@
+import type { McaAcceptanceRecords } from '../mca/mca-signatory';
 /**
  * What the steps that link an account to a customer tenant talk to: the MCA confirmation, the GDAP
  * request and the stored tenant link, shared by the existing-tenant and the new-tenant runs
@@ -44,4 +45,6 @@ export interface TenantLinkAccounts {
 export interface TenantLinkPorts {
   partnerCenter(connectionId: string): Promise<TenantLinkPartnerCenter>;
   accounts: TenantLinkAccounts;
+  /** Keeps the MCA version the customer accepted (optional: a run without it records nothing). */
+  mcaRecords?: McaAcceptanceRecords | undefined;
 }

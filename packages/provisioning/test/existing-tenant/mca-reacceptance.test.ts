@@ -30,6 +30,8 @@ describe(`MCA re-acceptance after a new version (${process.env.DATABASE_URL ? 'P
   let shared: ReturnType<typeof wireNewTenantPorts>;
   let workflow: ReturnType<typeof createMcaAcceptanceWorkflow>;
   const run = Date.now().toString(36);
+  // What the run hands to the MCA records port (the server keeps the accepted version for the cockpit).
+  const recorded: { companyId: number; connectionId: string; tenantId: string }[] = [];
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0 });
@@ -40,7 +42,7 @@ describe(`MCA re-acceptance after a new version (${process.env.DATABASE_URL ? 'P
       connection: { id: 'latam', name: latam.name, type: 'indirect-provider', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken, ...emulatorEndpoints(emulator.url) },
     });
     shared = wireNewTenantPorts(t.db, emulator.url, { fastRetries: true });
-    workflow = createMcaAcceptanceWorkflow({ partnerCenter: (id) => shared.partnerCenter(id), notifier: shared.notifier });
+    workflow = createMcaAcceptanceWorkflow({ partnerCenter: (id) => shared.partnerCenter(id), notifier: shared.notifier, mcaRecords: { recordAcceptance: async (a) => void recorded.push(a) } });
     replay = await startReplayRuntime({ journalName: 'reaccept', executorId: 'mca-reaccept', workflow: workflow as WorkflowDefinition<never, unknown>, timeline: createWorkflowRunsRepo(t.db) });
   }, 300_000);
   afterAll(async () => {
@@ -96,5 +98,7 @@ describe(`MCA re-acceptance after a new version (${process.env.DATABASE_URL ? 'P
     const mails = (await createOutboxRepo(t.db, shared.box).list({ subjectId: String(companyId) })).filter((m) => m.template === 'mca-acceptance-request');
     expect(mails.map((m) => m.to)).toEqual([[email]]);
     expect(((await createWorkflowRunsRepo(t.db).getRun(runId))!.facts as Record<string, string>).mcaStatus).toBe('accepted');
+    // The new acceptance is handed to the records port once the agreement exists, for this account.
+    expect(recorded).toEqual([{ companyId, connectionId: seeded.connectionId, tenantId: c.tenantId }]);
   }, 120_000);
 });

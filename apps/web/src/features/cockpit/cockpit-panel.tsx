@@ -149,7 +149,7 @@ export function CockpitPanel() {
             items={[
               { key: 'mca-accepted', label: t('cockpit.mca.accepted'), value: s.mca.accepted, list: 'mca', filter: 'accepted' },
               { key: 'mca-missing', label: t('cockpit.mca.missing'), value: s.mca.missing, list: 'mca', filter: 'missing', color: 'orange.9' },
-              { key: 'mca-reacceptance', label: t('cockpit.mca.reacceptance'), value: s.mca.needsReacceptance },
+              { key: 'mca-reacceptance', label: t('cockpit.mca.reacceptance'), value: s.mca.needsReacceptance, list: 'mca', filter: 'needs_reacceptance', color: 'orange.9' },
             ]}
           />
         </Section>

@@ -7,7 +7,7 @@ import { ExistingTenantPanel } from './existing-tenant-panel';
 import { McaSignatoryFields } from './mca-signatory-fields';
 import type { DomainCheck, OnboardingContext, OpenAuthorization, PartnerIdVerdict, VerifyResult } from '@csphub/server/contract';
 import { PartnerIdField } from './partner-id-field';
-import { isAdminSetUpPossible, isAdminUsernameValid, switchConnection, tenantDomainOf, type WizardState } from './wizard-state';
+import { chosenGdapTemplate, gdapTemplatesOf, isAdminSetUpPossible, isAdminUsernameValid, switchConnection, tenantDomainOf, type WizardState } from './wizard-state';
 
 /**
  * Configuration: the connection, the existing-tenant switch, and then either the new
@@ -25,8 +25,9 @@ export function ConfigurationStep(props: { ctx: OnboardingContext; state: Wizard
   const domain = tenantDomainOf(state.domainPrefix);
   // The indirect link carries the reseller: use the Partner ID once it passed the check (or the stored one).
   const linkPartnerId = state.partnerVerdict?.status === 'ok' ? (state.partnerVerdict.partnerId ?? null) : (ctx.reseller?.partnerId ?? null);
-  // The connection's default GDAP template (GDAP templates page): what the account's GDAP is requested from.
-  const gdapTemplate = ctx.gdap.templates.find((x) => x.connectionId === connectionId);
+  // The connection's GDAP templates (GDAP templates page): the default, or another the person chose for this company.
+  const gdapTemplates = gdapTemplatesOf(ctx, connectionId);
+  const gdapTemplate = chosenGdapTemplate(ctx, state);
   // Exactly what Finish will request on this path (the server's definitions, not a description of
   // them): an existing tenant is asked for the template; a new one gets Microsoft's default relationship.
   const gdapOffer = state.existing
@@ -126,6 +127,17 @@ export function ConfigurationStep(props: { ctx: OnboardingContext; state: Wizard
           ? t('ns.config.gdapAbout', { days: gdapOffer.durationDays, extend: gdapOffer.autoExtendDays, roles })
           : t('ns.config.gdapAboutNoExtend', { days: gdapOffer.durationDays, count: gdapOffer.roles.length, roles })}
       </Text>
+      {gdapTemplate && gdapTemplates.length > 1 && (
+        <Select
+          label={t('ns.config.gdapTemplateChoice')}
+          description={t('ns.config.gdapTemplateChoiceHint')}
+          data={gdapTemplates.map((x) => ({ value: String(x.id), label: t(x.isDefault ? 'ns.config.gdapTemplateDefaultOption' : 'ns.config.gdapTemplateOption', { name: x.name, version: x.version }) }))}
+          value={String(gdapTemplate.id)}
+          allowDeselect={false}
+          onChange={(v) => v && update({ gdapTemplateId: Number(v) })}
+          data-testid="gdap-template-choice"
+        />
+      )}
       {gdapTemplate && (
         <Text size="sm" data-testid="gdap-template">
           {t('ns.config.gdapTemplate', { name: gdapTemplate.name, version: gdapTemplate.version, count: gdapTemplate.roles.length, days: gdapTemplate.durationDays })}

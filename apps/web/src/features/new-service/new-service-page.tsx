@@ -11,7 +11,7 @@ import { ReviewStep } from './review-step';
 import { RunTimeline } from './run-timeline';
 import { ServiceStep } from './service-step';
 import { TermsStep } from './terms-step';
-import { buildChecklist, draftOf, initialWizardState, restoreDraft, stepProblems, type FieldProblem, type WizardField, type WizardState } from './wizard-state';
+import { buildChecklist, draftOf, gdapTemplateIdOf, initialWizardState, restoreDraft, stepProblems, type FieldProblem, type WizardField, type WizardState } from './wizard-state';
 import { focusField, ProblemList, STEP_OF_FIELD } from './wizard-problems';
 
 /**
@@ -129,7 +129,7 @@ function Wizard({ ctx, storefront }: { ctx: OnboardingContext; storefront: boole
       // The wizard's checks hold Finish back without a connection; the API requires one.
       if (!connectionId) throw new Error(t('ns.problem.connection.required'));
       if (state.existing) {
-        await onboardingApi.checkout(ctx.company.id, { connectionId, signatory: state.verify?.mcaOnRecord ? null : signatory(), requestGdap: state.gdap, notifyMe: state.notifyMe });
+        await onboardingApi.checkout(ctx.company.id, { connectionId, signatory: state.verify?.mcaOnRecord ? null : signatory(), requestGdap: state.gdap, ...(state.gdap ? gdapTemplateIdOf(ctx, state) : {}), notifyMe: state.notifyMe });
       } else {
         await onboardingApi.finishNewTenant(ctx.company.id, {
           connectionId,
@@ -138,6 +138,8 @@ function Wizard({ ctx, storefront }: { ctx: OnboardingContext; storefront: boole
           adminUsername: state.adminUsername.trim() || 'admin',
           requirePasswordChange: state.requirePasswordChange,
           defaultGdap: state.gdap,
+          // Without Microsoft's default relationship, GDAP is requested from the template.
+          ...(state.gdap ? {} : gdapTemplateIdOf(ctx, state)),
           resellerPartnerId: needsPartnerId && state.partnerId.trim() ? state.partnerId.trim() : null,
           signatory: signatory(),
           notifyMe: state.notifyMe,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DomainCheck, OnboardingContext, PartnerIdVerdict } from '@csphub/server/contract';
-import { buildChecklist, draftOf, initialWizardState, restoreDraft, isAdminSetUpPossible, isAdminUsernameValid, isPartnerIdAcceptable, isSignatoryComplete, stepProblems, switchConnection, tenantDomainOf, type WizardState } from './wizard-state';
+import { buildChecklist, chosenGdapTemplate, draftOf, gdapTemplateIdOf, gdapTemplatesOf, initialWizardState, restoreDraft, isAdminSetUpPossible, isAdminUsernameValid, isPartnerIdAcceptable, isSignatoryComplete, stepProblems, switchConnection, tenantDomainOf, type WizardState } from './wizard-state';
 
 const ctx = (over: Partial<OnboardingContext> = {}): OnboardingContext => ({
   company: { id: 7, name: 'Wingtip Toys', kind: 'customer', country: 'US', language: 'en', email: 'it@wingtip.example', domain: null },
@@ -248,5 +248,34 @@ describe('a draft', () => {
     expect(restoreDraft(ctx(), d).connectionId).toBe('latam');
     expect(restoreDraft(ctx({ resellerChoice: 'own' }), d).partnerId).toBe('6100001');
     expect(restoreDraft(ctx(), d).partnerId).toBe('6100009');
+  });
+});
+
+describe('the GDAP template is chosen per company among the connection\'s templates', () => {
+  const tpl = (connectionId: string, id: number, name: string, isDefault: boolean) => ({ connectionId, id, name, version: 1, roles: [{ id: 'r', name: 'Directory Readers' }], durationDays: 730, autoExtend: false, isDefault });
+  const two = ctx({
+    connections: [
+      { id: 'latam', name: 'LATAM', region: 'MX', type: 'indirect-provider' },
+      { id: 'eu', name: 'Europe', region: 'ES', type: 'indirect-provider' },
+    ],
+    gdap: { ...ctx().gdap, templates: [tpl('latam', 11, 'Helpdesk', false), tpl('latam', 10, 'Microsoft default', true), tpl('eu', 20, 'Microsoft default', true)] },
+  });
+
+  it("starts on the connection's default and names no template in the order", () => {
+    const s = initialWizardState(two);
+    expect(gdapTemplatesOf(two, 'latam').map((x) => x.id)).toEqual([10, 11]);
+    expect(chosenGdapTemplate(two, s)?.id).toBe(10);
+    expect(gdapTemplateIdOf(two, s)).toEqual({});
+  });
+
+  it('sends the chosen template, and falls back to the new connection\'s default when the connection changes', () => {
+    const chosen = { ...initialWizardState(two), gdapTemplateId: 11 };
+    expect(chosenGdapTemplate(two, chosen)?.name).toBe('Helpdesk');
+    expect(gdapTemplateIdOf(two, chosen)).toEqual({ gdapTemplateId: 11 });
+    const moved = switchConnection(two, chosen, 'eu');
+    expect(moved.gdapTemplateId).toBeNull();
+    expect(chosenGdapTemplate(two, moved)?.id).toBe(20);
+    // A template of another connection is never sent, whatever the state says.
+    expect(gdapTemplateIdOf(two, { connectionId: 'eu', gdapTemplateId: 11 })).toEqual({});
   });
 });

@@ -15,6 +15,8 @@ export interface WizardState {
   adminUsername: string;
   requirePasswordChange: boolean;
   gdap: boolean;
+  /** The GDAP template chosen for this company; null: the connection's default. */
+  gdapTemplateId: number | null;
   partnerId: string;
   partnerVerdict: PartnerIdVerdict | null;
   attestation: { firstName: string; lastName: string; email: string; phone: string; acceptedAt: string };
@@ -39,6 +41,7 @@ export function initialWizardState(ctx: OnboardingContext): WizardState {
     adminUsername: options?.adminUsername ?? 'admin',
     requirePasswordChange: true,
     gdap: ctx.defaults.defaultGdap,
+    gdapTemplateId: null,
     // Only the distributor picks another reseller; anyone else uses the account's own reseller's ID.
     partnerId: (ctx.resellerChoice === 'any' ? options?.resellerPartnerId : null) ?? ctx.reseller?.partnerId ?? '',
     partnerVerdict: null,
@@ -155,7 +158,29 @@ export function switchConnection(ctx: OnboardingContext, state: WizardState, con
     partnerVerdict: null,
     authorization: null,
     verify: null,
+    // Templates belong to a connection: another connection starts from its own default.
+    gdapTemplateId: null,
   };
+}
+
+type GdapTemplateChoice = OnboardingContext['gdap']['templates'][number];
+
+/** The GDAP templates the person may choose from on the wizard's connection, the default first. */
+export function gdapTemplatesOf(ctx: OnboardingContext, connectionId: string | null): GdapTemplateChoice[] {
+  const own = ctx.gdap.templates.filter((x) => x.connectionId === connectionId);
+  return [...own.filter((x) => x.isDefault), ...own.filter((x) => !x.isDefault)];
+}
+
+/** The template the order will request: the one chosen if it is the connection's, otherwise the connection's default. */
+export function chosenGdapTemplate(ctx: OnboardingContext, state: Pick<WizardState, 'connectionId' | 'gdapTemplateId'>): GdapTemplateChoice | undefined {
+  const own = gdapTemplatesOf(ctx, state.connectionId);
+  return own.find((x) => x.id === state.gdapTemplateId) ?? own[0];
+}
+
+/** `gdapTemplateId` for the order: only a template other than the default is named (absent: the server takes the default). */
+export function gdapTemplateIdOf(ctx: OnboardingContext, state: Pick<WizardState, 'connectionId' | 'gdapTemplateId'>): { gdapTemplateId?: number } {
+  const t = chosenGdapTemplate(ctx, state);
+  return t && !t.isDefault ? { gdapTemplateId: t.id } : {};
 }
 
 /** The new tenant's onmicrosoft.com domain as typed so far, with "…" standing for a missing prefix. */

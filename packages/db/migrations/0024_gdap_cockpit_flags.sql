@@ -1,0 +1,2 @@
+ALTER TABLE "gdap_relationships" ADD COLUMN "has_global_admin" boolean GENERATED ALWAYS AS (jsonb_path_exists(roles, '$[*].id ? (@ like_regex "^62e90394-69f5-4237-9190-012177145e10$" flag "i")')) STORED;--> statement-breakpoint
+ALTER TABLE "gdap_relationships" ADD COLUMN "live_access_assignments" integer GENERATED ALWAYS AS (jsonb_array_length(access_assignments) - jsonb_array_length(jsonb_path_query_array(access_assignments, '$[*] ? (@.status == "deleted" || @.status == "deleting")'))) STORED;
