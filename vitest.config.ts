@@ -18,10 +18,10 @@ import { defineConfig } from 'vitest/config';
  * The unit tier runs two files at once (Vitest's default is one fewer than the cores, a single
  * worker on a two-core machine). The contract tier keeps one: its burst test measures the client's
  * limiter against the emulator's throttle on an accelerated clock, and a second file on the other
- * core made it see 429s. The api tier keeps one unless CSPHUB_API_WORKERS says more: each file
- * has its own database and its own emulator port (apps/server/test/test-app.ts picks a free one),
- * so two files may run at once, but on a loaded two-core machine its longest suites (the input
- * matrix, the fuzz test) then outran their timeouts. The crash
+ * core made it see 429s. The api tier runs two files at once (CSPHUB_API_WORKERS sets another
+ * number): each file has its own database and its own emulator port (apps/server/test/test-app.ts
+ * picks a free one), and most of a file's time is spent waiting (durable sleeps, Retry-After,
+ * emulator delays), not computing, so a second file fills the other core. The crash
  * tier keeps one: its SIGKILLed workers and held requests are timed against each other. Unit files share one module graph per worker
  * (`isolate: false`): they are pure and restore what they spy on.
  */
@@ -45,7 +45,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', ...tiers.unit, environment: 'node', ...twoAtOnce, isolate: false, sequence: { groupOrder: 0 } } },
       { test: { name: 'contract', ...tiers.contract, environment: 'node', ...slow, sequence: { groupOrder: 1 } } },
-      { test: { name: 'api', ...tiers.api, environment: 'node', ...slow, maxWorkers: Number(process.env.CSPHUB_API_WORKERS) || 1, sequence: { groupOrder: 2 } } },
+      { test: { name: 'api', ...tiers.api, environment: 'node', ...slow, maxWorkers: Number(process.env.CSPHUB_API_WORKERS) || 2, sequence: { groupOrder: 2 } } },
       {
         test: {
           name: 'crash',
