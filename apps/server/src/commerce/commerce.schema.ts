@@ -139,6 +139,22 @@ export const SubscriptionSchema = z
         changed: z.boolean().openapi({ description: 'Changes are scheduled for the renewal' }),
       })
       .openapi({ description: 'What the end of the current term brings: renewal (with its scheduled changes), the paid Extended Service Term (auto-renew off), or the end' }),
+    extendedServiceTerm: z
+      .object({
+        from: z.string(),
+        monthly: z
+          .object({
+            currency: z.string().length(3),
+            billingPlan: z.literal('monthly'),
+            distributorCost: MoneySchema.optional(),
+            resellerCost: MoneySchema.optional(),
+            customerPrice: MoneySchema.optional(),
+          })
+          .nullable()
+          .openapi({ description: "A month of the term for the subscription's licences, at the levels the caller may see: the monthly term's price plus 3 % (the annual term billed monthly plus 23 % without a monthly term); null without a price sheet" }),
+      })
+      .nullable()
+      .openapi({ description: 'The paid Extended Service Term the subscription rolls into at `from` (auto-renew off, no cancellation); null otherwise' }),
     actions: z.object(Object.fromEntries(SUBSCRIPTION_ACTIONS.map((a) => [a, ActionSchema])) as Record<(typeof SUBSCRIPTION_ACTIONS)[number], typeof ActionSchema>),
   })
   .openapi('Subscription');

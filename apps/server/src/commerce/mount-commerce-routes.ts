@@ -18,7 +18,7 @@ import { resellerRevalidationRoutes } from '../channel/reseller-revalidation.rou
 export function mountCommerceRoutes(api: Router, deps: CommerceDeps): void {
   const catalog = createCatalogService(deps);
   const pricing = createPricingService(deps);
-  for (const routes of [pricingRoutes(deps, pricing), catalogRoutes(deps, catalog), ordersRoutes(deps, catalog, pricing), subscriptionsRoutes(deps), subscriptionRenewalRoutes(deps), subscriptionsMoveRoutes(deps), licensesRoutes(deps), resellerRevalidationRoutes(deps)]) {
+  for (const routes of [pricingRoutes(deps, pricing), catalogRoutes(deps, catalog), ordersRoutes(deps, catalog, pricing), subscriptionsRoutes(deps, pricing), subscriptionRenewalRoutes(deps), subscriptionsMoveRoutes(deps), licensesRoutes(deps), resellerRevalidationRoutes(deps)]) {
     api.route('/', routes);
   }
 }

@@ -169,6 +169,7 @@ export const ordersEn = {
   'subs.atTermEnd': 'At term end',
   'subs.eot.renew': 'Renews on {date}',
   'subs.eot.renewChanged': 'Renews on {date} with {quantity, plural, one {# seat} other {# seats}}, {term}',
+  'subs.eot.estPriced': 'Rolls into the Extended Service Term at {price}/month from {date}: billed monthly (the monthly price plus 3 %, 23 % when the product has no monthly term) until it is cancelled',
   'subs.eot.est': 'Rolls into the Extended Service Term on {date}: it keeps running, billed monthly at the monthly price plus 3 % (23 % when the product has no monthly term), until it is cancelled',
   'subs.eot.expire': 'Ends on {date}',
   'subs.renewal': 'End of term…',

@@ -171,6 +171,7 @@ export const ordersEs: Record<keyof typeof ordersEn, string> = {
   'subs.atTermEnd': 'Al final del periodo',
   'subs.eot.renew': 'Se renueva el {date}',
   'subs.eot.renewChanged': 'Se renueva el {date} con {quantity, plural, one {# puesto} other {# puestos}}, {term}',
+  'subs.eot.estPriced': 'Pasa al periodo de servicio extendido a {price}/mes desde el {date}: facturado cada mes (el precio mensual más un 3 %, un 23 % si el producto no tiene periodo mensual) hasta que se cancele',
   'subs.eot.est': 'Pasa al periodo de servicio extendido el {date}: sigue activa, facturada cada mes al precio mensual más un 3 % (un 23 % si el producto no tiene periodo mensual), hasta que se cancele',
   'subs.eot.expire': 'Termina el {date}',
   'subs.renewal': 'Final del periodo…',
