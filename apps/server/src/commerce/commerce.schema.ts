@@ -49,6 +49,12 @@ export const OrderLineInputSchema = z.object({
   quantity: z.number().int(),
   termDuration: z.enum(['P1M', 'P1Y', 'P3Y']),
   billingCycle: z.string().min(3).max(20).openapi({ example: 'monthly' }),
+  customTermEndDate: z
+    .string()
+    .min(10)
+    .max(40)
+    .optional()
+    .openapi({ description: 'Co-terming: one of the end dates `GET /companies/{id}/checkout/term-end-dates` offers for this term, to end the first term there' }),
 });
 
 export const OrderSubmissionSchema = z
@@ -89,6 +95,7 @@ export const OrderSchema = z
         termDuration: z.string(),
         billingCycle: z.string(),
         resellerPartnerId: z.string().optional(),
+        customTermEndDate: z.string().optional().openapi({ description: 'The first term ends on this date (co-terming)' }),
         listPrice: z.number().nullable().optional(),
         currency: z.string().optional(),
         price: OrderPriceSchema.nullable().openapi({ description: 'Unit price per seat, frozen when the order was submitted; null when the price sheet had none' }),
