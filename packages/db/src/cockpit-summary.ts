@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './database';
-import { customerStates, gdapRows, iso, mcaRows, orderRows, pendingAuthorizations, resellerRows, rows, subtreeOf, INVITATION_LIMIT_DAYS } from './cockpit-sql';
+import { customerStates, gdapRows, iso, mcaRows, orderRows, pendingAuthorizations, resellerRows, rows, subscriptionTermRows, subtreeOf, INVITATION_LIMIT_DAYS, RENEWING_SOON_DAYS } from './cockpit-sql';
 
 const WEEKS = 12;
 
@@ -28,7 +28,7 @@ export interface CockpitSummary {
  */
 export async function cockpitSummary(db: Database, path: string, now: Date): Promise<CockpitSummary> {
   const since = new Date(now.getTime() - WEEKS * 7 * 86_400_000);
-  const [byStateAndReason, weeks, mca, gdap, gdapSync, auth, resellerList, orders] = await Promise.all([
+  const [byStateAndReason, weeks, mca, gdap, gdapSync, auth, resellerList, orders, terms] = await Promise.all([
     rows<{ state: string; reason: string | null; n: number }>(db, sql`select state as "state", case when state = 'not_ready' then reason end as "reason", count(*)::int as "n" from (${customerStates(path)}) s group by 1, 2`),
     rows<{ week: unknown; n: number }>(
       db,
@@ -65,6 +65,12 @@ export async function cockpitSummary(db: Database, path: string, now: Date): Pro
       db,
       sql`select count(*) filter (where status in ('submitted', 'in_progress'))::int as "moving", count(*) filter (where status in ('failed', 'needs_attention'))::int as "failed" from (${orderRows(path)}) o`,
     ),
+    // Null until a subscription pass or a subscriptions tab has recorded any term end.
+    rows<{ known: boolean; n: number }>(
+      db,
+      sql`select exists (select 1 from subscription_terms) as "known",
+                 (select count(*)::int from (${subscriptionTermRows(path, now)}) s where not "autoRenew" and "daysLeft" < ${RENEWING_SOON_DAYS}) as "n"`,
+    ),
   ]);
   const byState = (s: string) => byStateAndReason.filter((r) => r.state === s).reduce((t, r) => t + r.n, 0);
   const reasons = byStateAndReason
@@ -100,7 +106,7 @@ export async function cockpitSummary(db: Database, path: string, now: Date): Pro
       porUnchecked: por(null),
       customersPerReseller: resellerList.slice(0, 10).map(({ companyId, name, customers }) => ({ companyId, name, customers })),
     },
-    subscriptions: { renewingIn30DaysWithoutAutoRenew: null, unusedLicences: null },
+    subscriptions: { renewingIn30DaysWithoutAutoRenew: terms[0]?.known ? terms[0].n : null, unusedLicences: null },
     orders: { inProgress: orders[0]?.moving ?? 0, failed: orders[0]?.failed ?? 0 },
   };
 }

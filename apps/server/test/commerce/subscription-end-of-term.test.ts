@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@csphub/config';
-import { createEventsRepo, createRepos, createSecretBox, type CompanyRow, type ConnectionSummary } from '@csphub/db';
+import { eq } from 'drizzle-orm';
+import { createEventsRepo, createRepos, createSecretBox, schema, type CompanyRow, type ConnectionSummary } from '@csphub/db';
 import { createPartnerCenterClient, emulatorEndpoints, type PartnerCenterClient } from '@csphub/partner-center';
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
 import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
@@ -77,6 +78,9 @@ describe('end of term', () => {
     const sub = (await read(session))[0]!;
     expect(sub.endOfTerm).toEqual({ outcome: 'renew', at: sub.termEndsAt, next: expect.objectContaining({ quantity: sub.quantity, termDuration: 'P1Y' }), changed: false });
     expect(sub.extendedServiceTerm).toBeNull();
+    // The read recorded the term end and its outcome for the cockpit's list of subscriptions ending soon.
+    const recorded = await db.db.select().from(schema.subscriptionTerms).where(eq(schema.subscriptionTerms.subscriptionId, sub.id));
+    expect(recorded).toMatchObject([{ companyId: customer.id, outcome: 'renew', termEndsAt: new Date(sub.termEndsAt), quantity: sub.quantity }]);
 
     const res = await call(t(), session, 'PUT', `/api/v1/companies/${customer.id}/subscriptions/${sub.id}/renewal`, { connectionId: conn.id, outcome: 'renew', next: { quantity: sub.quantity + 5 } });
     expect(res.status, await res.clone().text()).toBe(200);
