@@ -194,6 +194,11 @@ export type Prices = z.infer<typeof PricesResponseSchema>;
 import type { MoneySchema } from './commerce/pricing.schema';
 /** An amount on the wire: `{ currency, amount: "12.50" }`. */
 export type WireMoney = z.infer<typeof MoneySchema>;
+export { PromotionEligibilitySchema, TermEndDatesSchema } from './commerce/checkout-options.schema';
+import type { PromotionEligibilitySchema, TermEndDatesSchema } from './commerce/checkout-options.schema';
+/** What the order dialog offers before checkout (co-terming, promotions). */
+export type TermEndDates = z.infer<typeof TermEndDatesSchema>;
+export type PromotionEligibility = z.infer<typeof PromotionEligibilitySchema>;
 
 // The import of existing customers (customer-import/).
 import type { ImportDecisionSchema, ImportItemSchema, ImportItemsPageSchema, ImportRunSchema } from './customer-import/customer-import.schema';

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database';
-import { gdapRows, iso, orderRows, pendingAuthorizations, resellerRows, rows, INVITATION_LIMIT_DAYS } from './cockpit-sql';
+import { gdapRows, iso, orderRows, pendingAuthorizations, resellerRows, rows, subscriptionTermRows, INVITATION_LIMIT_DAYS, RENEWING_SOON_DAYS } from './cockpit-sql';
 import { customerStates, mcaRows } from './cockpit-accounts-sql';
 import { writeCsv } from '@csphub/domain/csv';
 
@@ -74,6 +74,19 @@ export const COCKPIT_LISTS = {
     filters: { in_progress: sql`status in ('submitted', 'in_progress')`, failed: sql`status in ('failed', 'needs_attention')` },
     columns: ['createdAt', 'reference', 'companyName', 'status', 'errorMessage', 'updatedAt', 'companyId', 'orderId'],
     key: ['orderId'],
+  },
+  subscriptions_ending: {
+    base: subscriptionTermRows,
+    filters: {
+      next_60_days: t,
+      auto_renew_off_30_days: sql`not "autoRenew" and "daysLeft" < ${RENEWING_SOON_DAYS}`,
+      renew: sql`outcome = 'renew'`,
+      cancel: sql`outcome = 'cancel'`,
+      extended_service_term: sql`outcome = 'extended_service_term'`,
+      expire: sql`outcome = 'expire'`,
+    },
+    columns: ['termEndsAt', 'companyName', 'productName', 'quantity', 'outcome', 'nextQuantity', 'autoRenew', 'daysLeft', 'companyId', 'subscriptionId', 'connectionId'],
+    key: ['connectionId', 'subscriptionId'],
   },
 } satisfies Record<string, ListDefinition>;
 

@@ -89,3 +89,26 @@ export function orderRows(path: string): SQL {
     join companies c on c.id = o.company_id
     where o.status in ('submitted', 'in_progress', 'failed', 'needs_attention') and c.path like ${subtreeOf(path)}`;
 }
+
+/** The horizon of the list of subscriptions ending soon, and of its "auto-renew off" figure. */
+export const ENDING_WITHIN_DAYS = 60;
+export const RENEWING_SOON_DAYS = 30;
+
+/**
+ * Subscriptions of the subtree's customers whose term ends in the next 60 days, with what the end
+ * brings (renew, cancel, the Extended Service Term, expire), from `subscription_terms` (what CSP Hub
+ * last read from Partner Center).
+ */
+export function subscriptionTermRows(path: string, now: Date): SQL {
+  const until = new Date(now.getTime() + ENDING_WITHIN_DAYS * 86_400_000);
+  return sql`
+    select st.subscription_id as "subscriptionId", st.connection_id as "connectionId", st.company_id as "companyId", c.name as "companyName",
+      st.product_name as "productName", st.quantity as "quantity", st.next_quantity as "nextQuantity", st.auto_renew as "autoRenew",
+      st.outcome as "outcome", st.term_ends_at as "termEndsAt",
+      floor(extract(epoch from (st.term_ends_at - ${now}::timestamptz)) / 86400)::int as "daysLeft"
+    from subscription_terms st
+    join companies c on c.id = st.company_id
+    where st.status in ('active', 'suspended') and st.outcome <> 'none'
+      and st.term_ends_at >= ${now} and st.term_ends_at < ${until}
+      and c.path like ${subtreeOf(path)}`;
+}

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './database';
-import { gdapRows, iso, orderRows, pendingAuthorizations, resellerRows, rows, subtreeOf, INVITATION_LIMIT_DAYS } from './cockpit-sql';
+import { gdapRows, iso, orderRows, pendingAuthorizations, resellerRows, rows, subscriptionTermRows, subtreeOf, INVITATION_LIMIT_DAYS, RENEWING_SOON_DAYS } from './cockpit-sql';
 import { accountFigures } from './cockpit-accounts-sql';
 
 const WEEKS = 12;
@@ -30,7 +30,7 @@ export interface CockpitSummary {
 export async function cockpitSummary(db: Database, path: string, now: Date): Promise<CockpitSummary> {
   const since = new Date(now.getTime() - WEEKS * 7 * 86_400_000);
   // One statement per figure group; on PGlite they run one after another, on PostgreSQL side by side.
-  const [byStateAndReason, weeks, gdap, gdapSync, auth, resellerList, orders, versions] = await Promise.all([
+  const [byStateAndReason, weeks, gdap, gdapSync, auth, resellerList, orders, versions, terms] = await Promise.all([
     rows<{ state: string; reason: string | null; n: number; mcaPending: number; mcaOldest: number | null; mcaAccepted: number; mcaMissing: number; mcaOutdated: number }>(db, accountFigures(path, now)),
     rows<{ week: unknown; n: number }>(
       db,
@@ -62,6 +62,12 @@ export async function cockpitSummary(db: Database, path: string, now: Date): Pro
       sql`select count(*) filter (where status in ('submitted', 'in_progress'))::int as "moving", count(*) filter (where status in ('failed', 'needs_attention'))::int as "failed" from (${orderRows(path)}) o`,
     ),
     rows<{ known: boolean }>(db, sql`select coalesce(bool_or(mca_template_id is not null), false) as "known" from connections`),
+    // Null until a subscription pass or a subscriptions tab has recorded any term end.
+    rows<{ known: boolean; n: number }>(
+      db,
+      sql`select exists (select 1 from subscription_terms) as "known",
+                 (select count(*)::int from (${subscriptionTermRows(path, now)}) s where not "autoRenew" and "daysLeft" < ${RENEWING_SOON_DAYS}) as "n"`,
+    ),
   ]);
   const sum = (f: (r: (typeof byStateAndReason)[number]) => number) => byStateAndReason.reduce((t, r) => t + f(r), 0);
   const oldest = byStateAndReason.reduce<number | null>((m, r) => (r.mcaOldest === null ? m : Math.max(m ?? r.mcaOldest, r.mcaOldest)), null);
@@ -105,7 +111,7 @@ export async function cockpitSummary(db: Database, path: string, now: Date): Pro
       porUnchecked: por(null),
       customersPerReseller: resellerList.slice(0, 10).map(({ companyId, name, customers }) => ({ companyId, name, customers })),
     },
-    subscriptions: { renewingIn30DaysWithoutAutoRenew: null, unusedLicences: null },
+    subscriptions: { renewingIn30DaysWithoutAutoRenew: terms[0]?.known ? terms[0].n : null, unusedLicences: null },
     orders: { inProgress: orders[0]?.moving ?? 0, failed: orders[0]?.failed ?? 0 },
   };
 }

@@ -20,6 +20,8 @@ export interface CartLineInput {
   /** For SKUs that enforce an attestation (docs/PARTNER-CENTER-REFERENCE.md §8). */
   attestationAccepted?: boolean;
   promotionId?: string;
+  /** An end date from `listCustomTermEndDates` (co-terming, §9.4) instead of the term's own. */
+  customTermEndDate?: string;
 }
 
 /** A cart line as Microsoft holds it. */
@@ -67,6 +69,8 @@ const toCart = (c: WireCart): Cart => ({
     if (l.attestationAccepted !== undefined) line.attestationAccepted = l.attestationAccepted;
     if (l.currencyCode) line.currency = l.currencyCode;
     if (l.orderGroup) line.orderGroup = l.orderGroup;
+    if (l.customTermEndDate) line.customTermEndDate = l.customTermEndDate;
+    if (l.promotionId) line.promotionId = l.promotionId;
     if (l.error) line.error = { code: l.error.errorCode, description: l.error.errorDescription };
     return line;
   }),
@@ -86,6 +90,7 @@ const toWireLines = (lines: CartLineInput[]) =>
     ...(l.provisioningContext ? { provisioningContext: l.provisioningContext } : {}),
     ...(l.attestationAccepted !== undefined ? { attestationAccepted: l.attestationAccepted } : {}),
     ...(l.promotionId ? { promotionId: l.promotionId } : {}),
+    ...(l.customTermEndDate ? { customTermEndDate: l.customTermEndDate } : {}),
   }));
 
 /** Carts and checkout (docs/PARTNER-CENTER-REFERENCE.md §9.1, §9.2). */

@@ -66,6 +66,7 @@ export type {
 } from './catalog.ops';
 export type { PriceSheetEntry, PriceSheetQuery } from './price-sheets.ops';
 export type { Cart, CartLine, CartLineInput, CheckoutResult } from './carts.ops';
+export type { CustomTermEndDate, PromotionEligibility } from './checkout-options.ops';
 export type { Order, OrderLine, OrderLineProvisioning } from './orders.ops';
 export type { NextTerm, Subscription, SubscriptionChange } from './subscriptions.ops';
 export type { ActivityRecord, ActivityFilter, ActivityQuery } from './audit-records.ops';

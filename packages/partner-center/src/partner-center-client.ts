@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createAddressValidationOps } from './address-validation.ops';
 import { createAuditRecordOps } from './audit-records.ops';
 import { createCartOps } from './carts.ops';
+import { createCheckoutOptionOps } from './checkout-options.ops';
 import { createCatalogOps } from './catalog.ops';
 import { createPriceSheetOps } from './price-sheets.ops';
 import { systemClock, type TimerClock } from '@csphub/domain';
@@ -147,6 +148,7 @@ export function createPartnerCenterClient(options: PartnerCenterClientOptions) {
     ...createCatalogOps(pipeline),
     ...createPriceSheetOps(pipeline),
     ...createCartOps(pipeline),
+    ...createCheckoutOptionOps(pipeline),
     ...createOrderOps(pipeline),
     ...createSubscriptionOps(pipeline),
     ...createCustomerUserOps(pipeline),

@@ -49,6 +49,12 @@ export const OrderLineInputSchema = z.object({
   quantity: z.number().int(),
   termDuration: z.enum(['P1M', 'P1Y', 'P3Y']),
   billingCycle: z.string().min(3).max(20).openapi({ example: 'monthly' }),
+  customTermEndDate: z
+    .string()
+    .min(10)
+    .max(40)
+    .optional()
+    .openapi({ description: 'Co-terming: one of the end dates `GET /companies/{id}/checkout/term-end-dates` offers for this term, to end the first term there' }),
 });
 
 export const OrderSubmissionSchema = z
@@ -89,6 +95,7 @@ export const OrderSchema = z
         termDuration: z.string(),
         billingCycle: z.string(),
         resellerPartnerId: z.string().optional(),
+        customTermEndDate: z.string().optional().openapi({ description: 'The first term ends on this date (co-terming)' }),
         listPrice: z.number().nullable().optional(),
         currency: z.string().optional(),
         price: OrderPriceSchema.nullable().openapi({ description: 'Unit price per seat, frozen when the order was submitted; null when the price sheet had none' }),
@@ -139,6 +146,22 @@ export const SubscriptionSchema = z
         changed: z.boolean().openapi({ description: 'Changes are scheduled for the renewal' }),
       })
       .openapi({ description: 'What the end of the current term brings: renewal (with its scheduled changes), the paid Extended Service Term (auto-renew off), or the end' }),
+    extendedServiceTerm: z
+      .object({
+        from: z.string(),
+        monthly: z
+          .object({
+            currency: z.string().length(3),
+            billingPlan: z.literal('monthly'),
+            distributorCost: MoneySchema.optional(),
+            resellerCost: MoneySchema.optional(),
+            customerPrice: MoneySchema.optional(),
+          })
+          .nullable()
+          .openapi({ description: "A month of the term for the subscription's licences, at the levels the caller may see: the monthly term's price plus 3 % (the annual term billed monthly plus 23 % without a monthly term); null without a price sheet" }),
+      })
+      .nullable()
+      .openapi({ description: 'The paid Extended Service Term the subscription rolls into at `from` (auto-renew off, no cancellation); null otherwise' }),
     actions: z.object(Object.fromEntries(SUBSCRIPTION_ACTIONS.map((a) => [a, ActionSchema])) as Record<(typeof SUBSCRIPTION_ACTIONS)[number], typeof ActionSchema>),
   })
   .openapi('Subscription');

@@ -7,6 +7,7 @@ import { subscriptionRenewalRoutes } from './subscription-renewal.routes';
 import { licensesRoutes } from './licenses.routes';
 import { createCatalogService } from './catalog-service';
 import { pricingRoutes } from './pricing.routes';
+import { checkoutOptionsRoutes } from './checkout-options.routes';
 import { createPricingService } from './pricing-service';
 import type { CommerceDeps } from './commerce-deps';
 import { resellerRevalidationRoutes } from '../channel/reseller-revalidation.routes';
@@ -18,7 +19,7 @@ import { resellerRevalidationRoutes } from '../channel/reseller-revalidation.rou
 export function mountCommerceRoutes(api: Router, deps: CommerceDeps): void {
   const catalog = createCatalogService(deps);
   const pricing = createPricingService(deps);
-  for (const routes of [pricingRoutes(deps, pricing), catalogRoutes(deps, catalog), ordersRoutes(deps, catalog, pricing), subscriptionsRoutes(deps), subscriptionRenewalRoutes(deps), subscriptionsMoveRoutes(deps), licensesRoutes(deps), resellerRevalidationRoutes(deps)]) {
+  for (const routes of [pricingRoutes(deps, pricing), catalogRoutes(deps, catalog), ordersRoutes(deps, catalog, pricing), checkoutOptionsRoutes(deps), subscriptionsRoutes(deps, pricing), subscriptionRenewalRoutes(deps), subscriptionsMoveRoutes(deps), licensesRoutes(deps), resellerRevalidationRoutes(deps)]) {
     api.route('/', routes);
   }
 }

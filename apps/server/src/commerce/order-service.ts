@@ -22,6 +22,8 @@ import { seesHiddenProducts } from './commerce-access';
 import { buyingCountryOf, linkedTenantIn } from './linked-tenants';
 import { requireValidPartnerOfRecord } from './partner-of-record-check';
 import { freezeLinePrices } from './order-prices';
+import { requireOfferedTermEnds } from './checkout-options';
+import { callPartnerCenter } from './partner-center-failure';
 import type { PricingService } from './pricing-service';
 
 /** An order as the API submits it. */
@@ -136,6 +138,8 @@ export async function submitOrder(
     if (!isPartnerCenterError(e) || !e.transient) throw e;
   }
 
+  await callPartnerCenter('checking the end dates', () => requireOfferedTermEnds(pc, tenant.tenantId, body.lines));
+
   if (!deps.orderRuns.startPlaceOrder) throw new AppError('WORKFLOWS_UNAVAILABLE', 'Ordering is not available on this server right now (durable runs are not running). Nothing was ordered.');
 
   const id = randomUUID();
@@ -159,6 +163,7 @@ export async function submitOrder(
       termDuration: l.termDuration,
       billingCycle: l.billingCycle.toLowerCase(),
       ...(por.partnerId ? { resellerPartnerId: por.partnerId } : {}),
+      ...(l.customTermEndDate ? { customTermEndDate: l.customTermEndDate } : {}),
       listPrice: item.listPrice,
       currency: item.currency,
       price: frozen[i] ?? null,
@@ -189,6 +194,7 @@ export async function submitOrder(
       billingCycle: l.billingCycle,
       friendlyName: friendlyNameWithReference(l.skuTitle, reference),
       ...(l.resellerPartnerId ? { resellerPartnerId: l.resellerPartnerId } : {}),
+      ...(l.customTermEndDate ? { customTermEndDate: l.customTermEndDate } : {}),
     })),
     notify: {
       to: principal.email ? [principal.email] : [],

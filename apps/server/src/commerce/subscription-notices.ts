@@ -5,6 +5,7 @@ import { publishEvent, type CompanyRow } from '@csphub/db';
 import { reposOf } from '../app/server-deps';
 import type { CommerceDeps } from './commerce-deps';
 import { linkedTenantsOf } from './linked-tenants';
+import { recordSubscriptionTerms } from './subscription-terms-record';
 
 /** What one pass sent. */
 export interface NoticePass {
@@ -54,7 +55,7 @@ function localDate(language: string, at: string | Date, time = false): string {
 }
 
 /**
- * Looks at every linked tenant's subscriptions and sends the time-based notices: "window closing"
+ * Looks at every linked tenant's subscriptions, records their term ends for the cockpit, and sends the time-based notices: "window closing"
  * in the last 24 hours of the 168-hour reduce/cancel window, and the end of term 30, 7 and 1 days
  * before it with the decision to make: what it renews with, or (auto-renew off) that it rolls into
  * the paid Extended Service Term, or that it ends. Dedupe keys carry the window end or the term end
@@ -67,8 +68,9 @@ export async function sendSubscriptionNotices(deps: CommerceDeps, notifier: Pick
   const repos = reposOf(deps);
   const root = await repos.companies.root();
   const pass: NoticePass = { tenants: 0, windowClosing: 0, expiryNear: 0, termEnding: 0, failures: 0 };
-  // The distributor may turn the notices off (settings page).
-  if (!root || !(await readDefaults(repos)).subscriptionNotices) return pass;
+  if (!root) return pass;
+  // The distributor may turn the notices off (settings page); the term ends are still recorded for the cockpit.
+  const noticesOn = (await readDefaults(repos)).subscriptionNotices;
   const companies = (await repos.companies.listSubtree(root.path)).filter((c) => c.kind === 'customer' && c.status === 'active');
   const now = deps.clock.now();
   for (const company of companies) {
@@ -76,12 +78,14 @@ export async function sendSubscriptionNotices(deps: CommerceDeps, notifier: Pick
     if (tenants.length === 0) continue;
     const parent = company.parentId ? await repos.companies.get(company.parentId) : undefined;
     const recipients = noticeRecipients(company, parent);
-    if (recipients.length === 0) continue;
     for (const tenant of tenants) {
       pass.tenants++;
       try {
         const pc = await deps.partnerCenterFor(tenant.connection.id);
-        for (const s of await pc.listSubscriptions(tenant.tenantId)) {
+        const subs = await pc.listSubscriptions(tenant.tenantId);
+        await recordSubscriptionTerms(deps.db, { companyId: company.id, connectionId: tenant.connection.id, tenantId: tenant.tenantId }, subs, now);
+        if (!noticesOn || recipients.length === 0) continue;
+        for (const s of subs) {
           if (s.status !== 'active') continue;
           const window = cancellationWindow({ termStartedAt: new Date(s.startsAt), cancellationAllowedUntil: s.cancellationAllowedUntil ? new Date(s.cancellationAllowedUntil) : undefined }, now);
           const url = `${deps.publicUrl}/companies/${company.id}?tab=subscriptions`;

@@ -29,8 +29,16 @@ export interface SubscriptionView {
   bounds: SeatBounds;
   /** What the end of the current term brings: renewal (with the changes scheduled for it), the Extended Service Term, or the end. */
   endOfTerm: EndOfTerm;
+  /**
+   * The paid Extended Service Term the subscription rolls into at `from` (auto-renew off, no
+   * cancellation) or runs in: its price a month for the subscription's licences at the levels the
+   * reader may see, null when the month's price sheet has no price for it.
+   */
+  extendedServiceTerm: { from: string; monthly: { currency: string; billingPlan: 'monthly'; distributorCost?: WireMoney; resellerCost?: WireMoney; customerPrice?: WireMoney } | null } | null;
   actions: Record<SubscriptionAction, { allowed: boolean; reason: string | null }>;
 }
+
+type WireMoney = { currency: string; amount: string };
 
 const KNOWN_STATUSES: readonly string[] = ['none', 'active', 'pending', 'suspended', 'expired', 'disabled', 'deleted'];
 
@@ -55,6 +63,7 @@ export function toSubscriptionView(s: Subscription, tenant: LinkedTenant, now: D
     now,
   );
   const expiry = termExpiry(new Date(s.termEndsAt), now);
+  const end = endOfTerm({ ...s, status, scheduledNextTerm: s.scheduledNextTerm, cancelAtTermEnd: s.cancelAtTermEnd });
   return {
     id: s.id,
     connectionId: tenant.connection.id,
@@ -76,7 +85,8 @@ export function toSubscriptionView(s: Subscription, tenant: LinkedTenant, now: D
     window: { endsAt: plan.window.endsAt.toISOString(), isOpen: plan.window.isOpen, hoursLeft: plan.window.hoursLeft, closingSoon: isWindowClosingSoon(plan.window) },
     expiry: { daysLeft: expiry.daysLeft, isNear: expiry.isNear, isExpired: expiry.isExpired },
     bounds: b,
-    endOfTerm: endOfTerm({ ...s, status, scheduledNextTerm: s.scheduledNextTerm, cancelAtTermEnd: s.cancelAtTermEnd }),
+    endOfTerm: end,
+    extendedServiceTerm: end.outcome === 'extended_service_term' ? { from: end.at, monthly: null } : null,
     actions: Object.fromEntries(Object.entries(plan.decisions).map(([k, d]) => [k, { allowed: d.allowed, reason: d.reason ?? null }])) as SubscriptionView['actions'],
   };
 }

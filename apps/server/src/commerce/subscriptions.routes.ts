@@ -10,10 +10,12 @@ import type { CommerceDeps } from './commerce-deps';
 import { commerceCompany } from './commerce-access';
 import { CompanyIdParam, SubscriptionChangeSchema, SubscriptionSchema, SubscriptionsResponseSchema } from './commerce.schema';
 import { json } from '../http/json-content';
-import { linkedTenantIn, linkedTenantsOf } from './linked-tenants';
+import { buyingCountryOf, linkedTenantIn, linkedTenantsOf } from './linked-tenants';
 import { requireValidPartnerOfRecord } from './partner-of-record-check';
 import { callPartnerCenter } from './partner-center-failure';
 import { currentSubscription, readTenantSubscriptions } from './subscriptions-service';
+import { viewerOf, type PricingService } from './pricing-service';
+import { withExtendedTermPrices } from './extended-term-price';
 
 const REFUSAL_TEXT: Record<string, string> = {
   not_ours: 'This subscription was sold by another partner; only that partner can change it.',
@@ -27,7 +29,7 @@ const REFUSAL_TEXT: Record<string, string> = {
 const SubscriptionParams = CompanyIdParam.extend({ subscriptionId: z.string().min(1).max(64).openapi({ param: { name: 'subscriptionId', in: 'path' } }) });
 
 /** Subscriptions of a company's linked tenants: read, and change within the rules. */
-export function subscriptionsRoutes(deps: CommerceDeps) {
+export function subscriptionsRoutes(deps: CommerceDeps, pricing: PricingService) {
   const auth = authenticate(deps);
   return createRouter()
     .openapi(
@@ -55,7 +57,9 @@ export function subscriptionsRoutes(deps: CommerceDeps) {
         const out = await Promise.all(
           tenants.map(async (t) => {
             const read = await readTenantSubscriptions(deps, company, t, readCall);
-            return { connection: t.connection, tenantId: t.tenantId, defaultDomain: t.defaultDomain, subscriptions: read.subscriptions, heldElsewhere: read.heldElsewhere, error: read.error, licensesError: read.licensesError };
+            const market = buyingCountryOf(company) ?? t.connection.region.toUpperCase();
+            const subscriptions = await withExtendedTermPrices(pricing, { repos, company, viewer: viewerOf(p.company), market }, read.subscriptions);
+            return { connection: t.connection, tenantId: t.tenantId, defaultDomain: t.defaultDomain, subscriptions, heldElsewhere: read.heldElsewhere, error: read.error, licensesError: read.licensesError };
           }),
         );
         return c.json({ tenants: out }, 200);

@@ -223,6 +223,22 @@ export const COMMERCE_ROUTE_FIXTURES: Record<string, RouteFixture> = {
       return { path: `/api/v1/companies/${ctx.target.customer.id}/subscriptions/${current.id}`, body: { connectionId: conn.id, autoRenew: !current.autoRenewEnabled } };
     },
   },
+  'GET /api/v1/companies/{id}/checkout/term-end-dates': {
+    scope: 'company',
+    allowed: EDITORS,
+    request: async (ctx) => {
+      const conn = await linkTarget(ctx);
+      return { path: `/api/v1/companies/${ctx.target.customer.id}/checkout/term-end-dates?connectionId=${conn.id}&termDuration=P1Y` };
+    },
+  },
+  'GET /api/v1/companies/{id}/checkout/promotions': {
+    scope: 'company',
+    allowed: EDITORS,
+    request: async (ctx) => {
+      const conn = await linkTarget(ctx);
+      return { path: `/api/v1/companies/${ctx.target.customer.id}/checkout/promotions?connectionId=${conn.id}&catalogItemId=CFQ7TTC0LCHC:0002:CFQ7TTC0LCHCAV02&quantity=10&termDuration=P1Y&billingCycle=annual` };
+    },
+  },
   'PUT /api/v1/companies/{id}/subscriptions/{subscriptionId}/renewal': {
     scope: 'company',
     allowed: EDITORS,

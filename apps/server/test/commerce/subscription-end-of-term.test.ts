@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@csphub/config';
-import { createEventsRepo, createRepos, createSecretBox, type CompanyRow, type ConnectionSummary } from '@csphub/db';
+import { eq } from 'drizzle-orm';
+import { createEventsRepo, createRepos, createSecretBox, schema, type CompanyRow, type ConnectionSummary } from '@csphub/db';
 import { createPartnerCenterClient, emulatorEndpoints, type PartnerCenterClient } from '@csphub/partner-center';
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
 import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
@@ -19,8 +20,11 @@ type Sub = {
   autoRenew: boolean;
   status: string;
   termEndsAt: string;
+  catalogItemId: string;
   endOfTerm: { outcome: string; at: string; next: { quantity: number; termDuration: string; billingCycle: string } | null; changed: boolean };
+  extendedServiceTerm: { from: string; monthly: Record<string, { currency: string; amount: string } | string> | null } | null;
 };
+type Prices = { lines: { productId: string; skuId: string; termDuration: string; billingPlan: string; resellerCost?: { currency: string; amount: string }; customerPrice?: { currency: string; amount: string } }[] };
 type Subs = { tenants: { subscriptions: Sub[]; error: string | null }[] };
 
 /**
@@ -73,6 +77,10 @@ describe('end of term', () => {
     const session = await as();
     const sub = (await read(session))[0]!;
     expect(sub.endOfTerm).toEqual({ outcome: 'renew', at: sub.termEndsAt, next: expect.objectContaining({ quantity: sub.quantity, termDuration: 'P1Y' }), changed: false });
+    expect(sub.extendedServiceTerm).toBeNull();
+    // The read recorded the term end and its outcome for the cockpit's list of subscriptions ending soon.
+    const recorded = await db.db.select().from(schema.subscriptionTerms).where(eq(schema.subscriptionTerms.subscriptionId, sub.id));
+    expect(recorded).toMatchObject([{ companyId: customer.id, outcome: 'renew', termEndsAt: new Date(sub.termEndsAt), quantity: sub.quantity }]);
 
     const res = await call(t(), session, 'PUT', `/api/v1/companies/${customer.id}/subscriptions/${sub.id}/renewal`, { connectionId: conn.id, outcome: 'renew', next: { quantity: sub.quantity + 5 } });
     expect(res.status, await res.clone().text()).toBe(200);
@@ -101,14 +109,26 @@ describe('end of term', () => {
     expect((await call(t(), session, 'PATCH', `/api/v1/companies/${customer.id}/subscriptions/${sub.id}`, { connectionId: conn.id, autoRenew: false })).status).toBe(200);
     const off = (await read(session)).find((s) => s.id === sub.id)!;
     expect(off.endOfTerm).toMatchObject({ outcome: 'extended_service_term', at: off.termEndsAt, next: null });
+    // Its price: the monthly term's price at the reader's levels plus 3 %, for its licences, a month.
+    const [productId, skuId] = off.catalogItemId.split(':');
+    const prices = (await (await call(t(), session, 'GET', `/api/v1/companies/${customer.id}/prices?productId=${productId}&skuId=${skuId}`)).json()) as Prices;
+    const p1m = prices.lines.find((l) => l.termDuration === 'P1M' && l.billingPlan === 'monthly')!;
+    const est = (m: { currency: string; amount: string }) => {
+      const minor = BigInt(m.amount.replace('.', ''));
+      const digits = m.amount.split('.')[1]?.length ?? 0;
+      const total = ((minor * 103n * 2n + 100n) / 200n) * BigInt(off.quantity);
+      const text = total.toString().padStart(digits + 1, '0');
+      return { currency: m.currency, amount: digits ? `${text.slice(0, -digits)}.${text.slice(-digits)}` : text };
+    };
+    expect(off.extendedServiceTerm).toEqual({ from: off.termEndsAt, monthly: { currency: p1m.resellerCost!.currency, billingPlan: 'monthly', resellerCost: est(p1m.resellerCost!), customerPrice: est(p1m.customerPrice!) } });
     const nextWithCancel = await call(t(), session, 'PUT', path, { connectionId: conn.id, outcome: 'cancel', next: { quantity: 3 } });
     expect(nextWithCancel.status).toBe(400);
 
     const cancel = await call(t(), session, 'PUT', path, { connectionId: conn.id, outcome: 'cancel' });
     expect(cancel.status, await cancel.clone().text()).toBe(200);
     expect(((await cancel.json()) as Sub).endOfTerm.outcome).toBe('cancel');
-    const est = await call(t(), session, 'PUT', path, { connectionId: conn.id, outcome: 'extended_service_term' });
-    expect(((await est.json()) as Sub).endOfTerm.outcome).toBe('extended_service_term');
+    const backToEst = await call(t(), session, 'PUT', path, { connectionId: conn.id, outcome: 'extended_service_term' });
+    expect(((await backToEst.json()) as Sub).endOfTerm.outcome).toBe('extended_service_term');
     expect(((await (await call(t(), session, 'PUT', path, { connectionId: conn.id, outcome: 'cancel' })).json()) as Sub).endOfTerm.outcome).toBe('cancel');
 
     await createEmulatorControl(emulator.url).advanceClock({ seconds: Math.ceil((Date.parse(off.termEndsAt) - Date.now()) / 1000) + 3600 });

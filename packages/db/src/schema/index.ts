@@ -20,5 +20,6 @@ export * from './webhooks';
 export * from './gdap';
 export * from './cockpit';
 export * from './pricing';
+export * from './subscription-terms';
 export * from './customer-imports';
 export * from './notification-templates';

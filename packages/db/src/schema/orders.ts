@@ -12,6 +12,8 @@ export interface OrderLineJson {
   billingCycle: string;
   /** The reseller Partner ID sent as partner of record, when any. */
   resellerPartnerId?: string;
+  /** The first term's end date chosen at checkout (co-terming), as Partner Center offered it. */
+  customTermEndDate?: string;
   /** Microsoft's list price per seat when the catalog carried one. */
   listPrice?: number | null;
   currency?: string;

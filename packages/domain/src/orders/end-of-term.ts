@@ -1,3 +1,5 @@
+import { applyMarginBasisPoints, type Money } from '../money/money';
+
 /**
  * What happens to a new-commerce subscription when its term ends. Since 4 May 2026 a subscription
  * bought or renewed from 1 April 2025 that ends with auto-renew off no longer lapses into a free
@@ -56,4 +58,23 @@ export function endOfTerm(sub: {
   const eligible =
     sub.status === 'active' && Date.parse(sub.startsAt) >= Date.parse(EXTENDED_SERVICE_TERM.eligibleTermStart) && Date.parse(sub.termEndsAt) >= Date.parse(EXTENDED_SERVICE_TERM.from);
   return { outcome: eligible ? 'extended_service_term' : 'expire', at, next: null, changed: false };
+}
+
+/** One level's monthly price per licence of a SKU, by term (as the month's price sheet resolves it). */
+export interface EstPriceBasis {
+  /** The monthly term's price (P1M billed monthly), when the SKU has one. */
+  monthlyTerm?: Money | undefined;
+  /** The longer term's monthly-billed price (P1Y billed monthly), used when there is no monthly term. */
+  longerTermMonthlyBilled?: Money | undefined;
+}
+
+/**
+ * The Extended Service Term's price per licence and month at one level: the monthly term's price
+ * plus 3 %, or, for a SKU without a monthly term, the longer term's monthly-billed price plus 23 %;
+ * undefined when the sheet has neither. Rounded half away from zero to the minor unit.
+ */
+export function extendedServiceTermPrice(basis: EstPriceBasis): Money | undefined {
+  if (basis.monthlyTerm !== undefined) return applyMarginBasisPoints(basis.monthlyTerm, EXTENDED_SERVICE_TERM.upliftBasisPoints);
+  if (basis.longerTermMonthlyBilled !== undefined) return applyMarginBasisPoints(basis.longerTermMonthlyBilled, EXTENDED_SERVICE_TERM.upliftWithoutMonthlyTermBasisPoints);
+  return undefined;
 }

@@ -8,6 +8,8 @@ export interface OrderLineDraft {
   termDuration: string;
   /** `monthly`, `annual`, ... */
   billingCycle: string;
+  /** Co-terming: an end date Partner Center offered for the first term. */
+  customTermEndDate?: string | undefined;
 }
 
 /** What the catalog says about the SKU behind a line. */

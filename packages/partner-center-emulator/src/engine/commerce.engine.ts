@@ -6,6 +6,7 @@ import type { Principal } from '../protocol/tokens';
 import * as pcErrors from '../errors/pc-errors';
 import { partnerOfRecordProblem } from './resellers.engine';
 import { DAY_MS, addTerm } from './emulator-clock';
+import { isAllowedCustomTermEnd } from './checkout-options.engine';
 import { findCatalogItem, isOfferedTerm } from './catalog.engine';
 import { countryRule } from './country-rules';
 import { getVisibleCustomer } from './customers.engine';
@@ -27,7 +28,7 @@ function lineError(errorCode: number, errorDescription: string): CartLineRecord[
 }
 
 /** Validates one cart line against the catalog; problems become the line's `error` (docs/PARTNER-CENTER-REFERENCE.md §9.1). */
-function buildLine(engine: Engine, partner: PartnerRecord, currencyCode: string, input: CreateCartRequest['lineItems'][number]): CartLineRecord {
+function buildLine(engine: Engine, partner: PartnerRecord, customerTenantId: string, currencyCode: string, input: CreateCartRequest['lineItems'][number]): CartLineRecord {
   const item = findCatalogItem(engine.state.scenario.catalog, input.catalogItemId);
   const participants = (input.participants ?? []).map((p) => ({ key: p.key, value: p.value }));
   const line: CartLineRecord = {
@@ -52,6 +53,12 @@ function buildLine(engine: Engine, partner: PartnerRecord, currencyCode: string,
     line.error = lineError(CartErrorCode.sandboxLimitExceeded, `Sandbox accounts are limited to ${SANDBOX_LICENSES_PER_SUBSCRIPTION} licenses per subscription.`);
   else if (participants.length > 0 && partner.kind !== 'indirect_provider')
     line.error = lineError(CartErrorCode.participantsIsNotSupportedForPartner, 'Participants are only supported for indirect providers.');
+  else if (input.customTermEndDate) {
+    // Only a date "Get custom term end dates" offers for a purchase today (§9.4).
+    const at = isAllowedCustomTermEnd(engine, partner.tenantId, customerTenantId, input.termDuration, input.customTermEndDate);
+    if (at === undefined) line.error = lineError(CartErrorCode.invalidInput, `Custom term end date ${input.customTermEndDate} is not an allowed end date for a ${input.termDuration ?? ''} term for this customer.`);
+    else line.customTermEndAt = at;
+  }
   return line;
 }
 
@@ -69,7 +76,7 @@ export function createCart(engine: Engine, principal: Principal, customerTenantI
   const partner = engine.partnerByTenant(principal.partnerTenantId)!;
   const { tenant } = getVisibleCustomer(engine, partner.tenantId, customerTenantId);
   const currency = currencyOf(tenant.billing.address.country).code;
-  const lines = input.lineItems.map((l) => buildLine(engine, partner, currency, l));
+  const lines = input.lineItems.map((l) => buildLine(engine, partner, tenant.tenantId, currency, l));
   assignOrderGroups(lines);
   const now = engine.now();
   const cart: CartRecord = {
@@ -102,7 +109,7 @@ export function updateCart(engine: Engine, principal: Principal, customerTenantI
   const cart = getCart(engine, partner.tenantId, customerTenantId, cartId);
   if (cart.status === 'Ordered') throw pcErrors.cartAlreadySubmitted(cart.id);
   const currency = currencyOf(engine.state.tenants[cart.customerTenantId]!.billing.address.country).code;
-  cart.lines = input.lineItems.map((l) => buildLine(engine, partner, currency, l));
+  cart.lines = input.lineItems.map((l) => buildLine(engine, partner, cart.customerTenantId, currency, l));
   assignOrderGroups(cart.lines);
   cart.modifiedAt = engine.now();
   cart.lastModifiedUser = principal.userPrincipalName ?? principal.appId;
@@ -196,6 +203,7 @@ export function checkoutCart(engine: Engine, principal: Principal, customerTenan
           friendlyName: l.friendlyName,
           partnerIdOnRecord: l.participants.find((p) => p.key === ParticipantKey.transactionReseller)?.value,
           provisioningContext: l.provisioningContext,
+          ...(l.customTermEndAt !== undefined ? { customTermEndAt: l.customTermEndAt } : {}),
         };
       }),
       currencyCode: currency.code,
@@ -256,7 +264,8 @@ function fulfilOrder(engine: Engine, order: OrderRecord): void {
       createdAt: start,
       termStartAt: start,
       // The Azure plan has no commitment term; 100 years stands for "no end".
-      commitmentEndAt: isAzure ? start + 36_500 * DAY_MS : addTerm(start, line.termDuration ?? 'P1M'),
+      // A custom end date (co-terming) shortens the first term; renewals run full terms from it.
+      commitmentEndAt: isAzure ? start + 36_500 * DAY_MS : line.customTermEndAt !== undefined && line.customTermEndAt > start ? line.customTermEndAt : addTerm(start, line.termDuration ?? 'P1M'),
       status: 'active',
       autoRenewEnabled: !isAzure,
       etag: engine.newId(),

@@ -250,6 +250,8 @@ export interface CartLineRecord {
   provisioningContext: Record<string, string>;
   orderGroup: string;
   currencyCode: string;
+  /** A custom term end date (co-terming) Partner Center allowed for the line. */
+  customTermEndAt?: number;
   error?: { errorCode: number; errorDescription: string };
 }
 
@@ -276,6 +278,8 @@ export interface OrderLineRecord {
   friendlyName?: string | null;
   partnerIdOnRecord?: string;
   provisioningContext: Record<string, string>;
+  /** The first term ends here instead of at its own end (co-terming). */
+  customTermEndAt?: number;
   subscriptionId?: string;
 }
 

@@ -5,6 +5,7 @@ import { registerResellerRoutes } from './resellers.routes';
 import { registerCatalogRoutes } from './catalog.routes';
 import { registerPricingRoutes } from './pricing.routes';
 import { registerCommerceRoutes } from './commerce.routes';
+import { registerCheckoutOptionRoutes } from './checkout-options.routes';
 import { registerSubscriptionRoutes } from './subscriptions.routes';
 import { registerUserRoutes } from './users.routes';
 import { registerDirectoryRoleRoutes } from './directory-roles.routes';
@@ -20,6 +21,7 @@ export function registerApiRoutes(pc: ApiRouter, graph: ApiRouter): void {
   registerCatalogRoutes(pc);
   registerPricingRoutes(pc);
   registerCommerceRoutes(pc);
+  registerCheckoutOptionRoutes(pc);
   registerSubscriptionRoutes(pc);
   registerUserRoutes(pc);
   registerDirectoryRoleRoutes(pc);

@@ -49,6 +49,8 @@ export const CartLineItemSchema = z.looseObject({
   billingCycle: z.string(),
   termDuration: z.string().optional(),
   friendlyName: z.string().optional().nullable(),
+  customTermEndDate: z.string().optional().nullable(),
+  promotionId: z.string().optional().nullable(),
   participants: z.array(KeyValueSchema).optional(),
   provisioningContext: z.record(z.string(), z.string()).optional(),
   orderGroup: z.string().optional(),

@@ -140,6 +140,9 @@ export const PartnerCenterOperations = {
   'compliance.agreementStatus': { method: 'GET', path: '/v1/compliance/csp/agreementstatus', api: 'partnerCenter', auth: 'appUser', doc: '§7' },
   // Not on Microsoft's throttling list (api-throttling-guidance), so no throttle class: neither the client nor the emulator limits it.
   'partners.validateResellers': { method: 'POST', path: '/v1/partners/validateresellers', api: 'partnerCenter', auth: 'any', doc: '§7.1' },
+  // Before subscriptions.get: the emulator matches routes in registration order, and this path's last segment is a word, not an id.
+  'subscriptions.customTermEndDates': { method: 'GET', path: '/v1/customers/{customerId}/subscriptions/customTermEndDates', api: 'partnerCenter', auth: 'any', doc: '§9.4' },
+  'promotions.eligibilities': { method: 'POST', path: '/v1/customers/{customerId}/promotionEligibilities', api: 'partnerCenter', auth: 'any', doc: '§9.4' },
   'subscriptions.list': { method: 'GET', path: '/v1/customers/{customerId}/subscriptions', api: 'partnerCenter', auth: 'any', throttle: 'subscriptions', doc: '§10' },
   'subscriptions.get': { method: 'GET', path: '/v1/customers/{customerId}/subscriptions/{subscriptionId}', api: 'partnerCenter', auth: 'any', throttle: 'subscriptions', doc: '§10' },
   'subscriptions.patch': { method: 'PATCH', path: '/v1/customers/{customerId}/subscriptions/{subscriptionId}', api: 'partnerCenter', auth: 'any', throttle: 'subscriptions', doc: '§10' },

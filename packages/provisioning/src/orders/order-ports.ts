@@ -20,6 +20,8 @@ export interface OrderCartLine {
   billingCycle: string;
   friendlyName?: string;
   resellerPartnerId?: string;
+  /** Co-terming: the first term ends on this date Partner Center offered (docs/PARTNER-CENTER-REFERENCE.md §9.4). */
+  customTermEndDate?: string;
 }
 
 /** An order line as Partner Center reports it. */

@@ -138,7 +138,7 @@ export function CockpitListPage() {
                     )}
                     {data.columns.map((col) => (
                       <Table.Td key={col} data-col={col}>
-                        <CellValue column={col} value={row[col] ?? null} formatDate={formatDate} yes={t('cockpit.list.yes')} no={t('cockpit.list.no')} />
+                        <CellValue column={col} value={col === 'outcome' && typeof row[col] === 'string' ? t(cockpitKey(`cockpit.outcome.${row[col]}`)) : (row[col] ?? null)} formatDate={formatDate} yes={t('cockpit.list.yes')} no={t('cockpit.list.no')} />
                       </Table.Td>
                     ))}
                   </Table.Tr>

@@ -2,23 +2,12 @@ import { ActionIcon, Group, NumberInput, Select, Stack, Text } from '@mantine/co
 import { IconTrash } from '@tabler/icons-react';
 import type { Prices } from '@csphub/server/contract';
 import { useI18n } from '../../i18n/i18n';
-import type { CatalogProduct, CatalogSku } from '@csphub/server/contract';
 import { PriceLevelsText, priceOf, sumPrices, timesQuantity, type PriceLevels } from './price-levels';
 import { termLabel } from './term-label';
+import { LineCheckoutOptions } from './line-checkout-options';
+import { isQuantityOk, type CartLine } from './cart-line';
 
-/** One line of the cart: a SKU, its seats and its term (`P1Y|monthly`). */
-export interface CartLine {
-  sku: CatalogSku;
-  product: CatalogProduct;
-  quantity: number | string;
-  term: string | null;
-}
-
-/** Whether the line's seats are a whole number within the SKU's bounds. */
-export function isQuantityOk(line: CartLine): boolean {
-  const q = typeof line.quantity === 'number' ? line.quantity : Number(line.quantity);
-  return Number.isInteger(q) && q >= line.sku.minimumQuantity && q <= line.sku.maximumQuantity;
-}
+export { isQuantityOk, type CartLine } from './cart-line';
 
 /** The line's unit price at the levels the reader may see, from the month's prices. */
 function unitPriceOf(line: CartLine, prices: Prices | undefined): PriceLevels | undefined {
@@ -31,7 +20,14 @@ function unitPriceOf(line: CartLine, prices: Prices | undefined): PriceLevels | 
  * The cart of the order dialog: each line's seats and term, its unit price and line total at the
  * reader's levels, and the cart's total per currency and billing period (exact money, Intl text).
  */
-export function CartLines(props: { lines: CartLine[]; prices: Prices | undefined; onChange: (index: number, line: CartLine) => void; onRemove: (index: number) => void }) {
+export function CartLines(props: {
+  lines: CartLine[];
+  prices: Prices | undefined;
+  onChange: (index: number, line: CartLine) => void;
+  onRemove: (index: number) => void;
+  /** Where the line's checkout options (co-terming, promotions) come from. */
+  checkout?: { companyId: number; connectionId: string | null };
+}) {
   const { t } = useI18n();
   const totals = sumPrices(
     props.lines.flatMap((line) => {
@@ -69,8 +65,9 @@ export function CartLines(props: { lines: CartLine[]; prices: Prices | undefined
                 error={!ok ? t('order.quantityHint', { min: line.sku.minimumQuantity, max: line.sku.maximumQuantity }) : undefined}
                 data-testid="order-quantity"
               />
-              <Select label={t('order.term')} data={terms} value={line.term} onChange={(term) => props.onChange(i, { ...line, term })} allowDeselect={false} data-testid="order-term" />
+              <Select label={t('order.term')} data={terms} value={line.term} onChange={(term) => props.onChange(i, { ...line, term, customTermEndDate: null })} allowDeselect={false} data-testid="order-term" />
             </Group>
+            {props.checkout && <LineCheckoutOptions companyId={props.checkout.companyId} connectionId={props.checkout.connectionId} line={line} onChange={(next) => props.onChange(i, next)} />}
             {unit ? (
               <>
                 <PriceLevelsText price={unit} testId="order-line-unit" />

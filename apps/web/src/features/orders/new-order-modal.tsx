@@ -29,7 +29,12 @@ export function NewOrderModal(props: {
   onPlaced: (order: Order) => void;
 }) {
   const { t } = useI18n();
-  const [connectionId, setConnectionId] = useState<string | null>(props.linked[0]?.connection.id ?? null);
+  const [connectionId, setConnectionIdState] = useState<string | null>(props.linked[0]?.connection.id ?? null);
+  // End dates are offered per connection: another connection drops the ones chosen.
+  const setConnectionId = (id: string | null) => {
+    setConnectionIdState(id);
+    setLines((current) => current.map((l) => ({ ...l, customTermEndDate: null })));
+  };
   const [lines, setLines] = useState<CartLine[]>(
     props.initialPick ? [{ ...props.initialPick, quantity: props.initialQuantity ?? props.initialPick.sku.minimumQuantity, term: defaultTerm(props.initialPick.sku) }] : [],
   );
@@ -55,7 +60,7 @@ export function NewOrderModal(props: {
         partnerOfRecordAttested: partnerId ? attested : undefined,
         lines: lines.map((l) => {
           const [termDuration, billingCycle] = (l.term ?? '').split('|') as [string, string];
-          return { catalogItemId: l.sku.catalogItemId, quantity: Number(l.quantity), termDuration, billingCycle };
+          return { catalogItemId: l.sku.catalogItemId, quantity: Number(l.quantity), termDuration, billingCycle, ...(l.customTermEndDate ? { customTermEndDate: l.customTermEndDate } : {}) };
         }),
       });
       notifications.show({ color: 'green', message: t('order.submitted', { reference: order.reference }) });
@@ -81,6 +86,7 @@ export function NewOrderModal(props: {
           prices={prices.data}
           onChange={(index, line) => setLines((current) => current.map((l, i) => (i === index ? line : l)))}
           onRemove={(index) => setLines((current) => current.filter((_, i) => i !== index))}
+          checkout={{ companyId: props.companyId, connectionId }}
         />
         {partnerId && <Checkbox label={t('order.partnerOfRecord', { partnerId })} checked={attested} onChange={(e) => setAttested(e.currentTarget.checked)} data-testid="order-attest" />}
         {error && (

@@ -72,6 +72,11 @@ export function OrdersTab({ company }: { company: { id: number; name: string } }
                   {o.lines.map((l) => (
                     <Stack key={l.catalogItemId} gap={0}>
                       <Text size="sm">{t('order.lines', { quantity: l.quantity, product: l.skuTitle })}</Text>
+                      {l.customTermEndDate && (
+                        <Text size="xs" c="dimmed" data-testid="order-line-term-end">
+                          {t('order.termEnd.chosen', { date: formatDate(l.customTermEndDate) })}
+                        </Text>
+                      )}
                       {l.price && <PriceLevelsText price={l.price} testId="order-line-price" />}
                     </Stack>
                   ))}

@@ -1,4 +1,6 @@
-import { Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
+import { formatMoney, parseMoney } from '@csphub/domain';
+import { PriceLevelsText } from '../orders/price-levels';
 import { useI18n } from '../../i18n/i18n';
 import type { Subscription } from '@csphub/server/contract';
 import { termLabel } from '../orders/term-label';
@@ -8,7 +10,7 @@ import { termLabel } from '../orders/term-label';
  * with it), the paid Extended Service Term that follows a term ending with auto-renew off, or the end.
  */
 export function EndOfTermText({ sub }: { sub: Subscription }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, locale } = useI18n();
   const e = sub.endOfTerm;
   const date = formatDate(e.at);
   if (e.outcome === 'none') return <Text size="sm">—</Text>;
@@ -21,10 +23,23 @@ export function EndOfTermText({ sub }: { sub: Subscription }) {
     );
   }
   if (e.outcome === 'extended_service_term') {
+    const monthly = sub.extendedServiceTerm?.monthly;
+    // The reader's own level first: what the distributor, the reseller or the customer pays.
+    const own = monthly ? (monthly.distributorCost ?? monthly.resellerCost ?? monthly.customerPrice) : undefined;
+    if (!monthly || !own) {
+      return (
+        <Text size="sm" c="orange">
+          {t('subs.eot.est', { date })}
+        </Text>
+      );
+    }
     return (
-      <Text size="sm" c="orange">
-        {t('subs.eot.est', { date })}
-      </Text>
+      <Stack gap={2} data-testid="eot-est-price">
+        <Text size="sm" c="orange">
+          {t('subs.eot.estPriced', { date, price: formatMoney(parseMoney(own.currency, own.amount), locale) })}
+        </Text>
+        <PriceLevelsText price={monthly} />
+      </Stack>
     );
   }
   return (
