@@ -137,14 +137,31 @@ export function createCustomerImportsRepo(db: Database) {
       const set = { auditCursor, seenAtCursor, updatedAt: now, ...(fullAt ? { lastFullAt: fullAt } : {}) };
       await db.insert(customerSyncCursors).values({ connectionId, ...set }).onConflictDoUpdate({ target: customerSyncCursors.connectionId, set });
     },
-    /** The relationship ended in Partner Center: the link stays for history, marked failed with the reason. */
-    async markTenantUnlinked(connectionId: string, tenantId: string, reason: string, now: Date): Promise<number> {
-      const rows = await db
-        .update(accountSyncOptions)
+    /**
+     * The relationship ended in Partner Center: the link stays for history, marked failed with the
+     * reason. A link already failed is left alone; answers the links it marked.
+     */
+    async markTenantUnlinked(connectionId: string, tenantId: string, reason: string, now: Date): Promise<{ companyId: number; defaultDomain: string | null }[]> {
+      const a = accountSyncOptions;
+      return db
+        .update(a)
         .set({ syncStatus: 'failed', failureReason: reason, updatedAt: now })
-        .where(and(eq(accountSyncOptions.connectionId, connectionId), eq(accountSyncOptions.tenantId, tenantId)))
-        .returning({ companyId: accountSyncOptions.companyId });
-      return rows.length;
+        .where(and(eq(a.connectionId, connectionId), eq(a.tenantId, tenantId), sql`${a.syncStatus} <> 'failed'`))
+        .returning({ companyId: a.companyId, defaultDomain: a.defaultDomain });
+    },
+    /** Whether the company is linked to the tenant in the connection and in step (synced). */
+    async isLinkedInStep(connectionId: string, companyId: number, tenantId: string): Promise<boolean> {
+      const a = accountSyncOptions;
+      const rows = await db
+        .select({ n: a.companyId })
+        .from(a)
+        .where(and(eq(a.connectionId, connectionId), eq(a.companyId, companyId), eq(a.tenantId, tenantId), eq(a.syncStatus, 'synced')));
+      return rows.length > 0;
+    },
+    /** One tenant's subscriptions in the connection as CSP Hub holds them. */
+    async subscriptionsOfTenant(connectionId: string, tenantId: string): Promise<(typeof partnerCenterSubscriptions.$inferSelect)[]> {
+      const p = partnerCenterSubscriptions;
+      return db.select().from(p).where(and(eq(p.connectionId, connectionId), eq(p.tenantId, tenantId)));
     },
     async subscriptionsOf(connectionId: string): Promise<(typeof partnerCenterSubscriptions.$inferSelect)[]> {
       return db.select().from(partnerCenterSubscriptions).where(eq(partnerCenterSubscriptions.connectionId, connectionId)).orderBy(asc(partnerCenterSubscriptions.subscriptionId));
