@@ -17,7 +17,7 @@ export function createCustomerImportsRepo(db: Database) {
     async getRun(runId: string): Promise<CustomerImportRunRow | undefined> {
       return (await db.select().from(customerImportRuns).where(eq(customerImportRuns.id, runId)))[0];
     },
-    async setRun(runId: string, fields: Partial<Pick<CustomerImportRunRow, 'state' | 'customersRead' | 'subscriptionsRead' | 'failureReason'>>, now: Date, onlyWhenState?: CustomerImportRunRow['state']): Promise<CustomerImportRunRow | undefined> {
+    async setRun(runId: string, fields: Partial<Pick<CustomerImportRunRow, 'state' | 'customersRead' | 'subscriptionsRead' | 'failureReason' | 'applyKey'>>, now: Date, onlyWhenState?: CustomerImportRunRow['state']): Promise<CustomerImportRunRow | undefined> {
       const where = onlyWhenState ? and(eq(customerImportRuns.id, runId), eq(customerImportRuns.state, onlyWhenState)) : eq(customerImportRuns.id, runId);
       return (await db.update(customerImportRuns).set({ ...fields, updatedAt: now }).where(where).returning())[0];
     },
@@ -72,6 +72,10 @@ export function createCustomerImportsRepo(db: Database) {
     },
     async getItem(runId: string, tenantId: string): Promise<CustomerImportItemRow | undefined> {
       return (await db.select().from(customerImportItems).where(and(eq(customerImportItems.runId, runId), eq(customerImportItems.tenantId, tenantId))))[0];
+    },
+    /** Runs whose durable run should be going: reading, or importing (with their apply key). */
+    async listInFlight(): Promise<CustomerImportRunRow[]> {
+      return db.select().from(customerImportRuns).where(inArray(customerImportRuns.state, ['reading', 'importing'])).orderBy(asc(customerImportRuns.createdAt));
     },
     /** The connection's most recent runs, newest first. */
     async listRuns(connectionId: string, limit: number): Promise<CustomerImportRunRow[]> {
