@@ -162,10 +162,10 @@ export function createCustomerImportsRepo(db: Database) {
         .where(and(eq(a.connectionId, connectionId), eq(a.companyId, companyId), eq(a.tenantId, tenantId), eq(a.syncStatus, 'synced')));
       return rows.length > 0;
     },
-    /** One tenant's subscriptions in the connection as CSP Hub holds them. */
-    async subscriptionsOfTenant(connectionId: string, tenantId: string): Promise<(typeof partnerCenterSubscriptions.$inferSelect)[]> {
+    /** One tenant's subscriptions in the connection as CSP Hub holds them on its company (read through the company index). */
+    async subscriptionsOfTenant(connectionId: string, companyId: number, tenantId: string): Promise<(typeof partnerCenterSubscriptions.$inferSelect)[]> {
       const p = partnerCenterSubscriptions;
-      return db.select().from(p).where(and(eq(p.connectionId, connectionId), eq(p.tenantId, tenantId)));
+      return db.select().from(p).where(and(eq(p.companyId, companyId), eq(p.connectionId, connectionId), eq(p.tenantId, tenantId)));
     },
     async subscriptionsOf(connectionId: string): Promise<(typeof partnerCenterSubscriptions.$inferSelect)[]> {
       return db.select().from(partnerCenterSubscriptions).where(eq(partnerCenterSubscriptions.connectionId, connectionId)).orderBy(asc(partnerCenterSubscriptions.subscriptionId));

@@ -139,7 +139,7 @@ async function applyRead(deps: ImportDeps, connectionId: string, read: ReadCusto
     const repos = createRepos(tx, deps.box);
     const now = deps.now();
     const wasLinked = target.kind === 'match' && (await repos.customerImports.isLinkedInStep(connectionId, target.companyId, item.tenantId));
-    const before = await repos.customerImports.subscriptionsOfTenant(connectionId, item.tenantId);
+    const before = target.kind === 'match' ? await repos.customerImports.subscriptionsOfTenant(connectionId, target.companyId, item.tenantId) : [];
     const done = await importCustomer(repos, connectionId, target, { tenantId: item.tenantId, companyName: item.companyName, defaultDomain: item.defaultDomain, details: item.details }, now);
     if (done.created) report.customersAdded++;
     else report.customersUpdated++;
