@@ -35,6 +35,7 @@ import { mountWebhooksRoutes } from './webhooks/mount-webhooks-routes';
 import { mountCustomerImportRoutes } from './customer-import/mount-customer-import-routes';
 import { startCustomerSync } from './customer-import/customer-sync-schedule';
 import { startMcaVersionChecks } from './onboarding/mca-records';
+import { startImportIntents } from './customer-import/import-intents';
 import { API_DESCRIPTION, mountApiReference } from './system/api-reference';
 
 /**
@@ -178,7 +179,14 @@ export function createApp(config: Config, deps: AppDeps) {
   if (deps.every?.gdapChecksMs) startGdapChecks(gdapDeps, deps.every.gdapChecksMs);
   if (deps.every?.mcaVersionsMs) startMcaVersionChecks({ db: serverDeps.db, clients: deps.adapters.clients, clock: deps.clock, logger: deps.logger }, deps.every.mcaVersionsMs);
   // Changes made in Partner Center's own portal, from its activity log (docs/CUSTOMER-IMPORT.md).
-  if (deps.every?.customerSyncMs) startCustomerSync({ db: serverDeps.db, box: serverDeps.box, now: () => deps.clock.now() }, async (id) => (await deps.adapters.clients.forConnection(id)).client, deps.every.customerSyncMs, { logger: deps.logger });
+  // With it, imports whose request committed but whose durable run never started (the process
+  // stopped in between) get their run, at start and on each pass.
+  if (deps.every?.customerSyncMs) {
+    const importDeps = { db: serverDeps.db, box: serverDeps.box, now: () => deps.clock.now() };
+    const intents = () => startImportIntents(importDeps, runs).catch((err: unknown) => deps.logger?.warn({ err }, 'customer import runs not started'));
+    void intents();
+    startCustomerSync(importDeps, async (id) => (await deps.adapters.clients.forConnection(id)).client, deps.every.customerSyncMs, { logger: deps.logger, beforeEachPass: intents });
+  }
   app.route('/api/v1', api);
 
   app.doc('/api/openapi.json', {

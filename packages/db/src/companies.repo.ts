@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, like, ne, or, sql } from 'drizzle-orm';
 import { childPath, idsOfPath } from '@csphub/domain';
 import type { Database } from './database';
 import { companies } from './schema/index';
+import { insertRowsAsJson } from './json-insert';
 
 /** A company row as repositories return it. */
 export type CompanyRow = typeof companies.$inferSelect;
@@ -33,18 +34,24 @@ export function createCompaniesRepo(db: Database) {
      * Creates many companies under one parent in a few statements (ids reserved at once, rows
      * inserted a thousand at a time), for generated data; ordinary creation goes through `create`.
      */
-    async createMany(parent: Pick<CompanyRow, 'id' | 'path'>, kind: CompanyRow['kind'], items: ({ name: string } & CompanyFields)[], now: Date): Promise<number[]> {
+    async createMany(parent: Pick<CompanyRow, 'id' | 'path'>, kind: CompanyRow['kind'], items: ({ name: string } & CompanyFields)[], now: Date, reservedIds?: number[]): Promise<number[]> {
       if (items.length === 0) return [];
-      const reserved = await db.execute<{ id: number }>(sql`select nextval(pg_get_serial_sequence('companies', 'id'))::int as id from generate_series(1, ${items.length})`);
-      const ids = rowsOf<{ id: number }>(reserved).map((r) => Number(r.id));
+      const ids = reservedIds ?? (await this.reserveIds(items.length));
       for (let i = 0; i < items.length; i += 1000) {
         const chunk = items.slice(i, i + 1000).map((fields, j) => {
           const id = ids[i + j]!;
           return { ...fields, id, kind, parentId: parent.id, path: childPath(parent.path, id), createdAt: now, updatedAt: now };
         });
-        await db.insert(companies).values(chunk);
+        await insertRowsAsJson(db, companies, chunk);
       }
       return ids;
+    },
+
+    /** Ids for companies about to be created (`createMany` with them), so a caller can refer to them first. */
+    async reserveIds(n: number): Promise<number[]> {
+      if (n === 0) return [];
+      const reserved = await db.execute<{ id: number }>(sql`select nextval(pg_get_serial_sequence('companies', 'id'))::int as id from generate_series(1, ${n})`);
+      return rowsOf<{ id: number }>(reserved).map((r) => Number(r.id));
     },
 
     async get(id: number): Promise<CompanyRow | undefined> {

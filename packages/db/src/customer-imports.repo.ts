@@ -17,7 +17,7 @@ export function createCustomerImportsRepo(db: Database) {
     async getRun(runId: string): Promise<CustomerImportRunRow | undefined> {
       return (await db.select().from(customerImportRuns).where(eq(customerImportRuns.id, runId)))[0];
     },
-    async setRun(runId: string, fields: Partial<Pick<CustomerImportRunRow, 'state' | 'customersRead' | 'subscriptionsRead' | 'failureReason'>>, now: Date, onlyWhenState?: CustomerImportRunRow['state']): Promise<CustomerImportRunRow | undefined> {
+    async setRun(runId: string, fields: Partial<Pick<CustomerImportRunRow, 'state' | 'customersRead' | 'subscriptionsRead' | 'failureReason' | 'applyKey'>>, now: Date, onlyWhenState?: CustomerImportRunRow['state']): Promise<CustomerImportRunRow | undefined> {
       const where = onlyWhenState ? and(eq(customerImportRuns.id, runId), eq(customerImportRuns.state, onlyWhenState)) : eq(customerImportRuns.id, runId);
       return (await db.update(customerImportRuns).set({ ...fields, updatedAt: now }).where(where).returning())[0];
     },
@@ -73,6 +73,10 @@ export function createCustomerImportsRepo(db: Database) {
     async getItem(runId: string, tenantId: string): Promise<CustomerImportItemRow | undefined> {
       return (await db.select().from(customerImportItems).where(and(eq(customerImportItems.runId, runId), eq(customerImportItems.tenantId, tenantId))))[0];
     },
+    /** Runs whose durable run should be going: reading, or importing (with their apply key). */
+    async listInFlight(): Promise<CustomerImportRunRow[]> {
+      return db.select().from(customerImportRuns).where(inArray(customerImportRuns.state, ['reading', 'importing'])).orderBy(asc(customerImportRuns.createdAt));
+    },
     /** The connection's most recent runs, newest first. */
     async listRuns(connectionId: string, limit: number): Promise<CustomerImportRunRow[]> {
       return db.select().from(customerImportRuns).where(eq(customerImportRuns.connectionId, connectionId)).orderBy(desc(customerImportRuns.createdAt)).limit(limit);
@@ -80,38 +84,22 @@ export function createCustomerImportsRepo(db: Database) {
     async listItems(runId: string): Promise<CustomerImportItemRow[]> {
       return db.select().from(customerImportItems).where(eq(customerImportItems.runId, runId)).orderBy(asc(customerImportItems.seq));
     },
-    /** Marks a planned item done; false when it was not planned any more (applied by another execution). */
-    async markItem(runId: string, tenantId: string, outcome: 'applied' | 'skipped', companyId: number | null): Promise<boolean> {
-      const rows = await db
-        .update(customerImportItems)
-        .set({ outcome, appliedCompanyId: companyId })
-        .where(and(eq(customerImportItems.runId, runId), eq(customerImportItems.tenantId, tenantId), eq(customerImportItems.outcome, 'planned')))
-        .returning({ t: customerImportItems.tenantId });
-      return rows.length > 0;
-    },
     /**
-     * Claims planned items of a batch for one outcome in one statement: the tenants it marked (an
-     * item another execution applied meanwhile is not among them).
+     * Claims planned items of a batch in one statement, each with its outcome and (applied) the
+     * company it goes to: the tenants it marked (an item another execution applied meanwhile is not
+     * among them).
      */
-    async claimItems(runId: string, tenantIds: string[], outcome: 'applied' | 'skipped'): Promise<string[]> {
-      if (tenantIds.length === 0) return [];
+    async claimItems(runId: string, claims: { tenantId: string; outcome: 'applied' | 'skipped'; companyId: number | null }[]): Promise<string[]> {
+      if (claims.length === 0) return [];
       const i = customerImportItems;
+      const outcome = sql.join(claims.map((c) => sql`when ${c.tenantId} then ${c.outcome}`), sql` `);
+      const company = sql.join(claims.map((c) => sql`when ${c.tenantId} then ${c.companyId}::int`), sql` `);
       const rows = await db
         .update(i)
-        .set({ outcome })
-        .where(and(eq(i.runId, runId), inArray(i.tenantId, tenantIds), eq(i.outcome, 'planned')))
+        .set({ outcome: sql`case ${i.tenantId} ${outcome} end`, appliedCompanyId: sql`case ${i.tenantId} ${company} end` })
+        .where(and(eq(i.runId, runId), inArray(i.tenantId, claims.map((c) => c.tenantId)), eq(i.outcome, 'planned')))
         .returning({ t: i.tenantId });
       return rows.map((r) => r.t);
-    },
-    /** Records the company each applied item went to, in one statement. */
-    async setAppliedCompanies(runId: string, companyOf: Map<string, number>): Promise<void> {
-      if (companyOf.size === 0) return;
-      const i = customerImportItems;
-      const cases = sql.join([...companyOf].map(([t, id]) => sql`when ${t} then ${id}::int`), sql` `);
-      await db
-        .update(i)
-        .set({ appliedCompanyId: sql`case ${i.tenantId} ${cases} end` })
-        .where(and(eq(i.runId, runId), inArray(i.tenantId, [...companyOf.keys()])));
     },
     /** Links tenants to companies in this connection (synced), many in one statement. */
     async upsertTenantLinks(connectionId: string, links: { companyId: number; tenantId: string; defaultDomain: string }[], now: Date): Promise<void> {
@@ -129,15 +117,18 @@ export function createCustomerImportsRepo(db: Database) {
     async tenantLinks(connectionId: string): Promise<{ companyId: number; tenantId: string | null }[]> {
       return db.select({ companyId: accountSyncOptions.companyId, tenantId: accountSyncOptions.tenantId }).from(accountSyncOptions).where(eq(accountSyncOptions.connectionId, connectionId));
     },
+    /**
+     * Upserts subscriptions by connection and id. The rows travel as one JSON parameter read by
+     * `jsonb_to_recordset`: thousands of rows cost one bound value instead of eleven each.
+     */
     async upsertSubscriptions(rows: PartnerCenterSubscriptionInsert[]): Promise<void> {
       if (rows.length === 0) return;
-      await db
-        .insert(partnerCenterSubscriptions)
-        .values(rows)
-        .onConflictDoUpdate({
-          target: [partnerCenterSubscriptions.connectionId, partnerCenterSubscriptions.subscriptionId],
-          set: { companyId: sql`excluded.company_id`, quantity: sql`excluded.quantity`, status: sql`excluded.status`, offerName: sql`excluded.offer_name`, partnerIdOfRecord: sql`excluded.partner_id_of_record`, updatedAt: sql`excluded.updated_at` },
-        });
+      const json = JSON.stringify(rows.map((r) => ({ c: r.connectionId, s: r.subscriptionId, t: r.tenantId, co: r.companyId, o: r.offerId, on: r.offerName, q: r.quantity, st: r.status, p: r.partnerIdOfRecord ?? null, u: r.updatedAt.toISOString() })));
+      await db.execute(sql`insert into partner_center_subscriptions (connection_id, subscription_id, tenant_id, company_id, offer_id, offer_name, quantity, status, partner_id_of_record, updated_at)
+        select r.c, r.s, r.t, r.co, r.o, r."on", r.q, r.st, r.p, r.u
+        from jsonb_to_recordset(${json}::jsonb) as r(c uuid, s text, t text, co int, o text, "on" text, q int, st text, p text, u timestamptz)
+        on conflict (connection_id, subscription_id) do update set company_id = excluded.company_id, quantity = excluded.quantity, status = excluded.status,
+          offer_name = excluded.offer_name, partner_id_of_record = excluded.partner_id_of_record, updated_at = excluded.updated_at`);
     },
     async getSyncCursor(connectionId: string): Promise<(typeof customerSyncCursors.$inferSelect) | undefined> {
       return (await db.select().from(customerSyncCursors).where(eq(customerSyncCursors.connectionId, connectionId)))[0];
@@ -150,14 +141,31 @@ export function createCustomerImportsRepo(db: Database) {
       const set = { auditCursor, seenAtCursor, updatedAt: now, ...(fullAt ? { lastFullAt: fullAt } : {}) };
       await db.insert(customerSyncCursors).values({ connectionId, ...set }).onConflictDoUpdate({ target: customerSyncCursors.connectionId, set });
     },
-    /** The relationship ended in Partner Center: the link stays for history, marked failed with the reason. */
-    async markTenantUnlinked(connectionId: string, tenantId: string, reason: string, now: Date): Promise<number> {
-      const rows = await db
-        .update(accountSyncOptions)
+    /**
+     * The relationship ended in Partner Center: the link stays for history, marked failed with the
+     * reason. A link already failed is left alone; answers the links it marked.
+     */
+    async markTenantUnlinked(connectionId: string, tenantId: string, reason: string, now: Date): Promise<{ companyId: number; defaultDomain: string | null }[]> {
+      const a = accountSyncOptions;
+      return db
+        .update(a)
         .set({ syncStatus: 'failed', failureReason: reason, updatedAt: now })
-        .where(and(eq(accountSyncOptions.connectionId, connectionId), eq(accountSyncOptions.tenantId, tenantId)))
-        .returning({ companyId: accountSyncOptions.companyId });
-      return rows.length;
+        .where(and(eq(a.connectionId, connectionId), eq(a.tenantId, tenantId), sql`${a.syncStatus} <> 'failed'`))
+        .returning({ companyId: a.companyId, defaultDomain: a.defaultDomain });
+    },
+    /** Whether the company is linked to the tenant in the connection and in step (synced). */
+    async isLinkedInStep(connectionId: string, companyId: number, tenantId: string): Promise<boolean> {
+      const a = accountSyncOptions;
+      const rows = await db
+        .select({ n: a.companyId })
+        .from(a)
+        .where(and(eq(a.connectionId, connectionId), eq(a.companyId, companyId), eq(a.tenantId, tenantId), eq(a.syncStatus, 'synced')));
+      return rows.length > 0;
+    },
+    /** One tenant's subscriptions in the connection as CSP Hub holds them on its company (read through the company index). */
+    async subscriptionsOfTenant(connectionId: string, companyId: number, tenantId: string): Promise<(typeof partnerCenterSubscriptions.$inferSelect)[]> {
+      const p = partnerCenterSubscriptions;
+      return db.select().from(p).where(and(eq(p.companyId, companyId), eq(p.connectionId, connectionId), eq(p.tenantId, tenantId)));
     },
     async subscriptionsOf(connectionId: string): Promise<(typeof partnerCenterSubscriptions.$inferSelect)[]> {
       return db.select().from(partnerCenterSubscriptions).where(eq(partnerCenterSubscriptions.connectionId, connectionId)).orderBy(asc(partnerCenterSubscriptions.subscriptionId));

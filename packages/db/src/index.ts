@@ -16,6 +16,7 @@ export { createCustomerImportsRepo, type CustomerImportItemRow, type CustomerImp
 export { verifyAuditChain, AUDIT_CHAIN_GENESIS, type AuditChainReport, type AuditChainBreak, type AuditChainBreakReason } from './audit-chain';
 export { createAuditLogRepo, type AuditActor, type AuditEntry, type AuditLogRow, type AuditQuery } from './audit-log.repo';
 export { createRepos, type Repos } from './repos';
+export { publishGdapStatusChange } from './gdap-events';
 export { createGdapRepo, type GdapRepo, type GdapRelationshipRow, type GdapTemplateRow, type GdapRelationshipFacts, type GdapGraphRead, type NewGdapTemplate } from './gdap.repo';
 export { openWorkflowSystemPool, type WorkflowSystemPool } from './workflow-system-pool';
 export { watchSystemPool, type SystemPoolStall } from './system-pool-watch';

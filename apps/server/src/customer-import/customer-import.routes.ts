@@ -174,14 +174,18 @@ export function customerImportRoutes(deps: CustomerImportDeps) {
         if (!deps.importRuns.startImportApply) throw unavailable();
         const { run, resumeKey } = await inTransaction(deps, async (tx) => {
           const { run, owner } = await runFor(tx, p, runId, 'connections.manage', 'import existing customers');
-          if (run.state === 'importing') return { run, resumeKey: null };
+          // Importing already: the recorded key starts the same run again, or attaches to it.
+          if (run.state === 'importing') return { run, resumeKey: run.applyKey };
           if (run.state !== 'review' && run.state !== 'paused') throw new AppError('CONFLICT', `The import is ${run.state}; only a plan under review or a paused import can be applied.`);
-          const moved = await tx.customerImports.setRun(run.id, { state: 'importing' }, deps.clock.now(), run.state);
+          // The intent (state and the run's key) commits with the request: a process that stops
+          // before the run starts leaves it for the next start (a click, or startImportIntents).
+          const applyKey = String(run.updatedAt.getTime());
+          const moved = await tx.customerImports.setRun(run.id, { state: 'importing', applyKey }, deps.clock.now(), run.state);
           if (!moved) throw new AppError('CONFLICT', 'The import changed meanwhile; read it again.');
           await writeAudit(c, tx, { at: deps.clock.now(), companyId: owner.id, action: run.state === 'paused' ? 'customer_import.resumed' : 'customer_import.applied', targetType: 'customer_import', targetId: run.id, summary: `${run.state === 'paused' ? 'Resumed' : 'Started'} the import of existing customers`, after: { state: 'importing' } });
-          return { run: moved, resumeKey: String(run.updatedAt.getTime()) };
+          return { run: moved, resumeKey: applyKey };
         });
-        // A second click while it runs starts nothing new.
+        // A second click while it runs starts nothing new (same id).
         if (resumeKey) await deps.importRuns.startImportApply(run.id, resumeKey);
         return c.json(await importRunView(importDeps, run), 202);
       },

@@ -105,7 +105,7 @@ function targetOf(item: CustomerImportItemRow): Target {
 }
 
 /** Customers applied in one transaction: each is whole or untouched, and a batch commits together. */
-export const APPLY_BATCH = 25;
+export const APPLY_BATCH = 100;
 
 /**
  * Applies the staged plan in batches of {@link APPLY_BATCH} customers, one transaction per batch
@@ -127,9 +127,11 @@ export async function applyImport(deps: ImportDeps, runId: string, opts: { shoul
     const items = planned.filter((i) => targetOf(i).kind !== 'undecided');
     if (planned.length === 0) break;
     afterSeq = planned[planned.length - 1]!.seq;
-    for (let i = 0; i < items.length; i += batch) {
+    // Advanced by what each batch took: a budget smaller than a batch must not skip the rest.
+    for (let i = 0; i < items.length; ) {
       if (budget <= 0 || opts.shouldStop?.()) return { ...(await getImportRun(deps, runId))!, left: 1 };
       const slice = items.slice(i, i + Math.min(batch, budget));
+      i += slice.length;
       budget -= slice.length;
       await applyBatch(deps, run, slice);
       const now = await getImportRun(deps, runId);
@@ -155,21 +157,27 @@ async function applyBatch(deps: ImportDeps, run: ImportRun, items: CustomerImpor
     const targeted = items.map((item) => ({ item, target: targetOf(item) }));
     const skipped = targeted.filter((x) => x.target.kind === 'skip').map((x) => x.item.tenantId);
     const work = targeted.filter((x): x is { item: CustomerImportItemRow; target: Extract<Target, { kind: 'match' | 'new' }> } => x.target.kind === 'match' || x.target.kind === 'new');
-    await repos.customerImports.claimItems(run.id, skipped, 'skipped');
-    const claimed = await repos.customerImports.claimItems(run.id, work.map((w) => w.item.tenantId), 'applied');
-    // Another execution applied some meanwhile: throwing rolls this batch back whole.
-    if (claimed.length !== work.length) throw new Error('import item applied twice');
     const companyOf = new Map<string, number>();
     for (const w of work) if (w.target.kind === 'match') companyOf.set(w.item.tenantId, w.target.companyId);
     const byParent = new Map<number, CustomerImportItemRow[]>();
     for (const w of work) if (w.target.kind === 'new') byParent.set(w.target.parentId, [...(byParent.get(w.target.parentId) ?? []), w.item]);
+    const fresh = await repos.companies.reserveIds(work.length - companyOf.size);
+    const idsOf = new Map<number, number[]>();
+    for (const [parentId, group] of byParent) {
+      idsOf.set(parentId, fresh.splice(0, group.length));
+      group.forEach((item, k) => companyOf.set(item.tenantId, idsOf.get(parentId)![k]!));
+    }
     const parents = new Map((await repos.companies.getMany([...byParent.keys()])).map((p) => [p.id, p]));
     for (const [parentId, group] of byParent) {
       const parent = parents.get(parentId);
       if (!parent) throw new Error(`parent company ${parentId} is gone`);
-      const ids = await repos.companies.createMany(parent, 'customer', group.map((item) => ({ name: item.companyName, domain: item.defaultDomain, ...billingFields((item.details as { billing?: ReadCustomer['billing'] }).billing) })), now);
-      group.forEach((item, k) => companyOf.set(item.tenantId, ids[k]!));
+      await repos.companies.createMany(parent, 'customer', group.map((item) => ({ name: item.companyName, domain: item.defaultDomain, ...billingFields((item.details as { billing?: ReadCustomer['billing'] }).billing) })), now, idsOf.get(parentId));
     }
+    // Claimed with their outcome and company in one statement; another execution applied some
+    // meanwhile: throwing rolls this batch back whole.
+    const claims = [...skipped.map((tenantId) => ({ tenantId, outcome: 'skipped' as const, companyId: null })), ...work.map((w) => ({ tenantId: w.item.tenantId, outcome: 'applied' as const, companyId: companyOf.get(w.item.tenantId)! }))];
+    const claimed = await repos.customerImports.claimItems(run.id, claims);
+    if (claimed.length !== claims.length) throw new Error('import item applied twice');
     // Two tenants a person matched to one company: the later one's link stands, as one at a time would leave it.
     const links = new Map(work.map((w) => [companyOf.get(w.item.tenantId)!, { companyId: companyOf.get(w.item.tenantId)!, tenantId: w.item.tenantId, defaultDomain: w.item.defaultDomain }]));
     await repos.customerImports.upsertTenantLinks(run.connectionId, [...links.values()], now);
@@ -177,22 +185,25 @@ async function applyBatch(deps: ImportDeps, run: ImportRun, items: CustomerImpor
     await repos.customerImports.upsertSubscriptions(
       work.flatMap((w) => subsOf(w.item).map((s) => ({ connectionId: run.connectionId, subscriptionId: s.id, tenantId: w.item.tenantId, companyId: companyOf.get(w.item.tenantId)!, offerId: s.catalogItemId, offerName: s.offerName, quantity: s.quantity, status: s.status, partnerIdOfRecord: s.resellerPartnerId ?? null, updatedAt: now }))),
     );
-    await repos.customerImports.setAppliedCompanies(run.id, companyOf);
-    for (const { item, target } of work) {
-      const companyId = companyOf.get(item.tenantId)!;
-      const created = target.kind === 'new';
-      const subscriptions = subsOf(item).length;
-      await repos.auditLog.append({
-        at: now,
-        companyId,
-        actor: systemActor(`Import of existing customers (${run.startedBy})`),
-        action: created ? 'company.imported' : 'company.import_matched',
-        targetType: 'company',
-        targetId: companyId,
-        summary: `${item.companyName} (${item.tenantId}) ${created ? 'imported' : 'matched'} with ${subscriptions} subscription(s)`,
-        after: { tenantId: item.tenantId, defaultDomain: item.defaultDomain, subscriptions },
-      });
-    }
+    // One entry per company, written in one statement.
+    const actor = systemActor(`Import of existing customers (${run.startedBy})`);
+    await repos.auditLog.appendMany(
+      work.map(({ item, target }) => {
+        const companyId = companyOf.get(item.tenantId)!;
+        const created = target.kind === 'new';
+        const subscriptions = subsOf(item).length;
+        return {
+          at: now,
+          companyId,
+          actor,
+          action: created ? 'company.imported' : 'company.import_matched',
+          targetType: 'company',
+          targetId: companyId,
+          summary: `${item.companyName} (${item.tenantId}) ${created ? 'imported' : 'matched'} with ${subscriptions} subscription(s)`,
+          after: { tenantId: item.tenantId, defaultDomain: item.defaultDomain, subscriptions },
+        };
+      }),
+    );
     const created = work.filter((w) => w.target.kind === 'new').length;
     await repos.customerImports.countApplied(run.id, created, work.length - created, now);
   });
@@ -277,3 +288,4 @@ export async function importReportCsv(deps: ImportDeps, runId: string): Promise<
   }));
   return writeCsv(columns, records, { guardFormulas: true });
 }
+

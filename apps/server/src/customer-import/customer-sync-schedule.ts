@@ -31,12 +31,14 @@ export async function syncAllConnections(deps: ImportDeps, clientFor: (connectio
 }
 
 /** Runs {@link syncAllConnections} every `everyMs` (never two at once); returns the stop. */
-export function startCustomerSync(deps: ImportDeps, clientFor: (connectionId: string) => Promise<SyncSource>, everyMs: number, opts: { fullEveryMs?: number; logger?: Pick<Logger, 'warn'> } = {}): () => void {
+export function startCustomerSync(deps: ImportDeps, clientFor: (connectionId: string) => Promise<SyncSource>, everyMs: number, opts: { fullEveryMs?: number; logger?: Pick<Logger, 'warn'>; beforeEachPass?: () => Promise<unknown> } = {}): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    void syncAllConnections(deps, clientFor, opts).finally(() => (running = false));
+    void Promise.resolve(opts.beforeEachPass?.())
+      .then(() => syncAllConnections(deps, clientFor, opts))
+      .finally(() => (running = false));
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -1,7 +1,9 @@
-import { createRepos, type Database } from '@csphub/db';
+import { createRepos, publishGdapStatusChange, type Database, type GdapGraphRead } from '@csphub/db';
 import type { ActivityRecord, IndirectReseller, PartnerCenterClient } from '@csphub/partner-center';
+import { graphReadOf } from '../gdap/gdap-refresh';
 import { readCustomerBase, type ReadCustomer } from './customer-base-reader';
 import { importCustomer, loadNetwork, stageItem, type ImportDeps } from './customer-import.service';
+import { publishCustomerChanges, unlinkTenant } from './customer-sync-events';
 
 /** What a sync cycle did. */
 export interface SyncReport {
@@ -10,16 +12,29 @@ export interface SyncReport {
   customersUpdated: number;
   customersUnlinked: number;
   subscriptionsUpserted: number;
+  /** Events published to the integrations (tenant.linked, tenant.unlinked, subscription.changed; GDAP's own are not counted). */
+  eventsPublished: number;
   /** Customers a person must place (the matching rules found a conflict). */
   needsPerson: string[];
   cursor: string;
 }
 
-export type SyncSource = Pick<PartnerCenterClient, 'listActivity' | 'getCustomer' | 'listSubscriptions' | 'listCustomers' | 'listIndirectResellers'>;
+export type SyncSource = Pick<PartnerCenterClient, 'listActivity' | 'getCustomer' | 'listSubscriptions' | 'listCustomers' | 'listIndirectResellers' | 'listGdapRelationships' | 'listGdapAccessAssignments'>;
 
 /** Operation types that change what CSP Hub holds of a customer (Learn "Get a record of Partner Center activity"). */
 const CUSTOMER_CHANGES = new Set(['add_customer', 'accept_reseller_relationship', 'create_order', 'update_subscription', 'create_subscription', 'approve_granular_admin_relationship', 'activate_granular_admin_relationship', 'expire_granular_admin_relationship', 'terminate_granular_admin_relationship']);
-const REMOVALS = new Set(['remove_partner_customer_relationship', 'delete_customer']);
+const REMOVALS = new Map<string, 'relationship_removed' | 'customer_deleted'>([
+  ['remove_partner_customer_relationship', 'relationship_removed'],
+  ['delete_customer', 'customer_deleted'],
+]);
+const GDAP_CHANGES = new Set(['approve_granular_admin_relationship', 'activate_granular_admin_relationship', 'expire_granular_admin_relationship', 'terminate_granular_admin_relationship']);
+
+/**
+ * What the activity log says happened to one customer since the cursor (the last removal or change
+ * wins): for a change, the GDAP relationships its records name (`*` when a record does not say
+ * which), read again from Graph.
+ */
+type Noted = { kind: 'change'; gdap: Set<string> } | { kind: 'removal'; reason: 'relationship_removed' | 'customer_deleted' };
 
 /**
  * One sync cycle of a connection from Partner Center's activity log (Microsoft recommends it over
@@ -33,7 +48,7 @@ export async function syncFromActivity(deps: ImportDeps, connectionId: string, s
   const cursor = await repos.customerImports.getSyncCursor(connectionId);
   const start = cursor?.auditCursor ?? opts.firstStart ?? new Date(deps.now().getTime() - 86_400_000);
   const seen = new Set(cursor?.seenAtCursor ?? []);
-  const changed = new Map<string, 'change' | 'removal'>();
+  const changed = new Map<string, Noted>();
   let last = start.getTime();
   let seenAtLast = new Set(seen);
   let recordsRead = 0;
@@ -48,13 +63,15 @@ export async function syncFromActivity(deps: ImportDeps, connectionId: string, s
     seenAtLast.add(r.id);
     note(changed, r);
   }
-  const report: SyncReport = { recordsRead, customersAdded: 0, customersUpdated: 0, customersUnlinked: 0, subscriptionsUpserted: 0, needsPerson: [], cursor: new Date(last).toISOString() };
+  const report: SyncReport = { recordsRead, customersAdded: 0, customersUpdated: 0, customersUnlinked: 0, subscriptionsUpserted: 0, eventsPublished: 0, needsPerson: [], cursor: new Date(last).toISOString() };
   if (changed.size > 0) {
     const indirect = await source.listIndirectResellers().catch(() => [] as IndirectReseller[]);
     const { owner, index } = await loadNetwork(deps, connectionId, indirect);
-    for (const [tenantId, kind] of changed) {
-      if (kind === 'removal') {
-        report.customersUnlinked += await repos.customerImports.markTenantUnlinked(connectionId, tenantId, 'The reseller relationship was removed in Partner Center.', deps.now());
+    for (const [tenantId, noted] of changed) {
+      if (noted.kind === 'removal') {
+        const unlinked = await deps.db.transaction(async (tx) => unlinkTenant(createRepos(tx as unknown as Database, deps.box), tx as unknown as Database, { connectionId, tenantId, reason: noted.reason, at: deps.now() }));
+        report.customersUnlinked += unlinked;
+        report.eventsPublished += unlinked;
         continue;
       }
       const customer = await source.getCustomer(tenantId).catch(() => undefined);
@@ -67,30 +84,62 @@ export async function syncFromActivity(deps: ImportDeps, connectionId: string, s
         ...(customer.indirectResellerTenantId ? { resellerTenantId: customer.indirectResellerTenantId.toLowerCase() } : {}),
         subscriptions: subs.map((s) => ({ id: s.id, catalogItemId: s.catalogItemId, offerName: s.offerName, quantity: s.quantity, status: s.status, ...(s.resellerPartnerId ? { resellerPartnerId: s.resellerPartnerId } : {}) })),
       };
-      await applyRead(deps, connectionId, read, index, owner.id, report);
+      const gdap = noted.gdap.size > 0 ? { reads: await readGdap(source, tenantId), named: noted.gdap } : undefined;
+      await applyRead(deps, connectionId, read, index, owner.id, report, gdap);
     }
   }
   await repos.customerImports.saveSyncCursor(connectionId, new Date(last), [...seenAtLast], deps.now());
   return report;
 }
 
-function note(changed: Map<string, 'change' | 'removal'>, r: ActivityRecord): void {
+function note(changed: Map<string, Noted>, r: ActivityRecord): void {
   if (!r.customerTenantId || r.operationStatus !== 'succeeded') return;
   const tenantId = r.customerTenantId.toLowerCase();
-  if (REMOVALS.has(r.operationType)) changed.set(tenantId, 'removal');
-  else if (CUSTOMER_CHANGES.has(r.operationType) || r.resourceType === 'subscription') changed.set(tenantId, 'change');
+  const removal = REMOVALS.get(r.operationType);
+  if (removal) changed.set(tenantId, { kind: 'removal', reason: removal });
+  else if (CUSTOMER_CHANGES.has(r.operationType) || r.resourceType === 'subscription') {
+    const was = changed.get(tenantId);
+    const gdap = was?.kind === 'change' ? was.gdap : new Set<string>();
+    if (GDAP_CHANGES.has(r.operationType)) gdap.add(relationshipIdOf(r) ?? '*');
+    changed.set(tenantId, { kind: 'change', gdap });
+  }
 }
 
-async function applyRead(deps: ImportDeps, connectionId: string, read: ReadCustomer, index: Awaited<ReturnType<typeof loadNetwork>>['index'], ownerId: number, report: SyncReport): Promise<void> {
+/** The relationship a GDAP record names (its new value carries the id), if it says. */
+function relationshipIdOf(r: ActivityRecord): string | undefined {
+  try {
+    const id = (JSON.parse(r.resourceNewValue ?? '') as { id?: unknown }).id;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The customer's GDAP relationships as Graph shows them now (with the access assignments of live ones). */
+async function readGdap(source: SyncSource, tenantId: string): Promise<GdapGraphRead[]> {
+  const reads: GdapGraphRead[] = [];
+  for await (const r of source.listGdapRelationships({ customerTenantId: tenantId }, { priority: 'low' })) reads.push(await graphReadOf(source, r));
+  return reads;
+}
+
+/**
+ * Brings one customer in as the import would, in one transaction with what the change means: the
+ * audit entry, the integrations' events (`customer-sync-events.ts`) and the GDAP relationships
+ * read for it (stored in the one GDAP store, which publishes `gdap.active` and `gdap.expired`).
+ */
+async function applyRead(deps: ImportDeps, connectionId: string, read: ReadCustomer, index: Awaited<ReturnType<typeof loadNetwork>>['index'], ownerId: number, report: SyncReport, gdap?: { reads: readonly GdapGraphRead[]; named: ReadonlySet<string> }): Promise<void> {
   const item = stageItem('sync', 0, read, index, ownerId);
   if (item.proposal === 'conflict') {
     report.needsPerson.push(read.tenantId);
     return;
   }
   const target = item.proposal === 'matched' ? { kind: 'match' as const, companyId: item.companyId! } : { kind: 'new' as const, parentId: item.parentCompanyId! };
-  await deps.db.transaction(async (tx) => {
-    const repos = createRepos(tx as unknown as Database, deps.box);
+  await deps.db.transaction(async (t) => {
+    const tx = t as unknown as Database;
+    const repos = createRepos(tx, deps.box);
     const now = deps.now();
+    const wasLinked = target.kind === 'match' && (await repos.customerImports.isLinkedInStep(connectionId, target.companyId, item.tenantId));
+    const before = target.kind === 'match' ? await repos.customerImports.subscriptionsOfTenant(connectionId, target.companyId, item.tenantId) : [];
     const done = await importCustomer(repos, connectionId, target, { tenantId: item.tenantId, companyName: item.companyName, defaultDomain: item.defaultDomain, details: item.details }, now);
     if (done.created) report.customersAdded++;
     else report.customersUpdated++;
@@ -105,6 +154,14 @@ async function applyRead(deps: ImportDeps, connectionId: string, read: ReadCusto
       summary: `${item.companyName} (${item.tenantId}) ${done.created ? 'added' : 'updated'} from Partner Center's activity log`,
       after: { tenantId: item.tenantId, subscriptions: done.subscriptions },
     });
+    report.eventsPublished += await publishCustomerChanges(tx, { connectionId, companyId: done.companyId, tenantId: item.tenantId, defaultDomain: item.defaultDomain, wasLinked, before, after: read.subscriptions, at: now });
+    for (const r of gdap?.reads ?? []) {
+      // A relationship the store did not hold yet is added without events; when the activity log
+      // named it (approved, activated or expired since the cursor) the sync publishes what it became.
+      const held = await repos.gdap.getByGraphId(connectionId, r.relationshipId);
+      const stored = await repos.gdap.upsertFromGraph(connectionId, r, now);
+      if (stored && !held && (gdap!.named.has(r.relationshipId) || gdap!.named.has('*'))) await publishGdapStatusChange(tx, undefined, stored, now);
+    }
   });
 }
 
@@ -115,7 +172,7 @@ async function applyRead(deps: ImportDeps, connectionId: string, read: ReadCusto
 export async function reconcileAll(deps: ImportDeps, connectionId: string, source: SyncSource): Promise<SyncReport> {
   const indirect = await source.listIndirectResellers().catch(() => [] as IndirectReseller[]);
   const { owner, index } = await loadNetwork(deps, connectionId, indirect);
-  const report: SyncReport = { recordsRead: 0, customersAdded: 0, customersUpdated: 0, customersUnlinked: 0, subscriptionsUpserted: 0, needsPerson: [], cursor: '' };
+  const report: SyncReport = { recordsRead: 0, customersAdded: 0, customersUpdated: 0, customersUnlinked: 0, subscriptionsUpserted: 0, eventsPublished: 0, needsPerson: [], cursor: '' };
   for await (const page of readCustomerBase(source)) for (const read of page) await applyRead(deps, connectionId, read, index, owner.id, report);
   const repos = createRepos(deps.db, deps.box);
   const cursor = await repos.customerImports.getSyncCursor(connectionId);

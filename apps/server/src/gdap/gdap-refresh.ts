@@ -26,7 +26,7 @@ function durationDays(duration: string): number {
 }
 
 /** The stored form of a relationship Graph answered, with the access assignments of a live one. */
-export async function graphReadOf(client: PartnerCenterClient, r: GdapRelationship, signal?: AbortSignal): Promise<GdapGraphRead> {
+export async function graphReadOf(client: Pick<PartnerCenterClient, 'listGdapAccessAssignments'>, r: GdapRelationship, signal?: AbortSignal): Promise<GdapGraphRead> {
   let accessAssignments: GdapGraphRead['accessAssignments'] = null;
   if (r.status === 'active' || r.status === 'expiring') {
     accessAssignments = [];

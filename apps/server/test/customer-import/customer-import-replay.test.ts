@@ -5,6 +5,7 @@ import { systemClock } from '@csphub/domain';
 import { createCustomerImportWorkflow, customerImportRunId, launchWorkflowRuntime, randomIds, type CustomerImportPorts, type WorkflowRuntime, type WorkflowRuntimeOptions } from '@csphub/provisioning';
 import { createImportRun, decideItem, applyImport } from '../../src/customer-import/customer-import.service';
 import { customerImportPorts } from '../../src/customer-import/customer-import-ports';
+import { startImportIntents } from '../../src/customer-import/import-intents';
 import { createImportWorld } from './import-world';
 
 type OnBoundary = NonNullable<WorkflowRuntimeOptions['onBoundary']>;
@@ -103,5 +104,49 @@ describe('customer import as a durable run, crashed and recovered', () => {
     expect(new Set(entries.map((e) => e.targetId)).size).toBe(300);
     const left = await w.repos.customerImports.listItems(run.id);
     expect(left.filter((i) => i.outcome !== 'applied')).toEqual([]);
+  });
+  it('a request that committed its intent but whose run never started (the process stopped in between) gets its run from the recorded intent, once', { timeout: 300_000 }, async () => {
+    await runtime?.shutdown();
+    const workflow = createCustomerImportWorkflow(customerImportPorts(w.deps, async () => w.world.client), { chunk: 40 });
+    runtime = await launchWorkflowRuntime({ systemDatabase: { kind: 'pool', pool: sys.pool }, executorId: 'import-intent', workflows: [workflow as never], timeline: createWorkflowRunsRepo(w.db.db), clock: systemClock, ids: randomIds });
+    const rt = runtime;
+    const started: string[] = [];
+    const runs = {
+      startImportRead: async (runId: string) => {
+        const input = { runId, phase: 'read' as const };
+        started.push(customerImportRunId(input));
+        await rt.start(workflow, customerImportRunId(input), input);
+      },
+      startImportApply: async (runId: string, key: string) => {
+        const input = { runId, phase: 'apply' as const };
+        started.push(customerImportRunId(input, key));
+        await rt.start(workflow, customerImportRunId(input, key), input);
+      },
+    };
+    // The read request committed (run in `reading`); its durable run was never started.
+    const run = await createImportRun(w.deps, w.connectionId, 'test');
+    expect(await startImportIntents(w.deps, runs)).toBe(1);
+    expect(await rt.retrieve(customerImportRunId({ runId: run.id, phase: 'read' })).result()).toEqual({ state: 'review' });
+    // The apply request's transaction as the route commits it (state and key together); no run started.
+    await w.repos.customerImports.setRun(run.id, { state: 'importing', applyKey: 'k1' }, new Date(), 'review');
+    const applyId = customerImportRunId({ runId: run.id, phase: 'apply' }, 'k1');
+    await startImportIntents(w.deps, runs);
+    // Started again (the next pass, or a second click) while it runs: the same run.
+    await startImportIntents(w.deps, runs);
+    expect(new Set(started.filter((id) => id.startsWith('customer-import-apply:')))).toEqual(new Set([applyId]));
+    expect(await rt.retrieve(applyId).result()).toEqual({ state: 'done' });
+    expect(await startImportIntents(w.deps, runs)).toBe(0);
+    const done = (await w.repos.customerImports.getRun(run.id))!;
+    // Everything was imported by the first run: this one matches (updates) each applied customer once.
+    expect(done.companiesCreated).toBe(0);
+    const items = await w.repos.customerImports.listItems(run.id);
+    const applied = items.filter((i) => i.outcome === 'applied');
+    expect(done.companiesUpdated).toBe(applied.length);
+    const { auditLog } = schema;
+    const entries = await w.db.db
+      .select({ targetId: auditLog.targetId })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'company.import_matched'), inArray(auditLog.targetId, applied.map((i) => String(i.appliedCompanyId)))));
+    expect(entries.length).toBeGreaterThanOrEqual(applied.length);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Repos } from '@csphub/db';
+import { createEventsRepo, type Repos } from '@csphub/db';
 import type { TestDatabase } from '@csphub/testing';
 import { applyImport, createImportRun, decideItem, importReportCsv, stageImport, type ImportDeps } from '../../src/customer-import/customer-import.service';
 import { syncFromActivity } from '../../src/customer-import/customer-sync.service';
@@ -106,9 +106,47 @@ describe('import of an existing customer base', () => {
     expect(newSub?.quantity).toBe(4);
     const company = await repos.companies.get(newSub!.companyId);
     expect(company).toMatchObject({ name: 'Added In Portal', parentId: ids.adatum });
+    // Each change raised its event in the transaction that stored it.
+    const events = createEventsRepo(db.db);
+    const changed = await events.list({ type: 'subscription.changed', companyId: target.companyId });
+    expect(changed.map((e) => e.data)).toEqual([expect.objectContaining({ subscriptionId: target.subscriptionId, change: 'quantity', before: { quantity: 2 }, after: { quantity: 11 }, detectedBy: 'partner-center-sync' })]);
+    expect((await events.list({ type: 'tenant.linked', companyId: company!.id })).map((e) => e.data)).toEqual([expect.objectContaining({ tenantId: added.tenantIds[0], resellerPartnerId: world.adatum.partnerId })]);
+    expect(cycle.eventsPublished).toBe(2);
     // Nothing new since: the next cycle reads nothing and changes nothing.
     const idle = await syncFromActivity(deps, connectionId, world.client);
     expect(idle).toMatchObject({ recordsRead: 0, customersAdded: 0, customersUpdated: 0 });
+  }, 120_000);
+
+  it('a relationship removed, a GDAP relationship approved and one expired in Partner Center update the company and publish tenant.unlinked, gdap.active and gdap.expired', async () => {
+    const events = createEventsRepo(db.db);
+    await syncFromActivity(deps, connectionId, world.client);
+    const [approved, expired, removed] = [world.tenantIds[2]!, world.tenantIds[4]!, world.tenantIds[6]!];
+    const companyOf = async (tenantId: string) => (await repos.customerImports.subscriptionsOf(connectionId)).find((s) => s.tenantId === tenantId)!.companyId;
+    const pending = async (tenantId: string) => {
+      const rel = await world.client.createGdapRelationship({ displayName: `sync ${tenantId}`, customerTenantId: tenantId, roleIds: ['88d8e3e3-8f55-4a1e-953a-9b9898b8876b'], durationDays: 90 });
+      await world.client.requestGdapApproval(rel.id);
+      for (let i = 0; i < 50 && (await world.client.getGdapRelationship(rel.id)).status !== 'approvalPending'; i++) await world.control.advanceClock({ seconds: 1 });
+      return rel.id;
+    };
+    const toApprove = await pending(approved);
+    const toExpire = await pending(expired);
+    await world.control.approveGdap(toApprove);
+    for (let i = 0; i < 50 && (await world.client.getGdapRelationship(toApprove)).status !== 'active'; i++) await world.control.advanceClock({ seconds: 60 });
+    await world.control.expireGdap(toExpire);
+    await world.control.removeCustomerRelationship(removed, 'distributor-latam');
+
+    const cycle = await syncFromActivity(deps, connectionId, world.client);
+    expect(cycle.customersUnlinked).toBe(1);
+    const link = (await repos.customerImports.tenantLinks(connectionId)).find((l) => l.tenantId === removed);
+    expect(await repos.syncOptions.get(link!.companyId, connectionId)).toMatchObject({ syncStatus: 'failed' });
+    expect((await events.list({ type: 'tenant.unlinked', companyId: link!.companyId })).map((e) => e.data)).toEqual([expect.objectContaining({ tenantId: removed, reason: 'relationship_removed' })]);
+    expect((await events.list({ type: 'gdap.active', companyId: await companyOf(approved) })).map((e) => e.data)).toEqual([expect.objectContaining({ relationshipId: toApprove, tenantId: approved })]);
+    expect((await events.list({ type: 'gdap.expired', companyId: await companyOf(expired) })).map((e) => e.data)).toEqual([expect.objectContaining({ relationshipId: toExpire, tenantId: expired })]);
+    expect((await repos.gdap.listRelationships(await companyOf(expired))).find((r) => r.relationshipId === toExpire)).toMatchObject({ status: 'expired' });
+    // A second cycle finds nothing new and publishes nothing twice.
+    const before = (await events.list()).length;
+    await syncFromActivity(deps, connectionId, world.client);
+    expect((await events.list()).length).toBe(before);
   }, 120_000);
 
   it('the scheduled pass follows the connection after its import, and leaves it alone while a new import waits for review', async () => {

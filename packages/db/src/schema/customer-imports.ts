@@ -20,6 +20,12 @@ export const customerImportRuns = pgTable(
     companiesCreated: integer().notNull().default(0),
     companiesUpdated: integer().notNull().default(0),
     failureReason: text(),
+    /**
+     * The key of the durable apply run (`customer-import-apply:<id>:<key>`), recorded in the
+     * transaction that moves the run to importing: the intent survives a crash before the run
+     * starts, and starting it again with the same key attaches to the same run.
+     */
+    applyKey: text(),
     startedBy: text().notNull(),
     createdAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),

@@ -54,8 +54,15 @@ export const EVENT_CATALOGUE = {
   },
   'tenant.linked': {
     version: 1,
-    description: 'An existing Microsoft tenant was linked to the company (a customer accepted the reseller relationship, or an administrator linked it).',
+    description:
+      "An existing Microsoft tenant was linked to the company (a customer accepted the reseller relationship, an administrator linked it, or the sync found a customer added or a relationship accepted in Partner Center's own portal).",
     data: z.object({ ...base, ...tenant, resellerPartnerId: z.string().nullable() }),
+  },
+  'tenant.unlinked': {
+    version: 1,
+    description:
+      "The customer's relationship with the partner ended in Partner Center (removed, or the customer deleted), found by the sync; the company keeps its link for history, marked failed with the reason.",
+    data: z.object({ ...base, ...tenant, reason: z.enum(['relationship_removed', 'customer_deleted']) }),
   },
   'mca.accepted': {
     version: 1,
@@ -94,7 +101,7 @@ export const EVENT_CATALOGUE = {
   },
   'subscription.changed': {
     version: 1,
-    description: 'A subscription was changed through CSP Hub: seats, auto-renewal, suspension, cancellation or a move.',
+    description: "A subscription was changed: seats, auto-renewal, suspension, cancellation or a move, through CSP Hub or (seats and status) in Partner Center's own portal, found by the sync.",
     data: z.object({
       ...base,
       connectionId: z.string(),
@@ -103,6 +110,10 @@ export const EVENT_CATALOGUE = {
       change: z.enum(['quantity', 'auto_renew', 'status', 'moved', 'renewal']),
       before: z.record(z.string(), z.unknown()),
       after: z.record(z.string(), z.unknown()),
+      detectedBy: z
+        .enum(['csp-hub', 'partner-center-sync'])
+        .optional()
+        .describe("csp-hub (or absent): changed through CSP Hub; partner-center-sync: changed outside CSP Hub and found in Partner Center's activity log."),
     }),
   },
   'subscription.ending': {

@@ -1,0 +1,1 @@
+ALTER TABLE "customer_import_runs" ADD COLUMN "apply_key" text;
