@@ -29,6 +29,7 @@ import { createRelationshipRequestOps } from './relationship-requests.ops';
 import { createRequestPipeline, defaultRateLimits, type ClientRateLimits } from './request-pipeline';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy';
 import { createSubscriptionOps } from './subscriptions.ops';
+import { createTransferOps } from './transfers.ops';
 import { createTokenProvider, type RefreshTokenCallback } from './token-provider';
 import { createWebhookOps } from './webhooks.ops';
 
@@ -149,6 +150,7 @@ export function createPartnerCenterClient(options: PartnerCenterClientOptions) {
     ...createCartOps(pipeline),
     ...createOrderOps(pipeline),
     ...createSubscriptionOps(pipeline),
+    ...createTransferOps(pipeline),
     ...createCustomerUserOps(pipeline),
     ...createDirectoryRoleOps(pipeline),
     ...createGdapRelationshipOps(pipeline),

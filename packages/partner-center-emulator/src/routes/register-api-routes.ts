@@ -6,6 +6,7 @@ import { registerCatalogRoutes } from './catalog.routes';
 import { registerPricingRoutes } from './pricing.routes';
 import { registerCommerceRoutes } from './commerce.routes';
 import { registerSubscriptionRoutes } from './subscriptions.routes';
+import { registerTransferRoutes } from './transfers.routes';
 import { registerUserRoutes } from './users.routes';
 import { registerDirectoryRoleRoutes } from './directory-roles.routes';
 import { registerAuditRoutes } from './audit.routes';
@@ -21,6 +22,7 @@ export function registerApiRoutes(pc: ApiRouter, graph: ApiRouter): void {
   registerPricingRoutes(pc);
   registerCommerceRoutes(pc);
   registerSubscriptionRoutes(pc);
+  registerTransferRoutes(pc);
   registerUserRoutes(pc);
   registerDirectoryRoleRoutes(pc);
   registerAuditRoutes(pc);

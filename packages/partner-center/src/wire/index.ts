@@ -25,3 +25,4 @@ export * from './gdap.schema';
 export * from './webhook.schema';
 export * from './audit.schema';
 export * from './price-sheet.schema';
+export * from './transfer.schema';
