@@ -29,6 +29,7 @@ import { startGdapChecks } from './gdap/gdap-relationships';
 import { mountCockpitRoutes } from './cockpit/mount-cockpit-routes';
 import type { CommerceDeps } from './commerce/commerce-deps';
 import { startSubscriptionNotices } from './commerce/subscription-notices';
+import { startTransferChecks } from './commerce/subscription-transfers-service';
 import { startResellerRevalidation } from './channel/reseller-revalidation';
 import { mountNotificationTemplatesRoutes } from './notifications/mount-notification-templates-routes';
 import { mountWebhooksRoutes } from './webhooks/mount-webhooks-routes';
@@ -60,7 +61,7 @@ export interface AppDeps {
   /** Folder of the built web app; omitted in API-only tests. */
   webDist?: string | undefined;
   /** Background checks, each off unless given: pending customer authorizations, subscription notices. */
-  every?: { pendingAuthorizationsMs?: number; subscriptionNoticesMs?: number; resellerRevalidationMs?: number; gdapChecksMs?: number; customerSyncMs?: number } | undefined;
+  every?: { pendingAuthorizationsMs?: number; subscriptionNoticesMs?: number; resellerRevalidationMs?: number; gdapChecksMs?: number; customerSyncMs?: number; transferChecksMs?: number } | undefined;
   /** How long a route waits for the workflow engine before answering 503 WORKFLOWS_BUSY (default 15 s). */
   engineWaitMs?: number | undefined;
 }
@@ -175,6 +176,7 @@ export function createApp(config: Config, deps: AppDeps) {
   if (deps.every?.subscriptionNoticesMs) startSubscriptionNotices(commerceDeps, deps.adapters.notifier, deps.every.subscriptionNoticesMs);
   if (deps.every?.resellerRevalidationMs) startResellerRevalidation(commerceDeps, deps.every.resellerRevalidationMs);
   if (deps.every?.gdapChecksMs) startGdapChecks(gdapDeps, deps.every.gdapChecksMs);
+  if (deps.every?.transferChecksMs) startTransferChecks(commerceDeps, deps.every.transferChecksMs);
   // Changes made in Partner Center's own portal, from its activity log (docs/CUSTOMER-IMPORT.md).
   if (deps.every?.customerSyncMs) startCustomerSync({ db: serverDeps.db, box: serverDeps.box, now: () => deps.clock.now() }, async (id) => (await deps.adapters.clients.forConnection(id)).client, deps.every.customerSyncMs, { logger: deps.logger });
   app.route('/api/v1', api);

@@ -136,7 +136,7 @@ export function createCustomerImportsRepo(db: Database) {
         .values(rows)
         .onConflictDoUpdate({
           target: [partnerCenterSubscriptions.connectionId, partnerCenterSubscriptions.subscriptionId],
-          set: { companyId: sql`excluded.company_id`, quantity: sql`excluded.quantity`, status: sql`excluded.status`, offerName: sql`excluded.offer_name`, partnerIdOfRecord: sql`excluded.partner_id_of_record`, updatedAt: sql`excluded.updated_at` },
+          set: { companyId: sql`excluded.company_id`, quantity: sql`excluded.quantity`, status: sql`excluded.status`, offerName: sql`excluded.offer_name`, partnerIdOfRecord: sql`excluded.partner_id_of_record`, termEndsAt: sql`coalesce(excluded.term_ends_at, ${partnerCenterSubscriptions.termEndsAt})`, updatedAt: sql`excluded.updated_at` },
         });
     },
     async getSyncCursor(connectionId: string): Promise<(typeof customerSyncCursors.$inferSelect) | undefined> {

@@ -29,6 +29,7 @@ export { createCatalogRepo, type CatalogEntryInput, type CatalogItemRow, type Ca
 export { createPricingRepo, type PriceRuleInput, type PriceRuleRow, type PriceSheetEntryRow, type PricingRepo } from './pricing.repo';
 export { createProvisioningAccountsRepo, type ProvisioningAccountsRepo, type ProvisioningProfileRow } from './provisioning-accounts.repo';
 export { createSubscriptionMovesRepo, type SubscriptionMoveFields, type SubscriptionMoveRow, type SubscriptionMovesRepo } from './subscription-moves.repo';
+export { createSubscriptionTransfersRepo, type NewSubscriptionTransfer, type SubscriptionTransferRow, type SubscriptionTransfersRepo } from './subscription-transfers.repo';
 export { createWorkersRepo, type WorkerClaimRow, type WorkerRow, type WorkersRepo } from './workers.repo';
 export { createWizardDraftsRepo, type WizardDraftsRepo, type WizardDraftRow } from './wizard-drafts.repo';
 export { createEventsRepo, eventSubject, publishEvent, type DomainEventRow, type EventsRepo } from './events.repo';
