@@ -79,7 +79,9 @@ export function MovePanel({
                 <Table.Td data-testid="move-purchased">{item.purchased}</Table.Td>
                 <Table.Td data-testid="move-assigned">{item.assigned}</Table.Td>
                 <Table.Td>
-                  {item.oldExpiresAt ? (
+                  {item.path === 'transfer' && !item.oldExpiresAt ? (
+                    '—'
+                  ) : item.oldExpiresAt ? (
                     <Stack gap={2}>
                       <Text size="sm">{formatDate(item.oldExpiresAt)}</Text>
                       {item.expiry?.isNear && (
@@ -111,10 +113,10 @@ export function MovePanel({
                 <Table.Td>
                   <Stack gap={4}>
                     <Text size="sm" data-testid="move-step">
-                      {t(`move.step.${item.step}` as MessageKey)}
+                      {item.path === 'transfer' && !item.replacement ? t('move.byTransfer') : t(`move.step.${item.step}` as MessageKey)}
                     </Text>
                     {item.replacement && <Text size="xs">{t('move.replacement', { product: item.replacement.productName, quantity: item.replacement.quantity, status: item.replacement.status })}</Text>}
-                    {item.step === 'order_replacement' && can('company.update') && (
+                    {item.step === 'order_replacement' && item.path === 'buy_and_cancel' && can('company.update') && (
                       <>
                         <Text size="xs" c="dimmed">
                           {t('move.minimum', { count: item.minimumQuantity })}
