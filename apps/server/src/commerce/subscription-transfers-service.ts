@@ -22,12 +22,17 @@ export type MovePath = { path: 'transfer'; reason: 'new_commerce_licence' } | { 
  * "Create a transfer for new commerce"). A licence the connection's new-commerce catalog sells
  * (matched by SKU title, as Partner Center links licences to products) goes by transfer; any other
  * (legacy licence-based, or a product this connection does not sell) keeps the guided
- * buy-new-then-cancel-old path.
+ * buy-new-then-cancel-old path, which also stays the fallback when the current partner does not
+ * accept a transfer.
  */
 export async function movePathsOf(deps: CommerceDeps, company: CompanyRow, tenant: LinkedTenant, held: readonly Pick<HeldElsewhere, 'skuId' | 'name'>[]): Promise<Map<string, MovePath>> {
   const country = (buyingCountryOf(company) ?? tenant.connection.region).toUpperCase();
-  const titles = new Set((await commerceRepos(deps).catalog.listItems(tenant.connection.id, country)).map((i) => norm(i.skuTitle)));
-  return new Map(held.map((h) => [h.skuId, titles.has(norm(h.name)) ? { path: 'transfer', reason: 'new_commerce_licence' } : { path: 'buy_and_cancel', reason: 'not_new_commerce' }]));
+  const items = await commerceRepos(deps).catalog.listItems(tenant.connection.id, country);
+  const titles = new Set(items.map((i) => norm(i.skuTitle)));
+  // Before the connection's catalog was first read nothing says otherwise, and licence-based CSP
+  // sales are new commerce: the transfer is offered (the source partner's eligibility decides).
+  const covered = (name: string) => items.length === 0 || titles.has(norm(name));
+  return new Map(held.map((h) => [h.skuId, covered(h.name) ? { path: 'transfer', reason: 'new_commerce_licence' } : { path: 'buy_and_cancel', reason: 'not_new_commerce' }]));
 }
 
 const TRANSFER_REFUSALS: Partial<Record<PartnerCenterErrorCode, { field: string; reason: string; text: string }>> = {

@@ -41,5 +41,5 @@ export const transfersEn = {
   'problem.field.sourcePartnerName': 'Current partner’s name',
   'problem.field.customerEmail': 'Customer e-mail',
   'problem.field.transferId': 'Transfer',
-  'move.byTransfer': 'Moves by Microsoft’s transfer (above)',
+  'move.byTransfer': 'Microsoft’s transfer applies (above); these steps are for when the current partner does not accept it.',
 } as const;

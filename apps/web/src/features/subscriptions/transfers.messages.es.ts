@@ -43,5 +43,5 @@ export const transfersEs: Record<keyof typeof transfersEn, string> = {
   'problem.field.sourcePartnerName': 'Nombre del partner actual',
   'problem.field.customerEmail': 'Correo del cliente',
   'problem.field.transferId': 'Transferencia',
-  'move.byTransfer': 'Se traslada con la transferencia de Microsoft (arriba)',
+  'move.byTransfer': 'Se aplica la transferencia de Microsoft (arriba); estos pasos son para cuando el partner actual no la acepta.',
 };
