@@ -9,7 +9,7 @@ test.use({ stackEnv: { E2E_STACK_NAME: 'transfers' } });
 
 /**
  * The demo's Wingtip Toys (a tenant of the LATAM account through Adatum) also holds licences sold by
- * another partner (Litware, seeded through the emulator's control plane). The reseller sees them with
+ * another partner (Litware, seeded through the emulator's control plane). The distributor's staff see them with
  * the path that applies, asks Litware through Partner Center to transfer them, sees the request
  * waiting, and once Litware accepts (the emulator's control plane, as Litware would in its Partner
  * Center) sees the transfer completed with the subscriptions and their end dates, now among its own.
@@ -23,13 +23,14 @@ test('a transfer from another partner completes with the subscriptions and their
       { catalogItemId: 'CFQ7TTC0LKM9:0001:CFQ7TTC0LKM9AV01', quantity: 3, termEndsAt: '2027-02-11' },
     ],
   });
-  await signInByApi(page, 'reseller@demo.test');
+  await signInByApi(page, 'distributor@demo.test');
   const tree = (await (await page.request.get('/api/v1/companies/tree')).json()) as { nodes: { id: number; name: string }[] };
   const wingtip = tree.nodes.find((n) => /^Wingtip Toys/.test(n.name))!;
 
   await page.goto(`/companies/${wingtip.id}?tab=subscriptions`);
   const panel = page.getByTestId('transfer-panel');
-  await expect(panel.getByTestId('transfer-candidate-Office 365 E3')).toContainText('6');
+  // The tab reads Partner Center (subscriptions and licences) first: slow on a loaded machine.
+  await expect(panel.getByTestId('transfer-candidate-Office 365 E3')).toContainText('6', { timeout: 60_000 });
   await expect(panel.getByTestId('transfer-candidate-Office 365 E3').getByTestId('transfer-path')).toHaveText('Transfer');
   await expect(panel.getByTestId('transfer-candidate-Microsoft Defender for Business')).toContainText('Microsoft’s transfer applies');
 
