@@ -42,7 +42,7 @@ test('reseller moves Tailspin Toys from another partner: current licenses, expir
   const panel = page.getByTestId('move-panel');
   await expect(async () => {
     await page.reload();
-    await expect(panel.getByTestId('move-Microsoft 365 Business Premium')).toBeVisible({ timeout: 3000 });
+    await expect(panel.getByTestId('move-Microsoft 365 Business Premium')).toBeVisible({ timeout: 10_000 });
   }).toPass({ timeout: 60_000 });
   const premium = panel.getByTestId('move-Microsoft 365 Business Premium');
   await expect(premium.getByTestId('move-purchased')).toHaveText('25');

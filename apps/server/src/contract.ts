@@ -18,6 +18,7 @@ import { HealthSchema } from './system/health.routes';
 import { LicensesResponseSchema } from './commerce/licenses.routes';
 import { OutboxMessageSchema } from './onboarding/outbox.routes';
 import { MoveItemSchema, type MoveViewSchema } from './commerce/subscriptions-move.routes';
+import type { TransferViewSchema, TransfersViewSchema } from './commerce/subscription-transfers.routes';
 import {
   AttestationSchema,
   AuthorizationSchema,
@@ -121,6 +122,8 @@ export type TenantSubscriptions = Subscriptions['tenants'][number];
 export type TenantLicenses = z.infer<typeof LicensesResponseSchema>;
 export type SubscriptionMoveItem = z.infer<typeof MoveItemSchema>;
 export type SubscriptionMoves = z.infer<typeof MoveViewSchema>;
+export type SubscriptionTransfer = z.infer<typeof TransferViewSchema>;
+export type SubscriptionTransfers = z.infer<typeof TransfersViewSchema>;
 
 // Onboarding
 export type OnboardingContext = z.infer<typeof OnboardingContextSchema>;

@@ -29,6 +29,7 @@ import { startGdapChecks } from './gdap/gdap-relationships';
 import { mountCockpitRoutes } from './cockpit/mount-cockpit-routes';
 import type { CommerceDeps } from './commerce/commerce-deps';
 import { startSubscriptionNotices } from './commerce/subscription-notices';
+import { startTransferChecks } from './commerce/subscription-transfers-service';
 import { startResellerRevalidation } from './channel/reseller-revalidation';
 import { mountNotificationTemplatesRoutes } from './notifications/mount-notification-templates-routes';
 import { mountWebhooksRoutes } from './webhooks/mount-webhooks-routes';
@@ -62,7 +63,7 @@ export interface AppDeps {
   /** Folder of the built web app; omitted in API-only tests. */
   webDist?: string | undefined;
   /** Background checks, each off unless given: pending customer authorizations, subscription notices. */
-  every?: { pendingAuthorizationsMs?: number; subscriptionNoticesMs?: number; resellerRevalidationMs?: number; gdapChecksMs?: number; customerSyncMs?: number; mcaVersionsMs?: number } | undefined;
+  every?: { pendingAuthorizationsMs?: number; subscriptionNoticesMs?: number; resellerRevalidationMs?: number; gdapChecksMs?: number; customerSyncMs?: number; mcaVersionsMs?: number; transferChecksMs?: number } | undefined;
   /** How long a route waits for the workflow engine before answering 503 WORKFLOWS_BUSY (default 15 s). */
   engineWaitMs?: number | undefined;
 }
@@ -178,6 +179,7 @@ export function createApp(config: Config, deps: AppDeps) {
   if (deps.every?.resellerRevalidationMs) startResellerRevalidation(commerceDeps, deps.every.resellerRevalidationMs);
   if (deps.every?.gdapChecksMs) startGdapChecks(gdapDeps, deps.every.gdapChecksMs);
   if (deps.every?.mcaVersionsMs) startMcaVersionChecks({ db: serverDeps.db, clients: deps.adapters.clients, clock: deps.clock, logger: deps.logger }, deps.every.mcaVersionsMs);
+  if (deps.every?.transferChecksMs) startTransferChecks(commerceDeps, deps.every.transferChecksMs);
   // Changes made in Partner Center's own portal, from its activity log (docs/CUSTOMER-IMPORT.md).
   // With it, imports whose request committed but whose durable run never started (the process
   // stopped in between) get their run, at start and on each pass.

@@ -115,7 +115,7 @@ const app = createApp(config, {
   clock: systemClock,
   adapters,
   runs: wired.starters(workflows.runtime),
-  every: { pendingAuthorizationsMs: 30_000, subscriptionNoticesMs: 3_600_000, resellerRevalidationMs: 86_400_000, gdapChecksMs: 600_000, customerSyncMs: 60_000, mcaVersionsMs: 3_600_000 },
+  every: { pendingAuthorizationsMs: 30_000, subscriptionNoticesMs: 3_600_000, resellerRevalidationMs: 86_400_000, gdapChecksMs: 600_000, customerSyncMs: 60_000, mcaVersionsMs: 3_600_000, transferChecksMs: 600_000 },
   webDist: fs.existsSync(path.join(webDist, 'index.html')) ? webDist : undefined,
 });
 

@@ -123,12 +123,13 @@ export function createCustomerImportsRepo(db: Database) {
      */
     async upsertSubscriptions(rows: PartnerCenterSubscriptionInsert[]): Promise<void> {
       if (rows.length === 0) return;
-      const json = JSON.stringify(rows.map((r) => ({ c: r.connectionId, s: r.subscriptionId, t: r.tenantId, co: r.companyId, o: r.offerId, on: r.offerName, q: r.quantity, st: r.status, p: r.partnerIdOfRecord ?? null, u: r.updatedAt.toISOString() })));
-      await db.execute(sql`insert into partner_center_subscriptions (connection_id, subscription_id, tenant_id, company_id, offer_id, offer_name, quantity, status, partner_id_of_record, updated_at)
-        select r.c, r.s, r.t, r.co, r.o, r."on", r.q, r.st, r.p, r.u
-        from jsonb_to_recordset(${json}::jsonb) as r(c uuid, s text, t text, co int, o text, "on" text, q int, st text, p text, u timestamptz)
+      const json = JSON.stringify(rows.map((r) => ({ c: r.connectionId, s: r.subscriptionId, t: r.tenantId, co: r.companyId, o: r.offerId, on: r.offerName, q: r.quantity, st: r.status, p: r.partnerIdOfRecord ?? null, e: r.termEndsAt ? r.termEndsAt.toISOString() : null, u: r.updatedAt.toISOString() })));
+      await db.execute(sql`insert into partner_center_subscriptions (connection_id, subscription_id, tenant_id, company_id, offer_id, offer_name, quantity, status, partner_id_of_record, term_ends_at, updated_at)
+        select r.c, r.s, r.t, r.co, r.o, r."on", r.q, r.st, r.p, r.e, r.u
+        from jsonb_to_recordset(${json}::jsonb) as r(c uuid, s text, t text, co int, o text, "on" text, q int, st text, p text, e timestamptz, u timestamptz)
         on conflict (connection_id, subscription_id) do update set company_id = excluded.company_id, quantity = excluded.quantity, status = excluded.status,
-          offer_name = excluded.offer_name, partner_id_of_record = excluded.partner_id_of_record, updated_at = excluded.updated_at`);
+          offer_name = excluded.offer_name, partner_id_of_record = excluded.partner_id_of_record,
+          term_ends_at = coalesce(excluded.term_ends_at, partner_center_subscriptions.term_ends_at), updated_at = excluded.updated_at`);
     },
     async getSyncCursor(connectionId: string): Promise<(typeof customerSyncCursors.$inferSelect) | undefined> {
       return (await db.select().from(customerSyncCursors).where(eq(customerSyncCursors.connectionId, connectionId)))[0];

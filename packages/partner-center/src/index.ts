@@ -69,6 +69,7 @@ export type { Cart, CartLine, CartLineInput, CheckoutResult } from './carts.ops'
 export type { CustomTermEndDate, PromotionEligibility } from './checkout-options.ops';
 export type { Order, OrderLine, OrderLineProvisioning } from './orders.ops';
 export type { NextTerm, Subscription, SubscriptionChange } from './subscriptions.ops';
+export type { Transfer, TransferRequest, TransferState, TransferredSubscription } from './transfers.ops';
 export type { ActivityRecord, ActivityFilter, ActivityQuery } from './audit-records.ops';
 export type { CustomerUser, CustomerUserChanges, NewCustomerUser, SubscribedSku, UserLicense } from './customer-users.ops';
 export { COMPANY_ADMINISTRATOR_ROLE_NAME, type CustomerDirectoryRole, type DirectoryRoleMember } from './directory-roles.ops';

@@ -30,6 +30,7 @@ import { createRelationshipRequestOps } from './relationship-requests.ops';
 import { createRequestPipeline, defaultRateLimits, type ClientRateLimits } from './request-pipeline';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy';
 import { createSubscriptionOps } from './subscriptions.ops';
+import { createTransferOps } from './transfers.ops';
 import { createTokenProvider, type RefreshTokenCallback } from './token-provider';
 import { createWebhookOps } from './webhooks.ops';
 
@@ -151,6 +152,7 @@ export function createPartnerCenterClient(options: PartnerCenterClientOptions) {
     ...createCheckoutOptionOps(pipeline),
     ...createOrderOps(pipeline),
     ...createSubscriptionOps(pipeline),
+    ...createTransferOps(pipeline),
     ...createCustomerUserOps(pipeline),
     ...createDirectoryRoleOps(pipeline),
     ...createGdapRelationshipOps(pipeline),

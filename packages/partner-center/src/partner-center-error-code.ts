@@ -30,6 +30,12 @@ export const partnerCenterErrorCodes = {
     transient: false,
     when: 'A new-commerce subscription can only be reduced or cancelled within 7 days (168 hours) of purchase or renewal.',
   },
+  TRANSFER_NOT_ELIGIBLE: {
+    transient: false,
+    when: 'The other partner holds nothing this transfer can take (no active new-commerce licence-based subscription, or one already transferred).',
+  },
+  TRANSFER_NOT_ACTIVE: { transient: false, when: 'The transfer was already completed, cancelled or expired.' },
+  TRANSFER_ALREADY_REQUESTED: { transient: false, when: 'An active transfer from this partner already exists for the customer.' },
   THROTTLED: { transient: true, when: 'Partner Center answered 429 and the client ran out of attempts.' },
   QUEUE_FULL: {
     transient: true,

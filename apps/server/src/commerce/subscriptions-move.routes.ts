@@ -11,6 +11,8 @@ import { CompanyIdParam } from './commerce.schema';
 import { json } from '../http/json-content';
 import { buyingCountryOf, linkedTenantIn, linkedTenantsOf } from './linked-tenants';
 import { readTenantSubscriptions } from './subscriptions-service';
+import { movePathsOf } from './subscription-transfers-service';
+import { MovePathSchema } from './subscription-transfers.schema';
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
@@ -26,7 +28,7 @@ export const MoveItemSchema = z.object({
   replacement: z.object({ subscriptionId: z.string(), productName: z.string(), quantity: z.number().int(), status: z.string(), assigned: z.number().int().nullable() }).nullable(),
   problems: z.array(z.string()),
   step: z.enum([...MOVE_STEPS, 'done']),
-});
+}).extend(MovePathSchema.shape);
 
 export const MoveViewSchema = z
   .object({ connectionId: z.string().nullable(), tenantId: z.string().nullable(), licensesError: z.string().nullable(), items: z.array(MoveItemSchema) })
@@ -44,7 +46,8 @@ const MoveUpdateSchema = z
   .openapi('SubscriptionMoveUpdate');
 
 /**
- * Moving from another partner: the tenant's seats held elsewhere with
+ * Moving from another partner: the tenant's seats held elsewhere with the path that applies to each
+ * (Microsoft's transfer for new-commerce licences, `subscription-transfers.routes.ts`; else this guided path),
  * purchased and assigned counts and the expiry, a warning when it is near, and where the guided path
  * stands (review > order the same or a higher package with at least the current seats before the
  * expiry > verify both > move users' licenses > retire the old one).
@@ -74,6 +77,7 @@ export function subscriptionsMoveRoutes(deps: CommerceDeps) {
         const country = (buyingCountryOf(company) ?? tenant.connection.region).toUpperCase();
         const now = deps.clock.now();
         const skuIds = new Set([...(read.heldElsewhere ?? []).map((h) => h.skuId), ...moves.map((m) => m.skuId)]);
+        const paths = await movePathsOf(deps, company, tenant, [...skuIds].map((skuId) => ({ skuId, name: read.heldElsewhere?.find((h) => h.skuId === skuId)?.name ?? moves.find((m) => m.skuId === skuId)?.skuName ?? skuId })));
         const items = await Promise.all(
           [...skuIds].map(async (skuId) => {
             const held = read.heldElsewhere?.find((h) => h.skuId === skuId);
@@ -110,6 +114,7 @@ export function subscriptionsMoveRoutes(deps: CommerceDeps) {
                 : null,
               problems: check && replacementSub ? check.problems : expiry?.isExpired ? ['old_expired'] : [],
               step,
+              ...paths.get(skuId)!,
             };
           }),
         );

@@ -61,7 +61,7 @@ export function emulatorConnection(ctx: FixtureContext): Promise<ConnectionSumma
 }
 
 /** Links the target customer to the emulator's Wingtip tenant (indirect, through Adatum). */
-async function linkTarget(ctx: FixtureContext): Promise<ConnectionSummary> {
+export async function linkTarget(ctx: FixtureContext): Promise<ConnectionSummary> {
   await emulatorFor(ctx);
   const conn = await emulatorConnection(ctx);
   await resellerIsAdatum(ctx);

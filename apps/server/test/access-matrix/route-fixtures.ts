@@ -6,6 +6,7 @@ import { hashPassword } from '../../src/security/password';
 import { ONBOARDING_ROUTE_FIXTURES } from './onboarding-route-fixtures';
 import { COMMERCE_ROUTE_FIXTURES, emulatorConnection, emulatorFor } from './commerce-route-fixtures';
 import { WEBHOOKS_ROUTE_FIXTURES } from './webhooks-route-fixtures';
+import { TRANSFER_ROUTE_FIXTURES } from './transfer-route-fixtures';
 import { NOTIFICATION_TEMPLATES_ROUTE_FIXTURES } from './notification-templates-route-fixtures';
 import { GDAP_ROUTE_FIXTURES } from './gdap-route-fixtures';
 import { COCKPIT_ROUTE_FIXTURES } from './cockpit-route-fixtures';
@@ -160,6 +161,7 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     },
   },
   ...COMMERCE_ROUTE_FIXTURES,
+  ...TRANSFER_ROUTE_FIXTURES,
   ...GDAP_ROUTE_FIXTURES,
   ...COCKPIT_ROUTE_FIXTURES,
   ...CUSTOMER_IMPORT_ROUTE_FIXTURES,

@@ -81,6 +81,8 @@ export const partnerCenterSubscriptions = pgTable(
     status: text().notNull(),
     /** The reseller's Partner ID on record, if any. */
     partnerIdOfRecord: text(),
+    /** End of the current term, when known (a subscription brought in by a transfer keeps its own). */
+    termEndsAt: timestamp({ withTimezone: true, mode: 'date' }),
     updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [uniqueIndex('partner_center_subscriptions_key_idx').on(t.connectionId, t.subscriptionId), index('partner_center_subscriptions_company_idx').on(t.companyId)],

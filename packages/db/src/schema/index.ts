@@ -14,6 +14,7 @@ export * from './tenant-authorizations';
 export * from './orders';
 export * from './catalog';
 export * from './subscription-moves';
+export * from './subscription-transfers';
 export * from './workers';
 export * from './wizard-drafts';
 export * from './webhooks';

@@ -8,6 +8,8 @@ import type {
   ApproveGdapSchema,
   BulkCustomersSchema,
   PortalSubscriptionChangeSchema,
+  PartnerSubscriptionsSchema,
+  AcceptTransferSchema,
   ClockAdvanceSchema,
   FaultInputSchema,
   RefreshTokenMfaSchema,
@@ -191,6 +193,18 @@ export function createEmulatorControl(baseUrl: string, options: EmulatorControlO
     /** As a person in the portal (or the customer): ends the reseller relationship between a partner and a customer. */
     removeCustomerRelationship: (customer: string, partner: string) =>
       parsed(z.object({ removed: z.boolean() }), 'DELETE', `/customers/${id(customer)}/relationships/${id(partner)}`),
+
+    /** Subscriptions another partner sold to an existing customer (the source of a transfer). */
+    addPartnerSubscriptions: (customer: string, input: z.input<typeof PartnerSubscriptionsSchema>) =>
+      parsed(
+        z.object({ items: z.array(z.object({ id: z.string(), partnerTenantId: z.string(), offerId: z.string(), quantity: z.number(), status: z.string(), commitmentEndDate: z.string() })) }),
+        'POST',
+        `/customers/${id(customer)}/partner-subscriptions`,
+        input,
+      ),
+    /** As the source partner: accepts a transfer (its eligible subscriptions, or those named), which completes it. */
+    acceptTransfer: (customer: string, transferId: string, input: z.input<typeof AcceptTransferSchema> = {}) =>
+      parsed(z.looseObject({ id: z.string(), status: z.string(), lineItems: z.array(z.looseObject({ subscriptionId: z.string() })) }), 'POST', `/customers/${id(customer)}/transfers/${id(transferId)}/accept`, input),
 
     webhookDeliveries: async () => (await parsed(DeliveriesAnswer, 'GET', '/webhooks/deliveries')) as ControlWebhookDelivery[],
     /** Delivers the pending webhook notifications now; answers how many were delivered in all. */

@@ -126,3 +126,28 @@ export const BulkCustomersSchema = z.object({
 export const PortalSubscriptionChangeSchema = z
   .object({ quantity: z.number().int().positive().optional(), status: z.enum(['active', 'suspended']).optional(), autoRenewEnabled: z.boolean().optional() })
   .refine((v) => v.quantity !== undefined || v.status !== undefined || v.autoRenewEnabled !== undefined, 'give quantity, status or autoRenewEnabled');
+
+/**
+ * `POST /_emulator/customers/{id}/partner-subscriptions`: subscriptions another partner sold to an
+ * existing customer (for transfers): that partner's, with the term end given or a year from now.
+ */
+export const PartnerSubscriptionsSchema = z.object({
+  partner: z.string().min(1),
+  subscriptions: z
+    .array(
+      z.object({
+        catalogItemId: z.string().min(1),
+        quantity: z.number().int().positive(),
+        termDuration: z.enum(['P1M', 'P1Y', 'P3Y']).optional(),
+        billingCycle: z.enum(['monthly', 'annual']).optional(),
+        /** When the current term ends (ISO date or date-time); its start is one term before. */
+        termEndsAt: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+        status: z.enum(['active', 'suspended', 'deleted']).optional(),
+      }),
+    )
+    .min(1)
+    .max(100),
+});
+
+/** `POST /_emulator/customers/{id}/transfers/{transferId}/accept`: the source partner accepts (all its eligible subscriptions when none are named). */
+export const AcceptTransferSchema = z.object({ subscriptionIds: z.array(z.string().min(1)).optional() });

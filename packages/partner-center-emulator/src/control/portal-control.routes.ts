@@ -10,6 +10,7 @@ import { relationshipOf } from '../engine/customers.engine';
 import { recordAudit } from '../engine/events';
 import { BulkCustomersSchema, PortalSubscriptionChangeSchema } from './control.schema';
 import { resolvePartner, resolveReseller, resolveTenant } from './resolve';
+import { registerTransferControlRoutes } from './transfer-control.routes';
 
 type Route = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, handler: (c: Context<AppEnv>) => Promise<Response> | Response) => void;
 type Body = <T extends z.ZodType>(c: Context<AppEnv>, schema: T) => Promise<z.infer<T>>;
@@ -22,6 +23,7 @@ const controlError = (status: number, message: string) => new EmulatorError(stat
  * is an audit record (`GET /v1/auditrecords`) with the partner user's UPN, as the portal's are.
  */
 export function registerPortalControlRoutes(route: Route, engine: () => Engine, body: Body): void {
+  registerTransferControlRoutes(route, engine, body);
   route('POST', '/customers/bulk', async (c) => {
     const input = await body(c, BulkCustomersSchema);
     const partner = resolvePartner(engine(), input.partner);

@@ -29,6 +29,8 @@ export interface EmulatorState {
   carts: Record<string, CartRecord>;
   orders: Record<string, OrderRecord>;
   subscriptions: Record<string, SubscriptionRecord>;
+  /** New-commerce transfers between partners, by id. Absent in states saved before they existed. */
+  transfers?: Record<string, TransferRecord>;
   users: Record<string, CustomerUserRecord>;
   gdap: Record<string, GdapRelationshipRecord>;
   webhooks: Record<string, WebhookRegistrationRecord>;
@@ -326,6 +328,26 @@ export interface SubscriptionRecord {
   cancelAtTermEnd?: boolean;
   /** Since when the subscription runs in the paid Extended Service Term (auto-renew off at its term end). */
   extendedServiceTermSince?: number;
+}
+
+/** A new-commerce transfer request from a source partner to a target partner (Learn: "TransferEntity resources"). */
+export interface TransferRecord {
+  id: string;
+  customerTenantId: string;
+  targetPartnerTenantId: string;
+  sourcePartnerTenantId: string;
+  sourcePartnerName: string;
+  customerEmailId: string;
+  customerName?: string;
+  targetPartnerEmailId?: string;
+  partnerOnRecord?: string;
+  transferType: number;
+  status: 'Active' | 'Complete' | 'Cancel' | 'Expired';
+  createdAt: number;
+  lastModifiedAt: number;
+  expiresAt: number;
+  completedAt?: number;
+  lineItems: { id: string; subscriptionId: string; quantity: number; billingCycle: string; termDuration: string; friendlyName: string; offerId: string; productType: string; commitmentEndAt: number; status: 'Complete' }[];
 }
 
 export interface CustomerUserRecord {

@@ -181,3 +181,20 @@ export const throttled = (retryAfterSeconds: number) =>
     { statusCode: 429, message: `Rate limit is exceeded. Try again in ${retryAfterSeconds} seconds.` },
     { 'Retry-After': String(retryAfterSeconds) },
   );
+
+// Learn "Create a transfer for new commerce" / "Update a transfer request for new commerce": the
+// pages name the conditions (only an active transfer can be cancelled, only by the target partner
+// that created it; the source partner accepts with its line items) but no codes; the codes and
+// statuses are the emulator's (docs/EMULATOR-DIFFERENCES.md, "Transfers").
+/** 400/800120: nothing to transfer, or a line item the transfer cannot take (with Microsoft's eligibility reason). */
+export const transferNotEligible = (reason: string) => pc(400, 800120, `The transfer is not eligible: ${reason}`);
+/** 400/800121: the transfer is no longer active (completed, cancelled or expired). */
+export const transferNotActive = (status: string) => pc(400, 800121, `The transfer is ${status}; only an active transfer can be updated.`);
+/** 403/800122: the caller is not the partner this change belongs to (the target cancels, the source accepts). */
+export const transferWrongPartner = (why: string) => pc(403, 800122, `The transfer cannot be updated by this partner: ${why}`);
+/** 409/800123: the customer already has an active transfer from this source partner to the caller. */
+export const transferAlreadyExists = (transferId: string) => pc(409, 800123, `An active transfer from this partner already exists for the customer: ${transferId}.`);
+/** 400/800124: a line item's subscription was already transferred to the target partner. */
+export const subscriptionAlreadyTransferred = (subscriptionId: string) => pc(400, 800124, `Subscription ${subscriptionId} was already transferred.`);
+/** 404/800125: no transfer with this id for the customer. */
+export const transferNotFound = (transferId: string) => pc(404, 800125, `Transfer ${transferId} was not found.`);

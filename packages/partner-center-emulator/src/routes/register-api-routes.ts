@@ -7,6 +7,7 @@ import { registerPricingRoutes } from './pricing.routes';
 import { registerCommerceRoutes } from './commerce.routes';
 import { registerCheckoutOptionRoutes } from './checkout-options.routes';
 import { registerSubscriptionRoutes } from './subscriptions.routes';
+import { registerTransferRoutes } from './transfers.routes';
 import { registerUserRoutes } from './users.routes';
 import { registerDirectoryRoleRoutes } from './directory-roles.routes';
 import { registerAuditRoutes } from './audit.routes';
@@ -23,6 +24,7 @@ export function registerApiRoutes(pc: ApiRouter, graph: ApiRouter): void {
   registerCommerceRoutes(pc);
   registerCheckoutOptionRoutes(pc);
   registerSubscriptionRoutes(pc);
+  registerTransferRoutes(pc);
   registerUserRoutes(pc);
   registerDirectoryRoleRoutes(pc);
   registerAuditRoutes(pc);

@@ -26,3 +26,4 @@ export * from './webhook.schema';
 export * from './audit.schema';
 export * from './price-sheet.schema';
 export * from './checkout-options.schema';
+export * from './transfer.schema';

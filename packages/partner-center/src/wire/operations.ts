@@ -147,6 +147,12 @@ export const PartnerCenterOperations = {
   'subscriptions.get': { method: 'GET', path: '/v1/customers/{customerId}/subscriptions/{subscriptionId}', api: 'partnerCenter', auth: 'any', throttle: 'subscriptions', doc: '§10' },
   'subscriptions.patch': { method: 'PATCH', path: '/v1/customers/{customerId}/subscriptions/{subscriptionId}', api: 'partnerCenter', auth: 'any', throttle: 'subscriptions', doc: '§10' },
   'subscriptions.provisioningStatus': { method: 'GET', path: '/v1/customers/{customerId}/subscriptions/{subscriptionId}/provisioningstatus', api: 'partnerCenter', auth: 'appUser', doc: '§10' },
+  // Learn "Create a transfer for new commerce", "Update a transfer request for new commerce", "Get customer's subscriptions transfer eligibility".
+  'transfers.create': { method: 'POST', path: '/v1/customers/{customerId}/transfers', api: 'partnerCenter', auth: 'any', doc: '§10.2' },
+  'transfers.list': { method: 'GET', path: '/v1/customers/{customerId}/transfers', api: 'partnerCenter', auth: 'any', doc: '§10.2' },
+  'transfers.get': { method: 'GET', path: '/v1/customers/{customerId}/transfers/{transferId}', api: 'partnerCenter', auth: 'any', doc: '§10.2' },
+  'transfers.update': { method: 'PATCH', path: '/v1/customers/{customerId}/transfers/{transferId}', api: 'partnerCenter', auth: 'any', doc: '§10.2' },
+  'transfers.eligibility': { method: 'GET', path: '/v1/customers/{customerId}/transferseligibility', api: 'partnerCenter', auth: 'any', doc: '§10.2', emulatorOnly: true },
   'users.list': { method: 'GET', path: '/v1/customers/{customerId}/users', api: 'partnerCenter', auth: 'appUser', doc: '§11' },
   'users.create': { method: 'POST', path: '/v1/customers/{customerId}/users', api: 'partnerCenter', auth: 'appUser', doc: '§11' },
   'users.get': { method: 'GET', path: '/v1/customers/{customerId}/users/{userId}', api: 'partnerCenter', auth: 'appUser', doc: '§11', emulatorOnly: true },

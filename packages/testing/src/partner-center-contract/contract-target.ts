@@ -49,6 +49,8 @@ export interface ContractFixtures {
   unrelatedTenantId?: string;
   /** A URL the target can deliver webhooks to (or accept as a registration). */
   webhookUrl: string;
+  /** Another partner that holds subscriptions of the suite's customers, the source of transfers (emulator only). */
+  otherPartner?: { tenantId: string; name: string };
 }
 
 /** The address, culture and language every target uses: Microsoft's Redmond address (US). */
@@ -129,6 +131,13 @@ export interface ContractControl {
    * and whether Microsoft would then ask to change it (null when the sign-in failed).
    */
   signIn(customerTenantId: string, userPrincipalName: string, password: string): Promise<{ signedIn: boolean; mustChangePassword: boolean | null }>;
+  /**
+   * Subscriptions another partner (the fixtures' `otherPartner`) sold to an existing customer, the
+   * source of a transfer; answers their ids and term end dates.
+   */
+  addOtherPartnerSubscriptions(customerTenantId: string, subscriptions: { catalogItemId: string; quantity: number; termEndsAt?: string }[]): Promise<{ id: string; termEndsAt: string }[]>;
+  /** Acts as a transfer's source partner accepting it (all its eligible subscriptions, or those named). */
+  acceptTransferAsSource(customerTenantId: string, transferId: string, subscriptionIds?: string[]): Promise<void>;
   /** The calls the target received, oldest first. */
   calls(): Promise<ObservedCall[]>;
   /** Restores the seeded state (also clears faults and revocations). */

@@ -135,6 +135,13 @@ export async function emulatorContractTarget(
     async signIn(customerTenantId, userPrincipalName, password) {
       return control.signIn(customerTenantId, { userPrincipalName, password });
     },
+    async addOtherPartnerSubscriptions(customerTenantId, subscriptions) {
+      const { items } = await control.addPartnerSubscriptions(customerTenantId, { partner: 'direct-litware', subscriptions });
+      return items.map((i) => ({ id: i.id, termEndsAt: i.commitmentEndDate }));
+    },
+    async acceptTransferAsSource(customerTenantId, transferId, subscriptionIds) {
+      await control.acceptTransfer(customerTenantId, transferId, subscriptionIds ? { subscriptionIds } : {});
+    },
     async calls() {
       return (await control.calls()).calls;
     },
@@ -160,6 +167,7 @@ export async function emulatorContractTarget(
       securityGroupId: '5e5e5e5e-1111-4222-8333-444455556666',
       unrelatedTenantId: 'c2b20001-3d4e-4f60-9b7c-000000000001', // Fabrikam: exists, no partner yet
       webhookUrl: sink.url,
+      otherPartner: { tenantId: 'ad5a6e7c-cf81-4293-9e45-5a6b7c8d9ea5', name: 'Litware Cloud' }, // direct-litware
     },
     client(role: ConnectionRole, overrides: ClientOverrides = {}) {
       const p = partner(role);

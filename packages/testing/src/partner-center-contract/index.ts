@@ -10,6 +10,7 @@ import { registerMfaContract } from './mfa.contract';
 import { registerPagingContract } from './paging.contract';
 import { registerResellerContract } from './resellers.contract';
 import { registerResilienceContract } from './resilience.contract';
+import { registerTransferContract } from './transfers.contract';
 import { registerUserContract } from './users.contract';
 import { registerWebhookContract } from './webhooks.contract';
 
@@ -25,7 +26,7 @@ export { registerGraphSdkContract } from './graph-sdk.contract';
  * `@csphub/partner-center` client against a target, the embedded emulator or a live Partner Center
  * sandbox. Tests that need the emulator's control plane (fault injection, clock, acting as the
  * customer, revoking tokens) are skipped on a target without one, and their names say so.
- * Families run in order: customers, agreements, resellers, commerce, users, directory roles, GDAP, paging, webhooks,
+ * Families run in order: customers, agreements, resellers, commerce, transfers, users, directory roles, GDAP, paging, webhooks,
  * resilience (last, as it revokes the connection's refresh token).
  */
 export function registerPartnerCenterContract(
@@ -59,6 +60,7 @@ export function registerPartnerCenterContract(
     registerAgreementContract(ctx);
     registerResellerContract(ctx);
     registerCommerceContract(ctx);
+    registerTransferContract(ctx);
     registerUserContract(ctx);
     registerDirectoryRoleContract(ctx);
     registerGdapContract(ctx);

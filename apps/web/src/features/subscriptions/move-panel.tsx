@@ -13,7 +13,9 @@ import { describeProblem } from '../../i18n/problem-text';
 type MoveItem = SubscriptionMoveItem;
 
 /**
- * Moving from another partner: the seats the tenant holds elsewhere with purchased and
+ * Moving from another partner by buying here and letting the other partner cancel (the path for
+ * licences Microsoft's transfer does not cover, and the fallback when the current partner does not
+ * accept a transfer; each row says which applies): the seats the tenant holds elsewhere with purchased and
  * assigned counts, the expiry (entered from the customer's admin center) with a warning when near,
  * and the next step of the guided path, with the replacement order one click away.
  */
@@ -75,7 +77,14 @@ export function MovePanel({
           <Table.Tbody>
             {items.map((item) => (
               <Table.Tr key={item.skuId} data-testid={`move-${item.name}`}>
-                <Table.Td>{item.name}</Table.Td>
+                <Table.Td>
+                  <Stack gap={2}>
+                    <Text size="sm">{item.name}</Text>
+                    <Text size="xs" c="dimmed" data-testid="move-path">
+                      {item.path === 'transfer' ? t('move.byTransfer') : t('transfer.reason.not_new_commerce')}
+                    </Text>
+                  </Stack>
+                </Table.Td>
                 <Table.Td data-testid="move-purchased">{item.purchased}</Table.Td>
                 <Table.Td data-testid="move-assigned">{item.assigned}</Table.Td>
                 <Table.Td>

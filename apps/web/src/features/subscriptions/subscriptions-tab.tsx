@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n/messages/en';
 import type { ListOf, Order, Subscriptions } from '@csphub/server/contract';
 import { termLabel } from '../orders/term-label';
 import { MovePanel } from './move-panel';
+import { TransferPanel } from './transfer-panel';
 import { GdapPendingNotice } from '../new-service/gdap-pending-notice';
 import { SubscriptionActions } from './subscription-actions';
 import { EndOfTermText } from './end-of-term-text';
@@ -169,6 +170,7 @@ export function SubscriptionsTab({ company }: { company: { id: number; name: str
               </Table>
             </Table.ScrollContainer>
           )}
+          {tenant.heldElsewhere !== null && <TransferPanel companyId={company.id} connectionId={tenant.connection.id} refreshKey={moveVersion} onCompleted={data.reload} />}
           {tenant.heldElsewhere !== null && <MovePanel company={company} connectionId={tenant.connection.id} refreshKey={moveVersion} onOrderPlaced={reloadOrders} />}
         </Stack>
       ))}
