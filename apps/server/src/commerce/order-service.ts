@@ -10,7 +10,7 @@ import {
   type OrderLineDraft,
   type OrderableSku,
 } from '@csphub/domain';
-import { createWorkflowRunsRepo, type CatalogItemRow, type CompanyRow, type OrderLineJson, type OrderRow, type Repos } from '@csphub/db';
+import { createOrdersRepo, createWorkflowRunsRepo, type CatalogItemRow, type CompanyRow, type OrderLineJson, type OrderRow, type Repos } from '@csphub/db';
 import { LINK_EXISTING_TENANT_KIND, MCA_ACCEPTANCE_KIND, PROVISION_TENANT_KIND } from '@csphub/provisioning';
 import { isPartnerCenterError } from '@csphub/partner-center';
 import type { Principal } from '../auth/principal';
@@ -18,6 +18,7 @@ import { staffLanguageOf } from '../auth/principal';
 import { requirePartnerIdChoice } from '../access/tenant-ownership';
 import type { CatalogService } from './catalog-service';
 import { commerceRepos, type CommerceDeps } from './commerce-deps';
+import { inTransaction } from '../app/server-deps';
 import { seesHiddenProducts } from './commerce-access';
 import { buyingCountryOf, linkedTenantIn } from './linked-tenants';
 import { requireValidPartnerOfRecord } from './partner-of-record-check';
@@ -57,7 +58,13 @@ const LINE_PROBLEMS: Record<string, string> = {
 export async function submitOrder(
   deps: CommerceDeps,
   services: { catalog: CatalogService; pricing: PricingService },
-  ctx: { repos: Repos; principal: Principal; company: CompanyRow },
+  ctx: {
+    repos: Repos;
+    principal: Principal;
+    company: CompanyRow;
+    /** Writes the order's audit entry with the repositories of the transaction that stores the order. */
+    audit: (tx: Repos, order: OrderRow) => Promise<void>;
+  },
   body: OrderSubmission,
 ): Promise<{ order: OrderRow; created: boolean }> {
   const { repos, principal, company } = ctx;
@@ -169,16 +176,21 @@ export async function submitOrder(
       price: frozen[i] ?? null,
     };
   });
-  const { row, created } = await orders.create({
-    id,
-    companyId: company.id,
-    connectionId: body.connectionId,
-    customerTenantId: tenant.tenantId,
-    reference,
-    idempotencyKey: body.idempotencyKey ?? null,
-    lines,
-    createdBy: principal.label,
-    at: deps.clock.now(),
+  // The order row and its audit entry commit together; the durable run starts after the commit.
+  const { row, created } = await inTransaction(deps, async (txRepos, tx) => {
+    const stored = await createOrdersRepo(tx).create({
+      id,
+      companyId: company.id,
+      connectionId: body.connectionId,
+      customerTenantId: tenant.tenantId,
+      reference,
+      idempotencyKey: body.idempotencyKey ?? null,
+      lines,
+      createdBy: principal.label,
+      at: deps.clock.now(),
+    });
+    if (stored.created) await ctx.audit(txRepos, stored.row);
+    return stored;
   });
   if (!created) return { order: row, created };
   await deps.orderRuns.startPlaceOrder({

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError, placeOrderWorkflowId } from '@csphub/domain';
-import type { OrderRow } from '@csphub/db';
+import type { OrderRow, Repos } from '@csphub/db';
 import { createRouter } from '../http/openapi-app';
 import { guarded, scopedErrors } from '../http/protected-route';
 import { problem } from '../http/schemas';
@@ -105,17 +105,18 @@ export function ordersRoutes(deps: CommerceDeps, catalog: CatalogService, pricin
         const p = c.var.principal;
         const { repos, company } = await commerceCompany(deps, p, c.req.valid('param').id, 'orders.place');
         const body = c.req.valid('json');
-        const { order, created } = await submitOrder(deps, { catalog, pricing }, { repos, principal: p, company }, body);
+        const audit = (tx: Repos, order: OrderRow) =>
+          writeAudit(c, tx, {
+            at: deps.clock.now(),
+            companyId: company.id,
+            action: 'order.submitted',
+            targetType: 'order',
+            targetId: order.id,
+            summary: `Submitted order ${order.reference}: ${order.lines.map((l) => `${l.quantity} × ${l.skuTitle} (${l.termDuration}, ${l.billingCycle})`).join(', ')}`,
+            after: { reference: order.reference, connectionId: order.connectionId, lines: order.lines },
+          });
+        const { order, created } = await submitOrder(deps, { catalog, pricing }, { repos, principal: p, company, audit }, body);
         if (!created) return c.json(toOrderDto(order, viewerOf(p.company)), 200);
-        await writeAudit(c, repos, {
-          at: deps.clock.now(),
-          companyId: company.id,
-          action: 'order.submitted',
-          targetType: 'order',
-          targetId: order.id,
-          summary: `Submitted order ${order.reference}: ${order.lines.map((l) => `${l.quantity} × ${l.skuTitle} (${l.termDuration}, ${l.billingCycle})`).join(', ')}`,
-          after: { reference: order.reference, connectionId: order.connectionId, lines: order.lines },
-        });
         return c.json(toOrderDto(order, viewerOf(p.company)), 202);
       },
     );

@@ -8,6 +8,7 @@ import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/p
 import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 import type { PlaceOrderInput } from '@csphub/provisioning';
 import { createTestDatabase, type TestDatabase } from '@csphub/testing';
+import { sql } from 'drizzle-orm';
 import { createApp } from '../../src/create-app';
 import { hashPassword } from '../../src/security/password';
 import { call, signInAs } from '../channel-world';
@@ -130,5 +131,28 @@ describe('order prices, frozen at order time', () => {
     expect(later.totals).toEqual(order.totals);
     const stored = (await createOrdersRepo(db.db).get(order.id))!;
     expect(stored.lines[0]!.price).toMatchObject({ currency: 'MXN', distributorCostMinor: expected[0]!.ms });
+  });
+  it('stores an order with its audit entry or not at all, and starts no run for an order that was not stored', async () => {
+    const reseller = await as('ops@adatum.test');
+    // The audit entry cannot be written: the order must roll back with it.
+    await db.db.execute(sql.raw(`create function refuse_order_audit() returns trigger language plpgsql as $$ begin
+      if new.action = 'order.submitted' then raise exception 'audit refused'; end if; return new; end $$`));
+    await db.db.execute(sql.raw('create trigger refuse_order_audit before insert on audit_log for each row execute function refuse_order_audit()'));
+    const before = (await createOrdersRepo(db.db).listForCompany(customer.id)).length;
+    started.length = 0;
+    try {
+      const refused = await call(t(), reseller, 'POST', `/api/v1/companies/${customer.id}/orders`, { connectionId: conn.id, partnerOfRecordAttested: true, idempotencyKey: 'audit-refused', lines: [{ catalogItemId: BASIC, quantity: 2, termDuration: 'P1Y', billingCycle: 'monthly' }] });
+      expect(refused.status).toBe(500);
+    } finally {
+      await db.db.execute(sql.raw('drop trigger refuse_order_audit on audit_log'));
+      await db.db.execute(sql.raw('drop function refuse_order_audit()'));
+    }
+    expect(await createOrdersRepo(db.db).listForCompany(customer.id)).toHaveLength(before);
+    expect(started).toHaveLength(0);
+    // The same submission again, the audit writable: stored once, audited once, one run.
+    const again = await call(t(), reseller, 'POST', `/api/v1/companies/${customer.id}/orders`, { connectionId: conn.id, partnerOfRecordAttested: true, idempotencyKey: 'audit-refused', lines: [{ catalogItemId: BASIC, quantity: 2, termDuration: 'P1Y', billingCycle: 'monthly' }] });
+    expect(again.status).toBe(202);
+    expect(await createOrdersRepo(db.db).listForCompany(customer.id)).toHaveLength(before + 1);
+    expect(started).toHaveLength(1);
   });
 });
