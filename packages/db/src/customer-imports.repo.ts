@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from './database';
 import { accountSyncOptions, customerImportItems, customerImportRuns, customerSyncCursors, partnerCenterSubscriptions } from './schema/index';
 
@@ -137,6 +137,23 @@ export function createCustomerImportsRepo(db: Database) {
     /** The connections the sync follows: those an import started for. */
     async listSyncCursors(): Promise<(typeof customerSyncCursors.$inferSelect)[]> {
       return db.select().from(customerSyncCursors).orderBy(asc(customerSyncCursors.connectionId));
+    },
+    /**
+     * Claims the connection's sync for one pass until `until`: answers false while another pass
+     * (another server process) holds an unexpired claim. A pass that died leaves its claim to expire.
+     */
+    async claimSync(connectionId: string, holder: string, now: Date, until: Date): Promise<boolean> {
+      const c = customerSyncCursors;
+      const claimed = await db
+        .update(c)
+        .set({ leaseHolder: holder, leaseUntil: until })
+        .where(and(eq(c.connectionId, connectionId), or(isNull(c.leaseUntil), lte(c.leaseUntil, now), eq(c.leaseHolder, holder))))
+        .returning({ connectionId: c.connectionId });
+      return claimed.length === 1;
+    },
+    async releaseSync(connectionId: string, holder: string): Promise<void> {
+      const c = customerSyncCursors;
+      await db.update(c).set({ leaseHolder: null, leaseUntil: null }).where(and(eq(c.connectionId, connectionId), eq(c.leaseHolder, holder)));
     },
     async saveSyncCursor(connectionId: string, auditCursor: Date, seenAtCursor: string[], now: Date, fullAt?: Date): Promise<void> {
       const set = { auditCursor, seenAtCursor, updatedAt: now, ...(fullAt ? { lastFullAt: fullAt } : {}) };

@@ -3,7 +3,7 @@ import { createEventsRepo, type Repos } from '@csphub/db';
 import type { TestDatabase } from '@csphub/testing';
 import { applyImport, createImportRun, decideItem, importReportCsv, stageImport, type ImportDeps } from '../../src/customer-import/customer-import.service';
 import { syncFromActivity } from '../../src/customer-import/customer-sync.service';
-import { syncAllConnections } from '../../src/customer-import/customer-sync-schedule';
+import { SYNC_LEASE_MS, syncAllConnections } from '../../src/customer-import/customer-sync-schedule';
 import { address, createImportWorld, M365 } from './import-world';
 
 describe('import of an existing customer base', () => {
@@ -163,6 +163,29 @@ describe('import of an existing customer base', () => {
     await applyImport(deps, pending.id);
     await syncAllConnections(deps, async () => world.client);
     expect(await quantity()).toBe(21);
+  }, 120_000);
+
+  it('one server process syncs a connection at a time: a pass leaves a connection another process holds, and takes it once that claim ends', async () => {
+    const [target] = (await repos.customerImports.subscriptionsOf(connectionId)).filter((s) => s.quantity === 21);
+    await world.control.changeSubscriptionInPortal(target!.tenantId, target!.subscriptionId, { quantity: 22 });
+    const quantity = async () => (await repos.customerImports.subscriptionsOf(connectionId)).find((s) => s.subscriptionId === target!.subscriptionId)?.quantity;
+    // Another process's pass holds the connection.
+    const now = deps.now();
+    expect(await repos.customerImports.claimSync(connectionId, 'other-process', now, new Date(now.getTime() + SYNC_LEASE_MS))).toBe(true);
+    expect(await repos.customerImports.claimSync(connectionId, 'this-process', now, new Date(now.getTime() + SYNC_LEASE_MS))).toBe(false);
+    await syncAllConnections(deps, async () => world.client);
+    expect(await quantity()).toBe(21);
+    // Its pass ends (or its claim runs out): the next pass here syncs, publishes once, and lets go.
+    await repos.customerImports.releaseSync(connectionId, 'other-process');
+    await syncAllConnections(deps, async () => world.client);
+    expect(await quantity()).toBe(22);
+    const changed = (await createEventsRepo(db.db).list({ type: 'subscription.changed', companyId: target!.companyId })).filter((e) => (e.data as { after?: { quantity?: number } }).after?.quantity === 22);
+    expect(changed).toHaveLength(1);
+    expect(await repos.customerImports.claimSync(connectionId, 'other-process', now, new Date(now.getTime() + 1000))).toBe(true);
+    // A claim left by a process that died expires.
+    const later = new Date(now.getTime() + 2000);
+    expect(await repos.customerImports.claimSync(connectionId, 'this-process', later, new Date(later.getTime() + 1000))).toBe(true);
+    await repos.customerImports.releaseSync(connectionId, 'this-process');
   }, 120_000);
 
   it('writes the report for a spreadsheet: a customer name that looks like a formula is shown as text', async () => {

@@ -98,4 +98,7 @@ export const customerSyncCursors = pgTable('customer_sync_cursors', {
   seenAtCursor: jsonb().$type<string[]>().notNull().default([]),
   lastFullAt: timestamp({ withTimezone: true, mode: 'date' }),
   updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+  /** The pass syncing the connection now (one server process at a time), and until when its claim holds. */
+  leaseHolder: text(),
+  leaseUntil: timestamp({ withTimezone: true, mode: 'date' }),
 });
