@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database';
 import { gdapRows, iso, orderRows, pendingAuthorizations, resellerRows, rows, INVITATION_LIMIT_DAYS } from './cockpit-sql';
-import { customerStates, mcaRows } from './cockpit-accounts-sql';
+import { customerStates, mcaRows, MCA_OF, STATE_OF } from './cockpit-accounts-sql';
+import { COCKPIT_CUSTOMER_STATES, COCKPIT_MCA_STATUSES } from '@csphub/domain';
 import { writeCsv } from '@csphub/domain/csv';
 
 type Cell = string | number | boolean | null;
@@ -23,7 +24,7 @@ const t = sql`true`;
 export const COCKPIT_LISTS = {
   customers: {
     base: customerStates,
-    filters: { all: t, ready: sql`state = 'ready'`, not_ready: sql`state = 'not_ready'`, provisioning: sql`state = 'provisioning'`, needs_attention: sql`state = 'needs_attention'` },
+    filters: { all: t, ...Object.fromEntries(COCKPIT_CUSTOMER_STATES.map((s) => [s, sql`state = ${STATE_OF[s]}`])) },
     columns: ['name', 'companyId', 'parentName', 'state', 'reason', 'tenantId', 'lastAttemptAt', 'createdAt'],
     key: ['companyId'],
   },
@@ -56,9 +57,7 @@ export const COCKPIT_LISTS = {
     base: mcaRows,
     filters: {
       pending_acceptance: sql`"runId" is not null`,
-      accepted: sql`"mcaStatus" = 'accepted'`,
-      missing: sql`"mcaStatus" = 'missing'`,
-      needs_reacceptance: sql`"mcaStatus" = 'needs_reacceptance'`,
+      ...Object.fromEntries(COCKPIT_MCA_STATUSES.map((s) => [s, sql`"mcaStatus" = ${MCA_OF[s]}`])),
     },
     columns: ['ageDays', 'companyName', 'mcaStatus', 'acceptedVersion', 'acceptedAt', 'since', 'companyId', 'runId'],
     key: ['companyId'],

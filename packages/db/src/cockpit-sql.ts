@@ -6,6 +6,19 @@ import type { Database } from './database';
 export const EXPIRING_WITHIN_DAYS = 30;
 export const INVITATION_LIMIT_DAYS = 90;
 
+/**
+ * Each value of a fixed list (packages/domain's cockpit values, never request text) as an SQL
+ * literal, so the cockpit's `case` results and filters can only be values of those lists.
+ */
+export function literals<const T extends string>(values: readonly T[]): { [K in T]: SQL } {
+  return Object.fromEntries(
+    values.map((v) => {
+      if (!/^[A-Za-z_-]+$/.test(v)) throw new Error(`not a plain code: ${v}`);
+      return [v, sql.raw(`'${v}'`)];
+    }),
+  ) as { [K in T]: SQL };
+}
+
 /** Runs a read and returns its rows (PGlite and node-postgres shapes alike). */
 export async function rows<T>(db: Database, query: SQL): Promise<T[]> {
   return rowsOf<T>(await db.execute(query));

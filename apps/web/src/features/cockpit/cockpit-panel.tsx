@@ -8,7 +8,7 @@ import { apiSend } from '../../api/api-client';
 import { useI18n } from '../../i18n/i18n';
 import { describeProblem } from '../../i18n/problem-text';
 import { useSession } from '../auth/session';
-import { cockpitKey } from './cockpit-text';
+import { cellValueKey } from './cockpit-text';
 import { Figures, Section, SummarisedBarChart } from './cockpit-figures';
 
 /** The portfolio cockpit of the caller's subtree: the home page of distributor and reseller staff. */
@@ -188,9 +188,8 @@ export function CockpitPanel() {
 }
 
 function reasonText(t: ReturnType<typeof useI18n>['t'], reason: string): string {
-  return reason === 'never-provisioned' || reason === 'not-synced'
-    ? t(cockpitKey(`cockpit.reason.${reason}`))
-    : reason;
+  const key = cellValueKey('customers', 'reason', reason);
+  return key ? t(key) : reason;
 }
 
 export default CockpitPanel;

@@ -15,8 +15,6 @@ export const cockpitEn = {
   'cockpit.customers.needsAttention': 'Needs attention',
   'cockpit.customers.total': 'All customers',
   'cockpit.customers.reasons': 'Why not ready',
-  'cockpit.reason.never-provisioned': 'Never provisioned',
-  'cockpit.reason.not-synced': 'Not synced yet',
   'cockpit.weeks.title': 'Tenants created or linked per week',
   'cockpit.weeks.count': 'Tenants',
   'cockpit.mca.title': 'Microsoft Customer Agreement',

@@ -17,8 +17,6 @@ export const cockpitEs: Record<keyof typeof cockpitEn, string> = {
   'cockpit.customers.needsAttention': 'Requieren atención',
   'cockpit.customers.total': 'Todos los clientes',
   'cockpit.customers.reasons': 'Por qué no están listos',
-  'cockpit.reason.never-provisioned': 'Nunca aprovisionado',
-  'cockpit.reason.not-synced': 'Aún sin sincronizar',
   'cockpit.weeks.title': 'Inquilinos creados o vinculados por semana',
   'cockpit.weeks.count': 'Inquilinos',
   'cockpit.mca.title': 'Contrato de cliente de Microsoft',
