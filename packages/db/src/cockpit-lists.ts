@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database';
-import { gdapRows, iso, orderRows, pendingAuthorizations, resellerRows, rows, INVITATION_LIMIT_DAYS } from './cockpit-sql';
+import { GAP_OF, gdapRows, iso, orderRows, pendingAuthorizations, relationshipGapRows, resellerRows, rows, INVITATION_LIMIT_DAYS } from './cockpit-sql';
 import { customerStates, mcaRows, MCA_OF, STATE_OF } from './cockpit-accounts-sql';
-import { COCKPIT_CUSTOMER_STATES, COCKPIT_MCA_STATUSES } from '@csphub/domain';
+import { COCKPIT_CUSTOMER_STATES, COCKPIT_MCA_STATUSES, COCKPIT_RELATIONSHIP_GAPS } from '@csphub/domain';
 import { writeCsv } from '@csphub/domain/csv';
 
 type Cell = string | number | boolean | null;
@@ -73,6 +73,12 @@ export const COCKPIT_LISTS = {
     filters: { in_progress: sql`status in ('submitted', 'in_progress')`, failed: sql`status in ('failed', 'needs_attention')` },
     columns: ['createdAt', 'reference', 'companyName', 'status', 'errorMessage', 'updatedAt', 'companyId', 'orderId'],
     key: ['orderId'],
+  },
+  relationships: {
+    base: (path: string) => relationshipGapRows(path),
+    filters: Object.fromEntries(COCKPIT_RELATIONSHIP_GAPS.map((g) => [g, sql`gap = ${GAP_OF[g]}`])),
+    columns: ['companyName', 'gap', 'tenantId', 'connectionName', 'liveRelationships', 'companyId', 'connectionId'],
+    key: ['companyId', 'connectionId'],
   },
 } satisfies Record<string, ListDefinition>;
 

@@ -115,6 +115,8 @@ export function CockpitPanel() {
               { key: 'expired', label: t('cockpit.gdap.expired'), value: s.gdap.expired, list: 'gdap', filter: 'expired' },
               { key: 'ga', label: t('cockpit.gdap.globalAdmin'), value: s.gdap.withGlobalAdmin, list: 'gdap', filter: 'global_admin', color: 'red.8' },
               { key: 'unassigned', label: t('cockpit.gdap.unassigned'), value: s.gdap.withoutAccessAssignments, list: 'gdap', filter: 'without_access_assignments' },
+              { key: 'no-gdap', label: t('cockpit.gdap.resellerWithoutGdap'), value: s.gdap.resellerWithoutGdap, list: 'relationships', filter: 'reseller_without_gdap', color: 'orange.9' },
+              { key: 'no-reseller', label: t('cockpit.gdap.gdapWithoutReseller'), value: s.gdap.gdapWithoutReseller, list: 'relationships', filter: 'gdap_without_reseller', color: 'orange.9' },
             ]}
           />
           <Group justify="space-between">
