@@ -93,6 +93,7 @@ export default async function cockpitBench(report: Report) {
         ['list invitations over 90 days', get('/api/v1/cockpit/lists/authorizations?filter=over_90_days&sort=ageDays&dir=desc'), 20],
         ['list resellers (customers per reseller)', get('/api/v1/cockpit/lists/resellers?sort=customers&dir=desc'), 20],
         ['list failed orders', get('/api/v1/cockpit/lists/orders?filter=failed'), 20],
+        ['list reseller relationships without GDAP', get('/api/v1/cockpit/lists/relationships?filter=reseller_without_gdap'), 20],
       ];
       for (const [name, run, n] of figures) {
         const m = await measure(run, n);

@@ -20,7 +20,7 @@ async function figureAndList(page: Page, testId: string): Promise<[number, numbe
 }
 
 test('the distributor sees the cockpit, fixes three expiring relationships in bulk after a dry run, and the emulator shows them changed', async ({ page, emulator }) => {
-  // Eight figures opened and compared with their lists, a dry run and a job: longer than one page's default.
+  // Ten figures opened and compared with their lists, a dry run and a job: longer than one page's default.
   test.setTimeout(240_000);
   await signIn(page, 'distributor@demo.test');
   const cockpit = page.getByTestId('cockpit');
@@ -56,7 +56,7 @@ test('the distributor sees the cockpit, fixes three expiring relationships in bu
   await page.reload();
   await expect(cockpit).toBeVisible({ timeout: 30_000 });
 
-  for (const id of ['fig-customers-all', 'fig-customers-ready', 'fig-customers-needs_attention', 'fig-resellers-all', 'fig-mca-accepted', 'fig-mca-needs_reacceptance', 'fig-gdap-expiring_30_days', 'fig-gdap-global_admin']) {
+  for (const id of ['fig-customers-all', 'fig-customers-ready', 'fig-customers-needs_attention', 'fig-resellers-all', 'fig-mca-accepted', 'fig-mca-needs_reacceptance', 'fig-gdap-expiring_30_days', 'fig-gdap-global_admin', 'fig-relationships-reseller_without_gdap', 'fig-relationships-gdap_without_reseller']) {
     const [value, listed] = await figureAndList(page, id);
     expect(listed, id).toBe(value);
   }
@@ -112,6 +112,20 @@ test("a reseller's cockpit counts its own subtree only", async ({ page }) => {
   await expect(page.getByTestId('list-total')).toHaveAttribute('data-total', '3');
   for (const name of ['Graphic Design Institute', 'Humongous Insurance', "Munson's Pickles and Preserves"]) await expect(table).toContainText(name);
   for (const foreign of ['Wingtip Toys', 'Southridge Video', 'Lamna Healthcare']) await expect(table).not.toContainText(foreign);
+  // A state reads as words in the reader's language, never as the stored code.
+  const states = table.locator('td[data-col="state"] [data-value]');
+  await expect(states).toHaveCount(3);
+  const codes = await states.evaluateAll((cells) => cells.map((c) => c.getAttribute('data-value') ?? ''));
+  const english: Record<string, string> = { ready: 'Ready', not_ready: 'Not ready', provisioning: 'Provisioning', needs_attention: 'Needs attention' };
+  const spanish: Record<string, string> = { ready: 'Listo', not_ready: 'No listo', provisioning: 'Aprovisionando', needs_attention: 'Requiere atención' };
+  await expect(states).toHaveText(codes.map((c) => english[c]!));
+  await page.getByRole('combobox', { name: 'Language' }).click();
+  await page.getByRole('option', { name: 'Español' }).click();
+  await expect(states).toHaveText(codes.map((c) => spanish[c]!));
+  for (const code of codes) await expect(table.locator('td[data-col="state"]').filter({ hasText: new RegExp(`^${code}$`) })).toHaveCount(0);
+  await page.getByRole('combobox', { name: 'Idioma' }).click();
+  await page.getByRole('option', { name: 'English' }).click();
+  await expect(states).toHaveText(codes.map((c) => english[c]!));
   // No button reads Microsoft for the whole distributor.
   await page.getByRole('link', { name: 'Back to the cockpit' }).click();
   await expect(page.getByRole('button', { name: 'Read GDAP from Microsoft' })).toHaveCount(0);

@@ -1,5 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { subtreeOf } from './cockpit-sql';
+import { COCKPIT_CUSTOMER_STATES, COCKPIT_MCA_STATUSES, COCKPIT_NOT_READY_REASONS } from '@csphub/domain';
+import { literals, subtreeOf } from './cockpit-sql';
+
+/** The customer states, not-ready reasons and MCA statuses the SQL below can give (packages/domain). */
+export const STATE_OF = literals(COCKPIT_CUSTOMER_STATES);
+export const MCA_OF = literals(COCKPIT_MCA_STATUSES);
+const REASON_OF = literals(COCKPIT_NOT_READY_REASONS);
 
 /*
  * The per-customer facts of the cockpit's customer and MCA figures, from one grouping of each
@@ -9,14 +15,14 @@ import { subtreeOf } from './cockpit-sql';
  */
 
 /** A failed sync needs attention, one in progress is provisioning, a synced one is ready, otherwise not ready. */
-const STATE = sql`case when bool_or(o.sync_status = 'failed') then 'needs_attention'
-           when bool_or(o.sync_status = 'in_progress') then 'provisioning'
-           when bool_or(o.sync_status = 'synced') then 'ready'
-           else 'not_ready' end`;
+const STATE = sql`case when bool_or(o.sync_status = 'failed') then ${STATE_OF.needs_attention}
+           when bool_or(o.sync_status = 'in_progress') then ${STATE_OF.provisioning}
+           when bool_or(o.sync_status = 'synced') then ${STATE_OF.ready}
+           else ${STATE_OF.not_ready} end`;
 
 /** The stored reason, or `never-provisioned` when no connection was ever tried. */
 const REASON = sql`case when bool_or(o.sync_status in ('failed', 'in_progress', 'synced')) then max(o.failure_reason)
-           else coalesce(max(o.failure_reason), case when count(o.company_id) = 0 then 'never-provisioned' else 'not-synced' end) end`;
+           else coalesce(max(o.failure_reason), case when count(o.company_id) = 0 then ${REASON_OF['never-provisioned']} else ${REASON_OF['not-synced']} end) end`;
 
 /**
  * `needs_reacceptance` when the version accepted in a connection (`mca_template_id`) is not the
@@ -24,8 +30,8 @@ const REASON = sql`case when bool_or(o.sync_status in ('failed', 'in_progress', 
  * otherwise `accepted` when an account is synced (a run syncs an account only once the MCA is
  * accepted or attested) or its recorded version is the current one; otherwise `missing`.
  */
-const MCA_STATUS = sql`case when bool_or(o.mca_template_id <> k.mca_template_id) then 'needs_reacceptance'
-           when bool_or(o.sync_status = 'synced') or bool_or(o.mca_template_id = k.mca_template_id) then 'accepted' else 'missing' end`;
+const MCA_STATUS = sql`case when bool_or(o.mca_template_id <> k.mca_template_id) then ${MCA_OF.needs_reacceptance}
+           when bool_or(o.sync_status = 'synced') or bool_or(o.mca_template_id = k.mca_template_id) then ${MCA_OF.accepted} else ${MCA_OF.missing} end`;
 
 /** The customers the MCA figures are about: with a Microsoft tenant, or a new-tenant run waiting for the acceptance. */
 const MCA_LISTED = sql`(bool_or(o.sync_status = 'synced') or bool_or(o.tenant_id is not null) or w.id is not null)`;
@@ -76,10 +82,10 @@ export function mcaRows(path: string, now: Date): SQL {
  */
 export function accountFigures(path: string, now: Date): SQL {
   return sql`
-    select f.state as "state", case when f.state = 'not_ready' then f.reason end as "reason", count(*)::int as "n",
+    select f.state as "state", case when f.state = ${STATE_OF.not_ready} then f.reason end as "reason", count(*)::int as "n",
       count(*) filter (where f.listed and f.run_id is not null)::int as "mcaPending", max(f.age_days) filter (where f.listed)::int as "mcaOldest",
-      count(*) filter (where f.listed and f.mca = 'accepted')::int as "mcaAccepted", count(*) filter (where f.listed and f.mca = 'missing')::int as "mcaMissing",
-      count(*) filter (where f.listed and f.mca = 'needs_reacceptance')::int as "mcaOutdated"
+      count(*) filter (where f.listed and f.mca = ${MCA_OF.accepted})::int as "mcaAccepted", count(*) filter (where f.listed and f.mca = ${MCA_OF.missing})::int as "mcaMissing",
+      count(*) filter (where f.listed and f.mca = ${MCA_OF.needs_reacceptance})::int as "mcaOutdated"
     from (
       select ${STATE} as state, ${REASON} as reason, ${MCA_STATUS} as mca, ${MCA_LISTED} as listed, w.id as run_id, ${ageDays(now)} as age_days
       from companies c

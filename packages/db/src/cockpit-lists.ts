@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database';
-import { gdapRows, iso, orderRows, pendingAuthorizations, resellerRows, rows, subscriptionTermRows, INVITATION_LIMIT_DAYS, RENEWING_SOON_DAYS } from './cockpit-sql';
-import { customerStates, mcaRows } from './cockpit-accounts-sql';
+import { GAP_OF, gdapRows, iso, orderRows, pendingAuthorizations, relationshipGapRows, resellerRows, rows, subscriptionTermRows, INVITATION_LIMIT_DAYS, RENEWING_SOON_DAYS } from './cockpit-sql';
+import { customerStates, mcaRows, MCA_OF, STATE_OF } from './cockpit-accounts-sql';
+import { COCKPIT_CUSTOMER_STATES, COCKPIT_MCA_STATUSES, COCKPIT_RELATIONSHIP_GAPS, END_OF_TERM_OUTCOMES } from '@csphub/domain';
 import { writeCsv } from '@csphub/domain/csv';
 
 type Cell = string | number | boolean | null;
@@ -23,7 +24,7 @@ const t = sql`true`;
 export const COCKPIT_LISTS = {
   customers: {
     base: customerStates,
-    filters: { all: t, ready: sql`state = 'ready'`, not_ready: sql`state = 'not_ready'`, provisioning: sql`state = 'provisioning'`, needs_attention: sql`state = 'needs_attention'` },
+    filters: { all: t, ...Object.fromEntries(COCKPIT_CUSTOMER_STATES.map((s) => [s, sql`state = ${STATE_OF[s]}`])) },
     columns: ['name', 'companyId', 'parentName', 'state', 'reason', 'tenantId', 'lastAttemptAt', 'createdAt'],
     key: ['companyId'],
   },
@@ -56,9 +57,7 @@ export const COCKPIT_LISTS = {
     base: mcaRows,
     filters: {
       pending_acceptance: sql`"runId" is not null`,
-      accepted: sql`"mcaStatus" = 'accepted'`,
-      missing: sql`"mcaStatus" = 'missing'`,
-      needs_reacceptance: sql`"mcaStatus" = 'needs_reacceptance'`,
+      ...Object.fromEntries(COCKPIT_MCA_STATUSES.map((s) => [s, sql`"mcaStatus" = ${MCA_OF[s]}`])),
     },
     columns: ['ageDays', 'companyName', 'mcaStatus', 'acceptedVersion', 'acceptedAt', 'since', 'companyId', 'runId'],
     key: ['companyId'],
@@ -80,13 +79,16 @@ export const COCKPIT_LISTS = {
     filters: {
       next_60_days: t,
       auto_renew_off_30_days: sql`not "autoRenew" and "daysLeft" < ${RENEWING_SOON_DAYS}`,
-      renew: sql`outcome = 'renew'`,
-      cancel: sql`outcome = 'cancel'`,
-      extended_service_term: sql`outcome = 'extended_service_term'`,
-      expire: sql`outcome = 'expire'`,
+      ...Object.fromEntries(END_OF_TERM_OUTCOMES.map((o) => [o, sql`outcome = ${o}`])),
     },
     columns: ['termEndsAt', 'companyName', 'productName', 'quantity', 'outcome', 'nextQuantity', 'autoRenew', 'daysLeft', 'companyId', 'subscriptionId', 'connectionId'],
     key: ['connectionId', 'subscriptionId'],
+  },
+  relationships: {
+    base: (path: string) => relationshipGapRows(path),
+    filters: Object.fromEntries(COCKPIT_RELATIONSHIP_GAPS.map((g) => [g, sql`gap = ${GAP_OF[g]}`])),
+    columns: ['companyName', 'gap', 'tenantId', 'connectionName', 'liveRelationships', 'companyId', 'connectionId'],
+    key: ['companyId', 'connectionId'],
   },
 } satisfies Record<string, ListDefinition>;
 

@@ -1,10 +1,24 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { COCKPIT_RELATIONSHIP_GAPS } from '@csphub/domain';
 import { rowsOf } from './companies.repo';
 import type { Database } from './database';
 
 /** Days a relationship counts as expiring, and Microsoft's limit on a pending reseller invitation. */
 export const EXPIRING_WITHIN_DAYS = 30;
 export const INVITATION_LIMIT_DAYS = 90;
+
+/**
+ * Each value of a fixed list (packages/domain's cockpit values, never request text) as an SQL
+ * literal, so the cockpit's `case` results and filters can only be values of those lists.
+ */
+export function literals<const T extends string>(values: readonly T[]): { [K in T]: SQL } {
+  return Object.fromEntries(
+    values.map((v) => {
+      if (!/^[A-Za-z_-]+$/.test(v)) throw new Error(`not a plain code: ${v}`);
+      return [v, sql.raw(`'${v}'`)];
+    }),
+  ) as { [K in T]: SQL };
+}
 
 /** Runs a read and returns its rows (PGlite and node-postgres shapes alike). */
 export async function rows<T>(db: Database, query: SQL): Promise<T[]> {
@@ -111,4 +125,36 @@ export function subscriptionTermRows(path: string, now: Date): SQL {
     where st.status in ('active', 'suspended') and st.outcome <> 'none'
       and st.term_ends_at >= ${now} and st.term_ends_at < ${until}
       and c.path like ${subtreeOf(path)}`;
+}
+
+/** The gaps between reseller relationship and GDAP the relationship list and its figures name (packages/domain). */
+export const GAP_OF = literals(COCKPIT_RELATIONSHIP_GAPS);
+
+/**
+ * Each customer of the subtree and connection where the reseller relationship and GDAP disagree,
+ * from stored data only: a reseller relationship is a tenant CSP Hub linked or created in that
+ * connection (`account_sync_options.tenant_id`); GDAP is a live (active or expiring) relationship
+ * read from Graph or created by a run. `reseller_without_gdap`: a tenant and no live relationship;
+ * `gdap_without_reseller`: a live relationship and no tenant.
+ */
+export function relationshipGapRows(path: string): SQL {
+  return sql`
+    with reseller as (
+      select o.company_id, o.connection_id, o.tenant_id
+      from account_sync_options o join companies c on c.id = o.company_id
+      where o.tenant_id is not null and c.kind = 'customer' and c.status = 'active' and c.path like ${subtreeOf(path)}),
+    live as (
+      select g.company_id, g.connection_id, max(g.customer_tenant_id) as tenant_id, count(*)::int as n
+      from gdap_relationships g join companies c on c.id = g.company_id
+      where g.relationship_id is not null and g.status in ('active', 'expiring') and c.kind = 'customer' and c.status = 'active' and c.path like ${subtreeOf(path)}
+      group by g.company_id, g.connection_id)
+    select c.id as "companyId", c.name as "companyName",
+      case when l.company_id is null then ${GAP_OF.reseller_without_gdap} else ${GAP_OF.gdap_without_reseller} end as "gap",
+      coalesce(r.tenant_id, l.tenant_id) as "tenantId", k.name as "connectionName", coalesce(l.n, 0)::int as "liveRelationships",
+      k.id as "connectionId"
+    from reseller r
+    full join live l on l.company_id = r.company_id and l.connection_id = r.connection_id
+    join companies c on c.id = coalesce(r.company_id, l.company_id)
+    join connections k on k.id = coalesce(r.connection_id, l.connection_id)
+    where r.company_id is null or l.company_id is null`;
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './database';
-import { gdapRows, iso, orderRows, pendingAuthorizations, resellerRows, rows, subscriptionTermRows, subtreeOf, INVITATION_LIMIT_DAYS, RENEWING_SOON_DAYS } from './cockpit-sql';
+import { GAP_OF, gdapRows, iso, orderRows, pendingAuthorizations, relationshipGapRows, resellerRows, rows, subscriptionTermRows, subtreeOf, INVITATION_LIMIT_DAYS, RENEWING_SOON_DAYS } from './cockpit-sql';
 import { accountFigures } from './cockpit-accounts-sql';
 
 const WEEKS = 12;
@@ -15,7 +15,16 @@ export interface CockpitSummary {
   customers: { total: Count; ready: Count; notReady: Count; provisioning: Count; needsAttention: Count; notReadyReasons: { reason: string; count: Count }[] };
   tenantsPerWeek: { week: string; count: Count }[];
   mca: { pendingAcceptance: Count; oldestPendingDays: Maybe; accepted: Maybe; missing: Maybe; needsReacceptance: Maybe };
-  gdap: { syncedAt: string | null; active: Maybe; expiringIn30Days: Maybe; expired: Maybe; withGlobalAdmin: Maybe; withoutAccessAssignments: Maybe };
+  gdap: {
+    syncedAt: string | null;
+    active: Maybe;
+    expiringIn30Days: Maybe;
+    expired: Maybe;
+    withGlobalAdmin: Maybe;
+    withoutAccessAssignments: Maybe;
+    resellerWithoutGdap: Maybe;
+    gdapWithoutReseller: Maybe;
+  };
   authorizations: { pending: Count; byAge: { under30: Count; from30to60: Count; from60to90: Count; over90: Count } };
   resellers: { total: Count; porEligible: Count; porIneligible: Count; porUnchecked: Count; customersPerReseller: { companyId: Count; name: string; customers: Count }[] };
   subscriptions: { renewingIn30DaysWithoutAutoRenew: Maybe; unusedLicences: Maybe };
@@ -30,7 +39,7 @@ export interface CockpitSummary {
 export async function cockpitSummary(db: Database, path: string, now: Date): Promise<CockpitSummary> {
   const since = new Date(now.getTime() - WEEKS * 7 * 86_400_000);
   // One statement per figure group; on PGlite they run one after another, on PostgreSQL side by side.
-  const [byStateAndReason, weeks, gdap, gdapSync, auth, resellerList, orders, versions, terms] = await Promise.all([
+  const [byStateAndReason, weeks, gdap, gdapSync, auth, resellerList, orders, versions, terms, gaps] = await Promise.all([
     rows<{ state: string; reason: string | null; n: number; mcaPending: number; mcaOldest: number | null; mcaAccepted: number; mcaMissing: number; mcaOutdated: number }>(db, accountFigures(path, now)),
     rows<{ week: unknown; n: number }>(
       db,
@@ -68,6 +77,10 @@ export async function cockpitSummary(db: Database, path: string, now: Date): Pro
       sql`select exists (select 1 from subscription_terms) as "known",
                  (select count(*)::int from (${subscriptionTermRows(path, now)}) s where not "autoRenew" and "daysLeft" < ${RENEWING_SOON_DAYS}) as "n"`,
     ),
+    rows<{ noGdap: number; noReseller: number }>(
+      db,
+      sql`select count(*) filter (where gap = ${GAP_OF.reseller_without_gdap})::int as "noGdap", count(*) filter (where gap = ${GAP_OF.gdap_without_reseller})::int as "noReseller" from (${relationshipGapRows(path)}) x`,
+    ),
   ]);
   const sum = (f: (r: (typeof byStateAndReason)[number]) => number) => byStateAndReason.reduce((t, r) => t + f(r), 0);
   const oldest = byStateAndReason.reduce<number | null>((m, r) => (r.mcaOldest === null ? m : Math.max(m ?? r.mcaOldest, r.mcaOldest)), null);
@@ -100,9 +113,19 @@ export async function cockpitSummary(db: Database, path: string, now: Date): Pro
       missing: sum((r) => r.mcaMissing),
       needsReacceptance: versions[0]?.known ? sum((r) => r.mcaOutdated) : null,
     },
+    // Until GDAP has been read from Graph, "no GDAP" would be a guess: these figures are not available.
     gdap: gdapSyncedAt
-      ? { syncedAt: gdapSyncedAt, active: g.active, expiringIn30Days: g.expiring, expired: g.expired, withGlobalAdmin: g.ga, withoutAccessAssignments: g.unassigned }
-      : { syncedAt: null, active: null, expiringIn30Days: null, expired: null, withGlobalAdmin: null, withoutAccessAssignments: null },
+      ? {
+          syncedAt: gdapSyncedAt,
+          active: g.active,
+          expiringIn30Days: g.expiring,
+          expired: g.expired,
+          withGlobalAdmin: g.ga,
+          withoutAccessAssignments: g.unassigned,
+          resellerWithoutGdap: gaps[0]?.noGdap ?? 0,
+          gdapWithoutReseller: gaps[0]?.noReseller ?? 0,
+        }
+      : { syncedAt: null, active: null, expiringIn30Days: null, expired: null, withGlobalAdmin: null, withoutAccessAssignments: null, resellerWithoutGdap: null, gdapWithoutReseller: null },
     authorizations: { pending: a.n, byAge: { under30: a.a, from30to60: a.b, from60to90: a.c, over90: a.d } },
     resellers: {
       total: resellerList.length,

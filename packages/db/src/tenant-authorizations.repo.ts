@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import type { Database } from './database';
+import type { AuthorizationCheckResult } from '@csphub/domain';
 import { companies, tenantAuthorizations } from './schema/index';
 
 export type TenantAuthorizationRow = typeof tenantAuthorizations.$inferSelect;
@@ -78,7 +79,7 @@ export function createTenantAuthorizationsRepo(db: Database) {
     },
 
     /** Stores the outcome of a check that did not find the acceptance. */
-    async recordCheck(id: string, result: string, at: Date): Promise<void> {
+    async recordCheck(id: string, result: AuthorizationCheckResult, at: Date): Promise<void> {
       await db.update(tenantAuthorizations).set({ lastCheckResult: result, lastCheckedAt: at, updatedAt: at }).where(eq(tenantAuthorizations.id, id));
     },
 

@@ -98,7 +98,7 @@ export {
   type GdapTemplateIssue,
   type GdapTemplateRole,
 } from './gdap/gdap-template';
-export { GDAP_EXPIRY_NOTICE_DAYS, GDAP_STATES, gdapExpiryNoticeDue, gdapStateOf, isGdapLive, type GdapExpiryNoticeDay, type GdapState } from './gdap/gdap-relationship-state';
+export { GDAP_EXPIRY_NOTICE_DAYS, GDAP_GRAPH_STATUSES, GDAP_STATES, type GdapGraphStatus, gdapExpiryNoticeDue, gdapStateOf, isGdapLive, type GdapExpiryNoticeDay, type GdapState } from './gdap/gdap-relationship-state';
 export {
   addMoney,
   applyMarginBasisPoints,
@@ -142,3 +142,18 @@ export {
 } from './customer-import/import-matching';
 export type { AttemptFinish, AttemptStart, RunState, RunUpdate, StepTimeline } from './ports/step-timeline';
 export type { OutboxMessageInput, OutboxStore } from './ports/outbox-store';
+export {
+  AUTHORIZATION_CHECK_RESULTS,
+  COCKPIT_CELL_VALUES,
+  COCKPIT_CUSTOMER_STATES,
+  COCKPIT_MCA_STATUSES,
+  COCKPIT_NOT_READY_REASONS,
+  COCKPIT_RELATIONSHIP_GAPS,
+  PARTNER_OF_RECORD_STATUSES,
+  cockpitCellValues,
+  type AuthorizationCheckResult,
+  type CockpitCustomerState,
+  type CockpitMcaStatus,
+  type CockpitRelationshipGap,
+  type PartnerOfRecordStatus,
+} from './cockpit/cockpit-cell-values';

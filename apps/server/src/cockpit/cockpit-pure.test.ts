@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv, weekSeries } from '@csphub/db';
+import { COCKPIT_CELL_VALUES } from '@csphub/domain';
+import { COCKPIT_LISTS, toCsv, weekSeries } from '@csphub/db';
 import { splitRelationshipKey } from './bulk-actions';
 
 describe('cockpit helpers', () => {
@@ -23,5 +24,11 @@ describe('cockpit helpers', () => {
   it('splits a relationship key at the first slash only', () => {
     expect(splitRelationshipKey('c/r-1/x')).toEqual(['c', 'r-1/x']);
     expect(splitRelationshipKey('nothing')).toEqual([undefined, undefined]);
+  });
+
+  it('names coded values only for columns the lists have', () => {
+    const lists = COCKPIT_LISTS as Record<string, { columns: readonly string[] }>;
+    const unknown = Object.entries(COCKPIT_CELL_VALUES).flatMap(([list, columns]) => Object.keys(columns).filter((c) => !lists[list]?.columns.includes(c)).map((c) => `${list}.${c}`));
+    expect(unknown).toEqual([]);
   });
 });

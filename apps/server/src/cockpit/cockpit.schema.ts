@@ -24,6 +24,8 @@ export const CockpitSummarySchema = z
       expired: maybe,
       withGlobalAdmin: maybe,
       withoutAccessAssignments: maybe,
+      resellerWithoutGdap: maybe.openapi({ description: 'Customers with a tenant in a connection (reseller relationship) and no active or expiring GDAP there' }),
+      gdapWithoutReseller: maybe.openapi({ description: 'Customers with an active or expiring GDAP relationship in a connection where CSP Hub has no tenant of theirs' }),
     }),
     authorizations: z.object({ pending: count, byAge: z.object({ under30: count, from30to60: count, from60to90: count, over90: count }) }),
     resellers: z.object({

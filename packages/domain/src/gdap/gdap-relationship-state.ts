@@ -6,6 +6,10 @@
 export const GDAP_STATES = ['created', 'approval_pending', 'activating', 'active', 'expiring', 'expired', 'terminating', 'terminated'] as const;
 export type GdapState = (typeof GDAP_STATES)[number];
 
+/** Graph's `status` of a delegated admin relationship, as stored (docs/PARTNER-CENTER-REFERENCE.md §12.2). */
+export const GDAP_GRAPH_STATUSES = ['created', 'approvalPending', 'approved', 'activating', 'active', 'expiring', 'expired', 'terminationRequested', 'terminating', 'terminated'] as const;
+export type GdapGraphStatus = (typeof GDAP_GRAPH_STATUSES)[number];
+
 const DAY_MS = 86_400_000;
 /** The days before the end at which the reseller and the distributor are told. */
 export const GDAP_EXPIRY_NOTICE_DAYS = [30, 7, 1] as const;

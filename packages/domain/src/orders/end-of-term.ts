@@ -22,7 +22,9 @@ export interface NextTermPlan {
   billingCycle: string;
 }
 
-export type EndOfTermOutcome = 'renew' | 'cancel' | 'extended_service_term' | 'expire' | 'none';
+/** What the end of a term brings, when it brings anything ('none': no term end ahead). */
+export const END_OF_TERM_OUTCOMES = ['renew', 'cancel', 'extended_service_term', 'expire'] as const;
+export type EndOfTermOutcome = (typeof END_OF_TERM_OUTCOMES)[number] | 'none';
 
 export interface EndOfTerm {
   outcome: EndOfTermOutcome;

@@ -28,4 +28,4 @@ export { MOVE_STEPS, checkMoveOrder, currentMoveStep, type ExistingSubscription,
 export { explainSubscriptionRefusal, type MicrosoftRefusal } from './microsoft-refusal';
 export { CATALOG_MAX_AGE_MS, catalogCategoryOf, isCatalogStale, matchesCatalogSearch, productGroupOf } from './catalog-grouping';
 export { COMMERCE_ACTIONS, COMMERCE_PERMISSIONS, type CommerceAction } from './commerce-permissions';
-export { EXTENDED_SERVICE_TERM, endOfTerm, extendedServiceTermPrice, type EndOfTerm, type EndOfTermOutcome, type EstPriceBasis, type NextTermPlan } from './end-of-term';
+export { END_OF_TERM_OUTCOMES, EXTENDED_SERVICE_TERM, endOfTerm, extendedServiceTermPrice, type EndOfTerm, type EndOfTermOutcome, type EstPriceBasis, type NextTermPlan } from './end-of-term';

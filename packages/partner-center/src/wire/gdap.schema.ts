@@ -1,19 +1,8 @@
 import { z } from 'zod';
+import { GDAP_GRAPH_STATUSES } from '@csphub/domain';
 
 /** Statuses of a delegatedAdminRelationship (docs/PARTNER-CENTER-REFERENCE.md §12.2). */
-export const GdapRelationshipStatusSchema = z.enum([
-  'created',
-  'approvalPending',
-  'approved',
-  'activating',
-  'active',
-  'expiring',
-  'expired',
-  'terminationRequested',
-  'terminating',
-  'terminated',
-  'unknownFutureValue',
-]);
+export const GdapRelationshipStatusSchema = z.enum([...GDAP_GRAPH_STATUSES, 'unknownFutureValue']);
 export type GdapRelationshipStatus = z.infer<typeof GdapRelationshipStatusSchema>;
 
 export const UnifiedRoleSchema = z.object({ roleDefinitionId: z.guid() });

@@ -8,7 +8,7 @@ import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { describeProblem } from '../../i18n/problem-text';
 import { useSession } from '../auth/session';
-import { cockpitKey } from './cockpit-text';
+import { cellValueKey, cockpitKey } from './cockpit-text';
 import { BulkDryRunModal, type BulkActionName } from './bulk-dry-run-modal';
 
 const PAGE = 50;
@@ -22,7 +22,7 @@ const BULK_OF: Record<string, BulkActionName | undefined> = {
 
 /** The rows behind a cockpit figure: filtered, sortable, paged, exportable, and selectable for a bulk fix. */
 export function CockpitListPage() {
-  const { t, formatDate, formatNumber } = useI18n();
+  const { t, formatNumber } = useI18n();
   const { can } = useSession();
   const navigate = useNavigate();
   const { list = 'customers' } = useParams();
@@ -138,7 +138,7 @@ export function CockpitListPage() {
                     )}
                     {data.columns.map((col) => (
                       <Table.Td key={col} data-col={col}>
-                        <CellValue column={col} value={col === 'outcome' && typeof row[col] === 'string' ? t(cockpitKey(`cockpit.outcome.${row[col]}`)) : (row[col] ?? null)} formatDate={formatDate} yes={t('cockpit.list.yes')} no={t('cockpit.list.no')} />
+                        <CellValue list={list} column={col} value={row[col] ?? null} />
                       </Table.Td>
                     ))}
                   </Table.Tr>
@@ -173,12 +173,23 @@ export function CockpitListPage() {
   );
 }
 
-function CellValue({ column, value, formatDate, yes, no }: { column: string; value: string | number | boolean | null; formatDate: (v: string) => string; yes: string; no: string }) {
+/** Identifiers shown as stored (a number that names a row, not a quantity). */
+const ID_COLUMNS = new Set(['companyId', 'id', 'orderId', 'runId', 'connectionId', 'relationshipId']);
+
+/** One cell in the reader's language: coded values in words, dates and quantities per locale. */
+function CellValue({ list, column, value }: { list: string; column: string; value: string | number | boolean | null }) {
+  const { t, formatDate, formatNumber } = useI18n();
   if (value === null) return <Text size="sm" c="dimmed">—</Text>;
-  if (typeof value === 'boolean') return <Badge variant="light" color={value ? (column === 'hasGlobalAdmin' ? 'red' : 'green') : 'gray'}>{value ? yes : no}</Badge>;
+  if (typeof value === 'boolean') return <Badge variant="light" color={value ? (column === 'hasGlobalAdmin' ? 'red' : 'green') : 'gray'}>{value ? t('cockpit.list.yes') : t('cockpit.list.no')}</Badge>;
   if (column === 'companyId' && typeof value === 'number') return <Anchor component={Link} to={`/companies/${value}`} size="sm">{value}</Anchor>;
-  if (typeof value === 'string' && /At$|^since$|^endsAt$/.test(column) && !Number.isNaN(Date.parse(value))) return <Text size="sm">{formatDate(value)}</Text>;
-  return <Text size="sm">{String(value)}</Text>;
+  if (typeof value === 'number') return <Text size="sm">{ID_COLUMNS.has(column) ? String(value) : formatNumber(value)}</Text>;
+  if (/At$|^since$/.test(column) && !Number.isNaN(Date.parse(value))) return <Text size="sm">{formatDate(value)}</Text>;
+  const key = cellValueKey(list, column, value);
+  return (
+    <Text size="sm" {...(key ? { 'data-value': value } : {})}>
+      {key ? t(key) : value}
+    </Text>
+  );
 }
 
 export default CockpitListPage;

@@ -8,7 +8,7 @@ import { apiSend } from '../../api/api-client';
 import { useI18n } from '../../i18n/i18n';
 import { describeProblem } from '../../i18n/problem-text';
 import { useSession } from '../auth/session';
-import { cockpitKey } from './cockpit-text';
+import { cellValueKey } from './cockpit-text';
 import { Figures, Section, SummarisedBarChart } from './cockpit-figures';
 
 /** The portfolio cockpit of the caller's subtree: the home page of distributor and reseller staff. */
@@ -115,6 +115,8 @@ export function CockpitPanel() {
               { key: 'expired', label: t('cockpit.gdap.expired'), value: s.gdap.expired, list: 'gdap', filter: 'expired' },
               { key: 'ga', label: t('cockpit.gdap.globalAdmin'), value: s.gdap.withGlobalAdmin, list: 'gdap', filter: 'global_admin', color: 'red.8' },
               { key: 'unassigned', label: t('cockpit.gdap.unassigned'), value: s.gdap.withoutAccessAssignments, list: 'gdap', filter: 'without_access_assignments' },
+              { key: 'no-gdap', label: t('cockpit.gdap.resellerWithoutGdap'), value: s.gdap.resellerWithoutGdap, list: 'relationships', filter: 'reseller_without_gdap', color: 'orange.9' },
+              { key: 'no-reseller', label: t('cockpit.gdap.gdapWithoutReseller'), value: s.gdap.gdapWithoutReseller, list: 'relationships', filter: 'gdap_without_reseller', color: 'orange.9' },
             ]}
           />
           <Group justify="space-between">
@@ -188,9 +190,8 @@ export function CockpitPanel() {
 }
 
 function reasonText(t: ReturnType<typeof useI18n>['t'], reason: string): string {
-  return reason === 'never-provisioned' || reason === 'not-synced'
-    ? t(cockpitKey(`cockpit.reason.${reason}`))
-    : reason;
+  const key = cellValueKey('customers', 'reason', reason);
+  return key ? t(key) : reason;
 }
 
 export default CockpitPanel;
