@@ -27,8 +27,13 @@ test('a reseller aligns a new subscription with the customer’s existing one an
     await dialog.getByTestId('order-quantity').fill('5');
     if (pickEnd) await pickEnd();
     await dialog.getByTestId('order-attest').check();
+    const rows = page.getByTestId('orders-table').locator('tbody tr');
+    const before = await rows.count();
     await dialog.getByTestId('order-submit').click();
-    const row = page.getByTestId('orders-table').locator('tbody tr').first();
+    // The new order's row (newest first), found again by its reference: the table refreshes while it is fulfilled.
+    await expect(rows).toHaveCount(before + 1, { timeout: 30_000 });
+    const reference = (await rows.first().locator('td').first().textContent())!.trim();
+    const row = rows.filter({ hasText: reference });
     await expect(row.getByTestId('order-status')).toHaveText('Fulfilled', { timeout: 90_000 });
     return row;
   };
