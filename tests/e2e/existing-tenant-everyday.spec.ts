@@ -65,7 +65,8 @@ test('existing tenant: Finish after Verify finds the MCA on record; the GDAP app
   for (const tab of ['subscriptions', 'licenses']) {
     await page.goto(`/companies/${customer.id}?tab=${tab}`);
     const pending = page.getByRole('tabpanel').getByTestId('gdap-pending');
-    await expect(pending).toContainText('Waiting for the customer to approve delegated administration');
+    // The tab reads the orders, then Partner Center (an interactive read, queued behind runs): give it time on a busy machine.
+    await expect(pending).toContainText('Waiting for the customer to approve delegated administration', { timeout: 30_000 });
     await expect(pending).toContainText('a Global Administrator of the customer\'s tenant must open the approval link');
     await expect(pending.getByTestId('gdap-approval-link')).toHaveValue(approvalUrl);
     const raw = await pending.locator('[data-raw-text]').innerText();
