@@ -21,7 +21,9 @@ import { defineConfig } from 'vitest/config';
  * core made it see 429s. The api tier runs two files at once (CSPHUB_API_WORKERS sets another
  * number): each file has its own database and its own emulator port (apps/server/test/test-app.ts
  * picks a free one), and most of a file's time is spent waiting (durable sleeps, Retry-After,
- * emulator delays), not computing, so a second file fills the other core. The crash
+ * emulator delays), not computing, so a second file fills the other core. On PostgreSQL (the
+ * PostgreSQL pass) it keeps one: there, two files at once failed three workflow tests whose runs
+ * met another file's state, which the in-memory databases of the embedded pass never share. The crash
  * tier keeps one: its SIGKILLed workers and held requests are timed against each other. Unit files share one module graph per worker
  * (`isolate: false`): they are pure and restore what they spy on.
  */
@@ -45,7 +47,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', ...tiers.unit, environment: 'node', ...twoAtOnce, isolate: false, sequence: { groupOrder: 0 } } },
       { test: { name: 'contract', ...tiers.contract, environment: 'node', ...slow, sequence: { groupOrder: 1 } } },
-      { test: { name: 'api', ...tiers.api, environment: 'node', ...slow, maxWorkers: Number(process.env.CSPHUB_API_WORKERS) || 2, sequence: { groupOrder: 2 } } },
+      { test: { name: 'api', ...tiers.api, environment: 'node', ...slow, maxWorkers: Number(process.env.CSPHUB_API_WORKERS) || (process.env.DATABASE_URL ? 1 : 2), sequence: { groupOrder: 2 } } },
       {
         test: {
           name: 'crash',
