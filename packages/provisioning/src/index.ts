@@ -100,6 +100,7 @@ export { startWorkerSweeper, type WorkerSweeper, type WorkerSweeperEvent, type W
 export {
   GDAP_CHECK_TOPIC,
   REQUEST_GDAP_KIND,
+  REQUEST_GDAP_WORKFLOW,
   createRequestGdapWorkflow,
   defaultGdapPollDelayMs,
   requestGdapRunId,
@@ -108,6 +109,6 @@ export {
   type RequestGdapFromTemplateResult,
 } from './gdap/request-gdap-from-template.workflow';
 export type { GdapPartnerCenter, GdapRelationshipStore, GdapRunPorts } from './gdap/gdap-run.ports';
-export { createBulkFixWorkflow, bulkFixRunId, type BulkFixInput, type BulkFixPorts, type BulkFixResult } from './bulk/bulk-fix.workflow';
+export { createBulkFixWorkflow, bulkFixRunId, type BulkFixInput, type BulkFixPorts, type BulkFixResult, type BulkItemResult, type BulkItemFollowUp } from './bulk/bulk-fix.workflow';
 export { createCustomerImportWorkflow, customerImportRunId, IMPORT_APPLY_CHUNK, type CustomerImportInput, type CustomerImportPorts, type CustomerImportResult } from './customer-import/customer-import.workflow';
 export type { GdapRequestTemplate } from './shared/request-gdap.step';

@@ -1,11 +1,17 @@
 import { includesGlobalAdministrator, isWithinPath, partnerOfRecordIdOf } from '@csphub/domain';
-import { createCockpitRepo, createRepos, createTenantAuthorizationsRepo, type BulkAction, type BulkJobRow, type CompanyRow, type Database, type SecretBox } from '@csphub/db';
+import { createCockpitRepo, createRepos, createTenantAuthorizationsRepo, type BulkAction, type BulkJobRow, type CompanyRow, type Database, type Repos, type SecretBox } from '@csphub/db';
+import type { BulkItemResult } from '@csphub/provisioning';
 import type { PartnerCenterClient } from '@csphub/partner-center';
 import type { Notifier } from '@csphub/notifications';
 import type { Clock } from '@csphub/domain';
 import { reposOf } from '../app/server-deps';
 import { revalidateResellers } from '../channel/reseller-revalidation';
 import { removeGlobalAdministrator } from '../gdap/gdap-global-admin';
+import type { GdapAuditFields } from '../gdap/gdap-relationships';
+import { skipped, type PlannedItem } from './bulk-plan-item';
+import { gdapRequestOptionsOf, planGdapRequest, requestGdapItem, type GdapRequestJobOptions } from './bulk-gdap-request';
+
+export type { PlannedItem } from './bulk-plan-item';
 
 /** What a bulk fix is built from (the server's adapters; the durable run calls `runBulkItem`). */
 export interface BulkDeps {
@@ -21,33 +27,20 @@ export interface BulkDeps {
   maxWaitMs?: number;
 }
 
-export const BULK_ACTIONS = ['gdap-remove-global-admin', 'resend-acceptance-links', 'revalidate-partners-of-record'] as const satisfies readonly BulkAction[];
-
-/** One item of a dry run: what will be done to it, or why nothing will. */
-export interface PlannedItem {
-  itemKey: string;
-  companyId: number | null;
-  label: string;
-  /** Codes of what the run will do: remove-global-admin, enable-auto-extend, resend-request, revalidate. */
-  will: string[];
-  /** Why the item is left out: not-found, not-active, nothing-to-do, never-sent, no-partner-location-id. */
-  skip: string | null;
-  detail: string | null;
-}
+export const BULK_ACTIONS = ['gdap-remove-global-admin', 'resend-acceptance-links', 'revalidate-partners-of-record', 'gdap-request-from-template'] as const satisfies readonly BulkAction[];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const skipped = (itemKey: string, skip: string, label = itemKey, companyId: number | null = null, detail: string | null = null): PlannedItem => ({ itemKey, companyId, label, will: [], skip, detail });
 
 /**
  * The dry run: for each selected key, what the action would do to it, read from the database only.
  * A key outside the caller's subtree is `not-found`, as if it did not exist.
  */
-export async function planBulk(deps: Pick<BulkDeps, 'db' | 'box'>, action: BulkAction, scope: Pick<CompanyRow, 'path'>, keys: string[]): Promise<PlannedItem[]> {
+export async function planBulk(deps: Pick<BulkDeps, 'db' | 'box'>, action: BulkAction, scope: Pick<CompanyRow, 'path'>, keys: string[], options: GdapRequestJobOptions = { templateId: null, emailCustomerAdmin: false }): Promise<PlannedItem[]> {
   const repos = reposOf(deps);
   const out: PlannedItem[] = [];
   for (const itemKey of [...new Set(keys)]) {
-    if (action === 'gdap-remove-global-admin') {
+    if (action === 'gdap-request-from-template') out.push(await planGdapRequest(repos, scope, itemKey, options));
+    else if (action === 'gdap-remove-global-admin') {
       const [connectionId, relationshipId] = splitRelationshipKey(itemKey);
       const row = connectionId && relationshipId && UUID.test(connectionId) ? await repos.gdap.getByGraphId(connectionId, relationshipId) : undefined;
       const company = row?.companyId ? await repos.companies.get(row.companyId) : undefined;
@@ -96,16 +89,20 @@ export function splitRelationshipKey(key: string): [string | undefined, string |
  * Microsoft's current state before changing it, so running it twice does it once. Partner Center
  * calls go with low priority: provisioning runs pass first in the limiter.
  */
-export async function runBulkItem(deps: BulkDeps, job: BulkJobRow, round: number, itemKey: string, call: { requestId: string | undefined; signal: AbortSignal }): Promise<{ state: 'succeeded' | 'failed' }> {
+export async function runBulkItem(deps: BulkDeps, job: BulkJobRow, round: number, itemKey: string, call: { requestId: string | undefined; signal: AbortSignal }): Promise<BulkItemResult> {
   const repos = reposOf(deps);
   const scope = await repos.companies.get(job.scopeCompanyId);
-  const [plan] = scope ? await planBulk(deps, job.action, scope, [itemKey]) : [skipped(itemKey, 'not-found')];
+  const [plan] = scope ? await planBulk(deps, job.action, scope, [itemKey], gdapRequestOptionsOf(job)) : [skipped(itemKey, 'not-found')];
   let outcome: Record<string, unknown> = {};
   let error: { code: string; message: string } | null = null;
+  let start: BulkItemResult['start'];
   try {
-    if (plan!.skip === 'nothing-to-do') outcome = { already: true };
+    if (plan!.skip === 'nothing-to-do') outcome = { already: true, ...(plan!.detail ? { detail: plan!.detail } : {}) };
     else if (plan!.skip) error = { code: plan!.skip.toUpperCase().replace(/-/g, '_'), message: `Skipped: ${plan!.skip}${plan!.detail ? ` (${plan!.detail})` : ''}` };
-    else if (job.action === 'gdap-remove-global-admin') outcome = await fixGdap(deps, job, itemKey, call.signal);
+    else if (job.action === 'gdap-request-from-template') {
+      const audit = async (tx: Repos, entry: GdapAuditFields) => void (await tx.auditLog.append({ ...entry, at: deps.clock.now(), actor: actorOfJob(job), summary: `${entry.summary} (bulk fix ${job.id})` }));
+      ({ outcome, start } = await requestGdapItem(deps, job, itemKey, audit));
+    } else if (job.action === 'gdap-remove-global-admin') outcome = await fixGdap(deps, job, itemKey, call.signal);
     else if (job.action === 'resend-acceptance-links') outcome = await resend(deps, itemKey);
     else {
       const reseller = (await repos.companies.get(Number(itemKey)))!;
@@ -134,7 +131,7 @@ export async function runBulkItem(deps: BulkDeps, job: BulkJobRow, round: number
       after: { round, outcome, error },
     });
   });
-  return { state };
+  return start ? { state, start } : { state };
 }
 
 function actorOfJob(job: BulkJobRow) {

@@ -22,8 +22,17 @@ const SelectionSchema = z.object({
     .array(z.string().min(1).max(200))
     .min(1)
     .max(500)
-    .openapi({ description: "The rows' keys from the cockpit list: `<connectionId>/<relationshipId>` (GDAP), an authorization id, a reseller's company id" }),
+    .openapi({ description: "The rows' keys from the cockpit list: `<connectionId>/<relationshipId>` (GDAP), an authorization id, a reseller's company id, `<companyId>/<connectionId>` (a customer's tenant, to request GDAP for)" }),
+  templateId: z.number().int().positive().optional().openapi({ description: "Request GDAP from a template: the template version to request (its connection's tenants only); absent: each connection's default template" }),
+  emailCustomerAdmin: z.boolean().optional().openapi({ description: "Request GDAP from a template: e-mail each approval link to the customer's address, in its language (default false)" }),
 });
+
+/** The choices of a "request GDAP from a template" selection; a template that does not exist is named. */
+async function gdapOptionsOf(deps: CockpitDeps, body: z.infer<typeof SelectionSchema>) {
+  const templateId = body.templateId ?? null;
+  if (templateId !== null && !(await reposOf(deps).gdap.getTemplate(templateId))) throw new AppError('VALIDATION_FAILED', `templateId: there is no GDAP template ${templateId}; pick one of GET /api/v1/gdap/templates.`, [{ field: 'templateId', message: 'no such template' }]);
+  return { templateId, emailCustomerAdmin: body.emailCustomerAdmin ?? false };
+}
 
 const PlannedItemSchema = z.object({
   itemKey: z.string(),
@@ -70,6 +79,7 @@ function requireBulk(p: Principal, action: (typeof BULK_ACTIONS)[number]) {
   requireStaff(p, 'run a bulk fix');
   requirePermission(p, 'sync.manage', 'run a bulk fix');
   if (action === 'revalidate-partners-of-record') requirePermission(p, 'connections.read', "revalidate the resellers' Partner Location IDs");
+  if (action === 'gdap-request-from-template') requirePermission(p, 'gdap.manage', 'request GDAP relationships');
 }
 
 /**
@@ -105,7 +115,8 @@ export function cockpitBulkRoutes(deps: CockpitDeps) {
         const p = c.var.principal;
         const { action } = c.req.valid('param');
         requireBulk(p, action);
-        return c.json({ action, items: await planBulk(deps, action, p.company, c.req.valid('json').items) }, 200);
+        const body = c.req.valid('json');
+        return c.json({ action, items: await planBulk(deps, action, p.company, body.items, await gdapOptionsOf(deps, body)) }, 200);
       },
     )
     .openapi(
@@ -123,14 +134,16 @@ export function cockpitBulkRoutes(deps: CockpitDeps) {
         const { action } = c.req.valid('param');
         requireBulk(p, action);
         if (!deps.bulkRuns.startBulkFix) throw new AppError('WORKFLOWS_UNAVAILABLE', 'Bulk fixes are not available on this server right now (durable runs are not running). Nothing was started.');
-        const plan = (await planBulk(deps, action, p.company, c.req.valid('json').items)).filter((i) => !i.skip);
+        const body = c.req.valid('json');
+        const options = await gdapOptionsOf(deps, body);
+        const plan = (await planBulk(deps, action, p.company, body.items, options)).filter((i) => !i.skip);
         if (plan.length === 0) throw new AppError('VALIDATION_FAILED', 'items: none of the selected items needs this fix (run the dry run to see why).', [{ field: 'items', message: 'Nothing to do' }]);
         const now = deps.clock.now();
         const jobId = randomUUID();
         await deps.db.transaction(async (handle) => {
           const txDb = handle as unknown as Database;
           await createCockpitRepo(txDb).createJob(
-            { id: jobId, action, scopeCompanyId: p.company.id, state: 'queued', createdBy: p.id, createdByLabel: p.label, createdAt: now, updatedAt: now },
+            { id: jobId, action, scopeCompanyId: p.company.id, state: 'queued', createdBy: p.id, createdByLabel: p.label, createdAt: now, updatedAt: now, options: action === 'gdap-request-from-template' ? options : null },
             plan.map((i) => ({ itemKey: i.itemKey, companyId: i.companyId, label: i.label, state: 'pending' as const })),
           );
           await createRepos(txDb, deps.box).auditLog.append({
@@ -142,7 +155,7 @@ export function cockpitBulkRoutes(deps: CockpitDeps) {
             targetType: 'bulk_job',
             targetId: jobId,
             summary: `Bulk fix ${action} started on ${plan.length} item(s)`,
-            after: { action, items: plan.map((i) => i.itemKey) },
+            after: { action, items: plan.map((i) => i.itemKey), ...(action === 'gdap-request-from-template' ? { options } : {}) },
           });
         });
         await start(jobId, 0);

@@ -11,7 +11,8 @@ export type GdapAuditFields = Omit<AuditEntry, 'actor' | 'requestId' | 'at'>;
 /** Writes an audit entry in the action's transaction (a route: `writeAudit(c, repos, …)`; a bulk job: its own actor). */
 export type GdapAuditWriter = (repos: Repos, entry: GdapAuditFields) => Promise<void>;
 
-const LIVE_OR_PENDING = new Set(['requested', 'created', 'approvalPending', 'approved', 'activating', 'active', 'expiring']);
+/** Relationship statuses that mean one is already requested or live (a new request would be a second). */
+export const LIVE_OR_PENDING: ReadonlySet<string> = new Set(['requested', 'created', 'approvalPending', 'approved', 'activating', 'active', 'expiring']);
 
 /** The relationship row of a company, or 404. */
 export async function gdapRowOf(repos: Repos, companyId: number, gdapId: number): Promise<GdapRelationshipRow> {
@@ -54,7 +55,7 @@ export interface GdapRequestOptions {
  * second request while one from the same template version is pending or active is a 409 (renew it
  * instead); a renewal or an upgrade passes `replaces`.
  */
-export async function requestGdapFromTemplate(deps: GdapDeps, o: GdapRequestOptions): Promise<{ gdap: GdapRelationshipRow; runId: string }> {
+export async function requestGdapFromTemplate(deps: Pick<GdapDeps, 'db' | 'box' | 'clock' | 'startRequestGdap'>, o: GdapRequestOptions): Promise<{ gdap: GdapRelationshipRow; runId: string }> {
   const start = deps.startRequestGdap;
   if (!start) throw new AppError('WORKFLOWS_UNAVAILABLE', 'Durable runs are not running in this process; the GDAP request was not accepted.');
   const now = deps.clock.now();

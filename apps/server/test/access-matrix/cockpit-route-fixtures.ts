@@ -44,7 +44,8 @@ export const COCKPIT_ROUTE_FIXTURES: Record<string, RouteFixture> = {
   'POST /api/v1/cockpit/bulk/{action}/dry-run': {
     scope: 'self',
     allowed: STAFF,
-    request: async (ctx) => ({ path: '/api/v1/cockpit/bulk/gdap-remove-global-admin/dry-run', body: { items: [await seedRelationship(ctx)] } }),
+    // "Request GDAP from a template" (its extra permission, gdap.manage, is every staff role's) on the target's tenant.
+    request: (ctx) => ({ path: '/api/v1/cockpit/bulk/gdap-request-from-template/dry-run', body: { items: [`${ctx.target.customer.id}/${ctx.world.conn.id}`] } }),
   },
   'POST /api/v1/cockpit/bulk/{action}': {
     scope: 'self',

@@ -9,7 +9,7 @@ export const bulkJobs = pgTable(
   'bulk_jobs',
   {
     id: uuid().primaryKey(),
-    action: text().notNull().$type<'gdap-remove-global-admin' | 'resend-acceptance-links' | 'revalidate-partners-of-record'>(),
+    action: text().notNull().$type<'gdap-remove-global-admin' | 'resend-acceptance-links' | 'revalidate-partners-of-record' | 'gdap-request-from-template'>(),
     scopeCompanyId: integer()
       .notNull()
       .references(() => companies.id),
@@ -20,6 +20,8 @@ export const bulkJobs = pgTable(
     createdAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
     finishedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    /** What the person chose for the whole job (GDAP requests: the template, null for each connection's default, and whether the approval link is e-mailed). */
+    options: jsonb().$type<{ templateId?: number | null; emailCustomerAdmin?: boolean }>(),
   },
   (t) => [index('bulk_jobs_scope_idx').on(t.scopeCompanyId, t.createdAt)],
 );
@@ -31,7 +33,7 @@ export const bulkJobItems = pgTable(
     jobId: uuid()
       .notNull()
       .references(() => bulkJobs.id),
-    /** What the action acts on: a relationship (`<connectionId>/<relationshipId>`), an authorization id, a company id. */
+    /** What the action acts on: a relationship (`<connectionId>/<relationshipId>`), an authorization id, a company id, a customer's tenant (`<companyId>/<connectionId>`). */
     itemKey: text().notNull(),
     companyId: integer().references(() => companies.id),
     label: text().notNull(),

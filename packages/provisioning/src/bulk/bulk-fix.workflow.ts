@@ -8,6 +8,19 @@ export interface BulkFixInput {
   round: number;
 }
 
+/** What an item's step asks the run to start after it (a durable run the item handed work to). */
+export interface BulkItemFollowUp {
+  workflow: string;
+  workflowId: string;
+  input: unknown;
+}
+
+/** One item's result; `start` names a run the body starts (a step cannot start one itself). */
+export interface BulkItemResult {
+  state: 'succeeded' | 'failed';
+  start?: BulkItemFollowUp | undefined;
+}
+
 export interface BulkFixResult {
   succeeded: number;
   failed: number;
@@ -22,7 +35,7 @@ export interface BulkFixResult {
 export interface BulkFixPorts {
   /** The item keys still pending in the job, in order. */
   pendingItems(jobId: string): Promise<string[]>;
-  runItem(jobId: string, round: number, itemKey: string, ctx: { requestId: string | undefined; signal: AbortSignal }): Promise<{ state: 'succeeded' | 'failed' }>;
+  runItem(jobId: string, round: number, itemKey: string, ctx: { requestId: string | undefined; signal: AbortSignal }): Promise<BulkItemResult>;
   /** Marks the job finished with its counts. */
   finish(jobId: string): Promise<BulkFixResult>;
 }
@@ -47,7 +60,7 @@ export function createBulkFixWorkflow(ports: BulkFixPorts): WorkflowDefinition<B
   });
   // One step id per position (`bulk-item-0`, `bulk-item-1` ...): the timeline shows one row per item.
   const item = (index: number) =>
-    defineStep<{ jobId: string; round: number; itemKey: string }, { state: 'succeeded' | 'failed' }>({
+    defineStep<{ jobId: string; round: number; itemKey: string }, BulkItemResult>({
       id: `bulk-item-${index}`,
       callsPartnerCenter: true,
       retry: noRetry,
@@ -64,7 +77,12 @@ export function createBulkFixWorkflow(ports: BulkFixPorts): WorkflowDefinition<B
     name: 'bulk-fix',
     async run(input, wf) {
       const keys = await wf.step(list, { jobId: input.jobId });
-      for (const [index, itemKey] of keys.entries()) await wf.step(item(index), { jobId: input.jobId, round: input.round, itemKey });
+      for (const [index, itemKey] of keys.entries()) {
+        const done = await wf.step(item(index), { jobId: input.jobId, round: input.round, itemKey });
+        // The item's journaled result names the run (e.g. "request GDAP from a template"); its id is
+        // business intent, so a replay or a retry round attaches to it rather than starting another.
+        if (done.start) await wf.startWorkflow(done.start.workflow, done.start.workflowId, done.start.input);
+      }
       return wf.step(finish, { jobId: input.jobId });
     },
   });

@@ -6,6 +6,8 @@ import { StepFailedError } from '../runtime/step-failure';
 import type { GdapRunPorts } from './gdap-run.ports';
 
 export const REQUEST_GDAP_KIND = 'request-gdap';
+/** The run's registered name (never renamed once shipped); a bulk job starts it by this name. */
+export const REQUEST_GDAP_WORKFLOW = 'request-gdap-from-template-v1';
 /** The topic a webhook (or a person's "check now") sends to, to wake a run waiting for approval. */
 export const GDAP_CHECK_TOPIC = 'gdap-check';
 
@@ -173,7 +175,7 @@ export function createRequestGdapWorkflow(ports: GdapRunPorts): WorkflowDefiniti
   });
 
   return defineWorkflow<RequestGdapFromTemplateInput, RequestGdapFromTemplateResult>({
-    name: 'request-gdap-from-template-v1',
+    name: REQUEST_GDAP_WORKFLOW,
     async run(input, wf) {
       const base = { kind: REQUEST_GDAP_KIND, subjectId: String(input.companyId), connectionId: input.connectionId };
       try {

@@ -23,6 +23,12 @@ export interface WorkflowContext {
   patch(name: string): Promise<boolean>;
   /** Publishes a value others read with `WorkflowRuntime.getEvent` (e.g. "waiting for a retry"). */
   setEvent(key: string, value: unknown): Promise<void>;
+  /**
+   * Starts another registered run by its name and business id, journaled (a replay attaches to the
+   * run it started; an id already running starts nothing new). A step cannot start a run itself
+   * (DBOS refuses it): the step returns what to start and the body starts it.
+   */
+  startWorkflow(name: string, workflowId: string, input: unknown): Promise<void>;
 }
 
 /** A named workflow: a deterministic body over a `WorkflowContext`. */

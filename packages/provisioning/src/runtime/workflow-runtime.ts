@@ -124,7 +124,7 @@ export async function launchWorkflowRuntime(opts: WorkflowRuntimeOptions): Promi
     const body = async (input: unknown) => {
       const workflowId = DBOS.workflowID;
       if (!workflowId) throw new Error('A workflow body ran outside DBOS.');
-      return (def as WorkflowDefinition<unknown, unknown>).run(input, createWorkflowContext(stepDeps, workflowId, pollingIntervalMs));
+      return (def as WorkflowDefinition<unknown, unknown>).run(input, createWorkflowContext(stepDeps, workflowId, pollingIntervalMs, registered));
     };
     registered.set(def.name, DBOS.registerWorkflow(body, { name: def.name }));
   }
@@ -187,7 +187,7 @@ export async function launchWorkflowRuntime(opts: WorkflowRuntimeOptions): Promi
   };
 }
 
-function createWorkflowContext(deps: StepRuntimeDeps, workflowId: string, pollingIntervalMs: number): WorkflowContext {
+function createWorkflowContext(deps: StepRuntimeDeps, workflowId: string, pollingIntervalMs: number, registered: Map<string, (input: unknown) => Promise<unknown>>): WorkflowContext {
   return {
     workflowId,
     step: (def, input) => executeStep(deps, workflowId, def, input),
@@ -198,6 +198,11 @@ function createWorkflowContext(deps: StepRuntimeDeps, workflowId: string, pollin
     recv: (topic, timeoutMs) => DBOS.recv(topic, { timeoutSeconds: Math.max(1, Math.round(timeoutMs / 1000)), pollingIntervalMs }),
     setEvent: (key, value) => DBOS.setEvent(key, value),
     patch: (name) => DBOS.patch(name),
+    startWorkflow: async (name, childId, input) => {
+      const fn = registered.get(name);
+      if (!fn) throw new Error(`Workflow ${name} was not registered with the runtime before launch.`);
+      await DBOS.startWorkflow(fn, { workflowID: childId })(input);
+    },
     now: async () => new Date(await DBOS.runStep(async () => deps.clock.now().getTime(), { name: 'now' })),
   };
 }
