@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Group, List, Loader, Modal, Stack, Text } from '@mantine/core';
-import type { BulkPlan } from '@csphub/server/contract';
+import { Alert, Badge, Button, Checkbox, Group, List, Loader, Modal, Select, Stack, Text } from '@mantine/core';
+import type { BulkPlan, GdapTemplate, ListOf } from '@csphub/server/contract';
 import { apiSend, type ApiError } from '../../api/api-client';
+import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { describeProblem } from '../../i18n/problem-text';
 import { cockpitKey } from './cockpit-text';
@@ -14,20 +15,28 @@ export function BulkDryRunModal({ action, items, onClose, onStarted }: { action:
   const [plan, setPlan] = useState<BulkPlan | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [starting, setStarting] = useState(false);
+  // "Request GDAP from a template": the template ('' = each connection's default) and the approval e-mail.
+  const requestsGdap = action === 'gdap-request-from-template';
+  const templates = useApi<ListOf<GdapTemplate>>(requestsGdap ? '/api/v1/gdap/templates' : null);
+  const [templateId, setTemplateId] = useState('');
+  const [emailAdmin, setEmailAdmin] = useState(true);
+  const options = requestsGdap ? { ...(templateId ? { templateId: Number(templateId) } : {}), emailCustomerAdmin: emailAdmin } : {};
   useEffect(() => {
     let cancelled = false;
-    apiSend<BulkPlan>('POST', `/api/v1/cockpit/bulk/${action}/dry-run`, { items })
+    setPlan(null);
+    setError(null);
+    apiSend<BulkPlan>('POST', `/api/v1/cockpit/bulk/${action}/dry-run`, { items, ...(requestsGdap && templateId ? { templateId: Number(templateId) } : {}) })
       .then((p) => !cancelled && setPlan(p))
       .catch((e: ApiError) => !cancelled && setError(e));
     return () => {
       cancelled = true;
     };
-  }, [action, items]);
+  }, [action, items, requestsGdap, templateId]);
   const todo = plan?.items.filter((i) => !i.skip) ?? [];
   const start = async () => {
     setStarting(true);
     try {
-      const { jobId } = await apiSend<{ jobId: string }>('POST', `/api/v1/cockpit/bulk/${action}`, { items: todo.map((i) => i.itemKey) });
+      const { jobId } = await apiSend<{ jobId: string }>('POST', `/api/v1/cockpit/bulk/${action}`, { items: todo.map((i) => i.itemKey), ...options });
       onStarted(jobId);
     } catch (e) {
       setError(e as ApiError);
@@ -37,6 +46,20 @@ export function BulkDryRunModal({ action, items, onClose, onStarted }: { action:
   return (
     <Modal opened onClose={onClose} title={t(cockpitKey(`cockpit.bulk.${action}`))} size="lg">
       <Stack data-testid="bulk-dry-run">
+        {requestsGdap && (
+          <Group align="flex-end">
+            <Select
+              label={t('cockpit.bulk.template')}
+              data={[{ value: '', label: t('cockpit.bulk.templateDefault') }, ...(templates.data?.items ?? []).map((x) => ({ value: String(x.id), label: `${x.name} v${x.version}` }))]}
+              value={templateId}
+              onChange={(v) => setTemplateId(v ?? '')}
+              allowDeselect={false}
+              miw={280}
+              data-testid="bulk-template"
+            />
+            <Checkbox label={t('cockpit.bulk.emailAdmin')} checked={emailAdmin} onChange={(e) => setEmailAdmin(e.currentTarget.checked)} />
+          </Group>
+        )}
         <Text fw={600}>{t('cockpit.bulk.dryRun')}</Text>
         {!plan && !error && <Loader size="sm" />}
         {error && <Alert color="red">{describeProblem(error)}</Alert>}
@@ -52,7 +75,7 @@ export function BulkDryRunModal({ action, items, onClose, onStarted }: { action:
                     {t('cockpit.bulk.skip', { reason: i.skip })}
                   </Badge>
                 ) : (
-                  <Text size="sm">{i.will.map((w) => t(cockpitKey(`cockpit.bulk.will.${w}`))).join(', ')}{i.detail && action === 'resend-acceptance-links' ? ` → ${i.detail}` : ''}</Text>
+                  <Text size="sm">{i.will.map((w) => t(cockpitKey(`cockpit.bulk.will.${w}`))).join(', ')}{i.detail && (action === 'resend-acceptance-links' || requestsGdap) ? ` → ${i.detail}` : ''}</Text>
                 )}
               </List.Item>
             ))}

@@ -87,6 +87,7 @@ function outcomeText(t: ReturnType<typeof useI18n>['t'], outcome: Record<string,
   if (outcome.removedGlobalAdmin === true) done.push(t('cockpit.bulk.will.remove-global-admin'));
   if (outcome.enabledAutoExtend === true) done.push(t('cockpit.bulk.will.enable-auto-extend'));
   if (typeof outcome.porStatus === 'string') done.push(`${t('cockpit.col.porStatus')}: ${outcome.porStatus}`);
+  if (typeof outcome.template === 'string') done.push(`${t('cockpit.bulk.will.request-gdap')} → ${outcome.template}`);
   if (Array.isArray(outcome.to)) done.push(`${t('cockpit.bulk.will.resend-request')} → ${outcome.to.join(', ')}`);
   return done.join(' · ');
 }

@@ -18,6 +18,7 @@ const BULK_OF: Record<string, BulkActionName | undefined> = {
   gdap: 'gdap-remove-global-admin',
   authorizations: 'resend-acceptance-links',
   resellers: 'revalidate-partners-of-record',
+  relationships: 'gdap-request-from-template',
 };
 
 /** The rows behind a cockpit figure: filtered, sortable, paged, exportable, and selectable for a bulk fix. */
@@ -36,7 +37,7 @@ export function CockpitListPage() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [dryRun, setDryRun] = useState(false);
   const bulk = BULK_OF[list];
-  const mayBulk = bulk !== undefined && can('sync.manage') && (bulk !== 'revalidate-partners-of-record' || can('connections.read'));
+  const mayBulk = bulk !== undefined && can('sync.manage') && (bulk !== 'revalidate-partners-of-record' || can('connections.read')) && (bulk !== 'gdap-request-from-template' || can('gdap.manage'));
 
   const set = (next: Record<string, string | null>) => {
     const p = new URLSearchParams(params);
@@ -125,7 +126,7 @@ export function CockpitListPage() {
                     {mayBulk && (
                       <Table.Td>
                         <Checkbox
-                          aria-label={t('cockpit.list.select', { name: String(row.displayName ?? row.name ?? row.companyName ?? key) })}
+                          aria-label={t('cockpit.list.select', { name: String(row.displayName ?? row.name ?? (row.connectionName ? `${String(row.companyName)} (${String(row.connectionName)})` : row.companyName) ?? key) })}
                           checked={selected.has(key)}
                           onChange={(e) => {
                             const next = new Set(selected);
