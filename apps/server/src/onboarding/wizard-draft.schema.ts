@@ -14,6 +14,7 @@ export const WizardDraftStateSchema = z
     adminUsername: text(64, 'The administrator user name as typed.'),
     requirePasswordChange: z.boolean().openapi({ description: 'Require a password change at first sign-in.' }),
     gdap: z.boolean().openapi({ description: 'Default GDAP (new tenant) or a GDAP request (existing tenant).' }),
+    gdapTemplateId: z.number().int().positive().nullable().optional().openapi({ description: "The GDAP template chosen (one of the connection's); null or absent: the connection's default." }),
     partnerId: text(10, 'The reseller Partner ID as typed.'),
     attestation: z.record(z.string().max(40), z.string().max(320)).refine((r) => Object.keys(r).length <= 20, 'At most 20 fields').openapi({ description: 'The MCA attestation fields as typed.' }),
     notifyMe: z.boolean().openapi({ description: 'Notify me when provisioning completes.' }),

@@ -278,4 +278,23 @@ describe('the GDAP template is chosen per company among the connection\'s templa
     // A template of another connection is never sent, whatever the state says.
     expect(gdapTemplateIdOf(two, { connectionId: 'eu', gdapTemplateId: 11 })).toEqual({});
   });
+
+  it('keeps the chosen template in the draft, so a reload resumes with it and the order names it', () => {
+    const chosen = { ...initialWizardState(two), gdapTemplateId: 11 };
+    const saved = JSON.parse(JSON.stringify(draftOf(chosen)));
+    expect(saved.gdapTemplateId).toBe(11);
+    const back = restoreDraft(two, saved);
+    expect(back.gdapTemplateId).toBe(11);
+    expect(gdapTemplateIdOf(two, back)).toEqual({ gdapTemplateId: 11 });
+  });
+
+  it("resumes on the connection's default when the drafted template is gone, is another connection's, or the draft predates the choice", () => {
+    const chosen = draftOf({ ...initialWizardState(two), gdapTemplateId: 11 });
+    expect(restoreDraft(two, { ...chosen, gdapTemplateId: 99 }).gdapTemplateId).toBeNull();
+    expect(restoreDraft(two, { ...chosen, connectionId: 'eu' }).gdapTemplateId).toBeNull();
+    const { gdapTemplateId: _, ...older } = chosen;
+    const back = restoreDraft(two, older);
+    expect(back.gdapTemplateId).toBeNull();
+    expect(chosenGdapTemplate(two, back)?.id).toBe(10);
+  });
 });

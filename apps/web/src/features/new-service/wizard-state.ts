@@ -254,6 +254,7 @@ export function draftOf(state: WizardState): WizardDraftState {
     adminUsername: state.adminUsername,
     requirePasswordChange: state.requirePasswordChange,
     gdap: state.gdap,
+    gdapTemplateId: state.gdapTemplateId,
     partnerId: state.partnerId,
     attestation: { ...state.attestation },
     notifyMe: state.notifyMe,
@@ -282,6 +283,8 @@ export function restoreDraft(ctx: OnboardingContext, draft: WizardDraftState): W
     adminUsername: draft.adminUsername,
     requirePasswordChange: draft.requirePasswordChange,
     gdap: draft.gdap,
+    // Kept only while it is still one of the restored connection's templates; otherwise that connection's default.
+    gdapTemplateId: gdapTemplatesOf(ctx, connectionId).some((x) => x.id === draft.gdapTemplateId) ? (draft.gdapTemplateId ?? null) : null,
     partnerId: ctx.resellerChoice === 'any' ? draft.partnerId : fresh.partnerId,
     attestation,
     notifyMe: draft.notifyMe,
