@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database';
-import { GAP_OF, gdapRows, iso, orderRows, pendingAuthorizations, relationshipGapRows, resellerRows, rows, subscriptionTermRows, INVITATION_LIMIT_DAYS, RENEWING_SOON_DAYS } from './cockpit-sql';
+import { GAP_OF, gdapRows, iso, licenceRows, orderRows, pendingAuthorizations, relationshipGapRows, resellerRows, rows, subscriptionTermRows, INVITATION_LIMIT_DAYS, RENEWING_SOON_DAYS } from './cockpit-sql';
 import { customerStates, mcaRows, MCA_OF, STATE_OF } from './cockpit-accounts-sql';
 import { COCKPIT_CUSTOMER_STATES, COCKPIT_MCA_STATUSES, COCKPIT_RELATIONSHIP_GAPS, END_OF_TERM_OUTCOMES } from '@csphub/domain';
 import { writeCsv } from '@csphub/domain/csv';
@@ -83,6 +83,12 @@ export const COCKPIT_LISTS = {
     },
     columns: ['termEndsAt', 'companyName', 'productName', 'quantity', 'outcome', 'nextQuantity', 'autoRenew', 'daysLeft', 'companyId', 'subscriptionId', 'connectionId'],
     key: ['connectionId', 'subscriptionId'],
+  },
+  licences: {
+    base: (path: string) => licenceRows(path),
+    filters: { unused: sql`unused > 0`, all: t },
+    columns: ['companyName', 'bought', 'assigned', 'unused', 'skus', 'readAt', 'companyId'],
+    key: ['companyId'],
   },
   relationships: {
     base: (path: string) => relationshipGapRows(path),

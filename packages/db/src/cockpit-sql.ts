@@ -127,6 +127,21 @@ export function subscriptionTermRows(path: string, now: Date): SQL {
       and c.path like ${subtreeOf(path)}`;
 }
 
+/**
+ * Each customer of the subtree whose licences have been read, with its seats summed over its
+ * tenants and SKUs: bought (Microsoft's `totalUnits`), assigned (`consumedUnits`) and unused
+ * (`availableUnits`: active seats nobody has), from the rows the subscription reads store.
+ */
+export function licenceRows(path: string): SQL {
+  return sql`
+    select c.id as "companyId", c.name as "companyName",
+      sum(l.total_units)::int as "bought", sum(l.consumed_units)::int as "assigned", sum(l.available_units)::int as "unused",
+      count(*)::int as "skus", max(l.read_at) as "readAt"
+    from tenant_licences l join companies c on c.id = l.company_id
+    where c.kind = 'customer' and c.path like ${subtreeOf(path)}
+    group by c.id, c.name`;
+}
+
 /** The gaps between reseller relationship and GDAP the relationship list and its figures name (packages/domain). */
 export const GAP_OF = literals(COCKPIT_RELATIONSHIP_GAPS);
 

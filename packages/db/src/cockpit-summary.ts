@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './database';
-import { GAP_OF, gdapRows, iso, orderRows, pendingAuthorizations, relationshipGapRows, resellerRows, rows, subscriptionTermRows, subtreeOf, INVITATION_LIMIT_DAYS, RENEWING_SOON_DAYS } from './cockpit-sql';
+import { GAP_OF, gdapRows, iso, licenceRows, orderRows, pendingAuthorizations, relationshipGapRows, resellerRows, rows, subscriptionTermRows, subtreeOf, INVITATION_LIMIT_DAYS, RENEWING_SOON_DAYS } from './cockpit-sql';
 import { accountFigures } from './cockpit-accounts-sql';
 
 const WEEKS = 12;
@@ -39,7 +39,7 @@ export interface CockpitSummary {
 export async function cockpitSummary(db: Database, path: string, now: Date): Promise<CockpitSummary> {
   const since = new Date(now.getTime() - WEEKS * 7 * 86_400_000);
   // One statement per figure group; on PGlite they run one after another, on PostgreSQL side by side.
-  const [byStateAndReason, weeks, gdap, gdapSync, auth, resellerList, orders, versions, terms, gaps] = await Promise.all([
+  const [byStateAndReason, weeks, gdap, gdapSync, auth, resellerList, orders, versions, terms, gaps, licences] = await Promise.all([
     rows<{ state: string; reason: string | null; n: number; mcaPending: number; mcaOldest: number | null; mcaAccepted: number; mcaMissing: number; mcaOutdated: number }>(db, accountFigures(path, now)),
     rows<{ week: unknown; n: number }>(
       db,
@@ -81,6 +81,8 @@ export async function cockpitSummary(db: Database, path: string, now: Date): Pro
       db,
       sql`select count(*) filter (where gap = ${GAP_OF.reseller_without_gdap})::int as "noGdap", count(*) filter (where gap = ${GAP_OF.gdap_without_reseller})::int as "noReseller" from (${relationshipGapRows(path)}) x`,
     ),
+    // Null until a subscription pass or a subscriptions tab has recorded any tenant's licences.
+    rows<{ known: boolean; n: number }>(db, sql`select exists (select 1 from tenant_licences) as "known", (select coalesce(sum(unused), 0)::int from (${licenceRows(path)}) l) as "n"`),
   ]);
   const sum = (f: (r: (typeof byStateAndReason)[number]) => number) => byStateAndReason.reduce((t, r) => t + f(r), 0);
   const oldest = byStateAndReason.reduce<number | null>((m, r) => (r.mcaOldest === null ? m : Math.max(m ?? r.mcaOldest, r.mcaOldest)), null);
@@ -134,7 +136,7 @@ export async function cockpitSummary(db: Database, path: string, now: Date): Pro
       porUnchecked: por(null),
       customersPerReseller: resellerList.slice(0, 10).map(({ companyId, name, customers }) => ({ companyId, name, customers })),
     },
-    subscriptions: { renewingIn30DaysWithoutAutoRenew: terms[0]?.known ? terms[0].n : null, unusedLicences: null },
+    subscriptions: { renewingIn30DaysWithoutAutoRenew: terms[0]?.known ? terms[0].n : null, unusedLicences: licences[0]?.known ? licences[0].n : null },
     orders: { inProgress: orders[0]?.moving ?? 0, failed: orders[0]?.failed ?? 0 },
   };
 }

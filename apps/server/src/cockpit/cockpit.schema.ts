@@ -35,7 +35,10 @@ export const CockpitSummarySchema = z
       porUnchecked: count,
       customersPerReseller: z.array(z.object({ companyId: count, name: z.string(), customers: count })),
     }),
-    subscriptions: z.object({ renewingIn30DaysWithoutAutoRenew: maybe, unusedLicences: maybe }),
+    subscriptions: z.object({
+      renewingIn30DaysWithoutAutoRenew: maybe,
+      unusedLicences: maybe.openapi({ description: "Seats the subtree's customers have and nobody is assigned (Microsoft's availableUnits, summed over the list `licences`); null until a subscription read has recorded any tenant's licences" }),
+    }),
     orders: z.object({ inProgress: count, failed: count }),
   })
   .openapi('CockpitSummary');

@@ -5,7 +5,7 @@ import { publishEvent, type CompanyRow } from '@csphub/db';
 import { reposOf } from '../app/server-deps';
 import type { CommerceDeps } from './commerce-deps';
 import { linkedTenantsOf } from './linked-tenants';
-import { recordSubscriptionTerms } from './subscription-terms-record';
+import { recordSubscriptionTerms, recordTenantLicences } from './subscription-terms-record';
 
 /** What one pass sent. */
 export interface NoticePass {
@@ -83,7 +83,11 @@ export async function sendSubscriptionNotices(deps: CommerceDeps, notifier: Pick
       try {
         const pc = await deps.partnerCenterFor(tenant.connection.id);
         const subs = await pc.listSubscriptions(tenant.tenantId);
-        await recordSubscriptionTerms(deps.db, { companyId: company.id, connectionId: tenant.connection.id, tenantId: tenant.tenantId }, subs, now);
+        const key = { companyId: company.id, connectionId: tenant.connection.id, tenantId: tenant.tenantId };
+        await recordSubscriptionTerms(deps.db, key, subs, now);
+        // The licences need the connection's partner user and a GDAP role: without them the last read's figures stay.
+        const licences = await pc.listSubscribedSkus(tenant.tenantId).catch(() => null);
+        if (licences) await recordTenantLicences(deps.db, key, licences, now);
         if (!noticesOn || recipients.length === 0) continue;
         for (const s of subs) {
           if (s.status !== 'active') continue;

@@ -1,6 +1,6 @@
-import { createSubscriptionTermsRepo, type Database } from '@csphub/db';
+import { createSubscriptionTermsRepo, createTenantLicencesRepo, type Database } from '@csphub/db';
 import { endOfTerm } from '@csphub/domain';
-import type { Subscription } from '@csphub/partner-center';
+import type { SubscribedSku, Subscription } from '@csphub/partner-center';
 
 /**
  * Records what a read of a tenant's subscriptions showed of their term ends (the date and what it
@@ -23,6 +23,19 @@ export async function recordSubscriptionTerms(db: Database, key: { companyId: nu
         nextQuantity: end.next?.quantity ?? null,
       };
     }),
+    at,
+  );
+}
+
+/**
+ * Records a tenant's licences by SKU as a read of "Get a list of available licenses" showed them
+ * (bought, assigned, available), replacing the tenant's earlier rows: the cockpit's "seats bought vs
+ * assigned" reads them from the database, never from Partner Center.
+ */
+export async function recordTenantLicences(db: Database, key: { companyId: number; connectionId: string; tenantId: string }, skus: readonly SubscribedSku[], at: Date): Promise<void> {
+  await createTenantLicencesRepo(db).replaceForTenant(
+    key,
+    skus.map((l) => ({ skuId: l.skuId, name: l.name, totalUnits: l.totalUnits, consumedUnits: l.consumedUnits, availableUnits: l.availableUnits, status: l.status })),
     at,
   );
 }

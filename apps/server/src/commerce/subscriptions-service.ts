@@ -4,7 +4,7 @@ import { isPartnerCenterError, type CallPriority, type SubscribedSku, type Subsc
 import { commerceRepos, type CommerceDeps } from './commerce-deps';
 import { buyingCountryOf, type LinkedTenant } from './linked-tenants';
 import { toSubscriptionView, type SubscriptionView } from './subscription-view';
-import { recordSubscriptionTerms } from './subscription-terms-record';
+import { recordSubscriptionTerms, recordTenantLicences } from './subscription-terms-record';
 
 /** Seats of a licence SKU the tenant holds through other partners. */
 export interface HeldElsewhere {
@@ -91,6 +91,8 @@ export async function readTenantSubscriptions(deps: CommerceDeps, company: Compa
     views.push(toSubscriptionView(s, tenant, now, item ? { minimum: item.minimumQuantity, maximum: item.maximumQuantity } : undefined, assigned));
   }
   await recordSubscriptionTerms(deps.db, { companyId: company.id, connectionId: tenant.connection.id, tenantId: tenant.tenantId }, subs, now);
+  // Licences not visible this time (no partner user or GDAP role): the last read's figures stay.
+  if (licenses) await recordTenantLicences(deps.db, { companyId: company.id, connectionId: tenant.connection.id, tenantId: tenant.tenantId }, licenses, now);
   const heldElsewhere = licenses
     ? licenses
         .map((l) => ({ skuId: l.skuId, name: l.name, purchased: l.totalUnits - (ourSeats.get(l.skuId) ?? 0), assigned: l.consumedUnits }))

@@ -22,5 +22,6 @@ export * from './gdap';
 export * from './cockpit';
 export * from './pricing';
 export * from './subscription-terms';
+export * from './tenant-licences';
 export * from './customer-imports';
 export * from './notification-templates';

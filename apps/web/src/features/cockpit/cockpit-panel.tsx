@@ -172,7 +172,7 @@ export function CockpitPanel() {
           <Figures
             items={[
               { key: 'subscriptions-renewing', label: t('cockpit.subscriptions.renewing'), value: s.subscriptions.renewingIn30DaysWithoutAutoRenew, list: 'subscriptions_ending', filter: 'auto_renew_off_30_days', color: 'orange.8' },
-              { key: 'subscriptions-unused', label: t('cockpit.subscriptions.unused'), value: s.subscriptions.unusedLicences },
+              { key: 'subscriptions-unused', label: t('cockpit.subscriptions.unused'), value: s.subscriptions.unusedLicences, list: 'licences', filter: 'unused', color: 'orange.8' },
             ]}
           />
         </Section>

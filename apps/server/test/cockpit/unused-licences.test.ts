@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '@csphub/config';
+import { createRepos, createSecretBox, type CompanyRow } from '@csphub/db';
+import { createPartnerCenterClient, emulatorEndpoints, type PartnerCenterClient } from '@csphub/partner-center';
+import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
+import { createTestDatabase, type TestDatabase } from '@csphub/testing';
+import { createApp } from '../../src/create-app';
+import { hashPassword } from '../../src/security/password';
+import { call, signInAs } from '../channel-world';
+import { testAppDeps } from '../test-app';
+
+type Summary = { subscriptions: { unusedLicences: number | null } };
+type List = { total: number; rows: { companyName: string; bought: number; assigned: number; unused: number; companyId: number }[] };
+
+/**
+ * "Seats bought vs assigned": the subscriptions read stores each tenant's licences (Microsoft's
+ * subscribed SKUs), the cockpit's figure is the unused seats of the caller's subtree and its list
+ * gives them per customer; a licence assigned at Microsoft shows only after the next read (the
+ * cockpit never calls Partner Center), and a sibling reseller sees none of them.
+ */
+describe('cockpit: unused licences', () => {
+  let emulator: RunningEmulator;
+  let db: TestDatabase;
+  let app: ReturnType<typeof createApp>;
+  let customer: CompanyRow;
+  let client: PartnerCenterClient;
+  let calls = 0;
+  const secretKey = randomBytes(32);
+  const latam = DEFAULT_SCENARIO.partners.find((p) => p.key === 'distributor-latam')!;
+  const wingtip = DEFAULT_SCENARIO.tenants.find((t) => t.key === 'wingtip')!;
+  const t = () => ({ app }) as Parameters<typeof call>[0];
+  const as = (email: string) => signInAs({ app } as Parameters<typeof signInAs>[0], email, 'correct-horse-battery');
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+    db = await createTestDatabase();
+    const repos = createRepos(db.db, createSecretBox(secretKey));
+    const now = new Date();
+    const d = await repos.companies.create({ kind: 'distributor', parent: null, name: 'Distributor', now });
+    const adatum = await repos.companies.create({ kind: 'reseller', parent: d, name: 'Adatum', partnerId: '6100001', now });
+    const lucerne = await repos.companies.create({ kind: 'reseller', parent: d, name: 'Lucerne', partnerId: '6100002', now });
+    customer = await repos.companies.create({ kind: 'customer', parent: adatum, name: 'Wingtip Toys', billingCountry: 'MX', now });
+    const conn = await repos.connections.create(d.id, { name: 'LATAM', region: 'MX', type: 'indirect-provider', mode: 'emulated', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken }, now);
+    await repos.syncOptions.upsert(customer.id, conn.id, { tenantId: wingtip.tenantId, syncStatus: 'synced', resellerPartnerId: '6100001' }, now);
+    const passwordHash = await hashPassword('correct-horse-battery');
+    await repos.users.create({ companyId: adatum.id, email: 'ops@adatum.test', name: 'Adatum operator', passwordHash, role: 'reseller_operator', now });
+    await repos.users.create({ companyId: lucerne.id, email: 'admin@lucerne.test', name: 'Lucerne admin', passwordHash, role: 'reseller_admin', now });
+    await repos.users.create({ companyId: d.id, email: 'admin@distributor.test', name: 'Distributor admin', passwordHash, role: 'distributor_admin', now });
+    client = createPartnerCenterClient({ connection: { id: conn.id, name: 'LATAM', type: 'indirect-provider', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken, ...emulatorEndpoints(emulator.url) } });
+    const config = loadConfig({ CSPHUB_EMULATOR: 'off' });
+    app = createApp(config, testAppDeps(config, db, secretKey, { partnerCenterFor: async () => (calls++, client) }));
+  });
+  afterAll(async () => {
+    await emulator?.close();
+    await db?.dispose();
+  });
+
+  const summary = async (session: { headers: Record<string, string> }) => ((await (await call(t(), session, 'GET', '/api/v1/cockpit/summary')).json()) as Summary).subscriptions.unusedLicences;
+  const list = async (session: { headers: Record<string, string> }, filter = 'unused') => {
+    const res = await call(t(), session, 'GET', `/api/v1/cockpit/lists/licences?filter=${filter}`);
+    expect(res.status).toBe(200);
+    return (await res.json()) as List;
+  };
+
+  it('is not available before any read, then shows each customer’s seats bought, assigned and unused from the last read', async () => {
+    const ops = await as('ops@adatum.test');
+    expect(await summary(ops)).toBeNull();
+    expect((await call(t(), ops, 'GET', `/api/v1/companies/${customer.id}/subscriptions`)).status).toBe(200);
+    const skus = await client.listSubscribedSkus(wingtip.tenantId);
+    const sum = (f: (s: (typeof skus)[number]) => number) => skus.reduce((n, s) => n + f(s), 0);
+    expect(sum((s) => s.availableUnits)).toBeGreaterThan(0);
+
+    const before = calls;
+    expect(await summary(ops)).toBe(sum((s) => s.availableUnits));
+    const rows = await list(ops);
+    expect(rows.total).toBe(1);
+    expect(rows.rows[0]).toMatchObject({ companyId: customer.id, companyName: 'Wingtip Toys', bought: sum((s) => s.totalUnits), assigned: sum((s) => s.consumedUnits), unused: sum((s) => s.availableUnits) });
+    // The cockpit answered from the database.
+    expect(calls).toBe(before);
+
+    // A sibling reseller: known, and none of its customers has any.
+    const lucerne = await as('admin@lucerne.test');
+    expect(await summary(lucerne)).toBe(0);
+    expect((await list(lucerne, 'all')).total).toBe(0);
+    expect(await summary(await as('admin@distributor.test'))).toBe(sum((s) => s.availableUnits));
+  });
+
+  it('follows a licence assigned at Microsoft on the next read, not before', async () => {
+    const ops = await as('ops@adatum.test');
+    const was = (await list(ops)).rows[0]!;
+    const skus = await client.listSubscribedSkus(wingtip.tenantId);
+    const sku = skus.find((s) => s.availableUnits > 0)!;
+    const user = await client.createCustomerUser(wingtip.tenantId, { userPrincipalName: `seat.user@${wingtip.domainPrefix}.onmicrosoft.com`, displayName: 'Seat User', firstName: 'Seat', lastName: 'User', usageLocation: 'MX', password: 'Seat-Passw0rd!-2026' });
+    await client.updateUserLicenses(wingtip.tenantId, user.id, { assign: [{ skuId: sku.skuId }] });
+    expect((await list(ops)).rows[0]).toMatchObject({ assigned: was.assigned, unused: was.unused });
+
+    expect((await call(t(), ops, 'GET', `/api/v1/companies/${customer.id}/subscriptions`)).status).toBe(200);
+    expect((await list(ops, 'all')).rows[0]).toMatchObject({ bought: was.bought, assigned: was.assigned + 1, unused: was.unused - 1 });
+    expect(await summary(ops)).toBe(was.unused - 1);
+  });
+});
