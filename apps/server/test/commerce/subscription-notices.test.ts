@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOutboxRepo, createRepos, createSecretBox, type CompanyRow } from '@csphub/db';
+import { createOutboxRepo, createRepos, createSecretBox, createTenantLicencesRepo, type CompanyRow } from '@csphub/db';
 import { createNotifier, createOutboxTransport } from '@csphub/notifications';
 import { createPartnerCenterClient, emulatorEndpoints } from '@csphub/partner-center';
 import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
@@ -18,6 +18,7 @@ describe('subscription notices', () => {
   let db: TestDatabase;
   let now = new Date();
   let customer: CompanyRow;
+  let connectionId: string;
   const box = createSecretBox(randomBytes(32));
   const latam = DEFAULT_SCENARIO.partners.find((p) => p.key === 'distributor-latam')!;
   const wingtip = DEFAULT_SCENARIO.tenants.find((t) => t.key === 'wingtip')!;
@@ -31,6 +32,7 @@ describe('subscription notices', () => {
     customer = await repos.companies.create({ kind: 'customer', parent: r, name: 'Wingtip Toys', email: 'ti@wingtip.example', language: 'es', now });
     const conn = await repos.connections.create(d.id, { name: 'LATAM', region: 'MX', type: 'indirect-provider', mode: 'emulated', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret }, now);
     await repos.syncOptions.upsert(customer.id, conn.id, { tenantId: wingtip.tenantId, syncStatus: 'synced' }, now);
+    connectionId = conn.id;
   });
   afterAll(async () => {
     await emulator?.close();
@@ -103,5 +105,24 @@ describe('subscription notices', () => {
     expect(est.map((m) => m.to).sort()).toEqual([['sales@adatum.example'], ['ti@wingtip.example']]);
     expect(to(est, 'ti@wingtip.example').text).toMatch(/servicio extendido/);
     expect(to(est, 'sales@adatum.example').text).toMatch(/Extended Service Term/);
+  });
+
+  it("records the tenant's licences for the cockpit when the connection has its partner user, and keeps the last read when it has not", async () => {
+    const notifier = { send: async () => ({ id: 'x' }) };
+    const licences = () => createTenantLicencesRepo(db.db).listForTenant(connectionId, wingtip.tenantId);
+    // App-only (no partner user): Microsoft refuses the licences; nothing is recorded and the pass goes on.
+    expect(await sendSubscriptionNotices(depsAt(() => new Date()), notifier)).toMatchObject({ failures: 0 });
+    expect(await licences()).toEqual([]);
+    const withUser = createPartnerCenterClient({
+      connection: { id: 'latam', name: 'LATAM', type: 'indirect-provider', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken, ...emulatorEndpoints(emulator.url) },
+    });
+    await sendSubscriptionNotices({ ...depsAt(() => new Date()), partnerCenterFor: async () => withUser }, notifier);
+    const skus = await withUser.listSubscribedSkus(wingtip.tenantId);
+    expect(skus.length).toBeGreaterThan(0);
+    const stored = await licences();
+    expect(stored.map((l) => [l.skuId, l.totalUnits, l.consumedUnits, l.availableUnits]).sort()).toEqual(skus.map((l) => [l.skuId, l.totalUnits, l.consumedUnits, l.availableUnits]).sort());
+    expect(stored.every((l) => l.companyId === customer.id)).toBe(true);
+    await sendSubscriptionNotices(depsAt(() => new Date()), notifier);
+    expect(await licences()).toHaveLength(stored.length);
   });
 });
