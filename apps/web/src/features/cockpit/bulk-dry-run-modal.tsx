@@ -23,8 +23,6 @@ export function BulkDryRunModal({ action, items, onClose, onStarted }: { action:
   const options = requestsGdap ? { ...(templateId ? { templateId: Number(templateId) } : {}), emailCustomerAdmin: emailAdmin } : {};
   useEffect(() => {
     let cancelled = false;
-    setPlan(null);
-    setError(null);
     apiSend<BulkPlan>('POST', `/api/v1/cockpit/bulk/${action}/dry-run`, { items, ...(requestsGdap && templateId ? { templateId: Number(templateId) } : {}) })
       .then((p) => !cancelled && setPlan(p))
       .catch((e: ApiError) => !cancelled && setError(e));
@@ -52,7 +50,12 @@ export function BulkDryRunModal({ action, items, onClose, onStarted }: { action:
               label={t('cockpit.bulk.template')}
               data={[{ value: '', label: t('cockpit.bulk.templateDefault') }, ...(templates.data?.items ?? []).map((x) => ({ value: String(x.id), label: `${x.name} v${x.version}` }))]}
               value={templateId}
-              onChange={(v) => setTemplateId(v ?? '')}
+              onChange={(v) => {
+                // Another template: the plan shown is no longer the one that would run.
+                setPlan(null);
+                setError(null);
+                setTemplateId(v ?? '');
+              }}
               allowDeselect={false}
               miw={280}
               data-testid="bulk-template"
