@@ -34,7 +34,6 @@ import { startResellerRevalidation } from './channel/reseller-revalidation';
 import { mountNotificationTemplatesRoutes } from './notifications/mount-notification-templates-routes';
 import { mountWebhooksRoutes } from './webhooks/mount-webhooks-routes';
 import { mountCustomerImportRoutes } from './customer-import/mount-customer-import-routes';
-import { startCustomerSync } from './customer-import/customer-sync-schedule';
 import { startMcaVersionChecks } from './onboarding/mca-records';
 import { startImportIntents } from './customer-import/import-intents';
 import { API_DESCRIPTION, mountApiReference } from './system/api-reference';
@@ -63,7 +62,7 @@ export interface AppDeps {
   /** Folder of the built web app; omitted in API-only tests. */
   webDist?: string | undefined;
   /** Background checks, each off unless given: pending customer authorizations, subscription notices. */
-  every?: { pendingAuthorizationsMs?: number; subscriptionNoticesMs?: number; resellerRevalidationMs?: number; gdapChecksMs?: number; customerSyncMs?: number; mcaVersionsMs?: number; transferChecksMs?: number } | undefined;
+  every?: { pendingAuthorizationsMs?: number; subscriptionNoticesMs?: number; resellerRevalidationMs?: number; gdapChecksMs?: number; importIntentsMs?: number; mcaVersionsMs?: number; transferChecksMs?: number } | undefined;
   /** How long a route waits for the workflow engine before answering 503 WORKFLOWS_BUSY (default 15 s). */
   engineWaitMs?: number | undefined;
 }
@@ -180,14 +179,14 @@ export function createApp(config: Config, deps: AppDeps) {
   if (deps.every?.gdapChecksMs) startGdapChecks(gdapDeps, deps.every.gdapChecksMs);
   if (deps.every?.mcaVersionsMs) startMcaVersionChecks({ db: serverDeps.db, clients: deps.adapters.clients, clock: deps.clock, logger: deps.logger }, deps.every.mcaVersionsMs);
   if (deps.every?.transferChecksMs) startTransferChecks(commerceDeps, deps.every.transferChecksMs);
-  // Changes made in Partner Center's own portal, from its activity log (docs/CUSTOMER-IMPORT.md).
-  // With it, imports whose request committed but whose durable run never started (the process
-  // stopped in between) get their run, at start and on each pass.
-  if (deps.every?.customerSyncMs) {
+  // Imports whose request committed but whose durable run never started (the process stopped in
+  // between) get their run, at start and then every `importIntentsMs`. The customer sync itself is
+  // a DBOS scheduled run (workflows/wiring.ts, docs/CUSTOMER-IMPORT.md).
+  if (deps.every?.importIntentsMs) {
     const importDeps = { db: serverDeps.db, box: serverDeps.box, now: () => deps.clock.now() };
     const intents = () => startImportIntents(importDeps, runs).catch((err: unknown) => deps.logger?.warn({ err }, 'customer import runs not started'));
     void intents();
-    startCustomerSync(importDeps, async (id) => (await deps.adapters.clients.forConnection(id)).client, deps.every.customerSyncMs, { logger: deps.logger, beforeEachPass: intents });
+    setInterval(() => void intents(), deps.every.importIntentsMs).unref();
   }
   app.route('/api/v1', api);
 

@@ -97,7 +97,7 @@ const adapters = createServerAdapters({ config, db: database.db, box, emulatorUr
 // Durable runs: the three workflows wired to those adapters, one DBOS runtime for the process,
 // launched before the API serves (pending runs resume).
 const wired = wireWorkflows({ db: database.db, box, clients: adapters.clients, partnerCenterFor: adapters.partnerCenterFor, notifier: adapters.notifier, policy: () => readPolicy(createRepos(database!.db, box)) });
-const workflows = await launchWorkflows({ config, db: database.db, logger, workerId: config.workerId, workflows: wired.definitions }).catch((e: unknown) =>
+const workflows = await launchWorkflows({ config, db: database.db, logger, workerId: config.workerId, workflows: wired.definitions, schedules: wired.schedules }).catch((e: unknown) =>
   fail(`cannot start the workflow runtime (durable provisioning runs): ${(e as Error).message}`),
 );
 
@@ -115,7 +115,7 @@ const app = createApp(config, {
   clock: systemClock,
   adapters,
   runs: wired.starters(workflows.runtime),
-  every: { pendingAuthorizationsMs: 30_000, subscriptionNoticesMs: 3_600_000, resellerRevalidationMs: 86_400_000, gdapChecksMs: 600_000, customerSyncMs: 60_000, mcaVersionsMs: 3_600_000, transferChecksMs: 600_000 },
+  every: { pendingAuthorizationsMs: 30_000, subscriptionNoticesMs: 3_600_000, resellerRevalidationMs: 86_400_000, gdapChecksMs: 600_000, importIntentsMs: 60_000, mcaVersionsMs: 3_600_000, transferChecksMs: 600_000 },
   webDist: fs.existsSync(path.join(webDist, 'index.html')) ? webDist : undefined,
 });
 

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, like, lte, or, sql } from 'drizzle-orm';
 import type { Database } from './database';
-import { accountSyncOptions, customerImportItems, customerImportRuns, customerSyncCursors, partnerCenterSubscriptions } from './schema/index';
+import { accountSyncOptions, companies, customerImportItems, customerImportRuns, customerSyncCursors, partnerCenterSubscriptions } from './schema/index';
 
 export type CustomerImportRunRow = typeof customerImportRuns.$inferSelect;
 export type CustomerImportItemRow = typeof customerImportItems.$inferSelect;
@@ -114,6 +114,22 @@ export function createCustomerImportsRepo(db: Database) {
         });
     },
     /** Companies linked to a tenant in this connection. */
+    /**
+     * What the sync's matching needs for a few changed customers, through exact lookups instead of
+     * the whole subtree: the companies under `rootPath` linked in the connection to one of
+     * `tenantIds` or holding one of `domains` (lower case), and the resellers under `rootPath`.
+     */
+    async networkFor(rootPath: string, connectionId: string, tenantIds: string[], domains: string[]) {
+      const c = companies;
+      const a = accountSyncOptions;
+      const cols = { id: c.id, kind: c.kind, domain: c.domain, path: c.path, partnerId: c.partnerId, partnerLocationId: c.partnerLocationId };
+      const under = like(c.path, `${rootPath}%`);
+      const linked = tenantIds.length === 0 ? [] : await db.select({ companyId: a.companyId, tenantId: a.tenantId }).from(a).where(and(eq(a.connectionId, connectionId), inArray(sql`lower(${a.tenantId})`, tenantIds)));
+      const byId = linked.length === 0 ? [] : await db.select(cols).from(c).where(and(under, inArray(c.id, [...new Set(linked.map((l) => l.companyId))])));
+      const byDomain = domains.length === 0 ? [] : await db.select(cols).from(c).where(and(under, inArray(sql`lower(${c.domain})`, domains)));
+      const resellers = await db.select(cols).from(c).where(and(under, eq(c.kind, 'reseller')));
+      return { companies: [...new Map([...byId, ...byDomain].map((x) => [x.id, x])).values()], links: linked, resellers };
+    },
     async tenantLinks(connectionId: string): Promise<{ companyId: number; tenantId: string | null }[]> {
       return db.select({ companyId: accountSyncOptions.companyId, tenantId: accountSyncOptions.tenantId }).from(accountSyncOptions).where(eq(accountSyncOptions.connectionId, connectionId));
     },

@@ -16,6 +16,7 @@ export {
   type WorkflowRunHandle,
   type SystemDatabase,
   type QueueSpec,
+  type ScheduleSpec,
 } from './runtime/workflow-runtime';
 export { resolveWorkerId } from './runtime/worker-id';
 export {
@@ -110,5 +111,6 @@ export {
 } from './gdap/request-gdap-from-template.workflow';
 export type { GdapPartnerCenter, GdapRelationshipStore, GdapRunPorts } from './gdap/gdap-run.ports';
 export { createBulkFixWorkflow, bulkFixRunId, type BulkFixInput, type BulkFixPorts, type BulkFixResult, type BulkItemResult, type BulkItemFollowUp } from './bulk/bulk-fix.workflow';
+export { createCustomerSyncWorkflows, customerSyncRunId, customerSyncCron, CUSTOMER_SYNC_SCHEDULE, type CustomerSyncInput, type CustomerSyncPorts, type CustomerSyncResult } from './customer-import/customer-sync.workflow';
 export { createCustomerImportWorkflow, customerImportRunId, IMPORT_APPLY_CHUNK, type CustomerImportInput, type CustomerImportPorts, type CustomerImportResult } from './customer-import/customer-import.workflow';
 export type { GdapRequestTemplate } from './shared/request-gdap.step';

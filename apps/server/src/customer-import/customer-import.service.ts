@@ -1,8 +1,11 @@
 // size: the import's two phases (stage the plan, apply it item by item) share the run's counters and state rules; one file keeps them together.
-import { buildMatchingIndex, proposeImport, type ImportConflict, type NetworkCompany, type NetworkReseller } from '@csphub/domain';
+import { proposeImport, type buildMatchingIndex, type ImportConflict } from '@csphub/domain';
 import { createRepos, type CompanyFields, type CustomerImportItemRow, type CustomerImportRunRow, type Database, type SecretBox } from '@csphub/db';
 import type { IndirectReseller } from '@csphub/partner-center';
 import { readCustomerBase, type CustomerBaseSource, type ReadCustomer } from './customer-base-reader';
+import { loadNetwork } from './import-network';
+
+export { loadNetwork, loadNetworkFor } from './import-network';
 import { writeCsv } from '@csphub/domain/csv';
 
 export interface ImportDeps {
@@ -24,27 +27,6 @@ export async function createImportRun(deps: ImportDeps, connectionId: string, st
 
 export async function getImportRun(deps: ImportDeps, runId: string): Promise<ImportRun | undefined> {
   return repos(deps).customerImports.getRun(runId);
-}
-
-/** The network as matching sees it: the connection owner's subtree, tenant links of this connection, resellers with the ids Partner Center names them by. */
-export async function loadNetwork(deps: ImportDeps, connectionId: string, indirectResellers: readonly IndirectReseller[]) {
-  const r = repos(deps);
-  const connection = await r.connections.get(connectionId);
-  if (!connection) throw new Error(`no connection ${connectionId}`);
-  const owner = await r.companies.get(connection.ownerCompanyId);
-  const subtree = await r.companies.listSubtree(owner!.path);
-  const links = await r.customerImports.tenantLinks(connectionId);
-  const tenantOf = new Map(links.filter((l) => l.tenantId).map((l) => [l.companyId, l.tenantId!.toLowerCase()]));
-  const companies: NetworkCompany[] = subtree.map((c) => ({ id: c.id, kind: c.kind, ...(tenantOf.get(c.id) ? { tenantId: tenantOf.get(c.id) } : {}), ...(c.domain ? { domain: c.domain } : {}) }));
-  const pcByPartnerId = new Map(indirectResellers.map((r) => [r.partnerId.toLowerCase(), r.tenantId.toLowerCase()]));
-  const resellers: NetworkReseller[] = subtree
-    .filter((c) => c.kind === 'reseller')
-    .map((c) => {
-      const partnerIds = [c.partnerId, c.partnerLocationId].filter((x): x is string => Boolean(x));
-      const tenantId = partnerIds.map((p) => pcByPartnerId.get(p.toLowerCase())).find(Boolean);
-      return { companyId: c.id, partnerIds, ...(tenantId ? { tenantId } : {}) };
-    });
-  return { owner: owner!, index: buildMatchingIndex(companies, resellers) };
 }
 
 /** The item row of one read customer, with the proposal of the matching rules. */

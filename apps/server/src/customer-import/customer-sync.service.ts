@@ -2,7 +2,7 @@ import { createRepos, publishGdapStatusChange, type Database, type GdapGraphRead
 import type { ActivityRecord, IndirectReseller, PartnerCenterClient } from '@csphub/partner-center';
 import { graphReadOf } from '../gdap/gdap-refresh';
 import { readCustomerBase, type ReadCustomer } from './customer-base-reader';
-import { importCustomer, loadNetwork, stageItem, type ImportDeps } from './customer-import.service';
+import { importCustomer, loadNetwork, loadNetworkFor, stageItem, type ImportDeps } from './customer-import.service';
 import { publishCustomerChanges, unlinkTenant } from './customer-sync-events';
 
 /** What a sync cycle did. */
@@ -20,6 +20,9 @@ export interface SyncReport {
 }
 
 export type SyncSource = Pick<PartnerCenterClient, 'listActivity' | 'getCustomer' | 'listSubscriptions' | 'listCustomers' | 'listIndirectResellers' | 'listGdapRelationships' | 'listGdapAccessAssignments'>;
+
+/** How many changed customers are read, then matched against the network loaded for them, at a time. */
+const SYNC_CHUNK = 500;
 
 /** Operation types that change what CSP Hub holds of a customer (Learn "Get a record of Partner Center activity"). */
 const CUSTOMER_CHANGES = new Set(['add_customer', 'accept_reseller_relationship', 'create_order', 'update_subscription', 'create_subscription', 'approve_granular_admin_relationship', 'activate_granular_admin_relationship', 'expire_granular_admin_relationship', 'terminate_granular_admin_relationship']);
@@ -66,26 +69,38 @@ export async function syncFromActivity(deps: ImportDeps, connectionId: string, s
   const report: SyncReport = { recordsRead, customersAdded: 0, customersUpdated: 0, customersUnlinked: 0, subscriptionsUpserted: 0, eventsPublished: 0, needsPerson: [], cursor: new Date(last).toISOString() };
   if (changed.size > 0) {
     const indirect = await source.listIndirectResellers().catch(() => [] as IndirectReseller[]);
-    const { owner, index } = await loadNetwork(deps, connectionId, indirect);
-    for (const [tenantId, noted] of changed) {
-      if (noted.kind === 'removal') {
-        const unlinked = await deps.db.transaction(async (tx) => unlinkTenant(createRepos(tx as unknown as Database, deps.box), tx as unknown as Database, { connectionId, tenantId, reason: noted.reason, at: deps.now() }));
-        report.customersUnlinked += unlinked;
-        report.eventsPublished += unlinked;
-        continue;
+    const entries = [...changed];
+    for (let at = 0; at < entries.length; at += SYNC_CHUNK) {
+      // Each chunk's customers are read first, then matched against only the companies they could
+      // meet (their tenants' links, their domains, the resellers): never the whole base.
+      const reads: { read: ReadCustomer; gdap: Set<string> }[] = [];
+      for (const [tenantId, noted] of entries.slice(at, at + SYNC_CHUNK)) {
+        if (noted.kind === 'removal') {
+          const unlinked = await deps.db.transaction(async (tx) => unlinkTenant(createRepos(tx as unknown as Database, deps.box), tx as unknown as Database, { connectionId, tenantId, reason: noted.reason, at: deps.now() }));
+          report.customersUnlinked += unlinked;
+          report.eventsPublished += unlinked;
+          continue;
+        }
+        const customer = await source.getCustomer(tenantId).catch(() => undefined);
+        if (!customer) continue;
+        const subs = await source.listSubscriptions(tenantId);
+        reads.push({
+          gdap: noted.gdap,
+          read: {
+            tenantId,
+            companyName: customer.companyName,
+            domains: [customer.domain, ...customer.customDomains].map((d) => d.toLowerCase()),
+            ...(customer.indirectResellerTenantId ? { resellerTenantId: customer.indirectResellerTenantId.toLowerCase() } : {}),
+            subscriptions: subs.map((s) => ({ id: s.id, catalogItemId: s.catalogItemId, offerName: s.offerName, quantity: s.quantity, status: s.status, ...(s.resellerPartnerId ? { resellerPartnerId: s.resellerPartnerId } : {}) })),
+          },
+        });
       }
-      const customer = await source.getCustomer(tenantId).catch(() => undefined);
-      if (!customer) continue;
-      const subs = await source.listSubscriptions(tenantId);
-      const read: ReadCustomer = {
-        tenantId,
-        companyName: customer.companyName,
-        domains: [customer.domain, ...customer.customDomains].map((d) => d.toLowerCase()),
-        ...(customer.indirectResellerTenantId ? { resellerTenantId: customer.indirectResellerTenantId.toLowerCase() } : {}),
-        subscriptions: subs.map((s) => ({ id: s.id, catalogItemId: s.catalogItemId, offerName: s.offerName, quantity: s.quantity, status: s.status, ...(s.resellerPartnerId ? { resellerPartnerId: s.resellerPartnerId } : {}) })),
-      };
-      const gdap = noted.gdap.size > 0 ? { reads: await readGdap(source, tenantId), named: noted.gdap } : undefined;
-      await applyRead(deps, connectionId, read, index, owner.id, report, gdap);
+      if (reads.length === 0) continue;
+      const { owner, index } = await loadNetworkFor(deps, connectionId, indirect, reads.map((r) => r.read));
+      for (const { read, gdap: named } of reads) {
+        const gdap = named.size > 0 ? { reads: await readGdap(source, read.tenantId), named } : undefined;
+        await applyRead(deps, connectionId, read, index, owner.id, report, gdap);
+      }
     }
   }
   await repos.customerImports.saveSyncCursor(connectionId, new Date(last), [...seenAtLast], deps.now());

@@ -7,6 +7,7 @@ import {
   resolveWorkerId,
   startWorkerSweeper,
   systemClock,
+  type ScheduleSpec,
   type SystemDatabase,
   type WorkflowDefinition,
   type WorkerSweeper,
@@ -36,6 +37,8 @@ export async function launchWorkflows(opts: {
   db: Database;
   /** Every workflow definition of the process, registered before launch. */
   workflows: WorkflowDefinition<never, unknown>[];
+  /** The process's scheduled workflows (the customer sync), applied once DBOS is launched. */
+  schedules?: ScheduleSpec[];
   /** Warnings from the engine's plumbing (a stalled system-database connection, decision 0005). */
   logger?: { warn: (obj: object, msg: string) => void; info?: (obj: object, msg: string) => void } | undefined;
   /** CSPHUB_WORKER_ID, when set: the DBOS executor id (else one kept in the data folder). */
@@ -64,6 +67,7 @@ export async function launchWorkflows(opts: {
     systemDatabase,
     executorId,
     workflows: opts.workflows,
+    ...(opts.schedules ? { schedules: opts.schedules } : {}),
     timeline: createWorkflowRunsRepo(db),
     clock: systemClock,
     ids: randomIds,

@@ -7,6 +7,10 @@ import {
   createPlaceOrderWorkflow,
   createBulkFixWorkflow,
   createCustomerImportWorkflow,
+  createCustomerSyncWorkflows,
+  customerSyncCron,
+  CUSTOMER_SYNC_SCHEDULE,
+  type ScheduleSpec,
   customerImportRunId,
   bulkFixRunId,
   createProvisionTenantWorkflow,
@@ -41,6 +45,7 @@ import { runBulkItem } from '../cockpit/bulk-actions';
 import type { CustomerImportRuns } from '../customer-import/customer-import-deps';
 import { createMcaRecorder } from '../onboarding/mca-records';
 import { customerImportPorts } from '../customer-import/customer-import-ports';
+import { customerSyncPorts } from '../customer-import/customer-sync-schedule';
 
 /** How often a pending order is looked at, and how long before it needs attention. */
 const ORDER_POLL_INTERVAL_MS = 3_000;
@@ -71,6 +76,8 @@ export function wireWorkflows(opts: {
   partnerCenterFor: (connectionId: string) => Promise<PartnerCenterClient>;
   notifier: Pick<Notifier, 'send'>;
   policy: Policy;
+  /** How often the customer sync fires (docs/CUSTOMER-IMPORT.md); one minute unless told. */
+  customerSyncEveryMs?: number;
 }) {
   const accounts = createProvisioningAccountsRepo(opts.db, { policy: opts.policy });
   // The MCA version each customer accepted, kept for the cockpit's "needs re-acceptance".
@@ -169,10 +176,18 @@ export function wireWorkflows(opts: {
   });
 
   // The import of a connection's existing customers: reading, then the reviewed plan applied in chunks.
-  const customerImport = createCustomerImportWorkflow(customerImportPorts({ db: opts.db, box: opts.box, now: () => systemClock.now() }, async (connectionId) => (await opts.clients.forConnection(connectionId)).client));
+  const importDeps = { db: opts.db, box: opts.box, now: () => systemClock.now() };
+  const clientOf = async (connectionId: string) => (await opts.clients.forConnection(connectionId)).client;
+  const customerImport = createCustomerImportWorkflow(customerImportPorts(importDeps, clientOf));
+
+  // Staying in step with Partner Center: a DBOS scheduled run fires each slot in every process (one
+  // run per slot between them) and starts one sync run per connection under a (connection, slot) id.
+  const customerSync = createCustomerSyncWorkflows(customerSyncPorts(importDeps, clientOf));
+  const schedules: ScheduleSpec[] = [{ name: CUSTOMER_SYNC_SCHEDULE, workflow: customerSync.tick as ScheduleSpec['workflow'], cron: customerSyncCron(opts.customerSyncEveryMs ?? 60_000) }];
 
   return {
-    definitions: [newTenant, link, placeOrder, mcaAcceptance, gdapAccess, requestGdap, bulkFix, customerImport] as WorkflowDefinition<never, unknown>[],
+    definitions: [newTenant, link, placeOrder, mcaAcceptance, gdapAccess, requestGdap, bulkFix, customerImport, customerSync.sync] as WorkflowDefinition<never, unknown>[],
+    schedules,
     starters(runtime: WorkflowRuntime): WorkflowStarters {
       return {
         startNewTenant: async (input) => {

@@ -3,7 +3,7 @@ import { createEventsRepo, type Repos } from '@csphub/db';
 import type { TestDatabase } from '@csphub/testing';
 import { applyImport, createImportRun, decideItem, importReportCsv, stageImport, type ImportDeps } from '../../src/customer-import/customer-import.service';
 import { syncFromActivity } from '../../src/customer-import/customer-sync.service';
-import { SYNC_LEASE_MS, syncAllConnections } from '../../src/customer-import/customer-sync-schedule';
+import { customerSyncPorts, SYNC_LEASE_MS } from '../../src/customer-import/customer-sync-schedule';
 import { address, createImportWorld, M365 } from './import-world';
 
 describe('import of an existing customer base', () => {
@@ -149,6 +149,17 @@ describe('import of an existing customer base', () => {
     expect((await events.list()).length).toBe(before);
   }, 120_000);
 
+  /** What one slot's sync run does for each connection (customer-sync.workflow.ts), without the runtime. */
+  const syncAllConnections = async (holder = 'slot-run') => {
+    const ports = customerSyncPorts(deps, async () => world.client);
+    const states = [];
+    for (const c of await ports.connections()) {
+      states.push((await ports.syncActivity(c, holder)).state);
+      await ports.release(c, holder);
+    }
+    return states;
+  };
+
   it('the scheduled pass follows the connection after its import, and leaves it alone while a new import waits for review', async () => {
     const cursor = await repos.customerImports.getSyncCursor(connectionId);
     // The finished import counts as the full reconciliation, so the pass reads only the activity log.
@@ -157,27 +168,30 @@ describe('import of an existing customer base', () => {
     await world.control.changeSubscriptionInPortal(target!.tenantId, target!.subscriptionId, { quantity: 21 });
     const pending = await createImportRun(deps, connectionId, 'test');
     await stageImport(deps, pending.id, world.client);
-    await syncAllConnections(deps, async () => world.client);
+    expect(await syncAllConnections()).toEqual(['import-pending']);
     const quantity = async () => (await repos.customerImports.subscriptionsOf(connectionId)).find((s) => s.subscriptionId === target!.subscriptionId)?.quantity;
     expect(await quantity()).toBe(2);
     await applyImport(deps, pending.id);
-    await syncAllConnections(deps, async () => world.client);
+    expect(await syncAllConnections()).toEqual(['synced']);
     expect(await quantity()).toBe(21);
   }, 120_000);
 
-  it('one server process syncs a connection at a time: a pass leaves a connection another process holds, and takes it once that claim ends', async () => {
+  it('one sync run holds a connection at a time: a run leaves a connection another run holds, and takes it once that claim ends', async () => {
     const [target] = (await repos.customerImports.subscriptionsOf(connectionId)).filter((s) => s.quantity === 21);
     await world.control.changeSubscriptionInPortal(target!.tenantId, target!.subscriptionId, { quantity: 22 });
     const quantity = async () => (await repos.customerImports.subscriptionsOf(connectionId)).find((s) => s.subscriptionId === target!.subscriptionId)?.quantity;
-    // Another process's pass holds the connection.
+    // The previous slot's run (a full reconciliation outlasting the interval) holds the connection.
     const now = deps.now();
     expect(await repos.customerImports.claimSync(connectionId, 'other-process', now, new Date(now.getTime() + SYNC_LEASE_MS))).toBe(true);
     expect(await repos.customerImports.claimSync(connectionId, 'this-process', now, new Date(now.getTime() + SYNC_LEASE_MS))).toBe(false);
-    await syncAllConnections(deps, async () => world.client);
+    expect(await syncAllConnections('this-process')).toEqual(['busy']);
     expect(await quantity()).toBe(21);
-    // Its pass ends (or its claim runs out): the next pass here syncs, publishes once, and lets go.
+    // A run resumed after a crash takes its own claim again (its holder is its run id).
+    expect(await customerSyncPorts(deps, async () => world.client).syncActivity(connectionId, 'other-process')).toMatchObject({ state: 'synced' });
+    expect(await quantity()).toBe(22);
+    // Its run ends (or its claim runs out): the next run syncs, publishes nothing twice, and lets go.
     await repos.customerImports.releaseSync(connectionId, 'other-process');
-    await syncAllConnections(deps, async () => world.client);
+    expect(await syncAllConnections('this-process')).toEqual(['synced']);
     expect(await quantity()).toBe(22);
     const changed = (await createEventsRepo(db.db).list({ type: 'subscription.changed', companyId: target!.companyId })).filter((e) => (e.data as { after?: { quantity?: number } }).after?.quantity === 22);
     expect(changed).toHaveLength(1);

@@ -1,4 +1,5 @@
-import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { companies } from './companies';
 import { connections } from './connections';
 
@@ -36,5 +37,9 @@ export const accountSyncOptions = pgTable(
     mcaAcceptedAt: timestamp({ withTimezone: true, mode: 'date' }),
     updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.companyId, t.connectionId] })],
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.connectionId] }),
+    // The sync finds the company of a changed customer by its tenant, without reading every link.
+    index('account_sync_options_connection_tenant_idx').on(t.connectionId, sql`lower(${t.tenantId})`),
+  ],
 );

@@ -62,5 +62,7 @@ export const companies = pgTable(
     // Search and pickers list by name (`order by lower(name), id limit n`): read in order, stop early.
     // Searches by part of a name or domain use the trigram indexes of migration companies_search_trigram where pg_trgm exists.
     index('companies_name_lower_idx').on(sql`lower(${t.name})`, t.id),
+    // The sync matches a changed customer by its domains without reading the whole subtree.
+    index('companies_domain_lower_idx').on(sql`lower(${t.domain})`),
   ],
 );

@@ -7,6 +7,11 @@ export interface WorkflowContext {
   workflowId: string;
   /** Runs a step durably (see `executeStep`). */
   step<I, O>(def: StepDefinition<I, O>, input: I): Promise<O>;
+  /**
+   * Starts another registered workflow as a child under `workflowId` without waiting for it (the
+   * start is journaled; a run that already has the id is attached to, not started again).
+   */
+  start<I>(def: WorkflowDefinition<I, unknown>, workflowId: string, input: I): Promise<void>;
   /** Writes the run's row (state, current step, facts) as a journaled step. */
   recordRun(update: Omit<RunUpdate, 'id' | 'at'>): Promise<void>;
   /** A durable sleep: survives restarts. */

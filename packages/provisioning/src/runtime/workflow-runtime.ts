@@ -31,6 +31,20 @@ export interface QueueSpec {
   rateLimit?: { limitPerPeriod: number; periodSec: number };
 }
 
+/**
+ * A DBOS scheduled workflow: every process registers it and DBOS fires it at each cron slot under
+ * the id `sched-<name>-<slot ISO time>`, so processes firing the same slot start one run between
+ * them. The body gets the slot's time (`scheduledAt`, ISO) as its input.
+ */
+export interface ScheduleSpec {
+  /** The schedule's name in DBOS (never renamed once shipped). */
+  name: string;
+  /** Registered under its own name; not listed in `workflows` too. */
+  workflow: WorkflowDefinition<{ scheduledAt: string }, unknown>;
+  /** Crontab, with an optional leading seconds field (DBOS's format). */
+  cron: string;
+}
+
 export interface WorkflowRuntimeOptions {
   systemDatabase: SystemDatabase;
   /** Unique and stable per worker process (see `resolveWorkerId`). */
@@ -38,6 +52,8 @@ export interface WorkflowRuntimeOptions {
   applicationVersion?: string;
   /** Every workflow this process may run or recover; registered before launch. */
   workflows: readonly WorkflowDefinition<never, unknown>[];
+  /** Scheduled workflows, applied (upserted by name) once DBOS is launched. */
+  schedules?: readonly ScheduleSpec[];
   timeline: StepTimeline;
   clock: Clock;
   ids: Ids;
@@ -119,14 +135,33 @@ export async function launchWorkflowRuntime(opts: WorkflowRuntimeOptions): Promi
   const stepDeps: StepRuntimeDeps = { timeline: opts.timeline, clock: opts.clock, ids: opts.ids };
   if (opts.onBoundary) stepDeps.onBoundary = opts.onBoundary;
   const registered = new Map<string, (input: unknown) => Promise<unknown>>();
+  const startChild = async (name: string, workflowId: string, input: unknown) => {
+    const fn = registered.get(name);
+    if (!fn) throw new Error(`Workflow ${name} was not registered with the runtime before launch.`);
+    await DBOS.startWorkflow(fn, { workflowID: workflowId })(input);
+  };
+  const contextOf = () => {
+    const workflowId = DBOS.workflowID;
+    if (!workflowId) throw new Error('A workflow body ran outside DBOS.');
+    return createWorkflowContext(stepDeps, workflowId, pollingIntervalMs, startChild);
+  };
   for (const def of opts.workflows) {
     if (registered.has(def.name)) throw new Error(`Workflow ${def.name} is registered twice.`);
-    const body = async (input: unknown) => {
-      const workflowId = DBOS.workflowID;
-      if (!workflowId) throw new Error('A workflow body ran outside DBOS.');
-      return (def as WorkflowDefinition<unknown, unknown>).run(input, createWorkflowContext(stepDeps, workflowId, pollingIntervalMs, registered));
-    };
+    const body = async (input: unknown) => (def as WorkflowDefinition<unknown, unknown>).run(input, contextOf());
     registered.set(def.name, DBOS.registerWorkflow(body, { name: def.name }));
+  }
+  const scheduled: Parameters<typeof DBOS.applySchedules>[0] = [];
+  for (const spec of opts.schedules ?? []) {
+    if (registered.has(spec.workflow.name)) throw new Error(`Workflow ${spec.workflow.name} is registered twice.`);
+    // DBOS calls a scheduled workflow with the slot's time (a Date, or its text once journaled);
+    // `start` (a test, an operator's run now) passes the workflow's own input.
+    const body = async (slot: Date | string | { scheduledAt: string }) => {
+      const at = typeof slot === 'object' && !(slot instanceof Date) ? slot.scheduledAt : slot;
+      await spec.workflow.run({ scheduledAt: new Date(at).toISOString() }, contextOf());
+    };
+    const fn = DBOS.registerWorkflow(body, { name: spec.workflow.name });
+    registered.set(spec.workflow.name, fn as (input: unknown) => Promise<unknown>);
+    scheduled.push({ scheduleName: spec.name, workflowFn: fn, schedule: spec.cron });
   }
 
   if (opts.systemDatabase.kind === 'url') await migrateSystemDatabase(opts.systemDatabase.url);
@@ -139,6 +174,8 @@ export async function launchWorkflowRuntime(opts: WorkflowRuntimeOptions): Promi
     if (q.rateLimit) options.rateLimit = q.rateLimit;
     await DBOS.registerQueue(q.name, { ...options, onConflict: 'always_update' });
   }
+  // An upsert by name: every process applies the same definitions, and an unchanged one is a no-op.
+  if (scheduled.length > 0) await DBOS.applySchedules(scheduled);
 
   const handleOf = <O>(workflowId: string): WorkflowRunHandle<O> => ({
     workflowId,
@@ -187,9 +224,11 @@ export async function launchWorkflowRuntime(opts: WorkflowRuntimeOptions): Promi
   };
 }
 
-function createWorkflowContext(deps: StepRuntimeDeps, workflowId: string, pollingIntervalMs: number, registered: Map<string, (input: unknown) => Promise<unknown>>): WorkflowContext {
+function createWorkflowContext(deps: StepRuntimeDeps, workflowId: string, pollingIntervalMs: number, startChild: (name: string, workflowId: string, input: unknown) => Promise<void>): WorkflowContext {
   return {
     workflowId,
+    start: (def, childId, input) => startChild(def.name, childId, input),
+    startWorkflow: (name, childId, input) => startChild(name, childId, input),
     step: (def, input) => executeStep(deps, workflowId, def, input),
     recordRun: async (update) => {
       await DBOS.runStep(() => deps.timeline.saveRun({ ...update, id: workflowId, at: deps.clock.now() }), { name: 'record-run' });
@@ -198,11 +237,6 @@ function createWorkflowContext(deps: StepRuntimeDeps, workflowId: string, pollin
     recv: (topic, timeoutMs) => DBOS.recv(topic, { timeoutSeconds: Math.max(1, Math.round(timeoutMs / 1000)), pollingIntervalMs }),
     setEvent: (key, value) => DBOS.setEvent(key, value),
     patch: (name) => DBOS.patch(name),
-    startWorkflow: async (name, childId, input) => {
-      const fn = registered.get(name);
-      if (!fn) throw new Error(`Workflow ${name} was not registered with the runtime before launch.`);
-      await DBOS.startWorkflow(fn, { workflowID: childId })(input);
-    },
     now: async () => new Date(await DBOS.runStep(async () => deps.clock.now().getTime(), { name: 'now' })),
   };
 }

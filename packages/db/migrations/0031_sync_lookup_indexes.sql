@@ -1,0 +1,2 @@
+CREATE INDEX "companies_domain_lower_idx" ON "companies" USING btree (lower("domain"));--> statement-breakpoint
+CREATE INDEX "account_sync_options_connection_tenant_idx" ON "account_sync_options" USING btree ("connection_id",lower("tenant_id"));
