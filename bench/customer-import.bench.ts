@@ -16,7 +16,8 @@
  *   limits' bound is the largest of those over the keys (counted from the emulator's call log);
  *   the import cannot be faster than its own run without throttling either, so the floor is the
  *   larger of the two, and the figure is the throttled time over that floor (at most 1.10);
- * - an incremental sync of 100 changes made in the portal among the 20,000.
+ * - an incremental sync of 100 changes made in the portal among the 20,000, against the 10 s target
+ *   (`BENCH_IMPORT_PART=sync` runs only this: seed, read and apply the base, then the sync).
  */
 import { createEmulatorApp, DEFAULT_SCENARIO } from '@csphub/partner-center-emulator';
 import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
@@ -116,6 +117,7 @@ export default async function customerImportBench(report: Report) {
   report(`incremental sync: 100 changes among ${N} customers × ${SUBS} subscriptions, wall time (target < 10 s)`, syncMs / 1000, 's');
   report('incremental sync: the same in CPU time (emulator and PGlite run in this process)', (syncCpu.user + syncCpu.system) / 1e6, 's');
   report('incremental sync: wall time over the 10 s target (below 1 meets it)', syncMs / 10_000, 'x');
+  report('incremental sync: CPU time over the 10 s target (the figure to compare on a busy machine)', (syncCpu.user + syncCpu.system) / 1e6 / 10, 'x');
   report('incremental sync: activity records read', cycle.recordsRead, 'records');
   report('incremental sync: customers updated', cycle.customersUpdated, 'customers');
   void seeded;

@@ -21,7 +21,7 @@ export const SYNC_LEASE_MS = 30 * 60_000;
  * import) is older than `fullEveryMs`. While an import of the connection waits for a person or
  * runs, the sync leaves it alone: what it would bring in is in the plan under review.
  */
-export function customerSyncPorts(deps: ImportDeps, clientFor: (connectionId: string) => Promise<SyncSource>, opts: { fullEveryMs?: number } = {}): CustomerSyncPorts {
+export function customerSyncPorts(deps: ImportDeps, clientFor: (connectionId: string) => Promise<SyncSource>, opts: { fullEveryMs?: number; chunk?: number } = {}): CustomerSyncPorts {
   const fullEvery = opts.fullEveryMs ?? FULL_RECONCILIATION_MS;
   const repos = () => createRepos(deps.db, deps.box);
   const claim = (connectionId: string, holder: string) => {
@@ -36,7 +36,7 @@ export function customerSyncPorts(deps: ImportDeps, clientFor: (connectionId: st
       const [latest] = await repos().customerImports.listRuns(connectionId, 1);
       if (latest && latest.state !== 'done' && latest.state !== 'failed') return { state: 'import-pending', reconcileDue: false, eventsPublished: 0 };
       if (!(await claim(connectionId, holder))) return { state: 'busy', reconcileDue: false, eventsPublished: 0 };
-      const report = await syncFromActivity(deps, connectionId, await clientFor(connectionId));
+      const report = await syncFromActivity(deps, connectionId, await clientFor(connectionId), opts.chunk ? { chunk: opts.chunk } : {});
       const cursor = await repos().customerImports.getSyncCursor(connectionId);
       const reconcileDue = !cursor?.lastFullAt || deps.now().getTime() - cursor.lastFullAt.getTime() >= fullEvery;
       return { state: 'synced', reconcileDue, eventsPublished: report.eventsPublished };

@@ -46,7 +46,8 @@ type Noted = { kind: 'change'; gdap: Set<string> } | { kind: 'removal'; reason: 
  * matching rules (a new customer placed under its reseller, a known one updated); a removed
  * relationship marks the link. The cursor moves only after the changes are stored.
  */
-export async function syncFromActivity(deps: ImportDeps, connectionId: string, source: SyncSource, opts: { firstStart?: Date } = {}): Promise<SyncReport> {
+export async function syncFromActivity(deps: ImportDeps, connectionId: string, source: SyncSource, opts: { firstStart?: Date; chunk?: number } = {}): Promise<SyncReport> {
+  const chunk = opts.chunk ?? SYNC_CHUNK;
   const repos = createRepos(deps.db, deps.box);
   const cursor = await repos.customerImports.getSyncCursor(connectionId);
   const start = cursor?.auditCursor ?? opts.firstStart ?? new Date(deps.now().getTime() - 86_400_000);
@@ -70,11 +71,11 @@ export async function syncFromActivity(deps: ImportDeps, connectionId: string, s
   if (changed.size > 0) {
     const indirect = await source.listIndirectResellers().catch(() => [] as IndirectReseller[]);
     const entries = [...changed];
-    for (let at = 0; at < entries.length; at += SYNC_CHUNK) {
+    for (let at = 0; at < entries.length; at += chunk) {
       // Each chunk's customers are read first, then matched against only the companies they could
       // meet (their tenants' links, their domains, the resellers): never the whole base.
       const reads: { read: ReadCustomer; gdap: Set<string> }[] = [];
-      for (const [tenantId, noted] of entries.slice(at, at + SYNC_CHUNK)) {
+      for (const [tenantId, noted] of entries.slice(at, at + chunk)) {
         if (noted.kind === 'removal') {
           const unlinked = await deps.db.transaction(async (tx) => unlinkTenant(createRepos(tx as unknown as Database, deps.box), tx as unknown as Database, { connectionId, tenantId, reason: noted.reason, at: deps.now() }));
           report.customersUnlinked += unlinked;

@@ -40,7 +40,8 @@ describe('customer sync as scheduled durable runs', () => {
     listGdapAccessAssignments: (...a) => c().listGdapAccessAssignments(...a),
   };
   const launch = (cron: string) => {
-    const { tick, sync } = createCustomerSyncWorkflows(customerSyncPorts(w.deps, async () => source));
+    // One changed customer read and applied at a time, so a crash can fall between two of them.
+    const { tick, sync } = createCustomerSyncWorkflows(customerSyncPorts(w.deps, async () => source, { chunk: 1 }));
     return launchWorkflowRuntime({
       systemDatabase: { kind: 'pool', pool: sys.pool },
       executorId: 'sync-runs',
