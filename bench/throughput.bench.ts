@@ -1,0 +1,136 @@
+/**
+ * New-tenant throughput against the real bound. In one process on embedded PGlite, against the
+ * emulator over loopback HTTP, the same workflow registration measured twice in one run:
+ *
+ * 1. "no throttle": the emulator's throttle and the client's limits lifted, so runs per minute is
+ *    what the CPU allows here: the CPU bound. The emulator's call log of this phase gives the
+ *    operations a run makes and which of them Microsoft throttles (wire/operations.ts
+ *    `ThrottleClasses`): the documented bound is the tightest limit over the run's calls on a key
+ *    that runs share (per partner); calls keyed per (partner, customer) touch the run's own new
+ *    customer and bound nothing across runs.
+ * 2. "documented limits": the emulator throttles at Microsoft's documented 500 per minute and the
+ *    client keeps its default limits (450 per minute, a 10 % margin).
+ *
+ * Reports runs per minute of each phase, the bound, the ratio `new-tenant runs per minute / bound`
+ * (goal at least 0.95) and the share of calls answered 429 (goal under 1 %).
+ */
+import type { createPartnerCenterClient } from '@csphub/partner-center';
+import { PartnerCenterOperations, ThrottleClasses, type OperationId } from '@csphub/partner-center/wire';
+import { startEmulator } from '@csphub/partner-center-emulator';
+import { openDatabase, openWorkflowSystemPool } from '@csphub/db';
+import {
+  AWAITING_RETRY_EVENT,
+  launchWorkflowRuntime,
+  randomIds,
+  submitNewTenantRun,
+  systemClock,
+  type NewTenantPartnerCenter,
+  type WorkflowDefinition,
+} from '../packages/provisioning/src/index';
+import { newTenantWorkflow, seedAccounts, timelineOf, wireNewTenantPorts, wizardInput } from '../packages/provisioning/test/new-tenant/new-tenant-wiring';
+
+type Report = (name: string, value: number, unit: string) => void;
+type Limits = NonNullable<Parameters<typeof createPartnerCenterClient>[0]['limits']>;
+interface Call { operation: string; status: number }
+
+const RUNS = Number(process.env.BENCH_THROUGHPUT_RUNS ?? 40);
+const UNLIMITED: Limits = { customers: { limit: 1e9, windowMs: 60_000 }, orders: { limit: 1e9, windowMs: 60_000 }, subscriptions: { limit: 1e9, windowMs: 60_000 }, graph: { limit: 1e9, windowMs: 60_000 } };
+/** The client's limit on Graph calls (per partner; Graph publishes no GDAP limit): api-request.ts `defaultRateLimits.graph`. */
+const GRAPH_PER_MINUTE = 600;
+
+export default async function bench(report: Report): Promise<void> {
+  const emulator = await startEmulator({ port: 0 });
+  const control = (method: string, path: string, body?: unknown) =>
+    fetch(`${emulator.url}/_emulator${path}`, { method, headers: { 'Content-Type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) }).then((r) => r.json() as Promise<{ calls: Call[] }>);
+  const app = await openDatabase({ kind: 'pglite' });
+  const sys = await openWorkflowSystemPool({});
+  const seeded = await seedAccounts(app.db, RUNS * 2 + 2, 'Throughput');
+
+  const unlimited = wireNewTenantPorts(app.db, emulator.url, { limits: UNLIMITED });
+  const documented = wireNewTenantPorts(app.db, emulator.url);
+  let current = unlimited;
+  const workflow = newTenantWorkflow({ ...unlimited, partnerCenter: (id: string): Promise<NewTenantPartnerCenter> => current.partnerCenter(id) });
+  const runtime = await launchWorkflowRuntime({
+    systemDatabase: { kind: 'pool', pool: sys.pool },
+    executorId: 'bench-throughput',
+    workflows: [workflow as WorkflowDefinition<never, unknown>],
+    timeline: timelineOf(app.db),
+    clock: systemClock,
+    ids: randomIds,
+  });
+
+  const tag = Date.now().toString(36);
+  async function measure(label: string, offset: number, count: number) {
+    await control('DELETE', '/calls');
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    const handles = await Promise.all(
+      Array.from({ length: count }, (_, i) => submitNewTenantRun(runtime, workflow, wizardInput(seeded.customers[offset + i]!.id, seeded.connectionId, `t${label[0]}${tag}${offset + i}`))),
+    );
+    const results = await Promise.all(
+      handles.map((h) =>
+        Promise.race([
+          h.handle.result(),
+          runtime.getEvent<{ errorCode: string }>(h.runId, AWAITING_RETRY_EVENT, 3_600_000).then((w) => ({ state: `stopped: ${w?.errorCode}` })),
+        ]),
+      ),
+    );
+    const minutes = (performance.now() - started) / 60_000;
+    const used = process.cpuUsage(cpu);
+    const ok = results.filter((r) => r.state === 'succeeded').length;
+    const calls = (await control('GET', '/calls')).calls.filter((c) => c.operation !== 'token.v1');
+    return { perMinute: ok / minutes, failed: count - ok, cpuMsPerRun: (used.user + used.system) / 1000 / count, calls };
+  }
+
+  // Warm-up: the first runs pay for compiling and caches.
+  await control('PUT', '/throttling', { limitPerMinute: 1_000_000 });
+  await measure('warm', RUNS * 2, 2);
+
+  const free = await measure('no throttle', 0, RUNS);
+  report(`new-tenant runs per minute, no throttle: the CPU bound (${RUNS} concurrent runs)`, free.perMinute, 'runs/min');
+  report('  no throttle: CPU per run (app + embedded database)', free.cpuMsPerRun, 'ms');
+  report('  no throttle: failed runs', free.failed, 'runs');
+
+  // The documented bound from the run's own calls.
+  const perRun = (n: number) => n / RUNS;
+  let partnerKeyed = 0;
+  let customerKeyed = 0;
+  let graph = 0;
+  for (const c of free.calls) {
+    const entry = Object.hasOwn(PartnerCenterOperations, c.operation) ? PartnerCenterOperations[c.operation as OperationId] : undefined;
+    if (!entry) continue;
+    if (entry.api === 'graph') graph++;
+    else if ('throttle' in entry && entry.throttle) {
+      if (ThrottleClasses[entry.throttle].key === 'partner') partnerKeyed++;
+      else customerKeyed++;
+    }
+  }
+  report('  Partner Center calls per run', perRun(free.calls.length), 'calls');
+  report('  throttled calls per run keyed per partner (shared by runs)', perRun(partnerKeyed), 'calls');
+  report('  throttled calls per run keyed per partner and customer (its own)', perRun(customerKeyed), 'calls');
+  report('  Graph calls per run (client limit per partner)', perRun(graph), 'calls');
+  const limits = [
+    ...(partnerKeyed > 0 ? [Math.min(...Object.values(ThrottleClasses).map((t) => (t.limit * 60_000) / t.windowMs)) / perRun(partnerKeyed)] : []),
+    ...(graph > 0 ? [GRAPH_PER_MINUTE / perRun(graph)] : []),
+  ];
+  const documentedBound = limits.length > 0 ? Math.min(...limits) : Number.POSITIVE_INFINITY;
+  if (Number.isFinite(documentedBound)) report('  documented bound (Microsoft\'s limits over the run\'s shared-key calls)', documentedBound, 'runs/min');
+  else console.log('  documented bound: none (no call of a run is on a key runs share)');
+  const bound = Math.min(documentedBound, free.perMinute);
+
+  await control('PUT', '/throttling', { limitPerMinute: 500 });
+  current = documented;
+  const limited = await measure('documented', RUNS, RUNS);
+  const throttled = limited.calls.filter((c) => c.status === 429).length;
+  report(`new-tenant runs per minute, documented limits (${RUNS} concurrent runs)`, limited.perMinute, 'runs/min');
+  report('  documented limits: CPU per run', limited.cpuMsPerRun, 'ms');
+  report('  documented limits: failed runs', limited.failed, 'runs');
+  report('bound: min(documented bound, CPU bound)', bound, 'runs/min');
+  report('new-tenant runs per minute / bound', limited.perMinute / bound, 'x');
+  report('calls answered 429 / calls, documented limits', limited.calls.length === 0 ? 0 : throttled / limited.calls.length, 'x');
+
+  await runtime.shutdown();
+  await sys.close();
+  await app.close();
+  await emulator.close();
+}
