@@ -10,6 +10,7 @@ export { createUsersRepo, type UserRow, type UsersRepo } from './users.repo';
 export { createSessionsRepo, type SessionRow, type SessionsRepo } from './sessions.repo';
 export { createApiTokensRepo, type ApiTokenRow, type ApiTokensRepo } from './api-tokens.repo';
 export { createSignInThrottlesRepo, type SignInThrottlesRepo, type ThrottleKeyState } from './sign-in-throttles.repo';
+export { createPartnerCenterBudgetRepo, type PartnerCenterBudgetRepo } from './partner-center-budgets.repo';
 export { createConnectionsRepo, type ConnectionCredentials, type ConnectionInput, type ConnectionRow, type ConnectionSummary, type ConnectionsRepo } from './connections.repo';
 export { createAccountSyncOptionsRepo, type AccountSyncOptionsFields, type AccountSyncOptionsRepo, type AccountSyncOptionsRow } from './account-sync-options.repo';
 export { createCustomerImportsRepo, type CustomerImportItemRow, type CustomerImportRunRow, type CustomerImportsRepo } from './customer-imports.repo';

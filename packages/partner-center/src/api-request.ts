@@ -18,6 +18,12 @@ export interface CallOptions {
    */
   signal?: AbortSignal;
   /**
+   * Told when the call starts waiting in the client's rate limiter (its queue, a budget shared with
+   * other workers, a pause after a 429); the function it returns is called when that wait ends. A
+   * durable step passes its own so the wait does not count against the step's timeout.
+   */
+  onQueued?: () => () => void;
+  /**
    * Place in the rate limiter's queue: `normal` (default) for provisioning, orders and changes;
    * `low` for reads a person can repeat, which wait while any `normal` call is queued.
    */

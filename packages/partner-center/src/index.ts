@@ -39,6 +39,7 @@ export {
   type OperationCounters,
 } from './partner-center-metrics';
 export { RateLimiter, createLimiterRegistry, queueFullError, type CallPriority, type LimiterRegistry, type RateLimit } from './rate-limiter';
+export { budgetSlot, type SharedBudgetOptions, type SharedRateBudget } from './shared-rate-budget';
 export {
   defaultRetryPolicy,
   parseRetryAfter,

@@ -1,5 +1,6 @@
 import type { TimerClock } from '@csphub/domain';
 import { PartnerCenterError } from './partner-center-error';
+import { SharedBudgetGate, type SharedBudgetOptions } from './shared-rate-budget';
 
 /**
  * Which queued calls leave first. `normal` (the default): provisioning runs, orders and everything
@@ -79,8 +80,10 @@ export class RateLimiter {
   /** Cancels the single pending wake-up timer. */
   #timer: AbortController | undefined;
   #maxQueued: number;
+  /** The budget shared with other workers, taken after this limiter releases a call. */
+  readonly #shared: SharedBudgetGate | undefined;
 
-  constructor(rate: RateLimit, clock: TimerClock, options: { maxQueued?: number } = {}) {
+  constructor(rate: RateLimit, clock: TimerClock, options: { maxQueued?: number; shared?: { key: string } & SharedBudgetOptions } = {}) {
     assertRate(rate);
     this.#rate = { ...rate };
     this.#clock = clock;
@@ -88,6 +91,7 @@ export class RateLimiter {
     if (!(this.#maxQueued >= 0)) throw new RangeError(`Queue bound must be zero or more (got ${options.maxQueued})`);
     this.#tokens = this.#burst();
     this.#tokensAt = clock.now().getTime();
+    this.#shared = options.shared && new SharedBudgetGate(options.shared, options.shared.key, clock);
   }
 
   #burst(): number {
@@ -148,7 +152,7 @@ export class RateLimiter {
     if (!this.#queue.some((w) => w.rank <= rank) && this.#canRelease(asked)) {
       this.#take(asked);
       this.#trim();
-      return 0;
+      return this.#shared ? this.#shared.take(this.#rate, signal) : 0;
     }
     // The wait is measured to the release the limiter decided, not to when this continuation
     // happens to run (a busy event loop, or a test clock that has moved on, would inflate it).
@@ -184,7 +188,7 @@ export class RateLimiter {
       this.#queue.splice(at, 0, waiter);
       this.#pump();
     });
-    return releasedAt - asked;
+    return releasedAt - asked + (this.#shared ? await this.#shared.take(this.#rate, signal) : 0);
   }
 
   #canRelease(now: number): boolean {
@@ -257,15 +261,19 @@ export interface LimiterRegistry {
 
 /**
  * A new, empty registry. `maxQueued` bounds each limiter's queue (unbounded when absent; the server
- * passes `CSPHUB_PC_MAX_QUEUED`, docs/CONFIGURATION.md).
+ * passes `CSPHUB_PC_MAX_QUEUED`, docs/CONFIGURATION.md). With `shared`, every limiter also takes
+ * each call from the budget shared by all workers (shared-rate-budget.ts), after its own.
  */
-export function createLimiterRegistry(options: { clock: TimerClock; maxQueued?: number }): LimiterRegistry {
+export function createLimiterRegistry(options: { clock: TimerClock; maxQueued?: number; shared?: SharedBudgetOptions }): LimiterRegistry {
   const limiters = new Map<string, RateLimiter>();
   return {
     get(key, rate) {
       let limiter = limiters.get(key);
       if (!limiter) {
-        limiter = new RateLimiter(rate, options.clock, options.maxQueued === undefined ? {} : { maxQueued: options.maxQueued });
+        limiter = new RateLimiter(rate, options.clock, {
+          ...(options.maxQueued === undefined ? {} : { maxQueued: options.maxQueued }),
+          ...(options.shared ? { shared: { ...options.shared, key } } : {}),
+        });
         limiters.set(key, limiter);
       } else if (
         limiter.rate.limit !== rate.limit ||

@@ -263,7 +263,15 @@ export function createRequestPipeline(deps: RequestPipelineDeps): RequestPipelin
           // token refresh cannot bunch requests that the limiter spread out.
           flow = chooseFlow(request.auth);
           token = await tokens.getAccessToken(audience, flow, options.signal);
-          for (const limiter of limitersFor(request)) limiterWaitMs += await limiter.acquire(options.signal, options.priority);
+          const limiters = limitersFor(request);
+          if (limiters.length > 0) {
+            const waited = options.onQueued?.();
+            try {
+              for (const limiter of limiters) limiterWaitMs += await limiter.acquire(options.signal, options.priority);
+            } finally {
+              waited?.();
+            }
+          }
           const url = buildUrl(request);
           const attemptStarted = clock.now().getTime();
           const res = await attempt(request, url, token, ids, options);

@@ -1,5 +1,5 @@
 import type { Config, MailConfig } from '@csphub/config';
-import { createNotificationTemplatesRepo, createOutboxRepo, createRepos, type Database, type SecretBox } from '@csphub/db';
+import { createNotificationTemplatesRepo, createOutboxRepo, createPartnerCenterBudgetRepo, createRepos, type Database, type SecretBox } from '@csphub/db';
 import { createNotifier, createOutboxTransport, createSmtpTransport, type Notifier } from '@csphub/notifications';
 import { createLimiterRegistry, systemClock, type PartnerCenterClient } from '@csphub/partner-center';
 import { createPartnerCenterClients, type PartnerCenterClients } from '../partner-center/partner-center-clients';
@@ -35,7 +35,11 @@ export function notifierFor(deps: { db: Database; box: SecretBox }, mail: MailCo
 
 /** Builds the process's adapters from the configuration (main.ts, and tests that want the real ones). */
 export function createServerAdapters(opts: { config: Config; db: Database; box: SecretBox; emulatorUrl: string; now?: () => Date }): ServerAdapters {
-  const limiters = createLimiterRegistry({ clock: systemClock, maxQueued: opts.config.partnerCenter.maxQueued });
+  // On PostgreSQL several workers may share the database: each call on a throttled operation also
+  // takes its slot from the budget they share (one statement), so together they keep to one
+  // partner's limit. The embedded database is one process; its own limiter is the whole budget.
+  const shared = opts.config.database.kind === 'postgres' ? { shared: { budget: createPartnerCenterBudgetRepo(opts.db) } } : {};
+  const limiters = createLimiterRegistry({ clock: systemClock, maxQueued: opts.config.partnerCenter.maxQueued, ...shared });
   const clients = createPartnerCenterClients({ repos: () => createRepos(opts.db, opts.box), emulatorUrl: opts.emulatorUrl, now: opts.now ?? (() => new Date()), limiters });
   return {
     clients,

@@ -25,3 +25,4 @@ export * from './subscription-terms';
 export * from './tenant-licences';
 export * from './customer-imports';
 export * from './notification-templates';
+export * from './partner-center-budgets';

@@ -35,7 +35,7 @@ export interface BulkFixResult {
 export interface BulkFixPorts {
   /** The item keys still pending in the job, in order. */
   pendingItems(jobId: string): Promise<string[]>;
-  runItem(jobId: string, round: number, itemKey: string, ctx: { requestId: string | undefined; signal: AbortSignal }): Promise<BulkItemResult>;
+  runItem(jobId: string, round: number, itemKey: string, ctx: { requestId: string | undefined; signal: AbortSignal; onQueued?: () => () => void }): Promise<BulkItemResult>;
   /** Marks the job finished with its counts. */
   finish(jobId: string): Promise<BulkFixResult>;
 }
@@ -65,7 +65,7 @@ export function createBulkFixWorkflow(ports: BulkFixPorts): WorkflowDefinition<B
       callsPartnerCenter: true,
       retry: noRetry,
       timeoutMs: 5 * 60_000,
-      run: (input, ctx) => ports.runItem(input.jobId, input.round, input.itemKey, { requestId: ctx.requestId, signal: ctx.signal }),
+      run: (input, ctx) => ports.runItem(input.jobId, input.round, input.itemKey, { requestId: ctx.requestId, signal: ctx.signal, onQueued: ctx.onQueued }),
     });
   const finish = defineStep<{ jobId: string }, BulkFixResult>({
     id: 'bulk-finish',

@@ -84,7 +84,7 @@ export function createRequestGdapWorkflow(ports: GdapRunPorts): WorkflowDefiniti
           durationDays: input.template.durationDays,
           autoExtend: input.template.autoExtend,
         },
-        { correlationId: ctx.correlationId, signal: ctx.signal },
+        { correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued },
       );
       await save(input.rowId, { relationshipId: r.id, status: r.status, approvalUrl: r.approvalUrl }, ctx.now());
       return { relationshipId: r.id, status: r.status, approvalUrl: r.approvalUrl };
@@ -98,7 +98,7 @@ export function createRequestGdapWorkflow(ports: GdapRunPorts): WorkflowDefiniti
     timeoutMs: 60_000,
     async run({ input, relationshipId, status }, ctx) {
       const pc = await ports.partnerCenter(input.connectionId);
-      const call = { correlationId: ctx.correlationId, signal: ctx.signal };
+      const call = { correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued };
       // Locked already by an attempt whose answer was lost: the link is the same.
       const approvalUrl = status === 'created' ? (await pc.requestGdapApproval(relationshipId, call)).approvalUrl : (await pc.getGdapRelationship(relationshipId, call)).approvalUrl;
       await save(input.rowId, { approvalUrl, status: status === 'created' ? 'approvalPending' : status }, ctx.now());
@@ -130,7 +130,7 @@ export function createRequestGdapWorkflow(ports: GdapRunPorts): WorkflowDefiniti
     timeoutMs: 60_000,
     async run({ input, relationshipId }, ctx) {
       const pc = await ports.partnerCenter(input.connectionId);
-      const r = await pc.getGdapRelationship(relationshipId, { correlationId: ctx.correlationId, signal: ctx.signal });
+      const r = await pc.getGdapRelationship(relationshipId, { correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued });
       await save(input.rowId, { status: r.status, activatedAt: r.activatedAt ? new Date(r.activatedAt) : null, endsAt: r.endsAt ? new Date(r.endsAt) : null }, ctx.now());
       return { status: r.status };
     },
@@ -143,7 +143,7 @@ export function createRequestGdapWorkflow(ports: GdapRunPorts): WorkflowDefiniti
     timeoutMs: 60_000,
     async run({ input, relationshipId, group }, ctx) {
       const pc = await ports.partnerCenter(input.connectionId);
-      const a = await pc.createGdapAccessAssignment(relationshipId, { securityGroupId: group.groupId, roleIds: group.roleIds }, { correlationId: ctx.correlationId, signal: ctx.signal });
+      const a = await pc.createGdapAccessAssignment(relationshipId, { securityGroupId: group.groupId, roleIds: group.roleIds }, { correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued });
       return { id: a.id, status: a.status };
     },
   });
@@ -156,7 +156,7 @@ export function createRequestGdapWorkflow(ports: GdapRunPorts): WorkflowDefiniti
     async run({ input, relationshipId }, ctx) {
       const pc = await ports.partnerCenter(input.connectionId);
       const rows: { id: string; securityGroupId: string; roleIds: string[]; status: string }[] = [];
-      for await (const a of pc.listGdapAccessAssignments(relationshipId, { correlationId: ctx.correlationId, signal: ctx.signal })) {
+      for await (const a of pc.listGdapAccessAssignments(relationshipId, { correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued })) {
         if (a.status !== 'deleted') rows.push({ id: a.id, securityGroupId: a.securityGroupId, roleIds: a.roleIds, status: a.status });
       }
       await save(input.rowId, { accessAssignments: rows }, ctx.now());

@@ -58,7 +58,7 @@ export function createUpdateGdapAccessWorkflow(ports: { partnerCenter(connection
     timeoutMs: 60_000,
     async run(input, ctx) {
       const pc = await ports.partnerCenter(input.connectionId);
-      const call = { correlationId: ctx.correlationId, signal: ctx.signal };
+      const call = { correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued };
       const current = await pc.getGdapAccessAssignment(input.relationshipId, input.assignmentId, call);
       if (!current.etag) throw new AppError('PARTNER_CENTER_REFUSED', 'Graph answered the access assignment without its ETag, so it cannot be changed safely. Retry later.');
       const r = await pc.updateGdapAccessAssignment(input.relationshipId, input.assignmentId, { roleIds: input.roleIds, etag: current.etag }, call);
@@ -72,7 +72,7 @@ export function createUpdateGdapAccessWorkflow(ports: { partnerCenter(connection
     timeoutMs: 60_000,
     async run(input, ctx) {
       const pc = await ports.partnerCenter(input.connectionId);
-      const op = await pc.getGdapOperation(input.relationshipId, input.operationId, { correlationId: ctx.correlationId, signal: ctx.signal });
+      const op = await pc.getGdapOperation(input.relationshipId, input.operationId, { correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued });
       if (op.status === 'failed') throw new AppError('PARTNER_CENTER_REFUSED', `Graph could not apply the new roles (operation ${input.operationId} failed): the relationship or the assignment is no longer active. Check them, then change the roles again.`);
       if (op.status !== 'succeeded' && input.lastLook) throw new AppError('PARTNER_CENTER_REFUSED', `Graph has not finished applying the new roles (operation ${input.operationId} is ${op.status}). Look at the relationship later.`);
       return { status: op.status, ...(op.retryAfterSeconds !== undefined ? { retryAfterSeconds: op.retryAfterSeconds } : {}) };

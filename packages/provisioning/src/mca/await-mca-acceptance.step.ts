@@ -23,7 +23,7 @@ export function checkMcaAcceptanceStep(ports: { partnerCenter(connectionId: stri
     timeoutMs: 60_000,
     async run(input, ctx) {
       const pc = await ports.partnerCenter(input.connectionId);
-      const a = await pc.getMcaAttestation(input.attestationId, { correlationId: ctx.correlationId, signal: ctx.signal });
+      const a = await pc.getMcaAttestation(input.attestationId, { correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued });
       if (a.status === 'declined') {
         throw new AppError('MCA_DECLINED', "The customer's signatory declined the Microsoft Customer Agreement. Talk to the customer; Retry sends a new acceptance request (to the same signatory, or correct it first).");
       }

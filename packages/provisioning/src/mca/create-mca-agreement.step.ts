@@ -26,7 +26,7 @@ export function createMcaAgreementStep(ports: McaRecordingPorts) {
       const record = async () => {
         if (input.companyId !== undefined) await ports.mcaRecords?.recordAcceptance({ companyId: input.companyId, connectionId: input.connectionId, tenantId: input.tenantId });
       };
-      if (await pc.hasMca(input.tenantId, { correlationId: ctx.correlationId, signal: ctx.signal })) {
+      if (await pc.hasMca(input.tenantId, { correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued })) {
         await record();
         return { mca: 'already-accepted' };
       }
@@ -34,7 +34,7 @@ export function createMcaAgreementStep(ports: McaRecordingPorts) {
         await pc.createMcaAgreementFromAttestation(input.tenantId, input.attestationId, {
           ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
           correlationId: ctx.correlationId,
-          signal: ctx.signal,
+          signal: ctx.signal, onQueued: ctx.onQueued,
         });
       } catch (e) {
         if ((e as { code?: unknown }).code !== 'MCA_ALREADY_CONFIRMED') throw e;

@@ -33,6 +33,8 @@ export interface McaCall {
   requestId?: string;
   correlationId?: string;
   signal?: AbortSignal;
+  /** The step's `onQueued`: time waiting in the rate limiter does not count against the step's timeout. */
+  onQueued?: () => () => void;
 }
 
 export interface McaAcceptanceState {

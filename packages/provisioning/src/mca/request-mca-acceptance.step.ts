@@ -32,14 +32,14 @@ export function requestMcaAcceptanceStep(ports: McaRecordingPorts) {
     timeoutMs: 60_000,
     async run(input, ctx) {
       const pc = await ports.partnerCenter(input.connectionId);
-      if (await pc.hasMca(input.tenantId, { correlationId: ctx.correlationId, signal: ctx.signal })) {
+      if (await pc.hasMca(input.tenantId, { correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued })) {
         if (input.companyId !== undefined) await ports.mcaRecords?.recordAcceptance({ companyId: input.companyId, connectionId: input.connectionId, tenantId: input.tenantId });
         return { state: 'already-accepted' };
       }
       const s = input.signatory;
       const created = await pc.createMcaAttestation(
         { country: s.country, language: s.language, companyName: s.companyName, firstName: s.firstName, lastName: s.lastName, email: s.email, ...(s.phone ? { phoneNumber: s.phone } : {}) },
-        { ...(ctx.requestId ? { requestId: ctx.requestId } : {}), correlationId: ctx.correlationId, signal: ctx.signal },
+        { ...(ctx.requestId ? { requestId: ctx.requestId } : {}), correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued },
       );
       if (!created.acceptanceUrl) {
         throw new AppError('MCA_LINK_UNAVAILABLE', "This Partner Center connection has no link to Microsoft's agreement component configured, so the signatory cannot be sent one. Set it on the connection, then retry.");

@@ -29,7 +29,7 @@ export function checkDomainStep(ports: Pick<NewTenantPorts, 'partnerCenter'>) {
         ]);
       }
       const pc = await ports.partnerCenter(input.connectionId);
-      const call = { correlationId: ctx.correlationId, signal: ctx.signal };
+      const call = { correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued };
       if (await pc.isDomainAvailable(domain, call)) return { domain };
       const ours = await pc.findCustomerByDomain(domain, call);
       if (ours) return { domain, existingTenantId: ours.tenantId };

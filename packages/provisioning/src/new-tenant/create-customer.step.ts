@@ -65,13 +65,13 @@ export function createCustomerStep(ports: Pick<NewTenantPorts, 'partnerCenter' |
         return { tenantId: created.tenantId, domain: created.domain, signInName, credentials: held ? 'held' : 'unavailable', found };
       };
 
-      const existing = await pc.findCustomerByDomain(input.domainPrefix, { correlationId: ctx.correlationId, signal: ctx.signal });
+      const existing = await pc.findCustomerByDomain(input.domainPrefix, { correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued });
       if (existing) {
         const maybeSent = [...new Set([ctx.requestId, ...ctx.interruptedRequestIds].filter((r): r is string => !!r))];
         if (ctx.interruptedRequestIds.length > 0) {
           for (const requestId of maybeSent) {
             try {
-              const replayed = await pc.createCustomer(body, { requestId, correlationId: ctx.correlationId, signal: ctx.signal });
+              const replayed = await pc.createCustomer(body, { requestId, correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued });
               if (replayed.tenantId === existing.tenantId) return keep(replayed, true);
             } catch (e) {
               // That id never reached Partner Center, so it tried to create and hit the existing domain.
@@ -81,7 +81,7 @@ export function createCustomerStep(ports: Pick<NewTenantPorts, 'partnerCenter' |
         }
         return keep({ tenantId: existing.tenantId, domain: existing.domain }, true);
       }
-      const created = await pc.createCustomer(body, { ...(ctx.requestId ? { requestId: ctx.requestId } : {}), correlationId: ctx.correlationId, signal: ctx.signal });
+      const created = await pc.createCustomer(body, { ...(ctx.requestId ? { requestId: ctx.requestId } : {}), correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued });
       return keep(created, false);
     },
   });

@@ -16,7 +16,7 @@ export function resolveResellerStep(ports: Pick<NewTenantPorts, 'partnerCenter'>
     timeoutMs: 60_000,
     async run(input, ctx) {
       const pc = await ports.partnerCenter(input.connectionId);
-      const resellers = await pc.listIndirectResellers({ correlationId: ctx.correlationId, signal: ctx.signal });
+      const resellers = await pc.listIndirectResellers({ correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued });
       const match = resellers.find((r) => r.partnerId === input.resellerPartnerId.trim());
       if (!match) {
         throw new AppError(

@@ -82,7 +82,7 @@ export function setUpAdminStep(ports: Pick<NewTenantPorts, 'partnerCenter' | 'va
       // tenant was adopted after a lookup): reset it below, so the run never ends without one.
 
       const pc = await ports.partnerCenter(input.connectionId);
-      const call = { correlationId: ctx.correlationId, signal: ctx.signal };
+      const call = { correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued };
       const password = passwords.generate();
       const profile = { password, forceChangePassword: input.requirePasswordChange };
 

@@ -21,7 +21,7 @@ export function validateAddressStep(ports: Pick<NewTenantPorts, 'partnerCenter'>
     timeoutMs: 60_000,
     async run(input, ctx) {
       const pc = await ports.partnerCenter(input.connectionId);
-      const verdict = await pc.validateAddress(input.address, { correlationId: ctx.correlationId, signal: ctx.signal });
+      const verdict = await pc.validateAddress(input.address, { correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued });
       if (verdict.isValid) return { status: verdict.status };
       const suggestions = verdict.suggestions.map(describe);
       throw new AppError(

@@ -15,7 +15,7 @@ export function createCheckMcaStep(deps: Pick<PlaceOrderDeps, 'partnerCenterFor'
     timeoutMs: 60_000,
     async run(input, ctx) {
       const pc = await deps.partnerCenterFor(input.connectionId);
-      return { present: await pc.hasMca(input.customerTenantId, { requestId: ctx.requestId, correlationId: ctx.correlationId, signal: ctx.signal }) };
+      return { present: await pc.hasMca(input.customerTenantId, { requestId: ctx.requestId, correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued }) };
     },
   });
 }

@@ -35,7 +35,7 @@ export function createCheckoutCartStep(deps: Pick<PlaceOrderDeps, 'partnerCenter
     timeoutMs: 120_000,
     async run(input, ctx) {
       const pc = await deps.partnerCenterFor(input.connectionId);
-      const options = { correlationId: ctx.correlationId, signal: ctx.signal };
+      const options = { correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued };
       const lookUp = async () => {
         const found = await findOrdersByReference(pc, input.customerTenantId, input.reference, options);
         return found.length > 0 ? { orderIds: found.map((o) => o.id), errors: [], mcaMissing: false, foundByReference: true } : undefined;

@@ -21,7 +21,7 @@ export function createCreateCartStep(deps: Pick<PlaceOrderDeps, 'partnerCenterFo
       const cart = await pc.createCart(
         input.customerTenantId,
         { lines: input.lines, partnerOnRecordAttestationAccepted: true },
-        { requestId: ctx.requestId, correlationId: ctx.correlationId, signal: ctx.signal },
+        { requestId: ctx.requestId, correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued },
       );
       const objections = cart.lines.filter((l) => l.error);
       if (objections.length > 0) {

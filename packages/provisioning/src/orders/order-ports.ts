@@ -10,6 +10,8 @@ export interface OrderCallOptions {
   requestId?: string;
   correlationId?: string;
   signal?: AbortSignal;
+  /** The step's `onQueued`: time waiting in the rate limiter does not count against the step's timeout. */
+  onQueued?: () => () => void;
 }
 
 /** A line as the cart takes it (`CartLineInput` of the client). */

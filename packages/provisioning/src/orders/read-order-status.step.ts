@@ -25,7 +25,7 @@ export function createReadOrderStatusStep(deps: Pick<PlaceOrderDeps, 'partnerCen
     async run(input, ctx) {
       const pc = await deps.partnerCenterFor(input.connectionId);
       const orders = [];
-      for (const id of input.orderIds) orders.push(await pc.getOrder(input.customerTenantId, id, { correlationId: ctx.correlationId, signal: ctx.signal }));
+      for (const id of input.orderIds) orders.push(await pc.getOrder(input.customerTenantId, id, { correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued }));
       const each = orders.map((o) => orderStatusFromMicrosoft(o.status, o.lines));
       const status = each.includes('failed') ? 'failed' : each.every((s) => s === 'fulfilled') ? 'fulfilled' : 'in_progress';
       return {

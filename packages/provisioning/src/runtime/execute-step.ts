@@ -4,6 +4,7 @@ import type { Ids } from '../ports/ids';
 import type { StepTimeline } from '../ports/step-timeline';
 import { deterministicJitter, nextRetryDelay } from './retry-policy';
 import type { StepContext, StepDefinition } from './step-definition';
+import { startStepDeadline } from './step-deadline';
 import { StepFailedError, StepTimeoutError, toStepFailure, type StepOutcome } from './step-failure';
 
 /** What the runtime hands to `executeStep`. */
@@ -69,6 +70,13 @@ async function runAttempt<I, O>(
     return { ok: false, failure: { ...toStepFailure(e), transient: true, code: 'TIMELINE_UNAVAILABLE' } };
   }
   const controller = new AbortController();
+  let rejectTimeout: (e: unknown) => void = () => {};
+  // Time queued in the Partner Center client's rate limiter does not count (step-deadline.ts).
+  const deadline = startStepDeadline(def.timeoutMs, () => {
+    const timeout = new StepTimeoutError(`Step ${def.id} took longer than ${def.timeoutMs} ms`);
+    controller.abort(timeout);
+    rejectTimeout(timeout);
+  });
   const ctx: StepContext = {
     runId,
     stepId: def.id,
@@ -77,17 +85,14 @@ async function runAttempt<I, O>(
     correlationId,
     interruptedRequestIds: opened.interruptedRequestIds,
     signal: controller.signal,
+    onQueued: () => deadline.queued(),
     now: () => deps.clock.now(),
   };
-  let timer: NodeJS.Timeout | undefined;
   try {
     const value = await Promise.race([
       def.run(input, ctx),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          controller.abort(new StepTimeoutError(`Step ${def.id} took longer than ${def.timeoutMs} ms`));
-          reject(new StepTimeoutError(`Step ${def.id} took longer than ${def.timeoutMs} ms`));
-        }, def.timeoutMs);
+        rejectTimeout = reject;
       }),
     ]);
     await deps.timeline.finishAttempt({ runId, stepId: def.id, attempt: opened.attempt, state: 'succeeded', correlationId: recordedCorrelationId, at: deps.clock.now() });
@@ -113,6 +118,6 @@ async function runAttempt<I, O>(
       .catch(() => undefined);
     return { ok: false, failure };
   } finally {
-    if (timer) clearTimeout(timer);
+    deadline.stop();
   }
 }

@@ -22,6 +22,12 @@ export interface StepContext {
   interruptedRequestIds: string[];
   /** Fires when the attempt's timeout expires; pass it to fetch. */
   signal: AbortSignal;
+  /**
+   * Pass it with `signal` to Partner Center calls: the client calls it when a call starts waiting
+   * in its rate limiter and the returned function when the wait ends, and the attempt's timeout
+   * is paused in between (time queued behind other runs is not the step being slow).
+   */
+  onQueued: () => () => void;
   now(): Date;
 }
 
@@ -38,7 +44,7 @@ export interface StepDefinition<I, O> {
   /** The step calls Partner Center and needs a journaled MS-RequestId. */
   callsPartnerCenter?: boolean;
   retry: StepRetryPolicy;
-  /** Upper bound of one attempt. */
+  /** Upper bound of one attempt, not counting time its calls wait in the client's rate limiter. */
   timeoutMs: number;
   run(input: I, ctx: StepContext): Promise<O>;
   /** Undoes a completed, reversible step when a later one fails permanently. */

@@ -13,6 +13,7 @@ const ctx: StepContext = {
   correlationId: 'c',
   interruptedRequestIds: [],
   signal: new AbortController().signal,
+  onQueued: () => () => {},
   now: () => new Date(0),
 };
 

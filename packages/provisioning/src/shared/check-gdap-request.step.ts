@@ -26,7 +26,7 @@ export function checkGdapRequestStep(ports: Pick<TenantLinkPorts, 'partnerCenter
     timeoutMs: 60_000,
     async run(input, ctx) {
       const pc = await ports.partnerCenter(input.connectionId);
-      const request = await pc.getGdapRequest(input.relationshipId, input.requestId, { correlationId: ctx.correlationId, signal: ctx.signal });
+      const request = await pc.getGdapRequest(input.relationshipId, input.requestId, { correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued });
       if (request.status === 'failed') {
         throw new AppError('PARTNER_CENTER_REFUSED', 'Microsoft could not lock the GDAP relationship for approval. Retry to ask again.', [
           { field: 'gdap', message: `Request ${input.requestId} of relationship ${input.relationshipId} failed.` },

@@ -40,7 +40,7 @@ export function confirmMcaStep(ports: Pick<TenantLinkPorts, 'partnerCenter' | 'm
       const record = async () => {
         if (input.companyId !== undefined) await ports.mcaRecords?.recordAcceptance({ companyId: input.companyId, connectionId: input.connectionId, tenantId: input.tenantId });
       };
-      if (await pc.hasMca(input.tenantId, { correlationId: ctx.correlationId, signal: ctx.signal })) {
+      if (await pc.hasMca(input.tenantId, { correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued })) {
         await record();
         return { mca: 'already-accepted' };
       }
@@ -55,7 +55,7 @@ export function confirmMcaStep(ports: Pick<TenantLinkPorts, 'partnerCenter' | 'm
         await pc.confirmMca(
           input.tenantId,
           { signer: { firstName: a.firstName, lastName: a.lastName, email: a.email, ...(a.phone ? { phoneNumber: a.phone } : {}) }, acceptedAt: a.acceptedAt },
-          { ...(ctx.requestId ? { requestId: ctx.requestId } : {}), correlationId: ctx.correlationId, signal: ctx.signal },
+          { ...(ctx.requestId ? { requestId: ctx.requestId } : {}), correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued },
         );
       } catch (e) {
         if ((e as { code?: unknown }).code !== 'MCA_ALREADY_CONFIRMED') throw e;

@@ -60,7 +60,7 @@ export function requestGdapStep(ports: Pick<TenantLinkPorts, 'partnerCenter'> & 
     timeoutMs: 60_000,
     async run(input, ctx) {
       const pc = await ports.partnerCenter(input.connectionId);
-      const call = { correlationId: ctx.correlationId, signal: ctx.signal };
+      const call = { correlationId: ctx.correlationId, signal: ctx.signal, onQueued: ctx.onQueued };
       const requested = requestedOf(input.template);
       const relationship = await pc.createGdapRelationship(
         {

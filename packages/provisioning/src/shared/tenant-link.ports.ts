@@ -11,6 +11,8 @@ export interface PartnerCenterCall {
   requestId?: string;
   correlationId?: string;
   signal?: AbortSignal;
+  /** The step's `onQueued` (StepContext): the time the call waits in the rate limiter is not counted against the step's timeout. */
+  onQueued?: () => () => void;
 }
 
 /** The Partner Center operations the tenant-link steps need, for one connection (the typed client satisfies it). */
