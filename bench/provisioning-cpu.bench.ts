@@ -161,7 +161,8 @@ async function backendCpu(database: string) {
   return {
     /** Total CPU so far of every backend seen; a backend that exits keeps its last reading. */
     async sample(): Promise<number> {
-      const { rows } = await originalQuery.call(c, 'select pid from pg_stat_activity where datname = $1', [database]) as pg.QueryResult<{ pid: number }>;
+      const run = originalQuery as unknown as (this: pg.Client, text: string, values: unknown[]) => Promise<pg.QueryResult<{ pid: number }>>;
+      const { rows } = await run.call(c, 'select pid from pg_stat_activity where datname = $1', [database]);
       for (const { pid } of rows) if (!seen.has(pid)) seen.set(pid, cpuOf(pid) ?? 0);
       let total = 0;
       for (const [pid, last] of seen) {

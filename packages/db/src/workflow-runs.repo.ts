@@ -17,37 +17,7 @@ export type WorkflowRunUpdate = RunUpdate;
 export function createWorkflowRunsRepo(db: Database) {
   return {
     async saveRun(u: WorkflowRunUpdate): Promise<void> {
-      const values = {
-        id: u.id,
-        kind: u.kind,
-        subjectId: u.subjectId,
-        connectionId: u.connectionId ?? null,
-        state: u.state,
-        currentStep: u.currentStep ?? null,
-        failedStep: u.failedStep ?? null,
-        errorCode: u.errorCode ?? null,
-        errorMessage: u.errorMessage ?? null,
-        startedAt: u.at,
-        updatedAt: u.at,
-        finishedAt: u.state === 'running' ? null : u.at,
-      };
-      const set: Partial<typeof workflowRuns.$inferInsert> = {
-        state: values.state,
-        currentStep: values.currentStep,
-        failedStep: values.failedStep,
-        errorCode: values.errorCode,
-        errorMessage: values.errorMessage,
-        updatedAt: values.updatedAt,
-        finishedAt: values.finishedAt,
-      };
-      if (u.facts) {
-        // Merge rather than replace: facts accumulate as steps finish.
-        set.facts = sql`${workflowRuns.facts} || ${JSON.stringify(u.facts)}::jsonb`;
-      }
-      await db
-        .insert(workflowRuns)
-        .values({ ...values, facts: u.facts ?? {} })
-        .onConflictDoUpdate({ target: workflowRuns.id, set });
+      await upsertRun(db, u);
     },
 
     async getRun(id: string): Promise<WorkflowRunRow | undefined> {
@@ -67,6 +37,7 @@ export function createWorkflowRunsRepo(db: Database) {
      */
     async beginAttempt(a: AttemptStart): Promise<{ attempt: number; interruptedRequestIds: string[] }> {
       return db.transaction(async (tx) => {
+        if (a.run) await upsertRun(tx, a.run);
         const cut = await tx
           .update(workflowStepAttempts)
           .set({ state: 'interrupted', finishedAt: a.at })
@@ -116,4 +87,39 @@ export function createWorkflowRunsRepo(db: Database) {
     },
   };
 }
+/** Creates the run row or updates it; facts merge into those already there. */
+async function upsertRun(db: Pick<Database, 'insert'>, u: WorkflowRunUpdate): Promise<void> {
+  const values = {
+    id: u.id,
+    kind: u.kind,
+    subjectId: u.subjectId,
+    connectionId: u.connectionId ?? null,
+    state: u.state,
+    currentStep: u.currentStep ?? null,
+    failedStep: u.failedStep ?? null,
+    errorCode: u.errorCode ?? null,
+    errorMessage: u.errorMessage ?? null,
+    startedAt: u.at,
+    updatedAt: u.at,
+    finishedAt: u.state === 'running' ? null : u.at,
+  };
+  const set: Partial<typeof workflowRuns.$inferInsert> = {
+    state: values.state,
+    currentStep: values.currentStep,
+    failedStep: values.failedStep,
+    errorCode: values.errorCode,
+    errorMessage: values.errorMessage,
+    updatedAt: values.updatedAt,
+    finishedAt: values.finishedAt,
+  };
+  if (u.facts) {
+    // Merge rather than replace: facts accumulate as steps finish.
+    set.facts = sql`${workflowRuns.facts} || ${JSON.stringify(u.facts)}::jsonb`;
+  }
+  await db
+    .insert(workflowRuns)
+    .values({ ...values, facts: u.facts ?? {} })
+    .onConflictDoUpdate({ target: workflowRuns.id, set });
+}
+
 export type WorkflowRunsRepo = ReturnType<typeof createWorkflowRunsRepo>;

@@ -3,6 +3,7 @@ import type { Clock } from '@csphub/domain';
 import type { Ids } from '../ports/ids';
 import type { StepTimeline } from '../ports/step-timeline';
 import { executeStep, type StepRuntimeDeps } from './execute-step';
+import { RunBookkeeping } from './run-bookkeeping';
 import type { WorkflowContext, WorkflowDefinition } from './workflow-definition';
 
 /**
@@ -124,7 +125,18 @@ export async function launchWorkflowRuntime(opts: WorkflowRuntimeOptions): Promi
     const body = async (input: unknown) => {
       const workflowId = DBOS.workflowID;
       if (!workflowId) throw new Error('A workflow body ran outside DBOS.');
-      return (def as WorkflowDefinition<unknown, unknown>).run(input, createWorkflowContext(stepDeps, workflowId, pollingIntervalMs));
+      const books = new RunBookkeeping(workflowId);
+      const ctx = createWorkflowContext(stepDeps, books, pollingIntervalMs);
+      let result: unknown;
+      try {
+        result = await (def as WorkflowDefinition<unknown, unknown>).run(input, ctx);
+      } catch (e) {
+        // The last queued run-row update (the failure) is written before the error is journaled.
+        await flushRun(stepDeps, books).catch(() => undefined);
+        throw e;
+      }
+      await flushRun(stepDeps, books);
+      return result;
     };
     registered.set(def.name, DBOS.registerWorkflow(body, { name: def.name }));
   }
@@ -187,19 +199,42 @@ export async function launchWorkflowRuntime(opts: WorkflowRuntimeOptions): Promi
   };
 }
 
-function createWorkflowContext(deps: StepRuntimeDeps, workflowId: string, pollingIntervalMs: number): WorkflowContext {
+function createWorkflowContext(deps: StepRuntimeDeps, books: RunBookkeeping, pollingIntervalMs: number): WorkflowContext {
+  const workflowId = books.workflowId;
+  // Before the run waits or publishes, the row must say where it stands.
+  const flush = () => flushRun(deps, books);
   return {
     workflowId,
-    step: (def, input) => executeStep(deps, workflowId, def, input),
+    step: (def, input) => executeStep(deps, workflowId, def, input, books),
     recordRun: async (update) => {
+      // Lean journal: the row is written only when it changes, by the next step attempt (or a flush).
+      if (await books.isLean()) {
+        books.queueRun({ ...update, id: workflowId });
+        return;
+      }
       await DBOS.runStep(() => deps.timeline.saveRun({ ...update, id: workflowId, at: deps.clock.now() }), { name: 'record-run' });
     },
-    sleep: (ms) => DBOS.sleep(ms),
-    recv: (topic, timeoutMs) => DBOS.recv(topic, { timeoutSeconds: Math.max(1, Math.round(timeoutMs / 1000)), pollingIntervalMs }),
-    setEvent: (key, value) => DBOS.setEvent(key, value),
+    sleep: async (ms) => {
+      await flush();
+      await DBOS.sleep(ms);
+    },
+    recv: async (topic, timeoutMs) => {
+      await flush();
+      return DBOS.recv(topic, { timeoutSeconds: Math.max(1, Math.round(timeoutMs / 1000)), pollingIntervalMs });
+    },
+    setEvent: async (key, value) => {
+      await flush();
+      await DBOS.setEvent(key, value);
+    },
     patch: (name) => DBOS.patch(name),
     now: async () => new Date(await DBOS.runStep(async () => deps.clock.now().getTime(), { name: 'now' })),
   };
+}
+
+/** Writes the run row's queued update as its own journaled step, when there is one. */
+async function flushRun(deps: StepRuntimeDeps, books: RunBookkeeping): Promise<void> {
+  const pending = books.takePendingRun();
+  if (pending) await DBOS.runStep(() => deps.timeline.saveRun({ ...pending, at: deps.clock.now() }), { name: 'record-run' });
 }
 
 /**
