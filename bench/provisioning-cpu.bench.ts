@@ -126,6 +126,7 @@ async function measureOn(label: 'PGlite' | 'PostgreSQL', emulatorUrl: string, re
     report(`new-tenant: DBOS operations per run, ${label}`, n, 'operations');
     report(`new-tenant CPU per run, ${label} (${RUNS} concurrent)`, run.appMs + run.dbMs, 'ms');
     report(`engine floor CPU per run, ${label} (${n} empty steps)`, floor.appMs + floor.dbMs, 'ms');
+    report(`  engine floor CPU per DBOS operation, ${label}`, (floor.appMs + floor.dbMs) / n, 'ms');
     if (dbCpu) {
       report(`  new-tenant: this process / database server, ${label}`, run.appMs, `ms / ${run.dbMs.toFixed(1)} ms`);
       report(`  engine floor: this process / database server, ${label}`, floor.appMs, `ms / ${floor.dbMs.toFixed(1)} ms`);
