@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { AttemptFinish, AttemptStart, RunUpdate } from '@csphub/domain';
 import type { Database } from './database';
+import { rowsOf } from './companies.repo';
 import { workflowRuns, workflowStepAttempts } from './schema/index';
 
 export type WorkflowRunRow = typeof workflowRuns.$inferSelect;
@@ -17,37 +18,7 @@ export type WorkflowRunUpdate = RunUpdate;
 export function createWorkflowRunsRepo(db: Database) {
   return {
     async saveRun(u: WorkflowRunUpdate): Promise<void> {
-      const values = {
-        id: u.id,
-        kind: u.kind,
-        subjectId: u.subjectId,
-        connectionId: u.connectionId ?? null,
-        state: u.state,
-        currentStep: u.currentStep ?? null,
-        failedStep: u.failedStep ?? null,
-        errorCode: u.errorCode ?? null,
-        errorMessage: u.errorMessage ?? null,
-        startedAt: u.at,
-        updatedAt: u.at,
-        finishedAt: u.state === 'running' ? null : u.at,
-      };
-      const set: Partial<typeof workflowRuns.$inferInsert> = {
-        state: values.state,
-        currentStep: values.currentStep,
-        failedStep: values.failedStep,
-        errorCode: values.errorCode,
-        errorMessage: values.errorMessage,
-        updatedAt: values.updatedAt,
-        finishedAt: values.finishedAt,
-      };
-      if (u.facts) {
-        // Merge rather than replace: facts accumulate as steps finish.
-        set.facts = sql`${workflowRuns.facts} || ${JSON.stringify(u.facts)}::jsonb`;
-      }
-      await db
-        .insert(workflowRuns)
-        .values({ ...values, facts: u.facts ?? {} })
-        .onConflictDoUpdate({ target: workflowRuns.id, set });
+      await upsertRun(db, u);
     },
 
     async getRun(id: string): Promise<WorkflowRunRow | undefined> {
@@ -66,28 +37,24 @@ export function createWorkflowRunsRepo(db: Database) {
      * remote service.
      */
     async beginAttempt(a: AttemptStart): Promise<{ attempt: number; interruptedRequestIds: string[] }> {
-      return db.transaction(async (tx) => {
-        const cut = await tx
-          .update(workflowStepAttempts)
-          .set({ state: 'interrupted', finishedAt: a.at })
-          .where(and(eq(workflowStepAttempts.runId, a.runId), eq(workflowStepAttempts.stepId, a.stepId), eq(workflowStepAttempts.state, 'running')))
-          .returning({ requestId: workflowStepAttempts.requestId });
-        const [last] = await tx
-          .select({ n: sql<number>`coalesce(max(${workflowStepAttempts.attempt}), 0)`.mapWith(Number) })
-          .from(workflowStepAttempts)
-          .where(and(eq(workflowStepAttempts.runId, a.runId), eq(workflowStepAttempts.stepId, a.stepId)));
-        const attempt = (last?.n ?? 0) + 1;
-        await tx.insert(workflowStepAttempts).values({
-          runId: a.runId,
-          stepId: a.stepId,
-          attempt,
-          state: 'running',
-          requestId: a.requestId ?? null,
-          correlationId: a.correlationId ?? null,
-          startedAt: a.at,
-        });
-        return { attempt, interruptedRequestIds: cut.map((r) => r.requestId).filter((r): r is string => !!r) };
-      });
+      // One statement (one round trip, atomic): the run row's queued update, the cut attempts, the new one.
+      const at = sql`${a.at.toISOString()}::timestamptz`;
+      const result = await db.execute(sql`
+        with ${a.run ? sql`run as (${runUpsertSql(a.run)}),` : sql``}
+        cut as (
+          update workflow_step_attempts set state = 'interrupted', finished_at = ${at}
+          where run_id = ${a.runId} and step_id = ${a.stepId} and state = 'running'
+          returning request_id),
+        next as (select coalesce(max(attempt), 0) + 1 as n from workflow_step_attempts where run_id = ${a.runId} and step_id = ${a.stepId}),
+        opened as (
+          insert into workflow_step_attempts (run_id, step_id, attempt, state, request_id, correlation_id, started_at)
+          select ${a.runId}, ${a.stepId}, n, 'running', ${a.requestId ?? null}, ${a.correlationId ?? null}, ${at} from next
+          returning attempt)
+        select (select attempt from opened) as attempt,
+               (select coalesce(json_agg(request_id) filter (where request_id is not null), '[]'::json) from cut) as cut`);
+      const [row] = rowsOf<{ attempt: number; cut: string[] | string }>(result);
+      const cut = typeof row!.cut === 'string' ? (JSON.parse(row!.cut) as string[]) : row!.cut;
+      return { attempt: Number(row!.attempt), interruptedRequestIds: cut };
     },
 
     async finishAttempt(f: AttemptFinish): Promise<void> {
@@ -116,4 +83,52 @@ export function createWorkflowRunsRepo(db: Database) {
     },
   };
 }
+/** Creates the run row or updates it; facts merge into those already there. */
+async function upsertRun(db: Pick<Database, 'insert'>, u: WorkflowRunUpdate): Promise<void> {
+  const values = {
+    id: u.id,
+    kind: u.kind,
+    subjectId: u.subjectId,
+    connectionId: u.connectionId ?? null,
+    state: u.state,
+    currentStep: u.currentStep ?? null,
+    failedStep: u.failedStep ?? null,
+    errorCode: u.errorCode ?? null,
+    errorMessage: u.errorMessage ?? null,
+    startedAt: u.at,
+    updatedAt: u.at,
+    finishedAt: u.state === 'running' ? null : u.at,
+  };
+  const set: Partial<typeof workflowRuns.$inferInsert> = {
+    state: values.state,
+    currentStep: values.currentStep,
+    failedStep: values.failedStep,
+    errorCode: values.errorCode,
+    errorMessage: values.errorMessage,
+    updatedAt: values.updatedAt,
+    finishedAt: values.finishedAt,
+  };
+  if (u.facts) {
+    // Merge rather than replace: facts accumulate as steps finish.
+    set.facts = sql`${workflowRuns.facts} || ${JSON.stringify(u.facts)}::jsonb`;
+  }
+  await db
+    .insert(workflowRuns)
+    .values({ ...values, facts: u.facts ?? {} })
+    .onConflictDoUpdate({ target: workflowRuns.id, set });
+}
+
+/** The same upsert as `upsertRun`, as SQL to embed in a statement (facts merge; '{}' merges nothing). */
+function runUpsertSql(u: WorkflowRunUpdate) {
+  const at = sql`${u.at.toISOString()}::timestamptz`;
+  return sql`
+    insert into workflow_runs (id, kind, subject_id, connection_id, state, current_step, failed_step, error_code, error_message, facts, started_at, updated_at, finished_at)
+    values (${u.id}, ${u.kind}, ${u.subjectId}, ${u.connectionId ?? null}, ${u.state}, ${u.currentStep ?? null}, ${u.failedStep ?? null}, ${u.errorCode ?? null},
+            ${u.errorMessage ?? null}, ${JSON.stringify(u.facts ?? {})}::jsonb, ${at}, ${at}, ${u.state === 'running' ? null : at})
+    on conflict (id) do update set state = excluded.state, current_step = excluded.current_step, failed_step = excluded.failed_step,
+      error_code = excluded.error_code, error_message = excluded.error_message, facts = workflow_runs.facts || excluded.facts,
+      updated_at = excluded.updated_at, finished_at = excluded.finished_at
+    returning 1`;
+}
+
 export type WorkflowRunsRepo = ReturnType<typeof createWorkflowRunsRepo>;

@@ -34,6 +34,8 @@ export interface AttemptStart {
   requestId?: string | null;
   correlationId?: string | null;
   at: Date;
+  /** The run row's update to write with this attempt's row, in the same transaction. */
+  run?: RunUpdate;
 }
 
 /** A step attempt ending. */

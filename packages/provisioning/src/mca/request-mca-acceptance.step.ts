@@ -21,7 +21,7 @@ export type RequestMcaAcceptanceOutput =
  * Asks Microsoft for an enhanced attestation for the customer's signatory
  * (docs/PARTNER-CENTER-REFERENCE.md §5.5). Looks first: a customer who already accepted the current
  * MCA is not asked again. Partner Center has no look-up of attestations by signatory, so the
- * creation's `MS-RequestId` is journaled before the call and reused after a crash: the replay gives
+ * creation's `MS-RequestId` is fixed before the call (decision 0007) and reused after a crash: the replay gives
  * back the first attestation instead of a second one.
  */
 export function requestMcaAcceptanceStep(ports: McaRecordingPorts) {

@@ -26,7 +26,7 @@ const isCode = (e: unknown, ...codes: string[]) => typeof e === 'object' && e !=
 
 /**
  * Creates the customer tenant (docs/PARTNER-CENTER-REFERENCE.md §2.2, §2.3), exactly once:
- * - the MS-RequestId was journaled before the call, so a crash mid-call re-sends the same id and
+ * - the MS-RequestId is fixed before the call (decision 0007), so a crash mid-call re-sends the same id and
  *   Partner Center replays its first answer instead of creating a second tenant;
  * - it looks before it creates (customer by domain): when the tenant is already there and an
  *   earlier attempt of this step was cut while calling, it asks for that first answer again with

@@ -20,7 +20,7 @@ const codeOf = (e: unknown) => (typeof e === 'object' && e !== null ? String((e 
 
 /**
  * Checks the cart out (docs/PARTNER-CENTER-REFERENCE.md §9.2): the one call that spends money, so it is
- * guarded three ways. The MS-RequestId is journaled before the call and reused after a crash or a
+ * guarded three ways. The MS-RequestId is fixed before the call (decision 0007) and reused after a crash or a
  * lost answer, so Partner Center replays the first result. From the second attempt on, the step
  * first looks for an order carrying our reference. And "cart already submitted" or "order in
  * progress" (800065, 800060, 800064) means an earlier attempt got through: look again, never order

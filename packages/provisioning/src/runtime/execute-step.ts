@@ -1,7 +1,8 @@
 import { DBOS } from '@dbos-inc/dbos-sdk';
 import type { Clock } from '@csphub/domain';
 import type { Ids } from '../ports/ids';
-import type { StepTimeline } from '../ports/step-timeline';
+import type { RunUpdate, StepTimeline } from '../ports/step-timeline';
+import { derivedRequestId, type RunBookkeeping } from './run-bookkeeping';
 import { deterministicJitter, nextRetryDelay } from './retry-policy';
 import type { StepContext, StepDefinition } from './step-definition';
 import { startStepDeadline } from './step-deadline';
@@ -24,19 +25,26 @@ export interface StepRuntimeDeps {
  * is a `StepOutcome` (never a thrown error), and the waits between attempts are durable sleeps; so
  * after a crash the workflow replays the same attempts, the same waits and the same request ids,
  * and resumes at the first attempt that did not finish. Inside each attempt the timeline row is
- * opened before `run` and closed after it.
+ * opened before `run` (carrying the run row's queued update, if any) and closed after it.
+ *
+ * Under the lean journal (`LEAN_JOURNAL_PATCH`) the MS-RequestId is derived, not journaled: see
+ * `derivedRequestId`. Runs journaled before it keep a `<step>.request-id` step per id.
  */
-export async function executeStep<I, O>(deps: StepRuntimeDeps, runId: string, def: StepDefinition<I, O>, input: I): Promise<O> {
+export async function executeStep<I, O>(deps: StepRuntimeDeps, runId: string, def: StepDefinition<I, O>, input: I, books?: RunBookkeeping): Promise<O> {
   await deps.onBoundary?.(def.id, 'before');
+  const occurrence = books?.nextOccurrence(def.id) ?? 1;
+  const lean = def.callsPartnerCenter === true && books !== undefined && (await books.isLean());
+  const runUpdate = books?.takePendingRun();
   let requestId: string | undefined;
+  let responses = 0;
   let needNewRequestId = def.callsPartnerCenter === true;
   for (let n = 1; ; n++) {
     if (needNewRequestId) {
-      requestId = await DBOS.runStep(async () => deps.ids.uuid(), { name: `${def.id}.request-id` });
+      requestId = lean ? derivedRequestId(runId, def.id, occurrence, responses) : await DBOS.runStep(async () => deps.ids.uuid(), { name: `${def.id}.request-id` });
       needNewRequestId = false;
     }
     const currentRequestId = requestId;
-    const outcome = await DBOS.runStep(() => runAttempt(deps, runId, def, input, currentRequestId, n), { name: def.id });
+    const outcome = await DBOS.runStep(() => runAttempt(deps, runId, def, input, currentRequestId, n, runUpdate), { name: def.id });
     if (outcome.ok) {
       await deps.onBoundary?.(def.id, 'after');
       return outcome.value;
@@ -45,7 +53,10 @@ export async function executeStep<I, O>(deps: StepRuntimeDeps, runId: string, de
     const delay = nextRetryDelay(failure, n, def.retry, deterministicJitter(runId, def.id, n));
     if (delay === undefined) throw new StepFailedError(def.id, failure, n);
     // Partner Center: reuse the request id when no response came back, change it after any response.
-    if (def.callsPartnerCenter && failure.status !== undefined) needNewRequestId = true;
+    if (def.callsPartnerCenter && failure.status !== undefined) {
+      needNewRequestId = true;
+      responses++;
+    }
     await DBOS.sleep(delay);
   }
 }
@@ -57,6 +68,7 @@ async function runAttempt<I, O>(
   input: I,
   requestId: string | undefined,
   journaledAttempt: number,
+  runUpdate: Omit<RunUpdate, 'at'> | undefined,
 ): Promise<StepOutcome<O>> {
   const correlationId = deps.ids.uuid();
   // The timeline shows a correlation id only for steps that call Partner Center: elsewhere there is
@@ -64,7 +76,8 @@ async function runAttempt<I, O>(
   const recordedCorrelationId = def.callsPartnerCenter ? correlationId : null;
   let opened: { attempt: number; interruptedRequestIds: string[] };
   try {
-    opened = await deps.timeline.beginAttempt({ runId, stepId: def.id, requestId: requestId ?? null, correlationId: recordedCorrelationId, at: deps.clock.now() });
+    const at = deps.clock.now();
+    opened = await deps.timeline.beginAttempt({ runId, stepId: def.id, requestId: requestId ?? null, correlationId: recordedCorrelationId, at, ...(runUpdate ? { run: { ...runUpdate, at } } : {}) });
   } catch (e) {
     // The timeline store is down: nothing was called yet, so retrying later is safe.
     return { ok: false, failure: { ...toStepFailure(e), transient: true, code: 'TIMELINE_UNAVAILABLE' } };

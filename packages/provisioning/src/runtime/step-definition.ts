@@ -7,7 +7,7 @@ export interface StepContext {
   /** 1 for the first attempt; keeps counting across crashes. */
   attempt: number;
   /**
-   * The MS-RequestId for this call, journaled before the call: the same value after a crash or a
+   * The MS-RequestId for this call, fixed before the call (derived, or journaled in older runs): the same value after a crash or a
    * timeout (so Partner Center replays instead of acting twice), a new one after any response.
    * Undefined for steps that make no Partner Center call.
    */

@@ -3,6 +3,7 @@ import type { Clock } from '@csphub/domain';
 import type { Ids } from '../ports/ids';
 import type { StepTimeline } from '../ports/step-timeline';
 import { executeStep, type StepRuntimeDeps } from './execute-step';
+import { RunBookkeeping } from './run-bookkeeping';
 import type { WorkflowContext, WorkflowDefinition } from './workflow-definition';
 
 /**
@@ -140,14 +141,26 @@ export async function launchWorkflowRuntime(opts: WorkflowRuntimeOptions): Promi
     if (!fn) throw new Error(`Workflow ${name} was not registered with the runtime before launch.`);
     await DBOS.startWorkflow(fn, { workflowID: workflowId })(input);
   };
-  const contextOf = () => {
+  // Runs a body with its context; the last queued run-row update is written before the run ends
+  // (a failure's before the error is journaled).
+  const runBody = async (run: (ctx: WorkflowContext) => Promise<unknown>) => {
     const workflowId = DBOS.workflowID;
     if (!workflowId) throw new Error('A workflow body ran outside DBOS.');
-    return createWorkflowContext(stepDeps, workflowId, pollingIntervalMs, startChild);
+    const books = new RunBookkeeping(workflowId);
+    const ctx = createWorkflowContext(stepDeps, books, pollingIntervalMs, startChild);
+    let result: unknown;
+    try {
+      result = await run(ctx);
+    } catch (e) {
+      await flushRun(stepDeps, books).catch(() => undefined);
+      throw e;
+    }
+    await flushRun(stepDeps, books);
+    return result;
   };
   for (const def of opts.workflows) {
     if (registered.has(def.name)) throw new Error(`Workflow ${def.name} is registered twice.`);
-    const body = async (input: unknown) => (def as WorkflowDefinition<unknown, unknown>).run(input, contextOf());
+    const body = (input: unknown) => runBody((ctx) => (def as WorkflowDefinition<unknown, unknown>).run(input, ctx));
     registered.set(def.name, DBOS.registerWorkflow(body, { name: def.name }));
   }
   const scheduled: Parameters<typeof DBOS.applySchedules>[0] = [];
@@ -157,7 +170,7 @@ export async function launchWorkflowRuntime(opts: WorkflowRuntimeOptions): Promi
     // `start` (a test, an operator's run now) passes the workflow's own input.
     const body = async (slot: Date | string | { scheduledAt: string }) => {
       const at = typeof slot === 'object' && !(slot instanceof Date) ? slot.scheduledAt : slot;
-      await spec.workflow.run({ scheduledAt: new Date(at).toISOString() }, contextOf());
+      await runBody((ctx) => spec.workflow.run({ scheduledAt: new Date(at).toISOString() }, ctx));
     };
     const fn = DBOS.registerWorkflow(body, { name: spec.workflow.name });
     registered.set(spec.workflow.name, fn as (input: unknown) => Promise<unknown>);
@@ -224,21 +237,44 @@ export async function launchWorkflowRuntime(opts: WorkflowRuntimeOptions): Promi
   };
 }
 
-function createWorkflowContext(deps: StepRuntimeDeps, workflowId: string, pollingIntervalMs: number, startChild: (name: string, workflowId: string, input: unknown) => Promise<void>): WorkflowContext {
+function createWorkflowContext(deps: StepRuntimeDeps, books: RunBookkeeping, pollingIntervalMs: number, startChild: (name: string, workflowId: string, input: unknown) => Promise<void>): WorkflowContext {
+  const workflowId = books.workflowId;
+  // Before the run waits or publishes, the row must say where it stands.
+  const flush = () => flushRun(deps, books);
   return {
     workflowId,
     start: (def, childId, input) => startChild(def.name, childId, input),
     startWorkflow: (name, childId, input) => startChild(name, childId, input),
-    step: (def, input) => executeStep(deps, workflowId, def, input),
+    step: (def, input) => executeStep(deps, workflowId, def, input, books),
     recordRun: async (update) => {
+      // Lean journal: the row is written only when it changes, by the next step attempt (or a flush).
+      if (await books.isLean()) {
+        books.queueRun({ ...update, id: workflowId });
+        return;
+      }
       await DBOS.runStep(() => deps.timeline.saveRun({ ...update, id: workflowId, at: deps.clock.now() }), { name: 'record-run' });
     },
-    sleep: (ms) => DBOS.sleep(ms),
-    recv: (topic, timeoutMs) => DBOS.recv(topic, { timeoutSeconds: Math.max(1, Math.round(timeoutMs / 1000)), pollingIntervalMs }),
-    setEvent: (key, value) => DBOS.setEvent(key, value),
+    sleep: async (ms) => {
+      await flush();
+      await DBOS.sleep(ms);
+    },
+    recv: async (topic, timeoutMs) => {
+      await flush();
+      return DBOS.recv(topic, { timeoutSeconds: Math.max(1, Math.round(timeoutMs / 1000)), pollingIntervalMs });
+    },
+    setEvent: async (key, value) => {
+      await flush();
+      await DBOS.setEvent(key, value);
+    },
     patch: (name) => DBOS.patch(name),
     now: async () => new Date(await DBOS.runStep(async () => deps.clock.now().getTime(), { name: 'now' })),
   };
+}
+
+/** Writes the run row's queued update as its own journaled step, when there is one. */
+async function flushRun(deps: StepRuntimeDeps, books: RunBookkeeping): Promise<void> {
+  const pending = books.takePendingRun();
+  if (pending) await DBOS.runStep(() => deps.timeline.saveRun({ ...pending, at: deps.clock.now() }), { name: 'record-run' });
 }
 
 /**
