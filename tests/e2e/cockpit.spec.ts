@@ -27,7 +27,7 @@ test('the distributor sees the cockpit, fixes three expiring relationships in bu
   // The cockpit and its charts are a chunk of their own, loaded on the first visit.
   await expect(cockpit).toBeVisible({ timeout: 30_000 });
   // Figures CSP Hub has no record of say so rather than showing a number.
-  await expect(page.getByTestId('fig-subscriptions-unused')).toContainText('Not available');
+  await expect(page.getByTestId('fig-licences-unused')).toContainText('Not available');
 
   // A screen reader hears each chart's figures as text: the charts themselves are hidden from it.
   const ages = cockpit.getByTestId('cockpit-authorizations');
