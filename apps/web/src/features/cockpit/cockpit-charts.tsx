@@ -44,7 +44,7 @@ export function Donut({ size, thickness, data }: { size: number; thickness: numb
 }
 
 /**
- * Bars of `h` pixels at most, one per entry with its label beneath, hidden from assistive technology
+ * Bars of `h` pixels at most (one SVG), one per entry with its label beneath, hidden from assistive technology
  * with its figures read out as text instead (`chart-summary`), so a screen reader hears what the bars show.
  */
 export function SummarisedBarChart({ h, data, color, summary }: { h: number; data: { label: string; count: number }[]; color: string; summary: string }) {
@@ -52,13 +52,12 @@ export function SummarisedBarChart({ h, data, color, summary }: { h: number; dat
   return (
     <>
       <Box inert aria-hidden>
-        <Group gap={4} align="flex-end" wrap="nowrap" h={h}>
-          {data.map((d, i) => (
-            <Box key={i} style={{ flex: 1, minWidth: 0, height: '100%', display: 'flex', flexDirection: 'column', justifyContent: 'flex-end' }}>
-              <Box style={{ height: `${(d.count / max) * 100}%`, minHeight: d.count > 0 ? 2 : 0, background: cssColor(color), borderRadius: '2px 2px 0 0' }} />
-            </Box>
-          ))}
-        </Group>
+        <svg width="100%" height={h} viewBox={`0 0 ${data.length * 10} 100`} preserveAspectRatio="none" focusable="false">
+          {data.map((d, i) => {
+            const height = d.count > 0 ? Math.max(1, (d.count / max) * 100) : 0;
+            return <rect key={i} x={i * 10 + 1} y={100 - height} width={8} height={height} fill={cssColor(color)} />;
+          })}
+        </svg>
         <Group gap={4} wrap="nowrap" mt={4}>
           {data.map((d, i) => (
             <Text key={i} size="xs" c="dimmed" ta="center" truncate style={{ flex: 1, minWidth: 0 }}>
