@@ -3,6 +3,7 @@ import { childPath, idsOfPath } from '@csphub/domain';
 import type { Database } from './database';
 import { companies } from './schema/index';
 import { insertRowsAsJson } from './json-insert';
+import { createGeneratedCompanies } from './companies-generated';
 
 /** A company row as repositories return it. */
 export type CompanyRow = typeof companies.$inferSelect;
@@ -45,6 +46,14 @@ export function createCompaniesRepo(db: Database) {
         await insertRowsAsJson(db, companies, chunk);
       }
       return ids;
+    },
+
+    /**
+     * Generated companies (demo and benchmark data) in one set-based statement, numbered and spread
+     * over `parents`; every string field of `template` may say `{n}` for the company's number.
+     */
+    async createGenerated(input: { parents: Pick<CompanyRow, 'id' | 'path'>[]; kind: CompanyRow['kind']; count: number; first: number; template: { name: string } & CompanyFields; now: Date }): Promise<number[]> {
+      return createGeneratedCompanies(db, input);
     },
 
     /** Ids for companies about to be created (`createMany` with them), so a caller can refer to them first. */

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { BarChart } from '@mantine/charts';
-import { Anchor, Box, Card, Group, Stack, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n';
 import { listHref } from './cockpit-text';
 
@@ -80,29 +79,3 @@ export function Figures({ items }: { items: FigureSpec[] }) {
     </>
   );
 }
-
-/**
- * A bar chart hidden from assistive technology (nothing focusable in it) with its figures read out
- * as text instead (`chart-summary`), so a screen reader hears what the bars show.
- */
-export function SummarisedBarChart({ h, data, color, seriesLabel, summary }: { h: number; data: { label: string; count: number }[]; color: string; seriesLabel: string; summary: string }) {
-  return (
-    <>
-      <Box inert>
-        <BarChart
-          h={h}
-          aria-hidden
-          barChartProps={{ accessibilityLayer: false }}
-          data={data}
-          dataKey="label"
-          series={[{ name: 'count', label: seriesLabel, color }]}
-          tickLine="none"
-          gridAxis="none"
-          withYAxis={false}
-        />
-      </Box>
-      <VisuallyHidden data-testid="chart-summary">{summary}</VisuallyHidden>
-    </>
-  );
-}
-

@@ -1,6 +1,4 @@
-import '@mantine/charts/styles.css';
 import { useState } from 'react';
-import { DonutChart } from '@mantine/charts';
 import { Alert, Box, Button, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { CockpitSummary, GdapRefresh } from '@csphub/server/contract';
 import { useApi } from '../../api/use-api';
@@ -9,7 +7,8 @@ import { useI18n } from '../../i18n/i18n';
 import { describeProblem } from '../../i18n/problem-text';
 import { useSession } from '../auth/session';
 import { cellValueKey } from './cockpit-text';
-import { Figures, Section, SummarisedBarChart } from './cockpit-figures';
+import { Figures, Section } from './cockpit-figures';
+import { Donut, SummarisedBarChart } from './cockpit-charts';
 
 /** The portfolio cockpit of the caller's subtree: the home page of distributor and reseller staff. */
 export function CockpitPanel() {
@@ -72,17 +71,14 @@ export function CockpitPanel() {
         <Section title={t('cockpit.customers.title')} testId="cockpit-customers">
           <Group align="flex-start" wrap="nowrap">
             <Box inert>
-              <DonutChart
+              <Donut
                 size={120}
                 thickness={20}
-                withTooltip={false}
-                aria-hidden
-                pieChartProps={{ accessibilityLayer: false }}
                 data={[
-                  { name: t('cockpit.customers.ready'), value: c.ready, color: 'green.7' },
-                  { name: t('cockpit.customers.provisioning'), value: c.provisioning, color: 'blue.7' },
-                  { name: t('cockpit.customers.notReady'), value: c.notReady, color: 'gray.6' },
-                  { name: t('cockpit.customers.needsAttention'), value: c.needsAttention, color: 'red.7' },
+                  { value: c.ready, color: 'green.7' },
+                  { value: c.provisioning, color: 'blue.7' },
+                  { value: c.notReady, color: 'gray.6' },
+                  { value: c.needsAttention, color: 'red.7' },
                 ]}
               />
             </Box>
@@ -105,7 +101,7 @@ export function CockpitPanel() {
           )}
         </Section>
         <Section title={t('cockpit.weeks.title')} testId="cockpit-weeks">
-          <SummarisedBarChart h={160} data={weeks} color="indigo.7" seriesLabel={t('cockpit.weeks.count')} summary={readOut(weeks)} />
+          <SummarisedBarChart h={160} data={weeks} color="indigo.7" summary={readOut(weeks)} />
         </Section>
         <Section title={t('cockpit.gdap.title')} testId="cockpit-gdap">
           <Figures
@@ -137,7 +133,7 @@ export function CockpitPanel() {
         </Section>
         <Section title={t('cockpit.auth.title')} testId="cockpit-authorizations">
           <Figures items={[{ key: 'pending', label: t('cockpit.auth.pending'), value: s.authorizations.pending, list: 'authorizations', filter: 'pending' }]} />
-          <SummarisedBarChart h={120} data={ages} color="orange.7" seriesLabel={t('cockpit.auth.pending')} summary={readOut(ages)} />
+          <SummarisedBarChart h={120} data={ages} color="orange.7" summary={readOut(ages)} />
           <Figures items={[{ key: 'over90', label: t('cockpit.auth.over90'), value: s.authorizations.byAge.over90, list: 'authorizations', filter: 'over_90_days', color: 'red.8' }]} />
         </Section>
         <Section title={t('cockpit.mca.title')} testId="cockpit-mca">
@@ -165,7 +161,7 @@ export function CockpitPanel() {
             ]}
           />
           {perReseller.length > 0 && (
-            <SummarisedBarChart h={140} data={perReseller} color="teal.7" seriesLabel={t('cockpit.col.customers')} summary={`${t('cockpit.resellers.customers')}: ${readOut(perReseller)}`} />
+            <SummarisedBarChart h={140} data={perReseller} color="teal.7" summary={`${t('cockpit.resellers.customers')}: ${readOut(perReseller)}`} />
           )}
         </Section>
         <Section title={t('cockpit.subscriptions.title')} testId="cockpit-subscriptions">
