@@ -24,3 +24,4 @@ export * from './pricing';
 export * from './subscription-terms';
 export * from './customer-imports';
 export * from './notification-templates';
+export * from './tenant-subscription-reads';
