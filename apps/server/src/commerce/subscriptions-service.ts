@@ -107,8 +107,9 @@ export async function viewOfRead(deps: CommerceDeps, company: CompanyRow, tenant
   const now = deps.clock.now();
   const ourSeats = new Map<string, number>();
   const views: SubscriptionView[] = [];
+  const items = new Map((await catalog.getItems(tenant.connection.id, country.toUpperCase(), subs.map((s) => s.catalogItemId))).map((i) => [i.catalogItemId, i]));
   for (const s of subs) {
-    const item = await catalog.getItem(tenant.connection.id, country.toUpperCase(), s.catalogItemId);
+    const item = items.get(s.catalogItemId);
     const licence = licenses ? licenceOf(s, item?.skuTitle, licenses) : undefined;
     if (licence && (s.status === 'active' || s.status === 'suspended')) ourSeats.set(licence.skuId, (ourSeats.get(licence.skuId) ?? 0) + s.quantity);
     const assigned = licence ? Math.min(licence.consumedUnits, s.quantity) : null;
