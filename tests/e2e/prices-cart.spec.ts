@@ -114,6 +114,8 @@ test('a reseller sees its cost and its customer price, orders a cart of three li
   // A year and a day later on the emulator's clock.
   await emulator.advanceClock({ duration: 'P366D' });
   await page.reload();
+  // The tab shows the stored read ("As of ..."); the terms ended in Partner Center, outside CSP Hub: refresh.
+  await page.getByTestId('subscriptions-refresh').click();
   await expect(rowOf(CART[0]!.title)).toContainText('Cancelled');
   await expect(rowOf(CART[1]!.title).getByTestId('subscription-quantity')).toHaveText('6');
   await expect(rowOf(CART[1]!.title)).toContainText('Active');

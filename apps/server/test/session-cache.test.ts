@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './test-app';
-import { call, callersOf, json, seedWorld, type World } from './channel-world';
-import { SessionCache } from '../src/auth/session-cache';
+import { call, callersOf, json, seedWorld, signInAs, type World } from './channel-world';
+import { SESSION_CACHE_MS, SessionCache } from '../src/auth/session-cache';
 
 /**
  * Checked sessions are kept for a few seconds (auth/session-cache.ts): the reads of a page check
@@ -44,6 +44,17 @@ describe('session checks kept for a few seconds', () => {
     expect((await call(t, me, 'GET', '/api/v1/auth/session')).status).toBe(200);
     expect((await call(t, me, 'POST', '/api/v1/auth/logout')).status).toBeLessThan(300);
     expect((await call(t, me, 'GET', '/api/v1/auth/session')).status).toBe(401);
+  });
+
+  it('a person demoted straight in the database (as another server process would) loses the permission once the check kept for them is older than its bound', async () => {
+    const me = await signInAs(t, w.users.customer_admin!);
+    const users = `/api/v1/companies/${w.c1.id}/users`;
+    expect((await call(t, me, 'GET', users)).status).toBe(200);
+    const user = (await w.repos.users.findByEmail(w.users.customer_admin!))!;
+    await w.repos.users.update(user.id, { role: 'billing_reader' });
+    await new Promise((r) => setTimeout(r, SESSION_CACHE_MS + 200));
+    expect((await call(t, me, 'GET', users)).status).toBe(403);
+    expect(((await json(call(t, me, 'GET', '/api/v1/auth/session'))) as { user: { role: string } }).user.role).toBe('billing_reader');
   });
 });
 

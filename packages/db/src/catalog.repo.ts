@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from './database';
 import { catalogHiddenProducts, catalogItems, catalogSnapshots } from './schema/catalog';
 
@@ -58,6 +58,15 @@ export function createCatalogRepo(db: Database) {
         .from(catalogItems)
         .where(and(eq(catalogItems.connectionId, connectionId), eq(catalogItems.country, country), eq(catalogItems.catalogItemId, catalogItemId)));
       return rows[0];
+    },
+
+    /** Several items of one connection and country in one statement (those the cache holds). */
+    async getItems(connectionId: string, country: string, catalogItemIds: readonly string[]): Promise<CatalogItemRow[]> {
+      if (catalogItemIds.length === 0) return [];
+      return db
+        .select()
+        .from(catalogItems)
+        .where(and(eq(catalogItems.connectionId, connectionId), eq(catalogItems.country, country), inArray(catalogItems.catalogItemId, [...new Set(catalogItemIds)])));
     },
 
     async listHiddenProducts(distributorId: number): Promise<string[]> {

@@ -5,6 +5,21 @@ import { companies } from './schema/index';
 import { insertRowsAsJson } from './json-insert';
 import { createGeneratedCompanies } from './companies-generated';
 
+function prepareGet(db: Database) {
+  return db
+    .select()
+    .from(companies)
+    .where(eq(companies.id, sql.placeholder('id')))
+    .prepare('companies_get');
+}
+const getStatements = new WeakMap<Database, ReturnType<typeof prepareGet>>();
+/** The prepared `companies.get` of a handle (a transaction's handle gets its own). */
+function preparedGet(db: Database): ReturnType<typeof prepareGet> {
+  let statement = getStatements.get(db);
+  if (!statement) getStatements.set(db, (statement = prepareGet(db)));
+  return statement;
+}
+
 /** A company row as repositories return it. */
 export type CompanyRow = typeof companies.$inferSelect;
 /** The editable fields of a company (everything but identity, hierarchy and status). */
@@ -63,8 +78,9 @@ export function createCompaniesRepo(db: Database) {
       return rowsOf<{ id: number }>(reserved).map((r) => Number(r.id));
     },
 
+    /** Every company route's first read: a prepared statement per database handle (built once, parsed once per connection). */
     async get(id: number): Promise<CompanyRow | undefined> {
-      const rows = await db.select().from(companies).where(eq(companies.id, id));
+      const rows = await preparedGet(db).execute({ id });
       return rows[0];
     },
 

@@ -34,6 +34,7 @@ export { createMcaRecordsRepo, type McaRecordsRepo } from './mca-records.repo';
 export { createSubscriptionMovesRepo, type SubscriptionMoveFields, type SubscriptionMoveRow, type SubscriptionMovesRepo } from './subscription-moves.repo';
 export { createTenantLicencesRepo, type TenantLicenceInput, type TenantLicenceRow, type TenantLicencesRepo } from './tenant-licences.repo';
 export { createSubscriptionTermsRepo, type SubscriptionTermInput, type SubscriptionTermRow, type SubscriptionTermsRepo } from './subscription-terms.repo';
+export { createTenantSubscriptionReadsRepo, type TenantSubscriptionReadRow, type TenantSubscriptionReadsRepo } from './tenant-subscription-reads.repo';
 export { createSubscriptionTransfersRepo, type NewSubscriptionTransfer, type SubscriptionTransferRow, type SubscriptionTransfersRepo } from './subscription-transfers.repo';
 export { createWorkersRepo, type WorkerClaimRow, type WorkerRow, type WorkersRepo } from './workers.repo';
 export { createWizardDraftsRepo, type WizardDraftsRepo, type WizardDraftRow } from './wizard-drafts.repo';

@@ -181,6 +181,8 @@ export const SubscriptionsResponseSchema = z
         heldElsewhere: z.array(z.object({ skuId: z.string(), name: z.string(), purchased: z.number().int(), assigned: z.number().int() })).nullable(),
         error: z.string().nullable().openapi({ description: 'Why this tenant could not be read from Partner Center' }),
         licensesError: z.string().nullable().openapi({ description: "Why the tenant's licenses (assigned counts, other partners' seats) are not visible" }),
+        asOf: z.string().nullable().openapi({ description: 'When Partner Center gave these subscriptions (ISO 8601); null when it did not answer' }),
+        refreshing: z.boolean().openapi({ description: 'The stored read is older than its bound and is being read again in the background' }),
       }),
     ),
   })

@@ -1,4 +1,4 @@
-import type { CompanyRow } from '@csphub/db';
+import { createTenantSubscriptionReadsRepo, type CompanyRow } from '@csphub/db';
 import { AppError } from '@csphub/domain';
 import { isPartnerCenterError, type CallPriority, type SubscribedSku, type Subscription } from '@csphub/partner-center';
 import { commerceRepos, type CommerceDeps } from './commerce-deps';
@@ -22,6 +22,16 @@ export interface TenantSubscriptions {
   licenses: SubscribedSku[] | null;
   error: string | null;
   licensesError: string | null;
+  /** When Partner Center gave these subscriptions (a stored read may be older than the view). */
+  asOf: Date | null;
+}
+
+/** What Partner Center answered for one tenant, as stored for later views. */
+export interface TenantRead {
+  subscriptions: Subscription[];
+  licenses: SubscribedSku[] | null;
+  licensesError: string | null;
+  readAt: Date;
 }
 
 /**
@@ -57,18 +67,18 @@ export function licenceOf(sub: Pick<Subscription, 'offerName'>, skuTitle: string
 
 /**
  * Reads a tenant's subscriptions from Partner Center (ours: those sold through this connection) and
- * its licenses by SKU (every partner's): assigned counts come from the licenses, and
- * seats beyond ours are "held elsewhere" (another partner's). Licenses need App+User and a GDAP
- * role; without them the subscriptions still show, with the reason.
+ * its licenses by SKU (every partner's), and stores the answer for later views of the tab and the
+ * term ends for the cockpit. Licenses need App+User and a GDAP role; without them the subscriptions
+ * still show, with the reason. A read Partner Center did not answer is not stored.
  */
-export async function readTenantSubscriptions(deps: CommerceDeps, company: CompanyRow, tenant: LinkedTenant, call: ReadCall = {}): Promise<TenantSubscriptions> {
+export async function fetchTenantRead(deps: CommerceDeps, company: CompanyRow, tenant: LinkedTenant, call: ReadCall = {}): Promise<TenantRead | { error: string }> {
   const pc = await deps.partnerCenterFor(tenant.connection.id);
   let subs: Subscription[];
   try {
     subs = await pc.listSubscriptions(tenant.tenantId, {}, call);
   } catch (e) {
     stopUnlessAnswered(e);
-    return { subscriptions: [], heldElsewhere: null, licenses: null, error: `Partner Center did not answer for this tenant: ${explain(e)}`, licensesError: null };
+    return { error: `Partner Center did not answer for this tenant: ${explain(e)}` };
   }
   let licenses: SubscribedSku[] | null = null;
   let licensesError: string | null = null;
@@ -78,27 +88,48 @@ export async function readTenantSubscriptions(deps: CommerceDeps, company: Compa
     stopUnlessAnswered(e);
     licensesError = `The tenant's licenses are not visible (they need the connection's partner user and a GDAP role such as Global Reader or License Administrator): ${explain(e)}`;
   }
+  const readAt = deps.clock.now();
+  const key = { companyId: company.id, connectionId: tenant.connection.id, tenantId: tenant.tenantId };
+  await recordSubscriptionTerms(deps.db, key, subs, readAt);
+  // Licences not visible this time (no partner user or GDAP role): the last read's figures stay.
+  if (licenses) await recordTenantLicences(deps.db, key, licenses, readAt);
+  await createTenantSubscriptionReadsRepo(deps.db).put({ ...key, subscriptions: subs, licenses, licensesError, readAt });
+  return { subscriptions: subs, licenses, licensesError, readAt };
+}
+
+/**
+ * The tab's view of a read (fresh or stored), worked out now: assigned counts come from the
+ * licenses, seats beyond ours are "held elsewhere" (another partner's), and each subscription's
+ * actions and windows are judged at the present time, not at the read's.
+ */
+export async function viewOfRead(deps: CommerceDeps, company: CompanyRow, tenant: LinkedTenant, read: TenantRead): Promise<TenantSubscriptions> {
+  const { subscriptions: subs, licenses } = read;
   const country = buyingCountryOf(company) ?? tenant.connection.region;
   const catalog = commerceRepos(deps).catalog;
   const now = deps.clock.now();
   const ourSeats = new Map<string, number>();
   const views: SubscriptionView[] = [];
+  const items = new Map((await catalog.getItems(tenant.connection.id, country.toUpperCase(), subs.map((s) => s.catalogItemId))).map((i) => [i.catalogItemId, i]));
   for (const s of subs) {
-    const item = await catalog.getItem(tenant.connection.id, country.toUpperCase(), s.catalogItemId);
+    const item = items.get(s.catalogItemId);
     const licence = licenses ? licenceOf(s, item?.skuTitle, licenses) : undefined;
     if (licence && (s.status === 'active' || s.status === 'suspended')) ourSeats.set(licence.skuId, (ourSeats.get(licence.skuId) ?? 0) + s.quantity);
     const assigned = licence ? Math.min(licence.consumedUnits, s.quantity) : null;
     views.push(toSubscriptionView(s, tenant, now, item ? { minimum: item.minimumQuantity, maximum: item.maximumQuantity } : undefined, assigned));
   }
-  await recordSubscriptionTerms(deps.db, { companyId: company.id, connectionId: tenant.connection.id, tenantId: tenant.tenantId }, subs, now);
-  // Licences not visible this time (no partner user or GDAP role): the last read's figures stay.
-  if (licenses) await recordTenantLicences(deps.db, { companyId: company.id, connectionId: tenant.connection.id, tenantId: tenant.tenantId }, licenses, now);
   const heldElsewhere = licenses
     ? licenses
         .map((l) => ({ skuId: l.skuId, name: l.name, purchased: l.totalUnits - (ourSeats.get(l.skuId) ?? 0), assigned: l.consumedUnits }))
         .filter((h) => h.purchased > 0)
     : null;
-  return { subscriptions: views, heldElsewhere, licenses, error: null, licensesError };
+  return { subscriptions: views, heldElsewhere, licenses, error: null, licensesError: read.licensesError, asOf: read.readAt };
+}
+
+/** A tenant's subscriptions as Partner Center has them now (for a change, and after one): read, stored, viewed. */
+export async function readTenantSubscriptions(deps: CommerceDeps, company: CompanyRow, tenant: LinkedTenant, call: ReadCall = {}): Promise<TenantSubscriptions> {
+  const read = await fetchTenantRead(deps, company, tenant, call);
+  if ('error' in read) return { subscriptions: [], heldElsewhere: null, licenses: null, error: read.error, licensesError: null, asOf: null };
+  return viewOfRead(deps, company, tenant, read);
 }
 
 /**

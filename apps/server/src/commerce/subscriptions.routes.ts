@@ -14,6 +14,7 @@ import { buyingCountryOf, linkedTenantIn, linkedTenantsOf } from './linked-tenan
 import { requireValidPartnerOfRecord } from './partner-of-record-check';
 import { callPartnerCenter } from './partner-center-failure';
 import { currentSubscription, readTenantSubscriptions } from './subscriptions-service';
+import { createSubscriptionsStore } from './subscriptions-store';
 import { viewerOf, type PricingService } from './pricing-service';
 import { withExtendedTermPrices } from './extended-term-price';
 
@@ -26,11 +27,16 @@ const REFUSAL_TEXT: Record<string, string> = {
   already: 'The subscription is already in that state.',
 };
 
+const SubscriptionsQuery = z.object({
+  refresh: z.enum(['true', 'false']).optional().openapi({ description: 'true: read Partner Center now instead of the stored read' }),
+});
+
 const SubscriptionParams = CompanyIdParam.extend({ subscriptionId: z.string().min(1).max(64).openapi({ param: { name: 'subscriptionId', in: 'path' } }) });
 
 /** Subscriptions of a company's linked tenants: read, and change within the rules. */
 export function subscriptionsRoutes(deps: CommerceDeps, pricing: PricingService) {
   const auth = authenticate(deps);
+  const store = createSubscriptionsStore(deps);
   return createRouter()
     .openapi(
       createRoute({
@@ -40,8 +46,8 @@ export function subscriptionsRoutes(deps: CommerceDeps, pricing: PricingService)
         tags: ['Subscriptions'],
         summary: 'Subscriptions of every tenant the company is linked to, with the actions allowed now',
         description:
-          'Per linked tenant: the subscriptions Partner Center knows for this connection (product, quantity, assigned licenses, status, term, billing cycle, term end, auto-renew, partner of record, the 168-hour window with the time left) and the seats the tenant holds through other partners, when its licenses are visible.',
-        request: { params: CompanyIdParam },
+          'Per linked tenant: the subscriptions Partner Center knows for this connection (product, quantity, assigned licenses, status, term, billing cycle, term end, auto-renew, partner of record, the 168-hour window with the time left) and the seats the tenant holds through other partners, when its licenses are visible. Served from the last stored Partner Center read (`asOf`), refreshed in the background when it is older than 10 minutes (1 minute while the licenses are not visible); Partner Center is read before answering when nothing is stored, after a change made through CSP Hub (an order, a transfer, a move), or with `refresh=true`.',
+        request: { params: CompanyIdParam, query: SubscriptionsQuery },
         responses: {
           200: { description: 'Per tenant', content: json(SubscriptionsResponseSchema) },
           503: problem('PARTNER_CENTER_BUSY: too many Partner Center calls already wait on the connection; Retry-After says when to try again'),
@@ -54,12 +60,23 @@ export function subscriptionsRoutes(deps: CommerceDeps, pricing: PricingService)
         const tenants = await linkedTenantsOf(repos, company);
         // An interactive read: dropped when the client goes away, and behind provisioning and orders.
         const readCall = { signal: c.req.raw.signal, priority: 'low' as const };
+        const reads = await store.read(company, tenants, { refresh: c.req.valid('query').refresh === 'true', call: readCall });
         const out = await Promise.all(
-          tenants.map(async (t) => {
-            const read = await readTenantSubscriptions(deps, company, t, readCall);
+          tenants.map(async (t, i) => {
+            const read = reads[i]!;
             const market = buyingCountryOf(company) ?? t.connection.region.toUpperCase();
             const subscriptions = await withExtendedTermPrices(pricing, { repos, company, viewer: viewerOf(p.company), market }, read.subscriptions);
-            return { connection: t.connection, tenantId: t.tenantId, defaultDomain: t.defaultDomain, subscriptions, heldElsewhere: read.heldElsewhere, error: read.error, licensesError: read.licensesError };
+            return {
+              connection: t.connection,
+              tenantId: t.tenantId,
+              defaultDomain: t.defaultDomain,
+              subscriptions,
+              heldElsewhere: read.heldElsewhere,
+              error: read.error,
+              licensesError: read.licensesError,
+              asOf: read.asOf?.toISOString() ?? null,
+              refreshing: read.refreshing,
+            };
           }),
         );
         return c.json({ tenants: out }, 200);

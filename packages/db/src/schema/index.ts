@@ -26,3 +26,4 @@ export * from './tenant-licences';
 export * from './customer-imports';
 export * from './notification-templates';
 export * from './partner-center-budgets';
+export * from './tenant-subscription-reads';

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useApi } from '../../api/use-api';
+import { apiFetch } from '../../api/api-client';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages/en';
@@ -31,6 +32,7 @@ export function SubscriptionsTab({ company }: { company: { id: number; name: str
   const data = useApi<Subscriptions>(ordersRead ? `/api/v1/companies/${company.id}/subscriptions` : null);
   const canManage = can('company.update');
   const [moveVersion, setMoveVersion] = useState(0);
+  const [refreshingNow, setRefreshingNow] = useState(false);
   const openOrders = (orders.data?.items ?? []).filter(isOpen);
   const openKey = openOrders.map((o) => o.id).join(',');
   const { reload: reloadOrders } = orders;
@@ -58,6 +60,22 @@ export function SubscriptionsTab({ company }: { company: { id: number; name: str
       setMoveVersion((v) => v + 1);
     }
   }, [closedKey, ordersLoaded, reloadSubscriptions]);
+  // A stored read being refreshed behind the answer: look again shortly for the new one.
+  const behind = (data.data?.tenants ?? []).some((tenant) => tenant.refreshing);
+  useEffect(() => {
+    if (!behind) return;
+    const timer = setTimeout(reloadSubscriptions, 3000);
+    return () => clearTimeout(timer);
+  }, [behind, reloadSubscriptions]);
+  const refreshNow = () => {
+    setRefreshingNow(true);
+    apiFetch(`/api/v1/companies/${company.id}/subscriptions?refresh=true`)
+      .catch(() => undefined) // the reload below shows what is stored, with the error if any
+      .finally(() => {
+        setRefreshingNow(false);
+        reloadSubscriptions();
+      });
+  };
   if (!ordersRead || (data.loading && !data.data)) {
     return (
       <Group>
@@ -79,11 +97,23 @@ export function SubscriptionsTab({ company }: { company: { id: number; name: str
   const tenants = data.data?.tenants ?? [];
   return (
     <Stack>
-      <Title order={3}>{t('subs.title')}</Title>
+      <Group justify="space-between">
+        <Title order={3}>{t('subs.title')}</Title>
+        {tenants.length > 0 && (
+          <Button size="xs" variant="default" loading={refreshingNow} onClick={refreshNow} data-testid="subscriptions-refresh">
+            {t('subs.refresh')}
+          </Button>
+        )}
+      </Group>
       {tenants.length === 0 && <Text c="dimmed">{t('subs.noTenant')}</Text>}
       {tenants.map((tenant) => (
         <Stack key={`${tenant.connection.id}-${tenant.tenantId}`} gap="xs">
           <Text fw={600}>{t('subs.tenant', { connection: tenant.connection.name, domain: tenant.defaultDomain ?? tenant.tenantId })}</Text>
+          {tenant.asOf && (
+            <Text size="xs" c="dimmed" data-testid="subscriptions-as-of">
+              {t(tenant.refreshing ? 'subs.asOfRefreshing' : 'subs.asOf', { time: formatDate(tenant.asOf, 'dateTime') })}
+            </Text>
+          )}
           {tenant.error && <GdapPendingNotice companyId={company.id} details={tenant.error} fallback={<Alert color="red">{t('subs.tenantError', { message: tenant.error })}</Alert>} />}
           {tenant.licensesError && (
             <GdapPendingNotice

@@ -1,0 +1,34 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from './database';
+import { tenantSubscriptionReads } from './schema/tenant-subscription-reads';
+
+export type TenantSubscriptionReadRow = typeof tenantSubscriptionReads.$inferSelect;
+
+/** The stored answers of Partner Center for tenants' subscriptions (see the table's comment). */
+export function createTenantSubscriptionReadsRepo(db: Database) {
+  return {
+    /** The stored reads of a company's tenants, one per connection and tenant. */
+    async listForCompany(companyId: number): Promise<TenantSubscriptionReadRow[]> {
+      return db.select().from(tenantSubscriptionReads).where(eq(tenantSubscriptionReads.companyId, companyId));
+    },
+    async get(connectionId: string, tenantId: string): Promise<TenantSubscriptionReadRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(tenantSubscriptionReads)
+        .where(and(eq(tenantSubscriptionReads.connectionId, connectionId), eq(tenantSubscriptionReads.tenantId, tenantId)));
+      return row;
+    },
+    /** Keeps the newer of what is stored and this read (two processes may refresh at once). */
+    async put(row: TenantSubscriptionReadRow): Promise<void> {
+      await db
+        .insert(tenantSubscriptionReads)
+        .values(row)
+        .onConflictDoUpdate({
+          target: [tenantSubscriptionReads.connectionId, tenantSubscriptionReads.tenantId],
+          set: { companyId: row.companyId, subscriptions: row.subscriptions, licenses: row.licenses, licensesError: row.licensesError, readAt: row.readAt },
+          setWhere: sql`${tenantSubscriptionReads.readAt} <= ${row.readAt}`,
+        });
+    },
+  };
+}
+export type TenantSubscriptionReadsRepo = ReturnType<typeof createTenantSubscriptionReadsRepo>;
