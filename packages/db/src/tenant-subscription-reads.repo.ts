@@ -18,6 +18,13 @@ export function createTenantSubscriptionReadsRepo(db: Database) {
         .where(and(eq(tenantSubscriptionReads.connectionId, connectionId), eq(tenantSubscriptionReads.tenantId, tenantId)));
       return row;
     },
+    /**
+     * Drops a tenant's stored read: the sync saw Partner Center change it, so the next view of the
+     * tab reads Partner Center again instead of showing the stored answer until it ages out.
+     */
+    async forget(connectionId: string, tenantId: string): Promise<void> {
+      await db.delete(tenantSubscriptionReads).where(and(eq(tenantSubscriptionReads.connectionId, connectionId), sql`lower(${tenantSubscriptionReads.tenantId}) = ${tenantId.toLowerCase()}`));
+    },
     /** Keeps the newer of what is stored and this read (two processes may refresh at once). */
     async put(row: TenantSubscriptionReadRow): Promise<void> {
       await db

@@ -1,4 +1,4 @@
-import { createRepos, publishGdapStatusChange, type Database, type GdapGraphRead } from '@csphub/db';
+import { createRepos, createTenantSubscriptionReadsRepo, publishGdapStatusChange, type Database, type GdapGraphRead } from '@csphub/db';
 import type { ActivityRecord, IndirectReseller, PartnerCenterClient } from '@csphub/partner-center';
 import { graphReadOf } from '../gdap/gdap-refresh';
 import { readCustomerBase, type ReadCustomer } from './customer-base-reader';
@@ -170,6 +170,8 @@ async function applyRead(deps: ImportDeps, connectionId: string, read: ReadCusto
       summary: `${item.companyName} (${item.tenantId}) ${done.created ? 'added' : 'updated'} from Partner Center's activity log`,
       after: { tenantId: item.tenantId, subscriptions: done.subscriptions },
     });
+    // The subscriptions tab's stored read is older than this change: its next view reads again.
+    await createTenantSubscriptionReadsRepo(tx).forget(connectionId, item.tenantId);
     report.eventsPublished += await publishCustomerChanges(tx, { connectionId, companyId: done.companyId, tenantId: item.tenantId, defaultDomain: item.defaultDomain, wasLinked, before, after: read.subscriptions, at: now });
     for (const r of gdap?.reads ?? []) {
       // A relationship the store did not hold yet is added without events; when the activity log

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventsRepo, type Repos } from '@csphub/db';
+import { createEventsRepo, createTenantSubscriptionReadsRepo, type Repos } from '@csphub/db';
 import type { TestDatabase } from '@csphub/testing';
 import { applyImport, createImportRun, decideItem, importReportCsv, stageImport, type ImportDeps } from '../../src/customer-import/customer-import.service';
 import { syncFromActivity } from '../../src/customer-import/customer-sync.service';
@@ -93,6 +93,9 @@ describe('import of an existing customer base', () => {
     expect(first.customersAdded + first.customersUpdated).toBe(0);
     const subs = await repos.customerImports.subscriptionsOf(connectionId);
     const target = subs.find((s) => s.quantity === 2)!;
+    // The tenant's subscriptions tab was viewed before the change: its stored read must not outlive it.
+    const storedReads = createTenantSubscriptionReadsRepo(db.db);
+    await storedReads.put({ companyId: target.companyId, connectionId, tenantId: target.tenantId, subscriptions: [], licenses: null, licensesError: null, readAt: new Date() });
     await world.control.changeSubscriptionInPortal(target.tenantId, target.subscriptionId, { quantity: 11 });
     const added = await world.control.bulkAddCustomers({
       partner: 'distributor-latam',
@@ -102,6 +105,7 @@ describe('import of an existing customer base', () => {
     expect(cycle).toMatchObject({ customersAdded: 1, customersUpdated: 1, needsPerson: [] });
     const after = await repos.customerImports.subscriptionsOf(connectionId);
     expect(after.find((s) => s.subscriptionId === target.subscriptionId)?.quantity).toBe(11);
+    expect(await storedReads.get(connectionId, target.tenantId)).toBeUndefined();
     const newSub = after.find((s) => s.tenantId === added.tenantIds[0]);
     expect(newSub?.quantity).toBe(4);
     const company = await repos.companies.get(newSub!.companyId);
