@@ -16,11 +16,13 @@ let built: Promise<string> | undefined;
  * the workflow runtime's own on the copies, and still seeds the demo data and the secret key:
  * only the work that is the same on every first start is skipped. The first start itself (initdb
  * and the migrations on an empty folder) stays under test where a test passes its own folder
- * (`apps/server/test/default-install.test.ts`, `startup.test.ts`).
+ * (`apps/server/test/default-install.test.ts`, `startup.test.ts`). The crash tests' workers start
+ * from the same copies (`appFolder` names the application database's folder there).
  */
-export async function seedStackDataDir(dataDir: string): Promise<void> {
+export async function seedStackDataDir(dataDir: string, appFolder = 'pglite'): Promise<void> {
   const template = await stackTemplate();
-  for (const name of ['pglite', 'workflows']) fs.cpSync(path.join(template, name), path.join(dataDir, name), { recursive: true });
+  fs.cpSync(path.join(template, 'pglite'), path.join(dataDir, appFolder), { recursive: true });
+  fs.cpSync(path.join(template, 'workflows'), path.join(dataDir, 'workflows'), { recursive: true });
 }
 
 function stackTemplate(): Promise<string> {
