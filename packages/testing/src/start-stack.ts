@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './free-port';
+import { seedStackDataDir } from './stack-template';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -49,6 +50,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const port = await freePort();
   const emulatorPort = await freePort();
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'csphub-stack-'));
+  // A folder of its own on the embedded database starts from the migrated template (stack-template.ts).
+  if (!opts.dataDir && !(opts.env?.DATABASE_URL ?? process.env.DATABASE_URL)) await seedStackDataDir(dataDir);
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     PORT: String(port),

@@ -85,7 +85,7 @@ function migratedTemplate(): Promise<Blob> {
   return template;
 }
 
-function templateKey(): string {
+export function templateKey(): string {
   const hash = createHash('sha256');
   const pglite = path.join(repoRoot, 'node_modules/@electric-sql/pglite/package.json');
   hash.update(fs.existsSync(pglite) ? (JSON.parse(fs.readFileSync(pglite, 'utf8')) as { version: string }).version : 'unknown');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { seedStackDataDir } from '@csphub/testing';
 /* eslint-disable no-restricted-imports -- the test seeds through the real repositories */
 import { openDatabase, openWorkflowSystemPool } from '@csphub/db';
 /* eslint-enable no-restricted-imports */
@@ -46,6 +47,8 @@ describe('existing-tenant link run survives SIGKILL around the MCA confirmation'
     emulator = await startEmulator({ port: 0 });
     ctl = emulatorControl(emulator.url);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csphub-link-crash-'));
+    // Both databases start from the migrated template instead of initdb and every migration (@csphub/testing).
+    await seedStackDataDir(path.join(dataDir, 'template'), 'app');
     const app = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'template', 'app') });
     try {
       seeded = await seedAccounts(app.db, BOUNDARIES.length, 'Link');

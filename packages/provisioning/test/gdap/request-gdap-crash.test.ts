@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { seedStackDataDir } from '@csphub/testing';
 /* eslint-disable no-restricted-imports -- the test seeds through the real repositories */
 import { createGdapRepo, openDatabase, openWorkflowSystemPool } from '@csphub/db';
 /* eslint-enable no-restricted-imports */
@@ -39,6 +40,8 @@ describe('request GDAP from a template survives SIGKILL around creating the rela
     const client = createPartnerCenterClient({
       connection: { id: 'latam', name: LATAM.name, type: 'indirect-provider', tenantId: LATAM.tenantId, appId: LATAM.app.appId, appSecret: LATAM.app.appSecret, refreshToken: LATAM.user.refreshToken, ...emulatorEndpoints(emulator.url) },
     });
+    // Both databases start from the migrated template instead of initdb and every migration (@csphub/testing).
+    await seedStackDataDir(path.join(dataDir, 'template'), 'app');
     const app = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'template', 'app') });
     try {
       const seeded = await seedAccounts(app.db, BOUNDARIES.length, 'GdapCrash');

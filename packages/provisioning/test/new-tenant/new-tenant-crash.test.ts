@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, it, type ExpectStatic } from 'vitest';
+import { seedStackDataDir } from '@csphub/testing';
 /* eslint-disable no-restricted-imports -- test reads the outcome through the real repositories */
 import { openDatabase, openWorkflowSystemPool, type OpenDatabase } from '@csphub/db';
 /* eslint-enable no-restricted-imports */
@@ -102,6 +103,8 @@ describe(`new-tenant run survives SIGKILL at its irreversible steps (${layout})`
       pgTemplate = db.name;
       drops.push(db.drop);
     }
+    // The embedded layouts' databases start from the migrated template instead of initdb and every migration (@csphub/testing).
+    if (layout !== 'postgres') await seedStackDataDir(path.join(dataDir, 'template'), 'app');
     const app = await openApp();
     try {
       seeded = await seedAccounts(app.db, BOUNDARIES.length + 3, 'Crash');
