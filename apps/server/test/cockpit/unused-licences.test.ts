@@ -1,14 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '@csphub/config';
-import { createRepos, createSecretBox, type CompanyRow } from '@csphub/db';
-import { createPartnerCenterClient, emulatorEndpoints, type PartnerCenterClient } from '@csphub/partner-center';
-import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
-import { createTestDatabase, type TestDatabase } from '@csphub/testing';
-import { createApp } from '../../src/create-app';
+import { type CompanyRow } from '@csphub/db';
+import { type PartnerCenterClient } from '@csphub/partner-center';
+import { type createApp } from '../../src/create-app';
 import { hashPassword } from '../../src/security/password';
 import { call, signInAs } from '../channel-world';
-import { testAppDeps } from '../test-app';
+import { WORLD_PASSWORD, wingtip, wingtipWorld, type WingtipWorld } from '../commerce/wingtip-world';
 
 type Summary = { subscriptions: { unusedLicences: number | null } };
 type List = { total: number; rows: { companyName: string; bought: number; assigned: number; unused: number; companyId: number }[] };
@@ -20,41 +16,22 @@ type List = { total: number; rows: { companyName: string; bought: number; assign
  * cockpit never calls Partner Center), and a sibling reseller sees none of them.
  */
 describe('cockpit: unused licences', () => {
-  let emulator: RunningEmulator;
-  let db: TestDatabase;
+  let world: WingtipWorld;
   let app: ReturnType<typeof createApp>;
   let customer: CompanyRow;
   let client: PartnerCenterClient;
   let calls = 0;
-  const secretKey = randomBytes(32);
-  const latam = DEFAULT_SCENARIO.partners.find((p) => p.key === 'distributor-latam')!;
-  const wingtip = DEFAULT_SCENARIO.tenants.find((t) => t.key === 'wingtip')!;
   const t = () => ({ app }) as Parameters<typeof call>[0];
   const as = (email: string) => signInAs({ app } as Parameters<typeof signInAs>[0], email, 'correct-horse-battery');
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    db = await createTestDatabase();
-    const repos = createRepos(db.db, createSecretBox(secretKey));
+    world = await wingtipWorld({ resellerOfRecord: true, appOptions: (c) => ({ partnerCenterFor: async () => (calls++, c) }) });
+    ({ app, customer, client } = world);
     const now = new Date();
-    const d = await repos.companies.create({ kind: 'distributor', parent: null, name: 'Distributor', now });
-    const adatum = await repos.companies.create({ kind: 'reseller', parent: d, name: 'Adatum', partnerId: '6100001', now });
-    const lucerne = await repos.companies.create({ kind: 'reseller', parent: d, name: 'Lucerne', partnerId: '6100002', now });
-    customer = await repos.companies.create({ kind: 'customer', parent: adatum, name: 'Wingtip Toys', billingCountry: 'MX', now });
-    const conn = await repos.connections.create(d.id, { name: 'LATAM', region: 'MX', type: 'indirect-provider', mode: 'emulated', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken }, now);
-    await repos.syncOptions.upsert(customer.id, conn.id, { tenantId: wingtip.tenantId, syncStatus: 'synced', resellerPartnerId: '6100001' }, now);
-    const passwordHash = await hashPassword('correct-horse-battery');
-    await repos.users.create({ companyId: adatum.id, email: 'ops@adatum.test', name: 'Adatum operator', passwordHash, role: 'reseller_operator', now });
-    await repos.users.create({ companyId: lucerne.id, email: 'admin@lucerne.test', name: 'Lucerne admin', passwordHash, role: 'reseller_admin', now });
-    await repos.users.create({ companyId: d.id, email: 'admin@distributor.test', name: 'Distributor admin', passwordHash, role: 'distributor_admin', now });
-    client = createPartnerCenterClient({ connection: { id: conn.id, name: 'LATAM', type: 'indirect-provider', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken, ...emulatorEndpoints(emulator.url) } });
-    const config = loadConfig({ CSPHUB_EMULATOR: 'off' });
-    app = createApp(config, testAppDeps(config, db, secretKey, { partnerCenterFor: async () => (calls++, client) }));
+    const lucerne = await world.repos.companies.create({ kind: 'reseller', parent: world.distributor, name: 'Lucerne', partnerId: '6100002', now });
+    await world.repos.users.create({ companyId: lucerne.id, email: 'admin@lucerne.test', name: 'Lucerne admin', passwordHash: await hashPassword(WORLD_PASSWORD), role: 'reseller_admin', now });
   });
-  afterAll(async () => {
-    await emulator?.close();
-    await db?.dispose();
-  });
+  afterAll(() => world?.dispose());
 
   const summary = async (session: { headers: Record<string, string> }) => ((await (await call(t(), session, 'GET', '/api/v1/cockpit/summary')).json()) as Summary).subscriptions.unusedLicences;
   const list = async (session: { headers: Record<string, string> }, filter = 'unused') => {
@@ -83,7 +60,7 @@ describe('cockpit: unused licences', () => {
     const lucerne = await as('admin@lucerne.test');
     expect(await summary(lucerne)).toBe(0);
     expect((await list(lucerne, 'all')).total).toBe(0);
-    expect(await summary(await as('admin@distributor.test'))).toBe(sum((s) => s.availableUnits));
+    expect(await summary(await as('admin@dist.test'))).toBe(sum((s) => s.availableUnits));
   });
 
   it('follows a licence assigned at Microsoft on the next read from Partner Center, not before', async () => {

@@ -1,15 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '@csphub/config';
-import { createEventsRepo, createOrdersRepo, createRepos, createWorkflowRunsRepo, createSecretBox, type CompanyRow, type ConnectionSummary } from '@csphub/db';
-import { createPartnerCenterClient, emulatorEndpoints, type PartnerCenterClient } from '@csphub/partner-center';
-import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
-import { createTestDatabase, type TestDatabase } from '@csphub/testing';
-import { createApp } from '../../src/create-app';
-import { hashPassword } from '../../src/security/password';
+import { createEventsRepo, createOrdersRepo, createWorkflowRunsRepo, type CompanyRow, type ConnectionSummary } from '@csphub/db';
+import { type PartnerCenterClient } from '@csphub/partner-center';
+import { type RunningEmulator } from '@csphub/partner-center-emulator';
+import { type TestDatabase } from '@csphub/testing';
+import { type createApp } from '../../src/create-app';
 import { call, signInAs } from '../channel-world';
-import { testAppDeps } from '../test-app';
 import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
+import { wingtip, wingtipWorld, type WingtipWorld } from './wingtip-world';
 
 const DAY = 86_400_000;
 const BASIC = 'CFQ7TTC0LH18:0001:CFQ7TTC0LH18AV01';
@@ -20,6 +17,7 @@ const BASIC = 'CFQ7TTC0LH18:0001:CFQ7TTC0LH18AV01';
  * 168-hour rule applied by our own clock (the action disabled, not sent).
  */
 describe('orders and subscriptions API', () => {
+  let world: WingtipWorld;
   let emulator: RunningEmulator;
   let db: TestDatabase;
   let app: ReturnType<typeof createApp>;
@@ -27,32 +25,13 @@ describe('orders and subscriptions API', () => {
   let conn: ConnectionSummary;
   let client: PartnerCenterClient;
   let offsetMs = 0;
-  const secretKey = randomBytes(32);
-  const latam = DEFAULT_SCENARIO.partners.find((p) => p.key === 'distributor-latam')!;
-  const wingtip = DEFAULT_SCENARIO.tenants.find((t) => t.key === 'wingtip')!;
   const control = () => createEmulatorControl(emulator.url);
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    db = await createTestDatabase();
-    const repos = createRepos(db.db, createSecretBox(secretKey));
-    const now = new Date();
-    const d = await repos.companies.create({ kind: 'distributor', parent: null, name: 'Distributor', now });
-    const r = await repos.companies.create({ kind: 'reseller', parent: d, name: 'Adatum', partnerId: '6100001', now });
-    customer = await repos.companies.create({ kind: 'customer', parent: r, name: 'Wingtip Toys', billingCountry: 'MX', now });
-    conn = await repos.connections.create(d.id, { name: 'LATAM', region: 'MX', type: 'indirect-provider', mode: 'emulated', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken }, now);
-    await repos.syncOptions.upsert(customer.id, conn.id, { tenantId: wingtip.tenantId, syncStatus: 'synced' }, now);
-    const passwordHash = await hashPassword('correct-horse-battery');
-    await repos.users.create({ companyId: d.id, email: 'admin@dist.test', name: 'Dist admin', passwordHash, role: 'distributor_admin', now });
-    await repos.users.create({ companyId: r.id, email: 'ops@adatum.test', name: 'Reseller operator', passwordHash, role: 'reseller_operator', now });
-    client = createPartnerCenterClient({ connection: { id: conn.id, name: 'LATAM', type: 'indirect-provider', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken, ...emulatorEndpoints(emulator.url) } });
-    const config = loadConfig({ CSPHUB_EMULATOR: 'off' });
-    app = createApp(config, testAppDeps(config, db, secretKey, { clock: { now: () => new Date(Date.now() + offsetMs) }, partnerCenterFor: async () => client, emulator: { url: emulator.url, ping: async () => true } }));
+    world = await wingtipWorld({ appOptions: (_client, em) => ({ clock: { now: () => new Date(Date.now() + offsetMs) }, emulator: { url: em.url, ping: async () => true } }) });
+    ({ emulator, db, app, customer, conn, client } = world);
   });
-  afterAll(async () => {
-    await emulator?.close();
-    await db?.dispose();
-  });
+  afterAll(() => world?.dispose());
 
   const as = async (email: string) => signInAs({ app } as Parameters<typeof signInAs>[0], email);
 

@@ -1,16 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '@csphub/config';
 import { eq } from 'drizzle-orm';
-import { createEventsRepo, createRepos, createSecretBox, schema, type CompanyRow, type ConnectionSummary } from '@csphub/db';
-import { createPartnerCenterClient, emulatorEndpoints, type PartnerCenterClient } from '@csphub/partner-center';
-import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
+import { createEventsRepo, schema, type CompanyRow, type ConnectionSummary } from '@csphub/db';
+import { type RunningEmulator } from '@csphub/partner-center-emulator';
 import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
-import { createTestDatabase, type TestDatabase } from '@csphub/testing';
-import { createApp } from '../../src/create-app';
-import { hashPassword } from '../../src/security/password';
+import { type TestDatabase } from '@csphub/testing';
+import { type createApp } from '../../src/create-app';
 import { call, signInAs } from '../channel-world';
-import { testAppDeps } from '../test-app';
+import { wingtipWorld, type WingtipWorld } from './wingtip-world';
 
 type Sub = {
   id: string;
@@ -34,36 +30,18 @@ type Subs = { tenants: { subscriptions: Sub[]; error: string | null }[] };
  * Term rather than lapsing for free.
  */
 describe('end of term', () => {
+  let world: WingtipWorld;
   let emulator: RunningEmulator;
   let db: TestDatabase;
   let app: ReturnType<typeof createApp>;
   let customer: CompanyRow;
   let conn: ConnectionSummary;
-  let client: PartnerCenterClient;
-  const secretKey = randomBytes(32);
-  const latam = DEFAULT_SCENARIO.partners.find((p) => p.key === 'distributor-latam')!;
-  const wingtip = DEFAULT_SCENARIO.tenants.find((t) => t.key === 'wingtip')!;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    db = await createTestDatabase();
-    const repos = createRepos(db.db, createSecretBox(secretKey));
-    const now = new Date();
-    const d = await repos.companies.create({ kind: 'distributor', parent: null, name: 'Distributor', now });
-    const r = await repos.companies.create({ kind: 'reseller', parent: d, name: 'Adatum', partnerId: '6100001', now });
-    customer = await repos.companies.create({ kind: 'customer', parent: r, name: 'Wingtip Toys', billingCountry: 'MX', now });
-    conn = await repos.connections.create(d.id, { name: 'LATAM', region: 'MX', type: 'indirect-provider', mode: 'emulated', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken }, now);
-    await repos.syncOptions.upsert(customer.id, conn.id, { tenantId: wingtip.tenantId, syncStatus: 'synced', resellerPartnerId: '6100001' }, now);
-    const passwordHash = await hashPassword('correct-horse-battery');
-    await repos.users.create({ companyId: r.id, email: 'ops@adatum.test', name: 'Reseller operator', passwordHash, role: 'reseller_operator', now });
-    client = createPartnerCenterClient({ connection: { id: conn.id, name: 'LATAM', type: 'indirect-provider', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken, ...emulatorEndpoints(emulator.url) } });
-    const config = loadConfig({ CSPHUB_EMULATOR: 'off' });
-    app = createApp(config, testAppDeps(config, db, secretKey, { partnerCenterFor: async () => client }));
+    world = await wingtipWorld({ resellerOfRecord: true });
+    ({ emulator, db, app, customer, conn } = world);
   });
-  afterAll(async () => {
-    await emulator?.close();
-    await db?.dispose();
-  });
+  afterAll(() => world?.dispose());
 
   const t = () => ({ app }) as Parameters<typeof call>[0];
   const as = () => signInAs({ app } as Parameters<typeof signInAs>[0], 'ops@adatum.test', 'correct-horse-battery');

@@ -1,16 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { loadConfig } from '@csphub/config';
-import { createCatalogRepo, createEventsRepo, createRepos, createSecretBox, schema, type CompanyRow, type ConnectionSummary } from '@csphub/db';
-import { createPartnerCenterClient, emulatorEndpoints, type PartnerCenterClient } from '@csphub/partner-center';
-import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
+import { createCatalogRepo, createEventsRepo, schema, type CompanyRow, type ConnectionSummary } from '@csphub/db';
+import { DEFAULT_SCENARIO, type RunningEmulator } from '@csphub/partner-center-emulator';
 import { createEmulatorControl, type EmulatorControl } from '@csphub/partner-center-emulator/control-client';
-import { createTestDatabase, type TestDatabase } from '@csphub/testing';
-import { createApp } from '../../src/create-app';
-import { hashPassword } from '../../src/security/password';
+import { type TestDatabase } from '@csphub/testing';
+import { type createApp } from '../../src/create-app';
 import { call, signInAs } from '../channel-world';
-import { testAppDeps } from '../test-app';
+import { wingtip, wingtipWorld, type WingtipWorld } from './wingtip-world';
 
 type TransferView = { id: string; transferId: string; state: string; subscriptions: { subscriptionId: string; name: string; quantity: number | null; termEndsAt: string | null }[] };
 type TransfersView = { tenantId: string | null; licensesError: string | null; candidates: { name: string; purchased: number; path: string; reason: string }[]; transfers: TransferView[] };
@@ -24,30 +20,20 @@ const POWER_BI = 'CFQ7TTC0L3PB:0001:CFQ7TTC0L3PBAV01';
  * the other partner's acceptance, and the import of the subscriptions with their end dates (once).
  */
 describe('transfers from another partner', () => {
+  let world: WingtipWorld;
   let emulator: RunningEmulator;
   let control: EmulatorControl;
   let db: TestDatabase;
   let app: ReturnType<typeof createApp>;
   let customer: CompanyRow;
   let conn: ConnectionSummary;
-  let client: PartnerCenterClient;
-  const secretKey = randomBytes(32);
-  const latam = DEFAULT_SCENARIO.partners.find((p) => p.key === 'distributor-latam')!;
   const litware = DEFAULT_SCENARIO.partners.find((p) => p.key === 'direct-litware')!;
-  const wingtip = DEFAULT_SCENARIO.tenants.find((t) => t.key === 'wingtip')!;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
+    world = await wingtipWorld({ resellerOfRecord: true });
+    ({ emulator, db, app, customer, conn } = world);
     control = createEmulatorControl(emulator.url);
-    db = await createTestDatabase();
-    const repos = createRepos(db.db, createSecretBox(secretKey));
     const now = new Date();
-    const d = await repos.companies.create({ kind: 'distributor', parent: null, name: 'Distributor', now });
-    const r = await repos.companies.create({ kind: 'reseller', parent: d, name: 'Adatum', partnerId: '6100001', now });
-    customer = await repos.companies.create({ kind: 'customer', parent: r, name: 'Wingtip Toys', billingCountry: 'MX', now });
-    conn = await repos.connections.create(d.id, { name: 'LATAM', region: 'MX', type: 'indirect-provider', mode: 'emulated', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken }, now);
-    await repos.syncOptions.upsert(customer.id, conn.id, { tenantId: wingtip.tenantId, syncStatus: 'synced', resellerPartnerId: '6100001' }, now);
-    await repos.users.create({ companyId: r.id, email: 'ops@adatum.test', name: 'Reseller operator', passwordHash: await hashPassword('correct-horse-battery'), role: 'reseller_operator', now });
     const item = { productId: 'CFQ7TTC0LH18', skuId: '0001', availabilityId: 'CFQ7TTC0LH18AV01', category: 'Productivity', productGroup: 'Microsoft 365', productTitle: 'Microsoft 365 Business Basic', productDescription: '', skuTitle: 'Microsoft 365 Business Basic', skuDescription: '' };
     await createCatalogRepo(db.db).replaceCatalog(
       conn.id,
@@ -56,14 +42,8 @@ describe('transfers from another partner', () => {
       now,
       { partnerCenterCalls: 0, durationMs: 0 },
     );
-    client = createPartnerCenterClient({ connection: { id: conn.id, name: 'LATAM', type: 'indirect-provider', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken, ...emulatorEndpoints(emulator.url) } });
-    const config = loadConfig({ CSPHUB_EMULATOR: 'off' });
-    app = createApp(config, testAppDeps(config, db, secretKey, { partnerCenterFor: async () => client }));
   });
-  afterAll(async () => {
-    await emulator?.close();
-    await db?.dispose();
-  });
+  afterAll(() => world?.dispose());
 
   const t = () => ({ app }) as Parameters<typeof call>[0];
   const as = () => signInAs({ app } as Parameters<typeof signInAs>[0], 'ops@adatum.test', 'correct-horse-battery');

@@ -1,16 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '@csphub/config';
-import { createRepos, createSecretBox, type CompanyRow, type ConnectionSummary } from '@csphub/db';
-import { createPartnerCenterClient, emulatorEndpoints, type PartnerCenterClient } from '@csphub/partner-center';
-import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
+import { type CompanyRow, type ConnectionSummary } from '@csphub/db';
+import { type PartnerCenterClient } from '@csphub/partner-center';
+import { type RunningEmulator } from '@csphub/partner-center-emulator';
 import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
-import { createTestDatabase, type TestDatabase } from '@csphub/testing';
+import { type TestDatabase } from '@csphub/testing';
 import { sql } from 'drizzle-orm';
-import { createApp } from '../../src/create-app';
-import { hashPassword } from '../../src/security/password';
+import { type createApp } from '../../src/create-app';
 import { call, signInAs } from '../channel-world';
-import { testAppDeps } from '../test-app';
+import { wingtip, wingtipWorld, type WingtipWorld } from './wingtip-world';
 
 const READS = new Set(['subscriptions.list', 'subscribedSkus.list']);
 type Tab = { tenants: { asOf: string | null; refreshing: boolean; error: string | null; subscriptions: { id: string; quantity: number }[] }[] };
@@ -22,6 +19,7 @@ type Tab = { tenants: { asOf: string | null; refreshing: boolean; error: string 
  * order) makes the next view read Partner Center first.
  */
 describe('subscriptions served from the store', () => {
+  let world: WingtipWorld;
   let emulator: RunningEmulator;
   let db: TestDatabase;
   let app: ReturnType<typeof createApp>;
@@ -29,31 +27,14 @@ describe('subscriptions served from the store', () => {
   let conn: ConnectionSummary;
   let client: PartnerCenterClient;
   let offsetMs = 0;
-  const secretKey = randomBytes(32);
-  const latam = DEFAULT_SCENARIO.partners.find((p) => p.key === 'distributor-latam')!;
-  const wingtip = DEFAULT_SCENARIO.tenants.find((t) => t.key === 'wingtip')!;
   const control = () => createEmulatorControl(emulator.url);
   const reads = async () => (await control().calls()).calls.filter((c) => READS.has(c.operation)).length;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    db = await createTestDatabase();
-    const repos = createRepos(db.db, createSecretBox(secretKey));
-    const now = new Date();
-    const d = await repos.companies.create({ kind: 'distributor', parent: null, name: 'Distributor', now });
-    const r = await repos.companies.create({ kind: 'reseller', parent: d, name: 'Adatum', partnerId: '6100001', now });
-    customer = await repos.companies.create({ kind: 'customer', parent: r, name: 'Wingtip Toys', billingCountry: 'MX', now });
-    conn = await repos.connections.create(d.id, { name: 'LATAM', region: 'MX', type: 'indirect-provider', mode: 'emulated', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken }, now);
-    await repos.syncOptions.upsert(customer.id, conn.id, { tenantId: wingtip.tenantId, syncStatus: 'synced' }, now);
-    await repos.users.create({ companyId: d.id, email: 'admin@dist.test', name: 'Dist admin', passwordHash: await hashPassword('correct-horse-battery'), role: 'distributor_admin', now });
-    client = createPartnerCenterClient({ connection: { id: conn.id, name: 'LATAM', type: 'indirect-provider', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken, ...emulatorEndpoints(emulator.url) } });
-    const config = loadConfig({ CSPHUB_EMULATOR: 'off' });
-    app = createApp(config, testAppDeps(config, db, secretKey, { clock: { now: () => new Date(Date.now() + offsetMs) }, partnerCenterFor: async () => client, emulator: { url: emulator.url, ping: async () => true } }));
+    world = await wingtipWorld({ appOptions: (_client, em) => ({ clock: { now: () => new Date(Date.now() + offsetMs) }, emulator: { url: em.url, ping: async () => true } }) });
+    ({ emulator, db, app, customer, conn, client } = world);
   });
-  afterAll(async () => {
-    await emulator?.close();
-    await db?.dispose();
-  });
+  afterAll(() => world?.dispose());
 
   const view = async (query = '') => {
     const admin = await signInAs({ app } as Parameters<typeof signInAs>[0], 'admin@dist.test');

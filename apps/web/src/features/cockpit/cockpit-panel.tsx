@@ -167,8 +167,8 @@ export function CockpitPanel() {
         <Section title={t('cockpit.subscriptions.title')} testId="cockpit-subscriptions">
           <Figures
             items={[
-              { key: 'subscriptions-renewing', label: t('cockpit.subscriptions.renewing'), value: s.subscriptions.renewingIn30DaysWithoutAutoRenew, list: 'subscriptions_ending', filter: 'auto_renew_off_30_days', color: 'orange.8' },
-              { key: 'subscriptions-unused', label: t('cockpit.subscriptions.unused'), value: s.subscriptions.unusedLicences, list: 'licences', filter: 'unused', color: 'orange.8' },
+              { key: 'subscriptions-renewing', label: t('cockpit.subscriptions.renewing'), value: s.subscriptions.renewingIn30DaysWithoutAutoRenew, list: 'subscriptions_ending', filter: 'auto_renew_off_30_days', color: 'orange.9' },
+              { key: 'subscriptions-unused', label: t('cockpit.subscriptions.unused'), value: s.subscriptions.unusedLicences, list: 'licences', filter: 'unused', color: 'orange.9' },
             ]}
           />
         </Section>
