@@ -87,9 +87,13 @@ describe(`MCA re-acceptance after a new version (${process.env.DATABASE_URL ? 'P
       if (!pending) await new Promise((r) => setTimeout(r, 100));
     }
     expect(pending).toBeDefined();
+    // The run row says it waits once the run reaches its wait (the row is written with the run's
+    // next journaled operation, docs/WORKFLOWS.md §11), which can follow the attestation by a moment.
+    const runs = createWorkflowRunsRepo(t.db);
+    await expect.poll(() => runs.getRun(runId), { timeout: 30_000, interval: 100 }).toMatchObject({ kind: 'mca-acceptance', state: 'running', facts: expect.objectContaining({ mcaStatus: 'waiting' }) });
     // A second start of the same request attaches to the run: no second attestation or e-mail.
     await runtime.start(workflow, runId, input);
-    expect(await createWorkflowRunsRepo(t.db).getRun(runId)).toMatchObject({ kind: 'mca-acceptance', state: 'running', facts: expect.objectContaining({ mcaStatus: 'waiting' }) });
+    expect(await runs.getRun(runId)).toMatchObject({ kind: 'mca-acceptance', state: 'running', facts: expect.objectContaining({ mcaStatus: 'waiting' }) });
 
     await ctl.decideAttestation(pending!.attestationId, 'accept');
     expect(await handle.result()).toEqual({ state: 'succeeded', mca: 'created' });
