@@ -1,20 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- test composition root: the workflow journal's database
-import { openWorkflowSystemPool, type WorkflowSystemPool } from '@csphub/db';
 import { createLimiterRegistry, createPartnerCenterClient, emulatorEndpoints, systemClock as pcClock } from '@csphub/partner-center';
 import { startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
 import { createTestDatabase, type TestDatabase } from '@csphub/testing';
 import {
   defineStep,
   defineWorkflow,
-  launchWorkflowRuntime,
   noRetry,
-  randomIds,
-  systemClock,
   type WorkflowDefinition,
   type WorkflowRuntime,
 } from '../src/index';
-import { createThrowawayPostgres } from './crash/throwaway-postgres';
+import { startReplayRuntime, type ReplayRuntime } from './replay/replay-runtime';
 import { LATAM, timelineOf } from './new-tenant/new-tenant-wiring';
 
 /**
@@ -31,8 +26,7 @@ describe(`a step's timeout and the rate limiter (${process.env.DATABASE_URL ? 'P
   const STEP_TIMEOUT_MS = 5000;
   let emulator: RunningEmulator;
   let t: TestDatabase;
-  let sys: WorkflowSystemPool | undefined;
-  let dropSys = async () => {};
+  let replay: ReplayRuntime | undefined;
   let runtime: WorkflowRuntime;
   let customerTenantId: string;
 
@@ -82,28 +76,11 @@ describe(`a step's timeout and the rate limiter (${process.env.DATABASE_URL ? 'P
     });
     customerTenantId = created.tenantId;
     t = await createTestDatabase();
-    let systemDatabase;
-    if (process.env.DATABASE_URL) {
-      const pgdb = await createThrowawayPostgres(process.env.DATABASE_URL, 'lwsys');
-      dropSys = pgdb.drop;
-      systemDatabase = { kind: 'url' as const, url: pgdb.url };
-    } else {
-      sys = await openWorkflowSystemPool({});
-      systemDatabase = { kind: 'pool' as const, pool: sys.pool };
-    }
-    runtime = await launchWorkflowRuntime({
-      systemDatabase,
-      executorId: 'limiter-wait-test',
-      workflows: [workflow as WorkflowDefinition<never, unknown>],
-      timeline: timelineOf(t.db),
-      clock: systemClock,
-      ids: randomIds,
-    });
+    replay = await startReplayRuntime({ journalName: 'lwsys', executorId: 'limiter-wait-test', workflow: workflow as WorkflowDefinition<never, unknown>, timeline: timelineOf(t.db) });
+    runtime = replay.crash.runtime;
   }, 120_000);
   afterAll(async () => {
-    await runtime?.shutdown();
-    await sys?.close();
-    await dropSys();
+    await replay?.stop();
     await t?.dispose();
     await emulator?.close();
   });
