@@ -23,3 +23,22 @@ describe('readable colour variables (light scheme)', () => {
     expect(vars['--mantine-color-dark-text']).toBe(theme.colors.dark[7]);
   });
 });
+
+describe('coloured text in the pages', () => {
+  // A shade written out (`c="orange.9"`, `color: 'red.8'` for a figure's link) bypasses the readable
+  // variables above; a named colour (`c="orange"`) goes through them.
+  const theme = mergeMantineTheme(DEFAULT_THEME, {});
+  const sources = import.meta.glob('../**/*.tsx', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+
+  it('names text colours by palette, or uses a shade readable on white', () => {
+    const unreadable: string[] = [];
+    for (const [file, text] of Object.entries(sources)) {
+      for (const m of text.matchAll(/\bc="([a-z]+)\.(\d)"|\bcolor: '([a-z]+)\.(\d)', list:/g)) {
+        const [name, shade] = m[1] ? [m[1], m[2]!] : [m[3]!, m[4]!];
+        const hex = theme.colors[name]?.[Number(shade)];
+        if (hex && contrastRatio(hex, '#ffffff') < 4.5) unreadable.push(`${file}: ${name}.${shade}`);
+      }
+    }
+    expect(unreadable).toEqual([]);
+  });
+});

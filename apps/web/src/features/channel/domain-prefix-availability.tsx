@@ -26,7 +26,7 @@ export function DomainPrefixAvailability({ companyId, connectionId, draft, saved
   }
   if (live.check.available) {
     return (
-      <Text size="sm" c="green.8" aria-live="polite" data-testid="inline-domain-result">
+      <Text size="sm" c="green" aria-live="polite" data-testid="inline-domain-result">
         {t('ns.config.prefixAvailable', { domain })}
       </Text>
     );

@@ -16,7 +16,8 @@ function Figure({
   value: number | null;
   to?: string;
   testId: string;
-  color?: string;
+  /** A palette name, never a shade: named colours resolve to text readable on white (app/contrast.ts). */
+  color?: 'orange' | 'red';
 }) {
   const { t, formatNumber } = useI18n();
   return (
@@ -59,7 +60,8 @@ interface FigureSpec {
   value: number | null;
   list?: string;
   filter?: string;
-  color?: string;
+  /** A palette name, never a shade: named colours resolve to text readable on white (app/contrast.ts). */
+  color?: 'orange' | 'red';
 }
 
 /** A section's figures, each linking to its list when it has one (test id `fig-<list>-<filter>` or `fig-<key>`). */

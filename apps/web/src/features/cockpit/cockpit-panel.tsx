@@ -89,7 +89,7 @@ export function CockpitPanel() {
                   { key: 'ready', label: t('cockpit.customers.ready'), value: c.ready, list: 'customers', filter: 'ready' },
                   { key: 'not_ready', label: t('cockpit.customers.notReady'), value: c.notReady, list: 'customers', filter: 'not_ready' },
                   { key: 'provisioning', label: t('cockpit.customers.provisioning'), value: c.provisioning, list: 'customers', filter: 'provisioning' },
-                  { key: 'needs_attention', label: t('cockpit.customers.needsAttention'), value: c.needsAttention, list: 'customers', filter: 'needs_attention', color: 'red.8' },
+                  { key: 'needs_attention', label: t('cockpit.customers.needsAttention'), value: c.needsAttention, list: 'customers', filter: 'needs_attention', color: 'red' },
                 ]}
               />
             </Stack>
@@ -107,12 +107,12 @@ export function CockpitPanel() {
           <Figures
             items={[
               { key: 'active', label: t('cockpit.gdap.active'), value: s.gdap.active, list: 'gdap', filter: 'active' },
-              { key: 'expiring', label: t('cockpit.gdap.expiring'), value: s.gdap.expiringIn30Days, list: 'gdap', filter: 'expiring_30_days', color: 'orange.9' },
+              { key: 'expiring', label: t('cockpit.gdap.expiring'), value: s.gdap.expiringIn30Days, list: 'gdap', filter: 'expiring_30_days', color: 'orange' },
               { key: 'expired', label: t('cockpit.gdap.expired'), value: s.gdap.expired, list: 'gdap', filter: 'expired' },
-              { key: 'ga', label: t('cockpit.gdap.globalAdmin'), value: s.gdap.withGlobalAdmin, list: 'gdap', filter: 'global_admin', color: 'red.8' },
+              { key: 'ga', label: t('cockpit.gdap.globalAdmin'), value: s.gdap.withGlobalAdmin, list: 'gdap', filter: 'global_admin', color: 'red' },
               { key: 'unassigned', label: t('cockpit.gdap.unassigned'), value: s.gdap.withoutAccessAssignments, list: 'gdap', filter: 'without_access_assignments' },
-              { key: 'no-gdap', label: t('cockpit.gdap.resellerWithoutGdap'), value: s.gdap.resellerWithoutGdap, list: 'relationships', filter: 'reseller_without_gdap', color: 'orange.9' },
-              { key: 'no-reseller', label: t('cockpit.gdap.gdapWithoutReseller'), value: s.gdap.gdapWithoutReseller, list: 'relationships', filter: 'gdap_without_reseller', color: 'orange.9' },
+              { key: 'no-gdap', label: t('cockpit.gdap.resellerWithoutGdap'), value: s.gdap.resellerWithoutGdap, list: 'relationships', filter: 'reseller_without_gdap', color: 'orange' },
+              { key: 'no-reseller', label: t('cockpit.gdap.gdapWithoutReseller'), value: s.gdap.gdapWithoutReseller, list: 'relationships', filter: 'gdap_without_reseller', color: 'orange' },
             ]}
           />
           <Group justify="space-between">
@@ -134,7 +134,7 @@ export function CockpitPanel() {
         <Section title={t('cockpit.auth.title')} testId="cockpit-authorizations">
           <Figures items={[{ key: 'pending', label: t('cockpit.auth.pending'), value: s.authorizations.pending, list: 'authorizations', filter: 'pending' }]} />
           <SummarisedBarChart h={120} data={ages} color="orange.7" summary={readOut(ages)} />
-          <Figures items={[{ key: 'over90', label: t('cockpit.auth.over90'), value: s.authorizations.byAge.over90, list: 'authorizations', filter: 'over_90_days', color: 'red.8' }]} />
+          <Figures items={[{ key: 'over90', label: t('cockpit.auth.over90'), value: s.authorizations.byAge.over90, list: 'authorizations', filter: 'over_90_days', color: 'red' }]} />
         </Section>
         <Section title={t('cockpit.mca.title')} testId="cockpit-mca">
           <Figures items={[{ key: 'pending', label: t('cockpit.mca.pending'), value: s.mca.pendingAcceptance, list: 'mca', filter: 'pending_acceptance' }]} />
@@ -146,8 +146,8 @@ export function CockpitPanel() {
           <Figures
             items={[
               { key: 'mca-accepted', label: t('cockpit.mca.accepted'), value: s.mca.accepted, list: 'mca', filter: 'accepted' },
-              { key: 'mca-missing', label: t('cockpit.mca.missing'), value: s.mca.missing, list: 'mca', filter: 'missing', color: 'orange.9' },
-              { key: 'mca-reacceptance', label: t('cockpit.mca.reacceptance'), value: s.mca.needsReacceptance, list: 'mca', filter: 'needs_reacceptance', color: 'orange.9' },
+              { key: 'mca-missing', label: t('cockpit.mca.missing'), value: s.mca.missing, list: 'mca', filter: 'missing', color: 'orange' },
+              { key: 'mca-reacceptance', label: t('cockpit.mca.reacceptance'), value: s.mca.needsReacceptance, list: 'mca', filter: 'needs_reacceptance', color: 'orange' },
             ]}
           />
         </Section>
@@ -156,7 +156,7 @@ export function CockpitPanel() {
             items={[
               { key: 'all', label: t('cockpit.resellers.total'), value: s.resellers.total, list: 'resellers', filter: 'all' },
               { key: 'eligible', label: t('cockpit.resellers.eligible'), value: s.resellers.porEligible, list: 'resellers', filter: 'por_eligible' },
-              { key: 'ineligible', label: t('cockpit.resellers.ineligible'), value: s.resellers.porIneligible, list: 'resellers', filter: 'por_ineligible', color: 'red.8' },
+              { key: 'ineligible', label: t('cockpit.resellers.ineligible'), value: s.resellers.porIneligible, list: 'resellers', filter: 'por_ineligible', color: 'red' },
               { key: 'unchecked', label: t('cockpit.resellers.unchecked'), value: s.resellers.porUnchecked, list: 'resellers', filter: 'por_unchecked' },
             ]}
           />
@@ -167,8 +167,8 @@ export function CockpitPanel() {
         <Section title={t('cockpit.subscriptions.title')} testId="cockpit-subscriptions">
           <Figures
             items={[
-              { key: 'subscriptions-renewing', label: t('cockpit.subscriptions.renewing'), value: s.subscriptions.renewingIn30DaysWithoutAutoRenew, list: 'subscriptions_ending', filter: 'auto_renew_off_30_days', color: 'orange.9' },
-              { key: 'subscriptions-unused', label: t('cockpit.subscriptions.unused'), value: s.subscriptions.unusedLicences, list: 'licences', filter: 'unused', color: 'orange.9' },
+              { key: 'subscriptions-renewing', label: t('cockpit.subscriptions.renewing'), value: s.subscriptions.renewingIn30DaysWithoutAutoRenew, list: 'subscriptions_ending', filter: 'auto_renew_off_30_days', color: 'orange' },
+              { key: 'subscriptions-unused', label: t('cockpit.subscriptions.unused'), value: s.subscriptions.unusedLicences, list: 'licences', filter: 'unused', color: 'orange' },
             ]}
           />
         </Section>
@@ -176,7 +176,7 @@ export function CockpitPanel() {
           <Figures
             items={[
               { key: 'in_progress', label: t('cockpit.orders.inProgress'), value: s.orders.inProgress, list: 'orders', filter: 'in_progress' },
-              { key: 'failed', label: t('cockpit.orders.failed'), value: s.orders.failed, list: 'orders', filter: 'failed', color: 'red.8' },
+              { key: 'failed', label: t('cockpit.orders.failed'), value: s.orders.failed, list: 'orders', filter: 'failed', color: 'red' },
             ]}
           />
         </Section>

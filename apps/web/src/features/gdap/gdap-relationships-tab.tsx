@@ -110,7 +110,7 @@ export function GdapRelationshipsTab({ company }: { company: Company }) {
                     <Text size="sm">{t('gdap.rel.rolesCount', { count: r.roles.length })}</Text>
                   </Tooltip>
                   {r.includesGlobalAdministrator && (
-                    <Text size="xs" c="orange.9">
+                    <Text size="xs" c="orange">
                       {t('gdap.rel.withGa')}
                     </Text>
                   )}

@@ -122,7 +122,7 @@ export function RunTimeline({ companyId }: { companyId: number }) {
                       {t('run.attempt', { n: s.attempt })} · {formatDate(s.startedAt, 'time')}
                     </Text>
                     {s.errorMessage && (
-                      <Text size="xs" c="red.8" data-raw-text>
+                      <Text size="xs" c="red" data-raw-text>
                         {t('services.failed.details', { reason: s.errorMessage })}
                       </Text>
                     )}

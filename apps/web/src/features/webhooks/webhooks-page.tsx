@@ -168,7 +168,7 @@ function SubscriptionCard(props: {
               ))}
             </Group>
             {s.disabledReason === 'failing' && (
-              <Text size="sm" c="red.8">
+              <Text size="sm" c="red">
                 {t('webhooks.disabledFailing')}
               </Text>
             )}
