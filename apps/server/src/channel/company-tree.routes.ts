@@ -90,9 +90,10 @@ export function companyTreeRoutes(deps: ServerDeps) {
   const readiness = channelReadiness();
   // A page of the tree or of the search is tens of kilobytes of JSON (the first load of a large
   // channel's home page, bench/large-channel-web.bench.ts): sent compressed, in one piece.
-  return createRouter()
-    .use('/companies/branch', compressJson())
-    .use('/companies/search', compressJson())
+  const router = createRouter();
+  router.use('/companies/branch', compressJson());
+  router.use('/companies/search', compressJson());
+  return router
     .openapi(
       createRoute({
         ...guarded(auth),
