@@ -22,6 +22,27 @@ test('the interface switches to Spanish and remembers it', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Iniciar sesión en CSP Hub' })).toBeVisible();
 });
 
+test('the first load fetches the text of the language in use only; the other arrives on switching', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') void r.text().then((body) => scripts.push(body), () => undefined);
+  });
+  const fetched = (text: string) => scripts.some((body) => body.includes(text));
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Sign in to CSP Hub' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(fetched('Sign in to CSP Hub')).toBe(true);
+  expect(fetched('Iniciar sesión en CSP Hub')).toBe(false);
+  await page.getByRole('combobox', { name: 'Language' }).click();
+  await page.getByRole('option', { name: 'Español' }).click();
+  await expect(page.getByRole('heading', { name: 'Iniciar sesión en CSP Hub' })).toBeVisible();
+  expect(fetched('Iniciar sesión en CSP Hub')).toBe(true);
+  // Back in English at once: its text is kept.
+  await page.getByRole('combobox', { name: 'Idioma' }).click();
+  await page.getByRole('option', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in to CSP Hub' })).toBeVisible();
+});
+
 test('an unknown page says so and links home', async ({ page }) => {
   await signIn(page, 'distributor@demo.test');
   await page.goto('/no/such/page');

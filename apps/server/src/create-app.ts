@@ -75,10 +75,11 @@ export function createApp(config: Config, deps: AppDeps) {
   const app = createRouter();
   app.use('*', securityHeaders());
   app.use('*', requestId());
-  // The web app's files are compressed by staticWeb, once per file. API answers are not: with Hono's
-  // streaming compression, a client that went away while its read waited for Partner Center could
-  // leave the answer's stream open (seen on PostgreSQL in commerce/abandoned-reads.test.ts); the
-  // large lists are paged instead (GET /companies/branch, /companies/search).
+  // The web app's files are compressed by staticWeb, once per file. API answers are not, as a rule:
+  // with Hono's streaming compression, a client that went away while its read waited for Partner
+  // Center could leave the answer's stream open (seen on PostgreSQL in commerce/abandoned-reads.test.ts);
+  // the large lists are paged instead (GET /companies/branch, /companies/search), and those pages are
+  // compressed whole once their handler has returned (http/compress-json.ts), never streamed.
   app.use('*', async (c, next) => {
     const logger = deps.logger.child({ requestId: c.var.requestId });
     c.set('logger', logger);

@@ -3,6 +3,7 @@ import { COMPANY_KINDS, idsOfPath, isWithinPath, type PrerequisitePolicy } from 
 import type { CompanyRow, Repos } from '@csphub/db';
 import type { Principal } from '../auth/principal';
 import { createRouter } from '../http/openapi-app';
+import { compressJson } from '../http/compress-json';
 import { json } from '../http/json-content';
 import { guarded, scopedErrors } from '../http/protected-route';
 import { authenticate } from '../auth/authenticate';
@@ -87,7 +88,12 @@ export const ReadinessSchema = z
 export function companyTreeRoutes(deps: ServerDeps) {
   const auth = authenticate(deps);
   const readiness = channelReadiness();
-  return createRouter()
+  // A page of the tree or of the search is tens of kilobytes of JSON (the first load of a large
+  // channel's home page, bench/large-channel-web.bench.ts): sent compressed, in one piece.
+  const router = createRouter();
+  router.use('/companies/branch', compressJson());
+  router.use('/companies/search', compressJson());
+  return router
     .openapi(
       createRoute({
         ...guarded(auth),

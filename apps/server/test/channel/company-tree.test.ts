@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-app';
 import { call, callersOf, json, seedWorld, type World } from '../channel-world';
@@ -30,6 +31,16 @@ describe('company tree by branch and search', () => {
     const own = (await json(call(t, as.reseller_admin, 'GET', '/api/v1/companies/branch'))) as Branch;
     expect(own.parent).toMatchObject({ id: w.r1.id, parentId: null });
     expect(own.children.map((c) => c.id).sort()).toEqual([w.c1.id, w.c1b.id].sort());
+  });
+
+  it('sends a page of the tree and the search compressed when the client accepts it', async () => {
+    for (const path of [`/api/v1/companies/branch?parentId=${w.r2.id}`, '/api/v1/companies/search?q=paged']) {
+      const res = await t.app.request(path, { headers: { ...as.distributor_admin.headers, 'accept-encoding': 'gzip, br' } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-encoding')).toBe('br');
+      const body = JSON.parse(zlib.brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString('utf8')) as Partial<Branch & { matches: Match[] }>;
+      expect((body.children ?? body.matches)?.length).toBeGreaterThan(20);
+    }
   });
 
   it('pages a large branch and says how many there are', async () => {

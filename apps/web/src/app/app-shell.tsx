@@ -55,7 +55,7 @@ export function Shell({ children, companyTree, signedInAs }: { children: ReactNo
               allowDeselect={false}
               value={locale}
               data={Object.entries(LOCALES).map(([value, l]) => ({ value, label: l.label }))}
-              onChange={(v) => v && setLocale(v as Locale)}
+              onChange={(v) => void (v && setLocale(v as Locale))}
             />
             <Tooltip label={t('header.colorScheme')}>
               <ActionIcon variant="default" size="lg" onClick={toggleColorScheme} aria-label={t('header.colorScheme')}>

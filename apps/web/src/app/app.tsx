@@ -19,7 +19,8 @@ import {
 } from '@mantine/core';
 import { Notifications, notifications } from '@mantine/notifications';
 import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
-import { I18nProvider, useI18n } from '../i18n/i18n';
+import { I18nProvider, useI18n, type Locale } from '../i18n/i18n';
+import type { Messages } from '../i18n/messages/en';
 import { Shell } from './app-shell';
 import { readableColorVariables } from './contrast';
 import { NotFoundPage } from './not-found-page';
@@ -53,11 +54,12 @@ const theme = createTheme({
  */
 const contrastVariables: CSSVariablesResolver = (t) => ({ variables: {}, light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', ...readableColorVariables(t) }, dark: {} });
 
-export function App() {
+/** The app, starting in `locale` with its catalogue already loaded (main.tsx). */
+export function App({ locale, messages }: { locale: Locale; messages: Messages }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={contrastVariables}>
       <Notifications />
-      <I18nProvider>
+      <I18nProvider locale={locale} messages={messages}>
         <BrowserRouter>
           <SessionProvider>
             <Gate />

@@ -23,20 +23,16 @@ export interface FeatureRoute {
 }
 
 /**
- * What a feature (`features/<name>/index.ts`) adds to the app: its pages, its navigation entries
- * and its text. The shell (`app/features.ts`) loops over the list of features to build the router,
- * the navigation and the message catalogues.
+ * What a feature (`features/<name>/index.ts`) adds to the app: its pages and its navigation
+ * entries. The shell (`app/features.ts`) loops over the list of features to build the router and
+ * the navigation. A feature's text is in its `*.messages.en.ts` and `*.messages.es.ts` files, which
+ * the language catalogues (`i18n/messages/en.ts`, `es.ts`) gather: one chunk per language, loaded
+ * for the language in use only.
  */
-export interface Feature<En extends Record<string, string> = Record<string, string>> {
+export interface Feature {
   name: string;
   routes: readonly FeatureRoute[];
   navigation: readonly NavItem[];
-  messages: { en: En; es: Record<keyof En, string> };
-}
-
-/** A feature's text in every language; the Spanish catalogue must have the English one's keys. */
-export function featureMessages<En extends Record<string, string>>(en: En, es: Record<keyof En, string>): { en: En; es: Record<keyof En, string> } {
-  return { en, es };
 }
 
 /** A page component loaded on first visit (a chunk of its own in the build). */

@@ -1,3 +1,4 @@
+import type { Feature } from './feature';
 import { homeFeature } from '../features/home';
 import { authFeature } from '../features/auth';
 import { channelFeature } from '../features/channel';
@@ -15,8 +16,8 @@ import { cockpitFeature } from '../features/cockpit';
 import { customerImportFeature } from '../features/customer-import';
 
 /**
- * Every feature of the web app, in navigation order. The router (app.tsx), the navigation
- * (navigation.ts) and the message catalogues (i18n/messages) are built from this list; a new
- * feature is a folder with an index.ts and one line here.
+ * Every feature of the web app, in navigation order. The router (app.tsx) and the navigation
+ * (navigation.ts) are built from this list; a new feature is a folder with an index.ts and one line
+ * here, and its messages one line in each language's catalogue (i18n/messages/en.ts, es.ts).
  */
-export const FEATURES = [homeFeature, authFeature, channelFeature, connectionsFeature, storefrontFeature, catalogFeature, pricesFeature, newServiceFeature, ordersFeature, gdapFeature, settingsFeature, webhooksFeature, notificationTemplatesFeature, cockpitFeature, customerImportFeature] as const;
+export const FEATURES: readonly Feature[] = [homeFeature, authFeature, channelFeature, connectionsFeature, storefrontFeature, catalogFeature, pricesFeature, newServiceFeature, ordersFeature, gdapFeature, settingsFeature, webhooksFeature, notificationTemplatesFeature, cockpitFeature, customerImportFeature];

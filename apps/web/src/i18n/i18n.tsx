@@ -1,10 +1,39 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { en, type MessageKey, type Messages } from './messages/en';
-import { es } from './messages/es';
+import type { MessageKey, Messages } from './messages/en';
 
-export const LOCALES = { en: { label: 'English', messages: en }, es: { label: 'Español', messages: es } } as const;
+/**
+ * The languages, each with its catalogue as a chunk of its own: the first load fetches only the
+ * language in use (main.tsx waits for it before the first render), the other one when the person
+ * switches to it.
+ */
+export const LOCALES = {
+  en: { label: 'English', load: () => import('./messages/en').then((m): Messages => m.en) },
+  es: { label: 'Español', load: () => import('./messages/es').then((m) => m.es) },
+} as const;
 export type Locale = keyof typeof LOCALES;
+
+const loading = new Map<Locale, Promise<Messages>>();
+const loaded = new Map<Locale, Messages>();
+/** A language's catalogue, fetched once; a failed fetch is tried again on the next call. */
+export function loadMessages(locale: Locale): Promise<Messages> {
+  let messages = loading.get(locale);
+  if (!messages) {
+    messages = LOCALES[locale].load().then((m) => (loaded.set(locale, m), m));
+    messages.catch(() => loading.delete(locale));
+    loading.set(locale, messages);
+  }
+  return messages;
+}
+
+/**
+ * Whether `key`, built from data (a problem code, a field), has a text in the catalogues loaded so
+ * far (every language has the same keys, `messages/catalogues.test.ts`); for code outside a
+ * component, which uses `useI18n().has`.
+ */
+export function hasMessage(key: string): key is MessageKey {
+  return [...loaded.values()].some((messages) => Object.hasOwn(messages, key));
+}
 const STORAGE_KEY = 'csphub.locale';
 
 /** Replaces `{name}` placeholders; unknown placeholders are left visible so a bug shows. */
@@ -27,8 +56,11 @@ export function formatMessage(template: string, locale: string, vars?: Record<st
 
 export interface I18n {
   locale: Locale;
-  setLocale(locale: Locale): void;
+  /** Switches language once its catalogue has arrived (the page keeps the current one meanwhile, or when it cannot be fetched). */
+  setLocale(locale: Locale): Promise<void>;
   t(key: MessageKey, vars?: Record<string, string | number>): string;
+  /** Whether `key`, built from data (a code, a step), has a text; else the caller says something generic. */
+  has(key: string): key is MessageKey;
   formatDate(value: Date | string | number, style?: 'date' | 'dateTime' | 'time'): string;
   formatNumber(value: number): string;
   formatCurrency(value: number, currency: string): string;
@@ -46,32 +78,39 @@ export function currentI18n(): I18n | undefined {
   return current;
 }
 
-function initialLocale(): Locale {
+/** The language to start in: the one chosen before, else the browser's when there is one, else English. */
+export function initialLocale(): Locale {
   const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
   if (saved && saved in LOCALES) return saved as Locale;
   const nav = typeof navigator !== 'undefined' ? navigator.language.slice(0, 2) : 'en';
   return nav in LOCALES ? (nav as Locale) : 'en';
 }
 
-/** Provides text and locale-aware formatting (dates, numbers, currencies) to the whole UI. */
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+/**
+ * Provides text and locale-aware formatting (dates, numbers, currencies) to the whole UI, starting
+ * in `locale` with its catalogue `messages` (from `loadMessages`).
+ */
+export function I18nProvider({ locale: startLocale, messages: startMessages, children }: { locale: Locale; messages: Messages; children: ReactNode }) {
+  const [{ locale, messages }, setLanguage] = useState({ locale: startLocale, messages: startMessages });
   // Screen readers and the browser read the page in its language, from the first render on.
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
-  const setLocale = useCallback((l: Locale) => {
+  const setLocale = useCallback(async (l: Locale) => {
+    // Offline or a failed fetch: the page stays in its language (the switcher shows it still).
+    const next = await loadMessages(l).catch(() => undefined);
+    if (!next) return;
     localStorage.setItem(STORAGE_KEY, l);
     document.documentElement.lang = l;
-    setLocaleState(l);
+    setLanguage({ locale: l, messages: next });
   }, []);
   const value = useMemo<I18n>(() => {
-    const messages: Messages = LOCALES[locale].messages;
     const toDate = (v: Date | string | number) => (v instanceof Date ? v : new Date(v));
     return {
       locale,
       setLocale,
-      t: (key, vars) => formatMessage(messages[key] ?? en[key] ?? key, locale, vars),
+      t: (key, vars) => formatMessage(messages[key] ?? key, locale, vars),
+      has: (key): key is MessageKey => Object.hasOwn(messages, key),
       formatDate: (v, style = 'date') =>
         new Intl.DateTimeFormat(locale, style === 'date' ? { dateStyle: 'medium' } : style === 'time' ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(toDate(v)),
       formatNumber: (v) => new Intl.NumberFormat(locale).format(v),
@@ -86,7 +125,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         return rtf.format(Math.round(seconds / 86400), 'day');
       },
     };
-  }, [locale, setLocale]);
+  }, [locale, messages, setLocale]);
   useEffect(() => {
     current = value;
   }, [value]);

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { formatMessage } from './i18n';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatMessage, loadMessages } from './i18n';
 import { en } from './messages/en';
 import { es } from './messages/es';
 import { problemText } from './problem-text';
@@ -21,6 +21,8 @@ describe('counted text follows each language’s plural rules (ICU)', () => {
 });
 
 describe('problems are written for the person, in their language', () => {
+  // Fields and codes are looked up in the catalogues the app has loaded.
+  beforeAll(() => loadMessages('en'));
   const t = (locale: 'en' | 'es') => (key: keyof typeof en, vars?: Record<string, string | number>) => formatMessage((locale === 'en' ? en : es)[key], locale, vars);
   it('names the field, never the API path or the validator’s English', () => {
     const e = new ApiError(400, 'VALIDATION_FAILED', 'The request json is not valid: to.0: Invalid email address', 'r-1', [{ field: 'to.0', message: 'Invalid email address' }]);

@@ -1,8 +1,5 @@
 import { ApiError } from '../api/api-client';
-import { currentI18n, type I18n } from './i18n';
-import { en, type MessageKey } from './messages/en';
-
-const has = (key: string): key is MessageKey => Object.hasOwn(en, key);
+import { currentI18n, hasMessage as has, type I18n } from './i18n';
 
 /** A field path of the API (`to.0`, `billingPostalCode`) as the label a person knows, in their language. */
 export function fieldLabel(t: I18n['t'], field: string | undefined): string {

@@ -1,12 +1,10 @@
-import { featureMessages, lazyPage, type FeatureRoute, type NavItem } from '../../app/feature';
-import { authEn } from './auth.messages.en';
-import { authEs } from './auth.messages.es';
+import { lazyPage, type FeatureRoute, type NavItem } from '../../app/feature';
 
 const routes: readonly FeatureRoute[] = [];
 const navigation: readonly NavItem[] = [];
 
 /** Signing in and one's own password; the sign-in page is shown at any address while signed out. */
-export const authFeature = { name: 'auth', routes, navigation, messages: featureMessages(authEn, authEs) };
+export const authFeature = { name: 'auth', routes, navigation };
 
 /** The sign-in page (the shell shows it instead of the routes while signed out). */
 export const SignInPage = lazyPage(() => import('./sign-in-page'), (m) => m.SignInPage);

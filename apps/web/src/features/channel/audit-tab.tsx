@@ -5,20 +5,20 @@ import { useApi } from '../../api/use-api';
 import type { AuditLogPage } from '@csphub/server/contract';
 import { useSession } from '../auth/session';
 import { useI18n, type I18n } from '../../i18n/i18n';
-import { en, type MessageKey } from '../../i18n/messages/en';
 import { describeProblem } from '../../i18n/problem-text';
 
 /** The person's words for an audit action code (`company.created`); a code the catalogue lacks reads "Other change". */
-export function auditActionTitle(t: I18n['t'], action: string): string {
+export function auditActionTitle({ t, has }: Pick<I18n, 't' | 'has'>, action: string): string {
   const key = `audit.code.${action}`;
-  return Object.hasOwn(en, key) ? t(key as MessageKey) : t('audit.code.other');
+  return has(key) ? t(key) : t('audit.code.other');
 }
 
 const ACTIONS = ['company.', 'user.', 'api_token.', 'connection.', 'sync_options.', 'settings.'];
 
 /** The company's audit log, newest first, filterable by action, with a CSV export. */
 export function AuditTab({ companyId }: { companyId: number }) {
-  const { t, formatDate } = useI18n();
+  const i18n = useI18n();
+  const { t, formatDate } = i18n;
   const { can } = useSession();
   const [action, setAction] = useState<string | null>(null);
   const query = `companyId=${companyId}${action ? `&action=${encodeURIComponent(action)}` : ''}`;
@@ -60,7 +60,7 @@ export function AuditTab({ companyId }: { companyId: number }) {
                 <Table.Td>{e.actorLabel}</Table.Td>
                 <Table.Td>
                   <Text size="sm" fw={500} data-testid="audit-title">
-                    {auditActionTitle(t, e.action)}
+                    {auditActionTitle(i18n, e.action)}
                   </Text>
                   <Text size="sm">{e.summary}</Text>
                   {/* The recorded code and request id, for support and API clients: a details line. */}

@@ -1,8 +1,4 @@
-import { featureMessages, lazyPage, type FeatureRoute, type NavItem } from '../../app/feature';
-import { cockpitEn } from './cockpit.messages.en';
-import { cockpitEs } from './cockpit.messages.es';
-import { cockpitValuesEn } from './cockpit-values.messages.en';
-import { cockpitValuesEs } from './cockpit-values.messages.es';
+import { lazyPage, type FeatureRoute, type NavItem } from '../../app/feature';
 
 const routes: readonly FeatureRoute[] = [
   { path: '/cockpit/lists/:list', component: lazyPage(() => import('./cockpit-list-page'), (m) => m.CockpitListPage) },
@@ -11,4 +7,4 @@ const routes: readonly FeatureRoute[] = [
 const navigation: readonly NavItem[] = [];
 
 /** The portfolio cockpit: its panel is the staff's home page; its lists and bulk jobs are pages of their own. */
-export const cockpitFeature = { name: 'cockpit', routes, navigation, messages: featureMessages({ ...cockpitEn, ...cockpitValuesEn }, { ...cockpitEs, ...cockpitValuesEs }) };
+export const cockpitFeature = { name: 'cockpit', routes, navigation };

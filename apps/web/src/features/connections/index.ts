@@ -1,5 +1,5 @@
 import { IconPlugConnected } from '@tabler/icons-react';
-import { featureMessages, lazyPage, type FeatureRoute, type NavItem } from '../../app/feature';
+import { lazyPage, type FeatureRoute, type NavItem } from '../../app/feature';
 
 const routes: readonly FeatureRoute[] = [
   { path: '/connections', component: lazyPage(() => import('./connections-page'), (m) => m.ConnectionsPage) },
@@ -8,4 +8,4 @@ const routes: readonly FeatureRoute[] = [
 const navigation: readonly NavItem[] = [{ to: '/connections', label: 'nav.connections', icon: IconPlugConnected, permission: 'connections.read' }];
 
 /** The distributor's Partner Center connections and their re-consent; its text is in the channel's catalogue. */
-export const connectionsFeature = { name: 'connections', routes, navigation, messages: featureMessages({}, {}) };
+export const connectionsFeature = { name: 'connections', routes, navigation };

@@ -1,10 +1,8 @@
 import { IconHome } from '@tabler/icons-react';
-import { featureMessages, lazyPage, type FeatureRoute, type NavItem } from '../../app/feature';
-import { homeEn } from './home.messages.en';
-import { homeEs } from './home.messages.es';
+import { lazyPage, type FeatureRoute, type NavItem } from '../../app/feature';
 
 const routes: readonly FeatureRoute[] = [{ path: '/', component: lazyPage(() => import('./home-page'), (m) => m.HomePage) }];
 const navigation: readonly NavItem[] = [{ to: '/', label: 'nav.home', icon: IconHome }];
 
 /** The home page: the system's state and the caller's channel at a glance. */
-export const homeFeature = { name: 'home', routes, navigation, messages: featureMessages(homeEn, homeEs) };
+export const homeFeature = { name: 'home', routes, navigation };

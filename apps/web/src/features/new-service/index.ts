@@ -1,7 +1,5 @@
 import { IconMailForward, IconUserCheck } from '@tabler/icons-react';
-import { featureMessages, lazyPage, type FeatureRoute, type NavItem } from '../../app/feature';
-import { newServiceEn } from './new-service.messages.en';
-import { newServiceEs } from './new-service.messages.es';
+import { lazyPage, type FeatureRoute, type NavItem } from '../../app/feature';
 
 const routes: readonly FeatureRoute[] = [
   { path: '/companies/:companyId/new-service', component: lazyPage(() => import('./new-service-page'), (m) => m.NewServicePage) },
@@ -14,4 +12,4 @@ const navigation: readonly NavItem[] = [
 ];
 
 /** Onboarding: the new-service wizard (new or existing tenant), pending authorizations and the mail outbox. */
-export const newServiceFeature = { name: 'new-service', routes, navigation, messages: featureMessages(newServiceEn, newServiceEs) };
+export const newServiceFeature = { name: 'new-service', routes, navigation };

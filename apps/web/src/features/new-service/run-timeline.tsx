@@ -2,8 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Badge, Card, Group, Loader, Stack, Text, Timeline, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconClock, IconPlayerPlay, IconRefresh, IconX } from '@tabler/icons-react';
 import { invalidateApi, useApi } from '../../api/use-api';
-import { useI18n } from '../../i18n/i18n';
-import { en, type MessageKey } from '../../i18n/messages/en';
+import { useI18n, type I18n } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/messages/en';
 import { onboardingApi } from './new-service-client';
 import type { ListOf, Run } from '@csphub/server/contract';
 import { OneTimePassword } from './one-time-password';
@@ -19,15 +19,15 @@ const STEP_ICON: Record<string, typeof IconCheck> = { succeeded: IconCheck, fail
  * Why a run stopped, for a person: a sentence per known failure code that says what to do, else a
  * general one. Microsoft's own text goes in the details line under it.
  */
-function failureText(t: (key: MessageKey) => string, code: string | null): string {
+function failureText({ t, has }: Pick<I18n, 't' | 'has'>, code: string | null): string {
   const key = `run.failed.${code ?? ''}`;
-  return Object.hasOwn(en, key) ? t(key as MessageKey) : t('run.failed.generic');
+  return has(key) ? t(key) : t('run.failed.generic');
 }
 
 /** The step's label in the UI language when the catalogue has one (`run.step.<id>`), else its id. */
-function stepLabel(t: (key: MessageKey) => string, stepId: string): string {
+function stepLabel({ t, has }: Pick<I18n, 't' | 'has'>, stepId: string): string {
   const key = `run.step.${stepId}`;
-  return Object.hasOwn(en, key) ? t(key as MessageKey) : stepId;
+  return has(key) ? t(key) : stepId;
 }
 
 /**
@@ -37,7 +37,8 @@ function stepLabel(t: (key: MessageKey) => string, stepId: string): string {
  * after a retry the timeline polls again until the run moves on.
  */
 export function RunTimeline({ companyId }: { companyId: number }) {
-  const { t, formatDate } = useI18n();
+  const i18n = useI18n();
+  const { t, formatDate } = i18n;
   const runs = useApi<ListOf<Run>>(onboardingApi.runs(companyId));
   // Runs woken by Retry, with the `updatedAt` they had then: poll until the run has moved on.
   const [woken, setWoken] = useState<Record<string, string>>({});
@@ -102,7 +103,7 @@ export function RunTimeline({ companyId }: { companyId: number }) {
                   </Text>
                 ) : (
                   <Text size="sm" mb={4} data-testid="run-failure">
-                    {failureText(t, run.errorCode)}
+                    {failureText(i18n, run.errorCode)}
                   </Text>
                 )}
                 {/* Microsoft's (or the step's) own words, for support: a details line, not the message. */}
@@ -115,7 +116,7 @@ export function RunTimeline({ companyId }: { companyId: number }) {
               {run.steps.map((s) => {
                 const Icon = STEP_ICON[s.state] ?? IconClock;
                 return (
-                  <Timeline.Item key={`${s.stepId}-${s.attempt}`} bullet={<Icon size={12} />} title={`${stepLabel(t, s.stepId)} · ${t(`run.step.state.${s.state}` as MessageKey)}`}
+                  <Timeline.Item key={`${s.stepId}-${s.attempt}`} bullet={<Icon size={12} />} title={`${stepLabel(i18n, s.stepId)} · ${t(`run.step.state.${s.state}` as MessageKey)}`}
                     data-step={s.stepId}
                   >
                     <Text size="xs" c="dimmed">

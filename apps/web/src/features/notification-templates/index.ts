@@ -1,7 +1,5 @@
 import { IconMailCog } from '@tabler/icons-react';
-import { featureMessages, lazyPage, type FeatureRoute, type NavItem } from '../../app/feature';
-import { notificationTemplatesEn } from './notification-templates.messages.en';
-import { notificationTemplatesEs } from './notification-templates.messages.es';
+import { lazyPage, type FeatureRoute, type NavItem } from '../../app/feature';
 
 const routes: readonly FeatureRoute[] = [
   { path: '/settings/notifications', component: lazyPage(() => import('./notification-templates-page'), (m) => m.NotificationTemplatesPage) },
@@ -11,4 +9,4 @@ const navigation: readonly NavItem[] = [
 ];
 
 /** The wording of the e-mails CSP Hub sends, per template and language (distributor, and resellers where allowed). */
-export const notificationTemplatesFeature = { name: 'notification-templates', routes, navigation, messages: featureMessages(notificationTemplatesEn, notificationTemplatesEs) };
+export const notificationTemplatesFeature = { name: 'notification-templates', routes, navigation };

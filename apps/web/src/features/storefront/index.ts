@@ -1,11 +1,9 @@
 import { IconShoppingCart } from '@tabler/icons-react';
-import { featureMessages, lazyPage, type FeatureRoute, type NavItem } from '../../app/feature';
-import { storefrontEn } from './storefront.messages.en';
-import { storefrontEs } from './storefront.messages.es';
+import { lazyPage, type FeatureRoute, type NavItem } from '../../app/feature';
 
 const routes: readonly FeatureRoute[] = [{ path: '/store', component: lazyPage(() => import('./storefront-page'), (m) => m.StorefrontPage) }];
 // Resellers and customer admins order in the storefront; distributor staff use company pages.
 const navigation: readonly NavItem[] = [{ to: '/store', label: 'nav.store', icon: IconShoppingCart, permission: 'company.update', companyKinds: ['reseller', 'customer'] }];
 
 /** Commerce: the storefront. */
-export const storefrontFeature = { name: 'storefront', routes, navigation, messages: featureMessages(storefrontEn, storefrontEs) };
+export const storefrontFeature = { name: 'storefront', routes, navigation };

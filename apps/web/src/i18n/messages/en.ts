@@ -1,9 +1,20 @@
-import { FEATURES } from '../../app/features';
+import { authEn } from '../../features/auth/auth.messages.en';
+import { channelEn } from '../../features/channel/channel.messages.en';
+import { peopleEn } from '../../features/channel/people.messages.en';
+import { cockpitEn } from '../../features/cockpit/cockpit.messages.en';
+import { cockpitValuesEn } from '../../features/cockpit/cockpit-values.messages.en';
+import { customerImportEn } from '../../features/customer-import/customer-import.messages.en';
+import { gdapEn } from '../../features/gdap/gdap.messages.en';
+import { homeEn } from '../../features/home/home.messages.en';
+import { newServiceEn } from '../../features/new-service/new-service.messages.en';
+import { notificationTemplatesEn } from '../../features/notification-templates/notification-templates.messages.en';
+import { ordersEn } from '../../features/orders/orders.messages.en';
+import { transfersEn } from '../../features/subscriptions/transfers.messages.en';
+import { pricesEn } from '../../features/prices/prices.messages.en';
+import { settingsEn } from '../../features/settings/settings.messages.en';
+import { storefrontEn } from '../../features/storefront/storefront.messages.en';
+import { webhooksEn } from '../../features/webhooks/webhooks.messages.en';
 import { problemEn } from '../problem.messages.en';
-
-type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
-/** The text of every feature (each feature's index.ts lists its own). */
-type FeaturesEn = UnionToIntersection<(typeof FEATURES)[number]['messages']['en']>;
 
 /** English text of the shell: header, navigation frame, company tree, not-found page. */
 export const shellEn = {
@@ -23,8 +34,31 @@ export const shellEn = {
   'notFound.back': 'Go to the home page',
 } as const;
 
-/** English UI text: the reference catalogue; every other language must have the same keys. */
-export const en = Object.assign({}, ...FEATURES.map((feature) => feature.messages.en), problemEn, shellEn) as FeaturesEn & typeof problemEn & typeof shellEn;
+/**
+ * English UI text: the reference catalogue; every other language must have the same keys. Loaded
+ * on its own (`loadMessages` in i18n.tsx) when English is the language in use: import only its
+ * types elsewhere (`MessageKey`, `Messages`), so that the first chunk carries no language's text.
+ */
+export const en = {
+  ...authEn,
+  ...channelEn,
+  ...peopleEn,
+  ...cockpitEn,
+  ...cockpitValuesEn,
+  ...customerImportEn,
+  ...gdapEn,
+  ...homeEn,
+  ...newServiceEn,
+  ...notificationTemplatesEn,
+  ...ordersEn,
+  ...transfersEn,
+  ...pricesEn,
+  ...settingsEn,
+  ...storefrontEn,
+  ...webhooksEn,
+  ...problemEn,
+  ...shellEn,
+};
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
