@@ -22,7 +22,7 @@ import { startReplayRuntime, type ReplayRuntime } from '../replay/replay-runtime
  * The place-order boundaries away from the checkout (after the cart, after a status read): a crash
  * there is simulated in this process and DBOS recovers the run from its journal
  * (replay/in-process-crash.ts). The checkout itself, the one call that cannot be undone, is proven
- * with real process kills in place-order-crash.test.ts.
+ * with real process kills in place-order-cart-crash.test.ts.
  */
 const BOUNDARIES = ['after:order-create-cart', 'after:order-read-status'];
 const wingtip = DEFAULT_SCENARIO.tenants.find((t) => t.key === 'wingtip')!;
