@@ -7,6 +7,7 @@ import { defineConfig } from '@playwright/test';
  * stacks run side by side, each file's tests in order in one worker (they build on each other)
  * and the every-page walks (read-only) spread over both. On two cores two stacks and two browsers
  * finished no sooner than one and let pages outrun their 10 s expectations, so one is the default.
+ * `npm test` runs this suite beside Vitest's api and crash tiers (docs/ARCHITECTURE.md, "Tests").
  */
 export default defineConfig({
   testDir: 'tests/e2e',

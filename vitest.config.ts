@@ -13,7 +13,8 @@ import { defineConfig } from 'vitest/config';
  *   in one process. With DATABASE_URL set, api and crash run again on PostgreSQL (`npm run test:db`).
  *
  * The tiers run one after the other (`sequence.groupOrder`): the fast ones fail first, and the
- * crash tier's worker processes never compete with the API suites for the cores.
+ * crash tier's worker processes never compete with the API suites for the cores. `npm test` runs
+ * unit and contract first, then api and crash beside Playwright (docs/ARCHITECTURE.md, "Tests").
  *
  * The unit tier runs two files at once (Vitest's default is one fewer than the cores, a single
  * worker on a two-core machine). The contract tier keeps one: its burst test measures the client's
