@@ -295,7 +295,7 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
   it('a 429 burst on every call still ends synced with one tenant', async () => {
     const companyId = seeded.customers[3]!.id;
     const throttledBefore = (await ctl.calls()).calls.filter((c) => c.status === 429).length;
-    // Every Partner Center route the run calls answers a burst of two 429s (Retry-After: 1) before it
+    // Every Partner Center route the run calls answers a burst of two 429s (Retry-After: 0) before it
     // serves: the client's own retry is used up, and the step's durable retry takes over.
     const routes = [
       'POST /v1/validations/address',
@@ -307,7 +307,7 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
       'GET /v1/agreements',
       'POST /v1/customers/:id/agreements',
     ];
-    for (const route of routes) await ctl.injectFault({ route, status: 429, retryAfterSeconds: 1, count: 2 });
+    for (const route of routes) await ctl.injectFault({ route, status: 429, retryAfterSeconds: 0, count: 2 });
     try {
       const { handle } = await submitNewTenantRun(runtime, workflow, wizardInput(companyId, seeded.connectionId, prefix('s429')));
       const result = await handle.result();
