@@ -5,8 +5,9 @@ import { DEFAULT_SCENARIO, type RunningEmulator } from '@csphub/partner-center-e
 import { createEmulatorControl, type EmulatorControl } from '@csphub/partner-center-emulator/control-client';
 import { type TestDatabase } from '@csphub/testing';
 import { type createApp } from '../../src/create-app';
+import { hashPassword } from '../../src/security/password';
 import { call, signInAs } from '../channel-world';
-import { wingtip, wingtipWorld, type WingtipWorld } from './wingtip-world';
+import { wingtip, wingtipWorld, WORLD_PASSWORD, type WingtipWorld } from './wingtip-world';
 
 type TransferView = { id: string; transferId: string; state: string; subscriptions: { subscriptionId: string; name: string; quantity: number | null; termEndsAt: string | null }[] };
 type TransfersView = { tenantId: string | null; licensesError: string | null; candidates: { name: string; purchased: number; path: string; reason: string }[]; transfers: TransferView[] };
@@ -140,5 +141,31 @@ describe('transfers from another partner', () => {
     expect(twice.status).toBeGreaterThanOrEqual(400);
     expect(twice.status).toBeLessThan(500);
     expect(await twice.text()).toMatch(/transferId/);
+  });
+
+  it("a sibling reseller neither sees nor withdraws another reseller's transfer, by its customer or by its own", async () => {
+    await control.addPartnerSubscriptions(wingtip.tenantId, { partner: litware.key, subscriptions: [{ catalogItemId: BASIC, quantity: 2 }] });
+    const created = (await (await ask(await as())).json()) as TransferView;
+    expect(created.state).toBe('active');
+
+    const now = new Date();
+    const fabrikam = await world.repos.companies.create({ kind: 'reseller', parent: world.distributor, name: 'Fabrikam Resellers', partnerId: '6100002', now });
+    const own = await world.repos.companies.create({ kind: 'customer', parent: fabrikam, name: 'Fabrikam Customer', billingCountry: 'MX', now });
+    await world.repos.users.create({ companyId: fabrikam.id, email: 'ops@fabrikam.test', name: 'Sibling operator', passwordHash: await hashPassword(WORLD_PASSWORD), role: 'reseller_admin', now });
+    const sibling = await signInAs({ app } as Parameters<typeof signInAs>[0], 'ops@fabrikam.test', WORLD_PASSWORD);
+    const updates = async () => (await control.calls({ operation: 'transfers.update' })).calls.length;
+    const updatesBefore = await updates();
+
+    const peek = await call(t(), sibling, 'GET', `/api/v1/companies/${customer.id}/subscription-transfers`);
+    expect([403, 404]).toContain(peek.status);
+    expect(await peek.text()).not.toContain(created.transferId);
+    const byTheirs = await call(t(), sibling, 'POST', `/api/v1/companies/${customer.id}/subscription-transfers/${created.id}/cancel`);
+    expect([403, 404]).toContain(byTheirs.status);
+    const byOwn = await call(t(), sibling, 'POST', `/api/v1/companies/${own.id}/subscription-transfers/${created.id}/cancel`);
+    expect(byOwn.status).toBe(404);
+
+    const still = (await view(await as())).transfers.find((x) => x.id === created.id);
+    expect(still?.state).toBe('active');
+    expect(await updates(), 'no cancellation reached Partner Center').toBe(updatesBefore);
   });
 });
