@@ -22,6 +22,26 @@ test('the interface switches to Spanish and remembers it', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Iniciar sesión en CSP Hub' })).toBeVisible();
 });
 
+test('a language list opened while the sign-in form is still loading stays open when the form appears', async ({ page }) => {
+  // The sign-in page's code is held back until the list is open, as on a slow connection.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/sign-in-page-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Language' }).click();
+  await expect(page.getByRole('option', { name: 'Español' })).toBeVisible();
+  release();
+  await expect(page.getByRole('heading', { name: 'Sign in to CSP Hub' })).toBeVisible();
+  await page.getByRole('option', { name: 'Español' }).click();
+  await expect(page.getByRole('heading', { name: 'Iniciar sesión en CSP Hub' })).toBeVisible();
+  // With nothing else chosen, the e-mail field has the focus.
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Correo electrónico' })).toBeFocused();
+});
+
 test('the first load fetches the text of the language in use only; the other arrives on switching', async ({ page }) => {
   const scripts: string[] = [];
   page.on('response', (r) => {

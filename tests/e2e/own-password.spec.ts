@@ -42,7 +42,6 @@ test('after a reset the person chooses their own password, then changes it again
 
 test('the sign-in page says in Spanish how long to wait after too many failures', async ({ page }) => {
   await page.goto('/');
-  // The sign-in form takes the focus when it appears, which closes a language list opened before.
   await expect(page.getByRole('heading', { name: 'Sign in to CSP Hub' })).toBeVisible();
   await page.getByRole('combobox', { name: 'Language' }).click();
   await page.getByRole('option', { name: 'Español' }).click();

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button, Card, Code, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { ApiError } from '../../api/api-client';
 import { useApi } from '../../api/use-api';
@@ -18,6 +18,14 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const emailInput = useRef<HTMLInputElement>(null);
+
+  // The e-mail field takes the focus when the form appears, unless the person is already somewhere
+  // else (the header's language list opened while the form was loading stays open).
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) emailInput.current?.focus();
+  }, []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -44,7 +52,7 @@ export function SignInPage() {
               {error}
             </Alert>
           )}
-          <TextInput label={t('signIn.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-autofocus autoFocus />
+          <TextInput label={t('signIn.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} ref={emailInput} />
           <PasswordInput label={t('signIn.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
           <Button type="submit" loading={busy}>
             {t('signIn.submit')}
