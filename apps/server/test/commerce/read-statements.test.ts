@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countStatements } from '@csphub/testing';
+import { call, signInAs } from '../channel-world';
+import { wingtipWorld, type WingtipWorld } from './wingtip-world';
+
+/**
+ * The SQL statements a view of the commerce tabs sends once the session is checked and Partner
+ * Center's answers are stored (docs/THROUGHPUT.md, "Reads"): on the embedded database each statement
+ * costs a fixed part of a millisecond of CPU, so their number is the figure to hold. Counted at the
+ * driver; the count does not depend on the machine's load.
+ */
+describe('statements per commerce read', () => {
+  let world: WingtipWorld;
+  let admin: Awaited<ReturnType<typeof signInAs>>;
+  beforeAll(async () => {
+    world = await wingtipWorld({ appOptions: (_client, em) => ({ emulator: { url: em.url, ping: async () => true } }) });
+    admin = await signInAs({ app: world.app } as Parameters<typeof signInAs>[0], 'admin@dist.test');
+  });
+  afterAll(() => world?.dispose());
+
+  /** The statements of one GET, after a first one has stored what it reads from Partner Center and checked the session. */
+  async function statementsOf(path: string): Promise<string[]> {
+    expect((await call({ app: world.app } as never, admin, 'GET', path)).status).toBe(200);
+    const log = countStatements(world.db);
+    try {
+      const res = await call({ app: world.app } as never, admin, 'GET', path);
+      expect(res.status).toBe(200);
+      await res.text();
+      return [...log.texts];
+    } finally {
+      log.stop();
+    }
+  }
+
+  it("a tenant's subscriptions: the company, its tenants, the stored reads with the last change, the catalog items", async () => {
+    const texts = await statementsOf(`/api/v1/companies/${world.customer.id}/subscriptions`);
+    expect(texts, texts.join('\n')).toHaveLength(4);
+  });
+
+  it("a company's catalog: the company, the distributor, its tenants, the snapshot, its entries, the hidden products", async () => {
+    const texts = await statementsOf(`/api/v1/companies/${world.customer.id}/catalog`);
+    expect(texts, texts.join('\n')).toHaveLength(6);
+  });
+});
