@@ -13,6 +13,14 @@ function prepareGet(db: Database) {
     .prepare('companies_get');
 }
 const getStatements = new WeakMap<Database, ReturnType<typeof prepareGet>>();
+function prepareGetMany(db: Database) {
+  return db
+    .select()
+    .from(companies)
+    .where(sql`${companies.id} = any(${sql.placeholder('ids')}::int[])`)
+    .prepare('companies_get_many');
+}
+const getManyStatements = new WeakMap<Database, ReturnType<typeof prepareGetMany>>();
 /** The prepared `companies.get` of a handle (a transaction's handle gets its own). */
 function preparedGet(db: Database): ReturnType<typeof prepareGet> {
   let statement = getStatements.get(db);
@@ -84,9 +92,12 @@ export function createCompaniesRepo(db: Database) {
       return rows[0];
     },
 
+    /** Prepared like `get` (the company page's breadcrumbs read the ancestors on every view). */
     async getMany(ids: number[]): Promise<CompanyRow[]> {
       if (ids.length === 0) return [];
-      return db.select().from(companies).where(inArray(companies.id, ids));
+      let statement = getManyStatements.get(db);
+      if (!statement) getManyStatements.set(db, (statement = prepareGetMany(db)));
+      return statement.execute({ ids });
     },
 
     /** The resellers holding a Partner ID (normally one; the distributor sets them). */
