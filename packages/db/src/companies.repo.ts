@@ -21,6 +21,10 @@ function prepareGetMany(db: Database) {
     .prepare('companies_get_many');
 }
 const getManyStatements = new WeakMap<Database, ReturnType<typeof prepareGetMany>>();
+function prepareRoot(db: Database) {
+  return db.select().from(companies).where(eq(companies.kind, 'distributor')).orderBy(asc(companies.id)).limit(1).prepare('companies_root');
+}
+const rootStatements = new WeakMap<Database, ReturnType<typeof prepareRoot>>();
 /** The prepared `companies.get` of a handle (a transaction's handle gets its own). */
 function preparedGet(db: Database): ReturnType<typeof prepareGet> {
   let statement = getStatements.get(db);
@@ -105,9 +109,11 @@ export function createCompaniesRepo(db: Database) {
       return db.select().from(companies).where(or(eq(companies.partnerId, partnerId), eq(companies.partnerLocationId, partnerId))).orderBy(asc(companies.id));
     },
 
-    /** The root (the distributor), or undefined on an empty database. */
+    /** The root (the distributor), or undefined on an empty database. Prepared: many routes read it. */
     async root(): Promise<CompanyRow | undefined> {
-      const rows = await db.select().from(companies).where(eq(companies.kind, 'distributor')).orderBy(asc(companies.id)).limit(1);
+      let statement = rootStatements.get(db);
+      if (!statement) rootStatements.set(db, (statement = prepareRoot(db)));
+      const rows = await statement.execute();
       return rows[0];
     },
 
