@@ -25,6 +25,18 @@ function prepareRoot(db: Database) {
   return db.select().from(companies).where(eq(companies.kind, 'distributor')).orderBy(asc(companies.id)).limit(1).prepare('companies_root');
 }
 const rootStatements = new WeakMap<Database, ReturnType<typeof prepareRoot>>();
+/** A page of a company's children with the number of them all (the window's count, taken before the page is cut). */
+function prepareChildren(db: Database) {
+  return db
+    .select({ row: companies, total: sql<number>`(count(*) over ())::int` })
+    .from(companies)
+    .where(eq(companies.parentId, sql.placeholder('parentId')))
+    .orderBy(sql`case ${companies.kind} when 'reseller' then 0 else 1 end`, asc(sql`lower(${companies.name})`), asc(companies.id))
+    .offset(sql.placeholder('offset'))
+    .limit(sql.placeholder('limit'))
+    .prepare('companies_children');
+}
+const childrenStatements = new WeakMap<Database, ReturnType<typeof prepareChildren>>();
 /** The prepared `companies.get` of a handle (a transaction's handle gets its own). */
 function preparedGet(db: Database): ReturnType<typeof prepareGet> {
   let statement = getStatements.get(db);
@@ -168,17 +180,13 @@ export function createCompaniesRepo(db: Database) {
      * name, a page at a time, with how many there are in all.
      */
     async children(parentId: number, page: { offset: number; limit: number }): Promise<{ rows: CompanyRow[]; total: number }> {
-      const [rows, counted] = await Promise.all([
-        db
-          .select()
-          .from(companies)
-          .where(eq(companies.parentId, parentId))
-          .orderBy(sql`case ${companies.kind} when 'reseller' then 0 else 1 end`, asc(sql`lower(${companies.name})`), asc(companies.id))
-          .offset(page.offset)
-          .limit(page.limit),
-        db.select({ n: sql<number>`count(*)::int` }).from(companies).where(eq(companies.parentId, parentId)),
-      ]);
-      return { rows, total: Number(counted[0]?.n ?? 0) };
+      let statement = childrenStatements.get(db);
+      if (!statement) childrenStatements.set(db, (statement = prepareChildren(db)));
+      const found = await statement.execute({ parentId, offset: page.offset, limit: page.limit });
+      if (found.length > 0 || page.offset === 0) return { rows: found.map((f) => f.row), total: Number(found[0]?.total ?? 0) };
+      // A page past the end has no row to carry the total.
+      const counted = await db.select({ n: sql<number>`count(*)::int` }).from(companies).where(eq(companies.parentId, parentId));
+      return { rows: [], total: Number(counted[0]?.n ?? 0) };
     },
 
     /** How many direct children each of `ids` has (absent: none). */

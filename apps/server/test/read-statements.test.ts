@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countStatements } from '@csphub/testing';
-import { call, signInAs } from '../channel-world';
-import { wingtipWorld, type WingtipWorld } from './wingtip-world';
+import { call, signInAs } from './channel-world';
+import { wingtipWorld, type WingtipWorld } from './commerce/wingtip-world';
 
 /**
- * The SQL statements a view of the commerce tabs sends once the session is checked and Partner
+ * The SQL statements a view of the company tree and of the commerce tabs sends once the session is checked and Partner
  * Center's answers are stored (docs/THROUGHPUT.md, "Reads"): on the embedded database each statement
  * costs a fixed part of a millisecond of CPU, so their number is the figure to hold. Counted at the
  * driver; the count does not depend on the machine's load.
  */
-describe('statements per commerce read', () => {
+describe('statements per read', () => {
   let world: WingtipWorld;
   let admin: Awaited<ReturnType<typeof signInAs>>;
   beforeAll(async () => {
@@ -31,6 +31,11 @@ describe('statements per commerce read', () => {
       log.stop();
     }
   }
+
+  it("a reseller's branch of the tree: the reseller, a page of its children with their total, the policy, the distributor, the children's counts", async () => {
+    const texts = await statementsOf(`/api/v1/companies/branch?parentId=${world.adatum.id}`);
+    expect(texts, texts.join('\n')).toHaveLength(5);
+  });
 
   it("a tenant's subscriptions: the company, its tenants, the stored reads with the last change, the catalog items", async () => {
     const texts = await statementsOf(`/api/v1/companies/${world.customer.id}/subscriptions`);
