@@ -37,6 +37,11 @@ describe('statements per read', () => {
     expect(texts, texts.join('\n')).toHaveLength(5);
   });
 
+  it('the cockpit summary: its eleven figure groups in one statement on the embedded database, one each on PostgreSQL', async () => {
+    const texts = await statementsOf('/api/v1/cockpit/summary');
+    expect(texts, texts.join('\n')).toHaveLength(world.db.kind === 'pglite' ? 1 : 11);
+  });
+
   it("a tenant's subscriptions: the company, its tenants, the stored reads with the last change, the catalog items", async () => {
     const texts = await statementsOf(`/api/v1/companies/${world.customer.id}/subscriptions`);
     expect(texts, texts.join('\n')).toHaveLength(4);
