@@ -1,3 +1,4 @@
+import { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
 import { COCKPIT_RELATIONSHIP_GAPS } from '@csphub/domain';
 import { rowsOf } from './companies.repo';
@@ -23,6 +24,42 @@ export function literals<const T extends string>(values: readonly T[]): { [K in 
 /** Runs a read and returns its rows (PGlite and node-postgres shapes alike). */
 export async function rows<T>(db: Database, query: SQL): Promise<T[]> {
   return rowsOf<T>(await db.execute(query));
+}
+
+type Queued = { query: SQL; resolve: (rows: unknown[]) => void; reject: (e: unknown) => void };
+
+/**
+ * `rows` for reads asked for together (in one `Promise.all`). On PostgreSQL each is its own
+ * statement, run side by side on the pool. On the embedded database, where every statement costs a
+ * fixed part of a millisecond of CPU (docs/THROUGHPUT.md, "Reads") and they would run one after the
+ * other anyway, the reads asked for in the same tick go as one statement, each read's rows a JSON
+ * array in a column of its own (in the order the read gives them). Every read must give its columns
+ * as JSON keeps them: numbers cast to `int` (not `numeric` or `bigint`), times read through `iso`.
+ */
+export function readsTogether(db: Database): { rows<T>(query: SQL): Promise<T[]> } {
+  if (!((db as { $client?: unknown }).$client instanceof PGlite))
+    return { rows: <T>(query: SQL) => rows<T>(db, query) };
+  const queued: Queued[] = [];
+  const flush = async () => {
+    const batch = queued.splice(0);
+    try {
+      const columns = batch.map(
+        (b, i) =>
+          sql`(select coalesce(json_agg(q), '[]'::json) from (${b.query}) q) as ${sql.identifier(`r${i}`)}`,
+      );
+      const [row] = await rows<Record<string, unknown[]>>(db, sql`select ${sql.join(columns, sql`, `)}`);
+      batch.forEach((b, i) => b.resolve(row![`r${i}`]!));
+    } catch (e) {
+      batch.forEach((b) => b.reject(e));
+    }
+  };
+  return {
+    rows: <T>(query: SQL) =>
+      new Promise<T[]>((resolve, reject) => {
+        if (queued.length === 0) queueMicrotask(() => void flush());
+        queued.push({ query, resolve: resolve as (rows: unknown[]) => void, reject });
+      }),
+  };
 }
 
 /** `like` on the materialized path: the caller's subtree, served by `companies_path_prefix_idx`. */

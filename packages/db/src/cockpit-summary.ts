@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './database';
-import { GAP_OF, gdapRows, iso, licenceRows, orderRows, pendingAuthorizations, relationshipGapRows, resellerRows, rows, subscriptionTermRows, subtreeOf, INVITATION_LIMIT_DAYS, RENEWING_SOON_DAYS } from './cockpit-sql';
+import { GAP_OF, gdapRows, iso, licenceRows, orderRows, pendingAuthorizations, readsTogether, relationshipGapRows, resellerRows, subscriptionTermRows, subtreeOf, INVITATION_LIMIT_DAYS, RENEWING_SOON_DAYS } from './cockpit-sql';
 import { accountFigures } from './cockpit-accounts-sql';
 
 const WEEKS = 12;
@@ -38,51 +38,34 @@ export interface CockpitSummary {
  */
 export async function cockpitSummary(db: Database, path: string, now: Date): Promise<CockpitSummary> {
   const since = new Date(now.getTime() - WEEKS * 7 * 86_400_000);
-  // One statement per figure group; on PGlite they run one after another, on PostgreSQL side by side.
+  // One read per figure group: on PostgreSQL a statement each, side by side; on PGlite all in one statement (readsTogether).
+  const reads = readsTogether(db);
   const [byStateAndReason, weeks, gdap, gdapSync, auth, resellerList, orders, versions, terms, gaps, licences] = await Promise.all([
-    rows<{ state: string; reason: string | null; n: number; mcaPending: number; mcaOldest: number | null; mcaAccepted: number; mcaMissing: number; mcaOutdated: number }>(db, accountFigures(path, now)),
-    rows<{ week: unknown; n: number }>(
-      db,
-      sql`select date_trunc('week', w.finished_at) as "week", count(*)::int as "n"
+    reads.rows<{ state: string; reason: string | null; n: number; mcaPending: number; mcaOldest: number | null; mcaAccepted: number; mcaMissing: number; mcaOutdated: number }>(accountFigures(path, now)),
+    reads.rows<{ week: unknown; n: number }>(sql`select date_trunc('week', w.finished_at) as "week", count(*)::int as "n"
           from workflow_runs w join companies c on c.id::text = w.subject_id
           where w.kind in ('provision-tenant', 'link-existing-tenant') and w.state = 'succeeded' and w.finished_at >= ${since}
             and c.path like ${subtreeOf(path)}
-          group by 1 order by 1`,
-    ),
-    rows<{ active: number; expiring: number; expired: number; ga: number; unassigned: number }>(
-      db,
-      sql`select count(*) filter (where status in ('active', 'expiring'))::int as "active",
+          group by 1 order by 1`),
+    reads.rows<{ active: number; expiring: number; expired: number; ga: number; unassigned: number }>(sql`select count(*) filter (where status in ('active', 'expiring'))::int as "active",
                  count(*) filter (where "expiringSoon")::int as "expiring",
                  count(*) filter (where status = 'expired')::int as "expired",
                  count(*) filter (where "hasGlobalAdmin" and status in ('active', 'expiring'))::int as "ga",
                  count(*) filter (where status in ('active', 'expiring') and "accessAssignments" = 0)::int as "unassigned"
-          from (${gdapRows(path, now)}) g`,
-    ),
-    rows<{ at: unknown }>(db, sql`select max(synced_at) as "at" from gdap_relationships`),
-    rows<{ n: number; a: number; b: number; c: number; d: number }>(
-      db,
-      sql`select count(*)::int as "n", count(*) filter (where "ageDays" < 30)::int as "a", count(*) filter (where "ageDays" >= 30 and "ageDays" < 60)::int as "b",
+          from (${gdapRows(path, now)}) g`),
+    reads.rows<{ at: unknown }>(sql`select max(synced_at) as "at" from gdap_relationships`),
+    reads.rows<{ n: number; a: number; b: number; c: number; d: number }>(sql`select count(*)::int as "n", count(*) filter (where "ageDays" < 30)::int as "a", count(*) filter (where "ageDays" >= 30 and "ageDays" < 60)::int as "b",
                  count(*) filter (where "ageDays" >= 60 and "ageDays" < ${INVITATION_LIMIT_DAYS})::int as "c", count(*) filter (where "ageDays" >= ${INVITATION_LIMIT_DAYS})::int as "d"
-          from (${pendingAuthorizations(path, now)}) a`,
-    ),
-    rows<{ companyId: number; name: string; customers: number; porStatus: string | null }>(db, sql`select "companyId", "name", "customers", "porStatus" from (${resellerRows(path)}) r order by "customers" desc, "name"`),
-    rows<{ moving: number; failed: number }>(
-      db,
-      sql`select count(*) filter (where status in ('submitted', 'in_progress'))::int as "moving", count(*) filter (where status in ('failed', 'needs_attention'))::int as "failed" from (${orderRows(path)}) o`,
-    ),
-    rows<{ known: boolean }>(db, sql`select coalesce(bool_or(mca_template_id is not null), false) as "known" from connections`),
+          from (${pendingAuthorizations(path, now)}) a`),
+    reads.rows<{ companyId: number; name: string; customers: number; porStatus: string | null }>(sql`select "companyId", "name", "customers", "porStatus" from (${resellerRows(path)}) r order by "customers" desc, "name"`),
+    reads.rows<{ moving: number; failed: number }>(sql`select count(*) filter (where status in ('submitted', 'in_progress'))::int as "moving", count(*) filter (where status in ('failed', 'needs_attention'))::int as "failed" from (${orderRows(path)}) o`),
+    reads.rows<{ known: boolean }>(sql`select coalesce(bool_or(mca_template_id is not null), false) as "known" from connections`),
     // Null until a subscription pass or a subscriptions tab has recorded any term end.
-    rows<{ known: boolean; n: number }>(
-      db,
-      sql`select exists (select 1 from subscription_terms) as "known",
-                 (select count(*)::int from (${subscriptionTermRows(path, now)}) s where not "autoRenew" and "daysLeft" < ${RENEWING_SOON_DAYS}) as "n"`,
-    ),
-    rows<{ noGdap: number; noReseller: number }>(
-      db,
-      sql`select count(*) filter (where gap = ${GAP_OF.reseller_without_gdap})::int as "noGdap", count(*) filter (where gap = ${GAP_OF.gdap_without_reseller})::int as "noReseller" from (${relationshipGapRows(path)}) x`,
-    ),
+    reads.rows<{ known: boolean; n: number }>(sql`select exists (select 1 from subscription_terms) as "known",
+                 (select count(*)::int from (${subscriptionTermRows(path, now)}) s where not "autoRenew" and "daysLeft" < ${RENEWING_SOON_DAYS}) as "n"`),
+    reads.rows<{ noGdap: number; noReseller: number }>(sql`select count(*) filter (where gap = ${GAP_OF.reseller_without_gdap})::int as "noGdap", count(*) filter (where gap = ${GAP_OF.gdap_without_reseller})::int as "noReseller" from (${relationshipGapRows(path)}) x`),
     // Null until a subscription pass or a subscriptions tab has recorded any tenant's licences.
-    rows<{ known: boolean; n: number }>(db, sql`select exists (select 1 from tenant_licences) as "known", (select coalesce(sum(unused), 0)::int from (${licenceRows(path)}) l) as "n"`),
+    reads.rows<{ known: boolean; n: number }>(sql`select exists (select 1 from tenant_licences) as "known", (select coalesce(sum(unused), 0)::int from (${licenceRows(path)}) l) as "n"`),
   ]);
   const sum = (f: (r: (typeof byStateAndReason)[number]) => number) => byStateAndReason.reduce((t, r) => t + f(r), 0);
   const oldest = byStateAndReason.reduce<number | null>((m, r) => (r.mcaOldest === null ? m : Math.max(m ?? r.mcaOldest, r.mcaOldest)), null);

@@ -13,6 +13,30 @@ function prepareGet(db: Database) {
     .prepare('companies_get');
 }
 const getStatements = new WeakMap<Database, ReturnType<typeof prepareGet>>();
+function prepareGetMany(db: Database) {
+  return db
+    .select()
+    .from(companies)
+    .where(sql`${companies.id} = any(${sql.placeholder('ids')}::int[])`)
+    .prepare('companies_get_many');
+}
+const getManyStatements = new WeakMap<Database, ReturnType<typeof prepareGetMany>>();
+function prepareRoot(db: Database) {
+  return db.select().from(companies).where(eq(companies.kind, 'distributor')).orderBy(asc(companies.id)).limit(1).prepare('companies_root');
+}
+const rootStatements = new WeakMap<Database, ReturnType<typeof prepareRoot>>();
+/** A page of a company's children with the number of them all (the window's count, taken before the page is cut). */
+function prepareChildren(db: Database) {
+  return db
+    .select({ row: companies, total: sql<number>`(count(*) over ())::int` })
+    .from(companies)
+    .where(eq(companies.parentId, sql.placeholder('parentId')))
+    .orderBy(sql`case ${companies.kind} when 'reseller' then 0 else 1 end`, asc(sql`lower(${companies.name})`), asc(companies.id))
+    .offset(sql.placeholder('offset'))
+    .limit(sql.placeholder('limit'))
+    .prepare('companies_children');
+}
+const childrenStatements = new WeakMap<Database, ReturnType<typeof prepareChildren>>();
 /** The prepared `companies.get` of a handle (a transaction's handle gets its own). */
 function preparedGet(db: Database): ReturnType<typeof prepareGet> {
   let statement = getStatements.get(db);
@@ -84,9 +108,12 @@ export function createCompaniesRepo(db: Database) {
       return rows[0];
     },
 
+    /** Prepared like `get` (the company page's breadcrumbs read the ancestors on every view). */
     async getMany(ids: number[]): Promise<CompanyRow[]> {
       if (ids.length === 0) return [];
-      return db.select().from(companies).where(inArray(companies.id, ids));
+      let statement = getManyStatements.get(db);
+      if (!statement) getManyStatements.set(db, (statement = prepareGetMany(db)));
+      return statement.execute({ ids });
     },
 
     /** The resellers holding a Partner ID (normally one; the distributor sets them). */
@@ -94,9 +121,11 @@ export function createCompaniesRepo(db: Database) {
       return db.select().from(companies).where(or(eq(companies.partnerId, partnerId), eq(companies.partnerLocationId, partnerId))).orderBy(asc(companies.id));
     },
 
-    /** The root (the distributor), or undefined on an empty database. */
+    /** The root (the distributor), or undefined on an empty database. Prepared: many routes read it. */
     async root(): Promise<CompanyRow | undefined> {
-      const rows = await db.select().from(companies).where(eq(companies.kind, 'distributor')).orderBy(asc(companies.id)).limit(1);
+      let statement = rootStatements.get(db);
+      if (!statement) rootStatements.set(db, (statement = prepareRoot(db)));
+      const rows = await statement.execute();
       return rows[0];
     },
 
@@ -151,17 +180,13 @@ export function createCompaniesRepo(db: Database) {
      * name, a page at a time, with how many there are in all.
      */
     async children(parentId: number, page: { offset: number; limit: number }): Promise<{ rows: CompanyRow[]; total: number }> {
-      const [rows, counted] = await Promise.all([
-        db
-          .select()
-          .from(companies)
-          .where(eq(companies.parentId, parentId))
-          .orderBy(sql`case ${companies.kind} when 'reseller' then 0 else 1 end`, asc(sql`lower(${companies.name})`), asc(companies.id))
-          .offset(page.offset)
-          .limit(page.limit),
-        db.select({ n: sql<number>`count(*)::int` }).from(companies).where(eq(companies.parentId, parentId)),
-      ]);
-      return { rows, total: Number(counted[0]?.n ?? 0) };
+      let statement = childrenStatements.get(db);
+      if (!statement) childrenStatements.set(db, (statement = prepareChildren(db)));
+      const found = await statement.execute({ parentId, offset: page.offset, limit: page.limit });
+      if (found.length > 0 || page.offset === 0) return { rows: found.map((f) => f.row), total: Number(found[0]?.total ?? 0) };
+      // A page past the end has no row to carry the total.
+      const counted = await db.select({ n: sql<number>`count(*)::int` }).from(companies).where(eq(companies.parentId, parentId));
+      return { rows: [], total: Number(counted[0]?.n ?? 0) };
     },
 
     /** How many direct children each of `ids` has (absent: none). */

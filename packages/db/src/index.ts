@@ -12,7 +12,7 @@ export { createApiTokensRepo, type ApiTokenRow, type ApiTokensRepo } from './api
 export { createSignInThrottlesRepo, type SignInThrottlesRepo, type ThrottleKeyState } from './sign-in-throttles.repo';
 export { createPartnerCenterBudgetRepo, type PartnerCenterBudgetRepo } from './partner-center-budgets.repo';
 export { createConnectionsRepo, type ConnectionCredentials, type ConnectionInput, type ConnectionRow, type ConnectionSummary, type ConnectionsRepo } from './connections.repo';
-export { createAccountSyncOptionsRepo, type AccountSyncOptionsFields, type AccountSyncOptionsRepo, type AccountSyncOptionsRow } from './account-sync-options.repo';
+export { createAccountSyncOptionsRepo, type LinkedTenantRow, type AccountSyncOptionsFields, type AccountSyncOptionsRepo, type AccountSyncOptionsRow } from './account-sync-options.repo';
 export { createCustomerImportsRepo, type CustomerImportItemRow, type CustomerImportRunRow, type CustomerImportsRepo } from './customer-imports.repo';
 export { verifyAuditChain, AUDIT_CHAIN_GENESIS, type AuditChainReport, type AuditChainBreak, type AuditChainBreakReason } from './audit-chain';
 export { createAuditLogRepo, type AuditActor, type AuditEntry, type AuditLogRow, type AuditQuery } from './audit-log.repo';

@@ -12,6 +12,7 @@ import * as schema from './schema/index';
 import { acquireDataDirLock } from './data-dir-lock';
 import type { Database, DatabaseTarget, OpenDatabase } from './database';
 import { installQueryErrorScrubbing } from './query-errors';
+import { installDrizzleParsers } from './pglite-parsers';
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
 
@@ -78,6 +79,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   try {
     if (target.dataDir && target.template) throw new Error('a PGlite template is for an in-memory database only');
     const client = target.dataDir ? await PGlite.create(target.dataDir) : await PGlite.create(target.template ? { loadDataDir: target.template } : {});
+    installDrizzleParsers(client);
     const db = drizzlePglite(client, { schema, casing: 'snake_case' });
     await migratePglite(db, { migrationsFolder });
     return {

@@ -1,7 +1,19 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from './database';
 import { publishEvent } from './events.repo';
 import { orders, type FrozenLinePrice, type OrderLineJson } from './schema/orders';
+
+function prepareListForCompany(db: Database) {
+  return db
+    .select()
+    .from(orders)
+    .where(eq(orders.companyId, sql.placeholder('companyId')))
+    .orderBy(desc(orders.createdAt))
+    .limit(sql.placeholder('limit'))
+    .prepare('orders_list_for_company');
+}
+/** The orders tab's read, prepared once per database handle. */
+const listStatements = new WeakMap<Database, ReturnType<typeof prepareListForCompany>>();
 
 export type { FrozenLinePrice, OrderLineJson };
 
@@ -84,7 +96,9 @@ export function createOrdersRepo(db: Database) {
 
     /** A company's orders, newest first. */
     async listForCompany(companyId: number, limit = 100): Promise<OrderRow[]> {
-      return db.select().from(orders).where(eq(orders.companyId, companyId)).orderBy(desc(orders.createdAt)).limit(limit);
+      let statement = listStatements.get(db);
+      if (!statement) listStatements.set(db, (statement = prepareListForCompany(db)));
+      return statement.execute({ companyId, limit });
     },
 
     /** Orders still moving (for the UI's polling and restarts). */

@@ -11,6 +11,26 @@ export function createTenantSubscriptionReadsRepo(db: Database) {
     async listForCompany(companyId: number): Promise<TenantSubscriptionReadRow[]> {
       return db.select().from(tenantSubscriptionReads).where(eq(tenantSubscriptionReads.companyId, companyId));
     },
+    /**
+     * `listForCompany` and, in the same statement, the last change made through CSP Hub to the
+     * company's subscriptions (the newest `updated_at` of its orders, transfers and moves; null when
+     * none): a stored read older than that change is not to be shown. `changedAt` is null when
+     * nothing is stored (then there is nothing to compare it with).
+     */
+    async listForCompanyWithLastChange(companyId: number): Promise<{ rows: TenantSubscriptionReadRow[]; changedAt: Date | null }> {
+      const found = await db
+        .select({
+          row: tenantSubscriptionReads,
+          changedAt: sql<string | Date | null>`(select greatest(
+            (select max(updated_at) from orders where company_id = ${companyId}),
+            (select max(updated_at) from subscription_transfers where company_id = ${companyId}),
+            (select max(updated_at) from subscription_moves where company_id = ${companyId})))`,
+        })
+        .from(tenantSubscriptionReads)
+        .where(eq(tenantSubscriptionReads.companyId, companyId));
+      const at = found[0]?.changedAt;
+      return { rows: found.map((f) => f.row), changedAt: at === null || at === undefined ? null : new Date(at) };
+    },
     async get(connectionId: string, tenantId: string): Promise<TenantSubscriptionReadRow | undefined> {
       const [row] = await db
         .select()

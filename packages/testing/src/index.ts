@@ -3,3 +3,4 @@ export { startStack, runServerToExit, STACK_DEMO_PASSWORD, type Stack, type Stac
 export { freePort } from './free-port';
 export { seedStackDataDir } from './stack-template';
 export { signInToStack, usCustomerBody, type StackAnswer, type StackSession } from './stack-session';
+export { countStatements, type StatementLog } from './count-statements';

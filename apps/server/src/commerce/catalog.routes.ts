@@ -48,9 +48,11 @@ export function catalogRoutes(deps: CommerceDeps, catalog: CatalogService) {
         const { repos, company } = await commerceCompany(deps, p, c.req.valid('param').id, 'catalog.read');
         const q = c.req.valid('query');
         const root = await repos.companies.root();
-        const connections = root ? await repos.connections.list(root.id) : [];
         const linked = await linkedTenantsOf(repos, company);
-        const connection = q.connectionId ? connections.find((x) => x.id === q.connectionId) : (connections.find((x) => x.id === linked[0]?.connection.id) ?? connections[0]);
+        // The connection asked for, else that of the company's first tenant (one of the distributor's), else the distributor's first.
+        const first = linked[0]?.connection;
+        const connections = q.connectionId || !first ? (root ? await repos.connections.list(root.id) : []) : [];
+        const connection = q.connectionId ? connections.find((x) => x.id === q.connectionId) : (first ?? connections[0]);
         if (q.connectionId && !connection) throw new AppError('NOT_FOUND', `There is no Partner Center connection ${q.connectionId}.`);
         const country = (q.country ?? buyingCountryOf(company) ?? connection?.region ?? '').toUpperCase() || null;
         const empty = { refreshedAt: null, entryCount: 0, partnerCenterCalls: 0, durationMs: 0, lastError: null, refreshing: false };

@@ -11,19 +11,16 @@ export interface LinkedTenant {
 }
 
 /**
- * The tenants a company is linked to, one per connection where its sync options carry a tenant id
- * (one account may be linked to different tenants in different connections).
+ * The tenants a company is linked to, one per connection of the distributor where its sync options
+ * carry a tenant id (one account may be linked to different tenants in different connections), in
+ * connection name order. One statement (`syncOptions.listLinked`).
  */
 export async function linkedTenantsOf(repos: Repos, company: CompanyRow): Promise<LinkedTenant[]> {
-  const root = await repos.companies.root();
-  const [connections, options, parent] = await Promise.all([
-    root ? repos.connections.list(root.id) : [],
-    repos.syncOptions.listForCompany(company.id),
-    company.parentId ? repos.companies.get(company.parentId) : undefined,
-  ]);
-  return options.flatMap((o) => {
-    const conn = connections.find((c) => c.id === o.connectionId);
-    if (!conn || !o.tenantId) return [];
+  const rows = await repos.syncOptions.listLinked(company.id, company.parentId);
+  return rows.flatMap((o) => {
+    if (!o.tenantId) return [];
+    const conn = o.connection;
+    const parent = o.parent;
     const reseller = conn.type === 'indirect-provider' ? (o.resellerPartnerId ?? (parent?.kind === 'reseller' ? partnerOfRecordIdOf(parent) : null)) : null;
     return [{ connection: { id: conn.id, name: conn.name, type: conn.type, region: conn.region }, tenantId: o.tenantId, defaultDomain: o.defaultDomain, resellerPartnerId: reseller }];
   });

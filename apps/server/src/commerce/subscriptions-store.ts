@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { createTenantSubscriptionReadsRepo, type CompanyRow, type Database, type TenantSubscriptionReadRow } from '@csphub/db';
+import { createTenantSubscriptionReadsRepo, type CompanyRow, type TenantSubscriptionReadRow } from '@csphub/db';
 import type { SubscribedSku, Subscription } from '@csphub/partner-center';
 import type { CommerceDeps } from './commerce-deps';
 import type { LinkedTenant } from './linked-tenants';
@@ -12,20 +11,6 @@ export const SUBSCRIPTIONS_NO_LICENCES_MAX_AGE_MS = 60_000;
 
 /** A tenant's subscriptions as the tab shows them, and whether a refresh has started behind it. */
 export type StoredTenantSubscriptions = TenantSubscriptions & { refreshing: boolean };
-
-/**
- * The last change made through CSP Hub to a company's subscriptions (an order, a transfer, a move
- * changed state): a stored read older than that is not shown, so a finished order's subscriptions
- * appear at the next view.
- */
-async function lastChangeThroughHub(db: Database, companyId: number): Promise<Date | null> {
-  const rows = (await db.execute(sql`select greatest(
-      (select max(updated_at) from orders where company_id = ${companyId}),
-      (select max(updated_at) from subscription_transfers where company_id = ${companyId}),
-      (select max(updated_at) from subscription_moves where company_id = ${companyId})) as at`)) as unknown as { rows?: { at: unknown }[] } | { at: unknown }[];
-  const at = (Array.isArray(rows) ? rows[0] : rows.rows?.[0])?.at;
-  return at === null || at === undefined ? null : new Date(at as string | Date);
-}
 
 /**
  * Serves the subscriptions tab from the stored Partner Center reads instead of calling Partner
@@ -52,7 +37,10 @@ export function createSubscriptionsStore(deps: CommerceDeps) {
     /** The tab's content per tenant. */
     async read(company: CompanyRow, tenants: readonly LinkedTenant[], opts: { refresh: boolean; call: ReadCall }): Promise<StoredTenantSubscriptions[]> {
       if (tenants.length === 0) return [];
-      const [stored, changedAt] = opts.refresh ? [[] as TenantSubscriptionReadRow[], null] : await Promise.all([repo.listForCompany(company.id), lastChangeThroughHub(deps.db, company.id)]);
+      // The stored reads, and the last change made through CSP Hub (an order, a transfer, a move
+      // changed state): a stored read older than that is not shown, so a finished order's
+      // subscriptions appear at the next view.
+      const { rows: stored, changedAt } = opts.refresh ? { rows: [] as TenantSubscriptionReadRow[], changedAt: null } : await repo.listForCompanyWithLastChange(company.id);
       const now = deps.clock.now().getTime();
       return Promise.all(
         tenants.map(async (t) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID, type Role } from '@csphub/domain';
-import { schema } from '@csphub/db';
+import { cockpitSummary, schema, type Database } from '@csphub/db';
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '../../src/security/password';
 import { createTestApp, type TestApp } from '../test-app';
@@ -138,5 +138,19 @@ describe('portfolio cockpit', () => {
 
   it("refuses a customer's people", async () => {
     expect((await call(t, as.customer_admin, 'GET', '/api/v1/cockpit/summary')).status).toBe(403);
+  });
+
+  it('gives the same figures from one statement on the embedded database as from one statement per figure group', async () => {
+    // A finished run, so that the weeks' series has a week to read back too.
+    await t.database.db.insert(schema.workflowRuns).values({ id: `link-existing-tenant:${w.c1.id}:${w.conn.id}`, kind: 'link-existing-tenant', subjectId: String(w.c1.id), connectionId: w.conn.id, state: 'succeeded', currentStep: 'done', startedAt: new Date(Date.now() - 9 * DAY), updatedAt: new Date(Date.now() - 8 * DAY), finishedAt: new Date(Date.now() - 8 * DAY) });
+    const db = t.database.db;
+    // The same handle seen without its PGlite client: each figure group is its own statement, as on PostgreSQL.
+    const apart = Object.create(db, { $client: { value: null } }) as Database;
+    const now = new Date();
+    for (const path of [w.d.path, w.r1.path]) {
+      const together = await cockpitSummary(db, path, now);
+      expect(together.tenantsPerWeek.some((x) => x.count > 0) || path !== w.d.path).toBe(true);
+      expect(together).toEqual(await cockpitSummary(apart, path, now));
+    }
   });
 });

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countStatements } from '@csphub/testing';
+import { call, signInAs } from './channel-world';
+import { wingtipWorld, type WingtipWorld } from './commerce/wingtip-world';
+
+/**
+ * The SQL statements a view of the company tree and of the commerce tabs sends once the session is checked and Partner
+ * Center's answers are stored (docs/THROUGHPUT.md, "Reads"): on the embedded database each statement
+ * costs a fixed part of a millisecond of CPU, so their number is the figure to hold. Counted at the
+ * driver; the count does not depend on the machine's load.
+ */
+describe('statements per read', () => {
+  let world: WingtipWorld;
+  let admin: Awaited<ReturnType<typeof signInAs>>;
+  beforeAll(async () => {
+    world = await wingtipWorld({ appOptions: (_client, em) => ({ emulator: { url: em.url, ping: async () => true } }) });
+    admin = await signInAs({ app: world.app } as Parameters<typeof signInAs>[0], 'admin@dist.test');
+  });
+  afterAll(() => world?.dispose());
+
+  /** The statements of one GET, after a first one has stored what it reads from Partner Center and checked the session. */
+  async function statementsOf(path: string): Promise<string[]> {
+    expect((await call({ app: world.app } as never, admin, 'GET', path)).status).toBe(200);
+    const log = countStatements(world.db);
+    try {
+      const res = await call({ app: world.app } as never, admin, 'GET', path);
+      expect(res.status).toBe(200);
+      await res.text();
+      return [...log.texts];
+    } finally {
+      log.stop();
+    }
+  }
+
+  it("a reseller's branch of the tree: the reseller, a page of its children with their total, the policy, the distributor, the children's counts", async () => {
+    const texts = await statementsOf(`/api/v1/companies/branch?parentId=${world.adatum.id}`);
+    expect(texts, texts.join('\n')).toHaveLength(5);
+  });
+
+  it('the cockpit summary: its eleven figure groups in one statement on the embedded database, one each on PostgreSQL', async () => {
+    const texts = await statementsOf('/api/v1/cockpit/summary');
+    expect(texts, texts.join('\n')).toHaveLength(world.db.kind === 'pglite' ? 1 : 11);
+  });
+
+  it("a tenant's subscriptions: the company, its tenants, the stored reads with the last change, the catalog items", async () => {
+    const texts = await statementsOf(`/api/v1/companies/${world.customer.id}/subscriptions`);
+    expect(texts, texts.join('\n')).toHaveLength(4);
+  });
+
+  it("a company's catalog: the company, the distributor, its tenants, the snapshot, its entries, the hidden products", async () => {
+    const texts = await statementsOf(`/api/v1/companies/${world.customer.id}/catalog`);
+    expect(texts, texts.join('\n')).toHaveLength(6);
+  });
+});
