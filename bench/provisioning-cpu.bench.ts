@@ -10,9 +10,12 @@
  *   same database, measured right after the runs.
  * - On PostgreSQL the database server's CPU is read from /proc for the backends of the bench's own
  *   database (the server must be on this machine), and the SQL statements are counted at the driver.
+ * - BENCH_PROVISIONING_CPU_PROFILE=<folder> writes a V8 CPU profile of the measured new-tenant runs
+ *   (only those, not the warm-up or the floor) per database, for `scripts/cpuprofile-summary.ts`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -120,7 +123,7 @@ async function measureOn(label: 'PGlite' | 'PostgreSQL', emulatorUrl: string, re
       const db1 = dbCpu ? await dbCpu.sample() : 0;
       return { appMs: (cpu.user + cpu.system) / 1000 / done, dbMs: (db1 - db0) / done, statements: sql / done };
     };
-    const run = await measure(async () => (await runNewTenant(RUNS)).ok);
+    const run = await profiled(label, () => measure(async () => (await runNewTenant(RUNS)).ok));
     const floor = await measure(async () => (await runFloor(RUNS, n), RUNS));
 
     report(`new-tenant: DBOS operations per run, ${label}`, n, 'operations');
@@ -142,6 +145,24 @@ async function measureOn(label: 'PGlite' | 'PostgreSQL', emulatorUrl: string, re
     await sys?.close();
     await app.close();
     await throwaway?.drop().catch(() => undefined);
+  }
+}
+
+/** Runs `body` under the V8 profiler when BENCH_PROVISIONING_CPU_PROFILE names a folder. */
+async function profiled<T>(label: string, body: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_PROVISIONING_CPU_PROFILE;
+  if (!dir) return body();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await body();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `new-tenant-${label.toLowerCase()}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
   }
 }
 

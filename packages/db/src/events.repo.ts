@@ -1,21 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { EVENT_CATALOGUE, type EventData, type EventType } from '@csphub/domain';
 import type { Database } from './database';
 import { companies, domainEvents } from './schema/index';
 
 export type DomainEventRow = typeof domainEvents.$inferSelect;
 
+const parentCompany = alias(companies, 'parent_company');
+
 /** The company fields every event's data starts with: the company and the reseller above it. */
 export async function eventSubject(db: Database, companyId: number): Promise<{ path: string; companyId: number; companyName: string; reseller: { id: number; name: string } | null }> {
-  const [company] = await db.select().from(companies).where(eq(companies.id, companyId));
-  if (!company) throw new Error(`Company ${companyId} does not exist.`);
-  const [parent] = company.parentId ? await db.select().from(companies).where(eq(companies.id, company.parentId)) : [];
+  // One statement for the company and its parent, only the columns an event carries.
+  const [row] = await db
+    .select({ id: companies.id, path: companies.path, name: companies.name, parentId: parentCompany.id, parentName: parentCompany.name, parentKind: parentCompany.kind })
+    .from(companies)
+    .leftJoin(parentCompany, eq(parentCompany.id, companies.parentId))
+    .where(eq(companies.id, companyId));
+  if (!row) throw new Error(`Company ${companyId} does not exist.`);
   return {
-    path: company.path,
-    companyId: company.id,
-    companyName: company.name,
-    reseller: parent && parent.kind === 'reseller' ? { id: parent.id, name: parent.name } : null,
+    path: row.path,
+    companyId: row.id,
+    companyName: row.name,
+    reseller: row.parentId !== null && row.parentKind === 'reseller' ? { id: row.parentId, name: row.parentName! } : null,
   };
 }
 

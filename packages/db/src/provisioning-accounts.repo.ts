@@ -1,10 +1,13 @@
 import { and, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { checkPrerequisites, type PrerequisitePolicy } from '@csphub/domain';
 import type { Database } from './database';
 import { publishEvent } from './events.repo';
 import { accountSyncOptions, companies, domainEvents } from './schema/index';
 
 type CompanyRow = typeof companies.$inferSelect;
+
+const parentCompany = alias(companies, 'parent_company');
 
 /** What the new-tenant run reads about an account (provisioning's `ProvisioningProfile`). */
 export interface ProvisioningProfileRow {
@@ -58,9 +61,10 @@ export function createProvisioningAccountsRepo(db: Database, opts: { policy: () 
 
   return {
     async loadProfile(companyId: number, _connectionId: string): Promise<ProvisioningProfileRow> {
-      const [company] = await db.select().from(companies).where(eq(companies.id, companyId));
-      if (!company) throw new Error(`Company ${companyId} does not exist.`);
-      const [parent] = company.parentId ? await db.select().from(companies).where(eq(companies.id, company.parentId)) : [];
+      // The company and its parent in one statement.
+      const [found] = await db.select({ company: companies, parent: parentCompany }).from(companies).leftJoin(parentCompany, eq(parentCompany.id, companies.parentId)).where(eq(companies.id, companyId));
+      if (!found) throw new Error(`Company ${companyId} does not exist.`);
+      const { company, parent } = found;
       const reseller = parent && parent.kind === 'reseller' ? parent : undefined;
       const policy = await opts.policy();
       const verdict = checkPrerequisites(

@@ -16,6 +16,21 @@ export type WorkflowRunUpdate = RunUpdate;
  * crash adds a truthful row (the cut attempt becomes `interrupted`) rather than a duplicate.
  */
 export function createWorkflowRunsRepo(db: Database) {
+  // Every step attempt closes with this statement: built once (and prepared once per connection on PostgreSQL).
+  const slot = (name: string) => sql`${sql.placeholder(name)}`;
+  const finish = db
+    .update(workflowStepAttempts)
+    .set({
+      state: slot('state'),
+      errorCode: slot('errorCode'),
+      errorMessage: slot('errorMessage'),
+      retryAt: sql`${sql.placeholder('retryAt')}::timestamptz`,
+      finishedAt: sql`${sql.placeholder('finishedAt')}::timestamptz`,
+      // No correlation id keeps the one the attempt opened with.
+      correlationId: sql`coalesce(${sql.placeholder('correlationId')}, ${workflowStepAttempts.correlationId})`,
+    })
+    .where(and(eq(workflowStepAttempts.runId, slot('runId')), eq(workflowStepAttempts.stepId, slot('stepId')), eq(workflowStepAttempts.attempt, slot('attempt'))))
+    .prepare('workflow_step_attempts_finish');
   return {
     async saveRun(u: WorkflowRunUpdate): Promise<void> {
       await upsertRun(db, u);
@@ -58,20 +73,17 @@ export function createWorkflowRunsRepo(db: Database) {
     },
 
     async finishAttempt(f: AttemptFinish): Promise<void> {
-      const set: Partial<typeof workflowStepAttempts.$inferInsert> = {
+      await finish.execute({
         state: f.state,
         errorCode: f.errorCode ?? null,
         errorMessage: f.errorMessage ?? null,
-        retryAt: f.retryAt ?? null,
-        finishedAt: f.at,
-      };
-      if (f.correlationId) set.correlationId = f.correlationId;
-      await db
-        .update(workflowStepAttempts)
-        .set(set)
-        .where(
-          and(eq(workflowStepAttempts.runId, f.runId), eq(workflowStepAttempts.stepId, f.stepId), eq(workflowStepAttempts.attempt, f.attempt)),
-        );
+        retryAt: f.retryAt?.toISOString() ?? null,
+        finishedAt: f.at.toISOString(),
+        correlationId: f.correlationId || null,
+        runId: f.runId,
+        stepId: f.stepId,
+        attempt: f.attempt,
+      });
     },
 
     async listAttempts(runId: string): Promise<WorkflowStepAttemptRow[]> {

@@ -13,6 +13,18 @@ type GraphPage = { value: unknown[]; '@odata.nextLink'?: string };
 
 type PageRequest = Omit<ApiRequest<never>, 'parse'>;
 
+/**
+ * One collection schema per item schema: zod compiles a schema's parser on its first parse, so a
+ * schema built per call would be compiled again on every call.
+ */
+const pcCollections = new WeakMap<z.ZodType, z.ZodType>();
+const graphCollections = new WeakMap<z.ZodType, z.ZodType>();
+function memo(cache: WeakMap<z.ZodType, z.ZodType>, item: z.ZodType, build: (item: z.ZodType) => z.ZodType): z.ZodType {
+  let schema = cache.get(item);
+  if (!schema) cache.set(item, (schema = build(item)));
+  return schema;
+}
+
 /** The most pages followed before the client assumes a `next` link loops. */
 const maxPages = 10_000;
 
@@ -59,7 +71,7 @@ export function pagePartnerCenterCollection<W extends z.ZodType, T>(
   map: (item: z.infer<W>) => T,
   options: CallOptions = {},
 ): PagedResult<T> {
-  const schema = collectionSchema(itemSchema);
+  const schema = memo(pcCollections, itemSchema, collectionSchema);
   return followPages(pipeline, first, options, {
     parse: (body) => schema.parse(body) as PcPage,
     items: (body) => (body.items as z.infer<W>[]).map(map),
@@ -89,7 +101,7 @@ export function pageGraphCollection<W extends z.ZodType, T>(
   map: (item: z.infer<W>) => T,
   options: CallOptions = {},
 ): PagedResult<T> {
-  const schema = graphCollectionSchema(itemSchema);
+  const schema = memo(graphCollections, itemSchema, graphCollectionSchema);
   return followPages(pipeline, first, options, {
     parse: (body) => schema.parse(body) as GraphPage,
     items: (body) => (body.value as z.infer<W>[]).map(map),

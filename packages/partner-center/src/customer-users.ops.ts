@@ -11,6 +11,9 @@ import {
 } from './wire/user.schema';
 import { collectionSchema } from './wire/common.schema';
 
+/** Built once: zod compiles a schema's parser on its first parse. */
+const LicenseCollectionSchema = collectionSchema(LicenseSchema);
+
 /** A user in a customer tenant (docs/PARTNER-CENTER-REFERENCE.md §11). */
 export interface CustomerUser {
   id: string;
@@ -175,8 +178,7 @@ export function createCustomerUserOps(pipeline: RequestPipeline) {
           params: { customerId: customerTenantId, userId },
           customerId: customerTenantId,
           parse: ({ body }) =>
-            collectionSchema(LicenseSchema)
-              .parse(body)
+            LicenseCollectionSchema.parse(body)
               .items.map((l) => ({ skuId: l.productSku.id, name: l.productSku.name, skuPartNumber: l.productSku.skuPartNumber })),
         },
         options,

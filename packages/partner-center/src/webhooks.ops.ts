@@ -8,6 +8,8 @@ import {
 } from './wire/webhook.schema';
 import { z } from 'zod';
 
+const EventNamesSchema = z.array(z.string());
+
 /** The partner's webhook registration (docs/PARTNER-CENTER-REFERENCE.md §16). */
 export interface WebhookRegistration {
   subscriberId: string;
@@ -89,7 +91,7 @@ export function createWebhookOps(pipeline: RequestPipeline) {
       return pipeline.send(
         {
           ...fromCatalogue('webhooks.events'),
-          parse: ({ body }) => z.array(z.string()).parse(body),
+          parse: ({ body }) => EventNamesSchema.parse(body),
         },
         options,
       );

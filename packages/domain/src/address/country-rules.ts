@@ -124,7 +124,17 @@ export const SUPPORTED_COUNTRIES: readonly string[] = Object.keys(COUNTRY_RULES)
 
 /** Finds a state by code or name (case- and accent-insensitive). */
 export function findState(rules: CountryRules, value: string): { code: string; name: string } | undefined {
-  const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
-  const wanted = fold(value);
-  return rules.states?.find((st) => fold(st.code) === wanted || fold(st.name) === wanted);
+  if (!rules.states) return undefined;
+  let index = foldedStates.get(rules.states);
+  if (!index) {
+    // Folded once per list: the first state whose code or name folds to a key keeps it.
+    index = new Map();
+    for (const st of rules.states) for (const key of [fold(st.code), fold(st.name)]) if (!index.has(key)) index.set(key, st);
+    foldedStates.set(rules.states, index);
+  }
+  return index.get(fold(value));
 }
+
+const MARKS = /\p{M}/gu;
+const fold = (x: string) => x.normalize('NFD').replace(MARKS, '').trim().toLowerCase();
+const foldedStates = new WeakMap<readonly { code: string; name: string }[], Map<string, { code: string; name: string }>>();
