@@ -22,6 +22,7 @@ import pg from 'pg';
 import { DBOS } from '@dbos-inc/dbos-sdk';
 import type { createPartnerCenterClient } from '@csphub/partner-center';
 import { openDatabase, openWorkflowSystemPool } from '@csphub/db';
+import { countStatements } from '@csphub/testing';
 import { defineWorkflow, launchWorkflowRuntime, randomIds, submitNewTenantRun, systemClock, type WorkflowDefinition } from '../packages/provisioning/src/index';
 import { newTenantWorkflow, seedAccounts, timelineOf, wireNewTenantPorts, wizardInput } from '../packages/provisioning/test/new-tenant/new-tenant-wiring';
 import { createThrowawayPostgres } from '../packages/provisioning/test/crash/throwaway-postgres';
@@ -42,14 +43,6 @@ const floorWorkflow = defineWorkflow<{ operations: number }, number>({
     return operations;
   },
 });
-
-/** Counts the statements every pg client in this process sends (DBOS, and the application on PostgreSQL). */
-let statements = 0;
-const originalQuery = pg.Client.prototype.query;
-pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-  statements++;
-  return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
-} as typeof pg.Client.prototype.query;
 
 export default async function bench(report: Report): Promise<void> {
   const emulator = await startEmulatorProcess();
@@ -115,11 +108,12 @@ async function measureOn(label: 'PGlite' | 'PostgreSQL', emulatorUrl: string, re
     const dbCpu = throwaway ? await backendCpu(throwaway.name) : null;
     const measure = async (body: () => Promise<number>) => {
       const db0 = dbCpu ? await dbCpu.sample() : 0;
-      const s0 = statements;
+      // Every pg client of this process: DBOS's system database, and the application on PostgreSQL.
+      const log = countStatements({ kind: 'postgres' });
       const cpu0 = process.cpuUsage();
-      const done = await body();
+      const done = await body().finally(() => log.stop());
       const cpu = process.cpuUsage(cpu0);
-      const sql = statements - s0;
+      const sql = log.count;
       const db1 = dbCpu ? await dbCpu.sample() : 0;
       return { appMs: (cpu.user + cpu.system) / 1000 / done, dbMs: (db1 - db0) / done, statements: sql / done };
     };
@@ -182,9 +176,9 @@ async function backendCpu(database: string) {
   };
   return {
     /** Total CPU so far of every backend seen; a backend that exits keeps its last reading. */
+    // Read outside the statement count's window (before it opens, after it closes).
     async sample(): Promise<number> {
-      const run = originalQuery as unknown as (this: pg.Client, text: string, values: unknown[]) => Promise<pg.QueryResult<{ pid: number }>>;
-      const { rows } = await run.call(c, 'select pid from pg_stat_activity where datname = $1', [database]);
+      const { rows } = await c.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [database]);
       for (const { pid } of rows) if (!seen.has(pid)) seen.set(pid, cpuOf(pid) ?? 0);
       let total = 0;
       for (const [pid, last] of seen) {
