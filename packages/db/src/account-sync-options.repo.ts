@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from './database';
 import { accountSyncOptions, companies, connections } from './schema/index';
+import { preparedPerHandle } from './prepared';
 
 export type AccountSyncOptionsRow = typeof accountSyncOptions.$inferSelect;
 /** A company's sync option with a tenant, its connection, and the Partner IDs of the company's parent. */
@@ -39,7 +40,7 @@ function prepareLinked(db: Database) {
     .orderBy(asc(connections.name), asc(connections.id))
     .prepare('account_sync_options_linked');
 }
-const linkedStatements = new WeakMap<Database, ReturnType<typeof prepareLinked>>();
+const preparedLinked = preparedPerHandle(prepareLinked);
 
 export type AccountSyncOptionsFields = Partial<Omit<AccountSyncOptionsRow, 'companyId' | 'connectionId' | 'updatedAt'>>;
 
@@ -56,9 +57,7 @@ export function createAccountSyncOptionsRepo(db: Database) {
      * root, its connections, the options and the parent). In connection name order.
      */
     async listLinked(companyId: number, parentId: number | null): Promise<LinkedTenantRow[]> {
-      let statement = linkedStatements.get(db);
-      if (!statement) linkedStatements.set(db, (statement = prepareLinked(db)));
-      return (await statement.execute({ companyId, parentId })) as LinkedTenantRow[];
+      return (await preparedLinked(db).execute({ companyId, parentId })) as LinkedTenantRow[];
     },
     async get(companyId: number, connectionId: string): Promise<AccountSyncOptionsRow | undefined> {
       const rows = await db

@@ -4,6 +4,7 @@ import type { Database } from './database';
 import { companies } from './schema/index';
 import { insertRowsAsJson } from './json-insert';
 import { createGeneratedCompanies } from './companies-generated';
+import { preparedPerHandle } from './prepared';
 
 function prepareGet(db: Database) {
   return db
@@ -12,7 +13,6 @@ function prepareGet(db: Database) {
     .where(eq(companies.id, sql.placeholder('id')))
     .prepare('companies_get');
 }
-const getStatements = new WeakMap<Database, ReturnType<typeof prepareGet>>();
 function prepareGetMany(db: Database) {
   return db
     .select()
@@ -20,11 +20,11 @@ function prepareGetMany(db: Database) {
     .where(sql`${companies.id} = any(${sql.placeholder('ids')}::int[])`)
     .prepare('companies_get_many');
 }
-const getManyStatements = new WeakMap<Database, ReturnType<typeof prepareGetMany>>();
+const preparedGetMany = preparedPerHandle(prepareGetMany);
 function prepareRoot(db: Database) {
   return db.select().from(companies).where(eq(companies.kind, 'distributor')).orderBy(asc(companies.id)).limit(1).prepare('companies_root');
 }
-const rootStatements = new WeakMap<Database, ReturnType<typeof prepareRoot>>();
+const preparedRoot = preparedPerHandle(prepareRoot);
 /** A page of a company's children with the number of them all (the window's count, taken before the page is cut). */
 function prepareChildren(db: Database) {
   return db
@@ -36,13 +36,9 @@ function prepareChildren(db: Database) {
     .limit(sql.placeholder('limit'))
     .prepare('companies_children');
 }
-const childrenStatements = new WeakMap<Database, ReturnType<typeof prepareChildren>>();
+const preparedChildren = preparedPerHandle(prepareChildren);
 /** The prepared `companies.get` of a handle (a transaction's handle gets its own). */
-function preparedGet(db: Database): ReturnType<typeof prepareGet> {
-  let statement = getStatements.get(db);
-  if (!statement) getStatements.set(db, (statement = prepareGet(db)));
-  return statement;
-}
+const preparedGet = preparedPerHandle(prepareGet);
 
 /** A company row as repositories return it. */
 export type CompanyRow = typeof companies.$inferSelect;
@@ -111,9 +107,7 @@ export function createCompaniesRepo(db: Database) {
     /** Prepared like `get` (the company page's breadcrumbs read the ancestors on every view). */
     async getMany(ids: number[]): Promise<CompanyRow[]> {
       if (ids.length === 0) return [];
-      let statement = getManyStatements.get(db);
-      if (!statement) getManyStatements.set(db, (statement = prepareGetMany(db)));
-      return statement.execute({ ids });
+      return preparedGetMany(db).execute({ ids });
     },
 
     /** The resellers holding a Partner ID (normally one; the distributor sets them). */
@@ -123,9 +117,7 @@ export function createCompaniesRepo(db: Database) {
 
     /** The root (the distributor), or undefined on an empty database. Prepared: many routes read it. */
     async root(): Promise<CompanyRow | undefined> {
-      let statement = rootStatements.get(db);
-      if (!statement) rootStatements.set(db, (statement = prepareRoot(db)));
-      const rows = await statement.execute();
+      const rows = await preparedRoot(db).execute();
       return rows[0];
     },
 
@@ -180,9 +172,7 @@ export function createCompaniesRepo(db: Database) {
      * name, a page at a time, with how many there are in all.
      */
     async children(parentId: number, page: { offset: number; limit: number }): Promise<{ rows: CompanyRow[]; total: number }> {
-      let statement = childrenStatements.get(db);
-      if (!statement) childrenStatements.set(db, (statement = prepareChildren(db)));
-      const found = await statement.execute({ parentId, offset: page.offset, limit: page.limit });
+      const found = await preparedChildren(db).execute({ parentId, offset: page.offset, limit: page.limit });
       if (found.length > 0 || page.offset === 0) return { rows: found.map((f) => f.row), total: Number(found[0]?.total ?? 0) };
       // A page past the end has no row to carry the total.
       const counted = await db.select({ n: sql<number>`count(*)::int` }).from(companies).where(eq(companies.parentId, parentId));

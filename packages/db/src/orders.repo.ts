@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from './database';
 import { publishEvent } from './events.repo';
+import { preparedPerHandle } from './prepared';
 import { orders, type FrozenLinePrice, type OrderLineJson } from './schema/orders';
 
 function prepareListForCompany(db: Database) {
@@ -13,7 +14,7 @@ function prepareListForCompany(db: Database) {
     .prepare('orders_list_for_company');
 }
 /** The orders tab's read, prepared once per database handle. */
-const listStatements = new WeakMap<Database, ReturnType<typeof prepareListForCompany>>();
+const preparedListForCompany = preparedPerHandle(prepareListForCompany);
 
 export type { FrozenLinePrice, OrderLineJson };
 
@@ -96,9 +97,7 @@ export function createOrdersRepo(db: Database) {
 
     /** A company's orders, newest first. */
     async listForCompany(companyId: number, limit = 100): Promise<OrderRow[]> {
-      let statement = listStatements.get(db);
-      if (!statement) listStatements.set(db, (statement = prepareListForCompany(db)));
-      return statement.execute({ companyId, limit });
+      return preparedListForCompany(db).execute({ companyId, limit });
     },
 
     /** Orders still moving (for the UI's polling and restarts). */
