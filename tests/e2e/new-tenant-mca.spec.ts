@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { createReadyCustomer, fillSignatory, ownCompanyId, signInByApi, startWizard } from './onboarding-helpers';
+import { createReadyCustomer, fillSignatory, ownCompanyId, pickProduct, signInByApi, startWizard } from './onboarding-helpers';
 
 /**
  * Microsoft's enhanced MCA attestation end to end, in real Chromium (docs/PARTNER-CENTER-REFERENCE.md §5.5):
@@ -54,7 +54,7 @@ test('the signatory accepts the MCA from the e-mailed link; the run and a held o
   await page.getByTestId('new-order').click();
   const dialog = page.getByRole('dialog');
   await dialog.getByTestId('catalog-search').fill('business basic');
-  await dialog.getByTestId('pick-CFQ7TTC0LH18:0001:CFQ7TTC0LH18AV01').click();
+  await pickProduct(dialog, 'CFQ7TTC0LH18:0001:CFQ7TTC0LH18AV01');
   await dialog.getByTestId('order-quantity').fill('5');
   await dialog.getByTestId('order-attest').check();
   await dialog.getByTestId('order-submit').click();

@@ -1,6 +1,6 @@
 import type { EmulatorControl } from '@csphub/partner-center-emulator/control-client';
 import { STACK_DEMO_PASSWORD } from '@csphub/testing';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 /** The demo users' password: the test stack fixes it with CSPHUB_DEMO_PASSWORD (see @csphub/testing). */
 export const DEMO_PASSWORD = STACK_DEMO_PASSWORD;
@@ -103,4 +103,16 @@ export async function orderNewTenant(page: Page, emulator: EmulatorControl, cust
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Finish' }).click();
   await acceptMcaAsSignatory(emulator, `lucia.${prefix}@fabrikam.com`);
+}
+
+/**
+ * Picks a product in the order dialog's catalog. A click that lands while the catalog's section is
+ * still opening picks nothing: pick again, as a person would, until the quantity field shows.
+ */
+export async function pickProduct(dialog: Locator, catalogItemId: string): Promise<void> {
+  const pick = dialog.getByTestId(`pick-${catalogItemId}`);
+  await expect(async () => {
+    if ((await pick.getAttribute('aria-pressed')) !== 'true') await pick.click();
+    await expect(dialog.getByTestId('order-quantity')).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 }

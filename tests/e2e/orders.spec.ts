@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { acceptMcaAsSignatory, createReadyCustomer, fillSignatory, ownCompanyId, signInByApi, startWizard } from './onboarding-helpers';
+import { acceptMcaAsSignatory, createReadyCustomer, fillSignatory, ownCompanyId, pickProduct, signInByApi, startWizard } from './onboarding-helpers';
 
 /**
  * Orders and subscriptions in real Chromium: a reseller provisions a fresh tenant (the wizard), orders 10
@@ -31,7 +31,7 @@ test('reseller orders 10 seats for a fresh tenant, watches it fulfilled, reduces
   await page.getByTestId('new-order').click();
   const dialog = page.getByRole('dialog');
   await dialog.getByTestId('catalog-search').fill('business basic');
-  await dialog.getByTestId('pick-CFQ7TTC0LH18:0001:CFQ7TTC0LH18AV01').click();
+  await pickProduct(dialog, 'CFQ7TTC0LH18:0001:CFQ7TTC0LH18AV01');
   await dialog.getByTestId('order-quantity').fill('10');
   await dialog.getByTestId('order-attest').check();
   await dialog.getByTestId('order-submit').click();
