@@ -51,12 +51,13 @@ test('the first load fetches the text of the language in use only; the other arr
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Sign in to CSP Hub' })).toBeVisible();
   await page.waitForLoadState('networkidle');
-  expect(fetched('Sign in to CSP Hub')).toBe(true);
+  // A response's body is read after the response event, so wait for it rather than look at once.
+  await expect.poll(() => fetched('Sign in to CSP Hub')).toBe(true);
   expect(fetched('Iniciar sesión en CSP Hub')).toBe(false);
   await page.getByRole('combobox', { name: 'Language' }).click();
   await page.getByRole('option', { name: 'Español' }).click();
   await expect(page.getByRole('heading', { name: 'Iniciar sesión en CSP Hub' })).toBeVisible();
-  expect(fetched('Iniciar sesión en CSP Hub')).toBe(true);
+  await expect.poll(() => fetched('Iniciar sesión en CSP Hub')).toBe(true);
   // Back in English at once: its text is kept.
   await page.getByRole('combobox', { name: 'Idioma' }).click();
   await page.getByRole('option', { name: 'English' }).click();

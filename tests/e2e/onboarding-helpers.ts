@@ -107,12 +107,12 @@ export async function orderNewTenant(page: Page, emulator: EmulatorControl, cust
 
 /**
  * Picks a product in the order dialog's catalog. A click that lands while the catalog's section is
- * still opening picks nothing: pick again, as a person would, until the quantity field shows.
+ * still opening picks nothing: pick again, as a person would, until it shows as chosen.
  */
 export async function pickProduct(dialog: Locator, catalogItemId: string): Promise<void> {
   const pick = dialog.getByTestId(`pick-${catalogItemId}`);
   await expect(async () => {
     if ((await pick.getAttribute('aria-pressed')) !== 'true') await pick.click();
-    await expect(dialog.getByTestId('order-quantity')).toBeVisible({ timeout: 2_000 });
+    await expect(pick).toHaveAttribute('aria-pressed', 'true', { timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
 }

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { createReadyCustomer, orderNewTenant, ownCompanyId, signInByApi } from './onboarding-helpers';
+import { createReadyCustomer, orderNewTenant, ownCompanyId, pickProduct, signInByApi } from './onboarding-helpers';
 
 const BASIC = 'CFQ7TTC0LH18:0001:CFQ7TTC0LH18AV01';
 const PREMIUM = 'CFQ7TTC0LCHC:0002:CFQ7TTC0LCHCAV02';
@@ -23,7 +23,7 @@ test('a reseller aligns a new subscription with the customer’s existing one an
     await page.getByTestId('new-order').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('catalog-search').fill(search);
-    await dialog.getByTestId(`pick-${catalogItemId}`).click();
+    await pickProduct(dialog, catalogItemId);
     await dialog.getByTestId('order-quantity').fill('5');
     if (pickEnd) await pickEnd();
     await dialog.getByTestId('order-attest').check();

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { createReadyCustomer, orderNewTenant, ownCompanyId, signInByApi } from './onboarding-helpers';
+import { createReadyCustomer, orderNewTenant, ownCompanyId, pickProduct, signInByApi } from './onboarding-helpers';
 import { DEMO_PASSWORD } from './sign-in';
 
 const CART = [
@@ -65,7 +65,7 @@ test('a reseller sees its cost and its customer price, orders a cart of three li
     await expect(sku.getByTestId('sku-price-resellerCost')).toHaveText(`Reseller cost: ${eur(minorOf(unit[i]!.resellerCost!))} per month`);
     await expect(sku.getByTestId('sku-price-customerPrice')).toHaveText(`Customer price: ${eur(minorOf(unit[i]!.customerPrice!))} per month`);
     await expect(sku.getByTestId('sku-price-distributorCost')).toHaveCount(0);
-    await dialog.getByTestId(`pick-${line.catalogItemId}`).click();
+    await pickProduct(dialog, line.catalogItemId);
     const row = dialog.getByTestId(`order-line-${i}`);
     await expect(row).toContainText(line.title);
     await row.getByTestId('order-quantity').fill(String(line.quantity));

@@ -31,7 +31,7 @@ export function CatalogBrowser(props: {
   renderProductActions?: (product: CatalogProduct) => React.ReactNode;
   reloadKey?: number;
 }) {
-  const { t, formatCurrency, formatRelative } = useI18n();
+  const { t, formatRelative } = useI18n();
   const [query, setQuery] = useState('');
   const debounced = useDebouncedValue(query, 250);
   const params = new URLSearchParams();
@@ -91,10 +91,10 @@ export function CatalogBrowser(props: {
                                 style={{ borderRadius: 6, outline: selected(sku.catalogItemId) ? '2px solid var(--mantine-color-indigo-5)' : undefined }}
                                 data-testid={`pick-${sku.catalogItemId}`}
                               >
-                                <SkuLine sku={sku} productId={product.id} />
+                                <SkuLine sku={sku} productId={product.id} prices={prices} />
                               </UnstyledButton>
                             ) : (
-                              <SkuLine key={sku.catalogItemId} sku={sku} productId={product.id} />
+                              <SkuLine key={sku.catalogItemId} sku={sku} productId={product.id} prices={prices} />
                             ),
                           )}
                         </Stack>
@@ -114,32 +114,34 @@ export function CatalogBrowser(props: {
       )}
     </Stack>
   );
+}
 
-  function SkuLine({ sku, productId }: { sku: CatalogSku; productId: string }) {
-    const term = sku.terms.find((x) => x.duration === 'P1Y' && x.billingCycle === 'monthly') ?? sku.terms[0];
-    const price = term ? priceOf(prices, productId, sku.skuId, term.duration, term.billingCycle) : undefined;
-    return (
-      <Group gap="xs" data-testid={`sku-${sku.catalogItemId}`}>
-        <Text size="sm">{sku.title}</Text>
+/** One SKU: its title, seat limits, list price and the reader's prices for its usual term. */
+function SkuLine({ sku, productId, prices }: { sku: CatalogSku; productId: string; prices: Prices | undefined }) {
+  const { t, formatCurrency } = useI18n();
+  const term = sku.terms.find((x) => x.duration === 'P1Y' && x.billingCycle === 'monthly') ?? sku.terms[0];
+  const price = term ? priceOf(prices, productId, sku.skuId, term.duration, term.billingCycle) : undefined;
+  return (
+    <Group gap="xs" data-testid={`sku-${sku.catalogItemId}`}>
+      <Text size="sm">{sku.title}</Text>
+      <Text size="xs" c="dimmed">
+        {t('catalog.seats', { min: sku.minimumQuantity, max: sku.maximumQuantity })}
+      </Text>
+      {sku.listPrice !== null && (
         <Text size="xs" c="dimmed">
-          {t('catalog.seats', { min: sku.minimumQuantity, max: sku.maximumQuantity })}
+          {t('catalog.listPrice', { price: formatCurrency(sku.listPrice, sku.currency) })}
         </Text>
-        {sku.listPrice !== null && (
+      )}
+      {price && term && (
+        <Group gap={4}>
           <Text size="xs" c="dimmed">
-            {t('catalog.listPrice', { price: formatCurrency(sku.listPrice, sku.currency) })}
+            {termLabel(t, term.duration, term.billingCycle)}:
           </Text>
-        )}
-        {price && term && (
-          <Group gap={4}>
-            <Text size="xs" c="dimmed">
-              {termLabel(t, term.duration, term.billingCycle)}:
-            </Text>
-            <PriceLevelsText price={price} testId="sku-price" />
-          </Group>
-        )}
-      </Group>
-    );
-  }
+          <PriceLevelsText price={price} testId="sku-price" />
+        </Group>
+      )}
+    </Group>
+  );
 }
 
 /** The query of the prices that go with the catalog being browsed. */
