@@ -64,6 +64,23 @@ test('the first load fetches the text of the language in use only; the other arr
   await expect(page.getByRole('heading', { name: 'Sign in to CSP Hub' })).toBeVisible();
 });
 
+test('a language that cannot be fetched is said so, the page stays in its language, and choosing it again works', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Sign in to CSP Hub' })).toBeVisible();
+  // Offline for the Spanish text only.
+  await page.route(/\/assets\/es-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+  await page.getByRole('combobox', { name: 'Language' }).click();
+  await page.getByRole('option', { name: 'Español' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Español could not be loaded. Check your connection and choose it again.' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sign in to CSP Hub' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('English');
+  // Back online: the same choice now switches.
+  await page.unroute(/\/assets\/es-[^/]*\.js$/);
+  await page.getByRole('combobox', { name: 'Language' }).click();
+  await page.getByRole('option', { name: 'Español' }).click();
+  await expect(page.getByRole('heading', { name: 'Iniciar sesión en CSP Hub' })).toBeVisible();
+});
+
 test('an unknown page says so and links home', async ({ page }) => {
   await signIn(page, 'distributor@demo.test');
   await page.goto('/no/such/page');

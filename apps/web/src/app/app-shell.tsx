@@ -13,6 +13,7 @@ import {
   useMantineColorScheme,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
 import { IconMoon, IconSun } from '@tabler/icons-react';
 import { LOCALES, useI18n, type Locale } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages/en';
@@ -29,6 +30,9 @@ export function Shell({ children, companyTree, signedInAs }: { children: ReactNo
   const { colorScheme, toggleColorScheme } = useMantineColorScheme();
   const location = useLocation();
   const { can, session } = useSession();
+  const switchLanguage = async (next: Locale) => {
+    if (!(await setLocale(next))) notifications.show({ color: 'red', message: t('header.languageFailed', { language: LOCALES[next].label }) });
+  };
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       {/* Keyboard users skip the header, the navigation and the company tree (WCAG 2.4.1). */}
@@ -55,7 +59,7 @@ export function Shell({ children, companyTree, signedInAs }: { children: ReactNo
               allowDeselect={false}
               value={locale}
               data={Object.entries(LOCALES).map(([value, l]) => ({ value, label: l.label }))}
-              onChange={(v) => void (v && setLocale(v as Locale))}
+              onChange={(v) => v && void switchLanguage(v as Locale)}
             />
             <Tooltip label={t('header.colorScheme')}>
               <ActionIcon variant="default" size="lg" onClick={toggleColorScheme} aria-label={t('header.colorScheme')}>

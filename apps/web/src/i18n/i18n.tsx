@@ -56,8 +56,11 @@ export function formatMessage(template: string, locale: string, vars?: Record<st
 
 export interface I18n {
   locale: Locale;
-  /** Switches language once its catalogue has arrived (the page keeps the current one meanwhile, or when it cannot be fetched). */
-  setLocale(locale: Locale): Promise<void>;
+  /**
+   * Switches language once its catalogue has arrived (the page keeps the current one meanwhile);
+   * false when it could not be fetched (offline, a new version deployed), the page still in its language.
+   */
+  setLocale(locale: Locale): Promise<boolean>;
   t(key: MessageKey, vars?: Record<string, string | number>): string;
   /** Whether `key`, built from data (a code, a step), has a text; else the caller says something generic. */
   has(key: string): key is MessageKey;
@@ -97,12 +100,13 @@ export function I18nProvider({ locale: startLocale, messages: startMessages, chi
     document.documentElement.lang = locale;
   }, [locale]);
   const setLocale = useCallback(async (l: Locale) => {
-    // Offline or a failed fetch: the page stays in its language (the switcher shows it still).
+    // Offline or a failed fetch: the page stays in its language (the switcher shows it still) and the caller says so.
     const next = await loadMessages(l).catch(() => undefined);
-    if (!next) return;
+    if (!next) return false;
     localStorage.setItem(STORAGE_KEY, l);
     document.documentElement.lang = l;
     setLanguage({ locale: l, messages: next });
+    return true;
   }, []);
   const value = useMemo<I18n>(() => {
     const toDate = (v: Date | string | number) => (v instanceof Date ? v : new Date(v));

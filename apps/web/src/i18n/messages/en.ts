@@ -25,6 +25,7 @@ export const shellEn = {
   'nav.section.channel': 'Channel',
   'header.notSignedIn': 'Not signed in',
   'header.language': 'Language',
+  'header.languageFailed': '{language} could not be loaded. Check your connection and choose it again.',
   'header.toggleNavigation': 'Toggle navigation',
   'header.colorScheme': 'Switch light or dark mode',
   'tree.title': 'Companies',

@@ -26,6 +26,7 @@ const shellEs: Record<keyof typeof shellEn, string> = {
   'nav.section.channel': 'Canal',
   'header.notSignedIn': 'Sin sesión iniciada',
   'header.language': 'Idioma',
+  'header.languageFailed': 'No se pudo cargar {language}. Compruebe su conexión y vuelva a elegirlo.',
   'header.toggleNavigation': 'Mostrar u ocultar la navegación',
   'header.colorScheme': 'Cambiar entre modo claro y oscuro',
   'tree.title': 'Empresas',
