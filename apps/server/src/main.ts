@@ -97,7 +97,7 @@ const adapters = createServerAdapters({ config, db: database.db, box, emulatorUr
 // Durable runs: the three workflows wired to those adapters, one DBOS runtime for the process,
 // launched before the API serves (pending runs resume).
 const wired = wireWorkflows({ db: database.db, box, clients: adapters.clients, partnerCenterFor: adapters.partnerCenterFor, notifier: adapters.notifier, policy: () => readPolicy(createRepos(database!.db, box)) });
-const workflows = await launchWorkflows({ config, db: database.db, logger, workerId: config.workerId, workflows: wired.definitions, schedules: wired.schedules }).catch((e: unknown) =>
+const workflows = await launchWorkflows({ config, db: database.db, logger, workerId: config.workerId, workflows: wired.definitions, schedules: wired.schedules, housekeeping: wired.housekeeping }).catch((e: unknown) =>
   fail(`cannot start the workflow runtime (durable provisioning runs): ${(e as Error).message}`),
 );
 

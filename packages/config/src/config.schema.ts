@@ -134,6 +134,7 @@ export const EnvSchema = z.object({
     }),
   CSPHUB_MAX_CONCURRENT_REQUESTS: wholeNumber('CSPHUB_MAX_CONCURRENT_REQUESTS', 'requests', 256, 1, 10_000),
   CSPHUB_MAX_QUEUED_REQUESTS: wholeNumber('CSPHUB_MAX_QUEUED_REQUESTS', 'requests', 256, 0, 100_000),
+  CSPHUB_SYNC_RUN_RETENTION_DAYS: wholeNumber('CSPHUB_SYNC_RUN_RETENTION_DAYS', 'days', 7, 1, 3650),
   CSPHUB_DEMO_SCALE: z
     .string()
     .optional()

@@ -21,6 +21,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', CSPHUB_DEMO: '0', CSPHUB_WEBHOOK_ALLOW_PRIVATE_TARGETS: 'yes' }).webhooks).toEqual({ allowLoopback: false, allowPrivateTargets: true });
     expect(() => loadConfig({ CSPHUB_WEBHOOK_ALLOW_PRIVATE_TARGETS: 'maybe' })).toThrow(/CSPHUB_WEBHOOK_ALLOW_PRIVATE_TARGETS/);
     expect(loadConfig({ CSPHUB_PC_MAX_QUEUED: '50' }).partnerCenter).toEqual({ maxQueued: 50 });
+    expect(loadConfig({}).syncRunRetentionMs).toBe(7 * 86_400_000);
+    expect(loadConfig({ CSPHUB_SYNC_RUN_RETENTION_DAYS: '30' }).syncRunRetentionMs).toBe(30 * 86_400_000);
+    expect(() => loadConfig({ CSPHUB_SYNC_RUN_RETENTION_DAYS: '0' })).toThrow(/CSPHUB_SYNC_RUN_RETENTION_DAYS must be a whole number of days from 1 to 3650/);
     expect(loadConfig({}).requests).toEqual({ maxConcurrent: 256, maxQueued: 256 });
     expect(loadConfig({ CSPHUB_MAX_CONCURRENT_REQUESTS: '8', CSPHUB_MAX_QUEUED_REQUESTS: '0' }).requests).toEqual({ maxConcurrent: 8, maxQueued: 0 });
     expect(() => loadConfig({ CSPHUB_MAX_QUEUED_REQUESTS: 'many' })).toThrow(/CSPHUB_MAX_QUEUED_REQUESTS must be a whole number of requests from 0 to 100000/);

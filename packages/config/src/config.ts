@@ -44,6 +44,12 @@ export interface Config {
    */
   partnerCenter: { maxQueued: number };
   /**
+   * How long the runs of the customer sync's schedule are kept once they succeeded (its slot runs
+   * and per-connection passes, every minute by default): older ones are deleted from the workflow
+   * journal and the timeline (docs/WORKFLOWS.md, "Keeping the journal small"). Other runs are kept.
+   */
+  syncRunRetentionMs: number;
+  /**
    * API requests this process works on at once (`maxConcurrent`) and that may wait for a turn
    * (`maxQueued`); past both a request is answered 503 SERVER_BUSY with Retry-After at once, rather
    * than queueing for seconds behind the others (docs/CONFIGURATION.md).
@@ -113,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     workerId: e.CSPHUB_WORKER_ID || undefined,
     workerSweeper: { heartbeatMs: e.CSPHUB_WORKER_HEARTBEAT_SECONDS * 1000, graceMs: e.CSPHUB_WORKER_GRACE_SECONDS * 1000 },
     partnerCenter: { maxQueued: e.CSPHUB_PC_MAX_QUEUED },
+    syncRunRetentionMs: e.CSPHUB_SYNC_RUN_RETENTION_DAYS * 86_400_000,
     requests: { maxConcurrent: e.CSPHUB_MAX_CONCURRENT_REQUESTS, maxQueued: e.CSPHUB_MAX_QUEUED_REQUESTS },
     mail: e.SMTP_URL ? { transport: 'smtp', url: e.SMTP_URL, from } : { transport: 'outbox', from },
     logLevel: e.LOG_LEVEL,

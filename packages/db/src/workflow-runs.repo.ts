@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { AttemptFinish, AttemptStart, RunUpdate } from '@csphub/domain';
 import type { Database } from './database';
 import { rowsOf } from './companies.repo';
@@ -83,6 +83,15 @@ export function createWorkflowRunsRepo(db: Database) {
         runId: f.runId,
         stepId: f.stepId,
         attempt: f.attempt,
+      });
+    },
+
+    /** Deletes the timeline of runs that are over (their attempts, then their rows), for the journal's retention. */
+    async deleteRuns(ids: string[]): Promise<void> {
+      if (ids.length === 0) return;
+      await db.transaction(async (tx) => {
+        await tx.delete(workflowStepAttempts).where(inArray(workflowStepAttempts.runId, ids));
+        await tx.delete(workflowRuns).where(inArray(workflowRuns.id, ids));
       });
     },
 

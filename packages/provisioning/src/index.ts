@@ -98,6 +98,7 @@ export {
 export type { WorkerRegistry } from './ports/worker-registry';
 export { isClaimable, checkSweeperTimings, type WorkerLiveness } from './runtime/worker-claim-rule';
 export { startWorkerSweeper, type WorkerSweeper, type WorkerSweeperEvent, type WorkerSweeperOptions } from './runtime/worker-sweeper';
+export { deleteFinishedRuns, startRunRetention, type FinishedRunStore, type RunRetention } from './runtime/run-retention';
 export {
   GDAP_CHECK_TOPIC,
   REQUEST_GDAP_KIND,

@@ -5,6 +5,7 @@ import {
   launchWorkflowRuntime,
   randomIds,
   resolveWorkerId,
+  startRunRetention,
   startWorkerSweeper,
   systemClock,
   type ScheduleSpec,
@@ -14,6 +15,9 @@ import {
   type WorkerSweeperEvent,
   type WorkflowRuntime,
 } from '@csphub/provisioning';
+
+/** How often old housekeeping runs are looked for. */
+const RETENTION_EVERY_MS = 3_600_000;
 
 /** The launched runtime (hand it to the wiring's `starters`) and how to stop it. */
 export interface LaunchedWorkflows {
@@ -43,6 +47,8 @@ export async function launchWorkflows(opts: {
   logger?: { warn: (obj: object, msg: string) => void; info?: (obj: object, msg: string) => void } | undefined;
   /** CSPHUB_WORKER_ID, when set: the DBOS executor id (else one kept in the data folder). */
   workerId?: string | undefined;
+  /** Workflows whose succeeded runs are deleted once older than `config.syncRunRetentionMs`, checked hourly. */
+  housekeeping?: string[];
 }): Promise<LaunchedWorkflows> {
   const { config, db } = opts;
   let systemDatabase: SystemDatabase;
@@ -63,15 +69,27 @@ export async function launchWorkflows(opts: {
     const { wasClaimedBy } = await registry.beat(executorId);
     if (wasClaimedBy) opts.logger?.info?.({ workerId: executorId, claimedBy: wasClaimedBy }, 'this worker was presumed dead; its pending runs were taken over by another worker');
   }
+  const timeline = createWorkflowRunsRepo(db);
   const runtime = await launchWorkflowRuntime({
     systemDatabase,
     executorId,
     workflows: opts.workflows,
     ...(opts.schedules ? { schedules: opts.schedules } : {}),
-    timeline: createWorkflowRunsRepo(db),
+    timeline,
     clock: systemClock,
     ids: randomIds,
   });
+  const retention = opts.housekeeping?.length
+    ? startRunRetention({
+        workflowNames: opts.housekeeping,
+        keepMs: config.syncRunRetentionMs,
+        everyMs: RETENTION_EVERY_MS,
+        store: timeline,
+        clock: systemClock,
+        onSwept: (deleted) => opts.logger?.info?.({ deleted }, 'deleted the journal of old housekeeping runs'),
+        onError: (err) => opts.logger?.warn({ err }, 'deleting the journal of old housekeeping runs failed; trying again next hour'),
+      })
+    : undefined;
   let sweeper: WorkerSweeper | undefined;
   if (registry) {
     sweeper = startWorkerSweeper({
@@ -87,6 +105,7 @@ export async function launchWorkflows(opts: {
     async shutdown() {
       // Stop sweeping first: a stopping worker must not take over runs it is about to abandon.
       await sweeper?.stop().catch(() => undefined);
+      await retention?.stop();
       await runtime.shutdown({ waitMs: 2000 }).catch(() => undefined);
       await closeSystem().catch(() => undefined);
     },

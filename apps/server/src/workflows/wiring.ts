@@ -188,6 +188,8 @@ export function wireWorkflows(opts: {
   return {
     definitions: [newTenant, link, placeOrder, mcaAcceptance, gdapAccess, requestGdap, bulkFix, customerImport, customerSync.sync] as WorkflowDefinition<never, unknown>[],
     schedules,
+    /** The frequent housekeeping runs whose journal is deleted once old (`syncRunRetentionMs`); every other run is kept. */
+    housekeeping: [customerSync.tick.name, customerSync.sync.name],
     starters(runtime: WorkflowRuntime): WorkflowStarters {
       return {
         startNewTenant: async (input) => {
