@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator, DEFAULT_SCENARIO } from '@csphub/partner-center-emulator';
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 
 type Report = (name: string, value: number, unit: string) => void;
 
@@ -59,7 +60,7 @@ export default async function bench(report: Report): Promise<void> {
   const emulator = await startEmulator({ port: 0 });
   try {
     // Lift the 500/min throttle so the figures measure the emulator, not its rate limit.
-    await fetch(`${emulator.url}/_emulator/throttling`, { method: 'PUT', body: JSON.stringify({ limitPerMinute: 100_000_000 }) });
+    await createEmulatorControl(emulator.url).setThrottling({ limitPerMinute: 100_000_000 });
     const tokenRes = await fetch(`${emulator.url}/login/${latam.tenantId}/oauth2/token`, {
       method: 'POST',
       body: new URLSearchParams({ grant_type: 'client_credentials', client_id: latam.app.appId, client_secret: latam.app.appSecret, resource: 'https://api.partnercenter.microsoft.com' }),

@@ -7,6 +7,7 @@
 import { createLimiterRegistry, systemClock } from '@csphub/partner-center';
 import { createAcceleratedClock, emulatorContractTarget } from '@csphub/testing/partner-center-contract';
 import type { Report } from './run';
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 
 const wingtip = 'c2b20003-3d4e-4f60-9b7c-000000000003';
 
@@ -29,7 +30,7 @@ export default async function bench(report: Report): Promise<void> {
 
   const open = await emulatorContractTarget();
   try {
-    await fetch(`${open.emulator.url}/_emulator/throttling`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ limitPerMinute: 1_000_000 }) });
+    await createEmulatorControl(open.emulator.url).setThrottling({ limitPerMinute: 1_000_000 });
     const unlimited = { limit: 1_000_000, windowMs: 60_000 };
     const client = open.client('indirect', { limiters: createLimiterRegistry({ clock: systemClock }), limits: { customers: unlimited, orders: unlimited, subscriptions: unlimited } });
     await client.getCustomer(wingtip);

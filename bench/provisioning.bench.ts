@@ -11,89 +11,34 @@
  *   (450/min, a 10 % margin); a run makes about ten Partner Center calls, so this is the ceiling a
  *   single connection can reach, whatever the hardware.
  */
-import type { createPartnerCenterClient } from '@csphub/partner-center';
-import { startEmulator } from '@csphub/partner-center-emulator';
-import { openDatabase, openWorkflowSystemPool } from '@csphub/db';
-import {
-  AWAITING_RETRY_EVENT,
-  launchWorkflowRuntime,
-  randomIds,
-  submitNewTenantRun,
-  systemClock,
-  type NewTenantPartnerCenter,
-  type WorkflowDefinition,
-} from '../packages/provisioning/src/index';
-import { newTenantWorkflow, seedAccounts, timelineOf, wireNewTenantPorts, wizardInput } from '../packages/provisioning/test/new-tenant/new-tenant-wiring';
+import { openNewTenantWorld } from './new-tenant-world';
 
 type Report = (name: string, value: number, unit: string) => void;
-type Limits = Parameters<typeof createPartnerCenterClient>[0]['limits'];
 
 const RUNS = Number(process.env.BENCH_PROVISIONING_RUNS ?? 60);
-const UNLIMITED: Limits = { customers: { limit: 1e9, windowMs: 60_000 }, orders: { limit: 1e9, windowMs: 60_000 }, subscriptions: { limit: 1e9, windowMs: 60_000 }, graph: { limit: 1e9, windowMs: 60_000 } };
 
 export default async function bench(report: Report): Promise<void> {
-  const emulator = await startEmulator({ port: 0 });
-  const control = (method: string, path: string, body: unknown) =>
-    fetch(`${emulator.url}/_emulator${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.text());
-  const app = await openDatabase({ kind: 'pglite' });
-  const sys = await openWorkflowSystemPool({});
-  const seeded = await seedAccounts(app.db, RUNS * 2, 'Bench');
-
-  // One workflow registration; the Partner Center port switches client between the two modes.
-  const unlimited = wireNewTenantPorts(app.db, emulator.url, { limits: UNLIMITED });
-  const documented = wireNewTenantPorts(app.db, emulator.url);
-  let current = unlimited;
-  const workflow = newTenantWorkflow({ ...unlimited, partnerCenter: (id: string): Promise<NewTenantPartnerCenter> => current.partnerCenter(id) });
-  const runtime = await launchWorkflowRuntime({
-    systemDatabase: { kind: 'pool', pool: sys.pool },
-    executorId: 'bench',
-    workflows: [workflow as WorkflowDefinition<never, unknown>],
-    timeline: timelineOf(app.db),
-    clock: systemClock,
-    ids: randomIds,
-  });
-
+  const world = await openNewTenantWorld({ accounts: RUNS * 2, name: 'Bench', executorId: 'bench' });
   const tag = Date.now().toString(36);
   async function measure(label: string, offset: number) {
     const started = performance.now();
-    const handles = await Promise.all(
-      Array.from({ length: RUNS }, (_, i) =>
-        submitNewTenantRun(runtime, workflow, wizardInput(seeded.customers[offset + i]!.id, seeded.connectionId, `b${offset === 0 ? 'u' : 'd'}${tag}${i}`)),
-      ),
-    );
-    // A run that stops (it would wait for a person to retry) counts as failed instead of hanging the bench.
-    const results = await Promise.all(
-      handles.map((h) =>
-        Promise.race([
-          h.handle.result(),
-          runtime.getEvent<{ errorCode: string }>(h.runId, AWAITING_RETRY_EVENT, 3_600_000).then((w) => ({ state: `stopped: ${w?.errorCode}` })),
-        ]),
-      ),
-    );
+    const { succeeded, failed } = await world.runAll(RUNS, offset, `b${offset === 0 ? 'u' : 'd'}${tag}`);
     const minutes = (performance.now() - started) / 60_000;
-    const ok = results.filter((r) => r.state === 'succeeded').length;
-    report(`new-tenant runs per minute, ${label} (${RUNS} concurrent runs)`, ok / minutes, 'runs/min');
-    report(`  ${label}: failed runs`, RUNS - ok, 'runs');
+    report(`new-tenant runs per minute, ${label} (${RUNS} concurrent runs)`, succeeded / minutes, 'runs/min');
+    report(`  ${label}: failed runs`, failed, 'runs');
   }
 
-  await control('PUT', '/throttling', { limitPerMinute: 1_000_000 });
-  current = unlimited;
+  await world.limits('free');
   await measure('no throttle', 0);
 
-  await control('PUT', '/throttling', { limitPerMinute: 500 });
-  current = documented;
-  const throttledBefore = await throttledCount(emulator.url);
+  await world.limits('documented');
+  const throttledBefore = await throttledCount(world);
   await measure('documented limit 500/min', RUNS);
-  report('  documented limit: 429 answers from the emulator', (await throttledCount(emulator.url)) - throttledBefore, 'responses');
+  report('  documented limit: 429 answers from the emulator', (await throttledCount(world)) - throttledBefore, 'responses');
 
-  await runtime.shutdown();
-  await sys.close();
-  await app.close();
-  await emulator.close();
+  await world.close();
 }
 
-async function throttledCount(url: string): Promise<number> {
-  const res = await fetch(`${url}/_emulator/calls`);
-  const body = (await res.json()) as { calls: { status: number }[] };
-  return body.calls.filter((c) => c.status === 429).length;
+async function throttledCount(world: { control: { calls(): Promise<{ calls: { status: number }[] }> } }): Promise<number> {
+  return (await world.control.calls()).calls.filter((c) => c.status === 429).length;
 }

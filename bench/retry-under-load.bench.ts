@@ -6,6 +6,7 @@
  * run is synced, and how many "system database connection held" warnings the server logged.
  * This is the probe behind decision 0005's "Retry and the single-connection system pool".
  */
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 import { STACK_DEMO_PASSWORD, startStack } from '../packages/testing/src/index';
 
 type Report = (name: string, value: number, unit: string) => void;
@@ -26,10 +27,9 @@ export default async function bench(report: Report): Promise<void> {
       const text = await r.text();
       return { status: r.status, ms: performance.now() - started, body: text ? JSON.parse(text) : undefined };
     };
-    const control = (method: string, path: string, body?: unknown) =>
-      fetch(`${stack.emulatorUrl}/_emulator${path}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, ...(body ? { body: JSON.stringify(body) } : {}) }).then((r) => r.json());
+    const control = createEmulatorControl(stack.emulatorUrl);
     const home = ((await api('GET', '/api/v1/auth/session')).body as { company: { id: number } }).company.id;
-    await control('POST', '/faults', { route: 'POST /v1/customers/:id/agreements', status: 400, count: 100_000 });
+    await control.injectFault({ route: 'POST /v1/customers/:id/agreements', status: 400, count: 100_000 });
 
     const runs: { companyId: number; runId: string }[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -63,7 +63,7 @@ export default async function bench(report: Report): Promise<void> {
     };
     await waitAll('needs_attention');
     await new Promise((res) => setTimeout(res, IDLE_MS));
-    await control('DELETE', '/faults');
+    await control.clearFaults();
 
     const started = performance.now();
     const retries = await Promise.all(runs.flatMap((r) => [0, 1].map(() => api('POST', `/api/v1/companies/${r.companyId}/onboarding/runs/${encodeURIComponent(r.runId)}/retry`))));

@@ -15,77 +15,34 @@
  * Reports runs per minute of each phase, the bound, the ratio `new-tenant runs per minute / bound`
  * (goal at least 0.95) and the share of calls answered 429 (goal under 1 %).
  */
-import type { createPartnerCenterClient } from '@csphub/partner-center';
 import { PartnerCenterOperations, ThrottleClasses, type OperationId } from '@csphub/partner-center/wire';
-import { startEmulator } from '@csphub/partner-center-emulator';
-import { openDatabase, openWorkflowSystemPool } from '@csphub/db';
-import {
-  AWAITING_RETRY_EVENT,
-  launchWorkflowRuntime,
-  randomIds,
-  submitNewTenantRun,
-  systemClock,
-  type NewTenantPartnerCenter,
-  type WorkflowDefinition,
-} from '../packages/provisioning/src/index';
-import { newTenantWorkflow, seedAccounts, timelineOf, wireNewTenantPorts, wizardInput } from '../packages/provisioning/test/new-tenant/new-tenant-wiring';
+import { openNewTenantWorld } from './new-tenant-world';
 
 type Report = (name: string, value: number, unit: string) => void;
-type Limits = NonNullable<Parameters<typeof createPartnerCenterClient>[0]['limits']>;
 interface Call { operation: string; status: number }
 
 const RUNS = Number(process.env.BENCH_THROUGHPUT_RUNS ?? 40);
 const ROUNDS = Number(process.env.BENCH_THROUGHPUT_ROUNDS ?? 2);
-const UNLIMITED: Limits = { customers: { limit: 1e9, windowMs: 60_000 }, orders: { limit: 1e9, windowMs: 60_000 }, subscriptions: { limit: 1e9, windowMs: 60_000 }, graph: { limit: 1e9, windowMs: 60_000 } };
 /** The client's limit on Graph calls (per partner; Graph publishes no GDAP limit): api-request.ts `defaultRateLimits.graph`. */
 const GRAPH_PER_MINUTE = 600;
 
 export default async function bench(report: Report): Promise<void> {
-  const emulator = await startEmulator({ port: 0 });
-  const control = (method: string, path: string, body?: unknown) =>
-    fetch(`${emulator.url}/_emulator${path}`, { method, headers: { 'Content-Type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) }).then((r) => r.json() as Promise<{ calls: Call[] }>);
-  const app = await openDatabase({ kind: 'pglite' });
-  const sys = await openWorkflowSystemPool({});
-  const seeded = await seedAccounts(app.db, RUNS * 2 + 2, 'Throughput');
-
-  const unlimited = wireNewTenantPorts(app.db, emulator.url, { limits: UNLIMITED });
-  const documented = wireNewTenantPorts(app.db, emulator.url);
-  let current = unlimited;
-  const workflow = newTenantWorkflow({ ...unlimited, partnerCenter: (id: string): Promise<NewTenantPartnerCenter> => current.partnerCenter(id) });
-  const runtime = await launchWorkflowRuntime({
-    systemDatabase: { kind: 'pool', pool: sys.pool },
-    executorId: 'bench-throughput',
-    workflows: [workflow as WorkflowDefinition<never, unknown>],
-    timeline: timelineOf(app.db),
-    clock: systemClock,
-    ids: randomIds,
-  });
+  const world = await openNewTenantWorld({ accounts: RUNS * 2 + 2, name: 'Throughput', executorId: 'bench-throughput' });
 
   const tag = Date.now().toString(36);
   async function measure(label: string, offset: number, count: number) {
-    await control('DELETE', '/calls');
+    await world.control.clearCalls();
     const cpu = process.cpuUsage();
     const started = performance.now();
-    const handles = await Promise.all(
-      Array.from({ length: count }, (_, i) => submitNewTenantRun(runtime, workflow, wizardInput(seeded.customers[offset + i]!.id, seeded.connectionId, `t${label[0]}${tag}${offset + i}`))),
-    );
-    const results = await Promise.all(
-      handles.map((h) =>
-        Promise.race([
-          h.handle.result(),
-          runtime.getEvent<{ errorCode: string }>(h.runId, AWAITING_RETRY_EVENT, 3_600_000).then((w) => ({ state: `stopped: ${w?.errorCode}` })),
-        ]),
-      ),
-    );
+    const { succeeded } = await world.runAll(count, offset, `t${label[0]}${tag}${offset}x`);
     const minutes = (performance.now() - started) / 60_000;
     const used = process.cpuUsage(cpu);
-    const ok = results.filter((r) => r.state === 'succeeded').length;
-    const calls = (await control('GET', '/calls')).calls.filter((c) => c.operation !== 'token.v1');
-    return { minutes, failed: count - ok, cpuMsPerRun: (used.user + used.system) / 1000 / count, calls };
+    const calls: Call[] = (await world.control.calls()).calls.filter((c) => c.operation !== 'token.v1');
+    return { minutes, failed: count - succeeded, cpuMsPerRun: (used.user + used.system) / 1000 / count, calls };
   }
 
   // Warm-up: the first runs pay for compiling and caches.
-  await control('PUT', '/throttling', { limitPerMinute: 1_000_000 });
+  await world.limits('free');
   await measure('warm', RUNS * 2, 2);
 
   // The two phases alternate over ROUNDS rounds (default 2), so that a change in the machine's load during the
@@ -97,8 +54,7 @@ export default async function bench(report: Report): Promise<void> {
     for (const phase of round % 2 === 0 ? (['free', 'limited'] as const) : (['limited', 'free'] as const)) {
       const count = Math.min(perRound, RUNS - round * perRound);
       if (count <= 0) continue;
-      await control('PUT', '/throttling', { limitPerMinute: phase === 'free' ? 1_000_000 : 500 });
-      current = phase === 'free' ? unlimited : documented;
+      await world.limits(phase === 'free' ? 'free' : 'documented');
       const m = await measure(phase, (phase === 'free' ? 0 : RUNS) + round * perRound, count);
       const p = phases[phase];
       p.runs += count - m.failed;
@@ -151,8 +107,5 @@ export default async function bench(report: Report): Promise<void> {
   report('new-tenant runs per minute / bound', limitedPerMinute / bound, 'x');
   report('calls answered 429 / calls, documented limits', limited.calls.length === 0 ? 0 : throttled / limited.calls.length, 'x');
 
-  await runtime.shutdown();
-  await sys.close();
-  await app.close();
-  await emulator.close();
+  await world.close();
 }
