@@ -1,4 +1,5 @@
 import './app/zod-without-eval';
+import './app/early-reads';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './app/app.css';

@@ -198,7 +198,10 @@ export function createCompaniesRepo(db: Database) {
     async search(rootPath: string, query: string, opts: { limit: number; kind?: CompanyRow['kind'] | undefined; status?: CompanyRow['status'] | undefined }): Promise<CompanyRow[]> {
       const pattern = `%${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const id = /^\d{1,9}$/.test(query.trim()) ? Number(query.trim()) : undefined;
-      const text = query.trim() === '' ? undefined : or(sql`lower(${companies.name}) like ${pattern}`, sql`lower(coalesce(${companies.domain}, '')) like ${pattern}`, id !== undefined ? eq(companies.id, id) : undefined);
+      // `search_text`: lower(name), a line break, lower(domain), kept by the database (migration
+      // companies_search_text); a query holding a line break matches no name or domain.
+      const matchesText = query.includes('\n') ? sql`false` : sql`search_text like ${pattern}`;
+      const text = query.trim() === '' ? undefined : or(matchesText, id !== undefined ? eq(companies.id, id) : undefined);
       return db
         .select()
         .from(companies)

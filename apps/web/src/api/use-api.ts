@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { apiFetch, ApiError } from './api-client';
+import { cancellableRead } from './cancellable-read';
 
 interface Loaded<T> {
   key: string;
@@ -46,17 +47,15 @@ export function useApi<T>(path: string | null) {
   }, [path, reload]);
   useEffect(() => {
     if (path === null) return;
-    let cancelled = false;
-    apiFetch<T>(path)
-      .then((data) => !cancelled && setLoaded({ key, data, at: new Date() }))
-      .catch((e: unknown) => {
-        if (cancelled) return;
+    // A newer path (the next keystroke of a search) or unmounting aborts this read and drops its answer.
+    return cancellableRead(
+      (signal) => apiFetch<T>(path, { signal }),
+      (data) => setLoaded({ key, data, at: new Date() }),
+      (e) => {
         const error = e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', String(e), undefined);
         setLoaded((prev) => ({ key, data: prev.data, error, at: new Date() }));
-      });
-    return () => {
-      cancelled = true;
-    };
+      },
+    );
   }, [path, key]);
   return { data: loaded.data, error: loaded.key === key ? loaded.error : undefined, at: loaded.at, loading: path !== null && loaded.key !== key, reload };
 }

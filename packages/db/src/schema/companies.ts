@@ -60,7 +60,8 @@ export const companies = pgTable(
     index('companies_path_prefix_idx').on(sql`${t.path} text_pattern_ops`),
     index('companies_parent_idx').on(t.parentId),
     // Search and pickers list by name (`order by lower(name), id limit n`): read in order, stop early.
-    // Searches by part of a name or domain use the trigram indexes of migration companies_search_trigram where pg_trgm exists.
+    // Searches by part of a name or domain read the stored column `search_text` (lower-cased name and domain), added
+    // outside this schema by migration companies_search_text, with its trigram index where pg_trgm exists.
     index('companies_name_lower_idx').on(sql`lower(${t.name})`, t.id),
     // The sync matches a changed customer by its domains without reading the whole subtree.
     index('companies_domain_lower_idx').on(sql`lower(${t.domain})`),

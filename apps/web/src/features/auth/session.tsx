@@ -15,6 +15,18 @@ interface SessionState {
 
 const SessionContext = createContext<SessionState | null>(null);
 
+/** The first check of who is signed in, asked before the app is drawn (`app/early-reads.ts`). */
+let early: Promise<SessionInfo> | undefined;
+
+/**
+ * Asks who is signed in at once, while the rest of the app's code still loads, instead of after the
+ * first render; the provider's first check takes this answer. Asked once per page load.
+ */
+export function readSessionEarly(): Promise<SessionInfo> {
+  early ??= apiFetch<SessionInfo>('/api/v1/auth/session');
+  return early;
+}
+
 /** Knows who is signed in (asks the API on load), and signs in and out. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionInfo | null | undefined>(undefined);
@@ -25,7 +37,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     // Any 401 later (expired or revoked session) brings the sign-in page back.
     onSessionEnded(() => accept(null));
-    apiFetch<SessionInfo>('/api/v1/auth/session')
+    const first = early ?? apiFetch<SessionInfo>('/api/v1/auth/session');
+    early = undefined;
+    first
       .then(accept)
       .catch(() => accept(null));
     return () => onSessionEnded(undefined);

@@ -30,6 +30,20 @@ interface TreeData {
 
 const TreeContext = createContext<TreeData | null>(null);
 
+const ROOT_BRANCH = `/api/v1/companies/branch?limit=${BRANCH_PAGE}`;
+/** The root's first page, asked as soon as the session check says someone is signed in (`app/early-reads.ts`). */
+let earlyRoot: Promise<CompanyBranch> | undefined;
+
+/**
+ * Asks for the tree's root and its first page of children at once, instead of after the shell's
+ * first render; the provider's first read takes this answer (later reads, a refresh, ask again).
+ */
+export function readRootBranchEarly(): void {
+  if (earlyRoot) return;
+  earlyRoot = apiFetch<CompanyBranch>(ROOT_BRANCH);
+  earlyRoot.catch(() => undefined);
+}
+
 function toError(e: unknown): ApiError {
   return e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', String(e), undefined);
 }
@@ -82,7 +96,9 @@ export function TreeProvider({ children }: { children: ReactNode }) {
     const opened = [...branchesRef.current.entries()].filter(([, b]) => b.children.length > 0).map(([id]) => id);
     setRootState((s) => ({ loading: true, error: s.error }));
     try {
-      const first = await apiFetch<CompanyBranch>(`/api/v1/companies/branch?limit=${BRANCH_PAGE}`);
+      const pending = earlyRoot ?? apiFetch<CompanyBranch>(ROOT_BRANCH);
+      earlyRoot = undefined;
+      const first = await pending;
       if (gen !== generation.current) return;
       setRoot(first.parent);
       setBranches((prev) => new Map(prev).set(first.parent.id, { children: first.children, total: first.total, loading: false, error: undefined }));
