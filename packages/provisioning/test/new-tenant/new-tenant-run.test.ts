@@ -152,8 +152,8 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
     const attempts = await timelineOf(t.db).listAttempts(runId);
     expect(attempts.map((a) => a.state)).toEqual(attempts.map(() => 'succeeded'));
     for (const a of attempts) expect(a.finishedAt!.getTime()).toBeGreaterThanOrEqual(a.startedAt.getTime());
-    // Opening each attempt; no statement of its own to close one (a close goes with the next opening or the last run-row write).
-    expect(log.texts.filter((text) => text.includes('workflow_step_attempts'))).toHaveLength(attempts.length);
+    // One opening per attempt and the run's last row write, which closes the last attempt: no statement of its own closes one.
+    expect(log.texts.filter((text) => text.includes('workflow_step_attempts'))).toHaveLength(attempts.length + 1);
   });
 
   /** The welcome message of an account, and its one-time password (revealed once). */
