@@ -9,7 +9,8 @@
  *   Center, no application writes, only what DBOS itself writes. Same concurrency, same process,
  *   same database, measured right after the runs.
  * - On PostgreSQL the database server's CPU is read from /proc for the backends of the bench's own
- *   database (the server must be on this machine), and the SQL statements are counted at the driver.
+ *   database (the server must be on this machine), and the SQL statements are counted at the driver;
+ *   on PGlite, DBOS's system database and the application's are counted apart.
  * - BENCH_PROVISIONING_CPU_PROFILE=<folder> writes a V8 CPU profile of the measured new-tenant runs
  *   (only those, not the warm-up or the floor) per database, for `scripts/cpuprofile-summary.ts`.
  */
@@ -110,12 +111,17 @@ async function measureOn(label: 'PGlite' | 'PostgreSQL', emulatorUrl: string, re
       const db0 = dbCpu ? await dbCpu.sample() : 0;
       // Every pg client of this process: DBOS's system database, and the application on PostgreSQL.
       const log = countStatements({ kind: 'postgres' });
+      // On PGlite the application's database is another instance: its statements are counted there.
+      const appLog = throwaway ? null : countStatements(app);
       const cpu0 = process.cpuUsage();
-      const done = await body().finally(() => log.stop());
+      const done = await body().finally(() => {
+        log.stop();
+        appLog?.stop();
+      });
       const cpu = process.cpuUsage(cpu0);
       const sql = log.count;
       const db1 = dbCpu ? await dbCpu.sample() : 0;
-      return { appMs: (cpu.user + cpu.system) / 1000 / done, dbMs: (db1 - db0) / done, statements: sql / done };
+      return { appMs: (cpu.user + cpu.system) / 1000 / done, dbMs: (db1 - db0) / done, statements: sql / done, appStatements: (appLog?.count ?? 0) / done };
     };
     const run = await profiled(label, () => measure(async () => (await runNewTenant(RUNS)).ok));
     const floor = await measure(async () => (await runFloor(RUNS, n), RUNS));
@@ -131,6 +137,7 @@ async function measureOn(label: 'PGlite' | 'PostgreSQL', emulatorUrl: string, re
       report(`engine floor SQL statements per run, ${label}`, floor.statements, 'statements');
     } else {
       report(`  new-tenant: DBOS system-database statements per run, ${label}`, run.statements, 'statements');
+      report(`  new-tenant: application-database statements per run, ${label}`, run.appStatements, 'statements');
       report(`  engine floor: DBOS system-database statements per run, ${label}`, floor.statements, 'statements');
     }
     report(`new-tenant CPU per run / engine floor, ${label}`, (run.appMs + run.dbMs) / (floor.appMs + floor.dbMs), 'x');

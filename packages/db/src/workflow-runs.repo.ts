@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { AttemptFinish, AttemptStart, RunUpdate } from '@csphub/domain';
+import type { AttemptFinish, AttemptStart, AttemptSucceeded, RunUpdate } from '@csphub/domain';
 import type { Database } from './database';
 import { rowsOf } from './companies.repo';
 import { workflowRuns, workflowStepAttempts } from './schema/index';
@@ -32,8 +32,13 @@ export function createWorkflowRunsRepo(db: Database) {
     .where(and(eq(workflowStepAttempts.runId, slot('runId')), eq(workflowStepAttempts.stepId, slot('stepId')), eq(workflowStepAttempts.attempt, slot('attempt'))))
     .prepare('workflow_step_attempts_finish');
   return {
-    async saveRun(u: WorkflowRunUpdate): Promise<void> {
-      await upsertRun(db, u);
+    async saveRun(u: WorkflowRunUpdate, succeeded: readonly AttemptSucceeded[] = []): Promise<void> {
+      await db.execute(succeeded.length > 0 ? sql`with ${succeededSql(u.id, succeeded)} ${runUpsertSql(u)}` : runUpsertSql(u));
+    },
+
+    async closeSucceeded(runId: string, succeeded: readonly AttemptSucceeded[]): Promise<void> {
+      if (succeeded.length === 0) return;
+      await db.execute(sql`with ${succeededSql(runId, succeeded)} select count(*) as n from succeeded`);
     },
 
     async getRun(id: string): Promise<WorkflowRunRow | undefined> {
@@ -49,16 +54,21 @@ export function createWorkflowRunsRepo(db: Database) {
      * Opens the next attempt of a step. Attempts still `running` for the same step were cut by a
      * crash (only one executor runs a workflow at a time): they become `interrupted`, and their
      * request ids are returned so the step can tell that its call may already have reached the
-     * remote service.
+     * remote service. Attempts closed as `succeeded` by this statement are not cut.
      */
     async beginAttempt(a: AttemptStart): Promise<{ attempt: number; interruptedRequestIds: string[] }> {
-      // One statement (one round trip, atomic): the run row's queued update, the cut attempts, the new one.
+      // One statement (one round trip, atomic): the run row's queued update, the earlier attempts
+      // that succeeded, the cut attempts, the new one.
       const at = sql`${a.at.toISOString()}::timestamptz`;
+      const succeeded = a.succeeded ?? [];
+      const sameStep = succeeded.filter((s) => s.stepId === a.stepId).map((s) => s.attempt);
       const result = await db.execute(sql`
         with ${a.run ? sql`run as (${runUpsertSql(a.run)}),` : sql``}
+        ${succeeded.length > 0 ? sql`${succeededSql(a.runId, succeeded)},` : sql``}
         cut as (
           update workflow_step_attempts set state = 'interrupted', finished_at = ${at}
           where run_id = ${a.runId} and step_id = ${a.stepId} and state = 'running'
+            ${sameStep.length > 0 ? sql`and attempt not in (${sql.join(sameStep.map((n) => sql`${n}::int`), sql`, `)})` : sql``}
           returning request_id),
         next as (select coalesce(max(attempt), 0) + 1 as n from workflow_step_attempts where run_id = ${a.runId} and step_id = ${a.stepId}),
         opened as (
@@ -104,42 +114,7 @@ export function createWorkflowRunsRepo(db: Database) {
     },
   };
 }
-/** Creates the run row or updates it; facts merge into those already there. */
-async function upsertRun(db: Pick<Database, 'insert'>, u: WorkflowRunUpdate): Promise<void> {
-  const values = {
-    id: u.id,
-    kind: u.kind,
-    subjectId: u.subjectId,
-    connectionId: u.connectionId ?? null,
-    state: u.state,
-    currentStep: u.currentStep ?? null,
-    failedStep: u.failedStep ?? null,
-    errorCode: u.errorCode ?? null,
-    errorMessage: u.errorMessage ?? null,
-    startedAt: u.at,
-    updatedAt: u.at,
-    finishedAt: u.state === 'running' ? null : u.at,
-  };
-  const set: Partial<typeof workflowRuns.$inferInsert> = {
-    state: values.state,
-    currentStep: values.currentStep,
-    failedStep: values.failedStep,
-    errorCode: values.errorCode,
-    errorMessage: values.errorMessage,
-    updatedAt: values.updatedAt,
-    finishedAt: values.finishedAt,
-  };
-  if (u.facts) {
-    // Merge rather than replace: facts accumulate as steps finish.
-    set.facts = sql`${workflowRuns.facts} || ${JSON.stringify(u.facts)}::jsonb`;
-  }
-  await db
-    .insert(workflowRuns)
-    .values({ ...values, facts: u.facts ?? {} })
-    .onConflictDoUpdate({ target: workflowRuns.id, set });
-}
-
-/** The same upsert as `upsertRun`, as SQL to embed in a statement (facts merge; '{}' merges nothing). */
+/** Creates the run row or updates it, as SQL to embed in a statement (facts merge; '{}' merges nothing). */
 function runUpsertSql(u: WorkflowRunUpdate) {
   const at = sql`${u.at.toISOString()}::timestamptz`;
   return sql`
@@ -150,6 +125,19 @@ function runUpsertSql(u: WorkflowRunUpdate) {
       error_code = excluded.error_code, error_message = excluded.error_message, facts = workflow_runs.facts || excluded.facts,
       updated_at = excluded.updated_at, finished_at = excluded.finished_at
     returning 1`;
+}
+
+/**
+ * A `succeeded` CTE closing attempts that succeeded (only those still `running`: a replay writing
+ * one again changes nothing), for a statement that writes something else too.
+ */
+function succeededSql(runId: string, succeeded: readonly AttemptSucceeded[]) {
+  const rows = JSON.stringify(succeeded.map((s) => ({ step_id: s.stepId, attempt: s.attempt, at: s.at.toISOString() })));
+  return sql`succeeded as (
+    update workflow_step_attempts a set state = 'succeeded', finished_at = d.at
+    from json_to_recordset(${rows}::json) as d(step_id text, attempt int, at timestamptz)
+    where a.run_id = ${runId} and a.step_id = d.step_id and a.attempt = d.attempt and a.state = 'running'
+    returning 1)`;
 }
 
 export type WorkflowRunsRepo = ReturnType<typeof createWorkflowRunsRepo>;

@@ -140,7 +140,7 @@ export {
   type NetworkCompany,
   type NetworkReseller,
 } from './customer-import/import-matching';
-export type { AttemptFinish, AttemptStart, RunState, RunUpdate, StepTimeline } from './ports/step-timeline';
+export type { AttemptFinish, AttemptStart, AttemptSucceeded, RunState, RunUpdate, StepTimeline } from './ports/step-timeline';
 export type { OutboxMessageInput, OutboxStore } from './ports/outbox-store';
 export {
   AUTHORIZATION_CHECK_RESULTS,

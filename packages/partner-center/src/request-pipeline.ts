@@ -37,6 +37,9 @@ export interface RequestPipelineDeps {
   timeoutMs: number;
 }
 
+/** Why a call's timeout timer stops: the call ended (answered or failed) first. */
+const ANSWERED = Object.freeze({ answered: true });
+
 /** Sends one logical call through limiter, token, timeout and retries. */
 export interface RequestPipeline {
   send<T>(request: ApiRequest<T>, options?: CallOptions): Promise<T>;
@@ -176,7 +179,8 @@ export function createRequestPipeline(deps: RequestPipelineDeps): RequestPipelin
       if (controller.signal.aborted) throw controller.signal.reason;
       throw cause;
     } finally {
-      stopTimer.abort();
+      // With a reason of its own: a bare abort() builds a DOMException (and its stack) per call.
+      stopTimer.abort(ANSWERED);
     }
   }
 

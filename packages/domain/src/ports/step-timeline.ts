@@ -36,6 +36,19 @@ export interface AttemptStart {
   at: Date;
   /** The run row's update to write with this attempt's row, in the same transaction. */
   run?: RunUpdate;
+  /** Earlier attempts of the run that succeeded, closed in the same statement (`AttemptSucceeded`). */
+  succeeded?: readonly AttemptSucceeded[];
+}
+
+/**
+ * An attempt that succeeded, closed late: the runtime does not write a success when it happens but
+ * with the run's next timeline write (the next attempt's opening, a run-row write, or before the run
+ * waits or ends). Keyed by its number, so writing it again (a replay) changes nothing.
+ */
+export interface AttemptSucceeded {
+  stepId: string;
+  attempt: number;
+  at: Date;
 }
 
 /** A step attempt ending. */
@@ -52,7 +65,10 @@ export interface AttemptFinish {
 }
 
 export interface StepTimeline {
-  saveRun(update: RunUpdate): Promise<void>;
+  /** Writes the run row, and closes `succeeded` attempts of the run in the same statement. */
+  saveRun(update: RunUpdate, succeeded?: readonly AttemptSucceeded[]): Promise<void>;
+  /** Closes attempts of `runId` that succeeded (those still `running`; others are left as they are). */
+  closeSucceeded(runId: string, succeeded: readonly AttemptSucceeded[]): Promise<void>;
   beginAttempt(a: AttemptStart): Promise<{ attempt: number; interruptedRequestIds: string[] }>;
   finishAttempt(f: AttemptFinish): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DBOS } from '@dbos-inc/dbos-sdk';
-import type { RunUpdate } from '../ports/step-timeline';
+import type { AttemptSucceeded, RunUpdate } from '../ports/step-timeline';
 
 /**
  * The DBOS patch (docs/WORKFLOWS.md §6) under which a run keeps its bookkeeping out of the journal
@@ -22,6 +22,7 @@ export class RunBookkeeping {
   private readonly occurrences = new Map<string, number>();
   private pending: PendingRun | undefined;
   private last: string | undefined;
+  private succeeded: AttemptSucceeded[] = [];
 
   constructor(readonly workflowId: string) {}
 
@@ -52,6 +53,28 @@ export class RunBookkeeping {
     this.pending = { ...update, ...(mergedFacts ? { facts: mergedFacts } : {}) };
     if (!mergedFacts) delete this.pending.facts;
     return true;
+  }
+
+  /**
+   * Queues the close of an attempt that succeeded, for the run's next timeline write (the next
+   * attempt's opening, a run-row write, or before the run waits or ends). Called for journaled
+   * successes too (a replay), so a close lost in a crash is written after it; writing one again
+   * changes nothing.
+   */
+  queueSucceeded(s: AttemptSucceeded): void {
+    this.succeeded.push(s);
+  }
+
+  /** The queued closes, now taken by the caller that writes them (`restoreSucceeded` if it did not). */
+  takeSucceeded(): AttemptSucceeded[] {
+    const s = this.succeeded;
+    this.succeeded = [];
+    return s;
+  }
+
+  /** Gives back closes taken by a write that did not happen (they go before any queued since). */
+  restoreSucceeded(s: readonly AttemptSucceeded[]): void {
+    this.succeeded = [...s, ...this.succeeded];
   }
 
   /** The queued update, if any, now taken by the caller that writes it. */

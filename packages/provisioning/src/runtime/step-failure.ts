@@ -26,8 +26,13 @@ export interface StepFailure {
   details?: { field?: string; message: string }[];
 }
 
-/** What one attempt of a step journals: its output, or its failure. */
-export type StepOutcome<O> = { ok: true; value: O } | { ok: false; failure: StepFailure };
+/**
+ * What one attempt of a step journals: its output, or its failure. A success also carries its
+ * attempt's number and when it finished (ms since the epoch), so that the timeline closes it later
+ * (`AttemptSucceeded`) the same way after a replay; outcomes journaled before they were added lack
+ * them (their attempts were closed at once).
+ */
+export type StepOutcome<O> = { ok: true; value: O; attempt?: number; finishedAt?: number } | { ok: false; failure: StepFailure };
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
 

@@ -2,7 +2,7 @@ import { DBOS, type DBOSConfig } from '@dbos-inc/dbos-sdk';
 import type { Clock } from '@csphub/domain';
 import type { Ids } from '../ports/ids';
 import type { StepTimeline } from '../ports/step-timeline';
-import { executeStep, type StepRuntimeDeps } from './execute-step';
+import { executeStep, flushRun, type StepRuntimeDeps } from './execute-step';
 import { RunBookkeeping } from './run-bookkeeping';
 import type { WorkflowContext, WorkflowDefinition } from './workflow-definition';
 
@@ -252,7 +252,8 @@ function createWorkflowContext(deps: StepRuntimeDeps, books: RunBookkeeping, pol
         books.queueRun({ ...update, id: workflowId });
         return;
       }
-      await DBOS.runStep(() => deps.timeline.saveRun({ ...update, id: workflowId, at: deps.clock.now() }), { name: 'record-run' });
+      const done = books.takeSucceeded();
+      await DBOS.runStep(() => deps.timeline.saveRun({ ...update, id: workflowId, at: deps.clock.now() }, done), { name: 'record-run' });
     },
     sleep: async (ms) => {
       await flush();
@@ -269,12 +270,6 @@ function createWorkflowContext(deps: StepRuntimeDeps, books: RunBookkeeping, pol
     patch: (name) => DBOS.patch(name),
     now: async () => new Date(await DBOS.runStep(async () => deps.clock.now().getTime(), { name: 'now' })),
   };
-}
-
-/** Writes the run row's queued update as its own journaled step, when there is one. */
-async function flushRun(deps: StepRuntimeDeps, books: RunBookkeeping): Promise<void> {
-  const pending = books.takePendingRun();
-  if (pending) await DBOS.runStep(() => deps.timeline.saveRun({ ...pending, at: deps.clock.now() }), { name: 'record-run' });
 }
 
 /**

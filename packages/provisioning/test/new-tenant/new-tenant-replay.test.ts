@@ -91,6 +91,8 @@ describe(`new-tenant run recovered after a crash at each reversible step boundar
     const attempts = await timelineOf(t.db).listAttempts(runId);
     expect(attempts.filter((a) => a.stepId === 'create-customer').map((a) => a.state)).toEqual(['succeeded']);
     expect(attempts.filter((a) => a.stepId === 'set-up-admin').map((a) => a.state)).toEqual(['succeeded']);
+    // Its success, closed with the run's next timeline write and lost with the crash, is closed after the replay.
     expect(attempts.filter((a) => a.stepId === boundary.slice('after:'.length)).map((a) => a.state)).toEqual(['succeeded']);
+    expect(attempts.filter((a) => a.state === 'running').map((a) => a.stepId), 'attempts left running').toEqual([]);
   });
 });

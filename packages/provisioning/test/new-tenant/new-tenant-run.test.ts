@@ -8,7 +8,7 @@ import {
   type WorkflowSystemPool,
 } from '@csphub/db';
 /* eslint-enable no-restricted-imports */
-import { createTestDatabase, type TestDatabase } from '@csphub/testing';
+import { countStatements, createTestDatabase, type TestDatabase } from '@csphub/testing';
 import { startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
 import {
   AWAITING_RETRY_EVENT,
@@ -135,6 +135,25 @@ describe(`new-tenant run (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
     expect(users).toEqual([expect.objectContaining({ userPrincipalName: `admin@${prefix('ok')}.onmicrosoft.com`, forceChangePassword: true, directoryRoles: ['Company Administrator'] })]);
     expect(await ctl.signIn(result.tenantId!, { userPrincipalName: `admin@${prefix('ok')}.onmicrosoft.com`, password: secrets!.temporaryPassword! })).toEqual({ signedIn: true, mustChangePassword: true });
     expect((await ctl.calls()).calls.filter((c) => c.operation.startsWith('users.') || c.operation.startsWith('directoryRoles.'))).toHaveLength(0);
+  });
+
+  it('writes its timeline with one statement per step attempt: a success is closed by the next write, and every attempt ends succeeded', async () => {
+    const own = await seedAccounts(t.db, 1, 'Timeline');
+    const input = wizardInput(own.customers[0]!.id, own.connectionId, prefix('tl'));
+    const log = countStatements(t);
+    let runId: string;
+    try {
+      const started = await submitNewTenantRun(runtime, workflow, input);
+      runId = started.runId;
+      expect((await started.handle.result()).state).toBe('succeeded');
+    } finally {
+      log.stop();
+    }
+    const attempts = await timelineOf(t.db).listAttempts(runId);
+    expect(attempts.map((a) => a.state)).toEqual(attempts.map(() => 'succeeded'));
+    for (const a of attempts) expect(a.finishedAt!.getTime()).toBeGreaterThanOrEqual(a.startedAt.getTime());
+    // One opening per attempt and the run's last row write, which closes the last attempt: no statement of its own closes one.
+    expect(log.texts.filter((text) => text.includes('workflow_step_attempts'))).toHaveLength(attempts.length + 1);
   });
 
   /** The welcome message of an account, and its one-time password (revealed once). */
