@@ -1,10 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
-import type { PgDialect } from 'drizzle-orm/pg-core';
 import { COCKPIT_RELATIONSHIP_GAPS } from '@csphub/domain';
 import { rowsOf } from './companies.repo';
 import type { Database } from './database';
-import { executePrepared } from './pglite-prepared';
 
 /** Days a relationship counts as expiring, and Microsoft's limit on a pending reseller invitation. */
 export const EXPIRING_WITHIN_DAYS = 30;
@@ -28,20 +26,6 @@ export async function rows<T>(db: Database, query: SQL): Promise<T[]> {
   return rowsOf<T>(await db.execute(query));
 }
 
-/**
- * `rows` on the embedded database's root handle as a statement prepared once (`executePrepared`):
- * the same text with other values reuses its plan. Elsewhere (PostgreSQL, a transaction's handle), `rows`.
- */
-export async function preparedRows<T>(db: Database, query: SQL): Promise<T[]> {
-  const client = (db as { $client?: unknown }).$client;
-  if (client instanceof PGlite) {
-    const { sql: text, params } = (db as unknown as { dialect: PgDialect }).dialect.sqlToQuery(query);
-    const found = await executePrepared<T>(client, text, params);
-    if (found) return found;
-  }
-  return rows<T>(db, query);
-}
-
 type Queued = { query: SQL; resolve: (rows: unknown[]) => void; reject: (e: unknown) => void };
 
 /**
@@ -63,7 +47,7 @@ export function readsTogether(db: Database): { rows<T>(query: SQL): Promise<T[]>
         (b, i) =>
           sql`(select coalesce(json_agg(q), '[]'::json) from (${b.query}) q) as ${sql.identifier(`r${i}`)}`,
       );
-      const [row] = await preparedRows<Record<string, unknown[]>>(db, sql`select ${sql.join(columns, sql`, `)}`);
+      const [row] = await rows<Record<string, unknown[]>>(db, sql`select ${sql.join(columns, sql`, `)}`);
       batch.forEach((b, i) => b.resolve(row![`r${i}`]!));
     } catch (e) {
       batch.forEach((b) => b.reject(e));

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type OpenDatabase } from '../src/index';
-import { preparedRows, rows } from '../src/cockpit-sql';
-import { executePrepared } from '../src/pglite-prepared';
+import { openDatabase, rowsOf, type OpenDatabase } from '../src/index';
+import { queryPrepared } from '../src/pglite-prepared';
 
 /**
  * Reads run as statements prepared once on the embedded database (src/pglite-prepared.ts): the
@@ -19,35 +18,59 @@ describe('prepared reads on PGlite', () => {
   });
   afterAll(() => open?.close());
 
-  const read = (v: unknown, n: unknown, at: unknown) => sql`select ${v}::text as "v", length(${v}::text)::int as "len", ${n}::int + 1 as "n", ${at}::timestamptz as "at", ${null}::text as "none"`;
+  /** What PGlite is sent, by kind: ordinary queries, and the prepare and execute statements. */
+  async function sent<T>(fn: () => Promise<T>) {
+    const texts: string[] = [];
+    const { exec, query } = PGlite.prototype;
+    PGlite.prototype.exec = function (this: PGlite, q: string, o?: never) {
+      texts.push(q);
+      return exec.call(this, q, o);
+    } as typeof exec;
+    PGlite.prototype.query = function (this: PGlite, q: string, p?: unknown[], o?: never) {
+      texts.push(`query ${q}`);
+      return query.call(this, q, p, o);
+    } as typeof query;
+    try {
+      return { result: await fn(), texts };
+    } finally {
+      Object.assign(PGlite.prototype, { exec, query });
+    }
+  }
+
+  const read = (v: unknown, n: unknown, at: unknown) => sql`select ${v}::text as "v", length(${v}::text)::int as "len", ${n}::int + 1 as "n", ${at}::timestamptz as "at", ${null}::text as "none", ${sql.param([3, 1])}::int[] as "ids"`;
+  const ordinary = (v: unknown, n: unknown, at: unknown) => sql`with r as (${read(v, n, at)}) select * from r`;
 
   it('gives the rows an ordinary read gives, whatever the text holds', async () => {
     const at = new Date('2026-03-01T10:20:30.123Z');
-    for (const v of ["it's", 'back\\slash \\\' end', "'); drop table companies; --", 'E\'x\'', 'ñandú ✓', '']) {
-      const expected = await rows(open.db, read(v, 41, at));
-      expect(await preparedRows(open.db, read(v, 41, at))).toEqual(expected);
+    for (const v of ["it's", "back\\slash \\' end", "'); drop table companies; --", "E'x'", 'ñandú ✓', '']) {
+      const expected = rowsOf(await open.db.execute(ordinary(v, 41, at)));
+      const { result, texts } = await sent(async () => rowsOf(await open.db.execute(read(v, 41, at))));
+      expect(result).toEqual(expected);
+      expect(texts.some((t) => t.startsWith('execute '))).toBe(true);
     }
   });
 
   it('prepares a text once, then sends one statement a read', async () => {
-    const texts: string[] = [];
-    const { exec, query } = client;
-    client.exec = ((q: string, o?: unknown) => (texts.push(q), exec.call(client, q, o as never))) as typeof client.exec;
-    client.query = ((q: string, p?: unknown[], o?: unknown) => (texts.push(q), query.call(client, q, p, o as never))) as typeof client.query;
-    try {
-      const q = (id: number) => sql`select ${id}::int * 2 as "twice", ${'a'}::text || ${'b'}::text as "ab"`;
-      expect(await preparedRows(open.db, q(1))).toEqual([{ twice: 2, ab: 'ab' }]);
-      expect(await preparedRows(open.db, q(21))).toEqual([{ twice: 42, ab: 'ab' }]);
-      expect(texts.filter((t) => t.startsWith('prepare'))).toHaveLength(1);
-      expect(texts.filter((t) => t.startsWith('execute'))).toHaveLength(2);
-    } finally {
-      Object.assign(client, { exec, query });
-    }
+    const q = (id: number) => sql`select ${id}::int * 2 as "twice", ${'a'}::text || ${'b'}::text as "ab"`;
+    const { result, texts } = await sent(async () => [rowsOf(await open.db.execute(q(1))), rowsOf(await open.db.execute(q(21)))]);
+    expect(result).toEqual([[{ twice: 2, ab: 'ab' }], [{ twice: 42, ab: 'ab' }]]);
+    expect(texts.map((t) => t.split(' ')[0])).toEqual(['prepare', 'execute', 'execute']);
   });
 
   it('leaves values it cannot write as literals to the ordinary read', async () => {
-    expect(await executePrepared(client, 'select $1::int[] as a', [[1, 2]])).toBeUndefined();
-    expect(await executePrepared(client, 'select $1::float8 as a', [Number.NaN])).toBeUndefined();
-    expect(await executePrepared(client, 'select $1::jsonb as a', [{ a: 1 }])).toBeUndefined();
+    expect(await queryPrepared(client, 'select $1::text[] as a', [['x']])).toBeUndefined();
+    expect(await queryPrepared(client, 'select $1::float8 as a', [Number.NaN])).toBeUndefined();
+    expect(await queryPrepared(client, 'select $1::jsonb as a', [{ a: 1 }])).toBeUndefined();
+    const { result, texts } = await sent(() => open.db.execute(sql`select ${{ a: 1 }}::jsonb as "j"`));
+    expect(rowsOf(result)).toEqual([{ j: { a: 1 } }]);
+    expect(texts).toEqual(['query select $1::jsonb as "j"']);
+  });
+
+  it('reports a failed read with its text and values, not the literals it sent', async () => {
+    const failure = await open.db.execute(sql`select ${'not-a-uuid'}::uuid as "id"`).then(
+      () => undefined,
+      (e: unknown) => e as { cause?: { query?: string; code?: string } },
+    );
+    expect(failure?.cause).toMatchObject({ code: '22P02', query: 'select $1::uuid as "id"' });
   });
 });
