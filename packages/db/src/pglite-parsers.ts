@@ -44,7 +44,7 @@ export function installDrizzleParsers(client: PGlite): void {
     query: async (text: string, params?: unknown[], options?: QueryOptions) => {
       const rest = withoutParsers(options);
       if (READ.test(text)) {
-        const result = await queryPrepared(client, text, params, rest);
+        const result = await queryPrepared(client, text, params, rest as Parameters<typeof queryPrepared>[3]);
         if (result) return result;
       }
       return (PGlite.prototype.query as unknown as Query).call(client, text, params, rest);
