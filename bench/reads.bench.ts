@@ -6,8 +6,14 @@
  * baseline measured in the same run (`GET /healthz`: routing, one database round trip, a JSON
  * answer; measured before and after, the mean is the reference) and to the 2 ms goal, with the SQL
  * statements each request sent (counted at the driver: unlike CPU time, not moved by the machine's load).
+ *
+ * - BENCH_READS_PROFILE=<folder> writes a V8 CPU profile of each route's measured requests (not the
+ *   warm-up) to that folder, for `scripts/cpuprofile-summary.ts`.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
 import { loadConfig } from '@csphub/config';
 import { createPartnerCenterClient, emulatorEndpoints } from '@csphub/partner-center';
 import { countStatements, createTestDatabase, type StatementLog } from '@csphub/testing';
@@ -21,6 +27,7 @@ const GOAL_MS = 2;
 async function cpuPerRequest(run: () => Promise<Response>, n: number, what = '', log?: StatementLog) {
   for (let i = 0; i < 3; i++) await (await run()).text(); // warm-up
   log?.reset();
+  const stop = await startProfile();
   const cpu0 = process.cpuUsage();
   for (let i = 0; i < n; i++) {
     const res = await run();
@@ -28,7 +35,25 @@ async function cpuPerRequest(run: () => Promise<Response>, n: number, what = '',
     if (res.status !== 200) throw new Error(`${what} answered ${res.status}: ${text.slice(0, 200)}`);
   }
   const cpu = process.cpuUsage(cpu0);
+  await stop?.(what || 'healthz');
   return (cpu.user + cpu.system) / 1000 / n;
+}
+
+/** Starts the V8 profiler when BENCH_READS_PROFILE names a folder; the returned function writes the profile. */
+async function startProfile() {
+  const dir = process.env.BENCH_READS_PROFILE;
+  if (!dir) return undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async (what: string) => {
+    const { profile } = await session.post('Profiler.stop');
+    fs.mkdirSync(dir, { recursive: true });
+    const name = what.replace(/^\/api\/v1\//, '').replace(/\?.*$/, '').replace(/[^a-z]+/gi, '-').replace(/-+$/, '');
+    fs.writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  };
 }
 
 export default async function readsBench(report: Report) {

@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray, like, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, like, ne, or, sql } from 'drizzle-orm';
 import { childPath, idsOfPath } from '@csphub/domain';
 import type { Database } from './database';
 import { companies } from './schema/index';
 import { insertRowsAsJson } from './json-insert';
 import { createGeneratedCompanies } from './companies-generated';
 import { preparedPerHandle } from './prepared';
+import { treeColumns } from './company-tree-columns';
 
 function prepareGet(db: Database) {
   return db
@@ -13,6 +14,14 @@ function prepareGet(db: Database) {
     .where(eq(companies.id, sql.placeholder('id')))
     .prepare('companies_get');
 }
+function prepareTreeRows(db: Database) {
+  return db
+    .select(treeColumns)
+    .from(companies)
+    .where(sql`${companies.id} = any(${sql.placeholder('ids')}::int[])`)
+    .prepare('companies_tree_rows');
+}
+const preparedTreeRows = preparedPerHandle(prepareTreeRows);
 function prepareGetMany(db: Database) {
   return db
     .select()
@@ -25,10 +34,13 @@ function prepareRoot(db: Database) {
   return db.select().from(companies).where(eq(companies.kind, 'distributor')).orderBy(asc(companies.id)).limit(1).prepare('companies_root');
 }
 const preparedRoot = preparedPerHandle(prepareRoot);
-/** A page of a company's children with the number of them all (the window's count, taken before the page is cut). */
+/**
+ * A page of a company's children, each with what a node of the tree shows and its own number of
+ * children, with the number of them all (the window's count, taken before the page is cut).
+ */
 function prepareChildren(db: Database) {
   return db
-    .select({ row: companies, total: sql<number>`(count(*) over ())::int` })
+    .select({ row: treeColumns, childCount: sql<number>`(select count(*) from companies c where c.parent_id = companies.id)::int`, total: sql<number>`(count(*) over ())::int` })
     .from(companies)
     .where(eq(companies.parentId, sql.placeholder('parentId')))
     .orderBy(sql`case ${companies.kind} when 'reseller' then 0 else 1 end`, asc(sql`lower(${companies.name})`), asc(companies.id))
@@ -50,6 +62,9 @@ export type PrerequisiteRow = Pick<
   CompanyRow,
   'id' | 'kind' | 'parentId' | 'name' | 'status' | 'email' | 'phone' | 'registrationNumber' | 'billingLine1' | 'billingLine2' | 'billingCity' | 'billingState' | 'billingPostalCode' | 'billingCountry' | 'billingUsesResellerAddress'
 >;
+
+/** A company as a node of the tree or of a search shows it, with what its readiness needs. */
+export type TreeRow = PrerequisiteRow & Pick<CompanyRow, 'path' | 'domain' | 'porStatus' | 'porErrorDescription'>;
 
 /** Companies and their hierarchy (materialized path). */
 export function createCompaniesRepo(db: Database) {
@@ -110,6 +125,12 @@ export function createCompaniesRepo(db: Database) {
       return preparedGetMany(db).execute({ ids });
     },
 
+    /** Like `getMany`, with only the columns of a tree node (`TreeRow`). */
+    async treeRows(ids: number[]): Promise<TreeRow[]> {
+      if (ids.length === 0) return [];
+      return preparedTreeRows(db).execute({ ids });
+    },
+
     /** The resellers holding a Partner ID (normally one; the distributor sets them). */
     async findByPartnerId(partnerId: string): Promise<CompanyRow[]> {
       return db.select().from(companies).where(or(eq(companies.partnerId, partnerId), eq(companies.partnerLocationId, partnerId))).orderBy(asc(companies.id));
@@ -168,26 +189,16 @@ export function createCompaniesRepo(db: Database) {
     },
 
     /**
-     * One branch of the tree: the direct children of `parentId`, resellers before customers, then by
-     * name, a page at a time, with how many there are in all.
+     * One branch of the tree: the direct children of `parentId` as tree nodes, each with its own
+     * number of children, resellers before customers, then by name, a page at a time, with how many
+     * there are in all.
      */
-    async children(parentId: number, page: { offset: number; limit: number }): Promise<{ rows: CompanyRow[]; total: number }> {
+    async children(parentId: number, page: { offset: number; limit: number }): Promise<{ rows: (TreeRow & { childCount: number })[]; total: number }> {
       const found = await preparedChildren(db).execute({ parentId, offset: page.offset, limit: page.limit });
-      if (found.length > 0 || page.offset === 0) return { rows: found.map((f) => f.row), total: Number(found[0]?.total ?? 0) };
+      if (found.length > 0 || page.offset === 0) return { rows: found.map((f) => ({ ...f.row, childCount: Number(f.childCount) })), total: Number(found[0]?.total ?? 0) };
       // A page past the end has no row to carry the total.
       const counted = await db.select({ n: sql<number>`count(*)::int` }).from(companies).where(eq(companies.parentId, parentId));
       return { rows: [], total: Number(counted[0]?.n ?? 0) };
-    },
-
-    /** How many direct children each of `ids` has (absent: none). */
-    async childCounts(ids: number[]): Promise<Map<number, number>> {
-      if (ids.length === 0) return new Map();
-      const rows = await db
-        .select({ parentId: companies.parentId, n: sql<number>`count(*)::int` })
-        .from(companies)
-        .where(inArray(companies.parentId, ids))
-        .groupBy(companies.parentId);
-      return new Map(rows.map((r) => [r.parentId!, Number(r.n)]));
     },
 
     /**
@@ -195,7 +206,7 @@ export function createCompaniesRepo(db: Database) {
      * case) or whose id is `query` (every one when `query` is empty), by name, at most `limit`. The path prefix narrows on its index
      * first; `%` and `_` in the query are taken literally.
      */
-    async search(rootPath: string, query: string, opts: { limit: number; kind?: CompanyRow['kind'] | undefined; status?: CompanyRow['status'] | undefined }): Promise<CompanyRow[]> {
+    async search(rootPath: string, query: string, opts: { limit: number; kind?: CompanyRow['kind'] | undefined; status?: CompanyRow['status'] | undefined }): Promise<TreeRow[]> {
       const pattern = `%${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const id = /^\d{1,9}$/.test(query.trim()) ? Number(query.trim()) : undefined;
       // `search_text`: lower(name), a line break, lower(domain), kept by the database (migration
@@ -203,7 +214,7 @@ export function createCompaniesRepo(db: Database) {
       const matchesText = query.includes('\n') ? sql`false` : sql`search_text like ${pattern}`;
       const text = query.trim() === '' ? undefined : or(matchesText, id !== undefined ? eq(companies.id, id) : undefined);
       return db
-        .select()
+        .select(treeColumns)
         .from(companies)
         .where(and(like(companies.path, `${rootPath}%`), text, opts.kind ? eq(companies.kind, opts.kind) : undefined, opts.status ? eq(companies.status, opts.status) : undefined))
         .orderBy(asc(sql`lower(${companies.name})`), asc(companies.id))

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { queryPrepared } from './pglite-prepared';
 
 type QueryOptions = { parsers?: Record<number, (value: string, typeId: number) => unknown> } & Record<string, unknown>;
 type Query = (text: string, params?: unknown[], options?: QueryOptions) => Promise<unknown>;
@@ -18,7 +19,13 @@ type Tx = { query: Query };
  * The instance's `query` and `transaction` (and the transaction's `query`) are replaced on the
  * instance itself; only Drizzle queries it (DBOS's adapter speaks the wire protocol, which no
  * parser touches).
+ *
+ * A read (`select`) outside a transaction runs as a statement prepared once (src/pglite-prepared.ts):
+ * PGlite's `query` parses and plans its text again each time in five protocol messages, about half
+ * of a simple read's CPU (bench/reads.bench.ts).
  */
+const READ = /^\s*select\s/i;
+
 export function installDrizzleParsers(client: PGlite): void {
   const table = (client as unknown as { parsers: Record<number, unknown> }).parsers;
   const installed = new Set<string>();
@@ -34,7 +41,14 @@ export function installDrizzleParsers(client: PGlite): void {
     return rest;
   };
   Object.assign(client, {
-    query: (text: string, params?: unknown[], options?: QueryOptions) => (PGlite.prototype.query as unknown as Query).call(client, text, params, withoutParsers(options)),
+    query: async (text: string, params?: unknown[], options?: QueryOptions) => {
+      const rest = withoutParsers(options);
+      if (READ.test(text)) {
+        const result = await queryPrepared(client, text, params, rest as Parameters<typeof queryPrepared>[3]);
+        if (result) return result;
+      }
+      return (PGlite.prototype.query as unknown as Query).call(client, text, params, rest);
+    },
     transaction: <T>(fn: (tx: Tx) => Promise<T>) =>
       PGlite.prototype.transaction.call(client, (tx) => {
         const inner = tx as unknown as Tx;

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { COMPANY_KINDS, idsOfPath, isWithinPath, type PrerequisitePolicy } from '@csphub/domain';
-import type { CompanyRow, Repos } from '@csphub/db';
+import type { CompanyRow, Repos, TreeRow } from '@csphub/db';
 import type { Principal } from '../auth/principal';
 import { createRouter } from '../http/openapi-app';
 import { compressJson } from '../http/compress-json';
@@ -19,7 +19,7 @@ import { readPolicy } from './policy';
  * customers say whether they are ready to provision; resellers carry Microsoft's partner-of-record
  * verdict (only resellers of the caller's subtree are ever listed, so none sees another's).
  */
-export function toTreeNode(row: CompanyRow, parent: CompanyRow | null | undefined, policy: PrerequisitePolicy, callerCompanyId: number) {
+export function toTreeNode(row: TreeRow, parent: TreeRow | null | undefined, policy: PrerequisitePolicy, callerCompanyId: number) {
   return {
     id: row.id,
     parentId: row.id === callerCompanyId ? null : row.parentId,
@@ -110,16 +110,16 @@ export function companyTreeRoutes(deps: ServerDeps) {
         const repos = reposOf(deps);
         const parent = await companyInScope(repos, p, parentId ?? p.company.id);
         requirePermission(p, 'company.read', 'see companies');
+        // The parent's own readiness (a customer's) needs its reseller; its number of children is the branch's total.
         const [{ rows, total }, policy, grandParent] = await Promise.all([
           repos.companies.children(parent.id, { offset, limit }),
           readPolicy(repos),
-          parent.parentId ? repos.companies.get(parent.parentId) : undefined,
+          parent.kind === 'customer' && parent.parentId ? repos.companies.get(parent.parentId) : undefined,
         ]);
-        const counts = await repos.companies.childCounts([parent.id, ...rows.map((r) => r.id)]);
         return c.json(
           {
-            parent: { ...toTreeNode(parent, grandParent, policy, p.company.id), childCount: counts.get(parent.id) ?? 0 },
-            children: rows.map((r) => ({ ...toTreeNode(r, parent, policy, p.company.id), childCount: counts.get(r.id) ?? 0 })),
+            parent: { ...toTreeNode(parent, grandParent, policy, p.company.id), childCount: total },
+            children: rows.map((r) => ({ ...toTreeNode(r, parent, policy, p.company.id), childCount: r.childCount })),
             total,
             offset,
           },
@@ -145,12 +145,12 @@ export function companyTreeRoutes(deps: ServerDeps) {
         const [rows, policy] = await Promise.all([repos.companies.search(p.company.path, q ?? '', { limit, kind, status }), readPolicy(repos)]);
         // Ancestors the caller may see (their own company and below), for readiness and the trail.
         const ancestorIds = [...new Set(rows.flatMap((r) => idsOfPath(r.path).slice(0, -1)))];
-        const ancestors = new Map((await repos.companies.getMany(ancestorIds)).map((a) => [a.id, a]));
+        const ancestors = new Map((await repos.companies.treeRows(ancestorIds)).map((a) => [a.id, a]));
         const matches = rows.map((r) => {
           const trail = idsOfPath(r.path)
             .slice(0, -1)
             .map((id) => ancestors.get(id))
-            .filter((a): a is CompanyRow => !!a && isWithinPath(a.path, p.company.path))
+            .filter((a): a is TreeRow => !!a && isWithinPath(a.path, p.company.path))
             .map((a) => ({ id: a.id, name: a.name }));
           return { ...toTreeNode(r, r.parentId ? ancestors.get(r.parentId) : undefined, policy, p.company.id), trail };
         });
