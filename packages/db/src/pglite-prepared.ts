@@ -10,7 +10,7 @@ import { PGlite, type QueryOptions, type Results } from '@electric-sql/pglite';
  * statement, about half of a simple read (bench/reads.bench.ts).
  *
  * Returns the result as `query` gives it (with its row mode), or `undefined` when the caller must
- * run the read with `query`: a value other than text, a number, a boolean, a time, null or an array
+ * run the read with `query`: a value other than text (without a NUL), a number, a boolean, a time, null or an array
  * of whole numbers; more than `MAX_STATEMENTS` texts on the instance; a text PostgreSQL cannot
  * prepare (a parameter whose type it cannot tell; remembered); a statement dropped or made stale
  * under it (prepared again next time). A text value is written as an escape string literal
@@ -67,7 +67,8 @@ const prepared = new WeakMap<PGlite, Map<string, Promise<string | null>>>();
 /** A value as an SQL literal of unknown type (PostgreSQL casts it to the parameter's type), or undefined. */
 export function literal(value: unknown): string | undefined {
   if (value === null) return 'null';
-  if (typeof value === 'string') return `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  // A NUL would end the statement's text early (the protocol sends it as a C string): such a value goes the usual way.
+  if (typeof value === 'string') return value.includes('\0') ? undefined : `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
   if (typeof value === 'number') return Number.isFinite(value) ? `'${value}'` : undefined;
   if (typeof value === 'bigint') return `'${value}'`;
   if (typeof value === 'boolean') return value ? "'true'" : "'false'";

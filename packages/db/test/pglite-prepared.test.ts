@@ -61,6 +61,8 @@ describe('prepared reads on PGlite', () => {
     expect(await queryPrepared(client, 'select $1::text[] as a', [['x']])).toBeUndefined();
     expect(await queryPrepared(client, 'select $1::float8 as a', [Number.NaN])).toBeUndefined();
     expect(await queryPrepared(client, 'select $1::jsonb as a', [{ a: 1 }])).toBeUndefined();
+    // A NUL would cut the statement's text short on the wire.
+    expect(await queryPrepared(client, 'select $1::text as a', ['x\0\'); select 1; --'])).toBeUndefined();
     const { result, texts } = await sent(() => open.db.execute(sql`select ${{ a: 1 }}::jsonb as "j"`));
     expect(rowsOf(result)).toEqual([{ j: { a: 1 } }]);
     expect(texts).toEqual(['query select $1::jsonb as "j"']);
