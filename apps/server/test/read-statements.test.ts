@@ -18,17 +18,25 @@ describe('statements per read', () => {
   });
   afterAll(() => world?.dispose());
 
-  /** The statements of one GET, after a first one has stored what it reads from Partner Center and checked the session. */
+  /**
+   * The statements of one GET, after a first one has stored what it reads from Partner Center and
+   * checked the session. The session check is cached for a few seconds: on a machine slow enough for
+   * that to lapse between the two, the GET is measured again.
+   */
   async function statementsOf(path: string): Promise<string[]> {
     expect((await call({ app: world.app } as never, admin, 'GET', path)).status).toBe(200);
-    const log = countStatements(world.db);
-    try {
-      const res = await call({ app: world.app } as never, admin, 'GET', path);
-      expect(res.status).toBe(200);
-      await res.text();
-      return [...log.texts];
-    } finally {
-      log.stop();
+    for (let attempt = 1; ; attempt++) {
+      const log = countStatements(world.db);
+      try {
+        const res = await call({ app: world.app } as never, admin, 'GET', path);
+        expect(res.status).toBe(200);
+        await res.text();
+        const texts = [...log.texts];
+        if (attempt < 3 && texts.some((t) => /\bfrom "?sessions"?/i.test(t))) continue;
+        return texts;
+      } finally {
+        log.stop();
+      }
     }
   }
 
