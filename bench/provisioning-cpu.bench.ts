@@ -23,6 +23,7 @@ import pg from 'pg';
 import { DBOS } from '@dbos-inc/dbos-sdk';
 import type { createPartnerCenterClient } from '@csphub/partner-center';
 import { openDatabase, openWorkflowSystemPool } from '@csphub/db';
+import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 import { countStatements } from '@csphub/testing';
 import { defineWorkflow, launchWorkflowRuntime, randomIds, submitNewTenantRun, systemClock, type WorkflowDefinition } from '../packages/provisioning/src/index';
 import { newTenantWorkflow, seedAccounts, timelineOf, wireNewTenantPorts, wizardInput } from '../packages/provisioning/test/new-tenant/new-tenant-wiring';
@@ -48,7 +49,7 @@ const floorWorkflow = defineWorkflow<{ operations: number }, number>({
 export default async function bench(report: Report): Promise<void> {
   const emulator = await startEmulatorProcess();
   try {
-    await fetch(`${emulator.url}/_emulator/throttling`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ limitPerMinute: 1_000_000 }) });
+    await createEmulatorControl(emulator.url).setThrottling({ limitPerMinute: 1_000_000 });
     await measureOn('PGlite', emulator.url, report);
     if (process.env.DATABASE_URL) await measureOn('PostgreSQL', emulator.url, report);
   } finally {
