@@ -26,10 +26,7 @@ import { defineConfig } from 'vitest/config';
  * PostgreSQL pass) it keeps one: there, two files at once failed three workflow tests whose runs
  * met another file's state, which the in-memory databases of the embedded pass never share. The crash
  * tier keeps one: its SIGKILLed workers and held requests are timed against each other. Unit files share one module graph per worker
- * (`isolate: false`): they are pure and restore what they spy on. So do api files (CSPHUB_API_ISOLATE=1 gives each its own):
- * with isolation each file was a new process that imported the server, DBOS, Drizzle and PGlite
- * again, about half of the tier's CPU (docs/ARCHITECTURE.md, "Tests"); each file still opens a
- * database of its own.
+ * (`isolate: false`): they are pure and restore what they spy on.
  */
 const CRASH = ['{packages,apps}/*/**/*-crash.test.ts', '{packages,apps}/*/test/crash/**/*.test.ts'];
 const CONTRACT = ['packages/partner-center/test/**/*.test.ts', 'packages/partner-center-emulator/test/**/*.test.ts'];
@@ -51,7 +48,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', ...tiers.unit, environment: 'node', ...twoAtOnce, isolate: false, sequence: { groupOrder: 0 } } },
       { test: { name: 'contract', ...tiers.contract, environment: 'node', ...slow, sequence: { groupOrder: 1 } } },
-      { test: { name: 'api', ...tiers.api, environment: 'node', ...slow, maxWorkers: Number(process.env.CSPHUB_API_WORKERS) || (process.env.DATABASE_URL ? 1 : 2), isolate: process.env.CSPHUB_API_ISOLATE === '1', sequence: { groupOrder: 2 } } },
+      { test: { name: 'api', ...tiers.api, environment: 'node', ...slow, maxWorkers: Number(process.env.CSPHUB_API_WORKERS) || (process.env.DATABASE_URL ? 1 : 2), sequence: { groupOrder: 2 } } },
       {
         test: {
           name: 'crash',
