@@ -5,7 +5,7 @@ import { companies } from './schema/index';
 import { insertRowsAsJson } from './json-insert';
 import { createGeneratedCompanies } from './companies-generated';
 import { preparedPerHandle } from './prepared';
-import { treeColumns } from './company-tree-columns';
+import { prerequisiteColumns, treeColumns } from './company-tree-columns';
 
 function prepareGet(db: Database) {
   return db
@@ -153,23 +153,7 @@ export function createCompaniesRepo(db: Database) {
      */
     async listForPrerequisites(rootPath: string): Promise<PrerequisiteRow[]> {
       return db
-        .select({
-          id: companies.id,
-          kind: companies.kind,
-          parentId: companies.parentId,
-          name: companies.name,
-          status: companies.status,
-          email: companies.email,
-          phone: companies.phone,
-          registrationNumber: companies.registrationNumber,
-          billingLine1: companies.billingLine1,
-          billingLine2: companies.billingLine2,
-          billingCity: companies.billingCity,
-          billingState: companies.billingState,
-          billingPostalCode: companies.billingPostalCode,
-          billingCountry: companies.billingCountry,
-          billingUsesResellerAddress: companies.billingUsesResellerAddress,
-        })
+        .select(prerequisiteColumns)
         .from(companies)
         .where(and(like(companies.path, `${rootPath}%`), ne(companies.kind, 'distributor')));
     },
