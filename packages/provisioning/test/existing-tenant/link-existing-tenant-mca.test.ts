@@ -47,6 +47,16 @@ describe(`existing-tenant run with the customer's signatory (${process.env.DATAB
     notify: null,
     accountUrl: `http://localhost:3000/companies/${seeded.customers[i]!.id}`,
   });
+  /** The run's row once `ready` holds of it (or as it is after 30 s, for the assertion to show). */
+  async function waitForRun(runId: string, ready: (row: NonNullable<Awaited<ReturnType<ReturnType<typeof createWorkflowRunsRepo>['getRun']>>>) => boolean) {
+    const runs = createWorkflowRunsRepo(t.db);
+    for (let i = 0; i < 300; i++) {
+      const row = await runs.getRun(runId);
+      if (row && ready(row)) return row;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return runs.getRun(runId);
+  }
   async function pendingOf(email: string): Promise<Attestation> {
     for (let i = 0; i < 600; i++) {
       const pending = (await attestationsOf(email)).filter((a) => a.status === 'Pending');
@@ -98,7 +108,8 @@ describe(`existing-tenant run with the customer's signatory (${process.env.DATAB
     const handle = await runtime.start(workflow, runId, input);
     const pending = await pendingOf(email);
 
-    const waiting = await createWorkflowRunsRepo(t.db).getRun(runId);
+    // The attestation exists once its step's call returned; the run then e-mails the link and starts waiting.
+    const waiting = await waitForRun(runId, (r) => r.currentStep === 'await-mca-acceptance');
     expect(waiting).toMatchObject({ state: 'running', currentStep: 'await-mca-acceptance' });
     const facts = waiting!.facts as Record<string, string>;
     expect(facts.mcaStatus).toBe('waiting');
