@@ -1,10 +1,14 @@
-import { and, desc, eq, gte, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, gte, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { maskSecrets } from '@csphub/domain';
 import type { Database } from './database';
 import { auditLog, companies } from './schema/index';
 import { insertRowsAsJson } from './json-insert';
+import { jsonRowsRead } from './json-rows';
 
 export type AuditLogRow = typeof auditLog.$inferSelect;
+
+/** The audit log's read: whole entries with their company's name, as one JSON text (src/json-rows.ts; before and after are JSON). */
+const listAsJson = jsonRowsRead({ ...getTableColumns(auditLog), companyName: companies.name }, [{ key: 'id', desc: true }]);
 
 /** Who acted: a signed-in user, an API token, or CSP Hub itself (seed, workflows). */
 export interface AuditActor {
@@ -87,14 +91,7 @@ export function createAuditLogRepo(db: Database) {
       if (q.from) where.push(gte(auditLog.at, q.from));
       if (q.to) where.push(lte(auditLog.at, q.to));
       if (q.beforeId !== undefined) where.push(lt(auditLog.id, q.beforeId));
-      const rows = await db
-        .select({ entry: auditLog, companyName: companies.name })
-        .from(auditLog)
-        .innerJoin(companies, eq(companies.id, auditLog.companyId))
-        .where(and(...where))
-        .orderBy(desc(auditLog.id))
-        .limit(q.limit);
-      return rows.map((r) => ({ ...r.entry, companyName: r.companyName }));
+      return listAsJson(db, sql`from ${auditLog} inner join ${companies} on ${companies.id} = ${auditLog.companyId}${where.length > 0 ? sql` where ${and(...where)}` : sql``}`, q.limit);
     },
   };
 }

@@ -1,20 +1,11 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Database } from './database';
 import { publishEvent } from './events.repo';
-import { preparedPerHandle } from './prepared';
+import { jsonRowsRead } from './json-rows';
 import { orders, type FrozenLinePrice, type OrderLineJson } from './schema/orders';
 
-function prepareListForCompany(db: Database) {
-  return db
-    .select()
-    .from(orders)
-    .where(eq(orders.companyId, sql.placeholder('companyId')))
-    .orderBy(desc(orders.createdAt))
-    .limit(sql.placeholder('limit'))
-    .prepare('orders_list_for_company');
-}
-/** The orders tab's read, prepared once per database handle. */
-const preparedListForCompany = preparedPerHandle(prepareListForCompany);
+/** The orders tab's read: whole rows, as one JSON text (src/json-rows.ts; an order's lines are JSON). */
+const listAsJson = jsonRowsRead(getTableColumns(orders), [{ key: 'createdAt', desc: true }]);
 
 export type { FrozenLinePrice, OrderLineJson };
 
@@ -97,7 +88,7 @@ export function createOrdersRepo(db: Database) {
 
     /** A company's orders, newest first. */
     async listForCompany(companyId: number, limit = 100): Promise<OrderRow[]> {
-      return preparedListForCompany(db).execute({ companyId, limit });
+      return listAsJson(db, sql`from ${orders} where ${orders.companyId} = ${companyId}`, limit);
     },
 
     /** Orders still moving (for the UI's polling and restarts). */
