@@ -55,6 +55,20 @@ describe('statements per read', () => {
     expect(texts, texts.join('\n')).toHaveLength(4);
   });
 
+  it("a company's orders: the company's scope columns, then its orders as one JSON text", async () => {
+    const texts = await statementsOf(`/api/v1/companies/${world.customer.id}/orders`);
+    expect(texts, texts.join('\n')).toHaveLength(2);
+    expect(texts[0]).not.toMatch(/"billing_country"/);
+    expect(texts[1]).toMatch(/json_agg/);
+  });
+
+  it("the audit log of a company: the company's scope columns, then its entries as one JSON text", async () => {
+    const texts = await statementsOf(`/api/v1/audit-log?companyId=${world.customer.id}`);
+    expect(texts, texts.join('\n')).toHaveLength(2);
+    expect(texts[0]).not.toMatch(/"billing_country"/);
+    expect(texts[1]).toMatch(/json_agg/);
+  });
+
   it("a company's catalog: the company, the distributor, its tenants, the snapshot, its entries, the hidden products", async () => {
     const texts = await statementsOf(`/api/v1/companies/${world.customer.id}/catalog`);
     expect(texts, texts.join('\n')).toHaveLength(6);

@@ -5,7 +5,7 @@ import { companies } from './schema/index';
 import { insertRowsAsJson } from './json-insert';
 import { createGeneratedCompanies } from './companies-generated';
 import { preparedPerHandle } from './prepared';
-import { prerequisiteColumns, treeColumns } from './company-tree-columns';
+import { prerequisiteColumns, scopeColumns, treeColumns } from './company-tree-columns';
 
 function prepareGet(db: Database) {
   return db
@@ -51,11 +51,15 @@ function prepareChildren(db: Database) {
 const preparedChildren = preparedPerHandle(prepareChildren);
 /** The prepared `companies.get` of a handle (a transaction's handle gets its own). */
 const preparedGet = preparedPerHandle(prepareGet);
+const preparedScope = preparedPerHandle((db: Database) => db.select(scopeColumns).from(companies).where(eq(companies.id, sql.placeholder('id'))).prepare('companies_scope'));
 
 /** A company row as repositories return it. */
 export type CompanyRow = typeof companies.$inferSelect;
 /** The editable fields of a company (everything but identity, hierarchy and status). */
 export type CompanyFields = Partial<Omit<CompanyRow, 'id' | 'kind' | 'parentId' | 'path' | 'status' | 'createdAt' | 'updatedAt' | 'deactivatedAt'>>;
+
+/** A company as a scope check reads it (`scope`): id, kind, parent, path, name. */
+export type ScopeRow = Pick<CompanyRow, 'id' | 'kind' | 'parentId' | 'path' | 'name'>;
 
 /** What the provisioning prerequisites read of a company and of its reseller (packages/domain checkPrerequisites). */
 export type PrerequisiteRow = Pick<
@@ -116,6 +120,12 @@ export function createCompaniesRepo(db: Database) {
     /** Every company route's first read: a prepared statement per database handle (built once, parsed once per connection). */
     async get(id: number): Promise<CompanyRow | undefined> {
       const rows = await preparedGet(db).execute({ id });
+      return rows[0];
+    },
+
+    /** The few columns of `ScopeRow`, for reads that check the caller's reach and need no more of the company; prepared like `get`. */
+    async scope(id: number): Promise<ScopeRow | undefined> {
+      const rows = await preparedScope(db).execute({ id });
       return rows[0];
     },
 

@@ -1,5 +1,8 @@
 import { companies } from './schema/index';
 
+/** What a scope check needs of a company and what a list scoped to it names: identity, place in the tree, name. */
+export const scopeColumns = { id: companies.id, kind: companies.kind, parentId: companies.parentId, path: companies.path, name: companies.name };
+
 /** The columns the prerequisite check reads of a company (its readiness: contact, registration, billing address). */
 export const prerequisiteColumns = {
   id: companies.id,

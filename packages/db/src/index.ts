@@ -5,7 +5,7 @@ export { scrubQueryError, installQueryErrorScrubbing } from './query-errors';
 export { acquireDataDirLock, DataDirLockedError } from './data-dir-lock';
 export { createSettingsRepo, type SettingsRepo } from './settings.repo';
 export { createSecretBox, type SecretBox } from './secret-box';
-export { createCompaniesRepo, rowsOf, type CompaniesRepo, type CompanyFields, type CompanyRow, type PrerequisiteRow, type TreeRow } from './companies.repo';
+export { createCompaniesRepo, rowsOf, type CompaniesRepo, type CompanyFields, type CompanyRow, type PrerequisiteRow, type ScopeRow, type TreeRow } from './companies.repo';
 export { createUsersRepo, type UserRow, type UsersRepo } from './users.repo';
 export { createSessionsRepo, type SessionRow, type SessionsRepo } from './sessions.repo';
 export { createApiTokensRepo, type ApiTokenRow, type ApiTokensRepo } from './api-tokens.repo';

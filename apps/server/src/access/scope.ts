@@ -1,5 +1,5 @@
 import { AppError, hasPermission, isWithinPath, type Permission } from '@csphub/domain';
-import type { CompanyRow, Repos } from '@csphub/db';
+import type { CompanyRow, Repos, ScopeRow } from '@csphub/db';
 import type { Principal } from '../auth/principal';
 
 /**
@@ -9,6 +9,18 @@ import type { Principal } from '../auth/principal';
  */
 export async function companyInScope(repos: Repos, principal: Principal, id: number): Promise<CompanyRow> {
   const company = await repos.companies.get(id);
+  if (!company || !isWithinPath(company.path, principal.company.path)) {
+    throw new AppError('NOT_FOUND', `There is no company ${id} among the companies you can see.`);
+  }
+  return company;
+}
+
+/**
+ * `companyInScope` for a route that needs only the company's id, kind, parent, path and name (a list
+ * scoped to it): the same check and the same 404, reading five columns instead of the whole row.
+ */
+export async function companyScopeInScope(repos: Repos, principal: Principal, id: number): Promise<ScopeRow> {
+  const company = await repos.companies.scope(id);
   if (!company || !isWithinPath(company.path, principal.company.path)) {
     throw new AppError('NOT_FOUND', `There is no company ${id} among the companies you can see.`);
   }

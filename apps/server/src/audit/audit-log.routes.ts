@@ -5,7 +5,7 @@ import { problem } from '../http/schemas';
 import { guarded, scopedErrors } from '../http/protected-route';
 import { authenticate } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
-import { companyInScope, requirePermission } from '../access/scope';
+import { companyScopeInScope, requirePermission } from '../access/scope';
 import { reposOf, type ServerDeps } from '../app/server-deps';
 import { json } from '../http/json-content';
 import { writeCsv, type CsvCell } from '@csphub/domain/csv';
@@ -58,7 +58,7 @@ async function query(deps: ServerDeps, p: Principal, q: Query, limit: number) {
   let within: { id: number; path: string } | undefined;
   let companyId: number | undefined;
   if (q.companyId !== undefined) {
-    const company = await companyInScope(repos, p, q.companyId);
+    const company = await companyScopeInScope(repos, p, q.companyId);
     if (q.includeDescendants) within = { id: company.id, path: company.path };
     else companyId = company.id;
   }

@@ -1,7 +1,7 @@
 import { COMMERCE_PERMISSIONS, type CommerceAction } from '@csphub/domain';
 import type { Principal } from '../auth/principal';
-import type { CompanyRow, Repos } from '@csphub/db';
-import { companyInScope, requirePermission } from '../access/scope';
+import type { CompanyRow, Repos, ScopeRow } from '@csphub/db';
+import { companyInScope, companyScopeInScope, requirePermission } from '../access/scope';
 import { reposOf, type ServerDeps } from '../app/server-deps';
 
 const WHAT: Record<CommerceAction, string> = {
@@ -35,6 +35,14 @@ export function seesHiddenProducts(principal: Principal): boolean {
 export async function commerceCompany(deps: ServerDeps, principal: Principal, companyId: number, action: CommerceAction): Promise<{ repos: Repos; company: CompanyRow }> {
   const repos = reposOf(deps);
   const company = await companyInScope(repos, principal, companyId);
+  requireCommerce(principal, action);
+  return { repos, company };
+}
+
+/** `commerceCompany` for a read that needs only the company's `ScopeRow` (the orders list): the same checks in the same order. */
+export async function commerceScope(deps: ServerDeps, principal: Principal, companyId: number, action: CommerceAction): Promise<{ repos: Repos; company: ScopeRow }> {
+  const repos = reposOf(deps);
+  const company = await companyScopeInScope(repos, principal, companyId);
   requireCommerce(principal, action);
   return { repos, company };
 }

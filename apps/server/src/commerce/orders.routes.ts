@@ -8,7 +8,7 @@ import { authenticate } from '../auth/authenticate';
 import { writeAudit } from '../audit/write-audit';
 import type { CatalogService } from './catalog-service';
 import { commerceRepos, type CommerceDeps } from './commerce-deps';
-import { commerceCompany } from './commerce-access';
+import { commerceCompany, commerceScope } from './commerce-access';
 import { CompanyIdParam, OrderSchema, OrderSubmissionSchema } from './commerce.schema';
 import { json, listOf } from '../http/json-content';
 import { submitOrder } from './order-service';
@@ -58,7 +58,7 @@ export function ordersRoutes(deps: CommerceDeps, catalog: CatalogService, pricin
       }),
       async (c) => {
         const p = c.var.principal;
-        const { company } = await commerceCompany(deps, p, c.req.valid('param').id, 'orders.read');
+        const { company } = await commerceScope(deps, p, c.req.valid('param').id, 'orders.read');
         const rows = await commerceRepos(deps).orders.listForCompany(company.id);
         return c.json({ items: rows.map((o) => toOrderDto(o, viewerOf(p.company))) }, 200);
       },
@@ -76,7 +76,7 @@ export function ordersRoutes(deps: CommerceDeps, catalog: CatalogService, pricin
       async (c) => {
         const p = c.var.principal;
         const { id, orderId } = c.req.valid('param');
-        const { company } = await commerceCompany(deps, p, id, 'orders.read');
+        const { company } = await commerceScope(deps, p, id, 'orders.read');
         const order = await commerceRepos(deps).orders.get(orderId);
         if (!order || order.companyId !== company.id) throw new AppError('NOT_FOUND', `There is no order ${orderId} for ${company.name}.`);
         return c.json(toOrderDto(order, viewerOf(p.company)), 200);
