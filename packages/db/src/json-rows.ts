@@ -15,8 +15,8 @@ export type JsonRow<C extends JsonColumns> = { [K in keyof C]: C[K]['_']['notNul
 /**
  * A list read whose rows come back as one JSON text, built by PostgreSQL (`json_agg`), instead of a
  * row per result with a field per column: the embedded database's driver decodes each field of each
- * row in JavaScript, and Drizzle then maps each one, which for a page of a few dozen wide rows cost
- * more than running the statement (docs/THROUGHPUT.md, "Reads"). The rows are the same as Drizzle's:
+ * row in JavaScript, and Drizzle then maps each one: for a page of a few dozen wide rows, a large
+ * part of the read's CPU (docs/THROUGHPUT.md, "Reads"). The rows are the same as Drizzle's:
  * JSON columns parsed, timestamps as `Date` (PostgreSQL writes them with the microseconds, which
  * `Date` truncates to milliseconds as it does the text Drizzle reads). A column of another type
  * (numeric, a date without time, ...) is refused when the read is defined, since its JSON value would
