@@ -4,7 +4,11 @@
  * BENCH_WEB_COMPANIES changes it), signed in as the demo distributor:
  * - the home page's first paint (the browser's first-contentful-paint) and the side bar's tree
  *   shown (its first company link drawn), from navigation start, each in a fresh browser context
- *   (nothing cached but the session), the median of several loads after one warm-up;
+ *   (nothing cached but the session), the median of several loads after one warm-up. The tree
+ *   shown is reported twice: when Playwright's wait for the link returns (its checks after the page's
+ *   load event come 20, 50, 100, 100 ms and then 500 ms apart, so this figure moves in steps of up
+ *   to half a second), and when the link was drawn, by the page's clock (a check at every animation
+ *   frame from the navigation on);
  * - each keystroke of the tree's search, from the key's event to the list showing the server's
  *   matches for the text typed so far (the results list names the query it answers in `data-query`
  *   and is `aria-busy` while an answer is on its way), the median and the worst over the keys.
@@ -37,7 +41,9 @@ export default async function largeChannelWebBench(report: Report) {
   report(`large channel web (${size}): stack start with the seeding, wall`, (performance.now() - start0) / 1000, 's');
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
   try {
-    const session = await signInToStack(stack.url, 'distributor@demo.test');
+    // On a busy machine the first request after the start now and then meets a connection the server
+    // has just closed (ECONNRESET): the sign-in is asked once more then.
+    const session = await signInToStack(stack.url, 'distributor@demo.test').catch(() => signInToStack(stack.url, 'distributor@demo.test'));
     const [name, ...value] = session.headers.cookie!.split('=');
     const cookies = [{ name: name!, value: value.join('='), url: stack.url }];
     const freshPage = async (): Promise<Page> => {
@@ -47,6 +53,16 @@ export default async function largeChannelWebBench(report: Report) {
     };
     const loadHome = async () => {
       const page = await freshPage();
+      // Notes the frame in which the link is first in the page (a string: the page's scripts are
+      // not compiled with the bench's helpers).
+      await page.addInitScript(`(() => {
+        const check = () => {
+          const links = document.querySelectorAll('a[data-testid^="tree-node-"]');
+          for (const link of links) if (link.textContent.includes('Scale Reseller 00001')) return void (window.treeDrawnAt = performance.now());
+          requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      })()`);
       let bytes = 0;
       // A request still finishing when the load's context is closed cannot be sized any more (it came
       // after the load went idle, so it is not counted anyway): its rejection is dropped, not left
@@ -56,9 +72,10 @@ export default async function largeChannelWebBench(report: Report) {
       const tree = page.getByRole('navigation', { name: 'Companies' });
       await tree.getByRole('link', { name: /Scale Reseller 00001/ }).waitFor({ timeout: 60_000 });
       const treeShown = await page.evaluate(() => performance.now());
+      const treeDrawn = await page.evaluate(() => (globalThis as unknown as { treeDrawnAt: number }).treeDrawnAt);
       const firstPaint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN);
       await page.waitForLoadState('networkidle');
-      return { page, firstPaint, treeShown, bytes };
+      return { page, firstPaint, treeShown, treeDrawn, bytes };
     };
     const load1 = os.loadavg()[0]!;
     const cold = await loadHome(); // the first view also computes the channel's readiness, kept afterwards
@@ -71,15 +88,18 @@ export default async function largeChannelWebBench(report: Report) {
     }
     const firstPaint = median(loads.map((l) => l.firstPaint));
     const treeShown = median(loads.map((l) => l.treeShown));
+    const treeDrawn = median(loads.map((l) => l.treeDrawn));
     report(`large channel web (${size}): home page first paint, first view after start`, cold.firstPaint, 'ms');
     report(`large channel web (${size}): home page tree shown, first view after start`, cold.treeShown, 'ms');
     report(`large channel web (${size}): home page first paint, median of ${LOADS}`, firstPaint, 'ms');
     report(`large channel web (${size}): home page tree shown, median of ${LOADS}`, treeShown, 'ms');
+    report(`large channel web (${size}): home page tree drawn (page's clock), median of ${LOADS}`, treeDrawn, 'ms');
     const bytes = median(loads.map((l) => l.bytes));
     report(`large channel web (${size}): signed-in home page first load transferred (assets and API answers)`, bytes / 1024, 'KB');
     report(`large channel web (${size}): signed-in home page first load / 300 KB budget`, bytes / (300 * 1024), 'x');
     report(`large channel web (${size}): home page first paint / 1 s goal`, firstPaint / FIRST_PAINT_GOAL_MS, 'x');
     report(`large channel web (${size}): home page tree shown / 1 s goal`, treeShown / FIRST_PAINT_GOAL_MS, 'x');
+    report(`large channel web (${size}): home page tree drawn (page's clock) / 1 s goal`, treeDrawn / FIRST_PAINT_GOAL_MS, 'x');
 
     // The search, one key at a time, each key pressed once the previous one's matches are shown.
     const page = loads[loads.length - 1]!.page;

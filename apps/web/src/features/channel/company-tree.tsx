@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useHotkeys } from '@mantine/hooks';
 import { Link as RouterLink, useLocation } from 'react-router';
-import { ActionIcon, Alert, Badge, Box, Button, Group, Loader, NavLink, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { IconBuildingStore, IconBuildingWarehouse, IconChevronDown, IconChevronRight, IconSearch, IconUser } from '@tabler/icons-react';
 import type { CompanySearch, TreeNode } from '@csphub/server/contract';
@@ -9,6 +9,7 @@ import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { PartnerOfRecordBadge } from './partner-of-record-badge';
 import { useTree, visibleRows, type TreeRow } from './tree-data';
+import './company-tree.css';
 
 const ICONS = { distributor: IconBuildingWarehouse, reseller: IconBuildingStore, customer: IconUser } as const;
 /**
@@ -17,7 +18,7 @@ const ICONS = { distributor: IconBuildingWarehouse, reseller: IconBuildingStore,
  * the limit keeps the scroll position.
  */
 const VIRTUAL_FROM_ROWS = 150;
-const ROW_HEIGHT = 44;
+const ROW_HEIGHT = 48;
 /**
  * The company tree of the side bar, read a branch at a time: small branches open by themselves,
  * large ones on request, a page of children at a time; long trees are drawn virtually (only the
@@ -92,36 +93,56 @@ function TreeLines({ rows, activeId, onToggle, onMore, loadingOf }: { rows: Tree
   const { t } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = rows.length > VIRTUAL_FROM_ROWS;
+  // A short tree is drawn whole, but not at once: its first render (on the page's first load, the
+  // side bar's first company links) draws what is in view, and the rest follows once that is
+  // painted, as a transition that yields to the browser.
+  const [whole, setWhole] = useState(false);
+  useEffect(() => {
+    if (virtual || whole) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => startTransition(() => setWhole(true)))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [virtual, whole]);
+  // Every line has the same height (company-tree.css), so none is measured.
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual's functions change on every scroll by design; this component is left to plain React.
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: virtual ? 12 : rows.length });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: !virtual && whole ? rows.length : 12,
+    initialRect: { width: 0, height: typeof window === 'undefined' ? 0 : window.innerHeight },
+  });
   const line = (row: TreeRow): ReactNode => {
     if (row.type === 'more') {
       return (
-        <Box pl={row.depth * 12 + 22} py={4}>
+        <div className="tree-line" style={{ paddingInlineStart: row.depth * 12 + 22 }}>
           <Button size="compact-xs" variant="subtle" loading={loadingOf(row.parentId)} onClick={() => onMore(row.parentId)} data-testid={`tree-more-${row.parentId}`}>
             {t('tree.more', { shown: row.shown, total: row.total })}
           </Button>
-        </Box>
+        </div>
       );
     }
     const { node, depth, open } = row;
     const link = <CompanyLink node={node} active={node.id === activeId} />;
-    if (node.childCount === 0) return <Box pl={depth * 12 + 22}>{link}</Box>;
+    if (node.childCount === 0) return <div className="tree-line" style={{ paddingInlineStart: depth * 12 + 22 }}>{link}</div>;
+    const Chevron = open ? IconChevronDown : IconChevronRight;
     return (
-      <Group gap={0} wrap="nowrap" align="center" pl={depth * 12}>
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          size="sm"
+      <div className="tree-line" style={{ paddingInlineStart: depth * 12 }}>
+        <button
+          type="button"
+          className="tree-toggle"
           onClick={() => onToggle(node.id, open)}
           aria-expanded={open}
           aria-label={t(open ? 'tree.fold' : 'tree.unfold', { name: node.name })}
           data-testid={`tree-toggle-${node.id}`}
         >
-          {loadingOf(node.id) ? <Loader size={10} /> : open ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
-        </ActionIcon>
+          {loadingOf(node.id) ? <Loader size={10} /> : <Chevron size={14} aria-hidden />}
+        </button>
         {link}
-      </Group>
+      </div>
     );
   };
   const keyOf = (row: TreeRow) => (row.type === 'node' ? `n${row.node.id}` : `m${row.parentId}`);
@@ -129,7 +150,7 @@ function TreeLines({ rows, activeId, onToggle, onMore, loadingOf }: { rows: Tree
     <div ref={scrollRef} style={{ flex: 1, minHeight: 0, overflowY: 'auto' }} data-testid="tree-scroll">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => (
-          <div key={keyOf(rows[item.index]!)} data-index={item.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
+          <div key={keyOf(rows[item.index]!)} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
             {line(rows[item.index]!)}
           </div>
         ))}
@@ -162,9 +183,7 @@ function SearchResults({ query, activeId }: { query: string; activeId: number })
   return (
     <nav aria-label={t('tree.title')} style={{ flex: 1, minHeight: 0, overflowY: 'auto' }} {...answered}>
       {found.data.matches.map((m) => (
-        <Box key={m.id}>
-          <CompanyLink node={m} active={m.id === activeId} emphasis trail={m.trail.map((a) => a.name).join(' › ')} />
-        </Box>
+        <CompanyLink key={m.id} node={m} active={m.id === activeId} emphasis trail={m.trail.map((a) => a.name).join(' › ')} />
       ))}
       {found.data.matches.length === 50 && (
         <Text size="xs" c="dimmed" mt={4}>
@@ -177,39 +196,31 @@ function SearchResults({ query, activeId }: { query: string; activeId: number })
 
 /**
  * One company's line, in the tree and in the matches. Drawn for every line in view and for each
- * keystroke's matches, so it stays light: a plain router link (the side bar knows which company is
- * open, so the router's NavLink matching its address on every line is not needed) and the readiness
- * badge's explanation as its title, not a floating tooltip per line.
+ * keystroke's matches, so it stays light: a plain router link styled by company-tree.css (not
+ * Mantine's NavLink, a handful of components per line; the side bar knows which company is open, so
+ * no address matching per line either) and the readiness badge's explanation as its title, not a
+ * floating tooltip per line.
  */
 function CompanyLink({ node, active, emphasis, trail }: { node: TreeNode; active: boolean; emphasis?: boolean; trail?: string }) {
   const { t } = useI18n();
   const Icon = ICONS[node.kind];
-  const inactive = node.status === 'inactive';
   const readiness = node.ready === null ? undefined : node.ready ? t('tree.ready') : t('tree.notReady');
   return (
-    <NavLink
-      component={RouterLink}
-      to={`/companies/${node.id}`}
-      active={active}
-      aria-current={active ? 'page' : undefined}
-      label={
-        <Text size="sm" fw={emphasis ? 700 : undefined} c={inactive ? 'dimmed' : undefined} td={inactive ? 'line-through' : undefined} truncate>
+    <RouterLink to={`/companies/${node.id}`} className="tree-link" aria-current={active ? 'page' : undefined} data-testid={`tree-node-${node.id}`}>
+      <Icon size={16} stroke={1.5} aria-hidden />
+      <span className="tree-link-body">
+        <span className="tree-link-name" data-emphasis={emphasis || undefined} data-inactive={node.status === 'inactive' || undefined}>
           {node.name}
-        </Text>
-      }
-      description={[trail, `${node.id}${node.domain ? ` · ${node.domain}` : ''}`].filter(Boolean).join(' · ')}
-      leftSection={<Icon size={16} stroke={1.5} />}
-      rightSection={
-        node.porStatus === 'ineligible' ? (
-          <PartnerOfRecordBadge status="ineligible" reason={node.porErrorDescription} compact />
-        ) : readiness === undefined ? undefined : (
-          <Badge size="xs" circle color={node.ready ? 'green' : 'orange'} aria-label={readiness} title={readiness}>
-            {node.ready ? '✓' : '!'}
-          </Badge>
-        )
-      }
-      style={{ flex: 1, minWidth: 0 }}
-      data-testid={`tree-node-${node.id}`}
-    />
+        </span>
+        <span className="tree-link-description">{[trail, `${node.id}${node.domain ? ` · ${node.domain}` : ''}`].filter(Boolean).join(' · ')}</span>
+      </span>
+      {node.porStatus === 'ineligible' ? (
+        <PartnerOfRecordBadge status="ineligible" reason={node.porErrorDescription} compact />
+      ) : readiness === undefined ? undefined : (
+        <Badge size="xs" circle color={node.ready ? 'green' : 'orange'} aria-label={readiness} title={readiness}>
+          {node.ready ? '✓' : '!'}
+        </Badge>
+      )}
+    </RouterLink>
   );
 }
