@@ -25,8 +25,14 @@ import { defineConfig } from 'vitest/config';
  * emulator delays), not computing, so a second file fills the other core. On PostgreSQL (the
  * PostgreSQL pass) it keeps one: there, two files at once failed three workflow tests whose runs
  * met another file's state, which the in-memory databases of the embedded pass never share. The crash
- * tier keeps one: its SIGKILLed workers and held requests are timed against each other. Unit files share one module graph per worker
- * (`isolate: false`): they are pure and restore what they spy on.
+ * tier keeps one: its SIGKILLed workers and held requests are timed against each other.
+ *
+ * Unit and api files share one module graph per worker (`isolate: false`); the crash tier stays
+ * isolated. A shared api worker no longer imports the server, DBOS, Drizzle and PGlite for each
+ * file: sixteen api files took 137 s of CPU shared against 238 s isolated (user+sys, two workers,
+ * both runs side by side on a two-core machine at load average 21 to 28; docs/ARCHITECTURE.md,
+ * "Tests"). So a test helper keeps no state at module scope (the access matrix's fixtures key
+ * theirs by the test app) and a file restores what it spies on, fakes or launches.
  */
 const CRASH = ['{packages,apps}/*/**/*-crash.test.ts', '{packages,apps}/*/test/crash/**/*.test.ts'];
 const CONTRACT = ['packages/partner-center/test/**/*.test.ts', 'packages/partner-center-emulator/test/**/*.test.ts'];
@@ -48,7 +54,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', ...tiers.unit, environment: 'node', ...twoAtOnce, isolate: false, sequence: { groupOrder: 0 } } },
       { test: { name: 'contract', ...tiers.contract, environment: 'node', ...slow, sequence: { groupOrder: 1 } } },
-      { test: { name: 'api', ...tiers.api, environment: 'node', ...slow, maxWorkers: Number(process.env.CSPHUB_API_WORKERS) || (process.env.DATABASE_URL ? 1 : 2), sequence: { groupOrder: 2 } } },
+      { test: { name: 'api', ...tiers.api, environment: 'node', ...slow, maxWorkers: Number(process.env.CSPHUB_API_WORKERS) || (process.env.DATABASE_URL ? 1 : 2), isolate: false, sequence: { groupOrder: 2 } } },
       {
         test: {
           name: 'crash',

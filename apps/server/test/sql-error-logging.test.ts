@@ -1,14 +1,10 @@
 import { Writable } from 'node:stream';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { loadConfig } from '@csphub/config';
-import { createTestDatabase } from '@csphub/testing';
 import { createUsersRepo } from '@csphub/db';
 import type { Role } from '@csphub/domain';
-import { createApp } from '../src/create-app';
 import { createLogger } from '../src/logger';
-import { testAppDeps, type TestApp } from './test-app';
+import { createTestApp, type TestApp } from './test-app';
 import { call, callersOf, seedWorld, type Caller, type World } from './channel-world';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
@@ -24,21 +20,17 @@ describe(`failed SQL statements in the log (${onPostgres ? 'PostgreSQL' : 'PGlit
   let w: World;
   let as: Record<Role, Caller>;
   beforeAll(async () => {
-    const database = await createTestDatabase();
     const destination = new Writable({
       write(chunk, _enc, done) {
         lines.push(String(chunk));
         done();
       },
     });
-    const config = loadConfig({ CSPHUB_EMULATOR: 'off' });
-    const secretKey = randomBytes(32);
-    const app = createApp(config, testAppDeps(config, database, secretKey, { logger: createLogger('info', destination) }));
-    t = { app, database, config, secretKey, dispose: () => database.dispose() };
+    t = await createTestApp({}, { logger: createLogger('info', destination) });
     w = await seedWorld(t);
     as = await callersOf(t, w);
     // A rule the application does not know about makes the insert of this one person fail in the database.
-    await database.db.execute(sql`alter table users add constraint users_no_refused_domain check (email not like '%@refused.example')`);
+    await t.database.db.execute(sql`alter table users add constraint users_no_refused_domain check (email not like '%@refused.example')`);
   });
   afterAll(async () => {
     await t?.dispose();

@@ -58,6 +58,14 @@ export async function createTestApp(env: Record<string, string> = {}, opts: Test
   const config = loadConfig({ CSPHUB_EMULATOR: 'off', CSPHUB_EMULATOR_PORT: String(await freePort()), ...env });
   const secretKey = opts.secretKey ?? randomBytes(32);
   const app = createApp(config, testAppDeps(config, database, secretKey, opts));
-  return { app, database, config, secretKey, dispose: () => database.dispose() };
+  // What helpers started for this app (an emulator on its port), stopped by dispose, newest first:
+  // a helper's state lives with the app, not in the helper's module, which files in one worker share.
+  const cleanups: Array<() => Promise<void>> = [];
+  const onDispose = (cleanup: () => Promise<void>) => void cleanups.unshift(cleanup);
+  const dispose = async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+    await database.dispose();
+  };
+  return { app, database, config, secretKey, onDispose, dispose };
 }
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll } from 'vitest';
 import type { Role } from '@csphub/domain';
 import { createCatalogRepo, createOrdersRepo, createPricingRepo, type ConnectionSummary } from '@csphub/db';
-import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
+import { DEFAULT_SCENARIO } from '@csphub/partner-center-emulator';
 import type { FixtureContext, RouteFixture } from './route-fixture.types';
+import type { TestApp } from '../test-app';
+import { emulatorOf } from './fixture-emulator';
 import { resellerIsAdatum } from './onboarding-route-fixtures';
 import { createEmulatorControl, type EmulatorStateView } from '@csphub/partner-center-emulator/control-client';
 
@@ -18,45 +19,28 @@ const adatum = DEFAULT_SCENARIO.resellers.find((r) => r.key === 'adatum')!;
 const wingtipSubscription = (state: EmulatorStateView) =>
   state.subscriptions.find((s) => s.customerTenantId === wingtip.tenantId && s.partnerTenantId === latam.tenantId && s.status === 'active')!;
 
-let emulator: Promise<{ url: string; running?: RunningEmulator }> | undefined;
-
 /**
- * The emulator the test app's emulated connections talk to (its configured emulator port). Started
- * here, in the test process, unless one already answers there (then that one is used: same default
- * scenario). Only the routes that must reach Partner Center to answer 2xx need it.
+ * The emulator the test app's emulated connections talk to (its configured emulator port). Only the
+ * routes that must reach Partner Center to answer 2xx need it.
  */
-export async function emulatorFor(ctx: FixtureContext): Promise<string> {
-  emulator ??= (async () => {
-    const url = `http://127.0.0.1:${ctx.t.config.emulator.port}`;
-    try {
-      const running = await startEmulator({ port: ctx.t.config.emulator.port });
-      return { url, running };
-    } catch {
-      const answers = await createEmulatorControl(url).clock().then(() => true, () => false);
-      if (!answers) throw new Error(`Port ${ctx.t.config.emulator.port} is taken by something that is not the emulator.`);
-      return { url };
-    }
-  })();
-  return (await emulator).url;
+export function emulatorFor(ctx: FixtureContext): Promise<string> {
+  return emulatorOf(ctx.t);
 }
 
-/** Stops the emulator this file started, once the suite that imported it is done. */
-async function stopCommerceEmulator(): Promise<void> {
-  const e = await emulator?.catch(() => undefined);
-  await e?.running?.close();
-  emulator = undefined;
-}
-afterAll(stopCommerceEmulator);
+/** Per test app (a module variable would hand a later file of the same worker this file's connection). */
+const connections = new WeakMap<TestApp, Promise<ConnectionSummary>>();
 
-let connection: Promise<ConnectionSummary> | undefined;
-
-/** A connection of the world's distributor with the emulator's LATAM credentials (created once). */
+/** A connection of the world's distributor with the emulator's LATAM credentials (created once per app). */
 export function emulatorConnection(ctx: FixtureContext): Promise<ConnectionSummary> {
-  connection ??= ctx.world.repos.connections.create(
-    ctx.world.d.id,
-    { name: `Emulator LATAM ${randomUUID().slice(0, 8)}`, region: 'MX', type: 'indirect-provider', mode: 'emulated', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken },
-    new Date(),
-  );
+  let connection = connections.get(ctx.t);
+  if (!connection) {
+    connection = ctx.world.repos.connections.create(
+      ctx.world.d.id,
+      { name: `Emulator LATAM ${randomUUID().slice(0, 8)}`, region: 'MX', type: 'indirect-provider', mode: 'emulated', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken },
+      new Date(),
+    );
+    connections.set(ctx.t, connection);
+  }
   return connection;
 }
 

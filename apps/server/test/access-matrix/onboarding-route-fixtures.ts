@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll } from 'vitest';
 import type { Role } from '@csphub/domain';
 import { createOutboxRepo, createSecretBox, createTenantAuthorizationsRepo, createWorkflowRunsRepo, type ConnectionSummary } from '@csphub/db';
-import { DEFAULT_SCENARIO, startEmulator, type RunningEmulator } from '@csphub/partner-center-emulator';
+import { DEFAULT_SCENARIO } from '@csphub/partner-center-emulator';
 import { linkExistingTenantRunId, mcaAcceptanceRunId, provisionTenantRunId } from '@csphub/provisioning';
 import type { FixtureContext, RouteFixture } from './route-fixture.types';
-import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
+import type { TestApp } from '../test-app';
+import { emulatorOf } from './fixture-emulator';
 
 /**
  * Access fixtures of the onboarding routes: the wizard, the existing-tenant
@@ -22,29 +22,6 @@ const ALL: readonly Role[] = [...ORDERERS, 'billing_reader'];
 const latam = DEFAULT_SCENARIO.partners.find((p) => p.key === 'distributor-latam')!;
 const adatum = DEFAULT_SCENARIO.resellers.find((r) => r.key === 'adatum')!;
 
-let emulator: Promise<{ running?: RunningEmulator }> | undefined;
-/** The emulator on the test app's emulator port: started here unless one already answers there. */
-async function ensureEmulator(ctx: FixtureContext): Promise<void> {
-  emulator ??= (async () => {
-    const port = ctx.t.config.emulator.port;
-    try {
-      return { running: await startEmulator({ port }) };
-    } catch {
-      const answers = await createEmulatorControl(`http://127.0.0.1:${port}`).clock().then(() => true, () => false);
-      if (!answers) throw new Error(`Port ${port} is taken by something that is not the emulator.`);
-      return {};
-    }
-  })();
-  await emulator;
-}
-afterAll(async () => {
-  const e = await emulator?.catch(() => undefined);
-  await e?.running?.close();
-  emulator = undefined;
-});
-
-let connection: Promise<ConnectionSummary> | undefined;
-
 /**
  * The reseller of the targets (r1) holds Adatum's Partner ID, the emulator's LATAM reseller: only
  * the distributor may name another reseller's Partner ID, so the routes that take one (or carry
@@ -53,14 +30,21 @@ let connection: Promise<ConnectionSummary> | undefined;
 export async function resellerIsAdatum(ctx: FixtureContext): Promise<void> {
   if ((await ctx.world.repos.companies.get(ctx.world.r1.id))?.partnerId !== adatum.partnerId) await ctx.world.repos.companies.update(ctx.world.r1.id, { partnerId: adatum.partnerId }, new Date());
 }
+/** Per test app (a module variable would hand a later file of the same worker this file's connection). */
+const connections = new WeakMap<TestApp, Promise<ConnectionSummary>>();
+/** A connection of the world's distributor with the emulator's LATAM credentials (created once per app). */
 async function emulatorConnection(ctx: FixtureContext): Promise<ConnectionSummary> {
-  await ensureEmulator(ctx);
+  await emulatorOf(ctx.t);
   await resellerIsAdatum(ctx);
-  connection ??= ctx.world.repos.connections.create(
-    ctx.world.d.id,
-    { name: `Onboarding LATAM ${randomUUID().slice(0, 8)}`, region: 'MX', type: 'indirect-provider', mode: 'emulated', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken },
-    new Date(),
-  );
+  let connection = connections.get(ctx.t);
+  if (!connection) {
+    connection = ctx.world.repos.connections.create(
+      ctx.world.d.id,
+      { name: `Onboarding LATAM ${randomUUID().slice(0, 8)}`, region: 'MX', type: 'indirect-provider', mode: 'emulated', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken },
+      new Date(),
+    );
+    connections.set(ctx.t, connection);
+  }
   return connection;
 }
 
