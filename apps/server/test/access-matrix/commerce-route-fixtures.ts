@@ -3,8 +3,7 @@ import type { Role } from '@csphub/domain';
 import { createCatalogRepo, createOrdersRepo, createPricingRepo, type ConnectionSummary } from '@csphub/db';
 import { DEFAULT_SCENARIO } from '@csphub/partner-center-emulator';
 import type { FixtureContext, RouteFixture } from './route-fixture.types';
-import type { TestApp } from '../test-app';
-import { emulatorOf } from './fixture-emulator';
+import { emulatorOf, latamConnection } from './fixture-emulator';
 import { resellerIsAdatum } from './onboarding-route-fixtures';
 import { createEmulatorControl, type EmulatorStateView } from '@csphub/partner-center-emulator/control-client';
 
@@ -27,21 +26,9 @@ export function emulatorFor(ctx: FixtureContext): Promise<string> {
   return emulatorOf(ctx.t);
 }
 
-/** Per test app (a module variable would hand a later file of the same worker this file's connection). */
-const connections = new WeakMap<TestApp, Promise<ConnectionSummary>>();
-
 /** A connection of the world's distributor with the emulator's LATAM credentials (created once per app). */
 export function emulatorConnection(ctx: FixtureContext): Promise<ConnectionSummary> {
-  let connection = connections.get(ctx.t);
-  if (!connection) {
-    connection = ctx.world.repos.connections.create(
-      ctx.world.d.id,
-      { name: `Emulator LATAM ${randomUUID().slice(0, 8)}`, region: 'MX', type: 'indirect-provider', mode: 'emulated', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken },
-      new Date(),
-    );
-    connections.set(ctx.t, connection);
-  }
-  return connection;
+  return latamConnection(ctx, 'Emulator LATAM');
 }
 
 /** Links the target customer to the emulator's Wingtip tenant (indirect, through Adatum). */

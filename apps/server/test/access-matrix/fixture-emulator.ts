@@ -1,6 +1,11 @@
-import { startEmulator } from '@csphub/partner-center-emulator';
+import { randomUUID } from 'node:crypto';
+import type { ConnectionSummary } from '@csphub/db';
+import { DEFAULT_SCENARIO, startEmulator } from '@csphub/partner-center-emulator';
 import { createEmulatorControl } from '@csphub/partner-center-emulator/control-client';
 import type { TestApp } from '../test-app';
+import type { FixtureContext } from './route-fixture.types';
+
+const latam = DEFAULT_SCENARIO.partners.find((p) => p.key === 'distributor-latam')!;
 
 /**
  * The emulator on a test app's emulator port, one per app: started in the test process unless one
@@ -30,4 +35,26 @@ async function start(t: TestApp): Promise<string> {
     if (!answers) throw new Error(`Port ${port} is taken by something that is not the emulator.`);
   }
   return url;
+}
+
+/** Per test app and label (a module variable would hand a later file of the same worker this file's connection). */
+const connections = new WeakMap<TestApp, Map<string, Promise<ConnectionSummary>>>();
+
+/**
+ * A connection of the world's distributor with the emulator's LATAM credentials, created once per
+ * test app for each `label` (the route groups that need one keep theirs apart).
+ */
+export function latamConnection(ctx: FixtureContext, label: string): Promise<ConnectionSummary> {
+  let byLabel = connections.get(ctx.t);
+  if (!byLabel) connections.set(ctx.t, (byLabel = new Map()));
+  let connection = byLabel.get(label);
+  if (!connection) {
+    connection = ctx.world.repos.connections.create(
+      ctx.world.d.id,
+      { name: `${label} ${randomUUID().slice(0, 8)}`, region: 'MX', type: 'indirect-provider', mode: 'emulated', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken },
+      new Date(),
+    );
+    byLabel.set(label, connection);
+  }
+  return connection;
 }

@@ -4,8 +4,7 @@ import { createOutboxRepo, createSecretBox, createTenantAuthorizationsRepo, crea
 import { DEFAULT_SCENARIO } from '@csphub/partner-center-emulator';
 import { linkExistingTenantRunId, mcaAcceptanceRunId, provisionTenantRunId } from '@csphub/provisioning';
 import type { FixtureContext, RouteFixture } from './route-fixture.types';
-import type { TestApp } from '../test-app';
-import { emulatorOf } from './fixture-emulator';
+import { emulatorOf, latamConnection } from './fixture-emulator';
 
 /**
  * Access fixtures of the onboarding routes: the wizard, the existing-tenant
@@ -19,7 +18,6 @@ const READERS: readonly Role[] = ORDERERS;
 const STAFF: readonly Role[] = ['distributor_admin', 'distributor_operator', 'reseller_admin', 'reseller_operator'];
 const ALL: readonly Role[] = [...ORDERERS, 'billing_reader'];
 
-const latam = DEFAULT_SCENARIO.partners.find((p) => p.key === 'distributor-latam')!;
 const adatum = DEFAULT_SCENARIO.resellers.find((r) => r.key === 'adatum')!;
 
 /**
@@ -30,22 +28,11 @@ const adatum = DEFAULT_SCENARIO.resellers.find((r) => r.key === 'adatum')!;
 export async function resellerIsAdatum(ctx: FixtureContext): Promise<void> {
   if ((await ctx.world.repos.companies.get(ctx.world.r1.id))?.partnerId !== adatum.partnerId) await ctx.world.repos.companies.update(ctx.world.r1.id, { partnerId: adatum.partnerId }, new Date());
 }
-/** Per test app (a module variable would hand a later file of the same worker this file's connection). */
-const connections = new WeakMap<TestApp, Promise<ConnectionSummary>>();
 /** A connection of the world's distributor with the emulator's LATAM credentials (created once per app). */
 async function emulatorConnection(ctx: FixtureContext): Promise<ConnectionSummary> {
   await emulatorOf(ctx.t);
   await resellerIsAdatum(ctx);
-  let connection = connections.get(ctx.t);
-  if (!connection) {
-    connection = ctx.world.repos.connections.create(
-      ctx.world.d.id,
-      { name: `Onboarding LATAM ${randomUUID().slice(0, 8)}`, region: 'MX', type: 'indirect-provider', mode: 'emulated', tenantId: latam.tenantId, appId: latam.app.appId, appSecret: latam.app.appSecret, refreshToken: latam.user.refreshToken },
-      new Date(),
-    );
-    connections.set(ctx.t, connection);
-  }
-  return connection;
+  return latamConnection(ctx, 'Onboarding LATAM');
 }
 
 /** A pending authorization of the target customer (optionally already sent, or accepted). */
