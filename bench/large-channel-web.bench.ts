@@ -41,9 +41,7 @@ export default async function largeChannelWebBench(report: Report) {
   report(`large channel web (${size}): stack start with the seeding, wall`, (performance.now() - start0) / 1000, 's');
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
   try {
-    // On a busy machine the first request after the start now and then meets a connection the server
-    // has just closed (ECONNRESET): the sign-in is asked once more then.
-    const session = await signInToStack(stack.url, 'distributor@demo.test').catch(() => signInToStack(stack.url, 'distributor@demo.test'));
+    const session = await signInToStack(stack.url, 'distributor@demo.test');
     const [name, ...value] = session.headers.cookie!.split('=');
     const cookies = [{ name: name!, value: value.join('='), url: stack.url }];
     const freshPage = async (): Promise<Page> => {

@@ -21,7 +21,13 @@ export interface StackSession {
  * stack's demo password, and returns the session; throws with the answer when the sign-in fails.
  */
 export async function signInToStack(baseUrl: string, email: string, password = STACK_DEMO_PASSWORD): Promise<StackSession> {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const login = () => fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  // Right after a stack starts, the first request may go out on a kept-alive connection the server
+  // is closing just then (ECONNRESET, seen on busy machines): that one is sent again once.
+  const res = await login().catch((e: unknown) => {
+    if ((e as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw e;
+    return login();
+  });
   if (res.status !== 200) throw new Error(`sign-in as ${email} answered ${res.status}: ${await res.text()}`);
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   const { csrfToken } = (await res.json()) as { csrfToken: string };

@@ -8,11 +8,7 @@ import type { Principal } from '../auth/principal';
  * every route that takes a company id; then check the action with `requirePermission`.
  */
 export async function companyInScope(repos: Repos, principal: Principal, id: number): Promise<CompanyRow> {
-  const company = await repos.companies.get(id);
-  if (!company || !isWithinPath(company.path, principal.company.path)) {
-    throw new AppError('NOT_FOUND', `There is no company ${id} among the companies you can see.`);
-  }
-  return company;
+  return visibleOrNotFound(await repos.companies.get(id), principal, id);
 }
 
 /**
@@ -20,7 +16,10 @@ export async function companyInScope(repos: Repos, principal: Principal, id: num
  * scoped to it): the same check and the same 404, reading five columns instead of the whole row.
  */
 export async function companyScopeInScope(repos: Repos, principal: Principal, id: number): Promise<ScopeRow> {
-  const company = await repos.companies.scope(id);
+  return visibleOrNotFound(await repos.companies.scope(id), principal, id);
+}
+
+function visibleOrNotFound<T extends Pick<CompanyRow, 'path'>>(company: T | undefined, principal: Principal, id: number): T {
   if (!company || !isWithinPath(company.path, principal.company.path)) {
     throw new AppError('NOT_FOUND', `There is no company ${id} among the companies you can see.`);
   }
